@@ -1,0 +1,251 @@
+// Package article holds Dateline's domain model: a dataset of news articles,
+// each with a headline, an optional dateline and figures, a body of
+// paragraphs and inline related links, and a list of related articles.
+//
+// The same types are used by the host (to validate, prerender and export) and
+// by the WebAssembly client (to render). The package imports only the
+// standard library so that it stays small in app.wasm.
+package article
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// DefaultLang is the language of an article whose "lang" field is empty.
+const DefaultLang = "en"
+
+// Dataset is the whole articles.json file.
+type Dataset struct {
+	// Schema is the optional "$schema" reference editors use for completion.
+	Schema   string    `json:"$schema,omitempty"`
+	Articles []Article `json:"articles"`
+}
+
+// Article is one news story.
+type Article struct {
+	// Slug names the article in its URL: /articles/<slug>.
+	Slug string `json:"slug"`
+	// Lang is a BCP 47 language tag; empty means DefaultLang.
+	Lang     string    `json:"lang,omitempty"`
+	Headline string    `json:"headline"`
+	Dateline *Dateline `json:"dateline,omitempty"`
+	// Published is an optional date ("2006-01-02") or RFC 3339 time.
+	Published string `json:"published,omitempty"`
+	// Authors are optional bylines.
+	Authors []string `json:"authors,omitempty"`
+	// SourceURL is the optional address of the original story (http or https).
+	SourceURL string   `json:"source_url,omitempty"`
+	Figures   []Figure `json:"figures,omitempty"`
+	Body      []Block  `json:"body"`
+	Related   []Link   `json:"related,omitempty"`
+}
+
+// Dateline says where a story was filed from and by which outlet, as in
+// "ERBIL (Kurdistan 24) – ".
+type Dateline struct {
+	Place  string `json:"place,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
+// Figure is a photo with its caption and credit. The image file itself is
+// optional: a story scraped as text keeps its caption even without the photo.
+type Figure struct {
+	Caption string `json:"caption,omitempty"`
+	Credit  string `json:"credit,omitempty"`
+	Image   *Image `json:"image,omitempty"`
+}
+
+// Image is a picture file. Width and height are its intrinsic size in
+// pixels, so that the page reserves its space before it loads.
+type Image struct {
+	// Src is an http(s) URL or a path on this site starting with "/".
+	Src    string `json:"src"`
+	Alt    string `json:"alt"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+}
+
+// BlockType tells what a body block is.
+type BlockType string
+
+// The kinds of body block.
+const (
+	Paragraph BlockType = "paragraph"
+	// ReadMore is an inline "Read More: <title>" link between paragraphs.
+	ReadMore BlockType = "read_more"
+)
+
+// Block is one piece of an article's body: a paragraph (Text) or an inline
+// related link (the Link fields).
+type Block struct {
+	Type BlockType `json:"type"`
+	Text string    `json:"text,omitempty"`
+	Link
+}
+
+// Link points at a related story: another article of the dataset (Slug), an
+// outside page (URL), or neither, when the story is known only by its title
+// and is not in this collection.
+type Link struct {
+	Title string `json:"title,omitempty"`
+	Slug  string `json:"slug,omitempty"`
+	URL   string `json:"url,omitempty"`
+}
+
+// LinkKind says where a related link leads.
+type LinkKind int
+
+// The kinds of related link.
+const (
+	// Unlinked is a title only: the story is not in this collection.
+	Unlinked LinkKind = iota
+	// Internal leads to another article of the dataset.
+	Internal
+	// External leads to an http(s) page elsewhere.
+	External
+)
+
+// Kind says where the link leads.
+func (l Link) Kind() LinkKind {
+	switch {
+	case l.Slug != "":
+		return Internal
+	case l.URL != "" && IsWebURL(l.URL):
+		return External
+	default:
+		return Unlinked
+	}
+}
+
+// Path is the site path of an article.
+func Path(slug string) string { return "/articles/" + slug }
+
+// Language returns the article's language tag, DefaultLang when unset.
+func (a *Article) Language() string {
+	if a.Lang == "" {
+		return DefaultLang
+	}
+	return a.Lang
+}
+
+// rtlLanguages are the primary language subtags written right to left.
+var rtlLanguages = map[string]bool{
+	"ar": true, "arc": true, "ckb": true, "dv": true, "fa": true, "he": true,
+	"ks": true, "ku-arab": true, "pa-arab": true, "ps": true, "sd": true,
+	"syr": true, "ug": true, "ur": true, "yi": true,
+}
+
+// Dir returns "rtl" for right-to-left languages and "ltr" otherwise.
+func Dir(lang string) string {
+	tag := strings.ToLower(lang)
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		if strings.HasPrefix(tag[i+1:], "arab") {
+			return "rtl"
+		}
+		tag = tag[:i]
+	}
+	if rtlLanguages[tag] {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// Paragraphs returns the text of the body's paragraphs, in order.
+func (a *Article) Paragraphs() []string {
+	var ps []string
+	for _, b := range a.Body {
+		if b.Type == Paragraph {
+			ps = append(ps, b.Text)
+		}
+	}
+	return ps
+}
+
+// Excerpt returns the start of the first paragraph, cut at a word boundary
+// to at most max runes, with an ellipsis when it was cut.
+func (a *Article) Excerpt(max int) string {
+	ps := a.Paragraphs()
+	if len(ps) == 0 {
+		return ""
+	}
+	return Truncate(ps[0], max)
+}
+
+// Truncate cuts s at a word boundary to at most max runes, adding "…" when
+// it cut anything.
+func Truncate(s string, max int) string {
+	s = strings.TrimSpace(s)
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := max - 1
+	for i := cut; i > max/2; i-- {
+		if unicode.IsSpace(r[i]) {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(r[:cut]), func(c rune) bool {
+		return unicode.IsSpace(c) || unicode.IsPunct(c) && c != '"' && c != '”' && c != '’'
+	}) + "…"
+}
+
+// Summary is what the home page lists of an article.
+type Summary struct {
+	Slug     string    `json:"slug"`
+	Lang     string    `json:"lang,omitempty"`
+	Headline string    `json:"headline"`
+	Dateline *Dateline `json:"dateline,omitempty"`
+	Excerpt  string    `json:"excerpt,omitempty"`
+}
+
+// ExcerptLength is the length in runes of the excerpts on the home page.
+const ExcerptLength = 220
+
+// Summarize returns the home-page summary of the article.
+func (a *Article) Summarize() Summary {
+	return Summary{
+		Slug:     a.Slug,
+		Lang:     a.Lang,
+		Headline: a.Headline,
+		Dateline: a.Dateline,
+		Excerpt:  a.Excerpt(ExcerptLength),
+	}
+}
+
+// Find returns the article with the given slug.
+func (d *Dataset) Find(slug string) (*Article, bool) {
+	for i := range d.Articles {
+		if d.Articles[i].Slug == slug {
+			return &d.Articles[i], true
+		}
+	}
+	return nil, false
+}
+
+// IsWebURL reports whether u is an absolute http or https URL with a host.
+func IsWebURL(u string) bool {
+	if strings.ContainsAny(u, " \t\r\n<>\"\\") {
+		return false
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// FormatDate writes a published date for readers, "2 January 2006", from
+// the dataset's "2006-01-02" or RFC 3339 form; other text is returned as is.
+func FormatDate(s string) string {
+	for _, layout := range []string{time.DateOnly, time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2 January 2006")
+		}
+	}
+	return s
+}

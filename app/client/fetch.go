@@ -1,0 +1,71 @@
+//go:build js && wasm
+
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"syscall/js"
+)
+
+// errNotFound is a 404 answer: the data file does not exist.
+var errNotFound = errors.New("not found")
+
+// fetchJSON gets url with the browser's fetch and decodes its JSON body into
+// v. It uses fetch rather than net/http to keep app.wasm small.
+func fetchJSON(url string, v any) error {
+	type result struct {
+		status int
+		body   string
+		err    error
+	}
+	done := make(chan result, 1)
+	send := func(r result) {
+		select { // the first answer wins; a late one is dropped
+		case done <- r:
+		default:
+		}
+	}
+	var onResponse, onText, onError js.Func
+	release := func() {
+		onResponse.Release()
+		onText.Release()
+		onError.Release()
+	}
+	status := 0
+	onError = js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := "fetch failed"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		send(result{err: errors.New(msg)})
+		return nil
+	})
+	onText = js.FuncOf(func(this js.Value, args []js.Value) any {
+		send(result{status: status, body: args[0].String()})
+		return nil
+	})
+	onResponse = js.FuncOf(func(this js.Value, args []js.Value) any {
+		resp := args[0]
+		status = resp.Get("status").Int()
+		resp.Call("text").Call("then", onText).Call("catch", onError)
+		return nil
+	})
+	js.Global().Call("fetch", url).Call("then", onResponse).Call("catch", onError)
+	r := <-done
+	release()
+
+	switch {
+	case r.err != nil:
+		return fmt.Errorf("fetching %s: %w", url, r.err)
+	case r.status == 404:
+		return fmt.Errorf("fetching %s: %w", url, errNotFound)
+	case r.status != 200:
+		return fmt.Errorf("fetching %s: status %d", url, r.status)
+	}
+	if err := json.Unmarshal([]byte(r.body), v); err != nil {
+		return fmt.Errorf("decoding %s: %w", url, err)
+	}
+	return nil
+}

@@ -1,0 +1,338 @@
+// Package site is Dateline's host: it prerenders every page with go-app,
+// serves the app, its assets and the dataset as versioned data files, and
+// exports the same responses as a static site.
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/article"
+	"dateline/components"
+)
+
+// Config is what a Site serves.
+type Config struct {
+	// Dataset is the validated dataset; DatasetJSON the bytes it came from.
+	Dataset     *article.Dataset
+	DatasetJSON []byte
+	// Web holds the files served under /web/: app.wasm (with its .br and .gz
+	// forms), styles, scripts and icons.
+	Web fs.FS
+	// Build identifies the host program, so that a new host build is a new
+	// version even with the same assets and data.
+	Build string
+}
+
+// Site serves Dateline. It is stateless apart from caches of responses
+// that are fixed for its version, so any number of copies can run.
+type Site struct {
+	// Version is a content hash of everything the site ships.
+	Version string
+	// DataBase is the path prefix of the versioned data files.
+	DataBase string
+
+	handler *app.Handler
+	source  *source
+	fixed   map[string]*response // every response known at start
+
+	mu    sync.RWMutex
+	pages map[string]*response // prerendered pages, filled on first request
+}
+
+// goAppResources are the files go-app's handler generates.
+var goAppResources = map[string]string{
+	"/app.js":               "application/javascript; charset=utf-8",
+	"/wasm_exec.js":         "application/javascript; charset=utf-8",
+	"/app.css":              "text/css; charset=utf-8",
+	"/manifest.webmanifest": "application/manifest+json",
+	"/app-worker.js":        "application/javascript; charset=utf-8",
+}
+
+// notFoundPath is the path the not-found page is prerendered from.
+const notFoundPath = "/_not-found"
+
+// New prepares a site: it hashes what ships, builds the data files and the
+// responses of every asset. Pages are prerendered on first request.
+func New(cfg Config) (*Site, error) {
+	wasm, err := fs.ReadFile(cfg.Web, "app.wasm")
+	if err != nil {
+		return nil, fmt.Errorf("reading app.wasm (run make build): %w", err)
+	}
+	dataSum := sha256.Sum256(cfg.DatasetJSON)
+	dataHash := hex.EncodeToString(dataSum[:8])
+	s := &Site{
+		DataBase: "/data/" + dataHash,
+		fixed:    make(map[string]*response),
+		pages:    make(map[string]*response),
+	}
+	s.source = newSource(cfg.Dataset, s.DataBase)
+	components.UseSource(s.source)
+
+	webSum, err := s.addWeb(cfg.Web)
+	if err != nil {
+		return nil, err
+	}
+	v := sha256.New()
+	fmt.Fprintf(v, "build %s\nweb %s\ndata %s\n", cfg.Build, webSum, dataHash)
+	s.Version = hex.EncodeToString(v.Sum(nil)[:10])
+
+	if err := s.addData(cfg.Dataset); err != nil {
+		return nil, err
+	}
+	s.handler = s.newHandler(len(wasm))
+	for p, ct := range goAppResources {
+		rec := httptest.NewRecorder()
+		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("go-app resource %s: status %d", p, rec.Code)
+		}
+		if s.fixed[p], err = newResponse(http.StatusOK, ct, revalidate, rec.Body.Bytes()); err != nil {
+			return nil, fmt.Errorf("preparing %s: %w", p, err)
+		}
+	}
+	return s, nil
+}
+
+// newHandler configures go-app's handler, used here to render pages and to
+// generate app.js, wasm_exec.js, the manifest and the service worker.
+func (s *Site) newHandler(wasmSize int) *app.Handler {
+	return &app.Handler{
+		Name:            components.SiteName,
+		ShortName:       components.SiteName,
+		Title:           components.SiteName,
+		Description:     components.SiteDescription,
+		Lang:            "en",
+		BackgroundColor: backgroundColor,
+		ThemeColor:      themeColor,
+		LoadingLabel:    "{progress}",
+		Icon: app.Icon{
+			Default:  "/web/icons/icon-192.png",
+			Large:    "/web/icons/icon-512.png",
+			SVG:      "/web/icons/icon.svg",
+			Maskable: "/web/icons/maskable-512.png",
+		},
+		Styles:            []string{"/web/dateline.css"},
+		Scripts:           []string{"/web/progress.js defer"},
+		Resources:         resolver{},
+		Version:           s.Version,
+		WasmContentLength: strconv.Itoa(wasmSize),
+		Env:               map[string]string{"DATELINE_DATA": s.DataBase},
+	}
+}
+
+// The colours of the manifest and the browser's UI, matching dateline.css.
+const (
+	backgroundColor = "#fbfaf7"
+	themeColor      = "#8c1c13"
+)
+
+// resolver leaves every path as it is: the site serves /web/ itself.
+type resolver struct{}
+
+func (resolver) Resolve(p string) string { return p }
+
+// addWeb prepares a response for every file of web/, and returns a hash of
+// them all. A file with .br and .gz siblings is served in those encodings.
+func (s *Site) addWeb(web fs.FS) (string, error) {
+	h := sha256.New()
+	var names []string
+	err := fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("listing web files: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+			continue
+		}
+		body, err := fs.ReadFile(web, name)
+		if err != nil {
+			return "", fmt.Errorf("reading web/%s: %w", name, err)
+		}
+		fmt.Fprintf(h, "%s %d\n", name, len(body))
+		h.Write(body)
+		r := &response{
+			status:       http.StatusOK,
+			contentType:  contentType(name),
+			cacheControl: revalidate,
+			body:         body,
+		}
+		sum := sha256.Sum256(body)
+		r.etag = hex.EncodeToString(sum[:12])
+		pre := false
+		for _, enc := range []struct {
+			ext string
+			dst *[]byte
+		}{{".br", &r.br}, {".gz", &r.gz}} {
+			b, err := fs.ReadFile(web, name+enc.ext)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				continue
+			case err != nil:
+				return "", fmt.Errorf("reading web/%s%s: %w", name, enc.ext, err)
+			}
+			*enc.dst, pre = b, true
+		}
+		if !pre {
+			if r, err = newResponse(http.StatusOK, contentType(name), revalidate, body); err != nil {
+				return "", fmt.Errorf("preparing web/%s: %w", name, err)
+			}
+		}
+		s.fixed["/web/"+name] = r
+	}
+	if robots, ok := s.fixed["/web/robots.txt"]; ok {
+		s.fixed["/robots.txt"] = robots
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".wasm":
+		return "application/wasm"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js":
+		return "application/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".svg":
+		return "image/svg+xml"
+	case ".png":
+		return "image/png"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".webp":
+		return "image/webp"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".ico":
+		return "image/x-icon"
+	}
+	return "application/octet-stream"
+}
+
+// addData prepares the versioned data files the client reads: the index of
+// articles and one file per article. Their paths change with the dataset,
+// so browsers may keep them forever.
+func (s *Site) addData(ds *article.Dataset) error {
+	add := func(p string, v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("encoding %s: %w", p, err)
+		}
+		r, err := newResponse(http.StatusOK, "application/json", immutable, b)
+		if err != nil {
+			return fmt.Errorf("preparing %s: %w", p, err)
+		}
+		s.fixed[p] = r
+		return nil
+	}
+	if err := add(s.DataBase+"/index.json", s.source.summaries); err != nil {
+		return err
+	}
+	for i := range ds.Articles {
+		a := &ds.Articles[i]
+		if err := add(s.DataBase+"/articles/"+a.Slug+".json", a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ServeHTTP answers GET and HEAD requests from memory.
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header())
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	if res, ok := s.fixed[p]; ok {
+		res.serve(w, r)
+		return
+	}
+	res, err := s.page(p)
+	if err != nil {
+		app.Log("dateline: rendering", p, ":", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	res.serve(w, r)
+}
+
+// Paths lists every page of the site: the home page and each article.
+func (s *Site) Paths() []string {
+	paths := []string{"/"}
+	for _, a := range s.source.ds.Articles {
+		paths = append(paths, article.Path(a.Slug))
+	}
+	return paths
+}
+
+// page returns the prerendered page of a path: the home page, an article,
+// or for anything else the not-found page with status 404.
+func (s *Site) page(p string) (*response, error) {
+	status := http.StatusOK
+	if d, _ := s.source.Cached(p); d.Kind == components.NotFoundKind || path.Clean(p) != p {
+		p, status = notFoundPath, http.StatusNotFound
+	}
+	s.mu.RLock()
+	res, ok := s.pages[p]
+	s.mu.RUnlock()
+	if ok {
+		return res, nil
+	}
+	rec := httptest.NewRecorder()
+	s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("go-app answered %d", rec.Code)
+	}
+	res, err := newResponse(status, "text/html; charset=utf-8", revalidate, rec.Body.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.pages[p] = res
+	s.mu.Unlock()
+	return res, nil
+}
+
+// setSecurityHeaders sets the headers every response carries.
+func setSecurityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+}
+
+// contentSecurityPolicy lets app.wasm run ('wasm-unsafe-eval') and nothing
+// inline. Images may come from https hosts named in the dataset.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; " +
+	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; " +
+	"form-action 'self'; frame-ancestors 'none'"

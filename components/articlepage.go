@@ -1,0 +1,31 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// ArticlePage shows one article, /articles/<slug>.
+type ArticlePage struct {
+	app.Compo
+
+	st pageState
+}
+
+// OnNav loads the article and sets the document's title and description.
+func (p *ArticlePage) OnNav(ctx app.Context) {
+	p.st.load(ctx, func(ctx app.Context) {
+		if a := p.st.Data.Article; a != nil {
+			setMeta(ctx, a.Headline, a.Excerpt(160))
+		} else {
+			setMeta(ctx, notFoundTitle, "")
+		}
+		afterNav(ctx)
+	})
+}
+
+// Render draws the article.
+func (p *ArticlePage) Render() app.UI {
+	return &Shell{Content: contentFor(p.st, func(d PageData) []app.UI {
+		return []app.UI{&ArticleView{Article: d.Article}}
+	})}
+}

@@ -1,0 +1,42 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/article"
+)
+
+// figureView renders a photo with its caption and credit. A figure known
+// only by its caption (a story scraped as text) shows the caption alone,
+// never a broken image. The lead figure loads eagerly; later ones lazily.
+func figureView(f article.Figure, lead bool) app.UI {
+	return app.Figure().Class("figure").Body(
+		app.If(f.Image != nil, func() app.UI {
+			loading := "lazy"
+			if lead {
+				loading = "eager"
+			}
+			return app.Img().
+				Class("figure-image").
+				Src(f.Image.Src).
+				Alt(f.Image.Alt).
+				Width(f.Image.Width).
+				Height(f.Image.Height).
+				Attr("loading", loading).
+				Attr("decoding", "async")
+		}),
+		app.If(f.Caption != "" || f.Credit != "", func() app.UI {
+			return app.FigCaption().Class("figure-caption").Body(
+				app.If(f.Caption != "", func() app.UI {
+					return app.Span().Class("figure-text").Text(f.Caption)
+				}),
+				app.If(f.Caption != "" && f.Credit != "", func() app.UI {
+					return app.Text(" ")
+				}),
+				app.If(f.Credit != "", func() app.UI {
+					return app.Span().Class("figure-credit").Text(f.Credit)
+				}),
+			)
+		}),
+	)
+}

@@ -1,0 +1,40 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/article"
+)
+
+// relatedView lists the related articles after the body.
+func relatedView(links []article.Link) app.UI {
+	if len(links) == 0 {
+		return nil
+	}
+	return app.Section().Class("related").Aria("labelledby", "related-title").Body(
+		app.H2().ID("related-title").Class("related-title").Text("Related articles"),
+		app.Ul().Class("related-list").Body(
+			app.Range(links).Slice(func(i int) app.UI {
+				return app.Li().Body(linkView(links[i]))
+			}),
+		),
+	)
+}
+
+// linkView renders a related link by where it leads: an article of the
+// collection, a page elsewhere, or a title only, marked as not in this
+// collection so that the reader is not sent to a dead link.
+func linkView(l article.Link) app.UI {
+	switch l.Kind() {
+	case article.Internal:
+		return app.A().Href(article.Path(l.Slug)).Text(l.Title)
+	case article.External:
+		return app.A().Href(l.URL).Rel("noopener noreferrer").Class("external").Text(l.Title)
+	default:
+		return app.Span().Class("unlinked").Body(
+			app.Span().Class("unlinked-title").Text(l.Title),
+			app.Text(" "),
+			app.Span().Class("unlinked-note").Text("(not in this collection)"),
+		)
+	}
+}

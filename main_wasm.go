@@ -1,0 +1,29 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/client"
+	"dateline/components"
+)
+
+// run starts the client. It first fetches the data of the page it opens on,
+// so that its first render shows the same article as the prerendered HTML
+// (the file was preloaded by the page and is usually there already). If the
+// data cannot be had, the prerendered page stays as it is, fully readable,
+// with plain links.
+func run() {
+	src := client.New(app.Getenv("DATELINE_DATA"))
+	path := app.Window().URL().Path
+	if _, err := src.Load(path); err != nil {
+		app.Log("dateline: staying on the prerendered page:", err)
+		if loader := app.Window().GetElementByID("app-wasm-loader"); loader.Truthy() {
+			loader.Call("remove")
+		}
+		return
+	}
+	components.UseSource(src)
+	app.RunWhenOnBrowser()
+}
