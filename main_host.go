@@ -43,6 +43,8 @@ func dispatch(args []string, stdout io.Writer) error {
 			return serve(args[1:])
 		case "validate":
 			return validate(args[1:], stdout)
+		case "import":
+			return importStory(args[1:], stdout)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return nil
@@ -56,6 +58,7 @@ const usage = `Dateline serves news articles as an installable, offline-ready we
 Usage:
   dateline [serve] [-addr HOST:PORT] [-data FILE]   serve the site (default :8000, bundled articles.json)
   dateline validate [-max-size BYTES] [FILE]        check a dataset and list every problem
+  dateline import [-data FILE] [-o -] STORY.txt     add a plain-text story to a dataset
 `
 
 // dataFlags are the flags that choose a dataset.
@@ -101,25 +104,6 @@ func readLimited(name string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: the dataset is larger than %d bytes; raise -max-size if it is meant to be", name, max)
 	}
 	return data, nil
-}
-
-func validate(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	var d dataFlags
-	fs.Int64Var(&d.maxSize, "max-size", defaultMaxDataset, "largest dataset accepted, in `BYTES`")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	d.file = "articles.json"
-	if fs.NArg() > 0 {
-		d.file = fs.Arg(0)
-	}
-	ds, _, name, err := d.load()
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%s: ok, %d articles\n", name, len(ds.Articles))
-	return nil
 }
 
 func serve(args []string) error {

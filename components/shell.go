@@ -12,6 +12,12 @@ type Shell struct {
 	Content []app.UI
 }
 
+// OnMount marks the document once app.wasm has taken over the page, for
+// tests and for styles that differ once the app is live.
+func (s *Shell) OnMount(ctx app.Context) {
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
+}
+
 // Render draws the frame around the page's content.
 func (s *Shell) Render() app.UI {
 	return app.Div().Class("app").Body(

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -311,7 +312,7 @@ func (s *Site) page(p string) (*response, error) {
 	if rec.Code != http.StatusOK {
 		return nil, fmt.Errorf("go-app answered %d", rec.Code)
 	}
-	res, err := newResponse(status, "text/html; charset=utf-8", revalidate, rec.Body.Bytes())
+	res, err := newResponse(status, "text/html; charset=utf-8", revalidate, tidyHead(rec.Body.Bytes()))
 	if err != nil {
 		return nil, err
 	}
@@ -319,6 +320,16 @@ func (s *Site) page(p string) (*response, error) {
 	s.pages[p] = res
 	s.mu.Unlock()
 	return res, nil
+}
+
+// emptyMeta matches the head tags go-app always writes even when they have
+// nothing to say: an empty author, and og:url and og:image pointing at
+// "https://" when no domain is set. Attribute order varies.
+var emptyMeta = regexp.MustCompile(`\s*<meta (?:name="author"|[^>]*content="https://"[^>]*)>`)
+
+// tidyHead removes empty and broken meta tags from a prerendered page.
+func tidyHead(page []byte) []byte {
+	return emptyMeta.ReplaceAll(page, nil)
 }
 
 // setSecurityHeaders sets the headers every response carries.
