@@ -3,11 +3,16 @@
 package main
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/client"
 	"dateline/components"
 )
+
+// updateInterval is how often an open page looks for a new version.
+const updateInterval = 5 * time.Minute
 
 // run starts the client. It first fetches the data of the page it opens on,
 // so that its first render shows the same article as the prerendered HTML
@@ -25,5 +30,6 @@ func run() {
 		return
 	}
 	components.UseSource(src)
+	client.WatchForUpdates(updateInterval)
 	app.RunWhenOnBrowser()
 }

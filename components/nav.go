@@ -26,3 +26,27 @@ func afterNav(ctx app.Context) {
 		focusElement("page-title")
 	})
 }
+
+// scrollKey is where the scroll position of a page is kept across a reload.
+func scrollKey(path string) string { return "dateline:scroll:" + path }
+
+// reloadKeepingPlace reloads the page for a new version, keeping the
+// reader's place: the scroll position is restored after the reload.
+func reloadKeepingPlace(ctx app.Context, e app.Event) {
+	y := app.Window().Get("scrollY").Float()
+	if err := ctx.SessionStorage().Set(scrollKey(ctx.Page().URL().Path), y); err != nil {
+		app.Log("dateline: keeping the scroll position:", err)
+	}
+	ctx.Reload()
+}
+
+// restorePlace scrolls back to where the reader was before a reload.
+func restorePlace(ctx app.Context) {
+	key := scrollKey(ctx.Page().URL().Path)
+	var y float64
+	if err := ctx.SessionStorage().Get(key, &y); err != nil || y == 0 {
+		return
+	}
+	ctx.SessionStorage().Del(key)
+	ctx.Defer(func(app.Context) { app.Window().Call("scrollTo", 0, y) })
+}

@@ -16,6 +16,7 @@ type Shell struct {
 // tests and for styles that differ once the app is live.
 func (s *Shell) OnMount(ctx app.Context) {
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
+	restorePlace(ctx)
 }
 
 // Render draws the frame around the page's content.
@@ -25,6 +26,7 @@ func (s *Shell) Render() app.UI {
 		app.Header().Class("site-header").Body(
 			app.Div().Class("bar").Body(
 				app.A().Class("site-name").Href("/").Text(SiteName),
+				&StatusBar{},
 			),
 		),
 		app.Main().ID("main").TabIndex(-1).Body(s.Content...),

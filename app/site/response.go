@@ -76,8 +76,9 @@ func gzipBytes(b []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// brotliQuality trades compression time, paid once per response, for size.
-const brotliQuality = 9
+// brotliQuality trades compression time, paid once per response on its
+// first request, for size; app.wasm is compressed harder at build time.
+const brotliQuality = 6
 
 func brotliBytes(b []byte) ([]byte, error) {
 	var buf bytes.Buffer

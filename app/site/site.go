@@ -5,6 +5,7 @@ package site
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -50,8 +51,8 @@ type Site struct {
 	source  *source
 	fixed   map[string]*response // every response known at start
 
-	mu    sync.RWMutex
-	pages map[string]*response // prerendered pages, filled on first request
+	mu   sync.RWMutex
+	lazy map[string]*response // pages and data files, made on first request
 }
 
 // goAppResources are the files go-app's handler generates.
@@ -78,7 +79,7 @@ func New(cfg Config) (*Site, error) {
 	s := &Site{
 		DataBase: "/data/" + dataHash,
 		fixed:    make(map[string]*response),
-		pages:    make(map[string]*response),
+		lazy:     make(map[string]*response),
 	}
 	s.source = newSource(cfg.Dataset, s.DataBase)
 	components.UseSource(s.source)
@@ -91,9 +92,6 @@ func New(cfg Config) (*Site, error) {
 	fmt.Fprintf(v, "build %s\nweb %s\ndata %s\n", cfg.Build, webSum, dataHash)
 	s.Version = hex.EncodeToString(v.Sum(nil)[:10])
 
-	if err := s.addData(cfg.Dataset); err != nil {
-		return nil, err
-	}
 	s.handler = s.newHandler(len(wasm))
 	for p, ct := range goAppResources {
 		rec := httptest.NewRecorder()
@@ -126,13 +124,38 @@ func (s *Site) newHandler(wasmSize int) *app.Handler {
 			SVG:      "/web/icons/icon.svg",
 			Maskable: "/web/icons/maskable-512.png",
 		},
-		Styles:            []string{"/web/dateline.css"},
-		Scripts:           []string{"/web/progress.js defer"},
-		Resources:         resolver{},
-		Version:           s.Version,
-		WasmContentLength: strconv.Itoa(wasmSize),
-		Env:               map[string]string{"DATELINE_DATA": s.DataBase},
+		Styles:             []string{"/web/dateline.css"},
+		Scripts:            []string{"/web/progress.js defer"},
+		Resources:          resolver{},
+		Version:            s.Version,
+		WasmContentLength:  strconv.Itoa(wasmSize),
+		Env:                map[string]string{"DATELINE_DATA": s.DataBase},
+		CacheableResources: []string{s.DataBase + "/index.json"},
+		ServiceWorkerTemplate: strings.NewReplacer(
+			"__DATA_BASE__", s.DataBase,
+			"__ARTICLES__", s.OfflineMode(),
+		).Replace(workerTemplate),
 	}
+}
+
+// workerTemplate is the service worker; go-app fills in {{.Version}} and
+// {{.ResourcesToCache}}, the site its data paths and offline mode.
+//
+//go:embed worker.js
+var workerTemplate string
+
+// FullOfflineMaxArticles is the largest dataset whose every article the
+// service worker saves at install. Past it, articles are saved as they are
+// read, or all at once when the reader asks.
+const FullOfflineMaxArticles = 2500
+
+// OfflineMode tells the service worker what to save at install: "all"
+// articles, or those "viewed".
+func (s *Site) OfflineMode() string {
+	if len(s.source.ds.Articles) <= FullOfflineMaxArticles {
+		return "all"
+	}
+	return "viewed"
 }
 
 // The colours of the manifest and the browser's UI, matching dateline.css.
@@ -235,32 +258,54 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// addData prepares the versioned data files the client reads: the index of
-// articles and one file per article. Their paths change with the dataset,
-// so browsers may keep them forever.
-func (s *Site) addData(ds *article.Dataset) error {
-	add := func(p string, v any) error {
+// dataFile returns the versioned data file at p, built on first request:
+// the index of articles, or one article. Their paths change with the
+// dataset, so browsers may keep them forever.
+func (s *Site) dataFile(p string) (*response, bool, error) {
+	rest, ok := strings.CutPrefix(p, s.DataBase+"/")
+	if !ok {
+		return nil, false, nil
+	}
+	var v any
+	switch slug, isArticle := strings.CutPrefix(rest, "articles/"); {
+	case rest == "index.json":
+		v = s.source.summaries
+	case isArticle && strings.HasSuffix(slug, ".json"):
+		a, ok := s.source.bySlug[strings.TrimSuffix(slug, ".json")]
+		if !ok {
+			return nil, false, nil
+		}
+		v = a
+	default:
+		return nil, false, nil
+	}
+	res, err := s.cached(p, func() (*response, error) {
 		b, err := json.Marshal(v)
 		if err != nil {
-			return fmt.Errorf("encoding %s: %w", p, err)
+			return nil, fmt.Errorf("encoding %s: %w", p, err)
 		}
-		r, err := newResponse(http.StatusOK, "application/json", immutable, b)
-		if err != nil {
-			return fmt.Errorf("preparing %s: %w", p, err)
-		}
-		s.fixed[p] = r
-		return nil
+		return newResponse(http.StatusOK, "application/json", immutable, b)
+	})
+	return res, true, err
+}
+
+// cached returns the response stored under key, making it once with make.
+// Only a bounded set of keys reaches here: the site's pages and data files.
+func (s *Site) cached(key string, make func() (*response, error)) (*response, error) {
+	s.mu.RLock()
+	res, ok := s.lazy[key]
+	s.mu.RUnlock()
+	if ok {
+		return res, nil
 	}
-	if err := add(s.DataBase+"/index.json", s.source.summaries); err != nil {
-		return err
+	res, err := make()
+	if err != nil {
+		return nil, err
 	}
-	for i := range ds.Articles {
-		a := &ds.Articles[i]
-		if err := add(s.DataBase+"/articles/"+a.Slug+".json", a); err != nil {
-			return err
-		}
-	}
-	return nil
+	s.mu.Lock()
+	s.lazy[key] = res
+	s.mu.Unlock()
+	return res, nil
 }
 
 // ServeHTTP answers GET and HEAD requests from memory.
@@ -276,7 +321,10 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		res.serve(w, r)
 		return
 	}
-	res, err := s.page(p)
+	res, isData, err := s.dataFile(p)
+	if !isData && err == nil {
+		res, err = s.page(p)
+	}
 	if err != nil {
 		app.Log("dateline: rendering", p, ":", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -301,25 +349,14 @@ func (s *Site) page(p string) (*response, error) {
 	if d, _ := s.source.Cached(p); d.Kind == components.NotFoundKind || path.Clean(p) != p {
 		p, status = notFoundPath, http.StatusNotFound
 	}
-	s.mu.RLock()
-	res, ok := s.pages[p]
-	s.mu.RUnlock()
-	if ok {
-		return res, nil
-	}
-	rec := httptest.NewRecorder()
-	s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-	if rec.Code != http.StatusOK {
-		return nil, fmt.Errorf("go-app answered %d", rec.Code)
-	}
-	res, err := newResponse(status, "text/html; charset=utf-8", revalidate, tidyHead(rec.Body.Bytes()))
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	s.pages[p] = res
-	s.mu.Unlock()
-	return res, nil
+	return s.cached(p, func() (*response, error) {
+		rec := httptest.NewRecorder()
+		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("go-app answered %d", rec.Code)
+		}
+		return newResponse(status, "text/html; charset=utf-8", revalidate, tidyHead(rec.Body.Bytes()))
+	})
 }
 
 // emptyMeta matches the head tags go-app always writes even when they have
