@@ -45,6 +45,8 @@ func dispatch(args []string, stdout io.Writer) error {
 			return validate(args[1:], stdout)
 		case "import":
 			return importStory(args[1:], stdout)
+		case "export":
+			return export(args[1:], stdout)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return nil
@@ -59,6 +61,7 @@ Usage:
   dateline [serve] [-addr HOST:PORT] [-data FILE]   serve the site (default :8000, bundled articles.json)
   dateline validate [-max-size BYTES] [FILE]        check a dataset and list every problem
   dateline import [-data FILE] [-o -] STORY.txt     add a plain-text story to a dataset
+  dateline export [-data FILE] DIR                  write the site as static files into DIR
 `
 
 // dataFlags are the flags that choose a dataset.
@@ -106,6 +109,48 @@ func readLimited(name string, max int64) ([]byte, error) {
 	return data, nil
 }
 
+// newSite loads the dataset and prepares the site.
+func newSite(d *dataFlags) (*site.Site, *article.Dataset, string, error) {
+	ds, data, name, err := d.load()
+	if err != nil {
+		return nil, nil, name, err
+	}
+	web, err := Web()
+	if err != nil {
+		return nil, nil, name, err
+	}
+	build, err := executableHash()
+	if err != nil {
+		return nil, nil, name, err
+	}
+	s, err := site.New(site.Config{Dataset: ds, DatasetJSON: data, Web: web, Build: build})
+	if err != nil {
+		return nil, nil, name, fmt.Errorf("preparing the site: %w", err)
+	}
+	return s, ds, name, nil
+}
+
+func export(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	var d dataFlags
+	d.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("export: name one directory to write the site into")
+	}
+	s, ds, name, err := newSite(&d)
+	if err != nil {
+		return err
+	}
+	if err := s.Export(fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "exported %d articles from %s, version %s, to %s\n", len(ds.Articles), name, s.Version, fs.Arg(0))
+	return nil
+}
+
 func serve(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", ":8000", "listen on `HOST:PORT`")
@@ -115,21 +160,9 @@ func serve(args []string) error {
 		return err
 	}
 	start := time.Now()
-	ds, data, name, err := d.load()
+	s, ds, name, err := newSite(&d)
 	if err != nil {
 		return err
-	}
-	web, err := Web()
-	if err != nil {
-		return err
-	}
-	build, err := executableHash()
-	if err != nil {
-		return err
-	}
-	s, err := site.New(site.Config{Dataset: ds, DatasetJSON: data, Web: web, Build: build})
-	if err != nil {
-		return fmt.Errorf("preparing the site: %w", err)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

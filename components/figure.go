@@ -16,7 +16,7 @@ func figureView(f article.Figure, lead bool) app.UI {
 			if lead {
 				loading = "eager"
 			}
-			return app.Img().
+			img := app.Img().
 				Class("figure-image").
 				Src(f.Image.Src).
 				Alt(f.Image.Alt).
@@ -24,6 +24,12 @@ func figureView(f article.Figure, lead bool) app.UI {
 				Height(f.Image.Height).
 				Attr("loading", loading).
 				Attr("decoding", "async")
+			if f.Image.Alt == "" {
+				// go-app drops empty attributes, alt="" included: mark the
+				// decorative picture so assistive technology skips it.
+				img = img.Attr("role", "presentation")
+			}
+			return img
 		}),
 		app.If(f.Caption != "" || f.Credit != "", func() app.UI {
 			return app.FigCaption().Class("figure-caption").Body(

@@ -50,6 +50,8 @@ func (b *StatusBar) OnMount(ctx app.Context) {
 		return
 	}
 	b.listen(ctx, sw, "message", func(e app.Value) { b.onWorkerMessage(e.Get("data").Get("dateline")) })
+	// The worker's last report before app.wasm ran, kept by boot.js.
+	b.onWorkerMessage(app.Window().Get("datelineWorkerReport"))
 	askWorkerStatus()
 }
 

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -67,6 +68,10 @@ var goAppResources = map[string]string{
 // notFoundPath is the path the not-found page is prerendered from.
 const notFoundPath = "/_not-found"
 
+// New prepares a site. Pages render through go-app's global router and
+// components.UseSource, so a process serves one site at a time: the last
+// one made.
+//
 // New prepares a site: it hashes what ships, builds the data files and the
 // responses of every asset. Pages are prerendered on first request.
 func New(cfg Config) (*Site, error) {
@@ -125,7 +130,7 @@ func (s *Site) newHandler(wasmSize int) *app.Handler {
 			Maskable: "/web/icons/maskable-512.png",
 		},
 		Styles:             []string{"/web/dateline.css"},
-		Scripts:            []string{"/web/progress.js defer"},
+		Scripts:            []string{"/web/boot.js defer"},
 		Resources:          resolver{},
 		Version:            s.Version,
 		WasmContentLength:  strconv.Itoa(wasmSize),
@@ -360,13 +365,29 @@ func (s *Site) page(p string) (*response, error) {
 }
 
 // emptyMeta matches the head tags go-app always writes even when they have
-// nothing to say: an empty author, and og:url and og:image pointing at
-// "https://" when no domain is set. Attribute order varies.
-var emptyMeta = regexp.MustCompile(`\s*<meta (?:name="author"|[^>]*content="https://"[^>]*)>`)
+// nothing to say: an empty author, and og:url and og:image under
+// "https://" with no domain. Attribute order varies.
+var emptyMeta = regexp.MustCompile(`\s*<meta (?:name="author"|[^>]*content="https://(?:/[^"]*)?"[^>]*)>`)
 
-// tidyHead removes empty and broken meta tags from a prerendered page.
+// goQuotedAttr matches an attribute value as go-app v10 writes it: quoted
+// with strconv.Quote, Go's string syntax, not HTML's. Text nodes are
+// HTML-escaped, so a raw `="` only ever starts an attribute value.
+var goQuotedAttr = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
+
+// tidyHead repairs a page prerendered by go-app: it removes empty and
+// broken meta tags, and rewrites attribute values in HTML's syntax. Go
+// quoting turns a quotation mark into \" (which ends the attribute in
+// HTML) and a zero-width non-joiner, common in Persian and Kurdish text,
+// into a visible \u200c.
 func tidyHead(page []byte) []byte {
-	return emptyMeta.ReplaceAll(page, nil)
+	page = emptyMeta.ReplaceAll(page, nil)
+	return goQuotedAttr.ReplaceAllFunc(page, func(m []byte) []byte {
+		v, err := strconv.Unquote(string(m[1:]))
+		if err != nil {
+			return m // not Go syntax after all: leave it as written
+		}
+		return []byte(`="` + html.EscapeString(v) + `"`)
+	})
 }
 
 // setSecurityHeaders sets the headers every response carries.

@@ -1,0 +1,677 @@
+package site_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/andybalholm/brotli"
+
+	"dateline/app/article"
+	"dateline/app/site"
+	"dateline/components"
+)
+
+func TestMain(m *testing.M) {
+	// main registers the routes before it builds the site; so do the tests.
+	components.Route()
+	os.Exit(m.Run())
+}
+
+// The placeholders served for app.wasm and its precompressed forms. These
+// tests never run the wasm; they check which file is sent.
+const (
+	wasmRaw = "WASM-PLACEHOLDER"
+	wasmBr  = "BR-PLACEHOLDER"
+	wasmGz  = "GZ-PLACEHOLDER"
+)
+
+// webDir holds the site's real assets: styles, scripts, icons.
+const webDir = "../../web"
+
+// testWeb returns the files of web/ for a test site: the repository's
+// assets, so that every file the host refers to is there, with placeholders
+// for app.wasm. changes are applied last; a nil value removes a file.
+func testWeb(t *testing.T, changes map[string][]byte) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(webDir), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(name, "app.wasm") {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(webDir, name))
+		fsys[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatalf("reading the web assets: %v", err)
+	}
+	for name, data := range map[string]string{"app.wasm": wasmRaw, "app.wasm.br": wasmBr, "app.wasm.gz": wasmGz} {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	for name, data := range changes {
+		if data == nil {
+			delete(fsys, name)
+		} else {
+			fsys[name] = &fstest.MapFile{Data: data}
+		}
+	}
+	return fsys
+}
+
+// testDataset reads testdata/articles.json.
+func testDataset(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/articles.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// newSite builds a site from a dataset and web files.
+func newSite(t *testing.T, data []byte, web fstest.MapFS, build string) *site.Site {
+	t.Helper()
+	ds, err := article.Parse("articles.json", data)
+	if err != nil {
+		t.Fatalf("test dataset: %v", err)
+	}
+	s, err := site.New(site.Config{Dataset: ds, DatasetJSON: data, Web: web, Build: build})
+	if err != nil {
+		t.Fatalf("site.New: %v", err)
+	}
+	return s
+}
+
+// testServer serves the test dataset over real HTTP.
+type testServer struct {
+	*site.Site
+	ds     *article.Dataset
+	url    string
+	client *http.Client
+}
+
+func newTestServer(t *testing.T, data []byte, web fstest.MapFS) *testServer {
+	t.Helper()
+	s := newSite(t, data, web, "test")
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	tr := &http.Transport{DisableCompression: true}
+	t.Cleanup(tr.CloseIdleConnections)
+	ds, _ := article.Parse("articles.json", data)
+	return &testServer{
+		Site: s,
+		ds:   ds,
+		url:  srv.URL,
+		client: &http.Client{
+			Transport:     tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+	}
+}
+
+// reply is a response as it came over the wire.
+type reply struct {
+	status int
+	header http.Header
+	raw    []byte // body as sent, still encoded
+}
+
+// do sends a request whose target is written on the request line exactly
+// as given, so that paths like /web/%2e%2e/x reach the server unchanged.
+func (ts *testServer) do(t *testing.T, method, target string, header http.Header) reply {
+	t.Helper()
+	req, err := http.NewRequest(method, ts.url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(target, "//") {
+		// An opaque "//x" would be sent as an absolute URL.
+		req.URL.Path, req.URL.RawPath = target, target
+	} else {
+		req.URL.Opaque = target
+	}
+	maps.Copy(req.Header, header)
+	res, err := ts.client.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, target, err)
+	}
+	defer res.Body.Close()
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("%s %s: reading body: %v", method, target, err)
+	}
+	return reply{status: res.StatusCode, header: res.Header, raw: raw}
+}
+
+func (ts *testServer) get(t *testing.T, target, acceptEncoding string) reply {
+	t.Helper()
+	h := http.Header{}
+	if acceptEncoding != "" {
+		h.Set("Accept-Encoding", acceptEncoding)
+	}
+	return ts.do(t, http.MethodGet, target, h)
+}
+
+// decoded returns the body with its Content-Encoding undone.
+func (r reply) decoded() ([]byte, error) {
+	var zr io.Reader
+	switch enc := r.header.Get("Content-Encoding"); enc {
+	case "":
+		return r.raw, nil
+	case "br":
+		zr = brotli.NewReader(bytes.NewReader(r.raw))
+	case "gzip":
+		gz, err := gzip.NewReader(bytes.NewReader(r.raw))
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		zr = gz
+	default:
+		return nil, fmt.Errorf("unexpected Content-Encoding %q", enc)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("decoding %s: %w", r.header.Get("Content-Encoding"), err)
+	}
+	return b, nil
+}
+
+// checkSecurityHeaders checks the headers every response must carry.
+func checkSecurityHeaders(h http.Header) error {
+	var errs []string
+	csp := h.Get("Content-Security-Policy")
+	for _, want := range []string{
+		"script-src 'self' 'wasm-unsafe-eval'",
+		"object-src 'none'",
+		"base-uri 'none'",
+		"frame-ancestors 'none'",
+	} {
+		if !slices.Contains(cspDirectives(csp), want) {
+			errs = append(errs, fmt.Sprintf("Content-Security-Policy %q lacks %q", csp, want))
+		}
+	}
+	if got := h.Get("X-Content-Type-Options"); got != "nosniff" {
+		errs = append(errs, fmt.Sprintf("X-Content-Type-Options = %q, want nosniff", got))
+	}
+	for _, name := range []string{"Referrer-Policy", "Permissions-Policy"} {
+		if h.Get(name) == "" {
+			errs = append(errs, name+" missing")
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// cspDirectives splits a policy into its directives, white space tidied.
+func cspDirectives(policy string) []string {
+	var ds []string
+	for _, d := range strings.Split(policy, ";") {
+		if d = strings.Join(strings.Fields(d), " "); d != "" {
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
+
+func TestCompressedBodiesDecodeToTheSameBytes(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	paths := []string{
+		"/",
+		"/articles/peshmerga-letter",
+		"/articles/no-such-story",
+		ts.DataBase + "/index.json",
+		ts.DataBase + "/articles/peshmerga-letter.json",
+		"/app.js",
+		"/manifest.webmanifest",
+		"/web/dateline.css",
+	}
+	for _, p := range paths {
+		t.Run(p, func(t *testing.T) {
+			plain := ts.get(t, p, "")
+			if enc := plain.header.Get("Content-Encoding"); enc != "" {
+				t.Fatalf("without Accept-Encoding: Content-Encoding %q", enc)
+			}
+			for _, tt := range []struct {
+				accept, want string
+			}{
+				{"br", "br"},
+				{"gzip", "gzip"},
+				{"gzip, deflate, br, zstd", "br"},
+				{"br;q=0, gzip", "gzip"},
+				{"identity", ""},
+			} {
+				r := ts.get(t, p, tt.accept)
+				if r.status != plain.status {
+					t.Errorf("Accept-Encoding %q: status %d, want %d", tt.accept, r.status, plain.status)
+				}
+				if got := r.header.Get("Content-Encoding"); got != tt.want {
+					t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", tt.accept, got, tt.want)
+				}
+				if got := r.header.Get("Vary"); got != "Accept-Encoding" {
+					t.Errorf("Accept-Encoding %q: Vary %q, want Accept-Encoding", tt.accept, got)
+				}
+				if got, want := r.header.Get("Content-Length"), fmt.Sprint(len(r.raw)); got != want {
+					t.Errorf("Accept-Encoding %q: Content-Length %s, body %s bytes", tt.accept, got, want)
+				}
+				if tt.want != "" && len(r.raw) >= len(plain.raw) {
+					t.Errorf("Accept-Encoding %q: %d bytes, not smaller than %d", tt.accept, len(r.raw), len(plain.raw))
+				}
+				body, err := r.decoded()
+				if err != nil {
+					t.Fatalf("Accept-Encoding %q: %v", tt.accept, err)
+				}
+				if !bytes.Equal(body, plain.raw) {
+					t.Errorf("Accept-Encoding %q: decoded body differs from the plain one", tt.accept)
+				}
+			}
+		})
+	}
+}
+
+func TestHeadMatchesGet(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	tests := []struct {
+		path, accept string
+	}{
+		{"/", "br"},
+		{"/", ""},
+		{"/articles/peshmerga-letter", "gzip"},
+		{"/articles/no-such-story", "br"},
+		{"/web/app.wasm", "br"},
+		{"/web/app.wasm", ""},
+		{ts.DataBase + "/index.json", "gzip"},
+		{"/robots.txt", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+" "+tt.accept, func(t *testing.T) {
+			h := http.Header{}
+			if tt.accept != "" {
+				h.Set("Accept-Encoding", tt.accept)
+			}
+			get := ts.do(t, http.MethodGet, tt.path, h)
+			head := ts.do(t, http.MethodHead, tt.path, h)
+			if head.status != get.status {
+				t.Errorf("HEAD status %d, GET %d", head.status, get.status)
+			}
+			if len(head.raw) != 0 {
+				t.Errorf("HEAD sent a %d-byte body", len(head.raw))
+			}
+			for _, name := range []string{"Content-Length", "Content-Type", "Content-Encoding", "ETag", "Cache-Control", "Vary"} {
+				if got, want := head.header.Get(name), get.header.Get(name); got != want {
+					t.Errorf("HEAD %s = %q, GET %q", name, got, want)
+				}
+			}
+			if head.header.Get("Content-Length") == "" {
+				t.Errorf("HEAD has no Content-Length")
+			}
+			if err := checkSecurityHeaders(head.header); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestConditionalGet(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	for _, p := range []string{"/", "/articles/peshmerga-letter", ts.DataBase + "/index.json", "/web/app.wasm", "/app.js"} {
+		for _, accept := range []string{"", "br", "gzip"} {
+			t.Run(p+" "+accept, func(t *testing.T) {
+				first := ts.get(t, p, accept)
+				etag := first.header.Get("ETag")
+				if first.status != http.StatusOK || etag == "" {
+					t.Fatalf("status %d, ETag %q; want 200 with an ETag", first.status, etag)
+				}
+				tests := []struct {
+					scenario    string
+					ifNoneMatch string
+					want        int
+				}{
+					{"same ETag", etag, http.StatusNotModified},
+					{"weak form", "W/" + etag, http.StatusNotModified},
+					{"in a list", `"stale", ` + etag, http.StatusNotModified},
+					{"any", "*", http.StatusNotModified},
+					{"other ETag", `"0123456789abcdef"`, http.StatusOK},
+					{"unquoted", strings.Trim(etag, `"`), http.StatusOK},
+				}
+				for _, tt := range tests {
+					h := http.Header{"If-None-Match": {tt.ifNoneMatch}}
+					if accept != "" {
+						h.Set("Accept-Encoding", accept)
+					}
+					r := ts.do(t, http.MethodGet, p, h)
+					if r.status != tt.want {
+						t.Errorf("%s: status %d, want %d", tt.scenario, r.status, tt.want)
+						continue
+					}
+					if tt.want == http.StatusNotModified {
+						if len(r.raw) != 0 {
+							t.Errorf("%s: 304 with a %d-byte body", tt.scenario, len(r.raw))
+						}
+						if got := r.header.Get("ETag"); got != etag {
+							t.Errorf("%s: 304 ETag %q, want %q", tt.scenario, got, etag)
+						}
+					} else if !bytes.Equal(r.raw, first.raw) {
+						t.Errorf("%s: 200 body differs from the first", tt.scenario)
+					}
+					if err := checkSecurityHeaders(r.header); err != nil {
+						t.Errorf("%s: %v", tt.scenario, err)
+					}
+				}
+			})
+		}
+	}
+	t.Run("encodings have their own ETags", func(t *testing.T) {
+		tags := map[string]string{}
+		for _, accept := range []string{"", "br", "gzip"} {
+			etag := ts.get(t, "/", accept).header.Get("ETag")
+			if prev, dup := tags[etag]; dup {
+				t.Errorf("Accept-Encoding %q and %q share ETag %s", prev, accept, etag)
+			}
+			tags[etag] = accept
+		}
+	})
+	t.Run("not-found page is never 304", func(t *testing.T) {
+		first := ts.get(t, "/articles/no-such-story", "")
+		r := ts.do(t, http.MethodGet, "/articles/no-such-story", http.Header{"If-None-Match": {first.header.Get("ETag")}})
+		if r.status != http.StatusNotFound {
+			t.Errorf("status %d, want 404", r.status)
+		}
+	})
+}
+
+func TestManifest(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	r := ts.get(t, "/manifest.webmanifest", "")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d", r.status)
+	}
+	var m struct {
+		Name      string `json:"name"`
+		ShortName string `json:"short_name"`
+		StartURL  string `json:"start_url"`
+		Display   string `json:"display"`
+		Icons     []struct {
+			Src, Type, Sizes, Purpose string
+		} `json:"icons"`
+	}
+	if err := json.Unmarshal(r.raw, &m); err != nil {
+		t.Fatalf("manifest is not JSON: %v", err)
+	}
+	for _, f := range []struct{ name, got, want string }{
+		{"name", m.Name, components.SiteName},
+		{"short_name", m.ShortName, components.SiteName},
+		{"start_url", m.StartURL, "/"},
+		{"display", m.Display, "standalone"},
+	} {
+		if f.got != f.want {
+			t.Errorf("%s = %q, want %q", f.name, f.got, f.want)
+		}
+	}
+	has := func(sizes, purpose string) bool {
+		for _, ic := range m.Icons {
+			if ic.Sizes == sizes && slices.Contains(strings.Fields(ic.Purpose), purpose) || ic.Sizes == sizes && purpose == "" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range []struct{ sizes, purpose string }{{"192x192", ""}, {"512x512", ""}, {"512x512", "maskable"}} {
+		if !has(want.sizes, want.purpose) {
+			t.Errorf("no %s icon %q in %+v", want.sizes, want.purpose, m.Icons)
+		}
+	}
+	// Every icon must be served, or the service worker's precache fails.
+	for _, ic := range m.Icons {
+		if got := ts.get(t, ic.Src, ""); got.status != http.StatusOK {
+			t.Errorf("icon %s: status %d", ic.Src, got.status)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	data := testDataset(t)
+	other := bytes.Replace(data, []byte("Defense chief thanks"), []byte("Defence chief thanks"), 1)
+	base := newSite(t, data, testWeb(t, nil), "build-1")
+	tests := []struct {
+		scenario     string
+		data         []byte
+		web          fstest.MapFS
+		build        string
+		sameVersion  bool
+		sameDataBase bool
+	}{
+		{"same inputs", data, testWeb(t, nil), "build-1", true, true},
+		{"dataset changed", other, testWeb(t, nil), "build-1", false, false},
+		{"web file changed", data, testWeb(t, map[string][]byte{"dateline.css": []byte("body{}")}), "build-1", false, true},
+		{"web file added", data, testWeb(t, map[string][]byte{"icons/extra.png": []byte("x")}), "build-1", false, true},
+		{"app.wasm changed", data, testWeb(t, map[string][]byte{"app.wasm": []byte("WASM-2")}), "build-1", false, true},
+		{"host build changed", data, testWeb(t, nil), "build-2", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := newSite(t, tt.data, tt.web, tt.build)
+			if s.Version == "" {
+				t.Fatal("empty Version")
+			}
+			if got := s.Version == base.Version; got != tt.sameVersion {
+				t.Errorf("Version %s, base %s: same = %v, want %v", s.Version, base.Version, got, tt.sameVersion)
+			}
+			if got := s.DataBase == base.DataBase; got != tt.sameDataBase {
+				t.Errorf("DataBase %s, base %s: same = %v, want %v", s.DataBase, base.DataBase, got, tt.sameDataBase)
+			}
+		})
+	}
+}
+
+func TestDataFilesEscapeMarkup(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	hostile, _ := ts.ds.Find("hostile-strings")
+	for _, p := range []string{ts.DataBase + "/index.json", ts.DataBase + "/articles/hostile-strings.json"} {
+		t.Run(p, func(t *testing.T) {
+			r := ts.get(t, p, "")
+			if r.status != http.StatusOK {
+				t.Fatalf("status %d", r.status)
+			}
+			for _, want := range []string{`\u003c/script\u003e`, `\u003c!--`, `\u2028`, `\u2029`} {
+				if !bytes.Contains(r.raw, []byte(want)) {
+					t.Errorf("body lacks the escape %s", want)
+				}
+			}
+			for _, bad := range []string{"</script", "<!--", "<script", "\u2028", "\u2029"} {
+				if bytes.Contains(r.raw, []byte(bad)) {
+					t.Errorf("body holds %q unescaped", bad)
+				}
+			}
+			// And the escapes decode back to the very headline.
+			var headlines []string
+			var one article.Article
+			var index []article.Summary
+			switch {
+			case json.Unmarshal(r.raw, &index) == nil:
+				for _, s := range index {
+					headlines = append(headlines, s.Headline)
+				}
+			case json.Unmarshal(r.raw, &one) == nil:
+				headlines = append(headlines, one.Headline)
+			default:
+				t.Fatalf("body is neither an index nor an article")
+			}
+			if !slices.Contains(headlines, hostile.Headline) {
+				t.Errorf("headlines %q do not include %q", headlines, hostile.Headline)
+			}
+		})
+	}
+}
+
+// allowedScripts are the only scripts a page may load: go-app's two and
+// the site's own under /web/. Any other <script> is an injection.
+func allowedScripts(web fstest.MapFS) []string {
+	allowed := []string{"/app.js", "/wasm_exec.js"}
+	for name := range web {
+		if path.Ext(name) == ".js" {
+			allowed = append(allowed, "/web/"+name)
+		}
+	}
+	return allowed
+}
+
+func TestPagesCarryTheirArticle(t *testing.T) {
+	web := testWeb(t, nil)
+	ts := newTestServer(t, testDataset(t), web)
+	allowed := allowedScripts(web)
+	for _, a := range ts.ds.Articles {
+		t.Run(a.Slug, func(t *testing.T) {
+			r := ts.get(t, article.Path(a.Slug), "")
+			if r.status != http.StatusOK {
+				t.Fatalf("status %d", r.status)
+			}
+			html := string(r.raw)
+			// Not even inside attribute values, where HTML serializers
+			// now escape < and > too.
+			for _, s := range []string{"<script>alert", "<img src=x"} {
+				if i := strings.Index(html, s); i >= 0 {
+					start := strings.LastIndexByte(html[:i], '\n') + 1
+					end := i + strings.IndexByte(html[i:]+"\n", '\n')
+					t.Errorf("page holds raw %q in: %s", s, strings.TrimSpace(html[start:end]))
+				}
+			}
+			root := parseHTML(t, html)
+			scripts := root.all("script")
+			if len(scripts) < 2 {
+				t.Errorf("%d scripts, want go-app's and the site's", len(scripts))
+			}
+			for _, s := range scripts {
+				if src := s.attrs["src"]; !slices.Contains(allowed, src) {
+					t.Errorf("script src %q, want one of %q", src, allowed)
+				}
+				if text := s.textContent(); text != "" {
+					t.Errorf("inline script %q", text)
+				}
+			}
+			h1s := root.all("h1")
+			if len(h1s) != 1 || h1s[0].textContent() != strings.Join(strings.Fields(a.Headline), " ") {
+				t.Errorf("want one h1 with the headline %q", a.Headline)
+			}
+			arts := root.withClass("story")
+			if len(arts) != 1 || arts[0].attrs["lang"] != a.Language() || arts[0].attrs["dir"] != article.Dir(a.Language()) {
+				t.Errorf("want one article with lang %q and dir %q", a.Language(), article.Dir(a.Language()))
+			}
+			if got := bodyTextOf(root); !strings.Contains(got, strings.Join(strings.Fields(a.Paragraphs()[0]), " ")) {
+				t.Errorf("page text lacks the first paragraph")
+			}
+		})
+	}
+}
+
+// bodyTextOf is the text of the page's <main>.
+func bodyTextOf(root *node) string {
+	if mains := root.all("main"); len(mains) == 1 {
+		return mains[0].textContent()
+	}
+	return ""
+}
+
+// TestPageHeadRoundTrips checks that the title, description and Open Graph
+// tags of every page read back, once parsed as HTML, as exactly the text the
+// dataset gave: quotes, backslashes and line separators included.
+func TestPageHeadRoundTrips(t *testing.T) {
+	for _, file := range []string{"testdata/articles.json", "testdata/head.json"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := newTestServer(t, data, testWeb(t, nil))
+		for _, a := range ts.ds.Articles {
+			t.Run(a.Slug, func(t *testing.T) {
+				r := ts.get(t, article.Path(a.Slug), "")
+				root := parseHTML(t, string(r.raw))
+				title := a.Headline + " · " + components.SiteName
+				desc := a.Excerpt(160)
+				if got := root.all("title"); len(got) != 1 || got[0].textContent() != strings.Join(strings.Fields(title), " ") {
+					t.Errorf("want one <title> %q", title)
+				}
+				for _, m := range []struct{ key, value, want string }{
+					{"name", "description", desc},
+					{"property", "og:description", desc},
+					{"property", "og:title", title},
+				} {
+					metas := root.find("meta", m.key, m.value)
+					if len(metas) != 1 {
+						t.Errorf("%d <meta %s=%s>, want 1", len(metas), m.key, m.value)
+						continue
+					}
+					if got := metas[0].attrs["content"]; got != m.want {
+						t.Errorf("<meta %s=%s> content = %q, want %q", m.key, m.value, got, m.want)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestServiceWorkerPrecacheIsServed checks that every address the service
+// worker caches at install answers 200: one failure leaves the reader with
+// no offline copy at all.
+func TestServiceWorkerPrecacheIsServed(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	r := ts.get(t, "/app-worker.js", "")
+	if r.status != http.StatusOK {
+		t.Fatalf("/app-worker.js: status %d", r.status)
+	}
+	// The lists are JSON arrays of site paths, as go-app writes them.
+	var urls []string
+	for _, m := range regexp.MustCompile(`\[\s*"/[^\]]*\]`).FindAll(r.raw, -1) {
+		var list []string
+		if err := json.Unmarshal(m, &list); err == nil {
+			urls = append(urls, list...)
+		}
+	}
+	if !slices.Contains(urls, "/") || !slices.Contains(urls, "/web/app.wasm") {
+		t.Fatalf("precache list %q lacks / or /web/app.wasm", urls)
+	}
+	for _, u := range urls {
+		if got := ts.get(t, u, "br"); got.status != http.StatusOK {
+			t.Errorf("precached %s: status %d", u, got.status)
+		}
+	}
+}
+
+func TestRobotsOnlyWhenShipped(t *testing.T) {
+	tests := []struct {
+		scenario string
+		web      fstest.MapFS
+		want     int
+	}{
+		{"robots.txt shipped", testWeb(t, nil), http.StatusOK},
+		{"no robots.txt", testWeb(t, map[string][]byte{"robots.txt": nil}), http.StatusNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			ts := newTestServer(t, testDataset(t), tt.web)
+			r := ts.get(t, "/robots.txt", "")
+			if r.status != tt.want {
+				t.Fatalf("status %d, want %d", r.status, tt.want)
+			}
+			if want := tt.web["robots.txt"]; tt.want == http.StatusOK && string(r.raw) != string(want.Data) {
+				t.Errorf("body %q, want %q", r.raw, want.Data)
+			}
+		})
+	}
+}

@@ -1,0 +1,825 @@
+package components
+
+import (
+	"errors"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/article"
+)
+
+// testSource is a Source over pages held in memory. With cached false it
+// answers nothing at once, so pages load in the background; loadErr makes
+// that load fail.
+type testSource struct {
+	pages   map[string]PageData
+	cached  bool
+	loadErr error
+	loads   []string
+}
+
+func (s *testSource) page(path string) PageData {
+	if d, ok := s.pages[path]; ok {
+		return d
+	}
+	return PageData{Kind: NotFoundKind}
+}
+
+func (s *testSource) Cached(path string) (PageData, bool) {
+	if !s.cached {
+		return PageData{}, false
+	}
+	return s.page(path), true
+}
+
+func (s *testSource) Load(path string) (PageData, error) {
+	s.loads = append(s.loads, path)
+	if s.loadErr != nil {
+		return PageData{}, s.loadErr
+	}
+	return s.page(path), nil
+}
+
+func (s *testSource) DataURL(path string) string {
+	if _, ok := s.pages[path]; !ok {
+		return ""
+	}
+	return "/data/test" + path + ".json"
+}
+
+// navProbe hosts a page in a test engine and keeps the context go-app gives
+// it, so that a test can navigate the page the way go-app does.
+type navProbe struct {
+	app.Compo
+	Page app.Composer
+	ctx  app.Context
+}
+
+func (p *navProbe) OnPreRender(ctx app.Context) { p.ctx = ctx }
+func (p *navProbe) Render() app.UI              { return p.Page }
+
+// navigate mounts page on the host, points the document at path, runs the
+// page's OnNav and everything it starts, and returns the page's context.
+func navigate(t *testing.T, path string, page interface {
+	app.Composer
+	app.Navigator
+}) app.Context {
+	t.Helper()
+	probe := &navProbe{Page: page}
+	e := app.NewTestEngine()
+	if err := e.Load(probe); err != nil {
+		t.Fatalf("loading the page: %v", err)
+	}
+	e.ConsumeAll()
+	u, err := url.Parse(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	probe.ctx.Page().ReplaceURL(u)
+	page.OnNav(probe.ctx)
+	e.ConsumeAll()
+	return probe.ctx
+}
+
+// render renders ui to HTML and parses it.
+func render(t *testing.T, ui app.UI) (string, *node) {
+	t.Helper()
+	s := app.HTMLString(ui)
+	return s, parseHTML(t, s)
+}
+
+// story is a complete article; cases change what they test.
+func story() *article.Article {
+	return &article.Article{
+		Slug:     "peshmerga-letter",
+		Lang:     "en",
+		Headline: "US Sec Def to PM Barzani: 'There is a special relationship'",
+		Dateline: &article.Dateline{Place: "ERBIL", Source: "Kurdistan 24"},
+		Figures: []article.Figure{
+			{Caption: "Lloyd Austin (left) and Masrour Barzani.", Credit: "Photos: DoD, KRG"},
+		},
+		Body: []article.Block{
+			{Type: article.Paragraph, Text: "First paragraph."},
+			{Type: article.ReadMore, Link: article.Link{Title: "Parliament meets", Slug: "parliament-meets"}},
+			{Type: article.Paragraph, Text: "Second paragraph."},
+			{Type: article.ReadMore, Link: article.Link{Title: "Elsewhere", URL: "https://example.org/story"}},
+			{Type: article.Paragraph, Text: "Third paragraph."},
+			{Type: article.ReadMore, Link: article.Link{Title: "Lost story"}},
+		},
+		Related: []article.Link{
+			{Title: "Parliament meets", Slug: "parliament-meets"},
+			{Title: "Elsewhere", URL: "https://example.org/story"},
+			{Title: "Lost story"},
+		},
+	}
+}
+
+// bodyParagraphs returns the text of the body's paragraphs, read-more
+// blocks left out.
+func bodyParagraphs(root *node) []string {
+	var ps []string
+	for _, body := range root.withClass("story-body") {
+		for _, p := range body.all("p") {
+			if !slices.Contains(strings.Fields(p.attrs["class"]), "read-more") {
+				ps = append(ps, p.textContent())
+			}
+		}
+	}
+	return ps
+}
+
+// decorative reports whether assistive technology skips img: it has an
+// empty alt, or a role or aria-hidden that hides it.
+func decorative(img *node) bool {
+	alt, ok := img.attrs["alt"]
+	switch {
+	case ok && alt == "":
+		return true
+	case img.attrs["role"] == "presentation", img.attrs["role"] == "none", img.attrs["aria-hidden"] == "true":
+		return !ok || alt == ""
+	}
+	return false
+}
+
+// checkLink checks one rendered related link: an <a> to the article for a
+// slug, an <a rel=noopener> for an http(s) URL, and for anything else the
+// title marked as not in this collection, with no link at all.
+func checkLink(t *testing.T, where string, n *node, l article.Link) {
+	t.Helper()
+	as := n.all("a")
+	switch l.Kind() {
+	case article.Internal:
+		if len(as) != 1 {
+			t.Fatalf("%s: %d links, want 1", where, len(as))
+		}
+		if got, want := as[0].attrs["href"], "/articles/"+l.Slug; got != want {
+			t.Errorf("%s: href = %q, want %q", where, got, want)
+		}
+		if got := as[0].textContent(); got != l.Title {
+			t.Errorf("%s: link text = %q, want %q", where, got, l.Title)
+		}
+	case article.External:
+		if len(as) != 1 {
+			t.Fatalf("%s: %d links, want 1", where, len(as))
+		}
+		if got := as[0].attrs["href"]; got != l.URL {
+			t.Errorf("%s: href = %q, want %q", where, got, l.URL)
+		}
+		if rel := strings.Fields(as[0].attrs["rel"]); !slices.Contains(rel, "noopener") {
+			t.Errorf("%s: rel = %q, want it to hold noopener", where, as[0].attrs["rel"])
+		}
+	default:
+		if len(as) != 0 {
+			t.Errorf("%s: %d links for a title-only link, want none (href %q)", where, len(as), as[0].attrs["href"])
+		}
+		if got, want := n.textContent(), l.Title+" (not in this collection)"; !strings.HasSuffix(got, want) {
+			t.Errorf("%s: text = %q, want it to end with %q", where, got, want)
+		}
+	}
+}
+
+func TestArticleView(t *testing.T) {
+	tests := []struct {
+		scenario string
+		change   func(a *article.Article)
+		check    func(t *testing.T, html string, root *node, a *article.Article)
+	}{
+		{
+			scenario: "article element carries lang and dir",
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				arts := root.all("article")
+				if len(arts) != 1 {
+					t.Fatalf("%d <article> elements, want 1", len(arts))
+				}
+				if got, want := arts[0].attrs["lang"], "en"; got != want {
+					t.Errorf("lang = %q, want %q", got, want)
+				}
+				if got, want := arts[0].attrs["dir"], "ltr"; got != want {
+					t.Errorf("dir = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			scenario: "empty lang is the default language",
+			change:   func(a *article.Article) { a.Lang = "" },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if got, want := root.all("article")[0].attrs["lang"], article.DefaultLang; got != want {
+					t.Errorf("lang = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			scenario: "one h1 holds the headline",
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				h1s := root.all("h1")
+				if len(h1s) != 1 {
+					t.Fatalf("%d <h1> elements, want 1", len(h1s))
+				}
+				if got, want := h1s[0].attrs["id"], "page-title"; got != want {
+					t.Errorf("h1 id = %q, want %q", got, want)
+				}
+				if got := h1s[0].textContent(); got != a.Headline {
+					t.Errorf("h1 text = %q, want %q", got, a.Headline)
+				}
+			},
+		},
+		{
+			scenario: "figure without image shows caption and credit only",
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				figs := root.all("figure")
+				if len(figs) != 1 {
+					t.Fatalf("%d <figure> elements, want 1", len(figs))
+				}
+				if imgs := root.all("img"); len(imgs) != 0 {
+					t.Errorf("%d <img> elements for a figure without image, want none", len(imgs))
+				}
+				caps := figs[0].all("figcaption")
+				if len(caps) != 1 {
+					t.Fatalf("%d <figcaption> elements, want 1", len(caps))
+				}
+				text := caps[0].textContent()
+				for _, want := range []string{a.Figures[0].Caption, a.Figures[0].Credit} {
+					if !strings.Contains(text, want) {
+						t.Errorf("figcaption %q does not hold %q", text, want)
+					}
+				}
+			},
+		},
+		{
+			scenario: "figures with images reserve their size and load the lead eagerly",
+			change: func(a *article.Article) {
+				a.Figures = []article.Figure{
+					{Caption: "Lead.", Image: &article.Image{Src: "/web/images/lead.jpg", Alt: "Two men shake hands", Width: 1200, Height: 800}},
+					{Credit: "Photo: KRG", Image: &article.Image{Src: "https://example.org/b.jpg", Alt: "", Width: 640, Height: 480}},
+				}
+			},
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				imgs := root.all("img")
+				if len(imgs) != 2 {
+					t.Fatalf("%d <img> elements, want 2", len(imgs))
+				}
+				for i, want := range []map[string]string{
+					{"src": "/web/images/lead.jpg", "alt": "Two men shake hands", "width": "1200", "height": "800", "loading": "eager"},
+					{"src": "https://example.org/b.jpg", "width": "640", "height": "480", "loading": "lazy"},
+				} {
+					for k, v := range want {
+						if got, ok := imgs[i].attrs[k]; !ok || got != v {
+							t.Errorf("img %d: %s = %q (present %v), want %q", i, k, got, ok, v)
+						}
+					}
+				}
+				// An empty alt marks a decorative picture: without alt, screen
+				// readers read out the file name instead.
+				if !decorative(imgs[1]) {
+					t.Errorf("img 1 has attributes %v, want alt=\"\" (or a presentational role)", imgs[1].attrs)
+				}
+			},
+		},
+		{
+			scenario: "body paragraphs in order, the dateline leading the first",
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				want := []string{
+					"ERBIL (Kurdistan 24) – First paragraph.",
+					"Second paragraph.",
+					"Third paragraph.",
+				}
+				if got := bodyParagraphs(root); !slices.Equal(got, want) {
+					t.Errorf("paragraphs = %q, want %q", got, want)
+				}
+				if got := len(root.withClass("story-dateline")); got != 1 {
+					t.Errorf("%d datelines, want 1", got)
+				}
+			},
+		},
+		{
+			scenario: "dateline with a place only",
+			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Place: "ERBIL"} },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if got, want := bodyParagraphs(root)[0], "ERBIL – First paragraph."; got != want {
+					t.Errorf("first paragraph = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			scenario: "dateline with a source only",
+			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Source: "Kurdistan 24"} },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if got, want := bodyParagraphs(root)[0], "Kurdistan 24 – First paragraph."; got != want {
+					t.Errorf("first paragraph = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			scenario: "no dateline, no prefix",
+			change:   func(a *article.Article) { a.Dateline = nil },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if got, want := bodyParagraphs(root)[0], "First paragraph."; got != want {
+					t.Errorf("first paragraph = %q, want %q", got, want)
+				}
+				if n := len(root.withClass("story-dateline")); n != 0 {
+					t.Errorf("%d datelines, want none", n)
+				}
+			},
+		},
+		{
+			scenario: "dateline leads the first paragraph even after a read-more block",
+			change: func(a *article.Article) {
+				a.Body = append([]article.Block{{Type: article.ReadMore, Link: article.Link{Title: "Lead link"}}}, a.Body...)
+			},
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if got, want := bodyParagraphs(root)[0], "ERBIL (Kurdistan 24) – First paragraph."; got != want {
+					t.Errorf("first paragraph = %q, want %q", got, want)
+				}
+				if got := root.withClass("read-more")[0].textContent(); strings.Contains(got, "ERBIL") {
+					t.Errorf("read-more block %q holds the dateline", got)
+				}
+			},
+		},
+		{
+			scenario: "read-more blocks link by kind",
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				blocks := root.withClass("read-more")
+				var links []article.Link
+				for _, b := range a.Body {
+					if b.Type == article.ReadMore {
+						links = append(links, b.Link)
+					}
+				}
+				if len(blocks) != len(links) {
+					t.Fatalf("%d read-more blocks, want %d", len(blocks), len(links))
+				}
+				for i, l := range links {
+					if got := blocks[i].textContent(); !strings.HasPrefix(got, "Read More: "+l.Title) {
+						t.Errorf("read-more %d = %q, want it to start with %q", i, got, "Read More: "+l.Title)
+					}
+					checkLink(t, "read-more "+l.Title, blocks[i], l)
+				}
+			},
+		},
+		{
+			scenario: "related list links by kind",
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				secs := root.withClass("related")
+				if len(secs) != 1 {
+					t.Fatalf("%d related sections, want 1", len(secs))
+				}
+				items := secs[0].all("li")
+				if len(items) != len(a.Related) {
+					t.Fatalf("%d related items, want %d", len(items), len(a.Related))
+				}
+				for i, l := range a.Related {
+					checkLink(t, "related "+l.Title, items[i], l)
+				}
+			},
+		},
+		{
+			scenario: "no related section without related articles",
+			change:   func(a *article.Article) { a.Related = nil },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if n := len(root.withClass("related")); n != 0 {
+					t.Errorf("%d related sections, want none", n)
+				}
+			},
+		},
+		{
+			scenario: "no byline without authors and date",
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if n := len(root.withClass("story-byline")); n != 0 {
+					t.Errorf("%d byline elements, want none", n)
+				}
+				if n := len(root.all("time")); n != 0 {
+					t.Errorf("%d <time> elements, want none", n)
+				}
+			},
+		},
+		{
+			scenario: "byline with two authors and a date",
+			change: func(a *article.Article) {
+				a.Authors = []string{"Jane Roe", "John Doe"}
+				a.Published = "2006-01-02"
+			},
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				bylines := root.withClass("story-byline")
+				if len(bylines) != 1 {
+					t.Fatalf("%d bylines, want 1", len(bylines))
+				}
+				if got, want := bylines[0].textContent(), "By Jane Roe and John Doe · 2 January 2006"; got != want {
+					t.Errorf("byline = %q, want %q", got, want)
+				}
+				times := bylines[0].all("time")
+				if len(times) != 1 || times[0].attrs["datetime"] != "2006-01-02" {
+					t.Errorf("want one <time datetime=2006-01-02>, got %d", len(times))
+				}
+			},
+		},
+		{
+			scenario: "byline with three authors",
+			change:   func(a *article.Article) { a.Authors = []string{"A", "B", "C"} },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if got, want := root.withClass("story-byline")[0].textContent(), "By A, B and C"; got != want {
+					t.Errorf("byline = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			scenario: "byline with a date only",
+			change:   func(a *article.Article) { a.Published = "2024-03-05T10:00:00Z" },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				if got, want := root.withClass("story-byline")[0].textContent(), "5 March 2024"; got != want {
+					t.Errorf("byline = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			scenario: "hostile strings are text, never markup",
+			change: func(a *article.Article) {
+				a.Headline = `<img src=x onerror=alert(1)>`
+				a.Figures = []article.Figure{{Caption: `<b onmouseover=alert(1)>caption</b>`, Credit: `<!-- credit -->`}}
+				a.Body = []article.Block{
+					{Type: article.Paragraph, Text: `</script><script>alert(1)</script>`},
+					{Type: article.ReadMore, Link: article.Link{Title: `<a href="javascript:alert(1)">x</a>`}},
+				}
+				a.Related = []article.Link{{Title: `"><svg onload=alert(1)>`, Slug: "x"}}
+			},
+			check: func(t *testing.T, html string, root *node, a *article.Article) {
+				for _, want := range []string{"&lt;img", "&lt;/script&gt;&lt;script&gt;", "&lt;b onmouseover", "&lt;!--", "&lt;svg"} {
+					if !strings.Contains(html, want) {
+						t.Errorf("output lacks %q", want)
+					}
+				}
+				for _, bad := range []string{"<img src=x", "<script", "<b ", "<!--", "<svg"} {
+					if strings.Contains(html, bad) {
+						t.Errorf("output holds raw %q", bad)
+					}
+				}
+				for _, tag := range []string{"img", "script", "b", "svg"} {
+					if n := len(root.all(tag)); n != 0 {
+						t.Errorf("%d <%s> elements, want none", n, tag)
+					}
+				}
+				if got := root.all("h1")[0].textContent(); got != a.Headline {
+					t.Errorf("h1 text = %q, want %q", got, a.Headline)
+				}
+				if got, want := bodyParagraphs(root)[0], "ERBIL (Kurdistan 24) – "+a.Body[0].Text; got != want {
+					t.Errorf("paragraph = %q, want %q", got, want)
+				}
+			},
+		},
+		{
+			scenario: "only http and https URLs become links",
+			change: func(a *article.Article) {
+				bad := []string{
+					"javascript:alert(1)",
+					"JavaScript:alert(document.cookie)",
+					" javascript:alert(1)",
+					"data:text/html,<script>alert(1)</script>",
+					"vbscript:msgbox(1)",
+					"//evil.example/x",
+					"https:no-host",
+				}
+				a.Body = []article.Block{{Type: article.Paragraph, Text: "Text."}}
+				a.Related = nil
+				for _, u := range bad {
+					a.Body = append(a.Body, article.Block{Type: article.ReadMore, Link: article.Link{Title: "T " + u, URL: u}})
+					a.Related = append(a.Related, article.Link{Title: "R " + u, URL: u})
+				}
+				a.SourceURL = "javascript:alert(1)"
+			},
+			check: func(t *testing.T, html string, root *node, a *article.Article) {
+				if hrefs := root.attrValues("href"); len(hrefs) != 0 {
+					t.Errorf("hrefs %q, want none", hrefs)
+				}
+				if n := len(root.withClass("unlinked")); n != 2*len(a.Related) {
+					t.Errorf("%d unlinked titles, want %d", n, 2*len(a.Related))
+				}
+				if strings.Contains(html, "Read the original story") {
+					t.Errorf("a javascript: source URL is offered as the original story")
+				}
+			},
+		},
+		{
+			scenario: "original story linked when its URL is on the web",
+			change:   func(a *article.Article) { a.SourceURL = "https://www.kurdistan24.net/en/story/1" },
+			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+				srcs := root.withClass("story-source")
+				if len(srcs) != 1 {
+					t.Fatalf("%d source paragraphs, want 1", len(srcs))
+				}
+				as := srcs[0].all("a")
+				if len(as) != 1 || as[0].attrs["href"] != a.SourceURL {
+					t.Fatalf("want one link to %q", a.SourceURL)
+				}
+				if rel := strings.Fields(as[0].attrs["rel"]); !slices.Contains(rel, "noopener") {
+					t.Errorf("rel = %q, want it to hold noopener", as[0].attrs["rel"])
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a := story()
+			if tt.change != nil {
+				tt.change(a)
+			}
+			html, root := render(t, &ArticleView{Article: a})
+			tt.check(t, html, root, a)
+		})
+	}
+}
+
+func TestArticleViewDirection(t *testing.T) {
+	tests := []struct {
+		lang, dir string
+	}{
+		{"en", "ltr"},
+		{"de-CH", "ltr"},
+		{"ar", "rtl"},
+		{"ckb", "rtl"},
+		{"ckb-IQ", "rtl"},
+		{"ku-Arab", "rtl"},
+		{"fa", "rtl"},
+		{"he", "rtl"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			a := story()
+			a.Lang = tt.lang
+			_, root := render(t, &ArticleView{Article: a})
+			art := root.all("article")[0]
+			if got := art.attrs["lang"]; got != tt.lang {
+				t.Errorf("lang = %q, want %q", got, tt.lang)
+			}
+			if got := art.attrs["dir"]; got != tt.dir {
+				t.Errorf("dir = %q, want %q", got, tt.dir)
+			}
+		})
+	}
+}
+
+// TestArticleViewHeadlineIsText checks, on the mounted tree, that the
+// headline is a text node inside the h1, not raw HTML.
+func TestArticleViewHeadlineIsText(t *testing.T) {
+	a := story()
+	a.Headline = "<em>not emphasis</em>"
+	v := &ArticleView{Article: a}
+	if err := app.NewTestEngine().Load(v); err != nil {
+		t.Fatal(err)
+	}
+	// ArticleView > article > header > h1 > text
+	if err := app.Match(app.H1().ID("page-title").Class("story-headline").TabIndex(-1), v, 0, 0, 0); err != nil {
+		t.Errorf("h1: %v", err)
+	}
+	if err := app.Match(app.Text(a.Headline), v, 0, 0, 0, 0); err != nil {
+		t.Errorf("headline: %v", err)
+	}
+}
+
+func summaries() []article.Summary {
+	return []article.Summary{
+		{Slug: "peshmerga-letter", Lang: "en", Headline: "Letter to the PM", Dateline: &article.Dateline{Place: "ERBIL", Source: "Kurdistan 24"}, Excerpt: "The letter…"},
+		{Slug: "parliament-meets", Lang: "ckb", Headline: "پەرلەمان کۆدەبێتەوە"},
+		{Slug: "no-lang", Headline: "Plain <b>headline</b>"},
+	}
+}
+
+func TestHome(t *testing.T) {
+	index := summaries()
+	tests := []struct {
+		scenario string
+		src      *testSource
+		// wantLoad is whether the page must ask Load for its data.
+		wantLoad  bool
+		wantTitle string
+		check     func(t *testing.T, root *node)
+	}{
+		{
+			scenario:  "data at hand",
+			src:       &testSource{cached: true, pages: map[string]PageData{"/": {Kind: HomeKind, Index: index}}},
+			wantTitle: SiteName,
+			check:     checkIndex(index),
+		},
+		{
+			scenario:  "data loaded in the background",
+			src:       &testSource{pages: map[string]PageData{"/": {Kind: HomeKind, Index: index}}},
+			wantLoad:  true,
+			wantTitle: SiteName,
+			check:     checkIndex(index),
+		},
+		{
+			scenario:  "load fails",
+			src:       &testSource{pages: map[string]PageData{"/": {Kind: HomeKind}}, loadErr: errors.New("offline")},
+			wantLoad:  true,
+			wantTitle: "Cannot load this page · " + SiteName,
+			check: func(t *testing.T, root *node) {
+				h1s := root.all("h1")
+				if len(h1s) != 1 || h1s[0].textContent() != "This page could not be loaded" {
+					t.Errorf("want one h1 %q", "This page could not be loaded")
+				}
+				if n := len(root.all("button")); n != 1 {
+					t.Errorf("%d buttons, want 1 (Try again)", n)
+				}
+				if n := len(root.withClass("article-list")); n != 0 {
+					t.Errorf("the failed page shows a list")
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			UseSource(tt.src)
+			defer UseSource(noSource{})
+			h := &Home{}
+			ctx := navigate(t, "/", h)
+			if got := len(tt.src.loads) > 0; got != tt.wantLoad {
+				t.Errorf("Load called %v, want %v", tt.src.loads, tt.wantLoad)
+			}
+			if got := ctx.Page().Title(); got != tt.wantTitle {
+				t.Errorf("title = %q, want %q", got, tt.wantTitle)
+			}
+			_, root := render(t, &Home{st: h.st})
+			tt.check(t, root)
+		})
+	}
+}
+
+// checkIndex checks that the home page lists every summary, in order, with
+// a link to its article.
+func checkIndex(index []article.Summary) func(t *testing.T, root *node) {
+	return func(t *testing.T, root *node) {
+		t.Helper()
+		h1s := root.all("h1")
+		if len(h1s) != 1 || h1s[0].attrs["id"] != "page-title" {
+			t.Errorf("want one h1 with id page-title, got %d", len(h1s))
+		}
+		items := root.withClass("summary")
+		if len(items) != len(index) {
+			t.Fatalf("%d summaries, want %d", len(items), len(index))
+		}
+		for i, s := range index {
+			as := items[i].all("a")
+			if len(as) != 1 {
+				t.Errorf("summary %s: %d links, want 1", s.Slug, len(as))
+				continue
+			}
+			if got, want := as[0].attrs["href"], "/articles/"+s.Slug; got != want {
+				t.Errorf("summary %s: href = %q, want %q", s.Slug, got, want)
+			}
+			if got := as[0].textContent(); got != s.Headline {
+				t.Errorf("summary %s: link text = %q, want %q", s.Slug, got, s.Headline)
+			}
+			lang := s.Lang
+			if lang == "" {
+				lang = article.DefaultLang
+			}
+			if got := items[i].attrs["lang"]; got != lang {
+				t.Errorf("summary %s: lang = %q, want %q", s.Slug, got, lang)
+			}
+			if got, want := items[i].attrs["dir"], article.Dir(lang); got != want {
+				t.Errorf("summary %s: dir = %q, want %q", s.Slug, got, want)
+			}
+			text := items[i].textContent()
+			if s.Excerpt != "" && !strings.Contains(text, s.Excerpt) {
+				t.Errorf("summary %s: %q lacks the excerpt %q", s.Slug, text, s.Excerpt)
+			}
+			if s.Dateline != nil && !strings.Contains(text, "ERBIL (Kurdistan 24)") {
+				t.Errorf("summary %s: %q lacks the dateline", s.Slug, text)
+			}
+		}
+	}
+}
+
+func TestHomeBeforeData(t *testing.T) {
+	_, root := render(t, &Home{})
+	busy := root.withClass("loading")
+	if len(busy) != 1 {
+		t.Fatalf("%d loading notices, want 1", len(busy))
+	}
+	if got, want := busy[0].textContent(), "Loading…"; got != want {
+		t.Errorf("loading text = %q, want %q", got, want)
+	}
+	if n := len(root.withClass("summary")); n != 0 {
+		t.Errorf("%d summaries before any data, want none", n)
+	}
+}
+
+func TestArticlePage(t *testing.T) {
+	a := story()
+	pages := map[string]PageData{"/articles/peshmerga-letter": {Kind: ArticleKind, Article: a}}
+	tests := []struct {
+		scenario  string
+		path      string
+		cached    bool
+		wantH1    string
+		wantTitle string
+		wantDesc  string
+		// wantPreload is the data file the page asks the browser to preload.
+		wantPreload string
+	}{
+		{
+			scenario:    "known article, data at hand",
+			path:        "/articles/peshmerga-letter",
+			cached:      true,
+			wantH1:      a.Headline,
+			wantTitle:   a.Headline + " · " + SiteName,
+			wantDesc:    a.Excerpt(160),
+			wantPreload: "/data/test/articles/peshmerga-letter.json",
+		},
+		{
+			scenario:    "known article, loaded in the background",
+			path:        "/articles/peshmerga-letter",
+			wantH1:      a.Headline,
+			wantTitle:   a.Headline + " · " + SiteName,
+			wantDesc:    a.Excerpt(160),
+			wantPreload: "/data/test/articles/peshmerga-letter.json",
+		},
+		{
+			scenario:  "unknown slug",
+			path:      "/articles/no-such-story",
+			cached:    true,
+			wantH1:    "Page not found",
+			wantTitle: "Page not found · " + SiteName,
+			wantDesc:  SiteDescription,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			UseSource(&testSource{cached: tt.cached, pages: pages})
+			defer UseSource(noSource{})
+			p := &ArticlePage{}
+			ctx := navigate(t, tt.path, p)
+			if got := ctx.Page().Title(); got != tt.wantTitle {
+				t.Errorf("title = %q, want %q", got, tt.wantTitle)
+			}
+			if got := ctx.Page().Description(); got != tt.wantDesc {
+				t.Errorf("description = %q, want %q", got, tt.wantDesc)
+			}
+			var preloads []string
+			for _, pl := range ctx.Page().Preloads() {
+				if pl.As == "fetch" {
+					preloads = append(preloads, strings.Fields(pl.Href)[0])
+				}
+			}
+			switch {
+			case tt.wantPreload == "" && len(preloads) != 0:
+				t.Errorf("preloads %q, want none", preloads)
+			case tt.wantPreload != "" && !slices.Equal(preloads, []string{tt.wantPreload}):
+				t.Errorf("preloads %q, want [%q]", preloads, tt.wantPreload)
+			}
+			_, root := render(t, &ArticlePage{st: p.st})
+			h1s := root.all("h1")
+			if len(h1s) != 1 {
+				t.Fatalf("%d h1 elements, want 1", len(h1s))
+			}
+			if got := h1s[0].textContent(); got != tt.wantH1 {
+				t.Errorf("h1 = %q, want %q", got, tt.wantH1)
+			}
+		})
+	}
+}
+
+func TestNotFoundPage(t *testing.T) {
+	_, root := render(t, &NotFoundPage{})
+	h1s := root.all("h1")
+	if len(h1s) != 1 {
+		t.Fatalf("%d h1 elements, want 1", len(h1s))
+	}
+	if got, want := h1s[0].textContent(), "Page not found"; got != want {
+		t.Errorf("h1 = %q, want %q", got, want)
+	}
+	if hrefs := root.withClass("notice")[0].attrValues("href"); !slices.Contains(hrefs, "/") {
+		t.Errorf("not-found notice links %q, want a link home", hrefs)
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		path     string
+		kind     Kind
+		slug     string
+		slugOK   bool
+		scenario string
+	}{
+		{scenario: "home", path: "/", kind: HomeKind},
+		{scenario: "article", path: "/articles/peshmerga-letter", kind: ArticleKind, slug: "peshmerga-letter", slugOK: true},
+		{scenario: "articles without slug", path: "/articles/", kind: NotFoundKind},
+		{scenario: "nested path", path: "/articles/a/b", kind: NotFoundKind},
+		{scenario: "trailing slash", path: "/articles/a/", kind: NotFoundKind},
+		{scenario: "other path", path: "/about", kind: NotFoundKind},
+		{scenario: "articles prefix only", path: "/articlesx", kind: NotFoundKind},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := KindOf(tt.path); got != tt.kind {
+				t.Errorf("KindOf(%q) = %v, want %v", tt.path, got, tt.kind)
+			}
+			slug, ok := ArticleSlug(tt.path)
+			if slug != tt.slug || ok != tt.slugOK {
+				t.Errorf("ArticleSlug(%q) = %q, %v, want %q, %v", tt.path, slug, ok, tt.slug, tt.slugOK)
+			}
+		})
+	}
+}

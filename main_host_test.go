@@ -1,0 +1,334 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// These tests run the built host (make test sets DATELINE_BIN) as a
+// separate process on a loopback port, over the real network stack.
+
+// hostCutoff bounds how long the host may keep a connection whose request
+// headers never finish: its ReadHeaderTimeout (5 s) and a margin.
+const hostCutoff = 8 * time.Second
+
+// hostBinary returns the path of the built host.
+func hostBinary(t *testing.T) string {
+	t.Helper()
+	bin := os.Getenv("DATELINE_BIN")
+	if bin == "" {
+		t.Fatal("run make test (DATELINE_BIN not set)")
+	}
+	return bin
+}
+
+// hostLog collects a process's stderr and tells when a line matches.
+type hostLog struct {
+	mu    sync.Mutex
+	lines []string
+	added chan struct{}
+}
+
+func (l *hostLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.lines, "\n")
+}
+
+// waitFor waits until a line matches re and returns its submatches.
+func (l *hostLog) waitFor(t *testing.T, re *regexp.Regexp, timeout time.Duration) []string {
+	t.Helper()
+	deadline := time.After(timeout)
+	seen := 0
+	for {
+		l.mu.Lock()
+		for ; seen < len(l.lines); seen++ {
+			if m := re.FindStringSubmatch(l.lines[seen]); m != nil {
+				l.mu.Unlock()
+				return m
+			}
+		}
+		l.mu.Unlock()
+		select {
+		case <-l.added:
+		case <-deadline:
+			t.Fatalf("no line matching %q within %s; stderr:\n%s", re, timeout, l)
+		}
+	}
+}
+
+// hostProcess is a running host.
+type hostProcess struct {
+	cmd    *exec.Cmd
+	log    *hostLog
+	exited chan struct{}
+	err    error // from Wait, once exited is closed
+}
+
+// runHost starts the host with args and collects its stderr; the process
+// is killed at the end of the test if it is still running.
+func runHost(t *testing.T, args ...string) *hostProcess {
+	t.Helper()
+	cmd := exec.Command(hostBinary(t), args...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting the host: %v", err)
+	}
+	p := &hostProcess{cmd: cmd, log: &hostLog{added: make(chan struct{}, 1)}, exited: make(chan struct{})}
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			p.log.mu.Lock()
+			p.log.lines = append(p.log.lines, sc.Text())
+			p.log.mu.Unlock()
+			select {
+			case p.log.added <- struct{}{}:
+			default:
+			}
+		}
+		p.err = cmd.Wait()
+		close(p.exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-p.exited:
+		default:
+			cmd.Process.Kill()
+			<-p.exited
+		}
+	})
+	return p
+}
+
+var servingLine = regexp.MustCompile(` on http://(127\.0\.0\.1:\d+)\b`)
+
+// startHost starts the host on a free loopback port and returns its address.
+func startHost(t *testing.T) (*hostProcess, string) {
+	t.Helper()
+	p := runHost(t, "-addr", "127.0.0.1:0")
+	m := p.log.waitFor(t, servingLine, 20*time.Second)
+	return p, m[1]
+}
+
+// wait waits for the process to exit and returns its exit code.
+func (p *hostProcess) wait(t *testing.T, timeout time.Duration) int {
+	t.Helper()
+	select {
+	case <-p.exited:
+	case <-time.After(timeout):
+		t.Fatalf("the host still runs after %s; stderr:\n%s", timeout, p.log)
+	}
+	var ee *exec.ExitError
+	switch {
+	case p.err == nil:
+		return 0
+	case errors.As(p.err, &ee):
+		return ee.ExitCode()
+	}
+	t.Fatalf("waiting for the host: %v", p.err)
+	return -1
+}
+
+// TestHostCutsOffSlowHeaders checks that a client that never finishes its
+// request headers (slowloris) loses its connection, whether it stalls or
+// trickles bytes to keep it busy.
+func TestHostCutsOffSlowHeaders(t *testing.T) {
+	t.Parallel()
+	_, addr := startHost(t)
+	tests := []struct {
+		scenario string
+		// send writes to the connection until it fails or done is closed.
+		send func(c net.Conn, done <-chan struct{})
+	}{
+		{
+			scenario: "stalls after the request line",
+			send: func(c net.Conn, done <-chan struct{}) {
+				io.WriteString(c, "GET / HTTP/1.1\r\n")
+			},
+		},
+		{
+			scenario: "trickles a header byte at a time",
+			send: func(c net.Conn, done <-chan struct{}) {
+				if _, err := io.WriteString(c, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "); err != nil {
+					return
+				}
+				tick := time.NewTicker(250 * time.Millisecond)
+				defer tick.Stop()
+				for {
+					select {
+					case <-done:
+						return
+					case <-tick.C:
+						if _, err := io.WriteString(c, "x"); err != nil {
+							return
+						}
+					}
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			t.Parallel()
+			c, err := net.Dial("tcp", addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			done := make(chan struct{})
+			defer close(done)
+			go tt.send(c, done)
+			start := time.Now()
+			c.SetReadDeadline(start.Add(hostCutoff))
+			got, err := io.ReadAll(c)
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				t.Fatalf("connection still open after %s", hostCutoff)
+			}
+			if strings.HasPrefix(string(got), "HTTP/1.1 2") {
+				t.Errorf("an unfinished request was answered: %q", got)
+			}
+			t.Logf("closed after %s", time.Since(start).Round(10*time.Millisecond))
+		})
+	}
+}
+
+// TestHostShutsDownGracefully checks that SIGTERM lets a response already
+// under way finish, then stops the host cleanly. The response is app.wasm
+// uncompressed, several megabytes, read slowly: the host is still writing
+// it when the signal arrives.
+func TestHostShutsDownGracefully(t *testing.T) {
+	t.Parallel()
+	p, addr := startHost(t)
+
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	// A small receive buffer keeps most of the response in the host.
+	if err := c.(*net.TCPConn).SetReadBuffer(16 << 10); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(c, "GET /web/app.wasm HTTP/1.1\r\nHost: "+addr+"\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	c.SetReadDeadline(time.Now().Add(20 * time.Second))
+	br := bufio.NewReaderSize(c, 4096)
+	res, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatalf("reading the response: %v", err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK || res.ContentLength < 1<<20 {
+		t.Fatalf("status %d, Content-Length %d; want 200 and app.wasm uncompressed", res.StatusCode, res.ContentLength)
+	}
+	if _, err := io.CopyN(io.Discard, res.Body, 64<<10); err != nil {
+		t.Fatalf("reading the start of the body: %v", err)
+	}
+
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	p.log.waitFor(t, regexp.MustCompile(`shutting down`), 5*time.Second)
+	time.Sleep(200 * time.Millisecond)
+	select {
+	case <-p.exited:
+		t.Fatalf("the host exited while a response was under way; stderr:\n%s", p.log)
+	default:
+	}
+
+	n, err := io.Copy(io.Discard, res.Body)
+	if err != nil {
+		t.Fatalf("response under way at SIGTERM cut off after %d more bytes: %v", n, err)
+	}
+	if got, want := 64<<10+n, res.ContentLength; got != want {
+		t.Errorf("response under way at SIGTERM: %d bytes, want %d", got, want)
+	}
+
+	if code := p.wait(t, 12*time.Second); code != 0 {
+		t.Errorf("exit code %d, want 0; stderr:\n%s", code, p.log)
+	}
+	if log := p.log.String(); !regexp.MustCompile(`(?m)\bstopped$`).MatchString(log) {
+		t.Errorf("no %q line; stderr:\n%s", "stopped", log)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if c2, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr); err == nil {
+		c2.Close()
+		t.Errorf("the host still accepts connections after it stopped")
+	}
+}
+
+// TestHostRejectsInvalidData checks that the host refuses to start on a bad
+// dataset and names the place of the problem.
+func TestHostRejectsInvalidData(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tests := []struct {
+		scenario string
+		data     string // "" means the file does not exist
+		want     string // in stderr, after the file's path
+	}{
+		{
+			scenario: "JSON syntax error",
+			data:     "{\n  \"articles\": [\n    {\"slug\": \"a\", \"headline\": \"x\",, \"body\": []}\n  ]\n}\n",
+			want:     ":3:35:",
+		},
+		{
+			scenario: "slug not URL-safe",
+			data:     "{\n  \"articles\": [\n    {\"slug\": \"Not A Slug\", \"headline\": \"x\", \"body\": [{\"type\": \"paragraph\", \"text\": \"y\"}]}\n  ]\n}\n",
+			want:     ":3:14:",
+		},
+		{
+			scenario: "empty file",
+			data:     " \n",
+			want:     ":1:1:",
+		},
+		{
+			scenario: "missing file",
+			want:     "",
+		},
+	}
+	for i, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			t.Parallel()
+			file := filepath.Join(dir, "bad"+string(rune('a'+i))+".json")
+			if tt.data != "" {
+				if err := os.WriteFile(file, []byte(tt.data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := runHost(t, "-addr", "127.0.0.1:0", "-data", file)
+			code := p.wait(t, 15*time.Second)
+			log := p.log.String()
+			if code == 0 {
+				t.Errorf("exit code 0 for a bad dataset; stderr:\n%s", log)
+			}
+			if !strings.Contains(log, file+tt.want) {
+				t.Errorf("stderr does not name %q:\n%s", file+tt.want, log)
+			}
+			if servingLine.MatchString(log) {
+				t.Errorf("the host served a bad dataset:\n%s", log)
+			}
+		})
+	}
+}

@@ -1,0 +1,136 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestClientSideNavigation follows links from the home page through three
+// articles and back with the browser's history, and checks at every step
+// that the page changed in place (no reload: a value set on window stays),
+// with the right address, headline and document title; after a followed
+// link the window is at the top and focus is on the new headline.
+func TestClientSideNavigation(t *testing.T) {
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	if st := tb.navigate(h.URL + "/"); st != 200 {
+		t.Fatalf("status %d, want 200", st)
+	}
+	tb.waitLive()
+	tb.waitH1("Latest articles")
+	if n := eval[int](tb, `document.querySelectorAll("article.summary h2 a[href^='/articles/']").length`); n != 3 {
+		t.Errorf("the home page lists %d articles, want 3", n)
+	}
+	eval[chromedp.Void](tb, `window.__marker = 42`)
+
+	click := func(sel string) func() {
+		return func() {
+			// Scroll the link to the middle of the window first, so that the
+			// new page's scroll to the top is seen.
+			eval[chromedp.Void](tb, fmt.Sprintf(`document.querySelector(%s).scrollIntoView({block: "center"})`, jsString(sel)))
+			tb.do("clicking "+sel, chromedp.Click(chromedp.CSS(sel)))
+		}
+	}
+	back := func() { tb.do("going back", chromedp.NavigateBack()) }
+	forward := func() { tb.do("going forward", chromedp.NavigateForward()) }
+
+	steps := []struct {
+		name     string
+		act      func()
+		followed bool // a link was clicked (not the history)
+		path, h1 string
+		title    string
+	}{
+		{"open an article from the list", click(`article.summary h2 a[href="/articles/` + slugAlpha + `"]`), true,
+			"/articles/" + slugAlpha, headAlpha, headAlpha + " · Dateline"},
+		{"follow the inline Read More", click(`.story-body .read-more a[href="/articles/` + slugBravo + `"]`), true,
+			"/articles/" + slugBravo, headBravo, headBravo + " · Dateline"},
+		{"follow a related article", click(`section.related a[href="/articles/` + slugCharlie + `"]`), true,
+			"/articles/" + slugCharlie, headCharlie, headCharlie + " · Dateline"},
+		{"go home through the site name", click(`a.site-name`), true,
+			"/", "Latest articles", "Dateline"},
+		{"history back", back, false,
+			"/articles/" + slugCharlie, headCharlie, headCharlie + " · Dateline"},
+		{"history back again", back, false,
+			"/articles/" + slugBravo, headBravo, headBravo + " · Dateline"},
+		{"history forward", forward, false,
+			"/articles/" + slugCharlie, headCharlie, headCharlie + " · Dateline"},
+	}
+	for _, st := range steps {
+		st.act()
+		tb.waitH1(st.h1)
+		type state struct {
+			Marker  int
+			Path    string
+			Title   string
+			ScrollY float64
+			Focus   string
+		}
+		got := eval[state](tb, `({marker: window.__marker || 0, path: location.pathname, title: document.title,
+			scrollY: window.scrollY, focus: document.activeElement ? document.activeElement.id : ""})`)
+		if got.Marker != 42 {
+			t.Fatalf("%s: window.__marker = %d, want 42: the page was reloaded", st.name, got.Marker)
+		}
+		if got.Path != st.path {
+			t.Errorf("%s: location.pathname = %q, want %q", st.name, got.Path, st.path)
+		}
+		// The title is set with the page; give it the moment it may need.
+		if got.Title != st.title {
+			tb.waitFor(fmt.Sprintf("%s: document.title %q (was %q)", st.name, st.title, got.Title),
+				`document.title === `+jsString(st.title), 2*time.Second)
+		}
+		if st.followed {
+			if got.ScrollY != 0 {
+				t.Errorf("%s: the new page is scrolled to %vpx, want the top", st.name, got.ScrollY)
+			}
+			if got.Focus != "page-title" {
+				t.Errorf("%s: focus is on #%s, want the new page's heading (#page-title)", st.name, got.Focus)
+			}
+		}
+	}
+	tb.checkConsole(nil)
+}
+
+// TestReloadDeepLink reloads an article opened by its address, and an
+// article reached by a followed link, and checks that each comes back
+// prerendered and then live.
+func TestReloadDeepLink(t *testing.T) {
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	if st := tb.navigate(h.URL + "/articles/" + slugBravo); st != 200 {
+		t.Fatalf("status %d, want 200", st)
+	}
+	tb.waitLive()
+	tb.waitH1(headBravo)
+
+	reload := func(path, head string) {
+		t.Helper()
+		eval[chromedp.Void](tb, `window.__marker = 7`)
+		tb.do("reloading "+path, chromedp.Reload())
+		if m := eval[int](tb, `window.__marker || 0`); m != 0 {
+			t.Fatalf("reloading %s: window.__marker survived (%d): no reload happened", path, m)
+		}
+		if p := eval[string](tb, `location.pathname`); p != path {
+			t.Errorf("after reloading %s, location.pathname = %q", path, p)
+		}
+		dcl := eval[*dclState](tb, `window.__dcl || null`)
+		if dcl == nil || dcl.H1 == nil || dcl.H1.Text != head {
+			t.Errorf("after reloading %s, the prerendered h1 is not %q: %+v", path, head, dcl)
+		}
+		tb.waitLive()
+		tb.waitH1(head)
+	}
+	reload("/articles/"+slugBravo, headBravo)
+
+	// A deep link that exists only because the app pushed it.
+	tb.do("following Read More", chromedp.Click(chromedp.CSS(`.story-body .read-more a[href="/articles/`+slugCharlie+`"]`)))
+	tb.waitH1(headCharlie)
+	reload("/articles/"+slugCharlie, headCharlie)
+	tb.checkNoUpdatePrompt()
+	tb.checkConsole(nil)
+}

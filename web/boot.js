@@ -1,0 +1,40 @@
+// Dateline: what runs before app.wasm has loaded.
+//
+// 1. go-app's wasm loader becomes a thin progress bar: go-app writes the
+//    download percentage into #app-wasm-loader-label; this mirrors it into
+//    the --progress custom property that dateline.css draws.
+// 2. The service worker's reports (caching progress, done, failed) are kept
+//    from the start, so the app's status bar can show them even when they
+//    came before app.wasm was running.
+(function () {
+  "use strict";
+  var loader = document.getElementById("app-wasm-loader");
+  var label = document.getElementById("app-wasm-loader-label");
+  if (loader && label) {
+    loader.setAttribute("role", "progressbar");
+    loader.setAttribute("aria-label", "Loading the app");
+    loader.setAttribute("aria-valuemin", "0");
+    loader.setAttribute("aria-valuemax", "100");
+    var update = function () {
+      var p = parseInt(label.textContent, 10);
+      if (isNaN(p)) {
+        return;
+      }
+      p = Math.max(0, Math.min(100, p));
+      loader.style.setProperty("--progress", p + "%");
+      loader.setAttribute("aria-valuenow", String(p));
+    };
+    new MutationObserver(update).observe(label, { childList: true, characterData: true, subtree: true });
+    update();
+  }
+
+  window.datelineWorkerReport = null;
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var msg = event.data && event.data.dateline;
+      if (msg && msg.type !== "status" && msg.type !== "activated") {
+        window.datelineWorkerReport = msg;
+      }
+    });
+  }
+})();
