@@ -188,9 +188,12 @@ func (b *StatusBar) renderInstall() app.UI {
 	if !b.installable {
 		return nil
 	}
-	return app.Button().Type("button").Class("pill pill-button").
+	return app.Button().Type("button").Class("pill pill-button pill-install").
 		Aria("expanded", b.showHowTo && b.apple).
-		Text("Install app").OnClick(b.install)
+		OnClick(b.install).Body(
+		app.Span().Class("pill-icon").Aria("hidden", "true").Text("⤓"),
+		app.Span().Class("pill-text").Text("Install app"),
+	)
 }
 
 func (b *StatusBar) install(ctx app.Context, e app.Event) {
