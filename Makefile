@@ -5,17 +5,19 @@ GO      ?= go
 ADDR    ?= :8000
 BIN     := bin/dateline
 WASM    := web/app.wasm
-GOFILES := $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './out/*')
+GOFILES := $(shell find . -name '*.go' -not -path '*/node_modules/*')
+# What the binaries are built from: not tests, tools or benchmarks.
+SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/%,$(GOFILES))
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*')
 
-.PHONY: all build run test vet fmt-check unit browser-deps node-deps validate clean
+.PHONY: all build run test vet fmt-check browser-deps node-deps validate clean
 
 all: build
 
 build: $(BIN)
 
 # app.wasm: the client, without the host's code (build tags), stripped.
-$(WASM): $(GOFILES) go.mod go.sum
+$(WASM): $(SRCFILES) go.mod go.sum
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ .
 
 # Brotli and gzip forms, made once per build rather than per request.
@@ -23,7 +25,7 @@ $(WASM).br: $(WASM)
 	$(GO) run ./tools/precompress $(WASM)
 
 # The host embeds web/ (app.wasm included) and the bundled dataset.
-$(BIN): $(WASM).br $(GOFILES) $(WEBFILES) articles.json go.mod go.sum
+$(BIN): $(WASM).br $(SRCFILES) $(WEBFILES) articles.json go.mod go.sum
 	$(GO) build -trimpath -o $@ .
 
 run: build
@@ -39,19 +41,33 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-# Chromium for the browser tests: installed when missing and we are root,
-# otherwise a clear stop. Browser tests are never skipped.
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium with apt-get"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || { echo "apt-get install chromium failed"; exit 1; }; \
-	  else \
-	    echo "chromium is missing: install Debian's chromium package (apt-get install chromium), then run make test again"; exit 1; \
-	  fi; }
+# Debian packages the tests need: Chromium (browser tests) and nginx
+# (static hosting). Installed when missing and we are root, otherwise a
+# clear stop. Browser tests are never skipped.
+APT_NEEDS := chromium:chromium nginx:/usr/sbin/nginx
 
-test: fmt-check vet build browser-deps
-	DATELINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 ./...
+browser-deps:
+	@missing=""; for need in $(APT_NEEDS); do pkg=$${need%%:*}; cmd=$${need#*:}; \
+	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing$$missing with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      || { echo "apt-get install$$missing failed"; exit 1; }; \
+	  else \
+	    echo "missing Debian packages:$$missing (apt-get install$$missing), then run make test again"; exit 1; \
+	  fi; \
+	fi
+
+# npm packages (axe-core for the accessibility tests) from the committed lock.
+node-deps: tests/browser/node_modules/.package-lock.json
+
+tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js and npm, then run make test again"; exit 1; }
+	npm ci --prefix tests/browser --no-audit --no-fund
+
+test: fmt-check vet build browser-deps node-deps
+	DATELINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
 
 clean:
 	rm -rf bin $(WASM) $(WASM).br $(WASM).gz
