@@ -95,25 +95,25 @@ func render(t *testing.T, ui app.UI) (string, *node) {
 // story is a complete article; cases change what they test.
 func story() *article.Article {
 	return &article.Article{
-		Slug:     "peshmerga-letter",
+		Slug:     "synthetic-story",
 		Lang:     "en",
-		Headline: "US Sec Def to PM Barzani: 'There is a special relationship'",
-		Dateline: &article.Dateline{Place: "ERBIL", Source: "Kurdistan 24"},
+		Headline: "Synthetic headline: 'quoted test words'",
+		Dateline: &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"},
 		Figures: []article.Figure{
-			{Caption: "Lloyd Austin (left) and Masrour Barzani.", Credit: "Photos: DoD, KRG"},
+			{Caption: "Synthetic caption for test figure.", Credit: "Photo: test fixture"},
 		},
 		Body: []article.Block{
 			{Type: article.Paragraph, Text: "First paragraph."},
-			{Type: article.ReadMore, Link: article.Link{Title: "Parliament meets", Slug: "parliament-meets"}},
+			{Type: article.ReadMore, Link: article.Link{Title: "Synthetic internal link", Slug: "synthetic-other"}},
 			{Type: article.Paragraph, Text: "Second paragraph."},
-			{Type: article.ReadMore, Link: article.Link{Title: "Elsewhere", URL: "https://example.org/story"}},
+			{Type: article.ReadMore, Link: article.Link{Title: "Synthetic external link", URL: "https://example.org/synthetic/story"}},
 			{Type: article.Paragraph, Text: "Third paragraph."},
-			{Type: article.ReadMore, Link: article.Link{Title: "Lost story"}},
+			{Type: article.ReadMore, Link: article.Link{Title: "Synthetic title-only link"}},
 		},
 		Related: []article.Link{
-			{Title: "Parliament meets", Slug: "parliament-meets"},
-			{Title: "Elsewhere", URL: "https://example.org/story"},
-			{Title: "Lost story"},
+			{Title: "Synthetic internal link", Slug: "synthetic-other"},
+			{Title: "Synthetic external link", URL: "https://example.org/synthetic/story"},
+			{Title: "Synthetic title-only link"},
 		},
 	}
 }
@@ -253,8 +253,8 @@ func TestArticleView(t *testing.T) {
 			scenario: "figures with images reserve their size and load the lead eagerly",
 			change: func(a *article.Article) {
 				a.Figures = []article.Figure{
-					{Caption: "Lead.", Image: &article.Image{Src: "/web/images/lead.jpg", Alt: "Two men shake hands", Width: 1200, Height: 800}},
-					{Credit: "Photo: KRG", Image: &article.Image{Src: "https://example.org/b.jpg", Alt: "", Width: 640, Height: 480}},
+					{Caption: "Lead.", Image: &article.Image{Src: "/web/images/lead.jpg", Alt: "Synthetic lead image", Width: 1200, Height: 800}},
+					{Credit: "Photo: test fixture", Image: &article.Image{Src: "https://example.org/b.jpg", Alt: "", Width: 640, Height: 480}},
 				}
 			},
 			check: func(t *testing.T, _ string, root *node, a *article.Article) {
@@ -263,7 +263,7 @@ func TestArticleView(t *testing.T) {
 					t.Fatalf("%d <img> elements, want 2", len(imgs))
 				}
 				for i, want := range []map[string]string{
-					{"src": "/web/images/lead.jpg", "alt": "Two men shake hands", "width": "1200", "height": "800", "loading": "eager"},
+					{"src": "/web/images/lead.jpg", "alt": "Synthetic lead image", "width": "1200", "height": "800", "loading": "eager"},
 					{"src": "https://example.org/b.jpg", "width": "640", "height": "480", "loading": "lazy"},
 				} {
 					for k, v := range want {
@@ -283,7 +283,7 @@ func TestArticleView(t *testing.T) {
 			scenario: "body paragraphs in order, the dateline leading the first",
 			check: func(t *testing.T, _ string, root *node, a *article.Article) {
 				want := []string{
-					"ERBIL (Kurdistan 24) – First paragraph.",
+					"TESTVILLE (Synthetic Wire) – First paragraph.",
 					"Second paragraph.",
 					"Third paragraph.",
 				}
@@ -297,18 +297,18 @@ func TestArticleView(t *testing.T) {
 		},
 		{
 			scenario: "dateline with a place only",
-			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Place: "ERBIL"} },
+			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Place: "TESTVILLE"} },
 			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if got, want := bodyParagraphs(root)[0], "ERBIL – First paragraph."; got != want {
+				if got, want := bodyParagraphs(root)[0], "TESTVILLE – First paragraph."; got != want {
 					t.Errorf("first paragraph = %q, want %q", got, want)
 				}
 			},
 		},
 		{
 			scenario: "dateline with a source only",
-			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Source: "Kurdistan 24"} },
+			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Source: "Synthetic Wire"} },
 			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if got, want := bodyParagraphs(root)[0], "Kurdistan 24 – First paragraph."; got != want {
+				if got, want := bodyParagraphs(root)[0], "Synthetic Wire – First paragraph."; got != want {
 					t.Errorf("first paragraph = %q, want %q", got, want)
 				}
 			},
@@ -331,10 +331,10 @@ func TestArticleView(t *testing.T) {
 				a.Body = append([]article.Block{{Type: article.ReadMore, Link: article.Link{Title: "Lead link"}}}, a.Body...)
 			},
 			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if got, want := bodyParagraphs(root)[0], "ERBIL (Kurdistan 24) – First paragraph."; got != want {
+				if got, want := bodyParagraphs(root)[0], "TESTVILLE (Synthetic Wire) – First paragraph."; got != want {
 					t.Errorf("first paragraph = %q, want %q", got, want)
 				}
-				if got := root.withClass("read-more")[0].textContent(); strings.Contains(got, "ERBIL") {
+				if got := root.withClass("read-more")[0].textContent(); strings.Contains(got, "TESTVILLE") {
 					t.Errorf("read-more block %q holds the dateline", got)
 				}
 			},
@@ -464,7 +464,7 @@ func TestArticleView(t *testing.T) {
 				if got := root.all("h1")[0].textContent(); got != a.Headline {
 					t.Errorf("h1 text = %q, want %q", got, a.Headline)
 				}
-				if got, want := bodyParagraphs(root)[0], "ERBIL (Kurdistan 24) – "+a.Body[0].Text; got != want {
+				if got, want := bodyParagraphs(root)[0], "TESTVILLE (Synthetic Wire) – "+a.Body[0].Text; got != want {
 					t.Errorf("paragraph = %q, want %q", got, want)
 				}
 			},
@@ -503,7 +503,7 @@ func TestArticleView(t *testing.T) {
 		},
 		{
 			scenario: "original story linked when its URL is on the web",
-			change:   func(a *article.Article) { a.SourceURL = "https://www.kurdistan24.net/en/story/1" },
+			change:   func(a *article.Article) { a.SourceURL = "https://example.org/synthetic/original/1" },
 			check: func(t *testing.T, _ string, root *node, a *article.Article) {
 				srcs := root.withClass("story-source")
 				if len(srcs) != 1 {
@@ -580,8 +580,8 @@ func TestArticleViewHeadlineIsText(t *testing.T) {
 
 func summaries() []article.Summary {
 	return []article.Summary{
-		{Slug: "peshmerga-letter", Lang: "en", Headline: "Letter to the PM", Dateline: &article.Dateline{Place: "ERBIL", Source: "Kurdistan 24"}, Excerpt: "The letter…"},
-		{Slug: "parliament-meets", Lang: "ckb", Headline: "پەرلەمان کۆدەبێتەوە"},
+		{Slug: "synthetic-story", Lang: "en", Headline: "Synthetic summary headline", Dateline: &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"}, Excerpt: "Synthetic excerpt…"},
+		{Slug: "synthetic-rtl", Lang: "ckb", Headline: "نموونەی تاقیکردنەوە"},
 		{Slug: "no-lang", Headline: "Plain <b>headline</b>"},
 	}
 }
@@ -685,7 +685,7 @@ func checkIndex(index []article.Summary) func(t *testing.T, root *node) {
 			if s.Excerpt != "" && !strings.Contains(text, s.Excerpt) {
 				t.Errorf("summary %s: %q lacks the excerpt %q", s.Slug, text, s.Excerpt)
 			}
-			if s.Dateline != nil && !strings.Contains(text, "ERBIL (Kurdistan 24)") {
+			if s.Dateline != nil && !strings.Contains(text, "TESTVILLE (Synthetic Wire)") {
 				t.Errorf("summary %s: %q lacks the dateline", s.Slug, text)
 			}
 		}
@@ -708,7 +708,7 @@ func TestHomeBeforeData(t *testing.T) {
 
 func TestArticlePage(t *testing.T) {
 	a := story()
-	pages := map[string]PageData{"/articles/peshmerga-letter": {Kind: ArticleKind, Article: a}}
+	pages := map[string]PageData{"/articles/synthetic-story": {Kind: ArticleKind, Article: a}}
 	tests := []struct {
 		scenario  string
 		path      string
@@ -721,20 +721,20 @@ func TestArticlePage(t *testing.T) {
 	}{
 		{
 			scenario:    "known article, data at hand",
-			path:        "/articles/peshmerga-letter",
+			path:        "/articles/synthetic-story",
 			cached:      true,
 			wantH1:      a.Headline,
 			wantTitle:   a.Headline + " · " + SiteName,
 			wantDesc:    a.Excerpt(160),
-			wantPreload: "/data/test/articles/peshmerga-letter.json",
+			wantPreload: "/data/test/articles/synthetic-story.json",
 		},
 		{
 			scenario:    "known article, loaded in the background",
-			path:        "/articles/peshmerga-letter",
+			path:        "/articles/synthetic-story",
 			wantH1:      a.Headline,
 			wantTitle:   a.Headline + " · " + SiteName,
 			wantDesc:    a.Excerpt(160),
-			wantPreload: "/data/test/articles/peshmerga-letter.json",
+			wantPreload: "/data/test/articles/synthetic-story.json",
 		},
 		{
 			scenario:  "unknown slug",
@@ -804,7 +804,7 @@ func TestKindOf(t *testing.T) {
 		scenario string
 	}{
 		{scenario: "home", path: "/", kind: HomeKind},
-		{scenario: "article", path: "/articles/peshmerga-letter", kind: ArticleKind, slug: "peshmerga-letter", slugOK: true},
+		{scenario: "article", path: "/articles/synthetic-story", kind: ArticleKind, slug: "synthetic-story", slugOK: true},
 		{scenario: "articles without slug", path: "/articles/", kind: NotFoundKind},
 		{scenario: "nested path", path: "/articles/a/b", kind: NotFoundKind},
 		{scenario: "trailing slash", path: "/articles/a/", kind: NotFoundKind},

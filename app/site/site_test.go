@@ -234,10 +234,10 @@ func TestCompressedBodiesDecodeToTheSameBytes(t *testing.T) {
 	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
 	paths := []string{
 		"/",
-		"/articles/peshmerga-letter",
+		"/articles/synthetic-story",
 		"/articles/no-such-story",
 		ts.DataBase + "/index.json",
-		ts.DataBase + "/articles/peshmerga-letter.json",
+		ts.DataBase + "/articles/synthetic-story.json",
 		"/app.js",
 		"/manifest.webmanifest",
 		"/web/dateline.css",
@@ -292,7 +292,7 @@ func TestHeadMatchesGet(t *testing.T) {
 	}{
 		{"/", "br"},
 		{"/", ""},
-		{"/articles/peshmerga-letter", "gzip"},
+		{"/articles/synthetic-story", "gzip"},
 		{"/articles/no-such-story", "br"},
 		{"/web/app.wasm", "br"},
 		{"/web/app.wasm", ""},
@@ -330,7 +330,7 @@ func TestHeadMatchesGet(t *testing.T) {
 
 func TestConditionalGet(t *testing.T) {
 	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
-	for _, p := range []string{"/", "/articles/peshmerga-letter", ts.DataBase + "/index.json", "/web/app.wasm", "/app.js"} {
+	for _, p := range []string{"/", "/articles/synthetic-story", ts.DataBase + "/index.json", "/web/app.wasm", "/app.js"} {
 		for _, accept := range []string{"", "br", "gzip"} {
 			t.Run(p+" "+accept, func(t *testing.T) {
 				first := ts.get(t, p, accept)
@@ -447,7 +447,7 @@ func TestManifest(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	data := testDataset(t)
-	other := bytes.Replace(data, []byte("Defense chief thanks"), []byte("Defence chief thanks"), 1)
+	other := bytes.Replace(data, []byte("Synthetic headline one"), []byte("Synthetic headline two"), 1)
 	base := newSite(t, data, testWeb(t, nil), "build-1")
 	tests := []struct {
 		scenario     string
