@@ -10,7 +10,7 @@ GOFILES := $(shell find . -name '*.go' -not -path '*/node_modules/*')
 SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/%,$(GOFILES))
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*')
 
-.PHONY: all build run test vet fmt-check browser-deps node-deps validate clean
+.PHONY: all build run test vet fmt-check browser-deps node-deps validate fuzz clean
 
 all: build
 
@@ -25,7 +25,7 @@ $(WASM).br: $(WASM)
 	$(GO) run ./tools/precompress $(WASM)
 
 # The host embeds web/ (app.wasm included) and the bundled dataset.
-$(BIN): $(WASM).br $(SRCFILES) $(WEBFILES) articles.json go.mod go.sum
+$(BIN): $(WASM).br $(SRCFILES) $(WEBFILES) articles.json articles.schema.json go.mod go.sum
 	$(GO) build -trimpath -o $@ .
 
 run: build
@@ -68,6 +68,14 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 
 test: fmt-check vet build browser-deps node-deps
 	DATELINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
+
+# Fuzz the dataset loader, the schema check and the importer for FUZZTIME
+# each; the seed corpora under testdata/fuzz are replayed by make test.
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/article
+	$(GO) test -run='^$$' -fuzz='^FuzzValidate$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/schema
+	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/importer
 
 clean:
 	rm -rf bin $(WASM) $(WASM).br $(WASM).gz

@@ -85,7 +85,7 @@ func (d *dataFlags) load() (*article.Dataset, []byte, string, error) {
 			return nil, nil, name, err
 		}
 	}
-	ds, err := article.Parse(name, data)
+	ds, err := loadDataset(name, data)
 	if err != nil {
 		return nil, nil, name, err
 	}

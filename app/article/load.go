@@ -239,10 +239,14 @@ func (c *checker) articleAt(n *node, ptr string) Article {
 	if v := n.get("related"); v != nil && c.isKind(v, ptr+"/related", kindArray) {
 		for i, e := range v.elems {
 			p := fmt.Sprintf("%s/related/%d", ptr, i)
+			var l Link
 			if c.isKind(e, p, kindObject) {
 				c.fields(e, p, "title", "slug", "url")
-				a.Related = append(a.Related, c.linkAt(e, p))
+				l = c.linkAt(e, p)
 			}
+			// One entry per element, even a bad one, so that crossChecks
+			// finds each link's node at the same index.
+			a.Related = append(a.Related, l)
 		}
 	}
 	return a

@@ -29,12 +29,13 @@ func (k kind) String() string {
 // node is one JSON value with the byte offset where it starts, so that every
 // problem found later can name its line and column.
 type node struct {
-	kind    kind
-	off     int
-	str     string
-	num     json.Number
-	elems   []*node
-	members []member
+	kind      kind
+	off       int
+	str       string
+	boolValue bool
+	num       json.Number
+	elems     []*node
+	members   []member
 }
 
 // member is one "key": value pair of an object, in file order.
@@ -64,14 +65,22 @@ func (e *syntaxError) Error() string { return e.msg }
 
 // parseTree reads one JSON document into a tree of nodes.
 func parseTree(data []byte) (*node, error) {
+	if json.Valid(data) {
+		// The common case, a well-formed file, takes a direct scan that
+		// is several times faster than the decoder's token stream.
+		return scanTree(data)
+	}
 	p := &treeParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.UseNumber()
 	root, err := p.value(0)
 	if err != nil {
 		return nil, err
 	}
+	// The place is taken before the token is read: a whole value after the
+	// document, such as {}, would be consumed first.
+	off := p.start()
 	if _, err := p.dec.Token(); err != io.EOF {
-		return nil, &syntaxError{off: p.start(), msg: "unexpected text after the end of the JSON document"}
+		return nil, &syntaxError{off: off, msg: "unexpected text after the end of the JSON document"}
 	}
 	return root, nil
 }
@@ -106,7 +115,7 @@ func (p *treeParser) token() (json.Token, int, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
-			return nil, off, &syntaxError{off: errOffset(p.data, int(se.Offset)), msg: se.Error()}
+			return nil, off, documentSyntaxError(p.data, off, se)
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			return nil, off, &syntaxError{off: len(p.data), msg: "unexpected end of file: the JSON document is incomplete"}
 		default:
@@ -114,6 +123,24 @@ func (p *treeParser) token() (json.Token, int, error) {
 		}
 	}
 	return tok, off, nil
+}
+
+// documentSyntaxError places the syntax error the decoder found at off. The
+// decoder's own offsets cannot be used: a token error's offset points at
+// the bad byte, while a value's error counts only the bytes of the values
+// read so far, not the delimiters, commas and white space between them.
+// Checking the whole document again gives the true place and a message that
+// always says what was expected.
+func documentSyntaxError(data []byte, off int, se *json.SyntaxError) *syntaxError {
+	var raw json.RawMessage
+	var whole *json.SyntaxError
+	if err := json.Unmarshal(data, &raw); errors.As(err, &whole) {
+		if strings.HasPrefix(whole.Error(), "unexpected end") {
+			return &syntaxError{off: len(data), msg: "unexpected end of file: the JSON document is incomplete"}
+		}
+		return &syntaxError{off: errOffset(data, int(whole.Offset)), msg: whole.Error()}
+	}
+	return &syntaxError{off: off, msg: se.Error()}
 }
 
 // errOffset moves a decoder error offset, which points just past the bad
@@ -138,7 +165,7 @@ func (p *treeParser) value(depth int) (*node, error) {
 	case nil:
 		n.kind = kindNull
 	case bool:
-		n.kind = kindBool
+		n.kind, n.boolValue = kindBool, t
 	case json.Number:
 		n.kind, n.num = kindNumber, t
 	case string:
@@ -193,5 +220,186 @@ func position(data []byte, off int) (line, col int) {
 
 // pointerToken escapes a key for a JSON pointer (RFC 6901).
 func pointerToken(key string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
+	if !strings.ContainsAny(key, "~/") {
+		return key
+	}
+	return pointerEscaper.Replace(key)
+}
+
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+// scanTree builds the tree of a document already known to be valid JSON, so
+// it needs no error handling beyond the nesting limit. Syntax errors are
+// left to the decoder-based parser, which places them.
+func scanTree(data []byte) (*node, error) {
+	sc := &scanner{data: data}
+	return sc.value(0)
+}
+
+type scanner struct {
+	data []byte
+	i    int
+}
+
+func (sc *scanner) space() {
+	for sc.i < len(sc.data) {
+		switch sc.data[sc.i] {
+		case ' ', '\t', '\r', '\n':
+			sc.i++
+		default:
+			return
+		}
+	}
+}
+
+func (sc *scanner) value(depth int) (*node, error) {
+	sc.space()
+	if depth > maxDepth {
+		return nil, &syntaxError{off: sc.i, msg: fmt.Sprintf("values are nested more than %d levels deep", maxDepth)}
+	}
+	n := &node{off: sc.i}
+	switch c := sc.data[sc.i]; c {
+	case '{':
+		n.kind = kindObject
+		sc.i++
+		sc.space()
+		if sc.data[sc.i] == '}' {
+			sc.i++
+			return n, nil
+		}
+		for {
+			sc.space()
+			keyOff := sc.i
+			key, err := sc.str()
+			if err != nil {
+				return nil, err
+			}
+			sc.space()
+			sc.i++ // :
+			v, err := sc.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			n.members = append(n.members, member{key: key, keyOff: keyOff, val: v})
+			sc.space()
+			if sc.data[sc.i] == ',' {
+				sc.i++
+				continue
+			}
+			sc.i++ // }
+			return n, nil
+		}
+	case '[':
+		n.kind = kindArray
+		sc.i++
+		sc.space()
+		if sc.data[sc.i] == ']' {
+			sc.i++
+			return n, nil
+		}
+		for {
+			v, err := sc.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			n.elems = append(n.elems, v)
+			sc.space()
+			if sc.data[sc.i] == ',' {
+				sc.i++
+				continue
+			}
+			sc.i++ // ]
+			return n, nil
+		}
+	case '"':
+		s, err := sc.str()
+		if err != nil {
+			return nil, err
+		}
+		n.kind, n.str = kindString, s
+	case 't':
+		n.kind, n.boolValue = kindBool, true
+		sc.i += len("true")
+	case 'f':
+		n.kind = kindBool
+		sc.i += len("false")
+	case 'n':
+		n.kind = kindNull
+		sc.i += len("null")
+	default:
+		start := sc.i
+		for sc.i < len(sc.data) && strings.IndexByte("+-0123456789.eE", sc.data[sc.i]) >= 0 {
+			sc.i++
+		}
+		n.kind, n.num = kindNumber, json.Number(sc.data[start:sc.i])
+	}
+	return n, nil
+}
+
+// str reads a string; one with escapes is decoded by encoding/json.
+func (sc *scanner) str() (string, error) {
+	start := sc.i
+	sc.i++ // opening quote
+	escaped := false
+	for {
+		c := sc.data[sc.i]
+		if c == '"' {
+			break
+		}
+		if c == '\\' {
+			escaped = true
+			sc.i++
+		}
+		sc.i++
+	}
+	sc.i++ // closing quote
+	if !escaped {
+		return string(sc.data[start+1 : sc.i-1]), nil
+	}
+	var s string
+	if err := json.Unmarshal(sc.data[start:sc.i], &s); err != nil {
+		return "", &syntaxError{off: start, msg: err.Error()}
+	}
+	return s, nil
+}
+
+// DecodeValue decodes a valid JSON document into the generic form that
+// encoding/json gives with UseNumber (maps, slices, strings, json.Number,
+// bools, nil), using the fast scanner. It reports false for a document that
+// is not valid JSON.
+func DecodeValue(data []byte) (any, bool) {
+	if !json.Valid(data) {
+		return nil, false
+	}
+	root, err := scanTree(data)
+	if err != nil {
+		return nil, false
+	}
+	return root.value(), true
+}
+
+func (n *node) value() any {
+	switch n.kind {
+	case kindObject:
+		m := make(map[string]any, len(n.members))
+		for _, mb := range n.members {
+			if _, dup := m[mb.key]; !dup { // the first wins, as the model reports
+				m[mb.key] = mb.val.value()
+			}
+		}
+		return m
+	case kindArray:
+		a := make([]any, len(n.elems))
+		for i, e := range n.elems {
+			a[i] = e.value()
+		}
+		return a
+	case kindString:
+		return n.str
+	case kindNumber:
+		return n.num
+	case kindBool:
+		return n.boolValue
+	}
+	return nil
 }

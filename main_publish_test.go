@@ -1,0 +1,384 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dateline/app/article"
+)
+
+const (
+	brokenDir = "app/schema/testdata/broken"
+	seedStory = "app/importer/testdata/000_3e3b267afa8f17cc.txt"
+)
+
+// brokenPlace is where a broken dataset must be refused, as the command
+// prints it.
+type brokenPlace struct {
+	file  string
+	place string // FILE:LINE:COL: POINTER:
+	words string
+}
+
+// readBroken reads the expectations app/schema's tests share with these.
+func readBroken(t *testing.T) []brokenPlace {
+	t.Helper()
+	f, err := os.Open(filepath.Join(brokenDir, "want.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []brokenPlace
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 4 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		file := filepath.Join(brokenDir, fields[0])
+		place := file + ":" + fields[1] + ": "
+		if fields[2] != "-" {
+			place += fields[2] + ": "
+		}
+		out = append(out, brokenPlace{file, place, strings.Join(fields[3:], " ")})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 25 {
+		t.Fatalf("%d broken datasets, want at least 25", len(out))
+	}
+	return out
+}
+
+// TestValidateRefusesBrokenDatasets runs `dateline validate` on each broken
+// dataset: it fails, naming each problem's place, one line each.
+func TestValidateRefusesBrokenDatasets(t *testing.T) {
+	for _, b := range readBroken(t) {
+		t.Run(filepath.Base(b.place), func(t *testing.T) {
+			var stdout bytes.Buffer
+			err := dispatch([]string{"validate", b.file}, &stdout)
+			if err == nil {
+				t.Fatalf("validate accepted %s: %s", b.file, stdout.String())
+			}
+			if !strings.Contains(err.Error(), "\n"+b.place) {
+				t.Errorf("the error does not start a line with %q:\n%v", b.place, err)
+			}
+			line := err.Error()[strings.Index(err.Error(), b.place):]
+			line, _, _ = strings.Cut(line, "\n")
+			if !strings.Contains(line, b.words) {
+				t.Errorf("line %q lacks %q", line, b.words)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("validate printed %q for a broken file", stdout.String())
+			}
+		})
+	}
+}
+
+func TestValidateGood(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"articles.json", "articles.json: ok, 1 article\n"},
+		{"app/schema/testdata/good/full.json", "app/schema/testdata/good/full.json: ok, 4 articles\n"},
+	}
+	for _, tt := range tests {
+		var stdout bytes.Buffer
+		if err := dispatch([]string{"validate", tt.file}, &stdout); err != nil {
+			t.Fatal(err)
+		}
+		if stdout.String() != tt.want {
+			t.Errorf("validate %s printed %q, want %q", tt.file, stdout.String(), tt.want)
+		}
+	}
+}
+
+// TestValidateRefusesHugeFiles checks the size limit: a file over it is
+// refused before it is read, with a message saying why.
+func TestValidateRefusesHugeFiles(t *testing.T) {
+	dir := t.TempDir()
+	huge := filepath.Join(dir, "huge.json")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: past the default limit without writing 64 MB.
+	if err := f.Truncate(defaultMaxDataset + 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	small := filepath.Join(dir, "small.json")
+	data, err := os.ReadFile("articles.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(small, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args  []string
+		words string
+	}{
+		{[]string{"validate", huge}, "huge.json: the file is 64 MB, larger than the 64 MB limit"},
+		{[]string{"validate", "-max-size", "1000", small}, "small.json: the file is 5.2 kB, larger than the 1000 bytes limit"},
+	}
+	for _, tt := range tests {
+		start := time.Now()
+		err := dispatch(tt.args, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), tt.words) || !strings.Contains(err.Error(), "-max-size") {
+			t.Errorf("%q: error %v, want one holding %q and naming -max-size", tt.args, err, tt.words)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%q took %v: the file was read", tt.args, d)
+		}
+	}
+}
+
+func TestValidateUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"validate", "a.json", "b.json"},
+		{"validate", filepath.Join(t.TempDir(), "missing.json")},
+		{"validate", t.TempDir()},
+		{"validate", "-max-size", "lots"},
+	} {
+		if err := dispatch(args, &bytes.Buffer{}); err == nil {
+			t.Errorf("%q succeeded", args)
+		}
+	}
+}
+
+// importFixture is a directory with a copy of the shipped dataset.
+func importFixture(t *testing.T) (dir, dataset string, original []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	original, err := os.ReadFile("articles.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dataset = filepath.Join(dir, "articles.json")
+	if err := os.WriteFile(dataset, original, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	return dir, dataset, original
+}
+
+func TestImportAppends(t *testing.T) {
+	dir, dataset, original := importFixture(t)
+	var stdout bytes.Buffer
+	if err := dispatch([]string{"import", "-data", dataset, seedStory}, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	const slug = "us-sec-def-to-pm-barzani-there-is-a-special-relationship-2"
+	if want := dataset + `: added "` + slug + `" as article 1 of 2` + "\n"; stdout.String() != want {
+		t.Errorf("printed %q, want %q", stdout.String(), want)
+	}
+	got, err := os.ReadFile(dataset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := article.Parse(dataset, got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Articles) != 2 || ds.Articles[1].Slug != slug {
+		t.Fatalf("%d articles after import", len(ds.Articles))
+	}
+	keep := bytes.LastIndex(original, []byte("}\n  ]\n}")) + 1
+	if !bytes.HasPrefix(got, original[:keep]) || !bytes.HasSuffix(got, original[keep:]) {
+		t.Error("the bytes around the new article changed")
+	}
+	if fi, err := os.Stat(dataset); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("the dataset's mode is %v (%v), want 0640 kept", fi.Mode(), err)
+	}
+	assertOnlyFile(t, dir, "articles.json")
+}
+
+func TestImportToStdout(t *testing.T) {
+	dir, dataset, original := importFixture(t)
+	var stdout bytes.Buffer
+	if err := dispatch([]string{"import", "-data", dataset, "-o", "-", seedStory}, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	if !strings.HasPrefix(out, "{\n  \"slug\": \"us-sec-def-to-pm-barzani-there-is-a-special-relationship-2\",\n") || !strings.HasSuffix(out, "\n}\n") {
+		t.Errorf("entry:\n%s", out)
+	}
+	assertUnchanged(t, dataset, original)
+	assertOnlyFile(t, dir, "articles.json")
+
+	// With no dataset there is nothing to be unique in: the plain slug.
+	stdout.Reset()
+	if err := dispatch([]string{"import", "-data", filepath.Join(dir, "none.json"), "-o", "-", seedStory}, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), `"slug": "us-sec-def-to-pm-barzani-there-is-a-special-relationship",`) {
+		t.Errorf("entry:\n%s", stdout.String())
+	}
+}
+
+// TestImportRefuses feeds the command what it must refuse; the dataset is
+// left byte for byte as it was, with no temporary file beside it.
+func TestImportRefuses(t *testing.T) {
+	stories := map[string]string{
+		"empty.txt":   "",
+		"blank.txt":   "\n \u00a0\n",
+		"binary.txt":  "Headline\n\x00\x01\x02\x03",
+		"latin1.txt":  "Headline\nCaf\xe9.",
+		"only.txt":    "Headline only\n",
+		"control.txt": "Headline\nA \x1b[31m red word.",
+	}
+	tests := []struct {
+		scenario string
+		args     []string // before the dataset flag; the story is last
+		story    string
+		dataset  string // replaces the dataset when set
+		words    string
+	}{
+		{"empty story", nil, "empty.txt", "", "the story is empty"},
+		{"blank story", nil, "blank.txt", "", "the story is empty"},
+		{"binary story", nil, "binary.txt", "", "NUL byte"},
+		{"non-UTF-8 story", nil, "latin1.txt", "", "not UTF-8"},
+		{"headline only", nil, "only.txt", "", "no paragraph"},
+		{"control characters", nil, "control.txt", "", "control character U+001B"},
+		{"missing story", nil, "none.txt", "", "no such file"},
+		{"broken dataset", nil, seedStory, "{\"articles\": [\n  {\"slug\": \"a\"}\n]}\n", `missing field "headline"`},
+		{"not a dataset", nil, seedStory, "{\"stories\": []}\n", `unknown field "stories"`},
+		{"dataset with a syntax error", nil, seedStory, "{\"articles\": [}\n", "syntax error"},
+		{"-o to a file", []string{"-o", "out.json"}, seedStory, "", "-o takes only -"},
+		{"two stories", []string{seedStory}, seedStory, "", "one story file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir, dataset, original := importFixture(t)
+			if tt.dataset != "" {
+				original = []byte(tt.dataset)
+				if err := os.WriteFile(dataset, original, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			story := tt.story
+			if text, ok := stories[story]; ok {
+				story = filepath.Join(dir, story)
+				if err := os.WriteFile(story, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else if story == "none.txt" {
+				story = filepath.Join(dir, story)
+			}
+			args := append([]string{"import", "-data", dataset}, tt.args...)
+			var stdout bytes.Buffer
+			err := dispatch(append(args, story), &stdout)
+			if err == nil || !strings.Contains(err.Error(), tt.words) {
+				t.Fatalf("error %v, want one holding %q", err, tt.words)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("printed %q", stdout.String())
+			}
+			assertUnchanged(t, dataset, original)
+			files, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				if strings.HasSuffix(f.Name(), ".tmp") {
+					t.Errorf("left %s behind", f.Name())
+				}
+			}
+		})
+	}
+}
+
+func assertUnchanged(t *testing.T, name string, original []byte) {
+	t.Helper()
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, original) {
+		t.Errorf("%s changed", name)
+	}
+}
+
+func assertOnlyFile(t *testing.T, dir, name string) {
+	t.Helper()
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Name() != name {
+		var names []string
+		for _, f := range files {
+			names = append(names, f.Name())
+		}
+		t.Errorf("%s holds %q, want only %s", dir, names, name)
+	}
+}
+
+// TestBinaryRefusesToServeBrokenDatasets starts the real host on broken
+// datasets: it must stop at once, naming the place, never serving.
+func TestBinaryRefusesToServeBrokenDatasets(t *testing.T) {
+	bin := os.Getenv("DATELINE_BIN")
+	if bin == "" {
+		t.Fatal("DATELINE_BIN is not set: run make test, which builds bin/dateline and sets it")
+	}
+	pick := map[string]bool{
+		"syntax-missing-comma.json": true,
+		"duplicate-slug.json":       true,
+		"javascript-url.json":       true,
+		"invalid-utf8.json":         true,
+		"missing-slug.json":         true,
+		"dangling-related.json":     true,
+	}
+	ran := 0
+	for _, b := range readBroken(t) {
+		if !pick[filepath.Base(b.file)] {
+			continue
+		}
+		ran++
+		t.Run(filepath.Base(b.file), func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, "-addr", "127.0.0.1:0", "-data", b.file)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			out := stdout.String() + stderr.String()
+			if strings.Contains(out, "serving") {
+				t.Fatalf("the host started serving a broken dataset:\n%s", out)
+			}
+			if ctx.Err() != nil {
+				t.Fatalf("the host did not stop within 20 s:\n%s", out)
+			}
+			if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() == 0 {
+				t.Fatalf("exit: %v, want a non-zero status", err)
+			}
+			place, _, _ := strings.Cut(b.place, ": ") // FILE:LINE:COL
+			if !strings.Contains(stderr.String(), place+":") {
+				t.Errorf("stderr does not name %s:\n%s", place, stderr.String())
+			}
+		})
+	}
+	if ran != len(pick) {
+		t.Errorf("ran %d of %d cases: a file was renamed?", ran, len(pick))
+	}
+
+	// The validate command of the same binary.
+	cmd := exec.Command(bin, "validate", filepath.Join(brokenDir, "duplicate-slug.json"))
+	out, err := cmd.CombinedOutput()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 1 {
+		t.Errorf("validate exit: %v, want status 1", err)
+	}
+	if !strings.Contains(string(out), "duplicate-slug.json:11:15: /articles/1/slug: ") {
+		t.Errorf("validate printed:\n%s", out)
+	}
+}
