@@ -11,10 +11,12 @@
   var loader = document.getElementById("app-wasm-loader");
   var label = document.getElementById("app-wasm-loader-label");
   if (loader && label) {
-    loader.setAttribute("role", "progressbar");
-    loader.setAttribute("aria-label", "Loading the app");
-    loader.setAttribute("aria-valuemin", "0");
-    loader.setAttribute("aria-valuemax", "100");
+    // The label (visually hidden) carries the progress semantics: an
+    // <aside> may not take the progressbar role.
+    label.setAttribute("role", "progressbar");
+    label.setAttribute("aria-label", "Loading the app");
+    label.setAttribute("aria-valuemin", "0");
+    label.setAttribute("aria-valuemax", "100");
     var update = function () {
       var p = parseInt(label.textContent, 10);
       if (isNaN(p)) {
@@ -22,7 +24,7 @@
       }
       p = Math.max(0, Math.min(100, p));
       loader.style.setProperty("--progress", p + "%");
-      loader.setAttribute("aria-valuenow", String(p));
+      label.setAttribute("aria-valuenow", String(p));
     };
     new MutationObserver(update).observe(label, { childList: true, characterData: true, subtree: true });
     update();
