@@ -11,6 +11,9 @@ type ArticlePage struct {
 	st pageState
 }
 
+// OnInit shows the page's data in the first render, when it is at hand.
+func (p *ArticlePage) OnInit() { p.st.init() }
+
 // OnNav loads the article and sets the document's title and description.
 func (p *ArticlePage) OnNav(ctx app.Context) {
 	p.st.load(ctx, func(ctx app.Context) {

@@ -13,6 +13,9 @@ type Home struct {
 	st pageState
 }
 
+// OnInit shows the page's data in the first render, when it is at hand.
+func (h *Home) OnInit() { h.st.init() }
+
 // OnNav loads the list of articles.
 func (h *Home) OnNav(ctx app.Context) {
 	h.st.load(ctx, func(ctx app.Context) {

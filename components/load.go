@@ -22,6 +22,21 @@ type pageState struct {
 	Data   PageData
 }
 
+// init fills st before the first render in the browser, when the source
+// already has the page's data (it always has for the page app.wasm starts
+// on): go-app renders a component once before OnNav, and that render must
+// already be the page, not a loading placeholder, or the takeover flashes
+// and the browser loses the scroll position.
+func (st *pageState) init() {
+	if !app.IsClient || st.Status != neverLoaded {
+		return
+	}
+	path := app.Window().URL().Path
+	if data, ok := source.Cached(path); ok {
+		st.Status, st.Path, st.Data = loaded, path, data
+	}
+}
+
 // load fills st with the data for the current path: at once when the source
 // has it (always on the host, and for the first page in the client), else
 // in the background. done runs once the data is there.

@@ -10,13 +10,13 @@ import (
 
 // WatchForUpdates looks for a new version of the app soon after start,
 // whenever the page is shown again, and every interval while it stays
-// open. go-app v10 has no interval of its own; app.TryUpdate asks the
-// browser to fetch the service worker again, and a changed worker is a new
-// version, announced to components through OnAppUpdate.
+// open. go-app v10 has no interval of its own. A changed service worker is
+// a new version: it installs, and its "activated" report makes the status
+// bar offer a reload.
 func WatchForUpdates(interval time.Duration) {
 	onShow := app.FuncOf(func(this app.Value, args []app.Value) any {
 		if app.Window().Get("document").Get("visibilityState").String() == "visible" {
-			app.TryUpdate()
+			checkForUpdate()
 		}
 		return nil
 	})
@@ -25,8 +25,32 @@ func WatchForUpdates(interval time.Duration) {
 	go func() {
 		time.Sleep(3 * time.Second) // once the worker's registration is made
 		for {
-			app.TryUpdate()
+			checkForUpdate()
 			time.Sleep(interval)
 		}
 	}()
+}
+
+// ignore swallows the rejection of an update check: offline, or while the
+// host restarts, the check fails and the next one will do.
+var ignore = app.FuncOf(func(app.Value, []app.Value) any { return nil })
+
+// update asks a registration to fetch its worker script again.
+var update = app.FuncOf(func(this app.Value, args []app.Value) any {
+	if len(args) == 0 || !args[0].Truthy() {
+		return nil
+	}
+	return args[0].Call("update")
+})
+
+// checkForUpdate asks the browser to fetch the service worker again, when
+// online. Unlike go-app's TryUpdate it handles the failure of the check,
+// which would otherwise be an uncaught error in the console.
+func checkForUpdate() {
+	nav := app.Window().Get("navigator")
+	sw := nav.Get("serviceWorker")
+	if !sw.Truthy() || !nav.Get("onLine").Bool() {
+		return
+	}
+	sw.Call("getRegistration").Call("then", update).Call("catch", ignore)
 }

@@ -65,12 +65,29 @@ async function cacheAll(cache, urls, phase) {
     while (next < todo.length) {
       const batch = todo.slice(next, next + BATCH);
       next += batch.length;
-      await cache.addAll(batch.map((u) => new Request(u, { cache: "no-cache" })));
+      try {
+        await cache.addAll(batch.map((u) => new Request(u, { cache: "no-cache" })));
+      } catch (err) {
+        throw await batchFailure(batch, err);
+      }
       done += batch.length;
       await broadcast({ type: "cache-progress", phase, done, total, version: VERSION });
     }
   }
   await Promise.all(Array.from({ length: PARALLEL }, worker));
+}
+
+// batchFailure finds which file of a failed batch could not be fetched,
+// since cache.addAll does not say: "caching /x failed: status 404".
+async function batchFailure(batch, err) {
+  for (const url of batch) {
+    try {
+      await fetchChecked(url);
+    } catch (e) {
+      return e;
+    }
+  }
+  return err;
 }
 
 async function fetchChecked(url) {

@@ -1,0 +1,348 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"dateline/app/article"
+)
+
+// listedPaths returns the article paths the home page on screen links to,
+// in order, each once.
+func listedPaths(t *testing.T, tb *tab) []string {
+	t.Helper()
+	paths := eval[[]string](tb, `Array.from(new Set(Array.from(
+		document.querySelectorAll("main article.summary a[href^='/articles/']")).map((a) => a.getAttribute("href"))))`)
+	if len(paths) == 0 {
+		t.Fatal("the home page lists no article")
+	}
+	return paths
+}
+
+// firstVisit opens the home page of base in a cold profile, waits until the
+// whole site is saved for offline reading, and returns the article paths
+// the home page lists.
+func firstVisit(t *testing.T, tb *tab, base string, timeout time.Duration) []string {
+	t.Helper()
+	tb.mustLoad(base+"/", http.StatusOK)
+	tb.waitLive()
+	start := time.Now()
+	n := tb.waitSaved(timeout)
+	t.Logf("the service worker saved %d files for offline reading (%s after the app was live)", n, time.Since(start).Round(100*time.Millisecond))
+	return listedPaths(t, tb)
+}
+
+// readWithoutHost checks everything a reader does once the tab can no
+// longer reach the host: every listed article opens by its address (with
+// variants, also with a query string and with a fragment); a reload; links
+// followed in the page; unknown addresses show the site's not-found page,
+// never the browser's error page.
+func readWithoutHost(t *testing.T, tb *tab, base string, ds *article.Dataset, paths []string, variants bool) {
+	t.Helper()
+	articles := bySlug(ds)
+	at := func(path string) article.Article {
+		t.Helper()
+		a, ok := articles[strings.TrimPrefix(path, "/articles/")]
+		if !ok {
+			t.Fatalf("the home page links to %s, which is not in the dataset", path)
+		}
+		return a
+	}
+	for _, path := range paths {
+		a := at(path)
+		urls := []string{path}
+		if variants {
+			urls = append(urls, path+"?utm=x", path+"#frag")
+		}
+		for _, u := range urls {
+			tb.mustLoad(base+u, http.StatusOK)
+			checkArticle(t, tb, "offline "+u, a, true)
+		}
+	}
+
+	// Reload the article on screen.
+	last := paths[len(paths)-1]
+	eval[chromedp.Void](tb, `window.__marker = 7`)
+	tb.do("reloading "+last, chromedp.Reload())
+	if m := eval[int](tb, `window.__marker || 0`); m != 0 {
+		t.Errorf("reloading %s offline: no reload happened", last)
+	}
+	if href := eval[string](tb, `location.href`); strings.HasPrefix(href, "chrome-error:") {
+		t.Fatalf("reloading %s offline: the browser shows its error page", last)
+	}
+	checkArticle(t, tb, "offline reload of "+last, at(last), true)
+
+	// Home, then an article, then one it links to, in the page.
+	tb.mustLoad(base+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitH1("Latest articles")
+	eval[chromedp.Void](tb, `window.__marker = 42`)
+	first, next := at(paths[0]), ""
+	for _, p := range paths {
+		for _, r := range at(p).Related {
+			if _, ok := articles[r.Slug]; ok && next == "" {
+				first, next = at(p), r.Slug
+			}
+		}
+	}
+	tb.do("opening "+first.Slug+" from the home page",
+		chromedp.Click(chromedp.CSS(`main article.summary a[href="/articles/`+first.Slug+`"]`)))
+	checkArticle(t, tb, "offline, followed from the home page: "+first.Slug, first, false)
+	if next != "" {
+		tb.do("following the related link to "+next,
+			chromedp.Click(chromedp.CSS(`section.related a[href="/articles/`+next+`"]`)))
+		checkArticle(t, tb, "offline, followed from "+first.Slug+": "+next, articles[next], false)
+	}
+	if m := eval[int](tb, `window.__marker || 0`); m != 42 {
+		t.Errorf("offline: following links reloaded the page")
+	}
+
+	for _, path := range []string{"/no/such/page", "/articles/no-such-slug"} {
+		st, err := tb.load(base + path)
+		if err != nil {
+			t.Errorf("offline %s: the navigation failed: %v", path, err)
+			continue
+		}
+		if st != http.StatusNotFound {
+			t.Errorf("offline %s: status %d, want 404", path, st)
+		}
+		checkNotFound(t, tb, "offline "+path)
+	}
+}
+
+// TestOfflineAfterFirstVisit opens the home page once, waits until the
+// site is saved, then cuts the page and its service worker off the network
+// and reads every article, on the bundled dataset and on the synthetic one.
+func TestOfflineAfterFirstVisit(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		host func(testing.TB) *host
+		ds   func(testing.TB) *article.Dataset
+	}{
+		{"seed", seedHost, bundled},
+		{"synthetic", syntheticHost, func(testing.TB) *article.Dataset { return synthetic() }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := c.host(t)
+			tb := newTab(t, 1280, 900)
+			paths := firstVisit(t, tb, h.URL, 30*time.Second)
+			tb.goOffline()
+			tb.waitFor(`the status bar to say "Offline"`, statusText+`.includes("Offline")`, 5*time.Second)
+			readWithoutHost(t, tb, h.URL, c.ds(t), paths, true)
+			// Offline, the browser logs the failed requests of the app's
+			// update checks; nothing else may be logged.
+			tb.checkConsole(allowOffline)
+		})
+	}
+}
+
+// allowOffline accepts the console messages of requests that fail because
+// the network is cut off, and of documents that answer 404 by design.
+func allowOffline(m chromedp.ConsoleMessage) bool {
+	return m.Source == "network" && (strings.Contains(m.Text, "ERR_INTERNET_DISCONNECTED") ||
+		strings.Contains(m.Text, "ERR_CONNECTION_REFUSED") || strings.Contains(m.Text, "404") ||
+		strings.Contains(m.Text, "ERR_FAILED")) ||
+		strings.Contains(m.Text, "An unknown error occurred when fetching the script") ||
+		strings.Contains(m.Text, "Failed to update a ServiceWorker")
+}
+
+// TestOfflineHostGone is TestOfflineAfterFirstVisit with the host process
+// killed instead of an emulated network: the worker's fetches fail with
+// a refused connection, and navigator.onLine stays true.
+func TestOfflineHostGone(t *testing.T) {
+	t.Parallel()
+	ds := synthetic()
+	h := privateHost(t, "-data", writeDataset(t, "synthetic.json", ds))
+	tb := newTab(t, 1280, 900)
+	paths := firstVisit(t, tb, h.URL, 30*time.Second)
+	h.cmd.Process.Kill()
+	<-h.done
+	if _, err := http.Get(h.URL + "/"); err == nil {
+		t.Fatal("the host still answers after it was killed")
+	}
+	// How the worker matches a query string or a fragment does not depend
+	// on how the network fails: TestOfflineAfterFirstVisit covers those.
+	readWithoutHost(t, tb, h.URL, ds, paths, false)
+	tb.checkConsole(allowOffline)
+}
+
+// TestOfflineAtScale caches a synthetic dataset of 2,000 articles (the
+// tools/gendata generator), which the worker saves completely at install,
+// then reads a sample of its articles offline.
+func TestOfflineAtScale(t *testing.T) {
+	const n = 2000
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to run tools/gendata: %v", err)
+	}
+	cmd := exec.Command(goTool, "run", "./tools/gendata", "-n", fmt.Sprint(n))
+	cmd.Dir = filepath.Join("..", "..")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go run ./tools/gendata: %v\n%s", err, stderr.String())
+	}
+	var ds article.Dataset
+	if err := json.Unmarshal(out, &ds); err != nil || len(ds.Articles) != n {
+		t.Fatalf("tools/gendata wrote %d articles (%v), want %d", len(ds.Articles), err, n)
+	}
+	file := filepath.Join(t.TempDir(), "synthetic-2000.json")
+	if err := os.WriteFile(file, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := privateHost(t, "-data", file)
+	tb := newTab(t, 1280, 900)
+	tb.extend(4 * time.Minute)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	start := time.Now()
+	files := tb.waitSaved(3 * time.Minute)
+	t.Logf("saved %d articles for offline reading in %s (%d files in the cache)", n, time.Since(start).Round(100*time.Millisecond), files)
+	if want := 2 * n; files < want {
+		t.Errorf("the cache holds %d files, fewer than the %d pages and data files of %d articles", files, want, n)
+	}
+	tb.goOffline()
+	for i := range 10 {
+		a := ds.Articles[(i*n)/10+i*7]
+		path := article.Path(a.Slug)
+		tb.mustLoad(h.URL+path, http.StatusOK)
+		checkArticle(t, tb, "offline "+path, a, true)
+	}
+	tb.checkConsole(allowOffline)
+}
+
+// dataBase returns the versioned data prefix (/data/<hash>) a page of the
+// site preloads.
+func dataBase(t *testing.T, pageURL string) string {
+	t.Helper()
+	resp, err := http.Get(pageURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// go-app writes attributes in any order.
+	m := regexp.MustCompile(`<link [^>]*\bhref="(/data/[0-9a-f]+)/[^"]*"[^>]*>`).FindSubmatch(body)
+	if m != nil && !strings.Contains(string(m[0]), `rel="preload"`) {
+		m = nil
+	}
+	if m == nil {
+		t.Fatalf("%s preloads no data file", pageURL)
+	}
+	return string(m[1])
+}
+
+// TestOfflineInstallFails puts a proxy in front of the host that answers
+// 404 for one article's data file, and checks that the worker's install
+// fails as a whole: the reader is told the site is not saved, no worker
+// becomes active, and no cache of this version is left behind half full.
+func TestOfflineInstallFails(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	target, err := url.Parse(h.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := dataBase(t, h.URL+"/") + "/articles/" + slugBravo + ".json"
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == missing {
+			http.NotFound(w, r)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(srv.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor(`the status bar to say "Not saved for offline"`,
+		statusText+`.includes("Not saved for offline")`, 30*time.Second)
+	why := eval[string](tb, `(document.querySelector(".status .pill-failed") || {}).title || ""`)
+	if strings.TrimSpace(why) == "" {
+		t.Error(`"Not saved for offline" gives no reason (its title is empty)`)
+	}
+	t.Logf("the status bar explains: %q", why)
+	tb.waitFor("the failed worker to be gone", `navigator.serviceWorker.getRegistration().then(
+		(r) => !r || (!r.installing && !r.waiting))`, 20*time.Second)
+	type state struct {
+		Active     bool
+		Controlled bool
+		Caches     []string
+	}
+	check := func(when string) {
+		st := evalAwait[state](tb, `(async () => {
+			const r = await navigator.serviceWorker.getRegistration();
+			return {active: !!(r && r.active), controlled: !!navigator.serviceWorker.controller, caches: await caches.keys()};
+		})()`)
+		if st.Active || st.Controlled {
+			t.Errorf("%s: a service worker is active (%+v) although its install failed", when, st)
+		}
+		for _, c := range st.Caches {
+			if strings.HasPrefix(c, "dateline-") {
+				t.Errorf("%s: the cache %q exists after the failed install: it must be deleted, never left half full", when, c)
+			}
+		}
+	}
+	check("right after the failure")
+	time.Sleep(time.Second) // batches still in flight must not bring it back
+	check("a second later")
+	tb.checkConsole(nil)
+}
+
+// TestInstallable asks Chromium whether the seed site can be installed as
+// an app, and whether its manifest parses without error.
+func TestInstallable(t *testing.T) {
+	t.Parallel()
+	h := seedHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+"/articles/"+seedSlug, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the service worker to control the page", `!!navigator.serviceWorker.controller`, 30*time.Second)
+	man, err := chromedp.Call(tb.ctx, page.GetAppManifest, page.GetAppManifestParams{})
+	if err != nil {
+		t.Fatalf("Page.getAppManifest: %v", err)
+	}
+	if !strings.HasSuffix(man.URL, "/manifest.webmanifest") {
+		t.Errorf("manifest URL = %q", man.URL)
+	}
+	for _, e := range man.Errors {
+		t.Errorf("manifest error at %d:%d (critical %d): %s", e.Line, e.Column, e.Critical, e.Message)
+	}
+	inst, err := chromedp.Call(tb.ctx, page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatalf("Page.getInstallabilityErrors: %v", err)
+	}
+	for _, e := range inst.InstallabilityErrors {
+		var args []string
+		for _, a := range e.ErrorArguments {
+			args = append(args, a.Name+"="+a.Value)
+		}
+		t.Errorf("installability error %s %v", e.ErrorID, args)
+	}
+	tb.checkConsole(nil)
+}

@@ -1,0 +1,255 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"text/template"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dateline/app/article"
+)
+
+// nginxPath is Debian's nginx.
+const nginxPath = "/usr/sbin/nginx"
+
+// nginxTemplate is the configuration the test runs nginx with; the README
+// points to it as the way to serve an exported site.
+const nginxTemplate = "testdata/nginx.conf.tmpl"
+
+// exportSite writes the site of the given host arguments (-data FILE or
+// none for the bundled dataset) as static files into a new directory.
+func exportSite(t *testing.T, args ...string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	cmd := exec.Command(hostBinary(t), append(append([]string{"export"}, args...), dir)...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	dieWithParent(cmd)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("dateline export %s: %v\n%s", strings.Join(args, " "), err, out.String())
+	}
+	return dir
+}
+
+// staticSite is one exported site that nginx serves.
+type staticSite struct {
+	Port int
+	Root string
+	URL  string
+}
+
+// startNginx runs nginx in the foreground with testdata/nginx.conf.tmpl,
+// serving each site on its own port of 127.0.0.1, until the test ends.
+func startNginx(t *testing.T, sites []*staticSite) {
+	t.Helper()
+	if fi, err := os.Stat(nginxPath); err != nil || fi.IsDir() {
+		t.Fatalf("install nginx: apt-get install nginx (no %s)", nginxPath)
+	}
+	tmpl, err := template.ParseFiles(nginxTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, s := range sites {
+		s.Port = freePort(t)
+		s.URL = "http://" + addrOf(s.Port)
+	}
+	var conf bytes.Buffer
+	if err := tmpl.Execute(&conf, struct {
+		Dir   string
+		Sites []*staticSite
+	}{dir, sites}); err != nil {
+		t.Fatal(err)
+	}
+	confFile := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(confFile, conf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errLog := filepath.Join(dir, "error.log")
+	cmd := exec.Command(nginxPath, "-p", dir, "-e", errLog, "-c", confFile)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	dieWithParent(cmd)
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting nginx: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGQUIT) // graceful stop
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+		if t.Failed() {
+			log, _ := os.ReadFile(errLog)
+			t.Logf("nginx output:\n%s\nerror.log:\n%s", out.String(), log)
+		}
+	})
+	deadline := time.Now().Add(10 * time.Second)
+	for _, s := range sites {
+		for {
+			resp, err := http.Get(s.URL + "/")
+			if err == nil {
+				resp.Body.Close()
+				break
+			}
+			select {
+			case err := <-done:
+				log, _ := os.ReadFile(errLog)
+				t.Fatalf("nginx exited (%v):\n%s\n%s\nconfiguration:\n%s", err, out.String(), log, conf.String())
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("nginx does not answer on %s: %v", s.URL, err)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+}
+
+// TestStaticExportBehindNginx exports the bundled site and the synthetic
+// one, serves them with nginx, and checks that they work as the host does:
+// pages prerendered and then live, links followed in place, the not-found
+// page with its 404, app.wasm compressed and typed, and offline reading
+// once the service worker has saved the site.
+func TestStaticExportBehindNginx(t *testing.T) {
+	t.Parallel()
+	seedDir := exportSite(t)
+	syntheticDir := exportSite(t, "-data", writeDataset(t, "synthetic.json", synthetic()))
+	seedSite, syntheticSite := &staticSite{Root: seedDir}, &staticSite{Root: syntheticDir}
+	startNginx(t, []*staticSite{seedSite, syntheticSite})
+
+	t.Run("http", func(t *testing.T) {
+		client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+		get := func(path string, header ...string) (*http.Response, string) {
+			t.Helper()
+			req, err := http.NewRequest(http.MethodGet, seedSite.URL+path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i+1 < len(header); i += 2 {
+				req.Header.Set(header[i], header[i+1])
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return resp, string(body)
+		}
+		resp, _ := get("/web/app.wasm", "Accept-Encoding", "gzip")
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Encoding") != "gzip" ||
+			resp.Header.Get("Content-Type") != "application/wasm" {
+			t.Errorf("GET /web/app.wasm (Accept-Encoding: gzip): %d, Content-Encoding %q, Content-Type %q; want 200, gzip, application/wasm",
+				resp.StatusCode, resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"))
+		}
+		for _, path := range []string{"/no/such/page", "/articles/no-such-slug", "/_not-found"} {
+			resp, body := get(path)
+			if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, ">"+notFoundH1+"</h1>") {
+				t.Errorf("GET %s: status %d (want 404), not-found heading present: %v", path, resp.StatusCode, strings.Contains(body, notFoundH1))
+			}
+		}
+		for path, ct := range map[string]string{
+			"/":                           "text/html",
+			"/articles/" + seedSlug:       "text/html",
+			"/manifest.webmanifest":       "application/manifest+json",
+			"/app-worker.js":              "application/javascript",
+			"/web/dateline.css":           "text/css",
+			"/web/icons/icon-192.png":     "image/png",
+			"/articles/" + seedSlug + "/": "",
+		} {
+			resp, _ := get(path)
+			if ct == "" {
+				if resp.StatusCode != http.StatusNotFound {
+					t.Errorf("GET %s: status %d, want 404", path, resp.StatusCode)
+				}
+				continue
+			}
+			if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), ct) {
+				t.Errorf("GET %s: %d %q, want 200 %s", path, resp.StatusCode, resp.Header.Get("Content-Type"), ct)
+			}
+		}
+	})
+
+	t.Run("seed", func(t *testing.T) {
+		s := readSeed(t)
+		tb := newTab(t, 1280, 900)
+		tb.mustLoad(seedSite.URL+"/articles/"+seedSlug, http.StatusOK)
+		dcl := eval[*dclState](tb, `window.__dcl || null`)
+		switch {
+		case dcl == nil || dcl.H1 == nil:
+			t.Errorf("no h1 at DOMContentLoaded: %+v", dcl)
+		case normalize(dcl.H1.Text) != s.Headline:
+			t.Errorf("h1 at DOMContentLoaded = %q, want %q", dcl.H1.Text, s.Headline)
+		case dcl.H1.W <= 0 || dcl.H1.H <= 0 || dcl.H1.Visibility != "visible" || dcl.H1.Opacity < 1 || !dcl.H1.Hit:
+			t.Errorf("h1 not visible at DOMContentLoaded: %+v", *dcl.H1)
+		}
+		tb.waitLive()
+		checkSeedText(t, "live, from nginx", eval[string](tb, `document.body.innerText`), s)
+
+		st, err := tb.load(seedSite.URL + "/no/such/page")
+		if err != nil || st != http.StatusNotFound {
+			t.Errorf("/no/such/page from nginx: status %d (%v), want 404", st, err)
+		}
+		checkNotFound(t, tb, "/no/such/page from nginx")
+
+		paths := firstVisit(t, tb, seedSite.URL, 30*time.Second)
+		tb.goOffline()
+		for _, p := range paths {
+			tb.mustLoad(seedSite.URL+p+"?utm=x", http.StatusOK)
+			checkArticle(t, tb, "offline from nginx "+p, bySlug(bundled(t))[strings.TrimPrefix(p, "/articles/")], true)
+		}
+		st, err = tb.load(seedSite.URL + "/articles/no-such-slug")
+		if err != nil || st != http.StatusNotFound {
+			t.Errorf("offline /articles/no-such-slug from nginx: status %d (%v), want 404", st, err)
+		}
+		checkNotFound(t, tb, "offline /articles/no-such-slug from nginx")
+		tb.checkConsole(allowOffline)
+	})
+
+	t.Run("synthetic", func(t *testing.T) {
+		ds := bySlug(synthetic())
+		tb := newTab(t, 412, 900)
+		tb.do("setting the viewport", viewport(412, 900))
+		tb.mustLoad(syntheticSite.URL+"/articles/"+slugAlpha, http.StatusOK)
+		checkArticle(t, tb, "from nginx", ds[slugAlpha], true)
+		eval[chromedp.Void](tb, `window.__marker = 42`)
+		tb.do("following Read More", chromedp.Click(chromedp.CSS(`.story-body .read-more a[href="/articles/`+slugBravo+`"]`)))
+		checkArticle(t, tb, "followed from alpha, from nginx", ds[slugBravo], false)
+		tb.do("following a related link", chromedp.Click(chromedp.CSS(`section.related a[href="/articles/`+slugCharlie+`"]`)))
+		checkArticle(t, tb, "followed from bravo, from nginx", ds[slugCharlie], false)
+		if p := eval[string](tb, `location.pathname`); p != "/articles/"+slugCharlie {
+			t.Errorf("location.pathname = %q after following links", p)
+		}
+		if m := eval[int](tb, `window.__marker || 0`); m != 42 {
+			t.Error("following links on the static site reloaded the page")
+		}
+
+		tb.waitSaved(30 * time.Second)
+		tb.goOffline()
+		for _, slug := range []string{slugAlpha, slugBravo, slugCharlie} {
+			tb.mustLoad(syntheticSite.URL+article.Path(slug)+"#frag", http.StatusOK)
+			checkArticle(t, tb, fmt.Sprintf("offline from nginx %s", slug), ds[slug], true)
+		}
+		tb.checkConsole(allowOffline)
+	})
+}
