@@ -12,7 +12,7 @@ type ArticlePage struct {
 }
 
 // OnInit shows the page's data in the first render, when it is at hand.
-func (p *ArticlePage) OnInit() { p.st.init() }
+func (p *ArticlePage) OnInit() { p.st.init(ArticleKind) }
 
 // OnNav loads the article and sets the document's title and description.
 func (p *ArticlePage) OnNav(ctx app.Context) {
@@ -29,6 +29,9 @@ func (p *ArticlePage) OnNav(ctx app.Context) {
 // Render draws the article.
 func (p *ArticlePage) Render() app.UI {
 	return &Shell{Content: contentFor(p.st, func(d PageData) []app.UI {
+		if d.Article == nil {
+			return notFoundContent()
+		}
 		return []app.UI{&ArticleView{Article: d.Article}}
 	})}
 }

@@ -14,7 +14,7 @@ type Home struct {
 }
 
 // OnInit shows the page's data in the first render, when it is at hand.
-func (h *Home) OnInit() { h.st.init() }
+func (h *Home) OnInit() { h.st.init(HomeKind) }
 
 // OnNav loads the list of articles.
 func (h *Home) OnNav(ctx app.Context) {

@@ -27,11 +27,19 @@ type pageState struct {
 // on): go-app renders a component once before OnNav, and that render must
 // already be the page, not a loading placeholder, or the takeover flashes
 // and the browser loses the scroll position.
-func (st *pageState) init() {
+//
+// The window's address is only the component's own on the document's first
+// page: during a client-side navigation it still shows the page being left
+// (go-app updates it after mounting), so init keeps to paths of the kind
+// the component shows.
+func (st *pageState) init(kind Kind) {
 	if !app.IsClient || st.Status != neverLoaded {
 		return
 	}
 	path := app.Window().URL().Path
+	if KindOf(path) != kind {
+		return
+	}
 	if data, ok := source.Cached(path); ok {
 		st.Status, st.Path, st.Data = loaded, path, data
 	}
