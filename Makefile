@@ -10,7 +10,7 @@ GOFILES := $(shell find . -name '*.go' -not -path '*/node_modules/*')
 SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/%,$(GOFILES))
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*')
 
-.PHONY: all build run test vet fmt-check browser-deps node-deps validate fuzz clean
+.PHONY: all build run test vet fmt-check browser-deps node-deps validate fuzz bench audit clean
 
 all: build
 
@@ -76,6 +76,20 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/article
 	$(GO) test -run='^$$' -fuzz='^FuzzValidate$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/schema
 	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/importer
+
+# Benchmarks and Lighthouse audit (BENCHMARKS.md): markdown on stdout,
+# progress on stderr. BENCH_FLAGS=-quick for a smoke check.
+BENCH_FLAGS ?=
+
+bench: build
+	DATELINE_BIN=$(CURDIR)/$(BIN) GO=$(GO) $(GO) run ./bench $(BENCH_FLAGS)
+
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js and npm, then run make audit again"; exit 1; }
+	npm ci --prefix bench --no-audit --no-fund
+
+audit: build bench/node_modules/.package-lock.json
+	DATELINE_BIN=$(CURDIR)/$(BIN) $(GO) run ./bench -audit $(BENCH_FLAGS)
 
 clean:
 	rm -rf bin $(WASM) $(WASM).br $(WASM).gz

@@ -1,0 +1,343 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// lighthouseVersion is the version bench/package.json pins: the newest
+// that runs on Node 20 and installs with npm ci.
+const lighthouseVersion = "12.2.3"
+
+// The Lighthouse categories, in the order they are reported.
+var lhCategories = []struct{ id, name string }{
+	{"performance", "Performance"},
+	{"accessibility", "Accessibility"},
+	{"best-practices", "Best practices"},
+	{"seo", "SEO"},
+}
+
+// The metrics reported beside the scores.
+var lhMetrics = []struct {
+	id, name string
+	unit     func(float64) string
+}{
+	{"first-contentful-paint", "FCP", ms},
+	{"largest-contentful-paint", "LCP", ms},
+	{"total-blocking-time", "TBT", ms},
+	{"cumulative-layout-shift", "CLS", score},
+	{"speed-index", "Speed index", ms},
+}
+
+// lhReport is the part of Lighthouse's JSON the audit reads.
+type lhReport struct {
+	LighthouseVersion string
+	RuntimeError      *struct{ Code, Message string }
+	RunWarnings       []string
+	Categories        map[string]struct{ Score *float64 }
+	Audits            map[string]struct {
+		Title            string
+		Score            *float64
+		ScoreDisplayMode string
+		NumericValue     *float64
+		ErrorMessage     string
+	}
+}
+
+// lhRun is one Lighthouse run of one page and preset.
+type lhRun struct {
+	scores  map[string]float64
+	metrics map[string]float64
+	errored map[string]string // audit id: error message
+}
+
+// runAudit is make audit: Lighthouse on the home page and the seed
+// article, mobile and desktop, against a host the audit starts.
+func runAudit(ctx context.Context, cfg *config, r *report, args []string) error {
+	started := time.Now()
+	cli := filepath.Join(cfg.root, "bench", "node_modules", "lighthouse", "cli", "index.js")
+	if _, err := os.Stat(cli); err != nil {
+		return fmt.Errorf("Lighthouse is not installed in bench/node_modules: run npm ci --prefix bench (make audit does)")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return fmt.Errorf("node is missing: install Node.js 20 or newer, then npm ci --prefix bench")
+	}
+	if err := ensureTools(ctx, cfg, []string{"chromium"}); err != nil {
+		return err
+	}
+	version := firstLine(ctx, node, cli, "--version")
+	if version != lighthouseVersion {
+		return fmt.Errorf("bench/node_modules has Lighthouse %s, not %s: run npm ci --prefix bench", version, lighthouseVersion)
+	}
+	m, err := describeMachine(ctx, cfg, false)
+	if err != nil {
+		return err
+	}
+	h, err := startHost(ctx, cfg.hostBin)
+	if err != nil {
+		return err
+	}
+	defer h.stop()
+
+	presets := []string{"mobile", "desktop"}
+	runs := map[string][]lhRun{}
+	total, n := cfg.runs*len(presets)*len(benchPages), 0
+	for i := range cfg.runs {
+		for pi, preset := range presets {
+			for k := range benchPages {
+				p := benchPages[(i+pi+k)%len(benchPages)]
+				n++
+				progress("lighthouse %d/%d: %s, %s", n, total, p.path, preset)
+				run, err := lighthouse(ctx, cfg, node, cli, h.url+p.path, preset)
+				if err != nil {
+					return err
+				}
+				runs[p.path+"|"+preset] = append(runs[p.path+"|"+preset], run)
+			}
+		}
+	}
+
+	r.printf("## Audit run (make audit)\n\n")
+	m.write(r, "go run ./bench", args)
+	r.printf("### Lighthouse %s\n\n", lighthouseVersion)
+	r.printf("Lighthouse %s from `bench/node_modules`, `CHROME_PATH=%s`, Chromium flags of DESIGN.md through `--chrome-flags` "+
+		"(a fresh `--user-data-dir` per run), against a host on 127.0.0.1. Presets: mobile (the default: simulated "+
+		"slow 4G and 4x CPU slowdown) and desktop (`--preset=desktop`). %d runs per page and preset, alternating. "+
+		"Scores ×100, median (min–max). The performance score swings between identical runs on this machine: "+
+		"it is reported, never a gate.\n\n", lighthouseVersion, cfg.chromium, cfg.runs)
+	head := []string{"Page", "Preset"}
+	for _, c := range lhCategories {
+		head = append(head, c.name)
+	}
+	t := newTable(head...)
+	for _, p := range benchPages {
+		for _, preset := range presets {
+			row := []string{p.name, preset}
+			for _, c := range lhCategories {
+				row = append(row, lhSamples(runs[p.path+"|"+preset], func(l lhRun) float64 { return 100 * l.scores[c.id] }).cell(integer))
+			}
+			t.add(row...)
+		}
+	}
+	t.write(r)
+
+	r.printf("Lighthouse's metrics (simulated throttling for mobile, medians):\n\n")
+	head = []string{"Page", "Preset"}
+	for _, mt := range lhMetrics {
+		head = append(head, mt.name)
+	}
+	t = newTable(head...)
+	for _, p := range benchPages {
+		for _, preset := range presets {
+			row := []string{p.name, preset}
+			for _, mt := range lhMetrics {
+				row = append(row, mt.unit(lhSamples(runs[p.path+"|"+preset], func(l lhRun) float64 { return l.metrics[mt.id] }).median()))
+			}
+			t.add(row...)
+		}
+	}
+	t.write(r)
+
+	writeAuditErrors(r, runs)
+	if err := writeCompression(ctx, r, h.url); err != nil {
+		return err
+	}
+
+	// One verdict per category: its lowest median over pages and presets.
+	for _, c := range lhCategories[1:] {
+		var medians samples
+		for _, p := range benchPages {
+			for _, preset := range presets {
+				medians = append(medians, lhSamples(runs[p.path+"|"+preset], func(l lhRun) float64 { return 100 * l.scores[c.id] }).median())
+			}
+		}
+		at100 := 0
+		for _, m := range medians {
+			if m >= 100 {
+				at100++
+			}
+		}
+		worst := medians.min()
+		margin := ""
+		if worst < 100 {
+			margin = "by " + integer(100-worst)
+		}
+		r.note("Lighthouse "+c.name, "100 on both pages, mobile and desktop",
+			fmt.Sprintf("lowest %s; %d of %d at 100", integer(worst), at100, len(medians)), worst >= 100, margin)
+	}
+	r.writeTargets()
+	r.printf("\nThe audit took %s.\n", time.Since(started).Round(time.Second))
+	return nil
+}
+
+func lhSamples(runs []lhRun, f func(lhRun) float64) samples {
+	out := make(samples, len(runs))
+	for i, l := range runs {
+		out[i] = f(l)
+	}
+	return out
+}
+
+// lighthouse runs Lighthouse once with a fresh profile and reads its
+// report.
+func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string) (lhRun, error) {
+	run := lhRun{scores: map[string]float64{}, metrics: map[string]float64{}, errored: map[string]string{}}
+	dir, err := os.MkdirTemp("", "dateline-audit-")
+	if err != nil {
+		return run, err
+	}
+	defer os.RemoveAll(dir)
+	flags := strings.Join([]string{
+		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-dev-shm-usage",
+		"--user-data-dir=" + filepath.Join(dir, "profile"),
+		`--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"`,
+	}, " ")
+	out := filepath.Join(dir, "report.json")
+	args := []string{cli, url, "--output=json", "--output-path=" + out, "--quiet", "--chrome-flags=" + flags}
+	if preset == "desktop" {
+		args = append(args, "--preset=desktop")
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, args...)
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+cfg.chromium)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return run, fmt.Errorf("lighthouse %s (%s): %w\n%s", url, preset, err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		return run, fmt.Errorf("lighthouse %s (%s) wrote no report: %w", url, preset, err)
+	}
+	var rep lhReport
+	if err := json.Unmarshal(b, &rep); err != nil {
+		return run, fmt.Errorf("reading Lighthouse's report: %w", err)
+	}
+	if rep.RuntimeError != nil && rep.RuntimeError.Code != "" {
+		return run, fmt.Errorf("lighthouse %s (%s): %s: %s", url, preset, rep.RuntimeError.Code, rep.RuntimeError.Message)
+	}
+	for _, c := range lhCategories {
+		run.scores[c.id] = math.NaN()
+		if s := rep.Categories[c.id].Score; s != nil {
+			run.scores[c.id] = *s
+		}
+	}
+	for _, mt := range lhMetrics {
+		run.metrics[mt.id] = math.NaN()
+		if v := rep.Audits[mt.id].NumericValue; v != nil {
+			run.metrics[mt.id] = *v
+		}
+	}
+	for id, a := range rep.Audits {
+		if a.ScoreDisplayMode == "error" {
+			run.errored[id] = a.ErrorMessage
+		}
+	}
+	return run, nil
+}
+
+// writeAuditErrors lists the audits Lighthouse could not run.
+func writeAuditErrors(r *report, runs map[string][]lhRun) {
+	type errInfo struct {
+		count int
+		total int
+		msg   string
+	}
+	errs := map[string]*errInfo{}
+	total := 0
+	for _, rs := range runs {
+		for _, run := range rs {
+			total++
+			for id, msg := range run.errored {
+				e, ok := errs[id]
+				if !ok {
+					e = &errInfo{msg: msg}
+					errs[id] = e
+				}
+				e.count++
+			}
+		}
+	}
+	if len(errs) == 0 {
+		r.printf("No Lighthouse audit errored.\n\n")
+		return
+	}
+	ids := make([]string, 0, len(errs))
+	for id := range errs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	r.printf("Audits that errored (the category scores are still produced without them):\n\n")
+	t := newTable("Audit", "Errored in", "Message (first seen)")
+	for _, id := range ids {
+		msg := strings.ReplaceAll(errs[id].msg, "|", "/")
+		if len(msg) > 160 {
+			msg = msg[:160] + "…"
+		}
+		t.add("`"+id+"`", fmt.Sprintf("%d of %d runs", errs[id].count, total), msg)
+	}
+	t.write(r)
+}
+
+// writeCompression checks what Lighthouse's text-compression audit would:
+// the encoding of every resource of the app, asked for with the
+// Accept-Encoding of a browser.
+func writeCompression(ctx context.Context, r *report, hostURL string) error {
+	page, err := getOK(ctx, hostURL+seedPath, "")
+	if err != nil {
+		return err
+	}
+	base := dataBase.Find(page.body)
+	if base == nil {
+		return fmt.Errorf("no /data/ path in %s", seedPath)
+	}
+	paths := []string{
+		homePath, seedPath, "/app.js", "/wasm_exec.js", "/web/boot.js", "/app.css", "/web/dateline.css",
+		"/web/app.wasm", "/manifest.webmanifest", "/app-worker.js", "/web/icons/icon.svg",
+		string(base) + "index.json", string(base) + "articles/" + seedSlug + ".json",
+	}
+	r.printf("#### Compression, checked by the bench\n\n")
+	r.printf("Each resource requested with `Accept-Encoding: gzip, deflate, br, zstd` (Chromium's) and without.\n\n")
+	t := newTable("Resource", "Content-Type", "Content-Encoding", "Body bytes", "Uncompressed bytes", "Saved")
+	all := true
+	for _, p := range paths {
+		enc, err := getOK(ctx, hostURL+p, "gzip, deflate, br, zstd")
+		if err != nil {
+			return err
+		}
+		plain, err := getOK(ctx, hostURL+p, "")
+		if err != nil {
+			return err
+		}
+		ce := enc.header.Get("Content-Encoding")
+		if ce == "" {
+			ce = "none"
+			// Lighthouse ignores savings under 1,400 bytes; so does the host,
+			// which leaves bodies of 512 bytes and less as they are.
+			if len(plain.body) > 1400 {
+				all = false
+			} else {
+				ce += " (small)"
+			}
+		}
+		saved := 1 - float64(len(enc.body))/float64(len(plain.body))
+		t.add("`"+p+"`", enc.header.Get("Content-Type"), ce, byteCount(float64(len(enc.body))),
+			byteCount(float64(len(plain.body))), fmt.Sprintf("%.0f%%", 100*saved))
+	}
+	t.write(r)
+	r.note("Text resources compressed (HTML, JS, CSS, JSON, SVG, wasm)", "brotli or gzip above 1,400 bytes",
+		map[bool]string{true: "all", false: "some uncompressed"}[all], all, "")
+	return nil
+}

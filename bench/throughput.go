@@ -1,0 +1,431 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"text/template"
+	"time"
+)
+
+// wrk's settings: 2 threads, 64 connections.
+const (
+	wrkThreads     = 2
+	wrkConnections = 64
+)
+
+// encodingCase is one set of request headers for wrk.
+type encodingCase struct {
+	accept string // Accept-Encoding; "" sends none
+	note   string
+}
+
+var encodingCases = []encodingCase{
+	{"br, gzip", "host answers brotli, nginx gzip (no brotli module in Debian's nginx)"},
+	{"gzip", "both gzip: apples to apples"},
+	{"", "both uncompressed"},
+}
+
+// wrkResult is what one wrk run reported.
+type wrkResult struct {
+	rps          float64
+	p50, p99     float64 // ms
+	requests     float64
+	socketErrors float64
+	non2xx       float64
+}
+
+func (w wrkResult) errors() float64 { return w.socketErrors + w.non2xx }
+
+// throughput is section d: requests per second of the host against nginx
+// serving the same page from a file, alternating.
+func throughput(ctx context.Context, cfg *config, r *report) error {
+	h, err := startHost(ctx, cfg.hostBin)
+	if err != nil {
+		return err
+	}
+	defer h.stop()
+	ngx, err := startNginx(ctx, h.url)
+	if err != nil {
+		return err
+	}
+	defer ngx.stop()
+
+	type server struct {
+		name, url string
+	}
+	servers := []server{{"host", h.url}, {"nginx", ngx.url}}
+
+	// What each server answers to each header set, checked once.
+	type answer struct {
+		encoding string
+		body     int
+	}
+	answers := map[string]answer{}
+	for _, s := range servers {
+		for _, ec := range encodingCases {
+			f, err := getOK(ctx, s.url+seedPath, ec.accept)
+			if err != nil {
+				return fmt.Errorf("%s: %w", s.name, err)
+			}
+			enc := f.header.Get("Content-Encoding")
+			if enc == "" {
+				enc = "identity"
+			}
+			answers[s.name+"|"+ec.accept] = answer{enc, len(f.body)}
+		}
+	}
+
+	// A short run against each server first, not counted: the host builds
+	// its cached responses on first request, and both warm their caches.
+	for _, s := range servers {
+		progress("wrk warm-up against %s (not counted)", s.name)
+		if _, err := runWrk(ctx, s.url+seedPath, "br, gzip", 2*time.Second); err != nil {
+			return fmt.Errorf("wrk against %s: %w", s.name, err)
+		}
+	}
+
+	results := map[string][]wrkResult{}
+	total := cfg.wrkReps * len(encodingCases) * len(servers)
+	n := 0
+	for i := range cfg.wrkReps {
+		for ci, ec := range encodingCases {
+			order := servers
+			if (i+ci)%2 == 1 {
+				order = []server{servers[1], servers[0]}
+			}
+			for _, s := range order {
+				n++
+				progress("wrk %d/%d: %s, Accept-Encoding %q, %s", n, total, s.name, ec.accept, cfg.wrkDuration)
+				res, err := runWrk(ctx, s.url+seedPath, ec.accept, cfg.wrkDuration)
+				if err != nil {
+					return fmt.Errorf("wrk against %s: %w", s.name, err)
+				}
+				results[s.name+"|"+ec.accept] = append(results[s.name+"|"+ec.accept], res)
+			}
+		}
+	}
+
+	r.printf("### d. Host throughput against nginx\n\n")
+	r.printf("`wrk -t%d -c%d -d%s --latency` on the seed article (`%s`), the host against nginx serving the same page's HTML "+
+		"from a file (saved from the host, with its `.gz` beside it for `gzip_static`, and the host's headers added), both on "+
+		"127.0.0.1 of this machine, wrk on the same cores. Host and nginx alternate, %d runs each per header set; "+
+		"the ratio is taken per pair, after an uncounted 2 s warm-up run against each. Cells: median (min–max). Errors: socket errors plus non-2xx/3xx responses, summed over the runs.\n\n",
+		wrkThreads, wrkConnections, cfg.wrkDuration, seedPath, cfg.wrkReps)
+	t := newTable("Accept-Encoding", "Server", "Served as", "Body bytes", "Requests/s", "p50 latency", "p99 latency", "Errors", "Host / nginx req/s")
+	for _, ec := range encodingCases {
+		label := "`" + ec.accept + "`"
+		if ec.accept == "" {
+			label = "none"
+		}
+		var hostRPS, ngxRPS samples
+		for _, s := range servers {
+			rs := results[s.name+"|"+ec.accept]
+			var rps, p50, p99 samples
+			errs := 0.0
+			for _, w := range rs {
+				rps = append(rps, w.rps)
+				p50 = append(p50, w.p50)
+				p99 = append(p99, w.p99)
+				errs += w.errors()
+			}
+			if s.name == "host" {
+				hostRPS = rps
+			} else {
+				ngxRPS = rps
+			}
+			a := answers[s.name+"|"+ec.accept]
+			ratioCell := ""
+			if s.name == "nginx" {
+				ratioCell = ratios(hostRPS, ngxRPS).cell(ratio)
+			}
+			t.add(label, s.name, a.encoding, byteCount(float64(a.body)), rps.cell(perSecond), p50.cell(ms), p99.cell(ms), integer(errs), ratioCell)
+		}
+		hostErrs := 0.0
+		for _, w := range results["host|"+ec.accept] {
+			hostErrs += w.errors()
+		}
+		rat := ratios(hostRPS, ngxRPS).median()
+		name := "Host req/s vs nginx, Accept-Encoding " + label
+		goal := "≥ 0.7x nginx, 0 errors"
+		switch {
+		case hostErrs > 0:
+			r.note(name, goal, fmt.Sprintf("%s, %.0f errors", ratio(rat), hostErrs), false, fmt.Sprintf("%.0f errors", hostErrs))
+		default:
+			r.judgeAtLeast(name, goal, rat, 0.7, ratio)
+		}
+	}
+	t.write(r)
+	r.printf("Rows: %s.\n\n", strings.Join(func() []string {
+		var out []string
+		for _, ec := range encodingCases {
+			a := ec.accept
+			if a == "" {
+				a = "none"
+			}
+			out = append(out, "`"+a+"`: "+ec.note)
+		}
+		return out
+	}(), "; "))
+	return nil
+}
+
+// runWrk runs wrk once and parses its report.
+func runWrk(ctx context.Context, url, accept string, d time.Duration) (wrkResult, error) {
+	args := []string{
+		"-t", strconv.Itoa(wrkThreads), "-c", strconv.Itoa(wrkConnections),
+		"-d", fmt.Sprintf("%ds", int(d.Seconds())), "--latency", "--timeout", "5s",
+	}
+	if accept != "" {
+		args = append(args, "-H", "Accept-Encoding: "+accept)
+	}
+	args = append(args, url)
+	ctx, cancel := context.WithTimeout(ctx, d+30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, toolPath("wrk"), args...).CombinedOutput()
+	if err != nil {
+		return wrkResult{}, fmt.Errorf("%w:\n%s", err, out)
+	}
+	return parseWrk(string(out))
+}
+
+var (
+	wrkRPS      = regexp.MustCompile(`Requests/sec:\s+([\d.]+)`)
+	wrkRequests = regexp.MustCompile(`(\d+) requests in`)
+	wrkPct      = regexp.MustCompile(`(?m)^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$`)
+	wrkSocket   = regexp.MustCompile(`Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)`)
+	wrkNon2xx   = regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)`)
+)
+
+func parseWrk(out string) (wrkResult, error) {
+	var w wrkResult
+	m := wrkRPS.FindStringSubmatch(out)
+	if m == nil {
+		return w, fmt.Errorf("no Requests/sec in wrk's output:\n%s", out)
+	}
+	w.rps, _ = strconv.ParseFloat(m[1], 64)
+	if m := wrkRequests.FindStringSubmatch(out); m != nil {
+		w.requests, _ = strconv.ParseFloat(m[1], 64)
+	}
+	w.p50, w.p99 = math.NaN(), math.NaN()
+	for _, m := range wrkPct.FindAllStringSubmatch(out, -1) {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		switch m[3] {
+		case "us":
+			v /= 1000
+		case "s":
+			v *= 1000
+		}
+		if m[1] == "50" {
+			w.p50 = v
+		} else {
+			w.p99 = v
+		}
+	}
+	if m := wrkSocket.FindStringSubmatch(out); m != nil {
+		for _, s := range m[1:] {
+			v, _ := strconv.ParseFloat(s, 64)
+			w.socketErrors += v
+		}
+	}
+	if m := wrkNon2xx.FindStringSubmatch(out); m != nil {
+		w.non2xx, _ = strconv.ParseFloat(m[1], 64)
+	}
+	return w, nil
+}
+
+// nginx is one nginx the bench started, with its files in a temporary
+// directory.
+type nginx struct {
+	url  string
+	dir  string
+	cmd  *exec.Cmd
+	done chan struct{}
+	once sync.Once
+}
+
+// nginxConf serves the page files of root with gzip_static and the host's
+// headers. It runs in the foreground, writes only into its directory, and
+// keeps connections open as long as the host does.
+var nginxConf = template.Must(template.New("nginx.conf").Parse(`daemon off;
+master_process on;
+worker_processes auto;
+pid {{.Dir}}/nginx.pid;
+error_log {{.Dir}}/error.log warn;
+events {
+  worker_connections 1024;
+}
+http {
+  access_log off;
+  server_tokens off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 120s;
+  keepalive_requests 1000000;
+  client_body_temp_path {{.Dir}}/tmp/body;
+  proxy_temp_path {{.Dir}}/tmp/proxy;
+  fastcgi_temp_path {{.Dir}}/tmp/fastcgi;
+  uwsgi_temp_path {{.Dir}}/tmp/uwsgi;
+  scgi_temp_path {{.Dir}}/tmp/scgi;
+  types { }
+  default_type text/html;
+  charset utf-8;
+  server {
+    listen 127.0.0.1:{{.Port}};
+    root {{.Dir}}/root;
+    location / {
+      gzip_static on;
+      gzip_vary on;
+      etag on;
+{{- range .Headers}}
+      add_header {{.Name}} "{{.Value}}" always;
+{{- end}}
+    }
+  }
+}
+`))
+
+// copiedHeaders are the host's headers nginx repeats, so that both send
+// responses of the same size apart from the body.
+var copiedHeaders = []string{
+	"Cache-Control", "Content-Security-Policy", "X-Content-Type-Options",
+	"Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy",
+}
+
+// startNginx saves the host's seed article (plain and gzip) into a
+// temporary root and starts nginx on a free port of 127.0.0.1.
+func startNginx(ctx context.Context, hostURL string) (*nginx, error) {
+	plain, err := getOK(ctx, hostURL+seedPath, "")
+	if err != nil {
+		return nil, err
+	}
+	gz, err := getOK(ctx, hostURL+seedPath, "gzip")
+	if err != nil {
+		return nil, err
+	}
+	if gz.header.Get("Content-Encoding") != "gzip" {
+		return nil, fmt.Errorf("the host did not answer gzip for %s", seedPath)
+	}
+	dir, err := os.MkdirTemp("", "dateline-bench-nginx-")
+	if err != nil {
+		return nil, err
+	}
+	n := &nginx{dir: dir, done: make(chan struct{})}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(dir)
+		}
+	}()
+	// nginx's workers may run as another user: let them read the files.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return nil, err
+	}
+	file := filepath.Join(dir, "root", filepath.FromSlash(seedPath))
+	for _, d := range []string{filepath.Dir(file), filepath.Join(dir, "tmp")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.WriteFile(file, plain.body, 0o644); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(file+".gz", gz.body, 0o644); err != nil {
+		return nil, err
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	type header struct{ Name, Value string }
+	var headers []header
+	for _, name := range copiedHeaders {
+		if v := plain.header.Get(name); v != "" {
+			if strings.ContainsAny(v, "\"\\\n") {
+				return nil, fmt.Errorf("the host's %s header cannot be quoted for nginx: %q", name, v)
+			}
+			headers = append(headers, header{name, v})
+		}
+	}
+	var conf bytes.Buffer
+	if err := nginxConf.Execute(&conf, map[string]any{"Dir": dir, "Port": port, "Headers": headers}); err != nil {
+		return nil, err
+	}
+	confFile := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(confFile, conf.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	n.cmd = exec.Command(toolPath("nginx"), "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", confFile)
+	var out bytes.Buffer
+	n.cmd.Stdout, n.cmd.Stderr = &out, &out
+	dieWithParent(n.cmd)
+	if err := n.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting nginx: %w", err)
+	}
+	go func() {
+		n.cmd.Wait()
+		close(n.done)
+	}()
+	n.url = fmt.Sprintf("http://127.0.0.1:%d", port)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f, err := get(ctx, n.url+seedPath, "")
+		if err == nil && f.status == http.StatusOK && bytes.Equal(f.body, plain.body) {
+			break
+		}
+		select {
+		case <-n.done:
+			errLog, _ := os.ReadFile(filepath.Join(dir, "error.log"))
+			return nil, fmt.Errorf("nginx exited (%v):\n%s%s", n.cmd.ProcessState, out.String(), errLog)
+		default:
+		}
+		if time.Now().After(deadline) {
+			n.stop()
+			return nil, fmt.Errorf("nginx did not serve %s within 10s (last: %v)", seedPath, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ok = true
+	return n, nil
+}
+
+// stop ends nginx (SIGQUIT, a graceful stop; then SIGKILL) and removes its
+// directory.
+func (n *nginx) stop() {
+	n.once.Do(func() {
+		if n.cmd.Process != nil {
+			n.cmd.Process.Signal(syscall.SIGQUIT)
+			select {
+			case <-n.done:
+			case <-time.After(5 * time.Second):
+				n.cmd.Process.Kill()
+				<-n.done
+			}
+		}
+		os.RemoveAll(n.dir)
+	})
+}
+
+// freePort asks the kernel for a free port on 127.0.0.1.
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
