@@ -139,10 +139,12 @@ func (b *StatusBar) OnAppInstallChange(ctx app.Context) { b.installable = ctx.Is
 func (b *StatusBar) Render() app.UI {
 	return app.Div().Class("status").Body(
 		app.Div().Class("status-line").Aria("live", "polite").Body(
+			// The pill that changes most comes first and keeps one width, so
+			// nothing in the bar moves when its text changes (no layout shift).
+			b.renderOfflineState(),
 			app.If(b.offline, func() app.UI {
 				return app.Span().Class("pill pill-offline").Text("Offline")
 			}),
-			b.renderOfflineState(),
 			b.renderInstall(),
 		),
 		app.If(b.showHowTo, func() app.UI {
@@ -160,18 +162,18 @@ func (b *StatusBar) renderOfflineState() app.UI {
 		if b.total > 0 {
 			pct = b.done * 100 / b.total
 		}
-		return app.Span().Class("pill pill-saving").Body(
+		return app.Span().Class("pill pill-state pill-saving").Body(
 			app.Text("Saving for offline "+strconv.Itoa(pct)+"%"),
 			app.Progress().Class("visually-hidden").Max(b.total).Value(b.done),
 		)
 	case offlineReady:
-		return app.Span().Class("pill pill-ready").Text("Available offline")
+		return app.Span().Class("pill pill-state pill-ready").Text("Available offline")
 	case offlinePartial:
-		return app.Button().Type("button").Class("pill pill-button").
+		return app.Button().Type("button").Class("pill pill-state pill-button").
 			Title(strconv.Itoa(b.done) + " of " + strconv.Itoa(b.total) + " articles saved").
 			Text("Save all for offline").OnClick(b.saveAll)
 	case offlineFailed:
-		return app.Span().Class("pill pill-failed").Title(b.failure).Text("Not saved for offline")
+		return app.Span().Class("pill pill-state pill-failed").Title(b.failure).Text("Not saved for offline")
 	}
 	return nil
 }
