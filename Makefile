@@ -7,7 +7,7 @@ BIN     := bin/dateline
 WASM    := web/app.wasm
 GOFILES := $(shell find . -name '*.go' -not -path '*/node_modules/*')
 # What the binaries are built from: not tests, tools or benchmarks.
-SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/%,$(GOFILES))
+SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/% ./internal/htmltest/%,$(GOFILES))
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*')
 
 .PHONY: all build run test vet fmt-check browser-deps node-deps validate fuzz bench audit clean

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"dateline/internal/htmltest"
 	"errors"
 	"net/url"
 	"slices"
@@ -86,10 +87,10 @@ func navigate(t *testing.T, path string, page interface {
 }
 
 // render renders ui to HTML and parses it.
-func render(t *testing.T, ui app.UI) (string, *node) {
+func render(t *testing.T, ui app.UI) (string, *htmltest.Node) {
 	t.Helper()
 	s := app.HTMLString(ui)
-	return s, parseHTML(t, s)
+	return s, htmltest.Parse(t, s)
 }
 
 // story is a complete article; cases change what they test.
@@ -120,12 +121,12 @@ func story() *article.Article {
 
 // bodyParagraphs returns the text of the body's paragraphs, read-more
 // blocks left out.
-func bodyParagraphs(root *node) []string {
+func bodyParagraphs(root *htmltest.Node) []string {
 	var ps []string
-	for _, body := range root.withClass("story-body") {
-		for _, p := range body.all("p") {
-			if !slices.Contains(strings.Fields(p.attrs["class"]), "read-more") {
-				ps = append(ps, p.textContent())
+	for _, body := range root.WithClass("story-body") {
+		for _, p := range body.All("p") {
+			if !slices.Contains(strings.Fields(p.Attrs["class"]), "read-more") {
+				ps = append(ps, p.TextContent())
 			}
 		}
 	}
@@ -134,12 +135,12 @@ func bodyParagraphs(root *node) []string {
 
 // decorative reports whether assistive technology skips img: it has an
 // empty alt, or a role or aria-hidden that hides it.
-func decorative(img *node) bool {
-	alt, ok := img.attrs["alt"]
+func decorative(img *htmltest.Node) bool {
+	alt, ok := img.Attrs["alt"]
 	switch {
 	case ok && alt == "":
 		return true
-	case img.attrs["role"] == "presentation", img.attrs["role"] == "none", img.attrs["aria-hidden"] == "true":
+	case img.Attrs["role"] == "presentation", img.Attrs["role"] == "none", img.Attrs["aria-hidden"] == "true":
 		return !ok || alt == ""
 	}
 	return false
@@ -148,35 +149,35 @@ func decorative(img *node) bool {
 // checkLink checks one rendered related link: an <a> to the article for a
 // slug, an <a rel=noopener> for an http(s) URL, and for anything else the
 // title marked as not in this collection, with no link at all.
-func checkLink(t *testing.T, where string, n *node, l article.Link) {
+func checkLink(t *testing.T, where string, n *htmltest.Node, l article.Link) {
 	t.Helper()
-	as := n.all("a")
+	as := n.All("a")
 	switch l.Kind() {
 	case article.Internal:
 		if len(as) != 1 {
 			t.Fatalf("%s: %d links, want 1", where, len(as))
 		}
-		if got, want := as[0].attrs["href"], "/articles/"+l.Slug; got != want {
+		if got, want := as[0].Attrs["href"], "/articles/"+l.Slug; got != want {
 			t.Errorf("%s: href = %q, want %q", where, got, want)
 		}
-		if got := as[0].textContent(); got != l.Title {
+		if got := as[0].TextContent(); got != l.Title {
 			t.Errorf("%s: link text = %q, want %q", where, got, l.Title)
 		}
 	case article.External:
 		if len(as) != 1 {
 			t.Fatalf("%s: %d links, want 1", where, len(as))
 		}
-		if got := as[0].attrs["href"]; got != l.URL {
+		if got := as[0].Attrs["href"]; got != l.URL {
 			t.Errorf("%s: href = %q, want %q", where, got, l.URL)
 		}
-		if rel := strings.Fields(as[0].attrs["rel"]); !slices.Contains(rel, "noopener") {
-			t.Errorf("%s: rel = %q, want it to hold noopener", where, as[0].attrs["rel"])
+		if rel := strings.Fields(as[0].Attrs["rel"]); !slices.Contains(rel, "noopener") {
+			t.Errorf("%s: rel = %q, want it to hold noopener", where, as[0].Attrs["rel"])
 		}
 	default:
 		if len(as) != 0 {
-			t.Errorf("%s: %d links for a title-only link, want none (href %q)", where, len(as), as[0].attrs["href"])
+			t.Errorf("%s: %d links for a title-only link, want none (href %q)", where, len(as), as[0].Attrs["href"])
 		}
-		if got, want := n.textContent(), l.Title+" (not in this collection)"; !strings.HasSuffix(got, want) {
+		if got, want := n.TextContent(), l.Title+" (not in this collection)"; !strings.HasSuffix(got, want) {
 			t.Errorf("%s: text = %q, want it to end with %q", where, got, want)
 		}
 	}
@@ -186,19 +187,19 @@ func TestArticleView(t *testing.T) {
 	tests := []struct {
 		scenario string
 		change   func(a *article.Article)
-		check    func(t *testing.T, html string, root *node, a *article.Article)
+		check    func(t *testing.T, html string, root *htmltest.Node, a *article.Article)
 	}{
 		{
 			scenario: "article element carries lang and dir",
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				arts := root.all("article")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				arts := root.All("article")
 				if len(arts) != 1 {
 					t.Fatalf("%d <article> elements, want 1", len(arts))
 				}
-				if got, want := arts[0].attrs["lang"], "en"; got != want {
+				if got, want := arts[0].Attrs["lang"], "en"; got != want {
 					t.Errorf("lang = %q, want %q", got, want)
 				}
-				if got, want := arts[0].attrs["dir"], "ltr"; got != want {
+				if got, want := arts[0].Attrs["dir"], "ltr"; got != want {
 					t.Errorf("dir = %q, want %q", got, want)
 				}
 			},
@@ -206,42 +207,42 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "empty lang is the default language",
 			change:   func(a *article.Article) { a.Lang = "" },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if got, want := root.all("article")[0].attrs["lang"], article.DefaultLang; got != want {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				if got, want := root.All("article")[0].Attrs["lang"], article.DefaultLang; got != want {
 					t.Errorf("lang = %q, want %q", got, want)
 				}
 			},
 		},
 		{
 			scenario: "one h1 holds the headline",
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				h1s := root.all("h1")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				h1s := root.All("h1")
 				if len(h1s) != 1 {
 					t.Fatalf("%d <h1> elements, want 1", len(h1s))
 				}
-				if got, want := h1s[0].attrs["id"], "page-title"; got != want {
+				if got, want := h1s[0].Attrs["id"], "page-title"; got != want {
 					t.Errorf("h1 id = %q, want %q", got, want)
 				}
-				if got := h1s[0].textContent(); got != a.Headline {
+				if got := h1s[0].TextContent(); got != a.Headline {
 					t.Errorf("h1 text = %q, want %q", got, a.Headline)
 				}
 			},
 		},
 		{
 			scenario: "figure without image shows caption and credit only",
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				figs := root.all("figure")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				figs := root.All("figure")
 				if len(figs) != 1 {
 					t.Fatalf("%d <figure> elements, want 1", len(figs))
 				}
-				if imgs := root.all("img"); len(imgs) != 0 {
+				if imgs := root.All("img"); len(imgs) != 0 {
 					t.Errorf("%d <img> elements for a figure without image, want none", len(imgs))
 				}
-				caps := figs[0].all("figcaption")
+				caps := figs[0].All("figcaption")
 				if len(caps) != 1 {
 					t.Fatalf("%d <figcaption> elements, want 1", len(caps))
 				}
-				text := caps[0].textContent()
+				text := caps[0].TextContent()
 				for _, want := range []string{a.Figures[0].Caption, a.Figures[0].Credit} {
 					if !strings.Contains(text, want) {
 						t.Errorf("figcaption %q does not hold %q", text, want)
@@ -257,8 +258,8 @@ func TestArticleView(t *testing.T) {
 					{Credit: "Photo: test fixture", Image: &article.Image{Src: "https://example.org/b.jpg", Alt: "", Width: 640, Height: 480}},
 				}
 			},
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				imgs := root.all("img")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				imgs := root.All("img")
 				if len(imgs) != 2 {
 					t.Fatalf("%d <img> elements, want 2", len(imgs))
 				}
@@ -267,7 +268,7 @@ func TestArticleView(t *testing.T) {
 					{"src": "https://example.org/b.jpg", "width": "640", "height": "480", "loading": "lazy"},
 				} {
 					for k, v := range want {
-						if got, ok := imgs[i].attrs[k]; !ok || got != v {
+						if got, ok := imgs[i].Attrs[k]; !ok || got != v {
 							t.Errorf("img %d: %s = %q (present %v), want %q", i, k, got, ok, v)
 						}
 					}
@@ -275,13 +276,13 @@ func TestArticleView(t *testing.T) {
 				// An empty alt marks a decorative picture: without alt, screen
 				// readers read out the file name instead.
 				if !decorative(imgs[1]) {
-					t.Errorf("img 1 has attributes %v, want alt=\"\" (or a presentational role)", imgs[1].attrs)
+					t.Errorf("img 1 has attributes %v, want alt=\"\" (or a presentational role)", imgs[1].Attrs)
 				}
 			},
 		},
 		{
 			scenario: "body paragraphs in order, the dateline leading the first",
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
 				want := []string{
 					"TESTVILLE (Synthetic Wire) – First paragraph.",
 					"Second paragraph.",
@@ -290,7 +291,7 @@ func TestArticleView(t *testing.T) {
 				if got := bodyParagraphs(root); !slices.Equal(got, want) {
 					t.Errorf("paragraphs = %q, want %q", got, want)
 				}
-				if got := len(root.withClass("story-dateline")); got != 1 {
+				if got := len(root.WithClass("story-dateline")); got != 1 {
 					t.Errorf("%d datelines, want 1", got)
 				}
 			},
@@ -298,7 +299,7 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "dateline with a place only",
 			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Place: "TESTVILLE"} },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
 				if got, want := bodyParagraphs(root)[0], "TESTVILLE – First paragraph."; got != want {
 					t.Errorf("first paragraph = %q, want %q", got, want)
 				}
@@ -307,7 +308,7 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "dateline with a source only",
 			change:   func(a *article.Article) { a.Dateline = &article.Dateline{Source: "Synthetic Wire"} },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
 				if got, want := bodyParagraphs(root)[0], "Synthetic Wire – First paragraph."; got != want {
 					t.Errorf("first paragraph = %q, want %q", got, want)
 				}
@@ -316,11 +317,11 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "no dateline, no prefix",
 			change:   func(a *article.Article) { a.Dateline = nil },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
 				if got, want := bodyParagraphs(root)[0], "First paragraph."; got != want {
 					t.Errorf("first paragraph = %q, want %q", got, want)
 				}
-				if n := len(root.withClass("story-dateline")); n != 0 {
+				if n := len(root.WithClass("story-dateline")); n != 0 {
 					t.Errorf("%d datelines, want none", n)
 				}
 			},
@@ -330,19 +331,19 @@ func TestArticleView(t *testing.T) {
 			change: func(a *article.Article) {
 				a.Body = append([]article.Block{{Type: article.ReadMore, Link: article.Link{Title: "Lead link"}}}, a.Body...)
 			},
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
 				if got, want := bodyParagraphs(root)[0], "TESTVILLE (Synthetic Wire) – First paragraph."; got != want {
 					t.Errorf("first paragraph = %q, want %q", got, want)
 				}
-				if got := root.withClass("read-more")[0].textContent(); strings.Contains(got, "TESTVILLE") {
+				if got := root.WithClass("read-more")[0].TextContent(); strings.Contains(got, "TESTVILLE") {
 					t.Errorf("read-more block %q holds the dateline", got)
 				}
 			},
 		},
 		{
 			scenario: "read-more blocks link by kind",
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				blocks := root.withClass("read-more")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				blocks := root.WithClass("read-more")
 				var links []article.Link
 				for _, b := range a.Body {
 					if b.Type == article.ReadMore {
@@ -353,7 +354,7 @@ func TestArticleView(t *testing.T) {
 					t.Fatalf("%d read-more blocks, want %d", len(blocks), len(links))
 				}
 				for i, l := range links {
-					if got := blocks[i].textContent(); !strings.HasPrefix(got, "Read More: "+l.Title) {
+					if got := blocks[i].TextContent(); !strings.HasPrefix(got, "Read More: "+l.Title) {
 						t.Errorf("read-more %d = %q, want it to start with %q", i, got, "Read More: "+l.Title)
 					}
 					checkLink(t, "read-more "+l.Title, blocks[i], l)
@@ -362,12 +363,12 @@ func TestArticleView(t *testing.T) {
 		},
 		{
 			scenario: "related list links by kind",
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				secs := root.withClass("related")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				secs := root.WithClass("related")
 				if len(secs) != 1 {
 					t.Fatalf("%d related sections, want 1", len(secs))
 				}
-				items := secs[0].all("li")
+				items := secs[0].All("li")
 				if len(items) != len(a.Related) {
 					t.Fatalf("%d related items, want %d", len(items), len(a.Related))
 				}
@@ -379,19 +380,19 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "no related section without related articles",
 			change:   func(a *article.Article) { a.Related = nil },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if n := len(root.withClass("related")); n != 0 {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				if n := len(root.WithClass("related")); n != 0 {
 					t.Errorf("%d related sections, want none", n)
 				}
 			},
 		},
 		{
 			scenario: "no byline without authors and date",
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if n := len(root.withClass("story-byline")); n != 0 {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				if n := len(root.WithClass("story-byline")); n != 0 {
 					t.Errorf("%d byline elements, want none", n)
 				}
-				if n := len(root.all("time")); n != 0 {
+				if n := len(root.All("time")); n != 0 {
 					t.Errorf("%d <time> elements, want none", n)
 				}
 			},
@@ -402,16 +403,16 @@ func TestArticleView(t *testing.T) {
 				a.Authors = []string{"Jane Roe", "John Doe"}
 				a.Published = "2006-01-02"
 			},
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				bylines := root.withClass("story-byline")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				bylines := root.WithClass("story-byline")
 				if len(bylines) != 1 {
 					t.Fatalf("%d bylines, want 1", len(bylines))
 				}
-				if got, want := bylines[0].textContent(), "By Jane Roe and John Doe · 2 January 2006"; got != want {
+				if got, want := bylines[0].TextContent(), "By Jane Roe and John Doe · 2 January 2006"; got != want {
 					t.Errorf("byline = %q, want %q", got, want)
 				}
-				times := bylines[0].all("time")
-				if len(times) != 1 || times[0].attrs["datetime"] != "2006-01-02" {
+				times := bylines[0].All("time")
+				if len(times) != 1 || times[0].Attrs["datetime"] != "2006-01-02" {
 					t.Errorf("want one <time datetime=2006-01-02>, got %d", len(times))
 				}
 			},
@@ -419,8 +420,8 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "byline with three authors",
 			change:   func(a *article.Article) { a.Authors = []string{"A", "B", "C"} },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if got, want := root.withClass("story-byline")[0].textContent(), "By A, B and C"; got != want {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				if got, want := root.WithClass("story-byline")[0].TextContent(), "By A, B and C"; got != want {
 					t.Errorf("byline = %q, want %q", got, want)
 				}
 			},
@@ -428,8 +429,8 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "byline with a date only",
 			change:   func(a *article.Article) { a.Published = "2024-03-05T10:00:00Z" },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				if got, want := root.withClass("story-byline")[0].textContent(), "5 March 2024"; got != want {
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				if got, want := root.WithClass("story-byline")[0].TextContent(), "5 March 2024"; got != want {
 					t.Errorf("byline = %q, want %q", got, want)
 				}
 			},
@@ -445,7 +446,7 @@ func TestArticleView(t *testing.T) {
 				}
 				a.Related = []article.Link{{Title: `"><svg onload=alert(1)>`, Slug: "x"}}
 			},
-			check: func(t *testing.T, html string, root *node, a *article.Article) {
+			check: func(t *testing.T, html string, root *htmltest.Node, a *article.Article) {
 				for _, want := range []string{"&lt;img", "&lt;/script&gt;&lt;script&gt;", "&lt;b onmouseover", "&lt;!--", "&lt;svg"} {
 					if !strings.Contains(html, want) {
 						t.Errorf("output lacks %q", want)
@@ -457,11 +458,11 @@ func TestArticleView(t *testing.T) {
 					}
 				}
 				for _, tag := range []string{"img", "script", "b", "svg"} {
-					if n := len(root.all(tag)); n != 0 {
+					if n := len(root.All(tag)); n != 0 {
 						t.Errorf("%d <%s> elements, want none", n, tag)
 					}
 				}
-				if got := root.all("h1")[0].textContent(); got != a.Headline {
+				if got := root.All("h1")[0].TextContent(); got != a.Headline {
 					t.Errorf("h1 text = %q, want %q", got, a.Headline)
 				}
 				if got, want := bodyParagraphs(root)[0], "TESTVILLE (Synthetic Wire) – "+a.Body[0].Text; got != want {
@@ -489,11 +490,11 @@ func TestArticleView(t *testing.T) {
 				}
 				a.SourceURL = "javascript:alert(1)"
 			},
-			check: func(t *testing.T, html string, root *node, a *article.Article) {
-				if hrefs := root.attrValues("href"); len(hrefs) != 0 {
+			check: func(t *testing.T, html string, root *htmltest.Node, a *article.Article) {
+				if hrefs := root.AttrValues("href"); len(hrefs) != 0 {
 					t.Errorf("hrefs %q, want none", hrefs)
 				}
-				if n := len(root.withClass("unlinked")); n != 2*len(a.Related) {
+				if n := len(root.WithClass("unlinked")); n != 2*len(a.Related) {
 					t.Errorf("%d unlinked titles, want %d", n, 2*len(a.Related))
 				}
 				if strings.Contains(html, "Read the original story") {
@@ -504,17 +505,17 @@ func TestArticleView(t *testing.T) {
 		{
 			scenario: "original story linked when its URL is on the web",
 			change:   func(a *article.Article) { a.SourceURL = "https://example.org/synthetic/original/1" },
-			check: func(t *testing.T, _ string, root *node, a *article.Article) {
-				srcs := root.withClass("story-source")
+			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
+				srcs := root.WithClass("story-source")
 				if len(srcs) != 1 {
 					t.Fatalf("%d source paragraphs, want 1", len(srcs))
 				}
-				as := srcs[0].all("a")
-				if len(as) != 1 || as[0].attrs["href"] != a.SourceURL {
+				as := srcs[0].All("a")
+				if len(as) != 1 || as[0].Attrs["href"] != a.SourceURL {
 					t.Fatalf("want one link to %q", a.SourceURL)
 				}
-				if rel := strings.Fields(as[0].attrs["rel"]); !slices.Contains(rel, "noopener") {
-					t.Errorf("rel = %q, want it to hold noopener", as[0].attrs["rel"])
+				if rel := strings.Fields(as[0].Attrs["rel"]); !slices.Contains(rel, "noopener") {
+					t.Errorf("rel = %q, want it to hold noopener", as[0].Attrs["rel"])
 				}
 			},
 		},
@@ -549,11 +550,11 @@ func TestArticleViewDirection(t *testing.T) {
 			a := story()
 			a.Lang = tt.lang
 			_, root := render(t, &ArticleView{Article: a})
-			art := root.all("article")[0]
-			if got := art.attrs["lang"]; got != tt.lang {
+			art := root.All("article")[0]
+			if got := art.Attrs["lang"]; got != tt.lang {
 				t.Errorf("lang = %q, want %q", got, tt.lang)
 			}
-			if got := art.attrs["dir"]; got != tt.dir {
+			if got := art.Attrs["dir"]; got != tt.dir {
 				t.Errorf("dir = %q, want %q", got, tt.dir)
 			}
 		})
@@ -594,7 +595,7 @@ func TestHome(t *testing.T) {
 		// wantLoad is whether the page must ask Load for its data.
 		wantLoad  bool
 		wantTitle string
-		check     func(t *testing.T, root *node)
+		check     func(t *testing.T, root *htmltest.Node)
 	}{
 		{
 			scenario:  "data at hand",
@@ -614,15 +615,15 @@ func TestHome(t *testing.T) {
 			src:       &testSource{pages: map[string]PageData{"/": {Kind: HomeKind}}, loadErr: errors.New("offline")},
 			wantLoad:  true,
 			wantTitle: "Cannot load this page · " + SiteName,
-			check: func(t *testing.T, root *node) {
-				h1s := root.all("h1")
-				if len(h1s) != 1 || h1s[0].textContent() != "This page could not be loaded" {
+			check: func(t *testing.T, root *htmltest.Node) {
+				h1s := root.All("h1")
+				if len(h1s) != 1 || h1s[0].TextContent() != "This page could not be loaded" {
 					t.Errorf("want one h1 %q", "This page could not be loaded")
 				}
-				if n := len(root.all("button")); n != 1 {
+				if n := len(root.All("button")); n != 1 {
 					t.Errorf("%d buttons, want 1 (Try again)", n)
 				}
-				if n := len(root.withClass("article-list")); n != 0 {
+				if n := len(root.WithClass("article-list")); n != 0 {
 					t.Errorf("the failed page shows a list")
 				}
 			},
@@ -648,40 +649,40 @@ func TestHome(t *testing.T) {
 
 // checkIndex checks that the home page lists every summary, in order, with
 // a link to its article.
-func checkIndex(index []article.Summary) func(t *testing.T, root *node) {
-	return func(t *testing.T, root *node) {
+func checkIndex(index []article.Summary) func(t *testing.T, root *htmltest.Node) {
+	return func(t *testing.T, root *htmltest.Node) {
 		t.Helper()
-		h1s := root.all("h1")
-		if len(h1s) != 1 || h1s[0].attrs["id"] != "page-title" {
+		h1s := root.All("h1")
+		if len(h1s) != 1 || h1s[0].Attrs["id"] != "page-title" {
 			t.Errorf("want one h1 with id page-title, got %d", len(h1s))
 		}
-		items := root.withClass("summary")
+		items := root.WithClass("summary")
 		if len(items) != len(index) {
 			t.Fatalf("%d summaries, want %d", len(items), len(index))
 		}
 		for i, s := range index {
-			as := items[i].all("a")
+			as := items[i].All("a")
 			if len(as) != 1 {
 				t.Errorf("summary %s: %d links, want 1", s.Slug, len(as))
 				continue
 			}
-			if got, want := as[0].attrs["href"], "/articles/"+s.Slug; got != want {
+			if got, want := as[0].Attrs["href"], "/articles/"+s.Slug; got != want {
 				t.Errorf("summary %s: href = %q, want %q", s.Slug, got, want)
 			}
-			if got := as[0].textContent(); got != s.Headline {
+			if got := as[0].TextContent(); got != s.Headline {
 				t.Errorf("summary %s: link text = %q, want %q", s.Slug, got, s.Headline)
 			}
 			lang := s.Lang
 			if lang == "" {
 				lang = article.DefaultLang
 			}
-			if got := items[i].attrs["lang"]; got != lang {
+			if got := items[i].Attrs["lang"]; got != lang {
 				t.Errorf("summary %s: lang = %q, want %q", s.Slug, got, lang)
 			}
-			if got, want := items[i].attrs["dir"], article.Dir(lang); got != want {
+			if got, want := items[i].Attrs["dir"], article.Dir(lang); got != want {
 				t.Errorf("summary %s: dir = %q, want %q", s.Slug, got, want)
 			}
-			text := items[i].textContent()
+			text := items[i].TextContent()
 			if s.Excerpt != "" && !strings.Contains(text, s.Excerpt) {
 				t.Errorf("summary %s: %q lacks the excerpt %q", s.Slug, text, s.Excerpt)
 			}
@@ -694,14 +695,14 @@ func checkIndex(index []article.Summary) func(t *testing.T, root *node) {
 
 func TestHomeBeforeData(t *testing.T) {
 	_, root := render(t, &Home{})
-	busy := root.withClass("loading")
+	busy := root.WithClass("loading")
 	if len(busy) != 1 {
 		t.Fatalf("%d loading notices, want 1", len(busy))
 	}
-	if got, want := busy[0].textContent(), "Loading…"; got != want {
+	if got, want := busy[0].TextContent(), "Loading…"; got != want {
 		t.Errorf("loading text = %q, want %q", got, want)
 	}
-	if n := len(root.withClass("summary")); n != 0 {
+	if n := len(root.WithClass("summary")); n != 0 {
 		t.Errorf("%d summaries before any data, want none", n)
 	}
 }
@@ -770,11 +771,11 @@ func TestArticlePage(t *testing.T) {
 				t.Errorf("preloads %q, want [%q]", preloads, tt.wantPreload)
 			}
 			_, root := render(t, &ArticlePage{st: p.st})
-			h1s := root.all("h1")
+			h1s := root.All("h1")
 			if len(h1s) != 1 {
 				t.Fatalf("%d h1 elements, want 1", len(h1s))
 			}
-			if got := h1s[0].textContent(); got != tt.wantH1 {
+			if got := h1s[0].TextContent(); got != tt.wantH1 {
 				t.Errorf("h1 = %q, want %q", got, tt.wantH1)
 			}
 		})
@@ -783,14 +784,14 @@ func TestArticlePage(t *testing.T) {
 
 func TestNotFoundPage(t *testing.T) {
 	_, root := render(t, &NotFoundPage{})
-	h1s := root.all("h1")
+	h1s := root.All("h1")
 	if len(h1s) != 1 {
 		t.Fatalf("%d h1 elements, want 1", len(h1s))
 	}
-	if got, want := h1s[0].textContent(), "Page not found"; got != want {
+	if got, want := h1s[0].TextContent(), "Page not found"; got != want {
 		t.Errorf("h1 = %q, want %q", got, want)
 	}
-	if hrefs := root.withClass("notice")[0].attrValues("href"); !slices.Contains(hrefs, "/") {
+	if hrefs := root.WithClass("notice")[0].AttrValues("href"); !slices.Contains(hrefs, "/") {
 		t.Errorf("not-found notice links %q, want a link home", hrefs)
 	}
 }

@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"compress/gzip"
+	"dateline/internal/htmltest"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -552,25 +553,25 @@ func TestPagesCarryTheirArticle(t *testing.T) {
 					t.Errorf("page holds raw %q in: %s", s, strings.TrimSpace(html[start:end]))
 				}
 			}
-			root := parseHTML(t, html)
-			scripts := root.all("script")
+			root := htmltest.Parse(t, html)
+			scripts := root.All("script")
 			if len(scripts) < 2 {
 				t.Errorf("%d scripts, want go-app's and the site's", len(scripts))
 			}
 			for _, s := range scripts {
-				if src := s.attrs["src"]; !slices.Contains(allowed, src) {
+				if src := s.Attrs["src"]; !slices.Contains(allowed, src) {
 					t.Errorf("script src %q, want one of %q", src, allowed)
 				}
-				if text := s.textContent(); text != "" {
+				if text := s.TextContent(); text != "" {
 					t.Errorf("inline script %q", text)
 				}
 			}
-			h1s := root.all("h1")
-			if len(h1s) != 1 || h1s[0].textContent() != strings.Join(strings.Fields(a.Headline), " ") {
+			h1s := root.All("h1")
+			if len(h1s) != 1 || h1s[0].TextContent() != strings.Join(strings.Fields(a.Headline), " ") {
 				t.Errorf("want one h1 with the headline %q", a.Headline)
 			}
-			arts := root.withClass("story")
-			if len(arts) != 1 || arts[0].attrs["lang"] != a.Language() || arts[0].attrs["dir"] != article.Dir(a.Language()) {
+			arts := root.WithClass("story")
+			if len(arts) != 1 || arts[0].Attrs["lang"] != a.Language() || arts[0].Attrs["dir"] != article.Dir(a.Language()) {
 				t.Errorf("want one article with lang %q and dir %q", a.Language(), article.Dir(a.Language()))
 			}
 			if got := bodyTextOf(root); !strings.Contains(got, strings.Join(strings.Fields(a.Paragraphs()[0]), " ")) {
@@ -581,9 +582,9 @@ func TestPagesCarryTheirArticle(t *testing.T) {
 }
 
 // bodyTextOf is the text of the page's <main>.
-func bodyTextOf(root *node) string {
-	if mains := root.all("main"); len(mains) == 1 {
-		return mains[0].textContent()
+func bodyTextOf(root *htmltest.Node) string {
+	if mains := root.All("main"); len(mains) == 1 {
+		return mains[0].TextContent()
 	}
 	return ""
 }
@@ -601,10 +602,10 @@ func TestPageHeadRoundTrips(t *testing.T) {
 		for _, a := range ts.ds.Articles {
 			t.Run(a.Slug, func(t *testing.T) {
 				r := ts.get(t, article.Path(a.Slug), "")
-				root := parseHTML(t, string(r.raw))
+				root := htmltest.Parse(t, string(r.raw))
 				title := a.Headline + " · " + components.SiteName
 				desc := a.Excerpt(160)
-				if got := root.all("title"); len(got) != 1 || got[0].textContent() != strings.Join(strings.Fields(title), " ") {
+				if got := root.All("title"); len(got) != 1 || got[0].TextContent() != strings.Join(strings.Fields(title), " ") {
 					t.Errorf("want one <title> %q", title)
 				}
 				for _, m := range []struct{ key, value, want string }{
@@ -612,12 +613,12 @@ func TestPageHeadRoundTrips(t *testing.T) {
 					{"property", "og:description", desc},
 					{"property", "og:title", title},
 				} {
-					metas := root.find("meta", m.key, m.value)
+					metas := root.Find("meta", m.key, m.value)
 					if len(metas) != 1 {
 						t.Errorf("%d <meta %s=%s>, want 1", len(metas), m.key, m.value)
 						continue
 					}
-					if got := metas[0].attrs["content"]; got != m.want {
+					if got := metas[0].Attrs["content"]; got != m.want {
 						t.Errorf("<meta %s=%s> content = %q, want %q", m.key, m.value, got, m.want)
 					}
 				}

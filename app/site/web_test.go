@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"dateline/internal/htmltest"
 	"fmt"
 	"net/http"
 	"os"
@@ -27,14 +28,14 @@ func TestWeb(t *testing.T) {
 			if err := checkSecurityHeaders(r.header); err != nil {
 				t.Errorf("web.txt:%d: %v", c.line, err)
 			}
-			var root *node
+			var root *htmltest.Node
 			for _, ch := range c.checks {
 				if ch.verb == "html" && root == nil {
 					body, err := r.decoded()
 					if err != nil {
 						t.Fatalf("web.txt:%d: %v", ch.line, err)
 					}
-					root = parseHTML(t, string(body))
+					root = htmltest.Parse(t, string(body))
 				}
 				if err := ch.run(r, root, expand); err != nil {
 					t.Errorf("web.txt:%d: %s: %v", ch.line, ch.text, err)
@@ -141,7 +142,7 @@ func (ch webCheck) valid() error {
 	return nil
 }
 
-func (ch webCheck) run(r reply, root *node, expand func(string) string) error {
+func (ch webCheck) run(r reply, root *htmltest.Node, expand func(string) string) error {
 	want := expand(ch.want)
 	switch ch.verb {
 	case "code":
@@ -175,7 +176,7 @@ func (ch webCheck) run(r reply, root *node, expand func(string) string) error {
 // runHTML checks "html TAG [key=value...] [ATTR] OP VALUE": exactly one
 // element matches the tag and filters, and its attribute ATTR (or its
 // text, white space collapsed, without ATTR) compares to VALUE.
-func (ch webCheck) runHTML(root *node, want string) error {
+func (ch webCheck) runHTML(root *htmltest.Node, want string) error {
 	tag, attr := ch.args[0], ""
 	type filter struct{ key, value string }
 	var filters []filter
@@ -186,11 +187,11 @@ func (ch webCheck) runHTML(root *node, want string) error {
 			attr = a
 		}
 	}
-	var found []*node
-	for _, e := range root.all(tag) {
+	var found []*htmltest.Node
+	for _, e := range root.All(tag) {
 		match := true
 		for _, f := range filters {
-			match = match && e.attrs[f.key] == f.value
+			match = match && e.Attrs[f.key] == f.value
 		}
 		if match {
 			found = append(found, e)
@@ -199,9 +200,9 @@ func (ch webCheck) runHTML(root *node, want string) error {
 	if len(found) != 1 {
 		return fmt.Errorf("%d matching elements, want 1", len(found))
 	}
-	got := found[0].textContent()
+	got := found[0].TextContent()
 	if attr != "" {
-		v, ok := found[0].attrs[attr]
+		v, ok := found[0].Attrs[attr]
 		if !ok {
 			return fmt.Errorf("no attribute %s", attr)
 		}

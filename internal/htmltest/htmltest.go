@@ -1,4 +1,6 @@
-package components
+// Package htmltest parses rendered HTML for tests, tolerantly: attribute
+// order, indentation and entity spelling do not matter.
+package htmltest
 
 import (
 	"encoding/xml"
@@ -8,27 +10,27 @@ import (
 	"testing"
 )
 
-// node is an element of rendered HTML, parsed tolerantly: attribute order,
+// Node is an element of rendered HTML, parsed tolerantly: attribute order,
 // indentation and entity spelling do not matter to the tests.
-type node struct {
-	tag      string
-	attrs    map[string]string
-	children []*node
-	text     string // for text nodes (tag == "")
+type Node struct {
+	Tag      string
+	Attrs    map[string]string
+	Children []*Node
+	Text     string // for text nodes (Tag == "")
 }
 
-// parseHTML parses the output of app.HTMLString into a tree under a
+// Parse parses the output of app.HTMLString into a tree under a
 // synthetic root. encoding/xml in non-strict mode reads HTML's void
 // elements, bare attributes and named entities; quoteBrackets makes it
 // accept the < and > that HTML allows inside quoted attribute values.
-func parseHTML(t *testing.T, s string) *node {
+func Parse(t testing.TB, s string) *Node {
 	t.Helper()
 	d := xml.NewDecoder(strings.NewReader(quoteBrackets(s)))
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
-	root := &node{tag: "#root"}
-	stack := []*node{root}
+	root := &Node{Tag: "#root"}
+	stack := []*Node{root}
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -40,22 +42,22 @@ func parseHTML(t *testing.T, s string) *node {
 		top := stack[len(stack)-1]
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			n := &node{tag: strings.ToLower(tok.Name.Local), attrs: map[string]string{}}
+			n := &Node{Tag: strings.ToLower(tok.Name.Local), Attrs: map[string]string{}}
 			for _, a := range tok.Attr {
 				name := a.Name.Local
 				if a.Name.Space != "" {
 					name = a.Name.Space + ":" + name
 				}
-				n.attrs[strings.ToLower(name)] = a.Value
+				n.Attrs[strings.ToLower(name)] = a.Value
 			}
-			top.children = append(top.children, n)
+			top.Children = append(top.Children, n)
 			stack = append(stack, n)
 		case xml.EndElement:
 			if len(stack) > 1 {
 				stack = stack[:len(stack)-1]
 			}
 		case xml.CharData:
-			top.children = append(top.children, &node{text: string(tok)})
+			top.Children = append(top.Children, &Node{Text: string(tok)})
 		}
 	}
 	return root
@@ -104,16 +106,16 @@ func lineOf(s string, err error) string {
 	return s
 }
 
-// all returns the elements under n (n included) with the given tag, in
+// All returns the elements under n (n included) with the given tag, in
 // document order.
-func (n *node) all(tag string) []*node {
-	var found []*node
-	var walk func(*node)
-	walk = func(n *node) {
-		if n.tag == tag {
+func (n *Node) All(tag string) []*Node {
+	var found []*Node
+	var walk func(*Node)
+	walk = func(n *Node) {
+		if n.Tag == tag {
 			found = append(found, n)
 		}
-		for _, c := range n.children {
+		for _, c := range n.Children {
 			walk(c)
 		}
 	}
@@ -121,18 +123,30 @@ func (n *node) all(tag string) []*node {
 	return found
 }
 
-// withClass returns the elements under n whose class list holds class.
-func (n *node) withClass(class string) []*node {
-	var found []*node
-	var walk func(*node)
-	walk = func(n *node) {
-		for _, c := range strings.Fields(n.attrs["class"]) {
+// Find returns the elements under n with the given tag whose attribute
+// key is value.
+func (n *Node) Find(tag, key, value string) []*Node {
+	var found []*Node
+	for _, e := range n.All(tag) {
+		if v, ok := e.Attrs[key]; ok && v == value {
+			found = append(found, e)
+		}
+	}
+	return found
+}
+
+// WithClass returns the elements under n whose class list holds class.
+func (n *Node) WithClass(class string) []*Node {
+	var found []*Node
+	var walk func(*Node)
+	walk = func(n *Node) {
+		for _, c := range strings.Fields(n.Attrs["class"]) {
 			if c == class {
 				found = append(found, n)
 				break
 			}
 		}
-		for _, c := range n.children {
+		for _, c := range n.Children {
 			walk(c)
 		}
 	}
@@ -140,17 +154,17 @@ func (n *node) withClass(class string) []*node {
 	return found
 }
 
-// textContent is the text under n with white space collapsed, as a reader
+// TextContent is the text under n with white space collapsed, as a reader
 // would see it.
-func (n *node) textContent() string {
+func (n *Node) TextContent() string {
 	var b strings.Builder
-	var walk func(*node)
-	walk = func(n *node) {
-		if n.tag == "" {
-			b.WriteString(n.text)
+	var walk func(*Node)
+	walk = func(n *Node) {
+		if n.Tag == "" {
+			b.WriteString(n.Text)
 			b.WriteByte(' ')
 		}
-		for _, c := range n.children {
+		for _, c := range n.Children {
 			walk(c)
 		}
 	}
@@ -158,15 +172,15 @@ func (n *node) textContent() string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// attrValues returns the values of attribute name on every element under n.
-func (n *node) attrValues(name string) []string {
+// AttrValues returns the values of attribute name on every element under n.
+func (n *Node) AttrValues(name string) []string {
 	var vals []string
-	var walk func(*node)
-	walk = func(n *node) {
-		if v, ok := n.attrs[name]; ok {
+	var walk func(*Node)
+	walk = func(n *Node) {
+		if v, ok := n.Attrs[name]; ok {
 			vals = append(vals, v)
 		}
-		for _, c := range n.children {
+		for _, c := range n.Children {
 			walk(c)
 		}
 	}
