@@ -1,14 +1,8 @@
 package components
 
 import (
-	"errors"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
-
-// ErrLoad is returned by sources when a page's data cannot be had; the reader
-// sees errorMessage, the console the wrapped cause.
-var ErrLoad = errors.New("cannot load page data")
 
 // ErrorView is the one place a reader is told something went wrong.
 type ErrorView struct {

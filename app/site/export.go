@@ -3,7 +3,6 @@ package site
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -109,5 +108,3 @@ func writeFile(root, p string, body []byte) error {
 	}
 	return nil
 }
-
-var _ http.Handler = (*Site)(nil)

@@ -20,7 +20,6 @@ import (
 // (and the JSON pointer when the JSON itself is valid), and never says
 // "serving".
 func TestBrokenDatasetStopsHost(t *testing.T) {
-	bin := hostBinary(t)
 	for _, tc := range []struct {
 		name string
 		data string
@@ -47,28 +46,37 @@ func TestBrokenDatasetStopsHost(t *testing.T) {
 			if err := os.WriteFile(file, []byte(tc.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, bin, "-addr", "127.0.0.1:0", "-data", file)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			dieWithParent(cmd)
-			err := cmd.Run()
-			out := stderr.String()
-			if ctx.Err() != nil {
-				t.Fatalf("the host was still running after 20s with a broken dataset:\n%s", out)
-			}
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) || exit.ExitCode() == 0 {
-				t.Errorf("exit: %v, want a non-zero status", err)
-			}
-			if strings.Contains(out, "serving") {
-				t.Errorf("the host said it was serving:\n%s", out)
-			}
+			out := hostRefuses(t, file)
 			re := regexp.MustCompile(regexp.QuoteMeta(file) + tc.want)
 			if !re.MatchString(out) {
 				t.Errorf("stderr does not match %s:\n%s", re, out)
 			}
 		})
 	}
+}
+
+// hostRefuses runs the host on a dataset it must refuse: it has to exit
+// non-zero within 20 s without ever saying it is serving. It returns what
+// the host printed.
+func hostRefuses(t *testing.T, file string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, hostBinary(t), "-addr", "127.0.0.1:0", "-data", file)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	dieWithParent(cmd)
+	err := cmd.Run()
+	out := stderr.String()
+	if ctx.Err() != nil {
+		t.Fatalf("the host was still running after 20s with the dataset %s:\n%s", file, out)
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() == 0 {
+		t.Errorf("exit: %v, want a non-zero status", err)
+	}
+	if strings.Contains(out, "serving") {
+		t.Errorf("the host said it was serving:\n%s", out)
+	}
+	return out
 }

@@ -3,11 +3,7 @@
 package browser
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"net/http"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -266,24 +262,7 @@ func TestJavaScriptURLRefused(t *testing.T) {
 	ds.Articles[1].Body = append(ds.Articles[1].Body, article.Block{Type: article.ReadMore,
 		Link: article.Link{Title: "Test read more", URL: "JavaScript:window.__pwned=5"}})
 	file := writeDataset(t, "javascript-url.json", ds)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, hostBinary(t), "-addr", "127.0.0.1:0", "-data", file)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	dieWithParent(cmd)
-	err := cmd.Run()
-	out := stderr.String()
-	if ctx.Err() != nil {
-		t.Fatalf("the host was still running after 20s with javascript: links:\n%s", out)
-	}
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() == 0 {
-		t.Errorf("exit: %v, want a non-zero status", err)
-	}
-	if strings.Contains(out, "serving") {
-		t.Errorf("the host said it was serving:\n%s", out)
-	}
+	out := hostRefuses(t, file)
 	for _, ptr := range []string{"/articles/0/related/3", "/articles/1/body/1"} {
 		if !regexp.MustCompile(regexp.QuoteMeta(file) + `:\d+:\d+: ` + regexp.QuoteMeta(ptr)).MatchString(out) {
 			t.Errorf("stderr does not name %s with its line and column:\n%s", ptr, out)
