@@ -304,7 +304,7 @@ func writeCompression(ctx context.Context, r *report, hostURL string) error {
 		return fmt.Errorf("no /data/ path in %s", seedPath)
 	}
 	paths := []string{
-		homePath, seedPath, "/app.js", "/wasm_exec.js", "/web/boot.js", "/app.css", "/web/dateline.css",
+		homePath, seedPath, "/app.js", "/wasm_exec.js", "/web/boot.js", "/web/dateline.css",
 		"/web/app.wasm", "/manifest.webmanifest", "/app-worker.js", "/web/icons/icon.svg",
 		string(base) + "index.json", string(base) + "articles/" + seedSlug + ".json",
 	}

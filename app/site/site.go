@@ -374,13 +374,27 @@ var emptyMeta = regexp.MustCompile(`\s*<meta (?:name="author"|[^>]*content="http
 // HTML-escaped, so a raw `="` only ever starts an attribute value.
 var goQuotedAttr = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
 
+// goAppStyles matches the <link> to go-app's /app.css. It holds only the
+// styles of go-app's full-screen loader and not-found page, which this app
+// does not show (dateline.css draws the loader as a bar), yet it blocks the
+// first paint for one more request: on a slow link, a round trip or more.
+// (go-app writes attributes in no fixed order.)
+var goAppStyles = regexp.MustCompile(`\s*<link [^>]*href="/app\.css"[^>]*>`)
+
+// loaderIcon matches go-app's loader icon, which dateline.css hides. A
+// hidden <img> is still downloaded unless it is lazy.
+var loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon")`)
+
 // tidyHead repairs a page prerendered by go-app: it removes empty and
-// broken meta tags, and rewrites attribute values in HTML's syntax. Go
-// quoting turns a quotation mark into \" (which ends the attribute in
-// HTML) and a zero-width non-joiner, common in Persian and Kurdish text,
-// into a visible \u200c.
+// broken meta tags and the link to go-app's unused styles, keeps the
+// hidden loader icon from loading, and rewrites attribute values in HTML's
+// syntax. Go quoting turns a quotation mark into \" (which ends the
+// attribute in HTML) and a zero-width non-joiner, common in Persian and
+// Kurdish text, into a visible \u200c.
 func tidyHead(page []byte) []byte {
 	page = emptyMeta.ReplaceAll(page, nil)
+	page = goAppStyles.ReplaceAll(page, nil)
+	page = loaderIcon.ReplaceAll(page, []byte(`<img loading="lazy" $1`))
 	return goQuotedAttr.ReplaceAllFunc(page, func(m []byte) []byte {
 		v, err := strconv.Unquote(string(m[1:]))
 		if err != nil {

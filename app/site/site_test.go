@@ -581,6 +581,31 @@ func TestPagesCarryTheirArticle(t *testing.T) {
 	}
 }
 
+// TestPagesLoadNoUnusedStyles checks that pages link only to the site's own
+// stylesheet: go-app's /app.css would block the first paint for styles no
+// page shows. The loader's hidden icon must not be downloaded either.
+func TestPagesLoadNoUnusedStyles(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	paths := []string{"/", "/no-such-page"}
+	for _, a := range ts.ds.Articles {
+		paths = append(paths, article.Path(a.Slug))
+	}
+	for _, p := range paths {
+		root := htmltest.Parse(t, string(ts.get(t, p, "").raw))
+		var sheets []string
+		for _, l := range root.Find("link", "rel", "stylesheet") {
+			sheets = append(sheets, l.Attrs["href"])
+		}
+		if !slices.Equal(sheets, []string{"/web/dateline.css"}) {
+			t.Errorf("%s: stylesheets %q, want only /web/dateline.css", p, sheets)
+		}
+		imgs := root.Find("img", "id", "app-wasm-loader-icon")
+		if len(imgs) != 1 || imgs[0].Attrs["loading"] != "lazy" {
+			t.Errorf("%s: want one loader icon with loading=lazy, got %d", p, len(imgs))
+		}
+	}
+}
+
 // bodyTextOf is the text of the page's <main>.
 func bodyTextOf(root *htmltest.Node) string {
 	if mains := root.All("main"); len(mains) == 1 {

@@ -26,7 +26,9 @@ self.addEventListener("install", (event) => {
 async function install() {
   const cache = await caches.open(CACHE);
   try {
-    const urls = SHELL.filter((u) => u !== DATA_BASE + "/index.json");
+    // go-app lists its /app.css, which no page links to (the host removes
+    // the link); index.json goes last, below.
+    const urls = SHELL.filter((u) => u !== DATA_BASE + "/index.json" && u !== "/app.css");
     urls.push(DATA_BASE + "/index.json");
     if (ARTICLES === "all") {
       const index = await fetchChecked(DATA_BASE + "/index.json");
