@@ -224,10 +224,10 @@ func (s *Site) addWeb(web fs.FS) (string, error) {
 			}
 			*enc.dst, pre = b, true
 		}
-		if !pre {
-			if r, err = newResponse(http.StatusOK, contentType(name), revalidate, body); err != nil {
-				return "", fmt.Errorf("preparing web/%s: %w", name, err)
-			}
+		if pre {
+			r.finish()
+		} else if r, err = newResponse(http.StatusOK, contentType(name), revalidate, body); err != nil {
+			return "", fmt.Errorf("preparing web/%s: %w", name, err)
 		}
 		s.fixed["/web/"+name] = r
 	}
@@ -315,7 +315,7 @@ func (s *Site) cached(key string, make func() (*response, error)) (*response, er
 
 // ServeHTTP answers GET and HEAD requests from memory.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	setSecurityHeaders(w.Header())
+	copyHeader(w.Header(), securityHeaders)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -404,13 +404,13 @@ func tidyHead(page []byte) []byte {
 	})
 }
 
-// setSecurityHeaders sets the headers every response carries.
-func setSecurityHeaders(h http.Header) {
-	h.Set("Content-Security-Policy", contentSecurityPolicy)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+// securityHeaders go with every response.
+var securityHeaders = http.Header{
+	"Content-Security-Policy":    {contentSecurityPolicy},
+	"X-Content-Type-Options":     {"nosniff"},
+	"Referrer-Policy":            {"strict-origin-when-cross-origin"},
+	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+	"Cross-Origin-Opener-Policy": {"same-origin"},
 }
 
 // contentSecurityPolicy lets app.wasm run ('wasm-unsafe-eval') and nothing

@@ -47,7 +47,7 @@ const webDir = "../../web"
 // testWeb returns the files of web/ for a test site: the repository's
 // assets, so that every file the host refers to is there, with placeholders
 // for app.wasm. changes are applied last; a nil value removes a file.
-func testWeb(t *testing.T, changes map[string][]byte) fstest.MapFS {
+func testWeb(t testing.TB, changes map[string][]byte) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS(webDir), ".", func(name string, d fs.DirEntry, err error) error {
@@ -75,7 +75,7 @@ func testWeb(t *testing.T, changes map[string][]byte) fstest.MapFS {
 }
 
 // testDataset reads testdata/articles.json.
-func testDataset(t *testing.T) []byte {
+func testDataset(t testing.TB) []byte {
 	t.Helper()
 	data, err := os.ReadFile("testdata/articles.json")
 	if err != nil {
@@ -85,7 +85,7 @@ func testDataset(t *testing.T) []byte {
 }
 
 // newSite builds a site from a dataset and web files.
-func newSite(t *testing.T, data []byte, web fstest.MapFS, build string) *site.Site {
+func newSite(t testing.TB, data []byte, web fstest.MapFS, build string) *site.Site {
 	t.Helper()
 	ds, err := article.Parse("articles.json", data)
 	if err != nil {
