@@ -165,9 +165,15 @@ type probeState struct {
 	// not the first byte, so responseStart says little), DOMContentLoaded
 	// and load.
 	Nav        struct{ ResponseEnd, DCL, Load float64 }
+	WasmStart  *float64
 	WasmEnd    *float64
 	WasmReady  *float64
 	Controlled bool
+	// Marks: performance.mark entries, the app's own (main_wasm.go).
+	Marks []struct {
+		Name string
+		T    float64
+	}
 }
 
 const readProbe = `JSON.stringify(Object.assign({}, window.__bench, {
@@ -176,6 +182,9 @@ const readProbe = `JSON.stringify(Object.assign({}, window.__bench, {
   wasmEnd: (() => { const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/web/app.wasm"));
     return w ? w.responseEnd : null; })(),
   controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+  marks: performance.getEntriesByType("mark").map((m) => ({name: m.name, t: m.startTime})),
+  wasmStart: (() => { const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/web/app.wasm"));
+    return w ? w.startTime : null; })(),
 }))`
 
 // loadSpec says how to load a page and when the load is over.
@@ -201,6 +210,9 @@ type loadResult struct {
 	html, dcl, load     float64 // the document's responseEnd, DOMContentLoaded, load
 	wasmEnd             float64 // app.wasm's responseEnd
 	wasmReady           float64 // app.wasm compiled and instantiated
+	// goStart, dataLoaded: the app's marks (main_wasm.go): its main ran;
+	// the page's data was fetched and decoded.
+	goStart, dataLoaded float64
 
 	// pageBytes: bytes the page received (Network.loadingFinished
 	// encodedDataLength) until the app was live, or in all for a page
@@ -484,6 +496,15 @@ func (n *netLog) result(st *probeState, spec loadSpec) (*loadResult, error) {
 		wasmEnd: val(st.WasmEnd), wasmReady: val(st.WasmReady), swDone: val(st.SWDone), swReport: st.SWReport,
 		controlled: st.Controlled,
 		wasmBytes:  math.NaN(),
+		goStart:    math.NaN(), dataLoaded: math.NaN(),
+	}
+	for _, m := range st.Marks {
+		switch m.Name {
+		case "dateline:go-start":
+			res.goStart = m.T
+		case "dateline:data-loaded":
+			res.dataLoaded = m.T
+		}
 	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -514,6 +535,7 @@ func (n *netLog) result(st *probeState, spec loadSpec) (*loadResult, error) {
 	}
 	if verboseLoads {
 		n.logRequests(spec.url, cutoff)
+		logTimeline(st)
 	}
 	for _, r := range n.sw {
 		if r.end == 0 || r.failed || r.cached {
@@ -591,5 +613,32 @@ func (n *netLog) logRequests(url string, cutoff float64) {
 			state = " unfinished"
 		}
 		progress("  %6.0f ms %-6s %3d %-8s %9.0f B %s%s", (l.r.end-n.docMono)*1000, l.who, l.r.status, l.r.encoding, l.r.bytes, l.r.url, state)
+	}
+}
+
+// logTimeline logs the moments of one load, the app's marks among them,
+// in ms from the start of the navigation (-v).
+func logTimeline(st *probeState) {
+	type moment struct {
+		name string
+		t    float64
+	}
+	ms := []moment{{"HTML received", st.Nav.ResponseEnd}, {"DOMContentLoaded", st.Nav.DCL}}
+	add := func(name string, p *float64) {
+		if p != nil {
+			ms = append(ms, moment{name, *p})
+		}
+	}
+	add("first contentful paint", st.FCP)
+	add("app.wasm requested", st.WasmStart)
+	add("app.wasm received", st.WasmEnd)
+	add("app.wasm compiled", st.WasmReady)
+	add("app live", st.Live)
+	for _, m := range st.Marks {
+		ms = append(ms, moment{"mark " + m.Name, m.T})
+	}
+	slices.SortFunc(ms, func(a, b moment) int { return cmp.Compare(a.t, b.t) })
+	for _, m := range ms {
+		progress("  %6.0f ms %s", m.t, m.name)
 	}
 }
