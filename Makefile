@@ -9,6 +9,8 @@ GOFILES := $(shell find . -name '*.go' -not -path '*/node_modules/*')
 # What the binaries are built from: not tests, tools or benchmarks.
 SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/% ./internal/htmltest/%,$(GOFILES))
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*')
+# Other files the host embeds (go:embed): its service worker and scripts.
+EMBEDFILES := $(wildcard app/site/*.js)
 
 .PHONY: all build run test vet fmt-check browser-deps node-deps validate fuzz bench audit clean
 
@@ -25,7 +27,7 @@ $(WASM).br: $(WASM)
 	$(GO) run ./tools/precompress $(WASM)
 
 # The host embeds web/ (app.wasm included) and the bundled dataset.
-$(BIN): $(WASM).br $(SRCFILES) $(WEBFILES) articles.json articles.schema.json go.mod go.sum
+$(BIN): $(WASM).br $(SRCFILES) $(WEBFILES) $(EMBEDFILES) articles.json articles.schema.json go.mod go.sum
 	$(GO) build -trimpath -o $@ .
 
 run: build
