@@ -4,6 +4,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -104,7 +105,13 @@ func New(cfg Config) (*Site, error) {
 		if rec.Code != http.StatusOK {
 			return nil, fmt.Errorf("go-app resource %s: status %d", p, rec.Code)
 		}
-		if s.fixed[p], err = newResponse(http.StatusOK, ct, revalidate, rec.Body.Bytes()); err != nil {
+		body := rec.Body.Bytes()
+		if p == "/app.js" {
+			if body, err = patchAppJS(body); err != nil {
+				return nil, err
+			}
+		}
+		if s.fixed[p], err = newResponse(http.StatusOK, ct, revalidate, body); err != nil {
 			return nil, fmt.Errorf("preparing %s: %w", p, err)
 		}
 	}
@@ -141,6 +148,25 @@ func (s *Site) newHandler(wasmSize int) *app.Handler {
 			"__ARTICLES__", s.OfflineMode(),
 		).Replace(workerTemplate),
 	}
+}
+
+// wasmFetchJS is added to go-app's app.js: how app.wasm is fetched.
+//
+//go:embed wasmfetch.js
+var wasmFetchJS []byte
+
+// goAppWasmFetch is where go-app's app.js (v10.1.11) fetches app.wasm.
+const goAppWasmFetch = `fetchWithProgress("/web/app.wasm", showProgress)`
+
+// patchAppJS makes go-app's app.js fetch app.wasm through wasmfetch.js. It
+// fails if go-app's script no longer reads as expected, rather than ship a
+// loader nobody tested.
+func patchAppJS(js []byte) ([]byte, error) {
+	if n := bytes.Count(js, []byte(goAppWasmFetch)); n != 1 {
+		return nil, fmt.Errorf("go-app's app.js calls %s %d times, want 1: was go-app upgraded? (see app/site/wasmfetch.js)", goAppWasmFetch, n)
+	}
+	js = bytes.Replace(js, []byte(goAppWasmFetch), []byte(`datelineFetchWasm("/web/app.wasm", showProgress)`), 1)
+	return append(js, wasmFetchJS...), nil
 }
 
 // workerTemplate is the service worker; go-app fills in {{.Version}} and

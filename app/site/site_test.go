@@ -652,6 +652,18 @@ func TestPageHeadRoundTrips(t *testing.T) {
 	}
 }
 
+// TestAppJSFetchesWasmThroughDateline checks that the app.js pages load is
+// go-app's, patched to fetch app.wasm with app/site/wasmfetch.js.
+func TestAppJSFetchesWasmThroughDateline(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	js := string(ts.get(t, "/app.js", "").raw)
+	for _, want := range []string{`datelineFetchWasm("/web/app.wasm", showProgress)`, "function datelineFetchWasm(", "async function fetchWithProgress("} {
+		if strings.Count(js, want) != 1 {
+			t.Errorf("/app.js holds %q %d times, want once", want, strings.Count(js, want))
+		}
+	}
+}
+
 // TestServiceWorkerPrecacheIsServed checks that every address the service
 // worker caches at install answers 200: one failure leaves the reader with
 // no offline copy at all.

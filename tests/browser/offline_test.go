@@ -44,10 +44,22 @@ func firstVisit(t *testing.T, tb *tab, base string, timeout time.Duration) []str
 	t.Helper()
 	tb.mustLoad(base+"/", http.StatusOK)
 	tb.waitLive()
+	checkWasmFetch(t, tb, "first visit", "network")
 	start := time.Now()
 	n := tb.waitSaved(timeout)
 	t.Logf("the service worker saved %d files for offline reading (%s after the app was live)", n, time.Since(start).Round(100*time.Millisecond))
 	return listedPaths(t, tb)
+}
+
+// checkWasmFetch checks which way the page on screen fetched app.wasm
+// (app/site/wasmfetch.js): with go-app's progress on a first visit,
+// straight to the compiler when the service worker answers.
+func checkWasmFetch(t *testing.T, tb *tab, what, want string) {
+	t.Helper()
+	got := eval[[]string](tb, `performance.getEntriesByName("dateline:wasm-fetch").map((m) => m.detail)`)
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("%s: app.wasm fetched %q, want once from the %s", what, got, want)
+	}
 }
 
 // readWithoutHost checks everything a reader does once the tab can no
@@ -75,6 +87,7 @@ func readWithoutHost(t *testing.T, tb *tab, base string, ds *article.Dataset, pa
 		for _, u := range urls {
 			tb.mustLoad(base+u, http.StatusOK)
 			checkArticle(t, tb, "offline "+u, a, true)
+			checkWasmFetch(t, tb, "offline "+u, "worker")
 		}
 	}
 
