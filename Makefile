@@ -6,8 +6,9 @@ ADDR    ?= :8000
 BIN     := bin/dateline
 WASM    := web/app.wasm
 GOFILES := $(shell find . -name '*.go' -not -path '*/node_modules/*')
-# What the binaries are built from: not tests, tools or benchmarks.
-SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/% ./internal/htmltest/%,$(GOFILES))
+# What the binaries are built from: not tests, tools, benchmarks or their
+# helpers in internal/.
+SRCFILES := $(filter-out %_test.go ./tests/% ./bench/% ./tools/% ./internal/%,$(GOFILES))
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*')
 # Other files the host embeds (go:embed): its service worker and scripts.
 EMBEDFILES := $(wildcard app/site/*.js)

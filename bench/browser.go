@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+
+	"dateline/internal/chromium"
 )
 
 // The viewport of every measured load: a phone, the reader the site is
@@ -48,30 +50,17 @@ type browser struct {
 func newBrowser(ctx context.Context, cfg *config) (*browser, error) {
 	dir, err := os.MkdirTemp("", "dateline-bench-profile-")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("making chromium's profile directory: %w", err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(cfg.chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-		chromedp.UserDataDir(dir),
-		chromedp.WindowSize(viewportWidth, viewportHeight),
-	}
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	actx, acancel := chromedp.NewExecAllocator(ctx,
+		chromium.Options(cfg.chromium, dir, viewportWidth, viewportHeight)...)
 	bctx, bcancel := chromedp.NewContext(actx)
 	b := &browser{ctx: bctx, cancel: func() {
 		bcancel()
 		acancel()
-		os.RemoveAll(dir)
+		if err := os.RemoveAll(dir); err != nil {
+			progress("warning: removing chromium's profile: %v", err)
+		}
 	}}
 	// The first action starts the browser; it must not carry a deadline of
 	// its own, or the browser ends with it.

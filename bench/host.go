@@ -3,20 +3,16 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"regexp"
 	"strconv"
-	"strings"
-	"sync"
-	"syscall"
 	"time"
+
+	"dateline/internal/hostproc"
 )
 
 // host is one running Dateline host process.
@@ -26,15 +22,8 @@ type host struct {
 	started time.Duration // from exec to the serving line
 	readyIn time.Duration // what the host itself reports
 
-	cmd  *exec.Cmd
-	done chan struct{} // closed when the process has exited
-	mu   sync.Mutex
-	log  bytes.Buffer
+	proc *hostproc.Host
 }
-
-// servingLine is the host's ready line: "serving N articles from F,
-// version V, on http://ADDR (ready in D)".
-var servingLine = regexp.MustCompile(`serving .* version (\S+), on (http://\S+) \(ready in ([^)]+)\)`)
 
 // hostStartLimit bounds the wait for the serving line.
 const hostStartLimit = 60 * time.Second
@@ -42,85 +31,24 @@ const hostStartLimit = 60 * time.Second
 // startHost runs the host program on a free port of 127.0.0.1 and waits
 // for its serving line.
 func startHost(ctx context.Context, bin string, args ...string) (*host, error) {
-	h := &host{done: make(chan struct{})}
-	h.cmd = exec.Command(bin, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...)...)
-	h.cmd.Stdout = io.Discard
-	dieWithParent(h.cmd)
-	pipe, err := h.cmd.StderrPipe()
+	p, err := hostproc.Start(ctx, bin, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...), hostStartLimit)
 	if err != nil {
 		return nil, err
 	}
-	t0 := time.Now()
-	if err := h.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting %s: %w", bin, err)
-	}
-	type ready struct {
-		at                   time.Duration
-		version, url, readyS string
-	}
-	readyc := make(chan ready, 1)
-	go func() {
-		sc := bufio.NewScanner(pipe)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			at := time.Since(t0)
-			h.mu.Lock()
-			if h.log.Len() < 1<<20 {
-				h.log.WriteString(line + "\n")
-			}
-			h.mu.Unlock()
-			if m := servingLine.FindStringSubmatch(line); m != nil {
-				select {
-				case readyc <- ready{at, m[1], m[2], m[3]}:
-				default:
-				}
-			}
-		}
-		h.cmd.Wait()
-		close(h.done)
-	}()
-	select {
-	case r := <-readyc:
-		h.started, h.version, h.url = r.at, r.version, strings.TrimRight(r.url, "/")
-		if d, err := time.ParseDuration(r.readyS); err == nil {
-			h.readyIn = d
-		}
-		return h, nil
-	case <-h.done:
-		return nil, fmt.Errorf("%s %s exited before serving (%v):\n%s", bin, strings.Join(args, " "), h.cmd.ProcessState, h.logText())
-	case <-time.After(hostStartLimit):
-		h.stop()
-		return nil, fmt.Errorf("%s %s printed no serving line within %s:\n%s", bin, strings.Join(args, " "), hostStartLimit, h.logText())
-	case <-ctx.Done():
-		h.stop()
-		return nil, ctx.Err()
-	}
+	return &host{url: p.URL, version: p.Version, started: p.Started, readyIn: p.ReadyIn, proc: p}, nil
 }
 
-func (h *host) logText() string {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.log.String()
-}
-
-// stop ends the host: SIGTERM, then SIGKILL if it lingers.
+// stop ends the host: SIGTERM, then SIGKILL if it lingers. A failure to
+// stop it is reported on stderr: the bench goes on.
 func (h *host) stop() {
-	if h.cmd.Process == nil {
-		return
-	}
-	h.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-h.done:
-	case <-time.After(5 * time.Second):
-		h.cmd.Process.Kill()
-		<-h.done
+	if err := h.proc.Stop(); err != nil {
+		progress("warning: %v", err)
 	}
 }
 
 // rss is the host's resident memory in bytes (VmRSS of /proc/PID/status).
 func (h *host) rss() (float64, error) {
-	return vmRSS(h.cmd.Process.Pid)
+	return vmRSS(h.proc.Cmd().Process.Pid)
 }
 
 func vmRSS(pid int) (float64, error) {

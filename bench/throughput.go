@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"text/template"
 	"time"
+
+	"dateline/internal/hostproc"
 )
 
 // wrk's settings: 2 threads, 64 connections.
@@ -372,7 +374,7 @@ func startNginx(ctx context.Context, hostURL string) (*nginx, error) {
 	n.cmd = exec.Command(toolPath("nginx"), "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", confFile)
 	var out bytes.Buffer
 	n.cmd.Stdout, n.cmd.Stderr = &out, &out
-	dieWithParent(n.cmd)
+	hostproc.DieWithParent(n.cmd)
 	if err := n.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting nginx: %w", err)
 	}
@@ -407,16 +409,12 @@ func startNginx(ctx context.Context, hostURL string) (*nginx, error) {
 // directory.
 func (n *nginx) stop() {
 	n.once.Do(func() {
-		if n.cmd.Process != nil {
-			n.cmd.Process.Signal(syscall.SIGQUIT)
-			select {
-			case <-n.done:
-			case <-time.After(5 * time.Second):
-				n.cmd.Process.Kill()
-				<-n.done
-			}
+		if err := hostproc.Terminate(n.cmd, n.done, syscall.SIGQUIT); err != nil {
+			progress("warning: %v", err)
 		}
-		os.RemoveAll(n.dir)
+		if err := os.RemoveAll(n.dir); err != nil {
+			progress("warning: removing nginx's directory: %v", err)
+		}
 	})
 }
 

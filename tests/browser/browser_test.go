@@ -15,6 +15,8 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"dateline/internal/chromium"
 )
 
 // chromiumPath is Debian's Chromium unless CHROME_PATH names another.
@@ -47,23 +49,8 @@ const tabTimeout = 90 * time.Second
 // newTab starts Chromium with a new profile at the given window size.
 func newTab(t *testing.T, width, height int) *tab {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	}
-	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(),
+		chromium.Options(chromiumPath(t), t.TempDir(), width, height)...)
 	t.Cleanup(allocCancel)
 	bctx, bcancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(bcancel)

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dateline/internal/hostproc"
 )
 
 // TestBrokenDatasetStopsHost checks that the host refuses a bad dataset
@@ -65,7 +67,7 @@ func hostRefuses(t *testing.T, file string) string {
 	cmd := exec.CommandContext(ctx, hostBinary(t), "-addr", "127.0.0.1:0", "-data", file)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	dieWithParent(cmd)
+	hostproc.DieWithParent(cmd)
 	err := cmd.Run()
 	out := stderr.String()
 	if ctx.Err() != nil {

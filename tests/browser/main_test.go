@@ -9,22 +9,19 @@
 package browser
 
 import (
-	"bufio"
-	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"dateline/app/article"
+	"dateline/internal/hostproc"
 )
 
 // tmpDir holds the files the shared hosts serve; TestMain removes it.
@@ -55,81 +52,32 @@ func hostBinary(t testing.TB) string {
 	return bin
 }
 
+// hostStartLimit bounds the wait for a host's serving line.
+const hostStartLimit = 30 * time.Second
+
 // host is one running dateline process.
 type host struct {
-	URL string // http://127.0.0.1:PORT, no trailing slash
+	*hostproc.Host // URL (http://127.0.0.1:PORT, no trailing slash) and Log
 
-	cmd    *exec.Cmd
-	done   chan struct{} // closed when the process has exited
-	mu     sync.Mutex
-	stderr bytes.Buffer
+	cmd  *exec.Cmd
+	done <-chan struct{} // closed when the process has exited
 }
-
-// Log returns what the host wrote to stderr so far.
-func (h *host) Log() string {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.stderr.String()
-}
-
-// servingLine is the host's ready line; it names the address it listens on.
-var servingLine = regexp.MustCompile(`dateline: serving .* on (http://[^ ]+) \(ready in`)
 
 // startHost runs the host binary on a free port of 127.0.0.1 with the given
 // extra arguments, and waits for its "serving" line.
 func startHost(bin string, args ...string) (*host, error) {
-	h := &host{done: make(chan struct{})}
-	h.cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	h.cmd.Stdout = io.Discard
-	dieWithParent(h.cmd)
-	pipe, err := h.cmd.StderrPipe()
+	p, err := hostproc.Start(context.Background(), bin, append([]string{"-addr", "127.0.0.1:0"}, args...), hostStartLimit)
 	if err != nil {
 		return nil, err
 	}
-	if err := h.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting %s: %w", bin, err)
-	}
-	urlc := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(pipe)
-		for sc.Scan() {
-			line := sc.Text()
-			h.mu.Lock()
-			h.stderr.WriteString(line + "\n")
-			h.mu.Unlock()
-			if m := servingLine.FindStringSubmatch(line); m != nil {
-				select {
-				case urlc <- m[1]:
-				default:
-				}
-			}
-		}
-		h.cmd.Wait()
-		close(h.done)
-	}()
-	select {
-	case u := <-urlc:
-		h.URL = strings.TrimRight(u, "/")
-		return h, nil
-	case <-h.done:
-		return nil, fmt.Errorf("%s %s exited before serving (%v):\n%s", bin, strings.Join(args, " "), h.cmd.ProcessState, h.Log())
-	case <-time.After(30 * time.Second):
-		h.stop()
-		return nil, fmt.Errorf("%s %s did not print its serving line within 30s:\n%s", bin, strings.Join(args, " "), h.Log())
-	}
+	return &host{Host: p, cmd: p.Cmd(), done: p.Done()}, nil
 }
 
-// stop ends the host it started: SIGTERM, then SIGKILL if it lingers.
+// stop ends the host it started: SIGTERM, then SIGKILL if it lingers. It
+// runs in cleanups, without a test to fail: a failure goes to stderr.
 func (h *host) stop() {
-	if h.cmd.Process == nil {
-		return
-	}
-	h.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-h.done:
-	case <-time.After(5 * time.Second):
-		h.cmd.Process.Kill()
-		<-h.done
+	if err := h.Stop(); err != nil {
+		fmt.Fprintln(os.Stderr, "browser tests:", err)
 	}
 }
 

@@ -44,7 +44,6 @@ func firstVisit(t *testing.T, tb *tab, base string, timeout time.Duration) []str
 	t.Helper()
 	tb.mustLoad(base+"/", http.StatusOK)
 	tb.waitLive()
-	checkWasmFetch(t, tb, "first visit", "network")
 	start := time.Now()
 	n := tb.waitSaved(timeout)
 	t.Logf("the service worker saved %d files for offline reading (%s after the app was live)", n, time.Since(start).Round(100*time.Millisecond))
@@ -158,6 +157,7 @@ func TestOfflineAfterFirstVisit(t *testing.T) {
 			h := c.host(t)
 			tb := newTab(t, 1280, 900)
 			paths := firstVisit(t, tb, h.URL, 30*time.Second)
+			checkWasmFetch(t, tb, "first visit", "network")
 			tb.goOffline()
 			tb.waitFor(`the status bar to say "Offline"`, statusText+`.includes("Offline")`, 5*time.Second)
 			readWithoutHost(t, tb, h.URL, c.ds(t), paths, true)
@@ -187,6 +187,7 @@ func TestOfflineHostGone(t *testing.T) {
 	h := privateHost(t, "-data", writeDataset(t, "synthetic.json", ds))
 	tb := newTab(t, 1280, 900)
 	paths := firstVisit(t, tb, h.URL, 30*time.Second)
+	checkWasmFetch(t, tb, "first visit", "network")
 	h.cmd.Process.Kill()
 	<-h.done
 	if _, err := http.Get(h.URL + "/"); err == nil {

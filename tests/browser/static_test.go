@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dateline/app/article"
+	"dateline/internal/hostproc"
 )
 
 // nginxPath is Debian's nginx.
@@ -36,7 +37,7 @@ func exportSite(t *testing.T, args ...string) string {
 	cmd := exec.Command(hostBinary(t), append(append([]string{"export"}, args...), dir)...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	dieWithParent(cmd)
+	hostproc.DieWithParent(cmd)
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("dateline export %s: %v\n%s", strings.Join(args, " "), err, out.String())
 	}
@@ -81,7 +82,7 @@ func startNginx(t *testing.T, sites []*staticSite) {
 	cmd := exec.Command(nginxPath, "-p", dir, "-e", errLog, "-c", confFile)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	dieWithParent(cmd)
+	hostproc.DieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting nginx: %v", err)
 	}
@@ -204,6 +205,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			t.Errorf("h1 not visible at DOMContentLoaded: %+v", *dcl.H1)
 		}
 		tb.waitLive()
+		checkWasmFetch(t, tb, "first visit, from nginx", "network")
 		checkSeedText(t, "live, from nginx", eval[string](tb, `document.body.innerText`), s)
 
 		st, err := tb.load(seedSite.URL + "/no/such/page")
@@ -217,6 +219,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		for _, p := range paths {
 			tb.mustLoad(seedSite.URL+p+"?utm=x", http.StatusOK)
 			checkArticle(t, tb, "offline from nginx "+p, bySlug(bundled(t))[strings.TrimPrefix(p, "/articles/")], true)
+			checkWasmFetch(t, tb, "offline from nginx "+p, "worker")
 		}
 		st, err = tb.load(seedSite.URL + "/articles/no-such-slug")
 		if err != nil || st != http.StatusNotFound {
