@@ -77,6 +77,7 @@ test: fmt-check vet build browser-deps node-deps
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/article
+	$(GO) test -run='^$$' -fuzz='^FuzzLazyArticles$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/article
 	$(GO) test -run='^$$' -fuzz='^FuzzValidate$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/schema
 	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/importer
 

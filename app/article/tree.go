@@ -11,7 +11,7 @@ import (
 )
 
 // kind is the JSON type of a node.
-type kind int
+type kind uint8
 
 const (
 	kindNull kind = iota
@@ -27,13 +27,14 @@ func (k kind) String() string {
 }
 
 // node is one JSON value with the byte offset where it starts, so that every
-// problem found later can name its line and column.
+// problem found later can name its line and column. A large dataset has
+// hundreds of thousands of them: the fields are laid out to keep a node
+// small.
 type node struct {
 	kind      kind
-	off       int
-	str       string
 	boolValue bool
-	num       json.Number
+	off       int
+	str       string // a string's value, or a number as written
 	elems     []*node
 	members   []member
 }
@@ -70,6 +71,12 @@ func parseTree(data []byte) (*node, error) {
 		// is several times faster than the decoder's token stream.
 		return scanTree(data)
 	}
+	return decodeTree(data)
+}
+
+// decodeTree reads a document that is not valid JSON with encoding/json's
+// decoder, to place the syntax error.
+func decodeTree(data []byte) (*node, error) {
 	p := &treeParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.UseNumber()
 	root, err := p.value(0)
@@ -167,7 +174,7 @@ func (p *treeParser) value(depth int) (*node, error) {
 	case bool:
 		n.kind, n.boolValue = kindBool, t
 	case json.Number:
-		n.kind, n.num = kindNumber, t
+		n.kind, n.str = kindNumber, string(t)
 	case string:
 		n.kind, n.str = kindString, t
 	case json.Delim:
@@ -228,141 +235,6 @@ func pointerToken(key string) string {
 
 var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
-// scanTree builds the tree of a document already known to be valid JSON, so
-// it needs no error handling beyond the nesting limit. Syntax errors are
-// left to the decoder-based parser, which places them.
-func scanTree(data []byte) (*node, error) {
-	sc := &scanner{data: data}
-	return sc.value(0)
-}
-
-type scanner struct {
-	data []byte
-	i    int
-}
-
-func (sc *scanner) space() {
-	for sc.i < len(sc.data) {
-		switch sc.data[sc.i] {
-		case ' ', '\t', '\r', '\n':
-			sc.i++
-		default:
-			return
-		}
-	}
-}
-
-func (sc *scanner) value(depth int) (*node, error) {
-	sc.space()
-	if depth > maxDepth {
-		return nil, &syntaxError{off: sc.i, msg: fmt.Sprintf("values are nested more than %d levels deep", maxDepth)}
-	}
-	n := &node{off: sc.i}
-	switch c := sc.data[sc.i]; c {
-	case '{':
-		n.kind = kindObject
-		sc.i++
-		sc.space()
-		if sc.data[sc.i] == '}' {
-			sc.i++
-			return n, nil
-		}
-		for {
-			sc.space()
-			keyOff := sc.i
-			key, err := sc.str()
-			if err != nil {
-				return nil, err
-			}
-			sc.space()
-			sc.i++ // :
-			v, err := sc.value(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			n.members = append(n.members, member{key: key, keyOff: keyOff, val: v})
-			sc.space()
-			if sc.data[sc.i] == ',' {
-				sc.i++
-				continue
-			}
-			sc.i++ // }
-			return n, nil
-		}
-	case '[':
-		n.kind = kindArray
-		sc.i++
-		sc.space()
-		if sc.data[sc.i] == ']' {
-			sc.i++
-			return n, nil
-		}
-		for {
-			v, err := sc.value(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			n.elems = append(n.elems, v)
-			sc.space()
-			if sc.data[sc.i] == ',' {
-				sc.i++
-				continue
-			}
-			sc.i++ // ]
-			return n, nil
-		}
-	case '"':
-		s, err := sc.str()
-		if err != nil {
-			return nil, err
-		}
-		n.kind, n.str = kindString, s
-	case 't':
-		n.kind, n.boolValue = kindBool, true
-		sc.i += len("true")
-	case 'f':
-		n.kind = kindBool
-		sc.i += len("false")
-	case 'n':
-		n.kind = kindNull
-		sc.i += len("null")
-	default:
-		start := sc.i
-		for sc.i < len(sc.data) && strings.IndexByte("+-0123456789.eE", sc.data[sc.i]) >= 0 {
-			sc.i++
-		}
-		n.kind, n.num = kindNumber, json.Number(sc.data[start:sc.i])
-	}
-	return n, nil
-}
-
-// str reads a string; one with escapes is decoded by encoding/json.
-func (sc *scanner) str() (string, error) {
-	start := sc.i
-	sc.i++ // opening quote
-	escaped := false
-	for {
-		c := sc.data[sc.i]
-		if c == '"' {
-			break
-		}
-		if c == '\\' {
-			escaped = true
-			sc.i++
-		}
-		sc.i++
-	}
-	sc.i++ // closing quote
-	if !escaped {
-		return string(sc.data[start+1 : sc.i-1]), nil
-	}
-	var s string
-	if err := json.Unmarshal(sc.data[start:sc.i], &s); err != nil {
-		return "", &syntaxError{off: start, msg: err.Error()}
-	}
-	return s, nil
-}
-
 // DecodeValue decodes a valid JSON document into the generic form that
 // encoding/json gives with UseNumber (maps, slices, strings, json.Number,
 // bools, nil), using the fast scanner. It reports false for a document that
@@ -397,7 +269,7 @@ func (n *node) value() any {
 	case kindString:
 		return n.str
 	case kindNumber:
-		return n.num
+		return json.Number(n.str)
 	case kindBool:
 		return n.boolValue
 	}

@@ -19,13 +19,12 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"maps"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
+	"sync/atomic"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/language"
@@ -82,24 +81,19 @@ func (v *Validator) Problems(data []byte) []article.Problem {
 }
 
 func (v *Validator) check(file string, data []byte) (*article.Dataset, []article.Problem) {
-	// The model's checks and the schema's are independent until merged:
-	// run them side by side, which halves the start time of a large
-	// dataset on two cores.
-	type schemaResult struct {
-		inst  any
-		found []finding
-	}
-	sc := make(chan schemaResult, 1)
-	go func() {
-		inst, found := v.findings(data)
-		sc <- schemaResult{inst, found}
-	}()
-	model, ds := modelProblems(file, data)
+	// The file is read once; the model's checks and the schema's are
+	// independent until merged, so they run side by side. Once the
+	// model's are done, this goroutine takes on parts of the schema's. No
+	// more goroutines run than there are cores: the runtime preempts the
+	// extra ones with signals, which are slow on the virtual machines the
+	// host runs on.
+	doc := article.Read(data)
+	schema := v.startFindings(doc, runtime.GOMAXPROCS(0)-1)
+	model, ds := modelProblems(file, doc)
 	for i := range model {
 		explainModel(&model[i])
 	}
-	r := <-sc
-	extra := v.extraProblems(data, model, r.inst, r.found)
+	extra := v.extraProblems(doc, model, schema.finish())
 	problems := append(model, extra...)
 	slices.SortStableFunc(problems, func(a, b article.Problem) int {
 		return cmp.Or(
@@ -116,8 +110,8 @@ func (v *Validator) check(file string, data []byte) (*article.Dataset, []article
 }
 
 // modelProblems runs the model's own checks.
-func modelProblems(file string, data []byte) ([]article.Problem, *article.Dataset) {
-	ds, err := article.Parse(file, data)
+func modelProblems(file string, doc *article.Document) ([]article.Problem, *article.Dataset) {
+	ds, err := doc.Dataset(file)
 	if err == nil {
 		return nil, ds
 	}
@@ -128,23 +122,86 @@ func modelProblems(file string, data []byte) ([]article.Problem, *article.Datase
 	return []article.Problem{{Line: 1, Column: 1, Article: -1, Message: err.Error()}}, nil
 }
 
-// findings runs the schema and the language check on the decoded
-// document; nothing when the file cannot be decoded, which the model
-// reports with its place.
-func (v *Validator) findings(data []byte) (any, []finding) {
-	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return nil, nil // the model said so; a schema cannot read such a file
-	}
-	inst, ok := article.DecodeValue(data)
-	if !ok {
-		return nil, nil // a syntax error, which the model placed
-	}
-	return inst, append(v.schemaFindings(inst), languageFindings(inst)...)
+// findings runs the schema and the language check on a dataset file.
+func (v *Validator) findings(data []byte) (*article.Document, []finding) {
+	doc := article.Read(data)
+	return doc, v.startFindings(doc, runtime.GOMAXPROCS(0)-1).finish()
 }
+
+// schemaCheck is the schema and language check of a document, under way.
+// A large dataset is checked in parts: each part is the document with a
+// slice of its articles, converted to the schema's generic form only when
+// its turn comes, so that a part's values and the validator's garbage are
+// freed before the next parts need memory: touching less memory is much
+// of what makes the host start fast. The findings' pointers are moved
+// back to the articles' places in the whole; those outside the articles,
+// found once per part, are merged by extraProblems, which keeps one
+// problem per place. A small document is one part, checked whole.
+type schemaCheck struct {
+	v        *Validator
+	doc      *article.Document
+	articles int          // the document's, when it is checked in parts
+	results  [][]finding  // each part's
+	next     atomic.Int64 // the next part to check
+	helpers  sync.WaitGroup
+}
+
+// startFindings starts checking doc, on as many goroutines as helpers;
+// finish completes it.
+func (v *Validator) startFindings(doc *article.Document, helpers int) *schemaCheck {
+	s := &schemaCheck{v: v, doc: doc}
+	parts := 1
+	if n, ok := doc.Articles(); ok && n/minPart >= 2 {
+		s.articles, parts = n, n/minPart
+	}
+	s.results = make([][]finding, parts)
+	for range min(helpers, parts) {
+		s.helpers.Go(s.work)
+	}
+	return s
+}
+
+// finish checks the parts left, if any, and returns all the findings;
+// nothing when the file cannot be decoded, which the model reports with
+// its place.
+func (s *schemaCheck) finish() []finding {
+	s.work()
+	s.helpers.Wait()
+	return slices.Concat(s.results...)
+}
+
+// work checks parts until there are none left.
+func (s *schemaCheck) work() {
+	for p := int(s.next.Add(1) - 1); p < len(s.results); p = int(s.next.Add(1) - 1) {
+		s.results[p] = s.part(p)
+	}
+}
+
+func (s *schemaCheck) part(p int) []finding {
+	if s.articles == 0 {
+		inst, ok := s.doc.Value()
+		if !ok {
+			return nil
+		}
+		return append(s.v.schemaFindings(inst), languageFindings(inst)...)
+	}
+	parts := len(s.results)
+	lo, hi := p*s.articles/parts, (p+1)*s.articles/parts
+	inst := s.doc.ValueWithArticles(lo, hi)
+	found := append(s.v.validate(inst), languageFindings(inst)...)
+	for i := range found {
+		found[i].pointer = shiftArticle(found[i].pointer, lo)
+	}
+	return found
+}
+
+// minPart is the fewest articles a part of a large dataset has: enough
+// that the parts' own costs are small, few enough that a part's garbage is.
+const minPart = 250
 
 // extraProblems keeps the schema's and the language check's findings that
 // the model did not already report at the same pointer, with their places.
-func (v *Validator) extraProblems(data []byte, model []article.Problem, inst any, found []finding) []article.Problem {
+func (v *Validator) extraProblems(doc *article.Document, model []article.Problem, found []finding) []article.Problem {
 	if len(found) == 0 {
 		return nil
 	}
@@ -168,7 +225,7 @@ func (v *Validator) extraProblems(data []byte, model []article.Problem, inst any
 	if len(keep) == 0 {
 		return nil
 	}
-	loc, err := article.NewLocator(data)
+	loc, err := doc.Locator()
 	if err != nil {
 		return nil // the model could not read the tree either, and said why
 	}
@@ -184,7 +241,7 @@ func (v *Validator) extraProblems(data []byte, model []article.Problem, inst any
 		if !ok {
 			p.Line, p.Column = 1, 1
 		}
-		p.Article, p.Slug = articleOf(inst, f.pointer)
+		p.Article, p.Slug = articleOf(doc, f.pointer)
 		problems = append(problems, p)
 	}
 	return problems
@@ -192,35 +249,8 @@ func (v *Validator) extraProblems(data []byte, model []article.Problem, inst any
 
 // schemaFindings validates a decoded dataset against the schema.
 func (v *Validator) schemaFindings(inst any) []finding {
-	doc, _ := inst.(map[string]any)
-	arts, _ := doc["articles"].([]any)
-	parts := min(runtime.GOMAXPROCS(0), len(arts)/minPart)
-	if parts < 2 {
-		return v.validate(inst)
-	}
-	// A large dataset is checked in parts, one per core: each part is the
-	// document with a slice of the articles, and its findings' pointers are
-	// moved back to the articles' places in the whole.
-	results := make([][]finding, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := p*len(arts)/parts, (p+1)*len(arts)/parts
-		part := maps.Clone(doc)
-		part["articles"] = arts[lo:hi]
-		wg.Go(func() {
-			found := v.validate(part)
-			for i := range found {
-				found[i].pointer = shiftArticle(found[i].pointer, lo)
-			}
-			results[p] = found
-		})
-	}
-	wg.Wait()
-	return slices.Concat(results...)
+	return v.validate(inst)
 }
-
-// minPart is the fewest articles worth a part of their own.
-const minPart = 500
 
 // shiftArticle adds offset to the article index of a pointer below /articles/.
 func shiftArticle(pointer string, offset int) string {
@@ -290,19 +320,20 @@ func checkLanguage(tag string) (string, bool) {
 
 // articleOf returns the index of the article a pointer is in, and its slug
 // when it is a usable one, as the model reports them.
-func articleOf(inst any, pointer string) (int, string) {
+func articleOf(doc *article.Document, pointer string) (int, string) {
 	rest, ok := strings.CutPrefix(pointer, "/articles/")
 	if !ok {
 		return -1, ""
 	}
 	rest, _, _ = strings.Cut(rest, "/")
 	i, err := strconv.Atoi(rest)
-	root, _ := inst.(map[string]any)
-	arts, _ := root["articles"].([]any)
-	if err != nil || i < 0 || i >= len(arts) {
+	n, ok := doc.Articles()
+	if err != nil || !ok || i < 0 || i >= n {
 		return -1, ""
 	}
-	obj, _ := arts[i].(map[string]any)
+	root, _ := doc.ValueWithArticles(i, i+1).(map[string]any)
+	arts, _ := root["articles"].([]any)
+	obj, _ := arts[0].(map[string]any)
 	slug, _ := obj["slug"].(string)
 	if !isSlug(slug) {
 		slug = ""
