@@ -197,40 +197,23 @@ func ms(v float64) string {
 	return fmt.Sprintf("%.1f ms", v)
 }
 
-func seconds(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
+// formatted is a unit: v printed with format, "–" when there is no value.
+func formatted(format string) func(float64) string {
+	return func(v float64) string {
+		if math.IsNaN(v) {
+			return "–"
+		}
+		return fmt.Sprintf(format, v)
 	}
-	return fmt.Sprintf("%.2f s", v)
 }
 
-func ratio(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return fmt.Sprintf("%.2fx", v)
-}
-
-func score(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return fmt.Sprintf("%.3f", v)
-}
-
-func integer(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f", v)
-}
-
-func perSecond(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f req/s", v)
-}
+var (
+	seconds   = formatted("%.2f s")
+	ratio     = formatted("%.2fx")
+	score     = formatted("%.3f")
+	integer   = formatted("%.0f")
+	perSecond = formatted("%.0f req/s")
+)
 
 // kB formats bytes in decimal kilobytes (1 kB = 1000 bytes), or megabytes
 // from 1 MB.
