@@ -33,30 +33,25 @@ type verdict struct {
 // judge records a target where smaller is better: measured <= limit.
 // unit formats a value of the measure.
 func (r *report) judge(name, goal string, measured, limit float64, unit func(float64) string) {
-	v := verdict{name: name, goal: goal, measured: unit(measured), met: measured <= limit}
-	switch {
-	case math.IsNaN(measured):
-		v.measured, v.met, v.margin = "not measured", false, ""
-	case measured == limit:
-	case v.met:
-		v.margin = unit(limit-measured) + " to spare"
-	default:
-		v.margin = "by " + unit(measured-limit)
-	}
-	r.targets = append(r.targets, v)
+	r.record(name, goal, measured, limit-measured, unit)
 }
 
 // judgeAtLeast records a target where larger is better: measured >= limit.
 func (r *report) judgeAtLeast(name, goal string, measured, limit float64, unit func(float64) string) {
-	v := verdict{name: name, goal: goal, measured: unit(measured), met: measured >= limit}
+	r.record(name, goal, measured, measured-limit, unit)
+}
+
+// record adds a verdict; spare is how far measured is on the good side of
+// the limit (negative: by how much it missed).
+func (r *report) record(name, goal string, measured, spare float64, unit func(float64) string) {
+	v := verdict{name: name, goal: goal, measured: unit(measured), met: spare >= 0}
 	switch {
 	case math.IsNaN(measured):
-		v.measured, v.met, v.margin = "not measured", false, ""
-	case measured == limit:
-	case v.met:
-		v.margin = unit(measured-limit) + " to spare"
-	default:
-		v.margin = "by " + unit(limit-measured)
+		v.measured, v.met = "not measured", false
+	case spare > 0:
+		v.margin = unit(spare) + " to spare"
+	case spare < 0:
+		v.margin = "by " + unit(-spare)
 	}
 	r.targets = append(r.targets, v)
 }
