@@ -20,8 +20,11 @@ all: build
 build: $(BIN)
 
 # app.wasm: the client, without the host's code (build tags), stripped.
+# WASM_LDFLAGS= (empty, after make clean) keeps function names, for
+# go run ./bench -profile.
+WASM_LDFLAGS ?= -s -w
 $(WASM): $(SRCFILES) go.mod go.sum
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ .
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(WASM_LDFLAGS)" -o $@ .
 
 # Brotli and gzip forms, made once per build rather than per request.
 $(WASM).br: $(WASM)

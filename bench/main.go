@@ -74,6 +74,7 @@ func run(args []string, stdout io.Writer) error {
 	quick := fs.Bool("quick", false, "a smoke check: 2 runs, short wrk runs, fewer host starts")
 	only := fs.String("only", "", "comma-separated sections to run: a (cold), b (warm), c (wasm), d (throughput), e (scale); default all")
 	audit := fs.Bool("audit", false, "run Lighthouse 12.2.3 (from bench/node_modules) instead of the benchmarks")
+	profilePath := fs.String("profile", "", "instead of the benchmarks, profile the CPU of one warm load of this page path (such as /); build app.wasm unstripped for function names: make clean build WASM_LDFLAGS=")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
 	wrkReps := fs.Int("wrk-reps", 3, "wrk runs per server and header set, alternating host and nginx")
 	verbose := fs.Bool("v", false, "log every request of every measured load on stderr")
@@ -140,6 +141,12 @@ func run(args []string, stdout io.Writer) error {
 	r := &report{w: stdout}
 	if *audit {
 		return runAudit(ctx, cfg, r, args)
+	}
+	if *profilePath != "" {
+		if !strings.HasPrefix(*profilePath, "/") {
+			return fmt.Errorf("-profile %q: give a page path, such as /", *profilePath)
+		}
+		return runProfile(ctx, cfg, r, *profilePath)
 	}
 	return runBench(ctx, cfg, r, args)
 }
