@@ -53,7 +53,9 @@ func (st *pageState) load(ctx app.Context, done func(app.Context)) {
 	st.Path = path
 	if u := source.DataURL(path); u != "" && app.IsServer {
 		// The client fetches this file before it takes over the page:
-		// preloading it lets the download run beside app.wasm's.
+		// preloading it lets the download run beside app.wasm's. (The
+		// host hands the preload to its loader, app/site/loader.js, which
+		// issues it after the first paint on a first visit.)
 		ctx.Page().SetPreloads(app.Preload{As: "fetch", Type: "application/json", Href: u + " crossorigin=anonymous"})
 	}
 	if data, ok := source.Cached(path); ok {

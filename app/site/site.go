@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -17,6 +18,7 @@ import (
 	"net/http/httptest"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -386,7 +388,11 @@ func (s *Site) page(p string) (*response, error) {
 		if rec.Code != http.StatusOK {
 			return nil, fmt.Errorf("go-app answered %d", rec.Code)
 		}
-		return newResponse(status, "text/html; charset=utf-8", revalidate, tidyHead(rec.Body.Bytes()))
+		page, err := tidyHead(rec.Body.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("prerendering %s: %w", p, err)
+		}
+		return newResponse(status, "text/html; charset=utf-8", revalidate, page)
 	})
 }
 
@@ -416,18 +422,91 @@ var loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon")`)
 // hidden loader icon from loading, and rewrites attribute values in HTML's
 // syntax. Go quoting turns a quotation mark into \" (which ends the
 // attribute in HTML) and a zero-width non-joiner, common in Persian and
-// Kurdish text, into a visible \u200c.
-func tidyHead(page []byte) []byte {
+// Kurdish text, into a visible \u200c. Then deferLoad hands the scripts
+// to loader.js.
+func tidyHead(page []byte) ([]byte, error) {
 	page = emptyMeta.ReplaceAll(page, nil)
 	page = goAppStyles.ReplaceAll(page, nil)
 	page = loaderIcon.ReplaceAll(page, []byte(`<img loading="lazy" $1`))
-	return goQuotedAttr.ReplaceAllFunc(page, func(m []byte) []byte {
+	page = goQuotedAttr.ReplaceAllFunc(page, func(m []byte) []byte {
 		v, err := strconv.Unquote(string(m[1:]))
 		if err != nil {
 			return m // not Go syntax after all: leave it as written
 		}
 		return []byte(`="` + html.EscapeString(v) + `"`)
 	})
+	return deferLoad(page)
+}
+
+// loaderJS starts the app's scripts after the first paint (see the file).
+//
+//go:embed loader.js
+var loaderJS string
+
+// loaderScript is loader.js as pages carry it inline, without its comment
+// lines; loaderHash is the hash the Content-Security-Policy allows it by.
+var loaderScript, loaderHash = func() (string, string) {
+	lines := strings.Split(strings.TrimSpace(loaderJS), "\n")
+	for len(lines) > 0 && strings.HasPrefix(lines[0], "//") {
+		lines = lines[1:]
+	}
+	script := strings.Join(lines, "\n")
+	sum := sha256.Sum256([]byte(script))
+	return script, "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+// The elements deferLoad moves: go-app's script tags (it writes
+// attributes in no fixed order) and the preload of the page's data file.
+var (
+	scriptTag   = regexp.MustCompile(`(?s)\s*<script\b([^>]*)>(.*?)</script>`)
+	srcAttr     = regexp.MustCompile(`\bsrc="([^"]+)"`)
+	dataPreload = regexp.MustCompile(`\s*<link\b[^>]*\brel="preload"[^>]*>`)
+	hrefAttr    = regexp.MustCompile(`\bhref="([^"]+)"`)
+)
+
+// pageScripts are the scripts every page runs, in go-app's order.
+var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}
+
+// deferLoad replaces the page's script tags and its data preload with
+// loader.js, inline after the title, which asks for them once the page has
+// been painted (on a first visit). It fails on a page whose scripts are not the
+// expected ones, rather than serve one that never starts the app.
+func deferLoad(page []byte) ([]byte, error) {
+	var srcs []string
+	for _, m := range scriptTag.FindAllSubmatch(page, -1) {
+		src := srcAttr.FindSubmatch(m[1])
+		if src == nil || len(bytes.TrimSpace(m[2])) > 0 {
+			return nil, fmt.Errorf("an inline <script%s> in go-app's page: only loader.js may be inline", m[1])
+		}
+		srcs = append(srcs, string(src[1]))
+	}
+	if !slices.Equal(srcs, pageScripts) {
+		return nil, fmt.Errorf("go-app's page loads the scripts %q, want %q: was go-app upgraded? (see app/site/loader.js)", srcs, pageScripts)
+	}
+	page = scriptTag.ReplaceAll(page, nil)
+	var preload string
+	links := dataPreload.FindAll(page, -1)
+	switch len(links) {
+	case 0:
+	case 1:
+		href := hrefAttr.FindSubmatch(links[0])
+		if href == nil || !bytes.Contains(links[0], []byte(`as="fetch"`)) {
+			return nil, fmt.Errorf("go-app's page preloads %s: want the page's data file, as=fetch with an href", links[0])
+		}
+		preload = ` data-preload="` + string(href[1]) + `"`
+		page = dataPreload.ReplaceAll(page, nil)
+	default:
+		return nil, fmt.Errorf("go-app's page has %d preloads, want at most the page's data file", len(links))
+	}
+	// Before the stylesheet, so that it runs at once: an inline script
+	// waits for the stylesheets above it.
+	at := bytes.Index(page, []byte("</title>"))
+	if at < 0 {
+		return nil, errors.New("go-app's page has no </title>")
+	}
+	at += len("</title>")
+	tag := "\n    <script data-scripts=\"" + strings.Join(srcs, " ") + "\"" + preload + ">" + loaderScript + "</script>"
+	return slices.Concat(page[:at], []byte(tag), page[at:]), nil
 }
 
 // securityHeaders go with every response.
@@ -440,8 +519,9 @@ var securityHeaders = http.Header{
 }
 
 // contentSecurityPolicy lets app.wasm run ('wasm-unsafe-eval') and nothing
-// inline. Images may come from https hosts named in the dataset.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+// inline but loader.js, by its hash. Images may come from https hosts named
+// in the dataset.
+var contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + loaderHash + "; " +
 	"style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; " +
 	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; " +
 	"form-action 'self'; frame-ancestors 'none'"

@@ -3,7 +3,8 @@ package site_test
 import (
 	"bytes"
 	"compress/gzip"
-	"dateline/internal/htmltest"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -25,6 +26,7 @@ import (
 	"dateline/app/article"
 	"dateline/app/site"
 	"dateline/components"
+	"dateline/internal/htmltest"
 )
 
 func TestMain(m *testing.M) {
@@ -192,12 +194,19 @@ func (r reply) decoded() ([]byte, error) {
 	return b, nil
 }
 
+// scriptSrc is the script-src directive the site must send.
+var scriptSrc = regexp.MustCompile(`^script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='$`)
+
 // checkSecurityHeaders checks the headers every response must carry.
 func checkSecurityHeaders(h http.Header) error {
 	var errs []string
 	csp := h.Get("Content-Security-Policy")
+	// Scripts: the site's own files, app.wasm, and the one inline script
+	// (loader.js) by its hash; nothing else inline.
+	if !slices.ContainsFunc(cspDirectives(csp), scriptSrc.MatchString) {
+		errs = append(errs, fmt.Sprintf("Content-Security-Policy %q lacks a directive like %q", csp, scriptSrc))
+	}
 	for _, want := range []string{
-		"script-src 'self' 'wasm-unsafe-eval'",
 		"object-src 'none'",
 		"base-uri 'none'",
 		"frame-ancestors 'none'",
@@ -533,6 +542,67 @@ func allowedScripts(web fstest.MapFS) []string {
 	return allowed
 }
 
+// checkLoader checks that the page's one script is loader.js, inline,
+// allowed by the Content-Security-Policy csp through its hash, and that it
+// loads the allowed scripts in order and preloads dataURL.
+func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string, dataURL string) {
+	t.Helper()
+	scripts := root.All("script")
+	if len(scripts) != 1 {
+		t.Fatalf("%d <script> elements, want one: the inline loader", len(scripts))
+	}
+	s := scripts[0]
+	if src, ok := s.Attrs["src"]; ok {
+		t.Errorf("the script loads %q, want it inline", src)
+	}
+	var text strings.Builder
+	for _, c := range s.Children {
+		text.WriteString(c.Text)
+	}
+	sum := sha256.Sum256([]byte(text.String()))
+	if hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval' "+hash+";") {
+		t.Errorf("Content-Security-Policy %q does not allow the inline script (%s)", csp, hash)
+	}
+	if !strings.Contains(text.String(), `getAttribute("data-scripts")`) {
+		t.Errorf("the inline script is not loader.js: %.80q", text.String())
+	}
+	srcs := strings.Fields(s.Attrs["data-scripts"])
+	if !slices.Equal(srcs, []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}) {
+		t.Errorf("loads %q, want go-app's two scripts then boot.js", srcs)
+	}
+	for _, src := range srcs {
+		if !slices.Contains(allowed, src) {
+			t.Errorf("loads %q, want one of %q", src, allowed)
+		}
+	}
+	if got := s.Attrs["data-preload"]; got != dataURL {
+		t.Errorf("preloads %q, want %q", got, dataURL)
+	}
+	for _, l := range root.All("link") {
+		if l.Attrs["rel"] == "preload" {
+			t.Errorf("a <link rel=preload href=%q> in the page: the loader preloads after the first paint", l.Attrs["href"])
+		}
+	}
+}
+
+func TestHomeAndNotFoundLoadThroughTheLoader(t *testing.T) {
+	web := testWeb(t, nil)
+	ts := newTestServer(t, testDataset(t), web)
+	for _, tt := range []struct{ path, preload string }{
+		{"/", ts.DataBase + "/index.json"},
+		{"/articles/no-such-story", ""},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			r := ts.get(t, tt.path, "")
+			checkLoader(t, htmltest.Parse(t, string(r.raw)), r.header.Get("Content-Security-Policy"), allowedScripts(web), tt.preload)
+			// An inline script waits for the stylesheets above it.
+			if s, css := bytes.Index(r.raw, []byte("<script")), bytes.Index(r.raw, []byte("/web/dateline.css")); s < 0 || css < 0 || s > css {
+				t.Errorf("the loader (at byte %d) is not above the stylesheet (at %d)", s, css)
+			}
+		})
+	}
+}
+
 func TestPagesCarryTheirArticle(t *testing.T) {
 	web := testWeb(t, nil)
 	ts := newTestServer(t, testDataset(t), web)
@@ -554,18 +624,7 @@ func TestPagesCarryTheirArticle(t *testing.T) {
 				}
 			}
 			root := htmltest.Parse(t, html)
-			scripts := root.All("script")
-			if len(scripts) < 2 {
-				t.Errorf("%d scripts, want go-app's and the site's", len(scripts))
-			}
-			for _, s := range scripts {
-				if src := s.Attrs["src"]; !slices.Contains(allowed, src) {
-					t.Errorf("script src %q, want one of %q", src, allowed)
-				}
-				if text := s.TextContent(); text != "" {
-					t.Errorf("inline script %q", text)
-				}
-			}
+			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowed, ts.DataBase+"/articles/"+a.Slug+".json")
 			h1s := root.All("h1")
 			if len(h1s) != 1 || h1s[0].TextContent() != strings.Join(strings.Fields(a.Headline), " ") {
 				t.Errorf("want one h1 with the headline %q", a.Headline)

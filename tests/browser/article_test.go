@@ -199,6 +199,7 @@ func TestColdLoadShowsArticleBeforeWasm(t *testing.T) {
 			default:
 				t.Logf("first contentful paint at %.0f ms; app live at %.0f ms", paint.FCP, paint.Live)
 			}
+			checkLoadsAfterStyles(t, tb)
 			checkNoShift(t, tb, dcl)
 			for i, f := range eval[[]frame](tb, `window.__frames`) {
 				if f.H1 == nil || normalize(*f.H1) != s.Headline || f.MainChars < 1000 {
@@ -211,6 +212,48 @@ func TestColdLoadShowsArticleBeforeWasm(t *testing.T) {
 			}
 			tb.checkConsole(nil)
 		})
+	}
+}
+
+// checkLoadsAfterStyles checks, on a first visit, that the app's scripts
+// and the page's data file were asked for only once the stylesheet, which
+// the first paint waits for, had arrived: on a slow link they would share
+// it (app/site/loader.js).
+func checkLoadsAfterStyles(t *testing.T, tb *tab) {
+	t.Helper()
+	type entry struct {
+		Name       string
+		Start, End float64
+	}
+	entries := eval[[]entry](tb, `performance.getEntriesByType("resource").map((e) => ({
+		name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd}))`)
+	css := -1.0
+	for _, e := range entries {
+		if e.Name == "/web/dateline.css" {
+			css = e.End
+		}
+	}
+	if css < 0 {
+		t.Fatalf("no resource entry for /web/dateline.css in %+v", entries)
+	}
+	later := map[string]bool{"/wasm_exec.js": false, "/app.js": false, "/web/boot.js": false, "data file": false}
+	for _, e := range entries {
+		name := e.Name
+		if strings.HasPrefix(name, "/data/") {
+			name = "data file"
+		}
+		if _, ok := later[name]; !ok {
+			continue
+		}
+		later[name] = true
+		if e.Start < css {
+			t.Errorf("%s was asked for at %.1f ms, before the stylesheet arrived at %.1f ms", e.Name, e.Start, css)
+		}
+	}
+	for name, seen := range later {
+		if !seen {
+			t.Errorf("no resource entry for %s", name)
+		}
 	}
 }
 

@@ -245,8 +245,8 @@ func TestOfflineAtScale(t *testing.T) {
 	tb.checkConsole(allowOffline)
 }
 
-// dataBase returns the versioned data prefix (/data/<hash>) a page of the
-// site preloads.
+// dataBase returns the versioned data prefix (/data/<hash>) of the file a
+// page of the site preloads (its loader's data-preload).
 func dataBase(t *testing.T, pageURL string) string {
 	t.Helper()
 	resp, err := http.Get(pageURL)
@@ -258,11 +258,7 @@ func dataBase(t *testing.T, pageURL string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// go-app writes attributes in any order.
-	m := regexp.MustCompile(`<link [^>]*\bhref="(/data/[0-9a-f]+)/[^"]*"[^>]*>`).FindSubmatch(body)
-	if m != nil && !strings.Contains(string(m[0]), `rel="preload"`) {
-		m = nil
-	}
+	m := regexp.MustCompile(`<script [^>]*\bdata-preload="(/data/[0-9a-f]+)/[^"]*"[^>]*>`).FindSubmatch(body)
 	if m == nil {
 		t.Fatalf("%s preloads no data file", pageURL)
 	}

@@ -1,0 +1,69 @@
+// Dateline: starts the app without slowing the first paint. The host puts
+// this script, without these comment lines, inline in every page's head,
+// after the title and before the stylesheet (an inline script after a
+// stylesheet would wait for it), in place of go-app's <script defer> tags
+// and the preload of the page's data file. The Content-Security-Policy
+// names its hash.
+//
+// On a first visit everything comes over the network, where the scripts
+// and the data file would share the link with the stylesheet that the
+// first paint waits for: on a slow link that made the paint later by a
+// tenth of a second or more. So the page asks for them once it has been
+// painted. When a service worker answers the page, or the page is not on
+// screen, nothing competes with the paint: they are fetched at once and
+// the scripts run once the document is parsed, as deferred scripts would.
+// The scripts keep their order (async = false).
+(function (me) {
+  "use strict";
+  var head = document.head;
+  var scripts = me.getAttribute("data-scripts").split(" ");
+  var data = me.getAttribute("data-preload");
+  function preload(href, as) {
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = as;
+    if (as === "fetch") {
+      link.type = "application/json";
+      link.crossOrigin = "anonymous";
+    }
+    link.href = href;
+    head.appendChild(link);
+  }
+  function preloadData() {
+    if (data) {
+      preload(data, "fetch");
+    }
+  }
+  function run() {
+    scripts.forEach(function (src) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false;
+      head.appendChild(script);
+    });
+  }
+  function whenParsed(fn) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn, { once: true });
+    } else {
+      fn();
+    }
+  }
+  var sw = navigator.serviceWorker;
+  if ((sw && sw.controller) || document.visibilityState !== "visible") {
+    preloadData();
+    scripts.forEach(function (src) {
+      preload(src, "script");
+    });
+    whenParsed(run);
+    return;
+  }
+  whenParsed(function () {
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        preloadData();
+        run();
+      }, 0);
+    });
+  });
+})(document.currentScript);

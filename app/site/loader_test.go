@@ -1,0 +1,33 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDeferLoadRefusesUnexpectedPages(t *testing.T) {
+	const scripts = `<script defer src="/wasm_exec.js"></script><script src="/app.js" defer></script><script src="/web/boot.js" defer></script>`
+	for _, tt := range []struct{ name, page, want string }{
+		{"a script missing", `<head><script defer src="/wasm_exec.js"></script><script src="/web/boot.js" defer></script></head>`, "want"},
+		{"another script", `<head>` + scripts + `<script src="/x.js"></script></head>`, "was go-app upgraded"},
+		{"an inline script", `<head><script>alert(1)</script>` + scripts + `</head>`, "only loader.js may be inline"},
+		{"two preloads", `<head><link rel="preload" as="fetch" href="/a.json"><link rel="preload" as="fetch" href="/b.json">` + scripts + `</head>`, "2 preloads"},
+		{"a preload of something else", `<head><link rel="preload" as="image" href="/a.png">` + scripts + `</head>`, "want the page's data file"},
+		{"no title", `<head>` + scripts + `</head>`, "no </title>"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := deferLoad([]byte(tt.page))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("deferLoad: error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+	page, err := deferLoad([]byte(`<head><title>T</title><link as="fetch" href="/d/a.json" rel="preload"><link rel="stylesheet" href="/s.css">` + scripts + `</head><body></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<head><title>T</title>\n    " + `<script data-scripts="/wasm_exec.js /app.js /web/boot.js" data-preload="/d/a.json">` + loaderScript + `</script><link rel="stylesheet" href="/s.css"></head><body></body>`
+	if string(page) != want {
+		t.Errorf("deferLoad:\n%s\nwant\n%s", page, want)
+	}
+}
