@@ -1,0 +1,182 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dateline/internal/hostproc"
+)
+
+// floorCached is true once go-app's worker controls the page and its cache
+// holds app.wasm. go-app's worker caches without waitUntil and sends no
+// message, so the page asks Cache Storage itself, poll after poll.
+const floorCached = `(() => {
+  caches.keys()
+    .then((ks) => Promise.all(ks.map((k) => caches.open(k).then((c) => c.match("/web/app.wasm")))))
+    .then((rs) => { window.__floorCached = rs.some(Boolean) && !!navigator.serviceWorker.controller; });
+  return window.__floorCached === true;
+})()`
+
+// floor is go-app's empty app (bench/floorapp), built and running.
+type floor struct {
+	dir        string // its web/ directory's parent, removed by stop
+	wasmSize   float64
+	proc       *hostproc.Host
+	url        string
+	buildTaken time.Duration
+}
+
+// startFloor builds bench/floorapp (app.wasm with the Makefile's flags:
+// -trimpath, stripped) into a new directory and serves it.
+func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
+	t0 := time.Now()
+	dir, err := os.MkdirTemp("", "dateline-floor-")
+	if err != nil {
+		return nil, fmt.Errorf("go-app's empty app: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			if rmErr := os.RemoveAll(dir); rmErr != nil {
+				progress("warning: removing %s: %v", dir, rmErr)
+			}
+		}
+	}()
+	web := filepath.Join(dir, "web")
+	if err := os.Mkdir(web, 0o755); err != nil {
+		return nil, fmt.Errorf("go-app's empty app: %w", err)
+	}
+	icon, err := os.ReadFile(filepath.Join(cfg.root, "web", "icons", "icon-192.png"))
+	if err != nil {
+		return nil, fmt.Errorf("go-app's empty app's icon: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(web, "icon.png"), icon, 0o644); err != nil {
+		return nil, fmt.Errorf("go-app's empty app's icon: %w", err)
+	}
+	wasm := filepath.Join(web, "app.wasm")
+	bin := filepath.Join(dir, "floorapp")
+	builds := []struct {
+		env  []string
+		args []string
+	}{
+		{[]string{"GOOS=js", "GOARCH=wasm"}, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./bench/floorapp"}},
+		{nil, []string{"build", "-o", bin, "./bench/floorapp"}},
+	}
+	for _, b := range builds {
+		cmd := exec.CommandContext(ctx, "go", b.args...)
+		cmd.Dir = cfg.root
+		cmd.Env = append(os.Environ(), b.env...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("building go-app's empty app (%s go %s): %w\n%s",
+				strings.Join(b.env, " "), strings.Join(b.args, " "), err, out)
+		}
+	}
+	st, err := os.Stat(wasm)
+	if err != nil {
+		return nil, fmt.Errorf("go-app's empty app: %w", err)
+	}
+	p, err := hostproc.Start(ctx, bin, []string{"-addr", "127.0.0.1:0", "-dir", dir}, hostStartLimit)
+	if err != nil {
+		return nil, fmt.Errorf("go-app's empty app: %w", err)
+	}
+	return &floor{dir: dir, wasmSize: float64(st.Size()), proc: p, url: p.URL, buildTaken: time.Since(t0)}, nil
+}
+
+func (f *floor) stop() {
+	if err := f.proc.Stop(); err != nil {
+		progress("warning: go-app's empty app: %v", err)
+	}
+	if err := os.RemoveAll(f.dir); err != nil {
+		progress("warning: removing %s: %v", f.dir, err)
+	}
+}
+
+// floorWarmOnce is warmOnce for go-app's empty app: its first visit waits
+// for go-app's worker to have cached app.wasm instead of Dateline's
+// cache-done message.
+func floorWarmOnce(ctx context.Context, cfg *config, url string) (*loadResult, error) {
+	b, err := newBrowser(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer b.close()
+	if _, err := measureLoad(b.ctx, loadSpec{url: url, app: true}); err != nil {
+		return nil, err
+	}
+	_, err = chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](floorCached,
+		chromedp.WithPollingTimeout(swWaitLoopback), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: waiting for go-app's worker to cache app.wasm: %w", url, err)
+	}
+	return reopen(b, url)
+}
+
+// warmFloor compares the second visit of Dateline's `/` with go-app's
+// empty app's, alternating, and prints the table.
+func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize float64) error {
+	progress("building go-app's empty app")
+	f, err := startFloor(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer f.stop()
+	var app, base []*loadResult
+	for i := range cfg.runs {
+		for side := range 2 {
+			if (i+side)%2 == 0 {
+				progress("warm load against go-app's empty app %d/%d: Dateline", i+1, cfg.runs)
+				w, err := warmOnce(ctx, cfg, h.url+homePath)
+				if err != nil {
+					return err
+				}
+				app = append(app, w.again)
+			} else {
+				progress("warm load against go-app's empty app %d/%d: go-app's empty app", i+1, cfg.runs)
+				l, err := floorWarmOnce(ctx, cfg, f.url+"/")
+				if err != nil {
+					return err
+				}
+				base = append(base, l)
+			}
+		}
+	}
+
+	r.printf("#### Against go-app's floor\n\n")
+	r.printf("The same second visit, alternating run by run, of Dateline's `/` and of an empty go-app app: "+
+		"`bench/floorapp`, one route and one component that marks the page live when mounted, a split build "+
+		"like Dateline's (app.wasm built with the Makefile's flags), served by go-app's own `Handler`, "+
+		"`app.js` and service worker, unchanged. Its first visit waits until go-app's worker has app.wasm in "+
+		"its cache. %d runs each; the ratio is taken pair by pair.\n\n", cfg.runs)
+	t := newTable("App", "app.wasm (raw)", "App live, second visit", "FCP", "DOMContentLoaded",
+		"app.wasm received", "app.wasm compiled", "Controlled by the worker")
+	row := func(name string, size float64, ls []*loadResult) (live samples) {
+		var fcp, dcl, wasm, ready samples
+		controlled := 0
+		for _, l := range ls {
+			live = append(live, l.live)
+			fcp = append(fcp, l.fcp)
+			dcl = append(dcl, l.dcl)
+			wasm = append(wasm, l.wasmEnd)
+			ready = append(ready, l.wasmReady)
+			if l.controlled {
+				controlled++
+			}
+		}
+		t.add(name, kB(size), live.cell(ms), fcp.cell(ms), dcl.cell(ms), wasm.cell(ms), ready.cell(ms),
+			fmt.Sprintf("%d of %d", controlled, len(ls)))
+		return live
+	}
+	appLive := row("Dateline, `/`", wasmSize, app)
+	baseLive := row("go-app's empty app", f.wasmSize, base)
+	t.write(r)
+	r.printf("App live, Dateline / go-app's empty app: %s.\n\n", ratios(appLive, baseLive).cell(ratio))
+	return nil
+}
