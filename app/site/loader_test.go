@@ -14,6 +14,8 @@ func TestDeferLoadRefusesUnexpectedPages(t *testing.T) {
 		{"two preloads", `<head><link rel="preload" as="fetch" href="/a.json"><link rel="preload" as="fetch" href="/b.json">` + scripts + `</head>`, "2 preloads"},
 		{"a preload of something else", `<head><link rel="preload" as="image" href="/a.png">` + scripts + `</head>`, "want the page's data file"},
 		{"no title", `<head>` + scripts + `</head>`, "no </title>"},
+		{"no head end", `<head><title>T</title>` + scripts, "no </head>"},
+		{"scripts only in the body", `<head><title>T</title></head><body>` + scripts + `</body>`, "was go-app upgraded"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := deferLoad([]byte(tt.page))

@@ -472,8 +472,15 @@ var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}
 // been painted (on a first visit). It fails on a page whose scripts are not the
 // expected ones, rather than serve one that never starts the app.
 func deferLoad(page []byte) ([]byte, error) {
+	// Only the head is searched: the home page of a large dataset runs to
+	// megabytes, and regexp scans are not free.
+	end := bytes.Index(page, []byte("</head>"))
+	if end < 0 {
+		return nil, errors.New("go-app's page has no </head>")
+	}
+	head, rest := page[:end], page[end:]
 	var srcs []string
-	for _, m := range scriptTag.FindAllSubmatch(page, -1) {
+	for _, m := range scriptTag.FindAllSubmatch(head, -1) {
 		src := srcAttr.FindSubmatch(m[1])
 		if src == nil || len(bytes.TrimSpace(m[2])) > 0 {
 			return nil, fmt.Errorf("an inline <script%s> in go-app's page: only loader.js may be inline", m[1])
@@ -483,9 +490,9 @@ func deferLoad(page []byte) ([]byte, error) {
 	if !slices.Equal(srcs, pageScripts) {
 		return nil, fmt.Errorf("go-app's page loads the scripts %q, want %q: was go-app upgraded? (see app/site/loader.js)", srcs, pageScripts)
 	}
-	page = scriptTag.ReplaceAll(page, nil)
+	head = scriptTag.ReplaceAll(head, nil)
 	var preload string
-	links := dataPreload.FindAll(page, -1)
+	links := dataPreload.FindAll(head, -1)
 	switch len(links) {
 	case 0:
 	case 1:
@@ -494,19 +501,19 @@ func deferLoad(page []byte) ([]byte, error) {
 			return nil, fmt.Errorf("go-app's page preloads %s: want the page's data file, as=fetch with an href", links[0])
 		}
 		preload = ` data-preload="` + string(href[1]) + `"`
-		page = dataPreload.ReplaceAll(page, nil)
+		head = dataPreload.ReplaceAll(head, nil)
 	default:
 		return nil, fmt.Errorf("go-app's page has %d preloads, want at most the page's data file", len(links))
 	}
 	// Before the stylesheet, so that it runs at once: an inline script
 	// waits for the stylesheets above it.
-	at := bytes.Index(page, []byte("</title>"))
+	at := bytes.Index(head, []byte("</title>"))
 	if at < 0 {
 		return nil, errors.New("go-app's page has no </title>")
 	}
 	at += len("</title>")
 	tag := "\n    <script data-scripts=\"" + strings.Join(srcs, " ") + "\"" + preload + ">" + loaderScript + "</script>"
-	return slices.Concat(page[:at], []byte(tag), page[at:]), nil
+	return slices.Concat(head[:at], []byte(tag), head[at:], rest), nil
 }
 
 // securityHeaders go with every response.
