@@ -28,17 +28,15 @@ const floorCached = `(() => {
 
 // floor is go-app's empty app (bench/floorapp), built and running.
 type floor struct {
-	dir        string // its web/ directory's parent, removed by stop
-	wasmSize   float64
-	proc       *hostproc.Host
-	url        string
-	buildTaken time.Duration
+	dir      string // its web/ directory's parent, removed by stop
+	wasmSize float64
+	proc     *hostproc.Host
+	url      string
 }
 
 // startFloor builds bench/floorapp (app.wasm with the Makefile's flags:
 // -trimpath, stripped) into a new directory and serves it.
 func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
-	t0 := time.Now()
 	dir, err := os.MkdirTemp("", "dateline-floor-")
 	if err != nil {
 		return nil, fmt.Errorf("go-app's empty app: %w", err)
@@ -87,7 +85,7 @@ func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("go-app's empty app: %w", err)
 	}
-	return &floor{dir: dir, wasmSize: float64(st.Size()), proc: p, url: p.URL, buildTaken: time.Since(t0)}, nil
+	return &floor{dir: dir, wasmSize: float64(st.Size()), proc: p, url: p.URL}, nil
 }
 
 func (f *floor) stop() {
