@@ -128,7 +128,7 @@ func checkSeedText(t *testing.T, which, text string, s seed) {
 
 // TestColdLoadShowsArticleBeforeWasm opens the seed article in a cold
 // profile, on a desktop window and on a phone, and checks the page as it is
-// at DOMContentLoaded, long before app.wasm runs: the headline is laid out,
+// at the first frame, long before app.wasm runs: the headline is laid out,
 // visible and on top (go-app's loader does not cover it), the loader is a
 // thin bar, the text is the story's. The page is painted before the app is
 // live, and no frame until the takeover showed anything but the article.
@@ -148,44 +148,44 @@ func TestColdLoadShowsArticleBeforeWasm(t *testing.T) {
 			if st := tb.navigate(h.URL + "/articles/" + seedSlug); st != 200 {
 				t.Fatalf("status %d, want 200", st)
 			}
-			dcl := eval[*dclState](tb, `window.__dcl || null`)
-			if dcl == nil {
-				t.Fatal("the DOMContentLoaded probe did not run")
+			painted := tb.firstFrame()
+			if painted == nil {
+				t.Fatal("the first-frame probe did not run")
 			}
-			if dcl.App == "live" {
-				t.Errorf("data-app was already %q at DOMContentLoaded: this load does not show the prerendered page", dcl.App)
+			if painted.App == "live" {
+				t.Errorf("data-app was already %q at the first frame: this load does not show the prerendered page", painted.App)
 			}
-			switch h1 := dcl.H1; {
+			switch h1 := painted.H1; {
 			case h1 == nil:
-				t.Error("no h1 at DOMContentLoaded")
+				t.Error("no h1 at the first frame")
 			default:
 				if normalize(h1.Text) != s.Headline {
-					t.Errorf("h1 at DOMContentLoaded = %q, want %q", h1.Text, s.Headline)
+					t.Errorf("h1 at the first frame = %q, want %q", h1.Text, s.Headline)
 				}
 				if h1.W <= 0 || h1.H <= 0 || h1.Visibility != "visible" || h1.Display == "none" || h1.Opacity < 1 {
-					t.Errorf("h1 not visible at DOMContentLoaded: %+v", *h1)
+					t.Errorf("h1 not visible at the first frame: %+v", *h1)
 				}
-				if h1.Y+h1.H > dcl.VH || h1.X < 0 || h1.X+h1.W > dcl.VW {
-					t.Errorf("h1 outside the %vx%v window at DOMContentLoaded: %+v", dcl.VW, dcl.VH, *h1)
+				if h1.Y+h1.H > painted.VH || h1.X < 0 || h1.X+h1.W > painted.VW {
+					t.Errorf("h1 outside the %vx%v window at the first frame: %+v", painted.VW, painted.VH, *h1)
 				}
 				if !h1.Hit {
-					t.Errorf("the centre of the h1 is covered by %s at DOMContentLoaded", h1.HitWhat)
+					t.Errorf("the centre of the h1 is covered by %s at the first frame", h1.HitWhat)
 				}
 			}
-			if l := dcl.Loader; l == nil {
-				t.Log("no #app-wasm-loader at DOMContentLoaded")
+			if l := painted.Loader; l == nil {
+				t.Log("no #app-wasm-loader at the first frame")
 			} else {
 				if l.H > 8 {
-					t.Errorf("the wasm loader is %vpx high at DOMContentLoaded; it must be a thin bar: %+v", l.H, *l)
+					t.Errorf("the wasm loader is %vpx high at the first frame; it must be a thin bar: %+v", l.H, *l)
 				}
 				if l.PointerEvents != "none" {
 					t.Errorf("the wasm loader takes pointer events (%q)", l.PointerEvents)
 				}
 			}
-			if strings.Contains(dcl.HitMiddle, "app-wasm-loader") {
-				t.Errorf("the middle of the window is covered by %s at DOMContentLoaded", dcl.HitMiddle)
+			if strings.Contains(painted.HitMiddle, "app-wasm-loader") {
+				t.Errorf("the middle of the window is covered by %s at the first frame", painted.HitMiddle)
 			}
-			checkSeedText(t, "at DOMContentLoaded", dcl.Text, s)
+			checkSeedText(t, "at the first frame", painted.Text, s)
 
 			tb.waitLive()
 			paint := eval[struct{ FCP, Live float64 }](tb, `({
@@ -200,7 +200,7 @@ func TestColdLoadShowsArticleBeforeWasm(t *testing.T) {
 				t.Logf("first contentful paint at %.0f ms; app live at %.0f ms", paint.FCP, paint.Live)
 			}
 			checkLoadsAfterStyles(t, tb)
-			checkNoShift(t, tb, dcl)
+			checkNoShift(t, tb, painted)
 			for i, f := range eval[[]frame](tb, `window.__frames`) {
 				if f.H1 == nil || normalize(*f.H1) != s.Headline || f.MainChars < 1000 {
 					h1 := "(none)"
@@ -276,9 +276,9 @@ func TestSeedTextPrerenderedAndLive(t *testing.T) {
 	}
 
 	tb.navigate(url)
-	dcl := eval[*dclState](tb, `window.__dcl || null`)
-	if dcl == nil {
-		t.Fatal("the DOMContentLoaded probe did not run")
+	painted := tb.firstFrame()
+	if painted == nil {
+		t.Fatal("the first-frame probe did not run")
 	}
 	tb.waitLive()
 	live := eval[string](tb, `document.body.innerText`)
@@ -305,28 +305,28 @@ func TestSeedTextPrerenderedAndLive(t *testing.T) {
 	if p := normalize(pre); p != liveText {
 		t.Errorf("the live page's text differs from the prerendered page's:\n%s", firstDiff(p, liveText))
 	}
-	if d := normalize(dcl.Text); d != liveText {
-		t.Errorf("the live page's text differs from the text at DOMContentLoaded:\n%s", firstDiff(d, liveText))
+	if d := normalize(painted.Text); d != liveText {
+		t.Errorf("the live page's text differs from the text at the first frame:\n%s", firstDiff(d, liveText))
 	}
-	checkNoShift(t, tb, dcl)
+	checkNoShift(t, tb, painted)
 	tb.checkConsole(nil)
 }
 
-// checkNoShift compares the boxes of the page's landmarks at
-// DOMContentLoaded with their boxes now that the app is live.
-func checkNoShift(t *testing.T, tb *tab, dcl *dclState) {
+// checkNoShift compares the boxes of the page's landmarks in the first
+// frame with their boxes now that the app is live.
+func checkNoShift(t *testing.T, tb *tab, painted *firstFrameState) {
 	t.Helper()
 	after := eval[map[string]box](tb, `__dt.rects()`)
-	if len(dcl.Rects) == 0 {
-		t.Error("no landmark boxes recorded at DOMContentLoaded")
+	if len(painted.Rects) == 0 {
+		t.Error("no landmark boxes recorded at the first frame")
 	}
-	for sel, b := range dcl.Rects {
+	for sel, b := range painted.Rects {
 		a, ok := after[sel]
 		switch {
 		case !ok:
 			t.Errorf("%s is gone after the takeover", sel)
 		case !b.near(a):
-			t.Errorf("%s moved in the takeover: %+v at DOMContentLoaded, %+v live", sel, b, a)
+			t.Errorf("%s moved in the takeover: %+v at the first frame, %+v live", sel, b, a)
 		}
 	}
 }

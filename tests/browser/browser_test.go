@@ -86,9 +86,11 @@ func newTab(t *testing.T, width, height int) *tab {
 
 // probeScript runs in every document before the page's own scripts. It
 // gives the tests helpers (window.__dt), marks the prerendered tree so that
-// the takeover can be seen, records the page as it is at DOMContentLoaded
-// (window.__dcl), and then samples every frame until the app is live
-// (window.__frames, one entry per change), to catch a flash of other content.
+// the takeover can be seen, records the page as it is in the first frame
+// after DOMContentLoaded (window.__firstFrame: no frame is drawn before the
+// stylesheet has loaded, while DOMContentLoaded may come before it), and
+// then samples every frame until the app is live (window.__frames, one
+// entry per change), to catch a flash of other content.
 const probeScript = `(() => {
   const describe = (el) => el ? el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "") : "nothing";
@@ -147,7 +149,10 @@ const probeScript = `(() => {
   document.addEventListener("DOMContentLoaded", () => {
     const first = document.body.firstElementChild;
     if (first) first.__dtPrerendered = true;
-    window.__dcl = {app: document.documentElement.dataset.app || "", h1: dt.h1(), loader: dt.loader(),
+    requestAnimationFrame(firstFrame);
+  }, {once: true});
+  const firstFrame = () => {
+    window.__firstFrame = {app: document.documentElement.dataset.app || "", h1: dt.h1(), loader: dt.loader(),
       text: dt.text(), rects: dt.rects(), vw: innerWidth, vh: innerHeight,
       // what covers the middle of the window, and the middle of the first paragraph
       hitMiddle: describe(document.elementFromPoint(innerWidth / 2, innerHeight / 2))};
@@ -167,8 +172,8 @@ const probeScript = `(() => {
       }
       requestAnimationFrame(sample);
     };
-    requestAnimationFrame(sample);
-  }, {once: true});
+    sample();
+  };
 })();`
 
 // do runs actions, stopping the test on failure.
@@ -213,6 +218,14 @@ func (tb *tab) waitFor(what, expr string, timeout time.Duration) {
 			`JSON.stringify({path: location.pathname, app: document.documentElement.dataset.app || "", h1: window.__dt && __dt.h1()})`))
 		tb.t.Fatalf("waiting for %s (%s): %v; page state: %s", what, expr, err, state)
 	}
+}
+
+// firstFrame returns the page as the probe recorded it in its first frame,
+// waiting for that frame: the load event can come before it.
+func (tb *tab) firstFrame() *firstFrameState {
+	tb.t.Helper()
+	tb.waitFor("the page's first frame", "!!window.__firstFrame", 10*time.Second)
+	return eval[*firstFrameState](tb, `window.__firstFrame`)
 }
 
 // waitLive waits until app.wasm has taken over the page.
@@ -320,8 +333,8 @@ type loaderState struct {
 	Display       string
 }
 
-// dclState is window.__dcl: the page at DOMContentLoaded.
-type dclState struct {
+// firstFrameState is window.__firstFrame: the page in its first frame.
+type firstFrameState struct {
 	App       string
 	H1        *h1State
 	Loader    *loaderState

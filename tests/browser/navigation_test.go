@@ -118,9 +118,9 @@ func TestReloadDeepLink(t *testing.T) {
 		if p := eval[string](tb, `location.pathname`); p != path {
 			t.Errorf("after reloading %s, location.pathname = %q", path, p)
 		}
-		dcl := eval[*dclState](tb, `window.__dcl || null`)
-		if dcl == nil || dcl.H1 == nil || dcl.H1.Text != head {
-			t.Errorf("after reloading %s, the prerendered h1 is not %q: %+v", path, head, dcl)
+		painted := tb.firstFrame()
+		if painted == nil || painted.H1 == nil || painted.H1.Text != head {
+			t.Errorf("after reloading %s, the prerendered h1 is not %q: %+v", path, head, painted)
 		}
 		tb.waitLive()
 		tb.waitH1(head)

@@ -46,9 +46,9 @@ func TestNotFound(t *testing.T) {
 		if st := tb.navigate(h.URL + path); st != http.StatusNotFound {
 			t.Errorf("%s in the browser: status %d, want 404", path, st)
 		}
-		dcl := eval[*dclState](tb, `window.__dcl || null`)
-		if dcl == nil || dcl.H1 == nil || dcl.H1.Text != notFoundH1 {
-			t.Errorf("%s: the prerendered h1 is not %q: %+v", path, notFoundH1, dcl)
+		painted := tb.firstFrame()
+		if painted == nil || painted.H1 == nil || painted.H1.Text != notFoundH1 {
+			t.Errorf("%s: the prerendered h1 is not %q: %+v", path, notFoundH1, painted)
 		}
 		tb.waitLive()
 		tb.waitH1(notFoundH1)

@@ -195,14 +195,14 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		s := readSeed(t)
 		tb := newTab(t, 1280, 900)
 		tb.mustLoad(seedSite.URL+"/articles/"+seedSlug, http.StatusOK)
-		dcl := eval[*dclState](tb, `window.__dcl || null`)
+		painted := tb.firstFrame()
 		switch {
-		case dcl == nil || dcl.H1 == nil:
-			t.Errorf("no h1 at DOMContentLoaded: %+v", dcl)
-		case normalize(dcl.H1.Text) != s.Headline:
-			t.Errorf("h1 at DOMContentLoaded = %q, want %q", dcl.H1.Text, s.Headline)
-		case dcl.H1.W <= 0 || dcl.H1.H <= 0 || dcl.H1.Visibility != "visible" || dcl.H1.Opacity < 1 || !dcl.H1.Hit:
-			t.Errorf("h1 not visible at DOMContentLoaded: %+v", *dcl.H1)
+		case painted == nil || painted.H1 == nil:
+			t.Errorf("no h1 at the first frame: %+v", painted)
+		case normalize(painted.H1.Text) != s.Headline:
+			t.Errorf("h1 at the first frame = %q, want %q", painted.H1.Text, s.Headline)
+		case painted.H1.W <= 0 || painted.H1.H <= 0 || painted.H1.Visibility != "visible" || painted.H1.Opacity < 1 || !painted.H1.Hit:
+			t.Errorf("h1 not visible at the first frame: %+v", *painted.H1)
 		}
 		tb.waitLive()
 		checkWasmFetch(t, tb, "first visit, from nginx", "network")

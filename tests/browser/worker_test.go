@@ -160,14 +160,14 @@ func (tb *tab) mustLoad(url string, want int64) {
 }
 
 // checkArticle checks the page on screen against its article: the
-// prerendered h1 at DOMContentLoaded (when this document was loaded, not
+// prerendered h1 at the first frame (when this document was loaded, not
 // changed in place), then once the app is live the h1 and every paragraph.
 func checkArticle(t *testing.T, tb *tab, what string, a article.Article, loaded bool) {
 	t.Helper()
 	if loaded {
-		dcl := eval[*dclState](tb, `window.__dcl || null`)
-		if dcl == nil || dcl.H1 == nil || normalize(dcl.H1.Text) != normalize(a.Headline) {
-			t.Errorf("%s: the prerendered h1 is not %q: %+v", what, a.Headline, dcl)
+		painted := tb.firstFrame()
+		if painted == nil || painted.H1 == nil || normalize(painted.H1.Text) != normalize(a.Headline) {
+			t.Errorf("%s: the prerendered h1 is not %q: %+v", what, a.Headline, painted)
 		}
 	}
 	tb.waitLive()
@@ -188,9 +188,9 @@ func checkArticle(t *testing.T, tb *tab, what string, a article.Article, loaded 
 // and then live.
 func checkNotFound(t *testing.T, tb *tab, what string) {
 	t.Helper()
-	dcl := eval[*dclState](tb, `window.__dcl || null`)
-	if dcl == nil || dcl.H1 == nil || dcl.H1.Text != notFoundH1 {
-		t.Errorf("%s: the prerendered h1 is not %q: %+v", what, notFoundH1, dcl)
+	painted := tb.firstFrame()
+	if painted == nil || painted.H1 == nil || painted.H1.Text != notFoundH1 {
+		t.Errorf("%s: the prerendered h1 is not %q: %+v", what, notFoundH1, painted)
 	}
 	tb.waitLive()
 	tb.waitH1(notFoundH1)
