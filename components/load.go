@@ -51,13 +51,6 @@ func (st *pageState) init(kind Kind) {
 func (st *pageState) load(ctx app.Context, done func(app.Context)) {
 	path := ctx.Page().URL().Path
 	st.Path = path
-	if u := source.DataURL(path); u != "" && app.IsServer {
-		// The client fetches this file before it takes over the page:
-		// preloading it lets the download run beside app.wasm's. (The
-		// host hands the preload to its loader, app/site/loader.js, which
-		// issues it after the first paint on a first visit.)
-		ctx.Page().SetPreloads(app.Preload{As: "fetch", Type: "application/json", Href: u + " crossorigin=anonymous"})
-	}
 	if data, ok := source.Cached(path); ok {
 		st.Status, st.Err, st.Data = loaded, nil, data
 		done(ctx)

@@ -388,7 +388,10 @@ func (s *Site) page(p string) (*response, error) {
 		if rec.Code != http.StatusOK {
 			return nil, fmt.Errorf("go-app answered %d", rec.Code)
 		}
-		page, err := tidyHead(rec.Body.Bytes())
+		// The client fetches the page's data file before it takes over
+		// the page; the loader preloads it, so that the download runs
+		// beside app.wasm's.
+		page, err := tidyHead(rec.Body.Bytes(), s.source.DataURL(p))
 		if err != nil {
 			return nil, fmt.Errorf("prerendering %s: %w", p, err)
 		}
@@ -422,9 +425,9 @@ var loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon")`)
 // hidden loader icon from loading, and rewrites attribute values in HTML's
 // syntax. Go quoting turns a quotation mark into \" (which ends the
 // attribute in HTML) and a zero-width non-joiner, common in Persian and
-// Kurdish text, into a visible \u200c. Then deferLoad hands the scripts
-// to loader.js.
-func tidyHead(page []byte) ([]byte, error) {
+// Kurdish text, into a visible \u200c. Then deferLoad hands the scripts,
+// and the preload of dataURL (if any), to loader.js.
+func tidyHead(page []byte, dataURL string) ([]byte, error) {
 	page = emptyMeta.ReplaceAll(page, nil)
 	page = goAppStyles.ReplaceAll(page, nil)
 	page = loaderIcon.ReplaceAll(page, []byte(`<img loading="lazy" $1`))
@@ -435,7 +438,7 @@ func tidyHead(page []byte) ([]byte, error) {
 		}
 		return []byte(`="` + html.EscapeString(v) + `"`)
 	})
-	return deferLoad(page)
+	return deferLoad(page, dataURL)
 }
 
 // loaderJS starts the app's scripts after the first paint (see the file).
@@ -455,23 +458,21 @@ var loaderScript, loaderHash = func() (string, string) {
 	return script, "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
 
-// The elements deferLoad moves: go-app's script tags (it writes
-// attributes in no fixed order) and the preload of the page's data file.
+// scriptTag and srcAttr find go-app's script tags, which deferLoad moves
+// (go-app writes attributes in no fixed order).
 var (
-	scriptTag   = regexp.MustCompile(`(?s)\s*<script\b([^>]*)>(.*?)</script>`)
-	srcAttr     = regexp.MustCompile(`\bsrc="([^"]+)"`)
-	dataPreload = regexp.MustCompile(`\s*<link\b[^>]*\brel="preload"[^>]*>`)
-	hrefAttr    = regexp.MustCompile(`\bhref="([^"]+)"`)
+	scriptTag = regexp.MustCompile(`(?s)\s*<script\b([^>]*)>(.*?)</script>`)
+	srcAttr   = regexp.MustCompile(`\bsrc="([^"]+)"`)
 )
 
 // pageScripts are the scripts every page runs, in go-app's order.
 var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}
 
-// deferLoad replaces the page's script tags and its data preload with
-// loader.js, inline after the title, which asks for them once the page has
-// been painted (on a first visit). It fails on a page whose scripts are not the
-// expected ones, rather than serve one that never starts the app.
-func deferLoad(page []byte) ([]byte, error) {
+// deferLoad replaces the page's script tags with loader.js, inline after
+// the title, which asks for them, and preloads dataURL, once the page has
+// been painted (on a first visit). It fails on a page whose scripts are
+// not the expected ones, rather than serve one that never starts the app.
+func deferLoad(page []byte, dataURL string) ([]byte, error) {
 	// Only the head is searched: the home page of a large dataset runs to
 	// megabytes, and regexp scans are not free.
 	end := bytes.Index(page, []byte("</head>"))
@@ -492,18 +493,8 @@ func deferLoad(page []byte) ([]byte, error) {
 	}
 	head = scriptTag.ReplaceAll(head, nil)
 	var preload string
-	links := dataPreload.FindAll(head, -1)
-	switch len(links) {
-	case 0:
-	case 1:
-		href := hrefAttr.FindSubmatch(links[0])
-		if href == nil || !bytes.Contains(links[0], []byte(`as="fetch"`)) {
-			return nil, fmt.Errorf("go-app's page preloads %s: want the page's data file, as=fetch with an href", links[0])
-		}
-		preload = ` data-preload="` + string(href[1]) + `"`
-		head = dataPreload.ReplaceAll(head, nil)
-	default:
-		return nil, fmt.Errorf("go-app's page has %d preloads, want at most the page's data file", len(links))
+	if dataURL != "" {
+		preload = ` data-preload="` + html.EscapeString(dataURL) + `"`
 	}
 	// Before the stylesheet, so that it runs at once: an inline script
 	// waits for the stylesheets above it.
