@@ -6,9 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -31,7 +29,6 @@ type floor struct {
 	dir      string // its web/ directory's parent, removed by stop
 	wasmSize float64
 	proc     *hostproc.Host
-	url      string
 }
 
 // startFloor builds bench/floorapp (app.wasm with the Makefile's flags:
@@ -61,21 +58,11 @@ func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
 	}
 	wasm := filepath.Join(web, "app.wasm")
 	bin := filepath.Join(dir, "floorapp")
-	builds := []struct {
-		env  []string
-		args []string
-	}{
-		{[]string{"GOOS=js", "GOARCH=wasm"}, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./bench/floorapp"}},
-		{nil, []string{"build", "-o", bin, "./bench/floorapp"}},
+	if err := goBuild(ctx, cfg, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", wasm, "./bench/floorapp"); err != nil {
+		return nil, fmt.Errorf("building go-app's empty app: %w", err)
 	}
-	for _, b := range builds {
-		cmd := exec.CommandContext(ctx, "go", b.args...)
-		cmd.Dir = cfg.root
-		cmd.Env = append(os.Environ(), b.env...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("building go-app's empty app (%s go %s): %w\n%s",
-				strings.Join(b.env, " "), strings.Join(b.args, " "), err, out)
-		}
+	if err := goBuild(ctx, cfg, nil, "-o", bin, "./bench/floorapp"); err != nil {
+		return nil, fmt.Errorf("building go-app's empty app: %w", err)
 	}
 	st, err := os.Stat(wasm)
 	if err != nil {
@@ -85,7 +72,7 @@ func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("go-app's empty app: %w", err)
 	}
-	return &floor{dir: dir, wasmSize: float64(st.Size()), proc: p, url: p.URL}, nil
+	return &floor{dir: dir, wasmSize: float64(st.Size()), proc: p}, nil
 }
 
 func (f *floor) stop() {
@@ -138,7 +125,7 @@ func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize fl
 				app = append(app, w.again)
 			} else {
 				progress("warm load against go-app's empty app %d/%d: go-app's empty app", i+1, cfg.runs)
-				l, err := floorWarmOnce(ctx, cfg, f.url+"/")
+				l, err := floorWarmOnce(ctx, cfg, f.proc.URL+"/")
 				if err != nil {
 					return err
 				}

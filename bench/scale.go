@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 )
 
@@ -172,18 +173,28 @@ func scale(ctx context.Context, cfg *config, r *report) error {
 
 // generateDatasets builds tools/gendata once and writes one dataset per
 // size.
-func generateDatasets(ctx context.Context, cfg *config, dir string) (map[int]string, error) {
+// goBuild runs go build (the go command of $GO, as the Makefile does, or
+// go) in the repository, with env added to the environment.
+func goBuild(ctx context.Context, cfg *config, env []string, args ...string) error {
 	goTool := os.Getenv("GO")
 	if goTool == "" {
 		goTool = "go"
 	}
+	cmd := exec.CommandContext(ctx, goTool, append([]string{"build"}, args...)...)
+	cmd.Dir = cfg.root
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s go build %s: %w\n%s", strings.Join(env, " "), strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
+func generateDatasets(ctx context.Context, cfg *config, dir string) (map[int]string, error) {
 	gen := filepath.Join(dir, "gendata")
 	ctx2, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	build := exec.CommandContext(ctx2, goTool, "build", "-o", gen, "./tools/gendata")
-	build.Dir = cfg.root
-	if out, err := build.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building tools/gendata: %w\n%s", err, out)
+	if err := goBuild(ctx2, cfg, nil, "-o", gen, "./tools/gendata"); err != nil {
+		return nil, err
 	}
 	files := map[int]string{}
 	for _, n := range scaleSizes {
