@@ -31,7 +31,7 @@ $(WASM).br: $(WASM)
 	$(GO) run ./tools/precompress $(WASM)
 
 # The host embeds web/ (app.wasm included) and the bundled dataset.
-$(BIN): $(WASM).br $(SRCFILES) $(WEBFILES) $(EMBEDFILES) articles.json articles.schema.json go.mod go.sum
+$(BIN): $(WASM).br $(SRCFILES) $(WEBFILES) $(EMBEDFILES) articles.json go.mod go.sum
 	$(GO) build -trimpath -o $@ .
 
 run: build
@@ -75,13 +75,12 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 test: fmt-check vet build browser-deps node-deps
 	DATELINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
 
-# Fuzz the dataset loader, the schema check and the importer for FUZZTIME
+# Fuzz the dataset reader, the JSON reader and the importer for FUZZTIME
 # each; the seed corpora under testdata/fuzz are replayed by make test.
 FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/article
-	$(GO) test -run='^$$' -fuzz='^FuzzLazyArticles$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/article
-	$(GO) test -run='^$$' -fuzz='^FuzzValidate$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/schema
+	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/dataset
+	$(GO) test -run='^$$' -fuzz='^FuzzReader$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/jsonread
 	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s ./app/importer
 
 # Benchmarks and Lighthouse audit (BENCHMARKS.md): markdown on stdout,

@@ -12,22 +12,25 @@ import (
 	"path/filepath"
 
 	"dateline/app/article"
+	"dateline/app/dataset"
 	"dateline/app/importer"
 )
 
-// importStory adds a plain-text story to a dataset file, or prints it as a
-// dataset entry with -o -. Nothing is written unless the whole dataset,
-// the story included, passes validation.
+// importStory adds a plain-text story to a dataset, or prints it as a
+// dataset entry with -o -. Into a dataset file, the story is appended and
+// every other byte stays as it was; into a folder, it is a file of its
+// own, and no other file is touched. Nothing is written unless the whole
+// dataset, the story included, passes validation.
 func importStory(args []string, stdout io.Writer) error {
 	flags := flag.NewFlagSet("import", flag.ContinueOnError)
-	dataFile := flags.String("data", "articles.json", "dataset `FILE` to add the story to")
+	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files")
 	out := flags.String("o", "", "write the entry to standard output (-o -) instead of adding it to the dataset")
-	maxSize := flags.Int64("max-size", defaultMaxDataset, "largest dataset accepted, in `BYTES`")
+	maxSize := flags.Int64("max-size", dataset.DefaultMaxSize, "largest dataset file accepted, in `BYTES`")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {
-		return errors.New("import: give one story file: dateline import [-data FILE] [-o -] STORY.txt")
+		return errors.New("import: give one story file: dateline import [-data PATH] [-o -] STORY.txt")
 	}
 	if *out != "" && *out != "-" {
 		return fmt.Errorf("import: -o takes only - (standard output), not %q; to add the story to a dataset, use -data", *out)
@@ -42,49 +45,67 @@ func importStory(args []string, stdout io.Writer) error {
 		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
 	}
 
-	data, err := readDataset(*dataFile, *maxSize)
-	missing := errors.Is(err, fs.ErrNotExist)
+	info, statErr := os.Stat(*path)
 	switch {
-	case missing && *out == "-":
-		data = nil // no dataset to be unique in
-	case err != nil:
-		return fmt.Errorf("import: %w", err)
+	case errors.Is(statErr, fs.ErrNotExist) && *out == "-":
+		return printEntry(a, storyFile, stdout) // no dataset to be unique in
+	case statErr != nil:
+		return fmt.Errorf("import: reading the dataset: %w", statErr)
 	}
-	if data != nil {
-		taken, err := importer.Slugs(data)
-		if err != nil {
-			return datasetFault(*dataFile, data, err)
-		}
-		a.Slug = importer.UniqueSlug(a.Slug, taken)
+	opts := dataset.Options{MaxSize: *maxSize}
+	arc, err := dataset.Load(*path, opts)
+	if err != nil {
+		return fmt.Errorf("import: the dataset must be valid before a story is added; nothing was changed: %w", err)
 	}
-
+	a.Slug = importer.UniqueSlug(a.Slug, arc.Has)
 	if *out == "-" {
 		return printEntry(a, storyFile, stdout)
 	}
-	updated, err := importer.Append(data, a)
-	if err != nil {
-		return datasetFault(*dataFile, data, err)
+
+	var name string
+	var data []byte
+	if info.IsDir() {
+		// A file of its own, named after the slug (and never over a file
+		// that is there: a slug is unique, a file name may be taken by
+		// a file of other articles).
+		taken := func(s string) bool {
+			_, err := os.Lstat(filepath.Join(*path, s+".json"))
+			return err == nil || arc.Has(s)
+		}
+		a.Slug = importer.UniqueSlug(a.Slug, taken)
+		name = filepath.Join(*path, a.Slug+".json")
+		entry, err := importer.Marshal(a, "    ", "  ", "\n")
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		data = []byte("{\n  \"articles\": [\n    " + string(entry) + "\n  ]\n}\n")
+	} else {
+		name = *path
+		current, err := os.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("import: reading the dataset: %w", err)
+		}
+		if data, err = importer.Append(current, a); err != nil {
+			return fmt.Errorf("import: adding the story to %s: %w; nothing was changed", name, err)
+		}
 	}
-	ds, err := loadDataset(*dataFile, updated)
+	opts.Overlay = map[string][]byte{name: data}
+	updated, err := dataset.Load(*path, opts)
 	if err != nil {
 		return fmt.Errorf("import: with %s added, the dataset would not be valid; nothing was changed: %w", storyFile, err)
 	}
-	if err := writeAtomic(*dataFile, updated); err != nil {
-		return fmt.Errorf("import: %w", err)
+	if info.IsDir() {
+		err = dataset.Create(name, data)
+	} else {
+		err = dataset.Replace(name, data)
 	}
-	if _, err := fmt.Fprintf(stdout, "%s: added %q as article %d of %d\n", *dataFile, a.Slug, len(ds.Articles)-1, len(ds.Articles)); err != nil {
+	if err != nil {
+		return fmt.Errorf("import: %w; nothing was changed", err)
+	}
+	if _, err := fmt.Fprintf(stdout, "%s: added %q in %s; the dataset has %d articles\n", *path, a.Slug, name, updated.Len()); err != nil {
 		return fmt.Errorf("import: the story was added, but reporting it failed: %w", err)
 	}
 	return nil
-}
-
-// datasetFault explains why a story could not be added to a dataset: the
-// dataset's own problems when it has any, else err.
-func datasetFault(name string, data []byte, err error) error {
-	if _, lerr := loadDataset(name, data); lerr != nil {
-		return fmt.Errorf("import: the dataset must be valid before a story is added; nothing was changed: %w", lerr)
-	}
-	return fmt.Errorf("import: adding the story to %s: %w; nothing was changed", name, err)
 }
 
 // printEntry writes the article as a dataset entry, after checking that it
@@ -95,7 +116,7 @@ func printEntry(a article.Article, storyFile string, stdout io.Writer) error {
 		return fmt.Errorf("import: %w", err)
 	}
 	alone := []byte(`{"articles": [` + string(entry) + "]}")
-	if _, err := loadDataset(storyFile+" (as a dataset entry)", alone); err != nil {
+	if _, err := dataset.LoadBytes(storyFile+" (as a dataset entry)", alone); err != nil {
 		return fmt.Errorf("import: the story does not make a valid article: %w", err)
 	}
 	if _, err := fmt.Fprintf(stdout, "%s\n", entry); err != nil {
@@ -112,57 +133,11 @@ func readStory(name string) ([]byte, error) {
 	}
 	if fi.Mode().IsRegular() && fi.Size() > importer.MaxStorySize {
 		return nil, fmt.Errorf("import: %s: the story is %s, more than %s: is it the right file? Nothing was changed",
-			name, byteSize(fi.Size()), byteSize(importer.MaxStorySize))
+			name, dataset.ByteSize(fi.Size()), dataset.ByteSize(importer.MaxStorySize))
 	}
 	text, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("import: reading the story: %w", err)
 	}
 	return text, nil
-}
-
-// writeAtomic replaces a file with data: written in full to a temporary
-// file in the same directory, then renamed over it, so that a reader (or
-// a crash) never sees half a dataset. The file keeps its permissions; a
-// symbolic link keeps pointing at the file it named.
-func writeAtomic(name string, data []byte) (err error) {
-	target, err := filepath.EvalSymlinks(name)
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	fi, err := os.Stat(target)
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	closed := false
-	defer func() {
-		if err == nil {
-			return
-		}
-		if !closed {
-			err = errors.Join(err, tmp.Close())
-		}
-		err = errors.Join(err, os.Remove(tmp.Name()))
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
-	}
-	closed = true
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("replacing %s: %w", name, err)
-	}
-	return nil
 }

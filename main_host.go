@@ -19,13 +19,9 @@ import (
 	"syscall"
 	"time"
 
-	"dateline/app/article"
+	"dateline/app/dataset"
 	"dateline/app/site"
 )
-
-// defaultMaxDataset bounds the dataset file, so an absurd file is refused
-// before it is read.
-const defaultMaxDataset = 64 << 20
 
 func run() {
 	log.SetFlags(0)
@@ -36,7 +32,8 @@ func run() {
 	}
 }
 
-// dispatch runs the subcommand named by args: serve (the default) or validate.
+// dispatch runs the subcommand named by args: serve (the default),
+// validate, import or export.
 func dispatch(args []string, stdout io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
@@ -58,114 +55,39 @@ func dispatch(args []string, stdout io.Writer) error {
 
 const usage = `Dateline serves news articles as an installable, offline-ready web app.
 
-Usage:
-  dateline [serve] [-addr HOST:PORT] [-data FILE]   serve the site (default :8000, bundled articles.json)
-  dateline validate [-max-size BYTES] [FILE]        check a dataset and list every problem
-  dateline import [-data FILE] [-o -] STORY.txt     add a plain-text story to a dataset
-  dateline export [-data FILE] DIR                  write the site as static files into DIR
+A dataset is one JSON file in the format of articles.json, or a folder of
+such files. Usage:
+
+  dateline [serve] [-addr HOST:PORT] [-data PATH] [-cache BYTES]
+                                                  serve the site (default :8000, bundled articles.json)
+  dateline validate [PATH]                        check a dataset and list every problem
+  dateline import [-data PATH] [-o -] STORY.txt   add a plain-text story to a dataset
+  dateline export [-data PATH] DIR                write the site as static files into DIR
 `
 
 // dataFlags are the flags that choose a dataset.
 type dataFlags struct {
-	file    string
+	path    string
 	maxSize int64
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.file, "data", "", "dataset `FILE` (default: the bundled articles.json)")
-	fs.Int64Var(&d.maxSize, "max-size", defaultMaxDataset, "largest dataset accepted, in `BYTES`")
+	fs.StringVar(&d.path, "data", "", "dataset `PATH`: a file, or a folder of .json files (default: the bundled articles.json)")
+	fs.Int64Var(&d.maxSize, "max-size", dataset.DefaultMaxSize, "largest dataset file accepted, in `BYTES`")
 }
 
-// load reads and validates the dataset; the bundled one when no file is given.
-func (d *dataFlags) load() (*article.Dataset, []byte, string, error) {
-	name, data := "articles.json (bundled)", defaultDataset
-	if d.file != "" {
-		var err error
-		name = d.file
-		if data, err = readLimited(d.file, d.maxSize); err != nil {
-			return nil, nil, name, err
-		}
+// load reads and checks the dataset; the bundled one when none is given.
+func (d *dataFlags) load() (*dataset.Archive, error) {
+	if d.path == "" {
+		return dataset.LoadBytes("articles.json (bundled)", defaultDataset)
 	}
-	ds, err := loadDataset(name, data)
-	if err != nil {
-		return nil, nil, name, err
-	}
-	return ds, data, name, nil
-}
-
-// readLimited reads a file, refusing one larger than max bytes.
-func readLimited(name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("opening dataset: %w", err)
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= max {
-		data, err := readWhole(f, fi.Size())
-		if err == nil {
-			return data, nil
-		}
-		if !errors.Is(err, errSizeChanged) {
-			return nil, fmt.Errorf("reading dataset %s: %w", name, err)
-		}
-		// Being written to: read what there is now, as a stream.
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf("reading dataset %s: %w", name, err)
-		}
-	}
-	// Stat failed, or the file is not regular or changed size: read it as
-	// a stream.
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset %s: %w", name, err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: the dataset is larger than %d bytes; raise -max-size if it is meant to be", name, max)
-	}
-	return data, nil
-}
-
-// errSizeChanged says that a file changed size while it was read.
-var errSizeChanged = errors.New("the file changed size while it was read")
-
-// readWhole reads a file of the given size into a buffer of that size, in
-// two halves at once. Reading a large dataset into memory the process has
-// not touched yet is slow on the virtual machines the host runs on: in
-// one system call per half, and with two cores touching the new pages, a
-// 32 MB file takes a third of the time io.ReadAll takes (about 0.1 s of
-// the 10,000-article start, measured side by side).
-func readWhole(f *os.File, size int64) ([]byte, error) {
-	data := make([]byte, size)
-	half := size / 2
-	second := make(chan error, 1)
-	go func() {
-		_, err := f.ReadAt(data[half:], half)
-		second <- err
-	}()
-	_, err := f.ReadAt(data[:half], 0)
-	if err2 := <-second; err == nil {
-		err = err2
-	}
-	if err == nil {
-		// Nothing may follow: a file that grew is read again.
-		var probe [1]byte
-		switch _, err = f.ReadAt(probe[:], size); {
-		case errors.Is(err, io.EOF):
-			return data, nil
-		case err == nil:
-			err = errSizeChanged
-		}
-	}
-	if errors.Is(err, io.EOF) {
-		err = errSizeChanged // it shrank
-	}
-	return nil, err
+	return dataset.Load(d.path, dataset.Options{MaxSize: d.maxSize})
 }
 
 // newSite loads the dataset and prepares the site.
-func newSite(d *dataFlags) (*site.Site, *article.Dataset, string, error) {
+func newSite(d *dataFlags, cacheSize int64) (*site.Site, *dataset.Archive, error) {
 	// Hashing the executable, tens of MB, needs nothing else: it runs
-	// while the dataset is read, which leaves a core idle.
+	// while the dataset is read.
 	type hashed struct {
 		sum string
 		err error
@@ -175,23 +97,23 @@ func newSite(d *dataFlags) (*site.Site, *article.Dataset, string, error) {
 		sum, err := executableHash()
 		exe <- hashed{sum, err}
 	}()
-	ds, data, name, err := d.load()
+	arc, err := d.load()
 	if err != nil {
-		return nil, nil, name, err
+		return nil, nil, err
 	}
 	web, err := Web()
 	if err != nil {
-		return nil, nil, name, err
+		return nil, nil, err
 	}
 	build := <-exe
 	if build.err != nil {
-		return nil, nil, name, build.err
+		return nil, nil, build.err
 	}
-	s, err := site.New(site.Config{Dataset: ds, DatasetJSON: data, Web: web, Build: build.sum})
+	s, err := site.New(site.Config{Archive: arc, Web: web, Build: build.sum, CacheSize: cacheSize})
 	if err != nil {
-		return nil, nil, name, fmt.Errorf("preparing the site: %w", err)
+		return nil, nil, fmt.Errorf("preparing the site: %w", err)
 	}
-	return s, ds, name, nil
+	return s, arc, nil
 }
 
 func export(args []string, stdout io.Writer) error {
@@ -204,27 +126,28 @@ func export(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("export: name one directory to write the site into")
 	}
-	s, ds, name, err := newSite(&d)
+	s, arc, err := newSite(&d, 0)
 	if err != nil {
 		return err
 	}
 	if err := s.Export(fs.Arg(0)); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "exported %d articles from %s, version %s, to %s\n", len(ds.Articles), name, s.Version, fs.Arg(0))
+	fmt.Fprintf(stdout, "exported %d articles from %s, version %s, to %s\n", arc.Len(), arc.Name, s.Version, fs.Arg(0))
 	return nil
 }
 
 func serve(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", ":8000", "listen on `HOST:PORT`")
+	cacheSize := fs.Int64("cache", site.DefaultCacheSize, "memory for pages and data files kept once made, in `BYTES`")
 	var d dataFlags
 	d.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	start := time.Now()
-	s, ds, name, err := newSite(&d)
+	s, arc, err := newSite(&d, *cacheSize)
 	if err != nil {
 		return err
 	}
@@ -233,12 +156,11 @@ func serve(args []string) error {
 		return fmt.Errorf("listening: %w", err)
 	}
 	log.Printf("serving %d articles from %s, version %s, on http://%s (ready in %s)",
-		len(ds.Articles), name, s.Version, displayAddr(ln.Addr()), time.Since(start).Round(time.Millisecond))
-	// Loading a large dataset leaves the heap several times the size of
-	// what stays in use: the file's bytes and the checks' garbage are
-	// gone. Hand that memory back to the system once serving, rather
-	// than keep it for the life of the process; the collection this takes
-	// runs beside the first requests instead of delaying the start.
+		arc.Len(), arc.Name, s.Version, displayAddr(ln.Addr()), time.Since(start).Round(time.Millisecond))
+	// Reading a large dataset leaves the heap larger than what stays in
+	// use: the checks' garbage is gone. Hand that memory back to the
+	// system once serving; the collection this takes runs beside the
+	// first requests instead of delaying the start.
 	go debug.FreeOSMemory()
 	return serveUntilSignal(ln, s)
 }

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -331,37 +330,5 @@ func TestHostRejectsInvalidData(t *testing.T) {
 				t.Errorf("the host served a bad dataset:\n%s", log)
 			}
 		})
-	}
-}
-
-// TestReadWholeNoticesSizeChanges checks that the two-halves read of a
-// dataset fails, rather than return a cut or padded file, when the file is
-// not the size Stat gave (it was being written to).
-func TestReadWholeNoticesSizeChanges(t *testing.T) {
-	want := bytes.Repeat([]byte("synthetic dataset bytes\n"), 1000)
-	name := filepath.Join(t.TempDir(), "data.json")
-	if err := os.WriteFile(name, want, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, err := readWhole(f, int64(len(want)))
-	if err != nil || !bytes.Equal(got, want) {
-		t.Fatalf("readWhole of the file's size: %d bytes, %v; want the %d bytes", len(got), err, len(want))
-	}
-	for _, size := range []int64{int64(len(want)) - 1, int64(len(want)) + 1} {
-		if got, err := readWhole(f, size); !errors.Is(err, errSizeChanged) || got != nil {
-			t.Errorf("readWhole with size %d of a %d-byte file: %d bytes, %v; want errSizeChanged", size, len(want), len(got), err)
-		}
-	}
-	data, err := readLimited(name, int64(len(want)))
-	if err != nil || !bytes.Equal(data, want) {
-		t.Errorf("readLimited at the limit: %d bytes, %v", len(data), err)
-	}
-	if _, err := readLimited(name, int64(len(want))-1); err == nil || !strings.Contains(err.Error(), "larger than") {
-		t.Errorf("readLimited past the limit: %v, want a refusal", err)
 	}
 }

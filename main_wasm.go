@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/client"
+	"dateline/app/page"
 	"dateline/components"
 )
 
@@ -15,26 +16,35 @@ import (
 const updateInterval = 5 * time.Minute
 
 // run starts the client. It first fetches the data of the page it opens on,
-// so that its first render shows the same article as the prerendered HTML
-// (the file was preloaded by the page and is usually there already). If the
+// so that its first render shows the same page as the prerendered HTML (the
+// file was preloaded by the page and is usually there already). If the
 // data cannot be had, the prerendered page stays as it is, fully readable,
 // with plain links.
 func run() {
 	mark("dateline:go-start")
-	src := client.New(app.Getenv("DATELINE_DATA"))
-	path := app.Window().URL().Path
-	_, err := src.Load(path)
-	mark("dateline:data-loaded")
+	site, err := client.Site(app.Getenv("DATELINE_SITE"))
 	if err != nil {
-		app.Log("dateline: staying on the prerendered page:", err)
-		if loader := app.Window().GetElementByID("app-wasm-loader"); loader.Truthy() {
-			loader.Call("remove")
-		}
+		stay(err)
 		return
 	}
-	components.UseSource(src)
+	src := client.New(app.Getenv("DATELINE_DATA"))
+	_, err = src.Load(page.Parse(app.Window().URL().Path))
+	mark("dateline:data-loaded")
+	if err != nil {
+		stay(err)
+		return
+	}
+	components.Route(site, src)
 	client.WatchForUpdates(updateInterval)
 	app.RunWhenOnBrowser()
+}
+
+// stay leaves the prerendered page as it is, without the app.
+func stay(err error) {
+	app.Log("dateline: staying on the prerendered page:", err)
+	if loader := app.Window().GetElementByID("app-wasm-loader"); loader.Truthy() {
+		loader.Call("remove")
+	}
 }
 
 // mark records a moment of the start in the page's performance timeline

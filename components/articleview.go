@@ -4,23 +4,30 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/page"
 )
 
-// ArticleView renders an article: headline, byline, figures, body with its
-// inline "Read More" links, and the list of related articles.
+// ArticleView renders an article's page: its section, headline, byline,
+// figures, body with its inline "Read More" links, tags and related
+// articles, then the stories before and after it.
 type ArticleView struct {
 	app.Compo
 
-	Article *article.Article
+	Story *page.Story
 }
 
 // Render draws the article. Text from the dataset is always set as text,
 // never as markup.
 func (v *ArticleView) Render() app.UI {
-	a := v.Article
+	a := v.Story.Article
 	lang := a.Language()
 	return app.Article().Class("story").Lang(lang).Dir(article.Dir(lang)).Aria("labelledby", "page-title").Body(
 		app.Header().Class("story-head").Body(
+			app.If(a.Section != "", func() app.UI {
+				return app.P().Class("story-section").Body(
+					app.A().Href(page.SectionRef(article.NameSlug(a.Section), 1).Path()).Text(a.Section),
+				)
+			}),
 			app.H1().ID("page-title").Class("story-headline").TabIndex(-1).Text(a.Headline),
 			bylineView(a),
 		),
@@ -32,19 +39,62 @@ func (v *ArticleView) Render() app.UI {
 				return blockView(a, i)
 			}),
 		),
+		tagsView(a.Tags),
 		relatedView(a.Related),
 		app.If(article.IsWebURL(a.SourceURL), func() app.UI {
 			return app.P().Class("story-source").Body(
 				app.A().Href(a.SourceURL).Rel("noopener noreferrer").Text("Read the original story"),
 			)
 		}),
+		storyNav(v.Story),
+	)
+}
+
+// tagsView links the article's tags.
+func tagsView(tags []string) app.UI {
+	if len(tags) == 0 {
+		return nil
+	}
+	return app.Ul().Class("story-tags").Aria("label", "Tags").Body(
+		app.Range(tags).Slice(func(i int) app.UI {
+			return app.Li().Body(app.A().Href(page.TagRef(article.NameSlug(tags[i]), 1).Path()).Text(tags[i]))
+		}),
+	)
+}
+
+// storyNav leads to the stories before and after this one in its section,
+// or in the whole archive, so that a reader never reaches a dead end.
+func storyNav(s *page.Story) app.UI {
+	if s.Newer == nil && s.Older == nil {
+		return nil
+	}
+	within := "story"
+	if s.Article.Section != "" {
+		within = "in " + s.Article.Section
+	}
+	link := func(class, label string, t *page.Teaser) app.UI {
+		if t == nil {
+			return nil
+		}
+		lang := t.Lang
+		if lang == "" {
+			lang = article.DefaultLang
+		}
+		return app.A().Class("story-nav-link "+class).Href(page.ArticlePath(t.Slug)).Body(
+			app.Span().Class("story-nav-label").Text(label+" "+within),
+			app.Span().Class("story-nav-title").Lang(lang).Dir(article.Dir(lang)).Text(t.Headline),
+		)
+	}
+	return app.Nav().Class("story-nav").Aria("label", "More stories").Body(
+		link("story-nav-next", "Next", s.Older),
+		link("story-nav-prev", "Previous", s.Newer),
 	)
 }
 
 // bylineView shows authors and date when the article has them, and nothing
 // at all when it has neither.
 func bylineView(a *article.Article) app.UI {
-	if len(a.Authors) == 0 && a.Published == "" {
+	if len(a.Authors) == 0 && a.Published == "" && a.Updated == "" {
 		return nil
 	}
 	return app.P().Class("story-byline").Body(
@@ -56,6 +106,12 @@ func bylineView(a *article.Article) app.UI {
 		}),
 		app.If(a.Published != "", func() app.UI {
 			return app.Time().DateTime(a.Published).Text(article.FormatDate(a.Published))
+		}),
+		app.If(a.Updated != "" && article.FormatDate(a.Updated) != article.FormatDate(a.Published), func() app.UI {
+			return app.Span().Class("story-updated").Body(
+				app.Text(" · Updated "),
+				app.Time().DateTime(a.Updated).Text(article.FormatDate(a.Updated)),
+			)
 		}),
 	)
 }
@@ -83,7 +139,7 @@ func blockView(a *article.Article, i int) app.UI {
 	case article.Paragraph:
 		if i == firstParagraph(a) && a.Dateline != nil {
 			return app.P().Body(
-				app.Span().Class("story-dateline").Text(datelineLabel(a.Dateline)+" – "),
+				app.Span().Class("story-dateline").Text(a.Dateline.Label()+" – "),
 				app.Text(b.Text),
 			)
 		}

@@ -1,8 +1,6 @@
 package components
 
 import (
-	"dateline/internal/htmltest"
-	"errors"
 	"net/url"
 	"slices"
 	"strings"
@@ -11,45 +9,39 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/page"
+	"dateline/internal/htmltest"
 )
 
-// testSource is a Source over pages held in memory. With cached false it
-// answers nothing at once, so pages load in the background; loadErr makes
-// that load fail.
+// testSource is a page.Source over pages held in memory. With cached false
+// it answers nothing at once, so pages load in the background; loadErr
+// makes that load fail.
 type testSource struct {
-	pages   map[string]PageData
+	pages   map[string]page.Data
 	cached  bool
 	loadErr error
-	loads   []string
+	loads   []page.Ref
 }
 
-func (s *testSource) page(path string) PageData {
-	if d, ok := s.pages[path]; ok {
-		return d
-	}
-	return PageData{Kind: NotFoundKind}
-}
-
-func (s *testSource) Cached(path string) (PageData, bool) {
+func (s *testSource) Cached(r page.Ref) (page.Data, bool) {
 	if !s.cached {
-		return PageData{}, false
+		return page.Data{}, false
 	}
-	return s.page(path), true
+	return s.pages[r.Path()], true
 }
 
-func (s *testSource) Load(path string) (PageData, error) {
-	s.loads = append(s.loads, path)
+func (s *testSource) Load(r page.Ref) (page.Data, error) {
+	s.loads = append(s.loads, r)
 	if s.loadErr != nil {
-		return PageData{}, s.loadErr
+		return page.Data{}, s.loadErr
 	}
-	return s.page(path), nil
+	return s.pages[r.Path()], nil
 }
 
-func (s *testSource) DataURL(path string) string {
-	if _, ok := s.pages[path]; !ok {
-		return ""
-	}
-	return "/data/test" + path + ".json"
+// testSite is the edition the tests render.
+var testSite = &page.Site{
+	Site:     article.Site{Name: "Synthetic Times", Description: "Plainly synthetic test pages.", Lang: "en"},
+	Sections: []page.Named{{Name: "World", Slug: "world"}, {Name: "Culture & Arts", Slug: "culture-arts"}},
 }
 
 // navProbe hosts a page in a test engine and keeps the context go-app gives
@@ -65,12 +57,12 @@ func (p *navProbe) Render() app.UI              { return p.Page }
 
 // navigate mounts page on the host, points the document at path, runs the
 // page's OnNav and everything it starts, and returns the page's context.
-func navigate(t *testing.T, path string, page interface {
+func navigate(t *testing.T, path string, p interface {
 	app.Composer
 	app.Navigator
 }) app.Context {
 	t.Helper()
-	probe := &navProbe{Page: page}
+	probe := &navProbe{Page: p}
 	e := app.NewTestEngine()
 	if err := e.Load(probe); err != nil {
 		t.Fatalf("loading the page: %v", err)
@@ -81,7 +73,7 @@ func navigate(t *testing.T, path string, page interface {
 		t.Fatal(err)
 	}
 	probe.ctx.Page().ReplaceURL(u)
-	page.OnNav(probe.ctx)
+	p.OnNav(probe.ctx)
 	e.ConsumeAll()
 	return probe.ctx
 }
@@ -526,7 +518,7 @@ func TestArticleView(t *testing.T) {
 			if tt.change != nil {
 				tt.change(a)
 			}
-			html, root := render(t, &ArticleView{Article: a})
+			html, root := render(t, &ArticleView{Story: &page.Story{Article: a}})
 			tt.check(t, html, root, a)
 		})
 	}
@@ -549,7 +541,7 @@ func TestArticleViewDirection(t *testing.T) {
 		t.Run(tt.lang, func(t *testing.T) {
 			a := story()
 			a.Lang = tt.lang
-			_, root := render(t, &ArticleView{Article: a})
+			_, root := render(t, &ArticleView{Story: &page.Story{Article: a}})
 			art := root.All("article")[0]
 			if got := art.Attrs["lang"]; got != tt.lang {
 				t.Errorf("lang = %q, want %q", got, tt.lang)
@@ -566,250 +558,16 @@ func TestArticleViewDirection(t *testing.T) {
 func TestArticleViewHeadlineIsText(t *testing.T) {
 	a := story()
 	a.Headline = "<em>not emphasis</em>"
-	v := &ArticleView{Article: a}
+	v := &ArticleView{Story: &page.Story{Article: a}}
 	if err := app.NewTestEngine().Load(v); err != nil {
 		t.Fatal(err)
 	}
-	// ArticleView > article > header > h1 > text
+	// ArticleView > article > header > h1 (the story has no section to
+	// show above it) > text
 	if err := app.Match(app.H1().ID("page-title").Class("story-headline").TabIndex(-1), v, 0, 0, 0); err != nil {
 		t.Errorf("h1: %v", err)
 	}
 	if err := app.Match(app.Text(a.Headline), v, 0, 0, 0, 0); err != nil {
 		t.Errorf("headline: %v", err)
-	}
-}
-
-func summaries() []article.Summary {
-	return []article.Summary{
-		{Slug: "synthetic-story", Lang: "en", Headline: "Synthetic summary headline", Dateline: &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"}, Excerpt: "Synthetic excerpt…"},
-		{Slug: "synthetic-rtl", Lang: "ckb", Headline: "نموونەی تاقیکردنەوە"},
-		{Slug: "no-lang", Headline: "Plain <b>headline</b>"},
-	}
-}
-
-func TestHome(t *testing.T) {
-	index := summaries()
-	tests := []struct {
-		scenario string
-		src      *testSource
-		// wantLoad is whether the page must ask Load for its data.
-		wantLoad  bool
-		wantTitle string
-		check     func(t *testing.T, root *htmltest.Node)
-	}{
-		{
-			scenario:  "data at hand",
-			src:       &testSource{cached: true, pages: map[string]PageData{"/": {Kind: HomeKind, Index: index}}},
-			wantTitle: SiteName,
-			check:     checkIndex(index),
-		},
-		{
-			scenario:  "data loaded in the background",
-			src:       &testSource{pages: map[string]PageData{"/": {Kind: HomeKind, Index: index}}},
-			wantLoad:  true,
-			wantTitle: SiteName,
-			check:     checkIndex(index),
-		},
-		{
-			scenario:  "load fails",
-			src:       &testSource{pages: map[string]PageData{"/": {Kind: HomeKind}}, loadErr: errors.New("offline")},
-			wantLoad:  true,
-			wantTitle: "Cannot load this page · " + SiteName,
-			check: func(t *testing.T, root *htmltest.Node) {
-				h1s := root.All("h1")
-				if len(h1s) != 1 || h1s[0].TextContent() != "This page could not be loaded" {
-					t.Errorf("want one h1 %q", "This page could not be loaded")
-				}
-				if n := len(root.All("button")); n != 1 {
-					t.Errorf("%d buttons, want 1 (Try again)", n)
-				}
-				if n := len(root.WithClass("article-list")); n != 0 {
-					t.Errorf("the failed page shows a list")
-				}
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.scenario, func(t *testing.T) {
-			UseSource(tt.src)
-			defer UseSource(noSource{})
-			h := &Home{}
-			ctx := navigate(t, "/", h)
-			if got := len(tt.src.loads) > 0; got != tt.wantLoad {
-				t.Errorf("Load called %v, want %v", tt.src.loads, tt.wantLoad)
-			}
-			if got := ctx.Page().Title(); got != tt.wantTitle {
-				t.Errorf("title = %q, want %q", got, tt.wantTitle)
-			}
-			_, root := render(t, &Home{st: h.st})
-			tt.check(t, root)
-		})
-	}
-}
-
-// checkIndex checks that the home page lists every summary, in order, with
-// a link to its article.
-func checkIndex(index []article.Summary) func(t *testing.T, root *htmltest.Node) {
-	return func(t *testing.T, root *htmltest.Node) {
-		t.Helper()
-		h1s := root.All("h1")
-		if len(h1s) != 1 || h1s[0].Attrs["id"] != "page-title" {
-			t.Errorf("want one h1 with id page-title, got %d", len(h1s))
-		}
-		items := root.WithClass("summary")
-		if len(items) != len(index) {
-			t.Fatalf("%d summaries, want %d", len(items), len(index))
-		}
-		for i, s := range index {
-			as := items[i].All("a")
-			if len(as) != 1 {
-				t.Errorf("summary %s: %d links, want 1", s.Slug, len(as))
-				continue
-			}
-			if got, want := as[0].Attrs["href"], "/articles/"+s.Slug; got != want {
-				t.Errorf("summary %s: href = %q, want %q", s.Slug, got, want)
-			}
-			if got := as[0].TextContent(); got != s.Headline {
-				t.Errorf("summary %s: link text = %q, want %q", s.Slug, got, s.Headline)
-			}
-			lang := s.Lang
-			if lang == "" {
-				lang = article.DefaultLang
-			}
-			if got := items[i].Attrs["lang"]; got != lang {
-				t.Errorf("summary %s: lang = %q, want %q", s.Slug, got, lang)
-			}
-			if got, want := items[i].Attrs["dir"], article.Dir(lang); got != want {
-				t.Errorf("summary %s: dir = %q, want %q", s.Slug, got, want)
-			}
-			text := items[i].TextContent()
-			if s.Excerpt != "" && !strings.Contains(text, s.Excerpt) {
-				t.Errorf("summary %s: %q lacks the excerpt %q", s.Slug, text, s.Excerpt)
-			}
-			if s.Dateline != nil && !strings.Contains(text, "TESTVILLE (Synthetic Wire)") {
-				t.Errorf("summary %s: %q lacks the dateline", s.Slug, text)
-			}
-		}
-	}
-}
-
-func TestHomeBeforeData(t *testing.T) {
-	_, root := render(t, &Home{})
-	busy := root.WithClass("loading")
-	if len(busy) != 1 {
-		t.Fatalf("%d loading notices, want 1", len(busy))
-	}
-	if got, want := busy[0].TextContent(), "Loading…"; got != want {
-		t.Errorf("loading text = %q, want %q", got, want)
-	}
-	if n := len(root.WithClass("summary")); n != 0 {
-		t.Errorf("%d summaries before any data, want none", n)
-	}
-}
-
-func TestArticlePage(t *testing.T) {
-	a := story()
-	pages := map[string]PageData{"/articles/synthetic-story": {Kind: ArticleKind, Article: a}}
-	tests := []struct {
-		scenario  string
-		path      string
-		cached    bool
-		wantH1    string
-		wantTitle string
-		wantDesc  string
-	}{
-		{
-			scenario:  "known article, data at hand",
-			path:      "/articles/synthetic-story",
-			cached:    true,
-			wantH1:    a.Headline,
-			wantTitle: a.Headline + " · " + SiteName,
-			wantDesc:  a.Excerpt(160),
-		},
-		{
-			scenario:  "known article, loaded in the background",
-			path:      "/articles/synthetic-story",
-			wantH1:    a.Headline,
-			wantTitle: a.Headline + " · " + SiteName,
-			wantDesc:  a.Excerpt(160),
-		},
-		{
-			scenario:  "unknown slug",
-			path:      "/articles/no-such-story",
-			cached:    true,
-			wantH1:    "Page not found",
-			wantTitle: "Page not found · " + SiteName,
-			wantDesc:  SiteDescription,
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.scenario, func(t *testing.T) {
-			UseSource(&testSource{cached: tt.cached, pages: pages})
-			defer UseSource(noSource{})
-			p := &ArticlePage{}
-			ctx := navigate(t, tt.path, p)
-			if got := ctx.Page().Title(); got != tt.wantTitle {
-				t.Errorf("title = %q, want %q", got, tt.wantTitle)
-			}
-			if got := ctx.Page().Description(); got != tt.wantDesc {
-				t.Errorf("description = %q, want %q", got, tt.wantDesc)
-			}
-			// The host's loader preloads the data file (app/site): a
-			// preload here would be fetched before the first paint.
-			if pl := ctx.Page().Preloads(); len(pl) != 0 {
-				t.Errorf("preloads %+v, want none", pl)
-			}
-			_, root := render(t, &ArticlePage{st: p.st})
-			h1s := root.All("h1")
-			if len(h1s) != 1 {
-				t.Fatalf("%d h1 elements, want 1", len(h1s))
-			}
-			if got := h1s[0].TextContent(); got != tt.wantH1 {
-				t.Errorf("h1 = %q, want %q", got, tt.wantH1)
-			}
-		})
-	}
-}
-
-func TestNotFoundPage(t *testing.T) {
-	_, root := render(t, &NotFoundPage{})
-	h1s := root.All("h1")
-	if len(h1s) != 1 {
-		t.Fatalf("%d h1 elements, want 1", len(h1s))
-	}
-	if got, want := h1s[0].TextContent(), "Page not found"; got != want {
-		t.Errorf("h1 = %q, want %q", got, want)
-	}
-	if hrefs := root.WithClass("notice")[0].AttrValues("href"); !slices.Contains(hrefs, "/") {
-		t.Errorf("not-found notice links %q, want a link home", hrefs)
-	}
-}
-
-func TestKindOf(t *testing.T) {
-	tests := []struct {
-		path     string
-		kind     Kind
-		slug     string
-		slugOK   bool
-		scenario string
-	}{
-		{scenario: "home", path: "/", kind: HomeKind},
-		{scenario: "article", path: "/articles/synthetic-story", kind: ArticleKind, slug: "synthetic-story", slugOK: true},
-		{scenario: "articles without slug", path: "/articles/", kind: NotFoundKind},
-		{scenario: "nested path", path: "/articles/a/b", kind: NotFoundKind},
-		{scenario: "trailing slash", path: "/articles/a/", kind: NotFoundKind},
-		{scenario: "other path", path: "/about", kind: NotFoundKind},
-		{scenario: "articles prefix only", path: "/articlesx", kind: NotFoundKind},
-	}
-	for _, tt := range tests {
-		t.Run(tt.scenario, func(t *testing.T) {
-			if got := KindOf(tt.path); got != tt.kind {
-				t.Errorf("KindOf(%q) = %v, want %v", tt.path, got, tt.kind)
-			}
-			slug, ok := ArticleSlug(tt.path)
-			if slug != tt.slug || ok != tt.slugOK {
-				t.Errorf("ArticleSlug(%q) = %q, %v, want %q, %v", tt.path, slug, ok, tt.slug, tt.slugOK)
-			}
-		})
 	}
 }

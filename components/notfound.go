@@ -4,31 +4,16 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// NotFoundPage is shown for any path that is not a page of the site. The
-// host answers such paths with status 404.
-type NotFoundPage struct {
-	app.Compo
-}
-
-// OnNav sets the document title.
-func (p *NotFoundPage) OnNav(ctx app.Context) {
-	setMeta(ctx, notFoundTitle, "")
-	afterNav(ctx)
-}
-
-// Render draws the not-found page.
-func (p *NotFoundPage) Render() app.UI {
-	return &Shell{Content: notFoundContent()}
-}
-
+// notFoundTitle heads a page that does not exist; the host answers its
+// address with status 404.
 const notFoundTitle = "Page not found"
 
 func notFoundContent() []app.UI {
 	return []app.UI{
 		app.Section().Class("notice").Aria("labelledby", "page-title").Body(
 			app.H1().ID("page-title").TabIndex(-1).Text(notFoundTitle),
-			app.P().Text("There is no article at this address. It may have been moved or removed."),
-			app.P().Body(app.A().Href("/").Text("See all articles")),
+			app.P().Text("There is no page at this address. It may have been moved or removed."),
+			app.P().Body(app.A().Href("/").Text("See the latest articles")),
 		),
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/page"
 )
 
 // relatedView lists the related articles after the body.
@@ -27,7 +28,7 @@ func relatedView(links []article.Link) app.UI {
 func linkView(l article.Link) app.UI {
 	switch l.Kind() {
 	case article.Internal:
-		return app.A().Href(article.Path(l.Slug)).Text(l.Title)
+		return app.A().Href(page.ArticlePath(l.Slug)).Text(l.Title)
 	case article.External:
 		return app.A().Href(l.URL).Rel("noopener noreferrer").Class("external").Text(l.Title)
 	default:

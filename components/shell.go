@@ -2,12 +2,16 @@ package components
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/page"
 )
 
 // Shell is the frame every page shares: skip link, header, main and footer.
 type Shell struct {
 	app.Compo
 
+	// Site is the edition: its name, and the sections to navigate by.
+	Site *page.Site
 	// Content is what the page puts in <main>.
 	Content []app.UI
 }
@@ -25,13 +29,28 @@ func (s *Shell) Render() app.UI {
 		app.A().Class("skip-link").Href("#main").Text("Skip to content").OnClick(skipToMain),
 		app.Header().Class("site-header").Body(
 			app.Div().Class("bar").Body(
-				app.A().Class("site-name").Href("/").Text(SiteName),
+				app.A().Class("site-name").Href("/").Text(s.Site.Name),
 				&StatusBar{},
 			),
+			sectionsNav(s.Site.Sections),
 		),
 		app.Main().ID("main").TabIndex(-1).Body(s.Content...),
 		app.Footer().Class("site-footer").Body(
-			app.P().Class("bar").Text(SiteName+" · "+SiteDescription),
+			app.P().Class("bar").Text(s.Site.Name+" · "+s.Site.Description),
+		),
+	)
+}
+
+// sectionsNav links the edition's sections, when it has any.
+func sectionsNav(sections []page.Named) app.UI {
+	if len(sections) == 0 {
+		return nil
+	}
+	return app.Nav().Class("sections").Aria("label", "Sections").Body(
+		app.Ul().Class("bar sections-list").Body(
+			app.Range(sections).Slice(func(i int) app.UI {
+				return app.Li().Body(app.A().Href(page.SectionRef(sections[i].Slug, 1).Path()).Text(sections[i].Name))
+			}),
 		),
 	)
 }
@@ -47,23 +66,5 @@ func skipToMain(ctx app.Context, e app.Event) {
 func focusElement(id string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() {
 		el.Call("focus")
-	}
-}
-
-// contentFor renders a page's body from its load state: the page itself once
-// loaded, and the not-found, loading and error views otherwise.
-func contentFor(st pageState, page func(PageData) []app.UI) []app.UI {
-	switch st.Status {
-	case loaded:
-		if st.Data.Kind == NotFoundKind {
-			return notFoundContent()
-		}
-		return page(st.Data)
-	case loadingErr:
-		return []app.UI{&ErrorView{Message: errorMessage(st.Err)}}
-	default:
-		return []app.UI{
-			app.P().Class("loading").Aria("busy", "true").Aria("live", "polite").Text("Loading…"),
-		}
 	}
 }

@@ -12,8 +12,8 @@ type offlineState int
 const (
 	offlineUnknown offlineState = iota
 	offlineSaving
-	offlineReady   // everything is saved
-	offlinePartial // articles are saved as they are read
+	offlineReady   // every page is saved
+	offlinePartial // the latest pages are saved, and others as they are read
 	offlineFailed
 )
 
@@ -99,10 +99,11 @@ func (b *StatusBar) onWorkerMessage(msg app.Value) {
 	case "cache-failed":
 		b.state, b.failure = offlineFailed, msg.Get("error").String()
 	case "status":
-		if msg.Get("complete").Bool() {
+		switch {
+		case msg.Get("complete").Bool():
 			b.state = offlineReady
-		} else {
-			b.state, b.done, b.total = offlinePartial, msg.Get("saved").Int(), msg.Get("total").Int()
+		case msg.Get("saved").Bool():
+			b.state = offlinePartial
 		}
 	}
 }
@@ -169,21 +170,13 @@ func (b *StatusBar) renderOfflineState() app.UI {
 	case offlineReady:
 		return app.Span().Class("pill pill-state pill-ready").Text("Available offline")
 	case offlinePartial:
-		return app.Button().Type("button").Class("pill pill-state pill-button").
-			Title(strconv.Itoa(b.done) + " of " + strconv.Itoa(b.total) + " articles saved").
-			Text("Save all for offline").OnClick(b.saveAll)
+		return app.Span().Class("pill pill-state pill-ready").
+			Title("The latest articles, and every article you open, are kept on this device").
+			Text("Latest saved offline")
 	case offlineFailed:
 		return app.Span().Class("pill pill-state pill-failed").Title(b.failure).Text("Not saved for offline")
 	}
 	return nil
-}
-
-func (b *StatusBar) saveAll(ctx app.Context, e app.Event) {
-	sw := app.Window().Get("navigator").Get("serviceWorker")
-	if c := sw.Get("controller"); c.Truthy() {
-		c.Call("postMessage", map[string]any{"dateline": map[string]any{"type": "save-all"}})
-		b.state, b.done = offlineSaving, 0
-	}
 }
 
 func (b *StatusBar) renderInstall() app.UI {

@@ -12,16 +12,59 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultLang is the language of an article whose "lang" field is empty.
 const DefaultLang = "en"
 
-// Dataset is the whole articles.json file.
+// Dataset is a whole dataset held in memory, as small datasets and tools
+// make it. The host reads large ones a file and an article at a time
+// (app/dataset).
 type Dataset struct {
 	// Schema is the optional "$schema" reference editors use for completion.
 	Schema   string    `json:"$schema,omitempty"`
+	Site     *Site     `json:"site,omitempty"`
 	Articles []Article `json:"articles"`
+}
+
+// DefaultSiteName is the name of a site whose dataset does not give one.
+const DefaultSiteName = "Dateline"
+
+// DefaultSiteDescription describes a site whose dataset does not.
+const DefaultSiteDescription = "News articles, fast on any phone and readable offline."
+
+// Site describes the edition a dataset makes: the optional top-level
+// "site" object. Every field is optional; WithDefaults fills in Dateline's.
+type Site struct {
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Lang is the edition's language, a BCP 47 tag; DefaultLang if empty.
+	Lang string `json:"lang,omitempty"`
+	// URL is the site's public origin, such as "https://news.example.org",
+	// used for absolute links; empty when it is not known.
+	URL string `json:"url,omitempty"`
+	// Publisher names the organisation that publishes the site.
+	Publisher string `json:"publisher,omitempty"`
+}
+
+// WithDefaults returns the site with Dateline's name, description and
+// language where it gives none. s may be nil.
+func (s *Site) WithDefaults() Site {
+	var out Site
+	if s != nil {
+		out = *s
+	}
+	if out.Name == "" {
+		out.Name = DefaultSiteName
+	}
+	if out.Description == "" {
+		out.Description = DefaultSiteDescription
+	}
+	if out.Lang == "" {
+		out.Lang = DefaultLang
+	}
+	return out
 }
 
 // Article is one news story.
@@ -32,8 +75,16 @@ type Article struct {
 	Lang     string    `json:"lang,omitempty"`
 	Headline string    `json:"headline"`
 	Dateline *Dateline `json:"dateline,omitempty"`
+	// Section names the one section the article belongs to, such as
+	// "Politics"; its page's slug is NameSlug(Section).
+	Section string `json:"section,omitempty"`
+	// Tags name what the article is about; each has a page too.
+	Tags []string `json:"tags,omitempty"`
 	// Published is an optional date ("2006-01-02") or RFC 3339 time.
 	Published string `json:"published,omitempty"`
+	// Updated is when the article last changed, in the same forms; not
+	// before Published.
+	Updated string `json:"updated,omitempty"`
 	// Authors are optional bylines.
 	Authors []string `json:"authors,omitempty"`
 	// SourceURL is the optional address of the original story (http or https).
@@ -48,6 +99,18 @@ type Article struct {
 type Dateline struct {
 	Place  string `json:"place,omitempty"`
 	Source string `json:"source,omitempty"`
+}
+
+// Label writes the dateline the way wire copy does: "ERBIL (Kurdistan 24)".
+func (d *Dateline) Label() string {
+	switch {
+	case d.Place != "" && d.Source != "":
+		return d.Place + " (" + d.Source + ")"
+	case d.Place != "":
+		return d.Place
+	default:
+		return d.Source
+	}
 }
 
 // Figure is a photo with its caption and credit. The image file itself is
@@ -120,9 +183,6 @@ func (l Link) Kind() LinkKind {
 	}
 }
 
-// Path is the site path of an article.
-func Path(slug string) string { return "/articles/" + slug }
-
 // Language returns the article's language tag, DefaultLang when unset.
 func (a *Article) Language() string {
 	if a.Lang == "" {
@@ -178,53 +238,61 @@ func (a *Article) Excerpt(max int) string {
 // it cut anything.
 func Truncate(s string, max int) string {
 	s = strings.TrimSpace(s)
-	r := []rune(s)
-	if len(r) <= max {
+	// starts holds where each of the first max+1 runes starts.
+	var buf [ExcerptLength + 1]int
+	starts := buf[:0]
+	for i := range s {
+		if len(starts) > max {
+			break
+		}
+		starts = append(starts, i)
+	}
+	if len(starts) <= max {
 		return s
 	}
 	cut := max - 1
 	for i := cut; i > max/2; i-- {
-		if unicode.IsSpace(r[i]) {
+		if r, _ := utf8.DecodeRuneInString(s[starts[i]:]); unicode.IsSpace(r) {
 			cut = i
 			break
 		}
 	}
-	return strings.TrimRightFunc(string(r[:cut]), func(c rune) bool {
+	return strings.TrimRightFunc(s[:starts[cut]], func(c rune) bool {
 		return unicode.IsSpace(c) || unicode.IsPunct(c) && c != '"' && c != '”' && c != '’'
 	}) + "…"
 }
 
-// Summary is what the home page lists of an article.
+// Summary is what a list of articles shows of one.
 type Summary struct {
-	Slug     string    `json:"slug"`
-	Lang     string    `json:"lang,omitempty"`
-	Headline string    `json:"headline"`
-	Dateline *Dateline `json:"dateline,omitempty"`
-	Excerpt  string    `json:"excerpt,omitempty"`
+	Slug      string `json:"slug"`
+	Lang      string `json:"lang,omitempty"`
+	Headline  string `json:"headline"`
+	Published string `json:"published,omitempty"`
+	Section   string `json:"section,omitempty"`
+	Excerpt   string `json:"excerpt,omitempty"`
 }
 
-// ExcerptLength is the length in runes of the excerpts on the home page.
+// ExcerptLength is the length in runes of the excerpts in lists.
 const ExcerptLength = 220
 
-// Summarize returns the home-page summary of the article.
+// Summarize returns the article's entry in lists.
 func (a *Article) Summarize() Summary {
 	return Summary{
-		Slug:     a.Slug,
-		Lang:     a.Lang,
-		Headline: a.Headline,
-		Dateline: a.Dateline,
-		Excerpt:  a.Excerpt(ExcerptLength),
+		Slug:      a.Slug,
+		Lang:      a.Lang,
+		Headline:  a.Headline,
+		Published: a.Published,
+		Section:   a.Section,
+		Excerpt:   a.Excerpt(ExcerptLength),
 	}
 }
 
-// Find returns the article with the given slug.
-func (d *Dataset) Find(slug string) (*Article, bool) {
-	for i := range d.Articles {
-		if d.Articles[i].Slug == slug {
-			return &d.Articles[i], true
-		}
+// Language returns the summary's language tag, DefaultLang when unset.
+func (s *Summary) Language() string {
+	if s.Lang == "" {
+		return DefaultLang
 	}
-	return nil, false
+	return s.Lang
 }
 
 // IsWebURL reports whether u is an absolute http or https URL with a host.
@@ -242,10 +310,19 @@ func IsWebURL(u string) bool {
 // FormatDate writes a published date for readers, "2 January 2006", from
 // the dataset's "2006-01-02" or RFC 3339 form; other text is returned as is.
 func FormatDate(s string) string {
-	for _, layout := range []string{time.DateOnly, time.RFC3339} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.Format("2 January 2006")
-		}
+	if t, ok := ParseDate(s); ok {
+		return t.Format("2 January 2006")
 	}
 	return s
+}
+
+// ParseDate reads a date of the dataset: "2006-01-02" (midnight UTC) or an
+// RFC 3339 time.
+func ParseDate(s string) (time.Time, bool) {
+	if len(s) == len(time.DateOnly) {
+		t, err := time.Parse(time.DateOnly, s)
+		return t, err == nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	return t, err == nil
 }

@@ -11,73 +11,72 @@ import (
 	"strings"
 	"sync"
 
-	"dateline/app/article"
-	"dateline/components"
+	"dateline/app/jsonread"
+	"dateline/app/page"
 )
 
-// Source implements components.Source over the host's data files.
+// Source implements page.Source over the host's data files.
 type Source struct {
-	base string // "/data/<dataset hash>"
+	base string // "/data/<version>"
 
 	mu    sync.Mutex
-	pages map[string]components.PageData
+	pages map[page.Ref]page.Data
 }
 
 // New returns a source reading the data files under base.
 func New(base string) *Source {
-	return &Source{base: strings.TrimRight(base, "/"), pages: make(map[string]components.PageData)}
+	return &Source{base: strings.TrimRight(base, "/"), pages: make(map[page.Ref]page.Data)}
 }
 
-// DataURL returns the data file of a path.
-func (s *Source) DataURL(path string) string {
-	switch components.KindOf(path) {
-	case components.HomeKind:
-		return s.base + "/index.json"
-	case components.ArticleKind:
-		slug, _ := components.ArticleSlug(path)
-		return s.base + "/articles/" + slug + ".json"
-	}
-	return ""
-}
-
-// Cached returns the data of a page fetched before; not-found pages need none.
-func (s *Source) Cached(path string) (components.PageData, bool) {
-	if components.KindOf(path) == components.NotFoundKind {
-		return components.PageData{Kind: components.NotFoundKind}, true
+// Cached returns the data of a page fetched before; a path that is no page
+// needs none.
+func (s *Source) Cached(r page.Ref) (page.Data, bool) {
+	if r.Kind == page.NotFound {
+		return page.Data{}, true
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d, ok := s.pages[path]
+	d, ok := s.pages[r]
 	return d, ok
 }
 
 // Load fetches the data of a page. It blocks: call it from ctx.Async, or
-// from main before the app starts.
-func (s *Source) Load(path string) (components.PageData, error) {
-	if d, ok := s.Cached(path); ok {
+// from main before the app starts. A page whose data file does not exist
+// (an unknown article, a list page past the last) is page.Data{}.
+func (s *Source) Load(r page.Ref) (page.Data, error) {
+	if d, ok := s.Cached(r); ok {
 		return d, nil
 	}
-	url := s.DataURL(path)
-	var d components.PageData
-	switch components.KindOf(path) {
-	case components.HomeKind:
-		d.Kind = components.HomeKind
-		if err := fetchJSON(url, &d.Index); err != nil {
-			return d, fmt.Errorf("loading the list of articles: %w", err)
-		}
-	case components.ArticleKind:
-		var a article.Article
-		switch err := fetchJSON(url, &a); {
-		case errors.Is(err, errNotFound):
-			d.Kind = components.NotFoundKind
-		case err != nil:
-			return d, fmt.Errorf("loading article %s: %w", path, err)
-		default:
-			d.Kind, d.Article = components.ArticleKind, &a
+	url := s.base + "/" + r.DataFile()
+	var d page.Data
+	body, err := fetch(url)
+	switch {
+	case errors.Is(err, errNotFound):
+	case err != nil:
+		return d, fmt.Errorf("loading %s: %w", r.Path(), err)
+	default:
+		rd := jsonread.NewReader(body)
+		d.ReadJSON(rd)
+		if err := rd.End(); err != nil {
+			return page.Data{}, fmt.Errorf("decoding %s: %w", url, err)
 		}
 	}
 	s.mu.Lock()
-	s.pages[path] = d
+	s.pages[r] = d
 	s.mu.Unlock()
 	return d, nil
+}
+
+// Site reads the edition the host hands app.wasm (in go-app's environment).
+func Site(js string) (*page.Site, error) {
+	var s page.Site
+	r := jsonread.NewReader([]byte(js))
+	s.ReadJSON(r)
+	if err := r.End(); err != nil {
+		return nil, fmt.Errorf("reading the site: %w", err)
+	}
+	if s.Name == "" {
+		return nil, errors.New("reading the site: no name (was DATELINE_SITE set?)")
+	}
+	return &s, nil
 }

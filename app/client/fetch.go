@@ -3,7 +3,6 @@
 package client
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"syscall/js"
@@ -12,9 +11,9 @@ import (
 // errNotFound is a 404 answer: the data file does not exist.
 var errNotFound = errors.New("not found")
 
-// fetchJSON gets url with the browser's fetch and decodes its JSON body into
-// v. It uses fetch rather than net/http to keep app.wasm small.
-func fetchJSON(url string, v any) error {
+// fetch gets url with the browser's fetch and returns its body. It uses
+// fetch rather than net/http to keep app.wasm small.
+func fetch(url string) ([]byte, error) {
 	type result struct {
 		status int
 		body   string
@@ -58,14 +57,11 @@ func fetchJSON(url string, v any) error {
 
 	switch {
 	case r.err != nil:
-		return fmt.Errorf("fetching %s: %w", url, r.err)
+		return nil, fmt.Errorf("fetching %s: %w", url, r.err)
 	case r.status == 404:
-		return fmt.Errorf("fetching %s: %w", url, errNotFound)
+		return nil, fmt.Errorf("fetching %s: %w", url, errNotFound)
 	case r.status != 200:
-		return fmt.Errorf("fetching %s: status %d", url, r.status)
+		return nil, fmt.Errorf("fetching %s: status %d", url, r.status)
 	}
-	if err := json.Unmarshal([]byte(r.body), v); err != nil {
-		return fmt.Errorf("decoding %s: %w", url, err)
-	}
-	return nil
+	return []byte(r.body), nil
 }

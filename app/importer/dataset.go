@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"dateline/app/article"
 )
@@ -28,42 +29,17 @@ func Marshal(a article.Article, prefix, indent, newline string) ([]byte, error) 
 	return out, nil
 }
 
-// Slugs returns the slugs a dataset file already uses.
-func Slugs(dataset []byte) (map[string]bool, error) {
-	var d struct {
-		Articles []struct {
-			Slug string `json:"slug"`
-		} `json:"articles"`
-	}
-	if err := json.Unmarshal(dataset, &d); err != nil {
-		return nil, fmt.Errorf("reading the slugs of the dataset: %w", err)
-	}
-	taken := make(map[string]bool, len(d.Articles))
-	for _, a := range d.Articles {
-		taken[a.Slug] = true
-	}
-	return taken, nil
-}
-
 // Append adds an article at the end of the "articles" list of a dataset
 // file and returns the new file. Every other byte stays as it was: the
 // article is inserted after the last one, indented and with the line
 // endings the file already uses, so that the change reads as one hunk in
 // a diff.
 func Append(dataset []byte, a article.Article) ([]byte, error) {
-	loc, err := article.NewLocator(dataset)
+	list, err := findArticles(dataset)
 	if err != nil {
-		return nil, fmt.Errorf("the dataset is not valid JSON: %w", err)
+		return nil, err
 	}
-	start, end, ok := loc.Span("/articles")
-	if !ok {
-		return nil, errors.New(`the dataset has no "articles" list`)
-	}
-	count, ok := loc.Len("/articles")
-	if !ok || dataset[start] != '[' {
-		return nil, errors.New(`the dataset's "articles" is not a list`)
-	}
-	closing := end - 1 // the ]
+	start, closing, count := list.start, list.end-1, list.count // closing is the ]
 	newline := "\n"
 	if bytes.Contains(dataset, []byte("\r\n")) {
 		newline = "\r\n"
@@ -86,7 +62,7 @@ func Append(dataset []byte, a article.Article) ([]byte, error) {
 			at, tail, insert = start+1, closing, entry
 		}
 	case count > 0:
-		last, _, _ := loc.Span("/articles/" + strconv.Itoa(count-1))
+		last := list.last
 		indent, ok := linePrefix(dataset, last)
 		if !ok {
 			indent = lineIndent(dataset, start) + "  "
@@ -112,6 +88,54 @@ func Append(dataset []byte, a article.Article) ([]byte, error) {
 		insert = append(insert, newline+outer...)
 	}
 	return concat(dataset[:at], insert, dataset[tail:]), nil
+}
+
+// articlesList is where the top-level "articles" array of a dataset is:
+// from its [ to after its ], with count elements, the last starting at last.
+type articlesList struct {
+	start, end, last, count int
+}
+
+// findArticles reads a dataset file as far as its "articles" array.
+func findArticles(data []byte) (articlesList, error) {
+	var l articlesList
+	dec := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return l, errors.New("the dataset is not a JSON object")
+	}
+	for dec.PeekKind() == '"' {
+		name, err := dec.ReadToken()
+		if err != nil {
+			return l, fmt.Errorf("the dataset is not valid JSON: %w", err)
+		}
+		if name.String() != "articles" {
+			if _, err := dec.ReadValue(); err != nil {
+				return l, fmt.Errorf("the dataset is not valid JSON: %w", err)
+			}
+			continue
+		}
+		if dec.PeekKind() != '[' {
+			return l, errors.New(`the dataset's "articles" is not a list`)
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return l, fmt.Errorf("the dataset is not valid JSON: %w", err)
+		}
+		l.start = int(dec.InputOffset()) - 1
+		for dec.PeekKind() != ']' {
+			v, err := dec.ReadValue()
+			if err != nil {
+				return l, fmt.Errorf("the dataset is not valid JSON: %w", err)
+			}
+			l.last = int(dec.InputOffset()) - len(v)
+			l.count++
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return l, fmt.Errorf("the dataset is not valid JSON: %w", err)
+		}
+		l.end = int(dec.InputOffset())
+		return l, nil
+	}
+	return l, errors.New(`the dataset has no "articles" list`)
 }
 
 // compact removes the white space between the tokens of JSON text.

@@ -230,11 +230,11 @@ func Slug(headline string) string {
 	return s
 }
 
-// UniqueSlug returns slug, or slug-2, slug-3, ... : the first that taken
-// does not hold.
-func UniqueSlug(slug string, taken map[string]bool) string {
+// UniqueSlug returns slug, or slug-2, slug-3, ... : the first that is not
+// taken.
+func UniqueSlug(slug string, taken func(string) bool) string {
 	s := slug
-	for n := 2; taken[s]; n++ {
+	for n := 2; taken(s); n++ {
 		s = fmt.Sprintf("%s-%d", slug, n)
 	}
 	return s

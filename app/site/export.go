@@ -5,14 +5,19 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+
+	"dateline/app/page"
 )
 
 // Export writes the whole site into dir as static files, for any static
-// host or CDN: index.html, articles/<slug>.html, 404.html, the data files,
-// web/ (with the .br and .gz forms of app.wasm) and go-app's files. The host
-// must serve /articles/<slug> from articles/<slug>.html, 404.html for
+// host or CDN: index.html, page/<n>.html, sections/<slug>.html,
+// tags/<slug>.html (and their page/<n>.html), articles/<slug>.html,
+// 404.html, the data files, web/ (with the .br and .gz forms of app.wasm)
+// and go-app's files. The host must serve /x from x.html, 404.html for
 // missing paths, and .wasm as application/wasm (see README).
 //
 // dir must not exist yet, or be empty: Export never mixes two sites. It
@@ -34,41 +39,13 @@ func (s *Site) Export(dir string) error {
 		return fmt.Errorf("exporting: %w", err)
 	}
 
-	files := make(map[string]*response)
-	for p, r := range s.fixed {
-		files[p] = r
-	}
-	for _, p := range s.Paths() {
-		r, err := s.page(p)
-		if err != nil {
-			return fmt.Errorf("exporting %s: %w", p, err)
-		}
-		if p == "/" {
-			files["/index.html"] = r
-		} else {
-			files[p+".html"] = r
-		}
-		if a, ok := s.dataPathOf(p); ok {
-			res, _, err := s.dataFile(a)
-			if err != nil {
-				return fmt.Errorf("exporting %s: %w", a, err)
-			}
-			files[a] = res
-		}
-	}
-	nf, err := s.page(notFoundPath)
-	if err != nil {
-		return fmt.Errorf("exporting the not-found page: %w", err)
-	}
-	files["/404.html"] = nf
-
-	paths := make([]string, 0, len(files))
-	for p := range files {
+	paths := make([]string, 0, len(s.fixed))
+	for p := range s.fixed {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		r := files[p]
+		r := s.fixed[p]
 		if err := writeFile(tmp, p, r.body); err != nil {
 			return err
 		}
@@ -83,6 +60,50 @@ func (s *Site) Export(dir string) error {
 			}
 		}
 	}
+	nf, err := s.notFound()
+	if err != nil {
+		return fmt.Errorf("exporting the not-found page: %w", err)
+	}
+	if err := writeFile(tmp, "/404.html", nf.body); err != nil {
+		return err
+	}
+
+	// Every page and its data file, rendered on all cores; the responses
+	// are made for the export and not kept, so that a large archive does
+	// not fill the memory.
+	refs := s.listRefs(true)
+	s.arc.Slugs(func(slug string) { refs = append(refs, page.ArticleRef(slug)) })
+	jobs := make(chan page.Ref)
+	errc := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ref := range jobs {
+				if err := s.exportPage(tmp, ref); err != nil {
+					select {
+					case errc <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, ref := range refs {
+		if len(errc) > 0 {
+			break
+		}
+		jobs <- ref
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errc:
+		return err
+	default:
+	}
+
 	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("exporting: %w", err)
 	}
@@ -92,10 +113,28 @@ func (s *Site) Export(dir string) error {
 	return nil
 }
 
-// dataPathOf returns the data file of a page path.
-func (s *Site) dataPathOf(p string) (string, bool) {
-	u := s.source.DataURL(p)
-	return u, u != ""
+// exportPage writes one page and its data file.
+func (s *Site) exportPage(root string, ref page.Ref) error {
+	d, err := s.Load(ref)
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
+	}
+	res, err := s.render(ref, d, 200)
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
+	}
+	name := ref.Path() + ".html"
+	if ref.Path() == "/" {
+		name = "/index.html"
+	}
+	if err := writeFile(root, name, res.body); err != nil {
+		return err
+	}
+	data, err := dataJSON(d)
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
+	}
+	return writeFile(root, s.DataBase+"/"+ref.DataFile(), data)
 }
 
 func writeFile(root, p string, body []byte) error {

@@ -210,3 +210,8 @@ func etagMatches(header, etag string) bool {
 	}
 	return false
 }
+
+// size is the memory the response holds, in bytes.
+func (r *response) size() int64 {
+	return int64(len(r.body)+len(r.gz)+len(r.br)) + 3*256 // three variants' headers
+}

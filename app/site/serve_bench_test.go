@@ -5,7 +5,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"dateline/app/article"
+	"dateline/app/page"
 )
 
 // BenchmarkServeArticle is the host's own cost of one article page once it
@@ -14,11 +14,7 @@ import (
 func BenchmarkServeArticle(b *testing.B) {
 	data := testDataset(b)
 	s := newSite(b, data, testWeb(b, nil), "bench")
-	ds, err := article.Parse("articles.json", data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := article.Path(ds.Articles[0].Slug)
+	path := page.ArticlePath(decodeDataset(b, data).Articles[0].Slug)
 	for _, c := range []struct{ name, accept string }{{"br", "br, gzip"}, {"gzip", "gzip"}, {"identity", ""}} {
 		b.Run(c.name, func(b *testing.B) {
 			req := httptest.NewRequest(http.MethodGet, path, nil)

@@ -1,106 +1,101 @@
-// Package site is Dateline's host: it prerenders every page with go-app,
-// serves the app, its assets and the dataset as versioned data files, and
-// exports the same responses as a static site.
+// Package site is Dateline's host: it prerenders every page, serves the app,
+// its assets and the dataset as versioned data files, and exports the same
+// responses as a static site.
 package site
 
 import (
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"path"
-	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
-	"dateline/components"
+	"dateline/app/dataset"
+	"dateline/app/page"
 )
 
 // Config is what a Site serves.
 type Config struct {
-	// Dataset is the validated dataset; DatasetJSON the bytes it came from.
-	Dataset     *article.Dataset
-	DatasetJSON []byte
+	// Archive is the dataset, read and checked.
+	Archive *dataset.Archive
 	// Web holds the files served under /web/: app.wasm (with its .br and .gz
 	// forms), styles, scripts and icons.
 	Web fs.FS
 	// Build identifies the host program, so that a new host build is a new
 	// version even with the same assets and data.
 	Build string
+	// CacheSize bounds the memory of the pages and data files kept once
+	// made, in bytes; 0 means DefaultCacheSize.
+	CacheSize int64
 }
 
 // Site serves Dateline. It is stateless apart from caches of responses
-// that are fixed for its version, so any number of copies can run.
+// that are fixed for its version, so any number of copies can run. Several
+// sites may live in one process.
 type Site struct {
 	// Version is a content hash of everything the site ships.
 	Version string
 	// DataBase is the path prefix of the versioned data files.
 	DataBase string
 
+	arc     *dataset.Archive
+	site    *page.Site
 	handler *app.Handler
-	source  *source
 	fixed   map[string]*response // every response known at start
-
-	mu   sync.RWMutex
-	lazy map[string]*response // pages and data files, made on first request
+	cache   *cache               // pages and data files, made on request
 }
 
 // goAppResources are the files go-app's handler generates.
 var goAppResources = map[string]string{
 	"/app.js":               "application/javascript; charset=utf-8",
 	"/wasm_exec.js":         "application/javascript; charset=utf-8",
-	"/app.css":              "text/css; charset=utf-8",
 	"/manifest.webmanifest": "application/manifest+json",
 	"/app-worker.js":        "application/javascript; charset=utf-8",
 }
 
-// notFoundPath is the path the not-found page is prerendered from.
+// notFoundPath is the path the not-found page is prerendered under, for
+// the service worker.
 const notFoundPath = "/_not-found"
 
-// New prepares a site. Pages render through go-app's global router and
-// components.UseSource, so a process serves one site at a time: the last
-// one made.
-//
-// New prepares a site: it hashes what ships, builds the data files and the
-// responses of every asset. Pages are prerendered on first request.
+// New prepares a site: it hashes what ships and builds the responses of
+// every asset. Pages and data files are made on first request.
 func New(cfg Config) (*Site, error) {
 	wasm, err := fs.ReadFile(cfg.Web, "app.wasm")
 	if err != nil {
 		return nil, fmt.Errorf("reading app.wasm (run make build): %w", err)
 	}
-	dataSum := sha256.Sum256(cfg.DatasetJSON)
-	dataHash := hex.EncodeToString(dataSum[:8])
 	s := &Site{
-		DataBase: "/data/" + dataHash,
+		DataBase: "/data/" + cfg.Archive.Version,
+		arc:      cfg.Archive,
+		site:     siteOf(cfg.Archive),
 		fixed:    make(map[string]*response),
-		lazy:     make(map[string]*response),
+		cache:    newCache(cfg.CacheSize),
 	}
-	s.source = newSource(cfg.Dataset, s.DataBase)
-	components.UseSource(s.source)
-
 	webSum, err := s.addWeb(cfg.Web)
 	if err != nil {
 		return nil, err
 	}
 	v := sha256.New()
-	fmt.Fprintf(v, "build %s\nweb %s\ndata %s\n", cfg.Build, webSum, dataHash)
+	fmt.Fprintf(v, "build %s\nweb %s\ndata %s\n", cfg.Build, webSum, cfg.Archive.Version)
 	s.Version = hex.EncodeToString(v.Sum(nil)[:10])
 
-	s.handler = s.newHandler(len(wasm))
+	siteJSON, err := json.Marshal(s.site)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the site: %w", err)
+	}
+	s.handler = s.newHandler(len(wasm), string(siteJSON))
 	for p, ct := range goAppResources {
 		rec := httptest.NewRecorder()
 		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
@@ -117,18 +112,36 @@ func New(cfg Config) (*Site, error) {
 			return nil, fmt.Errorf("preparing %s: %w", p, err)
 		}
 	}
+	offline, err := json.Marshal(s.offlineURLs())
+	if err != nil {
+		return nil, fmt.Errorf("encoding the offline list: %w", err)
+	}
+	if s.fixed[s.DataBase+"/offline.json"], err = newResponse(http.StatusOK, "application/json", immutable, offline); err != nil {
+		return nil, fmt.Errorf("preparing the offline list: %w", err)
+	}
 	return s, nil
 }
 
-// newHandler configures go-app's handler, used here to render pages and to
-// generate app.js, wasm_exec.js, the manifest and the service worker.
-func (s *Site) newHandler(wasmSize int) *app.Handler {
+// siteOf is the edition as pages show it: the dataset's site object with
+// Dateline's defaults, and the sections.
+func siteOf(arc *dataset.Archive) *page.Site {
+	s := &page.Site{Site: (&arc.Site).WithDefaults()}
+	for _, g := range arc.Sections() {
+		s.Sections = append(s.Sections, page.Named{Name: g.Name, Slug: g.Slug})
+	}
+	return s
+}
+
+// newHandler configures go-app's handler, used here to generate app.js,
+// wasm_exec.js, the manifest and the service worker. Pages are the site's
+// own (document.go).
+func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 	return &app.Handler{
-		Name:            components.SiteName,
-		ShortName:       components.SiteName,
-		Title:           components.SiteName,
-		Description:     components.SiteDescription,
-		Lang:            "en",
+		Name:            s.site.Name,
+		ShortName:       s.site.Name,
+		Title:           s.site.Name,
+		Description:     s.site.Description,
+		Lang:            s.site.Lang,
 		BackgroundColor: backgroundColor,
 		ThemeColor:      themeColor,
 		LoadingLabel:    "{progress}",
@@ -138,13 +151,12 @@ func (s *Site) newHandler(wasmSize int) *app.Handler {
 			SVG:      "/web/icons/icon.svg",
 			Maskable: "/web/icons/maskable-512.png",
 		},
-		Styles:             []string{"/web/dateline.css"},
-		Scripts:            []string{"/web/boot.js defer"},
-		Resources:          resolver{},
-		Version:            s.Version,
-		WasmContentLength:  strconv.Itoa(wasmSize),
-		Env:                map[string]string{"DATELINE_DATA": s.DataBase},
-		CacheableResources: []string{s.DataBase + "/index.json"},
+		Styles:            []string{"/web/dateline.css"},
+		Scripts:           []string{"/web/boot.js defer"},
+		Resources:         resolver{},
+		Version:           s.Version,
+		WasmContentLength: strconv.Itoa(wasmSize),
+		Env:               map[string]string{"DATELINE_DATA": s.DataBase, "DATELINE_SITE": siteJSON},
 		ServiceWorkerTemplate: strings.NewReplacer(
 			"__DATA_BASE__", s.DataBase,
 			"__ARTICLES__", s.OfflineMode(),
@@ -172,23 +184,69 @@ func patchAppJS(js []byte) ([]byte, error) {
 }
 
 // workerTemplate is the service worker; go-app fills in {{.Version}} and
-// {{.ResourcesToCache}}, the site its data paths and offline mode.
+// {{.ResourcesToCache}}, the site its data path and offline mode.
 //
 //go:embed worker.js
 var workerTemplate string
 
-// FullOfflineMaxArticles is the largest dataset whose every article the
-// service worker saves at install. Past it, articles are saved as they are
-// read, or all at once when the reader asks.
+// FullOfflineMaxArticles is the largest dataset whose every page the
+// service worker saves at install. Past it, the worker saves the app, the
+// first page of the home list and of each section, and what is read.
 const FullOfflineMaxArticles = 2500
 
-// OfflineMode tells the service worker what to save at install: "all"
-// articles, or those "viewed".
+// OfflineMode tells the service worker what it saved at install: "all"
+// pages, or the first pages of the lists ("viewed": the rest as read).
 func (s *Site) OfflineMode() string {
-	if len(s.source.ds.Articles) <= FullOfflineMaxArticles {
+	if s.arc.Len() <= FullOfflineMaxArticles {
 		return "all"
 	}
 	return "viewed"
+}
+
+// offlineURLs are the pages and data files the service worker saves when
+// it installs, beyond the app itself: every page up to
+// FullOfflineMaxArticles articles, and past it the first page of the home
+// list and of each section, so that the install fetches no more at
+// 100,000 articles than at 2,500.
+func (s *Site) offlineURLs() []string {
+	var urls []string
+	add := func(r page.Ref) { urls = append(urls, r.Path(), s.DataBase+"/"+r.DataFile()) }
+	for _, r := range s.listRefs(s.OfflineMode() == "all") {
+		add(r)
+	}
+	if s.OfflineMode() == "all" {
+		s.arc.Slugs(func(slug string) { add(page.ArticleRef(slug)) })
+	}
+	return urls
+}
+
+// listRefs returns the pages of the lists: every page of the home list, of
+// each section and each tag, or with all false the first of the home list
+// and of each section.
+func (s *Site) listRefs(all bool) []page.Ref {
+	pages := func(g *dataset.Group) int {
+		if !all {
+			return 1
+		}
+		return max(1, (g.Len()+page.Size-1)/page.Size)
+	}
+	var refs []page.Ref
+	for n := range pages(s.arc.Home()) {
+		refs = append(refs, page.HomeRef(n+1))
+	}
+	for _, g := range s.arc.Sections() {
+		for n := range pages(g) {
+			refs = append(refs, page.SectionRef(g.Slug, n+1))
+		}
+	}
+	if all {
+		for _, g := range s.arc.Tags() {
+			for n := range pages(g) {
+				refs = append(refs, page.TagRef(g.Slug, n+1))
+			}
+		}
+	}
+	return refs
 }
 
 // The colours of the manifest and the browser's UI, matching dateline.css.
@@ -291,57 +349,7 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// dataFile returns the versioned data file at p, built on first request:
-// the index of articles, or one article. Their paths change with the
-// dataset, so browsers may keep them forever.
-func (s *Site) dataFile(p string) (*response, bool, error) {
-	rest, ok := strings.CutPrefix(p, s.DataBase+"/")
-	if !ok {
-		return nil, false, nil
-	}
-	var v any
-	switch slug, isArticle := strings.CutPrefix(rest, "articles/"); {
-	case rest == "index.json":
-		v = s.source.summaries
-	case isArticle && strings.HasSuffix(slug, ".json"):
-		a, ok := s.source.bySlug[strings.TrimSuffix(slug, ".json")]
-		if !ok {
-			return nil, false, nil
-		}
-		v = a
-	default:
-		return nil, false, nil
-	}
-	res, err := s.cached(p, func() (*response, error) {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, fmt.Errorf("encoding %s: %w", p, err)
-		}
-		return newResponse(http.StatusOK, "application/json", immutable, b)
-	})
-	return res, true, err
-}
-
-// cached returns the response stored under key, making it once with make.
-// Only a bounded set of keys reaches here: the site's pages and data files.
-func (s *Site) cached(key string, make func() (*response, error)) (*response, error) {
-	s.mu.RLock()
-	res, ok := s.lazy[key]
-	s.mu.RUnlock()
-	if ok {
-		return res, nil
-	}
-	res, err := make()
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	s.lazy[key] = res
-	s.mu.Unlock()
-	return res, nil
-}
-
-// ServeHTTP answers GET and HEAD requests from memory.
+// ServeHTTP answers GET and HEAD requests.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	copyHeader(w.Header(), securityHeaders)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -354,157 +362,140 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		res.serve(w, r)
 		return
 	}
-	res, isData, err := s.dataFile(p)
-	if !isData && err == nil {
+	var res *response
+	var err error
+	if name, ok := strings.CutPrefix(p, s.DataBase+"/"); ok {
+		res, err = s.dataFile(name)
+	} else {
 		res, err = s.page(p)
 	}
 	if err != nil {
-		app.Log("dateline: rendering", p, ":", err)
+		app.Log("dateline: answering", p, ":", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	res.serve(w, r)
 }
 
-// Paths lists every page of the site: the home page and each article.
-func (s *Site) Paths() []string {
-	paths := []string{"/"}
-	for _, a := range s.source.ds.Articles {
-		paths = append(paths, article.Path(a.Slug))
+// notFoundData answers a data file that does not exist.
+var notFoundData = func() *response {
+	r, err := newResponse(http.StatusNotFound, "text/plain; charset=utf-8", revalidate, []byte("not found\n"))
+	if err != nil {
+		panic(err) // a fixed, short body: compressing it cannot fail
 	}
-	return paths
-}
-
-// page returns the prerendered page of a path: the home page, an article,
-// or for anything else the not-found page with status 404.
-func (s *Site) page(p string) (*response, error) {
-	status := http.StatusOK
-	if d, _ := s.source.Cached(p); d.Kind == components.NotFoundKind || path.Clean(p) != p {
-		p, status = notFoundPath, http.StatusNotFound
-	}
-	return s.cached(p, func() (*response, error) {
-		rec := httptest.NewRecorder()
-		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-		if rec.Code != http.StatusOK {
-			return nil, fmt.Errorf("go-app answered %d", rec.Code)
-		}
-		// The client fetches the page's data file before it takes over
-		// the page; the loader preloads it, so that the download runs
-		// beside app.wasm's.
-		page, err := tidyHead(rec.Body.Bytes(), s.source.DataURL(p))
-		if err != nil {
-			return nil, fmt.Errorf("prerendering %s: %w", p, err)
-		}
-		return newResponse(status, "text/html; charset=utf-8", revalidate, page)
-	})
-}
-
-// emptyMeta matches the head tags go-app always writes even when they have
-// nothing to say: an empty author, and og:url and og:image under
-// "https://" with no domain. Attribute order varies.
-var emptyMeta = regexp.MustCompile(`\s*<meta (?:name="author"|[^>]*content="https://(?:/[^"]*)?"[^>]*)>`)
-
-// goQuotedAttr matches an attribute value as go-app v10 writes it: quoted
-// with strconv.Quote, Go's string syntax, not HTML's. Text nodes are
-// HTML-escaped, so a raw `="` only ever starts an attribute value.
-var goQuotedAttr = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
-
-// goAppStyles matches the <link> to go-app's /app.css. It holds only the
-// styles of go-app's full-screen loader and not-found page, which this app
-// does not show (dateline.css draws the loader as a bar), yet it blocks the
-// first paint for one more request: on a slow link, a round trip or more.
-// (go-app writes attributes in no fixed order.)
-var goAppStyles = regexp.MustCompile(`\s*<link [^>]*href="/app\.css"[^>]*>`)
-
-// loaderIcon matches go-app's loader icon, which dateline.css hides. A
-// hidden <img> is still downloaded unless it is lazy.
-var loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon")`)
-
-// tidyHead repairs a page prerendered by go-app: it removes empty and
-// broken meta tags and the link to go-app's unused styles, keeps the
-// hidden loader icon from loading, and rewrites attribute values in HTML's
-// syntax. Go quoting turns a quotation mark into \" (which ends the
-// attribute in HTML) and a zero-width non-joiner, common in Persian and
-// Kurdish text, into a visible \u200c. Then deferLoad hands the scripts,
-// and the preload of dataURL (if any), to loader.js.
-func tidyHead(page []byte, dataURL string) ([]byte, error) {
-	page = emptyMeta.ReplaceAll(page, nil)
-	page = goAppStyles.ReplaceAll(page, nil)
-	page = loaderIcon.ReplaceAll(page, []byte(`<img loading="lazy" $1`))
-	page = goQuotedAttr.ReplaceAllFunc(page, func(m []byte) []byte {
-		v, err := strconv.Unquote(string(m[1:]))
-		if err != nil {
-			return m // not Go syntax after all: leave it as written
-		}
-		return []byte(`="` + html.EscapeString(v) + `"`)
-	})
-	return deferLoad(page, dataURL)
-}
-
-// loaderJS starts the app's scripts after the first paint (see the file).
-//
-//go:embed loader.js
-var loaderJS string
-
-// loaderScript is loader.js as pages carry it inline, without its comment
-// lines; loaderHash is the hash the Content-Security-Policy allows it by.
-var loaderScript, loaderHash = func() (string, string) {
-	lines := strings.Split(strings.TrimSpace(loaderJS), "\n")
-	for len(lines) > 0 && strings.HasPrefix(lines[0], "//") {
-		lines = lines[1:]
-	}
-	script := strings.Join(lines, "\n")
-	sum := sha256.Sum256([]byte(script))
-	return script, "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	return r
 }()
 
-// scriptTag and srcAttr find go-app's script tags, which deferLoad moves
-// (go-app writes attributes in no fixed order).
-var (
-	scriptTag = regexp.MustCompile(`(?s)\s*<script\b([^>]*)>(.*?)</script>`)
-	srcAttr   = regexp.MustCompile(`\bsrc="([^"]+)"`)
-)
-
-// pageScripts are the scripts every page runs, in go-app's order.
-var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}
-
-// deferLoad replaces the page's script tags with loader.js, inline after
-// the title, which asks for them, and preloads dataURL, once the page has
-// been painted (on a first visit). It fails on a page whose scripts are
-// not the expected ones, rather than serve one that never starts the app.
-func deferLoad(page []byte, dataURL string) ([]byte, error) {
-	// Only the head is searched: the home page of a large dataset runs to
-	// megabytes, and regexp scans are not free.
-	end := bytes.Index(page, []byte("</head>"))
-	if end < 0 {
-		return nil, errors.New("go-app's page has no </head>")
+// dataFile returns the data file of a page, made on first request. Its path
+// changes with the dataset, so browsers may keep it forever.
+func (s *Site) dataFile(name string) (*response, error) {
+	ref, ok := page.ParseDataFile(name)
+	if !ok {
+		return notFoundData, nil
 	}
-	head, rest := page[:end], page[end:]
-	var srcs []string
-	for _, m := range scriptTag.FindAllSubmatch(head, -1) {
-		src := srcAttr.FindSubmatch(m[1])
-		if src == nil || len(bytes.TrimSpace(m[2])) > 0 {
-			return nil, fmt.Errorf("an inline <script%s> in go-app's page: only loader.js may be inline", m[1])
+	return s.cache.get(s.DataBase+"/"+name, func() (*response, error) {
+		d, err := s.Load(ref)
+		if err != nil {
+			return nil, err
 		}
-		srcs = append(srcs, string(src[1]))
+		if d.Missing() {
+			return notFoundData, nil
+		}
+		b, err := dataJSON(d)
+		if err != nil {
+			return nil, fmt.Errorf("encoding %s: %w", name, err)
+		}
+		return newResponse(http.StatusOK, "application/json", immutable, b)
+	})
+}
+
+// dataJSON encodes a page's data file.
+func dataJSON(d page.Data) ([]byte, error) { return json.Marshal(d) }
+
+// page returns the prerendered page of a path, made on first request; for
+// anything that is no page, the not-found page with status 404.
+func (s *Site) page(p string) (*response, error) {
+	ref := page.Parse(p)
+	if ref.Kind == page.NotFound || path.Clean(p) != p {
+		return s.notFound()
 	}
-	if !slices.Equal(srcs, pageScripts) {
-		return nil, fmt.Errorf("go-app's page loads the scripts %q, want %q: was go-app upgraded? (see app/site/loader.js)", srcs, pageScripts)
+	var missing bool
+	res, err := s.cache.get(p, func() (*response, error) {
+		d, err := s.Load(ref)
+		if err != nil {
+			return nil, err
+		}
+		if d.Missing() {
+			missing = true
+			return nil, errMissing
+		}
+		return s.render(ref, d, http.StatusOK)
+	})
+	if missing || errors.Is(err, errMissing) {
+		return s.notFound()
 	}
-	head = scriptTag.ReplaceAll(head, nil)
-	var preload string
-	if dataURL != "" {
-		preload = ` data-preload="` + html.EscapeString(dataURL) + `"`
+	return res, err
+}
+
+// errMissing keeps a page that does not exist out of the cache.
+var errMissing = errors.New("no such page")
+
+func (s *Site) notFound() (*response, error) {
+	return s.cache.get(notFoundPath, func() (*response, error) {
+		return s.render(page.Ref{}, page.Data{}, http.StatusNotFound)
+	})
+}
+
+// Load returns the data of a page from the dataset; a page that does not
+// exist is page.Data{}.
+func (s *Site) Load(ref page.Ref) (page.Data, error) {
+	var g *dataset.Group
+	var ok bool
+	switch ref.Kind {
+	case page.Home:
+		g, ok = s.arc.Home(), true
+	case page.Section:
+		g, ok = s.arc.Section(ref.Slug)
+	case page.Tag:
+		g, ok = s.arc.Tag(ref.Slug)
+	case page.Article:
+		a, ok, err := s.arc.Article(ref.Slug)
+		if err != nil || !ok {
+			return page.Data{}, err
+		}
+		story := &page.Story{Article: a}
+		newer, older := s.arc.Neighbours(ref.Slug)
+		story.Newer, story.Older = teaser(newer), teaser(older)
+		return page.Data{Story: story}, nil
 	}
-	// Before the stylesheet, so that it runs at once: an inline script
-	// waits for the stylesheets above it.
-	at := bytes.Index(head, []byte("</title>"))
-	if at < 0 {
-		return nil, errors.New("go-app's page has no </title>")
+	if !ok {
+		return page.Data{}, nil
 	}
-	at += len("</title>")
-	tag := "\n    <script data-scripts=\"" + strings.Join(srcs, " ") + "\"" + preload + ">" + loaderScript + "</script>"
-	return slices.Concat(head[:at], []byte(tag), head[at:], rest), nil
+	pages := max(1, (g.Len()+page.Size-1)/page.Size)
+	if ref.N < 1 || ref.N > pages {
+		return page.Data{}, nil
+	}
+	lo := (ref.N - 1) * page.Size
+	return page.Data{List: &page.List{
+		Name:  g.Name,
+		Page:  ref.N,
+		Pages: pages,
+		Total: g.Len(),
+		Items: s.arc.Summaries(g, lo, lo+page.Size),
+	}}, nil
+}
+
+// Cached is Load: the host has every page's data at hand.
+func (s *Site) Cached(ref page.Ref) (page.Data, bool) {
+	d, err := s.Load(ref)
+	return d, err == nil
+}
+
+func teaser(sum *article.Summary) *page.Teaser {
+	if sum == nil {
+		return nil
+	}
+	return &page.Teaser{Slug: sum.Slug, Lang: sum.Lang, Headline: sum.Headline, Published: sum.Published}
 }
 
 // securityHeaders go with every response.

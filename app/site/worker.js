@@ -8,10 +8,12 @@ const CACHE = "dateline-" + VERSION;
 const CACHE_PREFIX = "dateline-";
 // The app shell: HTML of the home page, scripts, styles, icons, app.wasm.
 const SHELL = {{.ResourcesToCache}};
-// The versioned data files; index.json lists every article.
+// The versioned data files; offline.json lists the pages (and their data
+// files) to save at install, beyond the app.
 const DATA_BASE = "__DATA_BASE__";
-// "all": install also caches every article's page and data file.
-// "viewed": articles are cached when read, or all at once on request.
+// "all": install saves every page of the site, so any page opens offline.
+// "viewed": install saves the first page of the home list and of each
+// section; other pages are saved as they are read.
 const ARTICLES = "__ARTICLES__";
 // Served, with its 404 status, for unknown paths while offline.
 const NOT_FOUND = "/_not-found";
@@ -26,17 +28,13 @@ self.addEventListener("install", (event) => {
 async function install() {
   const cache = await caches.open(CACHE);
   try {
-    // go-app lists its /app.css, which no page links to (the host removes
-    // the link); index.json goes last, below.
-    const urls = SHELL.filter((u) => u !== DATA_BASE + "/index.json" && u !== "/app.css");
-    urls.push(DATA_BASE + "/index.json");
-    if (ARTICLES === "all") {
-      const index = await fetchChecked(DATA_BASE + "/index.json");
-      for (const a of await index.json()) {
-        urls.push("/articles/" + a.slug, DATA_BASE + "/articles/" + a.slug + ".json");
-      }
-    }
-    await cacheAll(cache, urls, "install");
+    // go-app lists its /app.css, which no page links to.
+    const urls = SHELL.filter((u) => u !== "/app.css");
+    const offline = await fetchChecked(DATA_BASE + "/offline.json");
+    urls.push(...(await offline.json()));
+    // Each once: cache.addAll refuses a batch that names a file twice
+    // (the home page is both the app's and the first list page).
+    await cacheAll(cache, [...new Set(urls)], "install");
     const nf = await fetch(NOT_FOUND, { cache: "no-cache" });
     if (nf.status !== 404 || !isHTML(nf)) {
       throw new Error(NOT_FOUND + " answered " + nf.status + ", not the not-found page");
@@ -159,40 +157,15 @@ self.addEventListener("message", (event) => {
     case "status":
       event.waitUntil(status(event.source));
       break;
-    case "save-all":
-      event.waitUntil(saveAll());
-      break;
   }
 });
 
+// status tells a page whether the install saved the whole site, once it
+// has: an installing worker has nothing to report yet.
 async function status(client) {
   const cache = await caches.open(CACHE);
-  const reply = { type: "status", version: VERSION, articles: ARTICLES, complete: ARTICLES === "all" };
-  const index = await cache.match(DATA_BASE + "/index.json");
-  if (index && ARTICLES !== "all") {
-    const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
-    const slugs = (await index.json()).map((a) => a.slug);
-    reply.saved = slugs.filter((s) => have.has("/articles/" + s)).length;
-    reply.total = slugs.length;
-    reply.complete = reply.saved === slugs.length;
-  }
-  client.postMessage({ dateline: reply });
-}
-
-// saveAll caches every article not cached yet, on the reader's request.
-async function saveAll() {
-  const cache = await caches.open(CACHE);
-  try {
-    const index = await (await cache.match(DATA_BASE + "/index.json")).json();
-    const urls = [];
-    for (const a of index) {
-      urls.push("/articles/" + a.slug, DATA_BASE + "/articles/" + a.slug + ".json");
-    }
-    await cacheAll(cache, urls, "save-all");
-    await broadcast({ type: "cache-done", version: VERSION });
-  } catch (err) {
-    await broadcast({ type: "cache-failed", version: VERSION, error: String(err && err.message ? err.message : err) });
-  }
+  const done = !!(await cache.match(NOT_FOUND));
+  client.postMessage({ dateline: { type: "status", version: VERSION, articles: ARTICLES, complete: done && ARTICLES === "all", saved: done } });
 }
 
 self.addEventListener("fetch", (event) => {
@@ -219,37 +192,26 @@ async function navigate(url) {
   }
   try {
     const resp = await fetch(url.pathname + url.search);
-    if (resp.ok && isHTML(resp) && isArticleOrHome(key)) {
+    if (resp.ok && isHTML(resp) && isPage(key)) {
       await cache.put(key, resp.clone());
     }
     return resp;
   } catch (err) {
+    // Every page was saved at install in "all" mode: one not in the cache
+    // does not exist. Otherwise it may just not have been read yet.
     const nf = await cache.match(NOT_FOUND);
-    if (nf && !(await isKnownPage(cache, key))) {
+    if (nf && (ARTICLES === "all" || !isPage(key))) {
       return nf;
     }
     return offlinePage();
   }
 }
 
-function isArticleOrHome(path) {
-  return path === "/" || /^\/articles\/[^/]+$/.test(path);
-}
-
-// isKnownPage tells, from the cached index, whether path is a page of the
-// site: an unknown one gets the not-found page, a known one not yet saved
-// gets the offline page.
-async function isKnownPage(cache, path) {
-  if (path === "/") {
-    return true;
-  }
-  const m = /^\/articles\/([^/]+)$/.exec(path);
-  const index = m && (await cache.match(DATA_BASE + "/index.json"));
-  if (!index) {
-    return false;
-  }
-  const slug = decodeURIComponent(m[1]);
-  return (await index.json()).some((a) => a.slug === slug);
+// isPage tells whether a path has the form of a page of the site (see
+// app/page): the home list and its pages, a section or tag and its pages,
+// an article.
+function isPage(path) {
+  return /^\/(page\/[1-9][0-9]*|(sections|tags)\/[^/]+(\/page\/[1-9][0-9]*)?|articles\/[^/]+)?$/.test(path);
 }
 
 // offlinePage is the answer for an article that is neither cached nor
@@ -260,8 +222,8 @@ function offlinePage() {
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Offline · Dateline</title><link rel="stylesheet" href="/web/dateline.css"></head>' +
     '<body><main id="main">' +
-    '<h1 id="page-title">You are offline</h1><p>This article has not been saved on this device yet. ' +
-    'It will open when you are back online.</p><p><a href="/">See the saved articles</a></p></main></body></html>';
+    '<h1 id="page-title">You are offline</h1><p>This page has not been saved on this device yet. ' +
+    'It will open when you are back online.</p><p><a href="/">See the latest articles</a></p></main></body></html>';
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
@@ -278,10 +240,10 @@ async function resource(req, url) {
   try {
     resp = await fetch(req);
   } catch (err) {
-    // Offline: the data file of an article that does not exist is a plain
-    // 404, so the app shows its not-found page rather than an error.
-    const m = url.pathname.startsWith(DATA_BASE + "/articles/") && /([^/]+)\.json$/.exec(url.pathname);
-    if (m && !(await isKnownPage(cache, "/articles/" + m[1]))) {
+    // Offline, when every page was saved: the data file of a page that
+    // does not exist is a plain 404, so the app shows its not-found page
+    // rather than an error.
+    if (ARTICLES === "all" && url.pathname.startsWith(DATA_BASE + "/")) {
       return new Response("not found", { status: 404, headers: { "Content-Type": "text/plain" } });
     }
     throw err;

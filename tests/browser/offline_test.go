@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dateline/app/article"
+	dlpage "dateline/app/page"
 )
 
 // listedPaths returns the article paths the home page on screen links to,
@@ -238,7 +239,7 @@ func TestOfflineAtScale(t *testing.T) {
 	tb.goOffline()
 	for i := range 10 {
 		a := ds.Articles[(i*n)/10+i*7]
-		path := article.Path(a.Slug)
+		path := dlpage.ArticlePath(a.Slug)
 		tb.mustLoad(h.URL+path, http.StatusOK)
 		checkArticle(t, tb, "offline "+path, a, true)
 	}

@@ -109,8 +109,12 @@ const (
 var hostileParts = []string{hostileImg, hostileScript, hostileSVG, hostileComment, hostileLines}
 
 // hostile is the text every field of the hostile article holds, led by a
-// label naming the field.
+// label naming the field; a section's and a tag's name, which may be 100
+// characters long, hold the markup parts only.
 func hostile(field string) string {
+	if field == "section" || field == "tag" {
+		return "Test " + field + " " + hostileImg + " " + hostileSVG
+	}
 	return "Test " + field + " " + strings.Join(hostileParts, " ")
 }
 
@@ -127,6 +131,8 @@ func hostileDataset() *article.Dataset {
 			Slug:     slugHostile,
 			Headline: hostile("headline"),
 			Dateline: &article.Dateline{Place: hostile("place"), Source: hostile("source")},
+			Section:  hostile("section"),
+			Tags:     []string{hostile("tag")},
 			Authors:  []string{hostile("author")},
 			Figures: []article.Figure{{
 				Caption: hostile("caption"),
@@ -221,7 +227,7 @@ func TestHostileText(t *testing.T) {
 	t.Parallel()
 	h := privateHost(t, "-data", writeDataset(t, "hostile.json", hostileDataset()))
 	tb := newTab(t, 1280, 900)
-	articleFields := []string{"headline", "place", "source", "author", "caption", "credit", "paragraph",
+	articleFields := []string{"headline", "place", "source", "section", "tag", "author", "caption", "credit", "paragraph",
 		"read-more", "read-more-unlinked", "related", "related-unlinked", "related-external"}
 	pages := []struct {
 		path   string
@@ -230,7 +236,9 @@ func TestHostileText(t *testing.T) {
 	}{
 		{"/articles/" + slugHostile, articleFields, hostile("headline")},
 		{"/articles/" + slugHostileOther, []string{"other-paragraph", "other-related"}, ""},
-		{"/", []string{"headline", "place", "source"}, ""},
+		{"/", []string{"headline", "section"}, ""},
+		{"/sections/" + article.NameSlug(hostile("section")), []string{"headline", "section"}, hostile("section")},
+		{"/tags/" + article.NameSlug(hostile("tag")), []string{"headline", "section", "tag"}, "Tagged " + hostile("tag")},
 	}
 	for _, p := range pages {
 		tb.mustLoad(h.URL+p.path+"?wasm=false", http.StatusOK)

@@ -18,7 +18,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"dateline/app/article"
+	dlpage "dateline/app/page"
 	"dateline/internal/hostproc"
 )
 
@@ -250,7 +250,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		tb.waitSaved(30 * time.Second)
 		tb.goOffline()
 		for _, slug := range []string{slugAlpha, slugBravo, slugCharlie} {
-			tb.mustLoad(syntheticSite.URL+article.Path(slug)+"#frag", http.StatusOK)
+			tb.mustLoad(syntheticSite.URL+dlpage.ArticlePath(slug)+"#frag", http.StatusOK)
 			checkArticle(t, tb, fmt.Sprintf("offline from nginx %s", slug), ds[slug], true)
 		}
 		tb.checkConsole(allowOffline)

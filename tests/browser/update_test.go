@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dateline/app/article"
+	dlpage "dateline/app/page"
 )
 
 const (
@@ -71,7 +72,7 @@ func TestUpdatePrompt(t *testing.T) {
 	fileA := writeDataset(t, "update-a.json", updateDataset(headUpdateA))
 	fileB := writeDataset(t, "update-b.json", updateDataset(headUpdateB))
 	hostA := privateHost(t, "-addr", addrOf(port), "-data", fileA)
-	url := hostA.URL + article.Path(slugUpdate)
+	url := hostA.URL + dlpage.ArticlePath(slugUpdate)
 
 	tb := newTab(t, 1280, 900)
 	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument,

@@ -1,18 +1,23 @@
 // Command gendata writes a plainly synthetic dataset of N articles for
-// scale tests and benchmarks. The same N and seed always give the same
-// bytes.
+// scale tests and benchmarks: placeholder words, in sections and with tags
+// of placeholder names, dated 80 a day back from 2026, some undated. The
+// same N and seed always give the same bytes.
 //
 //	go run ./tools/gendata -n 2000 > /tmp/synthetic-2000.json
+//	go run ./tools/gendata -n 2000 -dir /tmp/synthetic-2000   # a folder dataset
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"dateline/app/article"
 )
@@ -24,25 +29,81 @@ exercitation ullamco laboris nisi aliquip ex ea commodo consequat duis aute irur
 reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur sint occaecat
 cupidatat non proident sunt culpa qui officia deserunt mollit anim id est laborum`)
 
+// sections are the synthetic sections, named after placeholder words.
+var sections = []string{"Lorem", "Ipsum", "Dolor", "Sit Amet", "Consectetur", "Adipiscing", "Elit", "Tempor"}
+
+// perDay is how many articles a synthetic day has.
+const perDay = 80
+
 func main() {
 	n := flag.Int("n", 1000, "number of articles")
 	seed := flag.Uint64("seed", 1, "random seed")
+	dir := flag.String("dir", "", "write a folder dataset into `DIR` (a file per article, 1,000 to a subfolder) instead of one file on standard output")
 	flag.Parse()
 	if *n < 1 {
 		log.Fatal("gendata: -n must be at least 1")
 	}
-	enc := json.NewEncoder(os.Stdout)
+	ds := Generate(*n, *seed)
+	if *dir == "" {
+		w := bufio.NewWriterSize(os.Stdout, 1<<20)
+		if err := write(w, ds); err != nil {
+			log.Fatalf("gendata: writing: %v", err)
+		}
+		if err := w.Flush(); err != nil {
+			log.Fatalf("gendata: writing: %v", err)
+		}
+		return
+	}
+	if err := writeFolder(*dir, ds); err != nil {
+		log.Fatalf("gendata: %v", err)
+	}
+}
+
+func write(w *bufio.Writer, ds *article.Dataset) error {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
-	if err := enc.Encode(Generate(*n, *seed)); err != nil {
-		log.Fatalf("gendata: writing: %v", err)
+	return enc.Encode(ds)
+}
+
+// writeFolder writes the site into site.json and each article into a file
+// of its own.
+func writeFolder(dir string, ds *article.Dataset) error {
+	files := map[string]*article.Dataset{"site.json": {Site: ds.Site}}
+	for i, a := range ds.Articles {
+		name := filepath.Join(fmt.Sprintf("%03d", i/1000), a.Slug+".json")
+		files[name] = &article.Dataset{Articles: []article.Article{a}}
 	}
+	for name, d := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		f, err := os.Create(p)
+		if err != nil {
+			return err
+		}
+		w := bufio.NewWriter(f)
+		if err := write(w, d); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		if err := w.Flush(); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Slug names synthetic article i.
 func Slug(i int) string { return fmt.Sprintf("synthetic-article-%05d", i) }
 
-// Generate builds the dataset.
+// Generate builds the dataset. Article i is published perDay to a day,
+// the newest (i = 0) on 1 January 2026; one in 20 has no date.
 func Generate(n int, seed uint64) *article.Dataset {
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
 	sentence := func(min, max int) string {
@@ -54,14 +115,37 @@ func Generate(n int, seed uint64) *article.Dataset {
 		s := strings.Join(ws, " ")
 		return strings.ToUpper(s[:1]) + s[1:] + "."
 	}
-	ds := &article.Dataset{Articles: make([]article.Article, n)}
+	title := func(w string) string { return strings.ToUpper(w[:1]) + w[1:] }
+	newest := time.Date(2026, 1, 1, 18, 0, 0, 0, time.UTC)
+	ds := &article.Dataset{
+		Site: &article.Site{
+			Name:        "Synthetic Times",
+			Description: "Plainly synthetic articles, generated for tests and benchmarks.",
+			Lang:        "en",
+		},
+		Articles: make([]article.Article, n),
+	}
 	for i := range ds.Articles {
 		a := article.Article{
 			Slug:     Slug(i),
 			Lang:     "en",
 			Headline: fmt.Sprintf("Synthetic article %d: %s", i, strings.TrimSuffix(sentence(4, 8), ".")),
 			Dateline: &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"},
+			Section:  sections[r.IntN(len(sections))],
 			Figures:  []article.Figure{{Caption: "Synthetic test figure " + fmt.Sprint(i) + ".", Credit: "Photo: none (test data)"}},
+		}
+		if i%20 != 19 {
+			t := newest.Add(-time.Duration(i) * 24 * time.Hour / perDay)
+			a.Published = t.Format(time.RFC3339)
+			if i%10 == 3 {
+				a.Updated = t.Add(3 * time.Hour).Format(time.RFC3339)
+			}
+		}
+		for range r.IntN(4) {
+			tag := title(words[r.IntN(len(words))]) + " " + words[r.IntN(len(words))]
+			if !hasTag(a.Tags, tag) {
+				a.Tags = append(a.Tags, tag)
+			}
 		}
 		paras := 4 + r.IntN(5)
 		for p := 0; p < paras; p++ {
@@ -83,4 +167,14 @@ func Generate(n int, seed uint64) *article.Dataset {
 		ds.Articles[i] = a
 	}
 	return ds
+}
+
+// hasTag reports whether tags holds a tag with the same page as tag.
+func hasTag(tags []string, tag string) bool {
+	for _, t := range tags {
+		if article.NameSlug(t) == article.NameSlug(tag) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,151 @@
+package article
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"dateline/app/jsonread"
+)
+
+func TestCheckLang(t *testing.T) {
+	for _, tag := range []string{"en", "ckb", "ar-IQ", "ku-Arab", "zh-Hant-TW", "en-GB", "sr-Latn", "kmr", "es-419", "de-CH-1996", "en-x-synth"} {
+		if msg, _ := CheckLang(tag); msg != "" {
+			t.Errorf("CheckLang(%q) = %q, want it accepted", tag, msg)
+		}
+	}
+	for _, tag := range []string{"english", "e", "zz", "en-", "12", "en--GB", "xx-YY", "", "en_GB", "i-klingon", "en-a"} {
+		if msg, hint := CheckLang(tag); msg == "" || hint == "" {
+			t.Errorf("CheckLang(%q) accepted it, want it refused with a hint", tag)
+		}
+	}
+}
+
+func TestNameSlug(t *testing.T) {
+	for _, tt := range []struct{ name, slug string }{
+		{"Politics", "politics"},
+		{"Middle East & Gulf", "middle-east-gulf"},
+		{"  Sport  ", "sport"},
+		{"COVID-19", "covid-19"},
+		{"سیاسەت", "سیاسەت"},
+		{"Élections 2024", "élections-2024"},
+		{"* * *", ""},
+	} {
+		if got := NameSlug(tt.name); got != tt.slug {
+			t.Errorf("NameSlug(%q) = %q, want %q", tt.name, got, tt.slug)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	good := func() Article {
+		return Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}}}
+	}
+	if f := func() []Fault { a := good(); return a.Validate() }(); f != nil {
+		t.Fatalf("a valid article: %+v", f)
+	}
+	for _, tt := range []struct {
+		scenario string
+		change   func(a *Article)
+		pointer  string
+		words    string
+	}{
+		{"blank headline", func(a *Article) { a.Headline = " " }, "/headline", "headline is empty"},
+		{"bad slug", func(a *Article) { a.Slug = "A b" }, "/slug", "not URL-safe"},
+		{"no body", func(a *Article) { a.Body = nil }, "/body", "body is empty"},
+		{"line break in headline", func(a *Article) { a.Headline = "a\nb" }, "/headline", "U+000A"},
+		{"updated before published", func(a *Article) { a.Published, a.Updated = "2024-02-02", "2024-02-01T23:00:00Z" }, "/updated", "before published"},
+		{"empty section", func(a *Article) { a.Section = " " }, "/section", "section is empty"},
+		{"tag given twice", func(a *Article) { a.Tags = []string{"Tests", "tests"} }, "/tags/1", "same as tag 0"},
+		{"too many tags", func(a *Article) { a.Tags = strings.Fields("a b c d e f g h i j k l m n o p q r s t u") }, "/tags", "21 tags"},
+		{"image without size", func(a *Article) { a.Figures = []Figure{{Image: &Image{Src: "/a.jpg", Height: 3}}} }, "/figures/0/image/width", "width 0"},
+		{"unknown block", func(a *Article) { a.Body = append(a.Body, Block{Type: "quote"}) }, "/body/1/type", `unknown block type "quote"`},
+		{"replacement character", func(a *Article) { a.Headline = "a\ufffdb" }, "/headline", "U+FFFD"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a := good()
+			tt.change(&a)
+			faults := a.Validate()
+			if len(faults) != 1 || faults[0].Pointer != tt.pointer || !strings.Contains(faults[0].Message, tt.words) || faults[0].Hint == "" {
+				t.Errorf("faults %+v, want one at %s holding %q, with a hint", faults, tt.pointer, tt.words)
+			}
+		})
+	}
+}
+
+func TestSiteValidate(t *testing.T) {
+	ok := Site{Name: "Synthetic Times", Lang: "ckb", URL: "https://news.example.org/", Publisher: "Synthetic Media"}
+	if f := ok.Validate(); f != nil {
+		t.Fatalf("%+v", f)
+	}
+	for _, u := range []string{"http://news.example.org", "https://news.example.org/x", "https://", "https://u@news.example.org", "news.example.org", "https://news.example.org?a=1"} {
+		s := Site{URL: u}
+		if f := s.Validate(); len(f) != 1 || f[0].Pointer != "/url" {
+			t.Errorf("url %q: %+v", u, f)
+		}
+	}
+	if got := (*Site)(nil).WithDefaults(); got.Name != DefaultSiteName || got.Lang != DefaultLang || got.Description != DefaultSiteDescription {
+		t.Errorf("defaults %+v", got)
+	}
+}
+
+// TestReadJSON checks that ReadJSON reads what encoding/json writes.
+func TestReadJSON(t *testing.T) {
+	want := Article{
+		Slug: "first-story", Lang: "ckb", Headline: "First \"story\" \u2028 ✓",
+		Dateline: &Dateline{Place: "SOMEWHERE", Source: "Synthetic Wire"},
+		Section:  "World", Tags: []string{"Tests", "Synthetic"},
+		Published: "2024-03-05", Updated: "2024-03-06T10:00:00Z", Authors: []string{"Jane Example"},
+		SourceURL: "https://news.example.org/first",
+		Figures:   []Figure{{Caption: "A photo.", Credit: "Photo: Someone", Image: &Image{Src: "/web/a.jpg", Width: 4, Height: 3}}},
+		Body: []Block{
+			{Type: Paragraph, Text: "One.\nTwo. 😀 <b>&amp;</b>"},
+			{Type: ReadMore, Link: Link{Title: "Second story", Slug: "second-story"}},
+		},
+		Related: []Link{{Title: "Elsewhere", URL: "https://news.example.org/elsewhere"}, {Title: "By title only"}},
+	}
+	b, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Article
+	var problems []jsonread.Problem
+	r := jsonread.NewReader(b)
+	r.Report = func(p jsonread.Problem) { problems = append(problems, p) }
+	got.ReadJSON(r)
+	if err := r.End(); err != nil || problems != nil {
+		t.Fatalf("%v %+v", err, problems)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func TestDir(t *testing.T) {
+	for lang, dir := range map[string]string{"en": "ltr", "ckb": "rtl", "ar-IQ": "rtl", "ku-Arab": "rtl", "ku": "ltr", "kmr": "ltr", "fa": "rtl", "tr": "ltr"} {
+		if got := Dir(lang); got != dir {
+			t.Errorf("Dir(%q) = %q, want %q", lang, got, dir)
+		}
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		max  int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly ten", 11, "exactly ten"},
+		{"one two three four five", 12, "one two…"},
+		{"one two, three four five", 12, "one two…"},
+		{"unbrokenwordthatislong", 10, "unbrokenw…"},
+		{"  padded text here  ", 9, "padded…"},
+		{"یەک دوو سێ چوار پێنج", 12, "یەک دوو سێ…"},
+	} {
+		if got := Truncate(tt.s, tt.max); got != tt.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.s, tt.max, got, tt.want)
+		}
+	}
+}

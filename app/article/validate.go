@@ -1,0 +1,465 @@
+package article
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fault is one rule of the model that a value breaks: where in the value
+// (a JSON pointer relative to it, such as "/body/2/text"), what is wrong,
+// and how to fix it. The host's dataset reader places faults in the file.
+type Fault struct {
+	Pointer string
+	Message string
+	Hint    string
+}
+
+// Limits on the size of values, so that one bad entry cannot make a page
+// unreadable or the host slow.
+const (
+	MaxSlugLength     = 100
+	MaxHeadlineLength = 400
+	MaxTextLength     = 20000
+	MaxNameLength     = 100
+	MaxTags           = 20
+)
+
+// faults collects Faults under a pointer prefix.
+type faults struct {
+	list []Fault
+}
+
+func (f *faults) add(pointer, msg, hint string) {
+	f.list = append(f.list, Fault{Pointer: pointer, Message: msg, Hint: hint})
+}
+
+// Validate checks the article against every rule of the model that can be
+// checked on the article alone; the dataset checks the rest (unique slugs,
+// links that resolve, section and tag names that share a slug). It
+// returns nil for a valid article.
+func (a *Article) Validate() []Fault {
+	var f faults
+	f.requiredText("/slug", "slug", a.Slug, `a URL-safe name such as "kurdistan-parliament-session"`)
+	if a.Slug != "" {
+		if msg, hint := CheckSlug(a.Slug); msg != "" {
+			f.add("/slug", msg, hint)
+		}
+	}
+	if a.Lang != "" {
+		if msg, hint := CheckLang(a.Lang); msg != "" {
+			f.add("/lang", msg, hint)
+		}
+	}
+	if f.requiredText("/headline", "headline", a.Headline, "the story's title") {
+		f.text("/headline", a.Headline, MaxHeadlineLength, false)
+	}
+	if a.Dateline != nil {
+		a.Dateline.validate(&f, "/dateline")
+	}
+	if a.Section != "" {
+		f.name("/section", "section", a.Section)
+	}
+	for i, t := range a.Tags {
+		p := "/tags/" + strconv.Itoa(i)
+		if !f.name(p, "tag", t) {
+			continue
+		}
+		for j, u := range a.Tags[:i] {
+			if NameSlug(u) == NameSlug(t) {
+				f.add(p, fmt.Sprintf("tag %q is the same as tag %d, %q", t, j, u), "give each tag once")
+				break
+			}
+		}
+	}
+	if len(a.Tags) > MaxTags {
+		f.add("/tags", fmt.Sprintf("%d tags, more than %d", len(a.Tags), MaxTags), "keep the tags that say most about the story")
+	}
+	published, pubOK := a.date(&f, "/published", a.Published)
+	if updated, ok := a.date(&f, "/updated", a.Updated); ok && pubOK && updated.Before(published) {
+		f.add("/updated", fmt.Sprintf("updated %s is before published %s", a.Updated, a.Published), "an article is updated after it is published: check both dates")
+	}
+	for i, name := range a.Authors {
+		f.text("/authors/"+strconv.Itoa(i), name, MaxHeadlineLength, false)
+	}
+	if a.SourceURL != "" {
+		f.webURL("/source_url", a.SourceURL)
+	}
+	for i := range a.Figures {
+		a.Figures[i].validate(&f, "/figures/"+strconv.Itoa(i))
+	}
+	if len(a.Body) == 0 {
+		f.add("/body", "body is empty", "add at least one paragraph")
+	}
+	for i, b := range a.Body {
+		// A dataset has millions of paragraphs: their pointers are
+		// written only for a fault.
+		switch b.Type {
+		case Paragraph:
+			msg, hint := blankFault("text", b.Text, "the paragraph's text")
+			if msg == "" {
+				msg, hint = textFault(b.Text, MaxTextLength, true)
+			}
+			if msg != "" {
+				f.add("/body/"+strconv.Itoa(i)+"/text", msg, hint)
+			}
+		case ReadMore:
+			b.Link.validate(&f, "/body/"+strconv.Itoa(i))
+		default:
+			f.add("/body/"+strconv.Itoa(i)+"/type", fmt.Sprintf("unknown block type %q", b.Type), `use "paragraph" or "read_more"`)
+		}
+	}
+	for i, l := range a.Related {
+		l.validate(&f, "/related/"+strconv.Itoa(i))
+	}
+	return f.list
+}
+
+// date checks an optional date field and returns its time.
+func (a *Article) date(f *faults, p, s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	t, ok := ParseDate(s)
+	if !ok {
+		f.add(p, fmt.Sprintf("%q is not a date", s), `use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z"`)
+	}
+	return t, ok
+}
+
+func (d *Dateline) validate(f *faults, p string) {
+	if d.Place == "" && d.Source == "" {
+		f.add(p, "dateline has neither place nor source", `give "place" (such as "ERBIL") or "source", or remove the dateline`)
+	}
+	if d.Place != "" {
+		f.text(p+"/place", d.Place, MaxHeadlineLength, false)
+	}
+	if d.Source != "" {
+		f.text(p+"/source", d.Source, MaxHeadlineLength, false)
+	}
+}
+
+func (fig *Figure) validate(f *faults, p string) {
+	if fig.Caption == "" && fig.Image == nil {
+		f.add(p, "figure has neither caption nor image", `give it a "caption", an "image", or both`)
+	}
+	if fig.Caption != "" {
+		f.text(p+"/caption", fig.Caption, MaxTextLength, false)
+	}
+	if fig.Credit != "" {
+		f.text(p+"/credit", fig.Credit, MaxTextLength, false)
+	}
+	if img := fig.Image; img != nil {
+		ip := p + "/image"
+		if f.requiredText(ip+"/src", "src", img.Src, "the picture's address: an https URL or a path such as /web/images/photo.jpg") &&
+			!IsWebURL(img.Src) && !isSitePath(img.Src) {
+			f.add(ip+"/src", fmt.Sprintf("image src %q is neither an http(s) URL nor a path on this site", img.Src), `use "https://..." or a path starting with "/"`)
+		}
+		f.text(ip+"/alt", img.Alt, MaxTextLength, false)
+		for _, d := range []struct {
+			key string
+			v   int
+		}{{"width", img.Width}, {"height", img.Height}} {
+			if d.v <= 0 || d.v > 100000 {
+				f.add(ip+"/"+d.key, fmt.Sprintf("%s %d is not a whole number of pixels between 1 and 100000", d.key, d.v), "give the picture's size in pixels, so the page keeps its layout while it loads")
+			}
+		}
+	}
+}
+
+func (l Link) validate(f *faults, p string) {
+	if f.requiredText(p+"/title", "title", l.Title, "the related story's headline") {
+		f.text(p+"/title", l.Title, MaxHeadlineLength, false)
+	}
+	if l.Slug != "" && l.URL != "" {
+		f.add(p, "link has both slug and url", "keep slug for an article in this dataset, url for a page elsewhere")
+	}
+	if l.URL != "" {
+		f.webURL(p+"/url", l.URL)
+	}
+}
+
+// Validate checks the site's fields.
+func (s *Site) Validate() []Fault {
+	var f faults
+	if s.Name != "" {
+		f.name("/name", "name", s.Name)
+	}
+	if s.Description != "" {
+		f.text("/description", s.Description, MaxHeadlineLength, false)
+	}
+	if s.Lang != "" {
+		if msg, hint := CheckLang(s.Lang); msg != "" {
+			f.add("/lang", msg, hint)
+		}
+	}
+	if s.URL != "" {
+		if msg := checkOrigin(s.URL); msg != "" {
+			f.add("/url", msg, `give the public address of the site, such as "https://news.example.org"`)
+		}
+	}
+	if s.Publisher != "" {
+		f.name("/publisher", "publisher", s.Publisher)
+	}
+	return f.list
+}
+
+// checkOrigin says what keeps u from being an https origin; "" if nothing.
+func checkOrigin(u string) string {
+	p, err := url.Parse(u)
+	switch {
+	case err != nil || strings.ContainsAny(u, " \t\r\n<>\"\\"):
+		return fmt.Sprintf("%q is not a URL", u)
+	case p.Scheme != "https":
+		return fmt.Sprintf("%q is not an https address", u)
+	case p.Host == "" || p.User != nil:
+		return fmt.Sprintf("%q has no host name", u)
+	case p.Path != "" && p.Path != "/", p.RawQuery != "", p.Fragment != "", p.Opaque != "":
+		return fmt.Sprintf("%q is more than an origin: the site must be served from the root of its host", u)
+	}
+	return ""
+}
+
+// requiredText reports a missing or blank text; it returns whether the
+// text is there.
+func (f *faults) requiredText(p, key, s, what string) bool {
+	if msg, hint := blankFault(key, s, what); msg != "" {
+		f.add(p, msg, hint)
+		return false
+	}
+	return true
+}
+
+// blankFault says that a required text is missing or blank.
+func blankFault(key, s, what string) (msg, hint string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			if c < utf8.RuneSelf || strings.TrimSpace(s) != "" {
+				return "", ""
+			}
+			break
+		}
+	}
+	return key + " is empty", "give " + what
+}
+
+// name checks a section, tag or other short name, which must have letters
+// or digits to make a slug of.
+func (f *faults) name(p, what, s string) bool {
+	if !f.requiredText(p, what, s, "a name, or remove the field") || !f.text(p, s, MaxNameLength, false) {
+		return false
+	}
+	if NameSlug(s) == "" {
+		f.add(p, fmt.Sprintf("%s %q has no letters or digits", what, s), "a name needs letters or digits to make the address of its page")
+		return false
+	}
+	return true
+}
+
+// text reports text that is too long or holds control characters (line
+// breaks are allowed only where multiline is true), or the character that
+// stands for one lost in a conversion.
+func (f *faults) text(p, s string, max int, multiline bool) bool {
+	if msg, hint := textFault(s, max, multiline); msg != "" {
+		f.add(p, msg, hint)
+		return false
+	}
+	return true
+}
+
+// textFault is text's check. It reads the text once: a dataset has
+// hundreds of megabytes of it.
+func textFault(s string, max int, multiline bool) (msg, hint string) {
+	n := 0
+	bad := rune(-1)
+	for i := 0; i < len(s); n++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' || c == '\t')) && bad < 0 {
+				bad = rune(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError || unicode.IsControl(r)) && bad < 0 {
+			bad = r
+		}
+		i += size
+	}
+	switch {
+	case n > max:
+		return fmt.Sprintf("text is %d characters long, more than %d", n, max), "split or shorten it"
+	case bad == utf8.RuneError:
+		return "text holds U+FFFD, the replacement for a character that was lost", "find the character the text was meant to have"
+	case bad >= 0:
+		return fmt.Sprintf("text holds the control character %U", bad), "remove it"
+	}
+	return "", ""
+}
+
+func (f *faults) webURL(p, s string) {
+	if !IsWebURL(s) {
+		f.add(p, fmt.Sprintf("%q is not an http or https URL", s), `only addresses starting with "https://" or "http://" can be links`)
+	}
+}
+
+// isSitePath reports whether s is an absolute path on this site (not "//host").
+func isSitePath(s string) bool {
+	return strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") &&
+		!strings.ContainsAny(s, " \t\r\n<>\"\\")
+}
+
+// CheckSlug says what is wrong with an article slug, and how to fix it;
+// empty strings when nothing is.
+func CheckSlug(s string) (msg, hint string) {
+	if len(s) > MaxSlugLength {
+		return fmt.Sprintf("slug is %d characters long, more than %d", len(s), MaxSlugLength), "shorten it"
+	}
+	if !isSlug(s) {
+		return fmt.Sprintf("slug %q is not URL-safe", s), `use lower-case letters a-z, digits and single hyphens, for example "kurdistan-parliament-session"`
+	}
+	return "", ""
+}
+
+// isSlug reports whether s is lower-case ASCII letters and digits in runs
+// joined by single hyphens.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// NameSlug makes the slug of a section's or a tag's page from its name:
+// letters (lower-cased) and digits of any script, with every other run of
+// characters turned into one hyphen: "Middle East & Gulf" gives
+// "middle-east-gulf". A name with neither letters nor digits gives "".
+func NameSlug(name string) string {
+	if isSlug(name) {
+		return name // already lower-case ASCII words joined by hyphens
+	}
+	var b strings.Builder
+	b.Grow(len(name))
+	hyphen := false
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) && b.Len() > 0:
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// CheckLang says what is wrong with a language tag, and how to fix it;
+// empty strings when nothing is. A tag must be a well-formed BCP 47 tag
+// whose language is a two-letter ISO 639-1 code the standard lists, or a
+// three-letter code (ISO 639-2 and 639-3 hold thousands: ckb, kmr, ...).
+func CheckLang(tag string) (msg, hint string) {
+	const example = `use a BCP 47 tag such as "en", "ar" or "ckb"`
+	if !wellFormedTag(tag) {
+		return fmt.Sprintf("%q is not a language tag", tag), example
+	}
+	lang, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	if len(lang) == 2 && !strings.Contains(iso6391, " "+lang+" ") {
+		return fmt.Sprintf("%q is not a language tag: %q is no ISO 639-1 language", tag, lang), example
+	}
+	return "", ""
+}
+
+// iso6391 lists the two-letter language codes of ISO 639-1.
+const iso6391 = " aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy" +
+	" da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz" +
+	" ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo" +
+	" lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps" +
+	" pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn" +
+	" to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu "
+
+// wellFormedTag reports whether tag follows RFC 5646's langtag production:
+// language (two or three letters, with up to three extended language
+// subtags), then an optional script, region, variants, extensions and a
+// private use part. Grandfathered tags and languages of four or more
+// letters, which no tag in use has, are refused.
+func wellFormedTag(tag string) bool {
+	subtags := strings.Split(tag, "-")
+	for _, s := range subtags {
+		if s == "" || len(s) > 8 || !isAlnum(s) {
+			return false
+		}
+	}
+	i := 0
+	if l := len(subtags[0]); l < 2 || l > 3 || !isAlpha(subtags[0]) {
+		return false
+	}
+	i++
+	for n := 0; n < 3 && i < len(subtags) && len(subtags[i]) == 3 && isAlpha(subtags[i]); n++ {
+		i++ // extlang
+	}
+	if i < len(subtags) && len(subtags[i]) == 4 && isAlpha(subtags[i]) {
+		i++ // script
+	}
+	if i < len(subtags) && (len(subtags[i]) == 2 && isAlpha(subtags[i]) || len(subtags[i]) == 3 && isDigits(subtags[i])) {
+		i++ // region
+	}
+	for i < len(subtags) && (len(subtags[i]) >= 5 || len(subtags[i]) == 4 && subtags[i][0] >= '0' && subtags[i][0] <= '9') {
+		i++ // variant
+	}
+	for i < len(subtags) && len(subtags[i]) == 1 {
+		private := strings.EqualFold(subtags[i], "x")
+		i++
+		n := 0
+		for ; i < len(subtags) && (len(subtags[i]) >= 2 || private); n++ {
+			i++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return i == len(subtags)
+}
+
+func isAlpha(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9') && !isAlpha(s[i:i+1]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,371 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"dateline/app/article"
+)
+
+// want is one expected problem of a broken dataset.
+type want struct {
+	line, col int
+	pointer   string
+	words     string
+}
+
+// readWant reads testdata/broken/want.txt: file, line:col, pointer ("-"
+// for none) and the words the message must hold.
+func readWant(t *testing.T) map[string][]want {
+	t.Helper()
+	f, err := os.Open("testdata/broken/want.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases := make(map[string][]want)
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		text := sc.Text()
+		if strings.HasPrefix(text, "#") || strings.TrimSpace(text) == "" {
+			continue
+		}
+		fields := strings.Fields(text)
+		if len(fields) < 4 {
+			t.Fatalf("want.txt:%d: want file, line:col, pointer and words", n)
+		}
+		l, c, ok := strings.Cut(fields[1], ":")
+		line, err1 := strconv.Atoi(l)
+		col, err2 := strconv.Atoi(c)
+		if !ok || err1 != nil || err2 != nil {
+			t.Fatalf("want.txt:%d: bad position %q", n, fields[1])
+		}
+		ptr := fields[2]
+		if ptr == "-" {
+			ptr = ""
+		}
+		cases[fields[0]] = append(cases[fields[0]], want{line, col, ptr, strings.Join(fields[3:], " ")})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+// problemsOf returns the problems of a refused dataset, or fails the test.
+func problemsOf(t *testing.T, err error) *Error {
+	t.Helper()
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("got error %v, want an *Error", err)
+	}
+	return e
+}
+
+func listOf(ps []Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("  " + p.String() + "\n")
+	}
+	return b.String()
+}
+
+// TestBrokenDatasets checks that every broken dataset is refused with each
+// problem in its place, once, with a hint.
+func TestBrokenDatasets(t *testing.T) {
+	cases := readWant(t)
+	files, err := filepath.Glob("testdata/broken/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 55 {
+		t.Fatalf("%d broken datasets, want at least 55", len(files))
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		wants, ok := cases[name]
+		if !ok {
+			t.Errorf("%s has no line in want.txt", name)
+			continue
+		}
+		delete(cases, name)
+		t.Run(strings.TrimSuffix(name, ".json"), func(t *testing.T) {
+			_, err := Load(file, Options{})
+			e := problemsOf(t, err)
+			if e.Name != file {
+				t.Errorf("error names %q, want %q", e.Name, file)
+			}
+			got := e.Problems
+			if len(got) != len(wants) || e.Count != len(wants) {
+				t.Fatalf("%d problems (count %d), want %d:\n%s", len(got), e.Count, len(wants), listOf(got))
+			}
+			for i, w := range wants {
+				p := got[i]
+				if p.File != file || p.Line != w.line || p.Column != w.col || p.Pointer != w.pointer || !strings.Contains(p.Message, w.words) {
+					t.Errorf("problem %d:\n got %s %d:%d %q %q\nwant %s %d:%d %q, message holding %q", i, p.File, p.Line, p.Column, p.Pointer, p.Message, file, w.line, w.col, w.pointer, w.words)
+				}
+				if p.Hint == "" {
+					t.Errorf("problem %d has no hint: %s", i, p)
+				}
+			}
+			// The bytes in memory give the same problems as the file.
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = LoadBytes(file, data)
+			if mem := problemsOf(t, err); listOf(mem.Problems) != listOf(got) {
+				t.Errorf("in memory:\n%s\nfrom the file:\n%s", listOf(mem.Problems), listOf(got))
+			}
+		})
+	}
+	for name := range cases {
+		t.Errorf("want.txt names %s, which is not in testdata/broken", name)
+	}
+}
+
+// TestGoodDatasets checks that valid datasets, the shipped one included,
+// are read with every article.
+func TestGoodDatasets(t *testing.T) {
+	files, err := filepath.Glob("testdata/good/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "../../articles.json")
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			a, err := Load(file, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Len() == 0 || a.Home().Len() != a.Len() {
+				t.Errorf("%d articles, %d on the home list", a.Len(), a.Home().Len())
+			}
+			a.Slugs(func(slug string) {
+				art, ok, err := a.Article(slug)
+				if err != nil || !ok || art.Slug != slug {
+					t.Errorf("Article(%q) = %v, %v, %v", slug, art, ok, err)
+				}
+			})
+		})
+	}
+}
+
+// writeFiles makes a folder of dataset files from name -> content.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// story is a minimal valid article with extra fields.
+func story(slug string, extra string) string {
+	if extra != "" {
+		extra += ", "
+	}
+	return fmt.Sprintf(`{"slug": %q, %s"headline": "Synthetic %s", "body": [{"type": "paragraph", "text": "Synthetic text of %s."}]}`, slug, extra, slug, slug)
+}
+
+func TestFolder(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"site.json":           `{"site": {"name": "Synthetic Times", "lang": "en", "url": "https://news.example.org"}}`,
+		"2024/03/a.json":      `{"articles": [` + story("a", `"published": "2024-03-01", "section": "World"`) + `]}`,
+		"2024/03/b-c.json":    `{"articles": [` + story("b", `"published": "2024-03-02", "section": "World", "tags": ["Tests"]`) + `, ` + story("c", `"related": [{"title": "A", "slug": "a"}]`) + `]}`,
+		"notes.txt":           `not a dataset file`,
+		".hidden/x.json":      `not even JSON`,
+		".editor-backup.json": `{`,
+	})
+	a, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Site.Name != "Synthetic Times" || a.Len() != 3 {
+		t.Fatalf("site %+v with %d articles", a.Site, a.Len())
+	}
+	if got := a.Summaries(a.Home(), 0, 10); len(got) != 3 || got[0].Slug != "b" || got[1].Slug != "a" || got[2].Slug != "c" {
+		t.Errorf("home order %+v, want b, a, c", got)
+	}
+
+	// Problems name their file, with line and column in that file.
+	bad := writeFiles(t, map[string]string{
+		"one.json":   `{"site": {"name": "One"}, "articles": [` + story("a", "") + `]}`,
+		"two.json":   "{\n  \"site\": {\"name\": \"Two\"},\n  \"articles\": [\n    " + story("b", `"colour": "red"`) + "\n  ]\n}",
+		"three.json": `{"articles": [` + story("c", `"related": [{"title": "X", "slug": "nowhere"}]`) + `]}`,
+		"four.json":  `{"articles": []}`,
+	})
+	_, err = Load(bad, Options{})
+	e := problemsOf(t, err)
+	var got []string
+	for _, p := range e.Problems {
+		got = append(got, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.Base(p.File), p.Line, p.Column, p.Pointer, p.Message))
+	}
+	want := []string{
+		`four.json:1:14: /articles: the file has no articles`,
+		`three.json:1:64: /articles/0/related/0/slug: related article "nowhere" is not in the dataset`,
+		`two.json:2:11: /site: the site is given in ` + filepath.Join(bad, "one.json") + ` already`,
+		`two.json:4:19: /articles/0/colour: unknown field "colour"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.HasPrefix(e.Error(), bad+": 4 problems\n") {
+		t.Errorf("error starts %q", e.Error()[:60])
+	}
+}
+
+func TestFolderWithoutFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"README.md": "no dataset here"})
+	_, err := Load(dir, Options{})
+	if err == nil || !strings.Contains(err.Error(), "has no .json files") {
+		t.Errorf("got %v", err)
+	}
+	onlySite := writeFiles(t, map[string]string{"site.json": `{"site": {"name": "X"}}`})
+	_, err = Load(onlySite, Options{})
+	if e := problemsOf(t, err); e.Count != 1 || !strings.Contains(e.Problems[0].Message, "no articles") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestOverlay checks the dataset import is about to write: a file
+// replaced, and a new file in a folder.
+func TestOverlay(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.json": `{"articles": [` + story("a", "") + `]}`})
+	added := filepath.Join(dir, "b.json")
+	a, err := Load(dir, Options{Overlay: map[string][]byte{added: []byte(`{"articles": [` + story("b", `"related": [{"title": "A", "slug": "a"}]`) + `]}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() != 2 || !a.Has("b") {
+		t.Errorf("%d articles", a.Len())
+	}
+	_, err = Load(dir, Options{Overlay: map[string][]byte{added: []byte(`{"articles": [` + story("a", "") + `]}`)}})
+	if e := problemsOf(t, err); e.Count != 1 || e.Problems[0].File != added {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestManyProblems checks that a dataset with a problem in every article
+// is refused with the count of them all and the first MaxListed listed.
+func TestManyProblems(t *testing.T) {
+	const n = 5000
+	var b bytes.Buffer
+	b.WriteString(`{"articles": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.WriteString(story("a"+strconv.Itoa(i), `"colour": "red"`))
+	}
+	b.WriteString("]}")
+	_, err := LoadBytes("many.json", b.Bytes())
+	e := problemsOf(t, err)
+	if e.Count != n || len(e.Problems) != MaxListed {
+		t.Fatalf("count %d, listed %d", e.Count, len(e.Problems))
+	}
+	if p := e.Problems[MaxListed-1]; p.Line != MaxListed || p.Pointer != fmt.Sprintf("/articles/%d/colour", MaxListed-1) {
+		t.Errorf("last listed problem: %s", p)
+	}
+	if msg := e.Error(); !strings.HasSuffix(msg, fmt.Sprintf("... and %d more problems: fix these, then run validate again", n-MaxListed)) {
+		t.Errorf("error ends %q", msg[len(msg)-100:])
+	}
+}
+
+func TestArchiveLists(t *testing.T) {
+	data := `{"articles": [` + strings.Join([]string{
+		story("undated-1", `"section": "World"`),
+		story("old", `"published": "2020-01-01", "section": "World", "tags": ["Tests", "Old"]`),
+		story("new", `"published": "2024-01-01T10:00:00Z", "section": "World", "tags": ["Tests"]`),
+		story("mid", `"published": "2022-06-01", "section": "Culture", "tags": ["tests"]`),
+		story("undated-2", ""),
+	}, ",") + `]}`
+	a, err := LoadBytes("lists.json", []byte(data))
+	if err == nil {
+		t.Fatal("tags Tests and tests were accepted as two tags")
+	}
+	data = strings.Replace(data, `["tests"]`, `["Tests"]`, 1)
+	if a, err = LoadBytes("lists.json", []byte(data)); err != nil {
+		t.Fatal(err)
+	}
+	slugs := func(g *Group) string {
+		var s []string
+		for _, sum := range a.Summaries(g, 0, g.Len()) {
+			s = append(s, sum.Slug)
+		}
+		return strings.Join(s, " ")
+	}
+	if got := slugs(a.Home()); got != "new mid old undated-1 undated-2" {
+		t.Errorf("home: %s", got)
+	}
+	world, ok := a.Section("world")
+	if !ok || world.Name != "World" || slugs(world) != "new old undated-1" {
+		t.Errorf("section world: %v %+v %s", ok, world, slugs(world))
+	}
+	if g := a.Sections(); len(g) != 2 || g[0].Slug != "culture" || g[1].Slug != "world" {
+		t.Errorf("sections %+v", g)
+	}
+	if tag, ok := a.Tag("tests"); !ok || slugs(tag) != "new mid old" {
+		t.Errorf("tag tests: %v", ok)
+	}
+	for _, tt := range []struct{ slug, newer, older string }{
+		{"new", "", "old"},
+		{"old", "new", "undated-1"},
+		{"undated-1", "old", ""},
+		{"mid", "", ""},
+		{"undated-2", "undated-1", ""}, // no section: the home list
+	} {
+		newer, older := a.Neighbours(tt.slug)
+		got := func(s *article.Summary) string {
+			if s == nil {
+				return ""
+			}
+			return s.Slug
+		}
+		if got(newer) != tt.newer || got(older) != tt.older {
+			t.Errorf("Neighbours(%s) = %q, %q, want %q, %q", tt.slug, got(newer), got(older), tt.newer, tt.older)
+		}
+	}
+}
+
+// TestArticleChangedOnDisk checks that an article is never served from a
+// file that changed after it was checked.
+func TestArticleChangedOnDisk(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.json": `{"articles": [` + story("a", "") + `]}`})
+	a, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := a.Article("a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.json"), []byte(`{"articles": [`+story("a", `"lang": "ar"`)+`]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := a.Article("a"); !errors.Is(err, ErrChanged) {
+		t.Errorf("after a change on disk: %v", err)
+	}
+}
+
+func TestSizeLimit(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.json": `{"articles": [` + story("a", "") + `]}`})
+	_, err := Load(filepath.Join(dir, "a.json"), Options{MaxSize: 10})
+	if err == nil || !strings.Contains(err.Error(), "larger than the 10 bytes limit") {
+		t.Errorf("got %v", err)
+	}
+}

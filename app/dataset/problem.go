@@ -1,0 +1,89 @@
+package dataset
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a dataset, with its place.
+type Problem struct {
+	// File names the file, as given on the command line (or the folder,
+	// for a problem of the dataset as a whole).
+	File string
+	// Line and Column are 1-based, Column counting characters; 0 when the
+	// problem is of a whole file or folder.
+	Line, Column int
+	// Pointer is the JSON pointer of the value in its file, such as
+	// /articles/3/body/2/text.
+	Pointer string
+	// Article is the index of the article in its file, or -1; Slug is its
+	// slug, when it has a usable one.
+	Article int
+	Slug    string
+	// Message says what is wrong; Hint how to fix it.
+	Message, Hint string
+
+	// off is the byte offset in the file, until Line and Column are set.
+	off int64
+	// seq orders the problems of one file as they were found.
+	seq int
+}
+
+// String formats the problem the way editors and CI logs link to a place:
+// FILE:LINE:COL: POINTER: article N ("slug"): message (hint).
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Column)
+	}
+	b.WriteString(": ")
+	if p.Pointer != "" {
+		b.WriteString(p.Pointer + ": ")
+	}
+	if p.Article >= 0 {
+		if p.Slug != "" {
+			fmt.Fprintf(&b, "article %d (%q): ", p.Article, p.Slug)
+		} else {
+			fmt.Fprintf(&b, "article %d: ", p.Article)
+		}
+	}
+	b.WriteString(p.Message)
+	if p.Hint != "" {
+		b.WriteString(" (" + p.Hint + ")")
+	}
+	return b.String()
+}
+
+// MaxListed is how many problems an Error lists; it always counts them all.
+const MaxListed = 500
+
+// Error is a dataset that cannot be used: every problem found, the first
+// MaxListed of them listed, in file order.
+type Error struct {
+	// Name names the dataset: its file or folder.
+	Name string
+	// Problems are the problems listed; Count is how many there are in
+	// all, which is more when the list was cut.
+	Problems []Problem
+	Count    int
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d %s", e.Name, e.Count, plural(e.Count, "problem", "problems"))
+	for _, p := range e.Problems {
+		b.WriteString("\n" + p.String())
+	}
+	if more := e.Count - len(e.Problems); more > 0 {
+		fmt.Fprintf(&b, "\n... and %d more %s: fix these, then run validate again", more, plural(more, "problem", "problems"))
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,591 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"dateline/app/article"
+	"dateline/app/jsonread"
+)
+
+// Options say how to read a dataset.
+type Options struct {
+	// MaxSize is the largest file accepted; 0 means DefaultMaxSize.
+	MaxSize int64
+	// Overlay replaces files of the dataset, or adds files to a folder,
+	// with bytes not written yet: import checks the dataset it is about
+	// to write. Keys are paths as the dataset's files are named.
+	Overlay map[string][]byte
+}
+
+// Load reads and checks the dataset at path: a file, or a folder of
+// *.json files. It reads each file once, a piece at a time, and keeps of
+// the articles only what lists need; an article's page reads it again. On
+// failure the error is an *Error listing the problems, each with its file,
+// line, column and JSON pointer.
+func Load(path string, opt Options) (*Archive, error) {
+	max := opt.MaxSize
+	if max == 0 {
+		max = DefaultMaxSize
+	}
+	files, err := listFiles(path, max)
+	if err != nil {
+		return nil, err
+	}
+	files = overlay(path, files, opt.Overlay)
+	return read(path, files, max)
+}
+
+// LoadBytes reads and checks a dataset held in memory, such as the bundled
+// articles.json; name names it in messages.
+func LoadBytes(name string, data []byte) (*Archive, error) {
+	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)))
+}
+
+// overlay replaces or adds the files given in memory.
+func overlay(root string, files []*file, over map[string][]byte) []*file {
+	if len(over) == 0 {
+		return files
+	}
+	done := make(map[string]bool)
+	for _, f := range files {
+		if b, ok := over[f.path]; ok {
+			f.path, f.data, f.size = "", b, int64(len(b))
+			done[f.name] = true
+		}
+	}
+	for name, b := range over {
+		if done[name] || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		if rel, err := filepath.Rel(root, name); err != nil || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		files = append(files, &file{name: name, data: b, size: int64(len(b))})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	return files
+}
+
+// job is one article to decode and check.
+type job struct {
+	file, index int
+	off         int64
+	raw         []byte
+}
+
+// result is what checking one article found.
+type result struct {
+	file, index int
+	entry       *entry
+	problems    []Problem
+}
+
+// fileState is what reading one file found.
+type fileState struct {
+	f        *file
+	problems []Problem
+	entries  []*entry
+	site     *article.Site
+	siteOff  int64
+	sum      [32]byte
+	// broken tells that the file could not be read to its end (a syntax
+	// error, or a read failure): what it links to may be unknown.
+	broken   bool
+	articles bool // the file has an "articles" member
+}
+
+// loader reads the files of one dataset.
+type loader struct {
+	name   string
+	folder bool
+	max    int64
+	files  []*fileState
+	seed   maphash.Seed
+
+	mu      sync.Mutex
+	strings map[string]string // see intern
+}
+
+func read(name string, files []*file, max int64) (*Archive, error) {
+	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), strings: make(map[string]string)}
+	for _, f := range files {
+		l.files = append(l.files, &fileState{f: f})
+	}
+	jobs := make(chan job, 256)
+	results := make(chan result, 256)
+	workers := max1(runtime.GOMAXPROCS(0))
+	var checkers sync.WaitGroup
+	for range workers {
+		checkers.Add(1)
+		go func() {
+			defer checkers.Done()
+			var a article.Article // reused: its lists keep their room
+			for j := range jobs {
+				results <- l.check(j, &a)
+			}
+		}()
+	}
+	// Files are split into articles by one or two readers at once; a
+	// folder of many small files keeps both busy, one large file one.
+	var readers sync.WaitGroup
+	sem := make(chan struct{}, workers)
+	for i := range l.files {
+		readers.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer readers.Done()
+			defer func() { <-sem }()
+			l.split(i, jobs)
+		}()
+	}
+	go func() {
+		readers.Wait()
+		close(jobs)
+		checkers.Wait()
+		close(results)
+	}()
+	for r := range results {
+		fs := l.files[r.file]
+		for len(fs.entries) <= r.index {
+			fs.entries = append(fs.entries, nil)
+		}
+		fs.entries[r.index] = r.entry
+		fs.problems = append(fs.problems, r.problems...)
+	}
+	return l.finish()
+}
+
+func max1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+// split reads file i with jsontext, which checks its syntax and UTF-8, and
+// hands each article to the checkers as a piece of bytes.
+func (l *loader) split(i int, jobs chan<- job) {
+	fs := l.files[i]
+	rc, err := fs.f.open()
+	if err != nil {
+		fs.problems = append(fs.problems, Problem{File: fs.f.name, Article: -1, Message: err.Error()})
+		fs.broken = true
+		return
+	}
+	defer rc.Close()
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), 256<<10)
+	defer func() { copy(fs.sum[:], h.Sum(nil)) }()
+
+	problem := func(off int64, pointer, msg, hint string) {
+		fs.problems = append(fs.problems, Problem{File: fs.f.name, Article: -1, Pointer: pointer, Message: msg, Hint: hint, off: off})
+	}
+	head, _ := br.Peek(3)
+	switch {
+	case len(bytes.TrimSpace(head)) == 0 && onlySpace(br):
+		problem(0, "", "the file is empty", `a dataset is a JSON object such as {"articles": [...]}`)
+		fs.broken = true
+		return
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		problem(0, "", "the file starts with a byte order mark (BOM)", "save it as UTF-8 without a BOM")
+		fs.broken = true
+		return
+	}
+	dec := jsontext.NewDecoder(br, jsontext.AllowDuplicateNames(true))
+	fail := func(err error) {
+		fs.broken = true
+		var se *jsontext.SyntacticError
+		switch {
+		case errors.Is(err, errTooBig):
+			problem(dec.InputOffset(), "", fmt.Sprintf("the file grew past %s while it was read", ByteSize(l.max)), "check that nothing else writes it")
+		case errors.As(err, &se):
+			msg := strings.TrimPrefix(se.Err.Error(), "jsontext: ")
+			switch {
+			case errors.Is(se.Err, io.ErrUnexpectedEOF):
+				msg = "unexpected end of file"
+			case strings.Contains(msg, "invalid surrogate pair"):
+				msg = `invalid surrogate pair: a \u escape of half a character (such as \ud800) without its other half`
+			}
+			problem(se.ByteOffset, string(se.JSONPointer), "JSON syntax error: "+msg, syntaxHint(msg))
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			problem(dec.InputOffset(), "", "JSON syntax error: unexpected end of file", syntaxHint("unexpected end of file"))
+		default:
+			problem(dec.InputOffset(), "", "reading the file: "+err.Error(), "")
+		}
+	}
+	if k := dec.PeekKind(); k != '{' {
+		if k == 0 {
+			_, err := dec.ReadToken()
+			fail(err)
+			return
+		}
+		problem(0, "", fmt.Sprintf("expected an object, found %s", kindName(k)), `a dataset is a JSON object such as {"articles": [...]}`)
+		return
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		fail(err)
+		return
+	}
+	var seen []string
+	for dec.PeekKind() != '}' {
+		nameRaw, err := dec.ReadValue()
+		if err != nil {
+			fail(err)
+			return
+		}
+		keyOff := dec.InputOffset() - int64(len(nameRaw))
+		key, err := jsontext.AppendUnquote(nil, nameRaw)
+		if err != nil {
+			fail(err)
+			return
+		}
+		name := string(key)
+		valOff := dec.InputOffset()
+		if dup := contains(seen, name); dup || !contains(article.DatasetFields, name) {
+			p := "/" + jsonread.PointerToken(name)
+			if dup {
+				problem(keyOff, p, fmt.Sprintf("field %q is given twice", name), "keep one")
+			} else {
+				problem(keyOff, p, fmt.Sprintf("unknown field %q", name), jsonread.UnknownHint(name, article.DatasetFields))
+			}
+			if _, err := dec.ReadValue(); err != nil {
+				fail(err)
+				return
+			}
+			continue
+		}
+		seen = append(seen, name)
+		switch name {
+		case "$schema":
+			v, err := dec.ReadValue()
+			if err != nil {
+				fail(err)
+				return
+			}
+			if v.Kind() != '"' {
+				problem(dec.InputOffset()-int64(len(v)), "/$schema", fmt.Sprintf("expected a string, found %s", kindName(v.Kind())), "give the path of articles.schema.json")
+			}
+		case "site":
+			v, err := dec.ReadValue()
+			if err != nil {
+				fail(err)
+				return
+			}
+			l.readSite(fs, dec.InputOffset()-int64(len(v)), v)
+		case "articles":
+			fs.articles = true
+			if k := dec.PeekKind(); k != '[' {
+				v, err := dec.ReadValue()
+				if err != nil {
+					fail(err)
+					return
+				}
+				problem(dec.InputOffset()-int64(len(v)), "/articles", fmt.Sprintf("expected an array, found %s", kindName(k)), "use a list in square brackets: [ ... ]")
+				continue
+			}
+			if _, err := dec.ReadToken(); err != nil {
+				fail(err)
+				return
+			}
+			valOff = dec.InputOffset() - 1
+			n := 0
+			for dec.PeekKind() != ']' {
+				v, err := dec.ReadValue()
+				if err != nil {
+					fail(err)
+					return
+				}
+				off := dec.InputOffset() - int64(len(v))
+				jobs <- job{file: i, index: n, off: off, raw: bytes.Clone(v)}
+				n++
+			}
+			if _, err := dec.ReadToken(); err != nil {
+				fail(err)
+				return
+			}
+			if n == 0 {
+				what := "the dataset has no articles"
+				if l.folder {
+					what = "the file has no articles"
+				}
+				problem(valOff, "/articles", what, "add at least one article")
+			}
+		}
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		fail(err)
+		return
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		if err == nil {
+			problem(dec.InputOffset(), "", "JSON syntax error: data after the end of the dataset", syntaxHint("after top-level value"))
+			fs.broken = true
+			return
+		}
+		fail(err)
+		return
+	}
+	if !fs.articles && (fs.site == nil || !l.folder) {
+		problem(0, "", `missing field "articles"`, `add "articles": [ ... ] with one object per article`)
+	}
+}
+
+// onlySpace reports whether the rest of r is white space; it reads it.
+func onlySpace(r *bufio.Reader) bool {
+	for {
+		b, err := r.ReadByte()
+		if err != nil {
+			return true
+		}
+		if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
+			return false
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "nothing"
+}
+
+// readSite reads the site object of a file.
+func (l *loader) readSite(fs *fileState, off int64, raw []byte) {
+	var s article.Site
+	var probs []Problem
+	r := jsonread.NewReader(raw)
+	var shape []jsonread.Problem
+	r.Report = func(p jsonread.Problem) { shape = append(shape, p) }
+	ok := s.ReadJSON(r)
+	for _, p := range shape {
+		probs = append(probs, Problem{File: fs.f.name, Article: -1, Pointer: "/site" + p.Pointer, Message: p.Message, Hint: p.Hint, off: off + int64(p.Offset)})
+	}
+	for _, f := range s.Validate() {
+		if coveredBy(shape, f.Pointer) {
+			continue
+		}
+		at, _ := jsonread.Locate(raw, f.Pointer)
+		probs = append(probs, Problem{File: fs.f.name, Article: -1, Pointer: "/site" + f.Pointer, Message: f.Message, Hint: f.Hint, off: off + int64(at)})
+	}
+	fs.problems = append(fs.problems, probs...)
+	if ok {
+		fs.site, fs.siteOff = &s, off
+	}
+}
+
+// coveredBy reports whether a value on the way to a model fault, the
+// fault's value itself, or one inside it is missing or of the wrong type:
+// that is reported once, as such, and not again by the rules the value
+// then breaks.
+func coveredBy(shape []jsonread.Problem, pointer string) bool {
+	for _, p := range shape {
+		if p.Unusable && (p.Pointer == pointer || strings.HasPrefix(p.Pointer, pointer+"/") || strings.HasPrefix(pointer, p.Pointer+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// check decodes one article into a and checks it against the model.
+func (l *loader) check(j job, a *article.Article) result {
+	fs := l.files[j.file]
+	res := result{file: j.file, index: j.index}
+	*a = article.Article{Tags: a.Tags[:0], Authors: a.Authors[:0], Figures: a.Figures[:0], Body: a.Body[:0], Related: a.Related[:0]}
+	var shape []jsonread.Problem
+	r := jsonread.NewReader(j.raw)
+	r.Report = func(p jsonread.Problem) { shape = append(shape, p) }
+	// The article's strings share j.raw's memory: what is kept is cloned
+	// (entryOf), and problems format what they quote.
+	r.Alias = true
+	prefix := "/articles/" + strconv.Itoa(j.index)
+	add := func(rel int, pointer, msg, hint string) {
+		res.problems = append(res.problems, Problem{
+			File: fs.f.name, Article: j.index, Pointer: prefix + pointer,
+			Message: msg, Hint: hint, off: j.off + int64(rel),
+		})
+	}
+	if r.Peek() != jsonread.Object {
+		add(0, "", fmt.Sprintf("expected an object, found %s", r.Peek()), "an article is an object in braces: { ... }")
+		return res
+	}
+	a.ReadJSON(r)
+	if err := r.End(); err != nil {
+		add(0, "", "reading the article: "+err.Error(), "")
+		return res
+	}
+	for _, p := range shape {
+		add(p.Offset, p.Pointer, p.Message, p.Hint)
+	}
+	for _, f := range a.Validate() {
+		if coveredBy(shape, f.Pointer) {
+			continue
+		}
+		at, _ := jsonread.Locate(j.raw, f.Pointer)
+		add(at, f.Pointer, f.Message, f.Hint)
+	}
+	if msg, _ := article.CheckSlug(a.Slug); msg == "" && a.Slug != "" {
+		slug := strings.Clone(a.Slug)
+		for i := range res.problems {
+			res.problems[i].Slug = slug
+		}
+	}
+	res.entry = l.entryOf(a, j)
+	return res
+}
+
+// entryOf keeps what lists and the checks across articles need.
+func (l *loader) entryOf(a *article.Article, j job) *entry {
+	// a's strings share the bytes of the job, which are not kept.
+	clone := strings.Clone
+	tags := make([]string, len(a.Tags))
+	for i, t := range a.Tags {
+		tags[i] = clone(t)
+	}
+	e := &entry{
+		slug:      clone(a.Slug),
+		lang:      l.intern(a.Lang),
+		headline:  clone(a.Headline),
+		published: clone(a.Published),
+		updated:   clone(a.Updated),
+		section:   l.intern(a.Section),
+		tags:      tags,
+		excerpt:   clone(a.Excerpt(article.ExcerptLength)),
+		file:      int32(j.file),
+		index:     int32(j.index),
+		off:       j.off,
+		size:      int32(len(j.raw)),
+		sum:       maphash.Bytes(l.seed, j.raw),
+	}
+	if t, ok := article.ParseDate(a.Published); ok {
+		e.dated, e.pub = true, t.Unix()
+	}
+	for i, b := range a.Body {
+		if b.Type == article.ReadMore && b.Slug != "" {
+			e.links = append(e.links, link{slug: clone(b.Slug), list: "body", index: i})
+		}
+	}
+	for i, rl := range a.Related {
+		if rl.Slug != "" {
+			e.links = append(e.links, link{slug: clone(rl.Slug), list: "related", index: i})
+		}
+	}
+	return e
+}
+
+// intern returns one copy of a short string that many articles share, such
+// as a language or a section.
+func (l *loader) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if v, ok := l.strings[s]; ok {
+		return v
+	}
+	if len(l.strings) > 10000 {
+		return strings.Clone(s) // not a shared value after all
+	}
+	v := strings.Clone(s)
+	l.strings[s] = v
+	return v
+}
+
+// syntaxHint says how to fix a JSON syntax error, from jsontext's words.
+func syntaxHint(msg string) string {
+	for _, h := range []struct{ contains, hint string }{
+		{"after object value (expecting ',' or '}')", "a comma is missing before this place, between two fields"},
+		{"after array element (expecting ',' or ']')", "a comma is missing before this place, between two items"},
+		{"after object name (expecting ':')", `put a colon between the field name and its value: "name": value`},
+		{"character ']' at start of value", "remove the comma before the closing ]"},
+		{"character '}' at start of string", "remove the comma before the closing }"},
+		{"at start of string (expecting '\"')", `field names need double quotes: "name": value`},
+		{"in literal", `write true, false and null in lower case, and put text in double quotes`},
+		{"at start of value", `put text in double quotes ("..."); numbers, true, false and null go without`},
+		{"invalid surrogate pair", "write the character itself, or both halves of its escape"},
+		{"invalid UTF-8", "save the file as UTF-8"},
+		{"invalid escape sequence", `a backslash in text starts an escape: write \\ for a backslash itself`},
+		{"within string", `inside text, write a line break as \n, a tab as \t and a double quote as \"`},
+		{"unexpected end of file", "a closing } or ] is missing, or the file was cut short"},
+		{"after top-level value", "remove what follows the dataset's closing }, or join it into the dataset"},
+		{"exceeded max depth", "the dataset format needs fewer than ten levels: check the brackets"},
+	} {
+		if strings.Contains(msg, h.contains) {
+			return h.hint
+		}
+	}
+	return ""
+}
+
+// place sets the line and column of each problem of the file from its
+// byte offset, reading the file once more (only when it has problems).
+func place(f *file, probs []Problem) error {
+	if len(probs) == 0 {
+		return nil
+	}
+	order := make([]int, len(probs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return probs[order[a]].off < probs[order[b]].off })
+	rc, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 256<<10)
+	line, col := 1, 1
+	var pos int64
+	for _, i := range order {
+		for pos < probs[i].off {
+			b, err := br.ReadByte()
+			if err != nil {
+				break
+			}
+			pos++
+			switch {
+			case b == '\n':
+				line, col = line+1, 1
+			case b&0xc0 != 0x80: // not the continuation of a character
+				col++
+			}
+		}
+		probs[i].Line, probs[i].Column = line, col
+	}
+	return nil
+}

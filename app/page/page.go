@@ -1,0 +1,199 @@
+// Package page names Dateline's pages: the URL scheme, the kinds of page,
+// the data each page needs to render and the versioned data file it comes
+// in, and the Source interface that hands pages their data. The host
+// (app/site), the client (app/client) and the components all build on it,
+// so that a path is spelt in one place.
+//
+// It imports only the standard library and the model: it is in app.wasm.
+package page
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Kind tells which page a path shows.
+type Kind uint8
+
+// The kinds of page.
+const (
+	NotFound Kind = iota
+	// Home lists the whole archive, newest first: "/", "/page/2", ...
+	Home
+	// Section lists one section: "/sections/<slug>", "/sections/<slug>/page/2".
+	Section
+	// Tag lists the articles with one tag: "/tags/<slug>", "/tags/<slug>/page/2".
+	Tag
+	// Article shows one article: "/articles/<slug>".
+	Article
+)
+
+// IsList reports whether pages of kind k are lists of articles.
+func (k Kind) IsList() bool { return k == Home || k == Section || k == Tag }
+
+// Size is how many articles a list page shows.
+const Size = 30
+
+// Ref identifies one page.
+type Ref struct {
+	Kind Kind
+	// Slug names the article, section or tag.
+	Slug string
+	// N is the number of a list page, from 1.
+	N int
+}
+
+// HomeRef, SectionRef, TagRef and ArticleRef make the Ref of a page.
+func HomeRef(n int) Ref                 { return Ref{Kind: Home, N: n} }
+func SectionRef(slug string, n int) Ref { return Ref{Kind: Section, Slug: slug, N: n} }
+func TagRef(slug string, n int) Ref     { return Ref{Kind: Tag, Slug: slug, N: n} }
+func ArticleRef(slug string) Ref        { return Ref{Kind: Article, Slug: slug} }
+
+// ArticlePath is the path of an article's page.
+func ArticlePath(slug string) string { return "/articles/" + slug }
+
+// The first segment of each kind's paths.
+const (
+	articlesDir = "articles"
+	sectionsDir = "sections"
+	tagsDir     = "tags"
+	pageDir     = "page"
+)
+
+// Parse tells which page a path (a URL's path, unescaped) shows. Anything
+// that is not exactly a page's path, such as a trailing slash, "/page/1"
+// (which is "/") or "/page/02", is NotFound. Whether the article, section
+// or tag exists is the source's to say.
+func Parse(path string) Ref {
+	if path == "/" {
+		return HomeRef(1)
+	}
+	rest, ok := strings.CutPrefix(path, "/")
+	if !ok {
+		return Ref{}
+	}
+	parts := strings.Split(rest, "/")
+	switch {
+	case len(parts) == 2 && parts[0] == pageDir:
+		if n, ok := pageNumber(parts[1]); ok {
+			return HomeRef(n)
+		}
+	case len(parts) == 2 && parts[0] == articlesDir && validSlug(parts[1]):
+		return ArticleRef(parts[1])
+	case (len(parts) == 2 || len(parts) == 4) && (parts[0] == sectionsDir || parts[0] == tagsDir) && validSlug(parts[1]):
+		kind := Section
+		if parts[0] == tagsDir {
+			kind = Tag
+		}
+		if len(parts) == 2 {
+			return Ref{Kind: kind, Slug: parts[1], N: 1}
+		}
+		if n, ok := pageNumber(parts[3]); ok && parts[2] == pageDir {
+			return Ref{Kind: kind, Slug: parts[1], N: n}
+		}
+	}
+	return Ref{}
+}
+
+// validSlug accepts a path segment that can name something: not empty, and
+// nothing a path would treat specially.
+func validSlug(s string) bool {
+	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, "/?#%\\")
+}
+
+// pageNumber reads the number of a list page after the first: 2, 3, ...
+// written without sign or leading zeros.
+func pageNumber(s string) (int, bool) {
+	if s == "" || s[0] < '1' || s[0] > '9' || len(s) > 9 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 2
+}
+
+// Path is the page's path; "" for NotFound.
+func (r Ref) Path() string {
+	switch r.Kind {
+	case Home:
+		if r.N > 1 {
+			return "/" + pageDir + "/" + strconv.Itoa(r.N)
+		}
+		return "/"
+	case Section, Tag:
+		p := "/" + r.listDir() + "/" + r.Slug
+		if r.N > 1 {
+			p += "/" + pageDir + "/" + strconv.Itoa(r.N)
+		}
+		return p
+	case Article:
+		return ArticlePath(r.Slug)
+	}
+	return ""
+}
+
+// listDir is the first path segment of a list kind.
+func (r Ref) listDir() string {
+	if r.Kind == Tag {
+		return tagsDir
+	}
+	return sectionsDir
+}
+
+// WithN returns the same list at page n.
+func (r Ref) WithN(n int) Ref {
+	r.N = n
+	return r
+}
+
+// DataFile is where the page's data is, relative to the site's versioned
+// data path: "articles/<slug>.json", "lists/home/2.json",
+// "lists/sections/<slug>/1.json". NotFound pages have none ("").
+func (r Ref) DataFile() string {
+	switch r.Kind {
+	case Home:
+		return "lists/home/" + strconv.Itoa(r.N) + ".json"
+	case Section, Tag:
+		return "lists/" + r.listDir() + "/" + r.Slug + "/" + strconv.Itoa(r.N) + ".json"
+	case Article:
+		return articlesDir + "/" + r.Slug + ".json"
+	}
+	return ""
+}
+
+// ParseDataFile is DataFile's inverse: the page whose data file is name.
+func ParseDataFile(name string) (Ref, bool) {
+	if slug, ok := strings.CutPrefix(name, articlesDir+"/"); ok {
+		if slug, ok = strings.CutSuffix(slug, ".json"); ok && validSlug(slug) {
+			return ArticleRef(slug), true
+		}
+		return Ref{}, false
+	}
+	rest, ok := strings.CutPrefix(name, "lists/")
+	if !ok {
+		return Ref{}, false
+	}
+	rest, ok = strings.CutSuffix(rest, ".json")
+	if !ok {
+		return Ref{}, false
+	}
+	parts := strings.Split(rest, "/")
+	var r Ref
+	switch {
+	case len(parts) == 2 && parts[0] == "home":
+		r = HomeRef(0)
+	case len(parts) == 3 && parts[0] == sectionsDir && validSlug(parts[1]):
+		r = SectionRef(parts[1], 0)
+	case len(parts) == 3 && parts[0] == tagsDir && validSlug(parts[1]):
+		r = TagRef(parts[1], 0)
+	default:
+		return Ref{}, false
+	}
+	num := parts[len(parts)-1]
+	if num == "1" {
+		r.N = 1
+		return r, true
+	}
+	n, ok := pageNumber(num)
+	r.N = n
+	return r, ok
+}

@@ -1,0 +1,58 @@
+package page
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		path     string
+		want     Ref
+		data     string
+	}{
+		{"home", "/", HomeRef(1), "lists/home/1.json"},
+		{"home page 2", "/page/2", HomeRef(2), "lists/home/2.json"},
+		{"home page 1 is the home page's only address", "/page/1", Ref{}, ""},
+		{"no leading zeros", "/page/02", Ref{}, ""},
+		{"no page 0", "/page/0", Ref{}, ""},
+		{"no sign", "/page/+3", Ref{}, ""},
+		{"article", "/articles/synthetic-story", ArticleRef("synthetic-story"), "articles/synthetic-story.json"},
+		{"articles without slug", "/articles/", Ref{}, ""},
+		{"nested path", "/articles/a/b", Ref{}, ""},
+		{"trailing slash", "/articles/a/", Ref{}, ""},
+		{"articles prefix only", "/articlesx", Ref{}, ""},
+		{"section", "/sections/world", SectionRef("world", 1), "lists/sections/world/1.json"},
+		{"section page 3", "/sections/world/page/3", SectionRef("world", 3), "lists/sections/world/3.json"},
+		{"section page 1", "/sections/world/page/1", Ref{}, ""},
+		{"section in another script", "/sections/سیاسەت", SectionRef("سیاسەت", 1), "lists/sections/سیاسەت/1.json"},
+		{"tag", "/tags/test-words", TagRef("test-words", 1), "lists/tags/test-words/1.json"},
+		{"tag page 12", "/tags/test-words/page/12", TagRef("test-words", 12), "lists/tags/test-words/12.json"},
+		{"dot segments", "/sections/..", Ref{}, ""},
+		{"sections alone", "/sections", Ref{}, ""},
+		{"other path", "/about", Ref{}, ""},
+		{"empty", "", Ref{}, ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			got := Parse(tt.path)
+			if got != tt.want {
+				t.Fatalf("Parse(%q) = %+v, want %+v", tt.path, got, tt.want)
+			}
+			if got.DataFile() != tt.data {
+				t.Errorf("DataFile = %q, want %q", got.DataFile(), tt.data)
+			}
+			if got.Kind == NotFound {
+				return
+			}
+			if back := got.Path(); back != tt.path {
+				t.Errorf("Path() = %q, want %q", back, tt.path)
+			}
+			if r, ok := ParseDataFile(tt.data); !ok || r != got {
+				t.Errorf("ParseDataFile(%q) = %+v, %v", tt.data, r, ok)
+			}
+		})
+	}
+	for _, bad := range []string{"lists/home/0.json", "lists/home/01.json", "lists/home/x.json", "lists/sections/1.json", "articles/.json", "articles/a/b.json", "index.json", "lists/tags/t/2.jsonx"} {
+		if r, ok := ParseDataFile(bad); ok {
+			t.Errorf("ParseDataFile(%q) = %+v, want no page", bad, r)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package site_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"dateline/app/page"
+	"dateline/app/site"
+	"dateline/internal/htmltest"
+)
+
+// archiveData is a plainly synthetic dataset of n articles, article i
+// published on day n-i of 2020 (so that article n-1 is the oldest), in
+// one of two sections by parity, the ones that are multiples of 7 without
+// a date.
+func archiveData(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"site": {"name": "Synthetic Archive", "lang": "en"}, "articles": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		section := []string{"Even Things", "Odd Things"}[i%2]
+		date := ""
+		if i%7 != 0 {
+			date = fmt.Sprintf(`"published": "2020-%02d-%02d", `, 1+(n-i)/28%12, 1+(n-i)%28)
+		}
+		fmt.Fprintf(&b, `{"slug": "story-%03d", "headline": "Synthetic story %d", "section": %q, %s"body": [{"type": "paragraph", "text": "Synthetic text %d."}]}`, i, i, section, date, i)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+// items returns the article slugs a list page links to, in order.
+func items(t *testing.T, ts *testServer, path string) []string {
+	t.Helper()
+	r := ts.get(t, path, "")
+	if r.status != http.StatusOK {
+		t.Fatalf("%s: status %d", path, r.status)
+	}
+	var slugs []string
+	for _, h := range htmltest.Parse(t, string(r.raw)).WithClass("summary-headline") {
+		slugs = append(slugs, strings.TrimPrefix(h.All("a")[0].Attrs["href"], "/articles/"))
+	}
+	return slugs
+}
+
+// TestArchivePages checks the lists of an archive of 65 articles over
+// HTTP: 30 to a page, newest first and undated last, real links between
+// the pages, and not found past the last.
+func TestArchivePages(t *testing.T) {
+	const n = 65
+	data := archiveData(n)
+	ts := newTestServer(t, data, testWeb(t, nil))
+	var home []string
+	for _, p := range []string{"/", "/page/2", "/page/3"} {
+		home = append(home, items(t, ts, p)...)
+	}
+	if len(home) != n {
+		t.Fatalf("the home pages list %d articles, want %d", len(home), n)
+	}
+	// Dated newest first (article 1 is the newest dated one), then the
+	// undated in dataset order.
+	var undated []string
+	for i := 0; i < n; i += 7 {
+		undated = append(undated, fmt.Sprintf("story-%03d", i))
+	}
+	if got := home[n-len(undated):]; !slices.Equal(got, undated) {
+		t.Errorf("the list ends with %q, want the undated %q", got, undated)
+	}
+	if home[0] != "story-001" || home[1] != "story-002" {
+		t.Errorf("the list starts %q, want the newest first", home[:3])
+	}
+	for _, tt := range []struct {
+		path, prev, next string
+		count            int
+	}{
+		{"/", "", "/page/2", 30},
+		{"/page/2", "/", "/page/3", 30},
+		{"/page/3", "/page/2", "", 5},
+		{"/sections/odd-things", "", "/sections/odd-things/page/2", 30},
+		{"/sections/odd-things/page/2", "/sections/odd-things", "", 2},
+	} {
+		root := htmltest.Parse(t, string(ts.get(t, tt.path, "").raw))
+		if got := len(root.WithClass("summary")); got != tt.count {
+			t.Errorf("%s: %d articles, want %d", tt.path, got, tt.count)
+		}
+		for _, rel := range []struct{ name, want string }{{"prev", tt.prev}, {"next", tt.next}} {
+			var head, body []string
+			for _, l := range root.Find("link", "rel", rel.name) {
+				head = append(head, l.Attrs["href"])
+			}
+			for _, a := range root.Find("a", "rel", rel.name) {
+				body = append(body, a.Attrs["href"])
+			}
+			want := []string{rel.want}
+			if rel.want == "" {
+				want = nil
+			}
+			if !slices.Equal(head, want) || !slices.Equal(body, want) {
+				t.Errorf("%s: rel=%s links %q in the head and %q in the page, want %q", tt.path, rel.name, head, body, want)
+			}
+		}
+	}
+	for _, p := range []string{"/page/4", "/sections/odd-things/page/3", "/page/0", "/sections/nothing"} {
+		if r := ts.get(t, p, ""); r.status != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, r.status)
+		}
+	}
+
+	// An article leads to the next and previous stories of its section.
+	odd := append(items(t, ts, "/sections/odd-things"), items(t, ts, "/sections/odd-things/page/2")...)
+	mid := odd[10]
+	root := htmltest.Parse(t, string(ts.get(t, page.ArticlePath(mid), "").raw))
+	nav := root.WithClass("story-nav")
+	if len(nav) != 1 {
+		t.Fatalf("%s: %d story navs", mid, len(nav))
+	}
+	if got, want := nav[0].AttrValues("href"), []string{page.ArticlePath(odd[11]), page.ArticlePath(odd[9])}; !slices.Equal(got, want) {
+		t.Errorf("%s leads to %q, want %q (next, previous)", mid, got, want)
+	}
+	// Its data file carries the same.
+	var d page.Data
+	if err := json.Unmarshal(ts.get(t, ts.DataBase+"/articles/"+mid+".json", "").raw, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Story == nil || d.Story.Older.Slug != odd[11] || d.Story.Newer.Slug != odd[9] {
+		t.Errorf("data file of %s: %+v", mid, d.Story)
+	}
+}
+
+// TestOfflineListStaysFlat checks what the service worker saves at install:
+// everything in a small archive, and past site.FullOfflineMaxArticles
+// only the first page of each list, so that the install of a large archive
+// fetches no more than that of a small one.
+func TestOfflineListStaysFlat(t *testing.T) {
+	offline := func(n int) []string {
+		ts := newTestServer(t, archiveData(n), testWeb(t, nil))
+		var urls []string
+		if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &urls); err != nil {
+			t.Fatal(err)
+		}
+		for i, u := range urls {
+			urls[i] = strings.TrimPrefix(u, ts.DataBase)
+		}
+		return urls
+	}
+	small := offline(65)
+	if len(small) != 2*(65+3+2+2) { // articles, home pages, section pages (33 and 32 articles)
+		t.Errorf("65 articles: %d addresses saved, want every page and data file", len(small))
+	}
+	big := offline(site.FullOfflineMaxArticles + 1)
+	want := []string{"/", "/lists/home/1.json", "/sections/even-things", "/lists/sections/even-things/1.json", "/sections/odd-things", "/lists/sections/odd-things/1.json"}
+	if !slices.Equal(big, want) {
+		t.Errorf("%d articles: saves %q, want %q", site.FullOfflineMaxArticles+1, big, want)
+	}
+}
+
+// TestTwoSites checks that two sites live in one process, each serving its
+// own dataset.
+func TestTwoSites(t *testing.T) {
+	a := newTestServer(t, archiveData(3), testWeb(t, nil))
+	b := newTestServer(t, testDataset(t), testWeb(t, nil))
+	for range 2 {
+		if got := items(t, a, "/"); !slices.Contains(got, "story-001") || slices.Contains(got, "synthetic-story") {
+			t.Errorf("site a lists %q", got)
+		}
+		if got := items(t, b, "/"); slices.Contains(got, "story-001") || !slices.Contains(got, "synthetic-story") {
+			t.Errorf("site b lists %q", got)
+		}
+	}
+	if !strings.Contains(string(a.get(t, "/app.js", "").raw), "Synthetic Archive") || strings.Contains(string(b.get(t, "/app.js", "").raw), "Synthetic Archive") {
+		t.Errorf("each app.js must carry its own site")
+	}
+}

@@ -1,0 +1,85 @@
+package site
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+func testResponse(t *testing.T, n int) *response {
+	t.Helper()
+	r, err := newResponse(200, "application/octet-stream", revalidate, make([]byte, n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestCacheBound checks that the cache keeps within its bytes, dropping the
+// least recently used first.
+func TestCacheBound(t *testing.T) {
+	one := testResponse(t, 1000)
+	c := newCache(5 * one.size())
+	made := map[string]int{}
+	get := func(key string) {
+		if _, err := c.get(key, func() (*response, error) { made[key]++; return one, nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 4 {
+		get(fmt.Sprint(i))
+	}
+	get("0") // 0 is now the most recent
+	for i := 4; i < 10; i++ {
+		get(fmt.Sprint(i))
+	}
+	n, bytes := c.stats()
+	if bytes > c.max || n < 3 || n > 5 {
+		t.Errorf("%d responses, %d bytes, bound %d", n, bytes, c.max)
+	}
+	get("9")
+	if made["9"] != 1 {
+		t.Errorf("the most recent response was made %d times", made["9"])
+	}
+	get("1")
+	if made["1"] != 2 {
+		t.Errorf("the least recently used response was kept")
+	}
+	// A response larger than the whole cache is made every time.
+	big := testResponse(t, 10000)
+	for range 2 {
+		if _, err := c.get("big", func() (*response, error) { made["big"]++; return big, nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if made["big"] != 2 {
+		t.Errorf("an oversized response was kept")
+	}
+}
+
+// TestCacheMakesOnce checks that concurrent requests for the same response
+// wait for one make.
+func TestCacheMakesOnce(t *testing.T) {
+	c := newCache(1 << 20)
+	var makes atomic.Int32
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	one := testResponse(t, 100)
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			r, err := c.get("k", func() (*response, error) { makes.Add(1); return one, nil })
+			if err != nil || r != one {
+				t.Errorf("got %v, %v", r, err)
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	if makes.Load() != 1 {
+		t.Errorf("made %d times", makes.Load())
+	}
+}

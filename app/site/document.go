@@ -1,0 +1,113 @@
+package site
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/article"
+	"dateline/app/page"
+	"dateline/components"
+)
+
+// The host writes each page's document itself: the head that the page
+// needs (its title, description, the links to its neighbours) and, in the
+// body, what components.View draws, which app.wasm then takes over. go-app
+// writes the body's markup; the rest is here, so that nothing of the page
+// depends on go-app's own page template.
+
+// render writes the page for ref and its data.
+func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) {
+	m := components.MetaOf(s.site, ref, d)
+	var b strings.Builder
+	b.Grow(16 << 10)
+	lang := s.site.Lang
+	b.WriteString("<!doctype html>\n<html lang=\"" + attr(lang) + "\" dir=\"" + article.Dir(lang) + "\">\n<head>\n")
+	b.WriteString("<meta charset=\"utf-8\">\n<title>" + html.EscapeString(m.Title) + "</title>\n")
+	// The loader comes before the stylesheet, so that it runs at once: an
+	// inline script waits for the stylesheets above it.
+	b.WriteString("<script data-scripts=\"" + strings.Join(pageScripts, " ") + "\"")
+	if f := ref.DataFile(); f != "" && !d.Missing() {
+		b.WriteString(" data-preload=\"" + attr(s.DataBase+"/"+f) + "\"")
+	}
+	b.WriteString(">" + loaderScript + "</script>\n")
+	meta := func(key, name, content string) {
+		b.WriteString("<meta " + key + "=\"" + name + "\" content=\"" + attr(content) + "\">\n")
+	}
+	meta("name", "description", m.Description)
+	meta("name", "viewport", "width=device-width, initial-scale=1, viewport-fit=cover")
+	meta("name", "theme-color", themeColor)
+	meta("name", "mobile-web-app-capable", "yes")
+	meta("property", "og:title", m.Title)
+	meta("property", "og:description", m.Description)
+	meta("property", "og:type", "website")
+	link := func(rel, href string) { b.WriteString("<link rel=\"" + rel + "\" href=\"" + attr(href) + "\">\n") }
+	link("icon", "/web/icons/icon.svg")
+	link("apple-touch-icon", "/web/icons/maskable-512.png")
+	link("manifest", "/manifest.webmanifest")
+	link("stylesheet", "/web/dateline.css")
+	if l := d.List; l != nil {
+		if prev, ok := l.Prev(ref); ok {
+			link("prev", prev.Path())
+		}
+		if next, ok := l.Next(ref); ok {
+			link("next", next.Path())
+		}
+	}
+	b.WriteString("</head>\n<body>\n")
+	b.WriteString(bodyHTML(components.View(s.site, ref, d)))
+	// go-app's loader: app.js reports the download of app.wasm in its
+	// label, which boot.js turns into the bar that dateline.css draws.
+	b.WriteString("\n<aside id=\"app-wasm-loader\" class=\"goapp-app-info\"><span id=\"app-wasm-loader-icon\" hidden></span>" +
+		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\">0</p></aside>\n</body>\n</html>\n")
+	return newResponse(status, "text/html; charset=utf-8", revalidate, []byte(b.String()))
+}
+
+// attr escapes text for an attribute value in double quotes.
+func attr(s string) string { return html.EscapeString(s) }
+
+// goQuotedAttr matches an attribute value as go-app v10 writes it: quoted
+// with strconv.Quote, Go's string syntax, not HTML's. Text nodes are
+// HTML-escaped, so a raw `="` only ever starts an attribute value.
+var goQuotedAttr = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
+
+// bodyHTML writes the markup of a component tree, with attribute values in
+// HTML's syntax. Go quoting turns a quotation mark into \" (which ends the
+// attribute in HTML) and a zero-width non-joiner, common in Persian and
+// Kurdish text, into a visible \u200c.
+func bodyHTML(ui app.UI) string {
+	return goQuotedAttr.ReplaceAllStringFunc(app.HTMLString(ui), func(m string) string {
+		v, err := strconv.Unquote(m[1:])
+		if err != nil {
+			return m // not Go syntax after all: leave it as written
+		}
+		return `="` + html.EscapeString(v) + `"`
+	})
+}
+
+// loaderJS starts the app's scripts after the first paint (see the file).
+//
+//go:embed loader.js
+var loaderJS string
+
+// loaderScript is loader.js as pages carry it inline, without its comment
+// lines; loaderHash is the hash the Content-Security-Policy allows it by.
+var loaderScript, loaderHash = func() (string, string) {
+	lines := strings.Split(strings.TrimSpace(loaderJS), "\n")
+	for len(lines) > 0 && strings.HasPrefix(lines[0], "//") {
+		lines = lines[1:]
+	}
+	script := strings.Join(lines, "\n")
+	sum := sha256.Sum256([]byte(script))
+	return script, "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+// pageScripts are the scripts every page runs, in order: go-app's, then
+// Dateline's boot script.
+var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}

@@ -1,0 +1,69 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/page"
+)
+
+// Page is every page of the site in app.wasm: the route component that
+// loads the data of the address it is on and draws it with View, the same
+// function the host prerenders with.
+type Page struct {
+	app.Compo
+
+	// Site is the edition; Source gives the page its data.
+	Site   *page.Site
+	Source page.Source
+
+	st pageState
+}
+
+// OnInit shows the page's data in the first render, when it is at hand.
+func (p *Page) OnInit() { p.st.init(p.Source) }
+
+// OnNav loads the page's data and sets the document's title and
+// description.
+func (p *Page) OnNav(ctx app.Context) {
+	p.st.load(ctx, p.Source, func(ctx app.Context) {
+		m := MetaOf(p.Site, p.st.Ref, p.st.Data)
+		ctx.Page().SetTitle(m.Title)
+		ctx.Page().SetDescription(m.Description)
+		afterNav(ctx)
+	})
+}
+
+// Render draws the page for where its load stands.
+func (p *Page) Render() app.UI {
+	switch p.st.Status {
+	case loaded:
+		return View(p.Site, p.st.Ref, p.st.Data)
+	case loadingErr:
+		return &Shell{Site: p.Site, Content: []app.UI{&ErrorView{Message: errorMessage(p.st.Err)}}}
+	default:
+		return &Shell{Site: p.Site, Content: []app.UI{
+			app.P().Class("loading").Aria("busy", "true").Aria("live", "polite").Text("Loading…"),
+		}}
+	}
+}
+
+// View draws a page from its data: the host prerenders it, and Page shows
+// it once loaded, so that both draw the same page.
+func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
+	var content []app.UI
+	switch {
+	case d.Missing():
+		content = notFoundContent()
+	case d.List != nil:
+		content = listContent(site, ref, d.List)
+	case d.Story != nil:
+		content = []app.UI{&ArticleView{Story: d.Story}}
+	}
+	return &Shell{Site: site, Content: content}
+}
+
+// Route registers the site's pages with go-app: every path shows Page,
+// which tells the kinds apart.
+func Route(site *page.Site, src page.Source) {
+	app.RouteWithRegexp(`^/`, func() app.Composer { return &Page{Site: site, Source: src} })
+}

@@ -1,0 +1,262 @@
+package components
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"dateline/app/article"
+	"dateline/app/page"
+	"dateline/internal/htmltest"
+)
+
+func summaries() []article.Summary {
+	return []article.Summary{
+		{Slug: "synthetic-story", Lang: "en", Headline: "Synthetic summary headline", Published: "2024-03-05", Section: "Culture & Arts", Excerpt: "Synthetic excerpt…"},
+		{Slug: "synthetic-rtl", Lang: "ckb", Headline: "نموونەی تاقیکردنەوە", Section: "World"},
+		{Slug: "no-lang", Headline: "Plain <b>headline</b>"},
+	}
+}
+
+// list is page n of pages of a list of the summaries.
+func list(name string, n, pages int) *page.List {
+	return &page.List{Name: name, Page: n, Pages: pages, Total: 3 * pages, Items: summaries()}
+}
+
+func TestPage(t *testing.T) {
+	a := story()
+	a.Section = "World"
+	pages := map[string]page.Data{
+		"/":                         {List: list("", 1, 1)},
+		"/page/2":                   {List: list("", 2, 3)},
+		"/sections/world":           {List: list("World", 1, 1)},
+		"/tags/synthetic":           {List: list("Synthetic", 1, 1)},
+		"/articles/synthetic-story": {Story: &page.Story{Article: a}},
+	}
+	tests := []struct {
+		scenario  string
+		path      string
+		cached    bool
+		loadErr   error
+		wantLoad  bool
+		wantTitle string
+		wantDesc  string
+		wantH1    string
+	}{
+		{"home, data at hand", "/", true, nil, false, "Synthetic Times", "Plainly synthetic test pages.", "Latest articles"},
+		{"home, loaded in the background", "/", false, nil, true, "Synthetic Times", "Plainly synthetic test pages.", "Latest articles"},
+		{"home page 2", "/page/2", true, nil, false, "Latest articles, page 2 · Synthetic Times", "Plainly synthetic test pages.", "Latest articles"},
+		{"section", "/sections/world", true, nil, false, "World · Synthetic Times", "World: the latest from Synthetic Times.", "World"},
+		{"tag", "/tags/synthetic", true, nil, false, "Tagged Synthetic · Synthetic Times", "Tagged Synthetic: the latest from Synthetic Times.", "Tagged Synthetic"},
+		{"article", "/articles/synthetic-story", true, nil, false, a.Headline + " · Synthetic Times", a.Excerpt(160), a.Headline},
+		{"article, loaded in the background", "/articles/synthetic-story", false, nil, true, a.Headline + " · Synthetic Times", a.Excerpt(160), a.Headline},
+		{"unknown article", "/articles/no-such-story", true, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
+		{"list page past the last", "/page/9", true, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
+		{"no page at all", "/about", false, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
+		{"load fails", "/", false, errors.New("offline"), true, errorTitle, "", "This page could not be loaded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			src := &testSource{pages: pages, cached: tt.cached, loadErr: tt.loadErr}
+			if tt.path == "/about" {
+				src.cached = true // no data to load for a path that is no page
+			}
+			p := &Page{Site: testSite, Source: src}
+			ctx := navigate(t, tt.path, p)
+			if got := len(src.loads) > 0; got != tt.wantLoad {
+				t.Errorf("Load called %v, want %v", src.loads, tt.wantLoad)
+			}
+			if got := ctx.Page().Title(); got != tt.wantTitle {
+				t.Errorf("title = %q, want %q", got, tt.wantTitle)
+			}
+			if tt.wantDesc != "" {
+				if got := ctx.Page().Description(); got != tt.wantDesc {
+					t.Errorf("description = %q, want %q", got, tt.wantDesc)
+				}
+			}
+			_, root := render(t, &Page{Site: testSite, Source: src, st: p.st})
+			h1s := root.All("h1")
+			if len(h1s) != 1 || h1s[0].TextContent() != tt.wantH1 || h1s[0].Attrs["id"] != "page-title" {
+				t.Errorf("want one h1#page-title %q, got %d", tt.wantH1, len(h1s))
+			}
+			if tt.loadErr != nil && len(root.All("button")) != 1 {
+				t.Errorf("a failed load offers no Try again button")
+			}
+		})
+	}
+}
+
+func TestPageBeforeData(t *testing.T) {
+	_, root := render(t, &Page{Site: testSite, Source: &testSource{}})
+	busy := root.WithClass("loading")
+	if len(busy) != 1 || busy[0].TextContent() != "Loading…" {
+		t.Fatalf("want one loading notice, got %d", len(busy))
+	}
+	if n := len(root.WithClass("summary")); n != 0 {
+		t.Errorf("%d summaries before any data, want none", n)
+	}
+}
+
+func TestShell(t *testing.T) {
+	_, root := render(t, View(testSite, page.HomeRef(1), page.Data{List: list("", 1, 1)}))
+	names := root.WithClass("site-name")
+	if len(names) != 1 || names[0].TextContent() != "Synthetic Times" || names[0].Attrs["href"] != "/" {
+		t.Errorf("site name link: %d", len(names))
+	}
+	navs := root.WithClass("sections")
+	if len(navs) != 1 || navs[0].Attrs["aria-label"] != "Sections" {
+		t.Fatalf("want one sections nav, got %d", len(navs))
+	}
+	if got := navs[0].AttrValues("href"); strings.Join(got, " ") != "/sections/world /sections/culture-arts" {
+		t.Errorf("sections link %q", got)
+	}
+	if got := root.WithClass("site-footer")[0].TextContent(); got != "Synthetic Times · Plainly synthetic test pages." {
+		t.Errorf("footer %q", got)
+	}
+	bare := &page.Site{Site: (*article.Site)(nil).WithDefaults()}
+	_, root = render(t, View(bare, page.HomeRef(1), page.Data{List: list("", 1, 1)}))
+	if n := len(root.WithClass("sections")); n != 0 {
+		t.Errorf("a site without sections has a sections nav")
+	}
+	if got := root.WithClass("site-name")[0].TextContent(); got != article.DefaultSiteName {
+		t.Errorf("default site name %q", got)
+	}
+}
+
+func TestList(t *testing.T) {
+	items := summaries()
+	for _, tt := range []struct {
+		scenario    string
+		ref         page.Ref
+		list        *page.List
+		showSection bool
+		prev, next  string
+		at          string
+	}{
+		{"home, one page", page.HomeRef(1), list("", 1, 1), true, "", "", ""},
+		{"home, first of three", page.HomeRef(1), list("", 1, 3), true, "", "/page/2", "Page 1 of 3"},
+		{"home, middle", page.HomeRef(2), list("", 2, 3), true, "/", "/page/3", "Page 2 of 3"},
+		{"section, last", page.SectionRef("world", 3), list("World", 3, 3), false, "/sections/world/page/2", "", "Page 3 of 3"},
+		{"tag", page.TagRef("synthetic", 1), list("Synthetic", 1, 2), true, "", "/tags/synthetic/page/2", "Page 1 of 2"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, root := render(t, View(testSite, tt.ref, page.Data{List: tt.list}))
+			got := root.WithClass("summary")
+			if len(got) != len(items) {
+				t.Fatalf("%d summaries, want %d", len(got), len(items))
+			}
+			for i, s := range items {
+				checkSummary(t, got[i], s, tt.showSection)
+			}
+			pager := root.WithClass("pager")
+			if tt.at == "" {
+				if len(pager) != 0 {
+					t.Errorf("a one-page list has a pager")
+				}
+				return
+			}
+			if len(pager) != 1 {
+				t.Fatalf("%d pagers", len(pager))
+			}
+			if got := pager[0].WithClass("pager-at")[0].TextContent(); got != tt.at {
+				t.Errorf("pager says %q, want %q", got, tt.at)
+			}
+			for _, l := range []struct{ rel, want string }{{"prev", tt.prev}, {"next", tt.next}} {
+				var href string
+				for _, a := range pager[0].All("a") {
+					if a.Attrs["rel"] == l.rel {
+						href = a.Attrs["href"]
+					}
+				}
+				if href != l.want {
+					t.Errorf("rel=%s link %q, want %q", l.rel, href, l.want)
+				}
+			}
+		})
+	}
+}
+
+// checkSummary checks one entry of a list.
+func checkSummary(t *testing.T, n *htmltest.Node, s article.Summary, showSection bool) {
+	t.Helper()
+	h := n.WithClass("summary-headline")[0]
+	as := h.All("a")
+	if len(as) != 1 || as[0].Attrs["href"] != "/articles/"+s.Slug || as[0].TextContent() != s.Headline {
+		t.Errorf("summary %s: headline link wrong", s.Slug)
+	}
+	if got, want := n.Attrs["lang"], s.Language(); got != want {
+		t.Errorf("summary %s: lang = %q, want %q", s.Slug, got, want)
+	}
+	if got, want := n.Attrs["dir"], article.Dir(s.Language()); got != want {
+		t.Errorf("summary %s: dir = %q, want %q", s.Slug, got, want)
+	}
+	times := n.All("time")
+	if s.Published != "" && (len(times) != 1 || times[0].Attrs["datetime"] != s.Published || times[0].TextContent() != article.FormatDate(s.Published)) {
+		t.Errorf("summary %s: want its date", s.Slug)
+	}
+	if s.Published == "" && len(times) != 0 {
+		t.Errorf("summary %s: a date it does not have", s.Slug)
+	}
+	sections := n.WithClass("summary-section")
+	switch {
+	case showSection && s.Section != "":
+		if len(sections) != 1 || sections[0].TextContent() != s.Section || sections[0].Attrs["href"] != "/sections/"+article.NameSlug(s.Section) {
+			t.Errorf("summary %s: want a link to its section", s.Slug)
+		}
+	case len(sections) != 0:
+		t.Errorf("summary %s: a section link where none belongs", s.Slug)
+	}
+	if s.Excerpt != "" && !strings.Contains(n.TextContent(), s.Excerpt) {
+		t.Errorf("summary %s: no excerpt", s.Slug)
+	}
+	if s.Published == "" && s.Section == "" && len(n.WithClass("summary-meta")) != 0 {
+		t.Errorf("summary %s: an empty meta line", s.Slug)
+	}
+}
+
+func TestStoryAround(t *testing.T) {
+	a := story()
+	a.Section, a.Tags, a.Published, a.Updated = "Culture & Arts", []string{"Synthetic", "Test Words"}, "2024-03-05", "2024-03-06T10:00:00Z"
+	s := &page.Story{Article: a,
+		Newer: &page.Teaser{Slug: "newer-story", Headline: "A newer synthetic story"},
+		Older: &page.Teaser{Slug: "older-story", Lang: "ckb", Headline: "نموونە"},
+	}
+	_, root := render(t, &ArticleView{Story: s})
+	kicker := root.WithClass("story-section")
+	if len(kicker) != 1 || kicker[0].All("a")[0].Attrs["href"] != "/sections/culture-arts" {
+		t.Errorf("want the section above the headline")
+	}
+	if got := root.WithClass("story-byline")[0].TextContent(); got != "5 March 2024 · Updated 6 March 2024" {
+		t.Errorf("byline %q", got)
+	}
+	if got := root.WithClass("story-tags")[0].AttrValues("href"); strings.Join(got, " ") != "/tags/synthetic /tags/test-words" {
+		t.Errorf("tags %q", got)
+	}
+	nav := root.WithClass("story-nav")
+	if len(nav) != 1 {
+		t.Fatalf("%d story navs", len(nav))
+	}
+	if got := nav[0].TextContent(); !strings.Contains(got, "Next in Culture & Arts") || !strings.Contains(got, "Previous in Culture & Arts") {
+		t.Errorf("story nav %q", got)
+	}
+	if got := nav[0].AttrValues("href"); strings.Join(got, " ") != "/articles/older-story /articles/newer-story" {
+		t.Errorf("story nav links %q", got)
+	}
+	if got := nav[0].WithClass("story-nav-title")[0].Attrs["dir"]; got != "rtl" {
+		t.Errorf("a Sorani headline in the nav has dir %q", got)
+	}
+
+	// Without a section, without neighbours: no kicker, no nav.
+	a.Section, a.Tags = "", nil
+	_, root = render(t, &ArticleView{Story: &page.Story{Article: a, Newer: s.Newer}})
+	if len(root.WithClass("story-section")) != 0 || len(root.WithClass("story-tags")) != 0 {
+		t.Errorf("a section or tags the article does not have")
+	}
+	if got := root.WithClass("story-nav")[0].TextContent(); !strings.Contains(got, "Previous story") || strings.Contains(got, "Next") {
+		t.Errorf("story nav %q", got)
+	}
+	_, root = render(t, &ArticleView{Story: &page.Story{Article: a}})
+	if len(root.WithClass("story-nav")) != 0 {
+		t.Errorf("a story nav with nowhere to go")
+	}
+}
