@@ -3,6 +3,7 @@ package site
 import (
 	"container/list"
 	"sync"
+	"sync/atomic"
 )
 
 // DefaultCacheSize bounds the memory the responses made on request take:
@@ -14,18 +15,26 @@ const DefaultCacheSize = 64 << 20
 // same key wait for one make. (golang-lru bounds a count of entries; the
 // bound here is bytes, since a page of a list and an article differ
 // tenfold.)
+//
+// A hit takes only the read lock: an entry moves to the front of the order
+// only once it is in the older half of it (as many entries as half the
+// cache holds have moved to the front since it did), so the pages read
+// most are served without writes to shared memory.
 type cache struct {
-	mu       sync.Mutex
+	mu       sync.RWMutex
 	max, now int64
 	order    *list.List // of *cached, most recent first
 	items    map[string]*list.Element
 	making   map[string]*making
+	// clock counts the moves to the front; an entry remembers its last.
+	clock atomic.Uint64
 }
 
 type cached struct {
 	key  string
 	res  *response
 	size int64
+	used atomic.Uint64 // the clock when it last moved to the front
 }
 
 // making is a response being made, which other requests wait for.
@@ -45,9 +54,24 @@ func newCache(max int64) *cache {
 // get returns the response stored under key, making it with build if it is
 // not there.
 func (c *cache) get(key string, build func() (*response, error)) (*response, error) {
+	c.mu.RLock()
+	el, ok := c.items[key]
+	half := uint64(len(c.items) / 2)
+	c.mu.RUnlock()
+	if ok {
+		e := el.Value.(*cached)
+		if c.clock.Load()-e.used.Load() > half {
+			c.mu.Lock()
+			if c.items[key] == el { // not dropped meanwhile
+				c.order.MoveToFront(el)
+				e.used.Store(c.clock.Add(1))
+			}
+			c.mu.Unlock()
+		}
+		return e.res, nil
+	}
 	c.mu.Lock()
-	if el, ok := c.items[key]; ok {
-		c.order.MoveToFront(el)
+	if el, ok := c.items[key]; ok { // made while the lock was free
 		c.mu.Unlock()
 		return el.Value.(*cached).res, nil
 	}
@@ -78,7 +102,9 @@ func (c *cache) add(key string, res *response) {
 	if size > c.max {
 		return // larger than the whole cache: made for each request
 	}
-	c.items[key] = c.order.PushFront(&cached{key: key, res: res, size: size})
+	e := &cached{key: key, res: res, size: size}
+	e.used.Store(c.clock.Add(1))
+	c.items[key] = c.order.PushFront(e)
 	c.now += size
 	for c.now > c.max {
 		el := c.order.Back()

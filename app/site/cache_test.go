@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -20,30 +19,29 @@ func testResponse(t *testing.T, n int) *response {
 // least recently used first.
 func TestCacheBound(t *testing.T) {
 	one := testResponse(t, 1000)
-	c := newCache(5 * one.size())
+	c := newCache(4*(one.size()+201) + 10) // four entries of one-letter keys
 	made := map[string]int{}
 	get := func(key string) {
+		t.Helper()
 		if _, err := c.get(key, func() (*response, error) { made[key]++; return one, nil }); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for i := range 4 {
-		get(fmt.Sprint(i))
+	for _, k := range []string{"a", "b", "c", "d"} {
+		get(k)
 	}
-	get("0") // 0 is now the most recent
-	for i := 4; i < 10; i++ {
-		get(fmt.Sprint(i))
-	}
-	n, bytes := c.stats()
-	if bytes > c.max || n < 3 || n > 5 {
+	get("a") // in the older half: a becomes the most recent
+	get("e") // b goes
+	if n, bytes := c.stats(); n != 4 || bytes > c.max {
 		t.Errorf("%d responses, %d bytes, bound %d", n, bytes, c.max)
 	}
-	get("9")
-	if made["9"] != 1 {
-		t.Errorf("the most recent response was made %d times", made["9"])
+	get("a")
+	get("e")
+	if made["a"] != 1 || made["e"] != 1 {
+		t.Errorf("a recently used response was dropped: made %v", made)
 	}
-	get("1")
-	if made["1"] != 2 {
+	get("b")
+	if made["b"] != 2 {
 		t.Errorf("the least recently used response was kept")
 	}
 	// A response larger than the whole cache is made every time.
