@@ -157,6 +157,9 @@ func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 		Version:           s.Version,
 		WasmContentLength: strconv.Itoa(wasmSize),
 		Env:               map[string]string{"DATELINE_DATA": s.DataBase, "DATELINE_SITE": siteJSON},
+		// Pages link the SVG icon, which go-app's worker list leaves out:
+		// offline, its fetch would fail on every page.
+		CacheableResources: []string{"/web/icons/icon.svg"},
 		ServiceWorkerTemplate: strings.NewReplacer(
 			"__DATA_BASE__", s.DataBase,
 			"__ARTICLES__", s.OfflineMode(),

@@ -194,8 +194,9 @@ func checkNotFound(t *testing.T, tb *tab, what string) {
 	}
 	tb.waitLive()
 	tb.waitH1(notFoundH1)
-	if title := eval[string](tb, `document.title`); title != notFoundH1+" · Dateline" {
-		t.Errorf("%s: document.title = %q, want %q", what, title, notFoundH1+" · Dateline")
+	// "Page not found · " and the site's name.
+	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, notFoundH1+" · ") {
+		t.Errorf("%s: document.title = %q, want %q and the site's name", what, title, notFoundH1+" · ")
 	}
 }
 
