@@ -20,17 +20,22 @@ import (
 // dataset entry with -o -. Into a dataset file, the story is appended and
 // every other byte stays as it was; into a folder, it is a file of its
 // own, and no other file is touched. Nothing is written unless the whole
-// dataset, the story included, passes validation.
-func importStory(args []string, stdout io.Writer) error {
+// dataset, the story included, passes validation, and a story the dataset
+// already holds is refused unless -copy asks for another. How the language
+// and slug were chosen goes to stderr.
+func importStory(args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("import", flag.ContinueOnError)
 	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files")
 	out := flags.String("o", "", "write the entry to standard output (-o -) instead of adding it to the dataset")
+	lang := flags.String("lang", "", "the story's language, a BCP 47 `TAG` such as en, ckb, ar, kmr or tr (default: told from its letters)")
+	slug := flags.String("slug", "", "the story's `SLUG` (default: made from its headline)")
+	allowCopy := flags.Bool("copy", false, "add the story even if the dataset already holds the same headline and text")
 	maxSize := flags.Int64("max-size", dataset.DefaultMaxSize, "largest dataset file accepted, in `BYTES`")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {
-		return errors.New("import: give one story file: dateline import [-data PATH] [-o -] STORY.txt")
+		return errors.New("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-copy] [-o -] STORY.txt")
 	}
 	if *out != "" && *out != "-" {
 		return fmt.Errorf("import: -o takes only - (standard output), not %q; to add the story to a dataset, use -data", *out)
@@ -40,9 +45,27 @@ func importStory(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	a, err := importer.Parse(text)
+	a, choices, err := importer.ParseWith(text, importer.Options{Lang: *lang, Slug: *slug})
 	if err != nil {
 		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
+	}
+	note := func(format string, args ...any) error {
+		if _, err := fmt.Fprintf(stderr, format+"\n", args...); err != nil {
+			return fmt.Errorf("import: writing a note: %w", err)
+		}
+		return nil
+	}
+	how := "given"
+	if choices.LangDetected {
+		how = "detected: " + choices.LangReason
+	} else if choices.LangReason != "given" {
+		how = choices.LangReason
+	}
+	if err := note("language: %s (%s)", a.Language(), how); err != nil {
+		return err
+	}
+	if err := note("slug: %s (%s)", a.Slug, choices.SlugReason); err != nil {
+		return err
 	}
 
 	info, statErr := os.Stat(*path)
@@ -57,7 +80,22 @@ func importStory(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("import: the dataset must be valid before a story is added; nothing was changed: %w", err)
 	}
-	a.Slug = importer.UniqueSlug(a.Slug, arc.Has)
+	switch held, err := holding(arc, a); {
+	case err != nil:
+		return fmt.Errorf("import: reading the dataset: %w; nothing was changed", err)
+	case held != "" && !*allowCopy:
+		return fmt.Errorf("import: %s: the dataset already holds this story as %q (same headline and text); nothing was changed; to add it again anyway, use -copy", storyFile, held)
+	case held != "":
+		if err := note("note: the dataset already holds this story as %q; adding a copy (-copy)", held); err != nil {
+			return err
+		}
+	}
+	if unique := importer.UniqueSlug(a.Slug, arc.Has); unique != a.Slug {
+		if err := note("slug: %s (%q is taken)", unique, a.Slug); err != nil {
+			return err
+		}
+		a.Slug = unique
+	}
 	if *out == "-" {
 		return printEntry(a, storyFile, stdout)
 	}
@@ -106,6 +144,24 @@ func importStory(args []string, stdout io.Writer) error {
 		return fmt.Errorf("import: the story was added, but reporting it failed: %w", err)
 	}
 	return nil
+}
+
+// holding returns the slug of the dataset's article with the same headline
+// and text as a, if it has one.
+func holding(arc *dataset.Archive, a article.Article) (string, error) {
+	want := importer.Fingerprint(a)
+	var held string
+	var err error
+	arc.Slugs(func(slug string) {
+		if held != "" || err != nil {
+			return
+		}
+		var other *article.Article
+		if other, _, err = arc.Article(slug); err == nil && importer.Fingerprint(*other) == want {
+			held = slug
+		}
+	})
+	return held, err
 }
 
 // printEntry writes the article as a dataset entry, after checking that it

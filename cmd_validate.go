@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"dateline/app/dataset"
 )
@@ -30,7 +31,16 @@ func validate(args []string, stdout io.Writer) error {
 		return err
 	}
 	n := arc.Len()
-	if _, err := fmt.Fprintf(stdout, "%s: ok, %d %s\n", d.path, n, plural(n, "article", "articles")); err != nil {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: ok, %d %s", d.path, n, plural(n, "article", "articles"))
+	if w := len(arc.Warnings); w > 0 {
+		fmt.Fprintf(&b, ", %d %s", w, plural(w, "warning", "warnings"))
+	}
+	b.WriteString("\n")
+	for _, w := range arc.Warnings {
+		b.WriteString("warning: " + w.String() + "\n")
+	}
+	if _, err := io.WriteString(stdout, b.String()); err != nil {
 		return fmt.Errorf("validate: writing the result: %w", err)
 	}
 	return nil

@@ -26,15 +26,15 @@ import (
 func run() {
 	log.SetFlags(0)
 	log.SetPrefix("dateline: ")
-	if err := dispatch(os.Args[1:], os.Stdout); err != nil {
+	if err := dispatch(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		log.Print(err)
 		os.Exit(1)
 	}
 }
 
 // dispatch runs the subcommand named by args: serve (the default),
-// validate, import or export.
-func dispatch(args []string, stdout io.Writer) error {
+// validate, import or export. Results go to stdout, notes to stderr.
+func dispatch(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "serve":
@@ -42,7 +42,7 @@ func dispatch(args []string, stdout io.Writer) error {
 		case "validate":
 			return validate(args[1:], stdout)
 		case "import":
-			return importStory(args[1:], stdout)
+			return importStory(args[1:], stdout, stderr)
 		case "export":
 			return export(args[1:], stdout)
 		case "help", "-h", "-help", "--help":
@@ -61,7 +61,8 @@ such files. Usage:
   dateline [serve] [-addr HOST:PORT] [-data PATH] [-cache BYTES]
                                                   serve the site (default :8000, bundled articles.json)
   dateline validate [PATH]                        check a dataset and list every problem
-  dateline import [-data PATH] [-o -] STORY.txt   add a plain-text story to a dataset
+  dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-copy] [-o -] STORY.txt
+                                                  add a plain-text story to a dataset
   dateline export [-data PATH] DIR                write the site as static files into DIR
 `
 
@@ -154,6 +155,9 @@ func serve(args []string) error {
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
+	}
+	for _, w := range arc.Warnings {
+		log.Print("warning: " + w.String())
 	}
 	log.Printf("serving %d articles from %s, version %s, on http://%s (ready in %s)",
 		arc.Len(), arc.Name, s.Version, displayAddr(ln.Addr()), time.Since(start).Round(time.Millisecond))

@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"dateline/app/article"
 	"dateline/app/dataset"
 )
 
@@ -66,7 +68,7 @@ func TestValidateRefusesBrokenDatasets(t *testing.T) {
 	for _, b := range readBroken(t) {
 		t.Run(filepath.Base(b.place), func(t *testing.T) {
 			var stdout bytes.Buffer
-			err := dispatch([]string{"validate", b.file}, &stdout)
+			err := dispatch([]string{"validate", b.file}, &stdout, io.Discard)
 			if err == nil {
 				t.Fatalf("validate accepted %s: %s", b.file, stdout.String())
 			}
@@ -92,7 +94,7 @@ func TestValidateGood(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var stdout bytes.Buffer
-		if err := dispatch([]string{"validate", tt.file}, &stdout); err != nil {
+		if err := dispatch([]string{"validate", tt.file}, &stdout, io.Discard); err != nil {
 			t.Fatal(err)
 		}
 		if stdout.String() != tt.want {
@@ -135,7 +137,7 @@ func TestValidateRefusesHugeFiles(t *testing.T) {
 	// Read, the sparse file would be a syntax error at 1:1: the message
 	// about its size says it was refused unread.
 	for _, tt := range tests {
-		err := dispatch(tt.args, &bytes.Buffer{})
+		err := dispatch(tt.args, &bytes.Buffer{}, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), tt.words) || !strings.Contains(err.Error(), "-max-size") {
 			t.Errorf("%q: error %v, want one holding %q and naming -max-size", tt.args, err, tt.words)
 		}
@@ -149,7 +151,7 @@ func TestValidateUsage(t *testing.T) {
 		{"validate", t.TempDir()},
 		{"validate", "-max-size", "lots"},
 	} {
-		if err := dispatch(args, &bytes.Buffer{}); err == nil {
+		if err := dispatch(args, &bytes.Buffer{}, io.Discard); err == nil {
 			t.Errorf("%q succeeded", args)
 		}
 	}
@@ -170,15 +172,30 @@ func importFixture(t *testing.T) (dir, dataFile string, original []byte) {
 	return dir, dataFile, original
 }
 
+// TestImportAppends adds the seed story to the shipped dataset, which
+// already holds it: refused, then added as a copy when asked.
 func TestImportAppends(t *testing.T) {
 	dir, dataFile, original := importFixture(t)
-	var stdout bytes.Buffer
-	if err := dispatch([]string{"import", "-data", dataFile, seedStory}, &stdout); err != nil {
+	var stdout, stderr bytes.Buffer
+	err := dispatch([]string{"import", "-data", dataFile, seedStory}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), `the dataset already holds this story as "us-sec-def-to-pm-barzani-there-is-a-special-relationship"`) ||
+		!strings.Contains(err.Error(), "-copy") {
+		t.Fatalf("importing a story the dataset holds: %v", err)
+	}
+	assertUnchanged(t, dataFile, original)
+	stdout.Reset()
+	stderr.Reset()
+	if err := dispatch([]string{"import", "-data", dataFile, "-copy", seedStory}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	const slug = "us-sec-def-to-pm-barzani-there-is-a-special-relationship-2"
 	if want := dataFile + `: added "` + slug + `" in ` + dataFile + "; the dataset has 2 articles\n"; stdout.String() != want {
 		t.Errorf("printed %q, want %q", stdout.String(), want)
+	}
+	for _, want := range []string{"language: en (detected: ", "slug: us-sec-def-to-pm-barzani-there-is-a-special-relationship (", "adding a copy (-copy)", `slug: ` + slug + ` ("us-sec-def-to-pm-barzani-there-is-a-special-relationship" is taken)`} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("notes lack %q:\n%s", want, stderr.String())
+		}
 	}
 	got, err := os.ReadFile(dataFile)
 	if err != nil {
@@ -204,7 +221,7 @@ func TestImportAppends(t *testing.T) {
 func TestImportToStdout(t *testing.T) {
 	dir, dataFile, original := importFixture(t)
 	var stdout bytes.Buffer
-	if err := dispatch([]string{"import", "-data", dataFile, "-o", "-", seedStory}, &stdout); err != nil {
+	if err := dispatch([]string{"import", "-data", dataFile, "-copy", "-o", "-", seedStory}, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	out := stdout.String()
@@ -216,7 +233,7 @@ func TestImportToStdout(t *testing.T) {
 
 	// With no dataset there is nothing to be unique in: the plain slug.
 	stdout.Reset()
-	if err := dispatch([]string{"import", "-data", filepath.Join(dir, "none.json"), "-o", "-", seedStory}, &stdout); err != nil {
+	if err := dispatch([]string{"import", "-data", filepath.Join(dir, "none.json"), "-o", "-", seedStory}, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(stdout.String(), `"slug": "us-sec-def-to-pm-barzani-there-is-a-special-relationship",`) {
@@ -275,7 +292,7 @@ func TestImportRefuses(t *testing.T) {
 			}
 			args := append([]string{"import", "-data", dataFile}, tt.args...)
 			var stdout bytes.Buffer
-			err := dispatch(append(args, story), &stdout)
+			err := dispatch(append(args, story), &stdout, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), tt.words) {
 				t.Fatalf("error %v, want one holding %q", err, tt.words)
 			}
@@ -424,7 +441,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 func TestValidateFolder(t *testing.T) {
 	dir := folderFixture(t)
 	var stdout bytes.Buffer
-	if err := dispatch([]string{"validate", dir}, &stdout); err != nil {
+	if err := dispatch([]string{"validate", dir}, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if want := dir + ": ok, 2 articles\n"; stdout.String() != want {
@@ -434,7 +451,7 @@ func TestValidateFolder(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("{\"articles\": [\n  {\"slug\": \"second\", \"headline\": \"x\", \"colour\": 1, \"body\": [{\"type\": \"paragraph\", \"text\": \"y\"}]}\n]}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := dispatch([]string{"validate", dir}, &stdout)
+	err := dispatch([]string{"validate", dir}, &stdout, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "\n"+bad+`:2:39: /articles/0/colour: article 0 ("second"): unknown field "colour"`) {
 		t.Errorf("validate of a folder with a bad file: %v", err)
 	}
@@ -446,7 +463,7 @@ func TestImportIntoFolder(t *testing.T) {
 	dir := folderFixture(t)
 	before := snapshot(t, dir)
 	var stdout bytes.Buffer
-	if err := dispatch([]string{"import", "-data", dir, seedStory}, &stdout); err != nil {
+	if err := dispatch([]string{"import", "-data", dir, seedStory}, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	const slug = "us-sec-def-to-pm-barzani-there-is-a-special-relationship"
@@ -471,9 +488,13 @@ func TestImportIntoFolder(t *testing.T) {
 		t.Errorf("the folder has %d articles after import", arc.Len())
 	}
 
-	// A second import gets a slug and a file of its own too.
+	// A second import is refused; a copy asked for gets a slug and a file
+	// of its own.
+	if err := dispatch([]string{"import", "-data", dir, seedStory}, &stdout, io.Discard); err == nil {
+		t.Error("a second import of the same story was accepted")
+	}
 	stdout.Reset()
-	if err := dispatch([]string{"import", "-data", dir, seedStory}, &stdout); err != nil {
+	if err := dispatch([]string{"import", "-data", dir, "-copy", seedStory}, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, slug+"-2.json")); err != nil {
@@ -485,11 +506,62 @@ func TestImportIntoFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	before = snapshot(t, dir)
-	err = dispatch([]string{"import", "-data", dir, seedStory}, &stdout)
+	err = dispatch([]string{"import", "-data", dir, seedStory}, &stdout, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "must be valid before") || !strings.Contains(err.Error(), "already used") {
 		t.Errorf("import into a broken folder: %v", err)
 	}
 	if after := snapshot(t, dir); len(after) != len(before) {
 		t.Errorf("a file was written into a broken folder")
+	}
+}
+
+// TestImportInAnyLanguage imports synthetic Sorani, Arabic and English
+// stories into a folder: the language is told from the letters (and said),
+// or taken from -lang; the slug is transliterated, or taken from -slug.
+func TestImportInAnyLanguage(t *testing.T) {
+	const stories = "app/importer/testdata/stories/"
+	for _, tt := range []struct {
+		scenario string
+		args     []string
+		story    string
+		lang     string
+		note     string // in the notes
+		slug     string // "" for any transliterated slug
+	}{
+		{"Sorani, detected", nil, "synthetic-ckb.txt", "ckb", "language: ckb (detected: Sorani letters", ""},
+		{"Arabic, detected", nil, "synthetic-ar.txt", "ar", "language: ar (detected: ", ""},
+		{"Sorani, given, with a slug", []string{"-lang", "ckb", "-slug", "synthetic-given-slug"}, "synthetic-ckb.txt", "ckb", "language: ckb (given)", "synthetic-given-slug"},
+		{"English with Turkish-looking names", nil, "synthetic-en-names.txt", "en", "language: en (detected: ", ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := folderFixture(t)
+			var stdout, stderr bytes.Buffer
+			args := append(append([]string{"import", "-data", dir}, tt.args...), stories+tt.story)
+			if err := dispatch(args, &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(stderr.String(), tt.note) {
+				t.Errorf("notes lack %q:\n%s", tt.note, stderr.String())
+			}
+			arc, err := dataset.Load(dir, dataset.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var added *article.Article
+			arc.Slugs(func(slug string) {
+				if slug != "first" && slug != "second" {
+					added, _, err = arc.Article(slug)
+				}
+			})
+			if err != nil || added == nil {
+				t.Fatalf("the story is not in the folder: %v", err)
+			}
+			if added.Language() != tt.lang || added.Slug == "article" || (tt.slug != "" && added.Slug != tt.slug) {
+				t.Errorf("added %q in %q, want language %q and slug %q", added.Slug, added.Language(), tt.lang, tt.slug)
+			}
+			if tt.lang != "en" && (added.Dateline == nil || added.Dateline.Place == "" || strings.Contains(added.Body[0].Text, "–")) {
+				t.Errorf("the dateline stayed in the first paragraph: %+v %q", added.Dateline, added.Body[0].Text)
+			}
+		})
 	}
 }

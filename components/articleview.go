@@ -4,15 +4,20 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
 // ArticleView renders an article's page: its section, headline, byline,
 // figures, body with its inline "Read More" links, tags and related
-// articles, then the stories before and after it.
+// articles, then the stories before and after it. It is in the article's
+// language, and so are its labels where the edition has them (English is
+// built in); data text beside labels is isolated (<bdi>, dir="auto"), so
+// that names and titles in either direction keep their order.
 type ArticleView struct {
 	app.Compo
 
+	Site  *page.Site
 	Story *page.Story
 }
 
@@ -21,119 +26,136 @@ type ArticleView struct {
 func (v *ArticleView) Render() app.UI {
 	a := v.Story.Article
 	lang := a.Language()
+	t := v.Site.TableFor(lang)
 	return app.Article().Class("story").Lang(lang).Dir(article.Dir(lang)).Aria("labelledby", "page-title").Body(
 		app.Header().Class("story-head").Body(
 			app.If(a.Section != "", func() app.UI {
 				return app.P().Class("story-section").Body(
-					app.A().Href(page.SectionRef(article.NameSlug(a.Section), 1).Path()).Text(a.Section),
+					app.A().Href(page.SectionRef(article.NameSlug(a.Section), 1).Path()).Dir("auto").Text(a.Section),
 				)
 			}),
 			app.H1().ID("page-title").Class("story-headline").TabIndex(-1).Text(a.Headline),
-			bylineView(a),
+			bylineView(t, a),
 		),
 		app.Range(a.Figures).Slice(func(i int) app.UI {
 			return figureView(a.Figures[i], i == 0)
 		}),
 		app.Div().Class("story-body").Body(
 			app.Range(a.Body).Slice(func(i int) app.UI {
-				return blockView(a, i)
+				return blockView(t, a, i)
 			}),
 		),
-		tagsView(a.Tags),
-		relatedView(a.Related),
+		tagsView(t, a.Tags),
+		relatedView(t, a.Related),
 		app.If(article.IsWebURL(a.SourceURL), func() app.UI {
 			return app.P().Class("story-source").Body(
-				app.A().Href(a.SourceURL).Rel("noopener noreferrer").Text("Read the original story"),
+				app.A().Href(a.SourceURL).Rel("noopener noreferrer").Text(t.Text(i18n.OriginalStory)),
 			)
 		}),
-		storyNav(v.Story),
+		storyNav(t, v.Story),
 	)
 }
 
 // tagsView links the article's tags.
-func tagsView(tags []string) app.UI {
+func tagsView(t *i18n.Table, tags []string) app.UI {
 	if len(tags) == 0 {
 		return nil
 	}
-	return app.Ul().Class("story-tags").Aria("label", "Tags").Body(
+	return app.Ul().Class("story-tags").Aria("label", t.Text(i18n.Tags)).Body(
 		app.Range(tags).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href(page.TagRef(article.NameSlug(tags[i]), 1).Path()).Text(tags[i]))
+			return app.Li().Body(app.A().Href(page.TagRef(article.NameSlug(tags[i]), 1).Path()).Dir("auto").Text(tags[i]))
 		}),
 	)
 }
 
 // storyNav leads to the stories before and after this one in its section,
 // or in the whole archive, so that a reader never reaches a dead end.
-func storyNav(s *page.Story) app.UI {
+func storyNav(t *i18n.Table, s *page.Story) app.UI {
 	if s.Newer == nil && s.Older == nil {
 		return nil
 	}
-	within := "story"
-	if s.Article.Section != "" {
-		within = "in " + s.Article.Section
+	section := s.Article.Section
+	label := func(inSection, alone i18n.Key) []app.UI {
+		if section == "" {
+			return []app.UI{app.Text(t.Text(alone))}
+		}
+		before, after := t.Around(inSection, "section")
+		return []app.UI{app.Text(before), app.Bdi().Text(section), app.Text(after)}
 	}
-	link := func(class, label string, t *page.Teaser) app.UI {
-		if t == nil {
+	link := func(class string, l []app.UI, to *page.Teaser) app.UI {
+		if to == nil {
 			return nil
 		}
-		lang := t.Lang
+		lang := to.Lang
 		if lang == "" {
 			lang = article.DefaultLang
 		}
-		return app.A().Class("story-nav-link "+class).Href(page.ArticlePath(t.Slug)).Body(
-			app.Span().Class("story-nav-label").Text(label+" "+within),
-			app.Span().Class("story-nav-title").Lang(lang).Dir(article.Dir(lang)).Text(t.Headline),
+		return app.A().Class("story-nav-link "+class).Href(page.ArticlePath(to.Slug)).Body(
+			app.Span().Class("story-nav-label").Body(l...),
+			app.Span().Class("story-nav-title").Lang(lang).Dir(article.Dir(lang)).Text(to.Headline),
 		)
 	}
-	return app.Nav().Class("story-nav").Aria("label", "More stories").Body(
-		link("story-nav-next", "Next", s.Older),
-		link("story-nav-prev", "Previous", s.Newer),
+	return app.Nav().Class("story-nav").Aria("label", t.Text(i18n.MoreStories)).Body(
+		link("story-nav-next", label(i18n.NextInSection, i18n.NextStory), s.Older),
+		link("story-nav-prev", label(i18n.PreviousInSection, i18n.PreviousStory), s.Newer),
 	)
 }
 
-// bylineView shows authors and date when the article has them, and nothing
-// at all when it has neither.
-func bylineView(a *article.Article) app.UI {
-	if len(a.Authors) == 0 && a.Published == "" && a.Updated == "" {
+// bylineView shows authors and dates when the article has them, and
+// nothing at all when it has neither.
+func bylineView(t *i18n.Table, a *article.Article) app.UI {
+	updated := a.Updated != "" && t.FormatDate(a.Updated) != t.FormatDate(a.Published)
+	if len(a.Authors) == 0 && a.Published == "" && !updated {
 		return nil
 	}
-	return app.P().Class("story-byline").Body(
-		app.If(len(a.Authors) > 0, func() app.UI {
-			return app.Span().Class("story-authors").Text("By " + joinNames(a.Authors))
-		}),
-		app.If(len(a.Authors) > 0 && a.Published != "", func() app.UI {
-			return app.Text(" · ")
-		}),
-		app.If(a.Published != "", func() app.UI {
-			return app.Time().DateTime(a.Published).Text(article.FormatDate(a.Published))
-		}),
-		app.If(a.Updated != "" && article.FormatDate(a.Updated) != article.FormatDate(a.Published), func() app.UI {
-			return app.Span().Class("story-updated").Body(
-				app.Text(" · Updated "),
-				app.Time().DateTime(a.Updated).Text(article.FormatDate(a.Updated)),
-			)
-		}),
-	)
+	var parts [][]app.UI
+	if len(a.Authors) > 0 {
+		before, after := t.Around(i18n.ByAuthors, "authors")
+		by := []app.UI{app.Text(before)}
+		by = append(by, names(t, a.Authors)...)
+		parts = append(parts, append(by, app.Text(after)))
+	}
+	if a.Published != "" {
+		parts = append(parts, []app.UI{app.Time().DateTime(a.Published).Text(t.FormatDate(a.Published))})
+	}
+	if updated {
+		before, after := t.Around(i18n.Updated, "date")
+		parts = append(parts, []app.UI{app.Span().Class("story-updated").Body(
+			app.Text(before),
+			app.Time().DateTime(a.Updated).Text(t.FormatDate(a.Updated)),
+			app.Text(after),
+		)})
+	}
+	var body []app.UI
+	for i, p := range parts {
+		if i > 0 {
+			body = append(body, app.Text(" · "))
+		}
+		body = append(body, p...)
+	}
+	return app.P().Class("story-byline").Body(body...)
 }
 
-// joinNames writes "A", "A and B", "A, B and C".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
+// names writes "A", "A and B", "A, B and C" with the edition's joiners,
+// each name isolated.
+func names(t *i18n.Table, list []string) []app.UI {
+	var out []app.UI
+	for i, n := range list {
+		switch {
+		case i == 0:
+		case i == len(list)-1:
+			out = append(out, app.Text(t.Text(i18n.JoinLast)))
+		default:
+			out = append(out, app.Text(t.Text(i18n.JoinComma)))
+		}
+		out = append(out, app.Bdi().Class("story-author").Text(n))
 	}
-	s := names[0]
-	for _, n := range names[1 : len(names)-1] {
-		s += ", " + n
-	}
-	return s + " and " + names[len(names)-1]
+	return out
 }
 
 // blockView renders body block i. The dateline leads the first paragraph,
 // as in wire copy: "ERBIL (Kurdistan 24) – ".
-func blockView(a *article.Article, i int) app.UI {
+func blockView(t *i18n.Table, a *article.Article, i int) app.UI {
 	b := a.Body[i]
 	switch b.Type {
 	case article.Paragraph:
@@ -146,8 +168,9 @@ func blockView(a *article.Article, i int) app.UI {
 		return app.P().Text(b.Text)
 	case article.ReadMore:
 		return app.P().Class("read-more").Body(
-			app.Span().Class("read-more-label").Text("Read More: "),
-			linkView(b.Link),
+			app.Span().Class("read-more-label").Text(t.Text(i18n.ReadMore)),
+			app.Text(" "),
+			linkView(t, b.Link),
 		)
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 
 	"dateline/app/article"
 	"dateline/app/page"
+	"dateline/app/prerender"
 	"dateline/internal/htmltest"
 )
 
@@ -39,10 +40,8 @@ func (s *testSource) Load(r page.Ref) (page.Data, error) {
 }
 
 // testSite is the edition the tests render.
-var testSite = &page.Site{
-	Site:     article.Site{Name: "Synthetic Times", Description: "Plainly synthetic test pages.", Lang: "en"},
-	Sections: []page.Named{{Name: "World", Slug: "world"}, {Name: "Culture & Arts", Slug: "culture-arts"}},
-}
+var testSite = page.NewSite(&article.Site{Name: "Synthetic Times", Description: "Plainly synthetic test pages.", Lang: "en"},
+	[]page.Named{{Name: "World", Slug: "world"}, {Name: "Culture & Arts", Slug: "culture-arts"}})
 
 // navProbe hosts a page in a test engine and keeps the context go-app gives
 // it, so that a test can navigate the page the way go-app does.
@@ -78,10 +77,13 @@ func navigate(t *testing.T, path string, p interface {
 	return probe.ctx
 }
 
-// render renders ui to HTML and parses it.
+// render renders ui to HTML as the host serves it, and parses it.
 func render(t *testing.T, ui app.UI) (string, *htmltest.Node) {
 	t.Helper()
-	s := app.HTMLString(ui)
+	s, ok := prerender.HTML(ui)
+	if !ok {
+		t.Fatalf("the markup is not in the form app/prerender reads:\n%s", app.HTMLString(ui))
+	}
 	return s, htmltest.Parse(t, s)
 }
 
@@ -518,7 +520,7 @@ func TestArticleView(t *testing.T) {
 			if tt.change != nil {
 				tt.change(a)
 			}
-			html, root := render(t, &ArticleView{Story: &page.Story{Article: a}})
+			html, root := render(t, &ArticleView{Site: testSite, Story: &page.Story{Article: a}})
 			tt.check(t, html, root, a)
 		})
 	}
@@ -541,7 +543,7 @@ func TestArticleViewDirection(t *testing.T) {
 		t.Run(tt.lang, func(t *testing.T) {
 			a := story()
 			a.Lang = tt.lang
-			_, root := render(t, &ArticleView{Story: &page.Story{Article: a}})
+			_, root := render(t, &ArticleView{Site: testSite, Story: &page.Story{Article: a}})
 			art := root.All("article")[0]
 			if got := art.Attrs["lang"]; got != tt.lang {
 				t.Errorf("lang = %q, want %q", got, tt.lang)
@@ -558,7 +560,7 @@ func TestArticleViewDirection(t *testing.T) {
 func TestArticleViewHeadlineIsText(t *testing.T) {
 	a := story()
 	a.Headline = "<em>not emphasis</em>"
-	v := &ArticleView{Story: &page.Story{Article: a}}
+	v := &ArticleView{Site: testSite, Story: &page.Story{Article: a}}
 	if err := app.NewTestEngine().Load(v); err != nil {
 		t.Fatal(err)
 	}

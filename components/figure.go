@@ -34,13 +34,13 @@ func figureView(f article.Figure, lead bool) app.UI {
 		app.If(f.Caption != "" || f.Credit != "", func() app.UI {
 			return app.FigCaption().Class("figure-caption").Body(
 				app.If(f.Caption != "", func() app.UI {
-					return app.Span().Class("figure-text").Text(f.Caption)
+					return app.Span().Class("figure-text").Dir("auto").Text(f.Caption)
 				}),
 				app.If(f.Caption != "" && f.Credit != "", func() app.UI {
 					return app.Text(" ")
 				}),
 				app.If(f.Credit != "", func() app.UI {
-					return app.Span().Class("figure-credit").Text(f.Credit)
+					return app.Span().Class("figure-credit").Dir("auto").Text(f.Credit)
 				}),
 			)
 		}),

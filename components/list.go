@@ -1,11 +1,10 @@
 package components
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
@@ -13,27 +12,39 @@ import (
 // section or a tag, newest first, with links to the pages before and
 // after it.
 func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
-	// The home page's heading is a label; a section's or a tag's is its
-	// name, set as written (no case change: "iPhone", Arabic script).
-	class := "page-title"
-	if ref.Kind != page.Home {
-		class = "list-title"
-	}
 	return []app.UI{
-		app.H1().ID("page-title").Class(class).TabIndex(-1).Text(listTitle(site, ref, l)),
+		listHeading(site.Table, ref, l),
 		app.Ul().Class("article-list").Body(
 			app.Range(l.Items).Slice(func(i int) app.UI {
-				return app.Li().Body(summaryView(&l.Items[i], ref.Kind != page.Section))
+				return app.Li().Body(summaryView(site, &l.Items[i], ref.Kind != page.Section))
 			}),
 		),
-		pagerView(ref, l),
+		pagerView(site.Table, ref, l),
 	}
 }
 
+// listHeading heads a list. The home page's is a label; a section's or a
+// tag's holds its name, isolated from the words around it and set as
+// written (no change of case: "iPhone", Arabic script).
+func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
+	h1 := app.H1().ID("page-title").TabIndex(-1)
+	switch ref.Kind {
+	case page.Section:
+		return h1.Class("list-title").Body(app.Bdi().Text(l.Name))
+	case page.Tag:
+		before, after := t.Around(i18n.ListTagged, "tag")
+		return h1.Class("list-title").Body(app.Text(before), app.Bdi().Text(l.Name), app.Text(after))
+	}
+	return h1.Class("page-title").Text(t.Text(i18n.ListLatest))
+}
+
 // summaryView is one entry of a list: the headline, the date and section
-// when the article has them, and the start of its text.
-func summaryView(s *article.Summary, showSection bool) app.UI {
+// when the article has them, and the start of its text. It is in the
+// article's language, and so are its date's words where the edition has
+// them.
+func summaryView(site *page.Site, s *article.Summary, showSection bool) app.UI {
 	lang := s.Language()
+	t := site.TableFor(lang)
 	section := showSection && s.Section != ""
 	return app.Article().Class("summary").Lang(lang).Dir(article.Dir(lang)).Body(
 		app.H2().Class("summary-headline").Body(
@@ -42,11 +53,11 @@ func summaryView(s *article.Summary, showSection bool) app.UI {
 		app.If(s.Published != "" || section, func() app.UI {
 			return app.P().Class("summary-meta").Body(
 				app.If(s.Published != "", func() app.UI {
-					return app.Time().DateTime(s.Published).Text(article.FormatDate(s.Published))
+					return app.Time().DateTime(s.Published).Text(t.FormatDate(s.Published))
 				}),
 				app.If(s.Published != "" && section, func() app.UI { return app.Text(" · ") }),
 				app.If(section, func() app.UI {
-					return app.A().Class("summary-section").Href(page.SectionRef(article.NameSlug(s.Section), 1).Path()).Text(s.Section)
+					return app.A().Class("summary-section").Href(page.SectionRef(article.NameSlug(s.Section), 1).Path()).Dir("auto").Text(s.Section)
 				}),
 			)
 		}),
@@ -58,19 +69,19 @@ func summaryView(s *article.Summary, showSection bool) app.UI {
 
 // pagerView links a list page to its neighbours: newer articles before
 // it, older after. A list of one page has none.
-func pagerView(ref page.Ref, l *page.List) app.UI {
+func pagerView(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
 	if l.Pages <= 1 {
 		return nil
 	}
 	prev, hasPrev := l.Prev(ref)
 	next, hasNext := l.Next(ref)
-	return app.Nav().Class("pager").Aria("label", "Pages").Body(
+	return app.Nav().Class("pager").Aria("label", t.Text(i18n.NavPages)).Body(
 		app.If(hasPrev, func() app.UI {
-			return app.A().Class("pager-prev").Rel("prev").Href(prev.Path()).Text("Newer articles")
+			return app.A().Class("pager-prev").Rel("prev").Href(prev.Path()).Text(t.Text(i18n.ListNewer))
 		}),
-		app.Span().Class("pager-at").Text("Page "+strconv.Itoa(l.Page)+" of "+strconv.Itoa(l.Pages)),
+		app.Span().Class("pager-at").Text(t.Text(i18n.ListPageOf, "n", t.Number(l.Page), "pages", t.Number(l.Pages))),
 		app.If(hasNext, func() app.UI {
-			return app.A().Class("pager-next").Rel("next").Href(next.Path()).Text("Older articles")
+			return app.A().Class("pager-next").Rel("next").Href(next.Path()).Text(t.Text(i18n.ListOlder))
 		}),
 	)
 }

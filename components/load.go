@@ -45,7 +45,8 @@ func (st *pageState) init(src page.Source) {
 }
 
 // load fills st with the data for the current address: at once when the
-// source has it, else in the background. done runs once the data is there.
+// source has it, else in the background. done runs once the data is there,
+// or the load has failed (st.Status says which).
 func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Context)) {
 	ref := page.Parse(ctx.Page().URL().Path)
 	st.Ref = ref
@@ -63,10 +64,10 @@ func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Contex
 			}
 			if err != nil {
 				st.Status, st.Err = loadingErr, err
-				ctx.Page().SetTitle(errorTitle)
-				return
+				logLoadError(err)
+			} else {
+				st.Status, st.Data = loaded, data
 			}
-			st.Status, st.Data = loaded, data
 			done(ctx)
 		})
 	})

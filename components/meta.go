@@ -1,8 +1,7 @@
 package components
 
 import (
-	"strconv"
-
+	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
@@ -13,43 +12,40 @@ type Meta struct {
 	Description string
 }
 
-// errorTitle is the title of a page whose data could not be loaded.
-const errorTitle = "This page could not be loaded"
-
 // descriptionLength bounds an article's description, in characters.
 const descriptionLength = 160
 
 // MetaOf returns the head of a page: the host writes it, and the client
 // sets it after each navigation.
 func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
-	titled := func(t string) string { return t + " · " + site.Name }
+	t := site.Table
+	titled := func(title string) string { return t.Text(i18n.PageTitle, "title", title, "site", site.Name) }
 	switch {
 	case d.Story != nil:
 		return Meta{Title: titled(d.Story.Article.Headline), Description: d.Story.Article.Excerpt(descriptionLength)}
 	case d.List != nil:
-		title := listTitle(site, ref, d.List)
-		if d.List.Page > 1 {
-			title += ", page " + strconv.Itoa(d.List.Page)
-		}
+		title := listTitle(t, ref, d.List)
 		m := Meta{Title: titled(title), Description: site.Description}
-		if ref.Kind == page.Home && d.List.Page == 1 {
-			m.Title = site.Name
-		}
 		if ref.Kind != page.Home {
-			m.Description = title + ": the latest from " + site.Name + "."
+			m.Description = t.Text(i18n.ListDescription, "title", title, "site", site.Name)
+		}
+		if d.List.Page > 1 {
+			m.Title = titled(t.Text(i18n.PageNumbered, "title", title, "n", t.Number(d.List.Page)))
+		} else if ref.Kind == page.Home {
+			m.Title = site.Name
 		}
 		return m
 	}
-	return Meta{Title: titled(notFoundTitle), Description: site.Description}
+	return Meta{Title: titled(t.Text(i18n.NotFoundTitle)), Description: site.Description}
 }
 
 // listTitle heads a list of articles.
-func listTitle(site *page.Site, ref page.Ref, l *page.List) string {
+func listTitle(t *i18n.Table, ref page.Ref, l *page.List) string {
 	switch ref.Kind {
 	case page.Section:
 		return l.Name
 	case page.Tag:
-		return "Tagged " + l.Name
+		return t.Text(i18n.ListTagged, "tag", l.Name)
 	}
-	return "Latest articles"
+	return t.Text(i18n.ListLatest)
 }

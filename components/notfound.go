@@ -2,18 +2,18 @@ package components
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/i18n"
 )
 
-// notFoundTitle heads a page that does not exist; the host answers its
-// address with status 404.
-const notFoundTitle = "Page not found"
-
-func notFoundContent() []app.UI {
+// notFoundContent says that there is no page at the address; the host
+// answers it with status 404.
+func notFoundContent(t *i18n.Table) []app.UI {
 	return []app.UI{
 		app.Section().Class("notice").Aria("labelledby", "page-title").Body(
-			app.H1().ID("page-title").TabIndex(-1).Text(notFoundTitle),
-			app.P().Text("There is no page at this address. It may have been moved or removed."),
-			app.P().Body(app.A().Href("/").Text("See the latest articles")),
+			app.H1().ID("page-title").TabIndex(-1).Text(t.Text(i18n.NotFoundTitle)),
+			app.P().Text(t.Text(i18n.NotFoundText)),
+			app.P().Body(app.A().Href("/").Text(t.Text(i18n.NotFoundLatest))),
 		),
 	}
 }

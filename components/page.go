@@ -3,6 +3,7 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
@@ -26,6 +27,10 @@ func (p *Page) OnInit() { p.st.init(p.Source) }
 // description.
 func (p *Page) OnNav(ctx app.Context) {
 	p.st.load(ctx, p.Source, func(ctx app.Context) {
+		if p.st.Status == loadingErr {
+			ctx.Page().SetTitle(p.Site.Table.Text(i18n.ErrorTitle))
+			return
+		}
 		m := MetaOf(p.Site, p.st.Ref, p.st.Data)
 		ctx.Page().SetTitle(m.Title)
 		ctx.Page().SetDescription(m.Description)
@@ -39,10 +44,10 @@ func (p *Page) Render() app.UI {
 	case loaded:
 		return View(p.Site, p.st.Ref, p.st.Data)
 	case loadingErr:
-		return &Shell{Site: p.Site, Content: []app.UI{&ErrorView{Message: errorMessage(p.st.Err)}}}
+		return &Shell{Site: p.Site, Content: []app.UI{&ErrorView{Site: p.Site}}}
 	default:
 		return &Shell{Site: p.Site, Content: []app.UI{
-			app.P().Class("loading").Aria("busy", "true").Aria("live", "polite").Text("Loading…"),
+			app.P().Class("loading").Aria("busy", "true").Aria("live", "polite").Text(p.Site.Table.Text(i18n.Loading)),
 		}}
 	}
 }
@@ -53,11 +58,11 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	var content []app.UI
 	switch {
 	case d.Missing():
-		content = notFoundContent()
+		content = notFoundContent(site.Table)
 	case d.List != nil:
 		content = listContent(site, ref, d.List)
 	case d.Story != nil:
-		content = []app.UI{&ArticleView{Story: d.Story}}
+		content = []app.UI{&ArticleView{Site: site, Story: d.Story}}
 	}
 	return &Shell{Site: site, Content: content}
 }

@@ -53,7 +53,7 @@ func TestPage(t *testing.T) {
 		{"unknown article", "/articles/no-such-story", true, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
 		{"list page past the last", "/page/9", true, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
 		{"no page at all", "/about", false, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
-		{"load fails", "/", false, errors.New("offline"), true, errorTitle, "", "This page could not be loaded"},
+		{"load fails", "/", false, errors.New("offline"), true, "This page could not be loaded", "", "This page could not be loaded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -113,7 +113,7 @@ func TestShell(t *testing.T) {
 	if got := root.WithClass("site-footer")[0].TextContent(); got != "Synthetic Times · Plainly synthetic test pages." {
 		t.Errorf("footer %q", got)
 	}
-	bare := &page.Site{Site: (*article.Site)(nil).WithDefaults()}
+	bare := page.NewSite(nil, nil)
 	_, root = render(t, View(bare, page.HomeRef(1), page.Data{List: list("", 1, 1)}))
 	if n := len(root.WithClass("sections")); n != 0 {
 		t.Errorf("a site without sections has a sections nav")
@@ -221,7 +221,7 @@ func TestStoryAround(t *testing.T) {
 		Newer: &page.Teaser{Slug: "newer-story", Headline: "A newer synthetic story"},
 		Older: &page.Teaser{Slug: "older-story", Lang: "ckb", Headline: "نموونە"},
 	}
-	_, root := render(t, &ArticleView{Story: s})
+	_, root := render(t, &ArticleView{Site: testSite, Story: s})
 	kicker := root.WithClass("story-section")
 	if len(kicker) != 1 || kicker[0].All("a")[0].Attrs["href"] != "/sections/culture-arts" {
 		t.Errorf("want the section above the headline")
@@ -248,14 +248,14 @@ func TestStoryAround(t *testing.T) {
 
 	// Without a section, without neighbours: no kicker, no nav.
 	a.Section, a.Tags = "", nil
-	_, root = render(t, &ArticleView{Story: &page.Story{Article: a, Newer: s.Newer}})
+	_, root = render(t, &ArticleView{Site: testSite, Story: &page.Story{Article: a, Newer: s.Newer}})
 	if len(root.WithClass("story-section")) != 0 || len(root.WithClass("story-tags")) != 0 {
 		t.Errorf("a section or tags the article does not have")
 	}
 	if got := root.WithClass("story-nav")[0].TextContent(); !strings.Contains(got, "Previous story") || strings.Contains(got, "Next") {
 		t.Errorf("story nav %q", got)
 	}
-	_, root = render(t, &ArticleView{Story: &page.Story{Article: a}})
+	_, root = render(t, &ArticleView{Site: testSite, Story: &page.Story{Article: a}})
 	if len(root.WithClass("story-nav")) != 0 {
 		t.Errorf("a story nav with nowhere to go")
 	}

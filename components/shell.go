@@ -3,6 +3,7 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
@@ -25,31 +26,37 @@ func (s *Shell) OnMount(ctx app.Context) {
 
 // Render draws the frame around the page's content.
 func (s *Shell) Render() app.UI {
+	t := s.Site.Table
 	return app.Div().Class("app").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to content").OnClick(skipToMain),
+		app.A().Class("skip-link").Href("#main").Text(t.Text(i18n.SkipToContent)).OnClick(skipToMain),
 		app.Header().Class("site-header").Body(
 			app.Div().Class("bar").Body(
-				app.A().Class("site-name").Href("/").Text(s.Site.Name),
-				&StatusBar{},
+				app.A().Class("site-name").Href("/").Dir("auto").Text(s.Site.Name),
+				&StatusBar{Site: s.Site},
 			),
-			sectionsNav(s.Site.Sections),
+			sectionsNav(s.Site),
 		),
 		app.Main().ID("main").TabIndex(-1).Body(s.Content...),
 		app.Footer().Class("site-footer").Body(
-			app.P().Class("bar").Text(s.Site.Name+" · "+s.Site.Description),
+			app.P().Class("bar").Body(
+				app.Bdi().Text(s.Site.Name),
+				app.Text(" · "),
+				app.Bdi().Text(s.Site.Description),
+			),
 		),
 	)
 }
 
 // sectionsNav links the edition's sections, when it has any.
-func sectionsNav(sections []page.Named) app.UI {
+func sectionsNav(site *page.Site) app.UI {
+	sections := site.Sections
 	if len(sections) == 0 {
 		return nil
 	}
-	return app.Nav().Class("sections").Aria("label", "Sections").Body(
+	return app.Nav().Class("sections").Aria("label", site.Table.Text(i18n.NavSections)).Body(
 		app.Ul().Class("bar sections-list").Body(
 			app.Range(sections).Slice(func(i int) app.UI {
-				return app.Li().Body(app.A().Href(page.SectionRef(sections[i].Slug, 1).Path()).Text(sections[i].Name))
+				return app.Li().Body(app.A().Href(page.SectionRef(sections[i].Slug, 1).Path()).Dir("auto").Text(sections[i].Name))
 			}),
 		),
 	)

@@ -1,9 +1,10 @@
 package components
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/i18n"
+	"dateline/app/page"
 )
 
 // offlineState is how far the service worker has got in saving the site.
@@ -23,6 +24,9 @@ const (
 // the browser answers, without moving anything on the page.
 type StatusBar struct {
 	app.Compo
+
+	// Site is the edition, whose words the bar speaks.
+	Site *page.Site
 
 	offline      bool
 	state        offlineState
@@ -144,19 +148,20 @@ func (b *StatusBar) Render() app.UI {
 			// nothing in the bar moves when its text changes (no layout shift).
 			b.renderOfflineState(),
 			app.If(b.offline, func() app.UI {
-				return app.Span().Class("pill pill-offline").Text("Offline")
+				return app.Span().Class("pill pill-offline").Text(b.Site.Table.Text(i18n.Offline))
 			}),
 			b.renderInstall(),
 		),
 		app.If(b.showHowTo, func() app.UI {
 			return app.P().Class("howto").ID("install-howto").Text(
-				"To install Dateline, tap the Share button, then Add to Home Screen.")
+				b.Site.Table.Text(i18n.InstallApple, "site", b.Site.Name))
 		}),
 		app.If(b.update, b.renderUpdate),
 	)
 }
 
 func (b *StatusBar) renderOfflineState() app.UI {
+	t := b.Site.Table
 	switch b.state {
 	case offlineSaving:
 		pct := 0
@@ -164,17 +169,17 @@ func (b *StatusBar) renderOfflineState() app.UI {
 			pct = b.done * 100 / b.total
 		}
 		return app.Span().Class("pill pill-state pill-saving").Body(
-			app.Text("Saving for offline "+strconv.Itoa(pct)+"%"),
+			app.Text(t.Text(i18n.OfflineSaving, "percent", t.Number(pct))),
 			app.Progress().Class("visually-hidden").Max(b.total).Value(b.done),
 		)
 	case offlineReady:
-		return app.Span().Class("pill pill-state pill-ready").Text("Available offline")
+		return app.Span().Class("pill pill-state pill-ready").Text(t.Text(i18n.OfflineReady))
 	case offlinePartial:
 		return app.Span().Class("pill pill-state pill-ready").
-			Title("The latest articles, and every article you open, are kept on this device").
-			Text("Latest saved offline")
+			Title(t.Text(i18n.OfflinePartialHint)).
+			Text(t.Text(i18n.OfflinePartial))
 	case offlineFailed:
-		return app.Span().Class("pill pill-state pill-failed").Title(b.failure).Text("Not saved for offline")
+		return app.Span().Class("pill pill-state pill-failed").Title(b.failure).Text(t.Text(i18n.OfflineFailed))
 	}
 	return nil
 }
@@ -187,7 +192,7 @@ func (b *StatusBar) renderInstall() app.UI {
 		Aria("expanded", b.showHowTo && b.apple).
 		OnClick(b.install).Body(
 		app.Span().Class("pill-icon").Aria("hidden", "true").Text("⤓"),
-		app.Span().Class("pill-text").Text("Install app"),
+		app.Span().Class("pill-text").Text(b.Site.Table.Text(i18n.InstallApp)),
 	)
 }
 
@@ -202,7 +207,7 @@ func (b *StatusBar) install(ctx app.Context, e app.Event) {
 
 func (b *StatusBar) renderUpdate() app.UI {
 	return app.Div().Class("toast").Aria("live", "polite").Body(
-		app.Span().Text("A new version is available."),
-		app.Button().Type("button").Class("button").ID("reload-button").Text("Reload").OnClick(reloadKeepingPlace),
+		app.Span().Text(b.Site.Table.Text(i18n.UpdateAvailable)),
+		app.Button().Type("button").Class("button").ID("reload-button").Text(b.Site.Table.Text(i18n.UpdateReload)).OnClick(reloadKeepingPlace),
 	)
 }

@@ -14,7 +14,7 @@
     // The label (visually hidden) carries the progress semantics: an
     // <aside> may not take the progressbar role.
     label.setAttribute("role", "progressbar");
-    label.setAttribute("aria-label", "Loading the app");
+    label.setAttribute("aria-label", label.getAttribute("data-label") || "Loading the app");
     label.setAttribute("aria-valuemin", "0");
     label.setAttribute("aria-valuemax", "100");
     var update = function () {

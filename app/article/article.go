@@ -46,6 +46,9 @@ type Site struct {
 	URL string `json:"url,omitempty"`
 	// Publisher names the organisation that publishes the site.
 	Publisher string `json:"publisher,omitempty"`
+	// Labels are the interface's texts in the edition's language, by key
+	// (app/i18n); a key left out is shown in English.
+	Labels map[string]string `json:"labels,omitempty"`
 }
 
 // WithDefaults returns the site with Dateline's name, description and

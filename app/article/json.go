@@ -12,7 +12,7 @@ import (
 // keeps the two in agreement.
 var (
 	DatasetFields  = []string{"$schema", "site", "articles"}
-	SiteFields     = []string{"name", "description", "lang", "url", "publisher"}
+	SiteFields     = []string{"name", "description", "lang", "url", "publisher", "labels"}
 	ArticleFields  = []string{"slug", "lang", "headline", "dateline", "section", "tags", "published", "updated", "authors", "source_url", "figures", "body", "related"}
 	DatelineFields = []string{"place", "source"}
 	FigureFields   = []string{"caption", "credit", "image"}
@@ -258,10 +258,19 @@ func (s *Site) ReadJSON(r *jsonread.Reader) bool {
 			s.URL = r.String()
 		case "publisher":
 			s.Publisher = r.String()
+		case "labels":
+			s.Labels = ReadLabels(r)
 		default:
 			r.Unknown(key, SiteFields)
 		}
 	})
+}
+
+// ReadLabels reads an object of texts by key.
+func ReadLabels(r *jsonread.Reader) map[string]string {
+	labels := map[string]string{}
+	r.Object(func(key string) { labels[key] = r.String() })
+	return labels
 }
 
 // ReadJSON reads a summary, as the host writes it in a list's data file.

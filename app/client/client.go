@@ -78,5 +78,5 @@ func Site(js string) (*page.Site, error) {
 	if s.Name == "" {
 		return nil, errors.New("reading the site: no name (was DATELINE_SITE set?)")
 	}
-	return &s, nil
+	return page.NewSite(&s.Site, s.Sections), nil
 }

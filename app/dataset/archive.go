@@ -79,6 +79,9 @@ type Archive struct {
 	// Version is a hash of the dataset's content: it changes when any of
 	// its bytes does.
 	Version string
+	// Warnings are what the dataset may have but readers would notice,
+	// such as labels its edition leaves in English; placed like problems.
+	Warnings []Problem
 
 	files    []*file
 	seed     maphash.Seed
@@ -250,6 +253,12 @@ func (l *loader) finish() (*Archive, error) {
 	problems = append(problems, a.crossCheck(broken)...)
 	if len(problems) > 0 {
 		return nil, l.errorOf(problems)
+	}
+	for _, fs := range l.files {
+		if err := place(fs.f, fs.warnings); err != nil {
+			return nil, fmt.Errorf("placing the warnings of %s: %w", fs.f.name, err)
+		}
+		a.Warnings = append(a.Warnings, fs.warnings...)
 	}
 	a.order()
 	return a, nil

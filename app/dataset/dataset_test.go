@@ -369,3 +369,31 @@ func TestSizeLimit(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestLabelWarnings checks that an edition in another language that leaves
+// labels out is read, with a warning for each, placed in its file.
+func TestLabelWarnings(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"site.json": "{\"site\": {\n  \"lang\": \"ckb\",\n  \"labels\": {\"list.latest\": \"[ckb] Latest articles\"}\n}}",
+		"a.json":    `{"articles": [` + story("a", "") + `]}`,
+	})
+	a, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Warnings) < 10 {
+		t.Fatalf("%d warnings, want one for each label left out", len(a.Warnings))
+	}
+	w := a.Warnings[0]
+	if w.File != filepath.Join(dir, "site.json") || w.Line != 3 || !strings.HasPrefix(w.Pointer, "/site/labels") || w.Hint == "" {
+		t.Errorf("first warning: %s", w)
+	}
+	if a.Site.Labels["list.latest"] != "[ckb] Latest articles" {
+		t.Errorf("labels %v", a.Site.Labels)
+	}
+	// An English edition needs none.
+	en, err := LoadBytes("en.json", []byte(`{"articles": [`+story("a", "")+`]}`))
+	if err != nil || len(en.Warnings) != 0 {
+		t.Errorf("an English edition: %v, %d warnings", err, len(en.Warnings))
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	"dateline/app/jsonread"
 )
 
@@ -98,6 +99,7 @@ type result struct {
 type fileState struct {
 	f        *file
 	problems []Problem
+	warnings []Problem // what the dataset may have, but readers would notice
 	entries  []*entry
 	site     *article.Site
 	siteOff  int64
@@ -395,12 +397,20 @@ func (l *loader) readSite(fs *fileState, off int64, raw []byte) {
 	for _, p := range shape {
 		probs = append(probs, Problem{File: fs.f.name, Article: -1, Pointer: "/site" + p.Pointer, Message: p.Message, Hint: p.Hint, off: off + int64(p.Offset)})
 	}
-	for _, f := range s.Validate() {
-		if coveredBy(shape, f.Pointer) {
-			continue
-		}
+	place := func(f article.Fault) Problem {
 		at, _ := jsonread.Locate(raw, f.Pointer)
-		probs = append(probs, Problem{File: fs.f.name, Article: -1, Pointer: "/site" + f.Pointer, Message: f.Message, Hint: f.Hint, off: off + int64(at)})
+		return Problem{File: fs.f.name, Article: -1, Pointer: "/site" + f.Pointer, Message: f.Message, Hint: f.Hint, off: off + int64(at)}
+	}
+	labelProblems, labelWarnings := i18n.Validate(s.Lang, s.Labels)
+	for _, f := range append(s.Validate(), labelProblems...) {
+		if !coveredBy(shape, f.Pointer) {
+			probs = append(probs, place(f))
+		}
+	}
+	if !coveredBy(shape, "/labels") {
+		for _, f := range labelWarnings {
+			fs.warnings = append(fs.warnings, place(f))
+		}
 	}
 	fs.problems = append(fs.problems, probs...)
 	if ok {

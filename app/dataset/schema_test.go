@@ -3,6 +3,7 @@ package dataset
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	"dateline/app/jsonread"
 )
 
@@ -100,6 +102,8 @@ func TestSchemaAgreesWithModel(t *testing.T) {
 		"section-same-slug.json":        {"/articles/1/section"},
 		"tag-same-slug.json":            {"/articles/1/tags/0"},
 		"tag-twice.json":                {"/articles/0/tags/1"},
+		// A label's placeholders are the English text's: each key's own.
+		"labels-missing-placeholder.json": {"/site/labels/list.tagged", "/site/labels/list.page_of"},
 	}
 	files, err := filepath.Glob("testdata/broken/*.json")
 	if err != nil {
@@ -223,4 +227,35 @@ func modelFields(object string) []string {
 		"link":      article.LinkFields,
 	}[object]
 	return slices.Sorted(slices.Values(fields))
+}
+
+// TestSchemaKnowsEveryLabel checks that the keys the schema allows in
+// site.labels are app/i18n's: every key, and each plural key in every
+// form.
+func TestSchemaKnowsEveryLabel(t *testing.T) {
+	sch := compileSchema(t)
+	var labels []string
+	keys := i18n.Keys()
+	for _, k := range append(keys, i18n.DigitsSetting) {
+		labels = append(labels, fmt.Sprintf("%q: %q", k, "x"))
+		if base, ok := strings.CutSuffix(k, ".other"); ok {
+			for _, form := range []string{"zero", "two", "few", "many"} {
+				labels = append(labels, fmt.Sprintf("%q: %q", base+"."+form, "x"))
+			}
+		}
+	}
+	doc := func(labels ...string) []byte {
+		return []byte(`{"site": {"labels": {` + strings.Join(labels, ", ") + `}}}`)
+	}
+	if found := schemaProblems(t, sch, doc(labels...)); len(found) > 0 {
+		t.Errorf("the schema refuses keys app/i18n knows: %q", found)
+	}
+	for _, bad := range []string{`"list.lastest": "x"`, `"search.results.several": "x"`, `"list.latest": ""`} {
+		if found := schemaProblems(t, sch, doc(bad)); len(found) == 0 {
+			t.Errorf("the schema accepts labels {%s}", bad)
+		}
+		if _, err := LoadBytes("labels.json", []byte(`{"site": {"lang": "ar", "labels": {`+bad+`}}, "articles": [`+story("a", "")+`]}`)); err == nil {
+			t.Errorf("the model accepts labels {%s}", bad)
+		}
+	}
 }

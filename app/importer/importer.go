@@ -21,11 +21,19 @@
 // "(Photo: ...)" or "(Photos: ...)" is a photo caption with its credit; the
 // same caption given twice (a scrape holds it as alt text and as caption)
 // is one figure. A "PLACE (Source) – " opening of the first paragraph, with
-// an en dash, em dash or hyphen, is its dateline. "Read More: <title>"
-// lines stay in place as inline links and are listed, in order, as the
-// related stories; they name stories outside the collection, so they get
-// neither slug nor url. The text carries no date, author, address or image
-// file, and the article gets none.
+// an en dash, em dash or hyphen, is its dateline: in a script with capital
+// letters the place has no lower-case letter ("ERBIL"); in a script without
+// them (Arabic) it is one to four words ("هەولێر (کوردستان ٢٤) – "). "Read
+// More: <title>" lines stay in place as inline links and are listed, in
+// order, as the related stories; they name stories outside the collection,
+// so they get neither slug nor url. Caption and Read More lines are
+// recognised by their English words only. The text carries no date,
+// author, address or image file, and the article gets none.
+//
+// The story's language is the publisher's, or is told from its letters
+// (DetectLang). Its slug is the publisher's, or is made from the headline,
+// transliterated to Latin letters when it is written in Arabic script
+// (Slug). Fingerprint tells a story already in a dataset.
 package importer
 
 import (
@@ -37,8 +45,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"dateline/app/article"
 )
 
@@ -49,9 +55,6 @@ const MaxStorySize = 4 << 20
 // "-2" that makes it unique.
 const MaxSlugLength = 60
 
-// Lang is the language of imported stories.
-const Lang = "en"
-
 var (
 	captionLine  = regexp.MustCompile(`^(.*\S)\s*\(((?i:photos?):\s*[^()]*\S)\s*\)$`)
 	readMoreLine = regexp.MustCompile(`^(?i:read more)\s*:\s*(\S.*)$`)
@@ -59,16 +62,68 @@ var (
 	// The place is written without lower-case letters, as datelines are, so
 	// that an ordinary sentence with a parenthesis and a dash is left alone.
 	datelineOpening = regexp.MustCompile(`^(\p{Lu}[^()\p{Ll}]{0,59}?)\s*\(([^()]{1,60})\)\s*[-–—]\s*(\S.*)$`)
+	// caselessDateline is the same opening in a script without capitals,
+	// such as Arabic: the place starts with a letter of such a script and
+	// has no cased letter; direction marks may stand around its parts.
+	caselessDateline = regexp.MustCompile(`^[\x{200E}\x{200F}\x{061C}]*(\p{Lo}[^()\p{Lu}\p{Ll}\p{Lt}]{0,39}?)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]{1,60})\)[\s\x{200E}\x{200F}\x{061C}]*[-–—][\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
 )
 
-// Parse reads a story. It refuses text that is empty, binary or not UTF-8,
-// and text that would not make a valid article, saying which line is at
-// fault. The article's slug comes from its headline; make it unique in a
-// dataset with UniqueSlug.
+// Errors a publisher's option resolves: the command names its flag.
+var (
+	// ErrNoSlug is a headline, or a slug given, with no letter or digit
+	// a slug can be made of.
+	ErrNoSlug = errors.New("no letter or digit to make a slug of")
+	// ErrUnknownLang is a story whose language its letters do not tell.
+	ErrUnknownLang = errors.New("the story's language cannot be told from its letters")
+)
+
+// maxCaselessPlaceWords bounds the words of a place in a script without
+// capitals: there, only its length tells a place from the start of a
+// sentence that holds a parenthesis and a dash.
+const maxCaselessPlaceWords = 4
+
+// Options are what the publisher says of a story; the zero value asks
+// ParseWith to find out.
+type Options struct {
+	// Lang is the story's language, a BCP 47 tag such as "ckb"; empty to
+	// tell it from the story's letters.
+	Lang string
+	// Slug is the story's slug on the publisher's site; empty to make one
+	// from the headline. One that is not URL-safe is made so.
+	Slug string
+}
+
+// Choices says how ParseWith chose what the text did not say, for the
+// importer's user to check.
+type Choices struct {
+	// LangDetected is false when Options gave the language.
+	LangDetected bool
+	// LangReason is why the language was chosen, such as "Sorani letters
+	// ێ, ە", or "given".
+	LangReason string
+	// SlugReason is where the slug came from, such as "transliterated from
+	// the headline (Sorani, Hawar-style Latin)".
+	SlugReason string
+}
+
+// Parse reads a story as ParseWith does with no options: its language is
+// told from its letters and its slug is made from its headline.
 func Parse(text []byte) (article.Article, error) {
+	a, _, err := ParseWith(text, Options{})
+	return a, err
+}
+
+// ParseWith reads a story. It refuses text that is empty, binary or not
+// UTF-8, and text that would not make a valid article, saying which line
+// is at fault. The language and slug are the options' or, when they are
+// empty, told from the letters (DetectLang) and made from the headline
+// (Slug); Choices says which and why. Make the slug unique in a dataset
+// with UniqueSlug.
+func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	var a article.Article
+	var c Choices
 	if err := checkText(text); err != nil {
-		return a, err
+		return a, c, err
 	}
 	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
 	s := strings.ReplaceAll(string(text), "\r\n", "\n")
@@ -81,32 +136,49 @@ func Parse(text []byte) (article.Article, error) {
 		}
 	}
 	if len(lines) == 0 {
-		return a, errors.New("the story is empty: it holds only white space")
+		return a, c, errors.New("the story is empty: it holds only white space")
 	}
 	for _, l := range lines {
 		for _, r := range l.text {
 			if unicode.IsControl(r) {
-				return a, fmt.Errorf("line %d holds the control character %U, which a story cannot show: remove it", l.no, r)
+				return a, c, fmt.Errorf("line %d holds the control character %U, which a story cannot show: remove it", l.no, r)
 			}
 		}
 	}
 
 	head := lines[0]
 	if n := utf8.RuneCountInString(head.text); n > article.MaxHeadlineLength {
-		return a, fmt.Errorf("line %d, the headline, is %d characters long, more than %d: is the first line really the headline?", head.no, n, article.MaxHeadlineLength)
+		return a, c, fmt.Errorf("line %d, the headline, is %d characters long, more than %d: is the first line really the headline?", head.no, n, article.MaxHeadlineLength)
 	}
-	a.Slug = Slug(head.text)
-	a.Lang = Lang
 	a.Headline = head.text
+	if err := readBody(&a, lines[1:]); err != nil {
+		return a, c, err
+	}
+	if len(a.Paragraphs()) == 0 {
+		return a, c, fmt.Errorf("the story has a headline (line %d) but no paragraph after it", head.no)
+	}
 
+	var err error
+	if a.Lang, c.LangReason, c.LangDetected, err = chooseLang(opts.Lang, lines); err != nil {
+		return a, c, err
+	}
+	if a.Slug, c.SlugReason, err = chooseSlug(opts.Slug, a.Lang, head); err != nil {
+		return a, c, err
+	}
+	return a, c, nil
+}
+
+// readBody reads the lines after the headline: captions, Read More links
+// and paragraphs, the first with its dateline.
+func readBody(a *article.Article, lines []line) error {
 	seenCaption := make(map[article.Figure]bool)
 	seenRelated := make(map[string]bool)
 	paragraphs := 0
-	for _, l := range lines[1:] {
+	for _, l := range lines {
 		if m := captionLine.FindStringSubmatch(l.text); m != nil {
 			f := article.Figure{Caption: m[1], Credit: m[2]}
 			if err := limit(l.no, "caption", f.Caption, article.MaxTextLength); err != nil {
-				return a, err
+				return err
 			}
 			if !seenCaption[f] {
 				seenCaption[f] = true
@@ -117,7 +189,7 @@ func Parse(text []byte) (article.Article, error) {
 		if m := readMoreLine.FindStringSubmatch(l.text); m != nil {
 			title := m[1]
 			if err := limit(l.no, "Read More title", title, article.MaxHeadlineLength); err != nil {
-				return a, err
+				return err
 			}
 			a.Body = append(a.Body, article.Block{Type: article.ReadMore, Link: article.Link{Title: title}})
 			if !seenRelated[title] {
@@ -128,21 +200,105 @@ func Parse(text []byte) (article.Article, error) {
 		}
 		text := l.text
 		if paragraphs == 0 {
-			if m := datelineOpening.FindStringSubmatch(text); m != nil {
-				a.Dateline = &article.Dateline{Place: strings.TrimSpace(m[1]), Source: strings.TrimSpace(m[2])}
-				text = m[3]
+			if d, rest, ok := splitDateline(text); ok {
+				a.Dateline, text = d, rest
 			}
 		}
 		if err := limit(l.no, "paragraph", text, article.MaxTextLength); err != nil {
-			return a, err
+			return err
 		}
 		a.Body = append(a.Body, article.Block{Type: article.Paragraph, Text: text})
 		paragraphs++
 	}
-	if paragraphs == 0 {
-		return a, fmt.Errorf("the story has a headline (line %d) but no paragraph after it", head.no)
+	return nil
+}
+
+// splitDateline finds a dateline at the start of a paragraph and returns
+// it with the rest of the paragraph.
+func splitDateline(text string) (*article.Dateline, string, bool) {
+	if m := datelineOpening.FindStringSubmatch(text); m != nil {
+		return &article.Dateline{Place: strings.TrimSpace(m[1]), Source: strings.TrimSpace(m[2])}, m[3], true
 	}
-	return a, nil
+	m := caselessDateline.FindStringSubmatch(text)
+	if m == nil {
+		return nil, text, false
+	}
+	place, source := trimMarks(m[1]), trimMarks(m[2])
+	if len(strings.Fields(place)) > maxCaselessPlaceWords || place == "" || source == "" {
+		return nil, text, false
+	}
+	return &article.Dateline{Place: place, Source: source}, m[3], true
+}
+
+// trimMarks trims white space and direction marks from both ends of s.
+func trimMarks(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200e' || r == '\u200f' || r == '\u061c'
+	})
+}
+
+// chooseLang returns the given language, checked, or the one the story's
+// letters tell. A given language the letters contradict is kept, and the
+// reason says what the letters suggest.
+func chooseLang(given string, lines []line) (lang, reason string, detected bool, err error) {
+	var all strings.Builder
+	for _, l := range lines {
+		all.WriteString(l.text)
+		all.WriteByte('\n')
+	}
+	lang, reason = DetectLang(all.String())
+	if given != "" {
+		if msg, hint := article.CheckLang(given); msg != "" {
+			return "", "", false, fmt.Errorf("the language given (-lang): %s: %s", msg, hint)
+		}
+		if lang != "" && sameLanguage(given) != lang {
+			return given, fmt.Sprintf("given; its letters suggest %s (%s)", lang, reason), false, nil
+		}
+		return given, "given", false, nil
+	}
+	if lang == "" {
+		return "", "", true, fmt.Errorf("%w (%s): give it with -lang, such as ckb, ar, en, kmr or tr", ErrUnknownLang, reason)
+	}
+	return lang, reason, true, nil
+}
+
+// sameLanguage returns the code DetectLang gives for the language of tag:
+// its primary subtag, with Kurdish in Arabic script as ckb and Kurdish
+// otherwise as kmr.
+func sameLanguage(tag string) string {
+	tag = strings.ToLower(tag)
+	primary, rest, _ := strings.Cut(tag, "-")
+	switch {
+	case primary == "ku" && strings.HasPrefix(rest, "arab"):
+		return "ckb"
+	case primary == "ku":
+		return "kmr"
+	}
+	return primary
+}
+
+// chooseSlug returns the given slug, made URL-safe if it is not, or one
+// made from the headline.
+func chooseSlug(given, lang string, head line) (slug, reason string, err error) {
+	if given != "" {
+		if msg, _ := article.CheckSlug(given); msg == "" {
+			return given, "given", nil
+		}
+		if slug = Slug(lang, given); slug == "" {
+			return "", "", fmt.Errorf("the slug given, %q: %w; give one of a-z, 0-9 and hyphens with -slug", given, ErrNoSlug)
+		}
+		return slug, fmt.Sprintf("made URL-safe from the slug given, %q", given), nil
+	}
+	if slug = Slug(lang, head.text); slug == "" {
+		return "", "", fmt.Errorf("line %d, the headline: %w; give the story's slug with -slug, of a-z, 0-9 and hyphens", head.no, ErrNoSlug)
+	}
+	if !hasArabicLetters(head.text) {
+		return slug, "from the headline", nil
+	}
+	if soraniTable(lang) {
+		return slug, "transliterated from the headline (Sorani, Hawar-style Latin)", nil
+	}
+	return slug, "transliterated from the headline (Arabic script, plain Latin)", nil
 }
 
 // line is one non-blank line of a story, its white space squeezed.
@@ -190,44 +346,6 @@ func limit(lineNo int, what, s string, max int) error {
 		return fmt.Errorf("line %d: the %s is %d characters long, more than %d: split or shorten it", lineNo, what, n, max)
 	}
 	return nil
-}
-
-// Slug makes a URL-safe name from a headline: lower-case ASCII letters
-// and digits (accents dropped), every other run of characters one hyphen,
-// cut at a hyphen to at most MaxSlugLength characters. A headline with no
-// such letter gives "article".
-func Slug(headline string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range norm.NFKD.String(headline) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue // an accent, split from its letter by NFKD
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-		case 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		default:
-			hyphen = b.Len() > 0
-			continue
-		}
-		if hyphen {
-			b.WriteByte('-')
-			hyphen = false
-		}
-		b.WriteRune(r)
-	}
-	s := b.String()
-	if len(s) > MaxSlugLength {
-		if i := strings.LastIndexByte(s[:MaxSlugLength+1], '-'); i > 0 {
-			s = s[:i]
-		} else {
-			s = s[:MaxSlugLength]
-		}
-	}
-	if s == "" {
-		return "article"
-	}
-	return s
 }
 
 // UniqueSlug returns slug, or slug-2, slug-3, ... : the first that is not

@@ -3,10 +3,15 @@ package importer
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"dateline/app/article"
 	"dateline/app/dataset"
@@ -183,27 +188,432 @@ func TestParseRefuses(t *testing.T) {
 }
 
 func TestSlug(t *testing.T) {
-	tests := []struct{ headline, want string }{
-		{"US Sec Def to PM Barzani: 'There is a special relationship between the Kurdistan Region and America'", "us-sec-def-to-pm-barzani-there-is-a-special-relationship"},
-		{"  -- Town's 2nd bridge opens!! --", "town-s-2nd-bridge-opens"},
-		{"Café déjà vu in Zürich", "cafe-deja-vu-in-zurich"},
-		{"ﬁve ＦＵＬＬ width", "five-full-width"},
-		{"هەواڵێکی کوردی", "article"},
-		{"!!!", "article"},
-		{strings.Repeat("abcdefghij", 7), strings.Repeat("abcdefghij", 6)},
-		{strings.Repeat("abcd ", 13), strings.TrimSuffix(strings.Repeat("abcd-", 12), "-")},
-		{strings.Repeat("x", 59) + " yz", strings.Repeat("x", 59)},
-		{strings.Repeat("x", 60) + " yz", strings.Repeat("x", 60)},
+	tests := []struct {
+		scenario string
+		lang     string
+		headline string
+		want     string
+	}{
+		{"the seed", "en", "US Sec Def to PM Barzani: 'There is a special relationship between the Kurdistan Region and America'", "us-sec-def-to-pm-barzani-there-is-a-special-relationship"},
+		{"punctuation and digits", "en", "  -- Town's 2nd bridge opens!! --", "town-s-2nd-bridge-opens"},
+		{"accents", "en", "Café déjà vu in Zürich", "cafe-deja-vu-in-zurich"},
+		{"compatibility forms", "en", "ﬁve ＦＵＬＬ width", "five-full-width"},
+		{"Turkish letters", "tr", "Kıvlağ DÖRÜMSÜ İzğüş çıltar", "kivlag-dorumsu-izgus-ciltar"},
+		{"Kurmanji letters", "kmr", "Dêlûn xirbêş ÇÛRÎK", "delun-xirbes-curik"},
+		{"letters without a decomposition", "en", "Straße Æbløe Łódź Þorn", "strasse-aebloe-lodz-thorn"},
+		{"Sorani, Hawar-style", "ckb", "زێڕۆکان بەلەڤ تۆڕێنە شارۆکێ", "zerokan-belev-torene-saroke"},
+		{"Sorani w and u", "ckb", "هەولێر کورد بوو", "hewler-kurd-bu"},
+		{"Sorani y and i", "ckb", "یەک بای شیر کوردی ئیمە", "yek-bay-sir-kurdi-ime"},
+		{"Sorani letters Hawar spells apart", "ckb", "چژخغشج", "cjxxsc"},
+		{"Sorani with Eastern Arabic digits", "ckb", "کوردستان ٢٤", "kurdstan-24"},
+		{"Sorani tagged ku-Arab", "ku-Arab", "شارۆکێ", "saroke"},
+		{"the same letters, Arabic spelling", "ar", "چژخغشج", "chzhkhghshj"},
+		{"Arabic", "ar", "طرمانة سلقوف أنبرود", "trmana-slquf-anbrud"},
+		{"Arabic article al-", "ar", "السنبوط", "al-snbut"},
+		{"Arabic short word with alif lam is no article", "ar", "الم", "alm"},
+		{"no article in Sorani", "ckb", "السنبوط", "alsnbut"},
+		{"Arabic marks and tatweel inside a word", "ar", "طَرمـانة", "trmana"},
+		{"Arabic presentation forms", "ar", "ﻃﺮﻣﺎﻧﺔ", "trmana"},
+		{"Extended Arabic-Indic digits", "ar", "۱۲۳ ١٢٣", "123-123"},
+		{"direction marks do not break a word", "ckb", "شار\u200fۆکێ", "saroke"},
+		{"mixed scripts", "ckb", "ISIS لە کوردستان", "isis-le-kurdstan"},
+		{"nothing usable", "en", "!!!", ""},
+		{"a script without a table", "en", "Бырзак 中文", ""},
+		{"cut at a hyphen", "en", strings.Repeat("abcd ", 13), strings.TrimSuffix(strings.Repeat("abcd-", 12), "-")},
+		{"cut in a word", "en", strings.Repeat("abcdefghij", 7), strings.Repeat("abcdefghij", 6)},
+		{"cut before a hyphen", "en", strings.Repeat("x", 59) + " yz", strings.Repeat("x", 59)},
+		{"cut at the hyphen", "en", strings.Repeat("x", 60) + " yz", strings.Repeat("x", 60)},
 	}
 	for _, tt := range tests {
-		got := Slug(tt.headline)
-		if got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.headline, got, tt.want)
+		t.Run(tt.scenario, func(t *testing.T) {
+			got := Slug(tt.lang, tt.headline)
+			if got != tt.want {
+				t.Errorf("Slug(%q, %q) = %q, want %q", tt.lang, tt.headline, got, tt.want)
+			}
+			if got == "" {
+				return
+			}
+			if msg, _ := article.CheckSlug(got); msg != "" || len(got) > MaxSlugLength {
+				t.Errorf("Slug(%q) = %q: %s", tt.headline, got, msg)
+			}
+		})
+	}
+}
+
+// TestTransliterationTable checks the table itself: ASCII letters only,
+// every letter Sorani alone writes has a spelling, and the two spellings
+// differ only where the Hawar alphabet has a letter of its own.
+func TestTransliterationTable(t *testing.T) {
+	ascii := regexp.MustCompile(`^[a-z]*$`)
+	for r, sp := range arabicScript {
+		if !ascii.MatchString(sp.ar) || !ascii.MatchString(sp.ckb) {
+			t.Errorf("%q spells %q / %q: not lower-case ASCII letters", r, sp.ar, sp.ckb)
 		}
-		if len(got) > MaxSlugLength || got != strings.Trim(got, "-") {
-			t.Errorf("Slug(%q) = %q: too long or badly cut", tt.headline, got)
+		if !unicode.Is(unicode.Arabic, r) || !unicode.IsLetter(r) {
+			t.Errorf("%q is not an Arabic-script letter", r)
 		}
 	}
+	for _, r := range soraniLetters + "ئپچژگکیڤ" {
+		if sp, ok := arabicScript[r]; !ok || (sp.ckb == "" && r != 'ئ') {
+			t.Errorf("Sorani letter %q has no spelling", r)
+		}
+	}
+	differ := ""
+	for _, r := range "ءآأؤئابتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژڕڤکگڵھۀۆیێەة" {
+		if sp := arabicScript[r]; sp.ar != sp.ckb {
+			differ += string(r)
+		}
+	}
+	if want := "ثجخذژشضغىچة"; !sameLetters(differ, want) {
+		t.Errorf("the spellings differ for %q, want %q", differ, want)
+	}
+}
+
+func sameLetters(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
+}
+
+func TestDetectLang(t *testing.T) {
+	tests := []struct {
+		scenario string
+		text     string
+		lang     string
+		reason   string
+	}{
+		{"Sorani", "زێڕۆکان بەلەڤ تۆڕێنە", "ckb", "Sorani letters ە, ێ, ۆ, ڕ"},
+		{"Sorani, letters by frequency", "ەەە ێ", "ckb", "Sorani letters ە, ێ"},
+		{"Arabic", "طرمانة سلقوف أنبرود", "ar", "Arabic script without the letters only Sorani writes (ە ێ ۆ ڵ ڕ)"},
+		{"Arabic with ڤ and Persian letters", "ڤلان پچژگ", "ar", "without the letters only Sorani writes"},
+		{"Arabic quoting a Sorani name", "طرمانة أنبرود إسطلمة قبروط ؤلان هەولێر", "ar", "Arabic letters ة, أ, إ, ؤ outnumber Sorani letters ە, ێ, 5 to 2"},
+		{"Sorani typed with Arabic yeh and kaf", "ڕێكي بەلەڤي", "ckb", "Sorani letters"},
+		{"decomposed hamza is composed first", "ا\u0654نبرود", "ar", "without the letters only Sorani writes"},
+		{"English", "Synthetic test text.", "en", "Latin script without Turkish or Kurmanji letters"},
+		{"English with a Turkish-looking name", strings.Repeat("Synthetic test words ", 20) + "Kıvrakoğlu", "en", "too few Turkish or Kurmanji letters (ı, ğ: 2 of 370 letters)"},
+		{"Turkish", "Kıvlağ dörümsü tığlan üzverik", "tr", "Turkish letters ü, ı, ğ, ö"},
+		{"Turkish capital İ", "İZDÖRÜK", "tr", "Turkish letters İ, Ö, Ü"},
+		{"Kurmanji", "Dêlûn xirbêş mûrîkan", "kmr", "Kurmanji letters ê, û, î"},
+		{"Kurmanji with a Turkish-looking word", "Dêlûn xirbêş mûrîkan zîvşê ığrak", "kmr", "Kurmanji letters"},
+		{"Turkish with a circumflex", "Kıvlağ dörümsü tığlan millî", "tr", "Turkish letters"},
+		{"only the letters both write", "Çaşmak daşar", "tr", "only letters Turkish and Kurmanji share (ş, Ç): taken as Turkish"},
+		{"Latin script with mostly other accents is English", "Élan déjà vu", "en", "Latin script without Turkish or Kurmanji letters"},
+		{"Arabic script wins over a Latin name", "ISIS لە کوردستانەکە", "ckb", "Sorani letters ە"},
+		{"no letters", "١٢٣ 456 !!", "en", "no letters: English, the default"},
+		{"Cyrillic", "Бырзак клывотан", "", "most letters are Cyrillic"},
+		{"another script", "ሀሁሂ", "", "in another script"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			lang, reason := DetectLang(tt.text)
+			if lang != tt.lang || !strings.Contains(reason, tt.reason) {
+				t.Errorf("DetectLang(%q) = %q, %q; want %q and a reason with %q", tt.text, lang, reason, tt.lang, tt.reason)
+			}
+		})
+	}
+}
+
+// TestStories imports the synthetic stories of testdata/stories, with and
+// without the publisher's language and slug.
+func TestStories(t *testing.T) {
+	tests := []struct {
+		scenario   string
+		file       string
+		opts       Options
+		lang       string
+		detected   bool
+		langReason string
+		slug       string
+		slugReason string
+		dateline   article.Dateline
+		first      string
+	}{
+		{
+			scenario: "Sorani, detected", file: "synthetic-ckb.txt",
+			lang: "ckb", detected: true, langReason: "Sorani letters ە, ێ, ۆ, ڕ, ڵ",
+			slug: "zerokan-belev-torene-saroke", slugReason: "transliterated from the headline (Sorani, Hawar-style Latin)",
+			dateline: article.Dateline{Place: "شارۆکێ", Source: "پێلەکەن ٢٤"}, first: "زێڕۆکان بەلەڤ تۆڕێنە کاڵەمێ دۆڕەپان.",
+		},
+		{
+			scenario: "Sorani, language and slug given", file: "synthetic-ckb.txt",
+			opts: Options{Lang: "ckb", Slug: "synthetic-ckb-story"},
+			lang: "ckb", langReason: "given", slug: "synthetic-ckb-story", slugReason: "given",
+			dateline: article.Dateline{Place: "شارۆکێ", Source: "پێلەکەن ٢٤"}, first: "زێڕۆکان بەلەڤ تۆڕێنە کاڵەمێ دۆڕەپان.",
+		},
+		{
+			scenario: "Sorani, slug given to be made URL-safe", file: "synthetic-ckb.txt",
+			opts: Options{Slug: "Synthetic Story ٢٤ شارۆکێ"},
+			lang: "ckb", detected: true, langReason: "Sorani letters",
+			slug: "synthetic-story-24-saroke", slugReason: `made URL-safe from the slug given, "Synthetic Story ٢٤ شارۆکێ"`,
+			dateline: article.Dateline{Place: "شارۆکێ", Source: "پێلەکەن ٢٤"}, first: "زێڕۆکان بەلەڤ تۆڕێنە کاڵەمێ دۆڕەپان.",
+		},
+		{
+			scenario: "Sorani text given as Arabic takes the Arabic spelling", file: "synthetic-ckb.txt",
+			opts: Options{Lang: "ar"},
+			lang: "ar", langReason: "given; its letters suggest ckb (Sorani letters ە, ێ", slug: "zerokan-belev-torene-sharoke", slugReason: "(Arabic script, plain Latin)",
+			dateline: article.Dateline{Place: "شارۆکێ", Source: "پێلەکەن ٢٤"}, first: "زێڕۆکان بەلەڤ تۆڕێنە کاڵەمێ دۆڕەپان.",
+		},
+		{
+			scenario: "Arabic, detected", file: "synthetic-ar.txt",
+			lang: "ar", detected: true, langReason: "Arabic script without the letters only Sorani writes",
+			slug: "trmana-slquf-anbrud", slugReason: "(Arabic script, plain Latin)",
+			dateline: article.Dateline{Place: "قرطامة", Source: "نلبوس ٢٤"}, first: "طرمانة سلقوف زنبرة كلمتاء.",
+		},
+		{
+			scenario: "Kurmanji, detected", file: "synthetic-kmr.txt",
+			lang: "kmr", detected: true, langReason: "Kurmanji letters ",
+			slug: "delun-xirbes-murikan-zivse", slugReason: "from the headline",
+			dateline: article.Dateline{Place: "HEWLÊZAN", Source: "Têlpûr 24"}, first: "Dêlûn xirbêş çûrîk mêlan.",
+		},
+		{
+			scenario: "Turkish, detected", file: "synthetic-tr.txt",
+			lang: "tr", detected: true, langReason: "Turkish letters ",
+			slug: "kivlag-dorumsu-tiglan-uzverik", slugReason: "from the headline",
+			dateline: article.Dateline{Place: "İZDÖRÜK", Source: "Tığraş 24"}, first: "Kıvlağ dörümsü ığrak söğzal çıltar.",
+		},
+		{
+			scenario: "English with Turkish-looking names", file: "synthetic-en-names.txt",
+			lang: "en", detected: true, langReason: "too few Turkish or Kurmanji letters",
+			slug: "synthetic-test-headline-zorvak-kivrakoglu-meets-the-fixture", slugReason: "from the headline",
+			dateline: article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"}, first: "The synthetic fixture council met",
+		},
+		{
+			scenario: "the seed", file: "../" + filepath.Base(seedFile),
+			lang: "en", detected: true, langReason: "Latin script without Turkish or Kurmanji letters",
+			slug: "us-sec-def-to-pm-barzani-there-is-a-special-relationship", slugReason: "from the headline",
+			dateline: article.Dateline{Place: "ERBIL", Source: "Kurdistan 24"}, first: "Kurdistan Region Prime Minister",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, c, err := ParseWith(read(t, filepath.Join("testdata/stories", tt.file)), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Lang != tt.lang || c.LangDetected != tt.detected || !strings.Contains(c.LangReason, tt.langReason) {
+				t.Errorf("language %q, detected %v, %q; want %q, %v and a reason with %q", a.Lang, c.LangDetected, c.LangReason, tt.lang, tt.detected, tt.langReason)
+			}
+			if a.Slug != tt.slug || !strings.Contains(c.SlugReason, tt.slugReason) {
+				t.Errorf("slug %q (%s), want %q and a reason with %q", a.Slug, c.SlugReason, tt.slug, tt.slugReason)
+			}
+			if a.Dateline == nil || *a.Dateline != tt.dateline {
+				t.Errorf("dateline %+v, want %+v", a.Dateline, tt.dateline)
+			}
+			if ps := a.Paragraphs(); len(ps) == 0 || !strings.HasPrefix(ps[0], tt.first) {
+				t.Errorf("first paragraph %q, want it to start with %q", ps, tt.first)
+			}
+			if len(a.Figures) != 1 || len(a.Related) == 0 {
+				t.Errorf("%d figures and %d related, want 1 and some", len(a.Figures), len(a.Related))
+			}
+			entry, err := Marshal(a, "    ", "  ", "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			valid(t, []byte(`{"articles": [`+string(entry)+`]}`))
+		})
+	}
+}
+
+// TestDatelines finds a dateline in each script with each dash, and
+// leaves alone what only looks like one.
+func TestDatelines(t *testing.T) {
+	tests := []struct {
+		scenario  string
+		paragraph string
+		place     string // "" for no dateline
+		source    string
+		rest      string
+	}{
+		{"Sorani, en dash", "شارۆکێ (پێلەکەن ٢٤) – ڤەشێن.", "شارۆکێ", "پێلەکەن ٢٤", "ڤەشێن."},
+		{"Sorani, em dash", "شارۆکێ (پێلەکەن ٢٤) — ڤەشێن.", "شارۆکێ", "پێلەکەن ٢٤", "ڤەشێن."},
+		{"Sorani, hyphen", "شارۆکێ (پێلەکەن ٢٤) - ڤەشێن.", "شارۆکێ", "پێلەکەن ٢٤", "ڤەشێن."},
+		{"Sorani, no spaces", "شارۆکێ(پێلەکەن)–ڤەشێن.", "شارۆکێ", "پێلەکەن", "ڤەشێن."},
+		{"Sorani, with direction marks", "\u200fشارۆکێ \u200f(پێلەکەن ٢٤)\u200f – ڤەشێن.", "شارۆکێ", "پێلەکەن ٢٤", "ڤەشێن."},
+		{"Sorani, a source in Latin letters", "شارۆکێ (Synthetic Wire) – ڤەشێن.", "شارۆکێ", "Synthetic Wire", "ڤەشێن."},
+		{"Sorani, a place of four words", "شار ۆکێ دەرێ ڤان (پێلەکەن) – ڤەشێن.", "شار ۆکێ دەرێ ڤان", "پێلەکەن", "ڤەشێن."},
+		{"Sorani, five words are a sentence", "زێڕۆکان بەلەڤ تۆڕێنە کاڵەمێ دۆڕەپان (پێلەکەن) – ڤەشێن.", "", "", ""},
+		{"Arabic, en dash", "قرطامة (نلبوس ٢٤) – طرمانة.", "قرطامة", "نلبوس ٢٤", "طرمانة."},
+		{"Arabic, em dash", "قرطامة (نلبوس ٢٤) — طرمانة.", "قرطامة", "نلبوس ٢٤", "طرمانة."},
+		{"Arabic, hyphen", "قرطامة (نلبوس ٢٤) - طرمانة.", "قرطامة", "نلبوس ٢٤", "طرمانة."},
+		{"Arabic, no dash", "قرطامة (نلبوس ٢٤) طرمانة.", "", "", ""},
+		{"Kurmanji, en dash", "HEWLÊZAN (Têlpûr 24) – Dêlûn.", "HEWLÊZAN", "Têlpûr 24", "Dêlûn."},
+		{"Kurmanji, em dash", "HEWLÊZAN (Têlpûr 24) — Dêlûn.", "HEWLÊZAN", "Têlpûr 24", "Dêlûn."},
+		{"Kurmanji, hyphen", "HEWLÊZAN (Têlpûr 24) - Dêlûn.", "HEWLÊZAN", "Têlpûr 24", "Dêlûn."},
+		{"Turkish, en dash", "İZDÖRÜK (Tığraş 24) – Kıvlağ.", "İZDÖRÜK", "Tığraş 24", "Kıvlağ."},
+		{"Turkish, em dash", "İZDÖRÜK (Tığraş 24) — Kıvlağ.", "İZDÖRÜK", "Tığraş 24", "Kıvlağ."},
+		{"Turkish, hyphen", "İZDÖRÜK (Tığraş 24) - Kıvlağ.", "İZDÖRÜK", "Tığraş 24", "Kıvlağ."},
+		{"Latin lower case is a sentence", "Dêlûn xirbêş (Têlpûr) – mêlan.", "", "", ""},
+		{"Latin place with a caseless word is a sentence", "Dêlûn شارۆکێ (Têlpûr) – mêlan.", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte("Headline\n" + tt.paragraph))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := a.Paragraphs()[0]
+			switch {
+			case tt.place == "" && (a.Dateline != nil || text != tt.paragraph):
+				t.Errorf("dateline %+v and paragraph %q, want no dateline", a.Dateline, text)
+			case tt.place != "" && (a.Dateline == nil || *a.Dateline != article.Dateline{Place: tt.place, Source: tt.source} || text != tt.rest):
+				t.Errorf("dateline %+v and paragraph %q, want %q (%q) and %q", a.Dateline, text, tt.place, tt.source, tt.rest)
+			}
+		})
+	}
+}
+
+func TestGivenLanguage(t *testing.T) {
+	tests := []struct {
+		scenario string
+		file     string
+		lang     string
+		reason   string
+	}{
+		{"Sorani as ckb", "synthetic-ckb.txt", "ckb", "given"},
+		{"Sorani as ku-Arab", "synthetic-ckb.txt", "ku-Arab", "given"},
+		{"Sorani as Arabic", "synthetic-ckb.txt", "ar", "given; its letters suggest ckb (Sorani letters ە, ێ, ۆ, ڕ, ڵ)"},
+		{"Kurmanji as kmr", "synthetic-kmr.txt", "kmr", "given"},
+		{"Kurmanji as ku", "synthetic-kmr.txt", "ku", "given"},
+		{"Kurmanji as Turkish", "synthetic-kmr.txt", "tr", "given; its letters suggest kmr (Kurmanji letters "},
+		{"English with a region", "../" + filepath.Base(seedFile), "en-GB", "given"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, c, err := ParseWith(read(t, filepath.Join("testdata/stories", tt.file)), Options{Lang: tt.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Lang != tt.lang || c.LangDetected || !strings.HasPrefix(c.LangReason, tt.reason) || tt.reason == "given" && c.LangReason != "given" {
+				t.Errorf("language %q, detected %v, %q; want %q given and a reason %q", a.Lang, c.LangDetected, c.LangReason, tt.lang, tt.reason)
+			}
+		})
+	}
+	a, c, err := ParseWith([]byte("Бырзак\nКлывотан дремсу."), Options{Lang: "ru", Slug: "synthetic"})
+	if err != nil || a.Lang != "ru" || c.LangReason != "given" {
+		t.Errorf("a script the importer cannot tell, with its language given: %q, %q, %v", a.Lang, c.LangReason, err)
+	}
+}
+
+func TestParseWithRefuses(t *testing.T) {
+	tests := []struct {
+		scenario string
+		text     string
+		opts     Options
+		is       error
+		words    string
+	}{
+		{"a headline without a usable letter", "!!!\nWords.", Options{}, ErrNoSlug, "line 1, the headline: no letter or digit to make a slug of; give the story's slug with -slug"},
+		{"a headline in a script without a table", "Бырзак клывотан\nWords in Latin script.", Options{}, ErrNoSlug, "line 1, the headline: no letter or digit"},
+		{"a script the importer cannot tell", "Бырзак\nКлывотан дремсу.", Options{}, ErrUnknownLang, "the story's language cannot be told from its letters (most letters are Cyrillic, neither Latin nor Arabic script): give it with -lang"},
+		{"a bad language given", "Headline\nWords.", Options{Lang: "english"}, nil, `the language given (-lang): "english" is not a language tag: use a BCP 47 tag`},
+		{"a slug given without letters", "Headline\nWords.", Options{Slug: "---"}, ErrNoSlug, `the slug given, "---": no letter or digit to make a slug of; give one of a-z, 0-9 and hyphens with -slug`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, _, err := ParseWith([]byte(tt.text), tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.words) {
+				t.Errorf("ParseWith error %v, want one holding %q", err, tt.words)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("ParseWith error %v is not %v", err, tt.is)
+			}
+		})
+	}
+}
+
+// TestNoSlugIsArticle checks that no story gets the slug "article", the
+// fallback of old: a slug is made from letters, given, or refused.
+func TestNoSlugIsArticle(t *testing.T) {
+	texts := []string{"!!!\nWords.", "Бырзак\nWords.", "\u200f\u200f\nWords.", "(Photo: x)\nWords.", "٭٭٭\nWords.", "ـــ\nWords."}
+	files, err := filepath.Glob("testdata/stories/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, seedFile)
+	for _, f := range files {
+		texts = append(texts, string(read(t, f)))
+	}
+	for _, text := range texts {
+		for _, opts := range []Options{{}, {Lang: "ckb"}, {Lang: "ar"}, {Slug: "!!"}} {
+			a, _, err := ParseWith([]byte(text), opts)
+			if err == nil && (a.Slug == "article" || a.Slug == "") {
+				t.Errorf("ParseWith(%.20q, %+v) gave the slug %q", text, opts, a.Slug)
+			}
+			if err != nil && !errors.Is(err, ErrNoSlug) && !errors.Is(err, ErrUnknownLang) {
+				t.Errorf("ParseWith(%.20q, %+v): %v", text, opts, err)
+			}
+		}
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	seed := read(t, seedFile)
+	base, err := Parse(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := Fingerprint(base)
+	if len(fp) != 64 {
+		t.Errorf("fingerprint %q is not SHA-256 in hex", fp)
+	}
+	tests := []struct {
+		scenario string
+		text     string
+		opts     Options
+		same     bool
+	}{
+		{"the same story", string(seed), Options{}, true},
+		{"with a language and slug given", string(seed), Options{Lang: "en-GB", Slug: "other-slug"}, true},
+		{"with other white space and line ends", strings.ReplaceAll(strings.ReplaceAll(string(seed), "\n", "\r\n\r\n"), " the ", "  the\u00a0"), Options{}, true},
+		{"with an em dash in the dateline", strings.Replace(string(seed), "(Kurdistan 24) –", "(Kurdistan 24) —", 1), Options{}, true},
+		{"with direction marks", strings.Replace(string(seed), "Barzani received", "Barzani\u200e received", 1), Options{}, true},
+		{"without its photo and Read More lines", strings.NewReplacer("Read More:", "", "(Photos: DoD, KRG)", "").Replace(string(seed)), Options{}, false},
+		{"with a word changed", strings.Replace(string(seed), "steady stream", "steady flow", 1), Options{}, false},
+		{"with another headline", "Other headline" + string(seed)[strings.IndexByte(string(seed), '\n'):], Options{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, _, err := ParseWith([]byte(tt.text), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Fingerprint(a) == fp; got != tt.same {
+				t.Errorf("same fingerprint %v, want %v", got, tt.same)
+			}
+		})
+	}
+
+	t.Run("a dateline split off or kept in the paragraph", func(t *testing.T) {
+		kept := base
+		kept.Dateline = nil
+		kept.Body = slices.Clone(base.Body)
+		kept.Body[0].Text = "ERBIL (Kurdistan 24) – " + base.Body[0].Text
+		if Fingerprint(kept) != fp {
+			t.Error("the fingerprint changed with the dateline kept in the first paragraph")
+		}
+	})
+	t.Run("photos and related links do not count", func(t *testing.T) {
+		other := base
+		other.Figures, other.Related = nil, nil
+		other.Body = slices.DeleteFunc(slices.Clone(base.Body), func(b article.Block) bool { return b.Type == article.ReadMore })
+		if Fingerprint(other) != fp {
+			t.Error("the fingerprint changed without photos and Read More links")
+		}
+	})
+	t.Run("Sorani stories differ from each other", func(t *testing.T) {
+		ckb, err := Parse(read(t, "testdata/stories/synthetic-ckb.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ar, err := Parse(read(t, "testdata/stories/synthetic-ar.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if Fingerprint(ckb) == Fingerprint(ar) || Fingerprint(ckb) == fp {
+			t.Error("two different stories share a fingerprint")
+		}
+	})
 }
 
 func TestUniqueSlug(t *testing.T) {

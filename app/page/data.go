@@ -1,9 +1,10 @@
 package page
 
 import (
-	"errors"
+	"strings"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 )
 
 // Data is everything one page needs to render, as its data file holds it.
@@ -53,11 +54,45 @@ type Teaser struct {
 }
 
 // Site is what every page shows of the edition, beyond its own data: the
-// name, the description, the language and the sections to navigate by.
+// name, the description, the language and the sections to navigate by,
+// and the interface's texts in its language.
 type Site struct {
 	article.Site
 	// Sections are the edition's sections, in the order they are shown.
 	Sections []Named `json:"sections,omitempty"`
+	// Table is the interface's texts, dates and digits in the edition's
+	// language (made from Lang and Labels by NewSite).
+	Table *i18n.Table `json:"-"`
+}
+
+// NewSite returns the edition s (with Dateline's defaults where it gives
+// nothing) with its sections, and its table of texts.
+func NewSite(s *article.Site, sections []Named) *Site {
+	site := &Site{Site: s.WithDefaults(), Sections: sections}
+	site.Table = i18n.New(site.Lang, site.Labels)
+	return site
+}
+
+// TableFor returns the texts for what is shown in language lang inside the
+// edition, such as an article's byline: the edition's own for its language,
+// and English (built in) for English, which every edition has; for any
+// other language, the edition's.
+func (s *Site) TableFor(lang string) *i18n.Table {
+	if primary(lang) == "en" && primary(s.Lang) != "en" {
+		return english
+	}
+	return s.Table
+}
+
+// english is the built-in English table.
+var english = i18n.New("en", nil)
+
+// primary returns the language subtag of a tag, lower-cased.
+func primary(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(tag)
 }
 
 // Named is a section or a tag: its name and the slug of its page.
@@ -65,9 +100,6 @@ type Named struct {
 	Name string `json:"name"`
 	Slug string `json:"slug"`
 }
-
-// ErrNotFound says that a page does not exist.
-var ErrNotFound = errors.New("page not found")
 
 // Source gives pages their data. The host's answers from the dataset; the
 // client's from the versioned data files the host serves.

@@ -98,6 +98,8 @@ func (s *Site) ReadJSON(r *jsonread.Reader) {
 			s.URL = r.String()
 		case "publisher":
 			s.Publisher = r.String()
+		case "labels":
+			s.Labels = article.ReadLabels(r)
 		case "sections":
 			r.Array(func(int) {
 				var n Named

@@ -5,14 +5,14 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"html"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	"dateline/app/page"
+	"dateline/app/prerender"
 	"dateline/components"
 )
 
@@ -65,30 +65,20 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 	// go-app's loader: app.js reports the download of app.wasm in its
 	// label, which boot.js turns into the bar that dateline.css draws.
 	b.WriteString("\n<aside id=\"app-wasm-loader\" class=\"goapp-app-info\"><span id=\"app-wasm-loader-icon\" hidden></span>" +
-		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\">0</p></aside>\n</body>\n</html>\n")
+		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\" data-label=\"" + attr(s.site.Table.Text(i18n.LoadingApp)) + "\">0</p></aside>\n</body>\n</html>\n")
 	return newResponse(status, "text/html; charset=utf-8", revalidate, []byte(b.String()))
 }
 
 // attr escapes text for an attribute value in double quotes.
 func attr(s string) string { return html.EscapeString(s) }
 
-// goQuotedAttr matches an attribute value as go-app v10 writes it: quoted
-// with strconv.Quote, Go's string syntax, not HTML's. Text nodes are
-// HTML-escaped, so a raw `="` only ever starts an attribute value.
-var goQuotedAttr = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
-
-// bodyHTML writes the markup of a component tree, with attribute values in
-// HTML's syntax. Go quoting turns a quotation mark into \" (which ends the
-// attribute in HTML) and a zero-width non-joiner, common in Persian and
-// Kurdish text, into a visible \u200c.
+// bodyHTML writes the markup of a component tree (app/prerender).
 func bodyHTML(ui app.UI) string {
-	return goQuotedAttr.ReplaceAllStringFunc(app.HTMLString(ui), func(m string) string {
-		v, err := strconv.Unquote(m[1:])
-		if err != nil {
-			return m // not Go syntax after all: leave it as written
-		}
-		return `="` + html.EscapeString(v) + `"`
-	})
+	markup, ok := prerender.HTML(ui)
+	if !ok {
+		app.Log("dateline: go-app's markup is not in the form app/prerender reads; the page keeps its layout white space")
+	}
+	return markup
 }
 
 // loaderJS starts the app's scripts after the first paint (see the file).

@@ -125,11 +125,11 @@ func New(cfg Config) (*Site, error) {
 // siteOf is the edition as pages show it: the dataset's site object with
 // Dateline's defaults, and the sections.
 func siteOf(arc *dataset.Archive) *page.Site {
-	s := &page.Site{Site: (&arc.Site).WithDefaults()}
+	var sections []page.Named
 	for _, g := range arc.Sections() {
-		s.Sections = append(s.Sections, page.Named{Name: g.Name, Slug: g.Slug})
+		sections = append(sections, page.Named{Name: g.Name, Slug: g.Slug})
 	}
-	return s
+	return page.NewSite(&arc.Site, sections)
 }
 
 // newHandler configures go-app's handler, used here to generate app.js,

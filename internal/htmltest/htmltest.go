@@ -162,7 +162,6 @@ func (n *Node) TextContent() string {
 	walk = func(n *Node) {
 		if n.Tag == "" {
 			b.WriteString(n.Text)
-			b.WriteByte(' ')
 		}
 		for _, c := range n.Children {
 			walk(c)

@@ -1,0 +1,51 @@
+package i18n
+
+import "strconv"
+
+// Digits names the digits numbers are written with, by their CLDR
+// numbering system.
+type Digits string
+
+// The digits an edition can use.
+const (
+	// LatinDigits are 0123456789.
+	LatinDigits Digits = "latn"
+	// ArabicDigits are the Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩ (U+0660 to
+	// U+0669), which Sorani and Arabic use.
+	ArabicDigits Digits = "arab"
+)
+
+// DefaultDigits returns the digits a language is written with when its
+// edition does not say: Arabic-Indic for Arabic (ar) and Sorani (ckb,
+// ku-Arab), Latin for every other language. Editions that print 0-9 in
+// Arabic, as many do, set the "digits" label to "latn".
+func DefaultDigits(lang string) Digits {
+	primary, script := splitTag(lang)
+	switch {
+	case primary == "ar", primary == "ckb", primary == "ku" && script == "arab":
+		return ArabicDigits
+	}
+	return LatinDigits
+}
+
+// Number writes a whole number in these digits, with no grouping of
+// thousands.
+func (d Digits) Number(n int) string {
+	return d.Convert(strconv.Itoa(n))
+}
+
+// Convert writes the ASCII digits of s in these digits and leaves every
+// other character as it is.
+func (d Digits) Convert(s string) string {
+	if d != ArabicDigits {
+		return s
+	}
+	b := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			r += '٠' - '0'
+		}
+		b = append(b, r)
+	}
+	return string(b)
+}

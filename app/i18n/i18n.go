@@ -1,0 +1,229 @@
+// Package i18n holds the words, dates and numbers of Dateline's interface
+// in the language of an edition.
+//
+// Every label a reader sees has a Key and an English text built into the
+// package (keys.go). An edition in another language gives its own texts in
+// its dataset, as the "labels" object of "site" (key to text); a key it
+// does not give falls back to English. Nothing but English is written here:
+// translations are the newsroom's, checked by Validate before they are
+// served.
+//
+// A Table resolves keys for one edition, fills their {placeholders} with
+// plain text (the result is set as a text node, never parsed as markup),
+// picks a plural form by the CLDR rules of the edition's language, and
+// writes numbers and dates with the edition's digits and month names.
+//
+// The package is compiled into app.wasm and imports only the standard
+// library and the model.
+package i18n
+
+import (
+	"strings"
+
+	"dateline/app/article"
+)
+
+// Table is the interface's texts for one edition: its labels over the
+// English ones, its digits and its plural rule. The zero Table is not
+// usable; make one with New.
+type Table struct {
+	lang   string
+	labels map[string]string
+	digits Digits
+	plural func(int) Category
+}
+
+// New returns the table of an edition in language lang (DefaultLang when
+// empty) with its labels, which may be nil. The "digits" label, "latn" or
+// "arab", chooses the digits; without it the language's default is used.
+// The table keeps labels: do not change the map afterwards.
+func New(lang string, labels map[string]string) *Table {
+	if lang == "" {
+		lang = article.DefaultLang
+	}
+	t := &Table{lang: lang, labels: labels, digits: DefaultDigits(lang)}
+	if d := Digits(labels[DigitsSetting]); d == LatinDigits || d == ArabicDigits {
+		t.digits = d
+	}
+	primary, _ := splitTag(lang)
+	if t.plural, _ = pluralRule(primary); t.plural == nil {
+		t.plural = onePlural
+	}
+	return t
+}
+
+// Lang returns the edition's language tag.
+func (t *Table) Lang() string { return t.lang }
+
+// Dir returns "rtl" or "ltr", the direction of the edition's language.
+func (t *Table) Dir() string { return article.Dir(t.lang) }
+
+// Digits returns the digits the edition writes numbers with.
+func (t *Table) Digits() Digits { return t.digits }
+
+// Number writes a whole number in the edition's digits.
+func (t *Table) Number(n int) string { return t.digits.Number(n) }
+
+// Text returns the label of key k with its placeholders filled: args are
+// name, value pairs, as in Text(ListTagged, "tag", name). Values are plain
+// text and are not searched for placeholders in turn; a placeholder
+// without a value is left as it is.
+func (t *Table) Text(k Key, args ...string) string {
+	return fill(t.raw(k), args)
+}
+
+// Around returns the text of key k before and after its placeholder
+// {name}, the other placeholders filled from args, for a value that is an
+// element rather than text, as the <time> of "Updated {date}". Without
+// that placeholder, the whole text comes before.
+func (t *Table) Around(k Key, name string, args ...string) (before, after string) {
+	template := t.raw(k)
+	for rest, at := template, 0; ; {
+		found, open, end := nextPlaceholder(rest)
+		if open < 0 {
+			return fill(template, args), ""
+		}
+		if found == name {
+			return fill(template[:at+open], args), fill(template[at+end:], args)
+		}
+		rest, at = rest[end:], at+end
+	}
+}
+
+// Plural returns the form of plural key k that n calls for in the
+// edition's language, with the key's number placeholder filled with n in
+// the edition's digits and the others from args, as in Text. A form the
+// edition does not give falls back to its "other" form, then to English.
+func (t *Table) Plural(k Key, n int, args ...string) string {
+	form := t.labels[string(k)+"."+string(t.plural(n))]
+	if form == "" {
+		form = t.labels[string(k)+".other"]
+	}
+	if form == "" {
+		form = t.raw(k + "." + Key(onePlural(n)))
+	}
+	return fill(form, append([]string{counts[k], t.Number(n)}, args...))
+}
+
+// List joins names as "A", "A and B", "A, B and C", with the edition's
+// joiners.
+func (t *Table) List(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	comma, last := t.raw(JoinComma), t.raw(JoinLast)
+	var b strings.Builder
+	for i, n := range names {
+		switch {
+		case i == len(names)-1:
+			b.WriteString(last)
+		case i > 0:
+			b.WriteString(comma)
+		}
+		b.WriteString(n)
+	}
+	return b.String()
+}
+
+// FormatDate writes a date of the dataset ("2006-01-02" or RFC 3339) for
+// readers, "7 December 2021" in English, with the edition's pattern, month
+// names and digits. Other text is returned as it is. The machine form
+// stays the caller's, for <time datetime>.
+func (t *Table) FormatDate(s string) string {
+	d, ok := article.ParseDate(s)
+	if !ok {
+		return s
+	}
+	return t.Text(DatePattern,
+		"day", t.Number(d.Day()),
+		"month", t.raw(months[d.Month()-1]),
+		"year", t.Number(d.Year()))
+}
+
+// raw returns the edition's text of k, or the English one.
+func (t *Table) raw(k Key) string {
+	if s := t.labels[string(k)]; s != "" {
+		return s
+	}
+	if s, ok := english[k]; ok {
+		return s
+	}
+	return string(k)
+}
+
+// fill replaces each {name} of template whose name args gives (name,
+// value pairs) with its value, in one pass.
+func fill(template string, args []string) string {
+	if len(args) < 2 || !strings.Contains(template, "{") {
+		return template
+	}
+	var b strings.Builder
+	for {
+		name, open, end := nextPlaceholder(template)
+		if open < 0 {
+			break
+		}
+		b.WriteString(template[:open])
+		if v, ok := lookup(args, name); ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(template[open:end])
+		}
+		template = template[end:]
+	}
+	b.WriteString(template)
+	return b.String()
+}
+
+// nextPlaceholder finds the first {name} in s, name being lower-case
+// ASCII letters and underscores: it returns the name and where the
+// placeholder starts and ends, or open -1. Other braces are text.
+func nextPlaceholder(s string) (name string, open, end int) {
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '{')
+		if i < 0 {
+			return "", -1, -1
+		}
+		open = from + i
+		j := open + 1
+		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] == '_') {
+			j++
+		}
+		if j > open+1 && j < len(s) && s[j] == '}' {
+			return s[open+1 : j], open, j + 1
+		}
+		from = open + 1
+	}
+}
+
+// lookup finds a value among name, value pairs.
+func lookup(args []string, name string) (string, bool) {
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == name {
+			return args[i+1], true
+		}
+	}
+	return "", false
+}
+
+// splitTag returns the primary language subtag and the script subtag of a
+// BCP 47 tag, both lower case; the script is "" when the tag has none.
+func splitTag(lang string) (primary, script string) {
+	lang = strings.ToLower(lang)
+	for i, start := 0, 0; i <= len(lang); i++ {
+		if i < len(lang) && lang[i] != '-' && lang[i] != '_' {
+			continue
+		}
+		switch sub := lang[start:i]; {
+		case start == 0:
+			primary = sub
+		case len(sub) == 4 && sub[0] >= 'a' && sub[0] <= 'z':
+			return primary, sub
+		}
+		start = i + 1
+	}
+	return primary, ""
+}

@@ -1,0 +1,234 @@
+package i18n
+
+import (
+	"testing"
+)
+
+// synthetic are labels of a made-up edition: bracketed stand-ins, never
+// real translations.
+var synthetic = map[string]string{
+	"list.latest":    "[ckb] Latest articles",
+	"list.tagged":    "[ckb] {tag} tagged",
+	"list.page_of":   "[ckb] {pages}/{n}",
+	"join.last":      " [and] ",
+	"join.comma":     "[comma] ",
+	"date.pattern":   "{year}/{month}/{day}",
+	"date.month.12":  "[ckb] month twelve",
+	"offline.saving": "[ckb] saving {percent}٪",
+}
+
+func TestText(t *testing.T) {
+	en := New("", nil)
+	ckb := New("ckb", synthetic)
+	tests := []struct {
+		scenario string
+		table    *Table
+		key      Key
+		args     []string
+		want     string
+	}{
+		{"English, no placeholder", en, ListLatest, nil, "Latest articles"},
+		{"English with a value", en, ListTagged, []string{"tag", "Peshmerga"}, "Tagged Peshmerga"},
+		{"edition's text", ckb, ListLatest, nil, "[ckb] Latest articles"},
+		{"edition's order of placeholders", ckb, ListPageOf, []string{"n", "2", "pages", "9"}, "[ckb] 9/2"},
+		{"edition without the key falls back to English", ckb, ErrorRetry, nil, "Try again"},
+		{"a value is not searched for placeholders", en, ListTagged, []string{"tag", "{tag} {n}"}, "Tagged {tag} {n}"},
+		{"markup in a value stays text", en, ListTagged, []string{"tag", "<b>x</b>"}, "Tagged <b>x</b>"},
+		{"a placeholder without a value stays", en, ListPageOf, []string{"n", "2"}, "Page 2 of {pages}"},
+		{"an odd argument is ignored", en, ListPageOf, []string{"n", "2", "pages"}, "Page 2 of {pages}"},
+		{"several values", en, ListDescription, []string{"title", "Politics", "site", "Dateline"}, "Politics: the latest from Dateline."},
+		{"an empty edition text falls back", New("ckb", map[string]string{"list.latest": ""}), ListLatest, nil, "Latest articles"},
+		{"an unknown key shows itself", en, Key("no.such.key"), nil, "no.such.key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := tt.table.Text(tt.key, tt.args...); got != tt.want {
+				t.Errorf("Text(%q, %q) = %q, want %q", tt.key, tt.args, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAround(t *testing.T) {
+	tests := []struct {
+		scenario string
+		table    *Table
+		key      Key
+		name     string
+		before   string
+		after    string
+	}{
+		{"English", New("en", nil), Updated, "date", "Updated ", ""},
+		{"placeholder first", New("ckb", map[string]string{"article.updated": "{date} [ckb] updated"}), Updated, "date", "", " [ckb] updated"},
+		{"other placeholders filled", New("en", nil), ListDescription, "site", "Politics: the latest from ", "."},
+		{"no such placeholder", New("en", nil), ListLatest, "date", "Latest articles", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			before, after := tt.table.Around(tt.key, tt.name, "title", "Politics")
+			if before != tt.before || after != tt.after {
+				t.Errorf("Around(%q, %q) = %q, %q; want %q, %q", tt.key, tt.name, before, after, tt.before, tt.after)
+			}
+		})
+	}
+}
+
+func TestFill(t *testing.T) {
+	tests := []struct {
+		scenario string
+		template string
+		want     string
+	}{
+		{"braces that are no placeholder", "{ x } {X} {} {a", "{ x } {X} {} {a"},
+		{"a placeholder after a stray brace", "{{a}}", "{A}"},
+		{"nested braces", "{b {a}", "{b A"},
+		{"digits in a name are no placeholder", "{a1}", "{a1}"},
+		{"underscore in a name", "{a_b}", "AB"},
+		{"repeated", "{a}{a}", "AA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := fill(tt.template, []string{"a", "A", "a_b", "AB"}); got != tt.want {
+				t.Errorf("fill(%q) = %q, want %q", tt.template, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestList(t *testing.T) {
+	tests := []struct {
+		scenario string
+		table    *Table
+		names    []string
+		want     string
+	}{
+		{"none", New("en", nil), nil, ""},
+		{"one", New("en", nil), []string{"A"}, "A"},
+		{"two", New("en", nil), []string{"A", "B"}, "A and B"},
+		{"three", New("en", nil), []string{"A", "B", "C"}, "A, B and C"},
+		{"four, edition's joiners", New("ckb", synthetic), []string{"A", "B", "C", "D"}, "A[comma] B[comma] C [and] D"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := tt.table.List(tt.names); got != tt.want {
+				t.Errorf("List(%q) = %q, want %q", tt.names, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatDate(t *testing.T) {
+	tests := []struct {
+		scenario string
+		table    *Table
+		date     string
+		want     string
+	}{
+		{"English date", New("en", nil), "2021-12-07", "7 December 2021"},
+		{"English RFC 3339 keeps its own day", New("en", nil), "2021-12-07T23:30:00-05:00", "7 December 2021"},
+		{"the same as the model's", New("en", nil), "2006-01-02", "2 January 2006"},
+		{"not a date", New("en", nil), "yesterday", "yesterday"},
+		{"empty", New("en", nil), "", ""},
+		{"edition's pattern, month and digits", New("ckb", synthetic), "2021-12-07", "٢٠٢١/[ckb] month twelve/٧"},
+		{"edition's month missing: English month", New("ckb", synthetic), "2021-05-07", "٢٠٢١/May/٧"},
+		{"Latin digits chosen by the edition", New("ar", map[string]string{"digits": "latn"}), "2021-12-07", "7 December 2021"},
+		{"Turkish: Latin digits", New("tr", nil), "2021-12-07", "7 December 2021"},
+		{"Arabic without labels: English words, Arabic digits", New("ar", nil), "2021-12-07", "٧ December ٢٠٢١"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := tt.table.FormatDate(tt.date); got != tt.want {
+				t.Errorf("FormatDate(%q) = %q, want %q", tt.date, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTable(t *testing.T) {
+	tests := []struct {
+		scenario string
+		table    *Table
+		lang     string
+		dir      string
+		digits   Digits
+	}{
+		{"empty language is English", New("", nil), "en", "ltr", LatinDigits},
+		{"Sorani", New("ckb", nil), "ckb", "rtl", ArabicDigits},
+		{"Arabic with Latin digits", New("ar", map[string]string{"digits": "latn"}), "ar", "rtl", LatinDigits},
+		{"English with Arabic digits", New("en", map[string]string{"digits": "arab"}), "en", "ltr", ArabicDigits},
+		{"a bad digits setting is ignored", New("ckb", map[string]string{"digits": "roman"}), "ckb", "rtl", ArabicDigits},
+		{"Kurmanji", New("kmr", nil), "kmr", "ltr", LatinDigits},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := tt.table.Lang(); got != tt.lang {
+				t.Errorf("Lang() = %q, want %q", got, tt.lang)
+			}
+			if got := tt.table.Dir(); got != tt.dir {
+				t.Errorf("Dir() = %q, want %q", got, tt.dir)
+			}
+			if got := tt.table.Digits(); got != tt.digits {
+				t.Errorf("Digits() = %q, want %q", got, tt.digits)
+			}
+		})
+	}
+}
+
+func TestDigits(t *testing.T) {
+	tests := []struct {
+		scenario string
+		lang     string
+		n        int
+		want     string
+	}{
+		{"English", "en", 1234567890, "1234567890"},
+		{"Sorani", "ckb", 1234567890, "١٢٣٤٥٦٧٨٩٠"},
+		{"Sorani with a region", "ckb-IQ", 24, "٢٤"},
+		{"Kurdish in Arabic script", "ku-Arab", 24, "٢٤"},
+		{"Kurdish in Latin script", "ku-Latn", 24, "24"},
+		{"Arabic", "ar", 0, "٠"},
+		{"Arabic, negative", "ar", -15, "-١٥"},
+		{"Turkish", "tr", 2021, "2021"},
+		{"Kurmanji", "kmr", 2021, "2021"},
+		{"Persian is not ours: Latin", "fa", 7, "7"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := New(tt.lang, nil).Number(tt.n); got != tt.want {
+				t.Errorf("Number(%d) in %q = %q, want %q", tt.n, tt.lang, got, tt.want)
+			}
+		})
+	}
+	if got, want := ArabicDigits.Convert("p. 12, 3%"), "p. ١٢, ٣%"; got != want {
+		t.Errorf("Convert = %q, want %q", got, want)
+	}
+}
+
+func TestReadingMinutes(t *testing.T) {
+	tests := []struct {
+		scenario string
+		lang     string
+		chars    int
+		cpm      int
+		minutes  int
+	}{
+		{"English", "en", 987 * 3, 987, 3},
+		{"English, a little more", "en", 987*3 + 1, 987, 4},
+		{"Arabic", "ar", 1224, 612, 2},
+		{"Sorani takes Arabic's speed", "ckb", 1224, 612, 2},
+		{"Sorani tagged as Kurdish in Arabic script", "ku-Arab", 612, 612, 1},
+		{"Turkish", "tr", 1054, 1054, 1},
+		{"Kurmanji takes English's speed", "kmr", 987, 987, 1},
+		{"an empty text is a minute", "en", 0, 987, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := CharsPerMinute(tt.lang); got != tt.cpm {
+				t.Errorf("CharsPerMinute(%q) = %d, want %d", tt.lang, got, tt.cpm)
+			}
+			if got := ReadingMinutes(tt.lang, tt.chars); got != tt.minutes {
+				t.Errorf("ReadingMinutes(%q, %d) = %d, want %d", tt.lang, tt.chars, got, tt.minutes)
+			}
+		})
+	}
+}

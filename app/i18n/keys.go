@@ -1,0 +1,135 @@
+package i18n
+
+// Key names one label: a text of the interface, such as the heading of the
+// home page. Keys are dotted, lower case and stable: an edition's
+// translations are stored under them in its dataset.
+type Key string
+
+// english holds the built-in English text of every key; a plural key's
+// forms are held under key.one and key.other.
+var english = map[Key]string{}
+
+// keys lists the keys in the order they are declared, plural forms
+// spelled out, so that reports and templates keep that order.
+var keys []Key
+
+// counts maps each plural key to the placeholder that holds its number.
+var counts = map[Key]string{}
+
+// label declares a key with its English text. It is not inlined: the
+// calls are most of the package's init code in app.wasm.
+//
+//go:noinline
+func label(k Key, en string) Key {
+	english[k] = en
+	keys = append(keys, k)
+	return k
+}
+
+// plural declares a key whose text depends on a number, with the name of
+// the number's placeholder and the English forms for one and for other
+// numbers.
+func plural(k Key, count, one, other string) Key {
+	counts[k] = count
+	label(k+".one", one)
+	label(k+".other", other)
+	return k
+}
+
+// The labels of the interface. Adding one is one line here; placeholders
+// in braces are filled by Text, Plural and FormatDate.
+var (
+	SkipToContent      = label("nav.skip", "Skip to content")
+	NavPages           = label("nav.pages", "Pages")       // the pager's navigation label
+	NavSections        = label("nav.sections", "Sections") // the section menu's navigation label
+	ListLatest         = label("list.latest", "Latest articles")
+	ListTagged         = label("list.tagged", "Tagged {tag}")
+	ListNewer          = label("list.newer", "Newer articles")
+	ListOlder          = label("list.older", "Older articles")
+	ListPageOf         = label("list.page_of", "Page {n} of {pages}")
+	ByAuthors          = label("article.by", "By {authors}")
+	JoinLast           = label("join.last", " and ") // between the last two names of a list
+	JoinComma          = label("join.comma", ", ")   // between the other names of a list
+	Updated            = label("article.updated", "Updated {date}")
+	ReadMore           = label("article.read_more", "Read More:")
+	Related            = label("article.related", "Related articles")
+	NotInCollection    = label("article.not_in_collection", "(not in this collection)")
+	OriginalStory      = label("article.original", "Read the original story")
+	Tags               = label("article.tags", "Tags")
+	MoreStories        = label("article.more_stories", "More stories") // the story navigation's label
+	NextInSection      = label("article.next_in_section", "Next in {section}")
+	PreviousInSection  = label("article.previous_in_section", "Previous in {section}")
+	NextStory          = label("article.next", "Next story")
+	PreviousStory      = label("article.previous", "Previous story")
+	NotFoundTitle      = label("not_found.title", "Page not found")
+	NotFoundText       = label("not_found.text", "There is no page at this address. It may have been moved or removed.")
+	NotFoundLatest     = label("not_found.latest", "See the latest articles")
+	ErrorTitle         = label("error.title", "This page could not be loaded")
+	ErrorText          = label("error.text", "Check your connection and try again.")
+	ErrorRetry         = label("error.retry", "Try again")
+	ErrorHome          = label("error.home", "Go to the home page")
+	Loading            = label("page.loading", "Loading…")
+	PageTitle          = label("meta.title", "{title} · {site}") // a page's title in the browser's tab
+	PageNumbered       = label("meta.page", "{title}, page {n}")
+	ListDescription    = label("meta.description", "{title}: the latest from {site}.")
+	OfflineSaving      = label("offline.saving", "Saving for offline {percent}%")
+	OfflineReady       = label("offline.ready", "Available offline")
+	OfflinePartial     = label("offline.partial", "Latest saved offline")
+	OfflinePartialHint = label("offline.partial_hint", "The latest articles, and every article you open, are kept on this device")
+	OfflineFailed      = label("offline.failed", "Not saved for offline")
+	Offline            = label("offline.offline", "Offline")
+	InstallApp         = label("install.button", "Install app")
+	InstallApple       = label("install.apple", "To install {site}, tap the Share button, then Add to Home Screen.")
+	UpdateAvailable    = label("update.available", "A new version is available.")
+	UpdateReload       = label("update.reload", "Reload")
+	LoadingApp         = label("loader.label", "Loading the app")
+	DatePattern        = label("date.pattern", "{day} {month} {year}")
+	ReadingTime        = plural("reading.time", "minutes", "{minutes} min read", "{minutes} min read")
+	Search             = label("search.label", "Search")
+	SearchResults      = plural("search.results", "count", "{count} result for {query}", "{count} results for {query}")
+)
+
+// months are the keys of the month names, January first.
+var months = [12]Key{
+	label("date.month.1", "January"),
+	label("date.month.2", "February"),
+	label("date.month.3", "March"),
+	label("date.month.4", "April"),
+	label("date.month.5", "May"),
+	label("date.month.6", "June"),
+	label("date.month.7", "July"),
+	label("date.month.8", "August"),
+	label("date.month.9", "September"),
+	label("date.month.10", "October"),
+	label("date.month.11", "November"),
+	label("date.month.12", "December"),
+}
+
+// Month returns the key of a month's name; m is 1 for January.
+func Month(m int) Key {
+	if m < 1 || m > 12 {
+		return ""
+	}
+	return months[m-1]
+}
+
+// DigitsSetting is the key, among an edition's labels, that chooses its
+// digits: "latn" (0-9) or "arab" (٠-٩). It is a setting, not a text.
+const DigitsSetting = "digits"
+
+// Keys returns every label key in the order they are declared, a plural
+// key as its forms (search.results.one, search.results.other).
+func Keys() []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// English returns the built-in English text of a key (of a plural form
+// such as "search.results.other"), and whether there is one.
+func English(key string) (string, bool) {
+	s, ok := english[Key(key)]
+	return s, ok
+}

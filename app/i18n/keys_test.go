@@ -1,0 +1,136 @@
+package i18n
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// TestEnglish holds the whole English table: a key that changes, or an
+// English text that changes, is a change for every edition's translators.
+func TestEnglish(t *testing.T) {
+	want := [][2]string{
+		{"nav.skip", "Skip to content"},
+		{"nav.pages", "Pages"},
+		{"nav.sections", "Sections"},
+		{"list.latest", "Latest articles"},
+		{"list.tagged", "Tagged {tag}"},
+		{"list.newer", "Newer articles"},
+		{"list.older", "Older articles"},
+		{"list.page_of", "Page {n} of {pages}"},
+		{"article.by", "By {authors}"},
+		{"join.last", " and "},
+		{"join.comma", ", "},
+		{"article.updated", "Updated {date}"},
+		{"article.read_more", "Read More:"},
+		{"article.related", "Related articles"},
+		{"article.not_in_collection", "(not in this collection)"},
+		{"article.original", "Read the original story"},
+		{"article.tags", "Tags"},
+		{"article.more_stories", "More stories"},
+		{"article.next_in_section", "Next in {section}"},
+		{"article.previous_in_section", "Previous in {section}"},
+		{"article.next", "Next story"},
+		{"article.previous", "Previous story"},
+		{"not_found.title", "Page not found"},
+		{"not_found.text", "There is no page at this address. It may have been moved or removed."},
+		{"not_found.latest", "See the latest articles"},
+		{"error.title", "This page could not be loaded"},
+		{"error.text", "Check your connection and try again."},
+		{"error.retry", "Try again"},
+		{"error.home", "Go to the home page"},
+		{"page.loading", "Loading…"},
+		{"meta.title", "{title} · {site}"},
+		{"meta.page", "{title}, page {n}"},
+		{"meta.description", "{title}: the latest from {site}."},
+		{"offline.saving", "Saving for offline {percent}%"},
+		{"offline.ready", "Available offline"},
+		{"offline.partial", "Latest saved offline"},
+		{"offline.partial_hint", "The latest articles, and every article you open, are kept on this device"},
+		{"offline.failed", "Not saved for offline"},
+		{"offline.offline", "Offline"},
+		{"install.button", "Install app"},
+		{"install.apple", "To install {site}, tap the Share button, then Add to Home Screen."},
+		{"update.available", "A new version is available."},
+		{"update.reload", "Reload"},
+		{"loader.label", "Loading the app"},
+		{"date.pattern", "{day} {month} {year}"},
+		{"reading.time.one", "{minutes} min read"},
+		{"reading.time.other", "{minutes} min read"},
+		{"search.label", "Search"},
+		{"search.results.one", "{count} result for {query}"},
+		{"search.results.other", "{count} results for {query}"},
+		{"date.month.1", "January"},
+		{"date.month.2", "February"},
+		{"date.month.3", "March"},
+		{"date.month.4", "April"},
+		{"date.month.5", "May"},
+		{"date.month.6", "June"},
+		{"date.month.7", "July"},
+		{"date.month.8", "August"},
+		{"date.month.9", "September"},
+		{"date.month.10", "October"},
+		{"date.month.11", "November"},
+		{"date.month.12", "December"},
+	}
+	got := Keys()
+	if len(got) != len(want) {
+		t.Errorf("%d keys, want %d: %q", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if i < len(got) && got[i] != w[0] {
+			t.Errorf("key %d is %q, want %q", i, got[i], w[0])
+		}
+		if en, ok := English(w[0]); !ok || en != w[1] {
+			t.Errorf("English(%q) = %q, %v; want %q", w[0], en, ok, w[1])
+		}
+	}
+}
+
+func TestKeysAreWellFormed(t *testing.T) {
+	form := regexp.MustCompile(`^[a-z][a-z_]*(\.[a-z0-9_]+)+$`)
+	seen := map[string]bool{}
+	for _, k := range Keys() {
+		if !form.MatchString(k) {
+			t.Errorf("key %q is not dotted lower-case words", k)
+		}
+		if seen[k] {
+			t.Errorf("key %q declared twice", k)
+		}
+		seen[k] = true
+		if k == DigitsSetting {
+			t.Errorf("key %q is the digits setting", k)
+		}
+	}
+	for base, count := range counts {
+		for _, form := range []string{string(base) + ".one", string(base) + ".other"} {
+			en, _ := English(form)
+			if !slices.Contains(placeholders(en), count) {
+				t.Errorf("%s = %q lacks its number {%s}", form, en, count)
+			}
+		}
+	}
+	if _, ok := English("no.such.key"); ok {
+		t.Error("English found a key that is not declared")
+	}
+}
+
+func TestMonth(t *testing.T) {
+	tests := []struct {
+		scenario string
+		month    int
+		want     Key
+	}{
+		{"January", 1, "date.month.1"},
+		{"December", 12, "date.month.12"},
+		{"zero", 0, ""},
+		{"thirteen", 13, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := Month(tt.month); got != tt.want {
+				t.Errorf("Month(%d) = %q, want %q", tt.month, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,53 @@
+package importer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"dateline/app/article"
+)
+
+// Fingerprint returns a stable digest of an article's headline and body
+// text (its paragraphs, the dateline written back at the start of the
+// first), to tell a story that a dataset already holds: two imports of the
+// same text give the same fingerprint whatever their slug, language,
+// photos or Read More links. White space is squeezed, dashes made one,
+// direction marks and other invisible characters dropped, and the text
+// put in Unicode's composed form before hashing (SHA-256, in hex).
+func Fingerprint(a article.Article) string {
+	var b strings.Builder
+	b.WriteString(fingerprintText(a.Headline))
+	first := true
+	for _, blk := range a.Body {
+		if blk.Type != article.Paragraph {
+			continue
+		}
+		text := blk.Text
+		if first && a.Dateline != nil {
+			text = a.Dateline.Label() + " - " + text
+		}
+		first = false
+		b.WriteByte('\n')
+		b.WriteString(fingerprintText(text))
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+// fingerprintText is s as Fingerprint compares it.
+func fingerprintText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '–' || r == '—':
+			return '-'
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, norm.NFC.String(s))
+	return squeeze(s)
+}

@@ -1,0 +1,192 @@
+// Package prerender writes go-app components as the HTML the host serves:
+// the same tree app.wasm then mounts, as markup a browser reads as that tree.
+package prerender
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// HTML writes the markup of a component tree as app.wasm mounts it:
+// without the white space go-app's encoder lays it out with (compactHTML),
+// and with attribute values in HTML's syntax. Go quoting turns a quotation
+// mark into \" (which ends the attribute in HTML) and a zero-width
+// non-joiner, common in Persian and Kurdish text, into a visible \u200c.
+// ok is false when the markup was not in the form compactHTML reads: it is
+// then written as go-app laid it out, still correct, with spaces between
+// elements where the tree has none.
+func HTML(ui app.UI) (markup string, ok bool) {
+	markup, ok = compactHTML(app.HTMLString(ui))
+	return goQuotedAttr.ReplaceAllStringFunc(markup, func(m string) string {
+		v, err := strconv.Unquote(m[1:])
+		if err != nil {
+			return m // not Go syntax after all: leave it as written
+		}
+		return `="` + html.EscapeString(v) + `"`
+	}), ok
+}
+
+// goQuotedAttr matches an attribute value as go-app v10 writes it: quoted
+// with strconv.Quote, Go's string syntax, not HTML's. Text nodes are
+// HTML-escaped, so a raw `="` only ever starts an attribute value.
+var goQuotedAttr = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
+
+// compactHTML removes the white space go-app's encoder adds to lay out the
+// markup it writes (app.HTMLString), so that the prerendered page has the
+// same text nodes as the tree app.wasm mounts, which has none of it. The
+// difference shows: between two inline elements, or an element and the
+// text beside it, the layout's line break is drawn as a space, as in
+// "A , B and C" for the names "A", "B", "C" joined by ", " and " and ".
+//
+// go-app v10 writes an element at depth d as 2d spaces, the start tag,
+// then: nothing more for an element that takes no content; the text for a
+// text alone; or a line break, each child at depth d+1 followed by a line
+// break, and 2d spaces; then the end tag. A text child is written after
+// the 2(d+1) spaces of its depth, escaped: it never holds "<". compactHTML
+// reads that form back; for anything else it returns ok false, and the
+// caller keeps the markup as written.
+func compactHTML(s string) (string, bool) {
+	c := compacter{s: s}
+	c.b.Grow(len(s))
+	if !c.element(0) || c.i != len(c.s) {
+		return s, false
+	}
+	return c.b.String(), true
+}
+
+type compacter struct {
+	s string
+	i int
+	b strings.Builder
+}
+
+// voidElements take no content, and go-app writes no end tag for them.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
+}
+
+// indent consumes the 2*depth spaces of a depth.
+func (c *compacter) indent(depth int) bool {
+	n := 2 * depth
+	if len(c.s)-c.i < n || strings.TrimLeft(c.s[c.i:c.i+n], " ") != "" {
+		return false
+	}
+	c.i += n
+	return true
+}
+
+// element reads an element written at depth, and writes it compact.
+func (c *compacter) element(depth int) bool {
+	if !c.indent(depth) || !strings.HasPrefix(c.s[c.i:], "<") || strings.HasPrefix(c.s[c.i:], "</") {
+		return false
+	}
+	start := c.i
+	name, ok := c.startTag()
+	if !ok {
+		return false
+	}
+	c.b.WriteString(c.s[start:c.i])
+	if voidElements[name] {
+		return true
+	}
+	end := "</" + name + ">"
+	switch {
+	case strings.HasPrefix(c.s[c.i:], "\n"):
+		c.i++
+		for {
+			if c.atEnd(depth, end) {
+				break
+			}
+			if !c.child(depth + 1) {
+				return false
+			}
+			if !strings.HasPrefix(c.s[c.i:], "\n") {
+				return false
+			}
+			c.i++
+		}
+		if !c.indent(depth) {
+			return false
+		}
+	default: // empty, or one text child written as it is
+		j := strings.IndexByte(c.s[c.i:], '<')
+		if j < 0 {
+			return false
+		}
+		c.b.WriteString(c.s[c.i : c.i+j])
+		c.i += j
+	}
+	if !strings.HasPrefix(c.s[c.i:], end) {
+		return false
+	}
+	c.b.WriteString(end)
+	c.i += len(end)
+	return true
+}
+
+// atEnd reports whether the element's end tag comes next, after the
+// indentation of its depth.
+func (c *compacter) atEnd(depth int, end string) bool {
+	n := 2 * depth
+	return len(c.s)-c.i >= n && strings.TrimLeft(c.s[c.i:c.i+n], " ") == "" && strings.HasPrefix(c.s[c.i+n:], end)
+}
+
+// child reads one child written at depth: an element, or a text up to the
+// line break that comes before the next tag's indentation.
+func (c *compacter) child(depth int) bool {
+	if strings.HasPrefix(c.s[c.i:], "\n") {
+		return true // an empty text: go-app writes nothing, not even its indentation
+	}
+	n := 2 * depth
+	if len(c.s)-c.i > n && strings.TrimLeft(c.s[c.i:c.i+n], " ") == "" && c.s[c.i+n] == '<' {
+		return c.element(depth)
+	}
+	if !c.indent(depth) {
+		return false
+	}
+	// The text runs to the last line break before the next "<": a text
+	// holds no "<", but may hold line breaks of its own.
+	j := strings.IndexByte(c.s[c.i:], '<')
+	if j < 0 {
+		return false
+	}
+	k := strings.LastIndexByte(c.s[c.i:c.i+j], '\n')
+	if k < 0 {
+		return false
+	}
+	c.b.WriteString(c.s[c.i : c.i+k])
+	c.i += k
+	return true
+}
+
+// startTag reads a start tag, whose attribute values go-app quotes in Go's
+// syntax (a quotation mark inside is \"), and returns the element's name.
+func (c *compacter) startTag() (string, bool) {
+	j := c.i + 1
+	for j < len(c.s) && c.s[j] != ' ' && c.s[j] != '>' {
+		j++
+	}
+	name := c.s[c.i+1 : j]
+	for j < len(c.s) {
+		switch c.s[j] {
+		case '>':
+			c.i = j + 1
+			return name, name != ""
+		case '"':
+			j++
+			for j < len(c.s) && c.s[j] != '"' {
+				if c.s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+		}
+		j++
+	}
+	return "", false
+}

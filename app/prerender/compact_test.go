@@ -1,0 +1,52 @@
+package prerender
+
+import (
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// TestCompactHTML checks that the markup go-app writes comes back as the
+// tree it describes: every text exactly as given, no white space between
+// elements that the tree does not have.
+func TestCompactHTML(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		ui       app.UI
+		want     string
+	}{
+		{"one text", app.P().Text("plain"), `<p>plain</p>`},
+		{"empty", app.Div(), `<div></div>`},
+		{"void", app.Div().Body(app.Img().Src("/a.png"), app.Br()), `<div><img src="/a.png"><br></div>`},
+		{"names joined", app.P().Body(app.Text("By "), app.Bdi().Text("A"), app.Text(", "), app.Bdi().Text("B"), app.Text(" and "), app.Bdi().Text("C")),
+			`<p>By <bdi>A</bdi>, <bdi>B</bdi> and <bdi>C</bdi></p>`},
+		{"spaces kept", app.P().Body(app.Text(" · "), app.Span().Text("x"), app.Text(" ")), `<p> · <span>x</span> </p>`},
+		{"line breaks in a text", app.Div().Body(app.P().Text("one\n  two"), app.P().Body(app.Span().Text("a"), app.Text("b\n   c\n"))),
+			"<div><p>one\n  two</p><p><span>a</span>b\n   c\n</p></div>"},
+		{"nested", app.Div().Body(app.Ul().Body(app.Li().Body(app.A().Href("/x").Text("X")), app.Li().Text("Y"))),
+			`<div><ul><li><a href="/x">X</a></li><li>Y</li></ul></div>`},
+		{"empty text", app.P().Body(app.Text(""), app.Span().Text("a")), `<p><span>a</span></p>`},
+		{"markup in text and attributes", app.P().Title(`a">b`).Body(app.Text("<b>"), app.Span().Text("&")),
+			`<p title="a\">b">&lt;b&gt;<span>&amp;</span></p>`},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			got, ok := compactHTML(app.HTMLString(tt.ui))
+			if !ok || got != tt.want {
+				t.Errorf("compactHTML = %q, %v\nwant %q", got, ok, tt.want)
+			}
+		})
+	}
+	// What is not go-app's form is left as it is.
+	for _, s := range []string{"<p>\nx</p>", "<p>", "text", "<div>\n  <p>a</p>\n</span>"} {
+		if got, ok := compactHTML(s); ok || got != s {
+			t.Errorf("compactHTML(%q) = %q, %v, want it returned as it is", s, got, ok)
+		}
+	}
+}
+
+func TestHTML(t *testing.T) {
+	got, ok := HTML(app.P().Title("a \"quote\" and \u200c").Body(app.Text("x "), app.Span().Text("y")))
+	if want := "<p title=\"a &#34;quote&#34; and \u200c\">x <span>y</span></p>"; !ok || got != want {
+		t.Errorf("HTML = %q, %v, want %q", got, ok, want)
+	}
+}

@@ -1,0 +1,221 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dateline/app/article"
+	"dateline/app/i18n"
+)
+
+// syntheticLabels gives every label of the interface a plainly synthetic
+// text: a made-up Arabic-script word (mark), then the English text, its
+// placeholders kept. Nothing here is a translation; the mark shows which
+// labels came from the edition. Month names become "mark N".
+func syntheticLabels(mark string) map[string]string {
+	labels := map[string]string{}
+	for _, k := range i18n.Keys() {
+		en, _ := i18n.English(k)
+		labels[k] = mark + " " + en
+	}
+	for m := 1; m <= 12; m++ {
+		labels[string(i18n.Month(m))] = fmt.Sprintf("%s %d", mark, m)
+	}
+	return labels
+}
+
+// The editions: their language, the mark of their labels, and made-up
+// words of their script.
+var editions = []struct {
+	lang, mark, word string
+}{
+	{"ckb", "ژێکۆ", "بەرێڤان"},
+	{"ar", "زاقن", "مستدرة"},
+}
+
+// editionDataset is a synthetic edition in lang: its site and labels, a
+// story in its language with a byline of names in both directions, a
+// Read More and related links, a photo credit in Latin script, and an
+// English story.
+func editionDataset(lang, mark, word string) *article.Dataset {
+	local := func(s string) string { return word + " " + s }
+	return &article.Dataset{
+		Site: &article.Site{Name: local("Times"), Description: local("synthetic edition"), Lang: lang, Labels: syntheticLabels(mark)},
+		Articles: []article.Article{
+			{
+				Slug: "edition-local", Lang: lang, Headline: local("headline one"),
+				Section:   local("section"),
+				Tags:      []string{local("tag"), "Latin Tag"},
+				Published: "2021-12-07", Updated: "2021-12-09T10:00:00Z",
+				Authors:  []string{local("author"), "A. Writer"},
+				Dateline: &article.Dateline{Place: local("place"), Source: local("source")},
+				Figures:  []article.Figure{{Caption: local("caption."), Credit: "Photo: a deliberately long synthetic credit line in Latin script, 68 chars"}},
+				Body: []article.Block{
+					{Type: article.Paragraph, Text: local("first paragraph, of made-up words.")},
+					{Type: article.ReadMore, Link: article.Link{Title: local("related title"), Slug: "edition-english"}},
+					{Type: article.Paragraph, Text: local("second paragraph.")},
+				},
+				Related: []article.Link{{Title: "A Latin-script related title", Slug: "edition-english"}, {Title: local("title only")}},
+			},
+			{
+				Slug: "edition-english", Lang: "en", Headline: "A synthetic English story in the edition",
+				Section:   local("section"),
+				Published: "2021-12-06",
+				Authors:   []string{"B. Writer", local("author two")},
+				Body: []article.Block{
+					{Type: article.Paragraph, Text: "Plainly synthetic English text."},
+					{Type: article.ReadMore, Link: article.Link{Title: local("related title"), Slug: "edition-local"}},
+				},
+			},
+		},
+	}
+}
+
+// editionState is what the page says of its language, labels and text.
+type editionState struct {
+	Lang, Dir    string
+	H1           string
+	Title        string
+	Skip         string
+	Byline       string
+	Times        []string
+	Isolated     int // bdi elements and elements with dir=auto
+	ReadMore     string
+	Overflow     float64
+	StoryLang    string
+	StoryDir     string
+	NavSections  string
+	ArticleLabel string
+}
+
+const editionStateJS = `(() => {
+  const q = (s) => document.querySelector(s);
+  const text = (s) => (q(s) || {}).textContent || "";
+  return {
+    lang: document.documentElement.lang, dir: document.documentElement.dir,
+    h1: text("h1"), title: document.title, skip: text(".skip-link"),
+    byline: text(".story-byline").replace(/\s+/g, " ").trim(),
+    times: Array.from(document.querySelectorAll("main time")).map((t) => t.textContent),
+    isolated: document.querySelectorAll("main bdi, main [dir=auto], header [dir=auto], footer bdi").length,
+    readMore: text(".read-more-label"),
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    storyLang: (q("article.story") || {}).lang || "", storyDir: (q("article.story") || {}).dir || "",
+    navSections: (q("nav.sections") || {getAttribute: () => ""}).getAttribute("aria-label"),
+    articleLabel: text(".related-title"),
+  };
+})()`
+
+// TestEditions reads a Sorani and an Arabic edition as prerendered and
+// live: the document follows the edition's language and direction, the
+// labels come from its table (an English story's from English), dates and
+// digits are the edition's, data text beside labels is isolated, nothing
+// overflows at 320 px, and axe finds nothing at 320, 412 and 1280 px.
+// With DATELINE_SCREENSHOTS set, it saves a screenshot of each article.
+func TestEditions(t *testing.T) {
+	t.Parallel()
+	src := axeSource(t)
+	shots := os.Getenv("DATELINE_SCREENSHOTS")
+	for _, ed := range editions {
+		t.Run(ed.lang, func(t *testing.T) {
+			h := privateHost(t, "-data", writeDataset(t, ed.lang+".json", editionDataset(ed.lang, ed.mark, ed.word)))
+			tb := newTab(t, 412, 900)
+			// 7 December 2021 in the edition's digits and synthetic labels
+			// (date.pattern and the month's name carry the mark).
+			date := ed.mark + " ٧ " + ed.mark + " 12 ٢٠٢١"
+			check := func(what string, s editionState, english bool) {
+				t.Helper()
+				if s.Lang != ed.lang || s.Dir != "rtl" {
+					t.Errorf("%s: <html lang=%q dir=%q>, want %q rtl", what, s.Lang, s.Dir, ed.lang)
+				}
+				if s.Skip != ed.mark+" Skip to content" || s.NavSections != ed.mark+" Sections" {
+					t.Errorf("%s: skip link %q, sections nav %q: not the edition's labels", what, s.Skip, s.NavSections)
+				}
+				if s.Isolated < 6 {
+					t.Errorf("%s: %d isolated pieces of data text", what, s.Isolated)
+				}
+				if s.Overflow > 0 {
+					t.Errorf("%s: the page is %vpx wider than the window", what, s.Overflow)
+				}
+				if s.StoryLang == "" {
+					return
+				}
+				wantDir := "rtl"
+				if english {
+					wantDir = "ltr"
+				}
+				if s.StoryDir != wantDir {
+					t.Errorf("%s: <article dir=%q>, want %q", what, s.StoryDir, wantDir)
+				}
+				if english {
+					if s.ReadMore != "Read More:" || s.ArticleLabel != "" && s.ArticleLabel != "Related articles" || !strings.HasPrefix(s.Byline, "By B. Writer and ") || !strings.Contains(s.Byline, "6 December 2021") {
+						t.Errorf("%s: an English story in the edition is not labelled in English: %q, %q", what, s.ReadMore, s.Byline)
+					}
+					return
+				}
+				if s.ReadMore != ed.mark+" Read More:" || s.ArticleLabel != ed.mark+" Related articles" {
+					t.Errorf("%s: article labels %q, %q", what, s.ReadMore, s.ArticleLabel)
+				}
+				if !strings.HasPrefix(s.Byline, ed.mark+" By "+ed.word+" author") || !strings.Contains(s.Byline, "A. Writer") || !strings.Contains(s.Byline, ed.mark+" Updated") {
+					t.Errorf("%s: byline %q", what, s.Byline)
+				}
+				if len(s.Times) < 2 || s.Times[0] != date {
+					t.Errorf("%s: dates %q, want the first %q: the edition's digits and month names", what, s.Times, date)
+				}
+			}
+			for _, p := range []struct {
+				path    string
+				english bool
+			}{{"/articles/edition-local", false}, {"/articles/edition-english", true}, {"/", false}} {
+				tb.mustLoad(h.URL+p.path+"?wasm=false", http.StatusOK)
+				check(p.path+" prerendered", eval[editionState](tb, editionStateJS), p.english)
+				tb.mustLoad(h.URL+p.path, http.StatusOK)
+				tb.waitLive()
+				time.Sleep(200 * time.Millisecond)
+				check(p.path+" live", eval[editionState](tb, editionStateJS), p.english)
+			}
+			// The date's machine form stays.
+			tb.mustLoad(h.URL+"/articles/edition-local", http.StatusOK)
+			tb.waitLive()
+			if got := eval[string](tb, `document.querySelector("main time").getAttribute("datetime")`); got != "2021-12-07" {
+				t.Errorf("<time datetime=%q>: the machine form must stay", got)
+			}
+			for _, size := range []struct {
+				name          string
+				width, height int64
+			}{{"320", 320, 800}, {"412", 412, 900}, {"1280", 1280, 900}} {
+				tb.do("setting the viewport", viewport(size.width, size.height))
+				for _, p := range []struct {
+					path   string
+					status int64
+				}{{"/", http.StatusOK}, {"/articles/edition-local", http.StatusOK}, {"/no/such/page", http.StatusNotFound}} {
+					tb.mustLoad(h.URL+p.path, p.status)
+					tb.waitLive()
+					time.Sleep(200 * time.Millisecond)
+					if over := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+						t.Errorf("%s at %s px: the page is %vpx wider than the window", p.path, size.name, over)
+					}
+					runAxe(t, tb, src, ed.lang+" "+p.path+" at "+size.name+" px")
+					if shots != "" && p.path == "/articles/edition-local" && size.name != "1280" {
+						file := filepath.Join(shots, "edition-"+ed.lang+"-"+size.name+".png")
+						if err := os.WriteFile(file, screenshot(tb), 0o644); err != nil {
+							t.Fatal(err)
+						}
+						t.Logf("saved %s", file)
+					}
+				}
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+				return m.Source == "network" && strings.Contains(m.Text, "404")
+			})
+		})
+	}
+}
