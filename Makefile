@@ -47,14 +47,17 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-# Debian packages the tests need: Chromium (browser tests) and nginx
-# (static hosting). Installed when missing and we are root, otherwise a
-# clear stop. Browser tests are never skipped.
-APT_NEEDS := chromium:chromium nginx:/usr/sbin/nginx
+# Debian packages the tests need: Chromium (browser tests), nginx and Caddy
+# (static hosting), a Java runtime (the W3C Nu Html Checker) and Noto's
+# Arabic-script faces (screenshots of right-to-left editions). Installed
+# when missing and we are root, otherwise a clear stop. Browser tests are
+# never skipped.
+APT_NEEDS := chromium:chromium nginx:/usr/sbin/nginx caddy:/usr/bin/caddy default-jre-headless:java \
+	fonts-noto-core:/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf
 
 browser-deps:
 	@missing=""; for need in $(APT_NEEDS); do pkg=$${need%%:*}; cmd=$${need#*:}; \
-	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	  { [ -e $$cmd ] || command -v $$cmd >/dev/null 2>&1; } || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing$$missing with apt-get"; \
@@ -65,12 +68,14 @@ browser-deps:
 	  fi; \
 	fi
 
-# npm packages (axe-core for the accessibility tests) from the committed lock.
+# npm packages (axe-core for the accessibility tests, vnu-jar for the
+# markup tests) from the committed lock. Their install scripts are not run:
+# vnu-jar's would fetch a Java runtime, which Debian's package gives.
 node-deps: tests/browser/node_modules/.package-lock.json
 
 tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js and npm, then run make test again"; exit 1; }
-	npm ci --prefix tests/browser --no-audit --no-fund
+	npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts
 
 test: fmt-check vet build browser-deps node-deps
 	DATELINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...

@@ -131,10 +131,14 @@ func export(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Export(fs.Arg(0)); err != nil {
+	st, err := s.Export(fs.Arg(0))
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "exported %d articles from %s, version %s, to %s\n", arc.Len(), arc.Name, s.Version, fs.Arg(0))
+	if _, err := fmt.Fprintf(stdout, "exported %d articles from %s, version %s, to %s: %d files written, %d unchanged, %d removed\n",
+		arc.Len(), arc.Name, s.Version, fs.Arg(0), st.Written, st.Unchanged, st.Removed); err != nil {
+		return fmt.Errorf("export: reporting: %w", err)
+	}
 	return nil
 }
 

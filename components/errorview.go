@@ -12,17 +12,24 @@ type ErrorView struct {
 	app.Compo
 
 	Site *page.Site
+	// Stale tells that the site has a new version whose pages this one
+	// cannot load: the reader is offered a reload, not an error.
+	Stale bool
 }
 
 // Render says that the page could not be loaded, with a way to try again.
-// What went wrong is for the console (errorMessage), not the reader.
+// What went wrong is for the console (logLoadError), not the reader.
 func (v *ErrorView) Render() app.UI {
 	t := v.Site.Table
+	title, text, retry := i18n.ErrorTitle, i18n.ErrorText, i18n.ErrorRetry
+	if v.Stale {
+		title, text, retry = i18n.StaleTitle, i18n.StaleText, i18n.UpdateReload
+	}
 	return app.Section().Class("notice").Aria("labelledby", "page-title").Body(
-		app.H1().ID("page-title").TabIndex(-1).Text(t.Text(i18n.ErrorTitle)),
-		app.P().Text(t.Text(i18n.ErrorText)),
+		app.H1().ID("page-title").TabIndex(-1).Text(t.Text(title)),
+		app.P().Text(t.Text(text)),
 		app.P().Body(
-			app.Button().Type("button").Class("button").Text(t.Text(i18n.ErrorRetry)).OnClick(v.retry),
+			app.Button().Type("button").Class("button").Text(t.Text(retry)).OnClick(v.retry),
 			app.Text(" "),
 			app.A().Href("/").Text(t.Text(i18n.ErrorHome)),
 		),

@@ -6,10 +6,12 @@ import (
 )
 
 // Meta is what a page says of itself in its head: its title and
-// description.
+// description, and its name without the site's (a headline, a section's
+// name).
 type Meta struct {
 	Title       string
 	Description string
+	Name        string
 }
 
 // descriptionLength bounds an article's description, in characters.
@@ -22,21 +24,22 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 	titled := func(title string) string { return t.Text(i18n.PageTitle, "title", title, "site", site.Name) }
 	switch {
 	case d.Story != nil:
-		return Meta{Title: titled(d.Story.Article.Headline), Description: d.Story.Article.Excerpt(descriptionLength)}
+		a := d.Story.Article
+		return Meta{Title: titled(a.Headline), Description: a.Excerpt(descriptionLength), Name: a.Headline}
 	case d.List != nil:
 		title := listTitle(t, ref, d.List)
-		m := Meta{Title: titled(title), Description: site.Description}
+		m := Meta{Title: titled(title), Description: site.Description, Name: title}
 		if ref.Kind != page.Home {
 			m.Description = t.Text(i18n.ListDescription, "title", title, "site", site.Name)
 		}
 		if d.List.Page > 1 {
 			m.Title = titled(t.Text(i18n.PageNumbered, "title", title, "n", t.Number(d.List.Page)))
 		} else if ref.Kind == page.Home {
-			m.Title = site.Name
+			m.Title, m.Name = site.Name, site.Name
 		}
 		return m
 	}
-	return Meta{Title: titled(t.Text(i18n.NotFoundTitle)), Description: site.Description}
+	return Meta{Title: titled(t.Text(i18n.NotFoundTitle)), Description: site.Description, Name: t.Text(i18n.NotFoundTitle)}
 }
 
 // listTitle heads a list of articles.

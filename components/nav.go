@@ -2,15 +2,18 @@ package components
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/page"
 )
 
 // firstNav is true until the first page has been shown in this document.
 var firstNav = true
 
-// afterNav runs after a page changed in the client: it scrolls to the top and
-// moves focus to the page's heading, so that screen readers announce the new
-// page. The first page of a document keeps the browser's own behaviour.
-func afterNav(ctx app.Context) {
+// afterNav runs after a page changed in the client: it puts the page's head
+// in the document, scrolls to the top and moves focus to the page's
+// heading, so that screen readers announce the new page. The first page of
+// a document keeps the prerendered head and the browser's own behaviour.
+func afterNav(ctx app.Context, head *page.Head) {
 	if !app.IsClient {
 		return
 	}
@@ -18,6 +21,7 @@ func afterNav(ctx app.Context) {
 		firstNav = false
 		return
 	}
+	applyHead(head)
 	if ctx.Page().URL().Fragment != "" {
 		return
 	}

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"errors"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/i18n"
@@ -28,13 +30,17 @@ func (p *Page) OnInit() { p.st.init(p.Source) }
 func (p *Page) OnNav(ctx app.Context) {
 	p.st.load(ctx, p.Source, func(ctx app.Context) {
 		if p.st.Status == loadingErr {
-			ctx.Page().SetTitle(p.Site.Table.Text(i18n.ErrorTitle))
+			title := i18n.ErrorTitle
+			if errors.Is(p.st.Err, page.ErrStale) {
+				title = i18n.StaleTitle
+			}
+			ctx.Page().SetTitle(p.Site.Table.Text(title))
 			return
 		}
 		m := MetaOf(p.Site, p.st.Ref, p.st.Data)
 		ctx.Page().SetTitle(m.Title)
 		ctx.Page().SetDescription(m.Description)
-		afterNav(ctx)
+		afterNav(ctx, p.st.Data.Head)
 	})
 }
 
@@ -44,7 +50,7 @@ func (p *Page) Render() app.UI {
 	case loaded:
 		return View(p.Site, p.st.Ref, p.st.Data)
 	case loadingErr:
-		return &Shell{Site: p.Site, Content: []app.UI{&ErrorView{Site: p.Site}}}
+		return &Shell{Site: p.Site, Content: []app.UI{&ErrorView{Site: p.Site, Stale: errors.Is(p.st.Err, page.ErrStale)}}}
 	default:
 		return &Shell{Site: p.Site, Content: []app.UI{
 			app.P().Class("loading").Aria("busy", "true").Aria("live", "polite").Text(p.Site.Table.Text(i18n.Loading)),

@@ -52,6 +52,11 @@ func (s *Source) Load(r page.Ref) (page.Data, error) {
 	body, err := fetch(url)
 	switch {
 	case errors.Is(err, errNotFound):
+		// Not found, or the site has a new version and this page's data
+		// path is gone: then its list of files is gone too.
+		if _, err := fetch(s.base + "/offline.json"); errors.Is(err, errNotFound) {
+			return d, fmt.Errorf("loading %s: %w", r.Path(), page.ErrStale)
+		}
 	case err != nil:
 		return d, fmt.Errorf("loading %s: %w", r.Path(), err)
 	default:

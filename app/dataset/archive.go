@@ -158,6 +158,19 @@ func (a *Archive) Summary(slug string) (article.Summary, bool) {
 	return a.entries[i].summary(), true
 }
 
+// Updated returns when the article with the slug last changed: its updated
+// date, or else its published date; "" when it has neither.
+func (a *Archive) Updated(slug string) string {
+	i, ok := a.bySlug[slug]
+	if !ok {
+		return ""
+	}
+	if e := a.entries[i]; e.updated != "" {
+		return e.updated
+	}
+	return a.entries[i].published
+}
+
 // Neighbours returns the articles before (newer) and after (older) the one
 // with the slug in its section, or in the whole archive when it has no
 // section.

@@ -68,6 +68,8 @@ var (
 	ErrorText          = label("error.text", "Check your connection and try again.")
 	ErrorRetry         = label("error.retry", "Try again")
 	ErrorHome          = label("error.home", "Go to the home page")
+	StaleTitle         = label("error.stale_title", "This site has been updated")
+	StaleText          = label("error.stale_text", "Reload to see this page in its new version.")
 	Loading            = label("page.loading", "Loading…")
 	PageTitle          = label("meta.title", "{title} · {site}") // a page's title in the browser's tab
 	PageNumbered       = label("meta.page", "{title}, page {n}")

@@ -39,6 +39,8 @@ func TestEnglish(t *testing.T) {
 		{"error.text", "Check your connection and try again."},
 		{"error.retry", "Try again"},
 		{"error.home", "Go to the home page"},
+		{"error.stale_title", "This site has been updated"},
+		{"error.stale_text", "Reload to see this page in its new version."},
 		{"page.loading", "Loading…"},
 		{"meta.title", "{title} · {site}"},
 		{"meta.page", "{title}, page {n}"},

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"strings"
 
 	"dateline/app/article"
@@ -13,6 +14,8 @@ import (
 type Data struct {
 	List  *List  `json:"list,omitempty"`
 	Story *Story `json:"story,omitempty"`
+	// Head is the page's head beyond its title and description.
+	Head *Head `json:"head,omitempty"`
 }
 
 // Missing reports whether the page does not exist.
@@ -101,6 +104,11 @@ type Named struct {
 	Slug string `json:"slug"`
 }
 
+// ErrStale says that the site has a new version since the page was
+// opened, and the data of its version is no longer served: the reader
+// needs to reload.
+var ErrStale = errors.New("the site has a new version")
+
 // Source gives pages their data. The host's answers from the dataset; the
 // client's from the versioned data files the host serves.
 type Source interface {
@@ -109,4 +117,33 @@ type Source interface {
 	// Load gets the page's data, blocking: the client calls it in
 	// ctx.Async. A page that does not exist is Data{} with no error.
 	Load(r Ref) (Data, error)
+}
+
+// Head is what a page says of itself beyond its title and description,
+// for search engines, feed readers and the apps that show a link: its
+// canonical address, Open Graph and Twitter tags, links to its feeds and
+// to the pages before and after it, and its schema.org JSON-LD. The host
+// makes it; the client puts it in the document's head after a navigation.
+type Head struct {
+	Canonical string `json:"canonical,omitempty"`
+	Meta      []Meta `json:"meta,omitempty"`
+	Links     []Link `json:"links,omitempty"`
+	// JSONLD is safe inside a <script> element: "<", ">" and "&" are
+	// written as \u escapes.
+	JSONLD string `json:"jsonld,omitempty"`
+}
+
+// Meta is one <meta> element: by Property (Open Graph) or by Name.
+type Meta struct {
+	Property string `json:"property,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Content  string `json:"content"`
+}
+
+// Link is one <link> element of the head.
+type Link struct {
+	Rel   string `json:"rel"`
+	Href  string `json:"href"`
+	Type  string `json:"type,omitempty"`
+	Title string `json:"title,omitempty"`
 }

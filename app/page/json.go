@@ -20,6 +20,9 @@ func (d *Data) ReadJSON(r *jsonread.Reader) {
 		case "story":
 			d.Story = new(Story)
 			d.Story.readJSON(r)
+		case "head":
+			d.Head = new(Head)
+			d.Head.readJSON(r)
 		default:
 			r.Skip()
 		}
@@ -78,6 +81,55 @@ func (t *Teaser) readJSON(r *jsonread.Reader) {
 			t.Headline = r.String()
 		case "published":
 			t.Published = r.String()
+		default:
+			r.Skip()
+		}
+	})
+}
+
+func (h *Head) readJSON(r *jsonread.Reader) {
+	r.Object(func(key string) {
+		switch key {
+		case "canonical":
+			h.Canonical = r.String()
+		case "jsonld":
+			h.JSONLD = r.String()
+		case "meta":
+			r.Array(func(int) {
+				var m Meta
+				r.Object(func(key string) {
+					switch key {
+					case "property":
+						m.Property = r.String()
+					case "name":
+						m.Name = r.String()
+					case "content":
+						m.Content = r.String()
+					default:
+						r.Skip()
+					}
+				})
+				h.Meta = append(h.Meta, m)
+			})
+		case "links":
+			r.Array(func(int) {
+				var l Link
+				r.Object(func(key string) {
+					switch key {
+					case "rel":
+						l.Rel = r.String()
+					case "href":
+						l.Href = r.String()
+					case "type":
+						l.Type = r.String()
+					case "title":
+						l.Title = r.String()
+					default:
+						r.Skip()
+					}
+				})
+				h.Links = append(h.Links, l)
+			})
 		default:
 			r.Skip()
 		}

@@ -5,6 +5,7 @@ package prerender
 import (
 	"html"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -85,12 +86,18 @@ func (c *compacter) element(depth int) bool {
 	if !c.indent(depth) || !strings.HasPrefix(c.s[c.i:], "<") || strings.HasPrefix(c.s[c.i:], "</") {
 		return false
 	}
-	start := c.i
-	name, ok := c.startTag()
+	name, attrs, ok := c.startTag()
 	if !ok {
 		return false
 	}
-	c.b.WriteString(c.s[start:c.i])
+	// go-app writes attributes in the random order of a map: sorted, the
+	// same page is the same bytes on every render, host and export.
+	sort.Strings(attrs)
+	c.b.WriteString("<" + name)
+	for _, a := range attrs {
+		c.b.WriteString(" " + a)
+	}
+	c.b.WriteString(">")
 	if voidElements[name] {
 		return true
 	}
@@ -165,18 +172,28 @@ func (c *compacter) child(depth int) bool {
 }
 
 // startTag reads a start tag, whose attribute values go-app quotes in Go's
-// syntax (a quotation mark inside is \"), and returns the element's name.
-func (c *compacter) startTag() (string, bool) {
+// syntax (a quotation mark inside is \"), and returns the element's name
+// and its attributes as written (name="value", or a name alone).
+func (c *compacter) startTag() (name string, attrs []string, ok bool) {
 	j := c.i + 1
 	for j < len(c.s) && c.s[j] != ' ' && c.s[j] != '>' {
 		j++
 	}
-	name := c.s[c.i+1 : j]
+	name = c.s[c.i+1 : j]
+	start := -1 // of the attribute being read
 	for j < len(c.s) {
 		switch c.s[j] {
 		case '>':
+			if start >= 0 {
+				attrs = append(attrs, c.s[start:j])
+			}
 			c.i = j + 1
-			return name, name != ""
+			return name, attrs, name != ""
+		case ' ':
+			if start >= 0 {
+				attrs = append(attrs, c.s[start:j])
+			}
+			start = j + 1
 		case '"':
 			j++
 			for j < len(c.s) && c.s[j] != '"' {
@@ -188,5 +205,5 @@ func (c *compacter) startTag() (string, bool) {
 		}
 		j++
 	}
-	return "", false
+	return "", nil, false
 }

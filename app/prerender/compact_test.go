@@ -50,3 +50,20 @@ func TestHTML(t *testing.T) {
 		t.Errorf("HTML = %q, %v, want %q", got, ok, want)
 	}
 }
+
+// TestAttributesSorted checks that the same tree is the same markup on
+// every render, whatever order go-app writes attributes in.
+func TestAttributesSorted(t *testing.T) {
+	ui := func() app.UI {
+		return app.A().Href("/x").Class("c").ID("i").Title("t").Rel("r").Lang("en").Dir("auto").Text("x")
+	}
+	want, _ := HTML(ui())
+	if want != `<a class="c" dir="auto" href="/x" id="i" lang="en" rel="r" title="t">x</a>` {
+		t.Errorf("HTML = %s", want)
+	}
+	for range 20 {
+		if got, _ := HTML(ui()); got != want {
+			t.Fatalf("the same tree gave %s, then %s", want, got)
+		}
+	}
+}

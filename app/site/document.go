@@ -44,22 +44,19 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 	meta("name", "viewport", "width=device-width, initial-scale=1, viewport-fit=cover")
 	meta("name", "theme-color", themeColor)
 	meta("name", "mobile-web-app-capable", "yes")
-	meta("property", "og:title", m.Title)
-	meta("property", "og:description", m.Description)
-	meta("property", "og:type", "website")
 	link := func(rel, href string) { b.WriteString("<link rel=\"" + rel + "\" href=\"" + attr(href) + "\">\n") }
 	link("icon", "/web/icons/icon.svg")
 	link("apple-touch-icon", "/web/icons/maskable-512.png")
 	link("manifest", "/manifest.webmanifest")
 	link("stylesheet", "/web/dateline.css")
-	if l := d.List; l != nil {
-		if prev, ok := l.Prev(ref); ok {
-			link("prev", prev.Path())
-		}
-		if next, ok := l.Next(ref); ok {
-			link("next", next.Path())
+	h := d.Head
+	if h == nil { // the not-found page: made here, it has no data file
+		var err error
+		if h, err = s.headOf(page.Ref{}, page.Data{}); err != nil {
+			return nil, err
 		}
 	}
+	b.WriteString(headHTML(h))
 	b.WriteString("</head>\n<body>\n")
 	b.WriteString(bodyHTML(components.View(s.site, ref, d)))
 	// go-app's loader: app.js reports the download of app.wasm in its
@@ -67,6 +64,38 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 	b.WriteString("\n<aside id=\"app-wasm-loader\" class=\"goapp-app-info\"><span id=\"app-wasm-loader-icon\" hidden></span>" +
 		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\" data-label=\"" + attr(s.site.Table.Text(i18n.LoadingApp)) + "\">0</p></aside>\n</body>\n</html>\n")
 	return newResponse(status, "text/html; charset=utf-8", revalidate, []byte(b.String()))
+}
+
+// headHTML writes a page's head beyond its title and description. Each
+// element is marked data-head: the client replaces them all after a
+// navigation (components: the page's Head).
+func headHTML(h *page.Head) string {
+	var b strings.Builder
+	if h.Canonical != "" {
+		b.WriteString("<link data-head rel=\"canonical\" href=\"" + attr(h.Canonical) + "\">\n")
+	}
+	for _, m := range h.Meta {
+		key, name := "name", m.Name
+		if m.Property != "" {
+			key, name = "property", m.Property
+		}
+		b.WriteString("<meta data-head " + key + "=\"" + attr(name) + "\" content=\"" + attr(m.Content) + "\">\n")
+	}
+	for _, l := range h.Links {
+		b.WriteString("<link data-head rel=\"" + attr(l.Rel) + "\" href=\"" + attr(l.Href) + "\"")
+		if l.Type != "" {
+			b.WriteString(" type=\"" + attr(l.Type) + "\"")
+		}
+		if l.Title != "" {
+			b.WriteString(" title=\"" + attr(l.Title) + "\"")
+		}
+		b.WriteString(">\n")
+	}
+	if h.JSONLD != "" {
+		// Safe inside the element: the JSON escapes "<", ">" and "&".
+		b.WriteString("<script data-head type=\"application/ld+json\">" + h.JSONLD + "</script>\n")
+	}
+	return b.String()
 }
 
 // attr escapes text for an attribute value in double quotes.

@@ -1,78 +1,191 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
+	"dateline/app/feed"
 	"dateline/app/page"
 )
 
 // Export writes the whole site into dir as static files, for any static
 // host or CDN: index.html, page/<n>.html, sections/<slug>.html,
 // tags/<slug>.html (and their page/<n>.html), articles/<slug>.html,
-// 404.html, the data files, web/ (with the .br and .gz forms of app.wasm)
-// and go-app's files. The host must serve /x from x.html, 404.html for
-// missing paths, and .wasm as application/wasm (see README).
+// 404.html, the data files, the feeds and sitemaps, robots.txt, web/
+// (with the .br and .gz forms of app.wasm), go-app's files, and the
+// configuration of static hosts: _headers (Netlify, Cloudflare Pages) and
+// _config/nginx.conf and _config/Caddyfile, each with the host's security
+// headers and cache policy. The host must serve /x from x.html, 404.html
+// for missing paths, and .wasm as application/wasm (the configurations
+// do).
 //
-// dir must not exist yet, or be empty: Export never mixes two sites. It
-// writes into a temporary directory beside dir and renames it into place
-// when complete, so a failure leaves nothing half-written.
-func (s *Site) Export(dir string) error {
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return fmt.Errorf("exporting: %s is not empty", dir)
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("exporting: %w", err)
+// Into a directory that does not exist or is empty, the site is written
+// beside it and renamed into place when complete, so that a failure leaves
+// nothing half-written. Over an earlier export, only the files that
+// changed are written (each complete, renamed over the old one), the data
+// files first and the service worker last; the data of the version it
+// replaces stays, so that a reader with a page of that version open can
+// go on reading, and the rest of the old files are removed. A directory
+// that holds something else is refused.
+func (s *Site) Export(dir string) (ExportStats, error) {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist), err == nil && len(entries) == 0:
+		return s.exportFresh(dir)
+	case err != nil:
+		return ExportStats{}, fmt.Errorf("exporting: %w", err)
 	}
+	prev, err := exportedVersion(dir)
+	if err != nil {
+		return ExportStats{}, err
+	}
+	w := &exportWriter{root: dir, update: true, keep: prev}
+	if err := s.exportTo(w); err != nil {
+		return w.stats(), err
+	}
+	err = w.removeOthers()
+	return w.stats(), err
+}
+
+// ExportStats counts what an export did.
+type ExportStats struct {
+	Written, Unchanged, Removed int
+}
+
+// exportFresh writes the site into a new directory beside dir and renames
+// it into place.
+func (s *Site) exportFresh(dir string) (ExportStats, error) {
 	parent := filepath.Dir(filepath.Clean(dir))
 	tmp, err := os.MkdirTemp(parent, ".dateline-export-*")
 	if err != nil {
-		return fmt.Errorf("exporting: %w", err)
+		return ExportStats{}, fmt.Errorf("exporting: %w", err)
 	}
 	defer os.RemoveAll(tmp)                      // gone after the rename; cleans up after a failure
 	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it private
-		return fmt.Errorf("exporting: %w", err)
+		return ExportStats{}, fmt.Errorf("exporting: %w", err)
+	}
+	w := &exportWriter{root: tmp}
+	if err := s.exportTo(w); err != nil {
+		return w.stats(), err
+	}
+	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return w.stats(), fmt.Errorf("exporting: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return w.stats(), fmt.Errorf("exporting: %w", err)
+	}
+	return w.stats(), nil
+}
+
+// workerDataBase finds the data path a service worker names.
+var workerDataBase = regexp.MustCompile(`const DATA_BASE = "(/data/[0-9a-f]+)";`)
+
+// exportedVersion returns the data path of the Dateline export in dir,
+// or refuses a directory that holds something else.
+func exportedVersion(dir string) (string, error) {
+	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+	m := workerDataBase.FindSubmatch(worker)
+	if err != nil || m == nil {
+		return "", fmt.Errorf("exporting: %s is not empty, and holds no Dateline export to update: choose another directory", dir)
+	}
+	return string(m[1]), nil
+}
+
+// exportTo writes every file of the site, in the order that keeps a site
+// being updated whole for its readers: the data files with the pages (a
+// page of the new version finds its data), then the feeds and sitemaps,
+// then the assets and the app, and the service worker, which tells open
+// pages of the new version, last.
+func (s *Site) exportTo(w *exportWriter) error {
+	refs := s.listRefs(true)
+	s.arc.Slugs(func(slug string) { refs = append(refs, page.ArticleRef(slug)) })
+	if err := parallel(refs, func(ref page.Ref) error { return s.exportPage(w, ref) }); err != nil {
+		return err
+	}
+	nf, err := s.notFound()
+	if err != nil {
+		return fmt.Errorf("exporting the not-found page: %w", err)
+	}
+	if err := w.write(feed.NotFoundPage, nf.body); err != nil {
+		return err
+	}
+	feeds := []string{feedPath}
+	for _, g := range s.arc.Sections() {
+		feeds = append(feeds, page.SectionRef(g.Slug, 1).Path()+feedFile)
+	}
+	for _, p := range feeds {
+		res, _, err := s.feedOf(p)
+		if err != nil {
+			return fmt.Errorf("exporting %s: %w", p, err)
+		}
+		if err := w.write(p, res.body); err != nil {
+			return err
+		}
+	}
+	err = feed.WriteSitemaps(s.site.Site, s.pageURLs(), func(p string, body []byte) error { return w.write(p, body) })
+	if err != nil && !errors.Is(err, feed.ErrNoSiteURL) {
+		return fmt.Errorf("exporting the sitemaps: %w", err)
 	}
 
 	paths := make([]string, 0, len(s.fixed))
 	for p := range s.fixed {
 		paths = append(paths, p)
 	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		r := s.fixed[p]
-		if err := writeFile(tmp, p, r.body); err != nil {
+	// The service worker last: its update check is what tells open pages
+	// that a new version is there.
+	sort.Slice(paths, func(i, j int) bool {
+		if wi, wj := paths[i] == "/app-worker.js", paths[j] == "/app-worker.js"; wi != wj {
+			return wj
+		}
+		return paths[i] < paths[j]
+	})
+	deploy := feed.Deploy{Header: securityHeaders, Hidden: []string{"/_config/", "/_headers"}}
+	for _, c := range []struct {
+		path string
+		make func(feed.Deploy) ([]byte, error)
+	}{
+		{"/_headers", feed.HeadersFile},
+		{"/_config/nginx.conf", feed.NginxConf},
+		{"/_config/Caddyfile", feed.Caddyfile},
+	} {
+		b, err := c.make(deploy)
+		if err != nil {
+			return fmt.Errorf("exporting %s: %w", c.path, err)
+		}
+		if err := w.write(c.path, b); err != nil {
 			return err
 		}
+	}
+	for _, p := range paths {
+		r := s.fixed[p]
 		// Precompressed forms of the large files, for hosts that serve them
-		// (nginx gzip_static, brotli_static).
+		// (nginx gzip_static, Caddy precompressed).
 		if strings.HasPrefix(p, "/web/") && r.br != nil {
-			if err := writeFile(tmp, p+".br", r.br); err != nil {
+			if err := w.write(p+".br", r.br); err != nil {
 				return err
 			}
-			if err := writeFile(tmp, p+".gz", r.gz); err != nil {
+			if err := w.write(p+".gz", r.gz); err != nil {
 				return err
 			}
 		}
+		if err := w.write(p, r.body); err != nil {
+			return err
+		}
 	}
-	nf, err := s.notFound()
-	if err != nil {
-		return fmt.Errorf("exporting the not-found page: %w", err)
-	}
-	if err := writeFile(tmp, "/404.html", nf.body); err != nil {
-		return err
-	}
+	return nil
+}
 
-	// Every page and its data file, rendered on all cores; the responses
-	// are made for the export and not kept, so that a large archive does
-	// not fill the memory.
-	refs := s.listRefs(true)
-	s.arc.Slugs(func(slug string) { refs = append(refs, page.ArticleRef(slug)) })
+// parallel runs do for each ref on every core, and returns the first error.
+func parallel(refs []page.Ref, do func(page.Ref) error) error {
 	jobs := make(chan page.Ref)
 	errc := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -81,7 +194,7 @@ func (s *Site) Export(dir string) error {
 		go func() {
 			defer wg.Done()
 			for ref := range jobs {
-				if err := s.exportPage(tmp, ref); err != nil {
+				if err := do(ref); err != nil {
 					select {
 					case errc <- err:
 					default:
@@ -102,22 +215,23 @@ func (s *Site) Export(dir string) error {
 	case err := <-errc:
 		return err
 	default:
+		return nil
 	}
-
-	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("exporting: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("exporting: %w", err)
-	}
-	return nil
 }
 
-// exportPage writes one page and its data file.
-func (s *Site) exportPage(root string, ref page.Ref) error {
+// exportPage writes one page and its data file. They are made for the
+// export and not kept, so that a large archive does not fill the memory.
+func (s *Site) exportPage(w *exportWriter, ref page.Ref) error {
 	d, err := s.Load(ref)
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
+	}
+	data, err := dataJSON(d)
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
+	}
+	if err := w.write(s.DataBase+"/"+ref.DataFile(), data); err != nil {
+		return err
 	}
 	res, err := s.render(ref, d, 200)
 	if err != nil {
@@ -127,23 +241,116 @@ func (s *Site) exportPage(root string, ref page.Ref) error {
 	if ref.Path() == "/" {
 		name = "/index.html"
 	}
-	if err := writeFile(root, name, res.body); err != nil {
-		return err
-	}
-	data, err := dataJSON(d)
-	if err != nil {
-		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
-	}
-	return writeFile(root, s.DataBase+"/"+ref.DataFile(), data)
+	return w.write(name, res.body)
 }
 
-func writeFile(root, p string, body []byte) error {
-	name := filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+// exportWriter writes an export's files under root: in a fresh export,
+// each as it comes; over an earlier one, only those that changed, each
+// complete before it replaces the old one. It remembers what it wrote.
+type exportWriter struct {
+	root   string
+	update bool
+	// keep is the data path of the version an update replaces, whose
+	// files stay.
+	keep string
+
+	mu                          sync.Mutex
+	files                       map[string]bool
+	written, unchanged, removed int
+}
+
+func (w *exportWriter) write(p string, body []byte) error {
+	name := filepath.Join(w.root, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+	w.mu.Lock()
+	if w.files == nil {
+		w.files = make(map[string]bool)
+	}
+	w.files[name] = true
+	w.mu.Unlock()
+	if w.update {
+		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, body) {
+			w.mu.Lock()
+			w.unchanged++
+			w.mu.Unlock()
+			return nil
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return fmt.Errorf("exporting %s: %w", p, err)
 	}
-	if err := os.WriteFile(name, body, 0o644); err != nil {
+	if w.update {
+		if err := replaceFile(name, body); err != nil {
+			return fmt.Errorf("exporting %s: %w", p, err)
+		}
+	} else if err := os.WriteFile(name, body, 0o644); err != nil {
 		return fmt.Errorf("exporting %s: %w", p, err)
 	}
+	w.mu.Lock()
+	w.written++
+	w.mu.Unlock()
+	return nil
+}
+
+// replaceFile writes name whole beside it, then renames it into place.
+func replaceFile(name string, body []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(body)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	return nil
+}
+
+func (w *exportWriter) stats() ExportStats {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return ExportStats{Written: w.written, Unchanged: w.unchanged, Removed: w.removed}
+}
+
+// removeOthers removes, after an update, the files the export did not
+// write: pages and data of articles that are gone, and the data of older
+// versions; the data of the version just replaced stays.
+func (w *exportWriter) removeOthers() error {
+	keep := filepath.Join(w.root, filepath.FromSlash(strings.TrimPrefix(w.keep, "/")))
+	var dirs []string
+	removed := 0
+	err := filepath.WalkDir(w.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p == keep {
+				return filepath.SkipDir
+			}
+			dirs = append(dirs, p)
+			return nil
+		}
+		if w.files[p] {
+			return nil
+		}
+		removed++
+		return os.Remove(p)
+	})
+	if err != nil {
+		return fmt.Errorf("exporting: removing the files of the last export: %w", err)
+	}
+	// Folders left empty go too, deepest first.
+	for i := len(dirs) - 1; i > 0; i-- {
+		if entries, err := os.ReadDir(dirs[i]); err == nil && len(entries) == 0 {
+			if err := os.Remove(dirs[i]); err != nil {
+				return fmt.Errorf("exporting: %w", err)
+			}
+		}
+	}
+	w.mu.Lock()
+	w.removed = removed
+	w.mu.Unlock()
 	return nil
 }

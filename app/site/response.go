@@ -109,7 +109,7 @@ func newResponse(status int, contentType, cacheControl string, body []byte) (*re
 }
 
 func compressible(contentType string) bool {
-	for _, p := range []string{"text/", "application/javascript", "application/json", "application/manifest+json", "image/svg+xml", "application/wasm"} {
+	for _, p := range []string{"text/", "application/json", "application/manifest+json", "image/svg+xml", "application/wasm"} {
 		if strings.HasPrefix(contentType, p) {
 			return true
 		}

@@ -23,6 +23,7 @@ import (
 
 	"dateline/app/article"
 	"dateline/app/dataset"
+	"dateline/app/feed"
 	"dateline/app/page"
 )
 
@@ -55,14 +56,15 @@ type Site struct {
 	handler *app.Handler
 	fixed   map[string]*response // every response known at start
 	cache   *cache               // pages and data files, made on request
+	maps    sitemaps
 }
 
 // goAppResources are the files go-app's handler generates.
 var goAppResources = map[string]string{
-	"/app.js":               "application/javascript; charset=utf-8",
-	"/wasm_exec.js":         "application/javascript; charset=utf-8",
+	"/app.js":               "text/javascript; charset=utf-8",
+	"/wasm_exec.js":         "text/javascript; charset=utf-8",
 	"/manifest.webmanifest": "application/manifest+json",
-	"/app-worker.js":        "application/javascript; charset=utf-8",
+	"/app-worker.js":        "text/javascript; charset=utf-8",
 }
 
 // notFoundPath is the path the not-found page is prerendered under, for
@@ -111,6 +113,9 @@ func New(cfg Config) (*Site, error) {
 		if s.fixed[p], err = newResponse(http.StatusOK, ct, revalidate, body); err != nil {
 			return nil, fmt.Errorf("preparing %s: %w", p, err)
 		}
+	}
+	if s.fixed["/robots.txt"], err = newResponse(http.StatusOK, "text/plain; charset=utf-8", revalidate, feed.Robots(s.site.Site)); err != nil {
+		return nil, fmt.Errorf("preparing robots.txt: %w", err)
 	}
 	offline, err := json.Marshal(s.offlineURLs())
 	if err != nil {
@@ -320,9 +325,6 @@ func (s *Site) addWeb(web fs.FS) (string, error) {
 		}
 		s.fixed["/web/"+name] = r
 	}
-	if robots, ok := s.fixed["/web/robots.txt"]; ok {
-		s.fixed["/robots.txt"] = robots
-	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
@@ -333,7 +335,7 @@ func contentType(name string) string {
 	case ".css":
 		return "text/css; charset=utf-8"
 	case ".js":
-		return "application/javascript; charset=utf-8"
+		return "text/javascript; charset=utf-8"
 	case ".json":
 		return "application/json"
 	case ".svg":
@@ -369,6 +371,10 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var err error
 	if name, ok := strings.CutPrefix(p, s.DataBase+"/"); ok {
 		res, err = s.dataFile(name)
+	} else if f, isFeed, ferr := s.feedOf(p); isFeed || ferr != nil {
+		res, err = f, ferr
+	} else if m, isMap, merr := s.sitemap(p); isMap || merr != nil {
+		res, err = m, merr
 	} else {
 		res, err = s.page(p)
 	}
@@ -449,9 +455,21 @@ func (s *Site) notFound() (*response, error) {
 	})
 }
 
-// Load returns the data of a page from the dataset; a page that does not
-// exist is page.Data{}.
+// Load returns the data of a page from the dataset, with its head; a page
+// that does not exist is page.Data{}.
 func (s *Site) Load(ref page.Ref) (page.Data, error) {
+	d, err := s.data(ref)
+	if err != nil || d.Missing() {
+		return d, err
+	}
+	if d.Head, err = s.headOf(ref, d); err != nil {
+		return page.Data{}, fmt.Errorf("the head of %s: %w", ref.Path(), err)
+	}
+	return d, nil
+}
+
+// data returns the data of a page from the dataset.
+func (s *Site) data(ref page.Ref) (page.Data, error) {
 	var g *dataset.Group
 	var ok bool
 	switch ref.Kind {

@@ -560,7 +560,12 @@ func allowedScripts(web fstest.MapFS) []string {
 // loads the allowed scripts in order and preloads dataURL.
 func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string, dataURL string) {
 	t.Helper()
-	scripts := root.All("script")
+	var scripts []*htmltest.Node
+	for _, s := range root.All("script") {
+		if s.Attrs["type"] != "application/ld+json" { // data, not script
+			scripts = append(scripts, s)
+		}
+	}
 	if len(scripts) != 1 {
 		t.Fatalf("%d <script> elements, want one: the inline loader", len(scripts))
 	}
@@ -710,7 +715,7 @@ func TestPageHeadRoundTrips(t *testing.T) {
 				for _, m := range []struct{ key, value, want string }{
 					{"name", "description", desc},
 					{"property", "og:description", desc},
-					{"property", "og:title", title},
+					{"property", "og:title", a.Headline},
 				} {
 					metas := root.Find("meta", m.key, m.value)
 					if len(metas) != 1 {
@@ -784,24 +789,29 @@ func TestServiceWorkerPrecacheIsServed(t *testing.T) {
 	}
 }
 
-func TestRobotsOnlyWhenShipped(t *testing.T) {
-	tests := []struct {
+// TestRobots checks robots.txt: everything allowed, and the sitemap named
+// when the site's URL is known.
+func TestRobots(t *testing.T) {
+	for _, tt := range []struct {
 		scenario string
-		web      fstest.MapFS
-		want     int
+		data     []byte
+		sitemap  string
 	}{
-		{"robots.txt shipped", testWeb(t, nil), http.StatusOK},
-		{"no robots.txt", testWeb(t, map[string][]byte{"robots.txt": nil}), http.StatusNotFound},
-	}
-	for _, tt := range tests {
+		{"no url", testDataset(t), ""},
+		{"with url", bytes.Replace(testDataset(t), []byte(`{
+  "articles"`), []byte(`{
+  "site": {"url": "https://news.example.org"},
+  "articles"`), 1), "Sitemap: https://news.example.org/sitemap.xml"},
+	} {
 		t.Run(tt.scenario, func(t *testing.T) {
-			ts := newTestServer(t, testDataset(t), tt.web)
+			ts := newTestServer(t, tt.data, testWeb(t, nil))
 			r := ts.get(t, "/robots.txt", "")
-			if r.status != tt.want {
-				t.Fatalf("status %d, want %d", r.status, tt.want)
+			body := string(r.raw)
+			if r.status != http.StatusOK || !strings.Contains(body, "User-agent: *") {
+				t.Fatalf("status %d, body %q", r.status, body)
 			}
-			if want := tt.web["robots.txt"]; tt.want == http.StatusOK && string(r.raw) != string(want.Data) {
-				t.Errorf("body %q, want %q", r.raw, want.Data)
+			if got := strings.Contains(body, "Sitemap:"); got != (tt.sitemap != "") || !strings.Contains(body, tt.sitemap) {
+				t.Errorf("body %q, want sitemap line %q", body, tt.sitemap)
 			}
 		})
 	}

@@ -174,8 +174,9 @@ func (ch webCheck) run(r reply, root *htmltest.Node, expand func(string) string)
 }
 
 // runHTML checks "html TAG [key=value...] [ATTR] OP VALUE": exactly one
-// element matches the tag and filters, and its attribute ATTR (or its
-// text, white space collapsed, without ATTR) compares to VALUE.
+// element matches the tag and filters (and has ATTR, when given), and its
+// attribute ATTR (or its text, white space collapsed, without ATTR)
+// compares to VALUE.
 func (ch webCheck) runHTML(root *htmltest.Node, want string) error {
 	tag, attr := ch.args[0], ""
 	type filter struct{ key, value string }
@@ -192,6 +193,9 @@ func (ch webCheck) runHTML(root *htmltest.Node, want string) error {
 		match := true
 		for _, f := range filters {
 			match = match && e.Attrs[f.key] == f.value
+		}
+		if _, has := e.Attrs[attr]; attr != "" && !has {
+			match = false
 		}
 		if match {
 			found = append(found, e)

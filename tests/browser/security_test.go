@@ -173,7 +173,7 @@ const injectionJS = `(() => {
     pwned: typeof window.__pwned === "undefined" ? "" : String(window.__pwned),
     imgX: document.querySelectorAll('img[src="x"]').length,
     svg: document.querySelectorAll("svg").length,
-    scripts: Array.from(document.scripts).filter((s) => s.textContent.includes("__pwned")).length,
+    scripts: Array.from(document.scripts).filter((s) => s.type !== "application/ld+json" && s.textContent.includes("__pwned")).length,
     onAttrs,
     text: document.body.innerText,
     title: document.title,

@@ -86,8 +86,10 @@ func startNginx(t *testing.T, sites []*staticSite) {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting nginx: %v", err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	// done is closed when nginx has exited, waitErr set before.
+	done := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(done) }()
 	t.Cleanup(func() {
 		cmd.Process.Signal(syscall.SIGQUIT) // graceful stop
 		select {
@@ -110,9 +112,9 @@ func startNginx(t *testing.T, sites []*staticSite) {
 				break
 			}
 			select {
-			case err := <-done:
+			case <-done:
 				log, _ := os.ReadFile(errLog)
-				t.Fatalf("nginx exited (%v):\n%s\n%s\nconfiguration:\n%s", err, out.String(), log, conf.String())
+				t.Fatalf("nginx exited (%v):\n%s\n%s\nconfiguration:\n%s", waitErr, out.String(), log, conf.String())
 			default:
 			}
 			if time.Now().After(deadline) {
@@ -173,7 +175,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			"/":                           "text/html",
 			"/articles/" + seedSlug:       "text/html",
 			"/manifest.webmanifest":       "application/manifest+json",
-			"/app-worker.js":              "application/javascript",
+			"/app-worker.js":              "text/javascript",
 			"/web/dateline.css":           "text/css",
 			"/web/icons/icon-192.png":     "image/png",
 			"/articles/" + seedSlug + "/": "",

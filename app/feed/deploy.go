@@ -1,0 +1,400 @@
+package feed
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// The Cache-Control values of the two cache classes of a static export.
+const (
+	// CacheImmutable is for content-hashed paths: their bytes never
+	// change, so browsers keep them a year without asking.
+	CacheImmutable = "public, max-age=31536000, immutable"
+	// CacheRevalidate is for everything else (pages, app-worker.js, the
+	// manifest, app.js, app.wasm): browsers ask the server on every use.
+	CacheRevalidate = "no-cache"
+)
+
+// ImmutablePrefix is where the export's versioned data files are
+// ("/data/<hash>/..."): always in the immutable class.
+const ImmutablePrefix = "/data/"
+
+// NotFoundPage is the export's not-found page, served with status 404
+// for every path that has no file.
+const NotFoundPage = "/404.html"
+
+// Deploy is what a static host's configuration is made from.
+type Deploy struct {
+	// Header holds the headers every response carries, as the Go host
+	// sends them: Content-Security-Policy and the other security headers.
+	// Several values of one header are joined with ", ".
+	Header http.Header
+	// Immutable lists content-hashed paths beyond ImmutablePrefix: a path
+	// ending in "/" covers everything under it, any other is one file.
+	Immutable []string
+	// Hidden lists paths of the export that are not the site's, such as
+	// the configuration files themselves, in the same form as Immutable:
+	// nginx and Caddy answer them as missing (404). A host that reads
+	// _headers keeps that file to itself.
+	Hidden []string
+}
+
+// headerLine is one header of Deploy.Header, its values joined.
+type headerLine struct {
+	name, value string
+}
+
+// check validates the deploy and returns its headers sorted by name and
+// its immutable paths, ImmutablePrefix first. Values are checked against
+// every format's quoting at once, so that the three configurations always
+// agree: printable ASCII without '"', '\', '$' (an nginx variable), '{'
+// or '}' (a Caddy placeholder).
+func (d Deploy) check() ([]headerLine, []string, error) {
+	if len(d.Header) == 0 {
+		return nil, nil, fmt.Errorf("deploy: no headers: give the host's security headers")
+	}
+	var lines []headerLine
+	for name, values := range d.Header {
+		if !isToken(name) {
+			return nil, nil, fmt.Errorf("deploy: header name %q is not an HTTP token", name)
+		}
+		canon := http.CanonicalHeaderKey(name)
+		switch canon {
+		case "Cache-Control", "Etag", "Last-Modified", "Content-Type", "Content-Length", "Content-Encoding", "Vary":
+			return nil, nil, fmt.Errorf("deploy: header %s is the configuration's own (cache classes, files), not a security header", canon)
+		}
+		value := strings.Join(values, ", ")
+		if value == "" {
+			return nil, nil, fmt.Errorf("deploy: header %s has no value", canon)
+		}
+		for _, c := range []byte(value) {
+			if c < 0x20 || c > 0x7e || strings.IndexByte(`"\${}`, c) >= 0 {
+				return nil, nil, fmt.Errorf("deploy: header %s has %q, which a host configuration cannot carry as it is", canon, c)
+			}
+		}
+		lines = append(lines, headerLine{name: canon, value: value})
+	}
+	slices.SortFunc(lines, func(a, b headerLine) int { return strings.Compare(a.name, b.name) })
+	for i := 1; i < len(lines); i++ {
+		if lines[i].name == lines[i-1].name {
+			return nil, nil, fmt.Errorf("deploy: header %s given twice", lines[i].name)
+		}
+	}
+
+	paths := []string{ImmutablePrefix}
+	for _, p := range d.Immutable {
+		if err := checkPath("immutable path", p); err != nil {
+			return nil, nil, fmt.Errorf("deploy: %w", err)
+		}
+		if strings.ContainsAny(p, `*"'$;{}`) || strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") {
+			return nil, nil, fmt.Errorf("deploy: immutable path %q: give a plain path or a directory ending in \"/\", no patterns", p)
+		}
+		if p == NotFoundPage {
+			return nil, nil, fmt.Errorf("deploy: %s cannot be immutable: it is served for every missing path", p)
+		}
+		if !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+	}
+	return lines, paths, nil
+}
+
+// isToken reports whether s is an HTTP field name (RFC 9110 token).
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// exportTypes are the MIME types of the files an export holds, with
+// whether they are text in UTF-8. Both servers get the whole table rather
+// than their own: nginx's mime.types and Caddy's (Go's and the system's)
+// vary with the version, and Debian 12's lack webmanifest.
+var exportTypes = []struct {
+	typ  string
+	exts []string
+	text bool
+}{
+	{"text/html", []string{"html"}, true},
+	{"text/css", []string{"css"}, true},
+	{"text/javascript", []string{"js", "mjs"}, true},
+	{"text/plain", []string{"txt"}, true},
+	{"application/json", []string{"json"}, true},
+	{"application/manifest+json", []string{"webmanifest"}, true},
+	{"application/xml", []string{"xml"}, true},
+	{"application/atom+xml", []string{"atom"}, true},
+	{"image/svg+xml", []string{"svg"}, true},
+	{"application/wasm", []string{"wasm"}, false},
+	{"image/png", []string{"png"}, false},
+	{"image/jpeg", []string{"jpg", "jpeg"}, false},
+	{"image/webp", []string{"webp"}, false},
+	{"image/avif", []string{"avif"}, false},
+	{"image/gif", []string{"gif"}, false},
+	{"image/x-icon", []string{"ico"}, false},
+	{"font/woff2", []string{"woff2"}, false},
+	{"font/woff", []string{"woff"}, false},
+}
+
+// notFoundType is the Content-Type of the not-found page.
+const notFoundType = "text/html; charset=utf-8"
+
+// NginxConf returns nginx directives for the server block of a static
+// export (nginx 1.22 or later, as Debian 12 ships): include it after
+// listen and root. It maps "/articles/x" to articles/x.html, serves
+// 404.html with status 404 for missing paths, serves the .gz files the
+// export writes (gzip_static), and sets the headers of each cache class.
+//
+// Two nginx rules shape it. add_header in a location replaces every
+// add_header inherited from the server, so each location repeats the
+// security headers, all with "always" so that error responses have them
+// too. And nginx's ETag and Last-Modified come from the file's mtime and
+// size, not its content: two exports whose app-worker.js differ in bytes
+// but not in size can share both (files copied with "rsync -t", or
+// exported within one second), and nginx then answers a browser's update
+// check with 304 and the old worker stays. So the revalidated class has
+// no validators at all (etag off, if_modified_since off): every check is
+// a full 200 with the current bytes, small for pages and the worker, a
+// download of app.wasm per deploy (a content-hashed wasm path, then
+// listed in Immutable, would avoid that). Immutable paths keep nginx's
+// validators: a content-hashed path only ever holds one content.
+func NginxConf(d Deploy) ([]byte, error) {
+	headers, immutable, err := d.check()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString(`# Dateline static export: directives for the nginx server block that serves it.
+# Include this file after "listen" and "root":
+#     server {
+#         listen 443 ssl;
+#         server_name news.example.org;
+#         root /srv/dateline;
+#         include dateline.conf;
+#     }
+# Made by dateline/app/feed (NginxConf): make it again rather than edit it.
+
+# The export's MIME types. A types block here replaces the http block's
+# mime.types for this server.
+types {
+`)
+	var textTypes []string
+	for _, t := range exportTypes {
+		fmt.Fprintf(&b, "    %-26s %s;\n", t.typ, strings.Join(t.exts, " "))
+		if t.text && t.typ != "text/html" { // nginx always has text/html
+			textTypes = append(textTypes, t.typ)
+		}
+	}
+	b.WriteString(`}
+default_type application/octet-stream;
+charset utf-8;
+charset_types ` + strings.Join(textTypes, " ") + `;
+
+index index.html;
+# app.wasm.gz and the other .gz files the export writes.
+gzip_static on;
+gzip_vary on;
+
+# nginx makes ETag and Last-Modified from a file's mtime and size, which two
+# different exports can share: revalidated files carry no validators, so
+# that every check gets the current bytes (a 200, never a stale 304).
+etag off;
+if_modified_since off;
+
+error_page 404 /404.html;
+# A missing file is a 404 for the reader, not an error for the operator.
+log_not_found off;
+`)
+	for _, p := range d.Hidden {
+		if strings.HasSuffix(p, "/") {
+			fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\nlocation ^~ %s {\n    return 404;\n}\n", p)
+		} else {
+			fmt.Fprintf(&b, "\n# Not the site's: the export's own file.\nlocation = %s {\n    return 404;\n}\n", p)
+		}
+	}
+	b.WriteString(`
+# Pages (/articles/x is articles/x.html), app-worker.js, the manifest,
+# app.js, app.wasm and the not-found page: revalidated on every use.
+location / {
+    try_files $uri $uri.html $uri/index.html =404;
+`)
+	nginxHeaders(&b, CacheRevalidate, headers)
+	b.WriteString("}\n")
+	for _, p := range immutable {
+		if strings.HasSuffix(p, "/") {
+			fmt.Fprintf(&b, "\n# Content-hashed: never changes under this path.\nlocation ^~ %s {\n", p)
+		} else {
+			fmt.Fprintf(&b, "\n# Content-hashed: never changes.\nlocation = %s {\n", p)
+		}
+		b.WriteString("    etag on;\n    if_modified_since exact;\n")
+		nginxHeaders(&b, CacheImmutable, headers)
+		b.WriteString("}\n")
+	}
+	return b.Bytes(), nil
+}
+
+// nginxHeaders writes a location's add_header lines: its Cache-Control and
+// the security headers.
+func nginxHeaders(b *bytes.Buffer, cacheControl string, headers []headerLine) {
+	fmt.Fprintf(b, "    add_header Cache-Control \"%s\" always;\n", cacheControl)
+	for _, h := range headers {
+		fmt.Fprintf(b, "    add_header %s \"%s\" always;\n", h.name, h.value)
+	}
+}
+
+// Caddyfile returns Caddyfile directives for the site block of a static
+// export (Caddy 2.6.2, as Debian 12 ships, or later): put them after the
+// site's root. They do what NginxConf does: try_files for extensionless
+// page URLs, the precompressed .br and .gz files, 404.html with status 404
+// (handle_errors), and the headers of each cache class.
+//
+// Caddy's ETag, like nginx's, comes from the file's mtime and size, and
+// its file server answers If-None-Match and If-Modified-Since itself. So
+// for revalidated paths the conditional request headers are removed
+// before the file server sees them (request_header), and the validators
+// from the response: every check is a full 200 with the current bytes.
+// Errors are handled by a separate route that keeps the headers set
+// before the error, so handle_errors sets the security headers and the
+// revalidate class again: a missing file under an immutable path must not
+// be cached for a year.
+func Caddyfile(d Deploy) ([]byte, error) {
+	headers, immutable, err := d.check()
+	if err != nil {
+		return nil, err
+	}
+	matchList := strings.Join(caddyPatterns(immutable), " ")
+	var b bytes.Buffer
+	b.WriteString(`# Dateline static export: directives for the Caddy site block that serves it.
+# Import this file after "root":
+#     news.example.org {
+#         root * /srv/dateline
+#         import dateline.caddy
+#     }
+# Made by dateline/app/feed (Caddyfile): make it again rather than edit it.
+
+`)
+	caddyHeaderBlock(&b, "", headers, nil)
+	b.WriteString(`
+# The export's MIME types, as NginxConf gives them. The file server keeps
+# a Content-Type set before it.
+`)
+	for _, t := range exportTypes {
+		typ := t.typ
+		if t.text {
+			typ += "; charset=utf-8"
+		}
+		fmt.Fprintf(&b, "@dateline_%s path *.%s\nheader @dateline_%s Content-Type \"%s\"\n", t.exts[0], strings.Join(t.exts, " *."), t.exts[0], typ)
+	}
+	fmt.Fprintf(&b, `
+# Content-hashed: never changes under these paths.
+@dateline_immutable path %s
+header @dateline_immutable Cache-Control "%s"
+
+# Everything else (pages, app-worker.js, the manifest, app.js, app.wasm) is
+# revalidated on every use, without validators: Caddy's ETag comes from the
+# file's mtime and size, which two different exports can share.
+@dateline_revalidate not path %s
+`, matchList, CacheImmutable, matchList)
+	caddyHeaderBlock(&b, "@dateline_revalidate ", []headerLine{{"Cache-Control", CacheRevalidate}}, []string{"ETag", "Last-Modified"})
+	b.WriteString(`request_header @dateline_revalidate -If-None-Match
+request_header @dateline_revalidate -If-Modified-Since
+`)
+	if len(d.Hidden) > 0 {
+		fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\n@dateline_hidden path %s\nerror @dateline_hidden 404\n", strings.Join(caddyPatterns(d.Hidden), " "))
+	}
+	b.WriteString(`
+# /articles/x is articles/x.html.
+try_files {path} {path}.html {path}/index.html
+file_server {
+	precompressed br gzip
+}
+
+# Missing paths get 404.html with status 404, revalidated like a page. The
+# error route keeps the headers the first route set (an immutable
+# Cache-Control, a Content-Type from the path): set them again.
+handle_errors {
+`)
+	var inner bytes.Buffer
+	set := append([]headerLine{{"Cache-Control", CacheRevalidate}, {"Content-Type", notFoundType}}, headers...)
+	caddyHeaderBlock(&inner, "", set, []string{"ETag", "Last-Modified"})
+	inner.WriteString(`request_header -If-None-Match
+request_header -If-Modified-Since
+@dateline_notfound expression ` + "`{err.status_code} == 404`" + `
+handle @dateline_notfound {
+	rewrite * ` + NotFoundPage + `
+	file_server
+}
+`)
+	for _, line := range strings.SplitAfter(inner.String(), "\n") {
+		if line != "" {
+			b.WriteString("\t" + line)
+		}
+	}
+	b.WriteString("}\n")
+	return b.Bytes(), nil
+}
+
+// caddyHeaderBlock writes a header directive that sets headers and
+// deletes the named ones; Caddy defers a block that deletes until the
+// response is written.
+func caddyHeaderBlock(b *bytes.Buffer, matcher string, set []headerLine, del []string) {
+	b.WriteString("header " + matcher + "{\n")
+	for _, h := range set {
+		fmt.Fprintf(b, "\t%s \"%s\"\n", h.name, h.value)
+	}
+	for _, name := range del {
+		fmt.Fprintf(b, "\t-%s\n", name)
+	}
+	b.WriteString("}\n")
+}
+
+// caddyPatterns turns immutable paths into Caddy path matcher patterns
+// (and _headers ones, which take the same form): a directory gets "*".
+func caddyPatterns(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if strings.HasSuffix(p, "/") {
+			p += "*"
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// HeadersFile returns a _headers file for Netlify and Cloudflare Pages:
+// the security headers on every path, and CacheImmutable on the immutable
+// paths. Both hosts already serve everything else the way the revalidate
+// class needs ("Cache-Control: public, max-age=0, must-revalidate" with an
+// ETag made from the content), and both merge the headers of every rule a
+// path matches, joining the values of a repeated header: so no path here
+// matches two rules that set the same header, and the file needs no "! "
+// removal lines. Both also map extensionless URLs to .html files and serve
+// 404.html for missing paths on their own.
+func HeadersFile(d Deploy) ([]byte, error) {
+	headers, immutable, err := d.check()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString(`# Dateline static export: headers for Netlify and Cloudflare Pages.
+# Made by dateline/app/feed (HeadersFile): make it again rather than edit it.
+/*
+`)
+	for _, h := range headers {
+		line := "  " + h.name + ": " + h.value + "\n"
+		if len(line) > 2000 {
+			return nil, fmt.Errorf("deploy: header %s is longer than a _headers line may be (2,000 characters)", h.name)
+		}
+		b.WriteString(line)
+	}
+	for _, p := range caddyPatterns(immutable) {
+		b.WriteString(p + "\n  Cache-Control: " + CacheImmutable + "\n")
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,146 @@
+package feed
+
+import (
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// testHeaders are security headers shaped like the Go host's: a CSP with
+// quotes, a hash and many directives.
+func testHeaders() http.Header {
+	return http.Header{
+		"Content-Security-Policy": {"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AbCd+/Ef0123456789abcdefABCDEF0123456789ab='; " +
+			"style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; " +
+			"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+		"X-Content-Type-Options":     {"nosniff"},
+		"Referrer-Policy":            {"strict-origin-when-cross-origin"},
+		"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+		"Cross-Origin-Opener-Policy": {"same-origin"},
+	}
+}
+
+func testDeploy() Deploy {
+	return Deploy{Header: testHeaders(), Immutable: []string{"/web/fonts/", "/web/app.0123abcd.wasm"}}
+}
+
+func TestDeployCheck(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		change   func(d *Deploy)
+		want     string
+	}{
+		{"no headers", func(d *Deploy) { d.Header = nil }, "no headers"},
+		{"a header name with a space", func(d *Deploy) { d.Header["X Bad"] = []string{"v"} }, "not an HTTP token"},
+		{"a value with a newline", func(d *Deploy) { d.Header.Set("X-Frame-Options", "DENY\r\nX-Injected: 1") }, "cannot carry"},
+		{"a value with an nginx variable", func(d *Deploy) { d.Header.Set("X-Frame-Options", "$host") }, "cannot carry"},
+		{"a value with a Caddy placeholder", func(d *Deploy) { d.Header.Set("X-Frame-Options", "{host}") }, "cannot carry"},
+		{"a value with a quote", func(d *Deploy) { d.Header.Set("X-Frame-Options", `"DENY"`) }, "cannot carry"},
+		{"an empty value", func(d *Deploy) { d.Header["X-Frame-Options"] = []string{""} }, "no value"},
+		{"Cache-Control among the security headers", func(d *Deploy) { d.Header.Set("Cache-Control", "no-store") }, "configuration's own"},
+		{"the same header in two spellings", func(d *Deploy) { d.Header["x-content-type-options"] = []string{"nosniff"} }, "given twice"},
+		{"an immutable path that is a pattern", func(d *Deploy) { d.Immutable = []string{"/web/*.wasm"} }, "no patterns"},
+		{"an immutable path that is relative", func(d *Deploy) { d.Immutable = []string{"web/"} }, "immutable path"},
+		{"an immutable path that climbs", func(d *Deploy) { d.Immutable = []string{"/web/../etc/"} }, "no patterns"},
+		{"the not-found page as immutable", func(d *Deploy) { d.Immutable = []string{NotFoundPage} }, "served for every missing path"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			d := testDeploy()
+			tt.change(&d)
+			for name, gen := range generators {
+				if _, err := gen(d); err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("%s: error %v, want one saying %q", name, err, tt.want)
+				}
+			}
+		})
+	}
+}
+
+var generators = map[string]func(Deploy) ([]byte, error){
+	"NginxConf":   NginxConf,
+	"Caddyfile":   Caddyfile,
+	"HeadersFile": HeadersFile,
+}
+
+// TestNginxConfText checks what a real nginx cannot show in one request:
+// every location repeats every security header, since add_header in a
+// location drops the server's.
+func TestNginxConfText(t *testing.T) {
+	b, err := NginxConf(testDeploy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := string(b)
+	locations := regexp.MustCompile(`(?m)^location ([^{]+)\{\n((?:    .*\n)*)\}`).FindAllStringSubmatch(conf, -1)
+	var names []string
+	for _, l := range locations {
+		names = append(names, strings.TrimSpace(l[1]))
+		for name, values := range testHeaders() {
+			line := "    add_header " + name + ` "` + values[0] + `" always;`
+			if !strings.Contains(l[2], line+"\n") {
+				t.Errorf("location %s lacks %s", l[1], line)
+			}
+		}
+		want := CacheRevalidate
+		if strings.TrimSpace(l[1]) != "/" {
+			want = CacheImmutable
+		}
+		if !strings.Contains(l[2], `    add_header Cache-Control "`+want+`" always;`) {
+			t.Errorf("location %s: want Cache-Control %q", l[1], want)
+		}
+	}
+	if want := []string{"/", "^~ /data/", "^~ /web/fonts/", "= /web/app.0123abcd.wasm"}; !slices.Equal(names, want) {
+		t.Errorf("locations %q, want %q", names, want)
+	}
+	if strings.Contains(conf, "add_header") && strings.Count(conf, "add_header") != len(locations)*(len(testHeaders())+1) {
+		t.Errorf("%d add_header lines outside the locations' sets", strings.Count(conf, "add_header"))
+	}
+}
+
+// TestHeadersFile parses the _headers file back: the security headers on
+// "/*" and nowhere else, Cache-Control only on the immutable paths, so that
+// no path gets two values of one header from two rules.
+func TestHeadersFile(t *testing.T) {
+	b, err := HeadersFile(testDeploy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]map[string]string{}
+	var order []string
+	var cur string
+	for i, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+		switch {
+		case strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "/"):
+			cur = line
+			order = append(order, cur)
+			rules[cur] = map[string]string{}
+		case strings.HasPrefix(line, "  ") && cur != "":
+			name, value, ok := strings.Cut(strings.TrimSpace(line), ": ")
+			if !ok {
+				t.Fatalf("line %d: %q is not a header", i+1, line)
+			}
+			rules[cur][name] = value
+		default:
+			t.Fatalf("line %d: %q", i+1, line)
+		}
+	}
+	if want := []string{"/*", "/data/*", "/web/fonts/*", "/web/app.0123abcd.wasm"}; !slices.Equal(order, want) {
+		t.Fatalf("rules %q, want %q", order, want)
+	}
+	for name, values := range testHeaders() {
+		if got := rules["/*"][name]; got != values[0] {
+			t.Errorf("/*: %s %q, want %q", name, got, values[0])
+		}
+	}
+	if _, ok := rules["/*"]["Cache-Control"]; ok {
+		t.Errorf("/* sets Cache-Control: the immutable paths would get two values")
+	}
+	for _, p := range order[1:] {
+		if got := rules[p]; len(got) != 1 || got["Cache-Control"] != CacheImmutable {
+			t.Errorf("%s: %v, want Cache-Control %q alone", p, got, CacheImmutable)
+		}
+	}
+}

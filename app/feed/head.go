@@ -1,0 +1,173 @@
+package feed
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"dateline/app/article"
+	"dateline/app/page"
+)
+
+// Page is the page HeadTags describes.
+type Page struct {
+	// Ref is the page; the zero Ref (page.NotFound) is the not-found page,
+	// which has no canonical address.
+	Ref page.Ref
+	// Title and Description are a list or not-found page's; an article
+	// page takes its own from Article. An empty Title is the site's name,
+	// an empty Description the site's.
+	Title, Description string
+	// Article is the article of an article page.
+	Article *article.Article
+}
+
+// Head is what HeadTags puts in a page's <head>.
+type Head struct {
+	// Canonical is the page's absolute URL for <link rel="canonical">;
+	// empty when the site's URL is unknown or the page is not found.
+	Canonical string
+	// Meta are the <meta> elements, in order.
+	Meta []Meta
+}
+
+// Meta is one <meta> element: Property for Open Graph (og:, article:),
+// Name for the others (twitter:, robots).
+type Meta struct {
+	Property, Name, Content string
+}
+
+// HTML writes the head's elements, escaped, one a line.
+func (h Head) HTML() string {
+	var b strings.Builder
+	if h.Canonical != "" {
+		b.WriteString(`<link rel="canonical" href="` + html.EscapeString(h.Canonical) + "\">\n")
+	}
+	for _, m := range h.Meta {
+		attr, key := "name", m.Name
+		if m.Property != "" {
+			attr, key = "property", m.Property
+		}
+		b.WriteString("<meta " + attr + `="` + html.EscapeString(key) + `" content="` + html.EscapeString(m.Content) + "\">\n")
+	}
+	return b.String()
+}
+
+// HeadTags returns the canonical link and the Open Graph and Twitter tags
+// of a page. Every value comes from the data: og:url and the canonical link
+// only when the site's URL is known (never guessed from a request); the
+// og:image (with its size and alt text) only from the article's first
+// figure that has an image, when its address is absolute or can be made
+// so; og:type "article" with its times, section and tags on an article's
+// page, "website" elsewhere; twitter:card "summary_large_image" with an
+// image, "summary" without. The not-found page also gets robots "noindex",
+// for hosts that serve it with status 200.
+func HeadTags(site article.Site, p Page) (Head, error) {
+	org, err := origin(site)
+	if err != nil {
+		return Head{}, fmt.Errorf("head tags of %q: %w", p.Ref.Path(), err)
+	}
+	site = site.WithDefaults()
+	var h Head
+	add := func(property, content string) {
+		if content != "" {
+			h.Meta = append(h.Meta, Meta{Property: property, Content: content})
+		}
+	}
+
+	title, description, lang, kind := p.Title, p.Description, site.Lang, "website"
+	a := p.Article
+	if p.Ref.Kind == page.Article {
+		if a == nil {
+			return Head{}, fmt.Errorf("head tags of %q: an article page without its article", p.Ref.Path())
+		}
+		title, description, lang, kind = a.Headline, a.Excerpt(160), a.Language(), "article"
+	} else {
+		a = nil
+	}
+	if title == "" {
+		title = site.Name
+	}
+	if description == "" {
+		description = site.Description
+	}
+	if org != "" && p.Ref.Kind != page.NotFound {
+		h.Canonical = absURL(org, p.Ref.Path())
+	}
+
+	add("og:site_name", site.Name)
+	add("og:locale", Locale(lang))
+	add("og:type", kind)
+	add("og:title", title)
+	add("og:description", description)
+	add("og:url", h.Canonical)
+	card := "summary"
+	if a != nil {
+		if img := firstImage(a); img != nil {
+			if u := imageURL(org, img); u != "" {
+				card = "summary_large_image"
+				add("og:image", u)
+				if img.Width > 0 && img.Height > 0 {
+					add("og:image:width", strconv.Itoa(img.Width))
+					add("og:image:height", strconv.Itoa(img.Height))
+				}
+				add("og:image:alt", img.Alt)
+			}
+		}
+		add("article:published_time", a.Published)
+		add("article:modified_time", a.Updated)
+		add("article:section", a.Section)
+		for _, t := range a.Tags {
+			add("article:tag", t)
+		}
+	}
+	h.Meta = append(h.Meta, Meta{Name: "twitter:card", Content: card})
+	if p.Ref.Kind == page.NotFound {
+		h.Meta = append(h.Meta, Meta{Name: "robots", Content: "noindex"})
+	}
+	return h, nil
+}
+
+// Locale turns a BCP 47 language tag into the language_TERRITORY form
+// Open Graph's og:locale takes: "en" stays "en", "ckb" "ckb", "ar-IQ"
+// becomes "ar_IQ", "ku-Arab-IQ" "ku_IQ" (no script in that form). An
+// empty or malformed tag gives "".
+func Locale(tag string) string {
+	parts := strings.FieldsFunc(tag, func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) == 0 || !isLetters(parts[0]) || len(parts[0]) < 2 || len(parts[0]) > 3 {
+		return ""
+	}
+	out := strings.ToLower(parts[0])
+	for i, p := range parts[1:] {
+		switch {
+		case len(p) == 1:
+			return out // an extension or private use: nothing further is a region
+		case i == 0 && len(p) == 3 && isLetters(p), len(p) == 4 && isLetters(p):
+			// an extended language or a script subtag
+		case len(p) == 2 && isLetters(p), len(p) == 3 && isDigits(p):
+			return out + "_" + strings.ToUpper(p)
+		default:
+			return out // a variant: no region came before it
+		}
+	}
+	return out
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

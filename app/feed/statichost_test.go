@@ -1,0 +1,453 @@
+package feed
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// These tests run the configurations in real servers: Debian's nginx and
+// caddy, started on loopback ports with everything they write in the
+// test's temporary directory.
+
+const (
+	nginxBin = "/usr/sbin/nginx"
+	caddyBin = "caddy"
+)
+
+// The worker's two versions: the same size, different bytes.
+const (
+	workerV1 = "self.placeholderVersion = 'aaaa1111';\n"
+	workerV2 = "self.placeholderVersion = 'bbbb2222';\n"
+)
+
+// wasmBytes stand for app.wasm: the wasm magic number, then padding.
+var wasmBytes = append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("placeholder "), 200)...)
+
+// writeSite writes a small exported site into dir.
+func writeSite(t *testing.T, dir string) {
+	t.Helper()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	if _, err := zw.Write(wasmBytes); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	page := func(body string) string {
+		return "<!doctype html><html lang=\"en\"><title>Placeholder</title><p>" + body + "</p></html>\n"
+	}
+	files := map[string][]byte{
+		"index.html":                  []byte(page("placeholder home page")),
+		"articles/lorem-ipsum.html":   []byte(page("placeholder article lorem-ipsum")),
+		"sections/lorem.html":         []byte(page("placeholder section lorem, page 1")),
+		"sections/lorem/page/2.html":  []byte(page("placeholder section lorem, page 2")),
+		"404.html":                    []byte(page("placeholder not-found page")),
+		"data/abc123/x.json":          []byte(`{"placeholder": "data"}`),
+		"app-worker.js":               []byte(workerV1),
+		"app.js":                      []byte("console.log('placeholder app.js');\n"),
+		"manifest.webmanifest":        []byte(`{"name": "Placeholder"}`),
+		"web/app.wasm":                wasmBytes,
+		"web/app.wasm.gz":             gz.Bytes(),
+		"web/app.0123abcd.wasm":       wasmBytes,
+		"web/fonts/placeholder.woff2": []byte("wOF2 placeholder"),
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// server is a static host under test: base serves the generated
+// configuration, control the same files with the host's defaults.
+type server struct {
+	name          string
+	base, control string
+	stderr        *lockedBuffer
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// freePort returns a loopback port that was free a moment ago.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return port
+}
+
+// requireTool fails, never skips, when a server the tests need is missing.
+func requireTool(t *testing.T, name, pkg string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is not installed (%v): these tests run the generated configuration in it; install it with `apt-get install -y %s`", name, err, pkg)
+	}
+	return path
+}
+
+// start runs cmd until the test ends, and waits until every port answers.
+func start(t *testing.T, name string, cmd *exec.Cmd, ports ...int) *lockedBuffer {
+	t.Helper()
+	stderr := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting %s: %v", name, err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if err := cmd.Process.Kill(); err != nil && !strings.Contains(err.Error(), "process already finished") {
+			t.Errorf("stopping %s: %v", name, err)
+		}
+		<-exited
+	})
+	deadline := time.Now().Add(5 * time.Second)
+	for _, port := range ports {
+		for {
+			c, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(port), 100*time.Millisecond)
+			if err == nil {
+				if err := c.Close(); err != nil {
+					t.Fatal(err)
+				}
+				break
+			}
+			select {
+			case err := <-exited:
+				exited <- err
+				t.Fatalf("%s exited (%v):\n%s", name, err, stderr)
+			case <-time.After(20 * time.Millisecond):
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s does not answer on port %d after 5 s:\n%s", name, port, stderr)
+			}
+		}
+	}
+	return stderr
+}
+
+// startNginx serves root with the generated snippet, and with nginx's
+// defaults on a second port.
+func startNginx(t *testing.T, root string, snippet []byte) *server {
+	bin := requireTool(t, nginxBin, "nginx")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dateline.conf"), snippet, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port, control := freePort(t), freePort(t)
+	conf := fmt.Sprintf(`master_process off;
+daemon off;
+pid %[1]s/nginx.pid;
+error_log stderr warn;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path %[1]s/client_body;
+    proxy_temp_path %[1]s/proxy;
+    fastcgi_temp_path %[1]s/fastcgi;
+    uwsgi_temp_path %[1]s/uwsgi;
+    scgi_temp_path %[1]s/scgi;
+    server {
+        listen 127.0.0.1:%[2]d;
+        root %[3]s;
+        include %[1]s/dateline.conf;
+    }
+    server {
+        listen 127.0.0.1:%[4]d;
+        root %[3]s;
+        location / { try_files $uri $uri.html $uri/index.html =404; }
+    }
+}
+`, dir, port, root, control)
+	confPath := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-e", "stderr", "-p", dir+"/", "-c", confPath)
+	stderr := start(t, "nginx", cmd, port, control)
+	return &server{name: "nginx", base: fmt.Sprintf("http://127.0.0.1:%d", port), control: fmt.Sprintf("http://127.0.0.1:%d", control), stderr: stderr}
+}
+
+// startCaddy serves root with the generated snippet, and with a plain
+// file_server on a second port. Caddy's admin endpoint is off, and its
+// home and XDG directories are the test's.
+func startCaddy(t *testing.T, root string, snippet []byte) *server {
+	bin := requireTool(t, caddyBin, "caddy")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dateline.caddy"), snippet, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port, control := freePort(t), freePort(t)
+	conf := fmt.Sprintf(`{
+	admin off
+	auto_https off
+}
+http://127.0.0.1:%[2]d {
+	root * %[3]s
+	import %[1]s/dateline.caddy
+}
+http://127.0.0.1:%[4]d {
+	root * %[3]s
+	try_files {path} {path}.html {path}/index.html
+	file_server
+}
+`, dir, port, root, control)
+	confPath := filepath.Join(dir, "Caddyfile")
+	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "run", "--config", confPath, "--adapter", "caddyfile")
+	cmd.Env = append(os.Environ(),
+		"HOME="+filepath.Join(dir, "home"),
+		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"XDG_DATA_HOME="+filepath.Join(dir, "data"),
+	)
+	stderr := start(t, "caddy", cmd, port, control)
+	return &server{name: "caddy", base: fmt.Sprintf("http://127.0.0.1:%d", port), control: fmt.Sprintf("http://127.0.0.1:%d", control), stderr: stderr}
+}
+
+// client sends requests as they are written: no transparent gzip, no
+// keep-alive between servers.
+var client = &http.Client{
+	Transport: &http.Transport{DisableCompression: true, DisableKeepAlives: true},
+	Timeout:   5 * time.Second,
+	CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	},
+}
+
+type reply struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func get(t *testing.T, url string, header http.Header) reply {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("GET %s: reading the body: %v", url, err)
+	}
+	return reply{status: res.StatusCode, header: res.Header, body: body}
+}
+
+// staticCases are the expectations every host must meet, as data.
+var staticCases = []struct {
+	path, acceptEncoding string
+	status               int
+	contentType          string
+	cacheControl         string
+	contentEncoding      string
+	body                 string // what the body contains
+}{
+	{"/", "", 200, "text/html", CacheRevalidate, "", "placeholder home page"},
+	{"/articles/lorem-ipsum", "", 200, "text/html", CacheRevalidate, "", "placeholder article lorem-ipsum"},
+	{"/sections/lorem", "", 200, "text/html", CacheRevalidate, "", "section lorem, page 1"},
+	{"/sections/lorem/page/2", "", 200, "text/html", CacheRevalidate, "", "section lorem, page 2"},
+	{"/data/abc123/x.json", "gzip", 200, "application/json", CacheImmutable, "", `"placeholder"`},
+	{"/app-worker.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholderVersion"},
+	{"/app.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholder app.js"},
+	{"/manifest.webmanifest", "", 200, "application/manifest+json", CacheRevalidate, "", "Placeholder"},
+	{"/web/app.wasm", "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
+	{"/web/app.wasm", "gzip", 200, "application/wasm", CacheRevalidate, "gzip", "\x1f\x8b"},
+	{"/web/app.0123abcd.wasm", "", 200, "application/wasm", CacheImmutable, "", "\x00asm"},
+	{"/web/fonts/placeholder.woff2", "", 200, "font/woff2", CacheImmutable, "", "wOF2"},
+	{"/no/such/page", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/articles/no-such-story", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/data/abc123/missing.json", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/web/fonts/missing.woff2", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+}
+
+func TestStaticHosts(t *testing.T) {
+	d := testDeploy()
+	nginxConf, err := NginxConf(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caddyConf, err := Caddyfile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, host := range []struct {
+		name  string
+		start func(t *testing.T, root string, conf []byte) *server
+		conf  []byte
+	}{
+		{"nginx", startNginx, nginxConf},
+		{"caddy", startCaddy, caddyConf},
+	} {
+		t.Run(host.name, func(t *testing.T) {
+			t.Parallel()
+			root := t.TempDir()
+			writeSite(t, root)
+			s := host.start(t, root, host.conf)
+			t.Run("responses", func(t *testing.T) { checkResponses(t, s) })
+			t.Run("same size and mtime", func(t *testing.T) { checkSameSizeAndTime(t, s, root) })
+			if s.name == "nginx" {
+				for _, level := range []string{"[warn]", "[error]", "[crit]", "[alert]", "[emerg]"} {
+					if strings.Contains(s.stderr.String(), level) {
+						t.Errorf("nginx logged at %s", level)
+					}
+				}
+			}
+			if t.Failed() {
+				t.Logf("%s's output:\n%s", s.name, s.stderr)
+			}
+		})
+	}
+}
+
+func checkResponses(t *testing.T, s *server) {
+	for _, tt := range staticCases {
+		t.Run(fmt.Sprintf("%s %s", tt.path, tt.acceptEncoding), func(t *testing.T) {
+			h := http.Header{}
+			if tt.acceptEncoding != "" {
+				h.Set("Accept-Encoding", tt.acceptEncoding)
+			}
+			r := get(t, s.base+tt.path, h)
+			if r.status != tt.status {
+				t.Errorf("status %d, want %d", r.status, tt.status)
+			}
+			if mt, _, err := mime.ParseMediaType(r.header.Get("Content-Type")); err != nil || mt != tt.contentType {
+				t.Errorf("Content-Type %q, want %s", r.header.Get("Content-Type"), tt.contentType)
+			}
+			if got := r.header.Values("Cache-Control"); len(got) != 1 || got[0] != tt.cacheControl {
+				t.Errorf("Cache-Control %q, want %q", got, tt.cacheControl)
+			}
+			if got := r.header.Get("Content-Encoding"); got != tt.contentEncoding {
+				t.Errorf("Content-Encoding %q, want %q", got, tt.contentEncoding)
+			}
+			if !bytes.Contains(r.body, []byte(tt.body)) {
+				t.Errorf("body %.80q does not contain %q", r.body, tt.body)
+			}
+			for name, values := range testHeaders() {
+				if got := r.header.Values(name); len(got) != 1 || got[0] != values[0] {
+					t.Errorf("%s %q, want %q", name, got, values[0])
+				}
+			}
+			if tt.cacheControl == CacheRevalidate && r.header.Get("ETag") != "" {
+				t.Errorf("ETag %q on a revalidated file: it comes from mtime and size", r.header.Get("ETag"))
+			}
+		})
+	}
+}
+
+// checkSameSizeAndTime replaces files by others of the same size and
+// mtime, as two exports copied with "rsync -t" or made within one second
+// can be, and checks that a browser's conditional request, with the
+// validators of the first response, gets the new bytes: a 200, never a
+// 304. The host's defaults (the control) answer 304 there, which shows the
+// test can see the fault.
+func checkSameSizeAndTime(t *testing.T, s *server, root string) {
+	mtime := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		scenario string
+		path     string
+		file     string
+		v1, v2   string
+	}{
+		{"the service worker", "/app-worker.js", "app-worker.js", workerV1, workerV2},
+		{"a page", "/articles/lorem-ipsum", "articles/lorem-ipsum.html", "<p>placeholder version aaaa</p>\n", "<p>placeholder version bbbb</p>\n"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			file := filepath.Join(root, filepath.FromSlash(tt.file))
+			write := func(body string) {
+				t.Helper()
+				if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Chtimes(file, mtime, mtime); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write(tt.v1)
+			first := get(t, s.base+tt.path, nil)
+			firstControl := get(t, s.control+tt.path, nil)
+			if string(first.body) != tt.v1 || string(firstControl.body) != tt.v1 {
+				t.Fatalf("first responses %q and %q, want %q", first.body, firstControl.body, tt.v1)
+			}
+			write(tt.v2)
+
+			// What a browser sends: the validators it was given. Where the
+			// configuration gives none, the ones the host's defaults
+			// would have given, as a browser that cached the file before
+			// the configuration changed still sends.
+			conditional := func(r reply) http.Header {
+				h := http.Header{}
+				if v := r.header.Get("ETag"); v != "" {
+					h.Set("If-None-Match", v)
+				} else {
+					h.Set("If-None-Match", firstControl.header.Get("ETag"))
+				}
+				if v := r.header.Get("Last-Modified"); v != "" {
+					h.Set("If-Modified-Since", v)
+				} else {
+					h.Set("If-Modified-Since", mtime.Format(http.TimeFormat))
+				}
+				return h
+			}
+			again := get(t, s.base+tt.path, conditional(first))
+			if again.status != http.StatusOK || string(again.body) != tt.v2 {
+				t.Errorf("after the change: status %d, body %q; want 200 with %q", again.status, again.body, tt.v2)
+			}
+			control := get(t, s.control+tt.path, conditional(firstControl))
+			if control.status != http.StatusNotModified {
+				t.Errorf("control (%s's defaults): status %d, want 304: the test no longer shows the fault it guards against", s.name, control.status)
+			}
+		})
+	}
+}

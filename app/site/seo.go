@@ -1,0 +1,182 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strings"
+	"sync"
+
+	"dateline/app/dataset"
+	"dateline/app/feed"
+	"dateline/app/i18n"
+	"dateline/app/page"
+	"dateline/components"
+)
+
+// What search engines and feed readers read of the site (app/feed makes
+// the bytes): each page's head beyond its title, the Atom feeds, the
+// sitemaps and robots.txt.
+
+// feedPath is the site's feed of its newest articles; a section's is at
+// its page's path with feedFile added.
+const (
+	feedPath = "/feed.xml"
+	feedFile = "/feed.xml"
+)
+
+// headOf makes a page's head: canonical address, Open Graph and Twitter
+// tags, links to the pages around a list page and to the feeds, and the
+// schema.org JSON-LD of an article or of the home page.
+func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
+	m := components.MetaOf(s.site, ref, d)
+	p := feed.Page{Ref: ref, Title: m.Name, Description: m.Description}
+	if d.Story != nil {
+		p.Article = d.Story.Article
+	}
+	if d.Missing() {
+		p = feed.Page{Title: m.Name}
+	}
+	tags, err := feed.HeadTags(s.site.Site, p)
+	if err != nil {
+		return nil, err
+	}
+	h := &page.Head{Canonical: tags.Canonical}
+	for _, t := range tags.Meta {
+		h.Meta = append(h.Meta, page.Meta{Property: t.Property, Name: t.Name, Content: t.Content})
+	}
+	if l := d.List; l != nil {
+		if prev, ok := l.Prev(ref); ok {
+			h.Links = append(h.Links, page.Link{Rel: "prev", Href: prev.Path()})
+		}
+		if next, ok := l.Next(ref); ok {
+			h.Links = append(h.Links, page.Link{Rel: "next", Href: next.Path()})
+		}
+	}
+	h.Links = append(h.Links, page.Link{Rel: "alternate", Type: atomType, Href: feedPath, Title: s.site.Name})
+	if ref.Kind == page.Section && d.List != nil {
+		h.Links = append(h.Links, page.Link{Rel: "alternate", Type: atomType, Href: page.SectionRef(ref.Slug, 1).Path() + feedFile,
+			Title: s.site.Table.Text(i18n.PageTitle, "title", d.List.Name, "site", s.site.Name)})
+	}
+	var ld []byte
+	switch {
+	case d.Story != nil:
+		ld, err = feed.NewsArticle(s.site.Site, d.Story.Article, ref.Path())
+	case ref.Kind == page.Home && ref.N == 1 && d.List != nil:
+		ld, err = feed.WebSite(s.site.Site, "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	h.JSONLD = string(ld)
+	return h, nil
+}
+
+// The types of what this file serves.
+const (
+	atomType = "application/atom+xml"
+	xmlType  = "application/xml; charset=utf-8"
+)
+
+// feedOf returns the Atom feed at p: the site's, or a section's; ok is
+// false when p is no feed.
+func (s *Site) feedOf(p string) (res *response, ok bool, err error) {
+	var g *dataset.Group
+	f := feed.Feed{Path: p}
+	switch {
+	case p == feedPath:
+		g, f.Page = s.arc.Home(), "/"
+	case strings.HasPrefix(p, "/sections/") && strings.HasSuffix(p, feedFile):
+		ref := page.Parse(strings.TrimSuffix(p, feedFile))
+		if ref.Kind != page.Section || ref.N != 1 {
+			return nil, false, nil
+		}
+		if g, ok = s.arc.Section(ref.Slug); !ok {
+			return nil, false, nil
+		}
+		f.Page, f.Title = ref.Path(), s.site.Table.Text(i18n.PageTitle, "title", g.Name, "site", s.site.Name)
+	default:
+		return nil, false, nil
+	}
+	res, err = s.cache.get(p, func() (*response, error) {
+		for _, sum := range s.arc.Summaries(g, 0, feed.MaxEntries) {
+			a, _, err := s.arc.Article(sum.Slug)
+			if err != nil {
+				return nil, err
+			}
+			f.Entries = append(f.Entries, feed.NewEntry(a))
+		}
+		b, err := feed.Atom(s.site.Site, f)
+		if err != nil {
+			return nil, err
+		}
+		return newResponse(http.StatusOK, atomType+"; charset=utf-8", revalidate, b)
+	})
+	return res, true, err
+}
+
+// sitemaps holds the site's sitemap files, made once on first request.
+type sitemaps struct {
+	once  sync.Once
+	files map[string]*response
+	err   error
+}
+
+// sitemap returns the sitemap file at p, if the site has one there.
+func (s *Site) sitemap(p string) (*response, bool, error) {
+	if p != feed.SitemapPath && !(strings.HasPrefix(p, "/sitemap-") && strings.HasSuffix(p, ".xml")) {
+		return nil, false, nil
+	}
+	s.maps.once.Do(func() {
+		files, err := feed.Sitemaps(s.site.Site, s.pageURLs())
+		if errors.Is(err, feed.ErrNoSiteURL) {
+			return // no sitemap: its URLs must be absolute
+		}
+		if err != nil {
+			s.maps.err = fmt.Errorf("making the sitemaps: %w", err)
+			return
+		}
+		s.maps.files = make(map[string]*response, len(files))
+		for name, b := range files {
+			if s.maps.files[name], err = newResponse(http.StatusOK, xmlType, revalidate, b); err != nil {
+				s.maps.err = err
+				return
+			}
+		}
+	})
+	res, ok := s.maps.files[p]
+	return res, ok, s.maps.err
+}
+
+// pageURLs lists every page worth indexing, with when it last changed:
+// the pages of the home list, of the sections and of the tags (as of their
+// newest article), and every article.
+func (s *Site) pageURLs() iter.Seq[feed.URL] {
+	return func(yield func(feed.URL) bool) {
+		for _, ref := range s.listRefs(true) {
+			var g *dataset.Group
+			switch ref.Kind {
+			case page.Home:
+				g = s.arc.Home()
+			case page.Section:
+				g, _ = s.arc.Section(ref.Slug)
+			case page.Tag:
+				g, _ = s.arc.Tag(ref.Slug)
+			}
+			u := feed.URL{Loc: ref.Path()}
+			if first := s.arc.Summaries(g, (ref.N-1)*page.Size, (ref.N-1)*page.Size+1); len(first) == 1 {
+				u.LastMod = s.arc.Updated(first[0].Slug)
+			}
+			if !yield(u) {
+				return
+			}
+		}
+		done := false
+		s.arc.Slugs(func(slug string) {
+			if !done && !yield(feed.URL{Loc: page.ArticlePath(slug), LastMod: s.arc.Updated(slug)}) {
+				done = true
+			}
+		})
+	}
+}

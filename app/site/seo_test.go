@@ -1,0 +1,261 @@
+package site_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+
+	"dateline/internal/htmltest"
+)
+
+// seoData is a plainly synthetic edition with a public URL: a dated
+// article with a photo, a section and tags, and an undated one.
+func seoData(url string) []byte {
+	site := `"site": {"name": "Synthetic Herald", "lang": "en", "publisher": "Synthetic Media"`
+	if url != "" {
+		site += `, "url": "` + url + `"`
+	}
+	return []byte(`{` + site + `}, "articles": [
+  {"slug": "seo-photo", "headline": "Synthetic story with a photo", "section": "World", "tags": ["Alpha", "Beta"],
+   "published": "2024-03-05T09:00:00Z", "updated": "2024-03-06", "authors": ["Jane Roe"],
+   "figures": [{"caption": "Synthetic caption.", "image": {"src": "/web/icons/icon-512.png", "alt": "A synthetic picture", "width": 512, "height": 512}}],
+   "body": [{"type": "paragraph", "text": "Synthetic text of the story with a photo."}]},
+  {"slug": "seo-plain", "headline": "Synthetic story without a date",
+   "body": [{"type": "paragraph", "text": "Synthetic text of the plain story."}]}
+]}`)
+}
+
+// headOf reads a page's head: meta content by property or name, links by
+// rel, and the JSON-LD.
+type headOf struct {
+	meta   map[string][]string
+	links  map[string][]string
+	jsonld []string
+}
+
+func readHead(t *testing.T, ts *testServer, path string) headOf {
+	t.Helper()
+	r := ts.get(t, path, "")
+	root := htmltest.Parse(t, string(r.raw))
+	h := headOf{meta: map[string][]string{}, links: map[string][]string{}}
+	for _, m := range root.All("meta") {
+		key := m.Attrs["property"]
+		if key == "" {
+			key = m.Attrs["name"]
+		}
+		h.meta[key] = append(h.meta[key], m.Attrs["content"])
+	}
+	for _, l := range root.All("link") {
+		h.links[l.Attrs["rel"]] = append(h.links[l.Attrs["rel"]], l.Attrs["href"])
+	}
+	for _, s := range root.All("script") {
+		if s.Attrs["type"] == "application/ld+json" {
+			var b strings.Builder
+			for _, c := range s.Children {
+				b.WriteString(c.Text)
+			}
+			h.jsonld = append(h.jsonld, b.String())
+		}
+	}
+	return h
+}
+
+// TestHeadTags checks each kind of page's head, with and without the
+// site's URL: nothing absolute is guessed without it.
+func TestHeadTags(t *testing.T) {
+	for _, url := range []string{"https://news.example.org", ""} {
+		t.Run("url="+url, func(t *testing.T) {
+			ts := newTestServer(t, seoData(url), testWeb(t, nil))
+			abs := func(p string) []string {
+				if url == "" {
+					return nil
+				}
+				return []string{url + p}
+			}
+			for _, tt := range []struct {
+				path  string
+				want  map[string][]string // meta
+				links map[string][]string
+			}{
+				{"/articles/seo-photo", map[string][]string{
+					"og:type": {"article"}, "og:title": {"Synthetic story with a photo"}, "og:site_name": {"Synthetic Herald"},
+					"og:locale": {"en"}, "og:url": abs("/articles/seo-photo"),
+					"article:published_time": {"2024-03-05T09:00:00Z"}, "article:modified_time": {"2024-03-06"},
+					"article:section": {"World"}, "article:tag": {"Alpha", "Beta"},
+					"og:image": abs("/web/icons/icon-512.png"), "og:image:alt": func() []string {
+						if url == "" {
+							return nil
+						}
+						return []string{"A synthetic picture"}
+					}(),
+					"twitter:card": {map[bool]string{true: "summary", false: "summary_large_image"}[url == ""]},
+				}, map[string][]string{"canonical": abs("/articles/seo-photo"), "alternate": {"/feed.xml"}}},
+				{"/articles/seo-plain", map[string][]string{
+					"og:type": {"article"}, "article:published_time": nil, "article:section": nil, "og:image": nil, "twitter:card": {"summary"},
+				}, map[string][]string{"canonical": abs("/articles/seo-plain")}},
+				{"/", map[string][]string{"og:type": {"website"}, "og:title": {"Synthetic Herald"}, "og:url": abs("/")},
+					map[string][]string{"canonical": abs("/"), "alternate": {"/feed.xml"}}},
+				{"/sections/world", map[string][]string{"og:type": {"website"}, "og:title": {"World"}},
+					map[string][]string{"canonical": abs("/sections/world"), "alternate": {"/feed.xml", "/sections/world/feed.xml"}}},
+				{"/no/such/page", map[string][]string{"robots": {"noindex"}, "og:url": nil}, map[string][]string{"canonical": nil}},
+			} {
+				h := readHead(t, ts, tt.path)
+				for key, want := range tt.want {
+					if got := h.meta[key]; !slices.Equal(got, want) {
+						t.Errorf("%s: %s = %q, want %q", tt.path, key, got, want)
+					}
+				}
+				for rel, want := range tt.links {
+					if got := h.links[rel]; !slices.Equal(got, want) {
+						t.Errorf("%s: link rel=%s %q, want %q", tt.path, rel, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestJSONLD checks the JSON-LD of an article against its data, and that
+// the seed story's invents nothing.
+func TestJSONLD(t *testing.T) {
+	ts := newTestServer(t, seoData("https://news.example.org"), testWeb(t, nil))
+	h := readHead(t, ts, "/articles/seo-photo")
+	if len(h.jsonld) != 1 {
+		t.Fatalf("%d JSON-LD scripts", len(h.jsonld))
+	}
+	var ld map[string]any
+	if err := json.Unmarshal([]byte(h.jsonld[0]), &ld); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]any{
+		"@type": "NewsArticle", "headline": "Synthetic story with a photo", "datePublished": "2024-03-05T09:00:00Z",
+		"dateModified": "2024-03-06", "inLanguage": "en", "articleSection": "World",
+		"mainEntityOfPage": "https://news.example.org/articles/seo-photo",
+	} {
+		if ld[key] != want {
+			t.Errorf("JSON-LD %s = %v, want %v", key, ld[key], want)
+		}
+	}
+	if pub, _ := ld["publisher"].(map[string]any); pub["name"] != "Synthetic Media" {
+		t.Errorf("publisher %v", ld["publisher"])
+	}
+	home := readHead(t, ts, "/")
+	if len(home.jsonld) != 1 || !strings.Contains(home.jsonld[0], `"@type":"WebSite"`) {
+		t.Errorf("home JSON-LD %q", home.jsonld)
+	}
+
+	seed := newTestServer(t, mustRead(t, "../../articles.json"), testWeb(t, nil))
+	var slug string
+	for _, a := range seed.ds.Articles {
+		slug = a.Slug
+	}
+	sh := readHead(t, seed, "/articles/"+slug)
+	if len(sh.jsonld) != 1 {
+		t.Fatalf("seed: %d JSON-LD scripts", len(sh.jsonld))
+	}
+	ld = nil
+	if err := json.Unmarshal([]byte(sh.jsonld[0]), &ld); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range ld {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if want := []string{"@context", "@type", "description", "headline", "inLanguage"}; !slices.Equal(keys, want) {
+		t.Errorf("the seed's JSON-LD has %q, want only %q: nothing the seed does not say", keys, want)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestFeeds reads the site's feed and a section's with a real feed reader.
+func TestFeeds(t *testing.T) {
+	ts := newTestServer(t, seoData("https://news.example.org"), testWeb(t, nil))
+	for _, tt := range []struct {
+		path  string
+		items []string
+	}{
+		{"/feed.xml", []string{"Synthetic story with a photo", "Synthetic story without a date"}},
+		{"/sections/world/feed.xml", []string{"Synthetic story with a photo"}},
+	} {
+		r := ts.get(t, tt.path, "")
+		if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/atom+xml") {
+			t.Fatalf("%s: status %d, %s", tt.path, r.status, r.header.Get("Content-Type"))
+		}
+		f, err := gofeed.NewParser().Parse(bytes.NewReader(r.raw))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.path, err)
+		}
+		var titles []string
+		for _, it := range f.Items {
+			titles = append(titles, it.Title)
+			if !strings.HasPrefix(it.GUID, "urn:uuid:") || it.Link == "" {
+				t.Errorf("%s: item %q id %q link %q", tt.path, it.Title, it.GUID, it.Link)
+			}
+		}
+		if !slices.Equal(titles, tt.items) {
+			t.Errorf("%s: items %q, want %q", tt.path, titles, tt.items)
+		}
+		if f.Updated != "2024-03-06T00:00:00Z" {
+			t.Errorf("%s: updated %q, want the newest article's date", tt.path, f.Updated)
+		}
+	}
+	for _, p := range []string{"/sections/nowhere/feed.xml", "/tags/alpha/feed.xml", "/sections/world/page/2/feed.xml"} {
+		if r := ts.get(t, p, ""); r.status != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, r.status)
+		}
+	}
+}
+
+// TestSitemap checks that the sitemap lists every page worth indexing, and
+// that there is none without the site's URL.
+func TestSitemap(t *testing.T) {
+	ts := newTestServer(t, seoData("https://news.example.org"), testWeb(t, nil))
+	r := ts.get(t, "/sitemap.xml", "")
+	var set struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(r.raw, &set); err != nil {
+		t.Fatalf("status %d: %v", r.status, err)
+	}
+	got := map[string]string{}
+	for _, u := range set.URLs {
+		got[u.Loc] = u.LastMod
+	}
+	for loc, lastmod := range map[string]string{
+		"https://news.example.org/":                   "2024-03-06",
+		"https://news.example.org/sections/world":     "2024-03-06",
+		"https://news.example.org/tags/alpha":         "2024-03-06",
+		"https://news.example.org/articles/seo-photo": "2024-03-06",
+		"https://news.example.org/articles/seo-plain": "",
+	} {
+		if v, ok := got[loc]; !ok || v != lastmod {
+			t.Errorf("sitemap: %s lastmod %q (listed %v), want %q", loc, v, ok, lastmod)
+		}
+	}
+	if len(got) != 6 {
+		t.Errorf("sitemap lists %d pages: %v", len(got), got)
+	}
+	none := newTestServer(t, seoData(""), testWeb(t, nil))
+	if r := none.get(t, "/sitemap.xml", ""); r.status != http.StatusNotFound {
+		t.Errorf("without the site's URL: /sitemap.xml status %d", r.status)
+	}
+}

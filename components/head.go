@@ -1,0 +1,51 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/page"
+)
+
+// applyHead puts a page's head (its canonical address, Open Graph tags,
+// links and JSON-LD, as the host made them) in the document after a
+// navigation in the app, in place of the last page's: the host marks the
+// elements it writes data-head. A page without a head (not found) leaves
+// none. On the host, and for the page app.wasm starts on, the
+// prerendered head is already right.
+func applyHead(h *page.Head) {
+	if !app.IsClient {
+		return
+	}
+	doc := app.Window().Get("document")
+	head := doc.Get("head")
+	old := doc.Call("querySelectorAll", "head [data-head]")
+	for i := old.Length() - 1; i >= 0; i-- {
+		old.Index(i).Call("remove")
+	}
+	if h == nil {
+		return
+	}
+	add := func(tag string, attrs ...string) app.Value {
+		el := doc.Call("createElement", tag)
+		el.Call("setAttribute", "data-head", "")
+		for i := 0; i+1 < len(attrs); i += 2 {
+			if attrs[i+1] != "" {
+				el.Call("setAttribute", attrs[i], attrs[i+1])
+			}
+		}
+		head.Call("appendChild", el)
+		return el
+	}
+	if h.Canonical != "" {
+		add("link", "rel", "canonical", "href", h.Canonical)
+	}
+	for _, m := range h.Meta {
+		add("meta", "property", m.Property, "name", m.Name, "content", m.Content)
+	}
+	for _, l := range h.Links {
+		add("link", "rel", l.Rel, "href", l.Href, "type", l.Type, "title", l.Title)
+	}
+	if h.JSONLD != "" {
+		add("script", "type", "application/ld+json").Set("textContent", h.JSONLD)
+	}
+}

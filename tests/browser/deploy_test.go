@@ -1,0 +1,230 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	dlpage "dateline/app/page"
+	"dateline/internal/hostproc"
+)
+
+// caddyPath is Debian's Caddy.
+const caddyPath = "/usr/bin/caddy"
+
+// startCaddy serves an exported site with Caddy and the site block the
+// export writes (DIR/_config/Caddyfile), until the test ends.
+func startCaddy(t *testing.T, site *staticSite) {
+	t.Helper()
+	if fi, err := os.Stat(caddyPath); err != nil || fi.IsDir() {
+		t.Fatalf("install Caddy: apt-get install caddy (no %s)", caddyPath)
+	}
+	dir := t.TempDir()
+	site.Port = freePort(t)
+	site.URL = "http://" + addrOf(site.Port)
+	conf := fmt.Sprintf(`{
+	admin off
+	auto_https off
+	storage file_system %s
+}
+
+http://%s {
+	root * %s
+	import %s
+}
+`, filepath.Join(dir, "storage"), addrOf(site.Port), site.Root, filepath.Join(site.Root, "_config", "Caddyfile"))
+	confFile := filepath.Join(dir, "Caddyfile")
+	if err := os.WriteFile(confFile, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(caddyPath, "run", "--config", confFile, "--adapter", "caddyfile")
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+dir, "XDG_DATA_HOME="+dir)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	hostproc.DieWithParent(cmd)
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting caddy: %v", err)
+	}
+	// done is closed when caddy has exited, waitErr set before.
+	done := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(done) }()
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+		if t.Failed() {
+			t.Logf("caddy output:\n%s", out.String())
+		}
+	})
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		resp, err := http.Get(site.URL + "/")
+		if err == nil {
+			resp.Body.Close()
+			return
+		}
+		select {
+		case <-done:
+			t.Fatalf("caddy exited (%v):\n%s", waitErr, out.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("caddy does not answer on %s: %v\n%s", site.URL, err, out.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestStaticHostHeaders exports one site and serves it with the host,
+// with nginx and with Caddy, each static host with the configuration the
+// export writes: every response carries the host's headers, with the
+// same cache class, and the export's own files are not served.
+func TestStaticHostHeaders(t *testing.T) {
+	t.Parallel()
+	data := writeDataset(t, "headers.json", synthetic())
+	dir := exportSite(t, "-data", data)
+	h := privateHost(t, "-data", data)
+	ng, cd := &staticSite{Root: dir}, &staticSite{Root: dir}
+	startNginx(t, []*staticSite{ng})
+	startCaddy(t, cd)
+	base, err := os.ReadDir(filepath.Join(dir, "data"))
+	if err != nil || len(base) != 1 {
+		t.Fatalf("the export's data folder: %v %d", err, len(base))
+	}
+	dataFile := "/data/" + base[0].Name() + "/articles/" + slugAlpha + ".json"
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(url string) *http.Response {
+		t.Helper()
+		resp, err := client.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp
+	}
+	for _, c := range []struct {
+		path   string
+		status int
+		cache  string
+	}{
+		{"/", 200, "no-cache"},
+		{"/articles/" + slugAlpha, 200, "no-cache"},
+		{"/app-worker.js", 200, "no-cache"},
+		{"/manifest.webmanifest", 200, "no-cache"},
+		{"/feed.xml", 200, "no-cache"},
+		{dataFile, 200, "public, max-age=31536000, immutable"},
+		{"/no/such/page", 404, "no-cache"},
+	} {
+		want := get(h.URL + c.path)
+		for _, srv := range []struct {
+			name string
+			url  string
+		}{{"host", h.URL}, {"nginx", ng.URL}, {"caddy", cd.URL}} {
+			got := get(srv.url + c.path)
+			if got.StatusCode != c.status || got.Header.Get("Cache-Control") != c.cache {
+				t.Errorf("%s %s: %d, Cache-Control %q; want %d, %q", srv.name, c.path, got.StatusCode, got.Header.Get("Cache-Control"), c.status, c.cache)
+			}
+			for _, name := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy"} {
+				if got.Header.Get(name) != want.Header.Get(name) || want.Header.Get(name) == "" {
+					t.Errorf("%s %s: %s %q, the host sends %q", srv.name, c.path, name, got.Header.Get(name), want.Header.Get(name))
+				}
+			}
+		}
+	}
+	for _, p := range []string{"/_config/nginx.conf", "/_config/Caddyfile", "/_headers"} {
+		for _, srv := range []*staticSite{ng, cd} {
+			if got := get(srv.URL + p); got.StatusCode != http.StatusNotFound {
+				t.Errorf("%s%s: status %d, want 404: the export's own files are not the site's", srv.URL, p, got.StatusCode)
+			}
+		}
+	}
+}
+
+// setTimes gives every file under dir the same modification time, as a
+// deploy that keeps file times would (rsync -t, a reproducible build).
+func setTimes(t *testing.T, dir string, at time.Time) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Chtimes(p, at, at)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDeployOverOpenPage serves version A of an export with nginx, opens a
+// page, then exports version B over it with every file time the same as
+// A's: the open page is told of the new version (never a stale 304 for
+// the service worker) and still follows links; reloaded, it shows version
+// B, which then reads offline.
+func TestDeployOverOpenPage(t *testing.T) {
+	t.Parallel()
+	fileA := writeDataset(t, "deploy-a.json", updateDataset(headUpdateA))
+	fileB := writeDataset(t, "deploy-b.json", updateDataset(headUpdateB))
+	dir := exportSite(t, "-data", fileA)
+	when := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	setTimes(t, dir, when)
+	site := &staticSite{Root: dir}
+	startNginx(t, []*staticSite{site})
+
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(site.URL+dlpage.ArticlePath(slugUpdate), http.StatusOK)
+	tb.waitLive()
+	tb.waitH1(headUpdateA)
+	tb.waitSaved(30 * time.Second)
+
+	cmd := exec.Command(hostBinary(t), "export", "-data", fileB, dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("exporting version B over A: %v\n%s", err, out)
+	}
+	setTimes(t, dir, when)
+
+	hasToast := toastJS + `.includes("A new version is available.")`
+	for deadline := time.Now().Add(30 * time.Second); !eval[bool](tb, hasToast); {
+		if time.Now().After(deadline) {
+			t.Fatalf("no update toast 30s after the deploy; status bar: %q", eval[string](tb, statusText))
+		}
+		eval[chromedp.Void](tb, `document.dispatchEvent(new Event("visibilitychange"))`)
+		_, _ = chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](hasToast, chromedp.WithPollingTimeout(3*time.Second)))
+	}
+	// Version A's page still works: the site's name leads home, in place.
+	eval[chromedp.Void](tb, `window.__marker = 42`)
+	tb.do("going home", chromedp.Click(chromedp.CSS("a.site-name")))
+	tb.waitH1("Latest articles")
+	if m := eval[int](tb, `window.__marker || 0`); m != 42 {
+		t.Error("after the deploy, following a link reloaded the page")
+	}
+	// Reload: version B, which then reads offline.
+	tb.mustLoad(site.URL+dlpage.ArticlePath(slugUpdate), http.StatusOK)
+	tb.waitLive()
+	tb.waitH1(headUpdateB)
+	tb.waitSaved(30 * time.Second)
+	tb.goOffline()
+	tb.mustLoad(site.URL+dlpage.ArticlePath(slugUpdate)+"?offline", http.StatusOK)
+	tb.waitLive()
+	tb.waitH1(headUpdateB)
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return allowOffline(m) || strings.Contains(m.Text, "has been updated")
+	})
+}
