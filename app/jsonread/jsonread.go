@@ -128,7 +128,18 @@ func PointerToken(key string) string {
 	if !strings.ContainsAny(key, "~/") {
 		return key
 	}
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
+	var b strings.Builder
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case '~':
+			b.WriteString("~0")
+		case '/':
+			b.WriteString("~1")
+		default:
+			b.WriteByte(key[i])
+		}
+	}
+	return b.String()
 }
 
 // Problem reports a problem with the value about to be read, or, with
@@ -579,7 +590,7 @@ func Locate(data []byte, pointer string) (int, error) {
 		tokens = nil
 	}
 	for _, tok := range tokens {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 		hit := false
 		switch r.Peek() {
 		case Object:
