@@ -1,6 +1,8 @@
 package components
 
 import (
+	"unicode/utf8"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
@@ -27,7 +29,9 @@ func (v *ArticleView) Render() app.UI {
 	a := v.Story.Article
 	lang := a.Language()
 	t := v.Site.TableFor(lang)
-	return app.Article().Class("story").Lang(lang).Dir(article.Dir(lang)).Aria("labelledby", "page-title").Body(
+	return app.Article().Class("story").Lang(lang).Dir(article.Dir(lang)).Aria("labelledby", "page-title").DataSet("slug", a.Slug).Body(
+		// Drawn by reader.js as the reader goes through the body.
+		app.Div().Class("reading-progress").Aria("hidden", "true"),
 		app.Header().Class("story-head").Body(
 			app.If(a.Section != "", func() app.UI {
 				return app.P().Class("story-section").Body(
@@ -36,9 +40,10 @@ func (v *ArticleView) Render() app.UI {
 			}),
 			app.H1().ID("page-title").Class("story-headline").TabIndex(-1).Text(a.Headline),
 			bylineView(t, a),
+			toolbarView(t),
 		),
 		app.Range(a.Figures).Slice(func(i int) app.UI {
-			return figureView(a.Figures[i], i == 0)
+			return figureView(t, a.Figures[i], i == 0)
 		}),
 		app.Div().Class("story-body").Body(
 			app.Range(a.Body).Slice(func(i int) app.UI {
@@ -53,7 +58,37 @@ func (v *ArticleView) Render() app.UI {
 			)
 		}),
 		storyNav(t, v.Story),
+		// Printed at the end of the article: reader.js writes the
+		// page's address and the date before printing.
+		app.P().Class("print-note").Aria("hidden", "true"),
 	)
+}
+
+// toolbarView offers to save, share and listen to the article. reader.js
+// (web/reader.js) does what the buttons say, with or without app.wasm;
+// Listen shows only where the browser can speak (html[data-speech], set
+// before the first paint).
+func toolbarView(t *i18n.Table) app.UI {
+	button := func(class string, label i18n.Key) app.HTMLButton {
+		return app.Button().Type("button").Class("tool " + class).Text(t.Text(label))
+	}
+	return app.Div().Class("story-tools").Role("toolbar").Aria("label", t.Text(i18n.ArticleTools)).Body(
+		button("tool-save", i18n.Save).Aria("pressed", "false"),
+		button("tool-share", i18n.Share),
+		button("tool-listen", i18n.Listen).Aria("pressed", "false"),
+	)
+}
+
+// readingMinutes is how long the article's text takes to read, at the
+// speed of its language.
+func readingMinutes(a *article.Article) int {
+	chars := 0
+	for _, b := range a.Body {
+		if b.Type == article.Paragraph {
+			chars += utf8.RuneCountInString(b.Text)
+		}
+	}
+	return i18n.ReadingMinutes(a.Language(), chars)
 }
 
 // tagsView links the article's tags.
@@ -101,13 +136,10 @@ func storyNav(t *i18n.Table, s *page.Story) app.UI {
 	)
 }
 
-// bylineView shows authors and dates when the article has them, and
-// nothing at all when it has neither.
+// bylineView shows authors and dates when the article has them, and the
+// time the article takes to read.
 func bylineView(t *i18n.Table, a *article.Article) app.UI {
 	updated := a.Updated != "" && t.FormatDate(a.Updated) != t.FormatDate(a.Published)
-	if len(a.Authors) == 0 && a.Published == "" && !updated {
-		return nil
-	}
 	var parts [][]app.UI
 	if len(a.Authors) > 0 {
 		before, after := t.Around(i18n.ByAuthors, "authors")
@@ -126,6 +158,9 @@ func bylineView(t *i18n.Table, a *article.Article) app.UI {
 			app.Text(after),
 		)})
 	}
+	minutes := readingMinutes(a)
+	parts = append(parts, []app.UI{app.Span().Class("story-reading-time").Text(
+		t.Plural(i18n.ReadingTime, minutes))})
 	var body []app.UI
 	for i, p := range parts {
 		if i > 0 {

@@ -381,10 +381,10 @@ func TestArticleView(t *testing.T) {
 			},
 		},
 		{
-			scenario: "no byline without authors and date",
+			scenario: "without authors and date the byline is the reading time",
 			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
-				if n := len(root.WithClass("story-byline")); n != 0 {
-					t.Errorf("%d byline elements, want none", n)
+				if got, want := root.WithClass("story-byline")[0].TextContent(), "1 min read"; got != want {
+					t.Errorf("byline = %q, want %q", got, want)
 				}
 				if n := len(root.All("time")); n != 0 {
 					t.Errorf("%d <time> elements, want none", n)
@@ -402,7 +402,7 @@ func TestArticleView(t *testing.T) {
 				if len(bylines) != 1 {
 					t.Fatalf("%d bylines, want 1", len(bylines))
 				}
-				if got, want := bylines[0].TextContent(), "By Jane Roe and John Doe · 2 January 2006"; got != want {
+				if got, want := bylines[0].TextContent(), "By Jane Roe and John Doe · 2 January 2006 · 1 min read"; got != want {
 					t.Errorf("byline = %q, want %q", got, want)
 				}
 				times := bylines[0].All("time")
@@ -415,7 +415,7 @@ func TestArticleView(t *testing.T) {
 			scenario: "byline with three authors",
 			change:   func(a *article.Article) { a.Authors = []string{"A", "B", "C"} },
 			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
-				if got, want := root.WithClass("story-byline")[0].TextContent(), "By A, B and C"; got != want {
+				if got, want := root.WithClass("story-byline")[0].TextContent(), "By A, B and C · 1 min read"; got != want {
 					t.Errorf("byline = %q, want %q", got, want)
 				}
 			},
@@ -424,7 +424,7 @@ func TestArticleView(t *testing.T) {
 			scenario: "byline with a date only",
 			change:   func(a *article.Article) { a.Published = "2024-03-05T10:00:00Z" },
 			check: func(t *testing.T, _ string, root *htmltest.Node, a *article.Article) {
-				if got, want := root.WithClass("story-byline")[0].TextContent(), "5 March 2024"; got != want {
+				if got, want := root.WithClass("story-byline")[0].TextContent(), "5 March 2024 · 1 min read"; got != want {
 					t.Errorf("byline = %q, want %q", got, want)
 				}
 			},
@@ -564,12 +564,12 @@ func TestArticleViewHeadlineIsText(t *testing.T) {
 	if err := app.NewTestEngine().Load(v); err != nil {
 		t.Fatal(err)
 	}
-	// ArticleView > article > header > h1 (the story has no section to
-	// show above it) > text
-	if err := app.Match(app.H1().ID("page-title").Class("story-headline").TabIndex(-1), v, 0, 0, 0); err != nil {
+	// ArticleView > article > (progress bar,) header > h1 (the story has
+	// no section to show above it) > text
+	if err := app.Match(app.H1().ID("page-title").Class("story-headline").TabIndex(-1), v, 0, 1, 0); err != nil {
 		t.Errorf("h1: %v", err)
 	}
-	if err := app.Match(app.Text(a.Headline), v, 0, 0, 0, 0); err != nil {
+	if err := app.Match(app.Text(a.Headline), v, 0, 1, 0, 0); err != nil {
 		t.Errorf("headline: %v", err)
 	}
 }

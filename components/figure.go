@@ -4,13 +4,18 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 )
 
 // figureView renders a photo with its caption and credit. A figure known
 // only by its caption (a story scraped as text) shows the caption alone,
 // never a broken image. The lead figure loads eagerly; later ones lazily.
-func figureView(f article.Figure, lead bool) app.UI {
-	return app.Figure().Class("figure").Body(
+func figureView(t *i18n.Table, f article.Figure, lead bool) app.UI {
+	class := "figure"
+	if f.Image == nil {
+		class = "figure figure-no-image"
+	}
+	return app.Figure().Class(class).Body(
 		app.If(f.Image != nil, func() app.UI {
 			loading := "lazy"
 			if lead {
@@ -33,6 +38,11 @@ func figureView(f article.Figure, lead bool) app.UI {
 		}),
 		app.If(f.Caption != "" || f.Credit != "", func() app.UI {
 			return app.FigCaption().Class("figure-caption").Body(
+				// A caption whose photo is not in the collection says so,
+				// so that its "(left)" points at a photo, not at the page.
+				app.If(f.Image == nil && f.Caption != "", func() app.UI {
+					return app.Span().Class("figure-label").Text(t.Text(i18n.PhotoCaption) + " ")
+				}),
 				app.If(f.Caption != "", func() app.UI {
 					return app.Span().Class("figure-text").Dir("auto").Text(f.Caption)
 				}),

@@ -20,6 +20,29 @@ func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 			}),
 		),
 		pagerView(site.Table, ref, l),
+		app.If(ref.Kind == page.Home && l.Page == 1, func() app.UI { return continueView(site.Table) }),
+	}
+}
+
+// continueView is where reader.js lists the articles the reader started
+// and did not finish, kept on this device. It is at the end of the home
+// page, so that filling it in moves nothing the reader is looking at.
+func continueView(t *i18n.Table) app.UI {
+	return app.Section().Class("continue").Hidden(true).Aria("labelledby", "continue-title").Body(
+		app.H2().ID("continue-title").Class("continue-title").Text(t.Text(i18n.ContinueReading)),
+		app.Ul().Class("continue-list"),
+	)
+}
+
+// savedContent is the saved articles' page: reader.js lists them from
+// this device's storage, newest saved first.
+func savedContent(t *i18n.Table) []app.UI {
+	return []app.UI{
+		app.Div().Class("saved-page").Body(
+			app.H1().ID("page-title").Class("page-title").TabIndex(-1).Text(t.Text(i18n.SavedTitle)),
+			app.P().Class("saved-empty").Hidden(true).Text(t.Text(i18n.SavedEmpty)),
+			app.Ul().Class("saved-list"),
+		),
 	}
 }
 

@@ -23,6 +23,9 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 	t := site.Table
 	titled := func(title string) string { return t.Text(i18n.PageTitle, "title", title, "site", site.Name) }
 	switch {
+	case ref.Kind == page.Saved:
+		title := t.Text(i18n.SavedTitle)
+		return Meta{Title: titled(title), Description: site.Description, Name: title}
 	case d.Story != nil:
 		a := d.Story.Article
 		return Meta{Title: titled(a.Headline), Description: a.Excerpt(descriptionLength), Name: a.Headline}

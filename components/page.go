@@ -63,6 +63,8 @@ func (p *Page) Render() app.UI {
 func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	var content []app.UI
 	switch {
+	case ref.Kind == page.Saved:
+		content = savedContent(site.Table)
 	case d.Missing():
 		content = notFoundContent(site.Table)
 	case d.List != nil:

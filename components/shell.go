@@ -18,10 +18,11 @@ type Shell struct {
 }
 
 // OnMount marks the document once app.wasm has taken over the page, for
-// tests and for styles that differ once the app is live.
+// tests and for styles that differ once the app is live, and tells
+// reader.js that the page's elements are new.
 func (s *Shell) OnMount(ctx app.Context) {
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
-	restorePlace(ctx)
+	pageShown()
 }
 
 // Render draws the frame around the page's content.
@@ -32,7 +33,21 @@ func (s *Shell) Render() app.UI {
 		app.Header().Class("site-header").Body(
 			app.Div().Class("bar").Body(
 				app.A().Class("site-name").Href("/").Dir("auto").Text(s.Site.Name),
-				&StatusBar{Site: s.Site},
+				app.A().Class("tool tool-saved").Href(page.SavedPath).Text(t.Text(i18n.SavedNav)),
+				// reader.js opens the settings; without it the button
+				// stays hidden (CSS: html[data-reader]).
+				app.Button().Type("button").Class("tool tool-settings").
+					Aria("haspopup", "dialog").Aria("controls", "reader-settings").Body(
+					app.Span().Class("tool-icon").Aria("hidden", "true").Text("Aa"),
+					app.Span().Class("tool-label").Text(t.Text(i18n.Settings)),
+				),
+			),
+			// The status line: reader.js writes in it (saving for offline,
+			// offline, install), in a row whose height is kept from the
+			// first paint.
+			app.Div().Class("bar status").Body(
+				app.P().Class("status-text").Aria("live", "polite"),
+				app.Button().Type("button").Class("install-button").Hidden(true).Text(t.Text(i18n.InstallApp)),
 			),
 			sectionsNav(s.Site),
 		),

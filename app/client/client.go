@@ -28,10 +28,10 @@ func New(base string) *Source {
 	return &Source{base: strings.TrimRight(base, "/"), pages: make(map[page.Ref]page.Data)}
 }
 
-// Cached returns the data of a page fetched before; a path that is no page
-// needs none.
+// Cached returns the data of a page fetched before; a path that is no page,
+// and the saved articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
-	if r.Kind == page.NotFound {
+	if !r.Kind.HasData() {
 		return page.Data{}, true
 	}
 	s.mu.Lock()

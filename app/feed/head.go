@@ -123,7 +123,9 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 		}
 	}
 	h.Meta = append(h.Meta, Meta{Name: "twitter:card", Content: card})
-	if p.Ref.Kind == page.NotFound {
+	// Not found, and pages that are the reader's own (saved articles):
+	// nothing for a search engine.
+	if !p.Ref.Kind.HasData() {
 		h.Meta = append(h.Meta, Meta{Name: "robots", Content: "noindex"})
 	}
 	return h, nil

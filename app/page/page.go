@@ -26,7 +26,14 @@ const (
 	Tag
 	// Article shows one article: "/articles/<slug>".
 	Article
+	// Saved lists the articles the reader saved on this device: "/saved".
+	// The browser keeps the list; the page has no data file.
+	Saved
 )
+
+// HasData reports whether pages of kind k have a data file: every page but
+// Saved, which the browser fills, and NotFound.
+func (k Kind) HasData() bool { return k != Saved && k != NotFound }
 
 // IsList reports whether pages of kind k are lists of articles.
 func (k Kind) IsList() bool { return k == Home || k == Section || k == Tag }
@@ -52,6 +59,9 @@ func ArticleRef(slug string) Ref        { return Ref{Kind: Article, Slug: slug} 
 // ArticlePath is the path of an article's page.
 func ArticlePath(slug string) string { return "/articles/" + slug }
 
+// SavedPath is the path of the saved articles' page.
+const SavedPath = "/saved"
+
 // The first segment of each kind's paths.
 const (
 	articlesDir = "articles"
@@ -65,8 +75,11 @@ const (
 // (which is "/") or "/page/02", is NotFound. Whether the article, section
 // or tag exists is the source's to say.
 func Parse(path string) Ref {
-	if path == "/" {
+	switch path {
+	case "/":
 		return HomeRef(1)
+	case SavedPath:
+		return Ref{Kind: Saved}
 	}
 	rest, ok := strings.CutPrefix(path, "/")
 	if !ok {
@@ -127,6 +140,8 @@ func (r Ref) Path() string {
 		return p
 	case Article:
 		return ArticlePath(r.Slug)
+	case Saved:
+		return SavedPath
 	}
 	return ""
 }

@@ -28,6 +28,8 @@ func TestParse(t *testing.T) {
 		{"tag page 12", "/tags/test-words/page/12", TagRef("test-words", 12), "lists/tags/test-words/12.json"},
 		{"dot segments", "/sections/..", Ref{}, ""},
 		{"sections alone", "/sections", Ref{}, ""},
+		{"saved articles", "/saved", Ref{Kind: Saved}, ""},
+		{"saved with trailing slash", "/saved/", Ref{}, ""},
 		{"other path", "/about", Ref{}, ""},
 		{"empty", "", Ref{}, ""},
 	} {
@@ -44,6 +46,12 @@ func TestParse(t *testing.T) {
 			}
 			if back := got.Path(); back != tt.path {
 				t.Errorf("Path() = %q, want %q", back, tt.path)
+			}
+			if got.Kind.HasData() != (tt.data != "") {
+				t.Errorf("HasData = %v with data file %q", got.Kind.HasData(), tt.data)
+			}
+			if !got.Kind.HasData() {
+				return
 			}
 			if r, ok := ParseDataFile(tt.data); !ok || r != got {
 				t.Errorf("ParseDataFile(%q) = %+v, %v", tt.data, r, ok)

@@ -95,6 +95,11 @@ func (c *compacter) element(depth int) bool {
 	sort.Strings(attrs)
 	c.b.WriteString("<" + name)
 	for _, a := range attrs {
+		// go-app writes a boolean attribute set to false as name="false",
+		// which HTML reads as true: checked="false" is checked. Left out.
+		if n, ok := strings.CutSuffix(a, `="false"`); ok && booleanAttrs[n] {
+			continue
+		}
 		c.b.WriteString(" " + a)
 	}
 	c.b.WriteString(">")
@@ -206,4 +211,14 @@ func (c *compacter) startTag() (name string, attrs []string, ok bool) {
 		j++
 	}
 	return "", nil, false
+}
+
+// booleanAttrs are HTML's boolean attributes that go-app's elements set
+// from a bool: present means true, whatever their value.
+var booleanAttrs = map[string]bool{
+	"hidden": true, "checked": true, "disabled": true, "selected": true, "readonly": true,
+	"required": true, "multiple": true, "autofocus": true, "open": true, "novalidate": true,
+	"formnovalidate": true, "async": true, "defer": true, "allowfullscreen": true, "autoplay": true,
+	"controls": true, "loop": true, "muted": true, "default": true, "ismap": true, "reversed": true,
+	"inert": true, "playsinline": true, "nomodule": true,
 }

@@ -67,3 +67,19 @@ func TestAttributesSorted(t *testing.T) {
 		}
 	}
 }
+
+// TestFalseBooleanAttributes checks that a boolean attribute go-app sets
+// to false is left out: HTML reads checked="false" as checked.
+func TestFalseBooleanAttributes(t *testing.T) {
+	got, ok := HTML(app.Div().Body(
+		app.Input().Type("radio").Checked(false),
+		app.Input().Type("radio").Checked(true),
+		app.P().Hidden(false).Text("shown"),
+		app.P().Hidden(true).Text("hidden"),
+		app.P().Title("false").Text("a title may say false"),
+	))
+	want := `<div><input type="radio"><input checked type="radio"><p>shown</p><p hidden>hidden</p><p title="false">a title may say false</p></div>`
+	if !ok || got != want {
+		t.Errorf("HTML = %s, %v\nwant   %s", got, ok, want)
+	}
+}

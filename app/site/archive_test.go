@@ -151,11 +151,11 @@ func TestOfflineListStaysFlat(t *testing.T) {
 		return urls
 	}
 	small := offline(65)
-	if len(small) != 2*(65+3+2+2) { // articles, home pages, section pages (33 and 32 articles)
+	if len(small) != 1+2*(65+3+2+2) { // saved, articles, home pages, section pages (33 and 32 articles)
 		t.Errorf("65 articles: %d addresses saved, want every page and data file", len(small))
 	}
 	big := offline(site.FullOfflineMaxArticles + 1)
-	want := []string{"/", "/lists/home/1.json", "/sections/even-things", "/lists/sections/even-things/1.json", "/sections/odd-things", "/lists/sections/odd-things/1.json"}
+	want := []string{"/saved", "/", "/lists/home/1.json", "/sections/even-things", "/lists/sections/even-things/1.json", "/sections/odd-things", "/lists/sections/odd-things/1.json"}
 	if !slices.Equal(big, want) {
 		t.Errorf("%d articles: saves %q, want %q", site.FullOfflineMaxArticles+1, big, want)
 	}
@@ -176,5 +176,52 @@ func TestTwoSites(t *testing.T) {
 	}
 	if !strings.Contains(string(a.get(t, "/app.js", "").raw), "Synthetic Archive") || strings.Contains(string(b.get(t, "/app.js", "").raw), "Synthetic Archive") {
 		t.Errorf("each app.js must carry its own site")
+	}
+}
+
+// TestSavedPage checks the saved articles' page: a page like the others,
+// with no data file (the browser fills it), kept from search engines and
+// sitemaps, and saved offline at install.
+func TestSavedPage(t *testing.T) {
+	ts := newTestServer(t, archiveData(3), testWeb(t, nil))
+	r := ts.get(t, page.SavedPath, "")
+	if r.status != http.StatusOK {
+		t.Fatalf("%s: status %d", page.SavedPath, r.status)
+	}
+	root := htmltest.Parse(t, string(r.raw))
+	if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "Saved articles" {
+		t.Errorf("want the h1 Saved articles")
+	}
+	if len(root.Find("meta", "name", "robots")) != 1 || root.Find("meta", "name", "robots")[0].Attrs["content"] != "noindex" {
+		t.Errorf("the saved page is not kept from search engines")
+	}
+	for _, s := range root.All("script") {
+		if p, ok := s.Attrs["data-preload"]; ok {
+			t.Errorf("the saved page preloads %q: it has no data file", p)
+		}
+	}
+	if len(root.Find("dialog", "id", "reader-settings")) != 1 {
+		t.Errorf("the page lacks the reading settings panel")
+	}
+	// reader.js reads its labels as JSON: raw in the element, not escaped.
+	labels := root.Find("script", "id", "reader-labels")
+	var texts struct{ Texts map[string]string }
+	if len(labels) != 1 {
+		t.Fatalf("%d label elements for reader.js, want 1", len(labels))
+	}
+	if err := json.Unmarshal([]byte(labels[0].TextContent()), &texts); err != nil || texts.Texts["offline.ready"] != "Available offline" {
+		t.Errorf("reader.js's labels do not read as JSON (%v): %.100s", err, labels[0].TextContent())
+	}
+	for _, p := range []string{"/saved/", "/saved/x"} {
+		if r := ts.get(t, p, ""); r.status != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, r.status)
+		}
+	}
+	var offline []string
+	if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &offline); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(offline, page.SavedPath) {
+		t.Errorf("the saved page is not saved offline at install: %q", offline)
 	}
 }

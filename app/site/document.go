@@ -32,7 +32,10 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 	b.WriteString("<meta charset=\"utf-8\">\n<title>" + html.EscapeString(m.Title) + "</title>\n")
 	// The loader comes before the stylesheet, so that it runs at once: an
 	// inline script waits for the stylesheets above it.
-	b.WriteString("<script data-scripts=\"" + strings.Join(pageScripts, " ") + "\"")
+	// data-base and data-version tell reader.js where this version's data
+	// files are and which version the page is.
+	b.WriteString("<script data-scripts=\"" + strings.Join(pageScripts, " ") + "\" data-lite=\"" + readerScript +
+		"\" data-base=\"" + attr(s.DataBase) + "\" data-version=\"" + attr(s.Version) + "\"")
 	if f := ref.DataFile(); f != "" && !d.Missing() {
 		b.WriteString(" data-preload=\"" + attr(s.DataBase+"/"+f) + "\"")
 	}
@@ -42,7 +45,10 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 	}
 	meta("name", "description", m.Description)
 	meta("name", "viewport", "width=device-width, initial-scale=1, viewport-fit=cover")
-	meta("name", "theme-color", themeColor)
+	// The browser's toolbar takes the page's colour in either system theme;
+	// reader.js sets both to the reader's theme when one is chosen.
+	b.WriteString("<meta name=\"theme-color\" content=\"" + paperLight + "\" media=\"(prefers-color-scheme: light)\">\n" +
+		"<meta name=\"theme-color\" content=\"" + paperDark + "\" media=\"(prefers-color-scheme: dark)\">\n")
 	meta("name", "mobile-web-app-capable", "yes")
 	link := func(rel, href string) { b.WriteString("<link rel=\"" + rel + "\" href=\"" + attr(href) + "\">\n") }
 	link("icon", "/web/icons/icon.svg")
@@ -59,11 +65,27 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 	b.WriteString(headHTML(h))
 	b.WriteString("</head>\n<body>\n")
 	b.WriteString(bodyHTML(components.View(s.site, ref, d)))
+	b.WriteString(s.panels)
 	// go-app's loader: app.js reports the download of app.wasm in its
 	// label, which boot.js turns into the bar that dateline.css draws.
 	b.WriteString("\n<aside id=\"app-wasm-loader\" class=\"goapp-app-info\"><span id=\"app-wasm-loader-icon\" hidden></span>" +
 		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\" data-label=\"" + attr(s.site.Table.Text(i18n.LoadingApp)) + "\">0</p></aside>\n</body>\n</html>\n")
 	return newResponse(status, "text/html; charset=utf-8", revalidate, []byte(b.String()))
+}
+
+// panelsHTML writes the parts of every page that reader.js drives, outside
+// the element app.wasm takes over (components.Panels).
+func panelsHTML(site *page.Site) (string, error) {
+	var b strings.Builder
+	for _, ui := range components.Panels(site) {
+		b.WriteString("\n" + bodyHTML(ui))
+	}
+	labels, err := components.ReaderLabels(site)
+	if err != nil {
+		return "", err
+	}
+	b.WriteString("\n<script id=\"reader-labels\" type=\"application/json\">" + labels + "</script>")
+	return b.String(), nil
 }
 
 // headHTML writes a page's head beyond its title and description. Each
@@ -128,5 +150,9 @@ var loaderScript, loaderHash = func() (string, string) {
 }()
 
 // pageScripts are the scripts every page runs, in order: go-app's, then
-// Dateline's boot script.
-var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}
+// Dateline's boot script and reader.js. With data saver on, pages run
+// reader.js alone: the reading settings, saved articles, sharing,
+// listening and print, without app.wasm.
+var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js", readerScript}
+
+const readerScript = "/web/reader.js"

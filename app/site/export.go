@@ -111,6 +111,13 @@ func (s *Site) exportTo(w *exportWriter) error {
 	if err := parallel(refs, func(ref page.Ref) error { return s.exportPage(w, ref) }); err != nil {
 		return err
 	}
+	saved, err := s.renderShell(page.Ref{Kind: page.Saved})
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", page.SavedPath, err)
+	}
+	if err := w.write(page.SavedPath+".html", saved.body); err != nil {
+		return err
+	}
 	nf, err := s.notFound()
 	if err != nil {
 		return fmt.Errorf("exporting the not-found page: %w", err)

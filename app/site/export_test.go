@@ -42,7 +42,7 @@ func TestExport(t *testing.T) {
 	got := files(t, dir)
 	data := strings.TrimPrefix(s.DataBase, "/") + "/"
 	for _, want := range []string{
-		"index.html", "404.html", "articles/seo-photo.html", "articles/seo-plain.html", "sections/world.html", "tags/alpha.html",
+		"index.html", "404.html", "saved.html", "articles/seo-photo.html", "articles/seo-plain.html", "sections/world.html", "tags/alpha.html",
 		data + "lists/home/1.json", data + "articles/seo-photo.json", data + "lists/sections/world/1.json", data + "offline.json",
 		"feed.xml", "sections/world/feed.xml", "sitemap.xml", "robots.txt", "_headers", "_config/nginx.conf", "_config/Caddyfile",
 		"app-worker.js", "app.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/dateline.css",

@@ -13,11 +13,40 @@
 // screen, nothing competes with the paint: they are fetched at once and
 // the scripts run once the document is parsed, as deferred scripts would.
 // The scripts keep their order (async = false).
+//
+// It also applies the reader's settings (web/reader.js keeps them) to the
+// root element before anything is painted, so that the first frame has
+// the reader's theme and text size; and with data saver on (the reader's
+// setting, or the browser's Save-Data) it runs only the scripts of
+// data-lite: the page stays the prerendered page and app.wasm is not
+// downloaded.
 (function (me) {
   "use strict";
+  var root = document.documentElement;
+  var saver = false;
+  try {
+    var settings = JSON.parse(localStorage.getItem("dateline:settings") || "{}");
+    ["size", "width", "leading", "theme", "font"].forEach(function (k) {
+      if (settings[k] != null) {
+        root.setAttribute("data-" + k, String(settings[k]));
+      }
+    });
+    saver = settings.saver === true;
+  } catch (e) {
+    // No storage (a private window that refuses it) or a damaged entry:
+    // the defaults.
+  }
+  var conn = navigator.connection;
+  if (saver || (conn && conn.saveData)) {
+    root.setAttribute("data-saver", saver ? "on" : "browser");
+  }
+  root.setAttribute("data-js", "");
+  if ("speechSynthesis" in window) {
+    root.setAttribute("data-speech", "");
+  }
   var head = document.head;
-  var scripts = me.getAttribute("data-scripts").split(" ");
-  var data = me.getAttribute("data-preload");
+  var scripts = me.getAttribute(root.hasAttribute("data-saver") ? "data-lite" : "data-scripts").split(" ");
+  var data = root.hasAttribute("data-saver") ? null : me.getAttribute("data-preload");
   function preload(href, as) {
     var link = document.createElement("link");
     link.rel = "preload";

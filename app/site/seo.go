@@ -35,7 +35,7 @@ func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
 	if d.Story != nil {
 		p.Article = d.Story.Article
 	}
-	if d.Missing() {
+	if d.Missing() && ref.Kind.HasData() {
 		p = feed.Page{Title: m.Name}
 	}
 	tags, err := feed.HeadTags(s.site.Site, p)

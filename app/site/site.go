@@ -57,6 +57,7 @@ type Site struct {
 	fixed   map[string]*response // every response known at start
 	cache   *cache               // pages and data files, made on request
 	maps    sitemaps
+	panels  string // the markup of components.Panels, the same on every page
 }
 
 // goAppResources are the files go-app's handler generates.
@@ -87,6 +88,9 @@ func New(cfg Config) (*Site, error) {
 	}
 	webSum, err := s.addWeb(cfg.Web)
 	if err != nil {
+		return nil, err
+	}
+	if s.panels, err = panelsHTML(s.site); err != nil {
 		return nil, err
 	}
 	v := sha256.New()
@@ -157,7 +161,7 @@ func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 			Maskable: "/web/icons/maskable-512.png",
 		},
 		Styles:            []string{"/web/dateline.css"},
-		Scripts:           []string{"/web/boot.js defer"},
+		Scripts:           []string{"/web/boot.js defer", "/web/reader.js defer"},
 		Resources:         resolver{},
 		Version:           s.Version,
 		WasmContentLength: strconv.Itoa(wasmSize),
@@ -212,12 +216,13 @@ func (s *Site) OfflineMode() string {
 }
 
 // offlineURLs are the pages and data files the service worker saves when
-// it installs, beyond the app itself: every page up to
+// it installs, beyond the app itself: the saved articles' page, every page up to
 // FullOfflineMaxArticles articles, and past it the first page of the home
 // list and of each section, so that the install fetches no more at
 // 100,000 articles than at 2,500.
 func (s *Site) offlineURLs() []string {
-	var urls []string
+	// The saved articles' page has no data file: the browser fills it.
+	urls := []string{page.SavedPath}
 	add := func(r page.Ref) { urls = append(urls, r.Path(), s.DataBase+"/"+r.DataFile()) }
 	for _, r := range s.listRefs(s.OfflineMode() == "all") {
 		add(r)
@@ -259,8 +264,11 @@ func (s *Site) listRefs(all bool) []page.Ref {
 
 // The colours of the manifest and the browser's UI, matching dateline.css.
 const (
-	backgroundColor = "#fbfaf7"
-	themeColor      = "#8c1c13"
+	backgroundColor = paperLight
+	// The paper of dateline.css's light and dark themes.
+	paperLight = "#fbfaf7"
+	paperDark  = "#171513"
+	themeColor = "#8c1c13"
 )
 
 // resolver leaves every path as it is: the site serves /web/ itself.
@@ -428,6 +436,9 @@ func (s *Site) page(p string) (*response, error) {
 	if ref.Kind == page.NotFound || path.Clean(p) != p {
 		return s.notFound()
 	}
+	if !ref.Kind.HasData() {
+		return s.cache.get(p, func() (*response, error) { return s.renderShell(ref) })
+	}
 	var missing bool
 	res, err := s.cache.get(p, func() (*response, error) {
 		d, err := s.Load(ref)
@@ -444,6 +455,16 @@ func (s *Site) page(p string) (*response, error) {
 		return s.notFound()
 	}
 	return res, err
+}
+
+// renderShell renders a page without a data file, such as the saved
+// articles, which the browser fills in.
+func (s *Site) renderShell(ref page.Ref) (*response, error) {
+	h, err := s.headOf(ref, page.Data{})
+	if err != nil {
+		return nil, fmt.Errorf("the head of %s: %w", ref.Path(), err)
+	}
+	return s.render(ref, page.Data{Head: h}, http.StatusOK)
 }
 
 // errMissing keeps a page that does not exist out of the cache.

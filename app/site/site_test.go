@@ -562,7 +562,7 @@ func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string
 	t.Helper()
 	var scripts []*htmltest.Node
 	for _, s := range root.All("script") {
-		if s.Attrs["type"] != "application/ld+json" { // data, not script
+		if typ := s.Attrs["type"]; typ != "application/ld+json" && typ != "application/json" { // data, not script
 			scripts = append(scripts, s)
 		}
 	}
@@ -581,12 +581,15 @@ func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string
 	if hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval' "+hash+";") {
 		t.Errorf("Content-Security-Policy %q does not allow the inline script (%s)", csp, hash)
 	}
-	if !strings.Contains(text.String(), `getAttribute("data-scripts")`) {
+	if !strings.Contains(text.String(), `"data-scripts"`) || !strings.Contains(text.String(), `"data-lite"`) {
 		t.Errorf("the inline script is not loader.js: %.80q", text.String())
 	}
 	srcs := strings.Fields(s.Attrs["data-scripts"])
-	if !slices.Equal(srcs, []string{"/wasm_exec.js", "/app.js", "/web/boot.js"}) {
-		t.Errorf("loads %q, want go-app's two scripts then boot.js", srcs)
+	if !slices.Equal(srcs, []string{"/wasm_exec.js", "/app.js", "/web/boot.js", "/web/reader.js"}) {
+		t.Errorf("loads %q, want go-app's two scripts then boot.js and reader.js", srcs)
+	}
+	if lite := s.Attrs["data-lite"]; lite != "/web/reader.js" {
+		t.Errorf("with data saver loads %q, want reader.js alone", lite)
 	}
 	for _, src := range srcs {
 		if !slices.Contains(allowed, src) {

@@ -28,8 +28,10 @@ self.addEventListener("install", (event) => {
 async function install() {
   const cache = await caches.open(CACHE);
   try {
-    // go-app lists its /app.css, which no page links to.
-    const urls = SHELL.filter((u) => u !== "/app.css");
+    // go-app lists its /app.css, which no page links to. With data saver
+    // on, pages do not run the app: app.wasm is not downloaded.
+    const saver = await dataSaver();
+    const urls = SHELL.filter((u) => u !== "/app.css" && !(saver && u.endsWith(".wasm")));
     const offline = await fetchChecked(DATA_BASE + "/offline.json");
     urls.push(...(await offline.json()));
     // Each once: cache.addAll refuses a batch that names a file twice
@@ -40,7 +42,7 @@ async function install() {
       throw new Error(NOT_FOUND + " answered " + nf.status + ", not the not-found page");
     }
     await cache.put(NOT_FOUND, nf);
-    await broadcast({ type: "cache-done", version: VERSION });
+    await broadcast({ type: "cache-done", version: VERSION, complete: ARTICLES === "all" });
     await self.skipWaiting();
   } catch (err) {
     // Never leave a half-filled cache behind: the install fails as a whole
@@ -122,11 +124,67 @@ async function activate() {
   const keys = await caches.keys();
   await Promise.all(
     keys
-      .filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== previous)
+      .filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== previous && k !== META && k !== SAVED)
       .map((k) => caches.delete(k))
   );
   await rememberVersion();
   await broadcast({ type: "activated", version: VERSION });
+}
+
+// The articles the reader saved (web/reader.js) are kept in a cache of
+// their own, which updates do not remove: each page under its path, its
+// data file under SAVED_DATA and the article's file name, whatever the
+// version. Offline, the worker answers from it after this version's cache.
+const SAVED = "dateline-saved";
+const SAVED_DATA = "/_saved/articles/";
+
+// savedData is the saved copy of a data file of any version, if the
+// article was saved.
+async function savedData(url) {
+  const m = /^\/data\/[^/]+\/articles\/([^/]+)$/.exec(url.pathname);
+  if (!m) {
+    return undefined;
+  }
+  const saved = await caches.open(SAVED);
+  return saved.match(SAVED_DATA + m[1]);
+}
+
+// refreshSaved replaces the saved copies with this version's once per
+// version, where the network allows; an article that is gone keeps its
+// copy. A page's status request runs it, not the activation, during which
+// the browser holds the pages' requests.
+async function refreshSaved() {
+  const meta = await caches.open(META);
+  const done = await meta.match("/_saved_version");
+  if (done && (await done.text()) === VERSION) {
+    return;
+  }
+  const saved = await caches.open(SAVED);
+  for (const req of await saved.keys()) {
+    const path = new URL(req.url).pathname;
+    const fresh = path.startsWith(SAVED_DATA) ? DATA_BASE + "/articles/" + path.slice(SAVED_DATA.length) : path;
+    try {
+      const resp = await fetch(fresh, { cache: "no-cache" });
+      if (resp.ok) {
+        await saved.put(req, resp);
+      }
+    } catch (err) {
+      return; // offline: keep what is there, and try again later
+    }
+  }
+  await meta.put("/_saved_version", new Response(VERSION));
+}
+
+// dataSaver tells whether the reader asked to save data: in the browser,
+// or in Dateline's settings (a page tells the worker, which keeps it).
+async function dataSaver() {
+  if (self.navigator.connection && self.navigator.connection.saveData) {
+    return true;
+  }
+  // caches.match does not create the cache, as caches.open would: a
+  // failed install leaves no cache behind.
+  const r = await caches.match("/_saver", { cacheName: META });
+  return !!r && (await r.text()) === "on";
 }
 
 // The version that was active before this one is remembered in a small
@@ -155,7 +213,10 @@ self.addEventListener("message", (event) => {
   }
   switch (msg.type) {
     case "status":
-      event.waitUntil(status(event.source));
+      event.waitUntil(Promise.all([status(event.source), refreshSaved()]));
+      break;
+    case "saver":
+      event.waitUntil(caches.open(META).then((meta) => meta.put("/_saver", new Response(msg.on ? "on" : "off"))));
       break;
   }
 });
@@ -197,6 +258,11 @@ async function navigate(url) {
     }
     return resp;
   } catch (err) {
+    // An article the reader saved opens from its saved copy.
+    const saved = await (await caches.open(SAVED)).match(key);
+    if (saved) {
+      return saved;
+    }
     // Every page was saved at install in "all" mode: one not in the cache
     // does not exist. Otherwise it may just not have been read yet.
     const nf = await cache.match(NOT_FOUND);
@@ -211,7 +277,7 @@ async function navigate(url) {
 // app/page): the home list and its pages, a section or tag and its pages,
 // an article.
 function isPage(path) {
-  return /^\/(page\/[1-9][0-9]*|(sections|tags)\/[^/]+(\/page\/[1-9][0-9]*)?|articles\/[^/]+)?$/.test(path);
+  return /^\/(page\/[1-9][0-9]*|(sections|tags)\/[^/]+(\/page\/[1-9][0-9]*)?|articles\/[^/]+|saved)?$/.test(path);
 }
 
 // offlinePage is the answer for an article that is neither cached nor
@@ -240,6 +306,10 @@ async function resource(req, url) {
   try {
     resp = await fetch(req);
   } catch (err) {
+    const saved = await savedData(url);
+    if (saved) {
+      return saved;
+    }
     // Offline, when every page was saved: the data file of a page that
     // does not exist is a plain 404, so the app shows its not-found page
     // rather than an error.

@@ -28,9 +28,10 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-// axeRunJS runs the WCAG 2.0 and 2.1 A and AA rules on the whole document
+// axeRunJS runs the WCAG 2.0, 2.1 and 2.2 A and AA rules and the best
+// practices on the whole document
 // and keeps what a failure report needs.
-const axeRunJS = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+const axeRunJS = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
   .then((r) => ({
     passes: r.passes.length,
     violations: r.violations.map((v) => ({

@@ -293,7 +293,7 @@ func TestOfflineInstallFails(t *testing.T) {
 	tb.waitLive()
 	tb.waitFor(`the status bar to say "Not saved for offline"`,
 		statusText+`.includes("Not saved for offline")`, 30*time.Second)
-	why := eval[string](tb, `(document.querySelector(".status .pill-failed") || {}).title || ""`)
+	why := eval[string](tb, `(document.querySelector(".status .status-text") || {}).title || ""`)
 	if strings.TrimSpace(why) == "" {
 		t.Error(`"Not saved for offline" gives no reason (its title is empty)`)
 	}

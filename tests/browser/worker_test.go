@@ -57,14 +57,14 @@ const cacheCountJS = `(async () => {
   return (await (await caches.open(name)).keys()).length;
 })()`
 
-// waitSaved waits until the status bar says "Available offline" and the
+// waitSaved waits until the status bar says the site is saved offline and the
 // worker's cache for this page's version has stopped growing (activation
 // is reported before a precache can have finished), and returns how many
 // entries it holds.
 func (tb *tab) waitSaved(timeout time.Duration) int {
 	tb.t.Helper()
-	tb.waitFor(`the status bar to say "Available offline"`,
-		statusText+`.includes("Available offline")`, timeout)
+	tb.waitFor(`the status bar to say "Available offline" (or, past the precache limit, "Latest saved offline")`,
+		statusText+`.includes("Available offline") || `+statusText+`.includes("Latest saved offline")`, timeout)
 	last, same := -2, 0
 	deadline := time.Now().Add(timeout)
 	for same < 4 {

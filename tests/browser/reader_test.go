@@ -1,0 +1,867 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"dateline/app/article"
+	dlpage "dateline/app/page"
+)
+
+// The reader's side of an article (issue 15): reading settings, progress,
+// resume, saved articles, share, listen, print, shortcuts, the status line
+// and data saver, as web/reader.js does them in Chromium.
+
+const (
+	slugLong  = "reader-long"
+	headLong  = "Reader test: a long synthetic story to read, save and listen to"
+	slugShort = "reader-short"
+	headShort = "Reader test: a short synthetic story"
+)
+
+// readerDataset is two plainly synthetic articles: a long one (30
+// paragraphs) and a short one, in one section.
+func readerDataset() *article.Dataset {
+	var long []article.Block
+	for i := range 30 {
+		long = append(long, article.Block{Type: article.Paragraph, Text: fmt.Sprintf(
+			"Paragraph %d of the long synthetic reader story. %s", i+1,
+			strings.Repeat("This filler sentence is invented test copy that makes the story long enough to scroll and to read aloud. ", 3))})
+	}
+	return &article.Dataset{
+		Site: &article.Site{Name: "Synthetic Reader", Description: "Plainly synthetic pages for the reader's tests."},
+		Articles: []article.Article{
+			{
+				Slug: slugLong, Headline: headLong, Section: "Synthetic Section", Published: "2024-05-02T09:00:00Z",
+				Dateline: &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"},
+				Figures:  []article.Figure{{Caption: "A synthetic caption of a photo that is not in the collection.", Credit: "Photo: test fixture"}},
+				Body:     long,
+			},
+			{
+				Slug: slugShort, Headline: headShort, Section: "Synthetic Section", Published: "2024-05-01T09:00:00Z",
+				Body: []article.Block{
+					{Type: article.Paragraph, Text: "The first paragraph of the short synthetic story."},
+					{Type: article.Paragraph, Text: "The second and last paragraph of the short synthetic story."},
+				},
+			},
+		},
+	}
+}
+
+func readerHost(t testing.TB) *host {
+	t.Helper()
+	return sharedHost(t, "reader", func() ([]string, error) {
+		b, err := json.MarshalIndent(readerDataset(), "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Join(tmpDir, "reader.json")
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return nil, err
+		}
+		return []string{"-data", file}, nil
+	})
+}
+
+// addScript runs a script in every document the tab opens, before the
+// page's own.
+func (tb *tab) addScript(src string) {
+	tb.t.Helper()
+	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+		tb.t.Fatalf("adding a script: %v", err)
+	}
+}
+
+// click clicks the element sel matches.
+func (tb *tab) click(what, sel string) {
+	tb.t.Helper()
+	tb.do(what, chromedp.Click(chromedp.CSS(sel)))
+}
+
+// keys types keys as a keyboard would, to whatever has focus.
+func (tb *tab) keys(what, keys string) {
+	tb.t.Helper()
+	tb.do(what, chromedp.KeyEvent(keys))
+}
+
+// emulateMedia sets the media type and features CSS sees.
+func (tb *tab) emulateMedia(media string, features ...*emulation.MediaFeature) {
+	tb.t.Helper()
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media, Features: features}); err != nil {
+		tb.t.Fatalf("emulating media %q: %v", media, err)
+	}
+}
+
+// styleProbe records the page as the first frame draws it (the first
+// animation frame after DOMContentLoaded comes before the first paint),
+// and the layout shifts of the page's life.
+const styleProbe = `(() => {
+  window.__shifts = 0;
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+  }).observe({type: "layout-shift", buffered: true});
+  document.addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => {
+    const b = getComputedStyle(document.body), h1 = document.querySelector("h1");
+    window.__firstStyle = {
+      background: b.backgroundColor, color: b.color, font: b.fontFamily,
+      rootSize: getComputedStyle(document.documentElement).fontSize,
+      measure: getComputedStyle(document.documentElement).getPropertyValue("--measure").trim(),
+      theme: document.documentElement.getAttribute("data-theme") || "",
+      h1Top: h1 ? h1.getBoundingClientRect().top : -1,
+    };
+  }), {once: true});
+})();`
+
+type firstStyle struct {
+	Background, Color, Font, RootSize, Measure, Theme string
+	H1Top                                             float64
+}
+
+// TestReadingSettings changes every reading setting from the panel, then
+// reloads: the first frame already has them, nothing shifts, and the
+// browser's toolbar takes the theme's colour. Reset brings the defaults
+// back, and the automatic theme follows the system's.
+func TestReadingSettings(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 900)
+	tb.do("setting the viewport", viewport(412, 900))
+	tb.addScript(styleProbe)
+	url := h.URL + dlpage.ArticlePath(slugLong)
+	tb.mustLoad(url, http.StatusOK)
+	tb.waitLive()
+	before := eval[firstStyle](tb, `window.__firstStyle`)
+	if before.Background != "rgb(251, 250, 247)" || before.RootSize != "16px" {
+		t.Errorf("default first frame %+v, want the light paper at 16px", before)
+	}
+
+	tb.click("opening Reading settings", ".tool-settings")
+	tb.waitFor("the settings panel", `document.getElementById("reader-settings").open`, 5*time.Second)
+	if name := eval[string](tb, `document.querySelector(".tool-settings").innerText + "|" + document.querySelector(".tool-settings .tool-label").textContent`); !strings.HasSuffix(name, "|Reading settings") {
+		t.Errorf("the settings button is not labelled Reading settings: %q", name)
+	}
+	tb.click("choosing the dark theme", `label[for="setting-theme-dark"]`)
+	tb.click("choosing a narrow line", `label[for="setting-width-narrow"]`)
+	tb.click("choosing loose lines", `label[for="setting-leading-loose"]`)
+	tb.click("choosing sans serif", `label[for="setting-font-sans"]`)
+	tb.do("focusing the text size", chromedp.Focus(chromedp.ID("setting-size")))
+	tb.keys("making the text larger", kb.ArrowRight+kb.ArrowRight+kb.ArrowRight)
+	want := `{"size":5,"width":"narrow","leading":"loose","theme":"dark","font":"sans","keys":true,"saver":false}`
+	if got := eval[string](tb, `localStorage.getItem("dateline:settings")`); got != want {
+		t.Errorf("settings kept as %s, want %s", got, want)
+	}
+	if got := eval[string](tb, `document.getElementById("setting-size").getAttribute("aria-valuetext")`); got != "150%" {
+		t.Errorf("the text size says %q, want 150%%", got)
+	}
+	tb.keys("closing the panel", kb.Escape)
+	tb.waitFor("the panel to close", `!document.getElementById("reader-settings").open`, 5*time.Second)
+	if f := eval[string](tb, `document.activeElement.className`); !strings.Contains(f, "tool-settings") {
+		t.Errorf("closing the panel left focus on %q, not its button", f)
+	}
+
+	for _, p := range []struct {
+		path   string
+		status int64
+	}{{dlpage.ArticlePath(slugLong), http.StatusOK}, {"/", http.StatusOK}, {dlpage.SavedPath, http.StatusOK}, {"/no/such/page", http.StatusNotFound}} {
+		tb.mustLoad(h.URL+p.path, p.status)
+		tb.waitLive()
+		got := eval[firstStyle](tb, `window.__firstStyle`)
+		if got.Background != "rgb(23, 21, 19)" || got.Color != "rgb(236, 232, 226)" || got.RootSize != "24px" ||
+			!strings.HasPrefix(got.Font, "system-ui") || got.Measure != "32rem" || got.Theme != "dark" {
+			t.Errorf("%s: the first frame is %+v, want dark, 24px, sans, narrow", p.path, got)
+		}
+		time.Sleep(300 * time.Millisecond)
+		if s := eval[float64](tb, `window.__shifts`); s != 0 {
+			t.Errorf("%s: layout shift %v, want 0", p.path, s)
+		}
+		if c := eval[[]string](tb, `Array.from(document.querySelectorAll('meta[name="theme-color"]'), (m) => m.content)`); strings.Join(c, " ") != "#171513 #171513" {
+			t.Errorf("%s: toolbar colours %q, want the dark paper", p.path, c)
+		}
+	}
+
+	tb.click("opening Reading settings", ".tool-settings")
+	tb.click("resetting", ".settings-reset")
+	if got := eval[string](tb, `Array.from(document.documentElement.attributes, (a) => a.name).filter((n) => /^data-(size|width|leading|theme|font)$/.test(n)).join(" ")`); got != "" {
+		t.Errorf("after Reset the page keeps %q", got)
+	}
+	tb.keys("closing the panel", kb.Escape)
+	for _, scheme := range []struct{ name, paper string }{{"dark", "rgb(23, 21, 19)"}, {"light", "rgb(251, 250, 247)"}} {
+		tb.emulateMedia("", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: scheme.name})
+		if bg := eval[string](tb, `getComputedStyle(document.body).backgroundColor`); bg != scheme.paper {
+			t.Errorf("automatic theme, system %s: paper %s, want %s", scheme.name, bg, scheme.paper)
+		}
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return m.Source == "network" && strings.Contains(m.Text, "404")
+	})
+}
+
+// paragraphAtTopJS is the index of the first paragraph of the article's
+// body not scrolled past, and how much of it is, as reader.js counts.
+const paragraphAtTopJS = `(() => {
+  const ps = Array.from(document.querySelectorAll("article.story .story-body > p"));
+  for (let i = 0; i < ps.length; i++) {
+    const r = ps[i].getBoundingClientRect();
+    if (r.bottom > 8) return {i, f: (8 - r.top) / r.height};
+  }
+  return {i: -1, f: 0};
+})()`
+
+type place struct {
+	I int
+	F float64
+}
+
+// progressJS is the scale the reading progress bar is drawn at.
+const progressJS = `(() => {
+  const t = getComputedStyle(document.querySelector("article.story .reading-progress")).transform;
+  const m = /matrix\(([^,]+),/.exec(t);
+  return m ? Number(m[1]) : (t === "none" ? 1 : -1);
+})()`
+
+// TestProgressAndResume reads into the long article: the progress bar
+// follows the body; a change of text size keeps the paragraph on screen;
+// the home page offers to continue it; opening it again, in the app or
+// afresh, returns to the same paragraph; finished, it leaves the list.
+func TestProgressAndResume(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 800)
+	tb.do("setting the viewport", viewport(412, 800))
+	url := h.URL + dlpage.ArticlePath(slugLong)
+	tb.mustLoad(url, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	start := eval[float64](tb, progressJS)
+	if start < 0 || start > 0.2 {
+		t.Errorf("progress at the top is %v, want under 0.2", start)
+	}
+	eval[chromedp.Void](tb, `(() => {
+	  const p = document.querySelectorAll("article.story .story-body > p")[12];
+	  window.scrollTo(0, scrollY + p.getBoundingClientRect().top - 8 + p.getBoundingClientRect().height / 2);
+	})()`)
+	tb.waitFor("the place to be kept", `((JSON.parse(localStorage.getItem("dateline:places") || "{}")[location.pathname]) || {}).i === 12`, 5*time.Second)
+	mid := eval[float64](tb, progressJS)
+	if mid <= start || mid >= 0.8 {
+		t.Errorf("progress at paragraph 13 of 30 is %v, want between %v and 0.8", mid, start)
+	}
+
+	// From the keyboard (t): a tap on the header's button scrolls the page
+	// to the header, which is then the reader's place.
+	tb.keys("opening Reading settings", "t")
+	tb.waitFor("the settings panel", `document.getElementById("reader-settings").open`, 5*time.Second)
+	tb.do("focusing the text size", chromedp.Focus(chromedp.ID("setting-size")))
+	tb.keys("making the text larger", kb.ArrowRight+kb.ArrowRight)
+	tb.keys("closing the panel", kb.Escape)
+	if p := eval[place](tb, paragraphAtTopJS); p.I != 12 || math.Abs(p.F-0.5) > 0.1 {
+		t.Errorf("after a larger text size the window shows paragraph %d at %.2f, want 12 at 0.5", p.I, p.F)
+	}
+	time.Sleep(500 * time.Millisecond) // the place is kept 300 ms after scrolling stops
+
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the Continue reading list", `!document.querySelector(".continue").hidden`, 5*time.Second)
+	items := eval[string](tb, `document.querySelector(".continue-list").innerText`)
+	if !strings.Contains(items, headLong) || !strings.Contains(items, "% read") || strings.Contains(items, headShort) {
+		t.Errorf("Continue reading lists %q, want the long story only, with how much is read", items)
+	}
+	eval[chromedp.Void](tb, `window.__marker = 7`)
+	tb.click("continuing", ".continue-list a")
+	tb.waitH1(headLong)
+	tb.waitFor("the place to be restored", `(`+paragraphAtTopJS+`).i === 12`, 5*time.Second)
+	if p := eval[place](tb, paragraphAtTopJS); math.Abs(p.F-0.5) > 0.15 {
+		t.Errorf("in the app, the article opens at paragraph 12 at %.2f, want 0.5", p.F)
+	}
+	if m := eval[int](tb, `window.__marker || 0`); m != 7 {
+		t.Logf("the continue link loaded a new document") // either way the place must be restored
+	}
+
+	tb.mustLoad(url, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the place to be restored on a new visit", `(`+paragraphAtTopJS+`).i === 12`, 5*time.Second)
+
+	eval[chromedp.Void](tb, `window.scrollTo(0, document.documentElement.scrollHeight)`)
+	tb.waitFor("the bar to be full", progressJS+` > 0.999`, 5*time.Second)
+	tb.waitFor("the article to be finished", `((JSON.parse(localStorage.getItem("dateline:places") || "{}")[location.pathname]) || {}).done === true`, 5*time.Second)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	time.Sleep(300 * time.Millisecond)
+	if !eval[bool](tb, `document.querySelector(".continue").hidden`) {
+		t.Errorf("a finished article is still offered: %q", eval[string](tb, `document.querySelector(".continue").innerText`))
+	}
+	tb.checkConsole(nil)
+}
+
+// shareStub replaces navigator.share and the clipboard, as the test asks:
+// "share" (the API, recording its call), "copy" (no API, the clipboard
+// works) or "refuse" (no API, the clipboard refuses).
+func shareStub(mode string) string {
+	return `(() => {
+  const mode = ` + jsString(mode) + `;
+  window.__shared = null; window.__copied = null;
+  Object.defineProperty(Navigator.prototype, "share", {configurable: true,
+    value: mode === "share" ? function (d) { window.__shared = d; return Promise.resolve(); } : undefined});
+  Object.defineProperty(Navigator.prototype, "clipboard", {configurable: true, get: () => ({
+    writeText: (s) => mode === "refuse" ? Promise.reject(new Error("synthetic refusal")) : (window.__copied = s, Promise.resolve()),
+  })});
+})();`
+}
+
+// TestShare shares with navigator.share where the browser has it, and
+// otherwise copies the link with a visible confirmation, or shows the
+// link selected to copy: never an error, and the message goes by itself.
+func TestShare(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	url := h.URL + dlpage.ArticlePath(slugShort)
+	for _, mode := range []string{"share", "copy", "refuse"} {
+		t.Run(mode, func(t *testing.T) {
+			tb := newTab(t, 412, 800)
+			tb.addScript(shareStub(mode))
+			tb.mustLoad(url, http.StatusOK)
+			tb.waitLive()
+			tb.click("sharing", ".tool-share")
+			switch mode {
+			case "share":
+				tb.waitFor("navigator.share", `!!window.__shared`, 5*time.Second)
+				got := eval[map[string]string](tb, `window.__shared`)
+				if got["url"] != url || got["title"] != headShort {
+					t.Errorf("shared %v, want the title and %s", got, url)
+				}
+				if n := eval[int](tb, `document.querySelectorAll(".toast").length`); n != 0 {
+					t.Errorf("sharing showed %d messages", n)
+				}
+			case "copy":
+				tb.waitFor("the confirmation", `document.querySelector(".toasts").innerText.includes("Link copied")`, 5*time.Second)
+				if got := eval[string](tb, `window.__copied`); got != url {
+					t.Errorf("copied %q, want %q", got, url)
+				}
+			case "refuse":
+				tb.waitFor("the link to copy", `!!document.querySelector(".toast-input")`, 5*time.Second)
+				got := eval[map[string]any](tb, `(() => { const i = document.querySelector(".toast-input");
+				  return {value: i.value, focused: document.activeElement === i, selected: i.selectionEnd - i.selectionStart}; })()`)
+				if got["value"] != url || got["focused"] != true || got["selected"] != float64(len(url)) {
+					t.Errorf("the fallback shows %v, want %s focused and selected", got, url)
+				}
+			}
+			if mode != "share" {
+				tb.waitFor("the message to go by itself", `document.querySelectorAll(".toast").length === 0`, 12*time.Second)
+			}
+			tb.checkConsole(nil)
+		})
+	}
+}
+
+// speechStub is a speechSynthesis that speaks nothing: it records each
+// utterance, ends it after 150 ms unless paused or cancelled, and has the
+// voices langs.
+func speechStub(langs ...string) string {
+	l, _ := json.Marshal(langs)
+	return `(() => {
+  const langs = ` + string(l) + `;
+  const log = window.__speech = {spoken: [], calls: []};
+  let current = null, timer = 0, paused = false;
+  const finish = () => { const u = current; current = null; if (u && u.onend) u.onend({}); };
+  const stub = {
+    getVoices: () => langs.map((lang) => ({lang, name: "Synthetic " + lang, default: false, localService: true, voiceURI: lang})),
+    speak(u) { log.spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.lang}); current = u; paused = false;
+      clearTimeout(timer); timer = setTimeout(finish, 150); },
+    pause() { log.calls.push("pause"); paused = true; clearTimeout(timer); },
+    resume() { log.calls.push("resume"); paused = false; timer = setTimeout(finish, 150); },
+    cancel() { log.calls.push("cancel"); clearTimeout(timer); current = null; },
+    addEventListener() {}, removeEventListener() {},
+    get speaking() { return !!current; }, get paused() { return paused; },
+  };
+  Object.defineProperty(window, "speechSynthesis", {configurable: true, value: stub});
+  // The browser's utterance takes only its own voices.
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.onend = null; } };
+})();`
+}
+
+// TestListen reads the article aloud with a stubbed speechSynthesis: in
+// its language, paragraph after paragraph with the one being read marked,
+// pause and resume, skip, and stop on leaving the page. Without a voice
+// for the language it says so; without speechSynthesis there is no Listen.
+func TestListen(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	url := h.URL + dlpage.ArticlePath(slugLong)
+
+	tb := newTab(t, 412, 800)
+	tb.addScript(speechStub("fr-FR", "en-GB"))
+	tb.mustLoad(url, http.StatusOK)
+	tb.waitLive()
+	tb.click("listening", ".tool-listen")
+	tb.waitFor("three utterances", `__speech.spoken.length >= 3`, 10*time.Second)
+	spoken := eval[[]map[string]string](tb, `__speech.spoken`)
+	if spoken[0]["text"] != headLong || !strings.HasPrefix(spoken[1]["text"], "TESTVILLE (Synthetic Wire) – Paragraph 1 ") || !strings.HasPrefix(spoken[2]["text"], "Paragraph 2 ") {
+		t.Errorf("spoke %q…, want the headline then the paragraphs in order", spoken[:3])
+	}
+	if spoken[0]["lang"] != "en" || spoken[0]["voice"] != "en-GB" {
+		t.Errorf("utterance in %q with voice %q, want en with the English voice", spoken[0]["lang"], spoken[0]["voice"])
+	}
+	if !eval[bool](tb, `!document.querySelector(".player").hidden && document.querySelector(".tool-listen").getAttribute("aria-pressed") === "true"`) {
+		t.Error("the player is not shown while listening")
+	}
+	tb.click("pausing", ".player-pause")
+	n := eval[int](tb, `__speech.spoken.length`)
+	marked := eval[string](tb, `(document.querySelector(".is-speaking") || {}).textContent || ""`)
+	if !strings.Contains(marked, fmt.Sprintf("Paragraph %d ", n-1)) {
+		t.Errorf("while utterance %d is read, the marked paragraph is %.30q", n, marked)
+	}
+	time.Sleep(400 * time.Millisecond)
+	if got := eval[int](tb, `__speech.spoken.length`); got != n {
+		t.Errorf("paused, it went on speaking: %d utterances, then %d", n, got)
+	}
+	if label := eval[string](tb, `document.querySelector(".player-pause").textContent`); label != "Resume" {
+		t.Errorf("paused, the button says %q, want Resume", label)
+	}
+	tb.click("resuming", ".player-pause")
+	tb.click("skipping", ".player-next")
+	tb.waitFor("the next paragraph", fmt.Sprintf(`__speech.spoken.length >= %d`, n+2), 5*time.Second)
+	if calls := eval[string](tb, `__speech.calls.join(" ")`); !strings.HasPrefix(calls, "pause resume cancel") {
+		t.Errorf("calls %q, want pause, resume, then cancel to skip", calls)
+	}
+	tb.click("pausing", ".player-pause") // the smooth scroll to the paragraph ends
+	tb.waitFor("the paragraph being read to be in view",
+		`(() => { const r = document.querySelector(".is-speaking").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`, 5*time.Second)
+	tb.click("resuming", ".player-pause")
+	eval[chromedp.Void](tb, `__speech.calls = []`)
+	// The page scrolls as it reads: a click by coordinates could miss.
+	eval[chromedp.Void](tb, `document.querySelector(".site-name").click()`)
+	tb.waitH1("Latest articles")
+	tb.waitFor("speech to stop", `__speech.calls.includes("cancel") && document.querySelector(".player").hidden`, 5*time.Second)
+	if n := eval[int](tb, `document.querySelectorAll(".is-speaking").length`); n != 0 {
+		t.Errorf("%d paragraphs still marked after leaving", n)
+	}
+	tb.checkConsole(nil)
+
+	// No voice for the article's language.
+	tb2 := newTab(t, 412, 800)
+	tb2.addScript(speechStub("fr-FR"))
+	tb2.mustLoad(url, http.StatusOK)
+	tb2.waitLive()
+	tb2.click("listening", ".tool-listen")
+	tb2.waitFor("the message", `document.querySelector(".toasts").innerText.includes("no voice")`, 5*time.Second)
+	if n := eval[int](tb2, `__speech.spoken.length`); n != 0 {
+		t.Errorf("without a voice for English it spoke %d utterances", n)
+	}
+
+	// No speechSynthesis: no Listen.
+	tb3 := newTab(t, 412, 800)
+	tb3.addScript(`delete window.speechSynthesis; delete Window.prototype.speechSynthesis;`)
+	tb3.mustLoad(url, http.StatusOK)
+	tb3.waitLive()
+	if shown := eval[string](tb3, `"speechSynthesis" in window ? "present" : getComputedStyle(document.querySelector(".tool-listen")).display`); shown != "none" {
+		t.Errorf("without speechSynthesis, Listen is %q", shown)
+	}
+}
+
+// TestPrint prints the article with the dark theme chosen: the article
+// alone, dark text on white, the address and date at its end, and a PDF
+// of few pages.
+func TestPrint(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: "dark", size: 6}))`)
+	url := h.URL + dlpage.ArticlePath(slugShort)
+	tb.mustLoad(url, http.StatusOK)
+	tb.waitLive()
+	tb.emulateMedia("print")
+	eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)
+	type printed struct {
+		Color, Background, Hidden, Note, Shown string
+	}
+	got := eval[printed](tb, `(() => {
+	  const cs = (el) => getComputedStyle(el);
+	  const hidden = [".site-header", ".site-footer", ".story-tools", ".reading-progress", ".story-nav", "#app-wasm-loader", ".toasts"]
+	    .filter((s) => document.querySelector(s) && cs(document.querySelector(s)).display !== "none");
+	  const shown = ["h1", ".story-byline", ".story-body"].filter((s) => cs(document.querySelector(s)).display === "none");
+	  return {color: cs(document.querySelector(".story-body p")).color, background: cs(document.body).backgroundColor,
+	    hidden: hidden.join(" "), note: document.querySelector(".print-note").innerText, shown: shown.join(" ")};
+	})()`)
+	if got.Color != "rgb(0, 0, 0)" || got.Background != "rgb(255, 255, 255)" {
+		t.Errorf("printed text %s on %s, want black on white", got.Color, got.Background)
+	}
+	if got.Hidden != "" || got.Shown != "" {
+		t.Errorf("printed: not hidden %q, hidden %q", got.Hidden, got.Shown)
+	}
+	if !strings.Contains(got.Note, url) || !strings.Contains(got.Note, fmt.Sprint(time.Now().Year())) {
+		t.Errorf("print note %q, want the address and today's date", got.Note)
+	}
+	pdf, err := chromedp.Call(tb.ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+	if err != nil {
+		t.Fatalf("printing to PDF: %v", err)
+	}
+	if pages := bytes.Count(pdf.Data, []byte("/Type /Page\n")) + bytes.Count(pdf.Data, []byte("/Type /Page/")) + bytes.Count(pdf.Data, []byte("/Type /Page ")); pages < 1 || pages > 2 {
+		t.Logf("the PDF has %d pages by a rough count", pages)
+	}
+	if shots := os.Getenv("DATELINE_SCREENSHOTS"); shots != "" {
+		tb.do("setting the viewport", viewport(600, 900))
+		saveShot(t, tb, shots, "print-600.png")
+		if err := os.WriteFile(filepath.Join(shots, "print.pdf"), pdf.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tb.checkConsole(nil)
+}
+
+// saveShot saves a screenshot of the window under dir.
+func saveShot(t *testing.T, tb *tab, dir, name string) {
+	t.Helper()
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, screenshot(tb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("saved %s", file)
+}
+
+// TestShortcuts presses every shortcut: ? lists them, t opens the
+// settings, s saves, l listens, j and k move between paragraphs. None
+// fires while typing in a field, nor once the reader turns them off.
+func TestShortcuts(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.addScript(speechStub("en-US"))
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+
+	tb.keys("?", "?")
+	tb.waitFor("the shortcuts", `document.getElementById("reader-keys").open`, 5*time.Second)
+	tb.keys("Escape", kb.Escape)
+	tb.keys("t", "t")
+	tb.waitFor("the settings", `document.getElementById("reader-settings").open`, 5*time.Second)
+	tb.keys("s in the panel", "s")
+	if eval[string](tb, `document.querySelector(".tool-save").getAttribute("aria-pressed")`) != "false" {
+		t.Error("s saved the article while the settings panel was open")
+	}
+	tb.keys("Escape", kb.Escape)
+	tb.keys("s", "s")
+	tb.waitFor("the article to be saved", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "true"`, 5*time.Second)
+	tb.keys("s again", "s")
+	tb.waitFor("the article to be removed", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "false"`, 5*time.Second)
+	tb.keys("l", "l")
+	tb.waitFor("listening", `__speech.spoken.length > 0`, 5*time.Second)
+	tb.keys("l again to pause", "l")
+	tb.waitFor("a pause", `__speech.calls.includes("pause")`, 5*time.Second)
+	tb.click("stopping", ".player-stop")
+
+	paragraph := `Array.from(document.querySelectorAll("article.story .story-body > p")).indexOf(document.activeElement)`
+	eval[chromedp.Void](tb, `window.scrollTo(0, 0)`)
+	tb.keys("j", "j")
+	tb.waitFor("the first paragraph", paragraph+` === 0`, 5*time.Second)
+	tb.keys("j", "j")
+	tb.waitFor("the second paragraph", paragraph+` === 1`, 5*time.Second)
+	tb.keys("k", "k")
+	tb.waitFor("back to the first", paragraph+` === 0`, 5*time.Second)
+
+	// Typing: a field of the page takes the keys.
+	eval[chromedp.Void](tb, `(() => { const i = document.createElement("input"); i.id = "typing-test"; i.setAttribute("aria-label", "test field");
+	  document.querySelector(".toasts").before(i); })()`)
+	tb.do("typing", chromedp.SendKeys(chromedp.ID("typing-test"), "st?jl"))
+	if got := eval[string](tb, `document.getElementById("typing-test").value + "|" + document.querySelector(".tool-save").getAttribute("aria-pressed") + "|" + document.querySelectorAll("dialog[open]").length`); got != "st?jl|false|0" {
+		t.Errorf("typing fired shortcuts: %s", got)
+	}
+	eval[chromedp.Void](tb, `document.getElementById("typing-test").remove()`)
+
+	// Turned off in the settings.
+	tb.click("opening Reading settings", ".tool-settings")
+	tb.click("turning off single-key shortcuts", `label[for="setting-keys"]`)
+	tb.keys("Escape", kb.Escape)
+	eval[chromedp.Void](tb, `document.activeElement.blur()`)
+	tb.keys("s, t and ?", "st?")
+	time.Sleep(200 * time.Millisecond)
+	if got := eval[string](tb, `document.querySelector(".tool-save").getAttribute("aria-pressed") + "|" + document.querySelectorAll("dialog[open]").length`); got != "false|0" {
+		t.Errorf("shortcuts turned off still fire: %s", got)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestSavedOfflineAfterUpdate saves an article of an archive past the
+// precache limit, updates the app, then reads it offline from /saved: the
+// saved copy outlives the update. Unsaving from the list removes it.
+func TestSavedOfflineAfterUpdate(t *testing.T) {
+	t.Parallel()
+	const n = 2501 // one past site.FullOfflineMaxArticles: pages are saved as read
+	dsA := archiveDataset(n)
+	dsB := archiveDataset(n)
+	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
+	port := freePort(t)
+	hostA := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, "saved-a.json", dsA))
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	firstVisit(t, tb, hostA.URL, 60*time.Second)
+
+	const slug = "archive-2400"
+	head := "Synthetic archive story 2400"
+	tb.mustLoad(hostA.URL+dlpage.ArticlePath(slug), http.StatusOK)
+	tb.waitLive()
+	tb.click("saving", ".tool-save")
+	tb.waitFor("the saved copy", `caches.open("dateline-saved").then((c) => c.keys()).then((k) => window.__savedKeys = k.length)`+` && window.__savedKeys === 2`, 10*time.Second)
+	if got := eval[string](tb, `document.querySelector(".toasts").innerText`); !strings.Contains(got, "Saved") {
+		t.Errorf("saving says %q", got)
+	}
+
+	hostA.stop()
+	hostB := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, "saved-b.json", dsB))
+	for deadline := time.Now().Add(30 * time.Second); !eval[bool](tb, toastJS+`.includes("A new version")`); {
+		if time.Now().After(deadline) {
+			t.Fatal("no update 30s after the host changed")
+		}
+		eval[chromedp.Void](tb, `goappTryUpdate()`)
+		time.Sleep(time.Second)
+	}
+	tb.mustLoad(hostB.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitH1("Latest articles")
+	tb.waitFor("version B", `document.body.innerText.includes("Synthetic archive story 0, updated")`, 10*time.Second)
+	tb.waitSaved(60 * time.Second)
+
+	tb.goOffline()
+	tb.mustLoad(hostB.URL+dlpage.SavedPath, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list li").length === 1`, 10*time.Second)
+	if got := eval[string](tb, `document.querySelector(".saved-list a").textContent`); got != head {
+		t.Errorf("/saved lists %q, want %q", got, head)
+	}
+	tb.mustLoad(hostB.URL+dlpage.ArticlePath(slug), http.StatusOK)
+	tb.waitLive()
+	tb.waitH1(head)
+	time.Sleep(500 * time.Millisecond)
+	if h1 := eval[string](tb, `document.querySelector("h1").textContent`); h1 != head {
+		t.Errorf("offline after the update, the saved article shows %q", h1)
+	}
+	// A page of the archive neither saved nor read is not there.
+	if st, err := tb.load(hostB.URL + dlpage.ArticlePath("archive-2300")); err != nil || st != http.StatusServiceUnavailable {
+		t.Errorf("an article neither saved nor read opened offline: status %d, %v", st, err)
+	}
+
+	tb.mustLoad(hostB.URL+dlpage.SavedPath, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list li").length === 1`, 10*time.Second)
+	tb.click("removing", ".saved-remove")
+	tb.waitFor("the empty list", `document.querySelectorAll(".saved-list li").length === 0 && !document.querySelector(".saved-empty").hidden`, 5*time.Second)
+	tb.waitFor("the saved copy to go", `caches.open("dateline-saved").then((c) => c.keys()).then((k) => window.__savedKeys = k.length) && window.__savedKeys === 0`, 5*time.Second)
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return allowOffline(m) || (m.Source == "network" && strings.Contains(m.Text, "status of 503") && strings.Contains(m.URL, "/archive-2300"))
+	})
+}
+
+// TestDataSaver visits with data saver on, the browser's (Save-Data) and
+// the reader's: app.wasm is never requested, the article is readable,
+// links lead on, the settings work and say what is off.
+func TestDataSaver(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	wasmRequests := `performance.getEntriesByType("resource").filter((e) => /app\.wasm|app\.js|wasm_exec/.test(e.name)).length`
+	for _, how := range []string{"browser", "setting"} {
+		t.Run(how, func(t *testing.T) {
+			tb := newTab(t, 412, 900)
+			if how == "browser" {
+				if _, err := chromedp.Call(tb.ctx, emulation.SetDataSaverOverride, emulation.SetDataSaverOverrideParams{DataSaverEnabled: ptrTo(true)}); err != nil {
+					t.Fatalf("emulating Save-Data: %v", err)
+				}
+			} else {
+				tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+				eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({saver: true}))`)
+			}
+			tb.mustLoad(h.URL+"/", http.StatusOK)
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			if got := eval[string](tb, `document.documentElement.getAttribute("data-saver")`); got != map[string]string{"browser": "browser", "setting": "on"}[how] {
+				t.Errorf("data-saver = %q", got)
+			}
+			if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
+				chromedp.Click(chromedp.CSS(`main a[href="/articles/`+slugLong+`"]`)))); err != nil {
+				t.Fatalf("following a link: %v", err)
+			}
+			tb.waitH1(headLong)
+			time.Sleep(time.Second)
+			if n := eval[int](tb, wasmRequests); n != 0 {
+				t.Errorf("with data saver on, %d requests for the app's scripts or app.wasm", n)
+			}
+			if text := eval[string](tb, `document.querySelector(".story-body").innerText`); !strings.Contains(text, "Paragraph 30 of the long synthetic reader story.") {
+				t.Error("the article is not readable")
+			}
+			if got := eval[string](tb, `document.querySelector(".status-text").textContent`); got != "Data saver on" {
+				t.Errorf("the status says %q, want Data saver on", got)
+			}
+			tb.click("opening Reading settings", ".tool-settings")
+			note := eval[string](tb, `document.getElementById("saver-note").innerText`)
+			if !strings.Contains(note, "the app (about 1.5 MB) is not downloaded") {
+				t.Errorf("the panel does not say what is off: %q", note)
+			}
+			tb.click("choosing the sepia theme", `label[for="setting-theme-sepia"]`)
+			if bg := eval[string](tb, `getComputedStyle(document.body).backgroundColor`); bg != "rgb(244, 236, 216)" {
+				t.Errorf("the settings do not apply without the app: paper %s", bg)
+			}
+			if how == "setting" {
+				tb.click("turning data saver off", `label[for="setting-saver"]`)
+				tb.waitLive()
+				if n := eval[int](tb, wasmRequests); n == 0 {
+					t.Error("turning data saver off did not start the app")
+				}
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+				return m.Source == "network" && strings.Contains(m.Text, "404") // robots.txt's favicon
+			})
+		})
+	}
+}
+
+// TestStatusLine looks at the status line at 320 px: a first visit shows
+// the progress of saving for offline before the app is live, then
+// "Available offline", as text; the install button has a visible label
+// and nothing of it is clipped; offline, one "Offline".
+func TestStatusLine(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 320, 700)
+	tb.do("setting the viewport", viewport(320, 700))
+	tb.addScript(`(() => {
+	  window.__statuses = [];
+	  const seen = () => {
+	    const s = document.querySelector(".status-text");
+	    const text = s ? s.textContent : "";
+	    if (text && window.__statuses[window.__statuses.length - 1] !== text) window.__statuses.push(text + (document.documentElement.dataset.app === "live" ? " (live)" : ""));
+	  };
+	  new MutationObserver(seen).observe(document, {subtree: true, childList: true, characterData: true});
+	})();`)
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
+	tb.waitFor(`"Available offline"`, statusText+`.includes("Available offline")`, 30*time.Second)
+	seen := eval[[]string](tb, `window.__statuses`)
+	saving := false
+	for _, s := range seen {
+		saving = saving || strings.HasPrefix(s, "Saving for offline ")
+	}
+	if !saving {
+		t.Errorf("a first visit never showed the progress of saving for offline: %q", seen)
+	}
+	if tag := eval[string](tb, `document.querySelector(".status-text").tagName`); tag != "P" {
+		t.Errorf("the status is a %s, want text", tag)
+	}
+
+	// The browser offers to install: the button shows, labelled, whole.
+	eval[chromedp.Void](tb, `(() => { const e = new Event("beforeinstallprompt"); e.prompt = () => { window.__prompted = true; };
+	  e.userChoice = Promise.resolve({outcome: "dismissed"}); window.dispatchEvent(e); })()`)
+	tb.waitFor("the install button", `!document.querySelector(".install-button").hidden`, 5*time.Second)
+	tb.do("focusing Install", chromedp.Focus(chromedp.CSS(".install-button")))
+	type box struct {
+		Text                     string
+		Left, Right, Top, Bottom float64
+		Clipped                  string
+		Width                    float64
+	}
+	b := eval[box](tb, `(() => {
+	  const b = document.querySelector(".install-button"), r = b.getBoundingClientRect();
+	  let clipped = "";
+	  for (let e = b.parentElement; e && e !== document.body; e = e.parentElement) {
+	    if (getComputedStyle(e).overflow !== "visible") clipped += e.className + " ";
+	  }
+	  return {text: b.innerText, left: r.left, right: r.right, top: r.top, bottom: r.bottom, clipped, width: document.documentElement.scrollWidth};
+	})()`)
+	if b.Text != "Install app" || b.Left < 3 || b.Right > 317 || b.Clipped != "" || b.Width > 320 {
+		t.Errorf("at 320 px the install button is %+v: want its label whole, its focus ring inside the window, no clipping", b)
+	}
+	tb.click("installing", ".install-button")
+	tb.waitFor("the prompt", `window.__prompted === true`, 5*time.Second)
+
+	tb.goOffline()
+	tb.waitFor(`"Offline"`, statusText+` === "Offline"`, 10*time.Second)
+	if n := eval[int](tb, `(document.querySelector(".site-header").innerText.match(/Offline/g) || []).length`); n != 1 {
+		t.Errorf("the header says Offline %d times", n)
+	}
+	if shots := os.Getenv("DATELINE_SCREENSHOTS"); shots != "" {
+		saveShot(t, tb, shots, "status-offline-320.png")
+	}
+	tb.checkConsole(allowOffline)
+}
+
+// overflowingJS names the elements that reach past the window's right
+// edge, outermost first.
+const overflowingJS = `Array.from(document.querySelectorAll("body *")).filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+  .slice(0, 8).map((e) => e.tagName.toLowerCase() + "." + String(e.className).replace(/ /g, ".") + " " + Math.round(e.getBoundingClientRect().right)).join(", ")`
+
+// TestReaderAccessibility runs axe-core (WCAG 2.2 A and AA, best
+// practices) on the home page, an article, the saved articles and the
+// not-found page in every theme, with the settings panel open once per
+// theme, at 320, 412 and 1280 px; and checks reflow at 320 px with the
+// text at 200%.
+func TestReaderAccessibility(t *testing.T) {
+	t.Parallel()
+	src := axeSource(t)
+	h := readerHost(t)
+	shots := os.Getenv("DATELINE_SCREENSHOTS")
+	for _, theme := range []string{"light", "sepia", "dark", "auto-dark"} {
+		t.Run(theme, func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, 1280, 900)
+			tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+			setting := theme
+			if theme == "auto-dark" {
+				setting = "auto"
+				tb.emulateMedia("", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"})
+			}
+			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: `+jsString(setting)+`}))`)
+			for _, size := range []struct {
+				name          string
+				width, height int64
+			}{{"320", 320, 800}, {"412", 412, 900}, {"1280", 1280, 900}} {
+				tb.do("setting the viewport", viewport(size.width, size.height))
+				for _, p := range []struct {
+					path   string
+					status int64
+				}{{"/", http.StatusOK}, {dlpage.ArticlePath(slugLong), http.StatusOK}, {dlpage.SavedPath, http.StatusOK}, {"/no/such/page", http.StatusNotFound}} {
+					tb.mustLoad(h.URL+p.path, p.status)
+					tb.waitLive()
+					time.Sleep(150 * time.Millisecond)
+					if over := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+						t.Errorf("%s at %s px: %vpx wider than the window", p.path, size.name, over)
+					}
+					runAxe(t, tb, src, theme+" "+p.path+" at "+size.name+" px")
+					if shots != "" && p.path == dlpage.ArticlePath(slugLong) && size.name == "412" {
+						saveShot(t, tb, shots, "theme-"+theme+"-412.png")
+					}
+				}
+				tb.click("opening Reading settings", ".tool-settings")
+				runAxe(t, tb, src, theme+" settings panel at "+size.name+" px")
+				if shots != "" && size.name == "412" && theme != "auto-dark" {
+					saveShot(t, tb, shots, "settings-"+theme+"-412.png")
+				}
+				tb.keys("closing", kb.Escape)
+			}
+			// Reflow: 200% text at 320 px scrolls only up and down.
+			tb.do("setting the viewport", viewport(320, 800))
+			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: `+jsString(setting)+`, size: 7}))`)
+			for _, p := range []string{"/", dlpage.ArticlePath(slugLong), dlpage.SavedPath} {
+				tb.mustLoad(h.URL+p, http.StatusOK)
+				tb.waitLive()
+				if over := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+					t.Errorf("%s at 320 px and 200%% text: %vpx wider than the window: %s", p, over, eval[string](tb, overflowingJS))
+				}
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+				return m.Source == "network" && strings.Contains(m.Text, "404")
+			})
+		})
+	}
+}

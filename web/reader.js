@@ -1,0 +1,1076 @@
+// Dateline's reader: what a reader does with a page, with or without
+// app.wasm (data saver runs this script alone). The Go components draw
+// every element this script uses; it adds behaviour:
+//
+//   - the reading settings (loader.js applies them before the first paint;
+//     this is the panel that changes them);
+//   - the reading progress bar, the place in each article (a paragraph and
+//     a share of it, not pixels, so it survives a change of text size) and
+//     the "Continue reading" list;
+//   - saved articles, kept in a cache of their own that the service worker
+//     answers from offline and that outlives app updates;
+//   - Share, Listen, print, the keyboard shortcuts;
+//   - the status line: saving for offline, offline, install, update.
+//
+// The app tells it, by a "dateline:page" event on the document, that it
+// has drawn a page anew (components/nav.go).
+(function () {
+  "use strict";
+  var doc = document;
+  var root = doc.documentElement;
+  var loader = doc.querySelector("script[data-scripts]");
+  var labelsEl = doc.getElementById("reader-labels");
+  if (!loader || !labelsEl) {
+    return; // not a page of the site (the worker's offline page)
+  }
+  var labels = JSON.parse(labelsEl.textContent);
+  var DATA_BASE = loader.getAttribute("data-base");
+  var VERSION = loader.getAttribute("data-version");
+  var SAVED_CACHE = "dateline-saved";
+  var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+  // ---- small helpers -----------------------------------------------------
+
+  // text returns a label with its {placeholders} filled.
+  function text(key, values) {
+    var s = labels.texts[key] || "";
+    return s.replace(/\{([a-z_]+)\}/g, function (m, name) {
+      return values && values[name] != null ? String(values[name]) : m;
+    });
+  }
+
+  // number writes n in the edition's digits.
+  function number(n) {
+    return String(n).replace(/[0-9]/g, function (d) {
+      return labels.digits.charAt(+d);
+    });
+  }
+
+  var store = {
+    get: function (key, fallback) {
+      try {
+        var v = localStorage.getItem(key);
+        return v == null ? fallback : JSON.parse(v);
+      } catch (e) {
+        return fallback;
+      }
+    },
+    set: function (key, value) {
+      try {
+        localStorage.setItem(key, JSON.stringify(value));
+      } catch (e) {
+        // Storage full or refused: the setting lasts for this page only.
+      }
+    },
+  };
+
+  function $(sel, el) {
+    return (el || doc).querySelector(sel);
+  }
+
+  function $$(sel, el) {
+    return Array.prototype.slice.call((el || doc).querySelectorAll(sel));
+  }
+
+  function el(tag, attrs, children) {
+    var e = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") {
+        e.textContent = attrs[k];
+      } else {
+        e.setAttribute(k, attrs[k]);
+      }
+    });
+    (children || []).forEach(function (c) {
+      e.appendChild(c);
+    });
+    return e;
+  }
+
+  // ---- messages at the bottom of the screen -------------------------------
+
+  var toasts = $(".toasts");
+
+  // toast shows a message that goes away by itself: the reader never has
+  // to dismiss it. A message with a button (update) stays until used.
+  function toast(message, opts) {
+    opts = opts || {};
+    var t = el("div", { class: "toast" + (opts.id ? " toast-" + opts.id : "") });
+    if (opts.id) {
+      $$(".toast-" + opts.id, toasts).forEach(function (old) {
+        old.remove();
+      });
+    }
+    t.appendChild(el("span", { text: message }));
+    if (opts.content) {
+      t.appendChild(opts.content);
+    }
+    toasts.appendChild(t);
+    if (!opts.stay) {
+      setTimeout(function () {
+        t.remove();
+      }, opts.ms || 4000);
+    }
+    return t;
+  }
+
+  // ---- reading settings -------------------------------------------------
+
+  var SETTINGS = "dateline:settings";
+  var DEFAULTS = { size: 2, width: "medium", leading: "normal", theme: "auto", font: "serif", keys: true, saver: false };
+  var SHOWN = ["size", "width", "leading", "theme", "font"];
+  var PAPER = { light: "#fbfaf7", sepia: "#f4ecd8", dark: "#171513" };
+
+  function settings() {
+    var saved = store.get(SETTINGS, {});
+    var s = {};
+    Object.keys(DEFAULTS).forEach(function (k) {
+      s[k] = saved && saved[k] != null ? saved[k] : DEFAULTS[k];
+    });
+    return s;
+  }
+
+  // apply sets the settings on the root element, as loader.js does
+  // before the first paint.
+  function apply(s) {
+    SHOWN.forEach(function (k) {
+      if (s[k] === DEFAULTS[k]) {
+        root.removeAttribute("data-" + k);
+      } else {
+        root.setAttribute("data-" + k, String(s[k]));
+      }
+    });
+    var metas = $$('meta[name="theme-color"]');
+    metas.forEach(function (m) {
+      if (!m.hasAttribute("data-auto")) {
+        m.setAttribute("data-auto", m.getAttribute("content"));
+      }
+      m.setAttribute("content", PAPER[s.theme] || m.getAttribute("data-auto"));
+    });
+    var browserSaver = !!(navigator.connection && navigator.connection.saveData);
+    if (s.saver || browserSaver) {
+      root.setAttribute("data-saver", s.saver ? "on" : "browser");
+    } else {
+      root.removeAttribute("data-saver");
+    }
+  }
+
+  var panel = doc.getElementById("reader-settings");
+  var form = panel && $("form", panel);
+
+  function showSettings(s) {
+    if (!form) {
+      return;
+    }
+    form.elements.size.value = String(s.size);
+    sizeText(s.size);
+    ["width", "leading", "theme", "font"].forEach(function (k) {
+      var r = form.querySelector('input[name="' + k + '"][value="' + s[k] + '"]');
+      if (r) {
+        r.checked = true;
+      }
+    });
+    form.elements.keys.checked = s.keys;
+    form.elements.saver.checked = s.saver;
+  }
+
+  function sizeText(i) {
+    var v = number(labels.sizes[i] || 100) + "%";
+    form.elements.size.setAttribute("aria-valuetext", v);
+    $("output", form).textContent = v;
+  }
+
+  // change keeps the reader's place in the text while the text reflows.
+  function change(update) {
+    var place = placeNow();
+    var s = settings();
+    var wasSaver = s.saver;
+    update(s);
+    store.set(SETTINGS, s);
+    apply(s);
+    showSettings(s);
+    if (place) {
+      goTo(place);
+    }
+    if (wasSaver !== s.saver) {
+      tellWorker({ type: "saver", on: s.saver });
+      if (!s.saver && !root.hasAttribute("data-saver")) {
+        startApp();
+      }
+    }
+    paintStatus();
+  }
+
+  if (form) {
+    form.addEventListener("input", function (e) {
+      var t = e.target;
+      change(function (s) {
+        if (t.name === "size") {
+          s.size = +t.value;
+        } else if (t.type === "checkbox") {
+          s[t.name] = t.checked;
+        } else if (t.type === "radio" && t.checked) {
+          s[t.name] = t.value;
+        }
+      });
+    });
+    $(".settings-reset", form).addEventListener("click", function () {
+      change(function (s) {
+        Object.keys(DEFAULTS).forEach(function (k) {
+          s[k] = DEFAULTS[k];
+        });
+      });
+    });
+  }
+
+  // startApp runs the app's scripts when data saver is turned off.
+  function startApp() {
+    if (doc.querySelector('script[src="/app.js"]')) {
+      return;
+    }
+    loader
+      .getAttribute("data-scripts")
+      .split(" ")
+      .forEach(function (src) {
+        if (src === loader.getAttribute("data-lite")) {
+          return;
+        }
+        var script = doc.createElement("script");
+        script.src = src;
+        script.async = false;
+        doc.head.appendChild(script);
+      });
+  }
+
+  // Dialogs give focus back to what opened them without scrolling to it:
+  // the browser's own return of focus would scroll the page to the header's
+  // button and lose the reader's place.
+  var opener = null;
+
+  function openDialog(d) {
+    if (!d || d.open) {
+      return;
+    }
+    $$("dialog[open]").forEach(closeDialog);
+    opener = doc.activeElement && doc.activeElement !== doc.body ? doc.activeElement : null;
+    d.showModal();
+  }
+
+  function closeDialog(d) {
+    if (opener && opener.isConnected) {
+      opener.focus({ preventScroll: true });
+    } else if (doc.activeElement && d.contains(doc.activeElement)) {
+      doc.activeElement.blur();
+    }
+    opener = null;
+    d.close();
+  }
+
+  $$("dialog.panel").forEach(function (d) {
+    d.addEventListener("cancel", function (e) {
+      e.preventDefault();
+      closeDialog(d);
+    });
+    $("form", d).addEventListener("submit", function (e) {
+      e.preventDefault();
+      closeDialog(d);
+    });
+  });
+
+  // ---- the page: progress, place, continue reading ------------------------
+
+  var PLACES = "dateline:places";
+  var MAX_PLACES = 200;
+  var path = "";
+
+  function story() {
+    return $("article.story");
+  }
+
+  function paragraphs() {
+    return $$("article.story .story-body > p");
+  }
+
+  // topOffset is where, from the top of the window, a place in the text
+  // counts as reached: a line's height below the edge.
+  function topOffset() {
+    return 8;
+  }
+
+  // placeNow is where the reader is in the article: the first paragraph
+  // not yet scrolled past, and how much of it is.
+  function placeNow() {
+    var ps = paragraphs();
+    for (var i = 0; i < ps.length; i++) {
+      var r = ps[i].getBoundingClientRect();
+      if (r.bottom > topOffset()) {
+        var f = r.height > 0 ? Math.max(0, Math.min(1, (topOffset() - r.top) / r.height)) : 0;
+        return { i: i, f: Math.round(f * 1000) / 1000 };
+      }
+    }
+    return ps.length ? { i: ps.length - 1, f: 1 } : null;
+  }
+
+  function goTo(place) {
+    var ps = paragraphs();
+    var p = ps[Math.min(place.i, ps.length - 1)];
+    if (!p) {
+      return;
+    }
+    var r = p.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + r.top + place.f * r.height - topOffset());
+  }
+
+  // progress is how far through the article's body the reader is: 1 once
+  // its end is on screen.
+  function progress() {
+    var body = $("article.story .story-body");
+    if (!body) {
+      return 0;
+    }
+    var r = body.getBoundingClientRect();
+    if (r.height <= 0) {
+      return 0;
+    }
+    return Math.max(0, Math.min(1, (window.innerHeight - r.top) / r.height));
+  }
+
+  var framePending = false;
+  function onScroll() {
+    if (framePending) {
+      return;
+    }
+    framePending = true;
+    requestAnimationFrame(function () {
+      framePending = false;
+      var bar = $("article.story .reading-progress");
+      if (bar) {
+        bar.style.transform = "scaleX(" + progress().toFixed(4) + ")";
+      }
+      keepPlaceSoon();
+    });
+  }
+
+  var keepTimer = 0;
+  function keepPlaceSoon() {
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(keepPlace, 300);
+  }
+
+  // keepPlace stores the reader's place in the article on screen.
+  function keepPlace() {
+    var s = story();
+    if (!s || !restored) {
+      return;
+    }
+    var place = placeNow();
+    if (!place) {
+      return;
+    }
+    var places = store.get(PLACES, {});
+    var p = progress();
+    var old = places[path] || {};
+    places[path] = {
+      i: place.i,
+      f: place.f,
+      p: Math.round(p * 100),
+      done: old.done || p >= 0.99,
+      title: $("#page-title").textContent,
+      lang: s.getAttribute("lang") || "",
+      dir: s.getAttribute("dir") || "",
+      t: Date.now(),
+    };
+    var keys = Object.keys(places);
+    if (keys.length > MAX_PLACES) {
+      keys.sort(function (a, b) {
+        return places[a].t - places[b].t;
+      });
+      keys.slice(0, keys.length - MAX_PLACES).forEach(function (k) {
+        delete places[k];
+      });
+    }
+    store.set(PLACES, places);
+  }
+
+  var restored = false;
+
+  // restore returns the reader to their place in an article read before,
+  // unless the browser restores the scroll itself (a reload, back and
+  // forward on the document's first page).
+  function restore(first) {
+    var place = store.get(PLACES, {})[path];
+    if (place && !place.done && (place.i > 0 || place.f > 0)) {
+      var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+      var browserDoes = first && nav && nav.type !== "navigate";
+      var hash = location.hash !== "";
+      if (!browserDoes && !hash) {
+        goTo(place);
+      }
+    }
+    restored = true;
+    onScroll();
+  }
+
+  // continueList fills the home page's "Continue reading" list: articles
+  // started and not finished, the latest first.
+  function continueList() {
+    var section = $(".continue");
+    if (!section) {
+      return;
+    }
+    var places = store.get(PLACES, {});
+    var started = Object.keys(places)
+      .filter(function (k) {
+        var p = places[k];
+        return !p.done && (p.i > 0 || p.f > 0) && p.title;
+      })
+      .sort(function (a, b) {
+        return places[b].t - places[a].t;
+      })
+      .slice(0, 5);
+    var list = $(".continue-list", section);
+    list.textContent = "";
+    started.forEach(function (k) {
+      var p = places[k];
+      list.appendChild(
+        el("li", {}, [
+          el("a", { href: k, lang: p.lang, dir: p.dir, text: p.title }),
+          el("span", { class: "continue-read", text: " " + text("continue.read", { percent: number(p.p || 0) }) }),
+        ])
+      );
+    });
+    section.hidden = started.length === 0;
+  }
+
+  // ---- saved articles ----------------------------------------------------
+
+  var SAVED = "dateline:saved";
+
+  function savedList() {
+    var l = store.get(SAVED, []);
+    return Array.isArray(l) ? l : [];
+  }
+
+  function isSaved(slug) {
+    return savedList().some(function (a) {
+      return a.slug === slug;
+    });
+  }
+
+  function savedDataKey(slug) {
+    return "/_saved/articles/" + encodeURIComponent(slug) + ".json";
+  }
+
+  // keepOffline puts the article's page and data file in the saved
+  // cache; the service worker answers from it when the network cannot.
+  function keepOffline(slug, pagePath) {
+    if (!("caches" in window)) {
+      return Promise.resolve();
+    }
+    return caches.open(SAVED_CACHE).then(function (cache) {
+      return Promise.all([
+        fetch(pagePath).then(function (r) {
+          if (r.ok) {
+            return cache.put(pagePath, r);
+          }
+        }),
+        fetch(DATA_BASE + "/articles/" + encodeURIComponent(slug) + ".json").then(function (r) {
+          if (r.ok) {
+            return cache.put(savedDataKey(slug), r);
+          }
+        }),
+      ]);
+    });
+  }
+
+  function forget(a) {
+    store.set(
+      SAVED,
+      savedList().filter(function (x) {
+        return x.slug !== a.slug;
+      })
+    );
+    if ("caches" in window) {
+      caches.open(SAVED_CACHE).then(function (cache) {
+        cache.delete(a.path);
+        cache.delete(savedDataKey(a.slug));
+      });
+    }
+  }
+
+  function toggleSave() {
+    var s = story();
+    if (!s) {
+      return;
+    }
+    var slug = s.getAttribute("data-slug");
+    if (isSaved(slug)) {
+      forget({ slug: slug, path: path });
+      toast(text("article.unsaved_note"), { id: "saved" });
+    } else {
+      var list = savedList();
+      list.unshift({
+        slug: slug,
+        path: path,
+        title: $("#page-title").textContent,
+        lang: s.getAttribute("lang") || "",
+        dir: s.getAttribute("dir") || "",
+        t: Date.now(),
+      });
+      store.set(SAVED, list);
+      keepOffline(slug, path).catch(function (err) {
+        console.warn("dateline: keeping " + path + " offline:", err);
+      });
+      toast(text("article.saved_note"), { id: "saved" });
+    }
+    markSaved();
+  }
+
+  function markSaved() {
+    var s = story();
+    var b = $(".tool-save");
+    if (s && b) {
+      b.setAttribute("aria-pressed", String(isSaved(s.getAttribute("data-slug"))));
+    }
+  }
+
+  // savedPage lists the saved articles, newest saved first.
+  function savedPage() {
+    var list = $(".saved-list");
+    if (!list) {
+      return;
+    }
+    var saved = savedList();
+    list.textContent = "";
+    saved.forEach(function (a) {
+      var remove = el("button", { type: "button", class: "button button-quiet saved-remove", "data-slug": a.slug }, [
+        doc.createTextNode(text("saved.remove")),
+        el("span", { class: "visually-hidden", text: ": " + a.title }),
+      ]);
+      list.appendChild(
+        el("li", { class: "saved-item" }, [el("a", { href: a.path, lang: a.lang, dir: a.dir, text: a.title }), doc.createTextNode(" "), remove])
+      );
+    });
+    $(".saved-empty").hidden = saved.length > 0;
+  }
+
+  // ---- share ---------------------------------------------------------------
+
+  function share() {
+    var url = location.href.split("#")[0];
+    var title = $("#page-title") ? $("#page-title").textContent : doc.title;
+    if (navigator.share) {
+      navigator.share({ title: title, text: title, url: url }).catch(function () {
+        // Cancelled by the reader, or refused: nothing to say.
+      });
+      return;
+    }
+    var fallback = function () {
+      var input = el("input", { type: "text", readonly: "", value: url, "aria-label": text("article.copy_link"), class: "toast-input" });
+      toast(text("article.copy_link"), { id: "share", content: input, ms: 10000 });
+      input.focus();
+      input.select();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(function () {
+        toast(text("article.link_copied"), { id: "share" });
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  // ---- listen ------------------------------------------------------------
+
+  var speech = window.speechSynthesis;
+  var player = $(".player");
+  var listening = null; // { items, at, token, paused }
+
+  function voiceFor(lang) {
+    var primary = (lang || "en").toLowerCase().split("-")[0];
+    var voices = speech.getVoices();
+    var match = function (v) {
+      var l = v.lang.toLowerCase().replace("_", "-");
+      return l === lang.toLowerCase() || l.split("-")[0] === primary;
+    };
+    return voices.filter(match)[0] || null;
+  }
+
+  function voices() {
+    return new Promise(function (resolve) {
+      if (speech.getVoices().length) {
+        resolve();
+        return;
+      }
+      var done = function () {
+        speech.removeEventListener("voiceschanged", done);
+        resolve();
+      };
+      speech.addEventListener("voiceschanged", done);
+      setTimeout(done, 1500);
+    });
+  }
+
+  function listen() {
+    if (listening) {
+      pauseOrResume();
+      return;
+    }
+    var s = story();
+    if (!s || !speech) {
+      return;
+    }
+    var lang = s.getAttribute("lang") || root.lang;
+    voices().then(function () {
+      var voice = voiceFor(lang);
+      if (!voice) {
+        toast(text("listen.no_voice"), { id: "listen" });
+        return;
+      }
+      var items = [$("#page-title")].concat(paragraphs());
+      var place = placeNow();
+      listening = { items: items, at: place && (place.i > 0 || place.f > 0.05) ? place.i + 1 : 0, token: 0, paused: false, voice: voice, lang: lang };
+      player.hidden = false;
+      root.setAttribute("data-listening", "");
+      $(".tool-listen") && $(".tool-listen").setAttribute("aria-pressed", "true");
+      paintPlayer();
+      speak();
+    });
+  }
+
+  function speak() {
+    var l = listening;
+    if (!l) {
+      return;
+    }
+    $$(".is-speaking").forEach(function (e) {
+      e.classList.remove("is-speaking");
+    });
+    var item = l.items[l.at];
+    if (!item) {
+      stopListening();
+      return;
+    }
+    item.classList.add("is-speaking");
+    var r = item.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) {
+      item.scrollIntoView({ block: "center", behavior: reduceMotion.matches ? "auto" : "smooth" });
+    }
+    var token = ++l.token;
+    var u = new SpeechSynthesisUtterance(item.textContent);
+    u.lang = l.lang;
+    u.voice = l.voice;
+    u.onend = function () {
+      if (listening === l && l.token === token) {
+        l.at++;
+        speak();
+      }
+    };
+    speech.speak(u);
+  }
+
+  function pauseOrResume() {
+    var l = listening;
+    if (!l) {
+      return;
+    }
+    l.paused = !l.paused;
+    if (l.paused) {
+      speech.pause();
+    } else {
+      speech.resume();
+    }
+    paintPlayer();
+  }
+
+  function nextParagraph() {
+    var l = listening;
+    if (!l) {
+      return;
+    }
+    l.token++;
+    speech.cancel();
+    l.at++;
+    l.paused = false;
+    paintPlayer();
+    speak();
+  }
+
+  function stopListening() {
+    if (!listening) {
+      return;
+    }
+    listening.token++;
+    listening = null;
+    speech.cancel();
+    player.hidden = true;
+    root.removeAttribute("data-listening");
+    $$(".is-speaking").forEach(function (e) {
+      e.classList.remove("is-speaking");
+    });
+    var b = $(".tool-listen");
+    if (b) {
+      b.setAttribute("aria-pressed", "false");
+    }
+  }
+
+  function paintPlayer() {
+    var b = $(".player-pause", player);
+    b.textContent = text(listening && listening.paused ? "listen.resume" : "listen.pause");
+  }
+
+  if (player) {
+    player.addEventListener("click", function (e) {
+      var b = e.target.closest("button");
+      if (!b) {
+        return;
+      }
+      if (b.classList.contains("player-pause")) {
+        pauseOrResume();
+      } else if (b.classList.contains("player-next")) {
+        nextParagraph();
+      } else if (b.classList.contains("player-stop")) {
+        stopListening();
+      }
+    });
+  }
+
+  // ---- print ---------------------------------------------------------------
+
+  window.addEventListener("beforeprint", function () {
+    var note = $(".print-note");
+    if (!note) {
+      return;
+    }
+    var date = new Date();
+    var when;
+    try {
+      when = date.toLocaleDateString(root.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+    } catch (e) {
+      when = date.toISOString().slice(0, 10);
+    }
+    note.textContent = text("print.from", { url: location.href.split("#")[0], date: when });
+  });
+
+  // ---- keyboard ------------------------------------------------------------
+
+  function typing(t) {
+    if (!t || !t.tagName) {
+      return false;
+    }
+    var tag = t.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || t.isContentEditable;
+  }
+
+  // stepParagraph moves to the next (1) or previous (-1) paragraph.
+  function stepParagraph(dir) {
+    var ps = paragraphs();
+    if (!ps.length) {
+      return;
+    }
+    var at = ps.indexOf(doc.activeElement);
+    if (at < 0) {
+      var place = placeNow();
+      at = place ? place.i - (dir > 0 && place.f === 0 ? 1 : 0) : -1;
+      if (dir < 0 && place) {
+        at = place.i + (place.f > 0 ? 1 : 0);
+      }
+    }
+    var next = ps[Math.max(0, Math.min(ps.length - 1, at + dir))];
+    next.setAttribute("tabindex", "-1");
+    next.focus({ preventScroll: true });
+    next.scrollIntoView({ block: "start", behavior: reduceMotion.matches ? "auto" : "smooth" });
+  }
+
+  doc.addEventListener("keydown", function (e) {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || doc.querySelector("dialog[open]")) {
+      return;
+    }
+    if (!settings().keys) {
+      return;
+    }
+    var handled = true;
+    switch (e.key) {
+      case "?":
+        openDialog(doc.getElementById("reader-keys"));
+        break;
+      case "t":
+        openDialog(panel);
+        break;
+      case "s":
+        handled = !!story();
+        toggleSave();
+        break;
+      case "l":
+        handled = !!story() && !!speech;
+        if (handled) {
+          listen();
+        }
+        break;
+      case "j":
+        stepParagraph(1);
+        break;
+      case "k":
+        stepParagraph(-1);
+        break;
+      case "/":
+        var search = $('input[type="search"]');
+        handled = !!search;
+        if (search) {
+          search.focus();
+        }
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+    }
+  });
+
+  // ---- clicks --------------------------------------------------------------
+
+  doc.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button");
+    if (!b) {
+      return;
+    }
+    if (b.classList.contains("tool-settings")) {
+      openDialog(panel);
+    } else if (b.classList.contains("tool-save")) {
+      toggleSave();
+    } else if (b.classList.contains("tool-share")) {
+      share();
+    } else if (b.classList.contains("tool-listen")) {
+      if (listening) {
+        stopListening();
+      } else {
+        listen();
+      }
+    } else if (b.classList.contains("saved-remove")) {
+      var slug = b.getAttribute("data-slug");
+      var a = savedList().filter(function (x) {
+        return x.slug === slug;
+      })[0];
+      if (a) {
+        forget(a);
+        toast(text("article.unsaved_note"), { id: "saved" });
+        savedPage();
+        var first = $(".saved-remove") || $("#page-title");
+        first.focus();
+      }
+    } else if (b.classList.contains("install-button")) {
+      install();
+    } else if (b.id === "reload-button") {
+      reloadKeepingPlace();
+    }
+  });
+
+  // ---- status line ---------------------------------------------------------
+
+  var status = { offline: !navigator.onLine, state: "", done: 0, total: 0, error: "", update: false };
+  var installPrompt = null;
+
+  function paintStatus() {
+    var p = $(".status-text");
+    if (!p) {
+      return;
+    }
+    var msg = "";
+    var hint = "";
+    if (status.offline) {
+      msg = text("offline.offline");
+    } else if (status.state === "saving") {
+      msg = text("offline.saving", { percent: number(status.total ? Math.floor((status.done * 100) / status.total) : 0) });
+    } else if (status.state === "ready") {
+      msg = text("offline.ready");
+    } else if (status.state === "partial") {
+      msg = text("offline.partial");
+      hint = text("offline.partial_hint");
+    } else if (status.state === "failed") {
+      msg = text("offline.failed");
+      hint = status.error;
+    } else if (root.hasAttribute("data-saver")) {
+      msg = text("status.saver");
+    }
+    if (p.textContent !== msg) {
+      p.textContent = msg;
+    }
+    if (hint) {
+      p.title = hint;
+    } else {
+      p.removeAttribute("title");
+    }
+    var b = $(".install-button");
+    if (b) {
+      b.hidden = !installable();
+    }
+    if (status.update && !$(".toast-update")) {
+      var reload = el("button", { type: "button", class: "button", id: "reload-button", text: text("update.reload") });
+      toast(text("update.available"), { id: "update", content: reload, stay: true });
+    }
+  }
+
+  function installed() {
+    return window.matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+  }
+
+  function apple() {
+    return typeof goappIsAppleBrowser === "function" && goappIsAppleBrowser(); // eslint-disable-line no-undef
+  }
+
+  function installable() {
+    return !installed() && (installPrompt !== null || apple());
+  }
+
+  function install() {
+    if (installPrompt) {
+      var p = installPrompt;
+      installPrompt = null;
+      p.prompt();
+      p.userChoice.then(paintStatus, paintStatus);
+    } else if (apple()) {
+      toast(text("install.apple"), { id: "install", ms: 10000 });
+    }
+  }
+
+  window.addEventListener("beforeinstallprompt", function (e) {
+    e.preventDefault();
+    installPrompt = e;
+    paintStatus();
+  });
+  window.addEventListener("appinstalled", function () {
+    installPrompt = null;
+    paintStatus();
+  });
+  window.addEventListener("online", function () {
+    status.offline = false;
+    paintStatus();
+  });
+  window.addEventListener("offline", function () {
+    status.offline = true;
+    paintStatus();
+  });
+
+  // onWorker follows the service worker's reports.
+  function onWorker(msg) {
+    if (!msg) {
+      return;
+    }
+    if ((msg.type === "activated" || msg.type === "status") && msg.version && msg.version !== VERSION) {
+      status.update = true; // a worker of another version is in charge
+    }
+    switch (msg.type) {
+      case "cache-progress":
+        status.state = "saving";
+        status.done = msg.done;
+        status.total = msg.total;
+        break;
+      case "cache-done":
+        // Every page, or the latest and those read ("viewed").
+        status.state = msg.complete === false ? "partial" : "ready";
+        break;
+      case "cache-failed":
+        status.state = "failed";
+        status.error = String(msg.error || "");
+        break;
+      case "status":
+        if (msg.complete) {
+          status.state = "ready";
+        } else if (msg.saved) {
+          status.state = "partial";
+        }
+        break;
+    }
+    paintStatus();
+  }
+
+  function tellWorker(msg) {
+    var sw = navigator.serviceWorker;
+    if (!sw) {
+      return;
+    }
+    sw.ready.then(function (reg) {
+      if (reg.active) {
+        reg.active.postMessage({ dateline: msg });
+      }
+    });
+  }
+
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      onWorker(e.data && e.data.dateline);
+    });
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      tellWorker({ type: "status" });
+    });
+    onWorker(window.datelineWorkerReport); // kept by boot.js before this ran
+    if (navigator.serviceWorker.controller) {
+      tellWorker({ type: "status" });
+    }
+  }
+
+  // reloadKeepingPlace reloads for a new version where the reader is.
+  function reloadKeepingPlace() {
+    try {
+      sessionStorage.setItem("dateline:scroll:" + location.pathname, String(window.scrollY));
+    } catch (e) {
+      // No session storage: the reload starts at the top.
+    }
+    location.reload();
+  }
+
+  function restoreAfterReload() {
+    try {
+      var key = "dateline:scroll:" + location.pathname;
+      var y = sessionStorage.getItem(key);
+      if (y != null) {
+        sessionStorage.removeItem(key);
+        window.scrollTo(0, +y);
+        return true;
+      }
+    } catch (e) {
+      // No session storage.
+    }
+    return false;
+  }
+
+  // ---- each page ------------------------------------------------------------
+
+  // shown runs for every page drawn: the prerendered one, the same page
+  // taken over by app.wasm, and each page the app navigates to.
+  function shown() {
+    var first = path === "";
+    var changed = path !== location.pathname;
+    if (changed) {
+      if (!first) {
+        keepPlace();
+      }
+      stopListening();
+      path = location.pathname;
+      restored = false;
+      if (!(first && restoreAfterReload()) && story()) {
+        restore(first);
+      } else {
+        restored = true;
+      }
+    }
+    markSaved();
+    continueList();
+    savedPage();
+    paintStatus();
+    onScroll();
+  }
+
+  apply(settings());
+  showSettings(settings());
+  doc.addEventListener("dateline:page", shown);
+  window.addEventListener("scroll", onScroll, { passive: true });
+  window.addEventListener("resize", onScroll, { passive: true });
+  window.addEventListener("pagehide", function () {
+    keepPlace();
+    stopListening();
+  });
+  root.setAttribute("data-reader", "");
+  shown();
+})();
