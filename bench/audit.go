@@ -306,7 +306,7 @@ func writeCompression(ctx context.Context, r *report, hostURL string) error {
 	paths := []string{
 		homePath, seedPath, "/app.js", "/wasm_exec.js", "/web/boot.js", "/web/dateline.css",
 		"/web/app.wasm", "/manifest.webmanifest", "/app-worker.js", "/web/icons/icon.svg",
-		string(base) + "index.json", string(base) + "articles/" + seedSlug + ".json",
+		string(base) + "lists/home/1.json", string(base) + "articles/" + seedSlug + ".json",
 	}
 	r.printf("#### Compression, checked by the bench\n\n")
 	r.printf("Each resource requested with `Accept-Encoding: gzip, deflate, br, zstd` (Chromium's) and without.\n\n")

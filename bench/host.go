@@ -48,26 +48,37 @@ func (h *host) stop() {
 
 // rss is the host's resident memory in bytes (VmRSS of /proc/PID/status).
 func (h *host) rss() (float64, error) {
-	return vmRSS(h.proc.Cmd().Process.Pid)
+	return procStatus(h.proc.Cmd().Process.Pid, "VmRSS")
 }
 
-func vmRSS(pid int) (float64, error) {
+// peakRSS is the most resident memory the host has had, in bytes (VmHWM).
+func (h *host) peakRSS() (float64, error) {
+	return procStatus(h.proc.Cmd().Process.Pid, "VmHWM")
+}
+
+// procStatus reads a memory figure of /proc/PID/status, in bytes.
+func procStatus(pid int, field string) (float64, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0, fmt.Errorf("reading the resident memory: %w", err)
+		return 0, fmt.Errorf("reading the memory of process %d: %w", pid, err)
 	}
-	m := regexp.MustCompile(`VmRSS:\s+(\d+) kB`).FindSubmatch(b)
+	m := regexp.MustCompile(`(?m)^` + field + `:\s+(\d+) kB`).FindSubmatch(b)
 	if m == nil {
-		return 0, fmt.Errorf("no VmRSS in /proc/%d/status", pid)
+		return 0, fmt.Errorf("no %s in /proc/%d/status", field, pid)
 	}
 	kb, err := strconv.ParseFloat(string(m[1]), 64)
-	return kb * 1024, err
+	if err != nil {
+		return 0, fmt.Errorf("%s of /proc/%d/status: %w", field, pid, err)
+	}
+	return kb * 1024, nil
 }
 
 // httpClient talks to the local servers; it never compresses or
-// decompresses by itself, so that encodings are what the server chose.
+// decompresses by itself, so that encodings are what the server chose. Its
+// timeout leaves room for the landed host's first home page at 100,000
+// articles (section e), which takes seconds.
 var httpClient = &http.Client{
-	Timeout: 30 * time.Second,
+	Timeout: 90 * time.Second,
 	Transport: &http.Transport{
 		Proxy:               nil,
 		DisableCompression:  true,

@@ -145,6 +145,18 @@ func (s samples) max() float64 {
 	return c[len(c)-1]
 }
 
+// percentile is the nearest-rank p-th percentile (0 < p ≤ 100): the
+// smallest value that at least p% of the values do not exceed. NaN when
+// there is no value.
+func (s samples) percentile(p float64) float64 {
+	c := s.sorted()
+	if len(c) == 0 {
+		return math.NaN()
+	}
+	k := int(math.Ceil(p/100*float64(len(c)))) - 1
+	return c[max(0, min(k, len(c)-1))]
+}
+
 // cell formats the median with the range of the runs: "812 ms (790–850)".
 func (s samples) cell(unit func(float64) string) string {
 	if len(s.sorted()) == 0 {

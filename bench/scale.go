@@ -4,86 +4,226 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
-// The dataset sizes of section e, and the article every size has.
-var scaleSizes = []int{1, 1000, 10000}
-
-const (
-	scaleSlug       = "synthetic-article-00000"
-	scalePath       = "/articles/" + scaleSlug
-	scaleCachedReqs = 20
-	scaleSWWait     = 90 * time.Second
+// The archive sizes of section e: the hosts' figures at scaleSizes (today's
+// host and the landed code's), Chromium's first visit at visitSizes, where
+// installRefSize is the largest archive whose every page the service
+// worker saves at install.
+var (
+	scaleSizes = []int{1, 1000, 10000, 100000}
+	visitSizes = []int{1, 1000, 2500, 10000, 100000}
 )
 
-// startSample is one start of the host on one dataset.
-type startSample struct {
-	started, readyIn   float64 // ms
-	rssStart, rssAfter float64 // bytes
-	first, cached      float64 // ms
+const (
+	scaleBig       = 100000
+	installRefSize = 2500
+	// scalePath is the article of the first visits: the newest, in every
+	// archive.
+	scalePath   = "/articles/synthetic-article-00000"
+	scaleSWWait = 3 * time.Minute
+)
+
+// The targets of the archive work, at 100,000 articles.
+const (
+	startLimit     = 3.0   // s, exec to serving, and validate from exec to exit
+	rssStartLimit  = 400e6 // bytes, after start
+	rssSweptLimit  = 600e6 // bytes, after sweepArticles article pages
+	firstP99Limit  = 50.0  // ms, the first request of any page, p99
+	homeBrotliMax  = 30e3  // bytes, the brotli body of `/`, at any size
+	visitBytesGoal = 1.005 // first visit bytes, 100,000 vs 1 article: 1.00x as printed
+)
+
+// scaleRow names one row of section e's host tables: an archive size, the
+// host, and whether the dataset is a folder.
+type scaleRow struct {
+	n      int
+	landed bool
+	folder bool
 }
 
-// scale is section e: the host and a first visit with plainly synthetic
-// datasets of 1, 1,000 and 10,000 articles (tools/gendata).
+func (k scaleRow) articles() string {
+	s := thousands(k.n)
+	if k.folder {
+		s += " (folder)"
+	}
+	return s
+}
+
+func (k scaleRow) code() string {
+	if k.landed {
+		return "landed (" + landedCommit + ")"
+	}
+	return "today"
+}
+
+// scale is section e: today's host against the landed code on plainly
+// synthetic archives of 1 to 100,000 articles (tools/gendata of each
+// side), and a first visit to an article in Chromium.
 func scale(ctx context.Context, cfg *config, r *report) error {
 	dir, err := os.MkdirTemp("", "dateline-bench-scale-")
 	if err != nil {
-		return err
+		return fmt.Errorf("making a directory for the datasets: %w", err)
 	}
-	defer os.RemoveAll(dir)
-	files, err := generateDatasets(ctx, cfg, dir)
+	defer func() {
+		if err := os.RemoveAll(dir); err != nil {
+			progress("warning: removing %s: %v", dir, err)
+		}
+	}()
+	wt := filepath.Join(dir, "landed")
+	defer removeWorktree(cfg, wt)
+
+	// The landed host builds while the datasets are written.
+	t0 := time.Now()
+	progress("checking out the landed code (%s)", landedCommit)
+	landed, err := checkoutLanded(ctx, cfg, wt)
 	if err != nil {
 		return err
 	}
-
-	starts := map[int][]startSample{}
-	for i := range cfg.runs {
-		for k := range scaleSizes {
-			n := scaleSizes[(i+k)%len(scaleSizes)]
-			progress("host start %d/%d with %d articles", i+1, cfg.runs, n)
-			s, err := startOnce(ctx, cfg, files[n])
-			if err != nil {
-				return err
-			}
-			starts[n] = append(starts[n], s)
+	bctx, bcancel := context.WithCancel(ctx)
+	var landedErr error
+	var building sync.WaitGroup
+	building.Go(func() { landedErr = makeLanded(bctx, landed) })
+	defer func() {
+		bcancel()
+		building.Wait()
+	}()
+	progress("building the landed host and writing the datasets")
+	today, folder, err := todaysDatasets(ctx, cfg, dir)
+	if err != nil {
+		return err
+	}
+	old := &scaleSide{name: "landed", bin: landed.bin, flags: []string{"-max-size", landedMaxSize}, files: map[int]string{}}
+	for _, n := range scaleSizes {
+		old.files[n] = filepath.Join(dir, fmt.Sprintf("landed-%d.json", n))
+		if err := generate(ctx, landed.gen, n, old.files[n], false); err != nil {
+			return fmt.Errorf("the landed code's datasets: %w", err)
 		}
 	}
+	building.Wait()
+	if landedErr != nil {
+		return landedErr
+	}
+	tPrep := time.Since(t0)
+	v, err := firstVisits(ctx, cfg, today)
+	if err != nil {
+		return err
+	}
+	tVisits := time.Since(t0) - tPrep
+	runs, failed, err := hostRuns(ctx, cfg, today, old, folder, v.pages)
+	if err != nil {
+		return err
+	}
+	tHosts := time.Since(t0) - tPrep - tVisits
 
-	// First visits: one host per dataset, Chromium loads alternating.
+	r.printf("### e. Scale: synthetic archives up to 100,000 articles\n\n")
+	r.printf("Datasets from `tools/gendata -n N` (plainly synthetic: placeholder words, one figure without image, one inline link; "+
+		"today's also with sections, tags and dates, the format the landed code does not read), written in this run, each side by its own "+
+		"gendata; the folder dataset by today's `gendata -dir`. The landed code is commit %s, checked out in a git worktree and built "+
+		"with its own `make build` in this run (its host and validate run with `-max-size %s`, past their 64 MB default). "+
+		"Per run, each size's two hosts go one after the other, the first alternating from run to run, the sizes in turns "+
+		"(once the landed host has had its runs, today's goes on alone). "+
+		"The landed host runs %s at %s articles (where its starts are the slowest and largest: see below) and %s "+
+		"at the other sizes; today's host %s at every size. Cells: median (min–max) over the runs.\n\n",
+		landedCommit, landedMaxSize, times(landedRuns(cfg, scaleBig)), thousands(scaleBig), times(landedRuns(cfg, 1)), times(cfg.runs))
+
+	if err := writeHostTable(r, runs, failed, today, old, folder); err != nil {
+		return err
+	}
+	writeFirstTable(r, runs, failed, v.pages)
+	writeHomeTable(r, runs)
+	writeVisitTable(r, cfg, v)
+
+	judgeScale(r, runs, failed, v)
+	r.printf("Section e took %s: building the landed code and writing the datasets %s, the first visits %s, the host runs %s.\n\n",
+		time.Since(t0).Round(time.Second), tPrep.Round(time.Second), tVisits.Round(time.Second), tHosts.Round(time.Second))
+	return nil
+}
+
+// todaysDatasets writes today's datasets with today's gendata: one file
+// per size of either list, and the largest as a folder too.
+func todaysDatasets(ctx context.Context, cfg *config, dir string) (*scaleSide, string, error) {
+	gen := filepath.Join(dir, "gendata")
+	if err := goBuild(ctx, cfg, nil, "-o", gen, "./tools/gendata"); err != nil {
+		return nil, "", err
+	}
+	side := &scaleSide{name: "today", bin: cfg.hostBin, files: map[int]string{}, lists: true}
+	for _, n := range visitSizes {
+		side.files[n] = filepath.Join(dir, fmt.Sprintf("today-%d.json", n))
+		if err := generate(ctx, gen, n, side.files[n], false); err != nil {
+			return nil, "", err
+		}
+	}
+	folder := filepath.Join(dir, fmt.Sprintf("today-%d", scaleBig))
+	if err := generate(ctx, gen, scaleBig, folder, true); err != nil {
+		return nil, "", err
+	}
+	return side, folder, nil
+}
+
+// landedRuns is how many times the landed host runs on an archive of n
+// articles: at most twice on the largest, where each start is slow, three
+// times on the others, and once with -quick. It is the side compared
+// against, not the one judged: fewer runs keep the section's time down.
+func landedRuns(cfg *config, n int) int {
+	switch {
+	case cfg.quick:
+		return 1
+	case n == scaleBig:
+		return min(cfg.runs, 2)
+	}
+	return min(cfg.runs, 3)
+}
+
+// visits is what the first visits measured, and what the hosts they ran
+// on said of their archives.
+type visits struct {
+	loads   map[int][]*loadResult
+	offline map[int]float64    // entries of offline.json
+	install map[int]bool       // the first run followed the worker's install
+	pages   map[int][]sitePage // pages to time, by size (scaleSizes)
+}
+
+// firstVisits starts today's host on each size of visitSizes, asks each
+// for its pages (for the hosts' first requests, later) and for its offline
+// list, then loads the article in a fresh Chromium, sizes alternating. The
+// service worker's install is followed to its end in the first run (with
+// -quick, only where the install targets compare it: from installRefSize).
+func firstVisits(ctx context.Context, cfg *config, today *scaleSide) (*visits, error) {
+	v := &visits{loads: map[int][]*loadResult{}, offline: map[int]float64{}, pages: map[int][]sitePage{}, install: map[int]bool{}}
 	hosts := map[int]*host{}
 	defer func() {
 		for _, h := range hosts {
 			h.stop()
 		}
 	}()
-	indexBytes, home := map[int]float64{}, map[int]*fetched{}
-	for _, n := range scaleSizes {
-		h, err := startHost(ctx, cfg.hostBin, "-data", files[n])
+	for _, n := range visitSizes {
+		h, err := startHost(ctx, today.bin, "-data", today.files[n])
 		if err != nil {
-			return err
+			return nil, err
 		}
 		hosts[n] = h
-		// The home page lists every article; the worker saves it at
-		// install. Its first request prerenders it.
-		if home[n], err = getOK(ctx, h.url+homePath, "br, gzip"); err != nil {
-			return err
+		if slices.Contains(scaleSizes, n) {
+			if v.pages[n], err = discoverPages(ctx, h.url, n); err != nil {
+				return nil, fmt.Errorf("the pages of %d articles: %w", n, err)
+			}
 		}
-		if indexBytes[n], err = indexSize(ctx, h.url); err != nil {
-			return err
+		if v.offline[n], err = offlineEntries(ctx, h.url); err != nil {
+			return nil, err
 		}
 	}
-	visits := map[int][]*loadResult{}
 	for i := range cfg.runs {
-		for k := range scaleSizes {
-			n := scaleSizes[(i+k)%len(scaleSizes)]
+		for k := range visitSizes {
+			n := visitSizes[(i+k)%len(visitSizes)]
 			progress("first visit %d/%d with %d articles", i+1, cfg.runs, n)
 			res, err := func() (*loadResult, error) {
 				b, err := newBrowser(ctx, cfg)
@@ -91,203 +231,338 @@ func scale(ctx context.Context, cfg *config, r *report) error {
 					return nil, err
 				}
 				defer b.close()
-				// The worker's precache is followed to its end in the first
-				// run only: with 1,000 articles it takes long.
 				spec := loadSpec{url: hosts[n].url + scalePath, app: true}
-				if i == 0 {
-					spec.swWait = scaleSWWait
+				if i == 0 && (!cfg.quick || n >= installRefSize) {
+					spec.swWait, v.install[n] = scaleSWWait, true
 				}
 				return measureLoad(b.ctx, spec)
 			}()
 			if err != nil {
-				return err
+				return nil, err
 			}
-			visits[n] = append(visits[n], res)
+			v.loads[n] = append(v.loads[n], res)
 		}
 	}
+	return v, nil
+}
 
-	r.printf("### e. Scale: synthetic datasets\n\n")
-	r.printf("Datasets from `go run ./tools/gendata -n N` (plainly synthetic: placeholder words, one figure without image, "+
-		"one inline link each). Host figures: %d starts per size, sizes alternating; the article is `%s`. "+
-		"\"Start\" is from exec to the serving line; \"ready in\" is what that line reports (from the start of `serve`). "+
-		"Resident memory is VmRSS of /proc/PID/status. First request: the article's first GET after start (prerendered then, "+
-		"brotli), over a connection already open; cached: the median of the next %d. Cells: median (min–max).\n\n",
-		cfg.runs, scalePath, scaleCachedReqs)
-	t := newTable("Articles", "Dataset", "Start (exec → serving)", "Ready in (host's log)", "RSS after start", "RSS after the article", "First request (uncached)", "Cached request")
+// offlineEntries counts the URLs of the host's offline.json: what its
+// service worker saves at install, beyond the app.
+func offlineEntries(ctx context.Context, hostURL string) (float64, error) {
+	home, err := getOK(ctx, hostURL+homePath, "")
+	if err != nil {
+		return math.NaN(), err
+	}
+	base := dataBase.Find(home.body)
+	if base == nil {
+		return math.NaN(), fmt.Errorf("no /data/ path in %s's home page", hostURL)
+	}
+	f, err := getOK(ctx, hostURL+string(base)+"offline.json", "")
+	if err != nil {
+		return math.NaN(), err
+	}
+	var urls []string
+	if err := json.Unmarshal(f.body, &urls); err != nil {
+		return math.NaN(), fmt.Errorf("reading %soffline.json: %w", base, err)
+	}
+	return float64(len(urls)), nil
+}
+
+// hostRuns starts each host on each dataset, runs after runs. A row whose
+// dataset the host cannot read (or whose measure fails) stops being run and
+// is reported with its error; the context's end stops everything.
+func hostRuns(ctx context.Context, cfg *config, today, old *scaleSide, folder string, pages map[int][]sitePage) (map[scaleRow][]*startRun, map[scaleRow]string, error) {
+	var groups [][]scaleRow
 	for _, n := range scaleSizes {
-		ss := starts[n]
-		fi, err := os.Stat(files[n])
+		groups = append(groups, []scaleRow{{n: n}, {n: n, landed: true}})
+	}
+	groups = append(groups, []scaleRow{{n: scaleBig, folder: true}})
+	want := func(k scaleRow) int {
+		if k.landed {
+			return landedRuns(cfg, k.n)
+		}
+		return cfg.runs
+	}
+	runs, failed := map[scaleRow][]*startRun{}, map[scaleRow]string{}
+	for i := range cfg.runs {
+		for g := range groups {
+			group := groups[(i+g)%len(groups)]
+			for s := range group {
+				k := group[(i+s)%len(group)]
+				if failed[k] != "" || len(runs[k]) >= want(k) {
+					continue
+				}
+				m := startMeasure{side: today, path: today.files[k.n], n: k.n, pages: pages[k.n], seed: uint64(i)}
+				switch {
+				case k.landed:
+					m.side, m.path = old, old.files[k.n]
+				case k.folder:
+					m.path, m.pages = folder, nil
+				}
+				progress("host run %d/%d: %s, %s articles", len(runs[k])+1, want(k), k.code(), k.articles())
+				run, err := runStart(ctx, m)
+				if err != nil {
+					if ctx.Err() != nil {
+						return nil, nil, err
+					}
+					failed[k] = fmt.Sprintf("run %d failed: %v", len(runs[k])+1, err)
+					progress("warning: %s, %s articles: %s", k.code(), k.articles(), failed[k])
+					continue
+				}
+				runs[k] = append(runs[k], run)
+			}
+		}
+	}
+	return runs, failed, nil
+}
+
+// hostRows are the rows of the host tables, in order.
+func hostRows() []scaleRow {
+	var rows []scaleRow
+	for _, n := range scaleSizes {
+		rows = append(rows, scaleRow{n: n}, scaleRow{n: n, landed: true})
+	}
+	return append(rows, scaleRow{n: scaleBig, folder: true})
+}
+
+// col is one measure of each run.
+func col(runs []*startRun, f func(*startRun) float64) samples {
+	out := make(samples, len(runs))
+	for i, run := range runs {
+		out[i] = f(run)
+	}
+	return out
+}
+
+func writeHostTable(r *report, runs map[scaleRow][]*startRun, failed map[scaleRow]string, today, old *scaleSide, folder string) error {
+	r.printf("Start, `validate` and memory. \"Start\" is from exec to the serving line; \"ready in\" is what that line reports. "+
+		"`validate PATH` is timed from exec to exit; its peak is the process's maximum resident set (getrusage; \"–\" when no more "+
+		"than the bench's own, which Linux counts in a child's). Resident memory "+
+		"is VmRSS of /proc/PID/status, read at the serving line, and again after the host has served min(N, %s) distinct "+
+		"articles (the first requests below, then the rest, %d clients at once, `Accept-Encoding: br, gzip`); the peak is "+
+		"VmHWM at the end. The folder dataset is started and validated only.\n\n", thousands(sweepArticles), sweepWorkers)
+	t := newTable("Articles", "Code", "Dataset", "Runs", "Start (exec → serving)", "Ready in (host's log)", "`validate` (exec → exit)",
+		"`validate` peak RSS", "RSS at start", "RSS after min(N, 5,000) articles", "Peak RSS (VmHWM)")
+	for _, k := range hostRows() {
+		path := today.files[k.n]
+		switch {
+		case k.landed:
+			path = old.files[k.n]
+		case k.folder:
+			path = folder
+		}
+		size, err := datasetBytes(path)
 		if err != nil {
 			return err
 		}
-		col := func(f func(startSample) float64) samples {
-			out := make(samples, len(ss))
-			for i, s := range ss {
-				out[i] = f(s)
+		rs := runs[k]
+		runsCell := fmt.Sprint(len(rs))
+		if failed[k] != "" {
+			runsCell += "; " + cellText(failed[k])
+		}
+		swept := "–"
+		if !k.folder {
+			swept = col(rs, func(s *startRun) float64 { return s.rssSwept }).cell(mB)
+		}
+		t.add(k.articles(), k.code(), mB(size), runsCell,
+			col(rs, func(s *startRun) float64 { return s.started / 1000 }).cell(seconds),
+			col(rs, func(s *startRun) float64 { return s.readyIn / 1000 }).cell(seconds),
+			col(rs, func(s *startRun) float64 { return s.validate / 1000 }).cell(seconds),
+			col(rs, func(s *startRun) float64 { return s.validatePeak }).cell(mB),
+			col(rs, func(s *startRun) float64 { return s.rssStart }).cell(mB),
+			swept,
+			col(rs, func(s *startRun) float64 { return s.peak }).cell(mB))
+	}
+	t.write(r)
+	return nil
+}
+
+// firstByKind pools the first requests of one kind of page over the runs.
+func firstByKind(rs []*startRun, kind string) samples {
+	var all samples
+	for _, run := range rs {
+		all = append(all, run.first[kind]...)
+	}
+	return all
+}
+
+func writeFirstTable(r *report, runs map[scaleRow][]*startRun, failed map[scaleRow]string, pages map[int][]sitePage) {
+	r.printf("First request of each page after a fresh start (the same starts): per start, `/`, up to %d pages of the home list "+
+		"from `/page/2` to the last (the middle one among them), the first and last page of every section, the first page of up to %d "+
+		"tags and %d articles spread over the archive, each asked for once (`Accept-Encoding: br, gzip`), one after the other in an "+
+		"order shuffled per run (the same for both hosts), over a connection opened beforehand with `/robots.txt`. Time: from "+
+		"sending the request to the last byte. Cells: p50 / p99 / max over every request of the kind in every run (the number of "+
+		"requests). The landed code has only `/` and the articles: one page of each other kind was asked for, and its answer is "+
+		"shown.\n\n", firstDeepPages+1, firstTags, firstArticles)
+	head := []string{"Articles", "Code", "Pages per start"}
+	for _, pk := range pageKinds {
+		head = append(head, pk.name)
+	}
+	t := newTable(head...)
+	for _, k := range hostRows() {
+		if k.folder {
+			continue
+		}
+		rs := runs[k]
+		if len(rs) == 0 {
+			row := []string{k.articles(), k.code(), cellText(failed[k])}
+			for range pageKinds {
+				row = append(row, "–")
 			}
-			return out
+			t.add(row...)
+			continue
 		}
-		t.add(fmt.Sprintf("%d", n), mB(float64(fi.Size())),
-			col(func(s startSample) float64 { return s.started }).cell(ms),
-			col(func(s startSample) float64 { return s.readyIn }).cell(ms),
-			col(func(s startSample) float64 { return s.rssStart }).cell(mB),
-			col(func(s startSample) float64 { return s.rssAfter }).cell(mB),
-			col(func(s startSample) float64 { return s.first }).cell(ms),
-			col(func(s startSample) float64 { return s.cached }).cell(ms),
-		)
+		perStart := 0
+		for _, pk := range pageKinds {
+			perStart += len(rs[0].first[pk.key])
+		}
+		row := []string{k.articles(), k.code(), fmt.Sprint(perStart)}
+		for _, pk := range pageKinds {
+			s := firstByKind(rs, pk.key)
+			switch {
+			case len(s) > 0:
+				row = append(row, fmt.Sprintf("%s / %s / %s (%d)", bare(ms(s.median())), bare(ms(s.percentile(99))), ms(s.max()), len(s)))
+			case rs[0].absent[pk.key] != "":
+				row = append(row, "n/a: "+rs[0].absent[pk.key])
+			default:
+				row = append(row, "none at this size")
+			}
+		}
+		t.add(row...)
 	}
 	t.write(r)
+}
 
-	r.printf("First visit to the article in Chromium (fresh profile, loopback, %d runs per size, sizes alternating). "+
-		"Bytes until live: `encodedDataLength` of the page's requests finished before `data-app=live`. "+
-		"The service worker's own requests are counted apart, and followed to the end of its install in the first run "+
-		"only; with more than 2,500 articles it saves only the app (home page and index.json included) and the articles read, "+
-		"below that every article at install. The home page was requested once (timed) before the visits, "+
-		"so the worker found it prerendered.\n\n", cfg.runs)
-	t = newTable("Articles", "Bytes until live", "vs 1 article", "App live", "index.json (brotli body)",
-		"Home page: first request, brotli body", "Worker's own requests (run 1)", "Worker cache complete at (run 1)")
-	one := pick(visits[1], func(l *loadResult) float64 { return l.pageBytes })
+func writeHomeTable(r *report, runs map[scaleRow][]*startRun) {
+	r.printf("The home page `/`: its body as served to `Accept-Encoding: br, gzip` on its first request (medians). Today's is the " +
+		"first page of the home list; the landed code's lists every article.\n\n")
+	t := newTable("Articles", "Today: `/` body", "Landed: `/` body", "Today / landed")
+	body := func(rs []*startRun) samples { return col(rs, func(s *startRun) float64 { return s.homeBody }) }
 	for _, n := range scaleSizes {
-		vs := visits[n]
-		b := pick(vs, func(l *loadResult) float64 { return l.pageBytes })
-		first := vs[:1]
-		t.add(fmt.Sprintf("%d", n), b.cell(kB), ratios(b, one).cell(ratio),
-			pick(vs, func(l *loadResult) float64 { return l.live }).cell(ms),
-			kB(indexBytes[n]),
-			ms(float64(home[n].duration)/float64(time.Millisecond))+", "+kB(float64(len(home[n].body))),
-			pick(first, func(l *loadResult) float64 { return l.swBytes }).cell(kB)+requestsNote(first),
-			pick(first, func(l *loadResult) float64 { return l.swDone }).cell(ms)+swNote(first))
+		a, b := runs[scaleRow{n: n}], runs[scaleRow{n: n, landed: true}]
+		t.add(thousands(n), kB(body(a).median())+encodingNote(a), kB(body(b).median())+encodingNote(b),
+			ratio(body(a).median()/body(b).median()))
 	}
 	t.write(r)
-
-	last := scaleSizes[len(scaleSizes)-1]
-	big := pick(visits[last], func(l *loadResult) float64 { return l.pageBytes })
-	r.judge(fmt.Sprintf("First visit bytes, %d vs 1 article", last), "≤ 1.05x", ratios(big, one).median(), 1.05, ratio)
-	var started samples
-	for _, s := range starts[last] {
-		started = append(started, s.started)
-	}
-	r.judge(fmt.Sprintf("Host start, %d articles (exec → serving)", last), "≤ 2 s", started.median()/1000, 2, seconds)
-	return nil
 }
 
-// generateDatasets builds tools/gendata once and writes one dataset per
-// size.
-// goBuild runs go build (the go command of $GO, as the Makefile does, or
-// go) in the repository, with env added to the environment.
-func goBuild(ctx context.Context, cfg *config, env []string, args ...string) error {
-	goTool := os.Getenv("GO")
-	if goTool == "" {
-		goTool = "go"
+// encodingNote names the encoding of the home page if it was not brotli.
+func encodingNote(rs []*startRun) string {
+	for _, run := range rs {
+		if run.homeEncoding != "br" {
+			return fmt.Sprintf(" (Content-Encoding %q)", run.homeEncoding)
+		}
 	}
-	cmd := exec.CommandContext(ctx, goTool, append([]string{"build"}, args...)...)
-	cmd.Dir = cfg.root
-	cmd.Env = append(os.Environ(), env...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%s go build %s: %w\n%s", strings.Join(env, " "), strings.Join(args, " "), err, out)
-	}
-	return nil
+	return ""
 }
 
-func generateDatasets(ctx context.Context, cfg *config, dir string) (map[int]string, error) {
-	gen := filepath.Join(dir, "gendata")
-	ctx2, cancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancel()
-	if err := goBuild(ctx2, cfg, nil, "-o", gen, "./tools/gendata"); err != nil {
-		return nil, err
+func writeVisitTable(r *report, cfg *config, v *visits) {
+	r.printf("First visit to `%s` in Chromium (fresh profile, loopback, %d runs per size, sizes alternating), on today's host. "+
+		"Bytes until live: `encodedDataLength` of the page's requests finished before `data-app=live`. The service worker's own "+
+		"requests are counted apart, and followed to the end of its install (its `cache-done` message) in the first run "+
+		"(with -quick, only from %s articles); up to "+
+		"%s articles it saves every page at install, past that the app and the first page of the home list and of each section. "+
+		"offline.json: the URLs the worker saves at install beyond the app.\n\n", scalePath, cfg.runs, thousands(installRefSize),
+		thousands(installRefSize))
+	t := newTable("Articles", "Bytes until live", "vs 1 article", "App live", "offline.json entries",
+		"Worker's install (run 1)", "Worker cache complete at (run 1)")
+	one := pick(v.loads[1], func(l *loadResult) float64 { return l.pageBytes })
+	for _, n := range visitSizes {
+		ls := v.loads[n]
+		b := pick(ls, func(l *loadResult) float64 { return l.pageBytes })
+		first := ls[:1]
+		install, done := "not followed (-quick)", "–"
+		if v.install[n] {
+			install = pick(first, func(l *loadResult) float64 { return l.swBytes }).cell(kB) + requestsNote(first)
+			done = pick(first, func(l *loadResult) float64 { return l.swDone }).cell(ms) + swNote(first)
+		}
+		t.add(thousands(n), b.cell(kB), ratios(b, one).cell(ratio),
+			pick(ls, func(l *loadResult) float64 { return l.live }).cell(ms),
+			count(v.offline[n]), install, done)
 	}
-	files := map[int]string{}
+	t.write(r)
+}
+
+// judgeScale records the archive work's targets.
+func judgeScale(r *report, runs map[scaleRow][]*startRun, failed map[scaleRow]string, v *visits) {
+	big, folder := scaleRow{n: scaleBig}, scaleRow{n: scaleBig, folder: true}
+	at := " at " + thousands(scaleBig) + " articles"
+	measure := func(k scaleRow, name, goal string, limit float64, unit func(float64) string, f func(*startRun) float64) {
+		if len(runs[k]) == 0 {
+			r.note(name, goal, "not measured: "+cellText(failed[k]), false, "")
+			return
+		}
+		r.judge(name, goal, col(runs[k], f).median(), limit, unit)
+	}
+	for _, k := range []scaleRow{big, folder} {
+		what := at
+		if k.folder {
+			what += ", folder"
+		}
+		measure(k, "Host start"+what+" (exec → serving)", "≤ 3 s", startLimit, seconds,
+			func(s *startRun) float64 { return s.started / 1000 })
+		measure(k, "`validate`"+what+" (exec → exit)", "≤ 3 s", startLimit, seconds,
+			func(s *startRun) float64 { return s.validate / 1000 })
+		measure(k, "Host RSS after start"+what, "≤ 400 MB", rssStartLimit, mB,
+			func(s *startRun) float64 { return s.rssStart })
+	}
+	measure(big, fmt.Sprintf("Host RSS after %s article pages%s", thousands(sweepArticles), at), "≤ 600 MB", rssSweptLimit, mB,
+		func(s *startRun) float64 { return s.rssSwept })
+	for _, pk := range pageKinds {
+		name := "First request p99" + at + ", " + pk.name
+		if len(runs[big]) == 0 {
+			r.note(name, "≤ 50 ms", "not measured: "+cellText(failed[big]), false, "")
+			continue
+		}
+		r.judge(name, "≤ 50 ms", firstByKind(runs[big], pk.key).percentile(99), firstP99Limit, ms)
+	}
+	// The home page at any size: the largest of the sizes measured.
+	largest, at1 := math.NaN(), 0
 	for _, n := range scaleSizes {
-		name := filepath.Join(dir, fmt.Sprintf("synthetic-%d.json", n))
-		f, err := os.Create(name)
-		if err != nil {
-			return nil, err
+		b := col(runs[scaleRow{n: n}], func(s *startRun) float64 { return s.homeBody }).median()
+		if math.IsNaN(largest) || b > largest {
+			largest, at1 = b, n
 		}
-		cmd := exec.CommandContext(ctx2, gen, "-n", fmt.Sprint(n))
-		cmd.Stdout = f
-		out, err := func() ([]byte, error) {
-			var stderr limitedBuffer
-			cmd.Stderr = &stderr
-			err := cmd.Run()
-			return stderr.b, err
-		}()
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, fmt.Errorf("gendata -n %d: %w\n%s", n, err, out)
-		}
-		files[n] = name
 	}
-	return files, nil
+	r.judge(fmt.Sprintf("Home page `/`, brotli body, any size (largest: %s articles)", thousands(at1)), "≤ 30 kB", largest, homeBrotliMax, kB)
+
+	bytes := func(n int) samples { return pick(v.loads[n], func(l *loadResult) float64 { return l.pageBytes }) }
+	r.judge(fmt.Sprintf("First visit bytes until live, %s vs 1 article", thousands(scaleBig)), "1.00x (≤ 1.005x)",
+		ratios(bytes(scaleBig), bytes(1)).median(), visitBytesGoal, formatted("%.4fx"))
+	install := func(n int, f func(*loadResult) float64) float64 { return pick(v.loads[n][:1], f).median() }
+	swBytes := func(l *loadResult) float64 { return l.swBytes }
+	swReqs := func(l *loadResult) float64 { return float64(l.swRequests) }
+	ref := install(installRefSize, swBytes)
+	r.judge(fmt.Sprintf("Worker's install bytes%s (run 1)", at), fmt.Sprintf("≤ %s's: %s", thousands(installRefSize), kB(ref)),
+		install(scaleBig, swBytes), ref, kB)
+	ref = install(installRefSize, swReqs)
+	r.judge(fmt.Sprintf("Worker's install requests%s (run 1)", at), fmt.Sprintf("≤ %s's: %s", thousands(installRefSize), count(ref)),
+		install(scaleBig, swReqs), ref, count)
 }
 
-// limitedBuffer keeps the first 64 kB written to it.
-type limitedBuffer struct{ b []byte }
+// thousands formats a count with thousands separators: 100,000.
+func thousands(n int) string { return count(float64(n)) }
 
-func (l *limitedBuffer) Write(p []byte) (int, error) {
-	if room := 64<<10 - len(l.b); room > 0 {
-		l.b = append(l.b, p[:min(room, len(p))]...)
+// count is a unit: a number with thousands separators.
+func count(v float64) string { return strings.TrimSuffix(byteCount(v), " B") }
+
+// times says how many times: once, twice, 5 times.
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
 	}
-	return len(p), nil
+	return fmt.Sprintf("%d times", n)
 }
 
-// startOnce starts the host on a dataset and measures its start, memory
-// and the article's first and cached requests.
-func startOnce(ctx context.Context, cfg *config, file string) (startSample, error) {
-	var s startSample
-	h, err := startHost(ctx, cfg.hostBin, "-data", file)
-	if err != nil {
-		return s, err
+// cellText fits a message into a table cell: its lines joined, at most 300
+// bytes, without pipes.
+func cellText(s string) string {
+	s = strings.Join(strings.Split(strings.TrimSpace(s), "\n"), "; ")
+	if len(s) > 300 {
+		s = s[:300] + "…"
 	}
-	defer h.stop()
-	s.started = float64(h.started) / float64(time.Millisecond)
-	s.readyIn = float64(h.readyIn) / float64(time.Millisecond)
-	if s.rssStart, err = h.rss(); err != nil {
-		return s, err
-	}
-	// Open the connection with a small fixed response, so that the first
-	// article request measures the prerender, not the TCP handshake.
-	if _, err := getOK(ctx, h.url+"/robots.txt", "br, gzip"); err != nil {
-		return s, err
-	}
-	f, err := getOK(ctx, h.url+scalePath, "br, gzip")
-	if err != nil {
-		return s, err
-	}
-	s.first = float64(f.duration) / float64(time.Millisecond)
-	if s.rssAfter, err = h.rss(); err != nil {
-		return s, err
-	}
-	var cached samples
-	for range scaleCachedReqs {
-		f, err := getOK(ctx, h.url+scalePath, "br, gzip")
-		if err != nil {
-			return s, err
-		}
-		cached = append(cached, float64(f.duration)/float64(time.Millisecond))
-	}
-	s.cached = cached.median()
-	return s, nil
-}
-
-// dataBase finds the versioned data path in a page: /data/HASH.
-var dataBase = regexp.MustCompile(`/data/[0-9a-f]+/`)
-
-// indexSize is the brotli body of the dataset's index.json, which the
-// service worker saves at install.
-func indexSize(ctx context.Context, hostURL string) (float64, error) {
-	page, err := getOK(ctx, hostURL+scalePath, "")
-	if err != nil {
-		return math.NaN(), err
-	}
-	base := dataBase.Find(page.body)
-	if base == nil {
-		return math.NaN(), fmt.Errorf("no /data/ path in %s", scalePath)
-	}
-	f, err := getOK(ctx, hostURL+string(base)+"index.json", "br")
-	if err != nil {
-		return math.NaN(), err
-	}
-	return float64(len(f.body)), nil
+	return strings.ReplaceAll(s, "|", "/")
 }
