@@ -235,6 +235,7 @@ func (l *loader) finish() (*Archive, error) {
 	for fi, fs := range l.files {
 		a.files = append(a.files, fs.f)
 		problems = append(problems, fs.problems...)
+		problems = append(problems, fs.checked...)
 		broken = broken || fs.broken
 		rel := fs.f.name
 		if l.folder {

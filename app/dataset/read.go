@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -97,8 +98,13 @@ type result struct {
 
 // fileState is what reading one file found.
 type fileState struct {
-	f        *file
+	f *file
+	// problems are what reading the file found, written by its reader;
+	// checked are what checking its articles found, written by the
+	// goroutine that collects the results. Two lists, so that the two
+	// never write one slice at once.
 	problems []Problem
+	checked  []Problem
 	warnings []Problem // what the dataset may have, but readers would notice
 	entries  []*entry
 	site     *article.Site
@@ -127,32 +133,42 @@ func read(name string, files []*file, max int64) (*Archive, error) {
 	for _, f := range files {
 		l.files = append(l.files, &fileState{f: f})
 	}
+	// The work flows one way: readers split files into jobs, checkers
+	// turn jobs into results, and this goroutine collects the results.
+	// Every stage waits only on the stage after it, and this goroutine,
+	// the last, waits on nothing else: it drains the results from the
+	// start, whatever the number of files. (Starting the readers first,
+	// and collecting only once every file had a reader, deadlocked as
+	// soon as the two buffers were full: past some 500 small files.)
+	// The buffers bound the memory: at most their length of articles is
+	// held between the stages, however large the dataset.
 	jobs := make(chan job, 256)
 	results := make(chan result, 256)
 	workers := max1(runtime.GOMAXPROCS(0))
 	var checkers sync.WaitGroup
 	for range workers {
-		checkers.Add(1)
-		go func() {
-			defer checkers.Done()
+		checkers.Go(func() {
 			var a article.Article // reused: its lists keep their room
 			for j := range jobs {
 				results <- l.check(j, &a)
 			}
-		}()
+		})
 	}
-	// Files are split into articles by one or two readers at once; a
-	// folder of many small files keeps both busy, one large file one.
+	// Files are split into articles by as many readers as there are
+	// checkers, each taking the next file not taken yet: a folder of many
+	// small files keeps them all busy, one large file one.
 	var readers sync.WaitGroup
-	sem := make(chan struct{}, workers)
-	for i := range l.files {
-		readers.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer readers.Done()
-			defer func() { <-sem }()
-			l.split(i, jobs)
-		}()
+	var next atomic.Int64
+	for range min(workers, len(l.files)) {
+		readers.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(l.files) {
+					return
+				}
+				l.split(i, jobs)
+			}
+		})
 	}
 	go func() {
 		readers.Wait()
@@ -161,12 +177,14 @@ func read(name string, files []*file, max int64) (*Archive, error) {
 		close(results)
 	}()
 	for r := range results {
+		// fs.problems belongs to the file's reader, which may still be
+		// at work: what the checks find is kept apart until finish.
 		fs := l.files[r.file]
 		for len(fs.entries) <= r.index {
 			fs.entries = append(fs.entries, nil)
 		}
 		fs.entries[r.index] = r.entry
-		fs.problems = append(fs.problems, r.problems...)
+		fs.checked = append(fs.checked, r.problems...)
 	}
 	return l.finish()
 }
@@ -190,7 +208,10 @@ func (l *loader) split(i int, jobs chan<- job) {
 	}
 	defer rc.Close()
 	h := sha256.New()
-	br := bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), 256<<10)
+	// The buffer is no larger than the file: a folder of thousands of
+	// small files would otherwise make 256 kB of garbage for each.
+	bufSize := int(min(fs.f.size+1, 256<<10))
+	br := bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), bufSize)
 	defer func() { copy(fs.sum[:], h.Sum(nil)) }()
 
 	problem := func(off int64, pointer, msg, hint string) {

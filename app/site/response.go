@@ -6,9 +6,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
@@ -97,10 +99,7 @@ func newResponse(status int, contentType, cacheControl string, body []byte) (*re
 	}
 	if compressible(contentType) && len(body) > 512 {
 		var err error
-		if r.gz, err = gzipBytes(body); err != nil {
-			return nil, err
-		}
-		if r.br, err = brotliBytes(body); err != nil {
+		if r.gz, r.br, err = compress(body); err != nil {
 			return nil, err
 		}
 	}
@@ -117,35 +116,90 @@ func compressible(contentType string) bool {
 	return false
 }
 
-func gzipBytes(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if _, err := zw.Write(b); err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
 // brotliQuality trades compression time, paid once per response on its
 // first request, for size; app.wasm is compressed harder at build time.
 const brotliQuality = 6
 
-func brotliBytes(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	bw := brotli.NewWriterLevel(&buf, brotliQuality)
-	if _, err := bw.Write(b); err != nil {
-		return nil, fmt.Errorf("brotli: %w", err)
+// The writers that compress a response need large state of their own: at
+// these levels, some 2 MB of hash table for brotli and 800 kB for gzip.
+// Made afresh for every response, that was some 3 MB of garbage for every
+// article page on its first request, and the collector's pacing let the
+// host's resident memory grow with it. So the writers are kept, with the
+// buffer they write into, and reused: a writer that is Reset compresses
+// exactly as a new one does (response_test.go checks it, byte for byte).
+var compressors sync.Pool // of *compressor
+
+// maxPooled bounds the bodies compressed with pooled writers. Larger
+// ones, such as scripts and sitemaps made once, get writers of their own
+// and drop them: a brotli writer that has compressed 64 kB or more keeps
+// a window of 8 MB, and at 1 MB it would pick another hash table for good,
+// so that a pooled writer would no longer write what a new one does.
+const maxPooled = 64 << 10
+
+// compressor makes the compressed forms of a body.
+type compressor struct {
+	buf bytes.Buffer // what gz and br write
+	gz  *gzip.Writer
+	br  *brotli.Writer
+}
+
+func newCompressor() (*compressor, error) {
+	c := new(compressor)
+	var err error
+	if c.gz, err = gzip.NewWriterLevel(&c.buf, gzip.BestCompression); err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
 	}
-	if err := bw.Close(); err != nil {
-		return nil, fmt.Errorf("brotli: %w", err)
+	c.br = brotli.NewWriterLevel(&c.buf, brotliQuality)
+	return c, nil
+}
+
+// compress returns body compressed with gzip and with brotli, each copied
+// out of the compressor's buffer into memory of its own, no larger than
+// it needs: a response keeps them as long as it is cached.
+func compress(body []byte) (gz, br []byte, err error) {
+	pooled := len(body) < maxPooled
+	var c *compressor
+	if pooled {
+		c, _ = compressors.Get().(*compressor)
 	}
-	return buf.Bytes(), nil
+	if c == nil {
+		if c, err = newCompressor(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if gz, err = c.run(c.gz, body); err != nil {
+		return nil, nil, fmt.Errorf("gzip: %w", err)
+	}
+	if br, err = c.run(c.br, body); err != nil {
+		return nil, nil, fmt.Errorf("brotli: %w", err)
+	}
+	// Only a compressor that did its work goes back: one that failed may
+	// be in any state.
+	if pooled {
+		compressors.Put(c)
+	}
+	return gz, br, nil
+}
+
+// resetWriter is a compressing writer that can start again on a new
+// output: gzip's and brotli's.
+type resetWriter interface {
+	io.WriteCloser
+	Reset(io.Writer)
+}
+
+// run compresses body with w, which writes into c.buf, and returns a copy
+// of what it wrote: c.buf is used again.
+func (c *compressor) run(w resetWriter, body []byte) ([]byte, error) {
+	c.buf.Reset()
+	w.Reset(&c.buf)
+	if _, err := w.Write(body); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(c.buf.Bytes()), nil
 }
 
 // serve writes the response, choosing the smallest encoding the client

@@ -10,6 +10,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -59,42 +60,55 @@ func main() {
 	}
 }
 
-func write(w *bufio.Writer, ds *article.Dataset) error {
+func write(w *bufio.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
-	return enc.Encode(ds)
+	return enc.Encode(v)
+}
+
+// siteFile is the content of a folder's site.json: the site alone. A
+// folder dataset lets one file hold only the site, but only without an
+// "articles" member: article.Dataset always writes one (null when empty),
+// and the loader refuses both null and an empty list.
+type siteFile struct {
+	Site *article.Site `json:"site"`
 }
 
 // writeFolder writes the site into site.json and each article into a file
 // of its own.
 func writeFolder(dir string, ds *article.Dataset) error {
-	files := map[string]*article.Dataset{"site.json": {Site: ds.Site}}
+	files := map[string]any{"site.json": siteFile{Site: ds.Site}}
 	for i, a := range ds.Articles {
 		name := filepath.Join(fmt.Sprintf("%03d", i/1000), a.Slug+".json")
 		files[name] = &article.Dataset{Articles: []article.Article{a}}
 	}
 	for name, d := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := writeFile(filepath.Join(dir, name), d); err != nil {
 			return err
 		}
-		f, err := os.Create(p)
-		if err != nil {
-			return err
-		}
-		w := bufio.NewWriter(f)
-		if err := write(w, d); err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-		if err := w.Flush(); err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
+	}
+	return nil
+}
+
+// writeFile writes v as indented JSON into the file at p, making its
+// folder if need be.
+func writeFile(p string, v any) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("making the folder of %s: %w", p, err)
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		return fmt.Errorf("creating %s: %w", p, err)
+	}
+	w := bufio.NewWriter(f)
+	err = write(w, v)
+	if err == nil {
+		err = w.Flush()
+	}
+	err = errors.Join(err, f.Close())
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", p, err)
 	}
 	return nil
 }
