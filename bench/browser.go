@@ -188,6 +188,10 @@ type loadSpec struct {
 	// settle: how long to keep watching after the end, for late layout
 	// shifts and paints.
 	settle time.Duration
+	// settings, if set, is the reader's settings (web/reader.js's JSON),
+	// put in the profile's storage before the page's own scripts run, as
+	// a returning reader would have them.
+	settings string
 }
 
 // loadResult is what one load measured. Times are milliseconds from the
@@ -402,8 +406,16 @@ func measureLoad(ctx context.Context, spec loadSpec) (*loadResult, error) {
 	go n.watchWorkers(ctx, spec.throttle)
 	setup := []chromedp.Action[chromedp.Void]{
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			src := probeScript
+			if spec.settings != "" {
+				q, err := json.Marshal(spec.settings)
+				if err != nil {
+					return fmt.Errorf("encoding the settings: %w", err)
+				}
+				src = "try { localStorage.setItem(\"dateline:settings\", " + string(q) + "); } catch (e) {}\n" + src
+			}
 			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument,
-				page.AddScriptToEvaluateOnNewDocumentParams{Source: probeScript})
+				page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
 			return err
 		}),
 		chromedp.EmulateViewport(viewportWidth, viewportHeight, chromedp.EmulateMobile),
