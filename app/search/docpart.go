@@ -1,0 +1,176 @@
+package search
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"strings"
+	"sync"
+	"unsafe"
+)
+
+// A document's body is cut in two parts: the head part, fetched for every
+// hit shown, holds what the hit shows and the first paragraph (or, if that
+// is long, its first sentences); the rest part is fetched only for the
+// hits whose excerpt must show a match that the head part lacks.
+const (
+	headMin  = 160 // the head part's body has at least this many bytes…
+	headMax  = 640 // …ends at a paragraph or sentence end before this…
+	headSoft = 400 // …or, failing those, at a space before this
+)
+
+// docHead is a parsed head part.
+type docHead struct {
+	slug, lang, headline, section, published string
+	body                                     string // the start of the body
+	restLen                                  int    // the rest part's size
+}
+
+// appendBody appends d's paragraphs, separated by newlines, each on one
+// line.
+func appendBody(dst []byte, d *Doc) []byte {
+	for i, p := range d.Body {
+		if i > 0 {
+			dst = append(dst, '\n')
+		}
+		dst = appendParagraph(dst, p)
+	}
+	return dst
+}
+
+// appendParagraph appends p with its line breaks made spaces.
+func appendParagraph(dst []byte, p string) []byte {
+	at := len(dst)
+	dst = append(dst, p...)
+	for i := at; i < len(dst); i++ {
+		if dst[i] == '\n' || dst[i] == '\r' {
+			dst[i] = ' '
+		}
+	}
+	return dst
+}
+
+// headCut returns where the head part's body ends.
+func headCut(text []byte) int {
+	if len(text) <= headMax {
+		return len(text)
+	}
+	for i := headMin; i < headMax; i++ {
+		if text[i] == '\n' {
+			return i
+		}
+	}
+	for i := headMin; i < headMax-1; i++ {
+		if sentenceEnd(text, i) {
+			return i
+		}
+	}
+	for i := headSoft; i > 0; i-- {
+		if text[i] == ' ' {
+			return i
+		}
+	}
+	return len(cut(text, headSoft))
+}
+
+// sentenceEnd tells whether a sentence ends just before text[i], which is
+// a space or a newline.
+func sentenceEnd[T string | []byte](text T, i int) bool {
+	if i == 0 || i >= len(text) || text[i] != ' ' && text[i] != '\n' {
+		return false
+	}
+	switch c := text[i-1]; {
+	case c == '.' || c == '!' || c == '?':
+		return true
+	case i >= 2 && (c == 0x9f && text[i-2] == 0xd8 || c == 0x94 && text[i-2] == 0xdb): // ؟ ۔
+		return true
+	}
+	return false
+}
+
+// appendHead appends d's head part, whose body is bodyHead, followed in
+// the rest part by restLen more bytes.
+func appendHead(dst []byte, d *Doc, bodyHead []byte, restLen int) []byte {
+	dst = appendString(dst, d.Slug)
+	dst = appendString(dst, d.Lang)
+	dst = appendString(dst, d.Headline)
+	dst = appendString(dst, d.Section)
+	dst = appendString(dst, d.Published)
+	dst = binary.AppendUvarint(dst, uint64(restLen))
+	return append(dst, bodyHead...)
+}
+
+func parseHead(data []byte) (docHead, error) {
+	r := &listReader{data: data}
+	h := docHead{slug: r.string(), lang: r.string(), headline: r.string(), section: r.string(), published: r.string()}
+	n := r.uvarint()
+	if r.bad || n > 1<<30 {
+		return docHead{}, ErrCorrupt
+	}
+	h.restLen = int(n)
+	h.body = string(data[r.i:])
+	return h, nil
+}
+
+// docParts returns d's head and rest parts (nil when the body fits the
+// head) and their checksum, using buf as scratch space.
+func docParts(d *Doc, buf []byte) (head, rest []byte, sum uint64, scratch []byte) {
+	buf = appendBody(buf[:0], d)
+	text := len(buf)
+	cutAt := headCut(buf)
+	buf = appendHead(buf, d, buf[:cutAt], text-cutAt)
+	head = buf[text:]
+	if cutAt < text {
+		rest = buf[cutAt:text]
+	}
+	return head, rest, partsSum(head, crc32.Checksum(rest, castagnoli())), buf
+}
+
+// docSum returns the checksum docParts would, without making the rest
+// part: the Builder's way, for speed.
+func docSum(d *Doc, buf []byte) (sum uint64, scratch []byte) {
+	buf = buf[:0]
+	k := 0
+	for ; k < len(d.Body) && len(buf) <= headMax; k++ {
+		if k > 0 {
+			buf = append(buf, '\n')
+		}
+		buf = appendParagraph(buf, d.Body[k])
+	}
+	text := len(buf)
+	cutAt := headCut(buf)
+	restLen := text - cutAt
+	for _, p := range d.Body[k:] {
+		restLen += 1 + len(p)
+	}
+	buf = appendHead(buf, d, buf[:cutAt], restLen)
+	rest := crc32.Checksum(buf[cutAt:text], castagnoli())
+	for _, p := range d.Body[k:] {
+		rest = crc32.Update(rest, castagnoli(), newline)
+		if strings.ContainsAny(p, "\r\n") {
+			rest = crc32.Update(rest, castagnoli(), appendParagraph(nil, p))
+		} else {
+			rest = crc32.Update(rest, castagnoli(), unsafe.Slice(unsafe.StringData(p), len(p)))
+		}
+	}
+	return partsSum(buf[text:], rest), buf
+}
+
+var newline = []byte{'\n'}
+
+var (
+	castagnoliOnce  sync.Once
+	castagnoliTable *crc32.Table
+)
+
+// castagnoli returns the CRC-32C table, made on first use, so that
+// app.wasm, which never checksums, does not carry the code that makes it.
+func castagnoli() *crc32.Table {
+	castagnoliOnce.Do(func() { castagnoliTable = crc32.MakeTable(crc32.Castagnoli) })
+	return castagnoliTable
+}
+
+// partsSum is a document's checksum: the CRC-32C of its head part and of
+// its rest part.
+func partsSum(head []byte, rest uint32) uint64 {
+	return uint64(crc32.Checksum(head, castagnoli()))<<32 | uint64(rest)
+}

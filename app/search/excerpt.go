@@ -1,0 +1,138 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// excerptRunes is the most an excerpt shows, ellipses aside.
+const excerptRunes = 200
+
+// ellipsis marks where an excerpt cuts a sentence.
+const ellipsis = "…"
+
+// matcher tells which folded words a query marks.
+type matcher struct {
+	terms  []string
+	prefix bool // the last term matches as a prefix
+}
+
+func (m matcher) matches(w []byte) bool {
+	for i, t := range m.terms {
+		if i == len(m.terms)-1 && m.prefix {
+			if len(w) >= len(t) && string(w[:len(t)]) == t {
+				return true
+			}
+		} else if string(w) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// first returns where the first word of text that the query marks starts,
+// or -1.
+func (m matcher) first(text string) int {
+	at := -1
+	scan(text, func(start, _ int, w []byte) {
+		if at < 0 && m.matches(w) {
+			at = start
+		}
+	})
+	return at
+}
+
+// marks cuts text into spans, the words the query marks in marked ones.
+func (m matcher) marks(text string) []Span {
+	if text == "" {
+		return nil
+	}
+	var spans []Span
+	done := 0
+	scan(text, func(start, end int, w []byte) {
+		if !m.matches(w) {
+			return
+		}
+		if start > done {
+			spans = append(spans, Span{Text: text[done:start]})
+		}
+		spans = append(spans, Span{Text: text[start:end], Mark: true})
+		done = end
+	})
+	if done < len(text) || len(spans) == 0 {
+		spans = append(spans, Span{Text: text[done:]})
+	}
+	return spans
+}
+
+// excerpt returns the sentence of body around its first marked word, or
+// its opening when it has none, at most excerptRunes long, marked; more
+// tells that the text goes on after body.
+func (m matcher) excerpt(body string, more bool) []Span {
+	at := m.first(body)
+	if at < 0 {
+		at = 0
+	}
+	from, to := sentenceAround(body, at)
+	cutFrom, cutTo := false, false
+	if utf8.RuneCountInString(body[from:to]) > excerptRunes {
+		// Keep a third of the room before the match, then cut at spaces.
+		start := back(body, at, excerptRunes/3)
+		if start > from {
+			if sp := strings.IndexByte(body[start:at], ' '); sp >= 0 {
+				start += sp + 1
+			}
+			from, cutFrom = start, true
+		}
+		end := forward(body, from, excerptRunes)
+		if end < to {
+			if sp := strings.LastIndexByte(body[at:end], ' '); sp > 0 {
+				end = at + sp
+			}
+			to, cutTo = end, true
+		}
+	}
+	if to == len(body) && more && len(body) > 0 {
+		cutTo = true
+	}
+	spans := m.marks(strings.TrimSpace(body[from:to]))
+	if cutFrom {
+		spans = append([]Span{{Text: ellipsis}}, spans...)
+	}
+	if cutTo {
+		spans = append(spans, Span{Text: ellipsis})
+	}
+	return spans
+}
+
+// sentenceAround returns the bounds of the sentence of text that holds
+// the byte at.
+func sentenceAround(text string, at int) (from, to int) {
+	from = at
+	for from > 0 && !sentenceEnd(text, from-1) && text[from-1] != '\n' {
+		from--
+	}
+	to = at
+	for to < len(text) && text[to] != '\n' && !sentenceEnd(text, to) {
+		to++
+	}
+	return from, to
+}
+
+// back returns the index n runes before at in s.
+func back(s string, at, n int) int {
+	for ; n > 0 && at > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:at])
+		at -= size
+	}
+	return at
+}
+
+// forward returns the index n runes after at in s.
+func forward(s string, at, n int) int {
+	for ; n > 0 && at < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+	}
+	return at
+}

@@ -1,0 +1,269 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// MaxTokenBytes caps a folded token: a longer word (a URL, a run of
+// letters with no spaces) is cut at a rune boundary, the same way when
+// indexing and when querying, so that it still matches itself.
+const MaxTokenBytes = 48
+
+// Tokens returns the words of s as the index sees them: split on anything
+// that is not a letter, a digit, a mark or a format character (a ZWNJ or
+// a direction mark inside a word does not split it; a zero width space
+// does), then folded (see Fold). The index and the query use this one
+// function.
+func Tokens(s string) []string {
+	var out []string
+	scan(s, func(_, _ int, folded []byte) {
+		out = append(out, string(folded))
+	})
+	return out
+}
+
+// Fold returns s as the index sees it: its tokens joined by single spaces.
+//
+// Folding lower-cases; removes Latin diacritics (é→e, ñ→n, ß→ss, æ→ae,
+// with a table for Latin-1 Supplement and Latin Extended-A, and combining
+// marks U+0300–U+036F); and normalises Arabic script the way Lucene's
+// SoraniNormalizer documents it, for all Arabic-script text whatever the
+// document's language, so that Sorani and Arabic spellings of a word meet:
+//
+//   - alef with hamza or madda and alef wasla (أ إ آ ٱ) → ا (as Lucene's
+//     ArabicNormalizer does);
+//   - yeh and alef maksura (ي ى) → Farsi yeh ی, kaf ك → keheh ک;
+//   - teh marbuta ة, word-final heh ه, and heh before a zero-width
+//     non-joiner → ae ە; the ZWNJ itself is removed and does not split
+//     the word;
+//   - heh doachashmee ھ → heh ه; reh with small v above ڒ and word-initial
+//     reh ر → rreh ڕ;
+//   - tatweel, harakat (U+064B–U+065F, U+0670) and format characters
+//     (direction marks U+200E, U+200F, U+061C, ZWJ, BOM, soft hyphen…)
+//     are removed;
+//   - Arabic-Indic and Extended Arabic-Indic digits → ASCII digits.
+//
+// One folding for every language is chosen over a folding per document
+// language because the query has no language: a reader typing Arabic
+// letters on a Sorani site (ي for ی, ك for ک, ة or final ه for ە) must
+// still find the word, and Arabic spelling varies the same way (ي/ى,
+// ة/ه at the end of a word), so merging them helps Arabic search too. The
+// cost is that an Arabic word ending in ه and one ending in ة meet, which
+// Arabic search engines commonly accept. Unlike Lucene, the word-final
+// rule applies after harakat are removed, so "ه" followed by a haraka is
+// still final.
+func Fold(s string) string { return strings.Join(Tokens(s), " ") }
+
+// Arabic-script letters the folding reads or writes.
+const (
+	alef        = 'ا'
+	heh         = 'ه'
+	ae          = 'ە'
+	reh         = 'ر'
+	rreh        = 'ڕ'
+	zwnj        = '\u200c'
+	hehFinalLen = len(string(heh))
+)
+
+// latinFold maps U+00C0–U+017F to their base letters, one byte each; a
+// capital stands for the two letters after it in latinPairs, and '-'
+// marks the two signs (× ÷) that are not letters.
+const latinPairs = "AaeTthSssJijOoe"
+
+const latinFold = "aaaaaaAceeeeiiii" + "dnooooo-ouuuuyTS" +
+	"aaaaaaAceeeeiiii" + "dnooooo-ouuuuyTy" +
+	"aaaaaa" + "cccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" +
+	"iiiiiiiiii" + "JJ" + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + "oooooo" +
+	"OO" + "rrrrrr" + "ssssssss" + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" +
+	"zzzzzz" + "s"
+
+// asciiClass is, for each ASCII byte, its folded form, or 0 when it
+// separates words.
+const asciiClass = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"0123456789\x00\x00\x00\x00\x00\x00" +
+	"\x00abcdefghijklmno" +
+	"pqrstuvwxyz\x00\x00\x00\x00\x00" +
+	"\x00abcdefghijklmno" +
+	"pqrstuvwxyz\x00\x00\x00\x00\x00"
+
+// scan calls emit for each word of s with its byte range in s and its
+// folded form, which is valid only during the call.
+func scan(s string, emit func(start, end int, folded []byte)) {
+	t := tokenizer{s: s}
+	for {
+		start, end, w, ok := t.next()
+		if !ok {
+			return
+		}
+		emit(start, end, w)
+	}
+}
+
+// tokenizer reads the words of a text one at a time.
+type tokenizer struct {
+	s    string
+	i    int
+	word []byte
+}
+
+// reset starts reading s, keeping the scratch space.
+func (t *tokenizer) reset(s string) { t.s, t.i = s, 0 }
+
+// next returns the next word's byte range in the text and its folded
+// form, valid until the next call and never to be changed (it may be the
+// text's own bytes); ok is false at the end.
+func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
+	s, i := t.s, t.i
+	for i < len(s) {
+		word := t.word[:0]
+		start = -1
+	word:
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				f := asciiClass[c]
+				if f == 0 {
+					if start >= 0 {
+						break word
+					}
+					i++
+					continue
+				}
+				if start < 0 {
+					start = i
+				}
+				j := i + 1 // the run of ASCII letters and digits, copied at once
+				lower := c >= 'a' || c <= '9'
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]] != 0 {
+					lower = lower && (s[j] >= 'a' || s[j] <= '9')
+					j++
+				}
+				if lower && len(word) == 0 && (j == len(s) || s[j] < utf8.RuneSelf) && j-i <= MaxTokenBytes {
+					// A whole word that folding leaves as it is: no copy.
+					t.i = j
+					return i, j, unsafe.Slice(unsafe.StringData(s[i:]), j-i), true
+				}
+				at := len(word)
+				word = append(word, s[i:j]...)
+				for k := at; k < len(word); k++ {
+					if word[k]-'A' < 26 {
+						word[k] += 'a' - 'A'
+					}
+				}
+				i = j
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				if start >= 0 {
+					break word
+				}
+				i += n
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			word = foldRune(word, r)
+			i += n
+		}
+		t.word = word
+		if start < 0 || len(word) == 0 {
+			continue // only separators, or only characters folding removes
+		}
+		t.i = i
+		word = finalHeh(word)
+		if len(word) > MaxTokenBytes {
+			word = cut(word, MaxTokenBytes)
+		}
+		return start, i, word, true
+	}
+	t.i = i
+	return 0, 0, nil, false
+}
+
+// isWordRune tells whether r belongs to a word: letters, digits, marks,
+// and the format characters (ZWNJ, direction marks) that may sit inside
+// one.
+func isWordRune(r rune) bool {
+	if r == '\u200b' { // zero width space: a word break
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.Cf, r)
+}
+
+// foldRune appends the folded form of the word rune r (not ASCII) to word.
+func foldRune(word []byte, r rune) []byte {
+	switch {
+	case r >= 0x0600 && r <= 0x06ff:
+		return foldArabic(word, r)
+	case r == zwnj:
+		// Lucene: a heh before a ZWNJ is the vowel ae; the ZWNJ goes.
+		if n := len(word); n >= hehFinalLen && string(word[n-hehFinalLen:]) == string(heh) {
+			return append(word[:n-hehFinalLen], string(ae)...)
+		}
+		return word
+	case r >= 0x0300 && r <= 0x036f, unicode.Is(unicode.Cf, r):
+		return word
+	}
+	r = unicode.ToLower(r)
+	if r >= 0xc0 && r <= 0x17f {
+		switch f := latinFold[r-0xc0]; {
+		case f >= 'a':
+			return append(word, f)
+		case f != '-':
+			i := strings.IndexByte(latinPairs, f)
+			return append(word, latinPairs[i+1:i+3]...)
+		}
+	}
+	return utf8.AppendRune(word, r)
+}
+
+// foldArabic appends the folded form of r, a rune of the Arabic block.
+func foldArabic(word []byte, r rune) []byte {
+	switch {
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		r = alef
+	case r == 'ي' || r == 'ى':
+		r = 'ی'
+	case r == 'ك':
+		r = 'ک'
+	case r == 'ة':
+		r = ae
+	case r == 'ھ':
+		r = heh
+	case r == 'ڒ':
+		r = rreh
+	case r == reh && len(word) == 0:
+		r = rreh
+	case r == 'ـ' || r >= 0x064b && r <= 0x065f || r == 0x0670 || r == 0x061c:
+		return word
+	case r >= '٠' && r <= '٩':
+		return append(word, byte('0'+r-'٠'))
+	case r >= '۰' && r <= '۹':
+		return append(word, byte('0'+r-'۰'))
+	}
+	return utf8.AppendRune(word, r)
+}
+
+// finalHeh turns a word-final heh into ae.
+func finalHeh(word []byte) []byte {
+	if n := len(word); n >= hehFinalLen && string(word[n-hehFinalLen:]) == string(heh) {
+		return append(word[:n-hehFinalLen], string(ae)...)
+	}
+	return word
+}
+
+// cut shortens b to at most n bytes at a rune boundary.
+func cut(b []byte, n int) []byte {
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return b[:n]
+}

@@ -1,0 +1,119 @@
+package search
+
+import "errors"
+
+// PerPage is the number of hits in a page of results.
+const PerPage = 20
+
+// MaxTerms is the number of words of a query that count: the first
+// MaxTerms-1 and the last.
+const MaxTerms = 8
+
+// ErrUnavailable says that a file the search needed could not be fetched,
+// offline for instance: the results are missing or incomplete. It wraps
+// the fetch's own error.
+var ErrUnavailable = errors.New("search: index file unavailable")
+
+// Results is a page of hits for a query.
+type Results struct {
+	// Query holds the query's words as folded for the index; the last
+	// matched as a prefix too when Prefix is set.
+	Query  []string
+	Prefix bool
+	// Total is the number of documents that match; Pages the number of
+	// pages they fill; Page the page given (from 1).
+	Total, Page, Pages int
+	Hits               []Hit
+}
+
+// Hit is one document found, with what a result list shows of it.
+type Hit struct {
+	Slug, Lang, Headline, Section, Published string
+	// HeadlineMarks is the headline cut into spans, the query's words
+	// marked.
+	HeadlineMarks []Span
+	// Excerpt is the sentence around the body's first match (or the
+	// body's opening when only the headline matched), marked likewise.
+	Excerpt []Span
+}
+
+// Span is a piece of text, marked or not: the UI renders it as text
+// (in a <mark> when Mark is set), never as HTML.
+type Span struct {
+	Text string
+	Mark bool
+}
+
+// Searcher runs queries against an index read through fetch, which
+// returns a file's bytes by name (the names in Files; the caller adds any
+// URL prefix). It fetches only the files a query needs, several at once,
+// and keeps what it parsed, up to MaxCacheBytes, so a second query pays
+// only for what is new. It is safe for concurrent use.
+type Searcher struct {
+	// MaxCacheBytes bounds the files kept between queries (the manifest
+	// is always kept); 0 means 8 MB.
+	MaxCacheBytes int
+
+	manifest string
+	fetch    func(name string) ([]byte, error)
+	cache    cache
+}
+
+// NewSearcher returns a Searcher of the index whose manifest is called
+// manifest. fetch must return a file's bytes exactly as served (they are
+// binary: in a browser, read the response as an ArrayBuffer, not as
+// text). A new version of the index has a new manifest, and needs a new
+// Searcher.
+func NewSearcher(manifest string, fetch func(name string) ([]byte, error)) *Searcher {
+	return &Searcher{manifest: manifest, fetch: fetch}
+}
+
+// Search returns page (from 1) of the documents that match query. With
+// an error wrapping ErrUnavailable, the results hold what could be had:
+// nothing when a shard was missing, the hits whose head parts were at
+// hand when some were not.
+func (s *Searcher) Search(query string, page int) (Results, error) {
+	terms, prefix := queryTerms(query)
+	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
+	if len(terms) == 0 {
+		return res, nil
+	}
+	m, err := s.loadManifest()
+	if err != nil {
+		return res, err
+	}
+	q, err := s.match(m, terms, prefix)
+	if err != nil {
+		return res, err
+	}
+	res.Total = q.all.count()
+	res.Pages = (res.Total + PerPage - 1) / PerPage
+	if res.Page > res.Pages {
+		return res, nil
+	}
+	ids := q.rank(res.Page)
+	res.Hits, err = s.hits(m, q, ids, terms, prefix)
+	return res, err
+}
+
+// queryTerms returns the folded words of a query that count, and whether
+// the last is a prefix: it is not when it repeats an earlier word.
+func queryTerms(query string) ([]string, bool) {
+	words := Tokens(query)
+	if len(words) == 0 {
+		return nil, false
+	}
+	last := words[len(words)-1]
+	var terms []string
+	seen := map[string]bool{}
+	for _, w := range words[:len(words)-1] {
+		if !seen[w] && len(terms) < MaxTerms-1 {
+			seen[w] = true
+			terms = append(terms, w)
+		}
+	}
+	if seen[last] {
+		return terms, false
+	}
+	return append(terms, last), true
+}

@@ -1,0 +1,514 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// build indexes docs, keeping their parts in memory.
+func build(t testing.TB, docs []Doc) *Files {
+	t.Helper()
+	b := NewBuilder()
+	b.KeepDocs = true
+	for _, d := range docs {
+		b.Add(d)
+	}
+	f, err := b.Finish()
+	if err != nil {
+		t.Fatalf("Finish: %v", err)
+	}
+	return f
+}
+
+// searcher returns a Searcher of f whose fetches are logged.
+func searcher(f *Files) (*Searcher, *fetchLog) {
+	log := &fetchLog{open: func(name string) ([]byte, error) { return f.Open(name, nil) }}
+	return NewSearcher(f.Manifest, log.fetch), log
+}
+
+func slugs(hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Slug)
+	}
+	return out
+}
+
+// doc makes a small synthetic document.
+func doc(slug, headline string, body ...string) Doc {
+	return Doc{Slug: slug, Lang: "en", Headline: headline, Section: "Lorem", Published: "2026-01-01", Body: body}
+}
+
+// rankingDocs are added in this order: d0 is the newest.
+var rankingDocs = []Doc{
+	doc("d0", "Vandel report", "The zorvek and the quillan appear here."),
+	doc("d1", "Zorvek market", "A quillan text."),
+	doc("d2", "Zorvek quillan summit", "Other words."),
+	doc("d3", "Quillan notes", "A zorvek mention."),
+	doc("d4", "Zorvek and quillan again", "Filler words."),
+	doc("d5", "Unrelated", "Only zorvek."),
+	doc("d6", "Quilted vandel", "Zorvek in the body."),
+}
+
+func TestSearch(t *testing.T) {
+	s, _ := searcher(build(t, rankingDocs))
+	tests := []struct {
+		scenario string
+		query    string
+		want     []string
+	}{
+		{"HeadlineAboveBodyThenNewest", "zorvek quillan", []string{"d2", "d4", "d1", "d3", "d0"}},
+		{"AllWordsMustMatch", "zorvek vandel", []string{"d0", "d6"}},
+		{"OneWordHeadlineFirst", "vandel", []string{"d0", "d6"}},
+		{"LastWordIsPrefix", "quil", []string{"d2", "d3", "d4", "d6", "d0", "d1"}},
+		{"PrefixAfterExactWord", "vandel quil", []string{"d6", "d0"}},
+		{"EarlierWordIsNotPrefix", "quil zorvek", nil},
+		{"RepeatedLastWordIsExact", "quillan zorvek quillan", []string{"d2", "d4", "d1", "d3", "d0"}},
+		{"FoldedQuery", "ZÓRVEK Quillán", []string{"d2", "d4", "d1", "d3", "d0"}},
+		{"NoSuchWord", "nonexistent", nil},
+		{"EmptyQuery", "  ,; ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			res, err := s.Search(tt.query, 1)
+			if err != nil {
+				t.Fatalf("Search(%q): %v", tt.query, err)
+			}
+			if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
+				t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+			}
+			if got, want := res.Total, len(tt.want); got != want {
+				t.Errorf("Total = %d, want %d", got, want)
+			}
+		})
+	}
+}
+
+func TestPaging(t *testing.T) {
+	var docs []Doc
+	for i := range 45 {
+		docs = append(docs, doc(fmt.Sprintf("p%02d", i), "Pagewort", "Body."))
+	}
+	s, _ := searcher(build(t, docs))
+	tests := []struct {
+		scenario            string
+		page                int
+		first, hits, pageIs int
+	}{
+		{"First", 1, 0, 20, 1},
+		{"Second", 2, 20, 20, 2},
+		{"LastIsShort", 3, 40, 5, 3},
+		{"PastTheEnd", 4, 0, 0, 4},
+		{"ZeroMeansFirst", 0, 0, 20, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			res, err := s.Search("pagewort", tt.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != 45 || res.Pages != 3 || res.Page != tt.pageIs {
+				t.Errorf("Total, Pages, Page = %d, %d, %d, want 45, 3, %d", res.Total, res.Pages, res.Page, tt.pageIs)
+			}
+			if len(res.Hits) != tt.hits {
+				t.Fatalf("%d hits, want %d", len(res.Hits), tt.hits)
+			}
+			for k, h := range res.Hits {
+				if want := fmt.Sprintf("p%02d", tt.first+k); h.Slug != want {
+					t.Errorf("hit %d = %s, want %s", k, h.Slug, want)
+				}
+			}
+		})
+	}
+}
+
+// text joins spans back into their text.
+func text(spans []Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+func marked(spans []Span) []string {
+	var out []string
+	for _, s := range spans {
+		if s.Mark {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+func TestExcerpt(t *testing.T) {
+	filler := "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor."
+	para := strings.Repeat(filler+" ", 4)
+	long := strings.Repeat("velit esse cillum ", 20) + "the Zorvek stood " + strings.Repeat("nulla pariatur ", 20) + "end."
+	docs := []Doc{
+		doc("deep", "Deep match", para, para, "Ut enim ad minim. Then Zorvek met the quillan, twice: zorvek! Duis aute irure.", para),
+		doc("headline-only", "Zorvek in the headline", "Ut enim ad minim veniam. Quis nostrud exercitation.", para),
+		doc("long-sentence", "Long", long),
+		doc("opening", "Opening", "Zorvek first. Then more.", para, para),
+		doc("arabic", "زيلان", "کاروم سیمان. ئەمە زیلانە لێرەیە، باشە. کۆتایی."),
+	}
+	f := build(t, docs)
+	tests := []struct {
+		scenario, query, slug string
+		excerpt               string
+		marks                 []string
+	}{
+		{"SentenceOfFirstBodyMatch", "zorvek", "deep", "Then Zorvek met the quillan, twice: zorvek!", []string{"Zorvek", "zorvek"}},
+		{"EveryQueryWordMarked", "quillan zorv", "deep", "Then Zorvek met the quillan, twice: zorvek!", []string{"Zorvek", "quillan", "zorvek"}},
+		{"HeadlineOnlyShowsOpening", "zorvek", "headline-only", "Ut enim ad minim veniam.", nil},
+		{"MatchInOpening", "zorvek", "opening", "Zorvek first.", []string{"Zorvek"}},
+		{"ArabicScript", "زيلانه", "arabic", "ئەمە زیلانە لێرەیە، باشە.", []string{"زیلانە"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s, _ := searcher(f)
+			h := hitOf(t, s, tt.query, tt.slug)
+			if got := text(h.Excerpt); got != tt.excerpt {
+				t.Errorf("excerpt = %q, want %q", got, tt.excerpt)
+			}
+			if got := marked(h.Excerpt); !slices.Equal(got, tt.marks) {
+				t.Errorf("marked = %q, want %q", got, tt.marks)
+			}
+		})
+	}
+	t.Run("LongSentenceCutAroundMatch", func(t *testing.T) {
+		s, _ := searcher(f)
+		h := hitOf(t, s, "zorvek", "long-sentence")
+		got := text(h.Excerpt)
+		if !strings.HasPrefix(got, ellipsis) || !strings.HasSuffix(got, ellipsis) || !strings.Contains(got, "the Zorvek stood") {
+			t.Errorf("excerpt = %q, want the match between ellipses", got)
+		}
+		if n := len([]rune(got)); n > excerptRunes+2 {
+			t.Errorf("excerpt has %d runes, want at most %d", n, excerptRunes+2)
+		}
+	})
+	t.Run("RestFetchedOnlyWhenNeeded", func(t *testing.T) {
+		s, log := searcher(f)
+		hitOf(t, s, "zorvek", "deep")
+		rests := 0
+		for _, name := range log.names {
+			if strings.HasSuffix(name, "r.bin") {
+				rests++
+			}
+		}
+		if rests != 1 { // "deep"'s; the others' heads have their match
+			t.Errorf("%d rest parts fetched, want 1: %q", rests, log.names)
+		}
+	})
+}
+
+// hitOf returns the hit for slug among the first page of query's results.
+func hitOf(t *testing.T, s *Searcher, query, slug string) Hit {
+	t.Helper()
+	res, err := s.Search(query, 1)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", query, err)
+	}
+	for _, h := range res.Hits {
+		if h.Slug == slug {
+			return h
+		}
+	}
+	t.Fatalf("Search(%q) = %q: no %s", query, slugs(res.Hits), slug)
+	return Hit{}
+}
+
+func TestHostileTextStaysText(t *testing.T) {
+	headline := `<script>alert("zorvek")</script> & <b>quillan</b>`
+	f := build(t, []Doc{doc("x", headline, `Body with <img src=x onerror=alert(1)> and "zorvek".`)})
+	tests := []struct {
+		scenario, query string
+		headMarks       []string
+	}{
+		{"ScriptTagIsAWord", "<script>", []string{"script", "script"}},
+		{"MarkupInQuery", `"><img src=x onerror=alert(1)> zorvek`, nil},
+		{"EntityLikeQuery", "&amp; zorvek", nil},
+		{"Word", "quillan", []string{"quillan"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s, _ := searcher(f)
+			res, err := s.Search(tt.query, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				if got := text(h.HeadlineMarks); got != headline {
+					t.Errorf("headline spans = %q, want the headline as it is", got)
+				}
+				if got := marked(h.HeadlineMarks); !slices.Equal(got, tt.headMarks) && tt.headMarks != nil {
+					t.Errorf("marked = %q, want %q", got, tt.headMarks)
+				}
+				if h.Headline != headline {
+					t.Errorf("Headline = %q", h.Headline)
+				}
+			}
+		})
+	}
+}
+
+// TestTotalsMatchBruteForce checks totals and first pages against a
+// direct reading of every document.
+func TestTotalsMatchBruteForce(t *testing.T) {
+	var docs []Doc
+	for i := range 1500 {
+		docs = append(docs, synthDoc(i))
+	}
+	s, _ := searcher(build(t, docs))
+	type words struct{ head, all map[string]bool }
+	index := make([]words, len(docs))
+	for i, d := range docs {
+		w := words{map[string]bool{}, map[string]bool{}}
+		for _, tok := range Tokens(d.Headline) {
+			w.head[tok], w.all[tok] = true, true
+		}
+		for _, p := range d.Body {
+			for _, tok := range Tokens(p) {
+				w.all[tok] = true
+			}
+		}
+		index[i] = w
+	}
+	has := func(set map[string]bool, term string, prefix bool) bool {
+		if !prefix {
+			return set[term]
+		}
+		for w := range set {
+			if strings.HasPrefix(w, term) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range []string{"lorem", "lorem ipsum", "ka", "kalo dolor", "dolor ka", "zzz", "سی", rareWord, "lorem " + rareWord, "ex", "e", "synthetic 7"} {
+		t.Run(q, func(t *testing.T) {
+			terms, prefix := queryTerms(q)
+			type scored struct{ id, score int }
+			var want []scored
+			for id, w := range index {
+				ok, score := true, 0
+				for k, term := range terms {
+					p := prefix && k == len(terms)-1
+					if !has(w.all, term, p) {
+						ok = false
+						break
+					}
+					if has(w.head, term, p) {
+						score++
+					}
+				}
+				if ok {
+					want = append(want, scored{id, score})
+				}
+			}
+			sort.SliceStable(want, func(a, b int) bool { return want[a].score > want[b].score })
+			res, err := s.Search(q, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != len(want) {
+				t.Fatalf("Total = %d, want %d", res.Total, len(want))
+			}
+			for k, h := range res.Hits {
+				if wantSlug := docs[want[k].id].Slug; h.Slug != wantSlug {
+					t.Fatalf("hit %d = %s, want %s", k, h.Slug, wantSlug)
+				}
+			}
+		})
+	}
+}
+
+// TestShardSelection checks that a query fetches only the shards its
+// words fall in: one per word, and for the last word, the one holding its
+// prefix entry or else those its prefix range spans.
+func TestShardSelection(t *testing.T) {
+	var docs []Doc
+	for i := range 3000 {
+		docs = append(docs, synthDoc(i))
+	}
+	f := build(t, docs)
+	m, err := parseManifest(f.Data[f.Manifest])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.seps) < 20 {
+		t.Fatalf("only %d shards: the test needs more", len(m.seps))
+	}
+	shardOfName := map[string]int{}
+	for i := range m.seps {
+		shardOfName[shardName(m.version, i)] = i
+	}
+	hasUnion := func(w string) bool {
+		sh, err := parseShard(f.Data[shardName(m.version, m.shardOf(unionKey(w)))], m.docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sh.find(unionKey(w)) >= 0
+	}
+	tests := []struct {
+		scenario string
+		query    string
+	}{
+		{"OneCommonWord", "lorem "},
+		{"TwoCommonWords", "lorem ipsum"},
+		{"RareWord", rareWord},
+		{"ShortPrefixWithUnion", "k"},
+		{"PrefixWithUnion", "ka"},
+		{"LongerPrefix", "kalo"},
+		{"ExactWordsThenPrefix", "dolor sit kalomi"},
+		{"ArabicPrefix", "کا"},
+		{"NoMatch", "zzzz"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s, log := searcher(f)
+			if _, err := s.Search(tt.query, 1); err != nil {
+				t.Fatal(err)
+			}
+			terms, prefix := queryTerms(tt.query)
+			allowed := map[int]bool{}
+			for k, term := range terms {
+				if k < len(terms)-1 || !prefix {
+					allowed[m.shardOf(term)] = true
+					continue
+				}
+				if hasUnion(term) {
+					allowed[m.shardOf(unionKey(term))] = true
+					continue
+				}
+				first, last := m.prefixSpan(term)
+				for i := first; i <= last; i++ {
+					allowed[i] = true
+				}
+			}
+			got := map[int]bool{}
+			for _, name := range log.names {
+				if i, ok := shardOfName[name]; ok {
+					if got[i] {
+						t.Errorf("shard %d fetched twice", i)
+					}
+					got[i] = true
+				}
+			}
+			for i := range got {
+				if !allowed[i] {
+					t.Errorf("fetched shard %d, not one the words fall in (%v)", i, allowed)
+				}
+			}
+			if len(got) != len(allowed) {
+				t.Errorf("fetched %d shards, want %d", len(got), len(allowed))
+			}
+		})
+	}
+	t.Run("RepeatFetchesNothing", func(t *testing.T) {
+		s, log := searcher(f)
+		for k := range 2 {
+			if _, err := s.Search("lorem ipsum", 1); err != nil {
+				t.Fatal(err)
+			}
+			if n, _, _ := log.take(); k == 1 && n != 0 {
+				t.Errorf("the repeated query fetched %d files", n)
+			}
+		}
+	})
+}
+
+func TestUnavailable(t *testing.T) {
+	var docs []Doc
+	for i := range 300 {
+		docs = append(docs, synthDoc(i))
+	}
+	f := build(t, docs)
+	offline := errors.New("offline")
+	tests := []struct {
+		scenario string
+		fails    func(name string) bool
+		hits     int
+	}{
+		{"Manifest", func(name string) bool { return name == f.Manifest }, 0},
+		{"Shard", func(name string) bool { return strings.Contains(name, "/s") }, 0},
+		{"OneHead", func(name string) bool { return strings.HasSuffix(name, "/3h.bin") }, PerPage - 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			var mu sync.Mutex
+			down := true
+			s := NewSearcher(f.Manifest, func(name string) ([]byte, error) {
+				mu.Lock()
+				defer mu.Unlock()
+				if down && tt.fails(name) {
+					return nil, offline
+				}
+				return f.Open(name, nil)
+			})
+			res, err := s.Search("lorem", 1)
+			if !errors.Is(err, ErrUnavailable) || !errors.Is(err, offline) {
+				t.Fatalf("err = %v, want ErrUnavailable wrapping the fetch's error", err)
+			}
+			if len(res.Hits) != tt.hits {
+				t.Errorf("%d hits, want %d", len(res.Hits), tt.hits)
+			}
+			mu.Lock()
+			down = false
+			mu.Unlock()
+			res, err = s.Search("lorem", 1)
+			if err != nil || len(res.Hits) != PerPage {
+				t.Errorf("back online: %d hits, %v; want %d, no error", len(res.Hits), err, PerPage)
+			}
+		})
+	}
+}
+
+func TestCorruptFiles(t *testing.T) {
+	f := build(t, rankingDocs)
+	tests := []struct {
+		scenario string
+		change   func(name string, data []byte) []byte
+	}{
+		{"TruncatedManifest", func(name string, data []byte) []byte {
+			if name == f.Manifest {
+				return data[:len(data)-1]
+			}
+			return data
+		}},
+		{"TruncatedShard", func(name string, data []byte) []byte {
+			if strings.Contains(name, "/s") {
+				return data[:len(data)/2]
+			}
+			return data
+		}},
+		{"GarbageShard", func(name string, data []byte) []byte {
+			if strings.Contains(name, "/s") {
+				return []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}
+			}
+			return data
+		}},
+		{"GarbageHead", func(name string, data []byte) []byte {
+			if strings.HasSuffix(name, "h.bin") {
+				return []byte{0xff}
+			}
+			return data
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := NewSearcher(f.Manifest, func(name string) ([]byte, error) {
+				data, err := f.Open(name, nil)
+				return tt.change(name, append([]byte(nil), data...)), err
+			})
+			if _, err := s.Search("zorvek", 1); !errors.Is(err, ErrCorrupt) {
+				t.Errorf("err = %v, want ErrCorrupt", err)
+			}
+		})
+	}
+}
