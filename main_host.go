@@ -170,6 +170,13 @@ func serve(args []string) error {
 	// system once serving; the collection this takes runs beside the
 	// first requests instead of delaying the start.
 	go debug.FreeOSMemory()
+	go func() {
+		if took, err := s.WaitSearch(); err != nil {
+			log.Printf("warning: search is off: %v", err)
+		} else {
+			log.Printf("search index of %d articles ready in %s", arc.Len(), took.Round(time.Millisecond))
+		}
+	}()
 	return serveUntilSignal(ln, s)
 }
 

@@ -62,30 +62,45 @@ func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
 }
 
 // summaryView is one entry of a list: the headline, the date and section
-// when the article has them, and the start of its text. It is in the
-// article's language, and so are its date's words where the edition has
-// them.
+// when the article has them, and the start of its text.
 func summaryView(site *page.Site, s *article.Summary, showSection bool) app.UI {
-	lang := s.Language()
+	section := s.Section
+	if !showSection {
+		section = ""
+	}
+	var excerpt []app.UI
+	if s.Excerpt != "" {
+		excerpt = []app.UI{app.Text(s.Excerpt)}
+	}
+	return entryView(site, s.Language(), s.Slug, []app.UI{app.Text(s.Headline)}, s.Published, section, excerpt)
+}
+
+// entryView is an article in a list (of a section, of search results):
+// its headline, its date and section when given, and an excerpt. It is in
+// the article's language, and so are its date's words where the edition
+// has them.
+func entryView(site *page.Site, lang, slug string, headline []app.UI, published, section string, excerpt []app.UI) app.UI {
+	if lang == "" {
+		lang = article.DefaultLang
+	}
 	t := site.TableFor(lang)
-	section := showSection && s.Section != ""
 	return app.Article().Class("summary").Lang(lang).Dir(article.Dir(lang)).Body(
 		app.H2().Class("summary-headline").Body(
-			app.A().Href(page.ArticlePath(s.Slug)).Text(s.Headline),
+			app.A().Href(page.ArticlePath(slug)).Body(headline...),
 		),
-		app.If(s.Published != "" || section, func() app.UI {
+		app.If(published != "" || section != "", func() app.UI {
 			return app.P().Class("summary-meta").Body(
-				app.If(s.Published != "", func() app.UI {
-					return app.Time().DateTime(s.Published).Text(t.FormatDate(s.Published))
+				app.If(published != "", func() app.UI {
+					return app.Time().DateTime(published).Text(t.FormatDate(published))
 				}),
-				app.If(s.Published != "" && section, func() app.UI { return app.Text(" · ") }),
-				app.If(section, func() app.UI {
-					return app.A().Class("summary-section").Href(page.SectionRef(article.NameSlug(s.Section), 1).Path()).Dir("auto").Text(s.Section)
+				app.If(published != "" && section != "", func() app.UI { return app.Text(" · ") }),
+				app.If(section != "", func() app.UI {
+					return app.A().Class("summary-section").Href(page.SectionRef(article.NameSlug(section), 1).Path()).Dir("auto").Text(section)
 				}),
 			)
 		}),
-		app.If(s.Excerpt != "", func() app.UI {
-			return app.P().Class("summary-excerpt").Text(s.Excerpt)
+		app.If(len(excerpt) > 0, func() app.UI {
+			return app.P().Class("summary-excerpt").Body(excerpt...)
 		}),
 	)
 }
@@ -93,18 +108,21 @@ func summaryView(site *page.Site, s *article.Summary, showSection bool) app.UI {
 // pagerView links a list page to its neighbours: newer articles before
 // it, older after. A list of one page has none.
 func pagerView(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
-	if l.Pages <= 1 {
+	return pager(t, ref, l.Page, l.Pages, i18n.ListNewer, i18n.ListOlder)
+}
+
+// pager links page n of pages to the pages before and after it.
+func pager(t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) app.UI {
+	if pages <= 1 {
 		return nil
 	}
-	prev, hasPrev := l.Prev(ref)
-	next, hasNext := l.Next(ref)
 	return app.Nav().Class("pager").Aria("label", t.Text(i18n.NavPages)).Body(
-		app.If(hasPrev, func() app.UI {
-			return app.A().Class("pager-prev").Rel("prev").Href(prev.Path()).Text(t.Text(i18n.ListNewer))
+		app.If(n > 1, func() app.UI {
+			return app.A().Class("pager-prev").Rel("prev").Href(ref.WithN(n - 1).Path()).Text(t.Text(before))
 		}),
-		app.Span().Class("pager-at").Text(t.Text(i18n.ListPageOf, "n", t.Number(l.Page), "pages", t.Number(l.Pages))),
-		app.If(hasNext, func() app.UI {
-			return app.A().Class("pager-next").Rel("next").Href(next.Path()).Text(t.Text(i18n.ListOlder))
+		app.Span().Class("pager-at").Text(t.Text(i18n.ListPageOf, "n", t.Number(n), "pages", t.Number(pages))),
+		app.If(n < pages, func() app.UI {
+			return app.A().Class("pager-next").Rel("next").Href(ref.WithN(n + 1).Path()).Text(t.Text(after))
 		}),
 	)
 }

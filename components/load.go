@@ -38,7 +38,9 @@ func (st *pageState) init(src page.Source) {
 	if !app.IsClient || st.Status != neverLoaded || src == nil {
 		return
 	}
-	ref := page.Parse(app.Window().URL().Path)
+	u := app.Window().URL()
+	ref := page.ParseURL(u.Path, u.RawQuery)
+	st.Ref = ref
 	if data, ok := src.Cached(ref); ok {
 		st.Status, st.Ref, st.Data = loaded, ref, data
 	}
@@ -48,7 +50,8 @@ func (st *pageState) init(src page.Source) {
 // source has it, else in the background. done runs once the data is there,
 // or the load has failed (st.Status says which).
 func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Context)) {
-	ref := page.Parse(ctx.Page().URL().Path)
+	u := ctx.Page().URL()
+	ref := page.ParseURL(u.Path, u.RawQuery)
 	st.Ref = ref
 	if data, ok := src.Cached(ref); ok {
 		st.Status, st.Err, st.Data = loaded, nil, data

@@ -26,6 +26,12 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 	case ref.Kind == page.Saved:
 		title := t.Text(i18n.SavedTitle)
 		return Meta{Title: titled(title), Description: site.Description, Name: title}
+	case ref.Kind == page.Search:
+		title := t.Text(i18n.SearchTitle)
+		if ref.Slug != "" {
+			title = ref.Slug
+		}
+		return Meta{Title: titled(title), Description: site.Description, Name: title}
 	case d.Story != nil:
 		a := d.Story.Article
 		return Meta{Title: titled(a.Headline), Description: a.Excerpt(descriptionLength), Name: a.Headline}

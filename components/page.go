@@ -52,6 +52,10 @@ func (p *Page) Render() app.UI {
 	case loadingErr:
 		return &Shell{Site: p.Site, Content: []app.UI{&ErrorView{Site: p.Site, Stale: errors.Is(p.st.Err, page.ErrStale)}}}
 	default:
+		if p.st.Ref.Kind == page.Search {
+			// The same frame as the results, so that nothing moves.
+			return View(p.Site, p.st.Ref, page.Data{Found: &page.Found{Pending: true}})
+		}
 		return &Shell{Site: p.Site, Content: []app.UI{
 			app.P().Class("loading").Aria("busy", "true").Aria("live", "polite").Text(p.Site.Table.Text(i18n.Loading)),
 		}}
@@ -65,6 +69,8 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	switch {
 	case ref.Kind == page.Saved:
 		content = savedContent(site.Table)
+	case ref.Kind == page.Search:
+		content = searchContent(site, ref, d.Found)
 	case d.Missing():
 		content = notFoundContent(site.Table)
 	case d.List != nil:
@@ -72,7 +78,11 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	case d.Story != nil:
 		content = []app.UI{&ArticleView{Site: site, Story: d.Story}}
 	}
-	return &Shell{Site: site, Content: content}
+	s := &Shell{Site: site, Content: content}
+	if ref.Kind == page.Search {
+		s.Query, s.Searching = ref.Slug, true
+	}
+	return s
 }
 
 // Route registers the site's pages with go-app: every path shows Page,

@@ -121,6 +121,7 @@ func shortcutsPanel(t *i18n.Table) app.UI {
 		{"l", i18n.KeysListen},
 		{"j", i18n.KeysNext},
 		{"k", i18n.KeysPrev},
+		{"/", i18n.KeysSearch},
 	} {
 		rows = append(rows, app.Div().Class("key-row").Body(
 			app.Dt().Body(app.Kbd().Text(k.key)),

@@ -194,8 +194,8 @@ func TestPanels(t *testing.T) {
 	if len(root.Find("dialog", "id", "reader-keys")) != 1 {
 		t.Error("no shortcuts dialog")
 	}
-	if kbd := root.All("kbd"); len(kbd) != 6 {
-		t.Errorf("%d shortcuts listed, want 6", len(kbd))
+	if kbd := root.All("kbd"); len(kbd) != 7 {
+		t.Errorf("%d shortcuts listed, want 7", len(kbd))
 	}
 	var got struct {
 		Texts  map[string]string

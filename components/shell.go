@@ -15,6 +15,10 @@ type Shell struct {
 	Site *page.Site
 	// Content is what the page puts in <main>.
 	Content []app.UI
+	// Searching is set on the search page, whose query the header's search
+	// box shows, open at every width.
+	Searching bool
+	Query     string
 }
 
 // OnMount marks the document once app.wasm has taken over the page, for
@@ -33,6 +37,7 @@ func (s *Shell) Render() app.UI {
 		app.Header().Class("site-header").Body(
 			app.Div().Class("bar").Body(
 				app.A().Class("site-name").Href("/").Dir("auto").Text(s.Site.Name),
+				searchForm(t, s.Query, s.Searching),
 				app.A().Class("tool tool-saved").Href(page.SavedPath).Text(t.Text(i18n.SavedNav)),
 				// reader.js opens the settings; without it the button
 				// stays hidden (CSS: html[data-reader]).

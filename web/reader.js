@@ -814,10 +814,9 @@
         stepParagraph(-1);
         break;
       case "/":
-        var search = $('input[type="search"]');
-        handled = !!search;
-        if (search) {
-          search.focus();
+        handled = focusSearch();
+        if (handled) {
+          swallow("/");
         }
         break;
       default:
@@ -827,6 +826,50 @@
       e.preventDefault();
     }
   });
+
+  // ---- search --------------------------------------------------------------
+
+  // Once the app is live, a search goes through its navigation, without
+  // loading a page; before (or with data saver) the form asks the host.
+  doc.addEventListener("submit", function (e) {
+    var f = e.target;
+    if (!f.matches || !f.matches("form.search-form") || root.getAttribute("data-app") !== "live" || typeof goappNav !== "function") {
+      return;
+    }
+    e.preventDefault();
+    var q = f.elements.q.value.trim();
+    goappNav(q ? "/search?q=" + encodeURIComponent(q) : "/search"); // eslint-disable-line no-undef
+  });
+
+  // focusSearch puts the caret in the search box, or, where the box is
+  // folded away (narrow screens), opens the search page.
+  function focusSearch() {
+    var input = $(".search-input");
+    if (!input) {
+      return false;
+    }
+    if (input.offsetParent === null) {
+      $(".tool-search").click();
+    } else {
+      input.focus();
+      input.select();
+    }
+    return true;
+  }
+
+  // swallow cancels the character of the key just handled, should it still
+  // come (as a separate keypress) to the field that now has focus.
+  function swallow(key) {
+    var stop = function (e) {
+      if (e.key === key) {
+        e.preventDefault();
+      }
+    };
+    doc.addEventListener("keypress", stop, true);
+    setTimeout(function () {
+      doc.removeEventListener("keypress", stop, true);
+    }, 0);
+  }
 
   // ---- clicks --------------------------------------------------------------
 
@@ -896,8 +939,8 @@
     if (p.textContent !== msg) {
       p.textContent = msg;
     }
-    if (hint) {
-      p.title = hint;
+    if (msg) {
+      p.title = hint ? msg + " – " + hint : msg; // whole, should the line cut it
     } else {
       p.removeAttribute("title");
     }

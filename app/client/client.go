@@ -13,14 +13,17 @@ import (
 
 	"dateline/app/jsonread"
 	"dateline/app/page"
+	"dateline/app/search"
 )
 
-// Source implements page.Source over the host's data files.
+// Source implements page.Source over the host's data files, and searches
+// the host's search index.
 type Source struct {
 	base string // "/data/<version>"
 
-	mu    sync.Mutex
-	pages map[page.Ref]page.Data
+	mu       sync.Mutex
+	pages    map[page.Ref]page.Data
+	searcher *search.Searcher
 }
 
 // New returns a source reading the data files under base.
@@ -31,6 +34,12 @@ func New(base string) *Source {
 // Cached returns the data of a page fetched before; a path that is no page,
 // and the saved articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
+	if r.Kind == page.Search {
+		if r.Slug == "" {
+			return page.Data{Found: &page.Found{}}, true
+		}
+		return page.Data{}, false // every query is run
+	}
 	if !r.Kind.HasData() {
 		return page.Data{}, true
 	}
@@ -44,6 +53,9 @@ func (s *Source) Cached(r page.Ref) (page.Data, bool) {
 // from main before the app starts. A page whose data file does not exist
 // (an unknown article, a list page past the last) is page.Data{}.
 func (s *Source) Load(r page.Ref) (page.Data, error) {
+	if r.Kind == page.Search {
+		return s.search(r), nil
+	}
 	if d, ok := s.Cached(r); ok {
 		return d, nil
 	}
@@ -70,6 +82,45 @@ func (s *Source) Load(r page.Ref) (page.Data, error) {
 	s.pages[r] = d
 	s.mu.Unlock()
 	return d, nil
+}
+
+// search runs a search page's query against the index under the data
+// path: the searcher fetches the few files the query needs and keeps them
+// for the next. A file it cannot have (offline, or the host still building
+// the index) makes the results incomplete, not an error page.
+func (s *Source) search(r page.Ref) page.Data {
+	s.mu.Lock()
+	if s.searcher == nil {
+		s.searcher = search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {
+			return fetch(s.base + "/" + page.SearchDir + "/" + name)
+		})
+	}
+	sr := s.searcher
+	s.mu.Unlock()
+	f := &page.Found{}
+	if r.Slug == "" {
+		return page.Data{Found: f}
+	}
+	res, err := sr.Search(r.Slug, r.N)
+	f.Results = res
+	switch {
+	case errors.Is(err, errNotReady):
+		f.Building = true
+	case errors.Is(err, search.ErrUnavailable):
+		f.Incomplete = true
+	case err != nil:
+		f.Failed = true
+	}
+	if err != nil {
+		fmt.Println("dateline: searching:", err)
+		if f.Building {
+			// Try the manifest again next time rather than keep the failure.
+			s.mu.Lock()
+			s.searcher = nil
+			s.mu.Unlock()
+		}
+	}
+	return page.Data{Found: f}
 }
 
 // Site reads the edition the host hands app.wasm (in go-app's environment).

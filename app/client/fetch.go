@@ -11,12 +11,13 @@ import (
 // errNotFound is a 404 answer: the data file does not exist.
 var errNotFound = errors.New("not found")
 
-// fetch gets url with the browser's fetch and returns its body. It uses
-// fetch rather than net/http to keep app.wasm small.
+// fetch gets url with the browser's fetch and returns its body, read as
+// bytes (the search index's files are binary). It uses fetch rather than
+// net/http to keep app.wasm small.
 func fetch(url string) ([]byte, error) {
 	type result struct {
 		status int
-		body   string
+		body   []byte
 		err    error
 	}
 	done := make(chan result, 1)
@@ -26,10 +27,10 @@ func fetch(url string) ([]byte, error) {
 		default:
 		}
 	}
-	var onResponse, onText, onError js.Func
+	var onResponse, onBody, onError js.Func
 	release := func() {
 		onResponse.Release()
-		onText.Release()
+		onBody.Release()
 		onError.Release()
 	}
 	status := 0
@@ -41,14 +42,17 @@ func fetch(url string) ([]byte, error) {
 		send(result{err: errors.New(msg)})
 		return nil
 	})
-	onText = js.FuncOf(func(this js.Value, args []js.Value) any {
-		send(result{status: status, body: args[0].String()})
+	onBody = js.FuncOf(func(this js.Value, args []js.Value) any {
+		bytes := js.Global().Get("Uint8Array").New(args[0])
+		body := make([]byte, bytes.Length())
+		js.CopyBytesToGo(body, bytes)
+		send(result{status: status, body: body})
 		return nil
 	})
 	onResponse = js.FuncOf(func(this js.Value, args []js.Value) any {
 		resp := args[0]
 		status = resp.Get("status").Int()
-		resp.Call("text").Call("then", onText).Call("catch", onError)
+		resp.Call("arrayBuffer").Call("then", onBody).Call("catch", onError)
 		return nil
 	})
 	js.Global().Call("fetch", url).Call("then", onResponse).Call("catch", onError)
@@ -60,8 +64,14 @@ func fetch(url string) ([]byte, error) {
 		return nil, fmt.Errorf("fetching %s: %w", url, r.err)
 	case r.status == 404:
 		return nil, fmt.Errorf("fetching %s: %w", url, errNotFound)
+	case r.status == 503:
+		return nil, fmt.Errorf("fetching %s: %w", url, errNotReady)
 	case r.status != 200:
 		return nil, fmt.Errorf("fetching %s: status %d", url, r.status)
 	}
-	return []byte(r.body), nil
+	return r.body, nil
 }
+
+// errNotReady is a 503 answer: the host is still making the file (the
+// search index, after a start).
+var errNotReady = errors.New("not ready yet")

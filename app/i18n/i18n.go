@@ -77,7 +77,16 @@ func (t *Table) Text(k Key, args ...string) string {
 // element rather than text, as the <time> of "Updated {date}". Without
 // that placeholder, the whole text comes before.
 func (t *Table) Around(k Key, name string, args ...string) (before, after string) {
-	template := t.raw(k)
+	return around(t.raw(k), name, args)
+}
+
+// PluralAround is Around for the form of plural key k that n calls for,
+// its number filled in as by Plural.
+func (t *Table) PluralAround(k Key, n int, name string, args ...string) (before, after string) {
+	return around(t.pluralForm(k, n), name, append([]string{counts[k], t.Number(n)}, args...))
+}
+
+func around(template, name string, args []string) (before, after string) {
 	for rest, at := template, 0; ; {
 		found, open, end := nextPlaceholder(rest)
 		if open < 0 {
@@ -95,6 +104,11 @@ func (t *Table) Around(k Key, name string, args ...string) (before, after string
 // the edition's digits and the others from args, as in Text. A form the
 // edition does not give falls back to its "other" form, then to English.
 func (t *Table) Plural(k Key, n int, args ...string) string {
+	return fill(t.pluralForm(k, n), append([]string{counts[k], t.Number(n)}, args...))
+}
+
+// pluralForm returns the template of the form of plural key k for n.
+func (t *Table) pluralForm(k Key, n int) string {
 	form := t.labels[string(k)+"."+string(t.plural(n))]
 	if form == "" {
 		form = t.labels[string(k)+".other"]
@@ -102,7 +116,7 @@ func (t *Table) Plural(k Key, n int, args ...string) string {
 	if form == "" {
 		form = t.raw(k + "." + Key(onePlural(n)))
 	}
-	return fill(form, append([]string{counts[k], t.Number(n)}, args...))
+	return form
 }
 
 // List joins names as "A", "A and B", "A, B and C", with the edition's

@@ -232,3 +232,20 @@ func TestReadingMinutes(t *testing.T) {
 		})
 	}
 }
+
+func TestPluralAround(t *testing.T) {
+	en := New("en", nil)
+	for _, tt := range []struct {
+		n             int
+		before, after string
+	}{{1, "1 result for ", ""}, {7, "7 results for ", ""}} {
+		b, a := en.PluralAround(SearchResults, tt.n, "query")
+		if b != tt.before || a != tt.after {
+			t.Errorf("n=%d: %q %q, want %q %q", tt.n, b, a, tt.before, tt.after)
+		}
+	}
+	ar := New("ar", map[string]string{"search.results.few": "وجد {count} نتائج عن {query} هنا", "digits": "arab"})
+	if b, a := ar.PluralAround(SearchResults, 3, "query"); b != "وجد ٣ نتائج عن " || a != " هنا" {
+		t.Errorf("Arabic few: %q %q", b, a)
+	}
+}

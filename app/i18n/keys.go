@@ -88,6 +88,15 @@ var (
 	DatePattern        = label("date.pattern", "{day} {month} {year}")
 	ReadingTime        = plural("reading.time", "minutes", "{minutes} min read", "{minutes} min read")
 	Search             = label("search.label", "Search")
+	SearchTitle        = label("search.title", "Search the archive")
+	SearchEmpty        = label("search.empty", "Type one or more words: every word must match, the last one also as the start of a word.")
+	SearchNone         = label("search.none", "No articles match {query}.")
+	SearchMore         = label("search.more", "More results")
+	SearchEarlier      = label("search.earlier", "Earlier results")
+	SearchBuilding     = label("search.building", "The search is being prepared. Try again in a moment.")
+	SearchStatic       = label("search.static", "Search runs in the app, which is loading: the results will appear here.")
+	SearchIncomplete   = label("search.incomplete", "Offline: these results come from the parts of the index on this device and may be incomplete.")
+	SearchFailed       = label("search.failed", "The search could not run. Check your connection and try again.")
 	PhotoCaption       = label("figure.caption", "Photo caption:") // before a caption whose photo is not in the collection
 	ArticleTools       = label("article.tools", "Article tools")   // the label of the Save, Share and Listen toolbar
 	Save               = label("article.save", "Save for later")

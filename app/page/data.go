@@ -6,6 +6,7 @@ import (
 
 	"dateline/app/article"
 	"dateline/app/i18n"
+	"dateline/app/search"
 )
 
 // Data is everything one page needs to render, as its data file holds it.
@@ -16,6 +17,21 @@ type Data struct {
 	Story *Story `json:"story,omitempty"`
 	// Head is the page's head beyond its title and description.
 	Head *Head `json:"head,omitempty"`
+	// Found is a search page's results: made by the host or the app from
+	// the search index, never in a data file.
+	Found *Found `json:"-"`
+}
+
+// Found is what a search page shows.
+type Found struct {
+	search.Results
+	// Building: the host is still building the index, and has no results
+	// yet. Static: the page was exported with no server to search, so the
+	// app searches once it has loaded. Incomplete: a file of the index
+	// could not be had (offline, most often), so results may be missing.
+	Building, Static, Incomplete bool
+	// Failed: the search could not run at all. Pending: it is running.
+	Failed, Pending bool
 }
 
 // Missing reports whether the page does not exist.

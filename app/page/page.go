@@ -8,6 +8,7 @@
 package page
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -29,11 +30,15 @@ const (
 	// Saved lists the articles the reader saved on this device: "/saved".
 	// The browser keeps the list; the page has no data file.
 	Saved
+	// Search shows the results of a query: "/search?q=words&page=2". Its
+	// Ref holds the query in Slug; the results come from the search index,
+	// not from a data file.
+	Search
 )
 
 // HasData reports whether pages of kind k have a data file: every page but
-// Saved, which the browser fills, and NotFound.
-func (k Kind) HasData() bool { return k != Saved && k != NotFound }
+// Saved, which the browser fills, Search and NotFound.
+func (k Kind) HasData() bool { return k != Saved && k != Search && k != NotFound }
 
 // IsList reports whether pages of kind k are lists of articles.
 func (k Kind) IsList() bool { return k == Home || k == Section || k == Tag }
@@ -62,6 +67,48 @@ func ArticlePath(slug string) string { return "/articles/" + slug }
 // SavedPath is the path of the saved articles' page.
 const SavedPath = "/saved"
 
+// SearchPath is the path of the search page; the query is in its query
+// string.
+const SearchPath = "/search"
+
+// SearchDir is the directory of the search index's files under the data
+// path, and SearchManifest the name its manifest is served under there:
+// the index is made from the dataset, so the data path's version names it
+// too (app/search names its other files).
+const (
+	SearchDir      = "search"
+	SearchManifest = "index.bin"
+)
+
+// MaxQuery bounds a search query, in bytes: a longer one is cut.
+const MaxQuery = 200
+
+// SearchRef is the Ref of page n (from 1) of the results for query.
+func SearchRef(query string, n int) Ref {
+	if len(query) > MaxQuery {
+		query = strings.ToValidUTF8(query[:MaxQuery], "")
+	}
+	return Ref{Kind: Search, Slug: strings.TrimSpace(query), N: max(n, 1)}
+}
+
+// ParseURL is Parse for a whole URL's path and query string: the search
+// page takes its query ("q") and page ("page") from the query string.
+func ParseURL(path, rawQuery string) Ref {
+	r := Parse(path)
+	if r.Kind != Search {
+		return r
+	}
+	v, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return SearchRef("", 1)
+	}
+	n, ok := pageNumber(v.Get("page"))
+	if !ok {
+		n = 1
+	}
+	return SearchRef(v.Get("q"), n)
+}
+
 // The first segment of each kind's paths.
 const (
 	articlesDir = "articles"
@@ -80,6 +127,8 @@ func Parse(path string) Ref {
 		return HomeRef(1)
 	case SavedPath:
 		return Ref{Kind: Saved}
+	case SearchPath:
+		return SearchRef("", 1)
 	}
 	rest, ok := strings.CutPrefix(path, "/")
 	if !ok {
@@ -124,7 +173,8 @@ func pageNumber(s string) (int, bool) {
 	return n, err == nil && n >= 2
 }
 
-// Path is the page's path; "" for NotFound.
+// Path is the page's path, with the query string of a search; "" for
+// NotFound.
 func (r Ref) Path() string {
 	switch r.Kind {
 	case Home:
@@ -142,6 +192,15 @@ func (r Ref) Path() string {
 		return ArticlePath(r.Slug)
 	case Saved:
 		return SavedPath
+	case Search:
+		if r.Slug == "" {
+			return SearchPath
+		}
+		p := SearchPath + "?q=" + url.QueryEscape(r.Slug)
+		if r.N > 1 {
+			p += "&page=" + strconv.Itoa(r.N)
+		}
+		return p
 	}
 	return ""
 }

@@ -64,3 +64,47 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+func TestParseURL(t *testing.T) {
+	long := ""
+	for range 30 {
+		long += "synthetic "
+	}
+	for _, tt := range []struct {
+		scenario, path, query string
+		want                  Ref
+		back                  string
+	}{
+		{"a query", "/search", "q=synthetic+words", SearchRef("synthetic words", 1), "/search?q=synthetic+words"},
+		{"page 2", "/search", "q=x&page=2", Ref{Kind: Search, Slug: "x", N: 2}, "/search?q=x&page=2"},
+		{"page 1 is the first", "/search", "q=x&page=1", Ref{Kind: Search, Slug: "x", N: 1}, "/search?q=x"},
+		{"a bad page is the first", "/search", "q=x&page=-3", Ref{Kind: Search, Slug: "x", N: 1}, "/search?q=x"},
+		{"no query", "/search", "", Ref{Kind: Search, N: 1}, "/search"},
+		{"blank query", "/search", "q=+++", Ref{Kind: Search, N: 1}, "/search"},
+		{"escaped", "/search", "q=%3Cb%3E%26", SearchRef("<b>&", 1), "/search?q=%3Cb%3E%26"},
+		{"a malformed query string", "/search", "q=%zz", Ref{Kind: Search, N: 1}, "/search"},
+		{"other pages ignore it", "/articles/a", "q=x", ArticleRef("a"), "/articles/a"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			got := ParseURL(tt.path, tt.query)
+			if got != tt.want || got.Path() != tt.back {
+				t.Errorf("ParseURL(%q, %q) = %+v (%s), want %+v (%s)", tt.path, tt.query, got, got.Path(), tt.want, tt.back)
+			}
+		})
+	}
+	if r := SearchRef(long+"é", 1); len(r.Slug) > MaxQuery {
+		t.Errorf("a query of %d bytes was kept whole", len(r.Slug))
+	}
+	if r := SearchRef(string(make([]byte, MaxQuery-1))+"é", 1); !utf8Valid(r.Slug) {
+		t.Errorf("cutting a long query split a character")
+	}
+}
+
+func utf8Valid(s string) bool {
+	for _, r := range s {
+		if r == '\uFFFD' {
+			return false
+		}
+	}
+	return true
+}

@@ -151,11 +151,14 @@ func TestOfflineListStaysFlat(t *testing.T) {
 		return urls
 	}
 	small := offline(65)
-	if len(small) != 1+2*(65+3+2+2) { // saved, articles, home pages, section pages (33 and 32 articles)
-		t.Errorf("65 articles: %d addresses saved, want every page and data file", len(small))
+	// saved and search pages, articles, home pages, section pages (33 and
+	// 32 articles), then the search index's files
+	pages := 2 + 2*(65+3+2+2)
+	if len(small) <= pages || !slices.Contains(small, "/search/index.bin") {
+		t.Errorf("65 articles: %d addresses saved, want every page and data file, and the search index", len(small))
 	}
 	big := offline(site.FullOfflineMaxArticles + 1)
-	want := []string{"/saved", "/", "/lists/home/1.json", "/sections/even-things", "/lists/sections/even-things/1.json", "/sections/odd-things", "/lists/sections/odd-things/1.json"}
+	want := []string{"/saved", "/search", "/", "/lists/home/1.json", "/sections/even-things", "/lists/sections/even-things/1.json", "/sections/odd-things", "/lists/sections/odd-things/1.json"}
 	if !slices.Equal(big, want) {
 		t.Errorf("%d articles: saves %q, want %q", site.FullOfflineMaxArticles+1, big, want)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -116,6 +117,30 @@ func (s *Site) exportTo(w *exportWriter) error {
 		return fmt.Errorf("exporting %s: %w", page.SavedPath, err)
 	}
 	if err := w.write(page.SavedPath+".html", saved.body); err != nil {
+		return err
+	}
+	// Search: the index's files, and a page that a static host serves for
+	// any query, which the app answers once it has loaded.
+	if err := s.exportSearch(w); err != nil {
+		return err
+	}
+	searchRef := page.SearchRef("", 1)
+	h, err := s.headOf(searchRef, page.Data{})
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", page.SearchPath, err)
+	}
+	sp, err := s.render(searchRef, page.Data{Head: h, Found: &page.Found{Static: true}}, http.StatusOK)
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", page.SearchPath, err)
+	}
+	if err := w.write(page.SearchPath+".html", sp.body); err != nil {
+		return err
+	}
+	offline, err := s.offlineJSON()
+	if err != nil {
+		return fmt.Errorf("exporting the offline list: %w", err)
+	}
+	if err := w.write(s.DataBase+"/offline.json", offline.body); err != nil {
 		return err
 	}
 	nf, err := s.notFound()

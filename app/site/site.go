@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -58,6 +59,8 @@ type Site struct {
 	cache   *cache               // pages and data files, made on request
 	maps    sitemaps
 	panels  string // the markup of components.Panels, the same on every page
+	search  *searchIndex
+	offline offlineList
 }
 
 // goAppResources are the files go-app's handler generates.
@@ -85,6 +88,7 @@ func New(cfg Config) (*Site, error) {
 		site:     siteOf(cfg.Archive),
 		fixed:    make(map[string]*response),
 		cache:    newCache(cfg.CacheSize),
+		search:   &searchIndex{ready: make(chan struct{})},
 	}
 	webSum, err := s.addWeb(cfg.Web)
 	if err != nil {
@@ -121,14 +125,33 @@ func New(cfg Config) (*Site, error) {
 	if s.fixed["/robots.txt"], err = newResponse(http.StatusOK, "text/plain; charset=utf-8", revalidate, feed.Robots(s.site.Site)); err != nil {
 		return nil, fmt.Errorf("preparing robots.txt: %w", err)
 	}
-	offline, err := json.Marshal(s.offlineURLs())
-	if err != nil {
-		return nil, fmt.Errorf("encoding the offline list: %w", err)
-	}
-	if s.fixed[s.DataBase+"/offline.json"], err = newResponse(http.StatusOK, "application/json", immutable, offline); err != nil {
-		return nil, fmt.Errorf("preparing the offline list: %w", err)
-	}
+	go s.buildSearch()
 	return s, nil
+}
+
+// offlineList is offline.json, made once: when every page is saved
+// offline, it lists the search index's files too, so it waits for them.
+type offlineList struct {
+	once sync.Once
+	res  *response
+	err  error
+}
+
+func (s *Site) offlineJSON() (*response, error) {
+	s.offline.once.Do(func() {
+		urls, err := s.offlineURLs()
+		if err != nil {
+			s.offline.err = err
+			return
+		}
+		b, err := json.Marshal(urls)
+		if err != nil {
+			s.offline.err = fmt.Errorf("encoding the offline list: %w", err)
+			return
+		}
+		s.offline.res, s.offline.err = newResponse(http.StatusOK, "application/json", immutable, b)
+	})
+	return s.offline.res, s.offline.err
 }
 
 // siteOf is the edition as pages show it: the dataset's site object with
@@ -220,17 +243,27 @@ func (s *Site) OfflineMode() string {
 // FullOfflineMaxArticles articles, and past it the first page of the home
 // list and of each section, so that the install fetches no more at
 // 100,000 articles than at 2,500.
-func (s *Site) offlineURLs() []string {
-	// The saved articles' page has no data file: the browser fills it.
-	urls := []string{page.SavedPath}
+func (s *Site) offlineURLs() ([]string, error) {
+	// The saved articles' and the search page have no data file: the
+	// browser fills them.
+	urls := []string{page.SavedPath, page.SearchPath}
 	add := func(r page.Ref) { urls = append(urls, r.Path(), s.DataBase+"/"+r.DataFile()) }
 	for _, r := range s.listRefs(s.OfflineMode() == "all") {
 		add(r)
 	}
-	if s.OfflineMode() == "all" {
-		s.arc.Slugs(func(slug string) { add(page.ArticleRef(slug)) })
+	if s.OfflineMode() != "all" {
+		return urls, nil
 	}
-	return urls
+	s.arc.Slugs(func(slug string) { add(page.ArticleRef(slug)) })
+	// The whole search index: offline, every query answers.
+	if _, err := s.WaitSearch(); err != nil {
+		app.Log("dateline: the offline list leaves out search:", err)
+		return urls, nil
+	}
+	for _, name := range s.search.searchFiles() {
+		urls = append(urls, s.DataBase+"/"+page.SearchDir+"/"+name)
+	}
+	return urls, nil
 }
 
 // listRefs returns the pages of the lists: every page of the home list, of
@@ -378,7 +411,16 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var res *response
 	var err error
 	if name, ok := strings.CutPrefix(p, s.DataBase+"/"); ok {
-		res, err = s.dataFile(name)
+		switch {
+		case name == "offline.json":
+			res, err = s.offlineJSON()
+		case strings.HasPrefix(name, page.SearchDir+"/"):
+			res, err = s.searchResponse(strings.TrimPrefix(name, page.SearchDir+"/"))
+		default:
+			res, err = s.dataFile(name)
+		}
+	} else if p == page.SearchPath {
+		res, err = s.searchPage(r.URL.RawQuery)
 	} else if f, isFeed, ferr := s.feedOf(p); isFeed || ferr != nil {
 		res, err = f, ferr
 	} else if m, isMap, merr := s.sitemap(p); isMap || merr != nil {

@@ -253,7 +253,9 @@ async function navigate(url) {
   }
   try {
     const resp = await fetch(url.pathname + url.search);
-    if (resp.ok && isHTML(resp) && isPage(key)) {
+    // A search's results are the host's answer to one query: the page kept
+    // for offline is the search page without one, which the app fills.
+    if (resp.ok && isHTML(resp) && isPage(key) && !(key === "/search" && url.search)) {
       await cache.put(key, resp.clone());
     }
     return resp;
@@ -277,7 +279,7 @@ async function navigate(url) {
 // app/page): the home list and its pages, a section or tag and its pages,
 // an article.
 function isPage(path) {
-  return /^\/(page\/[1-9][0-9]*|(sections|tags)\/[^/]+(\/page\/[1-9][0-9]*)?|articles\/[^/]+|saved)?$/.test(path);
+  return /^\/(page\/[1-9][0-9]*|(sections|tags)\/[^/]+(\/page\/[1-9][0-9]*)?|articles\/[^/]+|saved|search)?$/.test(path);
 }
 
 // offlinePage is the answer for an article that is neither cached nor

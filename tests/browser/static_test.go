@@ -249,6 +249,13 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			t.Error("following links on the static site reloaded the page")
 		}
 
+		// Search: nginx serves the same page for every query; the app
+		// searches the exported index.
+		tb.mustLoad(syntheticSite.URL+"/search?q=alpha", http.StatusOK)
+		tb.waitLive()
+		tb.waitFor("results from the exported index", `(document.querySelector("h1") || {}).textContent.includes(" for alpha") &&
+			(document.querySelector(".search-results a") || {getAttribute: () => ""}).getAttribute("href") === "/articles/`+slugAlpha+`"`, 10*time.Second)
+
 		tb.waitSaved(30 * time.Second)
 		tb.goOffline()
 		for _, slug := range []string{slugAlpha, slugBravo, slugCharlie} {

@@ -1,0 +1,287 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/page"
+	"dateline/app/search"
+)
+
+// The search index (app/search) is built from the dataset after the host
+// has started, so that a large archive does not start later: until it is
+// ready, its files answer 503 and the search page says it is being
+// prepared. Its files are served under the data path's search directory,
+// immutable like the data files (the index is made from the dataset, whose
+// version names the path); the manifest under page.SearchManifest.
+
+// searchIndex is the site's index, once built.
+type searchIndex struct {
+	ready chan struct{} // closed once built, or failed
+
+	files    *search.Files
+	slugs    []string // the articles by document id
+	searcher *search.Searcher
+	err      error
+	took     time.Duration
+}
+
+// buildSearch builds the index of every article, newest first, then frees
+// what the build held. It runs once, in the background.
+func (s *Site) buildSearch() {
+	ix := s.search
+	defer close(ix.ready)
+	start := time.Now()
+	b := search.NewBuilder()
+	// A site whose every page is saved offline saves the index too: its
+	// documents' files are kept in memory, to list and serve.
+	b.KeepDocs = s.OfflineMode() == "all"
+	home := s.arc.Home()
+	n := home.Len()
+	slugs := make([]string, 0, n)
+	const chunk = 1024
+	for lo := 0; lo < n; lo += chunk {
+		for _, sum := range s.arc.Summaries(home, lo, lo+chunk) {
+			a, ok, err := s.arc.Article(sum.Slug)
+			if err == nil && !ok {
+				err = errors.New("not in the archive")
+			}
+			if err != nil {
+				ix.err = fmt.Errorf("indexing %s: %w", sum.Slug, err)
+				b.Finish() // stops the builder's workers
+				return
+			}
+			b.Add(search.DocOf(a))
+			slugs = append(slugs, sum.Slug)
+		}
+	}
+	if len(slugs) == 0 {
+		ix.err = errors.New("no articles to index")
+		b.Finish()
+		return
+	}
+	files, err := b.Finish()
+	if err != nil {
+		ix.err = fmt.Errorf("building the search index: %w", err)
+		return
+	}
+	ix.files, ix.slugs = files, slugs
+	ix.searcher = search.NewSearcher(page.SearchManifest, s.searchFile)
+	ix.took = time.Since(start)
+	// The build's working memory is garbage now: give it back, so that the
+	// host's resident size after start is what it serves from.
+	debug.FreeOSMemory()
+}
+
+// searchReady returns the index if it is built.
+func (s *Site) searchReady() (*searchIndex, bool) {
+	select {
+	case <-s.search.ready:
+		return s.search, s.search.err == nil
+	default:
+		return nil, false
+	}
+}
+
+// WaitSearch waits until the search index is built, and says how it went:
+// how long it took, or why it failed.
+func (s *Site) WaitSearch() (time.Duration, error) {
+	<-s.search.ready
+	return s.search.took, s.search.err
+}
+
+// searchFile returns a file of the index by its name under the search
+// directory.
+func (s *Site) searchFile(name string) ([]byte, error) {
+	ix, ok := s.searchReady()
+	if !ok {
+		return nil, errSearchNotReady
+	}
+	if name == page.SearchManifest {
+		name = ix.files.Manifest
+	}
+	return ix.files.Open(name, s.searchDoc)
+}
+
+var errSearchNotReady = errors.New("the search index is not ready")
+
+// searchDoc returns the document the index holds under id, from the
+// dataset, for the index to make its files.
+func (s *Site) searchDoc(id int) (search.Doc, error) {
+	ix := s.search
+	if id < 0 || id >= len(ix.slugs) {
+		return search.Doc{}, fmt.Errorf("document %d: %w", id, fs.ErrNotExist)
+	}
+	a, ok, err := s.arc.Article(ix.slugs[id])
+	if err == nil && !ok {
+		err = fs.ErrNotExist
+	}
+	if err != nil {
+		return search.Doc{}, fmt.Errorf("document %d (%s): %w", id, ix.slugs[id], err)
+	}
+	return search.DocOf(a), nil
+}
+
+// notReady answers a file of the index while it is being built.
+var notReady = func() *response {
+	r, err := newResponse(http.StatusServiceUnavailable, "text/plain; charset=utf-8", "no-store", []byte("the search index is being built\n"))
+	if err != nil {
+		panic(err) // a fixed, short body: compressing it cannot fail
+	}
+	return r
+}()
+
+// searchResponse serves a file of the index.
+func (s *Site) searchResponse(name string) (*response, error) {
+	if _, ok := s.searchReady(); !ok {
+		if s.search.err != nil {
+			return notFoundData, nil
+		}
+		return notReady, nil
+	}
+	return s.cache.get(s.DataBase+"/"+page.SearchDir+"/"+name, func() (*response, error) {
+		data, err := s.searchFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			return notFoundData, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("serving %s: %w", name, err)
+		}
+		return newResponse(http.StatusOK, "application/octet-stream", immutable, data)
+	})
+}
+
+// searchPage renders the results of the query in the URL's query string:
+// a reader has them before app.wasm is live, and with data saver on.
+func (s *Site) searchPage(rawQuery string) (*response, error) {
+	ref := page.ParseURL(page.SearchPath, rawQuery)
+	found, cacheable := s.found(ref)
+	build := func() (*response, error) {
+		h, err := s.headOf(ref, page.Data{})
+		if err != nil {
+			return nil, fmt.Errorf("the head of %s: %w", ref.Path(), err)
+		}
+		return s.render(ref, page.Data{Head: h, Found: found}, http.StatusOK)
+	}
+	if !cacheable {
+		return build()
+	}
+	return s.cache.get(ref.Path(), build)
+}
+
+// found runs a search page's query on the host, and says whether the
+// answer can be kept (not while the index is being built).
+func (s *Site) found(ref page.Ref) (*page.Found, bool) {
+	f := &page.Found{}
+	if ref.Slug == "" {
+		return f, true
+	}
+	ix, ok := s.searchReady()
+	if !ok {
+		f.Building = s.search.err == nil
+		f.Failed = !f.Building
+		return f, false
+	}
+	res, err := ix.searcher.Search(ref.Slug, ref.N)
+	if err != nil {
+		app.Log("dateline: searching", ref.Slug, ":", err)
+		f.Failed = true
+		return f, false
+	}
+	f.Results = res
+	return f, true
+}
+
+// searchFiles lists the index's files, by name under the search directory:
+// the manifest (under its served name), the shards and, when the build
+// kept them (a site saved whole offline), the documents' parts.
+func (ix *searchIndex) searchFiles() []string {
+	var names []string
+	for name := range ix.files.Data {
+		switch {
+		case name == ix.files.Manifest:
+			names = append(names, page.SearchManifest)
+		case strings.HasSuffix(name, "/docs.bin"): // the host's own checksums
+		default:
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// exportSearch writes every file of the index: those in memory, then each
+// document's parts, made from the dataset.
+func (s *Site) exportSearch(w *exportWriter) error {
+	if _, err := s.WaitSearch(); err != nil {
+		return fmt.Errorf("exporting the search index: %w", err)
+	}
+	ix := s.search
+	dir := s.DataBase + "/" + page.SearchDir + "/"
+	written := map[string]bool{}
+	for _, name := range ix.searchFiles() {
+		data, err := s.searchFile(name)
+		if err != nil {
+			return fmt.Errorf("exporting the search index: %w", err)
+		}
+		if err := w.write(dir+name, data); err != nil {
+			return err
+		}
+		written[name] = true
+	}
+	var mu sync.Mutex
+	var firstErr error
+	ids := make(chan int)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range ids {
+				if err := s.exportSearchDoc(w, dir, id, written); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for id := range ix.slugs {
+		ids <- id
+	}
+	close(ids)
+	wg.Wait()
+	return firstErr
+}
+
+// exportSearchDoc writes the parts of document id not written already.
+func (s *Site) exportSearchDoc(w *exportWriter, dir string, id int, written map[string]bool) error {
+	d, err := s.searchDoc(id)
+	if err != nil {
+		return fmt.Errorf("exporting the search index: %w", err)
+	}
+	head, rest, err := s.search.files.DocParts(id, d)
+	if err != nil {
+		return fmt.Errorf("exporting the search index: %w", err)
+	}
+	for _, p := range []search.Part{head, rest} {
+		if p.Name == "" || written[p.Name] {
+			continue
+		}
+		if err := w.write(dir+p.Name, p.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

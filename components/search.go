@@ -1,0 +1,113 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/i18n"
+	"dateline/app/page"
+	"dateline/app/search"
+)
+
+// searchForm is the search box of the header. It is a plain form: without
+// the app (data saver, before app.wasm is live) it asks the host for
+// /search?q=..., which the host answers with the results; once the app is
+// live, reader.js sends the query to the app's navigation instead
+// (goappNav), without leaving the page. On narrow screens only its button
+// shows, which leads to the search page, where the box is open.
+func searchForm(t *i18n.Table, query string, open bool) app.UI {
+	class := "search-form"
+	if open {
+		class += " search-form-open"
+	}
+	// Generic elements: go-app's typed form, label and input would each
+	// add their many methods to app.wasm.
+	return app.Elem("form").Class(class).Attr("role", "search").Attr("action", page.SearchPath).Attr("method", "get").Body(
+		app.Elem("label").Attr("for", "search-input").Class("visually-hidden").Text(t.Text(i18n.Search)),
+		app.ElemSelfClosing("input").Attr("type", "search").ID("search-input").Class("search-input").
+			Attr("name", "q").Attr("value", query).Attr("autocomplete", "off").
+			Attr("enterkeyhint", "search").Attr("maxlength", page.MaxQuery),
+		app.Button().Type("submit").Class("tool tool-search").Text(t.Text(i18n.Search)),
+	)
+}
+
+// searchContent draws the search page: the count of results as the
+// page's heading (focused after a search, so that screen readers announce
+// it), the results 20 at a time, and a clear word for every other state.
+func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
+	t := site.Table
+	if f == nil {
+		f = &page.Found{}
+	}
+	// around puts the query, isolated, in the text of a label.
+	around := func(before, after string) []app.UI {
+		return []app.UI{app.Text(before), app.Bdi().Class("search-query").Text(ref.Slug), app.Text(after)}
+	}
+	title := []app.UI{app.Text(t.Text(i18n.SearchTitle))}
+	var note []app.UI
+	var results []search.Hit
+	switch {
+	case f.Static:
+		// An exported site's page, the same for every query: the app
+		// searches once it has loaded.
+		note = []app.UI{app.Text(t.Text(i18n.SearchStatic))}
+	case ref.Slug == "":
+		note = []app.UI{app.Text(t.Text(i18n.SearchEmpty))}
+	case f.Pending:
+		note = []app.UI{app.Text(t.Text(i18n.Loading))}
+	case f.Building:
+		note = []app.UI{app.Text(t.Text(i18n.SearchBuilding))}
+	case f.Failed:
+		note = []app.UI{app.Text(t.Text(i18n.SearchFailed))}
+	case f.Total == 0 && !f.Incomplete:
+		note = around(t.Around(i18n.SearchNone, "query"))
+	default:
+		title = around(t.PluralAround(i18n.SearchResults, f.Total, "query"))
+		if f.Incomplete {
+			note = []app.UI{app.Text(t.Text(i18n.SearchIncomplete))}
+		}
+		results = f.Hits
+	}
+	return []app.UI{app.Div().Class("search-page").Body(
+		app.H1().ID("page-title").Class("list-title search-title").TabIndex(-1).Body(title...),
+		app.If(len(note) > 0, func() app.UI { return app.P().Class("search-note").Body(note...) }),
+		app.If(len(results) > 0, func() app.UI {
+			return app.Ul().Class("article-list search-results").Body(
+				app.Range(results).Slice(func(i int) app.UI {
+					return app.Li().Body(hitView(site, &results[i]))
+				}),
+			)
+		}),
+		app.If(len(results) > 0, func() app.UI {
+			return pager(t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
+		}),
+	)}
+}
+
+// hitView is one result: a list entry whose headline and excerpt have the
+// query's words marked.
+func hitView(site *page.Site, h *search.Hit) app.UI {
+	return entryView(site, h.Lang, h.Slug, spans(h.HeadlineMarks), h.Published, h.Section, spans(h.Excerpt))
+}
+
+// spans draws text with the query's words in <mark>: always as text.
+// Unmarked spans side by side are one text (two text nodes in a row would
+// not keep their exact text through the prerendered markup).
+func spans(ss []search.Span) []app.UI {
+	out := make([]app.UI, 0, len(ss))
+	text := ""
+	for _, s := range ss {
+		if !s.Mark {
+			text += s.Text
+			continue
+		}
+		if text != "" {
+			out = append(out, app.Text(text))
+			text = ""
+		}
+		out = append(out, app.Elem("mark").Text(s.Text))
+	}
+	if text != "" {
+		out = append(out, app.Text(text))
+	}
+	return out
+}

@@ -1,0 +1,181 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// Search (issue 11) as a reader uses it: the header's box, "/", Enter, the
+// results with the count announced, more results, back and forward, on a
+// phone, before the app is live, offline, and on the exported site.
+
+// searchHost serves an archive of 45 plainly synthetic articles, whose
+// every headline has "Synthetic archive story N".
+func searchHost(t testing.TB) *host {
+	t.Helper()
+	return sharedHost(t, "search", func() ([]string, error) {
+		b, err := json.MarshalIndent(archiveDataset(45), "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Join(tmpDir, "search.json")
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return nil, err
+		}
+		return []string{"-data", file}, nil
+	})
+}
+
+// searchState is what a search page shows.
+type searchState struct {
+	Marker  int
+	Path    string
+	H1      string
+	Focused string
+	Hits    []string
+	Marks   int
+	Input   string
+	Note    string
+}
+
+const searchStateJS = `({
+  marker: window.__marker || 0,
+  path: location.pathname + location.search,
+  h1: (document.querySelector("h1") || {}).textContent || "",
+  focused: document.activeElement ? document.activeElement.id : "",
+  hits: Array.from(document.querySelectorAll(".search-results .summary-headline a"), (a) => a.getAttribute("href")),
+  marks: document.querySelectorAll(".search-results mark").length,
+  input: (document.getElementById("search-input") || {}).value || "",
+  note: (document.querySelector(".search-note") || {}).textContent || "",
+})`
+
+// TestSearchInTheApp searches from the home page with the keyboard, pages
+// through the results, searches again, and goes back and forward: all in
+// the app, without a page load, the count of results focused each time.
+func TestSearchInTheApp(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	home := listedPaths(t, tb) // newest first, as results tie
+	eval[chromedp.Void](tb, `window.__marker = 11`)
+
+	tb.keys("/", "/")
+	tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input"`, 5*time.Second)
+	tb.keys("typing a query", "story 1"+kb.Enter)
+	tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent.includes("results for")`, 10*time.Second)
+	got := eval[searchState](tb, searchStateJS)
+	// "story" is in every headline; "1" is the start of the words 1 and
+	// 10 to 19: 11 results.
+	if got.Marker != 11 || got.H1 != "11 results for story 1" || got.Focused != "page-title" || len(got.Hits) != 11 || got.Marks < 22 {
+		t.Errorf("after Enter: %+v; want 11 results in the app, the count focused, both words marked", got)
+	}
+	if got.Path != "/search?q=story%201" && got.Path != "/search?q=story+1" {
+		t.Errorf("the query is not in the address: %s", got.Path)
+	}
+	if got.Input != "story 1" {
+		t.Errorf("the box shows %q, want the query", got.Input)
+	}
+
+	// More than a page: 45 results, 20 at a time.
+	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
+	eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
+	tb.keys("another query", "synthetic"+kb.Enter)
+	tb.waitFor("45 results", `(document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	if n := len(eval[searchState](tb, searchStateJS).Hits); n != 20 {
+		t.Errorf("the first page shows %d results, want 20", n)
+	}
+	tb.click("More results", ".pager-next")
+	tb.waitFor("page 2", `location.search.includes("page=2") && document.querySelectorAll(".search-results li").length === 20`, 10*time.Second)
+	first := eval[string](tb, `document.querySelector(".search-results a").getAttribute("href")`)
+	if first != home[20] {
+		t.Errorf("page 2 starts with %s, want the 21st newest, %s", first, home[20])
+	}
+
+	// Back and forward.
+	eval[chromedp.Void](tb, `history.back()`)
+	tb.waitFor("page 1 again", `!location.search.includes("page=2") && (document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	eval[chromedp.Void](tb, `history.back()`)
+	tb.waitFor("the first query again", `(document.querySelector("h1") || {}).textContent === "11 results for story 1"`, 10*time.Second)
+	eval[chromedp.Void](tb, `history.forward()`)
+	tb.waitFor("forward", `(document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	if m := eval[int](tb, `window.__marker || 0`); m != 11 {
+		t.Error("searching loaded a new page")
+	}
+
+	// Nothing found, said plainly.
+	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
+	eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
+	tb.keys("a query with no results", "zzqqxx"+kb.Enter)
+	tb.waitFor("the no-results note", `(document.querySelector(".search-note") || {}).textContent === "No articles match zzqqxx."`, 10*time.Second)
+
+	// A result opens its article.
+	eval[chromedp.Void](tb, `history.back()`)
+	tb.waitFor("results", `document.querySelectorAll(".search-results a").length > 0`, 10*time.Second)
+	tb.click("opening a result", ".search-results .summary-headline a")
+	tb.waitFor("an article", `location.pathname.startsWith("/articles/") && !!document.querySelector("article.story")`, 10*time.Second)
+	tb.checkConsole(nil)
+}
+
+// TestSearchBeforeTheApp reads results the host rendered, with the app not
+// running (go-app's ?wasm=false): the form asks the host and the host
+// answers with the results.
+func TestSearchBeforeTheApp(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	tb := newTab(t, 412, 900)
+	tb.do("setting the viewport", viewport(412, 900))
+	tb.mustLoad(h.URL+"/search?q=story+3&wasm=false", http.StatusOK)
+	got := eval[searchState](tb, searchStateJS)
+	if got.H1 != "11 results for story 3" || len(got.Hits) != 11 || got.Input != "story 3" {
+		t.Errorf("the host's results: %+v", got)
+	}
+	if vis := eval[string](tb, `getComputedStyle(document.getElementById("search-input")).display`); vis == "none" {
+		t.Error("on the search page at 412 px the box is hidden")
+	}
+	// At 412 px elsewhere, the box folds into its button, which leads to
+	// the search page.
+	tb.mustLoad(h.URL+"/?wasm=false", http.StatusOK)
+	if vis := eval[string](tb, `getComputedStyle(document.getElementById("search-input")).display`); vis != "none" {
+		t.Errorf("at 412 px the header's box shows (%s)", vis)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(".tool-search")))); err != nil {
+		t.Fatalf("pressing Search: %v", err)
+	}
+	tb.waitFor("the search page", `location.pathname === "/search"`, 10*time.Second)
+	if got := eval[searchState](tb, searchStateJS); got.H1 != "Search the archive" || !strings.HasPrefix(got.Note, "Type one or more words") {
+		t.Errorf("the empty search page: %+v", got)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestSearchOffline searches an archive saved whole offline, after the
+// host is gone: every query answers.
+func TestSearchOffline(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "search-offline.json", archiveDataset(30)))
+	tb := newTab(t, 1280, 900)
+	firstVisit(t, tb, h.URL, 30*time.Second)
+	h.stop()
+	tb.goOffline()
+	tb.mustLoad(h.URL+"/search?q=story+2", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("results offline", `(document.querySelector("h1") || {}).textContent === "11 results for story 2"`, 10*time.Second)
+	if note := eval[searchState](tb, searchStateJS).Note; note != "" {
+		t.Errorf("a site saved whole says %q offline", note)
+	}
+	tb.checkConsole(allowOffline)
+}
