@@ -200,6 +200,7 @@ func runBench(ctx context.Context, cfg *config, r *report, args []string) error 
 		letter string
 		run    func(context.Context, *config, *report) error
 	}
+	var failed error
 	for _, s := range []section{
 		{"a", coldLoad},
 		{"b", warmLoad},
@@ -212,7 +213,11 @@ func runBench(ctx context.Context, cfg *config, r *report, args []string) error 
 		}
 		t0 := time.Now()
 		progress("section %s (%s)", s.letter, sectionNames[s.letter])
-		if err := s.run(ctx, cfg, r); err != nil {
+		if err := s.run(ctx, cfg, r); errors.Is(err, errOverBudget) {
+			// Measured and reported: the other sections still run, and
+			// the bench fails at the end.
+			failed = fmt.Errorf("section %s (%s): %w", s.letter, sectionNames[s.letter], err)
+		} else if err != nil {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				err = fmt.Errorf("%w (the bench ran out of time: raise -timeout)", err)
 			}
@@ -222,7 +227,7 @@ func runBench(ctx context.Context, cfg *config, r *report, args []string) error 
 	}
 	r.writeTargets()
 	r.printf("\nThe whole bench took %s.\n", time.Since(started).Round(time.Second))
-	return nil
+	return failed
 }
 
 // progress reports what the bench is doing on stderr, so that stdout is
