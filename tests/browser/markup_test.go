@@ -5,7 +5,10 @@ package browser
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,6 +59,25 @@ func TestMarkupValid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+	// The host's search pages, which no export holds: results with marked
+	// words, none, and no query.
+	h := searchHost(t)
+	for i, q := range []string{"?q=story+1", "?q=zzqqxx", "", "?q=%3Cb%3Ehostile%3C%2Fb%3E"} {
+		resp, err := http.Get(h.URL + "/search" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET /search%s: %d, %v", q, resp.StatusCode, err)
+		}
+		file := filepath.Join(t.TempDir(), fmt.Sprintf("search-%d.html", i))
+		if err := os.WriteFile(file, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, file)
 	}
 	if len(pages) < 60 {
 		t.Fatalf("only %d pages to check", len(pages))
