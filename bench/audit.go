@@ -62,7 +62,8 @@ type lhRun struct {
 }
 
 // runAudit is make audit: Lighthouse on the home page and the seed
-// article, mobile and desktop, against a host the audit starts.
+// article, and on a section page and a search page of a synthetic archive,
+// mobile and desktop, against hosts the audit starts.
 func runAudit(ctx context.Context, cfg *config, r *report, args []string) error {
 	started := time.Now()
 	cli := filepath.Join(cfg.root, "bench", "node_modules", "lighthouse", "cli", "index.js")
@@ -89,17 +90,29 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		return err
 	}
 	defer h.stop()
+	// A section page and a search page need an archive with sections: a
+	// second host serves 1,000 synthetic articles (tools/gendata).
+	archive, err := startArchiveHost(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer archive.stop()
+	pages := []auditPage{
+		{benchPages[0], h}, {benchPages[1], h},
+		{benchPage{"section (1,000 articles)", "/sections/lorem"}, archive},
+		{benchPage{"search (1,000 articles)", "/search?q=lorem+ipsum"}, archive},
+	}
 
 	presets := []string{"mobile", "desktop"}
 	runs := map[string][]lhRun{}
-	total, n := cfg.runs*len(presets)*len(benchPages), 0
+	total, n := cfg.runs*len(presets)*len(pages), 0
 	for i := range cfg.runs {
 		for pi, preset := range presets {
-			for k := range benchPages {
-				p := benchPages[(i+pi+k)%len(benchPages)]
+			for k := range pages {
+				p := pages[(i+pi+k)%len(pages)]
 				n++
 				progress("lighthouse %d/%d: %s, %s", n, total, p.path, preset)
-				run, err := lighthouse(ctx, cfg, node, cli, h.url+p.path, preset)
+				run, err := lighthouse(ctx, cfg, node, cli, p.host.url+p.path, preset)
 				if err != nil {
 					return err
 				}
@@ -121,7 +134,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		head = append(head, c.name)
 	}
 	t := newTable(head...)
-	for _, p := range benchPages {
+	for _, p := range pages {
 		for _, preset := range presets {
 			row := []string{p.name, preset}
 			for _, c := range lhCategories {
@@ -138,7 +151,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		head = append(head, mt.name)
 	}
 	t = newTable(head...)
-	for _, p := range benchPages {
+	for _, p := range pages {
 		for _, preset := range presets {
 			row := []string{p.name, preset}
 			for _, mt := range lhMetrics {
@@ -157,7 +170,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 	// One verdict per category: its lowest median over pages and presets.
 	for _, c := range lhCategories[1:] {
 		var medians samples
-		for _, p := range benchPages {
+		for _, p := range pages {
 			for _, preset := range presets {
 				medians = append(medians, lhSamples(runs[p.path+"|"+preset], func(l lhRun) float64 { return 100 * l.scores[c.id] }).median())
 			}
@@ -173,7 +186,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		if worst < 100 {
 			margin = "by " + integer(100-worst)
 		}
-		r.note("Lighthouse "+c.name, "100 on both pages, mobile and desktop",
+		r.note("Lighthouse "+c.name, "100 on every page, mobile and desktop",
 			fmt.Sprintf("lowest %s; %d of %d at 100", integer(worst), at100, len(medians)), worst >= 100, margin)
 	}
 	r.writeTargets()
@@ -340,4 +353,44 @@ func writeCompression(ctx context.Context, r *report, hostURL string) error {
 	r.note("Text resources compressed (HTML, JS, CSS, JSON, SVG, wasm)", "brotli or gzip above 1,400 bytes",
 		map[bool]string{true: "all", false: "some uncompressed"}[all], all, "")
 	return nil
+}
+
+// auditPage is a page the audit runs Lighthouse on, and its host.
+type auditPage struct {
+	benchPage
+	host *host
+}
+
+// startArchiveHost serves 1,000 plainly synthetic articles in sections
+// (tools/gendata), from a file in a new temporary directory that stop
+// removes with the host.
+func startArchiveHost(ctx context.Context, cfg *config) (*host, error) {
+	dir, err := os.MkdirTemp("", "dateline-audit-archive-")
+	if err != nil {
+		return nil, fmt.Errorf("the audit's archive: %w", err)
+	}
+	fail := func(err error) (*host, error) {
+		if rmErr := os.RemoveAll(dir); rmErr != nil {
+			progress("warning: removing %s: %v", dir, rmErr)
+		}
+		return nil, err
+	}
+	gen := filepath.Join(dir, "gendata")
+	data := filepath.Join(dir, "archive.json")
+	if err := goBuild(ctx, cfg, nil, "-o", gen, "./tools/gendata"); err != nil {
+		return fail(fmt.Errorf("building tools/gendata: %w", err))
+	}
+	if err := generate(ctx, gen, 1000, data, false); err != nil {
+		return fail(err)
+	}
+	h, err := startHost(ctx, cfg.hostBin, "-data", data)
+	if err != nil {
+		return fail(err)
+	}
+	h.cleanup = func() {
+		if err := os.RemoveAll(dir); err != nil {
+			progress("warning: removing %s: %v", dir, err)
+		}
+	}
+	return h, nil
 }

@@ -23,6 +23,9 @@ type host struct {
 	readyIn time.Duration // what the host itself reports
 
 	proc *hostproc.Host
+	// cleanup, if set, runs once the host has stopped (its dataset's
+	// files, say).
+	cleanup func()
 }
 
 // hostStartLimit bounds the wait for the serving line.
@@ -43,6 +46,9 @@ func startHost(ctx context.Context, bin string, args ...string) (*host, error) {
 func (h *host) stop() {
 	if err := h.proc.Stop(); err != nil {
 		progress("warning: %v", err)
+	}
+	if h.cleanup != nil {
+		h.cleanup()
 	}
 }
 

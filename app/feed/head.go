@@ -124,8 +124,9 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 	}
 	h.Meta = append(h.Meta, Meta{Name: "twitter:card", Content: card})
 	// Not found, and pages that are the reader's own (saved articles):
-	// nothing for a search engine.
-	if !p.Ref.Kind.HasData() {
+	// nothing for a search engine. A search page may be indexed (it is in
+	// no sitemap): its results are the site's own pages.
+	if p.Ref.Kind == page.NotFound || p.Ref.Kind == page.Saved {
 		h.Meta = append(h.Meta, Meta{Name: "robots", Content: "noindex"})
 	}
 	return h, nil

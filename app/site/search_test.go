@@ -102,8 +102,13 @@ func TestSearchPage(t *testing.T) {
 	if got := root.Find("input", "id", "search-input"); len(got) != 1 || got[0].Attrs["value"] != "quillotex" {
 		t.Errorf("the search box does not show the query")
 	}
-	if n := len(root.Find("meta", "name", "robots")); n != 1 {
-		t.Errorf("a search page is not kept from search engines (%d robots metas)", n)
+	// Crawlable, as Lighthouse's SEO audit asks of it; only the saved
+	// articles and not-found pages say noindex.
+	if n := len(root.Find("meta", "name", "robots")); n != 0 {
+		t.Errorf("a search page has %d robots metas, want none", n)
+	}
+	if c := root.Find("link", "rel", "canonical"); len(c) != 0 && !strings.Contains(c[0].Attrs["href"], "/search?q=quillotex") {
+		t.Errorf("canonical %q", c[0].Attrs["href"])
 	}
 
 	_, _, root = results(t, ts, "/search?q=nothingmatchesthis")
