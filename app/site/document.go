@@ -22,8 +22,18 @@ import (
 // writes the body's markup; the rest is here, so that nothing of the page
 // depends on go-app's own page template.
 
-// render writes the page for ref and its data.
+// render makes the response of the page for ref and its data.
 func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) {
+	doc, err := s.document(ref, d)
+	if err != nil {
+		return nil, err
+	}
+	return newResponse(status, "text/html; charset=utf-8", revalidate, doc)
+}
+
+// document writes the page for ref and its data: the bytes a static
+// export writes, which the host compresses to serve.
+func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 	m := components.MetaOf(s.site, ref, d)
 	var b strings.Builder
 	b.Grow(16 << 10)
@@ -70,7 +80,7 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 	// label, which boot.js turns into the bar that dateline.css draws.
 	b.WriteString("\n<aside id=\"app-wasm-loader\" class=\"goapp-app-info\"><span id=\"app-wasm-loader-icon\" hidden></span>" +
 		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\" data-label=\"" + attr(s.site.Table.Text(i18n.LoadingApp)) + "\">0</p></aside>\n</body>\n</html>\n")
-	return newResponse(status, "text/html; charset=utf-8", revalidate, []byte(b.String()))
+	return []byte(b.String()), nil
 }
 
 // panelsHTML writes the parts of every page that reader.js drives, outside

@@ -221,6 +221,8 @@ func parallel(refs []page.Ref, do func(page.Ref) error) error {
 	jobs := make(chan page.Ref)
 	errc := make(chan error, 1)
 	var wg sync.WaitGroup
+	// More workers than cores: writing hundreds of thousands of small
+	// files waits on the file system more than it computes.
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
@@ -265,7 +267,8 @@ func (s *Site) exportPage(w *exportWriter, ref page.Ref) error {
 	if err := w.write(s.DataBase+"/"+ref.DataFile(), data); err != nil {
 		return err
 	}
-	res, err := s.render(ref, d, 200)
+	// The page as written, not compressed: a static host compresses it.
+	doc, err := s.document(ref, d)
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
 	}
@@ -273,7 +276,7 @@ func (s *Site) exportPage(w *exportWriter, ref page.Ref) error {
 	if ref.Path() == "/" {
 		name = "/index.html"
 	}
-	return w.write(name, res.body)
+	return w.write(name, doc)
 }
 
 // exportWriter writes an export's files under root: in a fresh export,
@@ -288,6 +291,7 @@ type exportWriter struct {
 
 	mu                          sync.Mutex
 	files                       map[string]bool
+	dirs                        map[string]bool // made already
 	written, unchanged, removed int
 }
 
@@ -307,7 +311,7 @@ func (w *exportWriter) write(p string, body []byte) error {
 			return nil
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(name)); err != nil {
 		return fmt.Errorf("exporting %s: %w", p, err)
 	}
 	if w.update {
@@ -324,6 +328,27 @@ func (w *exportWriter) write(p string, body []byte) error {
 }
 
 // replaceFile writes name whole beside it, then renames it into place.
+// mkdir makes dir and its parents once per export: most files share
+// their directory with thousands of others.
+func (w *exportWriter) mkdir(dir string) error {
+	w.mu.Lock()
+	done := w.dirs[dir]
+	w.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	if w.dirs == nil {
+		w.dirs = make(map[string]bool)
+	}
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	return nil
+}
+
 func replaceFile(name string, body []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
