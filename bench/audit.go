@@ -97,11 +97,22 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		return err
 	}
 	defer archive.stop()
+	// go-app's empty app (bench/floorapp): the floor under Dateline's
+	// blocking time and performance score, audited in the same run.
+	fl, err := startFloor(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer fl.stop()
+	floorHost := &host{url: fl.proc.URL}
+	floorPage := auditPage{benchPage{"go-app's empty app", "/"}, floorHost}
 	pages := []auditPage{
 		{benchPages[0], h}, {benchPages[1], h},
 		{benchPage{"section (1,000 articles)", "/sections/lorem"}, archive},
 		{benchPage{"search (1,000 articles)", "/search?q=lorem+ipsum"}, archive},
+		floorPage,
 	}
+	key := func(p auditPage, preset string) string { return p.host.url + p.path + "|" + preset }
 
 	presets := []string{"mobile", "desktop"}
 	runs := map[string][]lhRun{}
@@ -116,7 +127,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 				if err != nil {
 					return err
 				}
-				runs[p.path+"|"+preset] = append(runs[p.path+"|"+preset], run)
+				runs[key(p, preset)] = append(runs[key(p, preset)], run)
 			}
 		}
 	}
@@ -138,7 +149,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		for _, preset := range presets {
 			row := []string{p.name, preset}
 			for _, c := range lhCategories {
-				row = append(row, lhSamples(runs[p.path+"|"+preset], func(l lhRun) float64 { return 100 * l.scores[c.id] }).cell(integer))
+				row = append(row, lhSamples(runs[key(p, preset)], func(l lhRun) float64 { return 100 * l.scores[c.id] }).cell(integer))
 			}
 			t.add(row...)
 		}
@@ -155,7 +166,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		for _, preset := range presets {
 			row := []string{p.name, preset}
 			for _, mt := range lhMetrics {
-				row = append(row, mt.unit(lhSamples(runs[p.path+"|"+preset], func(l lhRun) float64 { return l.metrics[mt.id] }).median()))
+				row = append(row, mt.unit(lhSamples(runs[key(p, preset)], func(l lhRun) float64 { return l.metrics[mt.id] }).median()))
 			}
 			t.add(row...)
 		}
@@ -167,12 +178,32 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		return err
 	}
 
-	// One verdict per category: its lowest median over pages and presets.
+	// Against the floor: Dateline's blocking time and performance score
+	// beside go-app's empty app's, per preset, on every Dateline page.
+	for _, preset := range presets {
+		floorTBT := lhSamples(runs[key(floorPage, preset)], func(l lhRun) float64 { return l.metrics["total-blocking-time"] }).median()
+		floorPerf := lhSamples(runs[key(floorPage, preset)], func(l lhRun) float64 { return 100 * l.scores["performance"] }).median()
+		var worstTBT, worstPerf float64
+		for _, p := range pages[:len(pages)-1] {
+			tbt := lhSamples(runs[key(p, preset)], func(l lhRun) float64 { return l.metrics["total-blocking-time"] }).median()
+			perf := lhSamples(runs[key(p, preset)], func(l lhRun) float64 { return 100 * l.scores["performance"] }).median()
+			worstTBT = max(worstTBT, tbt/floorTBT)
+			if worstPerf == 0 || perf < worstPerf {
+				worstPerf = perf
+			}
+		}
+		r.judge(fmt.Sprintf("Lighthouse TBT, %s, worst page / go-app's empty app (%s)", preset, ms(floorTBT)), "≤ 1.25x", worstTBT, 1.25, ratio)
+		r.judgeAtLeast(fmt.Sprintf("Lighthouse performance, %s, worst page vs go-app's empty app (%s)", preset, integer(floorPerf)),
+			"≥ the empty app's − 5", worstPerf, floorPerf-5, integer)
+	}
+
+	// One verdict per category: its lowest median over Dateline's pages and
+	// presets.
 	for _, c := range lhCategories[1:] {
 		var medians samples
-		for _, p := range pages {
+		for _, p := range pages[:len(pages)-1] {
 			for _, preset := range presets {
-				medians = append(medians, lhSamples(runs[p.path+"|"+preset], func(l lhRun) float64 { return 100 * l.scores[c.id] }).median())
+				medians = append(medians, lhSamples(runs[key(p, preset)], func(l lhRun) float64 { return 100 * l.scores[c.id] }).median())
 			}
 		}
 		at100 := 0
