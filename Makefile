@@ -92,7 +92,7 @@ fuzz:
 # progress on stderr. BENCH_FLAGS=-quick for a smoke check.
 BENCH_FLAGS ?=
 
-bench: build
+bench: build bench/node_modules/.package-lock.json
 	DATELINE_BIN=$(CURDIR)/$(BIN) GO=$(GO) $(GO) run ./bench $(BENCH_FLAGS)
 
 bench/node_modules/.package-lock.json: bench/package-lock.json

@@ -13,7 +13,9 @@
 // The sections: a) cold page load against a script-free baseline, on
 // loopback and throttled; b) warm load; c) app.wasm sizes; d) host
 // throughput against nginx; e) scale: synthetic archives of up to 100,000
-// articles, today's host against the landed code's.
+// articles, today's host against the landed code's; f) search: Dateline's
+// search on exported archives of 10,000 and 100,000 articles against
+// Pagefind (from bench/node_modules: npm ci --prefix bench).
 package main
 
 import (
@@ -57,7 +59,7 @@ type config struct {
 
 // sectionNames maps each section's letter to its longer name.
 var sectionNames = map[string]string{
-	"a": "cold", "b": "warm", "c": "wasm", "d": "throughput", "e": "scale",
+	"a": "cold", "b": "warm", "c": "wasm", "d": "throughput", "e": "scale", "f": "search",
 }
 
 func main() {
@@ -73,13 +75,13 @@ func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	runs := fs.Int("runs", 5, "measured runs per comparison (at least 1)")
 	quick := fs.Bool("quick", false, "a smoke check: 2 runs, short wrk runs, fewer host starts")
-	only := fs.String("only", "", "comma-separated sections to run: a (cold), b (warm), c (wasm), d (throughput), e (scale); default all")
+	only := fs.String("only", "", "comma-separated sections to run: a (cold), b (warm), c (wasm), d (throughput), e (scale), f (search); default all")
 	audit := fs.Bool("audit", false, "run Lighthouse 12.2.3 (from bench/node_modules) instead of the benchmarks")
 	profilePath := fs.String("profile", "", "instead of the benchmarks, profile the CPU of one warm load of this page path (such as /); build app.wasm unstripped for function names: make clean build WASM_LDFLAGS=")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
 	wrkReps := fs.Int("wrk-reps", 3, "wrk runs per server and header set, alternating host and nginx")
 	verbose := fs.Bool("v", false, "log every request of every measured load on stderr")
-	timeout := fs.Duration("timeout", 0, "stop everything after this long (default 20m, 35m with section e, 45m with -audit)")
+	timeout := fs.Duration("timeout", 0, "stop everything after this long (default 20m, plus 30m with section e and 15m with section f; 45m with -audit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -133,8 +135,13 @@ func run(args []string, stdout io.Writer) error {
 		switch {
 		case *audit:
 			limit = 45 * time.Minute
-		case cfg.sections["e"]:
-			limit += 15 * time.Minute
+		default:
+			if cfg.sections["e"] {
+				limit += 30 * time.Minute // with two exports of 100,000 articles
+			}
+			if cfg.sections["f"] {
+				limit += 15 * time.Minute
+			}
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -172,7 +179,7 @@ func parseSections(only string) (map[string]bool, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("-only: unknown section %q (a, b, c, d, e or cold, warm, wasm, throughput, scale)", s)
+			return nil, fmt.Errorf("-only: unknown section %q (a, b, c, d, e, f or cold, warm, wasm, throughput, scale, search)", s)
 		}
 	}
 	return sections, nil
@@ -207,6 +214,7 @@ func runBench(ctx context.Context, cfg *config, r *report, args []string) error 
 		{"c", wasmSizes},
 		{"d", throughput},
 		{"e", scale},
+		{"f", search},
 	} {
 		if !cfg.sections[s.letter] {
 			continue

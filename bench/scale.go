@@ -6,10 +6,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -124,6 +128,10 @@ func scale(ctx context.Context, cfg *config, r *report) error {
 		return err
 	}
 	tHosts := time.Since(t0) - tPrep - tVisits
+	exports, err := exportRuns(ctx, cfg, today.files[scaleBig], dir)
+	if err != nil {
+		return err
+	}
 
 	r.printf("### e. Scale: synthetic archives up to 100,000 articles\n\n")
 	r.printf("Datasets from `tools/gendata -n N` (plainly synthetic: placeholder words, one figure without image, one inline link; "+
@@ -143,7 +151,17 @@ func scale(ctx context.Context, cfg *config, r *report) error {
 	writeHomeTable(r, runs)
 	writeVisitTable(r, cfg, v)
 
+	writeExportTable(r, exports)
+
 	judgeScale(r, runs, failed, v)
+	if len(exports) > 0 {
+		r.judge(fmt.Sprintf("Export at %s articles (exec → exit)", thousands(scaleBig)), "≤ 60 s", exports[0].took.Seconds(), 60, seconds)
+		if len(exports) > 1 {
+			again := exports[1]
+			r.note(fmt.Sprintf("Export over an unchanged export at %s articles", thousands(scaleBig)), "writes only what changed",
+				fmt.Sprintf("%s written, %s unchanged", count(float64(again.written)), count(float64(again.unchanged))), again.written == 0, "")
+		}
+	}
 	r.printf("Section e took %s: building the landed code and writing the datasets %s, the first visits %s, the host runs %s.\n\n",
 		time.Since(t0).Round(time.Second), tPrep.Round(time.Second), tVisits.Round(time.Second), tHosts.Round(time.Second))
 	return nil
@@ -565,4 +583,77 @@ func cellText(s string) string {
 		s = s[:300] + "…"
 	}
 	return strings.ReplaceAll(s, "|", "/")
+}
+
+// exportRun is one run of the host's export.
+type exportRun struct {
+	took                        time.Duration
+	written, unchanged, removed int
+	bytes                       float64
+}
+
+// exportRuns exports the dataset into a new directory, then again over
+// that export: the second writes only what changed, which is nothing.
+// Once each: at 100,000 articles an export writes some 400,000 files.
+func exportRuns(ctx context.Context, cfg *config, data, dir string) ([]exportRun, error) {
+	out := filepath.Join(dir, "export")
+	defer func() {
+		if err := os.RemoveAll(out); err != nil {
+			progress("warning: removing %s: %v", out, err)
+		}
+	}()
+	var runs []exportRun
+	for i, what := range []string{"a fresh export", "an export over it"} {
+		progress("export at %s articles: %s", thousands(scaleBig), what)
+		start := time.Now()
+		cmd := exec.CommandContext(ctx, cfg.hostBin, "export", "-data", data, out)
+		var stderr limitedBuffer
+		cmd.Stderr = &stderr
+		stdout, err := cmd.Output()
+		took := time.Since(start)
+		if err != nil {
+			return nil, fmt.Errorf("export %d: %w\n%s", i+1, err, stderr.b)
+		}
+		run := exportRun{took: took}
+		// "…: 428265 files written, 0 unchanged, 0 removed"
+		m := exportLine.FindSubmatch(stdout)
+		if m == nil {
+			return nil, fmt.Errorf("export %d: no count of files in %q", i+1, stdout)
+		}
+		run.written, _ = strconv.Atoi(string(m[1]))
+		run.unchanged, _ = strconv.Atoi(string(m[2]))
+		run.removed, _ = strconv.Atoi(string(m[3]))
+		err = filepath.WalkDir(out, func(_ string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			info, err := d.Info()
+			if err == nil {
+				run.bytes += float64(info.Size())
+			}
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("measuring the export: %w", err)
+		}
+		runs = append(runs, run)
+	}
+	return runs, nil
+}
+
+var exportLine = regexp.MustCompile(`(\d+) files written, (\d+) unchanged, (\d+) removed`)
+
+// writeExportTable reports the export's time, files and size.
+func writeExportTable(r *report, runs []exportRun) {
+	if len(runs) == 0 {
+		return
+	}
+	r.printf("The static export of today's %s-article dataset (`dateline export -data FILE DIR`, exec → exit, once each: "+
+		"a fresh export, then an export over it, which writes only what changed):\n\n", thousands(scaleBig))
+	t := newTable("Export", "Time", "Files written", "Unchanged", "Removed", "Size of the export")
+	for i, run := range runs {
+		name := []string{"fresh", "over the first"}[i]
+		t.add(name, seconds(run.took.Seconds()), count(float64(run.written)), count(float64(run.unchanged)), count(float64(run.removed)), kB(run.bytes))
+	}
+	t.write(r)
 }
