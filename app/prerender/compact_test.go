@@ -1,6 +1,9 @@
 package prerender
 
 import (
+	"html"
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -82,4 +85,46 @@ func TestFalseBooleanAttributes(t *testing.T) {
 	if !ok || got != want {
 		t.Errorf("HTML = %s, %v\nwant   %s", got, ok, want)
 	}
+}
+
+// attrOracle is how HTML rewrote attribute values before htmlAttrValues:
+// a regular expression, slower but plain to read. The two must agree.
+var attrOracle = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
+
+func oracleAttrValues(s string) string {
+	return attrOracle.ReplaceAllStringFunc(s, func(m string) string {
+		v, err := strconv.Unquote(m[1:])
+		if err != nil {
+			return m
+		}
+		return `="` + html.EscapeString(v) + `"`
+	})
+}
+
+var attrCases = []string{
+	``, `<p>x</p>`, `<a href="/x">X</a>`, `<p title="a\"b">c</p>`, `<p title="a \u200c b">`,
+	`<p title="<&'>">`, `<p title="a\\">x="y"</p>`, `<p title="a\nb">`, "<p title=\"a\nb\">",
+	`<p title="\x">`, `<p title="open`, `<p title="a\`, "=\"\\\n\" =\"b\\\"\"", `="" ="x"`,
+	"<p title=\"\xff\">", `<p title="\xff">`, `<img alt="A \"B\" & C" src="/a.png"><p data-x="1">t</p>`,
+}
+
+// TestHTMLAttrValues checks the scanner against the regular expression it
+// replaced.
+func TestHTMLAttrValues(t *testing.T) {
+	for _, s := range attrCases {
+		if got, want := htmlAttrValues(s), oracleAttrValues(s); got != want {
+			t.Errorf("htmlAttrValues(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzHTMLAttrValues(f *testing.F) {
+	for _, s := range attrCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := htmlAttrValues(s), oracleAttrValues(s); got != want {
+			t.Errorf("htmlAttrValues(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
