@@ -161,12 +161,13 @@ func read(name string, files []*file, max int64) (*Archive, error) {
 	var next atomic.Int64
 	for range min(workers, len(l.files)) {
 		readers.Go(func() {
+			var rb readBuffers
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(l.files) {
 					return
 				}
-				l.split(i, jobs)
+				l.split(i, jobs, &rb)
 			}
 		})
 	}
@@ -196,9 +197,58 @@ func max1(n int) int {
 	return n
 }
 
+// wholeFile is the largest file read into memory at once rather than
+// streamed: a folder's files are small, and many.
+const wholeFile = 1 << 20
+
+// readBuffers is what one reader reuses from file to file: in a folder of
+// 100,000 small files, a decoder and a buffer made for each were a third
+// of the time to read it.
+type readBuffers struct {
+	dec *jsontext.Decoder
+	buf []byte
+}
+
+// decoder returns the reader's decoder, reset to read src.
+func (rb *readBuffers) decoder(src io.Reader) *jsontext.Decoder {
+	if rb.dec == nil {
+		rb.dec = jsontext.NewDecoder(src, jsontext.AllowDuplicateNames(true))
+	} else {
+		rb.dec.Reset(src, jsontext.AllowDuplicateNames(true))
+	}
+	return rb.dec
+}
+
+// readAll reads r to its end into rb.buf, failing past max bytes.
+func (rb *readBuffers) readAll(r io.Reader, size, max int64) ([]byte, error) {
+	b := rb.buf[:0]
+	if int64(cap(b)) < size+1 {
+		b = make([]byte, 0, size+512)
+	}
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if int64(len(b)) > max {
+			rb.buf = b
+			return nil, errTooBig
+		}
+		if err == io.EOF {
+			rb.buf = b
+			return b, nil
+		}
+		if err != nil {
+			rb.buf = b
+			return nil, err
+		}
+	}
+}
+
 // split reads file i with jsontext, which checks its syntax and UTF-8, and
 // hands each article to the checkers as a piece of bytes.
-func (l *loader) split(i int, jobs chan<- job) {
+func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	fs := l.files[i]
 	rc, err := fs.f.open()
 	if err != nil {
@@ -208,18 +258,38 @@ func (l *loader) split(i int, jobs chan<- job) {
 	}
 	defer rc.Close()
 	h := sha256.New()
-	// The buffer is no larger than the file: a folder of thousands of
-	// small files would otherwise make 256 kB of garbage for each.
-	bufSize := int(min(fs.f.size+1, 256<<10))
-	br := bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), bufSize)
 	defer func() { copy(fs.sum[:], h.Sum(nil)) }()
 
 	problem := func(off int64, pointer, msg, hint string) {
 		fs.problems = append(fs.problems, Problem{File: fs.f.name, Article: -1, Pointer: pointer, Message: msg, Hint: hint, off: off})
 	}
-	head, _ := br.Peek(3)
+	// A small file is read whole, and decoded from memory without a copy;
+	// a large one streams through a buffer.
+	var src io.Reader
+	var head []byte
+	var empty bool
+	if fs.f.size <= wholeFile {
+		data, err := rb.readAll(rc, fs.f.size, l.max)
+		if err != nil {
+			fs.broken = true
+			if errors.Is(err, errTooBig) {
+				problem(0, "", fmt.Sprintf("the file grew past %s while it was read", ByteSize(l.max)), "check that nothing else writes it")
+			} else {
+				problem(0, "", "reading the file: "+err.Error(), "")
+			}
+			return
+		}
+		h.Write(data)
+		head, empty = data[:min(3, len(data))], len(bytes.TrimSpace(data)) == 0
+		src = bytes.NewBuffer(data)
+	} else {
+		br := bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), 256<<10)
+		head, _ = br.Peek(3)
+		empty = len(bytes.TrimSpace(head)) == 0 && onlySpace(br)
+		src = br
+	}
 	switch {
-	case len(bytes.TrimSpace(head)) == 0 && onlySpace(br):
+	case empty:
 		problem(0, "", "the file is empty", `a dataset is a JSON object such as {"articles": [...]}`)
 		fs.broken = true
 		return
@@ -228,7 +298,7 @@ func (l *loader) split(i int, jobs chan<- job) {
 		fs.broken = true
 		return
 	}
-	dec := jsontext.NewDecoder(br, jsontext.AllowDuplicateNames(true))
+	dec := rb.decoder(src)
 	fail := func(err error) {
 		fs.broken = true
 		var se *jsontext.SyntacticError
