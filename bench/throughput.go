@@ -65,11 +65,16 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 		return err
 	}
 	defer ngx.stop()
+	goFloor, err := startHTTPFloor(ctx, cfg, h.url)
+	if err != nil {
+		return err
+	}
+	defer goFloor.stop()
 
 	type server struct {
 		name, url string
 	}
-	servers := []server{{"host", h.url}, {"nginx", ngx.url}}
+	servers := []server{{"host", h.url}, {"nginx", ngx.url}, {floorName, goFloor.url}}
 
 	// What each server answers to each header set, checked once.
 	type answer struct {
@@ -105,10 +110,9 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 	n := 0
 	for i := range cfg.wrkReps {
 		for ci, ec := range encodingCases {
-			order := servers
-			if (i+ci)%2 == 1 {
-				order = []server{servers[1], servers[0]}
-			}
+			// Each run starts with another server, in turn.
+			k := (i + ci) % len(servers)
+			order := append(append([]server{}, servers[k:]...), servers[:k]...)
 			for _, s := range order {
 				n++
 				progress("wrk %d/%d: %s, Accept-Encoding %q, %s", n, total, s.name, ec.accept, cfg.wrkDuration)
@@ -124,43 +128,50 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 	r.printf("### d. Host throughput against nginx\n\n")
 	r.printf("`wrk -t%d -c%d -d%s --latency` on the seed article (`%s`), the host against nginx serving the same page's HTML "+
 		"from a file (saved from the host, with its `.gz` beside it for `gzip_static`, and the host's headers added), both on "+
-		"127.0.0.1 of this machine, wrk on the same cores. Host and nginx alternate, %d runs each per header set; "+
-		"the ratio is taken per pair, after an uncounted 2 s warm-up run against each. Cells: median (min–max). Errors: socket errors plus non-2xx/3xx responses, summed over the runs.\n\n",
-		wrkThreads, wrkConnections, cfg.wrkDuration, seedPath, cfg.wrkReps)
-	t := newTable("Accept-Encoding", "Server", "Served as", "Body bytes", "Requests/s", "p50 latency", "p99 latency", "Errors", "Host / nginx req/s")
+		"127.0.0.1 of this machine, wrk on the same cores. A third server is the floor under the host: %s (`bench/httpfloor`), "+
+		"Go's net/http and nothing else, serving the host's same three bodies from memory with the same headers. "+
+		"The three alternate, each run starting with another, %d runs each per header set; "+
+		"ratios are taken per run, after an uncounted 2 s warm-up run against each. Cells: median (min–max). Errors: socket errors plus non-2xx/3xx responses, summed over the runs.\n\n",
+		wrkThreads, wrkConnections, cfg.wrkDuration, seedPath, floorName, cfg.wrkReps)
+	t := newTable("Accept-Encoding", "Server", "Served as", "Body bytes", "Requests/s", "p50 latency", "p99 latency", "Errors",
+		"Host / this server, req/s", "This server / nginx, req/s")
+	var floorNotes []string
 	for _, ec := range encodingCases {
 		label := "`" + ec.accept + "`"
 		if ec.accept == "" {
 			label = "none"
 		}
-		var hostRPS, ngxRPS samples
+		rpsOf := map[string]samples{}
 		for _, s := range servers {
-			rs := results[s.name+"|"+ec.accept]
-			var rps, p50, p99 samples
+			for _, w := range results[s.name+"|"+ec.accept] {
+				rpsOf[s.name] = append(rpsOf[s.name], w.rps)
+			}
+		}
+		for _, s := range servers {
+			var p50, p99 samples
 			errs := 0.0
-			for _, w := range rs {
-				rps = append(rps, w.rps)
+			for _, w := range results[s.name+"|"+ec.accept] {
 				p50 = append(p50, w.p50)
 				p99 = append(p99, w.p99)
 				errs += w.errors()
 			}
-			if s.name == "host" {
-				hostRPS = rps
-			} else {
-				ngxRPS = rps
-			}
 			a := answers[s.name+"|"+ec.accept]
-			ratioCell := ""
-			if s.name == "nginx" {
-				ratioCell = ratios(hostRPS, ngxRPS).cell(ratio)
+			hostCell, ngxCell := "", ""
+			if s.name != "host" {
+				hostCell = ratios(rpsOf["host"], rpsOf[s.name]).cell(ratio)
 			}
-			t.add(label, s.name, a.encoding, byteCount(float64(a.body)), rps.cell(perSecond), p50.cell(ms), p99.cell(ms), integer(errs), ratioCell)
+			if s.name == floorName {
+				ngxCell = ratios(rpsOf[s.name], rpsOf["nginx"]).cell(ratio)
+			}
+			t.add(label, s.name, a.encoding, byteCount(float64(a.body)), rpsOf[s.name].cell(perSecond), p50.cell(ms), p99.cell(ms), integer(errs), hostCell, ngxCell)
 		}
+		floorNotes = append(floorNotes, fmt.Sprintf("%s: the floor reaches %s of nginx, the host %s of the floor",
+			label, ratio(ratios(rpsOf[floorName], rpsOf["nginx"]).median()), ratio(ratios(rpsOf["host"], rpsOf[floorName]).median())))
 		hostErrs := 0.0
 		for _, w := range results["host|"+ec.accept] {
 			hostErrs += w.errors()
 		}
-		rat := ratios(hostRPS, ngxRPS).median()
+		rat := ratios(rpsOf["host"], rpsOf["nginx"]).median()
 		name := "Host req/s vs nginx, Accept-Encoding " + label
 		goal := "≥ 0.7x nginx, 0 errors"
 		switch {
@@ -171,6 +182,7 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 		}
 	}
 	t.write(r)
+	r.printf("Go's floor, medians of the per-run ratios: %s.\n\n", strings.Join(floorNotes, "; "))
 	r.printf("Rows: %s.\n\n", strings.Join(func() []string {
 		var out []string
 		for _, ec := range encodingCases {
@@ -426,4 +438,71 @@ func freePort() (int, error) {
 	}
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// floorName names bench/httpfloor in section d's table.
+const floorName = "net/http alone"
+
+// httpFloor is bench/httpfloor, running.
+type httpFloor struct {
+	url  string
+	dir  string
+	proc *hostproc.Host
+}
+
+// startHTTPFloor builds bench/httpfloor, saves the host's seed article in
+// its three encodings with the headers nginx also sends, and starts it.
+func startHTTPFloor(ctx context.Context, cfg *config, hostURL string) (f *httpFloor, err error) {
+	dir, err := os.MkdirTemp("", "dateline-bench-httpfloor-")
+	if err != nil {
+		return nil, fmt.Errorf("net/http's floor: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			if rmErr := os.RemoveAll(dir); rmErr != nil {
+				progress("warning: removing %s: %v", dir, rmErr)
+			}
+		}
+	}()
+	var headers strings.Builder
+	for _, enc := range []struct{ accept, want, file string }{{"", "", "page"}, {"gzip", "gzip", "page.gz"}, {"br", "br", "page.br"}} {
+		got, err := getOK(ctx, hostURL+seedPath, enc.accept)
+		if err != nil {
+			return nil, fmt.Errorf("net/http's floor: %w", err)
+		}
+		if ce := got.header.Get("Content-Encoding"); ce != enc.want {
+			return nil, fmt.Errorf("net/http's floor: the host answered %q to Accept-Encoding %q", ce, enc.accept)
+		}
+		if err := os.WriteFile(filepath.Join(dir, enc.file), got.body, 0o644); err != nil {
+			return nil, fmt.Errorf("net/http's floor: %w", err)
+		}
+		if enc.accept == "" {
+			for _, name := range copiedHeaders {
+				if v := got.header.Get(name); v != "" {
+					headers.WriteString(name + ": " + v + "\n")
+				}
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "headers"), []byte(headers.String()), 0o644); err != nil {
+		return nil, fmt.Errorf("net/http's floor: %w", err)
+	}
+	bin := filepath.Join(dir, "httpfloor")
+	if err := goBuild(ctx, cfg, nil, "-trimpath", "-o", bin, "./bench/httpfloor"); err != nil {
+		return nil, fmt.Errorf("building net/http's floor: %w", err)
+	}
+	p, err := hostproc.Start(ctx, bin, []string{"-addr", "127.0.0.1:0", "-dir", dir}, hostStartLimit)
+	if err != nil {
+		return nil, fmt.Errorf("net/http's floor: %w", err)
+	}
+	return &httpFloor{url: p.URL, dir: dir, proc: p}, nil
+}
+
+func (f *httpFloor) stop() {
+	if err := f.proc.Stop(); err != nil {
+		progress("warning: net/http's floor: %v", err)
+	}
+	if err := os.RemoveAll(f.dir); err != nil {
+		progress("warning: removing %s: %v", f.dir, err)
+	}
 }
