@@ -117,6 +117,9 @@ func newSite(d *dataFlags, cacheSize int64) (*site.Site, *dataset.Archive, error
 	return s, arc, nil
 }
 
+// exportGCPercent is the garbage collector's target during an export.
+const exportGCPercent = 400
+
 func export(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var d dataFlags
@@ -127,6 +130,12 @@ func export(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("export: name one directory to write the site into")
 	}
+	// An export is a batch job that makes garbage in proportion to the
+	// archive (every page rendered once, then dropped): collecting less
+	// often trades memory for time. At 100,000 articles, against the
+	// default: 70-74 s of CPU instead of 85-93 s, and a peak of 1.2 GB
+	// instead of 0.44 GB.
+	debug.SetGCPercent(exportGCPercent)
 	s, arc, err := newSite(&d, 0)
 	if err != nil {
 		return err

@@ -109,7 +109,11 @@ func exportedVersion(dir string) (string, error) {
 func (s *Site) exportTo(w *exportWriter) error {
 	refs := s.listRefs(true)
 	s.arc.Slugs(func(slug string) { refs = append(refs, page.ArticleRef(slug)) })
-	if err := parallel(refs, func(ref page.Ref) error { return s.exportPage(w, ref) }); err != nil {
+	sx, err := s.newSearchExport()
+	if err != nil {
+		return err
+	}
+	if err := parallel(refs, func(ref page.Ref) error { return s.exportPage(w, ref, sx) }); err != nil {
 		return err
 	}
 	saved, err := s.renderShell(page.Ref{Kind: page.Saved})
@@ -121,7 +125,7 @@ func (s *Site) exportTo(w *exportWriter) error {
 	}
 	// Search: the index's files, and a page that a static host serves for
 	// any query, which the app answers once it has loaded.
-	if err := s.exportSearch(w); err != nil {
+	if err := sx.finish(w); err != nil {
 		return err
 	}
 	searchRef := page.SearchRef("", 1)
@@ -221,8 +225,7 @@ func parallel(refs []page.Ref, do func(page.Ref) error) error {
 	jobs := make(chan page.Ref)
 	errc := make(chan error, 1)
 	var wg sync.WaitGroup
-	// More workers than cores: writing hundreds of thousands of small
-	// files waits on the file system more than it computes.
+	// A worker per core: rendering the pages is most of the work.
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
@@ -253,12 +256,18 @@ func parallel(refs []page.Ref, do func(page.Ref) error) error {
 	}
 }
 
-// exportPage writes one page and its data file. They are made for the
+// exportPage writes one page and its data file (and an article's search
+// parts). They are made for the
 // export and not kept, so that a large archive does not fill the memory.
-func (s *Site) exportPage(w *exportWriter, ref page.Ref) error {
+func (s *Site) exportPage(w *exportWriter, ref page.Ref, sx *searchExport) error {
 	d, err := s.Load(ref)
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
+	}
+	if d.Story != nil && d.Story.Article != nil {
+		if err := sx.article(w, d.Story.Article); err != nil {
+			return err
+		}
 	}
 	data, err := dataJSON(d)
 	if err != nil {

@@ -8,11 +8,12 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"dateline/app/article"
 	"dateline/app/page"
 	"dateline/app/search"
 )
@@ -219,67 +220,67 @@ func (ix *searchIndex) searchFiles() []string {
 	return names
 }
 
-// exportSearch writes every file of the index: those in memory, then each
-// document's parts, made from the dataset.
-func (s *Site) exportSearch(w *exportWriter) error {
-	if _, err := s.WaitSearch(); err != nil {
-		return fmt.Errorf("exporting the search index: %w", err)
-	}
-	ix := s.search
-	dir := s.DataBase + "/" + page.SearchDir + "/"
-	written := map[string]bool{}
-	for _, name := range ix.searchFiles() {
-		data, err := s.searchFile(name)
-		if err != nil {
-			return fmt.Errorf("exporting the search index: %w", err)
-		}
-		if err := w.write(dir+name, data); err != nil {
-			return err
-		}
-		written[name] = true
-	}
-	var mu sync.Mutex
-	var firstErr error
-	ids := make(chan int)
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range ids {
-				if err := s.exportSearchDoc(w, dir, id, written); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for id := range ix.slugs {
-		ids <- id
-	}
-	close(ids)
-	wg.Wait()
-	return firstErr
+// searchExport writes the index's files in an export: those the host
+// keeps in memory (the manifest, the shards, and with every page saved
+// offline the documents' parts too), and each document's parts beside
+// its article's page, made from the article the page was made from, so
+// that an export reads each article once.
+type searchExport struct {
+	s   *Site
+	dir string
+	ids map[string]int // document id by slug
+	// docs counts the documents whose parts were made, to check that
+	// every document of the index has its files.
+	docs atomic.Int64
 }
 
-// exportSearchDoc writes the parts of document id not written already.
-func (s *Site) exportSearchDoc(w *exportWriter, dir string, id int, written map[string]bool) error {
-	d, err := s.searchDoc(id)
-	if err != nil {
-		return fmt.Errorf("exporting the search index: %w", err)
+// newSearchExport waits for the index and maps its documents.
+func (s *Site) newSearchExport() (*searchExport, error) {
+	if _, err := s.WaitSearch(); err != nil {
+		return nil, fmt.Errorf("exporting the search index: %w", err)
 	}
-	head, rest, err := s.search.files.DocParts(id, d)
+	ix := s.search
+	e := &searchExport{s: s, dir: s.DataBase + "/" + page.SearchDir + "/", ids: make(map[string]int, len(ix.slugs))}
+	for id, slug := range ix.slugs {
+		e.ids[slug] = id
+	}
+	return e, nil
+}
+
+// article writes the parts of a's document that are not kept in memory.
+func (e *searchExport) article(w *exportWriter, a *article.Article) error {
+	id, ok := e.ids[a.Slug]
+	if !ok {
+		return nil
+	}
+	e.docs.Add(1)
+	head, rest, err := e.s.search.files.DocParts(id, search.DocOf(a))
 	if err != nil {
 		return fmt.Errorf("exporting the search index: %w", err)
 	}
 	for _, p := range []search.Part{head, rest} {
-		if p.Name == "" || written[p.Name] {
+		if _, kept := e.s.search.files.Data[p.Name]; p.Name == "" || kept {
 			continue
 		}
-		if err := w.write(dir+p.Name, p.Data); err != nil {
+		if err := w.write(e.dir+p.Name, p.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish writes the files kept in memory, once every article's page is
+// written, and checks that every document got its parts.
+func (e *searchExport) finish(w *exportWriter) error {
+	if n, want := e.docs.Load(), int64(len(e.s.search.slugs)); n != want {
+		return fmt.Errorf("exporting the search index: %d of its %d documents were among the pages exported", n, want)
+	}
+	for _, name := range e.s.search.searchFiles() {
+		data, err := e.s.searchFile(name)
+		if err != nil {
+			return fmt.Errorf("exporting the search index: %w", err)
+		}
+		if err := w.write(e.dir+name, data); err != nil {
 			return err
 		}
 	}
