@@ -155,9 +155,13 @@ func scale(ctx context.Context, cfg *config, r *report) error {
 
 	judgeScale(r, runs, failed, v)
 	if len(exports) > 0 {
-		r.judge(fmt.Sprintf("Export at %s articles (exec → exit)", thousands(scaleBig)), "≤ 60 s", exports[0].took.Seconds(), 60, seconds)
-		if len(exports) > 1 {
-			again := exports[1]
+		var fresh samples
+		for _, e := range exports[:len(exports)-1] {
+			fresh = append(fresh, e.took.Seconds())
+		}
+		r.judge(fmt.Sprintf("Export at %s articles (exec → exit, median of %d)", thousands(scaleBig), len(fresh)), "≤ 60 s", fresh.median(), 60, seconds)
+		{
+			again := exports[len(exports)-1]
 			r.note(fmt.Sprintf("Export over an unchanged export at %s articles", thousands(scaleBig)), "writes only what changed",
 				fmt.Sprintf("%s written, %s unchanged", count(float64(again.written)), count(float64(again.unchanged))), again.written == 0, "")
 		}
@@ -592,9 +596,9 @@ type exportRun struct {
 	bytes                       float64
 }
 
-// exportRuns exports the dataset into a new directory, then again over
-// that export: the second writes only what changed, which is nothing.
-// Once each: at 100,000 articles an export writes some 400,000 files.
+// exportRuns exports the dataset into a new directory freshRuns times
+// (each into a new one, the last kept), then once over the last export,
+// which writes only what changed: nothing. The last run is the one over.
 func exportRuns(ctx context.Context, cfg *config, data, dir string) ([]exportRun, error) {
 	// In memory when there is room, as section f does: written to this
 	// machine's disk, the export measures mostly the disk.
@@ -613,7 +617,19 @@ func exportRuns(ctx context.Context, cfg *config, data, dir string) ([]exportRun
 		}
 	}()
 	var runs []exportRun
-	for i, what := range []string{"a fresh export", "an export over it"} {
+	fresh := cfg.runs
+	if fresh > 3 {
+		fresh = 3 // some 400,000 files each, about a minute
+	}
+	for i := range fresh + 1 {
+		what := fmt.Sprintf("a fresh export, %d of %d", i+1, fresh)
+		if i == fresh {
+			what = "an export over the last"
+		} else if i > 0 {
+			if err := os.RemoveAll(out); err != nil {
+				return nil, fmt.Errorf("removing the last export: %w", err)
+			}
+		}
 		progress("export at %s articles: %s", thousands(scaleBig), what)
 		start := time.Now()
 		cmd := exec.CommandContext(ctx, cfg.hostBin, "export", "-data", data, out)
@@ -661,11 +677,14 @@ func writeExportTable(r *report, runs []exportRun) {
 	if len(runs) == 0 {
 		return
 	}
-	r.printf("The static export of today's %s-article dataset (`dateline export -data FILE DIR`, exec → exit, once each: "+
-		"a fresh export, then an export over it, which writes only what changed; written into %s):\n\n", thousands(scaleBig), exportDir)
+	r.printf("The static export of today's %s-article dataset (`dateline export -data FILE DIR`, exec → exit: "+
+		"fresh exports, each into an empty directory, then an export over the last, which writes only what changed; written into %s):\n\n", thousands(scaleBig), exportDir)
 	t := newTable("Export", "Time", "Files written", "Unchanged", "Removed", "Size of the export")
 	for i, run := range runs {
-		name := []string{"fresh", "over the first"}[i]
+		name := fmt.Sprintf("fresh, run %d", i+1)
+		if i == len(runs)-1 {
+			name = "over the last"
+		}
 		t.add(name, seconds(run.took.Seconds()), count(float64(run.written)), count(float64(run.unchanged)), count(float64(run.removed)), kB(run.bytes))
 	}
 	t.write(r)
