@@ -83,7 +83,7 @@ func (t *Table) Around(k Key, name string, args ...string) (before, after string
 // PluralAround is Around for the form of plural key k that n calls for,
 // its number filled in as by Plural.
 func (t *Table) PluralAround(k Key, n int, name string, args ...string) (before, after string) {
-	return around(t.pluralForm(k, n), name, append([]string{counts[k], t.Number(n)}, args...))
+	return around(t.pluralForm(k, n), name, append([]string{tables().counts[k], t.Number(n)}, args...))
 }
 
 func around(template, name string, args []string) (before, after string) {
@@ -104,7 +104,7 @@ func around(template, name string, args []string) (before, after string) {
 // the edition's digits and the others from args, as in Text. A form the
 // edition does not give falls back to its "other" form, then to English.
 func (t *Table) Plural(k Key, n int, args ...string) string {
-	return fill(t.pluralForm(k, n), append([]string{counts[k], t.Number(n)}, args...))
+	return fill(t.pluralForm(k, n), append([]string{tables().counts[k], t.Number(n)}, args...))
 }
 
 // pluralForm returns the template of the form of plural key k for n.
@@ -162,7 +162,7 @@ func (t *Table) raw(k Key) string {
 	if s := t.labels[string(k)]; s != "" {
 		return s
 	}
-	if s, ok := english[k]; ok {
+	if s, ok := tables().english[k]; ok {
 		return s
 	}
 	return string(k)

@@ -1,175 +1,300 @@
 package i18n
 
+import "sync"
+
 // Key names one label: a text of the interface, such as the heading of the
 // home page. Keys are dotted, lower case and stable: an edition's
 // translations are stored under them in its dataset.
 type Key string
 
-// english holds the built-in English text of every key; a plural key's
-// forms are held under key.one and key.other.
-var english = map[Key]string{}
-
-// keys lists the keys in the order they are declared, plural forms
-// spelled out, so that reports and templates keep that order.
-var keys []Key
-
-// counts maps each plural key to the placeholder that holds its number.
-var counts = map[Key]string{}
-
-// label declares a key with its English text. It is not inlined: the
-// calls are most of the package's init code in app.wasm.
-//
-//go:noinline
-func label(k Key, en string) Key {
-	english[k] = en
-	keys = append(keys, k)
-	return k
-}
-
-// plural declares a key whose text depends on a number, with the name of
-// the number's placeholder and the English forms for one and for other
-// numbers.
-func plural(k Key, count, one, other string) Key {
-	counts[k] = count
-	label(k+".one", one)
-	label(k+".other", other)
-	return k
-}
-
-// The labels of the interface. Adding one is one line here; placeholders
-// in braces are filled by Text, Plural and FormatDate.
-var (
-	SkipToContent      = label("nav.skip", "Skip to content")
-	NavPages           = label("nav.pages", "Pages")       // the pager's navigation label
-	NavSections        = label("nav.sections", "Sections") // the section menu's navigation label
-	ListLatest         = label("list.latest", "Latest articles")
-	ListTagged         = label("list.tagged", "Tagged {tag}")
-	ListNewer          = label("list.newer", "Newer articles")
-	ListOlder          = label("list.older", "Older articles")
-	ListPageOf         = label("list.page_of", "Page {n} of {pages}")
-	ByAuthors          = label("article.by", "By {authors}")
-	JoinLast           = label("join.last", " and ") // between the last two names of a list
-	JoinComma          = label("join.comma", ", ")   // between the other names of a list
-	Updated            = label("article.updated", "Updated {date}")
-	ReadMore           = label("article.read_more", "Read More:")
-	Related            = label("article.related", "Related articles")
-	NotInCollection    = label("article.not_in_collection", "(not in this collection)")
-	OriginalStory      = label("article.original", "Read the original story")
-	Tags               = label("article.tags", "Tags")
-	MoreStories        = label("article.more_stories", "More stories") // the story navigation's label
-	NextInSection      = label("article.next_in_section", "Next in {section}")
-	PreviousInSection  = label("article.previous_in_section", "Previous in {section}")
-	NextStory          = label("article.next", "Next story")
-	PreviousStory      = label("article.previous", "Previous story")
-	NotFoundTitle      = label("not_found.title", "Page not found")
-	NotFoundText       = label("not_found.text", "There is no page at this address. It may have been moved or removed.")
-	NotFoundLatest     = label("not_found.latest", "See the latest articles")
-	ErrorTitle         = label("error.title", "This page could not be loaded")
-	ErrorText          = label("error.text", "Check your connection and try again.")
-	ErrorRetry         = label("error.retry", "Try again")
-	ErrorHome          = label("error.home", "Go to the home page")
-	StaleTitle         = label("error.stale_title", "This site has been updated")
-	StaleText          = label("error.stale_text", "Reload to see this page in its new version.")
-	Loading            = label("page.loading", "Loading…")
-	PageTitle          = label("meta.title", "{title} · {site}") // a page's title in the browser's tab
-	PageNumbered       = label("meta.page", "{title}, page {n}")
-	ListDescription    = label("meta.description", "{title}: the latest from {site}.")
-	OfflineSaving      = label("offline.saving", "Saving for offline {percent}%")
-	OfflineReady       = label("offline.ready", "Available offline")
-	OfflinePartial     = label("offline.partial", "Latest saved offline")
-	OfflinePartialHint = label("offline.partial_hint", "The latest articles, and every article you open, are kept on this device")
-	OfflineFailed      = label("offline.failed", "Not saved for offline")
-	Offline            = label("offline.offline", "Offline")
-	InstallApp         = label("install.button", "Install app")
-	InstallApple       = label("install.apple", "To install {site}, tap the Share button, then Add to Home Screen.")
-	UpdateAvailable    = label("update.available", "A new version is available.")
-	UpdateReload       = label("update.reload", "Reload")
-	LoadingApp         = label("loader.label", "Loading the app")
-	DatePattern        = label("date.pattern", "{day} {month} {year}")
-	ReadingTime        = plural("reading.time", "minutes", "{minutes} min read", "{minutes} min read")
-	Search             = label("search.label", "Search")
-	SearchTitle        = label("search.title", "Search the archive")
-	SearchEmpty        = label("search.empty", "Type one or more words: every word must match, the last one also as the start of a word.")
-	SearchNone         = label("search.none", "No articles match {query}.")
-	SearchMore         = label("search.more", "More results")
-	SearchEarlier      = label("search.earlier", "Earlier results")
-	SearchBuilding     = label("search.building", "The search is being prepared. Try again in a moment.")
-	SearchStatic       = label("search.static", "Search runs in the app, which is loading: the results will appear here.")
-	SearchIncomplete   = label("search.incomplete", "Offline: these results come from the parts of the index on this device and may be incomplete.")
-	SearchFailed       = label("search.failed", "The search could not run. Check your connection and try again.")
-	PhotoCaption       = label("figure.caption", "Photo caption:") // before a caption whose photo is not in the collection
-	ArticleTools       = label("article.tools", "Article tools")   // the label of the Save, Share and Listen toolbar
-	Save               = label("article.save", "Save for later")
-	SavedNote          = label("article.saved_note", "Saved. It opens offline from Saved articles.")
-	UnsavedNote        = label("article.unsaved_note", "Removed from Saved articles.")
-	Share              = label("article.share", "Share")
-	LinkCopied         = label("article.link_copied", "Link copied")
-	CopyLink           = label("article.copy_link", "Copy this link:")
-	Listen             = label("article.listen", "Listen")
-	ListenPause        = label("listen.pause", "Pause")
-	ListenResume       = label("listen.resume", "Resume")
-	ListenNext         = label("listen.next", "Next paragraph")
-	ListenStop         = label("listen.stop", "Stop")
-	ListenPlayer       = label("listen.player", "Listening")
-	ListenNoVoice      = label("listen.no_voice", "This device has no voice for this article's language.")
-	PrintedFrom        = label("print.from", "From {url}, printed {date}")
-	SavedNav           = label("saved.nav", "Saved")
-	SavedTitle         = label("saved.title", "Saved articles")
-	SavedEmpty         = label("saved.empty", "Nothing saved yet. Choose “Save for later” on an article to keep it here, readable offline.")
-	SavedRemove        = label("saved.remove", "Remove")
-	ContinueReading    = label("continue.title", "Continue reading")
-	ContinueRead       = label("continue.read", "{percent}% read")
-	Settings           = label("settings.button", "Reading settings")
-	SettingsSize       = label("settings.size", "Text size")
-	SettingsWidth      = label("settings.width", "Line width")
-	SettingsNarrow     = label("settings.width.narrow", "Narrow")
-	SettingsMedium     = label("settings.width.medium", "Medium")
-	SettingsWide       = label("settings.width.wide", "Wide")
-	SettingsSpacing    = label("settings.spacing", "Line spacing")
-	SettingsTight      = label("settings.spacing.tight", "Tight")
-	SettingsNormal     = label("settings.spacing.normal", "Normal")
-	SettingsLoose      = label("settings.spacing.loose", "Loose")
-	SettingsTheme      = label("settings.theme", "Theme")
-	SettingsAuto       = label("settings.theme.auto", "Automatic")
-	SettingsLight      = label("settings.theme.light", "Light")
-	SettingsSepia      = label("settings.theme.sepia", "Sepia")
-	SettingsDark       = label("settings.theme.dark", "Dark")
-	SettingsFont       = label("settings.font", "Typeface")
-	SettingsSerif      = label("settings.font.serif", "Serif")
-	SettingsSans       = label("settings.font.sans", "Sans serif")
-	SettingsKeys       = label("settings.keys", "Single-key shortcuts")
-	SettingsSaver      = label("settings.saver", "Data saver")
-	SettingsSaverNote  = label("settings.saver_note", "Data saver is on: the app (about 1.5 MB) is not downloaded. Each page loads whole from the site, and search needs a connection. Reading settings, saved articles, sharing, listening and print still work.")
-	SettingsSaverAuto  = label("settings.saver_browser", "Your browser asks sites to save data.")
-	SettingsReset      = label("settings.reset", "Reset")
-	Close              = label("dialog.close", "Close")
-	ShortcutsTitle     = label("keys.title", "Keyboard shortcuts")
-	KeysHelp           = label("keys.help", "Show these shortcuts")
-	KeysSave           = label("keys.save", "Save or remove the article")
-	KeysListen         = label("keys.listen", "Listen, or pause")
-	KeysSettings       = label("keys.settings", "Reading settings")
-	KeysNext           = label("keys.next", "Next paragraph")
-	KeysPrev           = label("keys.previous", "Previous paragraph")
-	KeysSearch         = label("keys.search", "Search")
-	KeysOff            = label("keys.off", "Single-key shortcuts can be turned off in Reading settings.")
-	DataSaverOn        = label("status.saver", "Data saver on")
-	SearchResults      = plural("search.results", "count", "{count} result for {query}", "{count} results for {query}")
+// The labels of the interface. Adding one is a line here and a line in
+// labels below, with its English text; placeholders in braces are filled
+// by Text, Plural and FormatDate. TestKeysDeclared checks that every key
+// has its text.
+const (
+	SkipToContent      Key = "nav.skip"
+	NavPages           Key = "nav.pages"    // the pager's navigation label
+	NavSections        Key = "nav.sections" // the section menu's navigation label
+	ListLatest         Key = "list.latest"
+	ListTagged         Key = "list.tagged"
+	ListNewer          Key = "list.newer"
+	ListOlder          Key = "list.older"
+	ListPageOf         Key = "list.page_of"
+	ByAuthors          Key = "article.by"
+	JoinLast           Key = "join.last"  // between the last two names of a list
+	JoinComma          Key = "join.comma" // between the other names of a list
+	Updated            Key = "article.updated"
+	ReadMore           Key = "article.read_more"
+	Related            Key = "article.related"
+	NotInCollection    Key = "article.not_in_collection"
+	OriginalStory      Key = "article.original"
+	Tags               Key = "article.tags"
+	MoreStories        Key = "article.more_stories" // the story navigation's label
+	NextInSection      Key = "article.next_in_section"
+	PreviousInSection  Key = "article.previous_in_section"
+	NextStory          Key = "article.next"
+	PreviousStory      Key = "article.previous"
+	NotFoundTitle      Key = "not_found.title"
+	NotFoundText       Key = "not_found.text"
+	NotFoundLatest     Key = "not_found.latest"
+	ErrorTitle         Key = "error.title"
+	ErrorText          Key = "error.text"
+	ErrorRetry         Key = "error.retry"
+	ErrorHome          Key = "error.home"
+	StaleTitle         Key = "error.stale_title"
+	StaleText          Key = "error.stale_text"
+	Loading            Key = "page.loading"
+	PageTitle          Key = "meta.title" // a page's title in the browser's tab
+	PageNumbered       Key = "meta.page"
+	ListDescription    Key = "meta.description"
+	OfflineSaving      Key = "offline.saving"
+	OfflineReady       Key = "offline.ready"
+	OfflinePartial     Key = "offline.partial"
+	OfflinePartialHint Key = "offline.partial_hint"
+	OfflineFailed      Key = "offline.failed"
+	Offline            Key = "offline.offline"
+	InstallApp         Key = "install.button"
+	InstallApple       Key = "install.apple"
+	UpdateAvailable    Key = "update.available"
+	UpdateReload       Key = "update.reload"
+	LoadingApp         Key = "loader.label"
+	DatePattern        Key = "date.pattern"
+	ReadingTime        Key = "reading.time"
+	Search             Key = "search.label"
+	SearchTitle        Key = "search.title"
+	SearchEmpty        Key = "search.empty"
+	SearchNone         Key = "search.none"
+	SearchMore         Key = "search.more"
+	SearchEarlier      Key = "search.earlier"
+	SearchBuilding     Key = "search.building"
+	SearchStatic       Key = "search.static"
+	SearchIncomplete   Key = "search.incomplete"
+	SearchFailed       Key = "search.failed"
+	PhotoCaption       Key = "figure.caption" // before a caption whose photo is not in the collection
+	ArticleTools       Key = "article.tools"  // the label of the Save, Share and Listen toolbar
+	Save               Key = "article.save"
+	SavedNote          Key = "article.saved_note"
+	UnsavedNote        Key = "article.unsaved_note"
+	Share              Key = "article.share"
+	LinkCopied         Key = "article.link_copied"
+	CopyLink           Key = "article.copy_link"
+	Listen             Key = "article.listen"
+	ListenPause        Key = "listen.pause"
+	ListenResume       Key = "listen.resume"
+	ListenNext         Key = "listen.next"
+	ListenStop         Key = "listen.stop"
+	ListenPlayer       Key = "listen.player"
+	ListenNoVoice      Key = "listen.no_voice"
+	PrintedFrom        Key = "print.from"
+	SavedNav           Key = "saved.nav"
+	SavedTitle         Key = "saved.title"
+	SavedEmpty         Key = "saved.empty"
+	SavedRemove        Key = "saved.remove"
+	ContinueReading    Key = "continue.title"
+	ContinueRead       Key = "continue.read"
+	Settings           Key = "settings.button"
+	SettingsSize       Key = "settings.size"
+	SettingsWidth      Key = "settings.width"
+	SettingsNarrow     Key = "settings.width.narrow"
+	SettingsMedium     Key = "settings.width.medium"
+	SettingsWide       Key = "settings.width.wide"
+	SettingsSpacing    Key = "settings.spacing"
+	SettingsTight      Key = "settings.spacing.tight"
+	SettingsNormal     Key = "settings.spacing.normal"
+	SettingsLoose      Key = "settings.spacing.loose"
+	SettingsTheme      Key = "settings.theme"
+	SettingsAuto       Key = "settings.theme.auto"
+	SettingsLight      Key = "settings.theme.light"
+	SettingsSepia      Key = "settings.theme.sepia"
+	SettingsDark       Key = "settings.theme.dark"
+	SettingsFont       Key = "settings.font"
+	SettingsSerif      Key = "settings.font.serif"
+	SettingsSans       Key = "settings.font.sans"
+	SettingsKeys       Key = "settings.keys"
+	SettingsSaver      Key = "settings.saver"
+	SettingsSaverNote  Key = "settings.saver_note"
+	SettingsSaverAuto  Key = "settings.saver_browser"
+	SettingsReset      Key = "settings.reset"
+	Close              Key = "dialog.close"
+	ShortcutsTitle     Key = "keys.title"
+	KeysHelp           Key = "keys.help"
+	KeysSave           Key = "keys.save"
+	KeysListen         Key = "keys.listen"
+	KeysSettings       Key = "keys.settings"
+	KeysNext           Key = "keys.next"
+	KeysPrev           Key = "keys.previous"
+	KeysSearch         Key = "keys.search"
+	KeysOff            Key = "keys.off"
+	DataSaverOn        Key = "status.saver"
+	SearchResults      Key = "search.results"
 )
+
+// label is a key with its English text.
+type label struct {
+	key Key
+	en  string
+}
+
+// labels holds the built-in English text of every key, in the order
+// reports and templates keep; a plural key's forms are held under
+// key.one and key.other. A table of constants, which the linker lays out
+// as data: declared by calls, the labels were 30 kB of app.wasm's init
+// code.
+var labels = [...]label{
+	{SkipToContent, "Skip to content"},
+	{NavPages, "Pages"},
+	{NavSections, "Sections"},
+	{ListLatest, "Latest articles"},
+	{ListTagged, "Tagged {tag}"},
+	{ListNewer, "Newer articles"},
+	{ListOlder, "Older articles"},
+	{ListPageOf, "Page {n} of {pages}"},
+	{ByAuthors, "By {authors}"},
+	{JoinLast, " and "},
+	{JoinComma, ", "},
+	{Updated, "Updated {date}"},
+	{ReadMore, "Read More:"},
+	{Related, "Related articles"},
+	{NotInCollection, "(not in this collection)"},
+	{OriginalStory, "Read the original story"},
+	{Tags, "Tags"},
+	{MoreStories, "More stories"},
+	{NextInSection, "Next in {section}"},
+	{PreviousInSection, "Previous in {section}"},
+	{NextStory, "Next story"},
+	{PreviousStory, "Previous story"},
+	{NotFoundTitle, "Page not found"},
+	{NotFoundText, "There is no page at this address. It may have been moved or removed."},
+	{NotFoundLatest, "See the latest articles"},
+	{ErrorTitle, "This page could not be loaded"},
+	{ErrorText, "Check your connection and try again."},
+	{ErrorRetry, "Try again"},
+	{ErrorHome, "Go to the home page"},
+	{StaleTitle, "This site has been updated"},
+	{StaleText, "Reload to see this page in its new version."},
+	{Loading, "Loading…"},
+	{PageTitle, "{title} · {site}"},
+	{PageNumbered, "{title}, page {n}"},
+	{ListDescription, "{title}: the latest from {site}."},
+	{OfflineSaving, "Saving for offline {percent}%"},
+	{OfflineReady, "Available offline"},
+	{OfflinePartial, "Latest saved offline"},
+	{OfflinePartialHint, "The latest articles, and every article you open, are kept on this device"},
+	{OfflineFailed, "Not saved for offline"},
+	{Offline, "Offline"},
+	{InstallApp, "Install app"},
+	{InstallApple, "To install {site}, tap the Share button, then Add to Home Screen."},
+	{UpdateAvailable, "A new version is available."},
+	{UpdateReload, "Reload"},
+	{LoadingApp, "Loading the app"},
+	{DatePattern, "{day} {month} {year}"},
+	{ReadingTime + ".one", "{minutes} min read"},
+	{ReadingTime + ".other", "{minutes} min read"},
+	{Search, "Search"},
+	{SearchTitle, "Search the archive"},
+	{SearchEmpty, "Type one or more words: every word must match, the last one also as the start of a word."},
+	{SearchNone, "No articles match {query}."},
+	{SearchMore, "More results"},
+	{SearchEarlier, "Earlier results"},
+	{SearchBuilding, "The search is being prepared. Try again in a moment."},
+	{SearchStatic, "Search runs in the app, which is loading: the results will appear here."},
+	{SearchIncomplete, "Offline: these results come from the parts of the index on this device and may be incomplete."},
+	{SearchFailed, "The search could not run. Check your connection and try again."},
+	{PhotoCaption, "Photo caption:"},
+	{ArticleTools, "Article tools"},
+	{Save, "Save for later"},
+	{SavedNote, "Saved. It opens offline from Saved articles."},
+	{UnsavedNote, "Removed from Saved articles."},
+	{Share, "Share"},
+	{LinkCopied, "Link copied"},
+	{CopyLink, "Copy this link:"},
+	{Listen, "Listen"},
+	{ListenPause, "Pause"},
+	{ListenResume, "Resume"},
+	{ListenNext, "Next paragraph"},
+	{ListenStop, "Stop"},
+	{ListenPlayer, "Listening"},
+	{ListenNoVoice, "This device has no voice for this article's language."},
+	{PrintedFrom, "From {url}, printed {date}"},
+	{SavedNav, "Saved"},
+	{SavedTitle, "Saved articles"},
+	{SavedEmpty, "Nothing saved yet. Choose “Save for later” on an article to keep it here, readable offline."},
+	{SavedRemove, "Remove"},
+	{ContinueReading, "Continue reading"},
+	{ContinueRead, "{percent}% read"},
+	{Settings, "Reading settings"},
+	{SettingsSize, "Text size"},
+	{SettingsWidth, "Line width"},
+	{SettingsNarrow, "Narrow"},
+	{SettingsMedium, "Medium"},
+	{SettingsWide, "Wide"},
+	{SettingsSpacing, "Line spacing"},
+	{SettingsTight, "Tight"},
+	{SettingsNormal, "Normal"},
+	{SettingsLoose, "Loose"},
+	{SettingsTheme, "Theme"},
+	{SettingsAuto, "Automatic"},
+	{SettingsLight, "Light"},
+	{SettingsSepia, "Sepia"},
+	{SettingsDark, "Dark"},
+	{SettingsFont, "Typeface"},
+	{SettingsSerif, "Serif"},
+	{SettingsSans, "Sans serif"},
+	{SettingsKeys, "Single-key shortcuts"},
+	{SettingsSaver, "Data saver"},
+	{SettingsSaverNote, "Data saver is on: the app (about 1.5 MB) is not downloaded. Each page loads whole from the site, and search needs a connection. Reading settings, saved articles, sharing, listening and print still work."},
+	{SettingsSaverAuto, "Your browser asks sites to save data."},
+	{SettingsReset, "Reset"},
+	{Close, "Close"},
+	{ShortcutsTitle, "Keyboard shortcuts"},
+	{KeysHelp, "Show these shortcuts"},
+	{KeysSave, "Save or remove the article"},
+	{KeysListen, "Listen, or pause"},
+	{KeysSettings, "Reading settings"},
+	{KeysNext, "Next paragraph"},
+	{KeysPrev, "Previous paragraph"},
+	{KeysSearch, "Search"},
+	{KeysOff, "Single-key shortcuts can be turned off in Reading settings."},
+	{DataSaverOn, "Data saver on"},
+	{SearchResults + ".one", "{count} result for {query}"},
+	{SearchResults + ".other", "{count} results for {query}"},
+	{"date.month.1", "January"},
+	{"date.month.2", "February"},
+	{"date.month.3", "March"},
+	{"date.month.4", "April"},
+	{"date.month.5", "May"},
+	{"date.month.6", "June"},
+	{"date.month.7", "July"},
+	{"date.month.8", "August"},
+	{"date.month.9", "September"},
+	{"date.month.10", "October"},
+	{"date.month.11", "November"},
+	{"date.month.12", "December"},
+}
+
+// plurals maps each plural key to the placeholder that holds its number.
+var plurals = [...]struct {
+	key   Key
+	count string
+}{
+	{ReadingTime, "minutes"},
+	{SearchResults, "count"},
+}
 
 // months are the keys of the month names, January first.
 var months = [12]Key{
-	label("date.month.1", "January"),
-	label("date.month.2", "February"),
-	label("date.month.3", "March"),
-	label("date.month.4", "April"),
-	label("date.month.5", "May"),
-	label("date.month.6", "June"),
-	label("date.month.7", "July"),
-	label("date.month.8", "August"),
-	label("date.month.9", "September"),
-	label("date.month.10", "October"),
-	label("date.month.11", "November"),
-	label("date.month.12", "December"),
+	"date.month.1",
+	"date.month.2",
+	"date.month.3",
+	"date.month.4",
+	"date.month.5",
+	"date.month.6",
+	"date.month.7",
+	"date.month.8",
+	"date.month.9",
+	"date.month.10",
+	"date.month.11",
+	"date.month.12",
 }
 
 // Month returns the key of a month's name; m is 1 for January.
@@ -184,9 +309,30 @@ func Month(m int) Key {
 // digits: "latn" (0-9) or "arab" (٠-٩). It is a setting, not a text.
 const DigitsSetting = "digits"
 
+// tableSet is the labels' lookups, made from the tables above on first
+// use rather than at start.
+type tableSet struct {
+	english map[Key]string
+	counts  map[Key]string // the placeholder of each plural key's number
+	keys    []Key          // in the order declared, plural forms spelled out
+}
+
+var tables = sync.OnceValue(func() *tableSet {
+	t := &tableSet{english: make(map[Key]string, len(labels)), counts: make(map[Key]string, len(plurals)), keys: make([]Key, len(labels))}
+	for i, l := range labels {
+		t.english[l.key] = l.en
+		t.keys[i] = l.key
+	}
+	for _, p := range plurals {
+		t.counts[p.key] = p.count
+	}
+	return t
+})
+
 // Keys returns every label key in the order they are declared, a plural
 // key as its forms (search.results.one, search.results.other).
 func Keys() []string {
+	keys := tables().keys
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = string(k)
@@ -197,6 +343,6 @@ func Keys() []string {
 // English returns the built-in English text of a key (of a plural form
 // such as "search.results.other"), and whether there is one.
 func English(key string) (string, bool) {
-	s, ok := english[Key(key)]
+	s, ok := tables().english[Key(key)]
 	return s, ok
 }

@@ -1,8 +1,13 @@
 package i18n
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -169,7 +174,7 @@ func TestKeysAreWellFormed(t *testing.T) {
 			t.Errorf("key %q is the digits setting", k)
 		}
 	}
-	for base, count := range counts {
+	for base, count := range tables().counts {
 		for _, form := range []string{string(base) + ".one", string(base) + ".other"} {
 			en, _ := English(form)
 			if !slices.Contains(placeholders(en), count) {
@@ -199,5 +204,67 @@ func TestMonth(t *testing.T) {
 				t.Errorf("Month(%d) = %q, want %q", tt.month, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestKeysDeclared checks keys.go's two lists against each other: every
+// key constant has its English text in labels (a plural key, its two
+// forms), and every entry of labels is a declared key, a plural form or a
+// month.
+func TestKeysDeclared(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "keys.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := map[string]bool{}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Key" {
+				continue
+			}
+			for _, v := range vs.Values {
+				lit, ok := v.(*ast.BasicLit)
+				if !ok {
+					t.Fatalf("a Key constant that is not a string literal: %#v", v)
+				}
+				k, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				declared[k] = true
+			}
+		}
+	}
+	if len(declared) < 100 {
+		t.Fatalf("found %d Key constants in keys.go; the parse missed them", len(declared))
+	}
+	plural := map[string]bool{}
+	for _, p := range plurals {
+		plural[string(p.key)] = true
+	}
+	for k := range declared {
+		forms := []string{k}
+		if plural[k] {
+			forms = []string{k + ".one", k + ".other"}
+		}
+		for _, form := range forms {
+			if _, ok := English(form); !ok {
+				t.Errorf("key %q has no English text in labels", form)
+			}
+		}
+	}
+	for _, l := range labels {
+		k := string(l.key)
+		base := strings.TrimSuffix(strings.TrimSuffix(k, ".one"), ".other")
+		switch {
+		case declared[k] && !plural[k], plural[base], strings.HasPrefix(k, "date.month."):
+		default:
+			t.Errorf("labels has %q, which is no declared key", k)
+		}
 	}
 }

@@ -55,16 +55,16 @@ func checkLabel(lang, key, text string) (f article.Fault, ok bool) {
 		return bad(fmt.Sprintf("digits %q is neither %q nor %q", text, LatinDigits, ArabicDigits),
 			fmt.Sprintf(`use "arab" for ٠١٢٣, "latn" for 0123, or remove it for the language's own (%s for %q)`, DefaultDigits(lang), lang))
 	}
-	en, known := english[Key(key)]
+	en, known := tables().english[Key(key)]
 	base, cat, _ := cutLast(key)
-	count, isPlural := counts[Key(base)]
+	count, isPlural := tables().counts[Key(base)]
 	switch {
 	case isPlural && slices.Contains(allCategories, Category(cat)):
 		if cats := Categories(lang); cats != nil && !slices.Contains(cats, Category(cat)) {
 			return bad(fmt.Sprintf("label %q is a %q form, which %q does not use", key, cat, lang),
 				fmt.Sprintf("remove it: numbers in %q take the forms %s", lang, joinCategories(base, cats)))
 		}
-		en = english[Key(base)+".other"]
+		en = tables().english[Key(base)+".other"]
 		if cat != string(Zero) && cat != string(One) && cat != string(Two) {
 			count = "" // only these forms may spell the number out
 		}
@@ -74,7 +74,7 @@ func checkLabel(lang, key, text string) (f article.Fault, ok bool) {
 		case near == DigitsSetting:
 			hint = fmt.Sprintf(`did you mean %q ("latn" or "arab")?`, near)
 		case near != "":
-			hint = fmt.Sprintf("did you mean %q? Its English text is %q", near, english[Key(near)])
+			hint = fmt.Sprintf("did you mean %q? Its English text is %q", near, tables().english[Key(near)])
 		}
 		return bad(fmt.Sprintf("unknown label %q", key), hint)
 	default:
@@ -111,7 +111,7 @@ func missing(lang string, labels map[string]string) []article.Fault {
 		return []article.Fault{{
 			Pointer: "/labels",
 			Message: fmt.Sprintf("the edition is in %q but gives no labels: readers see every text of the interface in English", lang),
-			Hint:    fmt.Sprintf(`add "labels" to "site": an object of %d texts in %q, from "nav.skip" ("Skip to content") on`, len(keys), lang),
+			Hint:    fmt.Sprintf(`add "labels" to "site": an object of %d texts in %q, from "nav.skip" ("Skip to content") on`, len(tables().keys), lang),
 		}}
 	}
 	var out []article.Fault
@@ -119,9 +119,9 @@ func missing(lang string, labels map[string]string) []article.Fault {
 	if cats == nil {
 		cats = []Category{Other}
 	}
-	for _, k := range keys {
+	for _, k := range tables().keys {
 		base, cat, _ := cutLast(string(k))
-		if _, isPlural := counts[Key(base)]; isPlural {
+		if _, isPlural := tables().counts[Key(base)]; isPlural {
 			if cat != string(Other) {
 				continue // the forms lang uses are checked with other
 			}
@@ -132,7 +132,7 @@ func missing(lang string, labels map[string]string) []article.Fault {
 				}
 				fallback := fmt.Sprintf("the %q form", base+".other")
 				if labels[base+".other"] == "" || c == Other {
-					fallback = fmt.Sprintf("English (%q)", english[Key(base)+".other"])
+					fallback = fmt.Sprintf("English (%q)", tables().english[Key(base)+".other"])
 				}
 				out = append(out, article.Fault{
 					Pointer: "/labels/" + escapePointer(form),
@@ -145,7 +145,7 @@ func missing(lang string, labels map[string]string) []article.Fault {
 		if labels[string(k)] == "" {
 			out = append(out, article.Fault{
 				Pointer: "/labels/" + escapePointer(string(k)),
-				Message: fmt.Sprintf("no label %q: readers see the English %q", k, english[k]),
+				Message: fmt.Sprintf("no label %q: readers see the English %q", k, tables().english[k]),
 				Hint:    fmt.Sprintf("add %q with its text in %q", k, lang),
 			})
 		}
@@ -219,7 +219,7 @@ func nearestKey(key string) string {
 	if d := editDistance(key, DigitsSetting); d < bestDist {
 		best, bestDist = DigitsSetting, d
 	}
-	for _, k := range keys {
+	for _, k := range tables().keys {
 		if d := editDistance(key, string(k)); d < bestDist {
 			best, bestDist = string(k), d
 		}

@@ -15,9 +15,9 @@ func full(lang string) map[string]string {
 		en, _ := English(k)
 		m[k] = "[" + lang + "] " + en
 	}
-	for base := range counts {
+	for base := range tables().counts {
 		for _, c := range Categories(lang) {
-			m[string(base)+"."+string(c)] = "[" + lang + " " + string(c) + "] {" + counts[base] + "}"
+			m[string(base)+"."+string(c)] = "[" + lang + " " + string(c) + "] {" + tables().counts[base] + "}"
 		}
 	}
 	m["search.results.other"] = "[" + lang + "] {count} {query}"
