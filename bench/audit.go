@@ -3,8 +3,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -116,6 +118,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 
 	presets := []string{"mobile", "desktop"}
 	runs := map[string][]lhRun{}
+	var retried []string
 	total, n := cfg.runs*len(presets)*len(pages), 0
 	for i := range cfg.runs {
 		for pi, preset := range presets {
@@ -124,6 +127,14 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 				n++
 				progress("lighthouse %d/%d: %s, %s", n, total, p.path, preset)
 				run, err := lighthouse(ctx, cfg, node, cli, p.host.url+p.path, preset)
+				// Lighthouse fails now and then to record a page load's
+				// trace (NO_NAVSTART, a known flake of its own): such a run
+				// is made again, at most twice, and the report says so.
+				for again := 0; again < 2 && errors.Is(err, errLighthouseRuntime); again++ {
+					retried = append(retried, fmt.Sprintf("%s, %s: %s", p.name, preset, headLine(err.Error())))
+					progress("lighthouse %d/%d: %s, %s: again after %s", n, total, p.path, preset, headLine(err.Error()))
+					run, err = lighthouse(ctx, cfg, node, cli, p.host.url+p.path, preset)
+				}
 				if err != nil {
 					return err
 				}
@@ -173,6 +184,9 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 	}
 	t.write(r)
 
+	if len(retried) > 0 {
+		r.printf("Runs made again after a Lighthouse runtime error (the failed run is not counted): %s.\n\n", strings.Join(retried, "; "))
+	}
 	writeAuditErrors(r, runs)
 	if err := writeCompression(ctx, r, h.url); err != nil {
 		return err
@@ -233,6 +247,15 @@ func lhSamples(runs []lhRun, f func(lhRun) float64) samples {
 	return out
 }
 
+// errLighthouseRuntime marks a run Lighthouse itself could not complete.
+var errLighthouseRuntime = errors.New("Lighthouse runtime error")
+
+// headLine returns s up to its first line break.
+func headLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
 // lighthouse runs Lighthouse once with a fresh profile and reads its
 // report.
 func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string) (lhRun, error) {
@@ -259,6 +282,9 @@ func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string)
 	cmd := exec.CommandContext(ctx, node, args...)
 	cmd.Env = append(os.Environ(), "CHROME_PATH="+cfg.chromium)
 	if b, err := cmd.CombinedOutput(); err != nil {
+		if bytes.Contains(b, []byte("Runtime error encountered")) {
+			err = fmt.Errorf("%w: %w", errLighthouseRuntime, err)
+		}
 		return run, fmt.Errorf("lighthouse %s (%s): %w\n%s", url, preset, err, b)
 	}
 	b, err := os.ReadFile(out)
@@ -270,7 +296,7 @@ func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string)
 		return run, fmt.Errorf("reading Lighthouse's report: %w", err)
 	}
 	if rep.RuntimeError != nil && rep.RuntimeError.Code != "" {
-		return run, fmt.Errorf("lighthouse %s (%s): %s: %s", url, preset, rep.RuntimeError.Code, rep.RuntimeError.Message)
+		return run, fmt.Errorf("lighthouse %s (%s): %w: %s: %s", url, preset, errLighthouseRuntime, rep.RuntimeError.Code, rep.RuntimeError.Message)
 	}
 	for _, c := range lhCategories {
 		run.scores[c.id] = math.NaN()
