@@ -256,9 +256,9 @@ func parallel(refs []page.Ref, do func(page.Ref) error) error {
 	}
 }
 
-// exportPage writes one page and its data file (and an article's search
-// parts). They are made for the
-// export and not kept, so that a large archive does not fill the memory.
+// exportPage writes one page and its data file, and an article's search
+// parts. They are made for the export and not kept, so that a large
+// archive does not fill the memory.
 func (s *Site) exportPage(w *exportWriter, ref page.Ref, sx *searchExport) error {
 	d, err := s.Load(ref)
 	if err != nil {
