@@ -48,6 +48,28 @@ type axeResult struct {
 	}
 }
 
+// layoutWidths are the widths pages are checked at: a small phone, a
+// common phone, a desktop.
+var layoutWidths = []struct {
+	name          string
+	width, height int64
+}{{"320", 320, 800}, {"412", 412, 900}, {"1280", 1280, 900}}
+
+// checkLayout loads url (answering status), waits until the app is live
+// and has settled, and checks that the page is no wider than the window
+// (reflow) and that axe finds no violation; label names the page in
+// failures.
+func checkLayout(t *testing.T, tb *tab, src, url string, status int64, label string) {
+	t.Helper()
+	tb.mustLoad(url, status)
+	tb.waitLive()
+	time.Sleep(200 * time.Millisecond)
+	if over := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+		t.Errorf("%s: the page is %vpx wider than the window", label, over)
+	}
+	runAxe(t, tb, src, label)
+}
+
 // runAxe injects axe-core into the page on screen (Runtime.evaluate is
 // not subject to the page's Content Security Policy), runs it, and reports
 // every violation in detail.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -188,28 +187,15 @@ func TestEditions(t *testing.T) {
 			if got := eval[string](tb, `document.querySelector("main time").getAttribute("datetime")`); got != "2021-12-07" {
 				t.Errorf("<time datetime=%q>: the machine form must stay", got)
 			}
-			for _, size := range []struct {
-				name          string
-				width, height int64
-			}{{"320", 320, 800}, {"412", 412, 900}, {"1280", 1280, 900}} {
+			for _, size := range layoutWidths {
 				tb.do("setting the viewport", viewport(size.width, size.height))
 				for _, p := range []struct {
 					path   string
 					status int64
 				}{{"/", http.StatusOK}, {"/articles/edition-local", http.StatusOK}, {"/no/such/page", http.StatusNotFound}} {
-					tb.mustLoad(h.URL+p.path, p.status)
-					tb.waitLive()
-					time.Sleep(200 * time.Millisecond)
-					if over := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
-						t.Errorf("%s at %s px: the page is %vpx wider than the window", p.path, size.name, over)
-					}
-					runAxe(t, tb, src, ed.lang+" "+p.path+" at "+size.name+" px")
+					checkLayout(t, tb, src, h.URL+p.path, p.status, ed.lang+" "+p.path+" at "+size.name+" px")
 					if shots != "" && p.path == "/articles/edition-local" && size.name != "1280" {
-						file := filepath.Join(shots, "edition-"+ed.lang+"-"+size.name+".png")
-						if err := os.WriteFile(file, screenshot(tb), 0o644); err != nil {
-							t.Fatal(err)
-						}
-						t.Logf("saved %s", file)
+						saveShot(t, tb, shots, "edition-"+ed.lang+"-"+size.name+".png")
 					}
 				}
 			}

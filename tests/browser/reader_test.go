@@ -822,22 +822,13 @@ func TestReaderAccessibility(t *testing.T) {
 				tb.emulateMedia("", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"})
 			}
 			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: `+jsString(setting)+`}))`)
-			for _, size := range []struct {
-				name          string
-				width, height int64
-			}{{"320", 320, 800}, {"412", 412, 900}, {"1280", 1280, 900}} {
+			for _, size := range layoutWidths {
 				tb.do("setting the viewport", viewport(size.width, size.height))
 				for _, p := range []struct {
 					path   string
 					status int64
 				}{{"/", http.StatusOK}, {dlpage.ArticlePath(slugLong), http.StatusOK}, {dlpage.SavedPath, http.StatusOK}, {"/no/such/page", http.StatusNotFound}} {
-					tb.mustLoad(h.URL+p.path, p.status)
-					tb.waitLive()
-					time.Sleep(150 * time.Millisecond)
-					if over := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
-						t.Errorf("%s at %s px: %vpx wider than the window", p.path, size.name, over)
-					}
-					runAxe(t, tb, src, theme+" "+p.path+" at "+size.name+" px")
+					checkLayout(t, tb, src, h.URL+p.path, p.status, theme+" "+p.path+" at "+size.name+" px")
 					if shots != "" && p.path == dlpage.ArticlePath(slugLong) && size.name == "412" {
 						saveShot(t, tb, shots, "theme-"+theme+"-412.png")
 					}
