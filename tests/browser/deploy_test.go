@@ -3,7 +3,6 @@
 package browser
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,7 +18,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	dlpage "dateline/app/page"
-	"dateline/internal/hostproc"
 )
 
 // caddyPath is Debian's Caddy.
@@ -52,44 +50,7 @@ http://%s {
 	}
 	cmd := exec.Command(caddyPath, "run", "--config", confFile, "--adapter", "caddyfile")
 	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+dir, "XDG_DATA_HOME="+dir)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	hostproc.DieWithParent(cmd)
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting caddy: %v", err)
-	}
-	// done is closed when caddy has exited, waitErr set before.
-	done := make(chan struct{})
-	var waitErr error
-	go func() { waitErr = cmd.Wait(); close(done) }()
-	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-		if t.Failed() {
-			t.Logf("caddy output:\n%s", out.String())
-		}
-	})
-	for deadline := time.Now().Add(10 * time.Second); ; {
-		resp, err := http.Get(site.URL + "/")
-		if err == nil {
-			resp.Body.Close()
-			return
-		}
-		select {
-		case <-done:
-			t.Fatalf("caddy exited (%v):\n%s", waitErr, out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("caddy does not answer on %s: %v\n%s", site.URL, err, out.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	serveUntilEnd(t, "caddy", cmd, syscall.SIGTERM, []string{site.URL + "/"}, nil)
 }
 
 // TestStaticHostHeaders exports one site and serves it with the host,

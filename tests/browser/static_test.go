@@ -80,18 +80,40 @@ func startNginx(t *testing.T, sites []*staticSite) {
 	}
 	errLog := filepath.Join(dir, "error.log")
 	cmd := exec.Command(nginxPath, "-p", dir, "-e", errLog, "-c", confFile)
+	var urls []string
+	for _, s := range sites {
+		urls = append(urls, s.URL+"/")
+	}
+	serveUntilEnd(t, "nginx", cmd, syscall.SIGQUIT, urls, func() string { // SIGQUIT: a graceful stop
+		log, _ := os.ReadFile(errLog)
+		return "error.log:\n" + string(log) + "\nconfiguration:\n" + conf.String()
+	})
+}
+
+// serveUntilEnd starts cmd, a static host called name, and waits until
+// every URL of urls answers; when the test ends it stops the host with
+// stop, or kills it 5 s later. more gives what to show of the host besides
+// its output when it fails.
+func serveUntilEnd(t *testing.T, name string, cmd *exec.Cmd, stop os.Signal, urls []string, more func() string) {
+	t.Helper()
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	hostproc.DieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting nginx: %v", err)
+		t.Fatalf("starting %s: %v", name, err)
 	}
-	// done is closed when nginx has exited, waitErr set before.
+	// done is closed when the host has exited, waitErr set before.
 	done := make(chan struct{})
 	var waitErr error
 	go func() { waitErr = cmd.Wait(); close(done) }()
+	output := func() string {
+		if more == nil {
+			return out.String()
+		}
+		return out.String() + "\n" + more()
+	}
 	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGQUIT) // graceful stop
+		cmd.Process.Signal(stop)
 		select {
 		case <-done:
 		case <-time.After(5 * time.Second):
@@ -99,26 +121,24 @@ func startNginx(t *testing.T, sites []*staticSite) {
 			<-done
 		}
 		if t.Failed() {
-			log, _ := os.ReadFile(errLog)
-			t.Logf("nginx output:\n%s\nerror.log:\n%s", out.String(), log)
+			t.Logf("%s output:\n%s", name, output())
 		}
 	})
 	deadline := time.Now().Add(10 * time.Second)
-	for _, s := range sites {
+	for _, u := range urls {
 		for {
-			resp, err := http.Get(s.URL + "/")
+			resp, err := http.Get(u)
 			if err == nil {
 				resp.Body.Close()
 				break
 			}
 			select {
 			case <-done:
-				log, _ := os.ReadFile(errLog)
-				t.Fatalf("nginx exited (%v):\n%s\n%s\nconfiguration:\n%s", waitErr, out.String(), log, conf.String())
+				t.Fatalf("%s exited (%v):\n%s", name, waitErr, output())
 			default:
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("nginx does not answer on %s: %v", s.URL, err)
+				t.Fatalf("%s does not answer on %s: %v\n%s", name, u, err, output())
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
