@@ -356,17 +356,7 @@ func headerValue(h map[string]any, name string) string {
 // sessions it did not open), so messages go through
 // Target.sendMessageToTarget.
 func (n *netLog) watchWorkers(ctx context.Context, throttle bool) {
-	t := chromedp.FromContext(ctx).Target
-	id := 0
-	send := func(session target.SessionID, method string, params any) error {
-		id++
-		b, err := json.Marshal(map[string]any{"id": id, "method": method, "params": params})
-		if err != nil {
-			return err
-		}
-		return t.Call(ctx, "Target.sendMessageToTarget",
-			map[string]any{"message": string(b), "sessionId": string(session)}, nil)
-	}
+	send := sessionSender(ctx)
 	for {
 		select {
 		case <-ctx.Done():
@@ -385,6 +375,24 @@ func (n *netLog) watchWorkers(ctx context.Context, throttle bool) {
 				progress("service worker session: %v", err)
 			}
 		}
+	}
+}
+
+// sessionSender returns a function that sends a DevTools command to a
+// session of the tab of ctx that chromedp did not open (a worker's, from
+// the tab's auto-attach, which is not flat): through
+// Target.sendMessageToTarget, without waiting for the answer.
+func sessionSender(ctx context.Context) func(session target.SessionID, method string, params any) error {
+	t := chromedp.FromContext(ctx).Target
+	id := 0
+	return func(session target.SessionID, method string, params any) error {
+		id++
+		b, err := json.Marshal(map[string]any{"id": id, "method": method, "params": params})
+		if err != nil {
+			return err
+		}
+		return t.Call(ctx, "Target.sendMessageToTarget",
+			map[string]any{"message": string(b), "sessionId": string(session)}, nil)
 	}
 }
 

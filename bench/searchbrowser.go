@@ -190,17 +190,7 @@ func (n *searchNet) onWorkerMessage(session target.SessionID, raw string) {
 // it run: the tab's auto-attach pauses each until then, so that none of
 // its requests escape. As in browser.go, the sessions are not flat.
 func (n *searchNet) watchWorkers(ctx context.Context) {
-	t := chromedp.FromContext(ctx).Target
-	id := 0
-	send := func(session target.SessionID, method string, params any) error {
-		id++
-		b, err := json.Marshal(map[string]any{"id": id, "method": method, "params": params})
-		if err != nil {
-			return err
-		}
-		return t.Call(ctx, "Target.sendMessageToTarget",
-			map[string]any{"message": string(b), "sessionId": string(session)}, nil)
-	}
+	send := sessionSender(ctx)
 	for {
 		select {
 		case <-ctx.Done():
