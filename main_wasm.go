@@ -28,13 +28,14 @@ func run() {
 		return
 	}
 	src := client.New(app.Getenv("DATELINE_DATA"))
-	_, err = src.Load(page.Parse(app.Window().URL().Path))
+	path := app.Window().URL().Path
+	_, err = src.Load(page.Parse(path))
 	mark("dateline:data-loaded")
 	if err != nil {
 		stay(err)
 		return
 	}
-	components.Route(site, src)
+	components.Route(site, src, path)
 	client.WatchForUpdates(updateInterval)
 	app.RunWhenOnBrowser()
 }

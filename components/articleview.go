@@ -29,9 +29,9 @@ func (v *ArticleView) Render() app.UI {
 	a := v.Story.Article
 	lang := a.Language()
 	t := v.Site.TableFor(lang)
-	return app.Article().Class("story").Lang(lang).Dir(article.Dir(lang)).Aria("labelledby", "page-title").DataSet("slug", a.Slug).Body(
+	return app.Article().Class("story").Lang(lang).Dir(article.Dir(lang)).Attr("aria-labelledby", "page-title").Attr("data-slug", a.Slug).Body(
 		// Drawn by reader.js as the reader goes through the body.
-		app.Div().Class("reading-progress").Aria("hidden", "true"),
+		app.Div().Class("reading-progress").Attr("aria-hidden", "true"),
 		app.Header().Class("story-head").Body(
 			app.If(a.Section != "", func() app.UI {
 				return app.P().Class("story-section").Body(
@@ -60,7 +60,7 @@ func (v *ArticleView) Render() app.UI {
 		storyNav(t, v.Story),
 		// Printed at the end of the article: reader.js writes the
 		// page's address and the date before printing.
-		app.P().Class("print-note").Aria("hidden", "true"),
+		app.P().Class("print-note").Attr("aria-hidden", "true"),
 	)
 }
 
@@ -72,10 +72,10 @@ func toolbarView(t *i18n.Table) app.UI {
 	button := func(class string, label i18n.Key) app.HTMLButton {
 		return app.Button().Type("button").Class("tool " + class).Text(t.Text(label))
 	}
-	return app.Div().Class("story-tools").Role("toolbar").Aria("label", t.Text(i18n.ArticleTools)).Body(
-		button("tool-save", i18n.Save).Aria("pressed", "false"),
+	return app.Div().Class("story-tools").Role("toolbar").Attr("aria-label", t.Text(i18n.ArticleTools)).Body(
+		button("tool-save", i18n.Save).Attr("aria-pressed", "false"),
 		button("tool-share", i18n.Share),
-		button("tool-listen", i18n.Listen).Aria("pressed", "false"),
+		button("tool-listen", i18n.Listen).Attr("aria-pressed", "false"),
 	)
 }
 
@@ -96,7 +96,7 @@ func tagsView(t *i18n.Table, tags []string) app.UI {
 	if len(tags) == 0 {
 		return nil
 	}
-	return app.Ul().Class("story-tags").Aria("label", t.Text(i18n.Tags)).Body(
+	return app.Ul().Class("story-tags").Attr("aria-label", t.Text(i18n.Tags)).Body(
 		app.Range(tags).Slice(func(i int) app.UI {
 			return app.Li().Body(app.A().Href(page.TagRef(article.NameSlug(tags[i]), 1).Path()).Dir("auto").Text(tags[i]))
 		}),
@@ -130,7 +130,7 @@ func storyNav(t *i18n.Table, s *page.Story) app.UI {
 			app.Span().Class("story-nav-title").Lang(lang).Dir(article.Dir(lang)).Text(to.Headline),
 		)
 	}
-	return app.Nav().Class("story-nav").Aria("label", t.Text(i18n.MoreStories)).Body(
+	return app.Nav().Class("story-nav").Attr("aria-label", t.Text(i18n.MoreStories)).Body(
 		link("story-nav-next", label(i18n.NextInSection, i18n.NextStory), s.Older),
 		link("story-nav-prev", label(i18n.PreviousInSection, i18n.PreviousStory), s.Newer),
 	)

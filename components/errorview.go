@@ -25,7 +25,7 @@ func (v *ErrorView) Render() app.UI {
 	if v.Stale {
 		title, text, retry = i18n.StaleTitle, i18n.StaleText, i18n.UpdateReload
 	}
-	return app.Section().Class("notice").Aria("labelledby", "page-title").Body(
+	return app.Section().Class("notice").Attr("aria-labelledby", "page-title").Body(
 		app.H1().ID("page-title").TabIndex(-1).Text(t.Text(title)),
 		app.P().Text(t.Text(text)),
 		app.P().Body(

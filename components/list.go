@@ -28,7 +28,7 @@ func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 // and did not finish, kept on this device. It is at the end of the home
 // page, so that filling it in moves nothing the reader is looking at.
 func continueView(t *i18n.Table) app.UI {
-	return app.Section().Class("continue").Hidden(true).Aria("labelledby", "continue-title").Body(
+	return app.Section().Class("continue").Hidden(true).Attr("aria-labelledby", "continue-title").Body(
 		app.H2().ID("continue-title").Class("continue-title").Text(t.Text(i18n.ContinueReading)),
 		app.Ul().Class("continue-list"),
 	)
@@ -116,7 +116,7 @@ func pager(t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) ap
 	if pages <= 1 {
 		return nil
 	}
-	return app.Nav().Class("pager").Aria("label", t.Text(i18n.NavPages)).Body(
+	return app.Nav().Class("pager").Attr("aria-label", t.Text(i18n.NavPages)).Body(
 		app.If(n > 1, func() app.UI {
 			return app.A().Class("pager-prev").Rel("prev").Href(ref.WithN(n - 1).Path()).Text(t.Text(before))
 		}),

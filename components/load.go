@@ -22,6 +22,8 @@ type pageState struct {
 	Err    error
 	Ref    page.Ref
 	Data   page.Data
+	// gen counts the changes above, so that Page knows when to draw again.
+	gen int
 }
 
 // init fills st before the first render in the browser, when the source
@@ -52,6 +54,7 @@ func (st *pageState) init(src page.Source) {
 func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Context)) {
 	u := ctx.Page().URL()
 	ref := page.ParseURL(u.Path, u.RawQuery)
+	st.gen++
 	st.Ref = ref
 	if data, ok := src.Cached(ref); ok {
 		st.Status, st.Err, st.Data = loaded, nil, data
@@ -65,6 +68,7 @@ func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Contex
 			if st.Ref != ref { // the reader has moved on
 				return
 			}
+			st.gen++
 			if err != nil {
 				st.Status, st.Err = loadingErr, err
 				logLoadError(err)

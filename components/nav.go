@@ -12,14 +12,10 @@ var firstNav = true
 // afterNav runs after a page changed in the client: it puts the page's head
 // in the document, scrolls to the top and moves focus to the page's
 // heading, so that screen readers announce the new page, then tells
-// reader.js. The first page of a document keeps the prerendered head and
-// the browser's own behaviour.
+// reader.js. Page.OnNav does not call it for the first page of a document,
+// which keeps the prerendered head and the browser's own behaviour.
 func afterNav(ctx app.Context, head *page.Head) {
 	if !app.IsClient {
-		return
-	}
-	if firstNav {
-		firstNav = false
 		return
 	}
 	applyHead(head)
@@ -32,6 +28,14 @@ func afterNav(ctx app.Context, head *page.Head) {
 		focusElement("page-title")
 		pageShown()
 	})
+}
+
+// shown marks the document once app.wasm has taken over the page, for
+// tests and for styles that differ once the app is live, and tells
+// reader.js that the page's elements are new.
+func shown() {
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
+	pageShown()
 }
 
 // pageShown tells reader.js (web/reader.js), by a "dateline:page" event on

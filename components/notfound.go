@@ -10,7 +10,7 @@ import (
 // answers it with status 404.
 func notFoundContent(t *i18n.Table) []app.UI {
 	return []app.UI{
-		app.Section().Class("notice").Aria("labelledby", "page-title").Body(
+		app.Section().Class("notice").Attr("aria-labelledby", "page-title").Body(
 			app.H1().ID("page-title").TabIndex(-1).Text(t.Text(i18n.NotFoundTitle)),
 			app.P().Text(t.Text(i18n.NotFoundText)),
 			app.P().Body(app.A().Href("/").Text(t.Text(i18n.NotFoundLatest))),

@@ -2,6 +2,8 @@ package components
 
 import (
 	"errors"
+	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -20,14 +22,32 @@ type Page struct {
 	Source page.Source
 
 	st pageState
+	// view is what Render drew for st at generation drawn. go-app renders
+	// the page again after every OnNav; while st is the same, Render gives
+	// it the same tree, which go-app then finds unchanged at once, instead
+	// of building the page anew and comparing it with the one on screen
+	// (reflect.DeepEqual on the Shell's content, then element by element).
+	view  app.UI
+	drawn int
 }
 
 // OnInit shows the page's data in the first render, when it is at hand.
 func (p *Page) OnInit() { p.st.init(p.Source) }
 
 // OnNav loads the page's data and sets the document's title and
-// description.
+// description. On the document's first page it marks the app live; that
+// page keeps the prerendered head and the browser's scroll and focus, and
+// when OnInit found its data, there is nothing to load.
 func (p *Page) OnNav(ctx app.Context) {
+	first := firstNav
+	if first {
+		firstNav = false
+		shown()
+		routeRest()
+		if p.st.Status == loaded {
+			return
+		}
+	}
 	p.st.load(ctx, p.Source, func(ctx app.Context) {
 		if p.st.Status == loadingErr {
 			title := i18n.ErrorTitle
@@ -40,12 +60,21 @@ func (p *Page) OnNav(ctx app.Context) {
 		m := MetaOf(p.Site, p.st.Ref, p.st.Data)
 		ctx.Page().SetTitle(m.Title)
 		ctx.Page().SetDescription(m.Description)
-		afterNav(ctx, p.st.Data.Head)
+		if !first {
+			afterNav(ctx, p.st.Data.Head)
+		}
 	})
 }
 
 // Render draws the page for where its load stands.
 func (p *Page) Render() app.UI {
+	if p.view == nil || p.drawn != p.st.gen {
+		p.view, p.drawn = p.draw(), p.st.gen
+	}
+	return p.view
+}
+
+func (p *Page) draw() app.UI {
 	switch p.st.Status {
 	case loaded:
 		return View(p.Site, p.st.Ref, p.st.Data)
@@ -57,7 +86,7 @@ func (p *Page) Render() app.UI {
 			return View(p.Site, p.st.Ref, page.Data{Found: &page.Found{Pending: true}})
 		}
 		return &Shell{Site: p.Site, Content: []app.UI{
-			app.P().Class("loading").Aria("busy", "true").Aria("live", "polite").Text(p.Site.Table.Text(i18n.Loading)),
+			app.P().Class("loading").Attr("aria-busy", "true").Attr("aria-live", "polite").Text(p.Site.Table.Text(i18n.Loading)),
 		}}
 	}
 }
@@ -87,6 +116,67 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 
 // Route registers the site's pages with go-app: every path shows Page,
 // which tells the kinds apart.
-func Route(site *page.Site, src page.Source) {
-	app.RouteWithRegexp(`^/`, func() app.Composer { return &Page{Site: site, Source: src} })
+//
+// go-app routes a path exactly or by a regular expression, and compiling
+// the one pattern that takes every path is app.wasm's only use of Go's
+// regexp package: about 0.1 MB of code that the browser compiles on first
+// use, inside the task that draws the first page. So the path the document
+// opened on (first) is routed exactly, at once, and the pattern is compiled
+// later, in a task of its own once the page is live (routeRest), or at the
+// reader's first click, form submission or move in the history if that
+// comes sooner: each of go-app's navigations starts with one of those
+// events, and a listener on the window's capture phase hears it first.
+func Route(site *page.Site, src page.Source, first string) {
+	newPage := func() app.Composer { return &Page{Site: site, Source: src} }
+	app.Route(routePath(first), newPage)
+	var early app.Func
+	routeAll = sync.OnceFunc(func() {
+		app.RouteWithRegexp(`^/`, newPage)
+		for _, ev := range routeEvents {
+			app.Window().Call("removeEventListener", ev, early, true)
+		}
+		early.Release()
+	})
+	early = app.FuncOf(func(app.Value, []app.Value) any {
+		routeAll()
+		return nil
+	})
+	for _, ev := range routeEvents {
+		app.Window().Call("addEventListener", ev, early, true)
+	}
+}
+
+// routeEvents are the events each of go-app's navigations starts from: a
+// click on a link, a form (the search box, through reader.js), the history.
+var routeEvents = []string{"click", "submit", "popstate"}
+
+// routeAll routes every path; Route sets it.
+var routeAll = func() {}
+
+// routeRest routes every path once the browser is idle (or within a
+// second): after the first page is live, and before the reader does
+// anything, which routeAll's listeners see to.
+func routeRest() {
+	w := app.Window()
+	var fn app.Func
+	fn = app.FuncOf(func(app.Value, []app.Value) any {
+		routeAll()
+		fn.Release()
+		return nil
+	})
+	if w.Get("requestIdleCallback").Truthy() {
+		w.Call("requestIdleCallback", fn, map[string]any{"timeout": 1000})
+		return
+	}
+	w.Call("setTimeout", fn, 0)
+}
+
+// routePath is the path go-app looks up for the address path: without the
+// app's root prefix, starting with a slash.
+func routePath(path string) string {
+	path = strings.TrimPrefix(path, app.Getenv("GOAPP_ROOT_PREFIX"))
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	return path
 }

@@ -2,6 +2,7 @@ package components
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -83,6 +84,31 @@ func TestPage(t *testing.T) {
 				t.Errorf("a failed load offers no Try again button")
 			}
 		})
+	}
+}
+
+// TestPageKeepsItsTree checks Render's memory: go-app renders the page again
+// after every OnNav, and while the page's state holds, Render gives the
+// tree it gave before (which go-app finds unchanged at once) and a new one
+// when the state changes.
+func TestPageKeepsItsTree(t *testing.T) {
+	src := &testSource{pages: map[string]page.Data{"/": {List: list("", 1, 3)}, "/page/2": {List: list("", 2, 3)}}, cached: true}
+	p := &Page{Site: testSite, Source: src}
+	ctx := navigate(t, "/", p)
+	home := p.Render()
+	if again := p.Render(); again != home {
+		t.Errorf("the same state drew a new tree")
+	}
+	// A navigation in the client: the same component, a new address (its
+	// data is at hand, so OnNav loads it at once).
+	ctx.Page().ReplaceURL(&url.URL{Path: "/page/2"})
+	p.OnNav(ctx)
+	next := p.Render()
+	if next == home {
+		t.Fatalf("page 2 kept the tree of page 1")
+	}
+	if _, root := render(t, next); len(root.WithClass("pager")) != 1 || !strings.Contains(root.WithClass("pager")[0].TextContent(), "2") {
+		t.Errorf("page 2's tree lacks its pager")
 	}
 }
 

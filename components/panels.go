@@ -24,20 +24,20 @@ func Panels(site *page.Site) []app.UI {
 	return []app.UI{
 		settingsPanel(t),
 		shortcutsPanel(t),
-		app.Div().Class("player").Role("region").Aria("label", t.Text(i18n.ListenPlayer)).Hidden(true).Body(
+		app.Div().Class("player").Role("region").Attr("aria-label", t.Text(i18n.ListenPlayer)).Hidden(true).Body(
 			app.Button().Type("button").Class("button player-pause").Text(t.Text(i18n.ListenPause)),
 			app.Button().Type("button").Class("button button-quiet player-next").Text(t.Text(i18n.ListenNext)),
 			app.Button().Type("button").Class("button button-quiet player-stop").Text(t.Text(i18n.ListenStop)),
 		),
 		// Present from the start, so that screen readers announce what
 		// reader.js puts in it.
-		app.Div().Class("toasts").Aria("live", "polite"),
+		app.Div().Class("toasts").Attr("aria-live", "polite"),
 	}
 }
 
 // panel is a modal dialog whose form closes it.
 func panel(id string, title string, body ...app.UI) app.UI {
-	return app.Dialog().ID(id).Class("panel").Aria("labelledby", id+"-title").Body(
+	return app.Dialog().ID(id).Class("panel").Attr("aria-labelledby", id+"-title").Body(
 		app.Form().Method("dialog").Class("panel-form").Body(
 			append([]app.UI{
 				app.Div().Class("panel-head").Body(
@@ -78,7 +78,7 @@ func settingsPanel(t *i18n.Table) app.UI {
 			app.Label().For("setting-size").Text(t.Text(i18n.SettingsSize)),
 			app.Input().Type("range").ID("setting-size").Name("size").
 				Min(0).Max(len(SizeSteps)-1).Step(1).Value(strconv.Itoa(DefaultSize)).
-				Aria("valuetext", t.Number(SizeSteps[DefaultSize])+"%"),
+				Attr("aria-valuetext", t.Number(SizeSteps[DefaultSize])+"%"),
 			app.Output().For("setting-size").Class("setting-value").Text(t.Number(SizeSteps[DefaultSize])+"%"),
 		),
 		choice("width", i18n.SettingsWidth, "medium",
@@ -94,7 +94,7 @@ func settingsPanel(t *i18n.Table) app.UI {
 			app.Label().For("setting-keys").Text(t.Text(i18n.SettingsKeys)),
 		),
 		app.Div().Class("setting setting-check").Body(
-			app.Input().Type("checkbox").ID("setting-saver").Name("saver").Aria("describedby", "saver-note"),
+			app.Input().Type("checkbox").ID("setting-saver").Name("saver").Attr("aria-describedby", "saver-note"),
 			app.Label().For("setting-saver").Text(t.Text(i18n.SettingsSaver)),
 			app.P().ID("saver-note").Class("setting-note").Body(
 				app.Span().Class("saver-browser").Text(t.Text(i18n.SettingsSaverAuto)+" "),

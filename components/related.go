@@ -13,7 +13,7 @@ func relatedView(t *i18n.Table, links []article.Link) app.UI {
 	if len(links) == 0 {
 		return nil
 	}
-	return app.Section().Class("related").Aria("labelledby", "related-title").Body(
+	return app.Section().Class("related").Attr("aria-labelledby", "related-title").Body(
 		app.H2().ID("related-title").Class("related-title").Text(t.Text(i18n.Related)),
 		app.Ul().Class("related-list").Body(
 			app.Range(links).Slice(func(i int) app.UI {

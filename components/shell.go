@@ -21,14 +21,6 @@ type Shell struct {
 	Query     string
 }
 
-// OnMount marks the document once app.wasm has taken over the page, for
-// tests and for styles that differ once the app is live, and tells
-// reader.js that the page's elements are new.
-func (s *Shell) OnMount(ctx app.Context) {
-	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
-	pageShown()
-}
-
 // Render draws the frame around the page's content.
 func (s *Shell) Render() app.UI {
 	t := s.Site.Table
@@ -42,8 +34,8 @@ func (s *Shell) Render() app.UI {
 				// reader.js opens the settings; without it the button
 				// stays hidden (CSS: html[data-reader]).
 				app.Button().Type("button").Class("tool tool-settings").
-					Aria("haspopup", "dialog").Aria("controls", "reader-settings").Body(
-					app.Span().Class("tool-icon").Aria("hidden", "true").Text("Aa"),
+					Attr("aria-haspopup", "dialog").Attr("aria-controls", "reader-settings").Body(
+					app.Span().Class("tool-icon").Attr("aria-hidden", "true").Text("Aa"),
 					app.Span().Class("tool-label").Text(t.Text(i18n.Settings)),
 				),
 			),
@@ -51,7 +43,7 @@ func (s *Shell) Render() app.UI {
 			// offline, install), in a row whose height is kept from the
 			// first paint.
 			app.Div().Class("bar status").Body(
-				app.P().Class("status-text").Aria("live", "polite"),
+				app.P().Class("status-text").Attr("aria-live", "polite"),
 				app.Button().Type("button").Class("install-button").Hidden(true).Text(t.Text(i18n.InstallApp)),
 			),
 			sectionsNav(s.Site),
@@ -73,7 +65,7 @@ func sectionsNav(site *page.Site) app.UI {
 	if len(sections) == 0 {
 		return nil
 	}
-	return app.Nav().Class("sections").Aria("label", site.Table.Text(i18n.NavSections)).Body(
+	return app.Nav().Class("sections").Attr("aria-label", site.Table.Text(i18n.NavSections)).Body(
 		app.Ul().Class("bar sections-list").Body(
 			app.Range(sections).Slice(func(i int) app.UI {
 				return app.Li().Body(app.A().Href(page.SectionRef(sections[i].Slug, 1).Path()).Dir("auto").Text(sections[i].Name))
