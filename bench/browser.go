@@ -106,13 +106,16 @@ const probeScript = `(() => {
       describe(s.node) + " " + box(s.previousRect) + " → " + box(s.currentRect)).join("; ")});
   });
   // When app.wasm is compiled and instantiated: go-app's loader calls
-  // WebAssembly.instantiateStreaming; what follows until live is Go.
+  // WebAssembly.instantiateStreaming, or Dateline's WebAssembly.instantiate
+  // with the module its loader compiled early; what follows until live is Go.
   b.wasmReady = null;
-  if (WebAssembly.instantiateStreaming) {
-    const instantiate = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = function (...args) {
+  const ready = () => { if (b.wasmReady === null) b.wasmReady = performance.now(); };
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const instantiate = WebAssembly[name];
+    if (!instantiate) continue;
+    WebAssembly[name] = function (...args) {
       const p = instantiate.apply(this, args);
-      p.then(() => { if (b.wasmReady === null) b.wasmReady = performance.now(); }, () => {});
+      p.then(ready, () => {});
       return p;
     };
   }

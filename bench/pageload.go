@@ -307,7 +307,7 @@ func warmLoad(ctx context.Context, cfg *config, r *report) error {
 		"is live and the service worker reports its cache complete (`cache-done`), leaves the page (about:blank), "+
 		"then opens the same URL in a new tab of the same browser. %d runs per page. Network bytes exclude what the "+
 		"service worker and the HTTP cache answered. \"app.wasm received\" is its Resource Timing responseEnd "+
-		"(from the worker's cache); \"compiled\" is when `WebAssembly.instantiateStreaming` resolved; what follows until live is "+
+		"(from the worker's cache); \"compiled\" is when `WebAssembly.instantiateStreaming` resolved (or `WebAssembly.instantiate`, given the module the loader compiled early); what follows until live is "+
 		"the Go program, timed by its own `performance.mark`s (`main_wasm.go`): \"Go started\" when `main` runs (after the runtime "+
 		"and package initialisation), \"page data\" when the page's JSON is fetched and decoded; then go-app's first render. "+
 		"When the worker controls the page, the host's loader (`app/site/loader.js`) fetches the scripts at once and runs them at "+

@@ -148,11 +148,14 @@ func bodyHTML(ui app.UI) string {
 var loaderJS string
 
 // loaderScript is loader.js as pages carry it inline, without its comment
-// lines; loaderHash is the hash the Content-Security-Policy allows it by.
+// lines (every page carries it); loaderHash is the hash the
+// Content-Security-Policy allows it by.
 var loaderScript, loaderHash = func() (string, string) {
-	lines := strings.Split(strings.TrimSpace(loaderJS), "\n")
-	for len(lines) > 0 && strings.HasPrefix(lines[0], "//") {
-		lines = lines[1:]
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(loaderJS), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "//") {
+			lines = append(lines, l)
+		}
 	}
 	script := strings.Join(lines, "\n")
 	sum := sha256.Sum256([]byte(script))

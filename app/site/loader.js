@@ -45,8 +45,9 @@
     root.setAttribute("data-speech", "");
   }
   var head = document.head;
-  var scripts = me.getAttribute(root.hasAttribute("data-saver") ? "data-lite" : "data-scripts").split(" ");
-  var data = root.hasAttribute("data-saver") ? null : me.getAttribute("data-preload");
+  var lite = root.hasAttribute("data-saver");
+  var scripts = me.getAttribute(lite ? "data-lite" : "data-scripts").split(" ");
+  var data = lite ? null : me.getAttribute("data-preload");
   function preload(href, as) {
     var link = document.createElement("link");
     link.rel = "preload";
@@ -79,7 +80,17 @@
     }
   }
   var sw = navigator.serviceWorker;
-  if ((sw && sw.controller) || document.visibilityState !== "visible") {
+  var controlled = !!(sw && sw.controller);
+  if (controlled && !lite && WebAssembly.compileStreaming) {
+    // app.wasm comes from the worker's cache: compile it now, off the main
+    // thread, while the page is parsed and painted, rather than once
+    // app.js runs after DOMContentLoaded. wasmfetch.js (in app.js) takes
+    // the module; if this fails, it fetches app.wasm again the usual way.
+    var wasm = WebAssembly.compileStreaming(fetch("/web/app.wasm"));
+    wasm.catch(function () {});
+    window.datelineWasm = wasm;
+  }
+  if (controlled || document.visibilityState !== "visible") {
     preloadData();
     scripts.forEach(function (src) {
       preload(src, "script");

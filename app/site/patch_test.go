@@ -6,20 +6,31 @@ import (
 )
 
 func TestPatchAppJS(t *testing.T) {
-	goApp := "const wasm = await instantiateStreaming(\n      " + goAppWasmFetch + ",\n      go.importObject\n    );"
+	// The shape of go-app's loader around the two places.
+	goApp := "let instantiateStreaming = WebAssembly.instantiateStreaming;\n" +
+		"const wasm = await instantiateStreaming(\n      " + appJSPatches[0].goApp + ",\n      go.importObject\n    );"
 	got, err := patchAppJS([]byte(goApp))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(got), goAppWasmFetch) || !strings.Contains(string(got), `datelineFetchWasm("/web/app.wasm", showProgress)`) {
-		t.Errorf("the call was not replaced:\n%s", got)
+	for _, p := range appJSPatches {
+		if strings.Contains(string(got), p.goApp) || !strings.Contains(string(got), p.dateline) {
+			t.Errorf("%s was not replaced by %s:\n%s", p.goApp, p.dateline, got)
+		}
 	}
-	if !strings.Contains(string(got), "function datelineFetchWasm(") {
-		t.Errorf("datelineFetchWasm is not defined in the patched script")
+	for _, fn := range []string{"function datelineFetchWasm(", "function datelineInstantiate("} {
+		if !strings.Contains(string(got), fn) {
+			t.Errorf("%s…) is not defined in the patched script", fn)
+		}
 	}
 
-	// A go-app that no longer reads as expected stops the host.
-	for _, js := range []string{"", goApp + goApp, strings.ReplaceAll(goApp, "showProgress", "onProgress")} {
+	// A go-app that no longer reads as expected stops the host: either
+	// place missing, or twice.
+	broken := []string{"", goApp + goApp, strings.ReplaceAll(goApp, "showProgress", "onProgress")}
+	for _, p := range appJSPatches {
+		broken = append(broken, strings.Replace(goApp, p.goApp, "", 1))
+	}
+	for _, js := range broken {
 		if _, err := patchAppJS([]byte(js)); err == nil || !strings.Contains(err.Error(), "was go-app upgraded?") {
 			t.Errorf("patchAppJS(%.40q...) = %v, want an error about go-app's app.js", js, err)
 		}

@@ -204,17 +204,24 @@ func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 //go:embed wasmfetch.js
 var wasmFetchJS []byte
 
-// goAppWasmFetch is where go-app's app.js (v10.1.11) fetches app.wasm.
-const goAppWasmFetch = `fetchWithProgress("/web/app.wasm", showProgress)`
+// appJSPatches are the places of go-app's app.js (v10.1.11) that
+// wasmfetch.js takes over: where it fetches app.wasm, and the function it
+// compiles and instantiates it with.
+var appJSPatches = []struct{ goApp, dateline string }{
+	{`fetchWithProgress("/web/app.wasm", showProgress)`, `datelineFetchWasm("/web/app.wasm", showProgress)`},
+	{`let instantiateStreaming = WebAssembly.instantiateStreaming;`, `let instantiateStreaming = datelineInstantiate;`},
+}
 
-// patchAppJS makes go-app's app.js fetch app.wasm through wasmfetch.js. It
-// fails if go-app's script no longer reads as expected, rather than ship a
-// loader nobody tested.
+// patchAppJS makes go-app's app.js fetch and compile app.wasm through
+// wasmfetch.js. It fails if go-app's script no longer reads as expected,
+// rather than ship a loader nobody tested.
 func patchAppJS(js []byte) ([]byte, error) {
-	if n := bytes.Count(js, []byte(goAppWasmFetch)); n != 1 {
-		return nil, fmt.Errorf("go-app's app.js calls %s %d times, want 1: was go-app upgraded? (see app/site/wasmfetch.js)", goAppWasmFetch, n)
+	for _, p := range appJSPatches {
+		if n := bytes.Count(js, []byte(p.goApp)); n != 1 {
+			return nil, fmt.Errorf("go-app's app.js has %s %d times, want 1: was go-app upgraded? (see app/site/wasmfetch.js)", p.goApp, n)
+		}
+		js = bytes.Replace(js, []byte(p.goApp), []byte(p.dateline), 1)
 	}
-	js = bytes.Replace(js, []byte(goAppWasmFetch), []byte(`datelineFetchWasm("/web/app.wasm", showProgress)`), 1)
 	return append(js, wasmFetchJS...), nil
 }
 

@@ -584,6 +584,16 @@ func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string
 	if !strings.Contains(text.String(), `"data-scripts"`) || !strings.Contains(text.String(), `"data-lite"`) {
 		t.Errorf("the inline script is not loader.js: %.80q", text.String())
 	}
+	for _, l := range strings.Split(text.String(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "//") {
+			t.Errorf("every page carries the loader's comment line %q", l)
+		}
+	}
+	// With a worker, the loader compiles app.wasm early; go-app's app.js
+	// (patched) asks for the same file.
+	if !strings.Contains(text.String(), `WebAssembly.compileStreaming(fetch("/web/app.wasm"))`) {
+		t.Errorf("the loader does not compile /web/app.wasm early")
+	}
 	srcs := strings.Fields(s.Attrs["data-scripts"])
 	if !slices.Equal(srcs, []string{"/wasm_exec.js", "/app.js", "/web/boot.js", "/web/reader.js"}) {
 		t.Errorf("loads %q, want go-app's two scripts then boot.js and reader.js", srcs)
@@ -735,11 +745,12 @@ func TestPageHeadRoundTrips(t *testing.T) {
 }
 
 // TestAppJSFetchesWasmThroughDateline checks that the app.js pages load is
-// go-app's, patched to fetch app.wasm with app/site/wasmfetch.js.
+// go-app's, patched to fetch and compile app.wasm with app/site/wasmfetch.js.
 func TestAppJSFetchesWasmThroughDateline(t *testing.T) {
 	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
 	js := string(ts.get(t, "/app.js", "").raw)
-	for _, want := range []string{`datelineFetchWasm("/web/app.wasm", showProgress)`, "function datelineFetchWasm(", "async function fetchWithProgress("} {
+	for _, want := range []string{`datelineFetchWasm("/web/app.wasm", showProgress)`, "let instantiateStreaming = datelineInstantiate;",
+		"function datelineFetchWasm(", "function datelineInstantiate(", "async function fetchWithProgress("} {
 		if strings.Count(js, want) != 1 {
 			t.Errorf("/app.js holds %q %d times, want once", want, strings.Count(js, want))
 		}

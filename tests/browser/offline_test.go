@@ -52,13 +52,14 @@ func firstVisit(t *testing.T, tb *tab, base string, timeout time.Duration) []str
 }
 
 // checkWasmFetch checks which way the page on screen fetched app.wasm
-// (app/site/wasmfetch.js): with go-app's progress on a first visit,
-// straight to the compiler when the service worker answers.
+// (app/site/wasmfetch.js): with go-app's progress on a first visit; when
+// the service worker answers, compiled early, from the page's head, by the
+// loader ("early"), and instantiated by go-app's app.js.
 func checkWasmFetch(t *testing.T, tb *tab, what, want string) {
 	t.Helper()
 	got := eval[[]string](tb, `performance.getEntriesByName("dateline:wasm-fetch").map((m) => m.detail)`)
 	if len(got) != 1 || got[0] != want {
-		t.Errorf("%s: app.wasm fetched %q, want once from the %s", what, got, want)
+		t.Errorf("%s: app.wasm fetched %q, want once, %q", what, got, want)
 	}
 }
 
@@ -87,7 +88,7 @@ func readWithoutHost(t *testing.T, tb *tab, base string, ds *article.Dataset, pa
 		for _, u := range urls {
 			tb.mustLoad(base+u, http.StatusOK)
 			checkArticle(t, tb, "offline "+u, a, true)
-			checkWasmFetch(t, tb, "offline "+u, "worker")
+			checkWasmFetch(t, tb, "offline "+u, "early")
 		}
 	}
 

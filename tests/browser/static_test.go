@@ -241,7 +241,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		for _, p := range paths {
 			tb.mustLoad(seedSite.URL+p+"?utm=x", http.StatusOK)
 			checkArticle(t, tb, "offline from nginx "+p, bySlug(bundled(t))[strings.TrimPrefix(p, "/articles/")], true)
-			checkWasmFetch(t, tb, "offline from nginx "+p, "worker")
+			checkWasmFetch(t, tb, "offline from nginx "+p, "early")
 		}
 		st, err = tb.load(seedSite.URL + "/articles/no-such-slug")
 		if err != nil || st != http.StatusNotFound {
