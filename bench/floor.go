@@ -58,7 +58,11 @@ func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
 	}
 	wasm := filepath.Join(web, "app.wasm")
 	bin := filepath.Join(dir, "floorapp")
-	if err := goBuild(ctx, cfg, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", wasm, "./bench/floorapp"); err != nil {
+	ldflags := "-ldflags=-s -w"
+	if cfg.floorNames {
+		ldflags = "-ldflags="
+	}
+	if err := goBuild(ctx, cfg, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", ldflags, "-o", wasm, "./bench/floorapp"); err != nil {
 		return nil, fmt.Errorf("building go-app's empty app: %w", err)
 	}
 	if err := goBuild(ctx, cfg, nil, "-o", bin, "./bench/floorapp"); err != nil {

@@ -51,6 +51,8 @@ type config struct {
 
 	wrkDuration time.Duration
 	wrkReps     int
+	// floorNames builds go-app's empty app with its function names (-trace).
+	floorNames bool
 
 	// warm holds section b's visits by page path; section a fills it when
 	// both run, so that its loopback loads of the app are b's first visits.
@@ -78,6 +80,7 @@ func run(args []string, stdout io.Writer) error {
 	only := fs.String("only", "", "comma-separated sections to run: a (cold), b (warm), c (wasm), d (throughput), e (scale), f (search); default all")
 	audit := fs.Bool("audit", false, "run Lighthouse 12.2.3 (from bench/node_modules) instead of the benchmarks")
 	profilePath := fs.String("profile", "", "instead of the benchmarks, profile the CPU of one warm load of this page path (such as /); build app.wasm unstripped for function names: make clean build WASM_LDFLAGS=")
+	tracePath := fs.String("trace", "", "instead of the benchmarks, trace warm loads of this page path (such as /) and of go-app's empty app, -runs each, and list what their main threads did")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
 	wrkReps := fs.Int("wrk-reps", 3, "wrk runs per server and header set, alternating host and nginx")
 	verbose := fs.Bool("v", false, "log every request of every measured load on stderr")
@@ -152,6 +155,13 @@ func run(args []string, stdout io.Writer) error {
 	r := &report{w: stdout}
 	if *audit {
 		return runAudit(ctx, cfg, r, args)
+	}
+	if *tracePath != "" {
+		if !strings.HasPrefix(*tracePath, "/") {
+			return fmt.Errorf("-trace %q: give a page path, such as /", *tracePath)
+		}
+		cfg.floorNames = true
+		return runTrace(ctx, cfg, r, *tracePath)
 	}
 	if *profilePath != "" {
 		if !strings.HasPrefix(*profilePath, "/") {
