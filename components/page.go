@@ -2,8 +2,7 @@ package components
 
 import (
 	"errors"
-	"strings"
-	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -128,15 +127,21 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 // events, and a listener on the window's capture phase hears it first.
 func Route(site *page.Site, src page.Source, first string) {
 	newPage := func() app.Composer { return &Page{Site: site, Source: src} }
-	app.Route(routePath(first), newPage)
+	// go-app looks paths up without its root prefix, which Dateline's
+	// host leaves at "/": a path is its own route.
+	app.Route(first, newPage)
 	var early app.Func
-	routeAll = sync.OnceFunc(func() {
+	routeAll = func() {
+		if early == nil {
+			return // done already
+		}
 		app.RouteWithRegexp(`^/`, newPage)
 		for _, ev := range routeEvents {
 			app.Window().Call("removeEventListener", ev, early, true)
 		}
 		early.Release()
-	})
+		early = nil
+	}
 	early = app.FuncOf(func(app.Value, []app.Value) any {
 		routeAll()
 		return nil
@@ -153,30 +158,13 @@ var routeEvents = []string{"click", "submit", "popstate"}
 // routeAll routes every path; Route sets it.
 var routeAll = func() {}
 
-// routeRest routes every path once the browser is idle (or within a
-// second): after the first page is live, and before the reader does
-// anything, which routeAll's listeners see to.
+// routeRest routes every path a moment after the first page is live, in
+// a task of its own (a goroutine that sleeps hands the browser back its
+// event loop), and before the reader does anything, which routeAll's
+// listeners see to.
 func routeRest() {
-	w := app.Window()
-	var fn app.Func
-	fn = app.FuncOf(func(app.Value, []app.Value) any {
+	go func() {
+		time.Sleep(50 * time.Millisecond)
 		routeAll()
-		fn.Release()
-		return nil
-	})
-	if w.Get("requestIdleCallback").Truthy() {
-		w.Call("requestIdleCallback", fn, map[string]any{"timeout": 1000})
-		return
-	}
-	w.Call("setTimeout", fn, 0)
-}
-
-// routePath is the path go-app looks up for the address path: without the
-// app's root prefix, starting with a slash.
-func routePath(path string) string {
-	path = strings.TrimPrefix(path, app.Getenv("GOAPP_ROOT_PREFIX"))
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	return path
+	}()
 }

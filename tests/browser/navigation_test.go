@@ -134,3 +134,28 @@ func TestReloadDeepLink(t *testing.T) {
 	tb.checkNoUpdatePrompt()
 	tb.checkConsole(nil)
 }
+
+// TestClickAtTakeover follows a link the instant the app goes live, in the
+// same task that marks it live: the first page is routed by its own path,
+// and the route of every other path is compiled a moment later (see
+// components.Route), so this click is the one that must bring it. It also
+// checks the history: back to the first page, by its own route.
+func TestClickAtTakeover(t *testing.T) {
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.addScript(`new MutationObserver((_, mo) => {
+  if (document.documentElement.getAttribute("data-app") !== "live") return;
+  mo.disconnect();
+  document.querySelector("article.summary h2 a[href='/articles/` + slugAlpha + `']").click();
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-app"]});`)
+	if st := tb.navigate(h.URL + "/"); st != 200 {
+		t.Fatalf("status %d, want 200", st)
+	}
+	tb.waitH1(headAlpha)
+	if p := eval[string](tb, `location.pathname`); p != "/articles/"+slugAlpha {
+		t.Errorf("after the click, location.pathname = %q", p)
+	}
+	tb.do("going back", chromedp.NavigateBack())
+	tb.waitH1("Latest articles")
+	tb.checkConsole(nil)
+}
