@@ -34,7 +34,7 @@ func (f *file) open() (io.ReadCloser, error) {
 	if f.path == "" {
 		return io.NopCloser(bytes.NewReader(f.data)), nil
 	}
-	r, err := os.Open(f.path)
+	r, err := openFile(f.path)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", f.name, err)
 	}

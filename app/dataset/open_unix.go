@@ -1,0 +1,63 @@
+//go:build unix
+
+package dataset
+
+import (
+	"io"
+	"os"
+	"syscall"
+)
+
+// openFile opens path for reading with the system's calls alone. os.Open
+// also offers every file to Go's poller, which on Linux means four fcntl
+// calls and an epoll_ctl that regular files refuse: for a folder of
+// 100,000 small files, more calls than the open, read and close the data
+// needs. Reads of a regular file block the same way either way.
+func openFile(path string) (io.ReadCloser, error) {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &os.PathError{Op: "open", Path: path, Err: err}
+		}
+		return &rawFile{fd: fd, path: path}, nil
+	}
+}
+
+// rawFile reads an open file descriptor.
+type rawFile struct {
+	fd   int
+	path string
+}
+
+func (f *rawFile) Read(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	for {
+		n, err := syscall.Read(f.fd, b)
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return 0, &os.PathError{Op: "read", Path: f.path, Err: err}
+		case n == 0:
+			return 0, io.EOF
+		}
+		return n, nil
+	}
+}
+
+func (f *rawFile) Close() error {
+	if f.fd < 0 {
+		return os.ErrClosed
+	}
+	err := syscall.Close(f.fd)
+	f.fd = -1
+	if err != nil {
+		return &os.PathError{Op: "close", Path: f.path, Err: err}
+	}
+	return nil
+}
