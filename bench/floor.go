@@ -108,8 +108,9 @@ func floorWarmOnce(ctx context.Context, cfg *config, url string) (*loadResult, e
 	return reopen(b, url)
 }
 
-// warmFloor compares the second visit of Dateline's `/` with go-app's
-// empty app's, alternating, and prints the table.
+// warmFloor compares the second visits of Dateline's pages (`/` and the
+// seed article) with go-app's empty app's, alternating, and prints the
+// table.
 func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize float64) error {
 	progress("building go-app's empty app")
 	f, err := startFloor(ctx, cfg)
@@ -117,33 +118,46 @@ func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize fl
 		return err
 	}
 	defer f.stop()
-	var app, base []*loadResult
+	app := make([][]*loadResult, len(benchPages))
+	var base []*loadResult
 	for i := range cfg.runs {
-		for side := range 2 {
-			if (i+side)%2 == 0 {
-				progress("warm load against go-app's empty app %d/%d: Dateline", i+1, cfg.runs)
-				w, err := warmOnce(ctx, cfg, h.url+homePath)
-				if err != nil {
-					return err
-				}
-				app = append(app, w.again)
-			} else {
-				progress("warm load against go-app's empty app %d/%d: go-app's empty app", i+1, cfg.runs)
-				l, err := floorWarmOnce(ctx, cfg, f.proc.URL+"/")
-				if err != nil {
-					return err
-				}
-				base = append(base, l)
+		// The empty app first in odd runs, last in even ones.
+		floorFirst := i%2 == 1
+		visitFloor := func() error {
+			progress("warm load against go-app's empty app %d/%d: go-app's empty app", i+1, cfg.runs)
+			l, err := floorWarmOnce(ctx, cfg, f.proc.URL+"/")
+			if err != nil {
+				return err
+			}
+			base = append(base, l)
+			return nil
+		}
+		if floorFirst {
+			if err := visitFloor(); err != nil {
+				return err
+			}
+		}
+		for pi, p := range benchPages {
+			progress("warm load against go-app's empty app %d/%d: Dateline, %s", i+1, cfg.runs, p.path)
+			w, err := warmOnce(ctx, cfg, h.url+p.path)
+			if err != nil {
+				return err
+			}
+			app[pi] = append(app[pi], w.again)
+		}
+		if !floorFirst {
+			if err := visitFloor(); err != nil {
+				return err
 			}
 		}
 	}
 
 	r.printf("#### Against go-app's floor\n\n")
-	r.printf("The same second visit, alternating run by run, of Dateline's `/` and of an empty go-app app: "+
+	r.printf("The same second visit, run by run, of Dateline's `/` and seed article and of an empty go-app app: "+
 		"`bench/floorapp`, one route and one component that marks the page live when mounted, a split build "+
 		"like Dateline's (app.wasm built with the Makefile's flags), served by go-app's own `Handler`, "+
 		"`app.js` and service worker, unchanged. Its first visit waits until go-app's worker has app.wasm in "+
-		"its cache. %d runs each; the ratio is taken pair by pair.\n\n", cfg.runs)
+		"its cache; it goes first in odd runs and last in even ones. %d runs each; the ratios are taken run by run.\n\n", cfg.runs)
 	t := newTable("App", "app.wasm (raw)", "App live, second visit", "FCP", "DOMContentLoaded",
 		"app.wasm received", "app.wasm compiled", "Controlled by the worker")
 	row := func(name string, size float64, ls []*loadResult) (live samples) {
@@ -163,9 +177,16 @@ func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize fl
 			fmt.Sprintf("%d of %d", controlled, len(ls)))
 		return live
 	}
-	appLive := row("Dateline, `/`", wasmSize, app)
+	var lives []samples
+	for pi, p := range benchPages {
+		lives = append(lives, row("Dateline, "+p.name, wasmSize, app[pi]))
+	}
 	baseLive := row("go-app's empty app", f.wasmSize, base)
 	t.write(r)
-	r.printf("App live, Dateline / go-app's empty app: %s.\n\n", ratios(appLive, baseLive).cell(ratio))
+	for pi, p := range benchPages {
+		rs := ratios(lives[pi], baseLive)
+		r.printf("App live, Dateline's %s / go-app's empty app: %s.\n\n", p.name, rs.cell(ratio))
+		r.judge("Warm load against go-app's empty app, "+p.name, "≤ 1.25x", rs.median(), 1.25, ratio)
+	}
 	return nil
 }
