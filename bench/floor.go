@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"dateline/internal/hostproc"
 )
@@ -97,13 +94,8 @@ func floorWarmOnce(ctx context.Context, cfg *config, url string) (*loadResult, e
 		return nil, err
 	}
 	defer b.close()
-	if _, err := measureLoad(b.ctx, loadSpec{url: url, app: true}); err != nil {
+	if err := cacheSite(b, url, true); err != nil {
 		return nil, err
-	}
-	_, err = chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](floorCached,
-		chromedp.WithPollingTimeout(swWaitLoopback), chromedp.WithPollingInterval(50*time.Millisecond)))
-	if err != nil {
-		return nil, fmt.Errorf("%s: waiting for go-app's worker to cache app.wasm: %w", url, err)
 	}
 	return reopen(b, url)
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // benchPage is a page the load sections measure.
@@ -375,15 +377,46 @@ func secondVisit(b *browser, url string, first *loadResult) (*loadResult, error)
 // reopen leaves the page of b's first tab for about:blank and measures the
 // load of url in a new tab of the same browser.
 func reopen(b *browser, url string) (*loadResult, error) {
-	if err := blank(b.ctx); err != nil {
-		return nil, err
-	}
-	tab, cancel, err := b.newTab()
+	tab, cancel, err := b.leaveForTab()
 	if err != nil {
 		return nil, err
 	}
 	defer cancel()
 	return measureLoad(tab, loadSpec{url: url, app: true, settle: 300 * time.Millisecond})
+}
+
+// leaveForTab leaves the page of b's first tab for about:blank and opens a
+// new tab of the same browser, for a second visit.
+func (b *browser) leaveForTab() (context.Context, context.CancelFunc, error) {
+	if err := blank(b.ctx); err != nil {
+		return nil, nil, err
+	}
+	return b.newTab()
+}
+
+// cacheSite makes the first visit of a second-visit measurement: Dateline's
+// page until its worker reports its cache complete, or go-app's empty app's
+// until go-app's worker has app.wasm (floor).
+func cacheSite(b *browser, url string, floor bool) error {
+	if floor {
+		if _, err := measureLoad(b.ctx, loadSpec{url: url, app: true}); err != nil {
+			return err
+		}
+		_, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](floorCached,
+			chromedp.WithPollingTimeout(swWaitLoopback), chromedp.WithPollingInterval(50*time.Millisecond)))
+		if err != nil {
+			return fmt.Errorf("%s: waiting for go-app's worker to cache app.wasm: %w", url, err)
+		}
+		return nil
+	}
+	first, err := measureLoad(b.ctx, loadSpec{url: url, app: true, swWait: swWaitLoopback})
+	if err != nil {
+		return err
+	}
+	if !strings.HasPrefix(first.swReport, "cache-done") {
+		return fmt.Errorf("%s: the service worker did not report its cache complete (%q)", url, first.swReport)
+	}
+	return nil
 }
 
 func sideName(isApp bool) string {

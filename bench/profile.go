@@ -23,10 +23,7 @@ import (
 // app.wasm's functions have names only when it is built unstripped:
 // make clean build WASM_LDFLAGS=
 func runProfile(ctx context.Context, cfg *config, r *report, path string) error {
-	if err := ensureTools(ctx, cfg, []string{"chromium"}); err != nil {
-		return err
-	}
-	h, err := startHost(ctx, cfg.hostBin)
+	h, err := startWithChromium(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -38,17 +35,10 @@ func runProfile(ctx context.Context, cfg *config, r *report, path string) error 
 	defer b.close()
 	url := h.url + path
 	progress("first visit: %s", url)
-	first, err := measureLoad(b.ctx, loadSpec{url: url, app: true, swWait: swWaitLoopback})
-	if err != nil {
+	if err := cacheSite(b, url, false); err != nil {
 		return err
 	}
-	if !strings.HasPrefix(first.swReport, "cache-done") {
-		return fmt.Errorf("%s: the service worker did not report its cache complete (%q)", url, first.swReport)
-	}
-	if err := blank(b.ctx); err != nil {
-		return err
-	}
-	tab, cancel, err := b.newTab()
+	tab, cancel, err := b.leaveForTab()
 	if err != nil {
 		return err
 	}
@@ -108,6 +98,15 @@ func runProfile(ctx context.Context, cfg *config, r *report, path string) error 
 		t.write(r)
 	}
 	return nil
+}
+
+// startWithChromium checks that Chromium is there and starts the host, for
+// the modes that study one page in the browser (-profile, -trace).
+func startWithChromium(ctx context.Context, cfg *config) (*host, error) {
+	if err := ensureTools(ctx, cfg, []string{"chromium"}); err != nil {
+		return nil, err
+	}
+	return startHost(ctx, cfg.hostBin)
 }
 
 // profileTimes adds up a profile's samples per function name: self, where

@@ -75,10 +75,7 @@ type task struct {
 // site) with Chromium's tracing on, until the app is live, and returns what
 // the page's main thread did.
 func tracedVisit(b *browser, url string) (*mainThread, error) {
-	if err := blank(b.ctx); err != nil {
-		return nil, err
-	}
-	tab, cancel, err := b.newTab()
+	tab, cancel, err := b.leaveForTab()
 	if err != nil {
 		return nil, err
 	}
@@ -254,10 +251,7 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 // runTrace is -trace: warm loads of one of Dateline's pages and of go-app's
 // empty app, alternating, each traced, and what their main threads did.
 func runTrace(ctx context.Context, cfg *config, r *report, path string) error {
-	if err := ensureTools(ctx, cfg, []string{"chromium"}); err != nil {
-		return err
-	}
-	h, err := startHost(ctx, cfg.hostBin)
+	h, err := startWithChromium(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -278,25 +272,12 @@ func runTrace(ctx context.Context, cfg *config, r *report, path string) error {
 			}
 			mt, err := func() (*mainThread, error) {
 				defer b.close()
-				if (i+side)%2 == 0 {
-					url := h.url + path
-					first, err := measureLoad(b.ctx, loadSpec{url: url, app: true, swWait: swWaitLoopback})
-					if err != nil {
-						return nil, err
-					}
-					if !strings.HasPrefix(first.swReport, "cache-done") {
-						return nil, fmt.Errorf("%s: the service worker did not report its cache complete (%q)", url, first.swReport)
-					}
-					return tracedVisit(b, url)
+				url, floor := h.url+path, (i+side)%2 == 1
+				if floor {
+					url = f.proc.URL + "/"
 				}
-				url := f.proc.URL + "/"
-				if _, err := measureLoad(b.ctx, loadSpec{url: url, app: true}); err != nil {
+				if err := cacheSite(b, url, floor); err != nil {
 					return nil, err
-				}
-				_, err = chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](floorCached,
-					chromedp.WithPollingTimeout(swWaitLoopback), chromedp.WithPollingInterval(50*time.Millisecond)))
-				if err != nil {
-					return nil, fmt.Errorf("%s: waiting for go-app's worker to cache app.wasm: %w", url, err)
 				}
 				return tracedVisit(b, url)
 			}()
