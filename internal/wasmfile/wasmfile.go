@@ -34,6 +34,9 @@ func Parse(b []byte) (*Module, error) {
 	for r.i < len(r.b) {
 		id := r.byte()
 		size := int(r.uleb())
+		if r.err != nil || size > len(r.b)-r.i {
+			return nil, errors.Join(r.err, errors.New("a section runs past the end of the file"))
+		}
 		body := &reader{b: r.b[r.i : r.i+size]}
 		r.i += size
 		name := sectionNames[id]
@@ -50,6 +53,10 @@ func Parse(b []byte) (*Module, error) {
 			n := int(body.uleb())
 			for range n {
 				fsize := int(body.uleb())
+				if fsize > len(body.b)-body.i {
+					body.err = errors.Join(body.err, errors.New("a function's code runs past the end of its section"))
+					break
+				}
 				m.Code = append(m.Code, fsize)
 				body.i += fsize
 			}
@@ -87,6 +94,10 @@ func (m *Module) readNames(r *reader) {
 	for r.i < len(r.b) && r.err == nil {
 		id := r.byte()
 		size := int(r.uleb())
+		if r.err != nil || size > len(r.b)-r.i {
+			r.err = errors.Join(r.err, errors.New("a name subsection runs past the end of its section"))
+			return
+		}
 		sub := &reader{b: r.b[r.i : r.i+size]}
 		r.i += size
 		if id != 1 { // function names
