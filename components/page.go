@@ -2,7 +2,6 @@ package components
 
 import (
 	"errors"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -42,7 +41,6 @@ func (p *Page) OnNav(ctx app.Context) {
 	if first {
 		firstNav = false
 		shown()
-		routeRest()
 		if p.st.Status == loaded {
 			return
 		}
@@ -119,21 +117,21 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 // go-app routes a path exactly or by a regular expression, and compiling
 // the one pattern that takes every path is app.wasm's only use of Go's
 // regexp package: about 0.1 MB of code that the browser compiles on first
-// use, inside the task that draws the first page. So the path the document
-// opened on (first) is routed exactly, at once, and the pattern is compiled
-// later, in a task of its own once the page is live (routeRest), or at the
-// reader's first click, form submission or move in the history if that
-// comes sooner: each of go-app's navigations starts with one of those
-// events, and a listener on the window's capture phase hears it first.
+// use. So the path the document opened on (first) is routed exactly, at
+// once, and the pattern is compiled at the reader's first click, form
+// submission or move in the history: each of go-app's navigations starts
+// with one of those events, and a listener on the window's capture phase
+// hears it before go-app's handlers do. (A timer after the first page
+// was tried: under load it fired in the same task as the first render.)
 func Route(site *page.Site, src page.Source, first string) {
 	newPage := func() app.Composer { return &Page{Site: site, Source: src} }
 	// go-app looks paths up without its root prefix, which Dateline's
 	// host leaves at "/": a path is its own route.
 	app.Route(first, newPage)
 	var early app.Func
-	routeAll = func() {
+	early = app.FuncOf(func(app.Value, []app.Value) any {
 		if early == nil {
-			return // done already
+			return nil // routed already, by an event of another type
 		}
 		app.RouteWithRegexp(`^/`, newPage)
 		for _, ev := range routeEvents {
@@ -141,9 +139,6 @@ func Route(site *page.Site, src page.Source, first string) {
 		}
 		early.Release()
 		early = nil
-	}
-	early = app.FuncOf(func(app.Value, []app.Value) any {
-		routeAll()
 		return nil
 	})
 	for _, ev := range routeEvents {
@@ -154,17 +149,3 @@ func Route(site *page.Site, src page.Source, first string) {
 // routeEvents are the events each of go-app's navigations starts from: a
 // click on a link, a form (the search box, through reader.js), the history.
 var routeEvents = []string{"click", "submit", "popstate"}
-
-// routeAll routes every path; Route sets it.
-var routeAll = func() {}
-
-// routeRest routes every path a moment after the first page is live, in
-// a task of its own (a goroutine that sleeps hands the browser back its
-// event loop), and before the reader does anything, which routeAll's
-// listeners see to.
-func routeRest() {
-	go func() {
-		time.Sleep(50 * time.Millisecond)
-		routeAll()
-	}()
-}
