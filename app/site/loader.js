@@ -82,9 +82,9 @@
   var sw = navigator.serviceWorker;
   var controlled = !!(sw && sw.controller);
   if (controlled && !lite && WebAssembly.compileStreaming) {
-    // app.wasm comes from the worker's cache: compile it now, off the main
-    // thread, while the page is parsed and painted, rather than once
-    // app.js runs after DOMContentLoaded. wasmfetch.js (in app.js) takes
+    // app.wasm comes from the worker's cache: start compiling it now, while
+    // the page is parsed and painted, rather than once app.js runs after
+    // DOMContentLoaded. wasmfetch.js (in app.js) takes
     // the module; if this fails, it fetches app.wasm again the usual way.
     var wasm = WebAssembly.compileStreaming(fetch("/web/app.wasm"));
     wasm.catch(function () {});
