@@ -370,6 +370,56 @@ func TestSizeLimit(t *testing.T) {
 	}
 }
 
+// TestFolderSizeLimit checks the limit in a folder, where a file's size is
+// read once it is open: the file over it is named, and nothing of it is
+// read; a symbolic link is followed to its file, and what is neither a
+// regular file nor a link to one is left out.
+func TestFolderSizeLimit(t *testing.T) {
+	small := `{"articles": [` + story("a", "") + `]}`
+	dir := writeFiles(t, map[string]string{
+		"a.json":     small,
+		"sub/b.json": `{"articles": [` + story("b", "") + `]}` + strings.Repeat(" ", 400),
+	})
+	if err := os.Symlink(filepath.Join(dir, "a.json"), filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir, Options{MaxSize: int64(len(small))})
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("got %v, want an *Error", err)
+	}
+	b := filepath.Join(dir, "sub", "b.json")
+	var large, linked bool
+	for _, p := range e.Problems {
+		switch {
+		case p.File == b && strings.Contains(p.Message, "larger than the "+ByteSize(int64(len(small)))+" limit"):
+			large = true
+		case p.File == filepath.Join(dir, "link.json") && strings.Contains(p.Message, `slug "a" is already used`):
+			// The link is read as a second copy of a.json.
+			linked = true
+		default:
+			t.Errorf("unexpected problem: %s", p)
+		}
+	}
+	if !large || !linked {
+		t.Errorf("want %s named as too large, and link.json read as a copy of a.json: %v", b, err)
+	}
+	// Without the link, and with the limit raised, the folder loads.
+	if err := os.Remove(filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Load(dir, Options{MaxSize: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() != 2 {
+		t.Errorf("%d articles, want 2", a.Len())
+	}
+}
+
 // TestLabelWarnings checks that an edition in another language that leaves
 // labels out is read, with a warning for each, placed in its file.
 func TestLabelWarnings(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -29,16 +30,34 @@ type file struct {
 	size int64
 }
 
-// open returns a reader of the file's bytes from the start.
-func (f *file) open() (io.ReadCloser, error) {
+// openedFile is a dataset file open for reading.
+type openedFile interface {
+	io.ReadCloser
+	// Size is the size of the file as opened.
+	Size() (int64, error)
+}
+
+// open returns a reader of the file's bytes from the start, and their
+// number: the size the listing found, or for a file listed without it
+// (a folder's), the open file's.
+func (f *file) open() (io.ReadCloser, int64, error) {
 	if f.path == "" {
-		return io.NopCloser(bytes.NewReader(f.data)), nil
+		return io.NopCloser(bytes.NewReader(f.data)), int64(len(f.data)), nil
 	}
 	r, err := openFile(f.path)
 	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", f.name, err)
+		return nil, 0, fmt.Errorf("opening %s: %w", f.name, err)
 	}
-	return r, nil
+	size := f.size
+	if size < 0 {
+		if size, err = r.Size(); err != nil {
+			if cerr := r.Close(); cerr != nil {
+				err = errors.Join(err, cerr)
+			}
+			return nil, 0, fmt.Errorf("reading %s: %w", f.name, err)
+		}
+	}
+	return r, size, nil
 }
 
 // readAt reads the n bytes at off.
@@ -64,7 +83,8 @@ func (f *file) readAt(off int64, n int) ([]byte, error) {
 // listFiles names the files of the dataset at path: the file itself, or
 // the *.json files of a folder and its subfolders in the order of their
 // paths (hidden files and folders left out). Each is checked against max
-// before anything is read.
+// before anything of it is read: here, or for a folder's file when it is
+// opened.
 func listFiles(path string, max int64) ([]*file, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -133,17 +153,28 @@ func listFolder(root string, max int64) ([]*file, error) {
 			case !strings.HasSuffix(name, ".json"):
 				continue
 			}
-			info, err := os.Stat(p) // follows a symbolic link to its file
-			if err != nil {
-				fail(p, err)
-				continue
-			}
-			if !info.Mode().IsRegular() {
-				continue
-			}
-			f, err := sized(p, p, info, max)
-			if err != nil {
-				fail(p, err)
+			// A regular file is taken as listed: its size is checked
+			// once it is open, where it costs no second walk of its path
+			// (a stat of each of 100,000 files was a tenth of a
+			// validate). A symbolic link is followed to its file.
+			var f *file
+			switch t := d.Type(); {
+			case t.IsRegular():
+				f = &file{name: p, path: p, size: -1}
+			case t&fs.ModeSymlink != 0:
+				info, err := os.Stat(p)
+				if err != nil {
+					fail(p, err)
+					continue
+				}
+				if !info.Mode().IsRegular() {
+					continue
+				}
+				if f, err = sized(p, p, info, max); err != nil {
+					fail(p, err)
+					continue
+				}
+			default:
 				continue
 			}
 			mine = append(mine, f)
@@ -172,10 +203,15 @@ func sized(name, path string, fi os.FileInfo, max int64) (*file, error) {
 		return nil, fmt.Errorf("%s: is a directory, not a dataset file", name)
 	}
 	if fi.Mode().IsRegular() && fi.Size() > max {
-		return nil, fmt.Errorf("%s: the file is %s, larger than the %s limit: a dataset this big is most likely the wrong file (raise -max-size if it is meant to be)",
-			name, ByteSize(fi.Size()), ByteSize(max))
+		return nil, fmt.Errorf("%s: %s", name, tooBig(fi.Size(), max))
 	}
 	return &file{name: name, path: path, size: fi.Size()}, nil
+}
+
+// tooBig says that a file of size bytes is over the limit of max.
+func tooBig(size, max int64) string {
+	return fmt.Sprintf("the file is %s, larger than the %s limit: a dataset this big is most likely the wrong file (raise -max-size if it is meant to be)",
+		ByteSize(size), ByteSize(max))
 }
 
 // errTooBig says that a file grew past the limit while it was read.

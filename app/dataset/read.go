@@ -250,13 +250,18 @@ func (rb *readBuffers) readAll(r io.Reader, size, max int64) ([]byte, error) {
 // hands each article to the checkers as a piece of bytes.
 func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	fs := l.files[i]
-	rc, err := fs.f.open()
+	rc, size, err := fs.f.open()
 	if err != nil {
 		fs.problems = append(fs.problems, Problem{File: fs.f.name, Article: -1, Message: err.Error()})
 		fs.broken = true
 		return
 	}
 	defer rc.Close()
+	if size > l.max {
+		fs.problems = append(fs.problems, Problem{File: fs.f.name, Article: -1, Message: tooBig(size, l.max)})
+		fs.broken = true
+		return
+	}
 	h := sha256.New()
 	defer func() { copy(fs.sum[:], h.Sum(nil)) }()
 
@@ -268,8 +273,8 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	var src io.Reader
 	var head []byte
 	var empty bool
-	if fs.f.size <= wholeFile {
-		data, err := rb.readAll(rc, fs.f.size, l.max)
+	if size <= wholeFile {
+		data, err := rb.readAll(rc, size, l.max)
 		if err != nil {
 			fs.broken = true
 			if errors.Is(err, errTooBig) {
@@ -575,7 +580,7 @@ func (l *loader) entryOf(a *article.Article, j job) *entry {
 	clone := strings.Clone
 	tags := make([]string, len(a.Tags))
 	for i, t := range a.Tags {
-		tags[i] = clone(t)
+		tags[i] = l.intern(t)
 	}
 	e := &entry{
 		slug:      clone(a.Slug),
@@ -664,7 +669,7 @@ func place(f *file, probs []Problem) error {
 		order[i] = i
 	}
 	sort.Slice(order, func(a, b int) bool { return probs[order[a]].off < probs[order[b]].off })
-	rc, err := f.open()
+	rc, _, err := f.open()
 	if err != nil {
 		return err
 	}
