@@ -108,13 +108,13 @@ func (a *Article) Validate() []Fault {
 				f.add("/body/"+strconv.Itoa(i)+"/text", msg, hint)
 			}
 		case ReadMore:
-			b.Link.validate(&f, "/body/"+strconv.Itoa(i))
+			b.Link.validate(&f, "/body", i)
 		default:
 			f.add("/body/"+strconv.Itoa(i)+"/type", fmt.Sprintf("unknown block type %q", b.Type), `use "paragraph" or "read_more"`)
 		}
 	}
 	for i, l := range a.Related {
-		l.validate(&f, "/related/"+strconv.Itoa(i))
+		l.validate(&f, "/related", i)
 	}
 	return f.list
 }
@@ -171,15 +171,22 @@ func (fig *Figure) validate(f *faults, p string) {
 	}
 }
 
-func (l Link) validate(f *faults, p string) {
-	if f.requiredText(p+"/title", "title", l.Title, "the related story's headline") {
-		f.text(p+"/title", l.Title, MaxHeadlineLength, false)
+// validate checks the link at index i of list; like paragraphs, links are
+// many, and their pointers are written only for a fault.
+func (l Link) validate(f *faults, list string, i int) {
+	at := func(leaf string) string { return list + "/" + strconv.Itoa(i) + leaf }
+	msg, hint := blankFault("title", l.Title, "the related story's headline")
+	if msg == "" {
+		msg, hint = textFault(l.Title, MaxHeadlineLength, false)
+	}
+	if msg != "" {
+		f.add(at("/title"), msg, hint)
 	}
 	if l.Slug != "" && l.URL != "" {
-		f.add(p, "link has both slug and url", "keep slug for an article in this dataset, url for a page elsewhere")
+		f.add(at(""), "link has both slug and url", "keep slug for an article in this dataset, url for a page elsewhere")
 	}
-	if l.URL != "" {
-		f.webURL(p+"/url", l.URL)
+	if l.URL != "" && !IsWebURL(l.URL) {
+		f.webURL(at("/url"), l.URL)
 	}
 }
 
@@ -272,11 +279,27 @@ func (f *faults) text(p, s string, max int, multiline bool) bool {
 }
 
 // textFault is text's check. It reads the text once: a dataset has
-// hundreds of megabytes of it.
+// hundreds of megabytes of it, so eight bytes of plain ASCII (no control
+// character, no DEL) are taken at a time.
 func textFault(s string, max int, multiline bool) (msg, hint string) {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
 	n := 0
 	bad := rune(-1)
 	for i := 0; i < len(s); n++ {
+		if i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			del := w ^ 0x7f*ones
+			// No byte at or over 0x80, none under 0x20, none equal to 0x7f.
+			if w&highs == 0 && (w-0x20*ones)&^w&highs == 0 && (del-ones)&^del&highs == 0 {
+				i += 8
+				n += 7
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if (c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' || c == '\t')) && bad < 0 {
 				bad = rune(c)
