@@ -229,10 +229,11 @@ func (a *Archive) Article(slug string) (art *article.Article, ok bool, err error
 // finish runs the checks across articles and files, and builds the archive
 // or the error that lists every problem.
 func (l *loader) finish() (*Archive, error) {
-	a := &Archive{Name: l.name, seed: l.seed, bySlug: make(map[string]int32)}
+	a := &Archive{Name: l.name, seed: l.seed}
 	var problems []Problem
 	broken := false
 	h := sha256.New()
+	var line []byte
 	var siteFile *fileState
 	for fi, fs := range l.files {
 		a.files = append(a.files, fs.f)
@@ -251,7 +252,9 @@ func (l *loader) finish() (*Archive, error) {
 				rel = filepath.ToSlash(r)
 			}
 		}
-		fmt.Fprintf(h, "%s %x\n", rel, fs.sum)
+		line = append(append(line[:0], rel...), ' ')
+		line = append(hex.AppendEncode(line, fs.sum[:]), '\n')
+		h.Write(line)
 		if fs.site != nil {
 			if siteFile != nil {
 				problems = append(problems, Problem{File: fs.f.name, Article: -1, Pointer: "/site", off: fs.siteOff,
@@ -272,8 +275,22 @@ func (l *loader) finish() (*Archive, error) {
 	if len(a.entries) == 0 && len(problems) == 0 {
 		problems = append(problems, Problem{File: l.name, Article: -1, Message: "the dataset has no articles", Hint: "add at least one article"})
 	}
-	names := make(slugs)
-	problems = append(problems, a.crossCheck(broken, names)...)
+	// The lists are made while the checks across articles run: neither
+	// writes what the other reads, and when the checks find nothing, as
+	// they mostly do, the lists are ready with them. Each has its own
+	// table of slugs, and the entries' tags and links are dropped once
+	// both are done.
+	a.bySlug = make(map[string]int32, len(a.entries))
+	ordered := make(chan struct{})
+	go func() {
+		defer close(ordered)
+		a.order(make(slugs))
+	}()
+	problems = append(problems, a.crossCheck(broken, make(slugs))...)
+	<-ordered
+	for _, e := range a.entries {
+		e.tags, e.links = nil, nil
+	}
 	if len(problems) > 0 {
 		return nil, l.errorOf(problems)
 	}
@@ -283,7 +300,6 @@ func (l *loader) finish() (*Archive, error) {
 		}
 		a.Warnings = append(a.Warnings, fs.warnings...)
 	}
-	a.order(names)
 	return a, nil
 }
 
@@ -469,7 +485,6 @@ func (a *Archive) order(names slugs) {
 			g := group(a.tag, &a.tags, t)
 			g.items = append(g.items, i)
 		}
-		e.tags, e.links = nil, nil
 	}
 	byName := func(list []*Group) {
 		sort.Slice(list, func(i, j int) bool { return list[i].Slug < list[j].Slug })

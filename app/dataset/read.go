@@ -123,13 +123,19 @@ type loader struct {
 	max    int64
 	files  []*fileState
 	seed   maphash.Seed
+}
 
-	mu      sync.Mutex
-	strings map[string]string // see intern
+// checker is what one checking goroutine reuses from article to article.
+type checker struct {
+	a article.Article // its lists keep their room
+	// strings holds one copy of each short string that many articles
+	// share, such as a language, a section or a tag: a table of each
+	// checker's own, with no lock to share.
+	strings map[string]string
 }
 
 func read(name string, files []*file, max int64) (*Archive, error) {
-	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), strings: make(map[string]string)}
+	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed()}
 	for _, f := range files {
 		l.files = append(l.files, &fileState{f: f})
 	}
@@ -148,9 +154,9 @@ func read(name string, files []*file, max int64) (*Archive, error) {
 	var checkers sync.WaitGroup
 	for range workers {
 		checkers.Go(func() {
-			var a article.Article // reused: its lists keep their room
+			c := &checker{strings: make(map[string]string)}
 			for j := range jobs {
-				results <- l.check(j, &a)
+				results <- l.check(j, c)
 			}
 		})
 	}
@@ -528,7 +534,8 @@ func coveredBy(shape []jsonread.Problem, pointer string) bool {
 }
 
 // check decodes one article into a and checks it against the model.
-func (l *loader) check(j job, a *article.Article) result {
+func (l *loader) check(j job, c *checker) result {
+	a := &c.a
 	fs := l.files[j.file]
 	res := result{file: j.file, index: j.index}
 	*a = article.Article{Tags: a.Tags[:0], Authors: a.Authors[:0], Figures: a.Figures[:0], Body: a.Body[:0], Related: a.Related[:0]}
@@ -570,25 +577,25 @@ func (l *loader) check(j job, a *article.Article) result {
 			res.problems[i].Slug = slug
 		}
 	}
-	res.entry = l.entryOf(a, j)
+	res.entry = l.entryOf(a, j, c)
 	return res
 }
 
 // entryOf keeps what lists and the checks across articles need.
-func (l *loader) entryOf(a *article.Article, j job) *entry {
+func (l *loader) entryOf(a *article.Article, j job, c *checker) *entry {
 	// a's strings share the bytes of the job, which are not kept.
 	clone := strings.Clone
 	tags := make([]string, len(a.Tags))
 	for i, t := range a.Tags {
-		tags[i] = l.intern(t)
+		tags[i] = c.intern(t)
 	}
 	e := &entry{
 		slug:      clone(a.Slug),
-		lang:      l.intern(a.Lang),
+		lang:      c.intern(a.Lang),
 		headline:  clone(a.Headline),
 		published: clone(a.Published),
 		updated:   clone(a.Updated),
-		section:   l.intern(a.Section),
+		section:   c.intern(a.Section),
 		tags:      tags,
 		excerpt:   clone(a.Excerpt(article.ExcerptLength)),
 		file:      int32(j.file),
@@ -613,22 +620,20 @@ func (l *loader) entryOf(a *article.Article, j job) *entry {
 	return e
 }
 
-// intern returns one copy of a short string that many articles share, such
-// as a language or a section.
-func (l *loader) intern(s string) string {
+// intern returns the checker's one copy of a short string that many
+// articles share.
+func (c *checker) intern(s string) string {
 	if s == "" {
 		return ""
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if v, ok := l.strings[s]; ok {
+	if v, ok := c.strings[s]; ok {
 		return v
 	}
-	if len(l.strings) > 10000 {
+	if len(c.strings) > 10000 {
 		return strings.Clone(s) // not a shared value after all
 	}
 	v := strings.Clone(s)
-	l.strings[s] = v
+	c.strings[s] = v
 	return v
 }
 
