@@ -476,6 +476,23 @@ func (r *Reader) str() (string, bool) {
 	}
 	start := r.i + 1
 	for i := start; i < len(r.data); i++ {
+		// Eight bytes at a time while none of them ends the plain run:
+		// an article's text is hundreds of bytes between quotes.
+		for i+8 <= len(r.data) {
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			b := r.data[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			// A byte equal to '"' or '\\', or under 0x20, sets its high bit.
+			q, bs := w^'"'*ones, w^'\\'*ones
+			if ((q-ones)&^q|(bs-ones)&^bs|(w-0x20*ones)&^w)&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(r.data) {
+			break
+		}
 		switch c := r.data[i]; {
 		case c == '"':
 			r.i = i + 1
@@ -505,6 +522,9 @@ func (r *Reader) escaped(start int) (string, bool) {
 			r.i = i + 1
 			r.buf = b
 			return string(b), true
+		case c < 0x20:
+			r.fail("control character in string")
+			return "", false
 		case c != '\\':
 			b = append(b, c)
 			i++

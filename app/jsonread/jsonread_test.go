@@ -3,6 +3,7 @@ package jsonread
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -20,6 +21,34 @@ func TestStrings(t *testing.T) {
 		r := NewReader([]byte(tt.in))
 		if got := r.String(); got != tt.want || r.End() != nil {
 			t.Errorf("String(%s) = %q (%v), want %q", tt.in, got, r.Err(), tt.want)
+		}
+	}
+}
+
+// TestStringRuns checks strings read eight bytes at a time against
+// encoding/json: quotes, escapes and control characters at every offset
+// of a word, in strings of every length up to a few words.
+func TestStringRuns(t *testing.T) {
+	pieces := []string{"a", "b", " ", "é", "ب", `\"`, `\\`, `\n`, `\u0628`, "\x01", "\x1f", "\t", "~", "\x7f"}
+	for n := 0; n < 4000; n++ {
+		var b []byte
+		b = append(b, '"')
+		for k, x := 0, uint(n); k < 3+n%23; k++ {
+			p := pieces[0]
+			if x%3 == 0 { // mostly plain, the rest anywhere
+				p = pieces[(x/3)%uint(len(pieces))]
+			}
+			x = x*31 + 7
+			b = append(b, p...)
+		}
+		b = append(b, '"', ' ', '1')
+		var want string
+		wantErr := json.Unmarshal(b[:len(b)-2], &want)
+		r := NewReader(b)
+		r.Alias = n%2 == 0
+		got := r.String()
+		if (r.Err() != nil) != (wantErr != nil) || wantErr == nil && got != want {
+			t.Fatalf("String(%q) = %q (%v), want %q (%v)", b, got, r.Err(), want, wantErr)
 		}
 	}
 }
@@ -109,4 +138,16 @@ func FuzzReader(f *testing.F) {
 		}
 		_, _ = Locate(data, "/a/0")
 	})
+}
+
+func BenchmarkString(b *testing.B) {
+	data := []byte(`"` + strings.Repeat("Synthetic text of a paragraph, plain ASCII. ", 40) + `"`)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		r := NewReader(data)
+		r.Alias = true
+		if r.String() == "" {
+			b.Fatal(r.Err())
+		}
+	}
 }
