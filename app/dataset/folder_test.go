@@ -117,13 +117,15 @@ func TestFolderOfManyFiles(t *testing.T) {
 // TestFolderOfManyBrokenFiles checks that a folder of many files, each
 // with a problem its article's check finds and one its reading finds, is
 // refused with every problem counted: none is lost on the way, however
-// the reading and the checking of one file overlap.
+// the reading and the checking of one file overlap. Each file names its
+// own unknown field, so a problem that kept a pointer into a buffer read
+// again for another file would show that file's name instead.
 func TestFolderOfManyBrokenFiles(t *testing.T) {
 	const n = 1000
 	files := make(map[string]string, n)
 	for i := range n {
 		slug := fmt.Sprintf("synthetic-%04d", i)
-		files[fmt.Sprintf("%02d/file-%04d.json", i/100, i)] = `{"articles": [` + story(slug, `"colour": "red"`) + `], "extra": 1}`
+		files[fmt.Sprintf("%02d/file-%04d.json", i/100, i)] = `{"articles": [` + story(slug, fmt.Sprintf(`"colour%04d": "red"`, i)) + `], "extra": 1}`
 	}
 	dir := writeFiles(t, files)
 	_, err := loadWithin(t, dir, time.Minute)
@@ -134,12 +136,67 @@ func TestFolderOfManyBrokenFiles(t *testing.T) {
 	// Each file's problems come in the order of their places.
 	for i, p := range e.Problems {
 		want := fmt.Sprintf("file-%04d.json", i/2)
-		pointer := "/articles/0/colour"
+		pointer, field, slug := fmt.Sprintf("/articles/0/colour%04d", i/2), fmt.Sprintf("colour%04d", i/2), fmt.Sprintf("synthetic-%04d", i/2)
 		if i%2 == 1 {
-			pointer = "/extra"
+			pointer, field, slug = "/extra", "extra", ""
 		}
-		if filepath.Base(p.File) != want || p.Pointer != pointer || p.Line != 1 {
+		if filepath.Base(p.File) != want || p.Pointer != pointer || p.Line != 1 || !strings.Contains(p.Message, field) || p.Slug != slug {
 			t.Fatalf("problem %d: %s, want one of %s at %s", i, p, want, pointer)
+		}
+	}
+}
+
+// TestLargeFile checks a file too large to read whole, which streams
+// through a buffer and gives each article a copy of its own bytes: every
+// article's problem is its own, and, once fixed, every article is found
+// again at its place.
+func TestLargeFile(t *testing.T) {
+	const n = 2500
+	pad := strings.Repeat("Synthetic padding. ", 20) // within the 400 characters of a dateline
+	build := func(broken bool) string {
+		var b strings.Builder
+		b.WriteString(`{"articles": [`)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			extra := fmt.Sprintf(`"dateline": {"source": %q}`, pad)
+			if broken {
+				extra += fmt.Sprintf(`, "colour%04d": "red"`, i)
+			}
+			b.WriteString(story(fmt.Sprintf("synthetic-%04d", i), extra))
+		}
+		b.WriteString("]}")
+		return b.String()
+	}
+	dir := writeFiles(t, map[string]string{"big.json": build(true)})
+	path := filepath.Join(dir, "big.json")
+	if fi, err := os.Stat(path); err != nil || fi.Size() <= wholeFile {
+		t.Fatalf("the file is %v bytes (%v), want more than %d", fi.Size(), err, wholeFile)
+	}
+	_, err := loadWithin(t, path, time.Minute)
+	e := problemsOf(t, err)
+	if e.Count != n || len(e.Problems) != MaxListed {
+		t.Fatalf("count %d, listed %d; want %d, %d", e.Count, len(e.Problems), n, MaxListed)
+	}
+	for i, p := range e.Problems {
+		field := fmt.Sprintf("colour%04d", i)
+		if p.Pointer != fmt.Sprintf("/articles/%d/%s", i, field) || p.Line != i+1 || !strings.Contains(p.Message, field) || p.Slug != fmt.Sprintf("synthetic-%04d", i) {
+			t.Fatalf("problem %d: %s", i, p)
+		}
+	}
+	if err := os.WriteFile(path, []byte(build(false)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := loadWithin(t, path, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{0, 1, n / 2, n - 1} {
+		slug := fmt.Sprintf("synthetic-%04d", i)
+		art, ok, err := a.Article(slug)
+		if err != nil || !ok || art.Slug != slug || art.Dateline.Source != pad {
+			t.Fatalf("Article(%q) = %v, %v, %v", slug, art.Slug, ok, err)
 		}
 	}
 }
