@@ -22,6 +22,11 @@ type Builder struct {
 	// Workers is the number of goroutines that index; 0 means one per
 	// processor, at most four. Set it before the first Add.
 	Workers int
+	// Step, if set, runs each document's indexing (the function it is
+	// given): a host that builds its index while it serves uses it to
+	// keep the build off a processor it wants for requests. Set it
+	// before the first Add.
+	Step func(index func())
 
 	segs  []*segment
 	work  chan batch
@@ -95,7 +100,7 @@ func (b *Builder) start() {
 			defer b.wg.Done()
 			for bt := range b.work {
 				s.batches = append(s.batches, bt.number)
-				s.index(bt.docs, b.KeepDocs)
+				s.index(bt.docs, b.KeepDocs, b.Step)
 			}
 		}()
 	}
@@ -110,9 +115,13 @@ func (b *Builder) send() {
 // index adds a batch of documents to the segment. Within a segment,
 // documents are numbered in the order it sees them; merge maps those
 // numbers to ids.
-func (s *segment) index(batch []Doc, keep bool) {
+func (s *segment) index(batch []Doc, keep bool, step func(func())) {
 	for k := range batch {
-		s.add(&batch[k], keep)
+		if step != nil {
+			step(func() { s.add(&batch[k], keep) })
+		} else {
+			s.add(&batch[k], keep)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -15,7 +16,8 @@ import (
 )
 
 // TestWorkersAgree checks that the index does not depend on how many
-// goroutines built it, nor on where the batches end.
+// goroutines built it, nor on where the batches end, nor on a Step that
+// runs each document's indexing.
 func TestWorkersAgree(t *testing.T) {
 	var docs []Doc
 	for i := range 3*batchSize + 17 {
@@ -23,24 +25,38 @@ func TestWorkersAgree(t *testing.T) {
 	}
 	var want *Files
 	for _, workers := range []int{1, 2, 3} {
-		t.Run(fmt.Sprint(workers), func(t *testing.T) {
-			b := NewBuilder()
-			b.Workers = workers
-			for _, d := range docs {
-				b.Add(d)
-			}
-			f, err := b.Finish()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want == nil {
-				want = f
-				return
-			}
-			if f.Manifest != want.Manifest || !maps.EqualFunc(f.Data, want.Data, bytes.Equal) {
-				t.Errorf("%d workers made another index than 1", workers)
-			}
-		})
+		for _, step := range []bool{false, true} {
+			t.Run(fmt.Sprint(workers, step), func(t *testing.T) {
+				b := NewBuilder()
+				b.Workers = workers
+				var steps atomic.Int64
+				if step {
+					// As the host does: each document's indexing in
+					// a turn of its own.
+					b.Step = func(index func()) {
+						steps.Add(1)
+						index()
+					}
+				}
+				for _, d := range docs {
+					b.Add(d)
+				}
+				f, err := b.Finish()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n := steps.Load(); step && n != int64(len(docs)) {
+					t.Errorf("Step ran %d times for %d documents", n, len(docs))
+				}
+				if want == nil {
+					want = f
+					return
+				}
+				if f.Manifest != want.Manifest || !maps.EqualFunc(f.Data, want.Data, bytes.Equal) {
+					t.Errorf("%d workers (Step %v) made another index than 1", workers, step)
+				}
+			})
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // DefaultCacheSize bounds the memory the responses made on request take:
@@ -28,6 +29,10 @@ type cache struct {
 	making   map[string]*making
 	// clock counts the moves to the front; an entry remembers its last.
 	clock atomic.Uint64
+	// made is when a response was last made, in Unix nanoseconds: the
+	// work done in the background gives way while pages are asked for
+	// (Site.background).
+	made atomic.Int64
 }
 
 type cached struct {
@@ -83,6 +88,7 @@ func (c *cache) get(key string, build func() (*response, error)) (*response, err
 	m := &making{done: make(chan struct{})}
 	c.making[key] = m
 	c.mu.Unlock()
+	c.made.Store(time.Now().UnixNano())
 
 	m.res, m.err = build()
 	c.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func testResponse(t *testing.T, n int) *response {
@@ -80,4 +81,51 @@ func TestCacheMakesOnce(t *testing.T) {
 	if makes.Load() != 1 {
 		t.Errorf("made %d times", makes.Load())
 	}
+}
+
+// TestBackgroundGivesWay checks the turns of the work done in the
+// background: while pages are being made, its steps run one fewer at a
+// time than the slots allow them processors (here one of two); once
+// quiet, all at once.
+func TestBackgroundGivesWay(t *testing.T) {
+	s := &Site{cache: newCache(0), bgSlots: make(chan struct{}, 1)}
+	run := func(n int, step func()) {
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(func() { s.background(step) })
+		}
+		wg.Wait()
+	}
+
+	// A page made just now: one step at a time.
+	if _, err := s.cache.get("/", func() (*response, error) { return testResponse(t, 10), nil }); err != nil {
+		t.Fatal(err)
+	}
+	var running, most atomic.Int32
+	run(4, func() {
+		n := running.Add(1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		time.Sleep(5 * time.Millisecond)
+		running.Add(-1)
+	})
+	if m := most.Load(); m != 1 {
+		t.Errorf("while pages are made, %d steps ran at once, want 1", m)
+	}
+
+	// Quiet: every step runs at once. Each waits for all four to have
+	// started, which one at a time would never see.
+	s.cache.made.Store(time.Now().Add(-2 * bgQuiet).UnixNano())
+	var started sync.WaitGroup
+	started.Add(4)
+	all := make(chan struct{})
+	go func() { started.Wait(); close(all) }()
+	run(4, func() {
+		started.Done()
+		select {
+		case <-all:
+		case <-time.After(10 * time.Second):
+			t.Error("when quiet, the steps did not all run at once")
+		}
+	})
 }

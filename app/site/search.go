@@ -46,13 +46,17 @@ func (s *Site) buildSearch() {
 	// A site whose every page is saved offline saves the index too: its
 	// documents' files are kept in memory, to list and serve.
 	b.KeepDocs = s.OfflineMode() == "all"
+	b.Step = s.background
 	home := s.arc.Home()
 	n := home.Len()
 	slugs := make([]string, 0, n)
 	const chunk = 1024
 	for lo := 0; lo < n; lo += chunk {
 		for _, sum := range s.arc.Summaries(home, lo, lo+chunk) {
-			a, ok, err := s.arc.Article(sum.Slug)
+			var a *article.Article
+			var ok bool
+			var err error
+			s.background(func() { a, ok, err = s.arc.Article(sum.Slug) })
 			if err == nil && !ok {
 				err = errors.New("not in the archive")
 			}
@@ -82,6 +86,27 @@ func (s *Site) buildSearch() {
 	// host's resident size after start is what it serves from.
 	debug.FreeOSMemory()
 }
+
+// background runs f, a step of the work done in the background after a
+// start (the search index's build). While pages are being asked for (one
+// was made in the last bgQuiet, or the host started that recently), such
+// steps take turns on one fewer processor than Go runs on, at least one,
+// leaving one for requests: with both cores of a small machine building,
+// a page of 5 ms waited for a processor and took 30-60 ms now and then.
+// Otherwise they run on every processor.
+func (s *Site) background(f func()) {
+	if time.Now().UnixNano()-s.cache.made.Load() > int64(bgQuiet) {
+		f()
+		return
+	}
+	s.bgSlots <- struct{}{}
+	defer func() { <-s.bgSlots }()
+	f()
+}
+
+// bgQuiet is how long after the last page made the background work takes
+// every processor again.
+const bgQuiet = 2 * time.Second
 
 // searchReady returns the index if it is built.
 func (s *Site) searchReady() (*searchIndex, bool) {

@@ -15,9 +15,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -57,6 +59,7 @@ type Site struct {
 	handler *app.Handler
 	fixed   map[string]*response // every response known at start
 	cache   *cache               // pages and data files, made on request
+	bgSlots chan struct{} // see background
 	maps    sitemaps
 	panels  string // the markup of components.Panels, the same on every page
 	search  *searchIndex
@@ -89,7 +92,9 @@ func New(cfg Config) (*Site, error) {
 		fixed:    make(map[string]*response),
 		cache:    newCache(cfg.CacheSize),
 		search:   &searchIndex{ready: make(chan struct{})},
+		bgSlots:  make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
 	}
+	s.cache.made.Store(time.Now().UnixNano()) // the first requests come soon after a start
 	webSum, err := s.addWeb(cfg.Web)
 	if err != nil {
 		return nil, err
