@@ -19,8 +19,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -59,7 +59,7 @@ type Site struct {
 	handler *app.Handler
 	fixed   map[string]*response // every response known at start
 	cache   *cache               // pages and data files, made on request
-	bgSlots chan struct{} // see background
+	bgSlots chan struct{}        // see background
 	maps    sitemaps
 	panels  string // the markup of components.Panels, the same on every page
 	search  *searchIndex
