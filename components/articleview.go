@@ -29,23 +29,23 @@ func (v *ArticleView) Render() app.UI {
 	a := v.Story.Article
 	lang := a.Language()
 	t := v.Site.TableFor(lang)
-	return app.Article().Class("story").Lang(lang).Dir(article.Dir(lang)).Attr("aria-labelledby", "page-title").Attr("data-slug", a.Slug).Body(
+	return app.Elem("article").Class("story").Lang(lang).Dir(article.Dir(lang)).Attr("aria-labelledby", "page-title").Attr("data-slug", a.Slug).Body(
 		// Drawn by reader.js as the reader goes through the body.
-		app.Div().Class("reading-progress").Attr("aria-hidden", "true"),
-		app.Header().Class("story-head").Body(
+		app.Elem("div").Class("reading-progress").Attr("aria-hidden", "true"),
+		app.Elem("header").Class("story-head").Body(
 			app.If(a.Section != "", func() app.UI {
-				return app.P().Class("story-section").Body(
-					app.A().Href(page.SectionRef(article.NameSlug(a.Section), 1).Path()).Dir("auto").Text(a.Section),
+				return app.Elem("p").Class("story-section").Body(
+					app.Elem("a").Attr("href", page.SectionRef(article.NameSlug(a.Section), 1).Path()).Dir("auto").Text(a.Section),
 				)
 			}),
-			app.H1().ID("page-title").Class("story-headline").TabIndex(-1).Text(a.Headline),
+			app.Elem("h1").ID("page-title").Class("story-headline").TabIndex(-1).Text(a.Headline),
 			bylineView(t, a),
 			toolbarView(t),
 		),
 		app.Range(a.Figures).Slice(func(i int) app.UI {
 			return figureView(t, a.Figures[i], i == 0)
 		}),
-		app.Div().Class("story-body").Body(
+		app.Elem("div").Class("story-body").Body(
 			app.Range(a.Body).Slice(func(i int) app.UI {
 				return blockView(t, a, i)
 			}),
@@ -53,14 +53,14 @@ func (v *ArticleView) Render() app.UI {
 		tagsView(t, a.Tags),
 		relatedView(t, a.Related),
 		app.If(article.IsWebURL(a.SourceURL), func() app.UI {
-			return app.P().Class("story-source").Body(
-				app.A().Href(a.SourceURL).Rel("noopener noreferrer").Text(t.Text(i18n.OriginalStory)),
+			return app.Elem("p").Class("story-source").Body(
+				app.Elem("a").Attr("href", a.SourceURL).Attr("rel", "noopener noreferrer").Text(t.Text(i18n.OriginalStory)),
 			)
 		}),
 		storyNav(t, v.Story),
 		// Printed at the end of the article: reader.js writes the
 		// page's address and the date before printing.
-		app.P().Class("print-note").Attr("aria-hidden", "true"),
+		app.Elem("p").Class("print-note").Attr("aria-hidden", "true"),
 	)
 }
 
@@ -69,10 +69,10 @@ func (v *ArticleView) Render() app.UI {
 // Listen shows only where the browser can speak (html[data-speech], set
 // before the first paint).
 func toolbarView(t *i18n.Table) app.UI {
-	button := func(class string, label i18n.Key) app.HTMLButton {
-		return app.Button().Type("button").Class("tool " + class).Text(t.Text(label))
+	button := func(class string, label i18n.Key) app.HTMLElem {
+		return app.Elem("button").Attr("type", "button").Class("tool " + class).Text(t.Text(label))
 	}
-	return app.Div().Class("story-tools").Role("toolbar").Attr("aria-label", t.Text(i18n.ArticleTools)).Body(
+	return app.Elem("div").Class("story-tools").Role("toolbar").Attr("aria-label", t.Text(i18n.ArticleTools)).Body(
 		button("tool-save", i18n.Save).Attr("aria-pressed", "false"),
 		button("tool-share", i18n.Share),
 		button("tool-listen", i18n.Listen).Attr("aria-pressed", "false"),
@@ -96,9 +96,9 @@ func tagsView(t *i18n.Table, tags []string) app.UI {
 	if len(tags) == 0 {
 		return nil
 	}
-	return app.Ul().Class("story-tags").Attr("aria-label", t.Text(i18n.Tags)).Body(
+	return app.Elem("ul").Class("story-tags").Attr("aria-label", t.Text(i18n.Tags)).Body(
 		app.Range(tags).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href(page.TagRef(article.NameSlug(tags[i]), 1).Path()).Dir("auto").Text(tags[i]))
+			return app.Elem("li").Body(app.Elem("a").Attr("href", page.TagRef(article.NameSlug(tags[i]), 1).Path()).Dir("auto").Text(tags[i]))
 		}),
 	)
 }
@@ -115,7 +115,7 @@ func storyNav(t *i18n.Table, s *page.Story) app.UI {
 			return []app.UI{app.Text(t.Text(alone))}
 		}
 		before, after := t.Around(inSection, "section")
-		return []app.UI{app.Text(before), app.Bdi().Text(section), app.Text(after)}
+		return []app.UI{app.Text(before), app.Elem("bdi").Text(section), app.Text(after)}
 	}
 	link := func(class string, l []app.UI, to *page.Teaser) app.UI {
 		if to == nil {
@@ -125,12 +125,12 @@ func storyNav(t *i18n.Table, s *page.Story) app.UI {
 		if lang == "" {
 			lang = article.DefaultLang
 		}
-		return app.A().Class("story-nav-link "+class).Href(page.ArticlePath(to.Slug)).Body(
-			app.Span().Class("story-nav-label").Body(l...),
-			app.Span().Class("story-nav-title").Lang(lang).Dir(article.Dir(lang)).Text(to.Headline),
+		return app.Elem("a").Class("story-nav-link "+class).Attr("href", page.ArticlePath(to.Slug)).Body(
+			app.Elem("span").Class("story-nav-label").Body(l...),
+			app.Elem("span").Class("story-nav-title").Lang(lang).Dir(article.Dir(lang)).Text(to.Headline),
 		)
 	}
-	return app.Nav().Class("story-nav").Attr("aria-label", t.Text(i18n.MoreStories)).Body(
+	return app.Elem("nav").Class("story-nav").Attr("aria-label", t.Text(i18n.MoreStories)).Body(
 		link("story-nav-next", label(i18n.NextInSection, i18n.NextStory), s.Older),
 		link("story-nav-prev", label(i18n.PreviousInSection, i18n.PreviousStory), s.Newer),
 	)
@@ -148,18 +148,18 @@ func bylineView(t *i18n.Table, a *article.Article) app.UI {
 		parts = append(parts, append(by, app.Text(after)))
 	}
 	if a.Published != "" {
-		parts = append(parts, []app.UI{app.Time().DateTime(a.Published).Text(t.FormatDate(a.Published))})
+		parts = append(parts, []app.UI{app.Elem("time").Attr("datetime", a.Published).Text(t.FormatDate(a.Published))})
 	}
 	if updated {
 		before, after := t.Around(i18n.Updated, "date")
-		parts = append(parts, []app.UI{app.Span().Class("story-updated").Body(
+		parts = append(parts, []app.UI{app.Elem("span").Class("story-updated").Body(
 			app.Text(before),
-			app.Time().DateTime(a.Updated).Text(t.FormatDate(a.Updated)),
+			app.Elem("time").Attr("datetime", a.Updated).Text(t.FormatDate(a.Updated)),
 			app.Text(after),
 		)})
 	}
 	minutes := readingMinutes(a)
-	parts = append(parts, []app.UI{app.Span().Class("story-reading-time").Text(
+	parts = append(parts, []app.UI{app.Elem("span").Class("story-reading-time").Text(
 		t.Plural(i18n.ReadingTime, minutes))})
 	var body []app.UI
 	for i, p := range parts {
@@ -168,7 +168,7 @@ func bylineView(t *i18n.Table, a *article.Article) app.UI {
 		}
 		body = append(body, p...)
 	}
-	return app.P().Class("story-byline").Body(body...)
+	return app.Elem("p").Class("story-byline").Body(body...)
 }
 
 // names writes "A", "A and B", "A, B and C" with the edition's joiners,
@@ -183,7 +183,7 @@ func names(t *i18n.Table, list []string) []app.UI {
 		default:
 			out = append(out, app.Text(t.Text(i18n.JoinComma)))
 		}
-		out = append(out, app.Bdi().Class("story-author").Text(n))
+		out = append(out, app.Elem("bdi").Class("story-author").Text(n))
 	}
 	return out
 }
@@ -195,15 +195,15 @@ func blockView(t *i18n.Table, a *article.Article, i int) app.UI {
 	switch b.Type {
 	case article.Paragraph:
 		if i == firstParagraph(a) && a.Dateline != nil {
-			return app.P().Body(
-				app.Span().Class("story-dateline").Text(a.Dateline.Label()+" – "),
+			return app.Elem("p").Body(
+				app.Elem("span").Class("story-dateline").Text(a.Dateline.Label()+" – "),
 				app.Text(b.Text),
 			)
 		}
-		return app.P().Text(b.Text)
+		return app.Elem("p").Text(b.Text)
 	case article.ReadMore:
-		return app.P().Class("read-more").Body(
-			app.Span().Class("read-more-label").Text(t.Text(i18n.ReadMore)),
+		return app.Elem("p").Class("read-more").Body(
+			app.Elem("span").Class("read-more-label").Text(t.Text(i18n.ReadMore)),
 			app.Text(" "),
 			linkView(t, b.Link),
 		)

@@ -2,6 +2,9 @@ package components
 
 import (
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -566,10 +569,37 @@ func TestArticleViewHeadlineIsText(t *testing.T) {
 	}
 	// ArticleView > article > (progress bar,) header > h1 (the story has
 	// no section to show above it) > text
-	if err := app.Match(app.H1().ID("page-title").Class("story-headline").TabIndex(-1), v, 0, 1, 0); err != nil {
+	if err := app.Match(app.Elem("h1").ID("page-title").Class("story-headline").TabIndex(-1), v, 0, 1, 0); err != nil {
 		t.Errorf("h1: %v", err)
 	}
 	if err := app.Match(app.Text(a.Headline), v, 0, 1, 0, 0); err != nil {
 		t.Errorf("headline: %v", err)
+	}
+}
+
+// TestGenericElements checks that the components make their elements with
+// app.Elem and app.ElemSelfClosing (see the package's comment): a call of
+// one of go-app's typed element constructors, such as app.Div(), fails.
+func TestGenericElements(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed := regexp.MustCompile(`\bapp\.([A-Z][A-Za-z0-9]*)\(\)`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			for _, m := range typed.FindAllStringSubmatch(line, -1) {
+				if m[1] != "Window" {
+					t.Errorf("%s:%d: app.%s(): make the element with app.Elem or app.ElemSelfClosing", f, i+1, m[1])
+				}
+			}
+		}
 	}
 }

@@ -25,13 +25,13 @@ func (v *ErrorView) Render() app.UI {
 	if v.Stale {
 		title, text, retry = i18n.StaleTitle, i18n.StaleText, i18n.UpdateReload
 	}
-	return app.Section().Class("notice").Attr("aria-labelledby", "page-title").Body(
-		app.H1().ID("page-title").TabIndex(-1).Text(t.Text(title)),
-		app.P().Text(t.Text(text)),
-		app.P().Body(
-			app.Button().Type("button").Class("button").Text(t.Text(retry)).OnClick(v.retry),
+	return app.Elem("section").Class("notice").Attr("aria-labelledby", "page-title").Body(
+		app.Elem("h1").ID("page-title").TabIndex(-1).Text(t.Text(title)),
+		app.Elem("p").Text(t.Text(text)),
+		app.Elem("p").Body(
+			app.Elem("button").Attr("type", "button").Class("button").Text(t.Text(retry)).OnClick(v.retry),
 			app.Text(" "),
-			app.A().Href("/").Text(t.Text(i18n.ErrorHome)),
+			app.Elem("a").Attr("href", "/").Text(t.Text(i18n.ErrorHome)),
 		),
 	)
 }

@@ -15,18 +15,18 @@ func figureView(t *i18n.Table, f article.Figure, lead bool) app.UI {
 	if f.Image == nil {
 		class = "figure figure-no-image"
 	}
-	return app.Figure().Class(class).Body(
+	return app.Elem("figure").Class(class).Body(
 		app.If(f.Image != nil, func() app.UI {
 			loading := "lazy"
 			if lead {
 				loading = "eager"
 			}
-			img := app.Img().
+			img := app.ElemSelfClosing("img").
 				Class("figure-image").
-				Src(f.Image.Src).
-				Alt(f.Image.Alt).
-				Width(f.Image.Width).
-				Height(f.Image.Height).
+				Attr("src", f.Image.Src).
+				Attr("alt", f.Image.Alt).
+				Attr("width", f.Image.Width).
+				Attr("height", f.Image.Height).
 				Attr("loading", loading).
 				Attr("decoding", "async")
 			if f.Image.Alt == "" {
@@ -37,20 +37,20 @@ func figureView(t *i18n.Table, f article.Figure, lead bool) app.UI {
 			return img
 		}),
 		app.If(f.Caption != "" || f.Credit != "", func() app.UI {
-			return app.FigCaption().Class("figure-caption").Body(
+			return app.Elem("figcaption").Class("figure-caption").Body(
 				// A caption whose photo is not in the collection says so,
 				// so that its "(left)" points at a photo, not at the page.
 				app.If(f.Image == nil && f.Caption != "", func() app.UI {
-					return app.Span().Class("figure-label").Text(t.Text(i18n.PhotoCaption) + " ")
+					return app.Elem("span").Class("figure-label").Text(t.Text(i18n.PhotoCaption) + " ")
 				}),
 				app.If(f.Caption != "", func() app.UI {
-					return app.Span().Class("figure-text").Dir("auto").Text(f.Caption)
+					return app.Elem("span").Class("figure-text").Dir("auto").Text(f.Caption)
 				}),
 				app.If(f.Caption != "" && f.Credit != "", func() app.UI {
 					return app.Text(" ")
 				}),
 				app.If(f.Credit != "", func() app.UI {
-					return app.Span().Class("figure-credit").Dir("auto").Text(f.Credit)
+					return app.Elem("span").Class("figure-credit").Dir("auto").Text(f.Credit)
 				}),
 			)
 		}),

@@ -14,9 +14,9 @@ import (
 func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 	return []app.UI{
 		listHeading(site.Table, ref, l),
-		app.Ul().Class("article-list").Body(
+		app.Elem("ul").Class("article-list").Body(
 			app.Range(l.Items).Slice(func(i int) app.UI {
-				return app.Li().Body(summaryView(site, &l.Items[i], ref.Kind != page.Section))
+				return app.Elem("li").Body(summaryView(site, &l.Items[i], ref.Kind != page.Section))
 			}),
 		),
 		pagerView(site.Table, ref, l),
@@ -28,9 +28,9 @@ func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 // and did not finish, kept on this device. It is at the end of the home
 // page, so that filling it in moves nothing the reader is looking at.
 func continueView(t *i18n.Table) app.UI {
-	return app.Section().Class("continue").Hidden(true).Attr("aria-labelledby", "continue-title").Body(
-		app.H2().ID("continue-title").Class("continue-title").Text(t.Text(i18n.ContinueReading)),
-		app.Ul().Class("continue-list"),
+	return app.Elem("section").Class("continue").Hidden(true).Attr("aria-labelledby", "continue-title").Body(
+		app.Elem("h2").ID("continue-title").Class("continue-title").Text(t.Text(i18n.ContinueReading)),
+		app.Elem("ul").Class("continue-list"),
 	)
 }
 
@@ -38,10 +38,10 @@ func continueView(t *i18n.Table) app.UI {
 // this device's storage, newest saved first.
 func savedContent(t *i18n.Table) []app.UI {
 	return []app.UI{
-		app.Div().Class("saved-page").Body(
-			app.H1().ID("page-title").Class("page-title").TabIndex(-1).Text(t.Text(i18n.SavedTitle)),
-			app.P().Class("saved-empty").Hidden(true).Text(t.Text(i18n.SavedEmpty)),
-			app.Ul().Class("saved-list"),
+		app.Elem("div").Class("saved-page").Body(
+			app.Elem("h1").ID("page-title").Class("page-title").TabIndex(-1).Text(t.Text(i18n.SavedTitle)),
+			app.Elem("p").Class("saved-empty").Hidden(true).Text(t.Text(i18n.SavedEmpty)),
+			app.Elem("ul").Class("saved-list"),
 		),
 	}
 }
@@ -50,13 +50,13 @@ func savedContent(t *i18n.Table) []app.UI {
 // tag's holds its name, isolated from the words around it and set as
 // written (no change of case: "iPhone", Arabic script).
 func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
-	h1 := app.H1().ID("page-title").TabIndex(-1)
+	h1 := app.Elem("h1").ID("page-title").TabIndex(-1)
 	switch ref.Kind {
 	case page.Section:
-		return h1.Class("list-title").Body(app.Bdi().Text(l.Name))
+		return h1.Class("list-title").Body(app.Elem("bdi").Text(l.Name))
 	case page.Tag:
 		before, after := t.Around(i18n.ListTagged, "tag")
-		return h1.Class("list-title").Body(app.Text(before), app.Bdi().Text(l.Name), app.Text(after))
+		return h1.Class("list-title").Body(app.Text(before), app.Elem("bdi").Text(l.Name), app.Text(after))
 	}
 	return h1.Class("page-title").Text(t.Text(i18n.ListLatest))
 }
@@ -84,23 +84,23 @@ func entryView(site *page.Site, lang, slug string, headline []app.UI, published,
 		lang = article.DefaultLang
 	}
 	t := site.TableFor(lang)
-	return app.Article().Class("summary").Lang(lang).Dir(article.Dir(lang)).Body(
-		app.H2().Class("summary-headline").Body(
-			app.A().Href(page.ArticlePath(slug)).Body(headline...),
+	return app.Elem("article").Class("summary").Lang(lang).Dir(article.Dir(lang)).Body(
+		app.Elem("h2").Class("summary-headline").Body(
+			app.Elem("a").Attr("href", page.ArticlePath(slug)).Body(headline...),
 		),
 		app.If(published != "" || section != "", func() app.UI {
-			return app.P().Class("summary-meta").Body(
+			return app.Elem("p").Class("summary-meta").Body(
 				app.If(published != "", func() app.UI {
-					return app.Time().DateTime(published).Text(t.FormatDate(published))
+					return app.Elem("time").Attr("datetime", published).Text(t.FormatDate(published))
 				}),
 				app.If(published != "" && section != "", func() app.UI { return app.Text(" · ") }),
 				app.If(section != "", func() app.UI {
-					return app.A().Class("summary-section").Href(page.SectionRef(article.NameSlug(section), 1).Path()).Dir("auto").Text(section)
+					return app.Elem("a").Class("summary-section").Attr("href", page.SectionRef(article.NameSlug(section), 1).Path()).Dir("auto").Text(section)
 				}),
 			)
 		}),
 		app.If(len(excerpt) > 0, func() app.UI {
-			return app.P().Class("summary-excerpt").Body(excerpt...)
+			return app.Elem("p").Class("summary-excerpt").Body(excerpt...)
 		}),
 	)
 }
@@ -116,13 +116,13 @@ func pager(t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) ap
 	if pages <= 1 {
 		return nil
 	}
-	return app.Nav().Class("pager").Attr("aria-label", t.Text(i18n.NavPages)).Body(
+	return app.Elem("nav").Class("pager").Attr("aria-label", t.Text(i18n.NavPages)).Body(
 		app.If(n > 1, func() app.UI {
-			return app.A().Class("pager-prev").Rel("prev").Href(ref.WithN(n - 1).Path()).Text(t.Text(before))
+			return app.Elem("a").Class("pager-prev").Attr("rel", "prev").Attr("href", ref.WithN(n-1).Path()).Text(t.Text(before))
 		}),
-		app.Span().Class("pager-at").Text(t.Text(i18n.ListPageOf, "n", t.Number(n), "pages", t.Number(pages))),
+		app.Elem("span").Class("pager-at").Text(t.Text(i18n.ListPageOf, "n", t.Number(n), "pages", t.Number(pages))),
 		app.If(n < pages, func() app.UI {
-			return app.A().Class("pager-next").Rel("next").Href(ref.WithN(n + 1).Path()).Text(t.Text(after))
+			return app.Elem("a").Class("pager-next").Attr("rel", "next").Attr("href", ref.WithN(n+1).Path()).Text(t.Text(after))
 		}),
 	)
 }

@@ -10,10 +10,10 @@ import (
 // answers it with status 404.
 func notFoundContent(t *i18n.Table) []app.UI {
 	return []app.UI{
-		app.Section().Class("notice").Attr("aria-labelledby", "page-title").Body(
-			app.H1().ID("page-title").TabIndex(-1).Text(t.Text(i18n.NotFoundTitle)),
-			app.P().Text(t.Text(i18n.NotFoundText)),
-			app.P().Body(app.A().Href("/").Text(t.Text(i18n.NotFoundLatest))),
+		app.Elem("section").Class("notice").Attr("aria-labelledby", "page-title").Body(
+			app.Elem("h1").ID("page-title").TabIndex(-1).Text(t.Text(i18n.NotFoundTitle)),
+			app.Elem("p").Text(t.Text(i18n.NotFoundText)),
+			app.Elem("p").Body(app.Elem("a").Attr("href", "/").Text(t.Text(i18n.NotFoundLatest))),
 		),
 	}
 }

@@ -24,24 +24,24 @@ func Panels(site *page.Site) []app.UI {
 	return []app.UI{
 		settingsPanel(t),
 		shortcutsPanel(t),
-		app.Div().Class("player").Role("region").Attr("aria-label", t.Text(i18n.ListenPlayer)).Hidden(true).Body(
-			app.Button().Type("button").Class("button player-pause").Text(t.Text(i18n.ListenPause)),
-			app.Button().Type("button").Class("button button-quiet player-next").Text(t.Text(i18n.ListenNext)),
-			app.Button().Type("button").Class("button button-quiet player-stop").Text(t.Text(i18n.ListenStop)),
+		app.Elem("div").Class("player").Role("region").Attr("aria-label", t.Text(i18n.ListenPlayer)).Hidden(true).Body(
+			app.Elem("button").Attr("type", "button").Class("button player-pause").Text(t.Text(i18n.ListenPause)),
+			app.Elem("button").Attr("type", "button").Class("button button-quiet player-next").Text(t.Text(i18n.ListenNext)),
+			app.Elem("button").Attr("type", "button").Class("button button-quiet player-stop").Text(t.Text(i18n.ListenStop)),
 		),
 		// Present from the start, so that screen readers announce what
 		// reader.js puts in it.
-		app.Div().Class("toasts").Attr("aria-live", "polite"),
+		app.Elem("div").Class("toasts").Attr("aria-live", "polite"),
 	}
 }
 
 // panel is a modal dialog whose form closes it.
 func panel(id string, title string, body ...app.UI) app.UI {
-	return app.Dialog().ID(id).Class("panel").Attr("aria-labelledby", id+"-title").Body(
-		app.Form().Method("dialog").Class("panel-form").Body(
+	return app.Elem("dialog").ID(id).Class("panel").Attr("aria-labelledby", id+"-title").Body(
+		app.Elem("form").Attr("method", "dialog").Class("panel-form").Body(
 			append([]app.UI{
-				app.Div().Class("panel-head").Body(
-					app.H2().ID(id + "-title").Class("panel-title").Text(title),
+				app.Elem("div").Class("panel-head").Body(
+					app.Elem("h2").ID(id + "-title").Class("panel-title").Text(title),
 				),
 			}, body...)...,
 		),
@@ -64,22 +64,22 @@ func settingsPanel(t *i18n.Table) app.UI {
 		for i := 0; i+1 < len(options); i += 2 {
 			value, label := options[i].(string), options[i+1].(i18n.Key)
 			id := "setting-" + name + "-" + value
-			items = append(items, app.Span().Class("choice").Body(
-				app.Input().Type("radio").ID(id).Name(name).Value(value).Checked(value == def),
-				app.Label().For(id).Text(t.Text(label)),
+			items = append(items, app.Elem("span").Class("choice").Body(
+				app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", value).Attr("checked", value == def),
+				app.Elem("label").Attr("for", id).Text(t.Text(label)),
 			))
 		}
-		return app.FieldSet().Class("setting setting-" + name).Body(
-			append([]app.UI{app.Legend().Text(t.Text(legend))}, items...)...,
+		return app.Elem("fieldset").Class("setting setting-" + name).Body(
+			append([]app.UI{app.Elem("legend").Text(t.Text(legend))}, items...)...,
 		)
 	}
 	return panel("reader-settings", t.Text(i18n.Settings),
-		app.Div().Class("setting setting-size").Body(
-			app.Label().For("setting-size").Text(t.Text(i18n.SettingsSize)),
-			app.Input().Type("range").ID("setting-size").Name("size").
-				Min(0).Max(len(SizeSteps)-1).Step(1).Value(strconv.Itoa(DefaultSize)).
+		app.Elem("div").Class("setting setting-size").Body(
+			app.Elem("label").Attr("for", "setting-size").Text(t.Text(i18n.SettingsSize)),
+			app.ElemSelfClosing("input").Attr("type", "range").ID("setting-size").Attr("name", "size").
+				Attr("min", 0).Attr("max", len(SizeSteps)-1).Attr("step", 1).Attr("value", strconv.Itoa(DefaultSize)).
 				Attr("aria-valuetext", t.Number(SizeSteps[DefaultSize])+"%"),
-			app.Output().For("setting-size").Class("setting-value").Text(t.Number(SizeSteps[DefaultSize])+"%"),
+			app.Elem("output").Attr("for", "setting-size").Class("setting-value").Text(t.Number(SizeSteps[DefaultSize])+"%"),
 		),
 		choice("width", i18n.SettingsWidth, "medium",
 			"narrow", i18n.SettingsNarrow, "medium", i18n.SettingsMedium, "wide", i18n.SettingsWide),
@@ -89,21 +89,21 @@ func settingsPanel(t *i18n.Table) app.UI {
 			"auto", i18n.SettingsAuto, "light", i18n.SettingsLight, "sepia", i18n.SettingsSepia, "dark", i18n.SettingsDark),
 		choice("font", i18n.SettingsFont, "serif",
 			"serif", i18n.SettingsSerif, "sans", i18n.SettingsSans),
-		app.Div().Class("setting setting-check").Body(
-			app.Input().Type("checkbox").ID("setting-keys").Name("keys").Checked(true),
-			app.Label().For("setting-keys").Text(t.Text(i18n.SettingsKeys)),
+		app.Elem("div").Class("setting setting-check").Body(
+			app.ElemSelfClosing("input").Attr("type", "checkbox").ID("setting-keys").Attr("name", "keys").Attr("checked", true),
+			app.Elem("label").Attr("for", "setting-keys").Text(t.Text(i18n.SettingsKeys)),
 		),
-		app.Div().Class("setting setting-check").Body(
-			app.Input().Type("checkbox").ID("setting-saver").Name("saver").Attr("aria-describedby", "saver-note"),
-			app.Label().For("setting-saver").Text(t.Text(i18n.SettingsSaver)),
-			app.P().ID("saver-note").Class("setting-note").Body(
-				app.Span().Class("saver-browser").Text(t.Text(i18n.SettingsSaverAuto)+" "),
-				app.Span().Class("saver-on").Text(t.Text(i18n.SettingsSaverNote)),
+		app.Elem("div").Class("setting setting-check").Body(
+			app.ElemSelfClosing("input").Attr("type", "checkbox").ID("setting-saver").Attr("name", "saver").Attr("aria-describedby", "saver-note"),
+			app.Elem("label").Attr("for", "setting-saver").Text(t.Text(i18n.SettingsSaver)),
+			app.Elem("p").ID("saver-note").Class("setting-note").Body(
+				app.Elem("span").Class("saver-browser").Text(t.Text(i18n.SettingsSaverAuto)+" "),
+				app.Elem("span").Class("saver-on").Text(t.Text(i18n.SettingsSaverNote)),
 			),
 		),
-		app.Div().Class("panel-foot").Body(
-			app.Button().Type("button").Class("button button-quiet settings-reset").Text(t.Text(i18n.SettingsReset)),
-			app.Button().Type("submit").Class("button").Text(t.Text(i18n.Close)),
+		app.Elem("div").Class("panel-foot").Body(
+			app.Elem("button").Attr("type", "button").Class("button button-quiet settings-reset").Text(t.Text(i18n.SettingsReset)),
+			app.Elem("button").Attr("type", "submit").Class("button").Text(t.Text(i18n.Close)),
 		),
 	)
 }
@@ -123,16 +123,16 @@ func shortcutsPanel(t *i18n.Table) app.UI {
 		{"k", i18n.KeysPrev},
 		{"/", i18n.KeysSearch},
 	} {
-		rows = append(rows, app.Div().Class("key-row").Body(
-			app.Dt().Body(app.Kbd().Text(k.key)),
-			app.Dd().Text(t.Text(k.label)),
+		rows = append(rows, app.Elem("div").Class("key-row").Body(
+			app.Elem("dt").Body(app.Elem("kbd").Text(k.key)),
+			app.Elem("dd").Text(t.Text(k.label)),
 		))
 	}
 	return panel("reader-keys", t.Text(i18n.ShortcutsTitle),
-		app.Dl().Class("keys").Body(rows...),
-		app.P().Class("setting-note").Text(t.Text(i18n.KeysOff)),
-		app.Div().Class("panel-foot").Body(
-			app.Button().Type("submit").Class("button").Text(t.Text(i18n.Close)),
+		app.Elem("dl").Class("keys").Body(rows...),
+		app.Elem("p").Class("setting-note").Text(t.Text(i18n.KeysOff)),
+		app.Elem("div").Class("panel-foot").Body(
+			app.Elem("button").Attr("type", "submit").Class("button").Text(t.Text(i18n.Close)),
 		),
 	)
 }

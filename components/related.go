@@ -13,11 +13,11 @@ func relatedView(t *i18n.Table, links []article.Link) app.UI {
 	if len(links) == 0 {
 		return nil
 	}
-	return app.Section().Class("related").Attr("aria-labelledby", "related-title").Body(
-		app.H2().ID("related-title").Class("related-title").Text(t.Text(i18n.Related)),
-		app.Ul().Class("related-list").Body(
+	return app.Elem("section").Class("related").Attr("aria-labelledby", "related-title").Body(
+		app.Elem("h2").ID("related-title").Class("related-title").Text(t.Text(i18n.Related)),
+		app.Elem("ul").Class("related-list").Body(
 			app.Range(links).Slice(func(i int) app.UI {
-				return app.Li().Body(linkView(t, links[i]))
+				return app.Elem("li").Body(linkView(t, links[i]))
 			}),
 		),
 	)
@@ -30,14 +30,14 @@ func relatedView(t *i18n.Table, links []article.Link) app.UI {
 func linkView(t *i18n.Table, l article.Link) app.UI {
 	switch l.Kind() {
 	case article.Internal:
-		return app.A().Href(page.ArticlePath(l.Slug)).Dir("auto").Text(l.Title)
+		return app.Elem("a").Attr("href", page.ArticlePath(l.Slug)).Dir("auto").Text(l.Title)
 	case article.External:
-		return app.A().Href(l.URL).Rel("noopener noreferrer").Class("external").Dir("auto").Text(l.Title)
+		return app.Elem("a").Attr("href", l.URL).Attr("rel", "noopener noreferrer").Class("external").Dir("auto").Text(l.Title)
 	default:
-		return app.Span().Class("unlinked").Body(
-			app.Bdi().Class("unlinked-title").Text(l.Title),
+		return app.Elem("span").Class("unlinked").Body(
+			app.Elem("bdi").Class("unlinked-title").Text(l.Title),
 			app.Text(" "),
-			app.Span().Class("unlinked-note").Text(t.Text(i18n.NotInCollection)),
+			app.Elem("span").Class("unlinked-note").Text(t.Text(i18n.NotInCollection)),
 		)
 	}
 }

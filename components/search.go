@@ -19,14 +19,12 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 	if open {
 		class += " search-form-open"
 	}
-	// Generic elements: go-app's typed form, label and input would each
-	// add their many methods to app.wasm.
 	return app.Elem("form").Class(class).Attr("role", "search").Attr("action", page.SearchPath).Attr("method", "get").Body(
 		app.Elem("label").Attr("for", "search-input").Class("visually-hidden").Text(t.Text(i18n.Search)),
 		app.ElemSelfClosing("input").Attr("type", "search").ID("search-input").Class("search-input").
 			Attr("name", "q").Attr("value", query).Attr("autocomplete", "off").
 			Attr("enterkeyhint", "search").Attr("maxlength", page.MaxQuery),
-		app.Button().Type("submit").Class("tool tool-search").Text(t.Text(i18n.Search)),
+		app.Elem("button").Attr("type", "submit").Class("tool tool-search").Text(t.Text(i18n.Search)),
 	)
 }
 
@@ -40,7 +38,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	// around puts the query, isolated, in the text of a label.
 	around := func(before, after string) []app.UI {
-		return []app.UI{app.Text(before), app.Bdi().Class("search-query").Text(ref.Slug), app.Text(after)}
+		return []app.UI{app.Text(before), app.Elem("bdi").Class("search-query").Text(ref.Slug), app.Text(after)}
 	}
 	title := []app.UI{app.Text(t.Text(i18n.SearchTitle))}
 	var note []app.UI
@@ -67,13 +65,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		}
 		results = f.Hits
 	}
-	return []app.UI{app.Div().Class("search-page").Body(
-		app.H1().ID("page-title").Class("list-title search-title").TabIndex(-1).Body(title...),
-		app.If(len(note) > 0, func() app.UI { return app.P().Class("search-note").Body(note...) }),
+	return []app.UI{app.Elem("div").Class("search-page").Body(
+		app.Elem("h1").ID("page-title").Class("list-title search-title").TabIndex(-1).Body(title...),
+		app.If(len(note) > 0, func() app.UI { return app.Elem("p").Class("search-note").Body(note...) }),
 		app.If(len(results) > 0, func() app.UI {
-			return app.Ul().Class("article-list search-results").Body(
+			return app.Elem("ul").Class("article-list search-results").Body(
 				app.Range(results).Slice(func(i int) app.UI {
-					return app.Li().Body(hitView(site, &results[i]))
+					return app.Elem("li").Body(hitView(site, &results[i]))
 				}),
 			)
 		}),

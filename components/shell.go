@@ -24,36 +24,36 @@ type Shell struct {
 // Render draws the frame around the page's content.
 func (s *Shell) Render() app.UI {
 	t := s.Site.Table
-	return app.Div().Class("app").Body(
-		app.A().Class("skip-link").Href("#main").Text(t.Text(i18n.SkipToContent)).OnClick(skipToMain),
-		app.Header().Class("site-header").Body(
-			app.Div().Class("bar").Body(
-				app.A().Class("site-name").Href("/").Dir("auto").Text(s.Site.Name),
+	return app.Elem("div").Class("app").Body(
+		app.Elem("a").Class("skip-link").Attr("href", "#main").Text(t.Text(i18n.SkipToContent)).OnClick(skipToMain),
+		app.Elem("header").Class("site-header").Body(
+			app.Elem("div").Class("bar").Body(
+				app.Elem("a").Class("site-name").Attr("href", "/").Dir("auto").Text(s.Site.Name),
 				searchForm(t, s.Query, s.Searching),
-				app.A().Class("tool tool-saved").Href(page.SavedPath).Text(t.Text(i18n.SavedNav)),
+				app.Elem("a").Class("tool tool-saved").Attr("href", page.SavedPath).Text(t.Text(i18n.SavedNav)),
 				// reader.js opens the settings; without it the button
 				// stays hidden (CSS: html[data-reader]).
-				app.Button().Type("button").Class("tool tool-settings").
+				app.Elem("button").Attr("type", "button").Class("tool tool-settings").
 					Attr("aria-haspopup", "dialog").Attr("aria-controls", "reader-settings").Body(
-					app.Span().Class("tool-icon").Attr("aria-hidden", "true").Text("Aa"),
-					app.Span().Class("tool-label").Text(t.Text(i18n.Settings)),
+					app.Elem("span").Class("tool-icon").Attr("aria-hidden", "true").Text("Aa"),
+					app.Elem("span").Class("tool-label").Text(t.Text(i18n.Settings)),
 				),
 			),
 			// The status line: reader.js writes in it (saving for offline,
 			// offline, install), in a row whose height is kept from the
 			// first paint.
-			app.Div().Class("bar status").Body(
-				app.P().Class("status-text").Attr("aria-live", "polite"),
-				app.Button().Type("button").Class("install-button").Hidden(true).Text(t.Text(i18n.InstallApp)),
+			app.Elem("div").Class("bar status").Body(
+				app.Elem("p").Class("status-text").Attr("aria-live", "polite"),
+				app.Elem("button").Attr("type", "button").Class("install-button").Hidden(true).Text(t.Text(i18n.InstallApp)),
 			),
 			sectionsNav(s.Site),
 		),
-		app.Main().ID("main").TabIndex(-1).Body(s.Content...),
-		app.Footer().Class("site-footer").Body(
-			app.P().Class("bar").Body(
-				app.Bdi().Text(s.Site.Name),
+		app.Elem("main").ID("main").TabIndex(-1).Body(s.Content...),
+		app.Elem("footer").Class("site-footer").Body(
+			app.Elem("p").Class("bar").Body(
+				app.Elem("bdi").Text(s.Site.Name),
 				app.Text(" · "),
-				app.Bdi().Text(s.Site.Description),
+				app.Elem("bdi").Text(s.Site.Description),
 			),
 		),
 	)
@@ -65,10 +65,10 @@ func sectionsNav(site *page.Site) app.UI {
 	if len(sections) == 0 {
 		return nil
 	}
-	return app.Nav().Class("sections").Attr("aria-label", site.Table.Text(i18n.NavSections)).Body(
-		app.Ul().Class("bar sections-list").Body(
+	return app.Elem("nav").Class("sections").Attr("aria-label", site.Table.Text(i18n.NavSections)).Body(
+		app.Elem("ul").Class("bar sections-list").Body(
 			app.Range(sections).Slice(func(i int) app.UI {
-				return app.Li().Body(app.A().Href(page.SectionRef(sections[i].Slug, 1).Path()).Dir("auto").Text(sections[i].Name))
+				return app.Elem("li").Body(app.Elem("a").Attr("href", page.SectionRef(sections[i].Slug, 1).Path()).Dir("auto").Text(sections[i].Name))
 			}),
 		),
 	)
