@@ -22,7 +22,7 @@ func validate(args []string, stdout io.Writer) error {
 	if fs.NArg() > 1 {
 		return fmt.Errorf("validate: one dataset at a time, got %d", fs.NArg())
 	}
-	d := dataFlags{path: "articles.json", maxSize: *maxSize}
+	d := dataFlags{path: "articles.json", maxSize: *maxSize, checkOnly: true}
 	if fs.NArg() == 1 {
 		d.path = fs.Arg(0)
 	}

@@ -70,6 +70,9 @@ such files. Usage:
 type dataFlags struct {
 	path    string
 	maxSize int64
+	// checkOnly loads the dataset to check it, not to serve it (see
+	// dataset.Options.CheckOnly).
+	checkOnly bool
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
@@ -82,7 +85,7 @@ func (d *dataFlags) load() (*dataset.Archive, error) {
 	if d.path == "" {
 		return dataset.LoadBytes("articles.json (bundled)", defaultDataset)
 	}
-	return dataset.Load(d.path, dataset.Options{MaxSize: d.maxSize})
+	return dataset.Load(d.path, dataset.Options{MaxSize: d.maxSize, CheckOnly: d.checkOnly})
 }
 
 // newSite loads the dataset and prepares the site.

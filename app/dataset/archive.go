@@ -252,9 +252,11 @@ func (l *loader) finish() (*Archive, error) {
 				rel = filepath.ToSlash(r)
 			}
 		}
-		line = append(append(line[:0], rel...), ' ')
-		line = append(hex.AppendEncode(line, fs.sum[:]), '\n')
-		h.Write(line)
+		if !l.checkOnly {
+			line = append(append(line[:0], rel...), ' ')
+			line = append(hex.AppendEncode(line, fs.sum[:]), '\n')
+			h.Write(line)
+		}
 		if fs.site != nil {
 			if siteFile != nil {
 				problems = append(problems, Problem{File: fs.f.name, Article: -1, Pointer: "/site", off: fs.siteOff,
@@ -271,7 +273,9 @@ func (l *loader) finish() (*Archive, error) {
 			a.entries = append(a.entries, e)
 		}
 	}
-	a.Version = hex.EncodeToString(h.Sum(nil)[:8])
+	if !l.checkOnly {
+		a.Version = hex.EncodeToString(h.Sum(nil)[:8])
+	}
 	if len(a.entries) == 0 && len(problems) == 0 {
 		problems = append(problems, Problem{File: l.name, Article: -1, Message: "the dataset has no articles", Hint: "add at least one article"})
 	}
@@ -284,7 +288,9 @@ func (l *loader) finish() (*Archive, error) {
 	ordered := make(chan struct{})
 	go func() {
 		defer close(ordered)
-		a.order(make(slugs))
+		if !l.checkOnly {
+			a.order(make(slugs))
+		}
 	}()
 	problems = append(problems, a.crossCheck(broken, make(slugs))...)
 	<-ordered

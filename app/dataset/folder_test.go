@@ -200,3 +200,30 @@ func TestLargeFile(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOnly checks that a load that only checks finds what a full
+// load finds, the count and the problems, and builds neither the version
+// nor the lists.
+func TestCheckOnly(t *testing.T) {
+	dir, slugs := manyFiles(t, 40)
+	full, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := Load(dir, Options{CheckOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked.Len() != len(slugs) || checked.Len() != full.Len() || checked.Version != "" || full.Version == "" || checked.Home().Len() != 0 {
+		t.Errorf("check only: %d articles, version %q, home %d; full: %d, %q", checked.Len(), checked.Version, checked.Home().Len(), full.Len(), full.Version)
+	}
+	broken := writeFiles(t, map[string]string{
+		"a.json": `{"articles": [` + story("a", `"colour": 1`) + `]}`,
+		"b.json": `{"articles": [` + story("a", `"tags": ["x", "X"]`) + `]}`,
+	})
+	_, errFull := Load(broken, Options{})
+	_, errChecked := Load(broken, Options{CheckOnly: true})
+	if errFull == nil || errChecked == nil || errFull.Error() != errChecked.Error() {
+		t.Errorf("problems differ:\nfull: %v\ncheck only: %v", errFull, errChecked)
+	}
+}

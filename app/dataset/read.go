@@ -27,6 +27,10 @@ import (
 type Options struct {
 	// MaxSize is the largest file accepted; 0 means DefaultMaxSize.
 	MaxSize int64
+	// CheckOnly checks the dataset and builds no more of the archive
+	// than its count and warnings: no version (a hash of every byte) and
+	// no lists. For validate, which has nothing to serve.
+	CheckOnly bool
 	// Overlay replaces files of the dataset, or adds files to a folder,
 	// with bytes not written yet: import checks the dataset it is about
 	// to write. Keys are paths as the dataset's files are named.
@@ -48,13 +52,13 @@ func Load(path string, opt Options) (*Archive, error) {
 		return nil, err
 	}
 	files = overlay(path, files, opt.Overlay)
-	return read(path, files, max)
+	return read(path, files, max, opt.CheckOnly)
 }
 
 // LoadBytes reads and checks a dataset held in memory, such as the bundled
 // articles.json; name names it in messages.
 func LoadBytes(name string, data []byte) (*Archive, error) {
-	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)))
+	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)), false)
 }
 
 // overlay replaces or adds the files given in memory.
@@ -124,6 +128,8 @@ type loader struct {
 	max    int64
 	files  []*fileState
 	seed   maphash.Seed
+	// checkOnly: see Options.CheckOnly.
+	checkOnly bool
 }
 
 // checker is what one checking goroutine reuses from article to article.
@@ -135,8 +141,8 @@ type checker struct {
 	strings map[string]string
 }
 
-func read(name string, files []*file, max int64) (*Archive, error) {
-	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed()}
+func read(name string, files []*file, max int64, checkOnly bool) (*Archive, error) {
+	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), checkOnly: checkOnly}
 	for _, f := range files {
 		l.files = append(l.files, &fileState{f: f})
 	}
@@ -290,8 +296,14 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		fs.broken = true
 		return
 	}
-	h := sha256.New()
-	defer func() { copy(fs.sum[:], h.Sum(nil)) }()
+	// The file's hash, for the dataset's version: nothing to write to
+	// when only checking.
+	var h io.Writer = io.Discard
+	if !l.checkOnly {
+		sha := sha256.New()
+		h = sha
+		defer func() { copy(fs.sum[:], sha.Sum(nil)) }()
+	}
 
 	problem := func(off int64, pointer, msg, hint string) {
 		fs.problems = append(fs.problems, Problem{File: fs.f.name, Article: -1, Pointer: pointer, Message: msg, Hint: hint, off: off})
