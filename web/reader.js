@@ -552,6 +552,7 @@
       );
     });
     $(".saved-empty").hidden = saved.length > 0;
+    doc.documentElement.toggleAttribute("data-saved", saved.length > 0);
   }
 
   // ---- share ---------------------------------------------------------------

@@ -659,8 +659,15 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	tb.mustLoad(hostB.URL+dlpage.SavedPath, http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list li").length === 1`, 10*time.Second)
+	// The empty note is in the page as served; with something saved,
+	// the root's data-saved (the inline loader's, before the first
+	// paint) keeps it from showing.
+	if !eval[bool](tb, `document.documentElement.hasAttribute("data-saved") && getComputedStyle(document.querySelector(".saved-empty")).display === "none"`) {
+		t.Error("with an article saved, the saved page shows its empty note")
+	}
 	tb.click("removing", ".saved-remove")
-	tb.waitFor("the empty list", `document.querySelectorAll(".saved-list li").length === 0 && !document.querySelector(".saved-empty").hidden`, 5*time.Second)
+	tb.waitFor("the empty list", `document.querySelectorAll(".saved-list li").length === 0 && !document.querySelector(".saved-empty").hidden`+
+		` && getComputedStyle(document.querySelector(".saved-empty")).display !== "none" && !document.documentElement.hasAttribute("data-saved")`, 5*time.Second)
 	tb.waitFor("the saved copy to go", `caches.open("dateline-saved").then((c) => c.keys()).then((k) => window.__savedKeys = k.length) && window.__savedKeys === 0`, 5*time.Second)
 	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
 		return allowOffline(m) || (m.Source == "network" && strings.Contains(m.Text, "status of 503") && strings.Contains(m.URL, "/archive-2300"))
