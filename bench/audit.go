@@ -94,7 +94,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 	defer h.stop()
 	// A section page and a search page need an archive with sections: a
 	// second host serves 1,000 synthetic articles (tools/gendata).
-	archive, err := startArchiveHost(ctx, cfg)
+	archive, err := startArchiveHost(ctx, cfg, 1000)
 	if err != nil {
 		return err
 	}
@@ -418,10 +418,10 @@ type auditPage struct {
 	host *host
 }
 
-// startArchiveHost serves 1,000 plainly synthetic articles in sections
+// startArchiveHost serves n plainly synthetic articles in sections
 // (tools/gendata), from a file in a new temporary directory that stop
 // removes with the host.
-func startArchiveHost(ctx context.Context, cfg *config) (*host, error) {
+func startArchiveHost(ctx context.Context, cfg *config, n int) (*host, error) {
 	dir, err := os.MkdirTemp("", "dateline-audit-archive-")
 	if err != nil {
 		return nil, fmt.Errorf("the audit's archive: %w", err)
@@ -437,7 +437,7 @@ func startArchiveHost(ctx context.Context, cfg *config) (*host, error) {
 	if err := goBuild(ctx, cfg, nil, "-o", gen, "./tools/gendata"); err != nil {
 		return fail(fmt.Errorf("building tools/gendata: %w", err))
 	}
-	if err := generate(ctx, gen, 1000, data, false); err != nil {
+	if err := generate(ctx, gen, n, data, false); err != nil {
 		return fail(err)
 	}
 	h, err := startHost(ctx, cfg.hostBin, "-data", data)

@@ -81,7 +81,7 @@ func (f *front) close() {
 }
 
 func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	sp, ok := f.pages[r.URL.Path]
+	sp, ok := f.pages[r.URL.RequestURI()] // a search page's query included
 	if !ok || r.Method != http.MethodGet {
 		f.proxy.ServeHTTP(w, r)
 		return

@@ -25,6 +25,32 @@ var benchPages = []benchPage{
 	{"seed article", seedPath},
 }
 
+// coldArchive is the size of the archive section a loads its list and
+// search pages from: past the 2,500 articles whose every page the
+// service worker saves at install, so that, as on a newsroom's archive,
+// the install is the app and the first page of each list, not every page
+// of the archive (1,000 articles took the worker 47 s on loopback).
+const coldArchive = 3000
+
+// coldPage is a page of section a, and where it is served from.
+type coldPage struct {
+	benchPage
+	archive bool // from the archive host, not the bundled dataset's
+}
+
+// coldPages are every kind of page section a loads: `/` and the seed
+// article (whose loopback loads are section b's first visits), a list and
+// a search page, and the saved articles' page.
+var coldPages = []coldPage{
+	{benchPages[0], false}, {benchPages[1], false},
+	{benchPage{"section (3,000 articles)", "/sections/lorem"}, true},
+	{benchPage{"search (3,000 articles)", "/search?q=lorem+ipsum"}, true},
+	{benchPage{"saved", "/saved"}, false},
+}
+
+// warm says whether section b measures second visits of p.
+func (p coldPage) warm() bool { return p.path == homePath || p.path == seedPath }
+
 // netCond is one of the two network conditions of a cold load.
 type netCond struct {
 	name     string
@@ -57,25 +83,46 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 		return err
 	}
 	defer h.stop()
-	paths := make([]string, len(benchPages))
-	for i, p := range benchPages {
-		paths[i] = p.path
-	}
-	app, err := newFront(ctx, h.url, nil)
+	archive, err := startArchiveHost(ctx, cfg, coldArchive)
 	if err != nil {
 		return err
 	}
-	defer app.close()
-	base, err := newFront(ctx, h.url, paths)
-	if err != nil {
-		return err
+	defer archive.stop()
+	// Each host has a front for the app and one for the baseline.
+	type fronts struct{ app, base *front }
+	var own, arc fronts
+	for _, x := range []struct {
+		h       *host
+		archive bool
+		f       *fronts
+	}{{h, false, &own}, {archive, true, &arc}} {
+		var paths []string
+		for _, p := range coldPages {
+			if p.archive == x.archive {
+				paths = append(paths, p.path)
+			}
+		}
+		if x.f.app, err = newFront(ctx, x.h.url, nil); err != nil {
+			return err
+		}
+		defer x.f.app.close()
+		if x.f.base, err = newFront(ctx, x.h.url, paths); err != nil {
+			return err
+		}
+		defer x.f.base.close()
 	}
-	defer base.close()
+	frontsOf := func(p coldPage) fronts {
+		if p.archive {
+			return arc
+		}
+		return own
+	}
+	app := own.app
 
 	// load measures one cold load in a new browser. When section b runs
 	// too, each loopback load of the app is also its first visit: the same
 	// profile then opens the page again.
-	load := func(f *front, p benchPage, nc netCond, isApp, count bool) (*loadResult, error) {
+	load := func(f *front, p coldPage, nc netCond, isApp, count bool) (*loadResult, error) {
 		b, err := newBrowser(ctx, cfg)
 		if err != nil {
 			return nil, err
@@ -89,7 +136,7 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 			}
 		}
 		res, err := measureLoad(b.ctx, spec)
-		if err != nil || !count || !isApp || nc.throttle || !cfg.sections["b"] {
+		if err != nil || !count || !isApp || nc.throttle || !cfg.sections["b"] || !p.warm() {
 			return res, err
 		}
 		again, err := secondVisit(b, spec.url, res)
@@ -103,25 +150,27 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 	// A first load of each kind, not counted: it brings Chromium's files
 	// into the page cache and has the host prerender the pages.
 	progress("warm-up loads (not counted)")
-	for _, p := range benchPages {
-		if _, err := load(app, p, netConds[0], true, false); err != nil {
+	for _, p := range coldPages {
+		if _, err := load(frontsOf(p).app, p, netConds[0], true, false); err != nil {
 			return err
 		}
 	}
-	if _, err := load(base, benchPages[1], netConds[0], false, false); err != nil {
-		return err
+	for _, p := range []coldPage{coldPages[1], coldPages[2]} {
+		if _, err := load(frontsOf(p).base, p, netConds[0], false, false); err != nil {
+			return err
+		}
 	}
 
 	series := map[string]*coldSeries{}
-	key := func(nc netCond, p benchPage) string { return nc.name + "|" + p.path }
+	key := func(nc netCond, p coldPage) string { return nc.name + "|" + p.path }
 	for _, nc := range netConds {
-		for _, p := range benchPages {
+		for _, p := range coldPages {
 			series[key(nc, p)] = &coldSeries{}
 		}
 	}
 	for i := range cfg.runs {
 		for _, nc := range netConds {
-			for pi, p := range benchPages {
+			for pi, p := range coldPages {
 				// Alternate which side goes first, run by run.
 				order := []bool{true, false}
 				if (i+pi)%2 == 1 {
@@ -129,9 +178,9 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 				}
 				s := series[key(nc, p)]
 				for _, isApp := range order {
-					f := base
+					f := frontsOf(p).base
 					if isApp {
-						f = app
+						f = frontsOf(p).app
 					}
 					progress("cold load %d/%d: %s, %s, %s", i+1, cfg.runs, p.path, nc.name, sideName(isApp))
 					res, err := load(f, p, nc, isApp, true)
@@ -156,13 +205,15 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 		"App and baseline alternate run by run; ratios are taken per pair, then the median. "+
 		"%d runs per cell, after uncounted warm-up loads. Cells: median (min–max). "+
 		"Throttling is DevTools network emulation (`Network.emulateNetworkConditionsByRule`, global), "+
-		"applied to the page and to its service worker (paused at start until throttled).\n\n",
+		"applied to the page and to its service worker (paused at start until throttled). "+
+		"The section and search pages come from a second host serving 3,000 synthetic articles (tools/gendata), "+
+		"the others from the bundled dataset; the saved page is a fresh profile's, with nothing saved.\n\n",
 		viewportWidth, viewportHeight, cfg.runs)
 
 	for _, nc := range netConds {
 		r.printf("#### %s\n\n", upperFirst(nc.name))
 		t := newTable("Page", "Measure", "App", "Baseline", "App / baseline")
-		for _, p := range benchPages {
+		for _, p := range coldPages {
 			s := series[key(nc, p)]
 			app, base := pick(s.app, func(l *loadResult) float64 { return l.fcp }), pick(s.base, func(l *loadResult) float64 { return l.fcp })
 			t.add(p.name, "First contentful paint", app.cell(ms), base.cell(ms), ratios(app, base).cell(ratio))
@@ -183,7 +234,7 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 
 		r.printf("Where the app's time goes (%s, medians, ms from navigation start):\n\n", nc.name)
 		t = newTable("Page", "HTML received", "DOMContentLoaded", "load event", "app.wasm received", "app.wasm compiled", "App live", "Worker cache complete", "LCP element (app / baseline)")
-		for _, p := range benchPages {
+		for _, p := range coldPages {
 			s := series[key(nc, p)]
 			med := func(f func(*loadResult) float64) string { return ms(pick(s.app, f).median()) }
 			t.add(p.name,
@@ -204,7 +255,7 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 
 	// Targets: paints within 1.15x of the baseline on the throttled network,
 	// and no layout shift at all.
-	for _, p := range benchPages {
+	for _, p := range coldPages {
 		s := series[key(netConds[1], p)]
 		for _, m := range []struct {
 			name string
@@ -221,7 +272,7 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range benchPages {
+	for _, p := range coldPages {
 		var all samples
 		for _, nc := range netConds {
 			all = append(all, pick(series[key(nc, p)].app, func(l *loadResult) float64 { return l.cls })...)
@@ -492,9 +543,9 @@ func upperFirst(s string) string {
 
 // writeShifts lists the layout shifts of the app's loads, if any: when
 // they came and what moved.
-func writeShifts(r *report, nc netCond, series map[string]*coldSeries, key func(netCond, benchPage) string) {
+func writeShifts(r *report, nc netCond, series map[string]*coldSeries, key func(netCond, coldPage) string) {
 	t := newTable("Page", "Run", "At", "Shift", "App live at", "What moved (previous → current box, CSS px)")
-	for _, p := range benchPages {
+	for _, p := range coldPages {
 		for i, l := range series[key(nc, p)].app {
 			for _, s := range l.shifts {
 				t.add(p.name, fmt.Sprint(i+1), ms(s.T), fmt.Sprintf("%.4f", s.V), ms(l.live), "`"+strings.ReplaceAll(s.Src, "|", "/")+"`")
