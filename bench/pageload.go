@@ -277,9 +277,13 @@ func coldLoad(ctx context.Context, cfg *config, r *report) error {
 		for _, nc := range netConds {
 			all = append(all, pick(series[key(nc, p)].app, func(l *loadResult) float64 { return l.cls })...)
 		}
-		all = append(all, settingsCLS[p.path]...)
+		name := "CLS, " + p.name
+		if len(settingsCLS[p.path]) > 0 {
+			all = append(all, settingsCLS[p.path]...)
+			name += " (every theme and text size)"
+		}
 		worst := all.max()
-		r.note(fmt.Sprintf("CLS, %s (every theme and text size)", p.name), "0", fmt.Sprintf("%s (worst of %d app loads)", score(worst), len(all)),
+		r.note(name, "0", fmt.Sprintf("%s (worst of %d app loads)", score(worst), len(all)),
 			worst == 0, map[bool]string{true: "", false: "by " + score(worst)}[worst == 0])
 	}
 	return nil
