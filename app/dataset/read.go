@@ -463,6 +463,11 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 					// used again, as above.
 					own := sharedBuffers.Get().(*shared)
 					own.refs.Store(1)
+					if cap(own.b) > 4*len(v)+4096 {
+						// A whole file's buffer, far larger than
+						// an article: not held by one of them.
+						own.b = nil
+					}
 					own.b = append(own.b[:0], v...)
 					j.raw, j.buf = own.b, own
 				}
