@@ -282,12 +282,27 @@ func (f *faults) text(p, s string, max int, multiline bool) bool {
 // hundreds of megabytes of it, so eight bytes of plain ASCII (no control
 // character, no DEL) are taken at a time.
 func textFault(s string, max int, multiline bool) (msg, hint string) {
+	n, bad := scanText(s, multiline)
+	switch {
+	case n > max:
+		return fmt.Sprintf("text is %d characters long, more than %d", n, max), "split or shorten it"
+	case bad == utf8.RuneError:
+		return "text holds U+FFFD, the replacement for a character that was lost", "find the character the text was meant to have"
+	case bad >= 0:
+		return fmt.Sprintf("text holds the control character %U", bad), "remove it"
+	}
+	return "", ""
+}
+
+// scanText counts the characters of s and finds its first that a text
+// may not hold (-1 if none): a control character (but a line break or a
+// tab where multiline), or U+FFFD.
+func scanText(s string, multiline bool) (n int, bad rune) {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
 	)
-	n := 0
-	bad := rune(-1)
+	bad = -1
 	for i := 0; i < len(s); n++ {
 		if i+8 <= len(s) {
 			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
@@ -313,15 +328,7 @@ func textFault(s string, max int, multiline bool) (msg, hint string) {
 		}
 		i += size
 	}
-	switch {
-	case n > max:
-		return fmt.Sprintf("text is %d characters long, more than %d", n, max), "split or shorten it"
-	case bad == utf8.RuneError:
-		return "text holds U+FFFD, the replacement for a character that was lost", "find the character the text was meant to have"
-	case bad >= 0:
-		return fmt.Sprintf("text holds the control character %U", bad), "remove it"
-	}
-	return "", ""
+	return n, bad
 }
 
 func (f *faults) webURL(p, s string) {

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -9,12 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// TestTextFault checks the text check, which reads eight ASCII bytes at a
+// TestTextFault checks the text scan, which reads eight ASCII bytes at a
 // time, against the rule it keeps, read a character at a time: the same
 // count, and the same first bad character, for texts made of the bytes
 // at every edge of the rule, at every offset within a word.
 func TestTextFault(t *testing.T) {
-	plain := func(s string, max int, multiline bool) (string, string) {
+	plain := func(s string, multiline bool) (int, rune) {
 		n, bad := 0, rune(-1)
 		for _, r := range s {
 			n++
@@ -24,15 +23,7 @@ func TestTextFault(t *testing.T) {
 				bad = r
 			}
 		}
-		switch {
-		case n > max:
-			return fmt.Sprintf("text is %d characters long, more than %d", n, max), "split or shorten it"
-		case bad == utf8.RuneError:
-			return "text holds U+FFFD, the replacement for a character that was lost", "find the character the text was meant to have"
-		case bad >= 0:
-			return fmt.Sprintf("text holds the control character %U", bad), "remove it"
-		}
-		return "", ""
+		return n, bad
 	}
 	pieces := []string{"a", " ", "~", "\x1f", "\x00", "\x7f", "\n", "\t", "\r", "\x80", "\xff", "é", "\u0085", "\ufffd", "ک", "😀", "\xe2\x82"}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -47,12 +38,26 @@ func TestTextFault(t *testing.T) {
 		}
 		s := b.String()
 		for _, multiline := range []bool{false, true} {
-			max := rng.IntN(40)
-			gm, gh := textFault(s, max, multiline)
-			wm, wh := plain(s, max, multiline)
-			if gm != wm || gh != wh {
-				t.Fatalf("textFault(%q, %d, %v) = %q, want %q", s, max, multiline, gm, wm)
+			gn, gbad := scanText(s, multiline)
+			wn, wbad := plain(s, multiline)
+			if gn != wn || gbad != wbad {
+				t.Fatalf("scanText(%q, %v) = %d, %U; want %d, %U", s, multiline, gn, gbad, wn, wbad)
 			}
+		}
+	}
+	// The scan's findings, in words.
+	for _, tt := range []struct {
+		s    string
+		max  int
+		want string
+	}{
+		{"plain", 10, ""},
+		{"too long", 3, "text is 8 characters long, more than 3"},
+		{"a\x01b", 10, "text holds the control character U+0001"},
+		{"a\ufffdb", 10, "text holds U+FFFD, the replacement for a character that was lost"},
+	} {
+		if got, _ := textFault(tt.s, tt.max, false); got != tt.want {
+			t.Errorf("textFault(%q, %d) = %q, want %q", tt.s, tt.max, got, tt.want)
 		}
 	}
 }
