@@ -49,6 +49,10 @@ func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 	if f := ref.DataFile(); f != "" && !d.Missing() {
 		b.WriteString(" data-preload=\"" + attr(s.DataBase+"/"+f) + "\"")
 	}
+	if ref.Kind == page.Saved {
+		// The loader looks at the saved articles on this page only.
+		b.WriteString(" data-saved-page")
+	}
 	b.WriteString(">" + loaderScript + "</script>\n")
 	meta := func(key, name, content string) {
 		b.WriteString("<meta " + key + "=\"" + name + "\" content=\"" + attr(content) + "\">\n")

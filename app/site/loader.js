@@ -16,8 +16,8 @@
 //
 // It also applies the reader's settings (web/reader.js keeps them) to the
 // root element before anything is painted, so that the first frame has
-// the reader's theme and text size (and data-saved when articles are
-// saved, for the saved page's first frame); and with data saver on (the reader's
+// the reader's theme and text size (and, on the saved page, data-saved
+// when articles are saved); and with data saver on (the reader's
 // setting, or the browser's Save-Data) it runs only the scripts of
 // data-lite: the page stays the prerendered page and app.wasm is not
 // downloaded.
@@ -33,9 +33,11 @@
       }
     });
     saver = settings.saver === true;
-    var saved = JSON.parse(localStorage.getItem("dateline:saved") || "[]");
-    if (Array.isArray(saved) && saved.length > 0) {
-      root.setAttribute("data-saved", "");
+    if (me.hasAttribute("data-saved-page")) {
+      var saved = JSON.parse(localStorage.getItem("dateline:saved") || "[]");
+      if (Array.isArray(saved) && saved.length > 0) {
+        root.setAttribute("data-saved", "");
+      }
     }
   } catch (e) {
     // No storage (a private window that refuses it) or a damaged entry:

@@ -616,16 +616,26 @@ func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string
 	}
 }
 
-func TestHomeAndNotFoundLoadThroughTheLoader(t *testing.T) {
+func TestPagesLoadThroughTheLoader(t *testing.T) {
 	web := testWeb(t, nil)
 	ts := newTestServer(t, testDataset(t), web)
-	for _, tt := range []struct{ path, preload string }{
-		{"/", ts.DataBase + "/lists/home/1.json"},
-		{"/articles/no-such-story", ""},
+	for _, tt := range []struct {
+		path, preload string
+		saved         bool
+	}{
+		{"/", ts.DataBase + "/lists/home/1.json", false},
+		{"/articles/no-such-story", "", false},
+		{"/saved", "", true},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := ts.get(t, tt.path, "")
-			checkLoader(t, htmltest.Parse(t, string(r.raw)), r.header.Get("Content-Security-Policy"), allowedScripts(web), tt.preload)
+			root := htmltest.Parse(t, string(r.raw))
+			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowedScripts(web), tt.preload)
+			// Only the saved page has the loader look at the saved
+			// articles before its first paint.
+			if _, ok := root.All("script")[0].Attrs["data-saved-page"]; ok != tt.saved {
+				t.Errorf("data-saved-page on the loader: %v, want %v", ok, tt.saved)
+			}
 			// An inline script waits for the stylesheets above it.
 			if s, css := bytes.Index(r.raw, []byte("<script")), bytes.Index(r.raw, []byte("/web/dateline.css")); s < 0 || css < 0 || s > css {
 				t.Errorf("the loader (at byte %d) is not above the stylesheet (at %d)", s, css)
