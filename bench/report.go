@@ -215,11 +215,12 @@ func formatted(format string) func(float64) string {
 }
 
 var (
-	seconds   = formatted("%.2f s")
-	ratio     = formatted("%.2fx")
-	score     = formatted("%.3f")
-	integer   = formatted("%.0f")
-	perSecond = formatted("%.0f req/s")
+	seconds      = formatted("%.2f s")
+	ratio        = formatted("%.2fx")
+	score        = formatted("%.3f")
+	integer      = formatted("%.0f")
+	perSecond    = formatted("%.0f req/s")
+	microseconds = formatted("%.1f µs")
 )
 
 // kB formats bytes in decimal kilobytes (1 kB = 1000 bytes), or megabytes

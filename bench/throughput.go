@@ -48,6 +48,10 @@ type wrkResult struct {
 	requests     float64
 	socketErrors float64
 	non2xx       float64
+	// cpuPerReq is the CPU time the server's processes used during the
+	// run over the requests wrk counted, in µs: what a request costs the
+	// server, which the machine's other load moves less than req/s.
+	cpuPerReq float64
 }
 
 func (w wrkResult) errors() float64 { return w.socketErrors + w.non2xx }
@@ -71,10 +75,23 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 	}
 	defer goFloor.stop()
 
+	// nginx's CPU is its master's and its workers'.
+	workers, err := childrenOf(ngx.cmd.Process.Pid)
+	if err != nil {
+		return err
+	}
+	if len(workers) == 0 {
+		return fmt.Errorf("nginx (process %d) has no worker processes", ngx.cmd.Process.Pid)
+	}
 	type server struct {
 		name, url string
+		pids      []int
 	}
-	servers := []server{{"host", h.url}, {"nginx", ngx.url}, {floorName, goFloor.url}}
+	servers := []server{
+		{"host", h.url, []int{h.proc.Cmd().Process.Pid}},
+		{"nginx", ngx.url, append([]int{ngx.cmd.Process.Pid}, workers...)},
+		{floorName, goFloor.url, []int{goFloor.proc.Cmd().Process.Pid}},
+	}
 
 	// What each server answers to each header set, checked once.
 	type answer struct {
@@ -116,10 +133,22 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 			for _, s := range order {
 				n++
 				progress("wrk %d/%d: %s, Accept-Encoding %q, %s", n, total, s.name, ec.accept, cfg.wrkDuration)
+				before, err := cpuTime(s.pids)
+				if err != nil {
+					return fmt.Errorf("%s: %w", s.name, err)
+				}
 				res, err := runWrk(ctx, s.url+seedPath, ec.accept, cfg.wrkDuration)
 				if err != nil {
 					return fmt.Errorf("wrk against %s: %w", s.name, err)
 				}
+				after, err := cpuTime(s.pids)
+				if err != nil {
+					return fmt.Errorf("%s: %w", s.name, err)
+				}
+				if res.requests <= 0 {
+					return fmt.Errorf("wrk against %s: no requests counted", s.name)
+				}
+				res.cpuPerReq = float64(after-before) / float64(time.Microsecond) / res.requests
 				results[s.name+"|"+ec.accept] = append(results[s.name+"|"+ec.accept], res)
 			}
 		}
@@ -131,20 +160,23 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 		"127.0.0.1 of this machine, wrk on the same cores. A third server is the floor under the host: %s (`bench/httpfloor`), "+
 		"Go's net/http and nothing else, serving the host's same three bodies from memory with the same headers. "+
 		"The three alternate, each run starting with another, %d runs each per header set; "+
-		"ratios are taken per run, after an uncounted 2 s warm-up run against each. Cells: median (min–max). Errors: socket errors plus non-2xx/3xx responses, summed over the runs.\n\n",
+		"ratios are taken per run, after an uncounted 2 s warm-up run against each. Cells: median (min–max). Errors: socket errors plus non-2xx/3xx responses, summed over the runs. "+
+		"CPU per request is the CPU time (user and system, /proc/PID/stat) the server's processes used during a run (nginx: its master and workers), over the requests wrk counted: "+
+		"what a request costs each server, which the machine's other load and the scheduler move less than requests per second.\n\n",
 		wrkThreads, wrkConnections, cfg.wrkDuration, seedPath, floorName, cfg.wrkReps)
 	t := newTable("Accept-Encoding", "Server", "Served as", "Body bytes", "Requests/s", "p50 latency", "p99 latency", "Errors",
-		"Host / this server, req/s", "This server / nginx, req/s")
+		"Host / this server, req/s", "This server / nginx, req/s", "CPU per request", "Host / this server, CPU per request")
 	var floorNotes []string
 	for _, ec := range encodingCases {
 		label := "`" + ec.accept + "`"
 		if ec.accept == "" {
 			label = "none"
 		}
-		rpsOf := map[string]samples{}
+		rpsOf, cpuOf := map[string]samples{}, map[string]samples{}
 		for _, s := range servers {
 			for _, w := range results[s.name+"|"+ec.accept] {
 				rpsOf[s.name] = append(rpsOf[s.name], w.rps)
+				cpuOf[s.name] = append(cpuOf[s.name], w.cpuPerReq)
 			}
 		}
 		for _, s := range servers {
@@ -156,17 +188,20 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 				errs += w.errors()
 			}
 			a := answers[s.name+"|"+ec.accept]
-			hostCell, ngxCell := "", ""
+			hostCell, ngxCell, hostCPUCell := "", "", ""
 			if s.name != "host" {
 				hostCell = ratios(rpsOf["host"], rpsOf[s.name]).cell(ratio)
+				hostCPUCell = ratios(cpuOf["host"], cpuOf[s.name]).cell(ratio)
 			}
 			if s.name == floorName {
 				ngxCell = ratios(rpsOf[s.name], rpsOf["nginx"]).cell(ratio)
 			}
-			t.add(label, s.name, a.encoding, byteCount(float64(a.body)), rpsOf[s.name].cell(perSecond), p50.cell(ms), p99.cell(ms), integer(errs), hostCell, ngxCell)
+			t.add(label, s.name, a.encoding, byteCount(float64(a.body)), rpsOf[s.name].cell(perSecond), p50.cell(ms), p99.cell(ms), integer(errs), hostCell, ngxCell,
+				cpuOf[s.name].cell(microseconds), hostCPUCell)
 		}
-		floorNotes = append(floorNotes, fmt.Sprintf("%s: the floor reaches %s of nginx, the host %s of the floor",
-			label, ratio(ratios(rpsOf[floorName], rpsOf["nginx"]).median()), ratio(ratios(rpsOf["host"], rpsOf[floorName]).median())))
+		floorNotes = append(floorNotes, fmt.Sprintf("%s: the floor reaches %s of nginx's req/s, the host %s of the floor's; a request costs the host %s the floor's CPU",
+			label, ratio(ratios(rpsOf[floorName], rpsOf["nginx"]).median()), ratio(ratios(rpsOf["host"], rpsOf[floorName]).median()),
+			ratio(ratios(cpuOf["host"], cpuOf[floorName]).median())))
 		hostErrs := 0.0
 		for _, w := range results["host|"+ec.accept] {
 			hostErrs += w.errors()
