@@ -80,6 +80,7 @@ func run(args []string, stdout io.Writer) error {
 	only := fs.String("only", "", "comma-separated sections to run: a (cold), b (warm), c (wasm), d (throughput), e (scale), f (search); default all")
 	audit := fs.Bool("audit", false, "run Lighthouse 12.2.3 (from bench/node_modules) instead of the benchmarks")
 	profilePath := fs.String("profile", "", "instead of the benchmarks, profile the CPU of one warm load of this page path (such as /); build app.wasm unstripped for function names: make clean build WASM_LDFLAGS=")
+	searchProfile := fs.String("profile-search", "", "instead of the benchmarks, profile the CPU of this search `QUERY` once its index files are cached, on 10,000 synthetic articles, -runs times (app.wasm unstripped, as for -profile)")
 	tracePath := fs.String("trace", "", "instead of the benchmarks, trace warm loads of this page path (such as /) and of go-app's empty app, -runs each, and list what their main threads did")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
 	wrkReps := fs.Int("wrk-reps", 3, "wrk runs per server and header set, alternating host and nginx")
@@ -168,6 +169,9 @@ func run(args []string, stdout io.Writer) error {
 			return fmt.Errorf("-profile %q: give a page path, such as /", *profilePath)
 		}
 		return runProfile(ctx, cfg, r, *profilePath)
+	}
+	if *searchProfile != "" {
+		return runSearchProfile(ctx, cfg, r, *searchProfile)
 	}
 	return runBench(ctx, cfg, r, args)
 }

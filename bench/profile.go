@@ -5,6 +5,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -50,7 +51,132 @@ func runProfile(ctx context.Context, cfg *config, r *report, path string) error 
 	if err := chromedp.Do(tab, chromedp.Navigate(h.url+"/web/dateline.css")); err != nil {
 		return fmt.Errorf("opening the site in a new tab: %w", err)
 	}
-	err = chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	if err := startProfiler(tab); err != nil {
+		return err
+	}
+	progress("second visit, profiled: %s", url)
+	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
+		return fmt.Errorf("second visit to %s: %w", url, err)
+	}
+	_, err = chromedp.Run(tab, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-app") === "live"`,
+		chromedp.WithPollingInterval(5*time.Millisecond)))
+	if err != nil {
+		return fmt.Errorf("second visit to %s: waiting for the app to be live: %w", url, err)
+	}
+	prof, err := stopProfiler(tab)
+	if err != nil {
+		return err
+	}
+	r.printf("## CPU profile of a warm load (go run ./bench -profile %s)\n\n", path)
+	r.printf("Host version %s. Chromium's sampling profiler (200 µs) on the page's renderer, from the second visit's "+
+		"navigation until `data-app=live`", h.version)
+	printProfile(r, prof)
+	return nil
+}
+
+// searchProfileArticles is the size of the archive -profile-search runs on.
+const searchProfileArticles = 10_000
+
+// runSearchProfile is -profile-search: on the search page of a synthetic
+// archive, the query is run once (its index files fetched and kept by the
+// app), the search cleared, and the query run again under Chromium's
+// sampling CPU profiler, as section f's "once cached" step does: from the
+// form's submission until the results are drawn. -runs profiles are
+// added up.
+func runSearchProfile(ctx context.Context, cfg *config, r *report, query string) error {
+	if err := ensureTools(ctx, cfg, []string{"chromium"}); err != nil {
+		return err
+	}
+	progress("generating %d synthetic articles and starting a host on them", searchProfileArticles)
+	h, err := startArchiveHost(ctx, cfg, searchProfileArticles)
+	if err != nil {
+		return err
+	}
+	defer h.stop()
+	if err := waitSearchReady(ctx, h, 60*time.Second); err != nil {
+		return err
+	}
+	var profs []*profiler.Profile
+	var drawn samples
+	for i := range cfg.runs {
+		b, err := newBrowser(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		prof, ms, err := profileQuery(b.ctx, h.url, query)
+		b.close()
+		if err != nil {
+			return fmt.Errorf("run %d: %w", i+1, err)
+		}
+		profs = append(profs, prof)
+		drawn = append(drawn, ms)
+	}
+	r.printf("## CPU profile of a cached search (go run ./bench -profile-search %s)\n\n", jsString(query))
+	r.printf("Host version %s, %d synthetic articles. The query run on `/search` once, the search cleared, then the same query "+
+		"again under Chromium's sampling profiler (200 µs), from the form's submission until the results are drawn: "+
+		"%s (the page's own clock; median of %d runs, %s). The profiles of the runs are added up", h.version, searchProfileArticles,
+		ms(drawn.median()), len(drawn), drawn.cell(ms))
+	printProfile(r, profs...)
+	return nil
+}
+
+// profileQuery loads /search, runs query until drawn, clears the search,
+// and runs query again under the profiler.
+func profileQuery(ctx context.Context, base, query string) (*profiler.Profile, float64, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportWidth, viewportHeight, chromedp.EmulateMobile)); err != nil {
+		return nil, 0, fmt.Errorf("preparing the tab: %w", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/search")); err != nil {
+		return nil, 0, fmt.Errorf("loading /search: %w", err)
+	}
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-app") === "live"`,
+		chromedp.WithPollingInterval(20*time.Millisecond)))
+	if err != nil {
+		return nil, 0, fmt.Errorf("/search: waiting for the app to be live: %w", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`window.__emptyNote = (document.querySelector(".search-note") || {}).textContent || ""`)); err != nil {
+		return nil, 0, fmt.Errorf("/search: reading the page: %w", err)
+	}
+	run := func(q string) (queryResult, error) {
+		var res queryResult
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[string]("("+datelineQuery+")("+jsString(q)+")", chromedp.EvalAwaitPromise))
+		if err != nil {
+			return res, fmt.Errorf("query %q: %w", q, err)
+		}
+		if err := json.Unmarshal([]byte(raw), &res); err != nil {
+			return res, fmt.Errorf("query %q: decoding %s: %w", q, raw, err)
+		}
+		return res, nil
+	}
+	for _, q := range []string{query, ""} {
+		if _, err := run(q); err != nil {
+			return nil, 0, err
+		}
+	}
+	if err := startProfiler(ctx); err != nil {
+		return nil, 0, err
+	}
+	res, err := run(query)
+	if err != nil {
+		return nil, 0, err
+	}
+	prof, err := stopProfiler(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	if res.Count == 0 {
+		return nil, 0, fmt.Errorf("query %q: no results (%s)", query, res.Title)
+	}
+	return prof, res.MS, nil
+}
+
+// startProfiler starts Chromium's sampling CPU profiler in the tab, one
+// sample every 200 µs.
+func startProfiler(tab context.Context) error {
+	err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, t, profiler.Enable, cdp.Empty{}); err != nil {
 			return err
 		}
@@ -63,17 +189,13 @@ func runProfile(ctx context.Context, cfg *config, r *report, path string) error 
 	if err != nil {
 		return fmt.Errorf("starting the profiler: %w", err)
 	}
-	progress("second visit, profiled: %s", url)
-	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
-		return fmt.Errorf("second visit to %s: %w", url, err)
-	}
-	_, err = chromedp.Run(tab, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-app") === "live"`,
-		chromedp.WithPollingInterval(5*time.Millisecond)))
-	if err != nil {
-		return fmt.Errorf("second visit to %s: waiting for the app to be live: %w", url, err)
-	}
+	return nil
+}
+
+// stopProfiler stops the tab's profiler and returns its profile.
+func stopProfiler(tab context.Context) (*profiler.Profile, error) {
 	var prof *profiler.Profile
-	err = chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		res, err := cdp.Call(ctx, t, profiler.Stop, cdp.Empty{})
 		if err == nil {
 			prof = res.Profile
@@ -81,12 +203,27 @@ func runProfile(ctx context.Context, cfg *config, r *report, path string) error 
 		return err
 	}))
 	if err != nil {
-		return fmt.Errorf("stopping the profiler: %w", err)
+		return nil, fmt.Errorf("stopping the profiler: %w", err)
 	}
-	self, total, sampled := profileTimes(prof)
-	r.printf("## CPU profile of a warm load (go run ./bench -profile %s)\n\n", path)
-	r.printf("Host version %s. Chromium's sampling profiler (200 µs) on the page's renderer, from the second visit's "+
-		"navigation until `data-app=live`: %s sampled. Times per function name, in ms.\n\n", h.version, ms(sampled))
+	return prof, nil
+}
+
+// printProfile ends the sentence the caller began with the time sampled,
+// and prints the times per function of profs, added up: self and total.
+func printProfile(r *report, profs ...*profiler.Profile) {
+	self, total := map[string]float64{}, map[string]float64{}
+	sampled := 0.0
+	for _, p := range profs {
+		s, t, n := profileTimes(p)
+		for f, v := range s {
+			self[f] += v
+		}
+		for f, v := range t {
+			total[f] += v
+		}
+		sampled += n
+	}
+	r.printf(": %s sampled. Times per function name, in ms.\n\n", ms(sampled))
 	for _, part := range []struct {
 		title string
 		times map[string]float64
@@ -97,7 +234,6 @@ func runProfile(ctx context.Context, cfg *config, r *report, path string) error 
 		}
 		t.write(r)
 	}
-	return nil
 }
 
 // startWithChromium checks that Chromium is there and starts the host, for
@@ -158,4 +294,25 @@ func topTimes(times map[string]float64, n int) []string {
 	}
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(times[b], times[a]), strings.Compare(a, b)) })
 	return names[:min(n, len(names))]
+}
+
+// waitSearchReady waits for the host's line saying its search index is
+// ready.
+func waitSearchReady(ctx context.Context, h *host, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for {
+		log := h.proc.Log()
+		if indexLine.MatchString(log) {
+			return nil
+		}
+		if m := indexOff.FindString(log); m != "" {
+			return fmt.Errorf("the host: %s", m)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the host's search index was not ready within %s:\n%s", limit, log)
+		}
+		if err := sleep(ctx, 50*time.Millisecond); err != nil {
+			return err
+		}
+	}
 }
