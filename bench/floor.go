@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"dateline/internal/hostproc"
 )
@@ -30,7 +31,7 @@ type floor struct {
 
 // startFloor builds bench/floorapp (app.wasm with the Makefile's flags:
 // -trimpath, stripped) into a new directory and serves it.
-func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
+func startFloor(ctx context.Context, cfg *config, tags ...string) (f *floor, err error) {
 	dir, err := os.MkdirTemp("", "dateline-floor-")
 	if err != nil {
 		return nil, fmt.Errorf("go-app's empty app: %w", err)
@@ -59,10 +60,11 @@ func startFloor(ctx context.Context, cfg *config) (f *floor, err error) {
 	if cfg.floorNames {
 		ldflags = "-ldflags="
 	}
-	if err := goBuild(ctx, cfg, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", ldflags, "-o", wasm, "./bench/floorapp"); err != nil {
+	tagFlag := "-tags=" + strings.Join(tags, ",")
+	if err := goBuild(ctx, cfg, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", ldflags, tagFlag, "-o", wasm, "./bench/floorapp"); err != nil {
 		return nil, fmt.Errorf("building go-app's empty app: %w", err)
 	}
-	if err := goBuild(ctx, cfg, nil, "-o", bin, "./bench/floorapp"); err != nil {
+	if err := goBuild(ctx, cfg, nil, tagFlag, "-o", bin, "./bench/floorapp"); err != nil {
 		return nil, fmt.Errorf("building go-app's empty app: %w", err)
 	}
 	st, err := os.Stat(wasm)

@@ -32,7 +32,7 @@ var traceCategories = []string{
 }
 
 // liveMark marks, in the page's timeline (and so in the trace), the moment
-// <html data-app="live"> appears: Dateline's Shell and the empty app's one
+// <html data-app="live"> appears: Dateline's Page and the empty app's one
 // component both set it once mounted.
 const liveMark = `new MutationObserver((_, mo) => {
   if (document.documentElement.getAttribute("data-app") === "live") { performance.mark("bench:live"); mo.disconnect(); }

@@ -11,8 +11,14 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// heading is what the page's heading says. Built with -tags navfloor
+// (nav.go), the app has a second route, /next, and a navigation sets the
+// heading to the new path: go-app's floor for a page that shows new state
+// after a navigation (make bench, section f).
+var heading = "Floor"
+
 // page is the app's one component. It marks the document live once
-// mounted, as Dateline's Shell does, so that the bench times both alike.
+// mounted, as Dateline's Page does, so that the bench times both alike.
 type page struct{ app.Compo }
 
 func (p *page) OnMount(app.Context) {
@@ -21,7 +27,7 @@ func (p *page) OnMount(app.Context) {
 
 func (p *page) Render() app.UI {
 	return app.Main().Body(
-		app.H1().Text("Floor"),
+		app.H1().Text(heading),
 		app.P().Text("An empty go-app app."),
 	)
 }
