@@ -15,9 +15,10 @@ import (
 // updateInterval is how often an open page looks for a new version.
 const updateInterval = 5 * time.Minute
 
-// run starts the client. It first fetches the data of the page it opens on,
-// so that its first render shows the same page as the prerendered HTML (the
-// file was preloaded by the page and is usually there already). If the
+// run starts the client. It first fetches the data of the page it opens on
+// (on a search page, runs its query), so that its first render shows the
+// same page as the prerendered HTML (the file was preloaded by the page
+// and is usually there already). If the
 // data cannot be had, the prerendered page stays as it is, fully readable,
 // with plain links.
 func run() {
@@ -28,13 +29,16 @@ func run() {
 		return
 	}
 	src := client.New(app.Getenv("DATELINE_DATA"))
-	path := app.Window().URL().Path
-	_, err = src.Load(page.Parse(path))
+	u := app.Window().URL()
+	path := u.Path
+	ref := page.ParseURL(path, u.RawQuery)
+	d, err := src.Load(ref)
 	mark("dateline:data-loaded")
 	if err != nil {
 		stay(err)
 		return
 	}
+	src.KeepFirstSearch(ref, d)
 	components.Route(site, src, path)
 	client.WatchForUpdates(updateInterval)
 	app.RunWhenOnBrowser()

@@ -31,16 +31,14 @@ func New(base string) *Source {
 	return &Source{base: strings.TrimRight(base, "/"), pages: make(map[page.Ref]page.Data)}
 }
 
-// Cached returns the data of a page fetched before; a path that is no page,
-// and the saved articles' page, need none.
+// Cached returns the data of a page fetched before (or the first search's
+// results, KeepFirstSearch); a path that is no page, and the saved
+// articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
-	if r.Kind == page.Search {
-		if r.Slug == "" {
-			return page.Data{Found: &page.Found{}}, true
-		}
-		return page.Data{}, false // every query is run
+	if r.Kind == page.Search && r.Slug == "" {
+		return page.Data{Found: &page.Found{}}, true
 	}
-	if !r.Kind.HasData() {
+	if !r.Kind.HasData() && r.Kind != page.Search {
 		return page.Data{}, true
 	}
 	s.mu.Lock()
@@ -53,11 +51,11 @@ func (s *Source) Cached(r page.Ref) (page.Data, bool) {
 // from main before the app starts. A page whose data file does not exist
 // (an unknown article, a list page past the last) is page.Data{}.
 func (s *Source) Load(r page.Ref) (page.Data, error) {
-	if r.Kind == page.Search {
-		return s.search(r), nil
-	}
 	if d, ok := s.Cached(r); ok {
 		return d, nil
+	}
+	if r.Kind == page.Search {
+		return s.search(r), nil
 	}
 	url := s.base + "/" + r.DataFile()
 	var d page.Data
@@ -121,6 +119,21 @@ func (s *Source) search(r page.Ref) page.Data {
 		}
 	}
 	return page.Data{Found: f}
+}
+
+// KeepFirstSearch keeps the results of the search page app.wasm opens
+// on, run before the app starts, so that its first render shows them as
+// the host drew them, instead of a "searching" note and then the same
+// results again. Only complete results are kept; every other query is
+// run when asked.
+func (s *Source) KeepFirstSearch(r page.Ref, d page.Data) {
+	f := d.Found
+	if r.Kind != page.Search || r.Slug == "" || f == nil || f.Building || f.Incomplete || f.Failed || f.Pending {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pages[r] = d
 }
 
 // Site reads the edition the host hands app.wasm (in go-app's environment).

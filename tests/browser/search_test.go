@@ -130,6 +130,36 @@ func TestSearchInTheApp(t *testing.T) {
 	tb.checkConsole(nil)
 }
 
+// TestSearchPageTakeover opens a search page with a query: app.wasm runs
+// the query before it starts and takes the page over with the results the
+// host drew, never with the "Loading" note between them (which would draw
+// the results twice, and move the page).
+func TestSearchPageTakeover(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	tb := newTab(t, 412, 900)
+	tb.addScript(`window.__loadingSeen = false;
+new MutationObserver(() => {
+  const note = document.querySelector(".search-note");
+  if (note && note.textContent === "Loading…") window.__loadingSeen = true;
+}).observe(document, {subtree: true, childList: true, characterData: true});`)
+	tb.mustLoad(h.URL+"/search?q=story+3", http.StatusOK)
+	tb.waitLive()
+	got := eval[searchState](tb, searchStateJS)
+	if got.H1 != "11 results for story 3" || len(got.Hits) != 11 || got.Marks < 22 {
+		t.Errorf("the search page once live: %+v", got)
+	}
+	if eval[bool](tb, `window.__loadingSeen`) {
+		t.Error("the app drew the search page as loading before its results")
+	}
+	// The next query is run in the app, as any.
+	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
+	eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
+	tb.keys("another query", "story 4"+kb.Enter)
+	tb.waitFor("the next results", `(document.querySelector("h1") || {}).textContent === "6 results for story 4"`, 10*time.Second)
+	tb.checkConsole(nil)
+}
+
 // TestSearchBeforeTheApp reads results the host rendered, with the app not
 // running (go-app's ?wasm=false): the form asks the host and the host
 // answers with the results.
