@@ -654,3 +654,14 @@ func logTimeline(st *probeState) {
 		progress("  %6.0f ms %s", m.t, m.name)
 	}
 }
+
+// appLive is true once the app has taken the page over: Dateline's Page
+// and the empty app's one component set <html data-app="live">.
+const appLive = `document.documentElement.getAttribute("data-app") === "live"`
+
+// waitAppLive polls the tab for appLive every interval (a short one where
+// the moment is timed).
+func waitAppLive(ctx context.Context, interval time.Duration) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](appLive, chromedp.WithPollingInterval(interval)))
+	return err
+}

@@ -82,9 +82,7 @@ func navFloorSession(ctx context.Context, cfg *config, url string) (samples, err
 	if err := chromedp.Do(tctx, chromedp.Navigate(url+"/")); err != nil {
 		return nil, fmt.Errorf("loading %s: %w", url, err)
 	}
-	_, err = chromedp.Run(tctx, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-app") === "live"`,
-		chromedp.WithPollingInterval(20*time.Millisecond)))
-	if err != nil {
+	if err := waitAppLive(tctx, 20*time.Millisecond); err != nil {
 		return nil, fmt.Errorf("%s: waiting for the app to be live: %w", url, err)
 	}
 	raw, err := chromedp.Run(tctx, chromedp.Evaluate[string](fmt.Sprintf("(%s)(%d)", navFloorScript, navFloorWarm+navFloorSteps), chromedp.EvalAwaitPromise))

@@ -58,9 +58,7 @@ func runProfile(ctx context.Context, cfg *config, r *report, path string) error 
 	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
 		return fmt.Errorf("second visit to %s: %w", url, err)
 	}
-	_, err = chromedp.Run(tab, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-app") === "live"`,
-		chromedp.WithPollingInterval(5*time.Millisecond)))
-	if err != nil {
+	if err := waitAppLive(tab, 5*time.Millisecond); err != nil {
 		return fmt.Errorf("second visit to %s: waiting for the app to be live: %w", url, err)
 	}
 	prof, err := stopProfiler(tab)
@@ -93,8 +91,8 @@ func runSearchProfile(ctx context.Context, cfg *config, r *report, query string)
 		return err
 	}
 	defer h.stop()
-	if err := waitSearchReady(ctx, h, 60*time.Second); err != nil {
-		return err
+	if _, _, err := waitIndexLine(ctx, h, searchIndexWait); err != nil {
+		return fmt.Errorf("the host: %w", err)
 	}
 	var profs []*profiler.Profile
 	var drawn samples
@@ -131,9 +129,7 @@ func profileQuery(ctx context.Context, base, query string) (*profiler.Profile, f
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/search")); err != nil {
 		return nil, 0, fmt.Errorf("loading /search: %w", err)
 	}
-	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-app") === "live"`,
-		chromedp.WithPollingInterval(20*time.Millisecond)))
-	if err != nil {
+	if err := waitAppLive(ctx, 20*time.Millisecond); err != nil {
 		return nil, 0, fmt.Errorf("/search: waiting for the app to be live: %w", err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](
@@ -294,25 +290,4 @@ func topTimes(times map[string]float64, n int) []string {
 	}
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(times[b], times[a]), strings.Compare(a, b)) })
 	return names[:min(n, len(names))]
-}
-
-// waitSearchReady waits for the host's line saying its search index is
-// ready.
-func waitSearchReady(ctx context.Context, h *host, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
-	for {
-		log := h.proc.Log()
-		if indexLine.MatchString(log) {
-			return nil
-		}
-		if m := indexOff.FindString(log); m != "" {
-			return fmt.Errorf("the host: %s", m)
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("the host's search index was not ready within %s:\n%s", limit, log)
-		}
-		if err := sleep(ctx, 50*time.Millisecond); err != nil {
-			return err
-		}
-	}
 }

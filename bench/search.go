@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -328,35 +329,46 @@ func hostIndexRun(ctx context.Context, cfg *config, data string, n int) (hostSea
 	defer h.stop()
 	run.started = float64(h.started) / float64(time.Millisecond)
 	run.readyIn = float64(h.readyIn) / float64(time.Millisecond)
-	deadline := time.Now().Add(searchIndexWait)
+	m, log, err := waitIndexLine(ctx, h, searchIndexWait)
+	if err != nil {
+		return run, fmt.Errorf("the host on %s: %w", data, err)
+	}
+	run.indexAt = float64(time.Since(t0)) / float64(time.Millisecond)
+	d, err := time.ParseDuration(m[2])
+	if err != nil {
+		return run, fmt.Errorf("reading the host's index line %q: %w", m[0], err)
+	}
+	if m[1] != strconv.Itoa(n) {
+		return run, fmt.Errorf("the host indexed %s articles, not %d", m[1], n)
+	}
+	run.indexIn = float64(d) / float64(time.Millisecond)
+	// The lines come in the order the host wrote them.
+	run.indexBeforeServing = strings.Index(log, m[0]) < strings.Index(log, "serving ")
+	return run, nil
+}
+
+// waitIndexLine waits for the host's line saying its search index is
+// ready, and returns that line's submatches (indexLine) and the host's
+// log so far.
+func waitIndexLine(ctx context.Context, h *host, limit time.Duration) (m []string, log string, err error) {
+	deadline := time.Now().Add(limit)
 	for {
-		log := h.proc.Log()
+		log = h.proc.Log()
 		if m := indexLine.FindStringSubmatch(log); m != nil {
-			run.indexAt = float64(time.Since(t0)) / float64(time.Millisecond)
-			d, err := time.ParseDuration(m[2])
-			if err != nil {
-				return run, fmt.Errorf("reading the host's index line %q: %w", m[0], err)
-			}
-			if m[1] != strconv.Itoa(n) {
-				return run, fmt.Errorf("the host indexed %s articles, not %d", m[1], n)
-			}
-			run.indexIn = float64(d) / float64(time.Millisecond)
-			// The lines come in the order the host wrote them.
-			run.indexBeforeServing = strings.Index(log, m[0]) < strings.Index(log, "serving ")
-			return run, nil
+			return m, log, nil
 		}
-		if m := indexOff.FindString(log); m != "" {
-			return run, fmt.Errorf("the host on %s: %s", data, m)
+		if off := indexOff.FindString(log); off != "" {
+			return nil, log, errors.New(off)
 		}
 		select {
 		case <-h.proc.Done():
-			return run, fmt.Errorf("the host on %s exited before its index was ready:\n%s", data, log)
+			return nil, log, fmt.Errorf("exited before its index was ready:\n%s", log)
 		case <-ctx.Done():
-			return run, ctx.Err()
+			return nil, log, ctx.Err()
 		case <-time.After(10 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			return run, fmt.Errorf("the host on %s had no index after %s:\n%s", data, searchIndexWait, log)
+			return nil, log, fmt.Errorf("no index after %s:\n%s", limit, log)
 		}
 	}
 }

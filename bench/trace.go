@@ -113,9 +113,7 @@ func tracedVisit(b *browser, url string) (*mainThread, error) {
 	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
 		return nil, fmt.Errorf("traced visit to %s: %w", url, err)
 	}
-	_, err = chromedp.Run(tab, chromedp.Poll[chromedp.Void](`document.documentElement.getAttribute("data-app") === "live"`,
-		chromedp.WithPollingInterval(20*time.Millisecond)))
-	if err != nil {
+	if err := waitAppLive(tab, 20*time.Millisecond); err != nil {
 		return nil, fmt.Errorf("traced visit to %s: waiting for the app to be live: %w", url, err)
 	}
 	var raw []byte

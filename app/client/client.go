@@ -35,10 +35,12 @@ func New(base string) *Source {
 // results, KeepFirstSearch); a path that is no page, and the saved
 // articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
-	if r.Kind == page.Search && r.Slug == "" {
+	switch {
+	case r.Kind == page.Search && r.Slug == "":
 		return page.Data{Found: &page.Found{}}, true
-	}
-	if !r.Kind.HasData() && r.Kind != page.Search {
+	case r.Kind == page.Search:
+		// Looked up below: only KeepFirstSearch puts results there.
+	case !r.Kind.HasData():
 		return page.Data{}, true
 	}
 	s.mu.Lock()
@@ -128,7 +130,7 @@ func (s *Source) search(r page.Ref) page.Data {
 // run when asked.
 func (s *Source) KeepFirstSearch(r page.Ref, d page.Data) {
 	f := d.Found
-	if r.Kind != page.Search || r.Slug == "" || f == nil || f.Building || f.Incomplete || f.Failed || f.Pending {
+	if r.Kind != page.Search || r.Slug == "" || f == nil || f.Building || f.Incomplete || f.Failed {
 		return
 	}
 	s.mu.Lock()
