@@ -53,6 +53,9 @@ type config struct {
 	wrkReps     int
 	// floorNames builds go-app's empty app with its function names (-trace).
 	floorNames bool
+	// archive is the size of the synthetic archive -trace and -profile
+	// serve; 0 serves the bundled dataset.
+	archive int
 
 	// warm holds section b's visits by page path; section a fills it when
 	// both run, so that its loopback loads of the app are b's first visits.
@@ -81,6 +84,7 @@ func run(args []string, stdout io.Writer) error {
 	audit := fs.Bool("audit", false, "run Lighthouse 12.2.3 (from bench/node_modules) instead of the benchmarks")
 	profilePath := fs.String("profile", "", "instead of the benchmarks, profile the CPU of one warm load of this page path (such as /); build app.wasm unstripped for function names: make clean build WASM_LDFLAGS=")
 	searchProfile := fs.String("profile-search", "", "instead of the benchmarks, profile the CPU of this search `QUERY` once its index files are cached, on 10,000 synthetic articles, -runs times (app.wasm unstripped, as for -profile)")
+	archive := fs.Int("archive", 0, "with -trace or -profile: serve a synthetic archive of this many articles (sections such as /sections/lorem) instead of the bundled dataset")
 	tracePath := fs.String("trace", "", "instead of the benchmarks, trace warm loads of this page path (such as /) and of go-app's empty app, -runs each, and list what their main threads did")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
 	wrkReps := fs.Int("wrk-reps", 3, "wrk runs per server and header set, alternating host and nginx")
@@ -96,7 +100,7 @@ func run(args []string, stdout io.Writer) error {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
 	cfg := &config{runs: *runs, quick: *quick, wrkDuration: *wrkDuration, wrkReps: *wrkReps,
-		warm: map[string][]warmResult{}}
+		archive: *archive, warm: map[string][]warmResult{}}
 	verboseLoads = *verbose
 	if cfg.quick {
 		if !set["runs"] {
@@ -111,6 +115,9 @@ func run(args []string, stdout io.Writer) error {
 	}
 	if cfg.runs < 1 || cfg.runs > 50 {
 		return fmt.Errorf("-runs %d: choose 1 to 50", cfg.runs)
+	}
+	if cfg.archive < 0 || cfg.archive > 100_000 || cfg.archive > 0 && *tracePath == "" && *profilePath == "" {
+		return fmt.Errorf("-archive %d: give 1 to 100000 articles, with -trace or -profile", cfg.archive)
 	}
 	if cfg.wrkReps < 1 || cfg.wrkReps > 10 {
 		return fmt.Errorf("-wrk-reps %d: choose 1 to 10", cfg.wrkReps)

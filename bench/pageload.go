@@ -67,7 +67,10 @@ var netConds = []netCond{
 const (
 	swWaitLoopback  = 30 * time.Second
 	swWaitThrottled = 90 * time.Second
-	settleTime      = 500 * time.Millisecond
+	// swWaitInstall is for a visit that must leave the whole site cached
+	// (cacheSite): an archive's install precaches every article.
+	swWaitInstall = 2 * time.Minute
+	settleTime    = 500 * time.Millisecond
 )
 
 // coldSeries are the loads of one page under one network condition.
@@ -464,12 +467,12 @@ func cacheSite(b *browser, url string, floor bool) error {
 		}
 		return nil
 	}
-	first, err := measureLoad(b.ctx, loadSpec{url: url, app: true, swWait: swWaitLoopback})
+	first, err := measureLoad(b.ctx, loadSpec{url: url, app: true, swWait: swWaitInstall})
 	if err != nil {
 		return err
 	}
 	if !strings.HasPrefix(first.swReport, "cache-done") {
-		return fmt.Errorf("%s: the service worker did not report its cache complete (%q)", url, first.swReport)
+		return fmt.Errorf("%s: the service worker did not report its cache complete within %s (%q)", url, swWaitInstall, first.swReport)
 	}
 	return nil
 }

@@ -233,10 +233,15 @@ func printProfile(r *report, profs ...*profiler.Profile) {
 }
 
 // startWithChromium checks that Chromium is there and starts the host, for
-// the modes that study one page in the browser (-profile, -trace).
+// the modes that study one page in the browser (-profile, -trace): on the
+// bundled dataset, or on a synthetic archive of cfg.archive articles.
 func startWithChromium(ctx context.Context, cfg *config) (*host, error) {
 	if err := ensureTools(ctx, cfg, []string{"chromium"}); err != nil {
 		return nil, err
+	}
+	if cfg.archive > 0 {
+		progress("generating %d synthetic articles and starting a host on them", cfg.archive)
+		return startArchiveHost(ctx, cfg, cfg.archive)
 	}
 	return startHost(ctx, cfg.hostBin)
 }

@@ -290,10 +290,14 @@ func runTrace(ctx context.Context, cfg *config, r *report, path string) error {
 		}
 	}
 	r.printf("## The main thread in a warm load (go run ./bench -trace %s)\n\n", path)
-	r.printf("Host version %s. %d second visits each of Dateline's `%s` and of go-app's empty app, alternating, "+
+	data := "the bundled dataset"
+	if cfg.archive > 0 {
+		data = fmt.Sprintf("a synthetic archive of %d articles", cfg.archive)
+	}
+	r.printf("Host version %s, serving %s. %d second visits each of Dateline's `%s` and of go-app's empty app, alternating, "+
 		"traced by Chromium (categories %s) from the navigation until `data-app=live`. Times are the renderer main "+
 		"thread's, in ms: the median over the runs of each event's own time (less what runs inside it). A long task "+
-		"is a task of %.0f ms or more.\n\n", h.version, cfg.runs, path, "`"+strings.Join(traceCategories, "`, `")+"`", longTask)
+		"is a task of %.0f ms or more.\n\n", h.version, data, cfg.runs, path, "`"+strings.Join(traceCategories, "`, `")+"`", longTask)
 	sum := func(ms []*mainThread, f func(*mainThread) float64) samples {
 		var s samples
 		for _, m := range ms {

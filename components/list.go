@@ -6,6 +6,7 @@ import (
 	"dateline/app/article"
 	"dateline/app/i18n"
 	"dateline/app/page"
+	"dateline/app/search"
 )
 
 // listContent draws a page of a list of articles: the home page, a
@@ -14,11 +15,7 @@ import (
 func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 	return []app.UI{
 		listHeading(site.Table, ref, l),
-		app.Elem("ul").Class("article-list").Body(
-			app.Range(l.Items).Slice(func(i int) app.UI {
-				return app.Elem("li").Body(summaryView(site, &l.Items[i], ref.Kind != page.Section))
-			}),
-		),
+		entryList(site, "article-list", summaryEntries(l.Items, ref.Kind != page.Section)),
 		pagerView(site.Table, ref, l),
 		app.If(ref.Kind == page.Home && l.Page == 1, func() app.UI { return continueView(site.Table) }),
 	}
@@ -66,48 +63,23 @@ func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
 	return h1.Class("page-title").Text(t.Text(i18n.ListLatest))
 }
 
-// summaryView is one entry of a list: the headline, the date and section
-// when the article has them, and the start of its text.
-func summaryView(site *page.Site, s *article.Summary, showSection bool) app.UI {
-	section := s.Section
-	if !showSection {
-		section = ""
+// summaryEntries are the entries of a list: the date and section when the
+// article has them (not the section on the section's own page), and the
+// start of its text.
+func summaryEntries(items []article.Summary, showSection bool) []entry {
+	out := make([]entry, len(items))
+	for i := range items {
+		s := &items[i]
+		out[i] = entry{lang: s.Language(), slug: s.Slug, published: s.Published,
+			headline: []search.Span{{Text: s.Headline}}}
+		if showSection {
+			out[i].section = s.Section
+		}
+		if s.Excerpt != "" {
+			out[i].excerpt = []search.Span{{Text: s.Excerpt}}
+		}
 	}
-	var excerpt []app.UI
-	if s.Excerpt != "" {
-		excerpt = []app.UI{app.Text(s.Excerpt)}
-	}
-	return entryView(site, s.Language(), s.Slug, []app.UI{app.Text(s.Headline)}, s.Published, section, excerpt)
-}
-
-// entryView is an article in a list (of a section, of search results):
-// its headline, its date and section when given, and an excerpt. It is in
-// the article's language, and so are its date's words where the edition
-// has them.
-func entryView(site *page.Site, lang, slug string, headline []app.UI, published, section string, excerpt []app.UI) app.UI {
-	if lang == "" {
-		lang = article.DefaultLang
-	}
-	t := site.TableFor(lang)
-	return app.Elem("article").Class("summary").Lang(lang).Dir(article.Dir(lang)).Body(
-		app.Elem("h2").Class("summary-headline").Body(
-			app.Elem("a").Attr("href", page.ArticlePath(slug)).Body(headline...),
-		),
-		app.If(published != "" || section != "", func() app.UI {
-			return app.Elem("p").Class("summary-meta").Body(
-				app.If(published != "", func() app.UI {
-					return app.Elem("time").Attr("datetime", published).Text(t.FormatDate(published))
-				}),
-				app.If(published != "" && section != "", func() app.UI { return app.Text(" · ") }),
-				app.If(section != "", func() app.UI {
-					return app.Elem("a").Class("summary-section").Attr("href", page.SectionRef(article.NameSlug(section), 1).Path()).Dir("auto").Text(section)
-				}),
-			)
-		}),
-		app.If(len(excerpt) > 0, func() app.UI {
-			return app.Elem("p").Class("summary-excerpt").Body(excerpt...)
-		}),
-	)
+	return out
 }
 
 // pagerView links a list page to its neighbours: newer articles before

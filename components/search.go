@@ -69,11 +69,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		app.Elem("h1").ID("page-title").Class("list-title search-title").TabIndex(-1).Body(title...),
 		app.If(len(note) > 0, func() app.UI { return app.Elem("p").Class("search-note").Body(note...) }),
 		app.If(len(results) > 0, func() app.UI {
-			return app.Elem("ul").Class("article-list search-results").Body(
-				app.Range(results).Slice(func(i int) app.UI {
-					return app.Elem("li").Body(hitView(site, &results[i]))
-				}),
-			)
+			return entryList(site, "article-list search-results", hits(results))
 		}),
 		app.If(len(results) > 0, func() app.UI {
 			return pager(t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
@@ -81,31 +77,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	)}
 }
 
-// hitView is one result: a list entry whose headline and excerpt have the
-// query's words marked.
-func hitView(site *page.Site, h *search.Hit) app.UI {
-	return entryView(site, h.Lang, h.Slug, spans(h.HeadlineMarks), h.Published, h.Section, spans(h.Excerpt))
-}
-
-// spans draws text with the query's words in <mark>: always as text.
-// Unmarked spans side by side are one text (two text nodes in a row would
-// not keep their exact text through the prerendered markup).
-func spans(ss []search.Span) []app.UI {
-	out := make([]app.UI, 0, len(ss))
-	text := ""
-	for _, s := range ss {
-		if !s.Mark {
-			text += s.Text
-			continue
-		}
-		if text != "" {
-			out = append(out, app.Text(text))
-			text = ""
-		}
-		out = append(out, app.Elem("mark").Text(s.Text))
-	}
-	if text != "" {
-		out = append(out, app.Text(text))
+// hits are the entries of a page of results, the query's words marked.
+func hits(hs []search.Hit) []entry {
+	out := make([]entry, len(hs))
+	for i := range hs {
+		h := &hs[i]
+		out[i] = entry{lang: h.Lang, slug: h.Slug, published: h.Published, section: h.Section,
+			headline: h.HeadlineMarks, excerpt: h.Excerpt}
 	}
 	return out
 }

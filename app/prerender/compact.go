@@ -21,8 +21,29 @@ import (
 // then written as go-app laid it out, still correct, with spaces between
 // elements where the tree has none.
 func HTML(ui app.UI) (markup string, ok bool) {
-	markup, ok = compactHTML(app.HTMLString(ui))
-	return htmlAttrValues(markup), ok
+	s := app.HTMLString(ui)
+	if markup, ok := compactHTML(s); ok {
+		return markup, true
+	}
+	return htmlAttrValues(s), false
+}
+
+// htmlAttr rewrites an attribute as go-app v10 writes it (name="value",
+// the value quoted with strconv.Quote) in HTML's syntax; see
+// htmlAttrValues.
+func htmlAttr(a string) string {
+	name, quoted, ok := strings.Cut(a, "=")
+	if !ok || len(quoted) < 2 {
+		return a
+	}
+	if v := quoted[1 : len(quoted)-1]; !strings.ContainsAny(v, "\\\n<>&'") && utf8.ValidString(v) {
+		return a // the same in both syntaxes
+	}
+	v, err := strconv.Unquote(quoted)
+	if err != nil {
+		return a // not Go syntax after all: leave it as written
+	}
+	return name + `="` + html.EscapeString(v) + `"`
 }
 
 // htmlAttrValues rewrites every attribute value as go-app v10 writes it,
@@ -97,9 +118,12 @@ func goQuotedEnd(s string, open int) int {
 // then: nothing more for an element that takes no content; the text for a
 // text alone; or a line break, each child at depth d+1 followed by a line
 // break, and 2d spaces; then the end tag. A text child is written after
-// the 2(d+1) spaces of its depth, escaped: it never holds "<". compactHTML
-// reads that form back; for anything else it returns ok false, and the
-// caller keeps the markup as written.
+// the 2(d+1) spaces of its depth, escaped: it never holds "<". Markup the
+// components write themselves (app.Raw) is written as it is after its
+// indentation: it is kept when it is one element on one line. compactHTML
+// reads that form back, with attribute values in HTML's syntax
+// (htmlAttr); for anything else it returns ok false, and the caller keeps
+// the markup as written.
 func compactHTML(s string) (string, bool) {
 	c := compacter{s: s}
 	c.b.Grow(len(s))
@@ -136,9 +160,27 @@ func (c *compacter) element(depth int) bool {
 	if !c.indent(depth) || !strings.HasPrefix(c.s[c.i:], "<") || strings.HasPrefix(c.s[c.i:], "</") {
 		return false
 	}
+	tag := c.i
 	name, attrs, ok := c.startTag()
 	if !ok {
 		return false
+	}
+	end := "</" + name + ">"
+	if !voidElements[name] && strings.HasPrefix(c.s[c.i:], "<") && !strings.HasPrefix(c.s[c.i:], end) {
+		// A tag right after the start tag: go-app writes an element's
+		// children on lines of their own, so this is markup the
+		// components wrote themselves (app.Raw), compact and in HTML's
+		// syntax already, on one line: kept as it is.
+		k := strings.IndexByte(c.s[c.i:], '\n')
+		if k < 0 {
+			k = len(c.s) - c.i
+		}
+		if !strings.HasSuffix(c.s[c.i:c.i+k], end) {
+			return false
+		}
+		c.b.WriteString(c.s[tag : c.i+k])
+		c.i += k
+		return true
 	}
 	// go-app writes attributes in the random order of a map: sorted, the
 	// same page is the same bytes on every render, host and export.
@@ -150,13 +192,12 @@ func (c *compacter) element(depth int) bool {
 		if n, ok := strings.CutSuffix(a, `="false"`); ok && booleanAttrs[n] {
 			continue
 		}
-		c.b.WriteString(" " + a)
+		c.b.WriteString(" " + htmlAttr(a))
 	}
 	c.b.WriteString(">")
 	if voidElements[name] {
 		return true
 	}
-	end := "</" + name + ">"
 	switch {
 	case strings.HasPrefix(c.s[c.i:], "\n"):
 		c.i++

@@ -30,7 +30,10 @@ func TestCompactHTML(t *testing.T) {
 			`<div><ul><li><a href="/x">X</a></li><li>Y</li></ul></div>`},
 		{"empty text", app.P().Body(app.Text(""), app.Span().Text("a")), `<p><span>a</span></p>`},
 		{"markup in text and attributes", app.P().Title(`a">b`).Body(app.Text("<b>"), app.Span().Text("&")),
-			`<p title="a\">b">&lt;b&gt;<span>&amp;</span></p>`},
+			`<p title="a&#34;&gt;b">&lt;b&gt;<span>&amp;</span></p>`},
+		{"raw markup kept as written", app.Div().Body(app.P().Text("a"), app.Raw(`<ul class="x&amp;y"><li title="&#34;">b &amp; c</li><li>d</li></ul>`)),
+			`<div><p>a</p><ul class="x&amp;y"><li title="&#34;">b &amp; c</li><li>d</li></ul></div>`},
+		{"raw markup alone", app.Div().Body(app.Raw(`<p><b>x</b></p>`)), `<div><p><b>x</b></p></div>`},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			got, ok := compactHTML(app.HTMLString(tt.ui))
@@ -40,7 +43,8 @@ func TestCompactHTML(t *testing.T) {
 		})
 	}
 	// What is not go-app's form is left as it is.
-	for _, s := range []string{"<p>\nx</p>", "<p>", "text", "<div>\n  <p>a</p>\n</span>"} {
+	for _, s := range []string{"<p>\nx</p>", "<p>", "text", "<div>\n  <p>a</p>\n</span>",
+		"<div>\n  <ul><li>raw markup on two lines</li>\n</ul>\n</div>"} {
 		if got, ok := compactHTML(s); ok || got != s {
 			t.Errorf("compactHTML(%q) = %q, %v, want it returned as it is", s, got, ok)
 		}
