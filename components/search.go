@@ -43,38 +43,41 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	title := []app.UI{app.Text(t.Text(i18n.SearchTitle))}
 	var note []app.UI
 	var results []search.Hit
+	var key i18n.Key // the note, when it is a label alone
 	switch {
 	case f.Static:
 		// An exported site's page, the same for every query: the app
 		// searches once it has loaded.
-		note = []app.UI{app.Text(t.Text(i18n.SearchStatic))}
+		key = i18n.SearchStatic
 	case ref.Slug == "":
-		note = []app.UI{app.Text(t.Text(i18n.SearchEmpty))}
+		key = i18n.SearchEmpty
 	case f.Pending:
-		note = []app.UI{app.Text(t.Text(i18n.Loading))}
+		key = i18n.Loading
 	case f.Building:
-		note = []app.UI{app.Text(t.Text(i18n.SearchBuilding))}
+		key = i18n.SearchBuilding
 	case f.Failed:
-		note = []app.UI{app.Text(t.Text(i18n.SearchFailed))}
+		key = i18n.SearchFailed
 	case f.Total == 0 && !f.Incomplete:
 		note = around(t.Around(i18n.SearchNone, "query"))
 	default:
 		title = around(t.PluralAround(i18n.SearchResults, f.Total, "query"))
 		if f.Incomplete {
-			note = []app.UI{app.Text(t.Text(i18n.SearchIncomplete))}
+			key = i18n.SearchIncomplete
 		}
 		results = f.Hits
 	}
-	return []app.UI{app.Elem("div").Class("search-page").Body(
-		app.Elem("h1").ID("page-title").Class("list-title search-title").TabIndex(-1).Body(title...),
-		app.If(len(note) > 0, func() app.UI { return app.Elem("p").Class("search-note").Body(note...) }),
-		app.If(len(results) > 0, func() app.UI {
-			return entryList(site, "article-list search-results", hits(results))
-		}),
-		app.If(len(results) > 0, func() app.UI {
-			return pager(t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
-		}),
-	)}
+	if key != "" {
+		note = []app.UI{app.Text(t.Text(key))}
+	}
+	body := []app.UI{app.Elem("h1").ID("page-title").Class("list-title search-title").TabIndex(-1).Body(title...)}
+	if len(note) > 0 {
+		body = append(body, app.Elem("p").Class("search-note").Body(note...))
+	}
+	if len(results) > 0 {
+		body = append(body, entryList(site, "article-list search-results", hits(results)),
+			pager(t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore))
+	}
+	return []app.UI{app.Elem("div").Class("search-page").Body(body...)}
 }
 
 // hits are the entries of a page of results, the query's words marked.
