@@ -37,7 +37,7 @@ func TestEntryListIsText(t *testing.T) {
 	first := items[0]
 	h := first.WithClass("summary-headline")
 	if len(h) != 1 || h[0].TextContent() != hostile+"<marked>" {
-		t.Errorf("headline text = %q, want %q", h[0].TextContent(), hostile+"<marked>")
+		t.Fatalf("headline: want %q in one h2.summary-headline\n%s", hostile+"<marked>", s)
 	}
 	if m := h[0].All("mark"); len(m) != 1 || m[0].TextContent() != "<marked>" {
 		t.Errorf("the headline's mark: %d marks\n%s", len(m), s)
@@ -45,16 +45,20 @@ func TestEntryListIsText(t *testing.T) {
 	// (TextContent folds white space.)
 	if ex := first.WithClass("summary-excerpt"); len(ex) != 1 || ex[0].TextContent() != "line one line two &lt;" ||
 		!strings.Contains(s, "line one&#10;line two&#13;&#10;<mark>&amp;lt;</mark>") {
-		t.Errorf("excerpt text = %q\n%s", ex[0].TextContent(), s)
+		t.Errorf("excerpt: want \"line one line two &lt;\" in one p.summary-excerpt, its line breaks as references\n%s", s)
 	}
 	sec := first.WithClass("summary-section")
 	if len(sec) != 1 || sec[0].TextContent() != `Q&A "Desk" <i>` || sec[0].Attrs["href"] != "/sections/q-a-desk-i" {
-		t.Errorf("section link: %q %v\n%s", sec[0].TextContent(), sec[0].Attrs, s)
+		t.Errorf("section link: want one a.summary-section to /sections/q-a-desk-i reading %q\n%s", `Q&A "Desk" <i>`, s)
 	}
 	if tm := first.All("time"); len(tm) != 1 || tm[0].Attrs["datetime"] != "2024-03-05" || tm[0].TextContent() != "5 March 2024" {
 		t.Errorf("date: %v\n%s", tm, s)
 	}
-	second := items[1].All("article")[0]
+	articles := ul[0].All("article")
+	if len(articles) != 3 {
+		t.Fatalf("got %d articles, want one in each item:\n%s", len(articles), s)
+	}
+	second := articles[1]
 	if second.Attrs["lang"] != `en" onclick="x` || second.Attrs["onclick"] != "" {
 		t.Errorf("a hostile lang became attributes: %v", second.Attrs)
 	}
@@ -64,7 +68,7 @@ func TestEntryListIsText(t *testing.T) {
 	if len(items[1].WithClass("summary-meta")) != 0 || len(items[1].WithClass("summary-excerpt")) != 0 {
 		t.Errorf("an entry with no date, section or excerpt has their elements:\n%s", s)
 	}
-	third := items[2].All("article")[0]
+	third := articles[2]
 	if third.Attrs["lang"] != "ckb" || third.Attrs["dir"] != "rtl" {
 		t.Errorf("a Sorani entry: %v, want lang ckb, dir rtl", third.Attrs)
 	}
