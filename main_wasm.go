@@ -44,12 +44,15 @@ func run() {
 	app.RunWhenOnBrowser()
 }
 
-// stay leaves the prerendered page as it is, without the app.
+// stay leaves the prerendered page as it is, without the app. It marks
+// the page (data-app="stayed", where a live app has "live"): app.js
+// registers the service worker once either is set (app/site/workerstart.js).
 func stay(err error) {
 	app.Log("dateline: staying on the prerendered page:", err)
 	if loader := app.Window().GetElementByID("app-wasm-loader"); loader.Truthy() {
 		loader.Call("remove")
 	}
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "stayed")
 }
 
 // mark records a moment of the start in the page's performance timeline

@@ -6,8 +6,9 @@ import (
 )
 
 func TestPatchAppJS(t *testing.T) {
-	// The shape of go-app's loader around the two places.
-	goApp := "let instantiateStreaming = WebAssembly.instantiateStreaming;\n" +
+	// The shape of go-app's loader around the three places.
+	goApp := "let deferredPrompt = null;\n\ngoappInitServiceWorker();\ngoappWatchForUpdate();\n" +
+		"let instantiateStreaming = WebAssembly.instantiateStreaming;\n" +
 		"const wasm = await instantiateStreaming(\n      " + appJSPatches[0].goApp + ",\n      go.importObject\n    );"
 	got, err := patchAppJS([]byte(goApp))
 	if err != nil {
@@ -18,7 +19,7 @@ func TestPatchAppJS(t *testing.T) {
 			t.Errorf("%s was not replaced by %s:\n%s", p.goApp, p.dateline, got)
 		}
 	}
-	for _, fn := range []string{"function datelineFetchWasm(", "function datelineInstantiate("} {
+	for _, fn := range []string{"function datelineFetchWasm(", "function datelineInstantiate(", "function datelineAfterStart("} {
 		if !strings.Contains(string(got), fn) {
 			t.Errorf("%s…) is not defined in the patched script", fn)
 		}

@@ -204,30 +204,38 @@ func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 	}
 }
 
-// wasmFetchJS is added to go-app's app.js: how app.wasm is fetched.
-//
-//go:embed wasmfetch.js
-var wasmFetchJS []byte
+// wasmFetchJS and workerStartJS are added to go-app's app.js: how
+// app.wasm is fetched, and when the service worker is registered.
+var (
+	//go:embed wasmfetch.js
+	wasmFetchJS []byte
+	//go:embed workerstart.js
+	workerStartJS []byte
+)
 
 // appJSPatches are the places of go-app's app.js (v10.1.11) that
-// wasmfetch.js takes over: where it fetches app.wasm, and the function it
-// compiles and instantiates it with.
+// wasmfetch.js and workerstart.js take over: where it fetches app.wasm,
+// the function it compiles and instantiates it with, and its call that
+// registers the service worker.
 var appJSPatches = []struct{ goApp, dateline string }{
 	{`fetchWithProgress("/web/app.wasm", showProgress)`, `datelineFetchWasm("/web/app.wasm", showProgress)`},
 	{`let instantiateStreaming = WebAssembly.instantiateStreaming;`, `let instantiateStreaming = datelineInstantiate;`},
+	{"\ngoappInitServiceWorker();\n", "\ndatelineAfterStart(goappInitServiceWorker);\n"},
 }
 
 // patchAppJS makes go-app's app.js fetch and compile app.wasm through
-// wasmfetch.js. It fails if go-app's script no longer reads as expected,
-// rather than ship a loader nobody tested.
+// wasmfetch.js, and register the service worker once the app has started
+// (workerstart.js). It fails if go-app's script no longer reads as
+// expected, rather than ship a loader nobody tested.
 func patchAppJS(js []byte) ([]byte, error) {
 	for _, p := range appJSPatches {
 		if n := bytes.Count(js, []byte(p.goApp)); n != 1 {
-			return nil, fmt.Errorf("go-app's app.js has %s %d times, want 1: was go-app upgraded? (see app/site/wasmfetch.js)", p.goApp, n)
+			return nil, fmt.Errorf("go-app's app.js has %q %d times, want 1: was go-app upgraded? (see app/site/wasmfetch.js and workerstart.js)", p.goApp, n)
 		}
 		js = bytes.Replace(js, []byte(p.goApp), []byte(p.dateline), 1)
 	}
-	return append(js, wasmFetchJS...), nil
+	js = append(js, wasmFetchJS...)
+	return append(js, workerStartJS...), nil
 }
 
 // workerTemplate is the service worker; go-app fills in {{.Version}} and

@@ -85,7 +85,8 @@ func newTab(t *testing.T, width, height int) *tab {
 }
 
 // probeScript runs in every document before the page's own scripts. It
-// gives the tests helpers (window.__dt), marks the prerendered tree so that
+// gives the tests helpers (window.__dt), records the registrations of a
+// service worker (window.__swRegistered), marks the prerendered tree so that
 // the takeover can be seen, records the page as it is in the first frame
 // after DOMContentLoaded (window.__firstFrame: no frame is drawn before the
 // stylesheet has loaded, while DOMContentLoaded may come before it), and
@@ -147,6 +148,16 @@ const probeScript = `(() => {
   };
   window.__dt = dt;
   window.__frames = [];
+  // Each registration of a service worker, with where the app stood then
+  // (app.js registers it once the page has started: workerstart.js).
+  window.__swRegistered = [];
+  if (window.ServiceWorkerContainer) {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.__swRegistered.push({app: document.documentElement.dataset.app || "", script: String(args[0])});
+      return register.apply(this, args);
+    };
+  }
   document.addEventListener("DOMContentLoaded", () => {
     const first = document.body.firstElementChild;
     if (first) first.__dtPrerendered = true;

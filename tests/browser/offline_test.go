@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -47,8 +48,50 @@ func firstVisit(t *testing.T, tb *tab, base string, timeout time.Duration) []str
 	tb.waitLive()
 	start := time.Now()
 	n := tb.waitSaved(timeout)
+	checkRegistered(t, tb, "live")
 	t.Logf("the service worker saved %d files for offline reading (%s after the app was live)", n, time.Since(start).Round(100*time.Millisecond))
 	return listedPaths(t, tb)
+}
+
+// checkRegistered checks that the page registered the service worker
+// once, when the app had started (<html data-app> was app): not while
+// app.wasm was still loading, when the worker's install would compete with
+// it (app/site/workerstart.js).
+func checkRegistered(t *testing.T, tb *tab, app string) {
+	t.Helper()
+	type registration struct{ App, Script string }
+	got := eval[[]registration](tb, `window.__swRegistered`)
+	if len(got) != 1 || got[0].App != app || got[0].Script != "/app-worker.js" {
+		t.Errorf("service worker registrations %+v, want one of /app-worker.js, with data-app %q", got, app)
+	}
+}
+
+// TestWorkerWhenAppStays: when the app cannot start (here its page's data
+// file is refused), the prerendered page stays, readable, marked
+// data-app="stayed", and the service worker is still registered then, and
+// saves the site.
+func TestWorkerWhenAppStays(t *testing.T) {
+	t.Parallel()
+	h := seedHost(t)
+	tb := newTab(t, 1280, 900)
+	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("enabling the network domain: %v", err)
+	}
+	if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: h.URL + "/data/*", Block: true}},
+	}); err != nil {
+		t.Fatalf("refusing the pages' data files: %v", err)
+	}
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitFor(`<html data-app="stayed">`, `document.documentElement.dataset.app === "stayed"`, 30*time.Second)
+	tb.waitSaved(30 * time.Second)
+	checkRegistered(t, tb, "stayed")
+	if text := eval[string](tb, `document.querySelector("main").innerText`); !strings.Contains(text, bundled(t).Articles[0].Headline) {
+		t.Errorf("the prerendered home page did not stay: main reads %.200q", text)
+	}
+	if !strings.Contains(tb.consoleText(), "staying on the prerendered page") {
+		t.Errorf("the app did not say why it stayed; console:\n%s", tb.consoleText())
+	}
 }
 
 // checkWasmFetch checks which way the page on screen fetched app.wasm
