@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"syscall/js"
 
 	"dateline/app/jsonread"
 	"dateline/app/page"
@@ -101,6 +102,9 @@ func (s *Source) search(r page.Ref) page.Data {
 	if r.Slug == "" {
 		return page.Data{Found: f}
 	}
+	if carried, ok := carriedFound(r); ok {
+		return page.Data{Found: carried}
+	}
 	res, err := sr.Search(r.Slug, r.N)
 	f.Results = res
 	switch {
@@ -121,6 +125,26 @@ func (s *Source) search(r page.Ref) page.Data {
 		}
 	}
 	return page.Data{Found: f}
+}
+
+// carriedFound takes the results that the search page's document
+// carries (page.FoundID), if they are r's. The element is removed: it
+// serves the page the document opened on, once.
+func carriedFound(r page.Ref) (*page.Found, bool) {
+	el := js.Global().Get("document").Call("getElementById", page.FoundID)
+	if !el.Truthy() {
+		return nil, false
+	}
+	text := el.Get("textContent").String()
+	el.Call("remove")
+	var d page.FoundData
+	rd := jsonread.NewReader([]byte(text))
+	d.ReadJSON(rd)
+	if err := rd.End(); err != nil {
+		fmt.Println("dateline: the page's search results:", err)
+		return nil, false
+	}
+	return d.Found(r)
 }
 
 // KeepFirstSearch keeps the results of the search page app.wasm opens

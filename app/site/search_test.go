@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"dateline/app/jsonread"
 	"dateline/app/page"
 	"dateline/app/search"
 	"dateline/internal/htmltest"
@@ -122,6 +123,51 @@ func TestSearchPage(t *testing.T) {
 	}
 }
 
+// TestSearchPageCarriesResults checks the results a search page's document
+// carries for app.wasm (page.FoundID): those the page shows, in its order,
+// marked alike, hostile text escaped so that it cannot end the element;
+// none on a page without a query.
+func TestSearchPageCarriesResults(t *testing.T) {
+	t.Parallel()
+	ts := searchServer(t)
+	for _, q := range []string{"quillotex", "zarnwick", "nothingmatchesthis"} {
+		target := "/search?q=" + q
+		_, hrefs, root := results(t, ts, target)
+		els := root.Find("script", "id", page.FoundID)
+		if len(els) != 1 || els[0].Attrs["type"] != "application/json" {
+			t.Fatalf("%s: %d elements #%s of type application/json, want 1", target, len(els), page.FoundID)
+		}
+		var d page.FoundData
+		r := jsonread.NewReader([]byte(els[0].TextContent()))
+		d.ReadJSON(r)
+		if err := r.End(); err != nil {
+			t.Fatalf("%s: reading the carried results: %v", target, err)
+		}
+		f, ok := d.Found(page.SearchRef(q, 1))
+		if !ok || f.Total != len(hrefs) || len(f.Hits) != len(hrefs) {
+			t.Fatalf("%s: carried %+v, the page shows %q", target, d, hrefs)
+		}
+		shown := root.WithClass("summary-headline")
+		for i, h := range f.Hits {
+			if page.ArticlePath(h.Slug) != hrefs[i] || h.Headline != shown[i].TextContent() {
+				t.Errorf("%s: hit %d carried as %s %q, shown as %s %q", target, i, h.Slug, h.Headline, hrefs[i], shown[i].TextContent())
+			}
+			for _, m := range append(h.HeadlineMarks, h.Excerpt...) {
+				if m.Mark && !strings.EqualFold(m.Text, q) {
+					t.Errorf("%s: hit %d marks %q", target, i, m.Text)
+				}
+			}
+		}
+	}
+	raw := string(ts.get(t, "/search?q=zarnwick", "").raw)
+	if strings.Contains(raw, "<script>alert(2)") || strings.Count(raw, "<img src=x") != 0 {
+		t.Error("the hostile article's text was written into the page as markup")
+	}
+	if _, _, root := results(t, ts, "/search"); len(root.Find("script", "id", page.FoundID)) != 0 {
+		t.Error("the search page without a query carries results")
+	}
+}
+
 // TestSearchFiles checks the index's files under the data path: the
 // manifest under its fixed name, every file immutable and the same bytes
 // the index holds, unknown names not found, and a client reading them over
@@ -184,6 +230,9 @@ func TestSearchExport(t *testing.T) {
 	root := htmltest.Parse(t, string(b))
 	if note := root.WithClass("search-note"); len(note) != 1 || !strings.Contains(note[0].TextContent(), "Search runs in the app") {
 		t.Errorf("the exported search page does not say the app searches")
+	}
+	if n := len(root.Find("script", "id", page.FoundID)); n != 0 {
+		t.Errorf("the exported search page carries results (%d elements)", n)
 	}
 	sdir := filepath.Join(dir, strings.TrimPrefix(s.DataBase, "/"), page.SearchDir)
 	fsys := os.DirFS(sdir)

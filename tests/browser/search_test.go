@@ -130,10 +130,10 @@ func TestSearchInTheApp(t *testing.T) {
 	tb.checkConsole(nil)
 }
 
-// TestSearchPageTakeover opens a search page with a query: app.wasm runs
-// the query before it starts and takes the page over with the results the
-// host drew, never with the "Loading" note between them (which would draw
-// the results twice, and move the page).
+// TestSearchPageTakeover opens a search page with a query: app.wasm takes
+// the page over with the results the host drew, which the page carries,
+// never with the "Loading" note between them (which would draw the results
+// twice, and move the page).
 func TestSearchPageTakeover(t *testing.T) {
 	t.Parallel()
 	h := searchHost(t)
@@ -152,11 +152,23 @@ new MutationObserver(() => {
 	if eval[bool](tb, `window.__loadingSeen`) {
 		t.Error("the app drew the search page as loading before its results")
 	}
+	// It took them from the page (page.FoundID), fetching no file of the
+	// index, and removed the element.
+	fetched := eval[[]string](tb, `performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.includes("/search/"))`)
+	if len(fetched) != 0 {
+		t.Errorf("the app fetched the index to draw the results the page carried: %q", fetched)
+	}
+	if eval[bool](tb, `!!document.getElementById("search-found")`) {
+		t.Error("the carried results are still in the page once taken")
+	}
 	// The next query is run in the app, as any.
 	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
 	eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
 	tb.keys("another query", "story 4"+kb.Enter)
 	tb.waitFor("the next results", `(document.querySelector("h1") || {}).textContent === "6 results for story 4"`, 10*time.Second)
+	if eval[int](tb, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.includes("/search/")).length`) == 0 {
+		t.Error("the next query was answered without the index")
+	}
 	tb.checkConsole(nil)
 }
 
