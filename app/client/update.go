@@ -23,7 +23,10 @@ func WatchForUpdates(interval time.Duration) {
 	app.Window().Get("document").Call("addEventListener", "visibilitychange", onShow)
 	app.Window().Call("addEventListener", "focus", onShow)
 	go func() {
-		time.Sleep(3 * time.Second) // once the worker's registration is made
+		// On a second visit the worker is registered already; on a first,
+		// app.js registers it once the app is live (app/site/workerstart.js),
+		// and a check before the registration is made does nothing.
+		time.Sleep(3 * time.Second)
 		for {
 			checkForUpdate()
 			time.Sleep(interval)

@@ -40,15 +40,23 @@ function datelineFetch(url) {
 
 // datelineInstantiate stands for WebAssembly.instantiateStreaming in
 // go-app's loader: it takes what datelineFetchWasm gave, a compiled module
-// or a response, and resolves to { module, instance } as that does.
+// or a response, and resolves to { module, instance } as that does. When
+// app.wasm cannot be fetched, compiled or instantiated, it marks the page
+// <html data-app="failed"> (workerstart.js then registers the service
+// worker) before go-app shows the error.
 function datelineInstantiate(source, importObject) {
-  return Promise.resolve(source).then((s) => {
-    if (s instanceof WebAssembly.Module) {
-      return WebAssembly.instantiate(s, importObject).then((instance) => ({ module: s, instance }));
-    }
-    if (WebAssembly.instantiateStreaming) {
-      return WebAssembly.instantiateStreaming(s, importObject);
-    }
-    return s.arrayBuffer().then((b) => WebAssembly.instantiate(b, importObject));
-  });
+  return Promise.resolve(source)
+    .then((s) => {
+      if (s instanceof WebAssembly.Module) {
+        return WebAssembly.instantiate(s, importObject).then((instance) => ({ module: s, instance }));
+      }
+      if (WebAssembly.instantiateStreaming) {
+        return WebAssembly.instantiateStreaming(s, importObject);
+      }
+      return s.arrayBuffer().then((b) => WebAssembly.instantiate(b, importObject));
+    })
+    .catch((err) => {
+      document.documentElement.setAttribute("data-app", "failed");
+      throw err;
+    });
 }

@@ -9,22 +9,50 @@
 // which competed with the app's start for the network and the CPU
 // (Lighthouse's mobile Total Blocking Time of a section page, 1,948 ms
 // against 1,231 ms with this: BENCHMARKS.md). So the worker is registered
-// once the page has started: when the app is live, or when it has stopped
-// trying and the prerendered page stays (main_wasm.go marks <html
-// data-app> either way). A second visit's worker is already in charge:
-// registering again only checks for an update.
+// once the page has started: when the app is live, or when it has given
+// up and the prerendered page stays (main_wasm.go marks <html data-app>
+// "live" or "stayed"), or when app.wasm could not be had at all ("failed",
+// wasmfetch.js). Where none of those comes (go-app does not load app.wasm
+// for what it takes for a bot, or with ?wasm=false; the Go program
+// stopped), it is registered when the reader leaves the page or puts it in
+// the background, or 30 seconds after the page has loaded. A second
+// visit's worker is already in charge: registering again only checks for
+// an update.
 function datelineAfterStart(register) {
   const root = document.documentElement;
   let done = false;
+  let timer = 0;
   const started = () => {
-    if (done || !root.hasAttribute("data-app")) {
+    if (done) {
       return;
     }
     done = true;
     watch.disconnect();
+    document.removeEventListener("visibilitychange", hidden);
+    clearTimeout(timer);
     register();
   };
-  const watch = new MutationObserver(started);
+  const hidden = () => {
+    if (document.visibilityState === "hidden") {
+      started();
+    }
+  };
+  const watch = new MutationObserver(() => {
+    if (root.hasAttribute("data-app")) {
+      started();
+    }
+  });
   watch.observe(root, { attributes: true, attributeFilter: ["data-app"] });
-  started();
+  document.addEventListener("visibilitychange", hidden);
+  const later = () => {
+    timer = setTimeout(started, 30000);
+  };
+  if (document.readyState === "complete") {
+    later();
+  } else {
+    window.addEventListener("load", later, { once: true });
+  }
+  if (root.hasAttribute("data-app")) {
+    started();
+  }
 }

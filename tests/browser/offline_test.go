@@ -66,31 +66,40 @@ func checkRegistered(t *testing.T, tb *tab, app string) {
 	}
 }
 
-// TestWorkerWhenAppStays: when the app cannot start (here its page's data
-// file is refused), the prerendered page stays, readable, marked
-// data-app="stayed", and the service worker is still registered then, and
-// saves the site.
+// TestWorkerWhenAppStays: when the app cannot start, the prerendered page
+// stays, readable and marked, and the service worker is registered then
+// and saves the site: the page's data file refused (the app gives up:
+// data-app="stayed"), or app.wasm refused (data-app="failed"). Only the
+// page's requests are refused; the worker's own go through.
 func TestWorkerWhenAppStays(t *testing.T) {
 	t.Parallel()
 	h := seedHost(t)
-	tb := newTab(t, 1280, 900)
-	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatalf("enabling the network domain: %v", err)
-	}
-	if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
-		URLPatterns: []*network.BlockPattern{{URLPattern: h.URL + "/data/*", Block: true}},
-	}); err != nil {
-		t.Fatalf("refusing the pages' data files: %v", err)
-	}
-	tb.mustLoad(h.URL+"/", http.StatusOK)
-	tb.waitFor(`<html data-app="stayed">`, `document.documentElement.dataset.app === "stayed"`, 30*time.Second)
-	tb.waitSaved(30 * time.Second)
-	checkRegistered(t, tb, "stayed")
-	if text := eval[string](tb, `document.querySelector("main").innerText`); !strings.Contains(text, bundled(t).Articles[0].Headline) {
-		t.Errorf("the prerendered home page did not stay: main reads %.200q", text)
-	}
-	if !strings.Contains(tb.consoleText(), "staying on the prerendered page") {
-		t.Errorf("the app did not say why it stayed; console:\n%s", tb.consoleText())
+	for _, c := range []struct{ name, refused, app, console string }{
+		{"data file refused", "/data/*", "stayed", "staying on the prerendered page"},
+		{"app.wasm refused", "/web/app.wasm", "failed", "loading wasm failed"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, 1280, 900)
+			if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+				t.Fatalf("enabling the network domain: %v", err)
+			}
+			if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+				URLPatterns: []*network.BlockPattern{{URLPattern: h.URL + c.refused, Block: true}},
+			}); err != nil {
+				t.Fatalf("refusing %s: %v", c.refused, err)
+			}
+			tb.mustLoad(h.URL+"/", http.StatusOK)
+			tb.waitFor(`<html data-app="`+c.app+`">`, `document.documentElement.dataset.app === "`+c.app+`"`, 30*time.Second)
+			tb.waitSaved(30 * time.Second)
+			checkRegistered(t, tb, c.app)
+			if text := eval[string](tb, `document.querySelector("main").innerText`); !strings.Contains(text, bundled(t).Articles[0].Headline) {
+				t.Errorf("the prerendered home page did not stay: main reads %.200q", text)
+			}
+			if !strings.Contains(tb.consoleText(), c.console) {
+				t.Errorf("the console does not say %q:\n%s", c.console, tb.consoleText())
+			}
+		})
 	}
 }
 
