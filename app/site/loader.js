@@ -2,7 +2,7 @@
 // this script, without these comment lines, inline in every page's head,
 // after the title and before the stylesheet (an inline script after a
 // stylesheet would wait for it), in place of go-app's <script defer> tags
-// and the preload of the page's data file. The Content-Security-Policy
+// and a preload of the page's data file. The Content-Security-Policy
 // names its hash.
 //
 // On a first visit everything comes over the network, where the scripts
@@ -68,7 +68,19 @@
   }
   function preloadData() {
     if (data) {
-      preload(data, "fetch");
+      // Fetched and read here, and kept for app.wasm (app/client), which
+      // takes the bytes at its start instead of asking for them then.
+      // Anything but a 200 is left to app.wasm to fetch and judge.
+      window.datelineData = {
+        url: data,
+        body: fetch(data)
+          .then(function (r) {
+            return r.ok ? r.arrayBuffer() : null;
+          })
+          .catch(function () {
+            return null;
+          }),
+      };
     }
   }
   function run() {

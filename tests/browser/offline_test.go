@@ -46,6 +46,14 @@ func firstVisit(t *testing.T, tb *tab, base string, timeout time.Duration) []str
 	t.Helper()
 	tb.mustLoad(base+"/", http.StatusOK)
 	tb.waitLive()
+	// The app took the page's data file from the loader, which had fetched
+	// it (app/site/loader.js, app/client/fetch.go).
+	if eval[bool](tb, `"datelineData" in window && window.datelineData !== undefined`) {
+		t.Error("the app did not take the data file the page's loader fetched")
+	}
+	if n := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => e.name.includes("/lists/home/1.json")).length`); n != 1 {
+		t.Errorf("the home page's data file was requested %d times, want once", n)
+	}
 	start := time.Now()
 	n := tb.waitSaved(timeout)
 	checkRegistered(t, tb, "live")
