@@ -46,10 +46,7 @@ func fetch(url string) ([]byte, error) {
 		return nil
 	})
 	onBody = js.FuncOf(func(this js.Value, args []js.Value) any {
-		bytes := js.Global().Get("Uint8Array").New(args[0])
-		body := make([]byte, bytes.Length())
-		js.CopyBytesToGo(body, bytes)
-		send(result{status: status, body: body})
+		send(result{status: status, body: bytesOf(args[0])})
 		return nil
 	})
 	onResponse = js.FuncOf(func(this js.Value, args []js.Value) any {
@@ -95,9 +92,7 @@ func early(url string) ([]byte, bool) {
 	onBody := js.FuncOf(func(this js.Value, args []js.Value) any {
 		var body []byte
 		if len(args) > 0 && args[0].Truthy() {
-			bytes := js.Global().Get("Uint8Array").New(args[0])
-			body = make([]byte, bytes.Length())
-			js.CopyBytesToGo(body, bytes)
+			body = bytesOf(args[0])
 		}
 		done <- body
 		return nil
@@ -106,4 +101,12 @@ func early(url string) ([]byte, bool) {
 	body := <-done
 	onBody.Release()
 	return body, body != nil
+}
+
+// bytesOf copies an ArrayBuffer into Go.
+func bytesOf(buf js.Value) []byte {
+	bytes := js.Global().Get("Uint8Array").New(buf)
+	b := make([]byte, bytes.Length())
+	js.CopyBytesToGo(b, bytes)
+	return b
 }
