@@ -111,6 +111,24 @@ func TestWorkerWhenAppStays(t *testing.T) {
 	}
 }
 
+// TestWorkerWithoutTheApp: where go-app does not load app.wasm at all
+// (here its ?wasm=false), nothing marks the page, and the service worker is
+// registered 30 seconds after the load (app/site/workerstart.js), then
+// saves the site.
+func TestWorkerWithoutTheApp(t *testing.T) {
+	t.Parallel()
+	h := seedHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+"/?wasm=false", http.StatusOK)
+	start := time.Now()
+	tb.waitFor("a registration of the service worker", `window.__swRegistered.length > 0`, 45*time.Second)
+	if waited := time.Since(start); waited < 25*time.Second {
+		t.Errorf("the worker was registered %s after the load, before the app could have started", waited.Round(time.Second))
+	}
+	tb.waitSaved(30 * time.Second)
+	checkRegistered(t, tb, "")
+}
+
 // checkWasmFetch checks which way the page on screen fetched app.wasm
 // (app/site/wasmfetch.js): with go-app's progress on a first visit; when
 // the service worker answers, compiled early, from the page's head, by the
