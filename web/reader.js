@@ -1049,9 +1049,10 @@
       tellWorker({ type: "status" });
     });
     onWorker(window.datelineWorkerReport); // kept by boot.js before this ran
-    if (navigator.serviceWorker.controller) {
-      tellWorker({ type: "status" });
-    }
+    // Asked whether or not the worker controls this page: a page opened
+    // while the worker was installing is not controlled, and may have
+    // missed its reports (it registers once the app has started).
+    tellWorker({ type: "status" });
   }
 
   // reloadKeepingPlace reloads for a new version where the reader is.

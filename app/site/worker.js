@@ -119,7 +119,9 @@ self.addEventListener("activate", (event) => {
 // the previous one. The previous version's cache is kept until the next
 // update, so a page of that version still open can finish what it loads.
 async function activate() {
-  await self.clients.claim();
+  // Not waited for: claiming can take as long as a page being left takes
+  // to go, and fetches wait for the activation to end.
+  self.clients.claim().catch(() => {});
   const previous = await previousVersion();
   const keys = await caches.keys();
   await Promise.all(
