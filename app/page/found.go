@@ -85,15 +85,13 @@ func pieces(ss []search.Span) []string {
 		if s.Text == "" {
 			continue
 		}
-		marked := len(out)%2 == 1
-		switch {
-		case len(out) > 0 && s.Mark == (len(out)%2 == 0):
-			// Same kind as the last piece (whose place was len(out)-1).
-			out[len(out)-1] += s.Text
-		case s.Mark != marked:
-			out = append(out, "", s.Text)
-		default:
+		switch next := len(out)%2 == 1; { // whether the next place is marked
+		case s.Mark == next:
 			out = append(out, s.Text)
+		case len(out) == 0: // a mark first: an empty plain piece before it
+			out = append(out, "", s.Text)
+		default: // the same kind as the last piece
+			out[len(out)-1] += s.Text
 		}
 	}
 	return out
