@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/i18n"
@@ -31,10 +33,15 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 // searchContent draws the search page: the count of results as the
 // page's heading (focused after a search, so that screen readers announce
 // it), the results 20 at a time, and a clear word for every other state.
+// Complete results are marked with their query and page (page.DrawnQuery),
+// and content that app.wasm took from the document is drawn as it was.
 func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	t := site.Table
 	if f == nil {
 		f = &page.Found{}
+	}
+	if f.Drawn != "" {
+		return []app.UI{app.Raw(f.Drawn)}
 	}
 	// around puts the query, isolated, in the text of a label.
 	around := func(before, after string) []app.UI {
@@ -77,7 +84,11 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		body = append(body, entryList(site, "article-list search-results", hits(results)),
 			pager(t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore))
 	}
-	return []app.UI{app.Elem("div").Class("search-page").Body(body...)}
+	div := app.Elem("div").Class("search-page")
+	if ref.Slug != "" && f.Complete() {
+		div = div.Attr(page.DrawnQuery, ref.Slug).Attr(page.DrawnPage, strconv.Itoa(max(ref.N, 1)))
+	}
+	return []app.UI{div.Body(body...)}
 }
 
 // hits are the entries of a page of results, the query's words marked.

@@ -8,9 +8,12 @@ package client
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall/js"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/jsonread"
 	"dateline/app/page"
@@ -25,6 +28,9 @@ type Source struct {
 	mu       sync.Mutex
 	pages    map[page.Ref]page.Data
 	searcher *search.Searcher
+	// lookedForDrawn: the first search looked in the document for its
+	// results as drawn (drawnFound).
+	lookedForDrawn bool
 }
 
 // New returns a source reading the data files under base.
@@ -90,6 +96,13 @@ func (s *Source) Load(r page.Ref) (page.Data, error) {
 // for the next. A file it cannot have (offline, or the host still building
 // the index) makes the results incomplete, not an error page.
 func (s *Source) search(r page.Ref) page.Data {
+	f := &page.Found{}
+	if r.Slug == "" {
+		return page.Data{Found: f}
+	}
+	if drawn, ok := s.drawnFound(r); ok {
+		return page.Data{Found: drawn}
+	}
 	s.mu.Lock()
 	if s.searcher == nil {
 		s.searcher = search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {
@@ -98,13 +111,6 @@ func (s *Source) search(r page.Ref) page.Data {
 	}
 	sr := s.searcher
 	s.mu.Unlock()
-	f := &page.Found{}
-	if r.Slug == "" {
-		return page.Data{Found: f}
-	}
-	if carried, ok := carriedFound(r); ok {
-		return page.Data{Found: carried}
-	}
 	res, err := sr.Search(r.Slug, r.N)
 	f.Results = res
 	switch {
@@ -116,7 +122,7 @@ func (s *Source) search(r page.Ref) page.Data {
 		f.Failed = true
 	}
 	if err != nil {
-		fmt.Println("dateline: searching:", err)
+		app.Log("dateline: searching:", err)
 		if f.Building {
 			// Try the manifest again next time rather than keep the failure.
 			s.mu.Lock()
@@ -127,24 +133,23 @@ func (s *Source) search(r page.Ref) page.Data {
 	return page.Data{Found: f}
 }
 
-// carriedFound takes the results that the search page's document
-// carries (page.FoundID), if they are r's. The element is removed: it
-// serves the page the document opened on, once.
-func carriedFound(r page.Ref) (*page.Found, bool) {
-	el := js.Global().Get("document").Call("getElementById", page.FoundID)
-	if !el.Truthy() {
+// drawnFound takes the content of the search page the document opened on,
+// if its results are complete and r's (page.DrawnQuery): the first search
+// of a visit only, before the app replaces the document's body.
+func (s *Source) drawnFound(r page.Ref) (*page.Found, bool) {
+	s.mu.Lock()
+	looked := s.lookedForDrawn
+	s.lookedForDrawn = true
+	s.mu.Unlock()
+	if looked {
 		return nil, false
 	}
-	text := el.Get("textContent").String()
-	el.Call("remove")
-	var d page.FoundData
-	rd := jsonread.NewReader([]byte(text))
-	d.ReadJSON(rd)
-	if err := rd.End(); err != nil {
-		fmt.Println("dateline: the page's search results:", err)
+	el := js.Global().Get("document").Call("querySelector", ".search-page["+page.DrawnQuery+"]")
+	if !el.Truthy() || el.Call("getAttribute", page.DrawnQuery).String() != r.Slug ||
+		el.Call("getAttribute", page.DrawnPage).String() != strconv.Itoa(max(r.N, 1)) {
 		return nil, false
 	}
-	return d.Found(r)
+	return &page.Found{Drawn: el.Get("outerHTML").String()}, true
 }
 
 // KeepFirstSearch keeps the results of the search page app.wasm opens
@@ -154,7 +159,7 @@ func carriedFound(r page.Ref) (*page.Found, bool) {
 // run when asked.
 func (s *Source) KeepFirstSearch(r page.Ref, d page.Data) {
 	f := d.Found
-	if r.Kind != page.Search || r.Slug == "" || f == nil || f.Building || f.Incomplete || f.Failed {
+	if r.Kind != page.Search || r.Slug == "" || f == nil || !f.Complete() {
 		return
 	}
 	s.mu.Lock()

@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
-	"encoding/json"
-	"fmt"
 	"html"
 	"strings"
 
@@ -81,18 +79,6 @@ func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 	b.WriteString(headHTML(h))
 	b.WriteString("</head>\n<body>\n")
 	b.WriteString(bodyHTML(components.View(s.site, ref, d)))
-	if fd, ok := page.FoundDataOf(ref, d.Found); ok {
-		// The results again, for app.wasm to take the page over with
-		// (page.FoundID). encoding/json escapes "<", ">" and "&": the
-		// text cannot end the element.
-		js, err := json.Marshal(fd)
-		if err != nil {
-			return nil, fmt.Errorf("the results of %s: %w", ref.Path(), err)
-		}
-		b.WriteString("\n<script id=\"" + page.FoundID + "\" type=\"application/json\">")
-		b.Write(js)
-		b.WriteString("</script>")
-	}
 	b.WriteString(s.panels)
 	// go-app's loader: app.js reports the download of app.wasm in its
 	// label, which boot.js turns into the bar that dateline.css draws.

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"dateline/app/jsonread"
 	"dateline/app/page"
 	"dateline/app/search"
 	"dateline/internal/htmltest"
@@ -123,48 +122,42 @@ func TestSearchPage(t *testing.T) {
 	}
 }
 
-// TestSearchPageCarriesResults checks the results a search page's document
-// carries for app.wasm (page.FoundID): those the page shows, in its order,
-// marked alike, hostile text escaped so that it cannot end the element;
-// none on a page without a query.
-func TestSearchPageCarriesResults(t *testing.T) {
+// TestSearchPageMarksItsResults checks the mark with which a search page
+// drawn with complete results tells app.wasm that it may take them as
+// drawn (page.DrawnQuery): its query and page, on the element that holds
+// the heading and every result; none without a query, nor where the query
+// did not run (TestSearchExport checks the exported page).
+func TestSearchPageMarksItsResults(t *testing.T) {
 	t.Parallel()
 	ts := searchServer(t)
-	for _, q := range []string{"quillotex", "zarnwick", "nothingmatchesthis"} {
-		target := "/search?q=" + q
-		_, hrefs, root := results(t, ts, target)
-		els := root.Find("script", "id", page.FoundID)
-		if len(els) != 1 || els[0].Attrs["type"] != "application/json" {
-			t.Fatalf("%s: %d elements #%s of type application/json, want 1", target, len(els), page.FoundID)
+	for _, tt := range []struct{ target, query, page string }{
+		{"/search?q=quillotex", "quillotex", "1"},
+		{"/search?q=zarnwick", "zarnwick", "1"},
+		{"/search?q=nothingmatchesthis", "nothingmatchesthis", "1"},
+		{"/search?q=%3Cb%3E%22x&page=2", "<b>\"x", "2"},
+	} {
+		h1, hrefs, root := results(t, ts, tt.target)
+		els := root.WithClass("search-page")
+		if len(els) != 1 || els[0].Attrs[page.DrawnQuery] != tt.query || els[0].Attrs[page.DrawnPage] != tt.page {
+			t.Fatalf("%s: search-page elements %d, want one marked %q, page %s", tt.target, len(els), tt.query, tt.page)
 		}
-		var d page.FoundData
-		r := jsonread.NewReader([]byte(els[0].TextContent()))
-		d.ReadJSON(r)
-		if err := r.End(); err != nil {
-			t.Fatalf("%s: reading the carried results: %v", target, err)
+		var inside []string
+		for _, h := range els[0].WithClass("summary-headline") {
+			inside = append(inside, h.All("a")[0].Attrs["href"])
 		}
-		f, ok := d.Found(page.SearchRef(q, 1))
-		if !ok || f.Total != len(hrefs) || len(f.Hits) != len(hrefs) {
-			t.Fatalf("%s: carried %+v, the page shows %q", target, d, hrefs)
-		}
-		shown := root.WithClass("summary-headline")
-		for i, h := range f.Hits {
-			if page.ArticlePath(h.Slug) != hrefs[i] || h.Headline != shown[i].TextContent() {
-				t.Errorf("%s: hit %d carried as %s %q, shown as %s %q", target, i, h.Slug, h.Headline, hrefs[i], shown[i].TextContent())
-			}
-			for _, m := range append(h.HeadlineMarks, h.Excerpt...) {
-				if m.Mark && !strings.EqualFold(m.Text, q) {
-					t.Errorf("%s: hit %d marks %q", target, i, m.Text)
-				}
-			}
+		if len(els[0].All("h1")) != 1 || els[0].All("h1")[0].TextContent() != h1 || strings.Join(inside, " ") != strings.Join(hrefs, " ") {
+			t.Errorf("%s: the marked element holds %q, the page shows %q %q", tt.target, inside, h1, hrefs)
 		}
 	}
-	raw := string(ts.get(t, "/search?q=zarnwick", "").raw)
-	if strings.Contains(raw, "<script>alert(2)") || strings.Count(raw, "<img src=x") != 0 {
-		t.Error("the hostile article's text was written into the page as markup")
-	}
-	if _, _, root := results(t, ts, "/search"); len(root.Find("script", "id", page.FoundID)) != 0 {
-		t.Error("the search page without a query carries results")
+	for _, target := range []string{"/search", "/search?q=+"} {
+		_, _, root := results(t, ts, target)
+		els := root.WithClass("search-page")
+		if len(els) != 1 {
+			t.Fatalf("%s: %d search-page elements", target, len(els))
+		}
+		if _, ok := els[0].Attrs[page.DrawnQuery]; ok {
+			t.Errorf("%s: the page without a query is marked with results", target)
+		}
 	}
 }
 
@@ -231,8 +224,10 @@ func TestSearchExport(t *testing.T) {
 	if note := root.WithClass("search-note"); len(note) != 1 || !strings.Contains(note[0].TextContent(), "Search runs in the app") {
 		t.Errorf("the exported search page does not say the app searches")
 	}
-	if n := len(root.Find("script", "id", page.FoundID)); n != 0 {
-		t.Errorf("the exported search page carries results (%d elements)", n)
+	for _, el := range root.WithClass("search-page") {
+		if _, ok := el.Attrs[page.DrawnQuery]; ok {
+			t.Error("the exported search page is marked with results")
+		}
 	}
 	sdir := filepath.Join(dir, strings.TrimPrefix(s.DataBase, "/"), page.SearchDir)
 	fsys := os.DirFS(sdir)

@@ -131,7 +131,7 @@ func TestSearchInTheApp(t *testing.T) {
 }
 
 // TestSearchPageTakeover opens a search page with a query: app.wasm takes
-// the page over with the results the host drew, which the page carries,
+// the page over with the results the host drew, as they are in the page,
 // never with the "Loading" note between them (which would draw the results
 // twice, and move the page).
 func TestSearchPageTakeover(t *testing.T) {
@@ -152,14 +152,14 @@ new MutationObserver(() => {
 	if eval[bool](tb, `window.__loadingSeen`) {
 		t.Error("the app drew the search page as loading before its results")
 	}
-	// It took them from the page (page.FoundID), fetching no file of the
-	// index, and removed the element.
+	// It took them from the page as drawn (page.DrawnQuery), fetching no
+	// file of the index.
 	fetched := eval[[]string](tb, `performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.includes("/search/"))`)
 	if len(fetched) != 0 {
 		t.Errorf("the app fetched the index to draw the results the page carried: %q", fetched)
 	}
-	if eval[bool](tb, `!!document.getElementById("search-found")`) {
-		t.Error("the carried results are still in the page once taken")
+	if q := eval[string](tb, `(document.querySelector(".search-page") || {dataset: {}}).dataset.query || ""`); q != "story 3" {
+		t.Errorf("the live search page is marked %q, want the drawn results of story 3", q)
 	}
 	// The next query is run in the app, as any.
 	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))

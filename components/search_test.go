@@ -1,0 +1,70 @@
+package components
+
+import (
+	"testing"
+
+	"dateline/app/page"
+	"dateline/app/search"
+)
+
+// TestSearchContentMarks checks which search pages are marked as drawn
+// with complete results (page.DrawnQuery), for app.wasm to take over as
+// they are: those whose query ran to the end, found or not; never a page
+// without a query, one still searching or whose search failed or fell
+// short, nor the exported page.
+func TestSearchContentMarks(t *testing.T) {
+	found := func(set func(*page.Found)) *page.Found {
+		f := &page.Found{}
+		f.Page, f.Pages, f.Total = 2, 2, 21
+		f.Hits = []search.Hit{{Slug: "synthetic-story", Headline: "Synthetic", HeadlineMarks: []search.Span{{Text: "Synthetic", Mark: true}}}}
+		set(f)
+		return f
+	}
+	for _, tt := range []struct {
+		scenario string
+		ref      page.Ref
+		f        *page.Found
+		page     string // the mark's page; "" for none
+	}{
+		{"results", page.SearchRef("synthetic", 2), found(func(*page.Found) {}), "2"},
+		{"none found", page.SearchRef("zzqq", 0), &page.Found{}, "1"},
+		{"no query", page.SearchRef("", 0), &page.Found{}, ""},
+		{"searching", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Pending = true }), ""},
+		{"index being built", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Building = true }), ""},
+		{"incomplete", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Incomplete = true }), ""},
+		{"failed", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Failed = true }), ""},
+		{"exported", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Static = true }), ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, root := render(t, View(testSite, tt.ref, page.Data{Found: tt.f}))
+			els := root.WithClass("search-page")
+			if len(els) != 1 {
+				t.Fatalf("%d search-page elements", len(els))
+			}
+			q, marked := els[0].Attrs[page.DrawnQuery]
+			switch {
+			case tt.page == "" && marked:
+				t.Errorf("marked as complete results for %q", q)
+			case tt.page != "" && (q != tt.ref.Slug || els[0].Attrs[page.DrawnPage] != tt.page):
+				t.Errorf("marked %q page %q, want %q page %s", q, els[0].Attrs[page.DrawnPage], tt.ref.Slug, tt.page)
+			}
+		})
+	}
+}
+
+// TestSearchContentDrawn checks that content taken from the document
+// (page.Found.Drawn) is drawn as it is, and nothing besides.
+func TestSearchContentDrawn(t *testing.T) {
+	drawn := `<div class="search-page" data-query="synthetic" data-page="1"><h1 id="page-title" class="list-title search-title" tabindex="-1">3 drawn results</h1></div>`
+	_, root := render(t, View(testSite, page.SearchRef("synthetic", 1), page.Data{Found: &page.Found{Drawn: drawn}}))
+	els := root.WithClass("search-page")
+	if len(els) != 1 || els[0].Attrs[page.DrawnQuery] != "synthetic" {
+		t.Fatalf("%d search-page elements, want the drawn one", len(els))
+	}
+	if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "3 drawn results" {
+		t.Errorf("the page's heading is not the drawn one")
+	}
+	if n := len(root.WithClass("search-note")); n != 0 {
+		t.Errorf("%d notes beside the drawn content", n)
+	}
+}
