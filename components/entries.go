@@ -30,16 +30,21 @@ type entry struct {
 // so a headline or a query stays text.
 func entryList(site *page.Site, class string, entries []entry) app.UI {
 	var b strings.Builder
-	b.WriteString(`<ul class="`)
-	writeText(&b, class)
-	b.WriteString(`">`)
-	for i := range entries {
-		b.WriteString("<li>")
-		writeEntry(&b, site, &entries[i])
-		b.WriteString("</li>")
-	}
-	b.WriteString("</ul>")
+	writeEntryList(&b, site, class, entries)
 	return app.Raw(b.String())
+}
+
+// writeEntryList writes the markup of entryList.
+func writeEntryList(b *strings.Builder, site *page.Site, class string, entries []entry) {
+	put(b, `<ul class="`)
+	writeText(b, class)
+	put(b, `">`)
+	for i := range entries {
+		put(b, "<li>")
+		writeEntry(b, site, &entries[i])
+		put(b, "</li>")
+	}
+	put(b, "</ul>")
 }
 
 // writeEntry writes one entry: its headline, its date and section when
@@ -51,59 +56,67 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 		lang = article.DefaultLang
 	}
 	attr := func(name, value string) {
-		b.WriteByte(' ')
-		b.WriteString(name)
-		b.WriteString(`="`)
+		put(b, " ", name, `="`)
 		writeText(b, value)
-		b.WriteByte('"')
+		put(b, `"`)
 	}
-	b.WriteString(`<article class="summary"`)
+	put(b, `<article class="summary"`)
 	attr("lang", lang)
 	attr("dir", article.Dir(lang))
-	b.WriteString(`><h2 class="summary-headline"><a`)
+	put(b, `><h2 class="summary-headline"><a`)
 	attr("href", page.ArticlePath(e.slug))
-	b.WriteByte('>')
+	put(b, ">")
 	writeSpans(b, e.headline)
-	b.WriteString("</a></h2>")
+	put(b, "</a></h2>")
 	if e.published != "" || e.section != "" {
-		b.WriteString(`<p class="summary-meta">`)
+		put(b, `<p class="summary-meta">`)
 		if e.published != "" {
-			b.WriteString("<time")
+			put(b, "<time")
 			attr("datetime", e.published)
-			b.WriteByte('>')
+			put(b, ">")
 			writeText(b, site.TableFor(lang).FormatDate(e.published))
-			b.WriteString("</time>")
+			put(b, "</time>")
 		}
 		if e.published != "" && e.section != "" {
-			b.WriteString(" · ")
+			put(b, " · ")
 		}
 		if e.section != "" {
-			b.WriteString(`<a class="summary-section"`)
+			put(b, `<a class="summary-section"`)
 			attr("href", page.SectionRef(article.NameSlug(e.section), 1).Path())
-			b.WriteString(` dir="auto">`)
+			put(b, ` dir="auto">`)
 			writeText(b, e.section)
-			b.WriteString("</a>")
+			put(b, "</a>")
 		}
-		b.WriteString("</p>")
+		put(b, "</p>")
 	}
 	if len(e.excerpt) > 0 {
-		b.WriteString(`<p class="summary-excerpt">`)
+		put(b, `<p class="summary-excerpt">`)
 		writeSpans(b, e.excerpt)
-		b.WriteString("</p>")
+		put(b, "</p>")
 	}
-	b.WriteString("</article>")
+	put(b, "</article>")
 }
 
 // writeSpans writes text with the query's words in <mark>.
 func writeSpans(b *strings.Builder, ss []search.Span) {
 	for _, s := range ss {
 		if s.Mark {
-			b.WriteString("<mark>")
+			put(b, "<mark>")
 		}
 		writeText(b, s.Text)
 		if s.Mark {
-			b.WriteString("</mark>")
+			put(b, "</mark>")
 		}
+	}
+}
+
+// put writes ss to b. It is not inlined: strings.Builder's WriteString
+// is, and app.wasm then holds the growing of the buffer at each call.
+//
+//go:noinline
+func put(b *strings.Builder, ss ...string) {
+	for _, s := range ss {
+		b.WriteString(s)
 	}
 }
 
@@ -133,9 +146,8 @@ func writeText(b *strings.Builder, s string) {
 		default:
 			continue
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(ref)
+		put(b, s[last:i], ref)
 		last = i + 1
 	}
-	b.WriteString(s[last:])
+	put(b, s[last:])
 }

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
@@ -88,18 +90,38 @@ func pagerView(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
 	return pager(t, ref, l.Page, l.Pages, i18n.ListNewer, i18n.ListOlder)
 }
 
-// pager links page n of pages to the pages before and after it.
+// pager links page n of pages to the pages before and after it. It is
+// markup, as a list's entries are (entryList): plain links, which go-app
+// hears at the window.
 func pager(t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) app.UI {
 	if pages <= 1 {
 		return nil
 	}
-	return app.Elem("nav").Class("pager").Attr("aria-label", t.Text(i18n.NavPages)).Body(
-		app.If(n > 1, func() app.UI {
-			return app.Elem("a").Class("pager-prev").Attr("rel", "prev").Attr("href", ref.WithN(n-1).Path()).Text(t.Text(before))
-		}),
-		app.Elem("span").Class("pager-at").Text(t.Text(i18n.ListPageOf, "n", t.Number(n), "pages", t.Number(pages))),
-		app.If(n < pages, func() app.UI {
-			return app.Elem("a").Class("pager-next").Attr("rel", "next").Attr("href", ref.WithN(n+1).Path()).Text(t.Text(after))
-		}),
-	)
+	var b strings.Builder
+	writePager(&b, t, ref, n, pages, before, after)
+	return app.Raw(b.String())
+}
+
+// writePager writes the markup of pager, for a list of more than one page.
+func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) {
+	link := func(class, rel string, to int, label i18n.Key) {
+		put(b, `<a class="`, class, `" rel="`, rel, `" href="`)
+		writeText(b, ref.WithN(to).Path())
+		put(b, `">`)
+		writeText(b, t.Text(label))
+		put(b, `</a>`)
+	}
+	put(b, `<nav class="pager" aria-label="`)
+	writeText(b, t.Text(i18n.NavPages))
+	put(b, `">`)
+	if n > 1 {
+		link("pager-prev", "prev", n-1, before)
+	}
+	put(b, `<span class="pager-at">`)
+	writeText(b, t.Text(i18n.ListPageOf, "n", t.Number(n), "pages", t.Number(pages)))
+	put(b, `</span>`)
+	if n < pages {
+		link("pager-next", "next", n+1, after)
+	}
+	put(b, `</nav>`)
 }

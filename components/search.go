@@ -2,6 +2,7 @@ package components
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -16,18 +17,26 @@ import (
 // live, reader.js sends the query to the app's navigation instead
 // (goappNav), without leaving the page. On narrow screens only its button
 // shows, which leads to the search page, where the box is open.
+//
+// It is one piece of markup, as a list's entries are (entryList): it has no
+// handler of its own, and go-app's elements cost app.wasm code for each
+// element and attribute (this form and the search page's heading took
+// 13 kB of it). A new query draws a new box, showing that query.
 func searchForm(t *i18n.Table, query string, open bool) app.UI {
+	var b strings.Builder
 	class := "search-form"
 	if open {
 		class += " search-form-open"
 	}
-	return app.Elem("form").Class(class).Attr("role", "search").Attr("action", page.SearchPath).Attr("method", "get").Body(
-		app.Elem("label").Attr("for", "search-input").Class("visually-hidden").Text(t.Text(i18n.Search)),
-		app.ElemSelfClosing("input").Attr("type", "search").ID("search-input").Class("search-input").
-			Attr("name", "q").Attr("value", query).Attr("autocomplete", "off").
-			Attr("enterkeyhint", "search").Attr("maxlength", page.MaxQuery),
-		app.Elem("button").Attr("type", "submit").Class("tool tool-search").Text(t.Text(i18n.Search)),
-	)
+	label := t.Text(i18n.Search)
+	put(&b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="search-input" class="visually-hidden">`)
+	writeText(&b, label)
+	put(&b, `</label><input type="search" id="search-input" class="search-input" name="q" value="`)
+	writeText(&b, query)
+	put(&b, `" autocomplete="off" enterkeyhint="search" maxlength="`, strconv.Itoa(page.MaxQuery), `"><button type="submit" class="tool tool-search">`)
+	writeText(&b, label)
+	put(&b, `</button></form>`)
+	return app.Raw(b.String())
 }
 
 // searchContent draws the search page: the count of results as the
@@ -35,6 +44,7 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 // it), the results 20 at a time, and a clear word for every other state.
 // Complete results are marked with their query and page (page.DrawnQuery),
 // and content that app.wasm took from the document is drawn as it was.
+// It is one piece of markup, as the search box is (searchForm).
 func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	t := site.Table
 	if f == nil {
@@ -43,12 +53,15 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	if f.Drawn != "" {
 		return []app.UI{app.Raw(f.Drawn)}
 	}
-	// around puts the query, isolated, in the text of a label.
-	around := func(before, after string) []app.UI {
-		return []app.UI{app.Text(before), app.Elem("bdi").Class("search-query").Text(ref.Slug), app.Text(after)}
+	var title, note strings.Builder
+	// around writes a label with the query in it, isolated.
+	around := func(b *strings.Builder, before, after string) {
+		writeText(b, before)
+		put(b, `<bdi class="search-query">`)
+		writeText(b, ref.Slug)
+		put(b, `</bdi>`)
+		writeText(b, after)
 	}
-	title := []app.UI{app.Text(t.Text(i18n.SearchTitle))}
-	var note []app.UI
 	var results []search.Hit
 	var key i18n.Key // the note, when it is a label alone
 	switch {
@@ -65,30 +78,41 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	case f.Failed:
 		key = i18n.SearchFailed
 	case f.Total == 0 && !f.Incomplete:
-		note = around(t.Around(i18n.SearchNone, "query"))
+		before, after := t.Around(i18n.SearchNone, "query")
+		around(&note, before, after)
 	default:
-		title = around(t.PluralAround(i18n.SearchResults, f.Total, "query"))
+		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
+		around(&title, before, after)
 		if f.Incomplete {
 			key = i18n.SearchIncomplete
 		}
 		results = f.Hits
 	}
-	if key != "" {
-		note = []app.UI{app.Text(t.Text(key))}
+	if title.Len() == 0 {
+		writeText(&title, t.Text(i18n.SearchTitle))
 	}
-	body := []app.UI{app.Elem("h1").ID("page-title").Class("list-title search-title").TabIndex(-1).Body(title...)}
-	if len(note) > 0 {
-		body = append(body, app.Elem("p").Class("search-note").Body(note...))
+	if key != "" {
+		writeText(&note, t.Text(key))
+	}
+	var b strings.Builder
+	put(&b, `<div class="search-page"`)
+	if ref.Slug != "" && f.Complete() {
+		put(&b, ` `, page.DrawnQuery, `="`)
+		writeText(&b, ref.Slug)
+		put(&b, `" `, page.DrawnPage, `="`, strconv.Itoa(max(ref.N, 1)), `"`)
+	}
+	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`, title.String(), `</h1>`)
+	if note.Len() > 0 {
+		put(&b, `<p class="search-note">`, note.String(), `</p>`)
 	}
 	if len(results) > 0 {
-		body = append(body, entryList(site, "article-list search-results", hits(results)),
-			pager(t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore))
+		writeEntryList(&b, site, "article-list search-results", hits(results))
+		if f.Pages > 1 {
+			writePager(&b, t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
+		}
 	}
-	div := app.Elem("div").Class("search-page")
-	if ref.Slug != "" && f.Complete() {
-		div = div.Attr(page.DrawnQuery, ref.Slug).Attr(page.DrawnPage, strconv.Itoa(max(ref.N, 1)))
-	}
-	return []app.UI{div.Body(body...)}
+	put(&b, `</div>`)
+	return []app.UI{app.Raw(b.String())}
 }
 
 // hits are the entries of a page of results, the query's words marked.
