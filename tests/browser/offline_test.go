@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -127,6 +128,78 @@ func TestWorkerWithoutTheApp(t *testing.T) {
 	}
 	tb.waitSaved(30 * time.Second)
 	checkRegistered(t, tb, "")
+}
+
+// TestWorkerPageOpenedWhileInstalling builds the race that CI found
+// before aa56cc4: a page whose navigation began before the service worker
+// was active, and whose document arrives after it has installed, activated
+// and told the open pages so. Such a page is not controlled, and it missed
+// those reports. A second tab starts that navigation before the first tab
+// registers the worker, its document held back (Fetch interception) until
+// the worker is activated. The page must still learn that the site is
+// saved; the next page it opens is controlled.
+func TestWorkerPageOpenedWhileInstalling(t *testing.T) {
+	t.Parallel()
+	h := seedHost(t)
+	tb := newTab(t, 412, 900)
+	tb.mustLoad(h.URL+"/?wasm=false", http.StatusOK) // starts the browser; registers nothing for 30 s
+	article := h.URL + dlpage.ArticlePath(seedSlug)
+
+	// The second tab's navigation, held at its request.
+	bctx, cancel := chromedp.NewContext(tb.ctx)
+	t.Cleanup(cancel)
+	held := &tab{t: t, ctx: bctx}
+	paused := make(chan fetch.RequestID, 1)
+	if err := chromedp.Listen(bctx, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			select {
+			case paused <- e.RequestID:
+			default:
+			}
+		}
+	}); err != nil {
+		t.Fatalf("listening to the second tab: %v", err)
+	}
+	if _, err := chromedp.Call(bctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+		{URLPattern: "*/articles/*", ResourceType: network.ResourceTypeDocument}}}); err != nil {
+		t.Fatalf("holding the second tab's documents: %v", err)
+	}
+	loaded := make(chan error, 1)
+	go func() {
+		_, err := chromedp.Run(bctx, chromedp.NavigateResponse(article))
+		loaded <- err
+	}()
+	var id fetch.RequestID
+	select {
+	case id = <-paused:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second tab's document was not held")
+	}
+
+	// The first tab registers the worker, which installs and activates.
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitSaved(30 * time.Second)
+	tb.waitFor("the worker to control the first tab", `!!navigator.serviceWorker.controller`, 10*time.Second)
+
+	if _, err := chromedp.Call(bctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+		t.Fatalf("letting the held document through: %v", err)
+	}
+	if err := <-loaded; err != nil {
+		t.Fatalf("loading %s in the second tab: %v", article, err)
+	}
+	if _, err := chromedp.Call(bctx, fetch.Disable, cdp.Empty{}); err != nil {
+		t.Fatalf("ending the interception: %v", err)
+	}
+	if eval[bool](held, `!!navigator.serviceWorker.controller`) {
+		t.Fatal("the held page is controlled: the case this test builds did not happen")
+	}
+	held.waitSaved(10 * time.Second)
+	held.mustLoad(h.URL+"/", http.StatusOK)
+	if !eval[bool](held, `!!navigator.serviceWorker.controller`) {
+		t.Error("the page opened next in the second tab is not controlled by the worker")
+	}
+	tb.checkConsole(nil)
 }
 
 // checkWasmFetch checks which way the page on screen fetched app.wasm
