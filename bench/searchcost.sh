@@ -20,9 +20,9 @@
 # applies (the code it edits has moved): fix the edit, never the figure.
 set -euo pipefail
 
-rev=${1:-HEAD}
-pairs=${2:-5}
 root=$(git rev-parse --show-toplevel)
+rev=$(git -C "$root" rev-parse --short "${1:-HEAD}")
+pairs=${2:-5}
 tmp=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$tmp/src" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 git -C "$root" worktree add --detach "$tmp/src" "$rev" >/dev/null
@@ -102,7 +102,7 @@ for k in $(seq 0 $((pairs - 1))); do
 	costs+=("$cost")
 	echo "pair $((k + 1)): app.wasm $full B brotli ($rawfull B raw); without search $none B ($rawnone B): search $cost B brotli, $((rawfull - rawnone)) B raw"
 done
-printf '%s\n' "${costs[@]}" | sort -n | awk -v rev="$(git -C "$root" rev-parse --short "$rev")" '
+printf '%s\n' "${costs[@]}" | sort -n | awk -v rev="$rev" '
 	{ c[NR] = $1 }
 	END {
 		m = (NR % 2) ? c[(NR + 1) / 2] : (c[NR / 2] + c[NR / 2 + 1]) / 2
