@@ -558,22 +558,62 @@ func TestArticleViewDirection(t *testing.T) {
 	}
 }
 
-// TestArticleViewHeadlineIsText checks, on the mounted tree, that the
-// headline is a text node inside the h1, not raw HTML.
-func TestArticleViewHeadlineIsText(t *testing.T) {
+// TestArticleViewTextIsText sets every text of an article that comes from
+// the dataset to markup (the view writes the article as markup itself,
+// escaping each): each must show as the same text, and none may become an
+// element or an attribute. Line breaks stay in the text.
+func TestArticleViewTextIsText(t *testing.T) {
+	const hostile = `<em x="1">&amp;'"</em>`
 	a := story()
-	a.Headline = "<em>not emphasis</em>"
-	v := &ArticleView{Site: testSite, Story: &page.Story{Article: a}}
-	if err := app.NewTestEngine().Load(v); err != nil {
-		t.Fatal(err)
+	a.Headline = "H " + hostile
+	a.Section = "S " + hostile
+	a.Tags = []string{"T " + hostile}
+	a.Authors = []string{"A " + hostile, "B " + hostile}
+	a.Dateline = &article.Dateline{Place: "P " + hostile}
+	a.Figures = []article.Figure{{Image: &article.Image{Src: "/web/x.jpg?a=1&b=\"2", Alt: "Alt " + hostile, Width: 4, Height: 3},
+		Caption: "C " + hostile, Credit: "R " + hostile}}
+	a.Body = []article.Block{
+		{Type: article.Paragraph, Text: "Para " + hostile + "\nline two"},
+		{Type: article.ReadMore, Link: article.Link{Title: "L " + hostile, URL: "https://example.org/?a=1&b='2"}},
 	}
-	// ArticleView > article > (progress bar,) header > h1 (the story has
-	// no section to show above it) > text
-	if err := app.Match(app.Elem("h1").ID("page-title").Class("story-headline").TabIndex(-1), v, 0, 1, 0); err != nil {
-		t.Errorf("h1: %v", err)
+	a.Related = []article.Link{{Title: "U " + hostile}}
+	s := &page.Story{Article: a, Older: &page.Teaser{Slug: "synthetic-older", Headline: "O " + hostile}}
+	_, root := render(t, &ArticleView{Site: testSite, Story: s})
+	if n := len(root.All("em")); n != 0 {
+		t.Errorf("%d <em> elements: data text became markup", n)
 	}
-	if err := app.Match(app.Text(a.Headline), v, 0, 1, 0, 0); err != nil {
-		t.Errorf("headline: %v", err)
+	for _, c := range []struct{ what, class, want string }{
+		{"headline", "story-headline", a.Headline},
+		{"section", "story-section", a.Section},
+		{"tag", "story-tags", a.Tags[0]},
+		{"caption", "figure-text", a.Figures[0].Caption},
+		{"credit", "figure-credit", a.Figures[0].Credit},
+		{"dateline", "story-dateline", a.Dateline.Label() + " –"},
+		{"read-more link", "external", a.Body[1].Link.Title},
+		{"title-only related link", "unlinked-title", a.Related[0].Title},
+		{"next story", "story-nav-title", s.Older.Headline},
+	} {
+		got := root.WithClass(c.class)
+		if len(got) != 1 || got[0].TextContent() != c.want {
+			var text []string
+			for _, n := range got {
+				text = append(text, n.TextContent())
+			}
+			t.Errorf("%s: %q, want %q", c.what, text, c.want)
+		}
+	}
+	if got := root.WithClass("story-author"); len(got) != 2 || got[0].TextContent() != a.Authors[0] || got[1].TextContent() != a.Authors[1] {
+		t.Errorf("authors shown wrong")
+	}
+	if ps := root.WithClass("story-body")[0].All("p"); len(ps) == 0 || ps[0].Children[len(ps[0].Children)-1].Text != a.Body[0].Text {
+		t.Errorf("the first paragraph does not end with its text as written, %q", a.Body[0].Text)
+	}
+	img := root.All("img")
+	if len(img) != 1 || img[0].Attrs["alt"] != a.Figures[0].Image.Alt || img[0].Attrs["src"] != a.Figures[0].Image.Src {
+		t.Errorf("the image's attributes do not hold the data as written")
+	}
+	if ext := root.Find("a", "href", a.Body[1].Link.URL); len(ext) != 1 || ext[0].Attrs["rel"] != "noopener noreferrer" {
+		t.Errorf("the external link's address is not the data as written")
 	}
 }
 

@@ -55,16 +55,11 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 	if lang == "" {
 		lang = article.DefaultLang
 	}
-	attr := func(name, value string) {
-		put(b, " ", name, `="`)
-		writeText(b, value)
-		put(b, `"`)
-	}
 	put(b, `<article class="summary"`)
-	attr("lang", lang)
-	attr("dir", article.Dir(lang))
+	attr(b, "lang", lang)
+	attr(b, "dir", article.Dir(lang))
 	put(b, `><h2 class="summary-headline"><a`)
-	attr("href", page.ArticlePath(e.slug))
+	attr(b, "href", page.ArticlePath(e.slug))
 	put(b, ">")
 	writeSpans(b, e.headline)
 	put(b, "</a></h2>")
@@ -72,7 +67,7 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 		put(b, `<p class="summary-meta">`)
 		if e.published != "" {
 			put(b, "<time")
-			attr("datetime", e.published)
+			attr(b, "datetime", e.published)
 			put(b, ">")
 			writeText(b, site.TableFor(lang).FormatDate(e.published))
 			put(b, "</time>")
@@ -82,7 +77,7 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 		}
 		if e.section != "" {
 			put(b, `<a class="summary-section"`)
-			attr("href", page.SectionRef(article.NameSlug(e.section), 1).Path())
+			attr(b, "href", page.SectionRef(article.NameSlug(e.section), 1).Path())
 			put(b, ` dir="auto">`)
 			writeText(b, e.section)
 			put(b, "</a>")
@@ -118,6 +113,13 @@ func put(b *strings.Builder, ss ...string) {
 	for _, s := range ss {
 		b.WriteString(s)
 	}
+}
+
+// attr writes an attribute whose value is escaped.
+func attr(b *strings.Builder, name, value string) {
+	put(b, " ", name, `="`)
+	writeText(b, value)
+	put(b, `"`)
 }
 
 // writeText writes s escaped for a text or a quoted attribute value, its

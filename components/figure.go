@@ -1,58 +1,58 @@
 package components
 
 import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"strconv"
+	"strings"
 
 	"dateline/app/article"
 	"dateline/app/i18n"
 )
 
-// figureView renders a photo with its caption and credit. A figure known
+// writeFigure writes a photo with its caption and credit. A figure known
 // only by its caption (a story scraped as text) shows the caption alone,
 // never a broken image. The lead figure loads eagerly; later ones lazily.
-func figureView(t *i18n.Table, f article.Figure, lead bool) app.UI {
-	class := "figure"
+func writeFigure(b *strings.Builder, t *i18n.Table, f *article.Figure, lead bool) {
+	put(b, `<figure class="figure`)
 	if f.Image == nil {
-		class = "figure figure-no-image"
+		put(b, ` figure-no-image`)
 	}
-	return app.Elem("figure").Class(class).Body(
-		app.If(f.Image != nil, func() app.UI {
-			loading := "lazy"
-			if lead {
-				loading = "eager"
+	put(b, `">`)
+	if img := f.Image; img != nil {
+		loading := "lazy"
+		if lead {
+			loading = "eager"
+		}
+		put(b, `<img class="figure-image"`)
+		attr(b, "src", img.Src)
+		// alt="" marks a decorative picture, which assistive technology
+		// skips.
+		attr(b, "alt", img.Alt)
+		put(b, ` width="`, strconv.Itoa(img.Width), `" height="`, strconv.Itoa(img.Height),
+			`" loading="`, loading, `" decoding="async">`)
+	}
+	if f.Caption != "" || f.Credit != "" {
+		put(b, `<figcaption class="figure-caption">`)
+		if f.Caption != "" {
+			// A caption whose photo is not in the collection says so,
+			// so that its "(left)" points at a photo, not at the page.
+			if f.Image == nil {
+				put(b, `<span class="figure-label">`)
+				writeText(b, t.Text(i18n.PhotoCaption)+" ")
+				put(b, `</span>`)
 			}
-			img := app.ElemSelfClosing("img").
-				Class("figure-image").
-				Attr("src", f.Image.Src).
-				Attr("alt", f.Image.Alt).
-				Attr("width", f.Image.Width).
-				Attr("height", f.Image.Height).
-				Attr("loading", loading).
-				Attr("decoding", "async")
-			if f.Image.Alt == "" {
-				// go-app drops empty attributes, alt="" included: mark the
-				// decorative picture so assistive technology skips it.
-				img = img.Attr("role", "presentation")
+			put(b, `<span class="figure-text" dir="auto">`)
+			writeText(b, f.Caption)
+			put(b, `</span>`)
+			if f.Credit != "" {
+				put(b, ` `)
 			}
-			return img
-		}),
-		app.If(f.Caption != "" || f.Credit != "", func() app.UI {
-			return app.Elem("figcaption").Class("figure-caption").Body(
-				// A caption whose photo is not in the collection says so,
-				// so that its "(left)" points at a photo, not at the page.
-				app.If(f.Image == nil && f.Caption != "", func() app.UI {
-					return app.Elem("span").Class("figure-label").Text(t.Text(i18n.PhotoCaption) + " ")
-				}),
-				app.If(f.Caption != "", func() app.UI {
-					return app.Elem("span").Class("figure-text").Dir("auto").Text(f.Caption)
-				}),
-				app.If(f.Caption != "" && f.Credit != "", func() app.UI {
-					return app.Text(" ")
-				}),
-				app.If(f.Credit != "", func() app.UI {
-					return app.Elem("span").Class("figure-credit").Dir("auto").Text(f.Credit)
-				}),
-			)
-		}),
-	)
+		}
+		if f.Credit != "" {
+			put(b, `<span class="figure-credit" dir="auto">`)
+			writeText(b, f.Credit)
+			put(b, `</span>`)
+		}
+		put(b, `</figcaption>`)
+	}
+	put(b, `</figure>`)
 }

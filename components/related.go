@@ -1,43 +1,61 @@
 package components
 
 import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"strings"
 
 	"dateline/app/article"
 	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
-// relatedView lists the related articles after the body.
-func relatedView(t *i18n.Table, links []article.Link) app.UI {
+// writeRelated lists the related articles after the body.
+func writeRelated(b *strings.Builder, t *i18n.Table, links []article.Link) {
 	if len(links) == 0 {
-		return nil
+		return
 	}
-	return app.Elem("section").Class("related").Attr("aria-labelledby", "related-title").Body(
-		app.Elem("h2").ID("related-title").Class("related-title").Text(t.Text(i18n.Related)),
-		app.Elem("ul").Class("related-list").Body(
-			app.Range(links).Slice(func(i int) app.UI {
-				return app.Elem("li").Body(linkView(t, links[i]))
-			}),
-		),
-	)
+	put(b, `<section class="related" aria-labelledby="related-title"><h2 id="related-title" class="related-title">`)
+	writeText(b, t.Text(i18n.Related))
+	put(b, `</h2><ul class="related-list">`)
+	for i := range links {
+		put(b, `<li>`)
+		writeRelatedLink(b, t, links[i])
+		put(b, `</li>`)
+	}
+	put(b, `</ul></section>`)
 }
 
-// linkView renders a related link by where it leads: an article of the
-// collection, a page elsewhere, or a title only, marked as not in this
+// writeRelatedLink writes a related link by where it leads: an article of
+// the collection, a page elsewhere, or a title only, marked as not in this
 // collection so that the reader is not sent to a dead link. The title is
 // isolated from the label beside it.
-func linkView(t *i18n.Table, l article.Link) app.UI {
+func writeRelatedLink(b *strings.Builder, t *i18n.Table, l article.Link) {
 	switch l.Kind() {
 	case article.Internal:
-		return app.Elem("a").Attr("href", page.ArticlePath(l.Slug)).Dir("auto").Text(l.Title)
+		writeLink(b, page.ArticlePath(l.Slug), "", l.Title)
 	case article.External:
-		return app.Elem("a").Attr("href", l.URL).Attr("rel", "noopener noreferrer").Class("external").Dir("auto").Text(l.Title)
+		writeLink(b, l.URL, "external", l.Title)
 	default:
-		return app.Elem("span").Class("unlinked").Body(
-			app.Elem("bdi").Class("unlinked-title").Text(l.Title),
-			app.Text(" "),
-			app.Elem("span").Class("unlinked-note").Text(t.Text(i18n.NotInCollection)),
-		)
+		put(b, `<span class="unlinked"><bdi class="unlinked-title">`)
+		writeText(b, l.Title)
+		put(b, `</bdi> <span class="unlinked-note">`)
+		writeText(b, t.Text(i18n.NotInCollection))
+		put(b, `</span></span>`)
 	}
+}
+
+// writeLink writes a link whose text is data, isolated (dir="auto"). A
+// link of class "external" leaves the site: it tells the page it leads to
+// nothing of this one (rel="noopener noreferrer").
+func writeLink(b *strings.Builder, href, class, text string) {
+	put(b, `<a`)
+	attr(b, "href", href)
+	if class != "" {
+		attr(b, "class", class)
+	}
+	if class == "external" {
+		put(b, ` rel="noopener noreferrer"`)
+	}
+	put(b, ` dir="auto">`)
+	writeText(b, text)
+	put(b, `</a>`)
 }
