@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/i18n"
@@ -21,41 +23,56 @@ type Shell struct {
 	Query     string
 }
 
-// Render draws the frame around the page's content.
+// Render draws the frame around the page's content. What has no handler
+// of its own is markup (app.Raw), as the article is (ArticleView): go-app
+// mounts each of its own elements with calls from Go into JavaScript. Each
+// piece that reader.js writes in (the status line) or that changes with the
+// page (the search box) is a piece of its own, so that a new query draws a
+// new box and leaves the rest as it is.
 func (s *Shell) Render() app.UI {
 	t := s.Site.Table
 	return app.Elem("div").Class("app").Body(
 		app.Elem("a").Class("skip-link").Attr("href", "#main").Text(t.Text(i18n.SkipToContent)).OnClick(skipToMain),
 		app.Elem("header").Class("site-header").Body(
 			app.Elem("div").Class("bar").Body(
-				app.Elem("a").Class("site-name").Attr("href", "/").Dir("auto").Text(s.Site.Name),
+				markup(func(b *strings.Builder) {
+					put(b, `<a class="site-name" href="/" dir="auto">`)
+					writeText(b, s.Site.Name)
+					put(b, `</a>`)
+				}),
 				searchForm(t, s.Query, s.Searching),
-				app.Elem("a").Class("tool tool-saved").Attr("href", page.SavedPath).Text(t.Text(i18n.SavedNav)),
+				markup(func(b *strings.Builder) {
+					put(b, `<a class="tool tool-saved" href="`, page.SavedPath, `">`)
+					writeText(b, t.Text(i18n.SavedNav))
+					put(b, `</a>`)
+				}),
 				// reader.js opens the settings; without it the button
 				// stays hidden (CSS: html[data-reader]).
-				app.Elem("button").Attr("type", "button").Class("tool tool-settings").
-					Attr("aria-haspopup", "dialog").Attr("aria-controls", "reader-settings").Body(
-					app.Elem("span").Class("tool-icon").Attr("aria-hidden", "true").Text("Aa"),
-					app.Elem("span").Class("tool-label").Text(t.Text(i18n.Settings)),
-				),
+				markup(func(b *strings.Builder) {
+					put(b, `<button type="button" class="tool tool-settings" aria-haspopup="dialog" aria-controls="reader-settings">`+
+						`<span class="tool-icon" aria-hidden="true">Aa</span><span class="tool-label">`)
+					writeText(b, t.Text(i18n.Settings))
+					put(b, `</span></button>`)
+				}),
 			),
 			// The status line: reader.js writes in it (saving for offline,
 			// offline, install), in a row whose height is kept from the
 			// first paint.
-			app.Elem("div").Class("bar status").Body(
-				app.Elem("p").Class("status-text").Attr("aria-live", "polite"),
-				app.Elem("button").Attr("type", "button").Class("install-button").Hidden(true).Text(t.Text(i18n.InstallApp)),
-			),
+			markup(func(b *strings.Builder) {
+				put(b, `<div class="bar status"><p class="status-text" aria-live="polite"></p><button type="button" class="install-button" hidden>`)
+				writeText(b, t.Text(i18n.InstallApp))
+				put(b, `</button></div>`)
+			}),
 			sectionsNav(s.Site),
 		),
 		app.Elem("main").ID("main").TabIndex(-1).Body(s.Content...),
-		app.Elem("footer").Class("site-footer").Body(
-			app.Elem("p").Class("bar").Body(
-				app.Elem("bdi").Text(s.Site.Name),
-				app.Text(" · "),
-				app.Elem("bdi").Text(s.Site.Description),
-			),
-		),
+		markup(func(b *strings.Builder) {
+			put(b, `<footer class="site-footer"><p class="bar"><bdi>`)
+			writeText(b, s.Site.Name)
+			put(b, `</bdi> · <bdi>`)
+			writeText(b, s.Site.Description)
+			put(b, `</bdi></p></footer>`)
+		}),
 	)
 }
 
@@ -65,13 +82,24 @@ func sectionsNav(site *page.Site) app.UI {
 	if len(sections) == 0 {
 		return nil
 	}
-	return app.Elem("nav").Class("sections").Attr("aria-label", site.Table.Text(i18n.NavSections)).Body(
-		app.Elem("ul").Class("bar sections-list").Body(
-			app.Range(sections).Slice(func(i int) app.UI {
-				return app.Elem("li").Body(app.Elem("a").Attr("href", page.SectionRef(sections[i].Slug, 1).Path()).Dir("auto").Text(sections[i].Name))
-			}),
-		),
-	)
+	return markup(func(b *strings.Builder) {
+		put(b, `<nav class="sections"`)
+		attr(b, "aria-label", site.Table.Text(i18n.NavSections))
+		put(b, `><ul class="bar sections-list">`)
+		for _, sec := range sections {
+			put(b, `<li>`)
+			writeLink(b, page.SectionRef(sec.Slug, 1).Path(), "", sec.Name)
+			put(b, `</li>`)
+		}
+		put(b, `</ul></nav>`)
+	})
+}
+
+// markup is the markup that write writes, as one node.
+func markup(write func(b *strings.Builder)) app.UI {
+	var b strings.Builder
+	write(&b)
+	return app.Raw(b.String())
 }
 
 // skipToMain moves focus to <main> itself: go-app handles in-page links as
