@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"slices"
 	"strings"
 	"time"
@@ -90,9 +91,15 @@ func tracedVisit(b *browser, url string) (*mainThread, error) {
 	}); err != nil {
 		return nil, err
 	}
-	// A page of the same site first, so that the traced navigation stays in
-	// the renderer process the tab already has.
-	if err := chromedp.Do(tab, chromedp.Navigate(strings.TrimSuffix(url, "/")+"/manifest.webmanifest")); err != nil {
+	// A file of the same site first, so that the traced navigation stays in
+	// the renderer process the tab already has: the site's manifest, not a
+	// path under the page's (under an article's that is a not-found page,
+	// which ran app.wasm in that process before the traced load).
+	u, err := neturl.Parse(url)
+	if err != nil {
+		return nil, err
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(u.Scheme+"://"+u.Host+"/manifest.webmanifest")); err != nil {
 		return nil, fmt.Errorf("opening the site in a new tab: %w", err)
 	}
 	err = chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
