@@ -29,9 +29,7 @@ type entry struct {
 // window, as for any link. Every text and attribute value is escaped here,
 // so a headline or a query stays text.
 func entryList(site *page.Site, class string, entries []entry) app.UI {
-	var b strings.Builder
-	writeEntryList(&b, site, class, entries)
-	return app.Raw(b.String())
+	return markup(func(b *strings.Builder) { writeEntryList(b, site, class, entries) })
 }
 
 // writeEntryList writes the markup of entryList.
@@ -103,6 +101,13 @@ func writeSpans(b *strings.Builder, ss []search.Span) {
 			put(b, "</mark>")
 		}
 	}
+}
+
+// markup is the markup that write writes, as one node.
+func markup(write func(b *strings.Builder)) app.UI {
+	var b strings.Builder
+	write(&b)
+	return app.Raw(b.String())
 }
 
 // put writes ss to b. It is not inlined: strings.Builder's WriteString

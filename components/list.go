@@ -97,9 +97,7 @@ func pager(t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) ap
 	if pages <= 1 {
 		return nil
 	}
-	var b strings.Builder
-	writePager(&b, t, ref, n, pages, before, after)
-	return app.Raw(b.String())
+	return markup(func(b *strings.Builder) { writePager(b, t, ref, n, pages, before, after) })
 }
 
 // writePager writes the markup of pager, for a list of more than one page.

@@ -19,24 +19,24 @@ import (
 // shows, which leads to the search page, where the box is open.
 //
 // It is one piece of markup, as a list's entries are (entryList): it has no
-// handler of its own, and go-app's elements cost app.wasm code for each
-// element and attribute (this form and the search page's heading took
-// 13 kB of it). A new query draws a new box, showing that query.
+// handler of its own, and each of go-app's elements and attributes costs
+// app.wasm code and the start a call into JavaScript. A new query draws a
+// new box, showing that query.
 func searchForm(t *i18n.Table, query string, open bool) app.UI {
-	var b strings.Builder
 	class := "search-form"
 	if open {
 		class += " search-form-open"
 	}
 	label := t.Text(i18n.Search)
-	put(&b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="search-input" class="visually-hidden">`)
-	writeText(&b, label)
-	put(&b, `</label><input type="search" id="search-input" class="search-input" name="q" value="`)
-	writeText(&b, query)
-	put(&b, `" autocomplete="off" enterkeyhint="search" maxlength="`, strconv.Itoa(page.MaxQuery), `"><button type="submit" class="tool tool-search">`)
-	writeText(&b, label)
-	put(&b, `</button></form>`)
-	return app.Raw(b.String())
+	return markup(func(b *strings.Builder) {
+		put(b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="search-input" class="visually-hidden">`)
+		writeText(b, label)
+		put(b, `</label><input type="search" id="search-input" class="search-input" name="q" value="`)
+		writeText(b, query)
+		put(b, `" autocomplete="off" enterkeyhint="search" maxlength="`, strconv.Itoa(page.MaxQuery), `"><button type="submit" class="tool tool-search">`)
+		writeText(b, label)
+		put(b, `</button></form>`)
+	})
 }
 
 // searchContent draws the search page: the count of results as the

@@ -95,13 +95,6 @@ func sectionsNav(site *page.Site) app.UI {
 	})
 }
 
-// markup is the markup that write writes, as one node.
-func markup(write func(b *strings.Builder)) app.UI {
-	var b strings.Builder
-	write(&b)
-	return app.Raw(b.String())
-}
-
 // skipToMain moves focus to <main> itself: go-app handles in-page links as
 // navigations, which scroll but leave focus where it was.
 func skipToMain(ctx app.Context, e app.Event) {
