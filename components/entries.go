@@ -64,21 +64,13 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 	if e.published != "" || e.section != "" {
 		put(b, `<p class="summary-meta">`)
 		if e.published != "" {
-			put(b, "<time")
-			attr(b, "datetime", e.published)
-			put(b, ">")
-			writeText(b, site.TableFor(lang).FormatDate(e.published))
-			put(b, "</time>")
+			writeTime(b, site.TableFor(lang), e.published)
 		}
 		if e.published != "" && e.section != "" {
 			put(b, " · ")
 		}
 		if e.section != "" {
-			put(b, `<a class="summary-section"`)
-			attr(b, "href", page.SectionRef(article.NameSlug(e.section), 1).Path())
-			put(b, ` dir="auto">`)
-			writeText(b, e.section)
-			put(b, "</a>")
+			writeLink(b, page.SectionRef(article.NameSlug(e.section), 1).Path(), "summary-section", e.section)
 		}
 		put(b, "</p>")
 	}

@@ -44,15 +44,15 @@ func writeRelatedLink(b *strings.Builder, t *i18n.Table, l article.Link) {
 }
 
 // writeLink writes a link whose text is data, isolated (dir="auto"). A
-// link of class "external" leaves the site: it tells the page it leads to
-// nothing of this one (rel="noopener noreferrer").
+// link that leaves the site (its address is not a path of this one) tells
+// the page it leads to nothing of this one (rel="noopener noreferrer").
 func writeLink(b *strings.Builder, href, class, text string) {
 	put(b, `<a`)
 	attr(b, "href", href)
 	if class != "" {
 		attr(b, "class", class)
 	}
-	if class == "external" {
+	if !strings.HasPrefix(href, "/") {
 		put(b, ` rel="noopener noreferrer"`)
 	}
 	put(b, ` dir="auto">`)
