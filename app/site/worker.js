@@ -215,7 +215,13 @@ self.addEventListener("message", (event) => {
   }
   switch (msg.type) {
     case "status":
-      event.waitUntil(Promise.all([status(event.source), refreshSaved()]));
+      // A page whose document was on its way while this worker activated
+      // was not yet a client that the activation could claim: it stays
+      // uncontrolled, and its data and search fetches bypass the cache
+      // (offline, its next page fails). Every page asks for the status
+      // once it runs, so the worker claims it now. Pages it already
+      // controls are left as they are.
+      event.waitUntil(Promise.all([self.clients.claim().catch(() => {}), status(event.source), refreshSaved()]));
       break;
     case "saver":
       event.waitUntil(caches.open(META).then((meta) => meta.put("/_saver", new Response(msg.on ? "on" : "off"))));
