@@ -419,6 +419,28 @@ func reportLazy(ctx context.Context, r *report, appURL, floorURL string, app, ba
 		t.add("`"+p+"`", kB(a.pkgs[p]), kB(b.pkgs[p]))
 	}
 	t.write(r)
+	// The functions only Dateline's start compiled, by name: what to look
+	// at first (go-app's own decode of localStorage showed up here).
+	floorRan := map[string]bool{}
+	for fi := range base[medianIndex(b.bytes)].lazy {
+		floorRan[floorWasm.Name(fi)] = true
+	}
+	only := map[string]float64{}
+	for fi := range app[medianIndex(a.bytes)].lazy {
+		if n := appWasm.Name(fi); !floorRan[n] {
+			only[n] = float64(appWasm.Size(fi))
+		}
+	}
+	r.printf("The largest of the %d functions that Dateline's start compiled and the empty app's did not:\n\n", len(only))
+	t = newTable("Function", "Size")
+	for _, n := range topTimes(only, 20) {
+		name := n
+		if len(name) > 100 {
+			name = name[:100] + "…"
+		}
+		t.add("`"+name+"`", kB(only[n]))
+	}
+	t.write(r)
 	return nil
 }
 
