@@ -423,7 +423,8 @@ func measureLoad(ctx context.Context, spec loadSpec) (*loadResult, error) {
 				if err != nil {
 					return fmt.Errorf("encoding the settings: %w", err)
 				}
-				src = "try { localStorage.setItem(\"dateline:settings\", " + string(q) + "); } catch (e) {}\n" + src
+				// In reader.js's form: JSON after its mark.
+				src = "try { localStorage.setItem(\"dateline:settings\", \"'\" + " + string(q) + "); } catch (e) {}\n" + src
 			}
 			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument,
 				page.AddScriptToEvaluateOnNewDocumentParams{Source: src})

@@ -25,8 +25,15 @@
   "use strict";
   var root = document.documentElement;
   var saver = false;
+  // reader.js keeps these entries as JSON after a mark (a single quote)
+  // that stops go-app's decoding of them at its start; entries from before
+  // the mark are plain JSON.
+  var stored = function (key, fallback) {
+    var v = localStorage.getItem(key);
+    return v == null ? fallback : JSON.parse(v.charAt(0) === "'" ? v.slice(1) : v);
+  };
   try {
-    var settings = JSON.parse(localStorage.getItem("dateline:settings") || "{}");
+    var settings = stored("dateline:settings", {}) || {};
     ["size", "width", "leading", "theme", "font"].forEach(function (k) {
       if (settings[k] != null) {
         root.setAttribute("data-" + k, String(settings[k]));
@@ -34,7 +41,7 @@
     });
     saver = settings.saver === true;
     if (me.hasAttribute("data-saved-page")) {
-      var saved = JSON.parse(localStorage.getItem("dateline:saved") || "[]");
+      var saved = stored("dateline:saved", []);
       if (Array.isArray(saved) && saved.length > 0) {
         root.setAttribute("data-saved", "");
       }

@@ -162,7 +162,7 @@ func TestReadingSettings(t *testing.T) {
 	tb.click("choosing sans serif", `label[for="setting-font-sans"]`)
 	tb.do("focusing the text size", chromedp.Focus(chromedp.ID("setting-size")))
 	tb.keys("making the text larger", kb.ArrowRight+kb.ArrowRight+kb.ArrowRight)
-	want := `{"size":5,"width":"narrow","leading":"loose","theme":"dark","font":"sans","keys":true,"saver":false}`
+	want := storedMark + `{"size":5,"width":"narrow","leading":"loose","theme":"dark","font":"sans","keys":true,"saver":false}`
 	if got := eval[string](tb, `localStorage.getItem("dateline:settings")`); got != want {
 		t.Errorf("settings kept as %s, want %s", got, want)
 	}
@@ -256,7 +256,7 @@ func TestProgressAndResume(t *testing.T) {
 	  const p = document.querySelectorAll("article.story .story-body > p")[12];
 	  window.scrollTo(0, scrollY + p.getBoundingClientRect().top - 8 + p.getBoundingClientRect().height / 2);
 	})()`)
-	tb.waitFor("the place to be kept", `((JSON.parse(localStorage.getItem("dateline:places") || "{}")[location.pathname]) || {}).i === 12`, 5*time.Second)
+	tb.waitFor("the place to be kept", `(((`+storedJS("dateline:places")+` || {})[location.pathname]) || {}).i === 12`, 5*time.Second)
 	mid := eval[float64](tb, progressJS)
 	if mid <= start || mid >= 0.8 {
 		t.Errorf("progress at paragraph 13 of 30 is %v, want between %v and 0.8", mid, start)
@@ -298,7 +298,7 @@ func TestProgressAndResume(t *testing.T) {
 
 	eval[chromedp.Void](tb, `window.scrollTo(0, document.documentElement.scrollHeight)`)
 	tb.waitFor("the bar to be full", progressJS+` > 0.999`, 5*time.Second)
-	tb.waitFor("the article to be finished", `((JSON.parse(localStorage.getItem("dateline:places") || "{}")[location.pathname]) || {}).done === true`, 5*time.Second)
+	tb.waitFor("the article to be finished", `(((`+storedJS("dateline:places")+` || {})[location.pathname]) || {}).done === true`, 5*time.Second)
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
 	time.Sleep(300 * time.Millisecond)
@@ -481,7 +481,7 @@ func TestPrint(t *testing.T) {
 	h := readerHost(t)
 	tb := newTab(t, 1280, 900)
 	tb.mustLoad(h.URL+"/", http.StatusOK)
-	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: "dark", size: 6}))`)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", "`+storedMark+`" + JSON.stringify({theme: "dark", size: 6}))`)
 	url := h.URL + dlpage.ArticlePath(slugShort)
 	tb.mustLoad(url, http.StatusOK)
 	tb.waitLive()
@@ -862,4 +862,64 @@ func TestReaderAccessibility(t *testing.T) {
 			})
 		})
 	}
+}
+
+// storedMark begins the value of each of reader.js's localStorage entries
+// (web/reader.js, STORED): JSON cannot begin with it, so go-app's start,
+// which decodes every entry as one of its persisted states, stops at once.
+const storedMark = "'"
+
+// storedJS is a JavaScript expression for the value reader.js keeps under
+// key, or undefined when there is none or it lacks the mark.
+func storedJS(key string) string {
+	return `((v) => v != null && v.charAt(0) === "` + storedMark + `" ? JSON.parse(v.slice(1)) : undefined)(localStorage.getItem(` + jsString(key) + `))`
+}
+
+// TestStoredEntries checks the form of reader.js's entries in
+// localStorage: those kept before the mark (plain JSON) still apply and
+// are rewritten with it, and what reader.js writes carries it.
+func TestStoredEntries(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 800)
+	tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: "dark", size: 6}));
+	  localStorage.setItem("dateline:places", JSON.stringify({"/articles/x": {i: 3, f: 0.5}}));
+	  localStorage.setItem("other", "{}");`)
+	// What the inline loader set from the settings, before any other
+	// script ran (this listener comes before the loader's).
+	tb.addScript(`document.addEventListener("DOMContentLoaded", () => {
+	  const r = document.documentElement;
+	  window.__atParse = [r.getAttribute("data-theme"), r.getAttribute("data-size"), r.hasAttribute("data-saved")].join(" ");
+	});`)
+	url := h.URL + dlpage.ArticlePath(slugLong)
+	tb.mustLoad(url, http.StatusOK)
+	if got := eval[string](tb, `window.__atParse`); got != "dark 6 false" {
+		t.Errorf("settings kept as plain JSON: the loader set theme, size and saved %q, want \"dark 6 false\"", got)
+	}
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.click("saving the article", ".tool-save")
+	tb.waitFor("the saved list", `(`+storedJS("dateline:saved")+` || []).length === 1`, 10*time.Second)
+	type entry struct{ Key, Value string }
+	for _, e := range eval[[]entry](tb, `Object.keys(localStorage).map((k) => ({key: k, value: localStorage.getItem(k)}))`) {
+		switch {
+		case e.Key == "other":
+			if e.Value != "{}" {
+				t.Errorf("an entry not reader.js's was changed: %q", e.Value)
+			}
+		case !strings.HasPrefix(e.Value, storedMark):
+			t.Errorf("localStorage %q = %.60q: it lacks the mark %q, so go-app decodes it at every start", e.Key, e.Value, storedMark)
+		}
+	}
+	if got := eval[string](tb, `JSON.stringify(`+storedJS("dateline:places")+`["/articles/x"])`); got != `{"i":3,"f":0.5}` {
+		t.Errorf("a place kept as plain JSON became %s", got)
+	}
+	tb.mustLoad(h.URL+dlpage.SavedPath, http.StatusOK)
+	if got := eval[string](tb, `window.__atParse`); got != "dark 6 true" {
+		t.Errorf("the settings and the saved list, read back with the mark: the loader set %q, want \"dark 6 true\"", got)
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return m.Source == "network" && strings.Contains(m.Text, "404") // robots.txt's favicon
+	})
 }
