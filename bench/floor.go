@@ -4,7 +4,10 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,6 +35,12 @@ type floor struct {
 // startFloor builds bench/floorapp (app.wasm with the Makefile's flags:
 // -trimpath, stripped) into a new directory and serves it.
 func startFloor(ctx context.Context, cfg *config, tags ...string) (f *floor, err error) {
+	return startFloorShowing(ctx, cfg, "", tags...)
+}
+
+// startFloorShowing is startFloor for an app whose one page shows markup
+// (when not empty) with Dateline's style sheet: -tags contentfloor.
+func startFloorShowing(ctx context.Context, cfg *config, markup string, tags ...string) (f *floor, err error) {
 	dir, err := os.MkdirTemp("", "dateline-floor-")
 	if err != nil {
 		return nil, fmt.Errorf("go-app's empty app: %w", err)
@@ -54,17 +63,32 @@ func startFloor(ctx context.Context, cfg *config, tags ...string) (f *floor, err
 	if err := os.WriteFile(filepath.Join(web, "icon.png"), icon, 0o644); err != nil {
 		return nil, fmt.Errorf("go-app's empty app's icon: %w", err)
 	}
-	wasm := filepath.Join(web, "app.wasm")
-	bin := filepath.Join(dir, "floorapp")
 	ldflags := "-ldflags=-s -w"
 	if cfg.floorNames {
 		ldflags = "-ldflags="
 	}
+	var hostFlags []string
+	if markup != "" {
+		css, err := os.ReadFile(filepath.Join(cfg.root, "web", "dateline.css"))
+		if err != nil {
+			return nil, fmt.Errorf("go-app's empty app with a page's markup: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(web, "dateline.css"), css, 0o644); err != nil {
+			return nil, fmt.Errorf("go-app's empty app with a page's markup: %w", err)
+		}
+		tags = append(tags, "contentfloor")
+		// The host build prerenders the same markup.
+		x := "-X main.contentB64=" + base64.StdEncoding.EncodeToString([]byte(markup))
+		ldflags += " " + x
+		hostFlags = append(hostFlags, "-ldflags="+x)
+	}
+	wasm := filepath.Join(web, "app.wasm")
+	bin := filepath.Join(dir, "floorapp")
 	tagFlag := "-tags=" + strings.Join(tags, ",")
 	if err := goBuild(ctx, cfg, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", ldflags, tagFlag, "-o", wasm, "./bench/floorapp"); err != nil {
 		return nil, fmt.Errorf("building go-app's empty app: %w", err)
 	}
-	if err := goBuild(ctx, cfg, nil, tagFlag, "-o", bin, "./bench/floorapp"); err != nil {
+	if err := goBuild(ctx, cfg, nil, append(hostFlags, tagFlag, "-o", bin, "./bench/floorapp")...); err != nil {
 		return nil, fmt.Errorf("building go-app's empty app: %w", err)
 	}
 	st, err := os.Stat(wasm)
@@ -112,10 +136,20 @@ func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize fl
 		return err
 	}
 	defer f.stop()
+	markup, err := appMarkup(ctx, h.url+seedPath)
+	if err != nil {
+		return err
+	}
+	progress("building go-app's empty app with the seed article's markup")
+	fc, err := startFloorShowing(ctx, cfg, markup)
+	if err != nil {
+		return err
+	}
+	defer fc.stop()
 	app := make([][]*loadResult, len(benchPages))
-	var base []*loadResult
+	var base, withPage []*loadResult
 	for i := range cfg.runs {
-		// The empty app first in odd runs, last in even ones.
+		// The empty apps first in odd runs, last in even ones.
 		floorFirst := i%2 == 1
 		visitFloor := func() error {
 			progress("warm load against go-app's empty app %d/%d: go-app's empty app", i+1, cfg.runs)
@@ -124,6 +158,11 @@ func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize fl
 				return err
 			}
 			base = append(base, l)
+			progress("warm load against go-app's empty app %d/%d: the same, showing the seed article's markup", i+1, cfg.runs)
+			if l, err = floorWarmOnce(ctx, cfg, fc.proc.URL+"/"); err != nil {
+				return err
+			}
+			withPage = append(withPage, l)
 			return nil
 		}
 		if floorFirst {
@@ -176,11 +215,52 @@ func warmFloor(ctx context.Context, cfg *config, r *report, h *host, wasmSize fl
 		lives = append(lives, row("Dateline, "+p.name, wasmSize, app[pi]))
 	}
 	baseLive := row("go-app's empty app", f.wasmSize, base)
+	pageLive := row("go-app's empty app, showing the seed article's markup", fc.wasmSize, withPage)
 	t.write(r)
 	for pi, p := range benchPages {
 		rs := ratios(lives[pi], baseLive)
 		r.printf("App live, Dateline's %s / go-app's empty app: %s.\n\n", p.name, rs.cell(ratio))
 		r.judge("Warm load against go-app's empty app, "+p.name, "≤ 1.25x", rs.median(), 1.25, ratio)
 	}
+	r.printf("The third app is the empty app showing what Dateline's components draw for the seed article (its "+
+		"prerendered `<div class=\"app\">`, taken from the host, %.1f kB) with Dateline's style sheet, as `app.Raw`: "+
+		"no data, no components, no reader.js. go-app prerenders it and its first render replaces it, as for "+
+		"Dateline. It is the floor of a real page: laying out and drawing the article, twice.\n\n", float64(len(markup))/1000)
+	r.printf("App live, go-app's empty app showing the seed article's markup / go-app's empty app: %s.\n\n",
+		ratios(pageLive, baseLive).cell(ratio))
+	for pi, p := range benchPages {
+		if p.path == seedPath {
+			r.printf("App live, Dateline's seed article / go-app's empty app showing its markup: %s.\n\n",
+				ratios(lives[pi], pageLive).cell(ratio))
+		}
+	}
 	return nil
+}
+
+// appMarkup returns what the components drew on the page at url: the
+// element go-app takes over, which the host writes on one line after
+// <body>.
+func appMarkup(ctx context.Context, url string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("fetching %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return "", fmt.Errorf("fetching %s: %w", url, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("fetching %s: %s", url, resp.Status)
+	}
+	_, after, ok := strings.Cut(string(body), "<body>\n")
+	line, _, _ := strings.Cut(after, "\n")
+	if !ok || !strings.HasPrefix(line, `<div class="app">`) || !strings.HasSuffix(line, "</div>") {
+		return "", fmt.Errorf("%s: no <div class=\"app\"> on the line after <body>", url)
+	}
+	return line, nil
 }

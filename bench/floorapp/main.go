@@ -25,12 +25,19 @@ func (p *page) OnMount(app.Context) {
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "live")
 }
 
-func (p *page) Render() app.UI {
-	return app.Main().Body(
-		app.H1().Text(heading),
-		app.P().Text("An empty go-app app."),
-	)
-}
+func (p *page) Render() app.UI { return body() }
+
+// body is what the page shows; styles are the style sheets it links.
+// Built with -tags contentfloor (content.go), a page of Dateline's.
+var (
+	body = func() app.UI {
+		return app.Main().Body(
+			app.H1().Text(heading),
+			app.P().Text("An empty go-app app."),
+		)
+	}
+	styles []string
+)
 
 func main() {
 	app.Route("/", func() app.Composer { return &page{} })

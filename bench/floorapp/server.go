@@ -17,7 +17,7 @@ import (
 // serve serves the app with go-app's Handler on -addr, from -dir.
 func serve() {
 	addr := flag.String("addr", "127.0.0.1:0", "address to listen on")
-	dir := flag.String("dir", ".", "directory holding web/app.wasm and web/icon.png (go-app serves /web/ from the working directory)")
+	dir := flag.String("dir", ".", "directory holding web/app.wasm and web/icon.png, and web/dateline.css with -tags contentfloor (go-app serves /web/ from the working directory)")
 	flag.Parse()
 	start := time.Now()
 	if err := os.Chdir(*dir); err != nil {
@@ -34,7 +34,7 @@ func serve() {
 	// worker's precache would have to reach.
 	icon := "/web/icon.png"
 	h := &app.Handler{Name: "Floor", Title: "Floor", Description: "An empty go-app app.",
-		Icon: app.Icon{Default: icon, Large: icon, Maskable: icon, SVG: icon}}
+		Icon: app.Icon{Default: icon, Large: icon, Maskable: icon, SVG: icon}, Styles: styles}
 	if err := http.Serve(ln, h); err != nil {
 		log.Fatalf("floorapp: %v", err)
 	}
