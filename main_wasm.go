@@ -15,12 +15,11 @@ import (
 // updateInterval is how often an open page looks for a new version.
 const updateInterval = 5 * time.Minute
 
-// run starts the client. It first fetches the data of the page it opens on
-// (on a search page, runs its query), so that its first render shows the
-// same page as the prerendered HTML (the file was preloaded by the page
-// and is usually there already). If the
-// data cannot be had, the prerendered page stays as it is, fully readable,
-// with plain links.
+// run starts the client. It first takes the page it opens on as the host
+// drew it (a search page without complete results runs its query), so
+// that its first render shows the same page as the prerendered HTML. If
+// that cannot be had, the prerendered page stays as it is, fully
+// readable, with plain links.
 func run() {
 	mark("dateline:go-start")
 	site, err := client.Site(app.Getenv("DATELINE_SITE"))
@@ -32,13 +31,11 @@ func run() {
 	u := app.Window().URL()
 	path := u.Path
 	ref := page.ParseURL(path, u.RawQuery)
-	d, err := src.Load(ref)
-	mark("dateline:data-loaded")
-	if err != nil {
+	if _, err := src.First(ref); err != nil {
 		stay(err)
 		return
 	}
-	src.KeepFirstSearch(ref, d)
+	mark("dateline:data-loaded")
 	components.Route(site, src, path)
 	client.WatchForUpdates(updateInterval)
 	app.RunWhenOnBrowser()

@@ -17,11 +17,7 @@ func applyHead(h *page.Head) {
 		return
 	}
 	doc := app.Window().Get("document")
-	head := doc.Get("head")
-	old := doc.Call("querySelectorAll", "head [data-head]")
-	for i := old.Length() - 1; i >= 0; i-- {
-		old.Index(i).Call("remove")
-	}
+	head := removeHead(doc)
 	if h == nil {
 		return
 	}
@@ -47,5 +43,24 @@ func applyHead(h *page.Head) {
 	}
 	if h.JSONLD != "" {
 		add("script", "type", "application/ld+json").Set("textContent", h.JSONLD)
+	}
+}
+
+// removeHead removes the elements of the last page's head and returns the
+// document's head.
+func removeHead(doc app.Value) app.Value {
+	old := doc.Call("querySelectorAll", "head [data-head]")
+	for i := old.Length() - 1; i >= 0; i-- {
+		old.Index(i).Call("remove")
+	}
+	return doc.Get("head")
+}
+
+// applyDrawnHead puts back the head of the page app.wasm opened on, as
+// the host wrote it (page.Drawn), when the reader returns to that page.
+func applyDrawnHead(els []string) {
+	head := removeHead(app.Window().Get("document"))
+	for _, el := range els {
+		head.Call("insertAdjacentHTML", "beforeend", el)
 	}
 }

@@ -32,6 +32,8 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 			title = ref.Slug
 		}
 		return Meta{Title: titled(title), Description: site.Description, Name: title}
+	case d.Drawn != nil:
+		return Meta{Title: d.Drawn.Title, Description: d.Drawn.Description}
 	case d.Story != nil:
 		a := d.Story.Article
 		return Meta{Title: titled(a.Headline), Description: a.Excerpt(descriptionLength), Name: a.Headline}

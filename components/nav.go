@@ -14,11 +14,15 @@ var firstNav = true
 // heading, so that screen readers announce the new page, then tells
 // reader.js. Page.OnNav does not call it for the first page of a document,
 // which keeps the prerendered head and the browser's own behaviour.
-func afterNav(ctx app.Context, head *page.Head) {
+func afterNav(ctx app.Context, d page.Data) {
 	if !app.IsClient {
 		return
 	}
-	applyHead(head)
+	if d.Drawn != nil {
+		applyDrawnHead(d.Drawn.Head)
+	} else {
+		applyHead(d.Head)
+	}
 	if ctx.Page().URL().Fragment != "" {
 		ctx.Defer(func(app.Context) { pageShown() })
 		return

@@ -58,7 +58,7 @@ func (p *Page) OnNav(ctx app.Context) {
 		ctx.Page().SetTitle(m.Title)
 		ctx.Page().SetDescription(m.Description)
 		if !first {
-			afterNav(ctx, p.st.Data.Head)
+			afterNav(ctx, p.st.Data)
 		}
 	})
 }
@@ -97,6 +97,10 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 		content = savedContent(site.Table)
 	case ref.Kind == page.Search:
 		content = searchContent(site, ref, d.Found)
+	case d.Drawn != nil:
+		for _, el := range d.Drawn.Content {
+			content = append(content, app.Raw(el))
+		}
 	case d.Missing():
 		content = notFoundContent(site.Table)
 	case d.List != nil:

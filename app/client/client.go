@@ -39,14 +39,14 @@ func New(base string) *Source {
 }
 
 // Cached returns the data of a page fetched before (or the first search's
-// results, KeepFirstSearch); a path that is no page, and the saved
+// results, keepFirstSearch); a path that is no page, and the saved
 // articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
 	switch {
 	case r.Kind == page.Search && r.Slug == "":
 		return page.Data{Found: &page.Found{}}, true
 	case r.Kind == page.Search:
-		// Looked up below: only KeepFirstSearch puts results there.
+		// Looked up below: only keepFirstSearch puts results there.
 	case !r.Kind.HasData():
 		return page.Data{}, true
 	}
@@ -152,12 +152,66 @@ func (s *Source) drawnFound(r page.Ref) (*page.Found, bool) {
 	return &page.Found{Drawn: el.Get("outerHTML").String()}, true
 }
 
-// KeepFirstSearch keeps the results of the search page app.wasm opens
+// First gives the data of the page the document opened on, before the
+// app starts: a page with a data file as the document drew it (page.Drawn,
+// kept for a return to it later in the visit), a search page's results
+// (see keepFirstSearch). When the document has no page drawn, it loads the
+// data file.
+func (s *Source) First(r page.Ref) (page.Data, error) {
+	if r.Kind.HasData() {
+		if dr, ok := drawnPage(); ok {
+			d := page.Data{Drawn: dr}
+			s.mu.Lock()
+			s.pages[r] = d
+			s.mu.Unlock()
+			return d, nil
+		}
+	}
+	d, err := s.Load(r)
+	if err != nil {
+		return d, err
+	}
+	s.keepFirstSearch(r, d)
+	return d, nil
+}
+
+// drawnPage reads the page the host drew in the document: the elements
+// of its <main>, as the page's loader copied them before any other script
+// ran (app/site/loader.js: window.datelineDrawn), its title, description
+// and head.
+func drawnPage() (*page.Drawn, bool) {
+	win := js.Global()
+	main := win.Get("datelineDrawn")
+	if !main.Truthy() {
+		return nil, false
+	}
+	win.Set("datelineDrawn", js.Undefined())
+	doc := win.Get("document")
+	kids := main.Get("children")
+	n := kids.Length()
+	if n == 0 {
+		return nil, false
+	}
+	d := &page.Drawn{Title: doc.Get("title").String()}
+	for i := range n {
+		d.Content = append(d.Content, kids.Index(i).Get("outerHTML").String())
+	}
+	if m := doc.Call("querySelector", `meta[name="description"]`); m.Truthy() {
+		d.Description = m.Call("getAttribute", "content").String()
+	}
+	head := doc.Call("querySelectorAll", "head [data-head]")
+	for i := range head.Length() {
+		d.Head = append(d.Head, head.Index(i).Get("outerHTML").String())
+	}
+	return d, true
+}
+
+// keepFirstSearch keeps the results of the search page app.wasm opens
 // on, run before the app starts, so that its first render shows them as
 // the host drew them, instead of a "searching" note and then the same
 // results again. Only complete results are kept; every other query is
 // run when asked.
-func (s *Source) KeepFirstSearch(r page.Ref, d page.Data) {
+func (s *Source) keepFirstSearch(r page.Ref, d page.Data) {
 	f := d.Found
 	if r.Kind != page.Search || r.Slug == "" || f == nil || !f.Complete() {
 		return

