@@ -369,14 +369,14 @@ func writeCompression(ctx context.Context, r *report, hostURL string) error {
 	if err != nil {
 		return err
 	}
-	base := dataBase.Find(page.body)
-	if base == nil {
+	base := dataBase(page.body)
+	if base == "" {
 		return fmt.Errorf("no /data/ path in %s", seedPath)
 	}
 	paths := []string{
 		homePath, seedPath, "/app.js", "/wasm_exec.js", "/web/boot.js", "/web/dateline.css",
 		"/web/app.wasm", "/manifest.webmanifest", "/app-worker.js", "/web/icons/icon.svg",
-		string(base) + "lists/home/1.json", string(base) + "articles/" + seedSlug + ".json",
+		base + "lists/home/1.json", base + "articles/" + seedSlug + ".json",
 	}
 	r.printf("#### Compression, checked by the bench\n\n")
 	r.printf("Each resource requested with `Accept-Encoding: gzip, deflate, br, zstd` (Chromium's) and without.\n\n")

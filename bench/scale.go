@@ -275,11 +275,11 @@ func offlineEntries(ctx context.Context, hostURL string) (float64, error) {
 	if err != nil {
 		return math.NaN(), err
 	}
-	base := dataBase.Find(home.body)
-	if base == nil {
+	base := dataBase(home.body)
+	if base == "" {
 		return math.NaN(), fmt.Errorf("no /data/ path in %s's home page", hostURL)
 	}
-	f, err := getOK(ctx, hostURL+string(base)+"offline.json", "")
+	f, err := getOK(ctx, hostURL+base+"offline.json", "")
 	if err != nil {
 		return math.NaN(), err
 	}

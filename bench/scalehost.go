@@ -58,9 +58,20 @@ func scaleSlug(i int) string { return fmt.Sprintf("synthetic-article-%05d", i) }
 var (
 	sectionLink = regexp.MustCompile(`href="/sections/([^"/]+)"`)
 	tagLink     = regexp.MustCompile(`href="/tags/([^"/]+)"`)
-	// dataBase finds the versioned data path in a page: /data/HASH/.
-	dataBase = regexp.MustCompile(`/data/[0-9a-f]+/`)
+	// dataBasePath finds the versioned data path in a page: its loader's
+	// data-base="/data/HASH", or a file under /data/HASH/.
+	dataBasePath = regexp.MustCompile(`/data/[0-9a-f]+["/]`)
 )
+
+// dataBase returns the versioned data path of a page, /data/HASH/, or
+// "" when it names none.
+func dataBase(page []byte) string {
+	m := dataBasePath.Find(page)
+	if m == nil {
+		return ""
+	}
+	return string(m[:len(m)-1]) + "/"
+}
 
 // discoverPages asks a running host (today's) on an archive of n articles
 // what its lists are, and returns the pages to time: `/`, deep pages of
@@ -72,12 +83,12 @@ func discoverPages(ctx context.Context, hostURL string, n int) ([]sitePage, erro
 	if err != nil {
 		return nil, err
 	}
-	base := dataBase.Find(home.body)
-	if base == nil {
+	base := dataBase(home.body)
+	if base == "" {
 		return nil, fmt.Errorf("no /data/ path in %s's home page", hostURL)
 	}
 	pages := func(list string) (int, error) {
-		f, err := getOK(ctx, hostURL+string(base)+"lists/"+list+"/1.json", "")
+		f, err := getOK(ctx, hostURL+base+"lists/"+list+"/1.json", "")
 		if err != nil {
 			return 0, err
 		}
