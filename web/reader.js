@@ -26,6 +26,10 @@
   var labels = JSON.parse(labelsEl.textContent);
   var DATA_BASE = loader.getAttribute("data-base");
   var VERSION = loader.getAttribute("data-version");
+  // The data file of the page the document opened on (app.wasm takes that
+  // page over as drawn, without it): the worker saves it, when it saves
+  // pages as they are read.
+  var FIRST_FILE = loader.getAttribute("data-file");
   var SAVED_CACHE = "dateline-saved";
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
@@ -1067,13 +1071,13 @@
       onWorker(e.data && e.data.dateline);
     });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
-      tellWorker({ type: "status" });
+      tellWorker({ type: "status", file: FIRST_FILE });
     });
     onWorker(window.datelineWorkerReport); // kept by boot.js before this ran
     // Asked whether or not the worker controls this page: a page opened
     // while the worker was installing is not controlled, and may have
     // missed its reports (it registers once the app has started).
-    tellWorker({ type: "status" });
+    tellWorker({ type: "status", file: FIRST_FILE });
   }
 
   // reloadKeepingPlace reloads for a new version where the reader is.

@@ -46,6 +46,12 @@ func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 	// files are and which version the page is.
 	b.WriteString("<script data-scripts=\"" + strings.Join(pageScripts, " ") + "\" data-lite=\"" + readerScript +
 		"\" data-base=\"" + attr(s.DataBase) + "\" data-version=\"" + attr(s.Version) + "\"")
+	if f := ref.DataFile(); f != "" && !d.Missing() {
+		// Not fetched by the page, which app.wasm takes over as drawn: the
+		// service worker saves it, when it saves pages as they are read,
+		// so that the page opens offline by a link in the app too.
+		b.WriteString(" data-file=\"" + attr(s.DataBase+"/"+f) + "\"")
+	}
 	if ref.Kind == page.Saved {
 		// The loader looks at the saved articles on this page only.
 		b.WriteString(" data-saved-page")

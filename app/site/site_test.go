@@ -557,9 +557,10 @@ func allowedScripts(web fstest.MapFS) []string {
 
 // checkLoader checks that the page's one script is loader.js, inline,
 // allowed by the Content-Security-Policy csp through its hash, and that it
-// loads the allowed scripts in order, and preloads no data file: app.wasm
-// takes the page over as drawn, from the copy of <main> the loader keeps.
-func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string) {
+// loads the allowed scripts in order, and names the page's data file
+// (file, for the service worker) without fetching it: app.wasm takes the
+// page over as drawn, from the copy of <main> the loader keeps.
+func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string, file string) {
 	t.Helper()
 	var scripts []*htmltest.Node
 	for _, s := range root.All("script") {
@@ -607,10 +608,11 @@ func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string
 			t.Errorf("loads %q, want one of %q", src, allowed)
 		}
 	}
-	for name, v := range s.Attrs {
-		if name != "data-base" && strings.Contains(v, "/data/") {
-			t.Errorf("the loader's %s names a data file (%q): app.wasm takes the page as drawn", name, v)
-		}
+	if got := s.Attrs["data-file"]; got != file {
+		t.Errorf("the loader's data-file is %q, want %q", got, file)
+	}
+	if strings.Contains(text.String(), "data-file") {
+		t.Errorf("the loader reads data-file: the page's data file is the worker's to fetch, not the page's")
 	}
 	if !strings.Contains(text.String(), `window.datelineDrawn = main.cloneNode(true)`) {
 		t.Errorf("the loader does not keep a copy of <main> for app.wasm")
@@ -626,17 +628,17 @@ func TestPagesLoadThroughTheLoader(t *testing.T) {
 	web := testWeb(t, nil)
 	ts := newTestServer(t, testDataset(t), web)
 	for _, tt := range []struct {
-		path  string
-		saved bool
+		path, file string
+		saved      bool
 	}{
-		{"/", false},
-		{"/articles/no-such-story", false},
-		{"/saved", true},
+		{"/", ts.DataBase + "/lists/home/1.json", false},
+		{"/articles/no-such-story", "", false},
+		{"/saved", "", true},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := ts.get(t, tt.path, "")
 			root := htmltest.Parse(t, string(r.raw))
-			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowedScripts(web))
+			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowedScripts(web), tt.file)
 			// Only the saved page has the loader look at the saved
 			// articles before its first paint.
 			if _, ok := root.All("script")[0].Attrs["data-saved-page"]; ok != tt.saved {
@@ -671,7 +673,7 @@ func TestPagesCarryTheirArticle(t *testing.T) {
 				}
 			}
 			root := htmltest.Parse(t, html)
-			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowed)
+			checkLoader(t, root, r.header.Get("Content-Security-Policy"), allowed, ts.DataBase+"/articles/"+a.Slug+".json")
 			h1s := root.All("h1")
 			if len(h1s) != 1 || h1s[0].TextContent() != strings.Join(strings.Fields(a.Headline), " ") {
 				t.Errorf("want one h1 with the headline %q", a.Headline)

@@ -221,13 +221,35 @@ self.addEventListener("message", (event) => {
       // (offline, its next page fails). Every page asks for the status
       // once it runs, so the worker claims it now. Pages it already
       // controls are left as they are.
-      event.waitUntil(Promise.all([self.clients.claim().catch(() => {}), status(event.source), refreshSaved()]));
+      event.waitUntil(Promise.all([self.clients.claim().catch(() => {}), status(event.source), refreshSaved(), keepFile(msg.file)]));
       break;
     case "saver":
       event.waitUntil(caches.open(META).then((meta) => meta.put("/_saver", new Response(msg.on ? "on" : "off"))));
       break;
   }
 });
+
+// keepFile saves the data file of the page a document opened on, which
+// app.wasm took over as drawn without fetching it, so that an in-app link
+// to that page works offline later, as it does for the pages read after
+// it. In "all" mode the install saved every data file already.
+async function keepFile(file) {
+  if (ARTICLES === "all" || typeof file !== "string" || !file.startsWith(DATA_BASE + "/")) {
+    return;
+  }
+  const cache = await caches.open(CACHE);
+  if (await cache.match(file)) {
+    return;
+  }
+  try {
+    const resp = await fetch(file);
+    if (resp.ok) {
+      await cache.put(file, resp);
+    }
+  } catch (err) {
+    // Offline: the file is saved on a later visit.
+  }
+}
 
 // status tells a page whether the install saved the whole site, once it
 // has: an installing worker has nothing to report yet.
