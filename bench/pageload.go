@@ -369,7 +369,7 @@ func warmLoad(ctx context.Context, cfg *config, r *report) error {
 		"service worker and the HTTP cache answered. \"app.wasm received\" is its Resource Timing responseEnd "+
 		"(from the worker's cache); \"compiled\" is when `WebAssembly.instantiateStreaming` resolved (or `WebAssembly.instantiate`, given the module the loader compiled early); what follows until live is "+
 		"the Go program, timed by its own `performance.mark`s (`main_wasm.go`): \"Go started\" when `main` runs (after the runtime "+
-		"and package initialisation), \"page data\" when the page's JSON is fetched and decoded; then go-app's first render. "+
+		"and package initialisation), \"page data\" when the page is in hand (since 8a6772d taken from the document as drawn; a search page's results, or, without the loader's copy, its JSON data file); then go-app's first render. "+
 		"When the worker controls the page, the host's loader (`app/site/loader.js`) fetches the scripts at once and runs them at "+
 		"DOMContentLoaded; app.js then requests app.wasm. All times are from the start of the second visit's navigation.\n\n", cfg.runs)
 	t := newTable("Page", "App live, first visit", "App live, second visit", "FCP", "DOMContentLoaded",
