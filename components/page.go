@@ -95,12 +95,12 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	switch {
 	case ref.Kind == page.Saved:
 		content = savedContent(site.Table)
-	case ref.Kind == page.Search:
-		content = searchContent(site, ref, d.Found)
 	case d.Drawn != nil:
 		for _, el := range d.Drawn.Content {
 			content = append(content, app.Raw(el))
 		}
+	case ref.Kind == page.Search:
+		content = searchContent(site, ref, d.Found)
 	case d.Missing():
 		content = notFoundContent(site.Table)
 	case d.List != nil:

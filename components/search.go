@@ -42,16 +42,13 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 // searchContent draws the search page: the count of results as the
 // page's heading (focused after a search, so that screen readers announce
 // it), the results 20 at a time, and a clear word for every other state.
-// Complete results are marked with their query and page (page.DrawnQuery),
-// and content that app.wasm took from the document is drawn as it was.
+// Complete results are marked with their query and page (page.DrawnQuery):
+// app.wasm, opening on the page, takes them over as drawn (page.Drawn).
 // It is one piece of markup, as the search box is (searchForm).
 func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	t := site.Table
 	if f == nil {
 		f = &page.Found{}
-	}
-	if f.Drawn != "" {
-		return []app.UI{app.Raw(f.Drawn)}
 	}
 	var title, note strings.Builder
 	// around writes a label with the query in it, isolated.

@@ -52,19 +52,41 @@ func TestSearchContentMarks(t *testing.T) {
 	}
 }
 
-// TestSearchContentDrawn checks that content taken from the document
-// (page.Found.Drawn) is drawn as it is, and nothing besides.
-func TestSearchContentDrawn(t *testing.T) {
-	drawn := `<div class="search-page" data-query="synthetic" data-page="1"><h1 id="page-title" class="list-title search-title" tabindex="-1">3 drawn results</h1></div>`
-	_, root := render(t, View(testSite, page.SearchRef("synthetic", 1), page.Data{Found: &page.Found{Drawn: drawn}}))
-	els := root.WithClass("search-page")
-	if len(els) != 1 || els[0].Attrs[page.DrawnQuery] != "synthetic" {
-		t.Fatalf("%d search-page elements, want the drawn one", len(els))
+// TestViewDrawn checks that a page taken over as its document drew it
+// (page.Drawn) shows the drawn elements as they are, and nothing of its
+// own in their place, in the frame of its kind: a search page's box keeps
+// its query.
+func TestViewDrawn(t *testing.T) {
+	drawn := &page.Drawn{
+		Content: []string{
+			`<div class="search-page" data-query="synthetic" data-page="1"><h1 id="page-title" class="list-title search-title" tabindex="-1">3 drawn results</h1></div>`,
+			`<p class="drawn-extra">A second drawn element</p>`,
+		},
+		Title: "Drawn title",
 	}
-	if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "3 drawn results" {
-		t.Errorf("the page's heading is not the drawn one")
-	}
-	if n := len(root.WithClass("search-note")); n != 0 {
-		t.Errorf("%d notes beside the drawn content", n)
+	for _, ref := range []page.Ref{page.SearchRef("synthetic", 1), page.ArticleRef("synthetic-story")} {
+		t.Run(ref.Path(), func(t *testing.T) {
+			_, root := render(t, View(testSite, ref, page.Data{Drawn: drawn}))
+			if els := root.WithClass("search-page"); len(els) != 1 || els[0].Attrs[page.DrawnQuery] != "synthetic" {
+				t.Fatalf("%d search-page elements, want the drawn one", len(els))
+			}
+			if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "3 drawn results" {
+				t.Errorf("the page's heading is not the drawn one")
+			}
+			if n := len(root.WithClass("drawn-extra")); n != 1 {
+				t.Errorf("%d of the second drawn element, want 1", n)
+			}
+			if n := len(root.WithClass("search-note")) + len(root.All("article")); n != 0 {
+				t.Errorf("%d elements of the page's own beside the drawn content", n)
+			}
+			inputs := root.Find("input", "id", "search-input")
+			want := ""
+			if ref.Kind == page.Search {
+				want = "synthetic"
+			}
+			if len(inputs) != 1 || inputs[0].Attrs["value"] != want {
+				t.Errorf("the search box does not show %q", want)
+			}
+		})
 	}
 }

@@ -28,9 +28,6 @@ type Source struct {
 	mu       sync.Mutex
 	pages    map[page.Ref]page.Data
 	searcher *search.Searcher
-	// lookedForDrawn: the first search looked in the document for its
-	// results as drawn (drawnFound).
-	lookedForDrawn bool
 }
 
 // New returns a source reading the data files under base.
@@ -39,14 +36,14 @@ func New(base string) *Source {
 }
 
 // Cached returns the data of a page fetched before (or the first search's
-// results, keepFirstSearch); a path that is no page, and the saved
+// results, First); a path that is no page, and the saved
 // articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
 	switch {
 	case r.Kind == page.Search && r.Slug == "":
 		return page.Data{Found: &page.Found{}}, true
 	case r.Kind == page.Search:
-		// Looked up below: only keepFirstSearch puts results there.
+		// Looked up below: only First puts results there.
 	case !r.Kind.HasData():
 		return page.Data{}, true
 	}
@@ -100,9 +97,6 @@ func (s *Source) search(r page.Ref) page.Data {
 	if r.Slug == "" {
 		return page.Data{Found: f}
 	}
-	if drawn, ok := s.drawnFound(r); ok {
-		return page.Data{Found: drawn}
-	}
 	s.mu.Lock()
 	if s.searcher == nil {
 		s.searcher = search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {
@@ -133,33 +127,15 @@ func (s *Source) search(r page.Ref) page.Data {
 	return page.Data{Found: f}
 }
 
-// drawnFound takes the content of the search page the document opened on,
-// if its results are complete and r's (page.DrawnQuery): the first search
-// of a visit only, before the app replaces the document's body.
-func (s *Source) drawnFound(r page.Ref) (*page.Found, bool) {
-	s.mu.Lock()
-	looked := s.lookedForDrawn
-	s.lookedForDrawn = true
-	s.mu.Unlock()
-	if looked {
-		return nil, false
-	}
-	el := js.Global().Get("document").Call("querySelector", ".search-page["+page.DrawnQuery+"]")
-	if !el.Truthy() || el.Call("getAttribute", page.DrawnQuery).String() != r.Slug ||
-		el.Call("getAttribute", page.DrawnPage).String() != strconv.Itoa(max(r.N, 1)) {
-		return nil, false
-	}
-	return &page.Found{Drawn: el.Get("outerHTML").String()}, true
-}
-
 // First gives the data of the page the document opened on, before the
-// app starts: a page with a data file as the document drew it (page.Drawn,
-// kept for a return to it later in the visit), a search page's results
-// (see keepFirstSearch). When the document has no page drawn, it loads the
-// data file.
+// app starts: the page as the document drew it (page.Drawn), kept for a
+// return to it later in the visit. A search page is taken as drawn only
+// with complete results of its own query and page (page.DrawnQuery).
+// When the document has no such page drawn, First loads the page's data
+// as Load does, and keeps a search's complete results (keepFirstSearch).
 func (s *Source) First(r page.Ref) (page.Data, error) {
-	if r.Kind.HasData() {
-		if dr, ok := drawnPage(); ok {
+	if r.Kind.HasData() || (r.Kind == page.Search && r.Slug != "") {
+		if dr, ok := drawnPage(r); ok {
 			d := page.Data{Drawn: dr}
 			s.mu.Lock()
 			s.pages[r] = d
@@ -175,17 +151,24 @@ func (s *Source) First(r page.Ref) (page.Data, error) {
 	return d, nil
 }
 
-// drawnPage reads the page the host drew in the document: the elements
-// of its <main>, as the page's loader copied them before any other script
-// ran (app/site/loader.js: window.datelineDrawn), its title, description
-// and head.
-func drawnPage() (*page.Drawn, bool) {
+// drawnPage reads the page the host drew for r in the document: the
+// elements of its <main>, as the page's loader copied them before any
+// other script ran (app/site/loader.js: window.datelineDrawn), its title,
+// description and head. The copy is taken once, whether or not it is r's.
+func drawnPage(r page.Ref) (*page.Drawn, bool) {
 	win := js.Global()
 	main := win.Get("datelineDrawn")
 	if !main.Truthy() {
 		return nil, false
 	}
 	win.Set("datelineDrawn", js.Undefined())
+	if r.Kind == page.Search {
+		el := main.Call("querySelector", ".search-page["+page.DrawnQuery+"]")
+		if !el.Truthy() || el.Call("getAttribute", page.DrawnQuery).String() != r.Slug ||
+			el.Call("getAttribute", page.DrawnPage).String() != strconv.Itoa(max(r.N, 1)) {
+			return nil, false
+		}
+	}
 	doc := win.Get("document")
 	kids := main.Get("children")
 	n := kids.Length()

@@ -48,15 +48,11 @@ type Found struct {
 	Building, Static, Incomplete bool
 	// Failed: the search could not run at all. Pending: it is running.
 	Failed, Pending bool
-	// Drawn is the page's content as its document drew it, with complete
-	// results (DrawnQuery): app.wasm takes the page over with it instead
-	// of running the query again.
-	Drawn string
 }
 
 // A search page drawn with complete results marks its content (the element
 // of class "search-page") with its query and its page of results. app.wasm,
-// opening on that page, takes the content as it is (Found.Drawn) instead of
+// opening on that page, takes the content as it is (Drawn) instead of
 // running the query again, which on a first visit meant fetching the
 // index's manifest, a shard and a file for each result shown.
 const (
