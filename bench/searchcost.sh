@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # What search costs app.wasm (issue 11: at most 25 kB brotli): app.wasm of
 # REV as it is, and of the same code with the search box, the search
-# page's content, the first search's kept results and the client's searcher
-# taken out (app/search's searcher is then left out by the linker), both
-# built with the Makefile's flags and compressed by tools/precompress.
+# page's content, the first search page's takeover and kept results and
+# the client's searcher taken out (app/search's searcher is then left out
+# by the linker), both built with the Makefile's flags and compressed by tools/precompress.
 #
 #   bash bench/searchcost.sh [REV [PAIRS]]    (default HEAD and 5; run from the repository)
 #
@@ -47,7 +47,9 @@ edit() {
 cp -r "$tmp/src" "$tmp/full"
 edit components/shell.go 'searchForm\(t, s\.Query, s\.Searching\),' 'nil,'
 edit components/page.go 'content = searchContent\(site, ref, d\.Found\)' 'content = nil'
-edit main_wasm.go 'src\.KeepFirstSearch\(ref, d\)' '_ = d'
+edit app/client/client.go 's\.keepFirstSearch\(r, d\)' '_ = d'
+edit app/client/client.go 'if r\.Kind\.HasData\(\) \|\| \(r\.Kind == page\.Search \&\& r\.Slug != ""\) \{' 'if r.Kind.HasData() {'
+edit app/client/client.go 'if r\.Kind == page\.Search \&\& !drawnResults\(main, r\) \{' 'if false {'
 n=$(grep -c '^func (s \*Source) search(r page.Ref) page.Data {$' app/client/client.go || true)
 if [ "$n" != 1 ]; then
 	echo "searchcost: app/client/client.go: the searcher is not where this script expects it" >&2

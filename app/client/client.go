@@ -162,12 +162,8 @@ func drawnPage(r page.Ref) (*page.Drawn, bool) {
 		return nil, false
 	}
 	win.Set("datelineDrawn", js.Undefined())
-	if r.Kind == page.Search {
-		el := main.Call("querySelector", ".search-page["+page.DrawnQuery+"]")
-		if !el.Truthy() || el.Call("getAttribute", page.DrawnQuery).String() != r.Slug ||
-			el.Call("getAttribute", page.DrawnPage).String() != strconv.Itoa(max(r.N, 1)) {
-			return nil, false
-		}
+	if r.Kind == page.Search && !drawnResults(main, r) {
+		return nil, false
 	}
 	doc := win.Get("document")
 	kids := main.Get("children")
@@ -187,6 +183,14 @@ func drawnPage(r page.Ref) (*page.Drawn, bool) {
 		d.Head = append(d.Head, head.Index(i).Get("outerHTML").String())
 	}
 	return d, true
+}
+
+// drawnResults reports whether the copy of <main> holds complete results
+// of r's query and page (page.DrawnQuery).
+func drawnResults(main js.Value, r page.Ref) bool {
+	el := main.Call("querySelector", ".search-page["+page.DrawnQuery+"]")
+	return el.Truthy() && el.Call("getAttribute", page.DrawnQuery).String() == r.Slug &&
+		el.Call("getAttribute", page.DrawnPage).String() == strconv.Itoa(max(r.N, 1))
 }
 
 // keepFirstSearch keeps the results of the search page app.wasm opens
