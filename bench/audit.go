@@ -43,13 +43,9 @@ var lhMetrics = []struct {
 
 // lhReport is the part of Lighthouse's JSON the audit reads.
 type lhReport struct {
-	LighthouseVersion string
-	RuntimeError      *struct{ Code, Message string }
-	RunWarnings       []string
-	Categories        map[string]struct{ Score *float64 }
-	Audits            map[string]struct {
-		Title            string
-		Score            *float64
+	RuntimeError *struct{ Code, Message string }
+	Categories   map[string]struct{ Score *float64 }
+	Audits       map[string]struct {
 		ScoreDisplayMode string
 		NumericValue     *float64
 		ErrorMessage     string
@@ -322,7 +318,6 @@ func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string)
 func writeAuditErrors(r *report, runs map[string][]lhRun) {
 	type errInfo struct {
 		count int
-		total int
 		msg   string
 	}
 	errs := map[string]*errInfo{}

@@ -214,7 +214,6 @@ type loadResult struct {
 	// encodedDataLength) until the app was live, or in all for a page
 	// without the app. pageAll: every byte the page received.
 	pageBytes, pageAll float64
-	pageRequests       int
 	// swBytes: bytes the service worker received itself (its precache).
 	swBytes    float64
 	swRequests int
@@ -537,7 +536,6 @@ func (n *netLog) result(st *probeState, spec loadSpec) (*loadResult, error) {
 		res.pageAll += r.bytes
 		if r.end <= cutoff {
 			res.pageBytes += r.bytes
-			res.pageRequests++
 		}
 		if strings.HasSuffix(r.url, "/web/app.wasm") {
 			res.wasmEncoding, res.wasmBytes = r.encoding, r.bytes

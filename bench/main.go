@@ -31,6 +31,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"dateline/internal/chromium"
 )
 
 // The pages every section measures: the home page and the seed article.
@@ -135,10 +137,7 @@ func run(args []string, stdout io.Writer) error {
 	if cfg.hostBin, err = hostBinary(cfg.root); err != nil {
 		return err
 	}
-	cfg.chromium = os.Getenv("CHROME_PATH")
-	if cfg.chromium == "" {
-		cfg.chromium = "/usr/bin/chromium"
-	}
+	cfg.chromium = chromium.Path()
 
 	limit := *timeout
 	if limit == 0 {

@@ -128,7 +128,7 @@ func scale(ctx context.Context, cfg *config, r *report) error {
 		return err
 	}
 	tHosts := time.Since(t0) - tPrep - tVisits
-	exports, err := exportRuns(ctx, cfg, today.files[scaleBig], dir)
+	exports, err := exportRuns(ctx, cfg, today.files[scaleBig])
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func scale(ctx context.Context, cfg *config, r *report) error {
 	if err := writeHostTable(r, runs, failed, today, old, folder); err != nil {
 		return err
 	}
-	writeFirstTable(r, runs, failed, v.pages)
+	writeFirstTable(r, runs, failed)
 	writeHomeTable(r, runs)
 	writeVisitTable(r, cfg, v)
 
@@ -408,7 +408,7 @@ func firstByKind(rs []*startRun, kind string) samples {
 	return all
 }
 
-func writeFirstTable(r *report, runs map[scaleRow][]*startRun, failed map[scaleRow]string, pages map[int][]sitePage) {
+func writeFirstTable(r *report, runs map[scaleRow][]*startRun, failed map[scaleRow]string) {
 	r.printf("First request of each page after a fresh start (the same starts): per start, `/`, up to %d pages of the home list "+
 		"from `/page/2` to the last (the middle one among them), the first and last page of every section, the first page of up to %d "+
 		"tags and %d articles spread over the archive, each asked for once (`Accept-Encoding: br, gzip`), one after the other in an "+
@@ -599,7 +599,7 @@ type exportRun struct {
 // exportRuns exports the dataset into a new directory freshRuns times
 // (each into a new one, the last kept), then once over the last export,
 // which writes only what changed: nothing. The last run is the one over.
-func exportRuns(ctx context.Context, cfg *config, data, dir string) ([]exportRun, error) {
+func exportRuns(ctx context.Context, cfg *config, data string) ([]exportRun, error) {
 	// In memory when there is room, as section f does: written to this
 	// machine's disk, the export measures mostly the disk.
 	base, err := searchWorkDir(scaleBig)

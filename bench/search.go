@@ -59,10 +59,10 @@ type searchSideKey struct {
 }
 
 // hostSearchRun is one start of the host on a dataset: from exec to its
-// serving line, what that line reports, and the index: what its ready line
-// reports, and when it came from exec.
+// serving line, and the index: what its ready line reports, and when it
+// came from exec.
 type hostSearchRun struct {
-	started, readyIn   float64 // ms
+	started            float64 // ms
 	indexIn, indexAt   float64 // ms
 	indexBeforeServing bool
 }
@@ -71,7 +71,6 @@ type hostSearchRun struct {
 type searchSize struct {
 	n          int
 	dataset    float64 // bytes
-	version    string  // the export's data version
 	hosts      []hostSearchRun
 	export     float64 // ms, exec to exit
 	exportLine string
@@ -143,7 +142,7 @@ func search(ctx context.Context, cfg *config, r *report) error {
 		"%d sessions of %d navigations between `/` and `/next` in a fresh Chromium each, timed from `goappNav` until the heading "+
 		"shows the new path: **%s** (median; %s over %d navigations). Pagefind's query draws its results without any such wait.\n\n",
 		ms(1000.0/120), runs, navFloorSteps, ms(floorNav.median()), floorNav.cell(ms), len(floorNav))
-	judgeSearch(r, cfg, results, floorNav.median())
+	judgeSearch(r, results, floorNav.median())
 	r.printf("Section f took %s.\n\n", time.Since(t0).Round(time.Second))
 	return nil
 }
@@ -240,7 +239,6 @@ func searchAtSize(ctx context.Context, cfg *config, pf, gen, dir string, n, runs
 	if err != nil {
 		return nil, err
 	}
-	res.version = version
 	if res.dlIndex, res.dlFiles, err = dirSize(searchDir); err != nil {
 		return nil, err
 	}
@@ -328,7 +326,6 @@ func hostIndexRun(ctx context.Context, cfg *config, data string, n int) (hostSea
 	}
 	defer h.stop()
 	run.started = float64(h.started) / float64(time.Millisecond)
-	run.readyIn = float64(h.readyIn) / float64(time.Millisecond)
 	m, log, err := waitIndexLine(ctx, h, searchIndexWait)
 	if err != nil {
 		return run, fmt.Errorf("the host on %s: %w", data, err)
@@ -737,7 +734,7 @@ func codeList(ps []string, max int) string {
 
 // judgeSearch records issue 11's targets, at 100,000 articles (with
 // -quick, at the largest size measured, named as such).
-func judgeSearch(r *report, cfg *config, res []*searchSize, floorNav float64) {
+func judgeSearch(r *report, res []*searchSize, floorNav float64) {
 	if len(res) == 0 {
 		return
 	}

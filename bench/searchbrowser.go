@@ -216,7 +216,6 @@ type stepBytes struct {
 	// late: requests sent in the step after the results were drawn, not
 	// counted above.
 	late      float64
-	lateReqs  int
 	other     []string // paths outside the index prefix, counted in bytes
 	unhealthy []string // failed, unfinished or non-2xx/304 requests
 }
@@ -248,7 +247,6 @@ func (n *searchNet) sum(step string, drawn float64, index func(path string) bool
 		}
 		if drawn > 0 && r.wall > drawn {
 			s.late += r.bytes
-			s.lateReqs++
 			continue
 		}
 		s.bytes += r.bytes
@@ -292,7 +290,7 @@ func beforeQueries(r *searchReq) bool {
 // body the bench's server sent, since Chromium gives no size for a
 // dedicated worker's script (Pagefind's). sent gives the server's body for
 // a path.
-func (n *searchNet) readyBytes(sent func(path string) int, index func(path string) bool) (float64, int) {
+func (n *searchNet) readyBytes(sent func(path string) int, index func(path string) bool) float64 {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	byPath := map[string]float64{}
@@ -311,7 +309,7 @@ func (n *searchNet) readyBytes(sent func(path string) int, index func(path strin
 	for _, p := range paths {
 		total += max(byPath[p], float64(sent(p)))
 	}
-	return total, len(paths)
+	return total
 }
 
 // prefetched is what the page and its dedicated workers fetched of the
@@ -334,17 +332,16 @@ func (n *searchNet) prefetched(index func(path string) bool) stepBytes {
 
 // installBytes is what the service worker fetched itself from navigation
 // to the first query: its install's precache.
-func (n *searchNet) installBytes() (float64, int) {
+func (n *searchNet) installBytes() float64 {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	total, reqs := 0.0, 0
+	total := 0.0
 	for _, r := range n.order {
 		if (r.step == stepLoad || r.step == stepInstall) && r.source == "service_worker" && r.done && !r.failed && !r.cached {
 			total += r.bytes
-			reqs++
 		}
 	}
-	return total, reqs
+	return total
 }
 
 // logRequests writes every request of a session on stderr (-v).
@@ -383,12 +380,11 @@ func urlPath(u string) string {
 // queryResult is what the page reports of one query.
 type queryResult struct {
 	Count int
-	Shown int
 	Title string
 	URLs  []string // the first results' links, up to 5
 	MS    float64
-	// Start and Drawn: wall clock, ms (performance.timeOrigin + now).
-	Start, Drawn float64
+	// Drawn: wall clock, ms (performance.timeOrigin + now).
+	Drawn float64
 }
 
 // searchStep is one measured step: its time and bytes.
@@ -403,17 +399,14 @@ type searchStep struct {
 type searchSession struct {
 	ready      float64 // ms from navigation to ready
 	readyBytes float64 // fetched to be ready (readyBytes)
-	readyReqs  int
 	// prefetch: index files fetched before the first query, added to its
 	// bytes.
 	prefetch stepBytes
 	// install: Dateline's service worker's own requests until the first
 	// query (its precache).
-	install     float64
-	installReqs int
-	steps       map[string]*searchStep
-	swReport    string
-	emptyNote   string
+	install  float64
+	steps    map[string]*searchStep
+	swReport string
 }
 
 // searchSide is what differs between Dateline and Pagefind in a session.
@@ -508,8 +501,8 @@ func runSearchSession(ctx context.Context, cfg *config, srv *staticSite, side *s
 			}
 		}
 		// The note of the search page without a query: what the cleared
-		// search shows again.
-		if s.emptyNote, err = chromedp.Run(ctx, chromedp.Evaluate[string](
+		// search shows again (kept in the page for datelineQuery).
+		if _, err = chromedp.Run(ctx, chromedp.Evaluate[string](
 			`window.__emptyNote = (document.querySelector(".search-note") || {}).textContent || ""`)); err != nil {
 			return nil, fmt.Errorf("%s: reading the search page: %w", url, err)
 		}
@@ -542,9 +535,9 @@ func runSearchSession(ctx context.Context, cfg *config, srv *staticSite, side *s
 	if err := sleep(ctx, 50*time.Millisecond); err != nil {
 		return nil, err
 	}
-	s.readyBytes, s.readyReqs = n.readyBytes(srv.sentBody, side.index)
+	s.readyBytes = n.readyBytes(srv.sentBody, side.index)
 	s.prefetch = n.prefetched(side.index)
-	s.install, s.installReqs = n.installBytes()
+	s.install = n.installBytes()
 	for name, st := range s.steps {
 		st.bytes = n.sum(name, st.res.Drawn/1000, side.index)
 		if name == stepFirst {

@@ -46,7 +46,6 @@ const longTask = 50.0 // ms
 // traceEvent is one event of Chromium's JSON trace format.
 type traceEvent struct {
 	Name string          `json:"name"`
-	Cat  string          `json:"cat"`
 	Ph   string          `json:"ph"`
 	Ts   float64         `json:"ts"`  // µs
 	Dur  float64         `json:"dur"` // µs
@@ -216,7 +215,6 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 	type open struct {
 		e        traceEvent
 		children float64
-		task     int // index in mt.tasks, or -1
 	}
 	var stack []open
 	var cur *task

@@ -7,7 +7,19 @@
 // servers under test.
 package chromium
 
-import "github.com/chromedp/chromedp"
+import (
+	"os"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Path is the Chromium to start: $CHROME_PATH, or Debian's.
+func Path() string {
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
 
 // Options returns the chromedp ExecAllocator options that start the
 // Chromium at execPath headless, with its profile in userDataDir (which

@@ -22,10 +22,7 @@ import (
 // chromiumPath is Debian's Chromium unless CHROME_PATH names another.
 func chromiumPath(t testing.TB) string {
 	t.Helper()
-	p := os.Getenv("CHROME_PATH")
-	if p == "" {
-		p = "/usr/bin/chromium"
-	}
+	p := chromium.Path()
 	if fi, err := os.Stat(p); err != nil || fi.IsDir() {
 		t.Fatalf("install chromium: apt-get install chromium (no browser at %s)", p)
 	}
