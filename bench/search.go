@@ -182,7 +182,7 @@ var (
 	indexLine    = regexp.MustCompile(`search index of (\d+) articles ready in (\S+)`)
 	indexOff     = regexp.MustCompile(`warning: search is off: .*`)
 	exportedLine = regexp.MustCompile(`exported \d+ articles .*`)
-	headlineRe   = regexp.MustCompile(`<h1 class="story-headline"[^>]*>([^<]*)</h1>`)
+	headlineRe   = regexp.MustCompile(`<h1\b[^>]*\bclass="story-headline"[^>]*>([^<]*)</h1>`)
 	pfPagesRe    = regexp.MustCompile(`Indexed (\d+) pages`)
 	pfWordsRe    = regexp.MustCompile(`Indexed (\d+) words`)
 )
