@@ -194,10 +194,11 @@ func drawnResults(main js.Value, r page.Ref) bool {
 }
 
 // keepFirstSearch keeps the results of the search page app.wasm opens
-// on, run before the app starts, so that its first render shows them as
-// the host drew them, instead of a "searching" note and then the same
-// results again. Only complete results are kept; every other query is
-// run when asked.
+// on when it was not taken as drawn (an exported site's search page, one
+// drawn while the index was being built, or for another query), run
+// before the app starts, so that its first render shows them instead of a
+// "searching" note and then the results. Only complete results are kept;
+// every other query is run when asked.
 func (s *Source) keepFirstSearch(r page.Ref, d page.Data) {
 	f := d.Found
 	if r.Kind != page.Search || r.Slug == "" || f == nil || !f.Complete() {

@@ -1,10 +1,10 @@
 //go:build !(js && wasm)
 
-// Package chromium holds the command-line options with which Dateline's
-// benchmark (bench/) and browser tests (tests/browser/) start Chromium:
-// headless, without sandbox or GPU, with its background connections off,
-// and resolving no host name but 127.0.0.1, so that a page reaches only the
-// servers under test.
+// Package chromium holds the path and command-line options with which
+// Dateline's benchmark (bench/) and browser tests (tests/browser/) start
+// Chromium: headless, without sandbox or GPU, with its background
+// connections off, and resolving no host name but 127.0.0.1, so that a
+// page reaches only the servers under test.
 package chromium
 
 import (
