@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # What search costs app.wasm (issue 11: at most 25 kB brotli): app.wasm of
 # REV as it is, and of the same code with the search box, the search
-# page's content, the first search page's takeover and kept results and
-# the client's searcher taken out (app/search's searcher is then left out
-# by the linker), both built with the Makefile's flags and compressed by tools/precompress.
+# page's content, the first search page's takeover and kept results, the
+# results drawn at once from kept files (and the address the search box
+# names for it) and the client's searcher taken out (app/search's
+# searcher is then left out by the linker), both built with the
+# Makefile's flags and compressed by tools/precompress.
 #
 #   bash bench/searchcost.sh [REV [PAIRS]]    (default HEAD and 5; run from the repository)
 #
@@ -57,6 +59,14 @@ if [ "$n" != 1 ]; then
 fi
 sed -i '/^func (s \*Source) search(r page.Ref) page.Data {$/,/^}$/c\
 func (s *Source) search(r page.Ref) page.Data { return page.Data{Found: \&page.Found{}} }' app/client/client.go
+n=$(grep -c '^func (s \*Source) searchAtHand(r page.Ref) (page.Data, bool) {$' app/client/client.go || true)
+if [ "$n" != 1 ]; then
+	echo "searchcost: app/client/client.go: the searcher's kept answers are not where this script expects them" >&2
+	exit 1
+fi
+sed -i '/^func (s \*Source) searchAtHand(r page.Ref) (page.Data, bool) {$/,/^}$/c\
+func (s *Source) searchAtHand(r page.Ref) (page.Data, bool) { return page.Data{}, false }' app/client/client.go
+edit components/page.go 'newPage := func\(\) app\.Composer \{ return \&Page\{Site: site, Source: src, Next: takeNext\(\)\} \}' 'newPage := func() app.Composer { return \&Page{Site: site, Source: src} }'
 edit app/client/client.go 'searcher \*search\.Searcher' ''
 edit app/client/client.go '"dateline\/app\/search"' ''
 edit app/client/client.go '"github.com\/maxence-charriere\/go-app\/v10\/pkg\/app"' '' # search logged its errors

@@ -24,6 +24,9 @@ type pageState struct {
 	Data   page.Data
 	// gen counts the changes above, so that Page knows when to draw again.
 	gen int
+	// early: the data above came before the address changed to Ref
+	// (Page.OnUpdate), and the navigation's OnNav is still to come.
+	early bool
 }
 
 // init fills st before the first render in the browser, when the source
@@ -49,12 +52,31 @@ func (st *pageState) init(src page.Source) {
 	}
 }
 
+// ahead fills st with ref's data, if the source has it at hand, before the
+// address changes to ref (Page.OnUpdate): the page is drawn with it at
+// once, and load, in the navigation's OnNav, finds it there.
+func (st *pageState) ahead(ref page.Ref, src page.Source) {
+	data, ok := src.Cached(ref)
+	if !ok {
+		return
+	}
+	st.gen++
+	st.Status, st.Err, st.Ref, st.Data = loaded, nil, ref, data
+	st.early = true
+}
+
 // load fills st with the data for the current address: at once when the
 // source has it, else in the background. done runs once the data is there,
 // or the load has failed (st.Status says which).
 func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Context)) {
 	u := ctx.Page().URL()
 	ref := page.ParseURL(u.Path, u.RawQuery)
+	early := st.early
+	st.early = false
+	if early && st.Ref == ref && st.Status == loaded {
+		done(ctx)
+		return
+	}
 	st.gen++
 	st.Ref = ref
 	if data, ok := src.Cached(ref); ok {

@@ -864,7 +864,13 @@
     }
     e.preventDefault();
     var q = f.elements.q.value.trim();
-    goappNav(q ? "/search?q=" + encodeURIComponent(q) : "/search"); // eslint-disable-line no-undef
+    var to = q ? "/search?q=" + encodeURIComponent(q) : "/search";
+    // Named for app.wasm (components.Page.Next), which then draws the
+    // results in this task when it has them at hand; cleared after, for
+    // when go-app did not navigate (the same address).
+    window.datelineNext = to;
+    goappNav(to); // eslint-disable-line no-undef
+    window.datelineNext = undefined;
   });
 
   // focusSearch puts the caret in the search box, or, where the box is

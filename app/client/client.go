@@ -36,21 +36,38 @@ func New(base string) *Source {
 }
 
 // Cached returns the data of a page fetched before (or the first search's
-// results, First); a path that is no page, and the saved
+// results, First), and a search's results when the files they need are
+// kept (search.Searcher.AtHand); a path that is no page, and the saved
 // articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
 	switch {
 	case r.Kind == page.Search && r.Slug == "":
 		return page.Data{Found: &page.Found{}}, true
-	case r.Kind == page.Search:
-		// Looked up below: only First puts results there.
-	case !r.Kind.HasData():
+	case !r.Kind.HasData() && r.Kind != page.Search:
 		return page.Data{}, true
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	d, ok := s.pages[r]
-	return d, ok
+	d, ok := s.pages[r] // a search's: only First puts results there
+	s.mu.Unlock()
+	if ok || r.Kind != page.Search {
+		return d, ok
+	}
+	return s.searchAtHand(r)
+}
+
+// searchAtHand gives a search's results when the files they need are kept.
+func (s *Source) searchAtHand(r page.Ref) (page.Data, bool) {
+	s.mu.Lock()
+	sr := s.searcher
+	s.mu.Unlock()
+	if sr == nil {
+		return page.Data{}, false
+	}
+	res, ok := sr.AtHand(r.Slug, r.N)
+	if !ok {
+		return page.Data{}, false
+	}
+	return page.Data{Found: &page.Found{Results: res}}, true
 }
 
 // Load fetches the data of a page. It blocks: call it from ctx.Async, or

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 )
@@ -27,10 +28,23 @@ type item struct {
 	pin   bool
 }
 
+// errNotAtHand is a file that an AtHand search lacked.
+var errNotAtHand = errors.New("not kept")
+
 // get returns the parsed file called name, fetching and parsing it with
 // s.fetch and parse if it is not kept. A pinned file is never dropped.
+// For an AtHand view of the Searcher it only looks.
 func (c *cache) get(s *Searcher, name string, pin bool, parse func([]byte) (any, int, error)) (any, error) {
 	c.mu.Lock()
+	if s.atHand {
+		defer c.mu.Unlock()
+		it, ok := c.items[name]
+		if !ok || !isDone(it) || it.err != nil {
+			s.missed = true
+			return nil, errNotAtHand
+		}
+		return it.val, nil
+	}
 	if c.items == nil {
 		c.items = make(map[string]*item)
 	}

@@ -56,7 +56,10 @@ type Searcher struct {
 
 	manifest string
 	fetch    func(name string) ([]byte, error)
-	cache    cache
+	cache    *cache
+	// atHand: a view of a Searcher (AtHand) that fetches nothing and
+	// waits for nothing, and notes in missed any file it lacked.
+	atHand, missed bool
 }
 
 // NewSearcher returns a Searcher of the index whose manifest is called
@@ -65,7 +68,17 @@ type Searcher struct {
 // text). A new version of the index has a new manifest, and needs a new
 // Searcher.
 func NewSearcher(manifest string, fetch func(name string) ([]byte, error)) *Searcher {
-	return &Searcher{manifest: manifest, fetch: fetch}
+	return &Searcher{manifest: manifest, fetch: fetch, cache: &cache{}}
+}
+
+// AtHand returns page (from 1) of query's results as Search does, if every
+// file they need is kept already; it fetches nothing and waits for no
+// fetch under way. ok is false when a file was missing, or the query
+// failed.
+func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
+	v := &Searcher{manifest: s.manifest, cache: s.cache, atHand: true}
+	res, err := v.Search(query, page)
+	return res, err == nil && !v.missed
 }
 
 // Search returns page (from 1) of the documents that match query. With

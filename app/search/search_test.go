@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -510,5 +511,58 @@ func TestCorruptFiles(t *testing.T) {
 				t.Errorf("err = %v, want ErrCorrupt", err)
 			}
 		})
+	}
+}
+
+// TestAtHand checks that AtHand answers a query exactly as Search does
+// when every file it needs is kept, fetching nothing, and otherwise says
+// so rather than answer with less: a rest part it lacks would have made an
+// excerpt the body's opening.
+func TestAtHand(t *testing.T) {
+	para := strings.Repeat("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor. ", 4)
+	f := build(t, []Doc{
+		doc("deep", "Deep match", para, para, "Then Zorvek met the quillan.", para),
+		doc("opening", "Opening", "Zorvek first. Then more."),
+	})
+	s, log := searcher(f)
+	if _, ok := s.AtHand("zorvek", 1); ok || len(log.names) != 0 {
+		t.Fatalf("before any search: ok %v, fetched %q; want no answer and no fetch", ok, log.names)
+	}
+	want, err := s.Search("zorvek", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetched := len(log.names)
+	got, ok := s.AtHand("zorvek", 1)
+	if !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("AtHand after Search: ok %v, %+v; want %+v", ok, got, want)
+	}
+	if len(log.names) != fetched {
+		t.Errorf("AtHand fetched %q", log.names[fetched:])
+	}
+	if _, ok := s.AtHand("quillan zorvek", 1); !ok {
+		t.Errorf("a query of the same words' files: no answer")
+	}
+	// Without the rest part that the deep match's excerpt needs, or with
+	// a file still being fetched: no answer.
+	rests := 0
+	for name, it := range s.cache.items {
+		if strings.HasSuffix(name, "r.bin") {
+			rests++
+			delete(s.cache.items, name)
+			if _, ok := s.AtHand("zorvek", 1); ok {
+				t.Errorf("answered without %s", name)
+			}
+			s.cache.items[name] = &item{ready: make(chan struct{}), val: it.val}
+			if _, ok := s.AtHand("zorvek", 1); ok {
+				t.Errorf("answered with %s still being fetched", name)
+			}
+		}
+	}
+	if rests != 1 {
+		t.Fatalf("%d rest parts kept, want the deep match's", rests)
+	}
+	if len(log.names) != fetched {
+		t.Errorf("AtHand fetched %q", log.names[fetched:])
 	}
 }

@@ -172,6 +172,54 @@ new MutationObserver(() => {
 	tb.checkConsole(nil)
 }
 
+// TestSearchDrawnAtOnce runs a query whose index files the app has kept:
+// its results are drawn in the task of the search itself (components.Page's
+// OnUpdate), not at go-app's next frame. A query whose files are not kept
+// yet is drawn once they come, as before.
+func TestSearchDrawnAtOnce(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	tb := newTab(t, 412, 900)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	// submitNow submits a query from the header's box and reads, in the
+	// same script, the heading and the address.
+	const submitNow = `((q) => {
+  const input = document.getElementById("search-input");
+  input.value = q;
+  input.form.requestSubmit();
+  return {h1: (document.querySelector("h1") || {}).textContent || "", path: location.pathname + location.search};
+})`
+	type drawn struct{ H1, Path string }
+	for _, q := range []string{"story 3", "synthetic"} {
+		got := eval[drawn](tb, submitNow+`(`+jsString(q)+`)`)
+		if strings.Contains(got.H1, "results for "+q) {
+			t.Errorf("%q, its files not kept yet, was drawn in the task of the search: %+v", q, got)
+		}
+		tb.waitFor("the results of "+q, `(document.querySelector("h1") || {}).textContent.endsWith("results for `+q+`")`, 10*time.Second)
+	}
+	before := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.includes("/search/")).length`)
+	got := eval[drawn](tb, submitNow+`("story 3")`)
+	if got.H1 != "11 results for story 3" || (got.Path != "/search?q=story%203" && got.Path != "/search?q=story+3") {
+		t.Errorf("a query whose files are kept, read in the task of the search: %+v; want its 11 results at their address", got)
+	}
+	tb.waitFor("the count focused", `document.activeElement && document.activeElement.id === "page-title"`, 5*time.Second)
+	st := eval[searchState](tb, searchStateJS)
+	if st.H1 != "11 results for story 3" || len(st.Hits) != 11 || st.Marks < 22 || st.Input != "story 3" {
+		t.Errorf("the results drawn at once: %+v", st)
+	}
+	if after := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.includes("/search/")).length`); after != before {
+		t.Errorf("the query whose files were kept fetched %d index files", after-before)
+	}
+	// Back to the other query, and forward: the history holds both.
+	eval[chromedp.Void](tb, `history.back()`)
+	tb.waitFor("the query before", `(document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	eval[chromedp.Void](tb, `history.forward()`)
+	tb.waitFor("forward", `(document.querySelector("h1") || {}).textContent === "11 results for story 3"`, 10*time.Second)
+	tb.checkConsole(nil)
+}
+
 // TestSearchBeforeTheApp reads results the host rendered, with the app not
 // running (go-app's ?wasm=false): the form asks the host and the host
 // answers with the results.
