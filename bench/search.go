@@ -766,7 +766,13 @@ func judgeSearch(r *report, res []*searchSize, floorNav float64) {
 		if a > b {
 			margin = "by " + ms(a-b)
 		}
-		r.note(name, "≤ Pagefind's: "+ms(b), fmt.Sprintf("%s; go-app's floor %s, Dateline's own %s above it", ms(a), ms(floorNav), ms(a-floorNav)), a <= b, margin)
+		vsFloor := fmt.Sprintf("%s; go-app's floor %s, Dateline's own %s above it", ms(a), ms(floorNav), ms(a-floorNav))
+		if a < floorNav {
+			// Drawn in the search's own task (components.Page.OnUpdate),
+			// without the frame that go-app's navigation waits for.
+			vsFloor = fmt.Sprintf("%s; under go-app's navigation floor (%s): drawn without its frame", ms(a), ms(floorNav))
+		}
+		r.note(name, "≤ Pagefind's: "+ms(b), vsFloor, a <= b, margin)
 	}
 	// The index is built in the background, after the serving line: it
 	// adds to the start only if its ready line comes first.

@@ -385,6 +385,8 @@ type queryResult struct {
 	MS    float64
 	// Drawn: wall clock, ms (performance.timeOrigin + now).
 	Drawn float64
+	// Sync: drawn in the task of the search itself (Dateline's page only).
+	Sync bool
 }
 
 // searchStep is one measured step: its time and bytes.
@@ -526,6 +528,8 @@ func runSearchSession(ctx context.Context, cfg *config, srv *staticSite, side *s
 			return nil, fmt.Errorf("%s: %s query %q: decoding %s: %w", side.name, st.name, st.q, raw, err)
 		}
 		s.steps[st.name] = &searchStep{q: st.q, res: res}
+		progress("search: %s, %s query %q drawn in %.1f ms%s", side.name, st.name, st.q, res.MS,
+			map[bool]string{true: ", in the search's own task", false: ""}[res.Sync])
 		// Let the last network events of the step arrive.
 		if err := sleep(ctx, 250*time.Millisecond); err != nil {
 			return nil, err
@@ -607,7 +611,7 @@ const datelineQuery = `(q) => new Promise((resolve, reject) => {
     const now = clock();
     mo.disconnect();
     clearTimeout(timer);
-    resolve(JSON.stringify(Object.assign(s, {ms: now - start, start, drawn: now})));
+    resolve(JSON.stringify(Object.assign(s, {ms: now - start, start, drawn: now, sync})));
   };
   mo.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
   timer = setTimeout(() => {
@@ -622,6 +626,8 @@ const datelineQuery = `(q) => new Promise((resolve, reject) => {
     input.value = q;
     form.requestSubmit();
   }
+  // Drawn before the search's task ended (components.Page.OnUpdate)?
+  const sync = !!state();
 })`
 
 // datelineReady: the app is live (probeScript's observer).
