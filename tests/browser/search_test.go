@@ -37,6 +37,18 @@ func searchHost(t testing.TB) *host {
 	})
 }
 
+// searchHome opens the home page of searchHost in a tab width pixels wide,
+// once the app is live and reader.js has started.
+func searchHome(t *testing.T, width int) *tab {
+	t.Helper()
+	h := searchHost(t)
+	tb := newTab(t, width, 900)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	return tb
+}
+
 // searchState is what a search page shows.
 type searchState struct {
 	Marker  int
@@ -65,11 +77,7 @@ const searchStateJS = `({
 // the app, without a page load, the count of results focused each time.
 func TestSearchInTheApp(t *testing.T) {
 	t.Parallel()
-	h := searchHost(t)
-	tb := newTab(t, 1280, 900)
-	tb.mustLoad(h.URL+"/", http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb := searchHome(t, 1280)
 	home := listedPaths(t, tb) // newest first, as results tie
 	eval[chromedp.Void](tb, `window.__marker = 11`)
 
@@ -178,11 +186,7 @@ new MutationObserver(() => {
 // yet is drawn once they come, as before.
 func TestSearchDrawnAtOnce(t *testing.T) {
 	t.Parallel()
-	h := searchHost(t)
-	tb := newTab(t, 412, 900)
-	tb.mustLoad(h.URL+"/", http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb := searchHome(t, 412)
 	// submitNow submits a query from the header's box and reads, in the
 	// same script, the heading and the address.
 	const submitNow = `((q) => {
