@@ -2,7 +2,7 @@ package components
 
 import (
 	"errors"
-	"net/url"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -19,9 +19,9 @@ type Page struct {
 	// Site is the edition; Source gives the page its data.
 	Site   *page.Site
 	Source page.Source
-	// Next is the address the navigation that made this Page goes to,
-	// when the navigation named it (a search from the header's box:
-	// web/reader.js). go-app hands a Page's new fields to the Page on
+	// Next is the path and query that the navigation that made this Page
+	// goes to, when the navigation named it (a search from the header's
+	// box: web/reader.js). go-app hands a Page's new fields to the Page on
 	// screen before it changes the address, and draws it at once
 	// (OnUpdate): a page whose data is at hand, such as a search whose
 	// index files are kept, is drawn in the same task as the search
@@ -47,9 +47,8 @@ func (p *Page) OnUpdate(ctx app.Context) {
 	if p.Next == "" || p.Source == nil {
 		return
 	}
-	if u, err := url.Parse(p.Next); err == nil {
-		p.st.ahead(page.ParseURL(u.Path, u.RawQuery), p.Source)
-	}
+	path, query, _ := strings.Cut(p.Next, "?")
+	p.st.ahead(page.ParseURL(path, query), p.Source)
 }
 
 // OnNav loads the page's data and sets the document's title and
@@ -174,8 +173,8 @@ func Route(site *page.Site, src page.Source, first string) {
 // window.datelineNext, for the navigation it starts (Page.Next).
 func takeNext() string {
 	w := app.Window()
-	v := w.Get("datelineNext")
-	if v.Type() != app.TypeString {
+	v := w.Get("datelineNext") // a path, or undefined
+	if !v.Truthy() {
 		return ""
 	}
 	w.Set("datelineNext", nil)
