@@ -11,6 +11,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"path/filepath"
 
 	"github.com/andybalholm/brotli"
 )
@@ -39,10 +40,12 @@ func compress(name string) error {
 	})
 }
 
-// write compresses data into name through a temporary file, renamed into
-// place only when complete, so a failure never leaves a truncated file.
+// write compresses data into name through a temporary file beside it (so
+// that the rename stays on one file system, and an interrupted run leaves
+// nothing in the working directory), renamed into place only when
+// complete, so a failure never leaves a truncated file.
 func write(name string, data []byte, newWriter func(io.Writer) (io.WriteCloser, error)) error {
-	tmp, err := os.CreateTemp(".", ".precompress-*")
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("creating temporary file for %s: %w", name, err)
 	}
