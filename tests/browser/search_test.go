@@ -193,9 +193,13 @@ func TestSearchDrawnAtOnce(t *testing.T) {
   const input = document.getElementById("search-input");
   input.value = q;
   input.form.requestSubmit();
-  return {h1: (document.querySelector("h1") || {}).textContent || "", path: location.pathname + location.search};
+  return {h1: (document.querySelector("h1") || {}).textContent || "", path: location.pathname + location.search,
+    scrollY: window.scrollY, focused: document.activeElement ? document.activeElement.id : ""};
 })`
-	type drawn struct{ H1, Path string }
+	type drawn struct {
+		H1, Path, Focused string
+		ScrollY           float64
+	}
 	for _, q := range []string{"story 3", "synthetic"} {
 		got := eval[drawn](tb, submitNow+`(`+jsString(q)+`)`)
 		if strings.Contains(got.H1, "results for "+q) {
@@ -204,9 +208,18 @@ func TestSearchDrawnAtOnce(t *testing.T) {
 		tb.waitFor("the results of "+q, `(document.querySelector("h1") || {}).textContent.endsWith("results for `+q+`")`, 10*time.Second)
 	}
 	before := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.includes("/search/")).length`)
+	// From a page scrolled down (the box still on screen): the results
+	// come at the top, focused, in the same task, never painted first
+	// where the page was.
+	if y := eval[float64](tb, `window.scrollTo(0, 60), window.scrollY`); y != 60 {
+		t.Fatalf("the results page scrolled to %v, want 60", y)
+	}
 	got := eval[drawn](tb, submitNow+`("story 3")`)
 	if got.H1 != "11 results for story 3" || (got.Path != "/search?q=story%203" && got.Path != "/search?q=story+3") {
 		t.Errorf("a query whose files are kept, read in the task of the search: %+v; want its 11 results at their address", got)
+	}
+	if got.ScrollY != 0 || got.Focused != "page-title" {
+		t.Errorf("in the task of the search, scrolled to %v with focus on %q; want the top and the count", got.ScrollY, got.Focused)
 	}
 	tb.waitFor("the count focused", `document.activeElement && document.activeElement.id === "page-title"`, 5*time.Second)
 	st := eval[searchState](tb, searchStateJS)
