@@ -40,6 +40,15 @@ func New(base string) *Source {
 // kept (search.Searcher.AtHand); a path that is no page, and the saved
 // articles' page, need none.
 func (s *Source) Cached(r page.Ref) (page.Data, bool) {
+	if d, ok := s.kept(r); ok || r.Kind != page.Search {
+		return d, ok
+	}
+	return s.searchAtHand(r)
+}
+
+// kept is Cached but for a search's results from kept files, which Load
+// does not need: its search uses them.
+func (s *Source) kept(r page.Ref) (page.Data, bool) {
 	switch {
 	case r.Kind == page.Search && r.Slug == "":
 		return page.Data{Found: &page.Found{}}, true
@@ -47,12 +56,9 @@ func (s *Source) Cached(r page.Ref) (page.Data, bool) {
 		return page.Data{}, true
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	d, ok := s.pages[r] // a search's: only First puts results there
-	s.mu.Unlock()
-	if ok || r.Kind != page.Search {
-		return d, ok
-	}
-	return s.searchAtHand(r)
+	return d, ok
 }
 
 // searchAtHand gives a search's results when the files they need are kept.
@@ -74,7 +80,7 @@ func (s *Source) searchAtHand(r page.Ref) (page.Data, bool) {
 // from main before the app starts. A page whose data file does not exist
 // (an unknown article, a list page past the last) is page.Data{}.
 func (s *Source) Load(r page.Ref) (page.Data, error) {
-	if d, ok := s.Cached(r); ok {
+	if d, ok := s.kept(r); ok {
 		return d, nil
 	}
 	if r.Kind == page.Search {

@@ -18,6 +18,10 @@ type cache struct {
 	mu    sync.Mutex
 	items map[string]*item
 	bytes int
+	// lastKey and lastQuery: the query last matched (Searcher.matched);
+	// a query only reads it.
+	lastKey   string
+	lastQuery *query
 }
 
 type item struct {

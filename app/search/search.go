@@ -1,6 +1,9 @@
 package search
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // PerPage is the number of hits in a page of results.
 const PerPage = 20
@@ -95,7 +98,7 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	if err != nil {
 		return res, err
 	}
-	q, err := s.match(m, terms, prefix)
+	q, err := s.matched(m, terms, prefix)
 	if err != nil {
 		return res, err
 	}
@@ -107,6 +110,34 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	ids := q.rank(res.Page)
 	res.Hits, err = s.hits(m, q, ids, terms, prefix)
 	return res, err
+}
+
+// matched is match, kept for the query last matched: an AtHand search
+// that lacked a result's file leaves its match for the Search that
+// follows, and the pages of one query's results share theirs.
+func (s *Searcher) matched(m *manifest, terms []string, prefix bool) (*query, error) {
+	key := m.version + "\x00" + strings.Join(terms, "\x00")
+	if prefix {
+		key += "\x00*"
+	}
+	c := s.cache
+	c.mu.Lock()
+	q := c.lastQuery
+	if c.lastKey != key {
+		q = nil
+	}
+	c.mu.Unlock()
+	if q != nil {
+		return q, nil
+	}
+	q, err := s.match(m, terms, prefix)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.lastKey, c.lastQuery = key, q
+	c.mu.Unlock()
+	return q, nil
 }
 
 // queryTerms returns the folded words of a query that count, and whether

@@ -565,4 +565,26 @@ func TestAtHand(t *testing.T) {
 	if len(log.names) != fetched {
 		t.Errorf("AtHand fetched %q", log.names[fetched:])
 	}
+	// The Search that follows a lacking AtHand takes its match, not a new
+	// one, and answers as a fresh Searcher does.
+	q := s.cache.lastQuery
+	if q == nil {
+		t.Fatal("AtHand kept no match")
+	}
+	for name := range s.cache.items {
+		if strings.HasSuffix(name, "r.bin") {
+			delete(s.cache.items, name)
+		}
+	}
+	got, err = s.Search("zorvek", 1)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("Search after a lacking AtHand: %v, %+v; want %+v", err, got, want)
+	}
+	if s.cache.lastQuery != q {
+		t.Error("Search matched the query again")
+	}
+	// Another query's match replaces it.
+	if _, err := s.Search("quillan", 1); err != nil || s.cache.lastQuery == q {
+		t.Errorf("another query kept the first's match (%v)", err)
+	}
 }
