@@ -890,17 +890,25 @@
   }
 
   // swallow cancels the character of the key just handled, should it still
-  // come (as a separate keypress) to the field that now has focus.
+  // come (as a separate keypress) to the field that now has focus: until
+  // the key is released, which comes after its character however late
+  // that is (a timer of 0 ms could end before it), or a second at most.
   function swallow(key) {
     var stop = function (e) {
       if (e.key === key) {
         e.preventDefault();
       }
     };
+    var end = function (e) {
+      if (!e || e.key === key) {
+        doc.removeEventListener("keypress", stop, true);
+        doc.removeEventListener("keyup", end, true);
+        clearTimeout(timer);
+      }
+    };
     doc.addEventListener("keypress", stop, true);
-    setTimeout(function () {
-      doc.removeEventListener("keypress", stop, true);
-    }, 0);
+    doc.addEventListener("keyup", end, true);
+    var timer = setTimeout(end, 1000);
   }
 
   // ---- clicks --------------------------------------------------------------
