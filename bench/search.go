@@ -551,7 +551,9 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 		"gives no size for a dedicated worker's script); so is the precache of Dateline's service worker, which installs "+
 		"after the app is live. The first query starts once the network has been quiet for 300 ms after ready (and, for "+
 		"Dateline, after its worker's install). "+
-		"Times are from the query's start to the results drawn, measured in the page. Sessions per side, query "+
+		"Times are from the query's start to the results drawn and laid out, measured in the page: "+
+		"the bench reads the page's layout once the results are in it, on both sides alike, since Dateline's move of focus "+
+		"to the results' heading lays its page out within the search's task, which Pagefind's page does not. Sessions per side, query "+
 		"pair and size: %d%s, sides and pairs alternating; cells: median (min–max).\n\n",
 		runs, map[bool]string{true: " (-quick: no warm-up session)", false: ", after one uncounted warm-up session per side and size"}[cfg.quick])
 
