@@ -31,10 +31,10 @@ type pageState struct {
 
 // init fills st before the first render in the browser, when the source
 // already has the page's data (it has for the page app.wasm starts on,
-// but for a search whose results came incomplete: offline, or while the
-// index is built): go-app renders a component once before OnNav, and
-// that render must already be the page, not a loading placeholder, or
-// the takeover flashes and the browser loses the scroll position.
+// a search page's results included, complete or not): go-app renders a
+// component once before OnNav, and that render must already be the page,
+// not a loading placeholder, or the takeover flashes and the browser loses
+// the scroll position.
 //
 // The window's address is only the component's own on the document's first
 // page: during a client-side navigation it still shows the page being left

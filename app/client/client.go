@@ -28,6 +28,15 @@ type Source struct {
 	mu       sync.Mutex
 	pages    map[page.Ref]page.Data
 	searcher *search.Searcher
+	// first holds the results of the search page app.wasm opened on when
+	// they were not complete (keepFirstSearch), until another page is asked.
+	first *firstSearch
+}
+
+// firstSearch is a search page's data and the page it is for.
+type firstSearch struct {
+	ref  page.Ref
+	data page.Data
 }
 
 // New returns a source reading the data files under base.
@@ -49,14 +58,20 @@ func (s *Source) Cached(r page.Ref) (page.Data, bool) {
 // kept is Cached but for a search's results from kept files, which Load
 // does not need: its search uses them.
 func (s *Source) kept(r page.Ref) (page.Data, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f := s.first; f != nil {
+		if f.ref == r {
+			return f.data, true
+		}
+		s.first = nil // the reader has moved on: the query runs anew when asked
+	}
 	switch {
 	case r.Kind == page.Search && r.Slug == "":
 		return page.Data{Found: &page.Found{}}, true
 	case !r.Kind.HasData() && r.Kind != page.Search:
 		return page.Data{}, true
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	d, ok := s.pages[r] // a search's: only First puts results there
 	return d, ok
 }
@@ -155,7 +170,7 @@ func (s *Source) search(r page.Ref) page.Data {
 // return to it later in the visit. A search page is taken as drawn only
 // with complete results of its own query and page (page.DrawnQuery).
 // When the document has no such page drawn, First loads the page's data
-// as Load does, and keeps a search's complete results (keepFirstSearch).
+// as Load does, and keeps a search's results (keepFirstSearch).
 func (s *Source) First(r page.Ref) (page.Data, error) {
 	if r.Kind.HasData() || (r.Kind == page.Search && r.Slug != "") {
 		if dr, ok := drawnPage(r); ok {
@@ -217,19 +232,26 @@ func drawnResults(main js.Value, r page.Ref) bool {
 }
 
 // keepFirstSearch keeps the results of the search page app.wasm opens
-// on when it was not taken as drawn (an exported site's search page, one
-// drawn while the index was being built, or for another query), run
-// before the app starts, so that its first render shows them instead of a
-// "searching" note and then the results. Only complete results are kept;
-// every other query is run when asked.
+// on when it was not taken as drawn (an exported site's search page, the
+// search page offline, one drawn while the index was being built, or for
+// another query), run before the app starts, so that its first render
+// shows them instead of a "searching" note and then the same search again.
+// Complete results are kept for the rest of the visit, as a fetched page
+// is. Others (incomplete offline, the index still being built, a failure)
+// answer only until another page is asked for: a return to the query runs
+// it anew, when the missing files may be had.
 func (s *Source) keepFirstSearch(r page.Ref, d page.Data) {
 	f := d.Found
-	if r.Kind != page.Search || r.Slug == "" || f == nil || !f.Complete() {
+	if r.Kind != page.Search || r.Slug == "" || f == nil {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.pages[r] = d
+	if f.Complete() {
+		s.pages[r] = d
+		return
+	}
+	s.first = &firstSearch{ref: r, data: d}
 }
 
 // Site reads the edition the host hands app.wasm (in go-app's environment).

@@ -7,10 +7,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -285,4 +288,86 @@ func TestSearchOffline(t *testing.T) {
 		t.Errorf("a site saved whole says %q offline", note)
 	}
 	tb.checkConsole(allowOffline)
+}
+
+// TestSearchOpensIncomplete opens a search page whose results app.wasm
+// finds itself (no copy of the page as drawn, as on an exported site or
+// offline) while the index's document files are refused: its first render
+// is the results it could have, marked incomplete, with no "Loading…" before
+// them and the query not run a second time; a return to the query once the
+// files can be had runs it anew, complete.
+func TestSearchOpensIncomplete(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	tb := newTab(t, 412, 900)
+	tb.addScript(`Object.defineProperty(window, "datelineDrawn", {get() { return undefined; }, set() {}});
+window.__notes = [];
+new MutationObserver(() => {
+  const note = document.querySelector("main .search-note");
+  const text = note ? note.textContent : "";
+  if (window.__notes[window.__notes.length - 1] !== text) window.__notes.push(text);
+}).observe(document, {subtree: true, childList: true, characterData: true});`)
+	var mu sync.Mutex
+	asked := map[string]int{} // index files requested, by path
+	chromedp.Listen(tb.ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok && strings.Contains(e.Request.URL, "/search/") {
+			mu.Lock()
+			asked[strings.TrimPrefix(e.Request.URL, h.URL)]++
+			mu.Unlock()
+		}
+	})
+	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("enabling the network domain: %v", err)
+	}
+	refuse := func(patterns ...string) {
+		t.Helper()
+		var ps []*network.BlockPattern
+		for _, p := range patterns {
+			ps = append(ps, &network.BlockPattern{URLPattern: h.URL + p, Block: true})
+		}
+		if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: ps}); err != nil {
+			t.Fatalf("refusing %q: %v", patterns, err)
+		}
+	}
+	// Every document's head (its headline and excerpt): the query's
+	// terms are had, the results to list are not.
+	refuse("/data/*/search/*h.bin")
+	tb.mustLoad(h.URL+"/search?q=story+3", http.StatusOK)
+	tb.waitLive()
+	const incomplete = "Offline: these results come from the parts of the index on this device and may be incomplete."
+	got := eval[searchState](tb, searchStateJS)
+	if !strings.HasSuffix(got.H1, " for story 3") || got.Note != incomplete {
+		t.Errorf("the search page opened with refused files: %+v", got)
+	}
+	// The notes the page showed as it opened: the host's page (its
+	// results, no note), then the app's first render.
+	if notes := eval[[]string](tb, `window.__notes`); !slices.Equal(notes, []string{"", incomplete}) {
+		t.Errorf("the search page's notes as it opened: %q, want the host's page, then %q", notes, incomplete)
+	}
+	mu.Lock()
+	for path, n := range asked {
+		if n != 1 {
+			t.Errorf("%s was asked for %d times as the page opened, want once", path, n)
+		}
+	}
+	if len(asked) == 0 {
+		t.Error("the app asked for no index file: its search did not run")
+	}
+	mu.Unlock()
+
+	// The files can be had again: another query, then back to the first,
+	// which runs anew and is complete.
+	refuse()
+	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
+	eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
+	tb.keys("another query", "story 4"+kb.Enter)
+	tb.waitFor("the next results", `(document.querySelector("h1") || {}).textContent === "6 results for story 4"`, 10*time.Second)
+	tb.do("going back", chromedp.NavigateBack())
+	tb.waitFor("the first query again", `location.search === "?q=story+3" && (document.querySelector("h1") || {}).textContent === "11 results for story 3"`, 10*time.Second)
+	tb.waitFor("its results complete", `!document.querySelector("main .search-note") && document.querySelectorAll(".search-results > li").length === 11`, 10*time.Second)
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		// The refused files, and the app's note of the search they left
+		// incomplete.
+		return strings.Contains(m.Text, "ERR_BLOCKED_BY_CLIENT") || strings.Contains(m.Text, "dateline: searching:")
+	})
 }
