@@ -29,7 +29,7 @@ type Source struct {
 	pages    map[page.Ref]page.Data
 	searcher *search.Searcher
 	// first holds the results of the search page app.wasm opened on when
-	// they were not complete (keepFirstSearch), until another page is asked.
+	// they were not complete (keepFirstSearch), for its first render only.
 	first *firstSearch
 }
 
@@ -61,10 +61,12 @@ func (s *Source) kept(r page.Ref) (page.Data, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if f := s.first; f != nil {
+		// Given once, to the first render: asked again (the same query
+		// submitted, or a return to it), the query runs anew.
+		s.first = nil
 		if f.ref == r {
 			return f.data, true
 		}
-		s.first = nil // the reader has moved on: the query runs anew when asked
 	}
 	switch {
 	case r.Kind == page.Search && r.Slug == "":
@@ -238,8 +240,9 @@ func drawnResults(main js.Value, r page.Ref) bool {
 // shows them instead of a "searching" note and then the same search again.
 // Complete results are kept for the rest of the visit, as a fetched page
 // is. Others (incomplete offline, the index still being built, a failure)
-// answer only until another page is asked for: a return to the query runs
-// it anew, when the missing files may be had.
+// answer once, for that first render (components' pageState.init; the
+// first page's OnNav loads nothing more): the same query asked again runs
+// anew, when the missing files may be had.
 func (s *Source) keepFirstSearch(r page.Ref, d page.Data) {
 	f := d.Found
 	if r.Kind != page.Search || r.Slug == "" || f == nil {
