@@ -21,8 +21,8 @@ const (
 // navFloorScript navigates go-app's empty app (built with -tags navfloor)
 // between / and /next with goappNav, the function reader.js sends
 // Dateline's search form to, and times each from the call until the
-// heading shows the new path: what a navigation that brings new state
-// costs in go-app before any of the page's own work.
+// heading shows the new path, laid out: what a navigation that brings new
+// state costs in go-app before any of the page's own work.
 const navFloorScript = `(async (steps) => {
   const h1 = document.querySelector("h1");
   const out = [];
@@ -32,6 +32,7 @@ const navFloorScript = `(async (steps) => {
       const timer = setTimeout(() => { mo.disconnect(); reject(new Error("the heading did not become " + path + " within 5 s")); }, 5000);
       const mo = new MutationObserver(() => {
         if (h1.textContent !== path) return;
+        void document.documentElement.offsetHeight; // laid out, as the searches are
         const now = performance.now();
         mo.disconnect();
         clearTimeout(timer);

@@ -140,7 +140,7 @@ func search(ctx context.Context, cfg *config, r *report) error {
 		"(120 frames a second), whatever the page does meanwhile. The floor: go-app's empty app (`bench/floorapp` built with "+
 		"`-tags navfloor`: a second route to its one component, whose `OnNav` sets the heading to the new path), "+
 		"%d sessions of %d navigations between `/` and `/next` in a fresh Chromium each, timed from `goappNav` until the heading "+
-		"shows the new path: **%s** (median; %s over %d navigations). Pagefind's query draws its results without any such wait.\n\n",
+		"shows the new path, laid out: **%s** (median; %s over %d navigations). Pagefind's query draws its results without any such wait.\n\n",
 		ms(1000.0/120), runs, navFloorSteps, ms(floorNav.median()), floorNav.cell(ms), len(floorNav))
 	judgeSearch(r, results, floorNav.median())
 	r.printf("Section f took %s.\n\n", time.Since(t0).Round(time.Second))
@@ -551,9 +551,9 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 		"gives no size for a dedicated worker's script); so is the precache of Dateline's service worker, which installs "+
 		"after the app is live. The first query starts once the network has been quiet for 300 ms after ready (and, for "+
 		"Dateline, after its worker's install). "+
-		"Times are from the query's start to the results drawn and laid out, measured in the page: "+
-		"the bench reads the page's layout once the results are in it, on both sides alike, since Dateline's move of focus "+
-		"to the results' heading lays its page out within the search's task, which Pagefind's page does not. Sessions per side, query "+
+		"Times are from the query's start to the results drawn and laid out, measured in the page: once the results are "+
+		"in the document the bench reads the page's layout (`offsetHeight`), on both sides alike, so that both are timed "+
+		"to the same point before the paint, a page's layout included. Sessions per side, query "+
 		"pair and size: %d%s, sides and pairs alternating; cells: median (min–max).\n\n",
 		runs, map[bool]string{true: " (-quick: no warm-up session)", false: ", after one uncounted warm-up session per side and size"}[cfg.quick])
 
