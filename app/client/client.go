@@ -37,6 +37,7 @@ type Source struct {
 type firstSearch struct {
 	ref  page.Ref
 	data page.Data
+	_    [0]func() // not comparable: no equality function in app.wasm
 }
 
 // New returns a source reading the data files under base.
@@ -249,12 +250,12 @@ func (s *Source) keepFirstSearch(r page.Ref, d page.Data) {
 		return
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if f.Complete() {
 		s.pages[r] = d
-		return
+	} else {
+		s.first = &firstSearch{ref: r, data: d}
 	}
-	s.first = &firstSearch{ref: r, data: d}
+	s.mu.Unlock()
 }
 
 // Site reads the edition the host hands app.wasm (in go-app's environment).

@@ -83,7 +83,8 @@ func (t *Table) Around(k Key, name string, args ...string) (before, after string
 // PluralAround is Around for the form of plural key k that n calls for,
 // its number filled in as by Plural.
 func (t *Table) PluralAround(k Key, n int, name string, args ...string) (before, after string) {
-	return around(t.pluralForm(k, n), name, append([]string{tables().counts[k], t.Number(n)}, args...))
+	form, args := t.pluralForm(k, n, args)
+	return around(form, name, args)
 }
 
 func around(template, name string, args []string) (before, after string) {
@@ -104,11 +105,13 @@ func around(template, name string, args []string) (before, after string) {
 // the edition's digits and the others from args, as in Text. A form the
 // edition does not give falls back to its "other" form, then to English.
 func (t *Table) Plural(k Key, n int, args ...string) string {
-	return fill(t.pluralForm(k, n), append([]string{tables().counts[k], t.Number(n)}, args...))
+	return fill(t.pluralForm(k, n, args))
 }
 
-// pluralForm returns the template of the form of plural key k for n.
-func (t *Table) pluralForm(k Key, n int) string {
+// pluralForm returns the template of the form of plural key k for n, and
+// args with its number's placeholder and value first.
+func (t *Table) pluralForm(k Key, n int, args []string) (string, []string) {
+	args = append([]string{tables().counts[k], t.Number(n)}, args...)
 	form := t.labels[string(k)+"."+string(t.plural(n))]
 	if form == "" {
 		form = t.labels[string(k)+".other"]
@@ -116,7 +119,7 @@ func (t *Table) pluralForm(k Key, n int) string {
 	if form == "" {
 		form = t.raw(k + "." + Key(onePlural(n)))
 	}
-	return form
+	return form, args
 }
 
 // List joins names as "A", "A and B", "A, B and C", with the edition's

@@ -14,6 +14,9 @@ const defaultCacheBytes = 8 << 20
 // an LRU list, and cheap, as the browser's cache still has the bytes. A
 // file is fetched once however many queries want it at the same time; a
 // failed fetch is not kept, so it is tried again.
+//
+// It is written for app.wasm's size as much as for speed: one function
+// parses every kind of file (no closure per caller), and no defer.
 type cache struct {
 	mu    sync.Mutex
 	items map[string]*item
@@ -24,80 +27,140 @@ type cache struct {
 	lastQuery *query
 }
 
+// item is a file kept or being fetched. val and err are set before ready
+// is closed; done is set, under the cache's lock, when it is.
 type item struct {
 	ready chan struct{}
 	val   any
-	size  int
 	err   error
-	pin   bool
+	size  int
+	done  bool
+	pin   bool // the manifest: never dropped
+	_     noCompare
 }
+
+// noCompare makes a struct that holds it not comparable, which spares
+// app.wasm the equality function the compiler makes for every comparable
+// struct whose type is kept at run time (half a kilobyte for item).
+type noCompare [0]func()
+
+// The kinds of file the cache parses.
+type fileKind uint8
+
+const (
+	kindManifest fileKind = iota // *manifest
+	kindShard                    // *shard
+	kindHead                     // *docHead
+	kindRest                     // string
+)
 
 // errNotAtHand is a file that an AtHand search lacked.
 var errNotAtHand = errors.New("not kept")
 
-// get returns the parsed file called name, fetching and parsing it with
-// s.fetch and parse if it is not kept. A pinned file is never dropped.
-// For an AtHand view of the Searcher it only looks.
-func (c *cache) get(s *Searcher, name string, pin bool, parse func([]byte) (any, int, error)) (any, error) {
+// get returns the parsed files called names, of one kind, fetching at
+// once those not kept; docs is the manifest's document count, for
+// shards. A file that failed leaves its value nil, and the first such
+// error is returned. For an AtHand view of the Searcher it only looks.
+func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error) {
+	vals := make([]any, len(names))
+	errs := make([]error, len(names))
+	if len(names) == 1 {
+		vals[0], errs[0] = s.cache.get(s, names[0], kind, docs)
+	} else {
+		// A channel rather than a sync.WaitGroup, which app.wasm would
+		// link for this alone (1.6 kB of code).
+		done := make(chan struct{}, len(names))
+		for k, name := range names {
+			go func() {
+				vals[k], errs[k] = s.cache.get(s, name, kind, docs)
+				done <- struct{}{}
+			}()
+		}
+		for range names {
+			<-done
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return vals, err
+		}
+	}
+	return vals, nil
+}
+
+func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) (any, error) {
 	c.mu.Lock()
+	it, ok := c.items[name]
 	if s.atHand {
-		defer c.mu.Unlock()
-		it, ok := c.items[name]
-		if !ok || !isDone(it) || it.err != nil {
+		c.mu.Unlock()
+		if !ok || !it.done || it.err != nil {
 			s.missed = true
 			return nil, errNotAtHand
 		}
 		return it.val, nil
 	}
-	if c.items == nil {
-		c.items = make(map[string]*item)
-	}
-	if it, ok := c.items[name]; ok {
+	if ok {
 		c.mu.Unlock()
 		<-it.ready
 		return it.val, it.err
 	}
-	it := &item{ready: make(chan struct{}), pin: pin}
+	if c.items == nil {
+		c.items = make(map[string]*item)
+	}
+	it = &item{ready: make(chan struct{}), pin: kind == kindManifest}
 	c.items[name] = it
 	c.mu.Unlock()
 
+	var val any
+	size := 0
 	data, err := s.fetch(name)
 	if err != nil {
-		err = wrapFetch(name, err)
-	} else if it.val, it.size, err = parse(data); err != nil {
-		err = fmt.Errorf("%s: %w", name, err)
+		err = fmt.Errorf("%w: %s: %w", ErrUnavailable, name, err)
+	} else {
+		val, size, err = parseFile(kind, data, docs)
+		if err != nil {
+			val, err = nil, fmt.Errorf("%s: %w", name, err)
+		}
 	}
+	it.val, it.err, it.size = val, err, size
 
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	defer close(it.ready)
+	it.done = true
 	if err != nil {
-		it.val, it.err = nil, err
 		delete(c.items, name)
-		return nil, err
-	}
-	limit := s.MaxCacheBytes
-	if limit <= 0 {
-		limit = defaultCacheBytes
-	}
-	if c.bytes+it.size > limit {
-		for n, old := range c.items {
-			if !old.pin && old != it && isDone(old) {
-				delete(c.items, n)
-			}
+	} else {
+		limit := s.MaxCacheBytes
+		if limit <= 0 {
+			limit = defaultCacheBytes
 		}
-		c.bytes = 0
+		if c.bytes+size > limit {
+			for n, old := range c.items {
+				if old.done && !old.pin && old != it {
+					delete(c.items, n)
+				}
+			}
+			c.bytes = 0
+		}
+		c.bytes += size
 	}
-	c.bytes += it.size
-	return it.val, nil
+	c.mu.Unlock()
+	close(it.ready)
+	return val, err
 }
 
-// isDone tells whether an item's fetch has finished.
-func isDone(it *item) bool {
-	select {
-	case <-it.ready:
-		return true
-	default:
-		return false
+// parseFile parses a file of the given kind and returns it with the bytes
+// it holds in memory.
+func parseFile(kind fileKind, data []byte, docs uint32) (v any, size int, err error) {
+	switch kind {
+	case kindManifest:
+		m, err := parseManifest(data)
+		return m, len(data), err
+	case kindShard:
+		sh, err := parseShard(data, docs)
+		return sh, 2 * len(data), err // the keys are copied out
+	case kindHead:
+		h, err := parseHead(data)
+		return h, len(data), err
 	}
+	return string(data), len(data), nil
 }

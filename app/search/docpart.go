@@ -18,11 +18,12 @@ const (
 	headSoft = 400 // …or, failing those, at a space before this
 )
 
-// docHead is a parsed head part.
+// docHead is a parsed head part: its hit, but for the marks, and the
+// start of its body.
 type docHead struct {
-	slug, lang, headline, section, published string
-	body                                     string // the start of the body
-	restLen                                  int    // the rest part's size
+	hit     Hit
+	body    string // the start of the body
+	restLen int    // the rest part's size
 }
 
 // appendBody appends d's paragraphs, separated by newlines, each on one
@@ -99,12 +100,12 @@ func appendHead(dst []byte, d *Doc, bodyHead []byte, restLen int) []byte {
 	return append(dst, bodyHead...)
 }
 
-func parseHead(data []byte) (docHead, error) {
+func parseHead(data []byte) (*docHead, error) {
 	r := &listReader{data: data}
-	h := docHead{slug: r.string(), lang: r.string(), headline: r.string(), section: r.string(), published: r.string()}
+	h := &docHead{hit: Hit{Slug: r.string(), Lang: r.string(), Headline: r.string(), Section: r.string(), Published: r.string()}}
 	n := r.uvarint()
 	if r.bad || n > 1<<30 {
-		return docHead{}, ErrCorrupt
+		return nil, ErrCorrupt
 	}
 	h.restLen = int(n)
 	h.body = string(data[r.i:])

@@ -33,13 +33,15 @@ func (m matcher) matches(w []byte) bool {
 // first returns where the first word of text that the query marks starts,
 // or -1.
 func (m matcher) first(text string) int {
-	at := -1
-	scan(text, func(start, _ int, w []byte) {
-		if at < 0 && m.matches(w) {
-			at = start
+	for t := (tokenizer{s: text}); ; {
+		start, _, w, ok := t.next()
+		if !ok {
+			return -1
 		}
-	})
-	return at
+		if m.matches(w) {
+			return start
+		}
+	}
 }
 
 // marks cuts text into spans, the words the query marks in marked ones.
@@ -49,16 +51,20 @@ func (m matcher) marks(text string) []Span {
 	}
 	var spans []Span
 	done := 0
-	scan(text, func(start, end int, w []byte) {
+	for t := (tokenizer{s: text}); ; {
+		start, end, w, ok := t.next()
+		if !ok {
+			break
+		}
 		if !m.matches(w) {
-			return
+			continue
 		}
 		if start > done {
 			spans = append(spans, Span{Text: text[done:start]})
 		}
 		spans = append(spans, Span{Text: text[start:end], Mark: true})
 		done = end
-	})
+	}
 	if done < len(text) || len(spans) == 0 {
 		spans = append(spans, Span{Text: text[done:]})
 	}

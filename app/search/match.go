@@ -18,65 +18,54 @@ type query struct {
 // match finds the documents that have every word, the last as a prefix
 // when prefix is set.
 func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, error) {
-	last := len(terms) - 1
-	var want []int
+	keys := make([]string, len(terms))
+	want := make([]int, len(terms)) // a shard twice is fetched once (cache.get)
 	for i, t := range terms {
-		if i == last && prefix {
-			t = unionKey(t) // where the prefix entry would be
+		keys[i] = t
+		if i == len(terms)-1 && prefix {
+			keys[i] = unionKey(t) // where the prefix entry would be
 		}
-		want = append(want, m.shardOf(t))
+		want[i] = m.shardOf(keys[i])
 	}
-	shards, err := s.loadShards(m, unique(want))
+	shards, err := s.loadShards(m, want)
 	if err != nil {
 		return nil, err
 	}
-	q := &query{maxScore: len(terms)}
+	q := &query{all: newBitset(int(m.docs)), maxScore: len(terms)}
+	for w := range q.all {
+		q.all[w] = ^uint64(0) // the words' lists clear the bits past the last id
+	}
 	for i, t := range terms {
 		h, b := newBitset(int(m.docs)), newBitset(int(m.docs))
-		key := t
-		if i == last && prefix {
-			key = unionKey(t)
-		}
-		sh := shards[m.shardOf(key)]
-		switch k := sh.find(key); {
+		sh := shards[i]
+		switch k := sh.find(keys[i]); {
 		case k >= 0:
 			sh.lists(k, h, b)
-		case key != t: // no prefix entry: every term of the prefix's range
-			if err := s.expand(m, shards, t, h, b); err != nil {
+		case keys[i] != t: // no prefix entry: every term of the prefix's range
+			if err := s.expand(m, t, h, b); err != nil {
 				return nil, err
 			}
 		}
 		q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
-		either := newBitset(int(m.docs))
-		either.or(h)
-		either.or(b)
-		if q.all == nil {
-			q.all = either
-		} else {
-			q.all.and(either)
+		for w, x := range q.all {
+			q.all[w] = x & (h[w] | b[w])
 		}
 	}
 	return q, nil
 }
 
 // expand adds the lists of every term that starts with w to h and b.
-func (s *Searcher) expand(m *manifest, have map[int]*shard, w string, h, b bitset) error {
+func (s *Searcher) expand(m *manifest, w string, h, b bitset) error {
 	first, last := m.prefixSpan(w)
-	var want []int
+	want := make([]int, 0, last-first+1)
 	for i := first; i <= last; i++ {
-		if have[i] == nil {
-			want = append(want, i)
-		}
+		want = append(want, i) // the term's own shard among them, kept already
 	}
-	more, err := s.loadShards(m, want)
+	shards, err := s.loadShards(m, want)
 	if err != nil {
 		return err
 	}
-	for i := first; i <= last; i++ {
-		sh := have[i]
-		if sh == nil {
-			sh = more[i]
-		}
+	for _, sh := range shards {
 		for k := sort.SearchStrings(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
 			if !isUnionKey(sh.keys[k]) {
 				sh.lists(k, h, b)
@@ -84,20 +73,6 @@ func (s *Searcher) expand(m *manifest, have map[int]*shard, w string, h, b bitse
 		}
 	}
 	return nil
-}
-
-func unique(xs []int) []int {
-	var out []int
-	for _, x := range xs {
-		dup := false
-		for _, y := range out {
-			dup = dup || x == y
-		}
-		if !dup {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // rank returns the ids of a page of the matching documents: by the

@@ -2,6 +2,7 @@ package search
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -143,20 +144,19 @@ func (s *Searcher) matched(m *manifest, terms []string, prefix bool) (*query, er
 // queryTerms returns the folded words of a query that count, and whether
 // the last is a prefix: it is not when it repeats an earlier word.
 func queryTerms(query string) ([]string, bool) {
-	words := Tokens(query)
-	if len(words) == 0 {
-		return nil, false
-	}
-	last := words[len(words)-1]
 	var terms []string
-	seen := map[string]bool{}
-	for _, w := range words[:len(words)-1] {
-		if !seen[w] && len(terms) < MaxTerms-1 {
-			seen[w] = true
-			terms = append(terms, w)
+	last := "" // the word read last, added once the next one shows it is not the query's last
+	for t := (tokenizer{s: query}); ; {
+		_, _, w, ok := t.next()
+		if !ok {
+			break
 		}
+		if last != "" && len(terms) < MaxTerms-1 && !slices.Contains(terms, last) {
+			terms = append(terms, last)
+		}
+		last = string(w)
 	}
-	if seen[last] {
+	if last == "" || slices.Contains(terms, last) {
 		return terms, false
 	}
 	return append(terms, last), true
