@@ -92,12 +92,17 @@ func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) (any, 
 	c.mu.Lock()
 	it, ok := c.items[name]
 	if s.atHand {
+		var val any
+		if ok && it.done && it.err == nil {
+			val = it.val
+		} else {
+			s.missed = true // under the lock: the view's files are looked up at once
+		}
 		c.mu.Unlock()
-		if !ok || !it.done || it.err != nil {
-			s.missed = true
+		if val == nil {
 			return nil, errNotAtHand
 		}
-		return it.val, nil
+		return val, nil
 	}
 	if ok {
 		c.mu.Unlock()
