@@ -107,7 +107,8 @@ func TestArchiveNavigation(t *testing.T) {
 		t.Errorf("the list runs %q ... %q", seen[:3], seen[n-13:])
 	}
 	tb.do("going back", chromedp.NavigateBack())
-	tb.waitFor("back to /page/2", `location.pathname === "/page/2"`, 5*time.Second)
+	// The address changes at once, the list at go-app's next frame.
+	tb.waitFor("back to /page/2", `location.pathname === "/page/2" && document.querySelectorAll("main article.summary h2 a").length === 30`, 5*time.Second)
 	if s := state("back"); len(s.Items) != 30 || s.Items[0] != seen[30] {
 		t.Errorf("back on /page/2: %d articles from %q", len(s.Items), s.Items)
 	}
