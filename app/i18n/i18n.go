@@ -29,6 +29,7 @@ import (
 type Table struct {
 	lang   string
 	labels map[string]string
+	rtl    bool // the edition is written right to left
 	digits Digits
 	plural func(int) Category
 }
@@ -41,7 +42,7 @@ func New(lang string, labels map[string]string) *Table {
 	if lang == "" {
 		lang = article.DefaultLang
 	}
-	t := &Table{lang: lang, labels: labels, digits: DefaultDigits(lang)}
+	t := &Table{lang: lang, labels: labels, rtl: article.Dir(lang) == "rtl", digits: DefaultDigits(lang)}
 	if d := Digits(labels[DigitsSetting]); d == LatinDigits || d == ArabicDigits {
 		t.digits = d
 	}
@@ -160,15 +161,25 @@ func (t *Table) FormatDate(s string) string {
 		"year", t.Number(d.Year()))
 }
 
-// raw returns the edition's text of k, or the English one.
+// raw returns the edition's text of k, or the English one. In a
+// right-to-left edition the English text is isolated (U+2068 FIRST STRONG
+// ISOLATE … U+2069 POP DIRECTIONAL ISOLATE), as <bdi> isolates markup:
+// laid out on its own, its final period stays at its end rather than
+// moving to the line's left, and a template's values keep their order (a
+// title and a site name in Arabic script make "{title} – {site}" right to
+// left).
 func (t *Table) raw(k Key) string {
 	if s := t.labels[string(k)]; s != "" {
 		return s
 	}
-	if s, ok := tables().english[k]; ok {
-		return s
+	s, ok := tables().english[k]
+	if !ok {
+		return string(k)
 	}
-	return string(k)
+	if t.rtl {
+		return "\u2068" + s + "\u2069"
+	}
+	return s
 }
 
 // fill replaces each {name} of template whose name args gives (name,

@@ -31,13 +31,15 @@ func TestText(t *testing.T) {
 		{"English with a value", en, ListTagged, []string{"tag", "Peshmerga"}, "Tagged Peshmerga"},
 		{"edition's text", ckb, ListLatest, nil, "[ckb] Latest articles"},
 		{"edition's order of placeholders", ckb, ListPageOf, []string{"n", "2", "pages", "9"}, "[ckb] 9/2"},
-		{"edition without the key falls back to English", ckb, ErrorRetry, nil, "Try again"},
+		{"edition without the key falls back to English, isolated right to left", ckb, ErrorRetry, nil, "\u2068Try again\u2069"},
+		{"a left-to-right edition's fallback is not isolated", New("fr", nil), ErrorRetry, nil, "Try again"},
+		{"an isolated fallback keeps its values inside", New("ar", nil), ListTagged, []string{"tag", "سياسة"}, "\u2068Tagged سياسة\u2069"},
 		{"a value is not searched for placeholders", en, ListTagged, []string{"tag", "{tag} {n}"}, "Tagged {tag} {n}"},
 		{"markup in a value stays text", en, ListTagged, []string{"tag", "<b>x</b>"}, "Tagged <b>x</b>"},
 		{"a placeholder without a value stays", en, ListPageOf, []string{"n", "2"}, "Page 2 of {pages}"},
 		{"an odd argument is ignored", en, ListPageOf, []string{"n", "2", "pages"}, "Page 2 of {pages}"},
 		{"several values", en, ListDescription, []string{"title", "Politics", "site", "Dateline"}, "Politics: the latest from Dateline."},
-		{"an empty edition text falls back", New("ckb", map[string]string{"list.latest": ""}), ListLatest, nil, "Latest articles"},
+		{"an empty edition text falls back", New("ckb", map[string]string{"list.latest": ""}), ListLatest, nil, "\u2068Latest articles\u2069"},
 		{"an unknown key shows itself", en, Key("no.such.key"), nil, "no.such.key"},
 	}
 	for _, tt := range tests {
@@ -130,10 +132,10 @@ func TestFormatDate(t *testing.T) {
 		{"not a date", New("en", nil), "yesterday", "yesterday"},
 		{"empty", New("en", nil), "", ""},
 		{"edition's pattern, month and digits", New("ckb", synthetic), "2021-12-07", "٢٠٢١/[ckb] month twelve/٧"},
-		{"edition's month missing: English month", New("ckb", synthetic), "2021-05-07", "٢٠٢١/May/٧"},
-		{"Latin digits chosen by the edition", New("ar", map[string]string{"digits": "latn"}), "2021-12-07", "7 December 2021"},
+		{"edition's month missing: English month", New("ckb", synthetic), "2021-05-07", "٢٠٢١/\u2068May\u2069/٧"},
+		{"Latin digits chosen by the edition", New("ar", map[string]string{"digits": "latn"}), "2021-12-07", "\u20687 \u2068December\u2069 2021\u2069"},
 		{"Turkish: Latin digits", New("tr", nil), "2021-12-07", "7 December 2021"},
-		{"Arabic without labels: English words, Arabic digits", New("ar", nil), "2021-12-07", "٧ December ٢٠٢١"},
+		{"Arabic without labels: English words, Arabic digits", New("ar", nil), "2021-12-07", "\u2068٧ \u2068December\u2069 ٢٠٢١\u2069"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {

@@ -78,8 +78,8 @@ func TestPlural(t *testing.T) {
 		{"Arabic many not given: other", New("ar", arLabels), 11, "[ar other] ١١ q"},
 		{"Arabic other", New("ar", arLabels), 100, "[ar other] ١٠٠ q"},
 		{"Arabic with Latin digits", New("ar", map[string]string{"digits": "latn", "search.results.few": "[ar few] {count} {query}"}), 3, "[ar few] 3 q"},
-		{"Sorani without forms: English, Sorani digits", New("ckb", nil), 3, "٣ results for q"},
-		{"Sorani one form only: English other", New("ckb", map[string]string{"search.results.one": "[ckb one] {query}"}), 2, "٢ results for q"},
+		{"Sorani without forms: English, Sorani digits", New("ckb", nil), 3, "\u2068٣ results for q\u2069"},
+		{"Sorani one form only: English other", New("ckb", map[string]string{"search.results.one": "[ckb one] {query}"}), 2, "\u2068٢ results for q\u2069"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {

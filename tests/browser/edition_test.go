@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"dateline/app/article"
@@ -203,5 +204,51 @@ func TestEditions(t *testing.T) {
 				return m.Source == "network" && strings.Contains(m.Text, "404")
 			})
 		})
+	}
+}
+
+// TestEditionFallbackIsolated opens an Arabic edition that gives no labels
+// of its own, so that readers see the English ones (Validate warns of
+// each), and checks where the browser puts the final period of an English
+// sentence: laid out as a right-to-left paragraph, it would move to the
+// line's left end, before the words. The English text is isolated (as
+// i18n's Table does for fallbacks), so the period follows the word it ends,
+// on the host's page and once the app has drawn it again.
+func TestEditionFallbackIsolated(t *testing.T) {
+	t.Parallel()
+	ds := editionDataset("ar", "", "عينة")
+	ds.Site.Labels = nil
+	h := privateHost(t, "-data", writeDataset(t, "ar-bare.json", ds))
+	tb := newTab(t, 412, 900)
+	tb.do("setting the viewport", viewport(320, 800))
+	// The search page's note for an empty query ends its English sentence
+	// with "word.": the period's box against its "d"'s.
+	const probe = `(() => {
+  const el = document.querySelector(".search-note");
+  if (!el) return "no note";
+  const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes("word."));
+  if (!node) return "no English sentence in " + JSON.stringify(el.textContent);
+  const at = node.data.lastIndexOf("word.") + 3;
+  const box = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
+  const d = box(at), dot = box(at + 1);
+  if (Math.abs(d.top - dot.top) > 1) return "the period is not on its word's line";
+  return dot.left >= d.right - 1 ? "after" : "period at " + dot.left + ", before its word's end at " + d.right;
+})()`
+	if st := tb.navigate(h.URL + "/search"); st != 200 {
+		t.Fatalf("/search: status %d", st)
+	}
+	if got := eval[string](tb, `document.documentElement.dir`); got != "rtl" {
+		t.Fatalf("<html dir=%q>, want rtl", got)
+	}
+	if got := eval[string](tb, probe); got != "after" {
+		t.Errorf("host's page: %s", got)
+	}
+	tb.waitLive()
+	if got := eval[string](tb, probe); got != "after" {
+		t.Errorf("the app's page: %s", got)
+	}
+	if shots := os.Getenv("DATELINE_SCREENSHOTS"); shots != "" {
+		tb.emulateMedia("screen", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"})
+		saveShot(t, tb, shots, "edition-ar-fallback-320-dark.png")
 	}
 }
