@@ -16,10 +16,15 @@ type query struct {
 }
 
 // match finds the documents that have every word, the last as a prefix
-// when prefix is set.
+// when prefix is set. terms is never empty (Search answers an empty query
+// itself): the set of all starts full, past the last id too, and the
+// first word's lists clear it.
 func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, error) {
 	keys := make([]string, len(terms))
-	want := make([]int, len(terms)) // a shard twice is fetched once (cache.get)
+	// Two words in one shard name it twice: the second lookup finds it
+	// under way or kept (on a host, a cache that starts afresh in between
+	// can have it fetched again, which costs a copy, not a wrong result).
+	want := make([]int, len(terms))
 	for i, t := range terms {
 		keys[i] = t
 		if i == len(terms)-1 && prefix {
@@ -33,7 +38,7 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 	}
 	q := &query{all: newBitset(int(m.docs)), maxScore: len(terms)}
 	for w := range q.all {
-		q.all[w] = ^uint64(0) // the words' lists clear the bits past the last id
+		q.all[w] = ^uint64(0)
 	}
 	for i, t := range terms {
 		h, b := newBitset(int(m.docs)), newBitset(int(m.docs))
@@ -42,7 +47,7 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 		case k >= 0:
 			sh.lists(k, h, b)
 		case keys[i] != t: // no prefix entry: every term of the prefix's range
-			if err := s.expand(m, t, h, b); err != nil {
+			if err := s.expand(m, want[i], sh, t, h, b); err != nil {
 				return nil, err
 			}
 		}
@@ -54,18 +59,22 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 	return q, nil
 }
 
-// expand adds the lists of every term that starts with w to h and b.
-func (s *Searcher) expand(m *manifest, w string, h, b bitset) error {
+// expand adds the lists of every term that starts with w to h and b. sh
+// is shard at, where w's prefix entry would be, which match has: asked
+// for again, it could be gone from the cache by now and fetched twice.
+func (s *Searcher) expand(m *manifest, at int, sh *shard, w string, h, b bitset) error {
 	first, last := m.prefixSpan(w)
-	want := make([]int, 0, last-first+1)
+	var want []int
 	for i := first; i <= last; i++ {
-		want = append(want, i) // the term's own shard among them, kept already
+		if i != at {
+			want = append(want, i)
+		}
 	}
 	shards, err := s.loadShards(m, want)
 	if err != nil {
 		return err
 	}
-	for _, sh := range shards {
+	for _, sh := range append(shards, sh) {
 		for k := sort.SearchStrings(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
 			if !isUnionKey(sh.keys[k]) {
 				sh.lists(k, h, b)

@@ -411,6 +411,36 @@ func TestShardSelection(t *testing.T) {
 			}
 		})
 	}
+	// A cache that starts afresh after every file it keeps: a prefix
+	// without an entry of its own reads its whole span of shards, and the
+	// one match read first must not be fetched again.
+	t.Run("ExpandWithTinyCache", func(t *testing.T) {
+		for _, q := range []string{"kalo", "dolor sit kalomi"} {
+			terms, prefix := queryTerms(q)
+			if last := terms[len(terms)-1]; !prefix || hasUnion(last) {
+				t.Fatalf("%q: the test needs a last word without a prefix entry", q)
+			}
+			seen := map[int]bool{}
+			for _, term := range terms {
+				if i := m.shardOf(term); seen[i] {
+					t.Fatalf("%q: two words in shard %d; the test needs them apart", q, i)
+				} else {
+					seen[i] = true
+				}
+			}
+			s, log := searcher(f)
+			s.MaxCacheBytes = 1
+			if _, err := s.Search(q, 1); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, name := range log.names {
+				if got[name]++; got[name] == 2 {
+					t.Errorf("%q: %s fetched twice", q, name)
+				}
+			}
+		}
+	})
 	t.Run("RepeatFetchesNothing", func(t *testing.T) {
 		s, log := searcher(f)
 		for k := range 2 {
