@@ -536,8 +536,9 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 		"(ready; no `data-pagefind-*` options), then per query runs `pagefind.search(q)`, loads the data of the first 20 results (`r.data()`, the 20 a "+
 		"page of Dateline's results shows) and draws their titles and excerpts; Pagefind runs its search in its own web "+
 		"worker, whose requests are followed too. Per session: the first query, the second (sharing a word with the first), "+
-		"the search cleared, then the second again with its files cached.\n\n",
-		viewportWidth, viewportHeight, swWaitLoopback, pagefindPagePath)
+		"the search cleared, then the second again with its files cached; that last pair %d times, the session counting "+
+		"the median of the %d cached queries (one takes a few milliseconds, and a single one scatters by as much).\n\n",
+		viewportWidth, viewportHeight, swWaitLoopback, pagefindPagePath, cachedRepeats, cachedRepeats)
 	r.printf("Bytes are `encodedDataLength` of the requests sent from the query's start until its results were drawn "+
 		"(response headers included), by the page and by its workers, not counting what the HTTP cache or a service worker "+
 		"answered (the worker's own fetch is counted instead): **everything each side fetched after ready**, whatever the "+

@@ -33,6 +33,9 @@ const (
 	stepCached  = "cached"
 )
 
+// cachedRepeats is how many times a session runs the cached query.
+const cachedRepeats = 5
+
 // searchReq is one request a search session saw: of the page, of its
 // service worker, or of a dedicated worker (Pagefind's).
 type searchReq struct {
@@ -535,6 +538,36 @@ func runSearchSession(ctx context.Context, cfg *config, srv *staticSite, side *s
 			return nil, err
 		}
 	}
+	// The cached query again, after the search is cleared each time: its
+	// time is the median of cachedRepeats (the first's requests and
+	// drawing time stand for the step's bytes).
+	cached := s.steps[stepCached]
+	times := []float64{cached.res.MS}
+	for range cachedRepeats - 1 {
+		for _, q := range []string{"", second} {
+			n.setStep("repeat")
+			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+				"("+side.query+")("+jsString(q)+")", chromedp.EvalAwaitPromise))
+			if err != nil {
+				return nil, fmt.Errorf("%s: repeated query %q: %w", side.name, q, err)
+			}
+			var res queryResult
+			if err := json.Unmarshal([]byte(raw), &res); err != nil {
+				return nil, fmt.Errorf("%s: repeated query %q: decoding %s: %w", side.name, q, raw, err)
+			}
+			if q != "" {
+				if res.Count != cached.res.Count {
+					return nil, fmt.Errorf("%s: repeated query %q: %d results, then %d", side.name, q, cached.res.Count, res.Count)
+				}
+				times = append(times, res.MS)
+			}
+			if err := sleep(ctx, 100*time.Millisecond); err != nil {
+				return nil, err
+			}
+		}
+	}
+	cached.res.MS = samples(times).median()
+	progress("search: %s, the cached query %q %d times: median %.1f ms", side.name, second, len(times), cached.res.MS)
 	n.setStep("after")
 	if err := sleep(ctx, 50*time.Millisecond); err != nil {
 		return nil, err
