@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What search costs app.wasm (issue 11: at most 25 kB brotli): app.wasm of
 # REV as it is, and of the same code with the search box, the search
-# page's content, the first search page's takeover and kept results, the
+# page's content, the first search page's takeover and kept results (and
+# the slot Source.kept hands them out of), the
 # results drawn at once from kept files (and the address the search box
 # names for it) and the client's searcher taken out (app/search's
 # searcher is then left out by the linker), both built with the
@@ -50,6 +51,7 @@ cp -r "$tmp/src" "$tmp/full"
 edit components/shell.go 'searchForm\(t, s\.Query, s\.Searching\),' 'nil,'
 edit components/page.go 'content = searchContent\(site, ref, d\.Found\)' 'content = nil'
 edit app/client/client.go 's\.keepFirstSearch\(r, d\)' '_ = d'
+edit app/client/client.go 'if f := s\.first; f != nil \{' 'if f := (*firstSearch)(nil); f != nil {'
 edit app/client/client.go 'if r\.Kind\.HasData\(\) \|\| \(r\.Kind == page\.Search \&\& r\.Slug != ""\) \{' 'if r.Kind.HasData() {'
 edit app/client/client.go 'if r\.Kind == page\.Search \&\& !drawnResults\(main, r\) \{' 'if false {'
 n=$(grep -c '^func (s \*Source) search(r page.Ref) page.Data {$' app/client/client.go || true)
