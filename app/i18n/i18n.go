@@ -57,7 +57,12 @@ func New(lang string, labels map[string]string) *Table {
 func (t *Table) Lang() string { return t.lang }
 
 // Dir returns "rtl" or "ltr", the direction of the edition's language.
-func (t *Table) Dir() string { return article.Dir(t.lang) }
+func (t *Table) Dir() string {
+	if t.rtl {
+		return "rtl"
+	}
+	return "ltr"
+}
 
 // Digits returns the digits the edition writes numbers with.
 func (t *Table) Digits() Digits { return t.digits }

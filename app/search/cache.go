@@ -57,37 +57,6 @@ const (
 // errNotAtHand is a file that an AtHand search lacked.
 var errNotAtHand = errors.New("not kept")
 
-// get returns the parsed files called names, of one kind, fetching at
-// once those not kept; docs is the manifest's document count, for
-// shards. A file that failed leaves its value nil, and the first such
-// error is returned. For an AtHand view of the Searcher it only looks.
-func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error) {
-	vals := make([]any, len(names))
-	errs := make([]error, len(names))
-	if len(names) == 1 {
-		vals[0], errs[0] = s.cache.get(s, names[0], kind, docs)
-	} else {
-		// A channel rather than a sync.WaitGroup, which app.wasm would
-		// link for this alone (1.6 kB of code).
-		done := make(chan struct{}, len(names))
-		for k, name := range names {
-			go func() {
-				vals[k], errs[k] = s.cache.get(s, name, kind, docs)
-				done <- struct{}{}
-			}()
-		}
-		for range names {
-			<-done
-		}
-	}
-	for _, err := range errs {
-		if err != nil {
-			return vals, err
-		}
-	}
-	return vals, nil
-}
-
 func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) (any, error) {
 	c.mu.Lock()
 	it, ok := c.items[name]

@@ -13,18 +13,18 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	heads, err := s.get(names, kindHead, 0)
 	bodies := make([]string, len(ids))
 	more := make([]bool, len(ids))
-	var rests []int
-	names = names[:0]
+	var rests []int        // the hits whose excerpt needs the rest part…
+	var restNames []string // …and those parts' names
 	for k, v := range heads {
 		if h, ok := v.(*docHead); ok {
 			bodies[k], more[k] = h.body, h.restLen > 0
 			if h.restLen > 0 && q.inBody(ids[k]) && mt.first(h.body) < 0 {
 				rests = append(rests, k)
-				names = append(names, docName(m.version, int(ids[k]), true))
+				restNames = append(restNames, docName(m.version, int(ids[k]), true))
 			}
 		}
 	}
-	restVals, _ := s.get(names, kindRest, 0) // without one, the excerpt comes from the head part's body
+	restVals, _ := s.get(restNames, kindRest, 0) // without one, the excerpt comes from the head part's body
 	for j, k := range rests {
 		if r, ok := restVals[j].(string); ok {
 			bodies[k] += r

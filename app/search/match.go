@@ -59,10 +59,10 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 	return q, nil
 }
 
-// expand adds the lists of every term that starts with w to h and b. sh
+// expand adds the lists of every term that starts with w to h and b. own
 // is shard at, where w's prefix entry would be, which match has: asked
 // for again, it could be gone from the cache by now and fetched twice.
-func (s *Searcher) expand(m *manifest, at int, sh *shard, w string, h, b bitset) error {
+func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset) error {
 	first, last := m.prefixSpan(w)
 	var want []int
 	for i := first; i <= last; i++ {
@@ -74,7 +74,7 @@ func (s *Searcher) expand(m *manifest, at int, sh *shard, w string, h, b bitset)
 	if err != nil {
 		return err
 	}
-	for _, sh := range append(shards, sh) {
+	for _, sh := range append(shards, own) {
 		for k := sort.SearchStrings(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
 			if !isUnionKey(sh.keys[k]) {
 				sh.lists(k, h, b)
