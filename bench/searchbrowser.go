@@ -517,26 +517,31 @@ func runSearchSession(ctx context.Context, cfg *config, srv *staticSite, side *s
 	if err := n.quiet(ctx, 300*time.Millisecond, 30*time.Second); err != nil {
 		return nil, err
 	}
+	// ask runs query q as step, once the network events of the one before
+	// it have arrived.
+	ask := func(step, q string, settle time.Duration) (queryResult, error) {
+		var res queryResult
+		n.setStep(step)
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+			"("+side.query+")("+jsString(q)+")", chromedp.EvalAwaitPromise))
+		if err != nil {
+			return res, fmt.Errorf("%s: %s query %q: %w", side.name, step, q, err)
+		}
+		if err := json.Unmarshal([]byte(raw), &res); err != nil {
+			return res, fmt.Errorf("%s: %s query %q: decoding %s: %w", side.name, step, q, raw, err)
+		}
+		return res, sleep(ctx, settle)
+	}
 	for _, st := range []struct{ name, q string }{
 		{stepFirst, first}, {stepSecond, second}, {stepClear, ""}, {stepCached, second},
 	} {
-		n.setStep(st.name)
-		raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-			"("+side.query+")("+jsString(st.q)+")", chromedp.EvalAwaitPromise))
+		res, err := ask(st.name, st.q, 250*time.Millisecond)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s query %q: %w", side.name, st.name, st.q, err)
-		}
-		var res queryResult
-		if err := json.Unmarshal([]byte(raw), &res); err != nil {
-			return nil, fmt.Errorf("%s: %s query %q: decoding %s: %w", side.name, st.name, st.q, raw, err)
+			return nil, err
 		}
 		s.steps[st.name] = &searchStep{q: st.q, res: res}
 		progress("search: %s, %s query %q drawn in %.1f ms%s", side.name, st.name, st.q, res.MS,
 			map[bool]string{true: ", in the search's own task", false: ""}[res.Sync])
-		// Let the last network events of the step arrive.
-		if err := sleep(ctx, 250*time.Millisecond); err != nil {
-			return nil, err
-		}
 	}
 	// The cached query again, after the search is cleared each time: its
 	// time is the median of cachedRepeats (the first's requests and
@@ -544,27 +549,17 @@ func runSearchSession(ctx context.Context, cfg *config, srv *staticSite, side *s
 	cached := s.steps[stepCached]
 	times := []float64{cached.res.MS}
 	for range cachedRepeats - 1 {
-		for _, q := range []string{"", second} {
-			n.setStep("repeat")
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-				"("+side.query+")("+jsString(q)+")", chromedp.EvalAwaitPromise))
-			if err != nil {
-				return nil, fmt.Errorf("%s: repeated query %q: %w", side.name, q, err)
-			}
-			var res queryResult
-			if err := json.Unmarshal([]byte(raw), &res); err != nil {
-				return nil, fmt.Errorf("%s: repeated query %q: decoding %s: %w", side.name, q, raw, err)
-			}
-			if q != "" {
-				if res.Count != cached.res.Count {
-					return nil, fmt.Errorf("%s: repeated query %q: %d results, then %d", side.name, q, cached.res.Count, res.Count)
-				}
-				times = append(times, res.MS)
-			}
-			if err := sleep(ctx, 100*time.Millisecond); err != nil {
-				return nil, err
-			}
+		if _, err := ask("repeat", "", 100*time.Millisecond); err != nil {
+			return nil, err
 		}
+		res, err := ask("repeat", second, 100*time.Millisecond)
+		if err != nil {
+			return nil, err
+		}
+		if res.Count != cached.res.Count {
+			return nil, fmt.Errorf("%s: repeated query %q: %d results, then %d", side.name, second, cached.res.Count, res.Count)
+		}
+		times = append(times, res.MS)
 	}
 	cached.res.MS = samples(times).median()
 	progress("search: %s, the cached query %q %d times: median %.1f ms", side.name, second, len(times), cached.res.MS)
