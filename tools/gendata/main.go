@@ -1,10 +1,11 @@
 // Command gendata writes a plainly synthetic dataset of N articles for
 // scale tests and benchmarks: placeholder words, in sections and with tags
 // of placeholder names, dated 80 a day back from 2026, some undated. The
-// same N and seed always give the same bytes.
+// same N, seed and language always give the same bytes.
 //
 //	go run ./tools/gendata -n 2000 > /tmp/synthetic-2000.json
 //	go run ./tools/gendata -n 2000 -dir /tmp/synthetic-2000   # a folder dataset
+//	go run ./tools/gendata -n 2000 -lang ckb > /tmp/synthetic-ckb.json  # a Sorani edition
 package main
 
 import (
@@ -23,16 +24,6 @@ import (
 	"dateline/app/article"
 )
 
-// words are placeholder words: nothing here reads as real news.
-var words = strings.Fields(`lorem ipsum dolor sit amet consectetur adipiscing elit sed do
-eiusmod tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud
-exercitation ullamco laboris nisi aliquip ex ea commodo consequat duis aute irure in
-reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur sint occaecat
-cupidatat non proident sunt culpa qui officia deserunt mollit anim id est laborum`)
-
-// sections are the synthetic sections, named after placeholder words.
-var sections = []string{"Lorem", "Ipsum", "Dolor", "Sit Amet", "Consectetur", "Adipiscing", "Elit", "Tempor"}
-
 // perDay is how many articles a synthetic day has.
 const perDay = 80
 
@@ -40,11 +31,16 @@ func main() {
 	n := flag.Int("n", 1000, "number of articles")
 	seed := flag.Uint64("seed", 1, "random seed")
 	dir := flag.String("dir", "", "write a folder dataset into `DIR` (a file per article, 1,000 to a subfolder) instead of one file on standard output")
+	tag := flag.String("lang", "en", "the edition's `language`: "+languageTags()+" (Arabic and Sorani Kurdish write the placeholder words in Arabic script)")
 	flag.Parse()
 	if *n < 1 {
 		log.Fatal("gendata: -n must be at least 1")
 	}
-	ds := Generate(*n, *seed)
+	lang, ok := languages[*tag]
+	if !ok {
+		log.Fatalf("gendata: -lang %q: not a language gendata writes (%s)", *tag, languageTags())
+	}
+	ds := Generate(*n, *seed, lang)
 	if *dir == "" {
 		w := bufio.NewWriterSize(os.Stdout, 1<<20)
 		if err := write(w, ds); err != nil {
@@ -116,37 +112,49 @@ func writeFile(p string, v any) error {
 // Slug names synthetic article i.
 func Slug(i int) string { return fmt.Sprintf("synthetic-article-%05d", i) }
 
-// Generate builds the dataset. Article i is published perDay to a day,
-// the newest (i = 0) on 1 January 2026; one in 20 has no date.
-func Generate(n int, seed uint64) *article.Dataset {
+// Generate builds the dataset in the language l. Article i is published
+// perDay to a day, the newest (i = 0) on 1 January 2026; one in 20 has no
+// date.
+func Generate(n int, seed uint64, l *language) *article.Dataset {
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
+	word := func() string {
+		w := l.words[r.IntN(len(l.words))]
+		if l.vary != nil {
+			w = l.vary(r, w)
+		}
+		return w
+	}
 	sentence := func(min, max int) string {
 		k := min + r.IntN(max-min+1)
 		ws := make([]string, k)
 		for i := range ws {
-			ws[i] = words[r.IntN(len(words))]
+			ws[i] = word()
 		}
 		s := strings.Join(ws, " ")
-		return strings.ToUpper(s[:1]) + s[1:] + "."
+		if l.upper {
+			s = strings.ToUpper(s[:1]) + s[1:]
+		}
+		return s + "."
 	}
-	title := func(w string) string { return strings.ToUpper(w[:1]) + w[1:] }
+	title := func(w string) string {
+		if !l.upper {
+			return w
+		}
+		return strings.ToUpper(w[:1]) + w[1:]
+	}
 	newest := time.Date(2026, 1, 1, 18, 0, 0, 0, time.UTC)
 	ds := &article.Dataset{
-		Site: &article.Site{
-			Name:        "Synthetic Times",
-			Description: "Plainly synthetic articles, generated for tests and benchmarks.",
-			Lang:        "en",
-		},
+		Site:     &article.Site{Name: l.site, Description: l.about, Lang: l.tag},
 		Articles: make([]article.Article, n),
 	}
 	for i := range ds.Articles {
 		a := article.Article{
 			Slug:     Slug(i),
-			Lang:     "en",
-			Headline: fmt.Sprintf("Synthetic article %d: %s", i, strings.TrimSuffix(sentence(4, 8), ".")),
-			Dateline: &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"},
-			Section:  sections[r.IntN(len(sections))],
-			Figures:  []article.Figure{{Caption: "Synthetic test figure " + fmt.Sprint(i) + ".", Credit: "Photo: none (test data)"}},
+			Lang:     l.tag,
+			Headline: fmt.Sprintf(l.headline, l.digits(i)) + ": " + strings.TrimSuffix(sentence(4, 8), "."),
+			Dateline: &article.Dateline{Place: l.place, Source: l.wire},
+			Section:  l.sections[r.IntN(len(l.sections))],
+			Figures:  []article.Figure{{Caption: fmt.Sprintf(l.caption, l.digits(i)), Credit: l.credit}},
 		}
 		if i%20 != 19 {
 			t := newest.Add(-time.Duration(i) * 24 * time.Hour / perDay)
@@ -156,7 +164,7 @@ func Generate(n int, seed uint64) *article.Dataset {
 			}
 		}
 		for range r.IntN(4) {
-			tag := title(words[r.IntN(len(words))]) + " " + words[r.IntN(len(words))]
+			tag := title(l.words[r.IntN(len(l.words))]) + " " + l.words[r.IntN(len(l.words))]
 			if !hasTag(a.Tags, tag) {
 				a.Tags = append(a.Tags, tag)
 			}
@@ -169,14 +177,14 @@ func Generate(n int, seed uint64) *article.Dataset {
 			}
 			a.Body = append(a.Body, article.Block{Type: article.Paragraph, Text: strings.Join(sb, " ")})
 			if p == 1 && n > 1 {
-				next := article.Link{Title: fmt.Sprintf("Synthetic article %d", (i+1)%n), Slug: Slug((i + 1) % n)}
+				next := article.Link{Title: fmt.Sprintf(l.headline, l.digits((i+1)%n)), Slug: Slug((i + 1) % n)}
 				a.Body = append(a.Body, article.Block{Type: article.ReadMore, Link: next})
 				a.Related = append(a.Related, next)
 			}
 		}
 		a.Related = append(a.Related,
-			article.Link{Title: "A synthetic story outside this collection"},
-			article.Link{Title: "A synthetic page elsewhere", URL: "https://example.com/synthetic/" + fmt.Sprint(i)},
+			article.Link{Title: l.elsewhere},
+			article.Link{Title: l.away, URL: "https://example.com/synthetic/" + fmt.Sprint(i)},
 		)
 		ds.Articles[i] = a
 	}

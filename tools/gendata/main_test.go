@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"dateline/app/dataset"
@@ -15,7 +16,7 @@ import (
 func TestFolderLoads(t *testing.T) {
 	const n = 25
 	dir := t.TempDir()
-	ds := Generate(n, 1)
+	ds := Generate(n, 1, languages["en"])
 	if err := writeFolder(dir, ds); err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func TestFileLoads(t *testing.T) {
 	const n = 25
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
-	if err := write(w, Generate(n, 1)); err != nil {
+	if err := write(w, Generate(n, 1, languages["en"])); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Flush(); err != nil {
@@ -59,5 +60,64 @@ func TestFileLoads(t *testing.T) {
 	}
 	if a.Len() != n {
 		t.Errorf("%d articles, want %d", a.Len(), n)
+	}
+}
+
+// TestLanguages checks each language's archive: the host accepts it, the
+// edition and every article are in the language, and the right-to-left
+// ones mix the spellings that search must fold together (a hamza dropped
+// or Arabic letters for Sorani ones, a tatweel, a vowel mark).
+func TestLanguages(t *testing.T) {
+	const n = 60
+	for tag, l := range languages {
+		t.Run(tag, func(t *testing.T) {
+			var b bytes.Buffer
+			w := bufio.NewWriter(&b)
+			if err := write(w, Generate(n, 1, l)); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			a, err := dataset.LoadBytes("synthetic.json", b.Bytes())
+			if err != nil {
+				t.Fatalf("the generated file is refused: %v", err)
+			}
+			if a.Site.Lang != tag || a.Len() != n {
+				t.Fatalf("site in %q with %d articles, want %q with %d", a.Site.Lang, a.Len(), tag, n)
+			}
+			prefix, _, _ := strings.Cut(l.headline, "%s")
+			for i := range n {
+				art, ok, err := a.Article(Slug(i))
+				if err != nil || !ok {
+					t.Fatalf("Article(%q): %v, %v", Slug(i), ok, err)
+				}
+				if art.Lang != tag || !strings.HasPrefix(art.Headline, prefix+l.digits(i)+":") {
+					t.Errorf("article %d: lang %q, headline %q", i, art.Lang, art.Headline)
+				}
+			}
+			if l.vary == nil {
+				return
+			}
+			text := b.String()
+			respell := map[string]*strings.Replacer{"ar": dropHamza, "ckb": arabicLetters}[tag]
+			respelled := 0
+			for _, w := range l.words {
+				if v := respell.Replace(w); v != w && strings.Contains(text, " "+v+" ") {
+					respelled++
+				}
+			}
+			if respelled == 0 {
+				t.Error("no word respelled")
+			}
+			for _, mark := range []string{"ـ", "\u064e"} {
+				if !strings.Contains(text, mark) {
+					t.Errorf("no word holds %+q", mark)
+				}
+			}
+			if strings.ContainsAny(text, "0123456789") && !strings.ContainsAny(text, "٠١٢٣٤٥٦٧٨٩") {
+				t.Error("numbers in ASCII digits only")
+			}
+		})
 	}
 }
