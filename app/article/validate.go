@@ -315,11 +315,21 @@ func scanText(s string, multiline bool) (n int, bad rune) {
 				continue
 			}
 		}
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			if (c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' || c == '\t')) && bad < 0 {
 				bad = rune(c)
 			}
 			i++
+			continue
+		}
+		// Two bytes from U+00C0 to U+07FF (Latin letters with accents,
+		// Greek, Cyrillic, Hebrew, Arabic): never a control character
+		// nor U+FFFD, so not decoded. Arabic-script text is made of them.
+		if c >= 0xc3 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			for i += 2; i+1 < len(s) && s[i] >= 0xc3 && s[i] <= 0xdf && s[i+1]&0xc0 == 0x80; i += 2 {
+				n++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

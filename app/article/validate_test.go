@@ -25,7 +25,8 @@ func TestTextFault(t *testing.T) {
 		}
 		return n, bad
 	}
-	pieces := []string{"a", " ", "~", "\x1f", "\x00", "\x7f", "\n", "\t", "\r", "\x80", "\xff", "é", "\u0085", "\ufffd", "ک", "😀", "\xe2\x82"}
+	pieces := []string{"a", " ", "~", "\x1f", "\x00", "\x7f", "\n", "\t", "\r", "\x80", "\xff", "é", "\u0085", "\ufffd", "ک", "😀", "\xe2\x82",
+		"\u00a0", "\u00bf", "\u00c0", "\u07ff", "\u0800", "\xc3", "\xdf", "\xc0\x80", "\xc1\xbf", "\xc2\x9f", "\xe0"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
