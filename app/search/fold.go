@@ -159,8 +159,22 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 				i = j
 				continue
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
+			var r rune
+			n, isWord, kept := 2, false, false
+			if c >= 0xd8 && c <= 0xdb && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+				// The Arabic block, U+0600–U+06FF: Arabic and Sorani
+				// text is made of it, so its classes come from bitmaps,
+				// not Unicode's tables, and a letter that folding
+				// leaves alone is copied as it is.
+				k := uint(c&3)<<6 | uint(s[i+1]&0x3f)
+				r = 0x600 + rune(k)
+				isWord = arabicWord[k/64]&(1<<(k%64)) != 0
+				kept = arabicFolded[k/64]&(1<<(k%64)) == 0
+			} else {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				isWord = isWordRune(r)
+			}
+			if !isWord {
 				if start >= 0 {
 					break word
 				}
@@ -170,7 +184,11 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 			if start < 0 {
 				start = i
 			}
-			word = foldRune(word, r)
+			if kept {
+				word = append(word, s[i:i+2]...)
+			} else {
+				word = foldRune(word, r)
+			}
 			i += n
 		}
 		t.word = word
@@ -187,6 +205,15 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 	t.i = i
 	return 0, 0, nil, false
 }
+
+// arabicWord has a bit for each rune of U+0600–U+06FF that isWordRune
+// takes for part of a word, and arabicFolded one for each that foldArabic
+// changes (reh only at a word's start); TestArabicBitmaps keeps them
+// equal to what the two functions say.
+var (
+	arabicWord   = [4]uint64{0xffffffff17ff003f, 0xffffc3ffffffffff, 0xffffffffffffffff, 0x9ffffdffbfefffff}
+	arabicFolded = [4]uint64{0x0002022c10000000, 0x000303fffffffe09, 0x4000000000040000, 0x03ff000000000000}
+)
 
 // isWordRune tells whether r belongs to a word: letters, digits, marks,
 // and the format characters (ZWNJ, direction marks) that may sit inside

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The words below are made up: plainly synthetic text, in Latin and in
@@ -104,5 +106,71 @@ func TestScanOffsets(t *testing.T) {
 	want := []string{"Zévrano", "\u200fزيلانه\u200e", "and", "b"}
 	if !slices.Equal(got, want) {
 		t.Errorf("words = %q, want %q", got, want)
+	}
+}
+
+// TestArabicBitmaps checks the tokenizer's bitmaps of the Arabic block
+// against the functions they stand for.
+func TestArabicBitmaps(t *testing.T) {
+	for k := range uint(256) {
+		r := rune(0x600 + k)
+		if got := arabicWord[k/64]&(1<<(k%64)) != 0; got != isWordRune(r) {
+			t.Errorf("arabicWord has %U: %v, isWordRune says %v", r, got, !got)
+		}
+		plain := string(utf8.AppendRune([]byte("x"), r))
+		folds := string(foldArabic(nil, r)) != plain[1:] || string(foldArabic([]byte("x"), r)) != plain
+		if got := arabicFolded[k/64]&(1<<(k%64)) != 0; got != folds {
+			t.Errorf("arabicFolded has %U: %v, foldArabic changes it: %v", r, got, folds)
+		}
+	}
+}
+
+// TestTokenizerAgainstRunes checks the tokenizer, which reads ASCII runs
+// and the Arabic block through shortcuts, against the rule read a rune at
+// a time, on random texts made of the pieces at every edge: separators,
+// letters that folding keeps or changes, word-initial reh, final heh,
+// ZWNJ, broken UTF-8.
+func TestTokenizerAgainstRunes(t *testing.T) {
+	plain := func(s string) []string {
+		var out []string
+		var word []byte
+		in := false
+		flush := func() {
+			if in && len(word) > 0 {
+				w := finalHeh(word)
+				if len(w) > MaxTokenBytes {
+					w = cut(w, MaxTokenBytes)
+				}
+				out = append(out, string(w))
+			}
+			word, in = nil, false
+		}
+		for _, r := range s {
+			if !isWordRune(r) {
+				flush()
+				continue
+			}
+			in = true
+			if r < utf8.RuneSelf {
+				word = append(word, asciiClass[r])
+			} else {
+				word = foldRune(word, r)
+			}
+		}
+		flush()
+		return out
+	}
+	pieces := []string{"a", "Q", "7", " ", ".", "،", "؟", "ر", "ه", "ة", "أ", "ی", "ک", "ـ", "\u064e", "٣", "۴",
+		"\u0600", "\u061c", "\u06dd", "\u06ff", "\u200c", "\u200f", "é", "\xd8", "\xdb\x41", "\xd8\xd8\x80", "\xd9\xc0", "😀", "\u0700"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Tokens(s), plain(s); !slices.Equal(got, want) {
+			t.Fatalf("Tokens(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
