@@ -111,9 +111,10 @@ func goBuildIn(ctx context.Context, dir string, env []string, args ...string) er
 }
 
 // generate runs a gendata program for n articles into out: one file, or
-// with folder a folder dataset (gendata -dir).
-func generate(ctx context.Context, gen string, n int, out string, folder bool) error {
-	args := []string{"-n", fmt.Sprint(n)}
+// with folder a folder dataset (gendata -dir); extra are more of its
+// flags.
+func generate(ctx context.Context, gen string, n int, out string, folder bool, extra ...string) error {
+	args := append([]string{"-n", fmt.Sprint(n)}, extra...)
 	if folder {
 		args = append(args, "-dir", out)
 	}
@@ -123,7 +124,7 @@ func generate(ctx context.Context, gen string, n int, out string, folder bool) e
 	if folder {
 		cmd.Stdout = &stderr
 		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("%s -n %d -dir %s: %w\n%s", gen, n, out, err, stderr.b)
+			return fmt.Errorf("%s %s: %w\n%s", gen, strings.Join(args, " "), err, stderr.b)
 		}
 		return nil
 	}
@@ -137,7 +138,7 @@ func generate(ctx context.Context, gen string, n int, out string, folder bool) e
 		err = fmt.Errorf("writing %s: %w", out, cerr)
 	}
 	if err != nil {
-		return fmt.Errorf("%s -n %d > %s: %w\n%s", gen, n, out, err, stderr.b)
+		return fmt.Errorf("%s %s > %s: %w\n%s", gen, strings.Join(args, " "), out, err, stderr.b)
 	}
 	return nil
 }

@@ -58,6 +58,8 @@ type config struct {
 	// archive is the size of the synthetic archive -trace and -profile
 	// serve; 0 serves the bundled dataset.
 	archive int
+	// searchLang is the language of section f's archives (gendata -lang).
+	searchLang string
 
 	// warm holds section b's visits by page path; section a fills it when
 	// both run, so that its loopback loads of the app are b's first visits.
@@ -86,6 +88,7 @@ func run(args []string, stdout io.Writer) error {
 	audit := fs.Bool("audit", false, "run Lighthouse 12.2.3 (from bench/node_modules) instead of the benchmarks")
 	profilePath := fs.String("profile", "", "instead of the benchmarks, profile the CPU of one warm load of this page path (such as /); build app.wasm unstripped for function names: make clean build WASM_LDFLAGS=")
 	searchProfile := fs.String("profile-search", "", "instead of the benchmarks, profile the CPU of this search `QUERY` once its index files are cached, on 10,000 synthetic articles, -runs times (app.wasm unstripped, as for -profile)")
+	searchLang := fs.String("search-lang", "en", "the language of section f's synthetic archives: en, or ar and ckb for an Arabic or Sorani edition (queries in Arabic script)")
 	archive := fs.Int("archive", 0, "with -trace or -profile: serve a synthetic archive of this many articles (sections such as /sections/lorem) instead of the bundled dataset")
 	tracePath := fs.String("trace", "", "instead of the benchmarks, trace warm loads of this page path (such as /) and of go-app's empty app, -runs each, and list what their main threads did")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
@@ -102,7 +105,7 @@ func run(args []string, stdout io.Writer) error {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
 	cfg := &config{runs: *runs, quick: *quick, wrkDuration: *wrkDuration, wrkReps: *wrkReps,
-		archive: *archive, warm: map[string][]warmResult{}}
+		archive: *archive, searchLang: *searchLang, warm: map[string][]warmResult{}}
 	verboseLoads = *verbose
 	if cfg.quick {
 		if !set["runs"] {
@@ -120,6 +123,9 @@ func run(args []string, stdout io.Writer) error {
 	}
 	if cfg.archive < 0 || cfg.archive > 100_000 || cfg.archive > 0 && *tracePath == "" && *profilePath == "" {
 		return fmt.Errorf("-archive %d: give 1 to 100000 articles, with -trace or -profile", cfg.archive)
+	}
+	if _, ok := searchEditions[cfg.searchLang]; !ok {
+		return fmt.Errorf("-search-lang %q: choose en, ar or ckb", cfg.searchLang)
 	}
 	if cfg.wrkReps < 1 || cfg.wrkReps > 10 {
 		return fmt.Errorf("-wrk-reps %d: choose 1 to 10", cfg.wrkReps)

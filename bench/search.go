@@ -45,6 +45,32 @@ const (
 	indexStartLimit  = 1.0   // s added to the host's start
 )
 
+// searchEdition is what section f needs to know of an archive's language:
+// how gendata begins a headline, and three of its placeholder words
+// (lorem, ipsum and dolor), for the queries of common words.
+type searchEdition struct {
+	headline string
+	words    [3]string
+}
+
+// searchEditions are the languages section f's archives may be in, by
+// gendata's -lang.
+var searchEditions = map[string]searchEdition{
+	"en":  {"Synthetic article N: ", [3]string{"lorem", "ipsum", "dolor"}},
+	"ar":  {"مقال اصطناعي N: ", [3]string{"لوريم", "إيبسوم", "دولور"}},
+	"ckb": {"وتاری دەستکرد N: ", [3]string{"لۆرێم", "ئیپسوم", "دۆلۆر"}},
+}
+
+// searchNumber writes n as the archive's headlines do: Eastern Arabic
+// digits in an Arabic-script edition, as its readers type them.
+func searchNumber(lang string, n int) string {
+	s := strconv.Itoa(n)
+	if lang == "en" {
+		return s
+	}
+	return strings.Map(func(r rune) rune { return r - '0' + '٠' }, s)
+}
+
 // querySeq is one session's pair of queries: a first, and a second that
 // shares a word with it.
 type querySeq struct {
@@ -194,7 +220,7 @@ func searchAtSize(ctx context.Context, cfg *config, pf, gen, dir string, n, runs
 	res := &searchSize{n: n, sessions: map[searchSideKey][]*searchSession{}}
 	data := filepath.Join(dir, fmt.Sprintf("synthetic-%d.json", n))
 	progress("search: writing %s articles", thousands(n))
-	if err := generate(ctx, gen, n, data, false); err != nil {
+	if err := generate(ctx, gen, n, data, false, "-lang", cfg.searchLang); err != nil {
 		return nil, err
 	}
 	defer os.Remove(data)
@@ -252,21 +278,24 @@ func searchAtSize(ctx context.Context, cfg *config, pf, gen, dir string, n, runs
 	if res.pfExcerpt, err = pagefindExcerpt(pfDir); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(site, strings.TrimPrefix(pagefindPagePath, "/")), []byte(pagefindPage), 0o644); err != nil {
+	// In the edition's language: Pagefind searches the index of its page's.
+	page := strings.Replace(pagefindPage, `<html lang="en">`, `<html lang="`+cfg.searchLang+`">`, 1)
+	if err := os.WriteFile(filepath.Join(site, strings.TrimPrefix(pagefindPagePath, "/")), []byte(page), 0o644); err != nil {
 		return nil, fmt.Errorf("writing the Pagefind page: %w", err)
 	}
 
 	// The queries: a headline number (each is in one headline only), then
 	// the same with the first word of that headline after the number; two
 	// common placeholder words, then one of them with another.
-	rare := strconv.Itoa(n*3/4 + 17)
+	rare := searchNumber(cfg.searchLang, n*3/4+17)
 	word, err := headlineWord(site, n*3/4+17)
 	if err != nil {
 		return nil, err
 	}
+	common := searchEditions[cfg.searchLang].words
 	res.seqs = []querySeq{
 		{"rare word", rare, rare + " " + word},
-		{"two common words", "lorem ipsum", "lorem dolor"},
+		{"two common words", common[0] + " " + common[1], common[0] + " " + common[2]},
 	}
 
 	srv, err := serveStatic(site)
@@ -413,7 +442,8 @@ func exportSearchDir(site string) (dir, version string, err error) {
 }
 
 // headlineWord is the first placeholder word of synthetic article i's
-// headline ("Synthetic article 7517: Aliqua tempor ..." gives "aliqua"),
+// headline ("Synthetic article 7517: Aliqua tempor ..." gives "aliqua";
+// an Arabic edition's "مقال اصطناعي ٧٥١٧: لوريم ..." gives "لوريم"),
 // read from its exported page.
 func headlineWord(site string, i int) (string, error) {
 	file := filepath.Join(site, "articles", scaleSlug(i)+".html")
@@ -512,15 +542,21 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 	if len(res) > 0 && res[0].onDisk != "/dev/shm" {
 		onDisk = res[0].onDisk + " (disk)"
 	}
-	r.printf("Archives of %s plainly synthetic articles from `tools/gendata -n N` (placeholder words; a headline is "+
-		"\"Synthetic article N: \" and 4 to 8 of them), each exported with `dateline export -data FILE DIR` into %s, "+
+	source := "`tools/gendata -n N`"
+	if cfg.searchLang != "en" {
+		source = fmt.Sprintf("`tools/gendata -n N -lang %s` (an edition in %q: the placeholder words transliterated into Arabic "+
+			"script, with the spellings real text mixes; numbers in Eastern Arabic digits, and so typed in the queries; Pagefind's "+
+			"page in the same language)", cfg.searchLang, cfg.searchLang)
+	}
+	r.printf("Archives of %s plainly synthetic articles from %s (placeholder words; a headline is "+
+		"\"%s\" and 4 to 8 of them), each exported with `dateline export -data FILE DIR` into %s, "+
 		"then indexed by Pagefind %s from `bench/node_modules` (`pagefind --site DIR --glob 'articles/**/*.html' --output-subdir pagefind`): "+
 		"the article pages only, the documents Dateline's index holds, not the export's list, section, tag, home, search, saved and "+
 		"not-found pages. The pages carry no `data-pagefind-body`, so Pagefind takes each page's whole `<body>` less what it drops "+
 		"by default (the header's search form, the section `<nav>`s, the footer, scripts): the header's labels, the section link, "+
 		"headline, date, figure caption, paragraphs, \"Read More\" links, tags and related links. Dateline's index holds each "+
 		"article's headline and paragraphs (not its \"Read More\" links, caption, tags or related links).\n\n",
-		strings.Join(sizes, " and "), onDisk, pagefindVersion)
+		strings.Join(sizes, " and "), source, searchEditions[cfg.searchLang].headline, onDisk, pagefindVersion)
 	r.printf("Both are served by one static file server in the bench process, as the export's `_config/nginx.conf` " +
 		"has it (`try_files $uri $uri.html $uri/index.html`, its MIME types, `/data/` immutable, other files `no-cache`; " +
 		"Pagefind's content-named `index/`, `fragment/` and `.pf_meta` files immutable too). Every response is compressed " +
@@ -852,7 +888,7 @@ func writeSearchCounts(r *report, s *searchSize) {
 		"is also in the article before it), the section, tags and figure caption; Dateline indexed the headline and the " +
 		"paragraphs. Each side also has its own word rules (Dateline: every word must match, the last also as a word's start).")
 	if len(lines) > 0 {
-		r.printf(" The results where few:\n\n")
+		r.printf(" Where the results were few:\n\n")
 		for _, l := range lines {
 			r.printf("- %s\n", l)
 		}

@@ -618,7 +618,8 @@ const datelineQuery = `(q) => new Promise((resolve, reject) => {
     if (hq && hq.textContent === q) {
       let before = "";
       for (const c of h1.childNodes) { if (c === hq) break; before += c.textContent; }
-      const count = parseInt(before.replace(/\D/g, ""), 10);
+      // The count in the edition's digits: Eastern Arabic ones in Arabic script.
+      const count = parseInt(before.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf)).replace(/\D/g, ""), 10);
       const shown = document.querySelectorAll(".search-results > li").length;
       if (!(count > 0) || shown < Math.min(count, 20)) return null;
       const urls = [...document.querySelectorAll(".search-results > li")].slice(0, 5).map((li) => {
