@@ -4,7 +4,9 @@ package browser
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +19,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"dateline/app/article"
 )
 
 // Search (issue 11) as a reader uses it: the header's box, "/", Enter, the
@@ -385,4 +389,94 @@ new MutationObserver(() => {
 		return strings.Contains(m.Text, "ERR_BLOCKED_BY_CLIENT") && strings.Contains(m.URL+m.Text, "h.bin") ||
 			strings.Contains(m.Text, "dateline: searching: search: index file unavailable")
 	})
+}
+
+// arabicSearchDataset is an Arabic edition of three plainly synthetic
+// articles, its words transliterated placeholder words (as gendata -lang
+// writes them): one spelled the Arabic way with hamza and Eastern Arabic
+// digits, one spelled the Sorani way, and one in English.
+func arabicSearchDataset() *article.Dataset {
+	story := func(slug, lang, headline, text, published string) article.Article {
+		return article.Article{Slug: slug, Lang: lang, Headline: headline, Published: published,
+			Body: []article.Block{{Type: article.Paragraph, Text: text}}}
+	}
+	return &article.Dataset{
+		Site: &article.Site{Name: "الصحيفة الاصطناعية", Description: "مقالات اصطناعية للاختبار", Lang: "ar"},
+		Articles: []article.Article{
+			story("hamza-story", "ar", "مقال اختبار ١٢: أميت لوريم", "نص اصطناعي فيه إيبسوم ودولور.", "2021-03-02"),
+			story("sorani-story", "ckb", "وتاری تاقیکردنەوە: کۆمۆدۆ نیسی", "دەقی دەستکرد بۆ تاقیکردنەوە.", "2021-03-01"),
+			story("latin-story", "en", "Synthetic story 12: amet lorem", "Plainly synthetic English text.", "2021-02-28"),
+		},
+	}
+}
+
+// TestSearchArabicScript searches an Arabic edition the way its readers
+// type: a hamza left out and ASCII digits for the text's Eastern Arabic
+// ones; Arabic yeh, kaf and teh marbuta for a Sorani word's yeh, kaf and
+// ae. app.wasm finds each article, marks the words it matched, keeps the
+// query in the address, and goes back to the query before; the host's own
+// page finds the same articles.
+func TestSearchArabicScript(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "search-arabic.json", arabicSearchDataset()))
+	tb := newTab(t, 412, 900)
+	tb.do("setting the viewport", viewport(412, 900))
+	tb.mustLoad(h.URL+"/search", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	eval[chromedp.Void](tb, `window.__marker = 7`)
+	cases := []struct {
+		query string
+		want  []string
+		marks int // in the headline; the excerpt may mark more
+	}{
+		{"اميت 12", []string{"/articles/hamza-story"}, 2},
+		{"نيسي تاقيكردنةوة", []string{"/articles/sorani-story"}, 2},
+		{"لوريم", []string{"/articles/hamza-story"}, 1},
+	}
+	for _, c := range cases {
+		tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
+		eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
+		tb.keys("typing "+c.query, c.query+kb.Enter)
+		tb.waitFor("the results of "+c.query, `(() => {
+  const q = document.querySelector("h1 .search-query");
+  return !!q && q.textContent === `+jsString(c.query)+` && document.querySelectorAll(".search-results li").length > 0;
+})()`, 10*time.Second)
+		got := eval[searchState](tb, searchStateJS)
+		if got.Marker != 7 || !slices.Equal(got.Hits, c.want) || got.Marks < c.marks {
+			t.Errorf("%q in the app: %+v; want %q with at least %d words marked, without a page load", c.query, got, c.want, c.marks)
+		}
+		if q, err := url.ParseQuery(strings.TrimPrefix(got.Path, "/search?")); err != nil || q.Get("q") != c.query {
+			t.Errorf("%q: the address is %s", c.query, got.Path)
+		}
+	}
+	eval[chromedp.Void](tb, `history.back()`)
+	tb.waitFor("the query before", `(document.querySelector("h1 .search-query") || {}).textContent === `+jsString(cases[1].query), 10*time.Second)
+	if got := eval[searchState](tb, searchStateJS); !slices.Equal(got.Hits, cases[1].want) {
+		t.Errorf("back to %q: %+v", cases[1].query, got)
+	}
+	tb.checkConsole(nil)
+
+	// The host's page, as a reader without the app gets it (the tab's
+	// service worker would answer with the app's page): the same articles.
+	for _, c := range cases {
+		res, err := http.Get(h.URL + "/search?" + url.Values{"q": {c.query}}.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("%q on the host: status %d, %v", c.query, res.StatusCode, err)
+		}
+		page := string(body)
+		for _, slug := range []string{"/articles/hamza-story", "/articles/sorani-story", "/articles/latin-story"} {
+			if listed, want := strings.Contains(page, `href="`+slug+`"`), slices.Contains(c.want, slug); listed != want {
+				t.Errorf("%q on the host's page: %s listed %v, want %v", c.query, slug, listed, want)
+			}
+		}
+		if n := strings.Count(page, "<mark>"); n < c.marks {
+			t.Errorf("%q on the host's page: %d words marked, want at least %d", c.query, n, c.marks)
+		}
+	}
 }
