@@ -126,10 +126,24 @@ var (
 	// dropHamza writes alef with hamza as a bare alef, as much Arabic
 	// text does.
 	dropHamza = strings.NewReplacer("أ", "ا", "إ", "ا")
-	// arabicLetters writes Sorani's yeh, kaf and ae as Arabic's, as
-	// Sorani typed on an Arabic keyboard does.
-	arabicLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ە", "ة")
+	// arabicYehKaf writes Sorani's yeh and kaf as Arabic's, as Sorani
+	// typed on an Arabic keyboard does.
+	arabicYehKaf = strings.NewReplacer("ی", "ي", "ک", "ك")
 )
+
+// arabicLetters writes a Sorani word as typed on an Arabic keyboard: yeh
+// and kaf as Arabic's, and ae, which that keyboard lacks, as heh with a
+// zero-width non-joiner inside the word and as heh or teh marbuta at its
+// end (the spellings Lucene's SoraniNormalizer folds back to ae).
+func arabicLetters(w string, final string) string {
+	w = arabicYehKaf.Replace(w)
+	w, ends := strings.CutSuffix(w, "ە")
+	w = strings.ReplaceAll(w, "ە", "ه\u200c")
+	if ends {
+		w += final
+	}
+	return w
+}
 
 // varyArabic drops the hamza of a word in one word of eight, and
 // stretches one word in 32 with a tatweel or marks it with a fatha after
@@ -141,11 +155,12 @@ func varyArabic(r *rand.Rand, w string) string {
 	return stretch(r, w)
 }
 
-// varySorani spells a word with Arabic letters in one word of eight, and
-// stretches one in 32 as varyArabic does.
+// varySorani spells a word with Arabic letters in one word of eight (a
+// final ae as heh or teh marbuta by turns), and stretches one in 32 as
+// varyArabic does.
 func varySorani(r *rand.Rand, w string) string {
 	if r.IntN(8) == 0 {
-		w = arabicLetters.Replace(w)
+		w = arabicLetters(w, [2]string{"ه", "ة"}[r.IntN(2)])
 	}
 	return stretch(r, w)
 }
@@ -168,6 +183,7 @@ func stretch(r *rand.Rand, w string) string {
 	return w
 }
 
+// insertAfterFirst puts s after w's first rune.
 func insertAfterFirst(w, s string) string {
 	for i := range w {
 		if i > 0 {
