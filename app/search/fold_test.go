@@ -129,7 +129,7 @@ func TestArabicBitmaps(t *testing.T) {
 // and the Arabic block through shortcuts, against the rule read a rune at
 // a time, on random texts made of the pieces at every edge: separators,
 // letters that folding keeps or changes, word-initial reh, final heh,
-// ZWNJ, broken UTF-8.
+// ZWNJ, broken UTF-8, the blocks on either side.
 func TestTokenizerAgainstRunes(t *testing.T) {
 	plain := func(s string) []string {
 		var out []string
@@ -161,7 +161,8 @@ func TestTokenizerAgainstRunes(t *testing.T) {
 		return out
 	}
 	pieces := []string{"a", "Q", "7", " ", ".", "،", "؟", "ر", "ه", "ة", "أ", "ی", "ک", "ـ", "\u064e", "٣", "۴",
-		"\u0600", "\u061c", "\u06dd", "\u06ff", "\u200c", "\u200f", "é", "\xd8", "\xdb\x41", "\xd8\xd8\x80", "\xd9\xc0", "😀", "\u0700"}
+		"\u0600", "\u061c", "\u06dd", "\u06ff", "\u200c", "\u200f", "é", "\xd8", "\xdb\x41", "\xd8\xd8\x80", "\xd9\xc0", "😀", "\u0700",
+		"\u05c0", "\u05f3", "\u05ff", "\u05d0"} // the Hebrew block's lead bytes sit next to the Arabic block's
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 30000 {
 		var b strings.Builder
