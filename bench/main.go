@@ -88,7 +88,7 @@ func run(args []string, stdout io.Writer) error {
 	audit := fs.Bool("audit", false, "run Lighthouse 12.2.3 (from bench/node_modules) instead of the benchmarks")
 	profilePath := fs.String("profile", "", "instead of the benchmarks, profile the CPU of one warm load of this page path (such as /); build app.wasm unstripped for function names: make clean build WASM_LDFLAGS=")
 	searchProfile := fs.String("profile-search", "", "instead of the benchmarks, profile the CPU of this search `QUERY` once its index files are cached, on 10,000 synthetic articles, -runs times (app.wasm unstripped, as for -profile)")
-	searchLang := fs.String("search-lang", "en", "the language of section f's synthetic archives: en, or ar and ckb for an Arabic or Sorani edition (queries in Arabic script)")
+	searchLang := fs.String("search-lang", "en", "the language of section f's synthetic archives: en, or ar and ckb for an Arabic or Sorani edition (queries in Arabic script); section f only")
 	archive := fs.Int("archive", 0, "with -trace or -profile: serve a synthetic archive of this many articles (sections such as /sections/lorem) instead of the bundled dataset")
 	tracePath := fs.String("trace", "", "instead of the benchmarks, trace warm loads of this page path (such as /) and of go-app's empty app, -runs each, and list what their main threads did")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
@@ -136,6 +136,9 @@ func run(args []string, stdout io.Writer) error {
 	var err error
 	if cfg.sections, err = parseSections(*only); err != nil {
 		return err
+	}
+	if set["search-lang"] && (!cfg.sections["f"] || *audit || *profilePath != "" || *searchProfile != "" || *tracePath != "") {
+		return fmt.Errorf("-search-lang sets the language of section f's archives only: run it with -only f (or all sections)")
 	}
 	if cfg.root, err = repoRoot(); err != nil {
 		return err

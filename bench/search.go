@@ -62,7 +62,9 @@ var searchEditions = map[string]searchEdition{
 }
 
 // searchNumber writes n as the archive's headlines do: Eastern Arabic
-// digits in an Arabic-script edition, as its readers type them.
+// digits in an Arabic-script edition. The queries type it that way, so
+// that Pagefind, which does not fold digits, can find it too; Dateline
+// finds it typed either way.
 func searchNumber(lang string, n int) string {
 	s := strconv.Itoa(n)
 	if lang == "en" {
