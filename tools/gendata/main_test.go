@@ -42,29 +42,9 @@ func TestFolderLoads(t *testing.T) {
 	}
 }
 
-// TestFileLoads checks the same of the single file written to standard
-// output.
-func TestFileLoads(t *testing.T) {
-	const n = 25
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	if err := write(w, Generate(n, 1, languages["en"])); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	a, err := dataset.LoadBytes("synthetic.json", b.Bytes())
-	if err != nil {
-		t.Fatalf("the generated file is refused: %v", err)
-	}
-	if a.Len() != n {
-		t.Errorf("%d articles, want %d", a.Len(), n)
-	}
-}
-
-// TestLanguages checks each language's archive: the host accepts it, the
-// edition and every article are in the language, and the right-to-left
+// TestLanguages checks each language's archive, as the single file
+// written to standard output: the host accepts it, the edition and every
+// article are in the language, and the right-to-left
 // ones mix the spellings that search must fold together (a hamza dropped
 // or Arabic letters for Sorani ones, a tatweel, a vowel mark).
 func TestLanguages(t *testing.T) {
