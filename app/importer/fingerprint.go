@@ -38,6 +38,12 @@ func Fingerprint(a article.Article) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// SameHeadline reports whether two headlines read the same to
+// Fingerprint. Articles whose headlines do not never have the same
+// fingerprint (a headline is one line), so a search for a story can
+// compare headlines first and read a whole article only when they match.
+func SameHeadline(a, b string) bool { return fingerprintText(a) == fingerprintText(b) }
+
 // fingerprintText is s as Fingerprint compares it.
 func fingerprintText(s string) string {
 	s = strings.Map(func(r rune) rune {

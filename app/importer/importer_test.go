@@ -571,6 +571,7 @@ func TestFingerprint(t *testing.T) {
 		{"without its photo and Read More lines", strings.NewReplacer("Read More:", "", "(Photos: DoD, KRG)", "").Replace(string(seed)), Options{}, false},
 		{"with a word changed", strings.Replace(string(seed), "steady stream", "steady flow", 1), Options{}, false},
 		{"with another headline", "Other headline" + string(seed)[strings.IndexByte(string(seed), '\n'):], Options{}, false},
+		{"with its headline's spaces and dashes written otherwise", strings.Replace(string(seed), " ", "  ", 2), Options{}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -580,6 +581,11 @@ func TestFingerprint(t *testing.T) {
 			}
 			if got := Fingerprint(a) == fp; got != tt.same {
 				t.Errorf("same fingerprint %v, want %v", got, tt.same)
+			}
+			// The import compares headlines first: never false for a
+			// story with the same fingerprint.
+			if Fingerprint(a) == fp && !SameHeadline(a.Headline, base.Headline) {
+				t.Errorf("SameHeadline(%q, %q) is false for the same story", a.Headline, base.Headline)
 			}
 		})
 	}
