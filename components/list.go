@@ -113,11 +113,13 @@ func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, b
 	writeText(b, t.Text(i18n.NavPages))
 	put(b, `">`)
 	if n > 1 {
-		link("pager-prev", "prev", n-1, before)
+		link("pager-prev", "prev", min(n-1, pages), before) // past the last page, to the last
 	}
-	put(b, `<span class="pager-at">`)
-	writeText(b, t.Text(i18n.ListPageOf, "n", t.Number(n), "pages", t.Number(pages)))
-	put(b, `</span>`)
+	if n <= pages {
+		put(b, `<span class="pager-at">`)
+		writeText(b, t.Text(i18n.ListPageOf, "n", t.Number(n), "pages", t.Number(pages)))
+		put(b, `</span>`)
+	}
 	if n < pages {
 		link("pager-next", "next", n+1, after)
 	}

@@ -80,8 +80,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	default:
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
 		around(&title, before, after)
-		if f.Incomplete {
+		switch {
+		case f.Incomplete:
 			key = i18n.SearchIncomplete
+		case f.Page > f.Pages:
+			// An address past the last page (edited, or from before
+			// the archive changed): said, with the way back.
+			writeText(&note, t.Text(i18n.SearchPastEnd, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
 		}
 		results = f.Hits
 	}
@@ -104,9 +109,9 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	if len(results) > 0 {
 		writeEntryList(&b, site, "article-list search-results", hits(results))
-		if f.Pages > 1 {
-			writePager(&b, t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
-		}
+	}
+	if len(results) > 0 && f.Pages > 1 || f.Total > 0 && f.Page > f.Pages && !f.Incomplete {
+		writePager(&b, t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
 	}
 	put(&b, `</div>`)
 	return []app.UI{app.Raw(b.String())}

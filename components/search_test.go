@@ -90,3 +90,27 @@ func TestViewDrawn(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchPastTheEnd checks a page of results past the last (an edited
+// address, or a link from before the archive changed): it says where the
+// results end and links back to that page, with no "Page n of m" and no
+// "More results".
+func TestSearchPastTheEnd(t *testing.T) {
+	f := &page.Found{}
+	f.Page, f.Pages, f.Total = 7, 3, 41
+	_, root := render(t, View(testSite, page.SearchRef("synthetic", 7), page.Data{Found: f}))
+	notes := root.WithClass("search-note")
+	if len(notes) != 1 || notes[0].TextContent() != "These results end at page 3: there is no page 7." {
+		t.Errorf("notes %d, want the one saying where the results end", len(notes))
+	}
+	if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "41 results for synthetic" {
+		t.Errorf("the heading is not the count of results")
+	}
+	back := root.WithClass("pager-prev")
+	if len(back) != 1 || back[0].Attrs["href"] != "/search?q=synthetic&page=3" || back[0].Attrs["rel"] != "prev" {
+		t.Errorf("%d links back, want one to the last page", len(back))
+	}
+	if n := len(root.WithClass("pager-next")) + len(root.WithClass("pager-at")) + len(root.WithClass("search-results")); n != 0 {
+		t.Errorf("%d elements of a page of results past the end", n)
+	}
+}

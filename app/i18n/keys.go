@@ -70,8 +70,9 @@ const (
 	SearchStatic       Key = "search.static"
 	SearchIncomplete   Key = "search.incomplete"
 	SearchFailed       Key = "search.failed"
-	PhotoCaption       Key = "figure.caption" // before a caption whose photo is not in the collection
-	ArticleTools       Key = "article.tools"  // the label of the Save, Share and Listen toolbar
+	SearchPastEnd      Key = "search.past_end" // a page of results past the last
+	PhotoCaption       Key = "figure.caption"  // before a caption whose photo is not in the collection
+	ArticleTools       Key = "article.tools"   // the label of the Save, Share and Listen toolbar
 	Save               Key = "article.save"
 	SavedNote          Key = "article.saved_note"
 	UnsavedNote        Key = "article.unsaved_note"
@@ -200,6 +201,7 @@ var labels = [...]label{
 	{SearchStatic, "Search runs in the app, which is loading: the results will appear here."},
 	{SearchIncomplete, "Offline: these results come from the parts of the index on this device and may be incomplete."},
 	{SearchFailed, "The search could not run. Check your connection and try again."},
+	{SearchPastEnd, "These results end at page {pages}: there is no page {n}."},
 	{PhotoCaption, "Photo caption:"},
 	{ArticleTools, "Article tools"},
 	{Save, "Save for later"},

@@ -74,6 +74,7 @@ func TestEnglish(t *testing.T) {
 		{"search.static", "Search runs in the app, which is loading: the results will appear here."},
 		{"search.incomplete", "Offline: these results come from the parts of the index on this device and may be incomplete."},
 		{"search.failed", "The search could not run. Check your connection and try again."},
+		{"search.past_end", "These results end at page {pages}: there is no page {n}."},
 		{"figure.caption", "Photo caption:"},
 		{"article.tools", "Article tools"},
 		{"article.save", "Save for later"},
