@@ -111,6 +111,15 @@ func TestSearchPage(t *testing.T) {
 		t.Errorf("canonical %q", c[0].Attrs["href"])
 	}
 
+	// Past the last page: where the results end, and the way back.
+	_, _, root = results(t, ts, "/search?q=quillotex&page=4")
+	if got := root.WithClass("search-note"); len(got) != 1 || got[0].TextContent() != "These results end at page 1: there is no page 4." {
+		t.Errorf("a page past the last does not say where the results end")
+	}
+	if back := root.WithClass("pager-prev"); len(back) != 1 || back[0].Attrs["href"] != "/search?q=quillotex" {
+		t.Errorf("a page past the last has no link back to the last page")
+	}
+
 	_, _, root = results(t, ts, "/search?q=nothingmatchesthis")
 	if got := root.WithClass("search-note"); len(got) != 1 || got[0].TextContent() != "No articles match nothingmatchesthis." {
 		t.Errorf("no results: the page does not say so")
