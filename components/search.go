@@ -61,6 +61,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	var results []search.Hit
 	var key i18n.Key // the note, when it is a label alone
+	var past bool    // a page past the last page of complete results
 	switch {
 	case f.Static:
 		// An exported site's page, the same for every query: the app
@@ -80,12 +81,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	default:
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
 		around(&title, before, after)
+		// An address past the last page (edited, or from before the
+		// archive changed): said, with the way back.
+		past = !f.Incomplete && f.Page > f.Pages
 		switch {
 		case f.Incomplete:
 			key = i18n.SearchIncomplete
-		case f.Page > f.Pages:
-			// An address past the last page (edited, or from before
-			// the archive changed): said, with the way back.
+		case past:
 			writeText(&note, t.Text(i18n.SearchPastEnd, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
 		}
 		results = f.Hits
@@ -110,7 +112,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	if len(results) > 0 {
 		writeEntryList(&b, site, "article-list search-results", hits(results))
 	}
-	if len(results) > 0 && f.Pages > 1 || f.Total > 0 && f.Page > f.Pages && !f.Incomplete {
+	if len(results) > 0 && f.Pages > 1 || past {
 		writePager(&b, t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
 	}
 	put(&b, `</div>`)

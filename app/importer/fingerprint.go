@@ -39,8 +39,8 @@ func Fingerprint(a article.Article) string {
 }
 
 // SameHeadline reports whether two headlines read the same to
-// Fingerprint. Articles whose headlines do not never have the same
-// fingerprint (a headline is one line), so a search for a story can
+// Fingerprint. Two articles whose headlines differ by it never have the
+// same fingerprint (a headline is one line), so a search for a story can
 // compare headlines first and read a whole article only when they match.
 func SameHeadline(a, b string) bool { return fingerprintText(a) == fingerprintText(b) }
 

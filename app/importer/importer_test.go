@@ -571,7 +571,7 @@ func TestFingerprint(t *testing.T) {
 		{"without its photo and Read More lines", strings.NewReplacer("Read More:", "", "(Photos: DoD, KRG)", "").Replace(string(seed)), Options{}, false},
 		{"with a word changed", strings.Replace(string(seed), "steady stream", "steady flow", 1), Options{}, false},
 		{"with another headline", "Other headline" + string(seed)[strings.IndexByte(string(seed), '\n'):], Options{}, false},
-		{"with its headline's spaces and dashes written otherwise", strings.Replace(string(seed), " ", "  ", 2), Options{}, true},
+		{"with its headline's spaces doubled", strings.Replace(string(seed), " ", "  ", 2), Options{}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
