@@ -744,7 +744,7 @@ func place(f *file, probs []Problem) error {
 		return err
 	}
 	defer rc.Close()
-	buf := make([]byte, placeChunk)
+	buf := make([]byte, min(int64(placeChunk), probs[order[len(order)-1]].off)) // no more than is read
 	line, col := 1, 1
 	var pos int64
 	for _, i := range order {

@@ -38,11 +38,11 @@ func Fingerprint(a article.Article) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// SameHeadline reports whether two headlines read the same to
-// Fingerprint. Two articles whose headlines differ by it never have the
-// same fingerprint (a headline is one line), so a search for a story can
-// compare headlines first and read a whole article only when they match.
-func SameHeadline(a, b string) bool { return fingerprintText(a) == fingerprintText(b) }
+// HeadlineKey returns a headline as Fingerprint reads it. Two articles
+// whose headlines have different keys never have the same fingerprint (a
+// headline is one line), so a search for a story can compare headlines
+// first and read a whole article only when they match.
+func HeadlineKey(headline string) string { return fingerprintText(headline) }
 
 // fingerprintText is s as Fingerprint compares it.
 func fingerprintText(s string) string {
