@@ -30,15 +30,16 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	lang := flags.String("lang", "", "the story's language, a BCP 47 `TAG` such as en, ckb, ar, kmr or tr (default: told from its letters)")
 	slug := flags.String("slug", "", "the story's `SLUG` (default: made from its headline)")
 	allowCopy := flags.Bool("copy", false, "add the story even if the dataset already holds the same headline and text")
-	maxSize := flags.Int64("max-size", dataset.DefaultMaxSize, "largest dataset file accepted, in `BYTES`")
-	if err := flags.Parse(args); err != nil {
+	maxSize := sizeFlag(dataset.DefaultMaxSize)
+	flags.Var(&maxSize, "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
+	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {
-		return errors.New("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-copy] [-o -] STORY.txt")
+		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-copy] [-o -] STORY.txt")
 	}
 	if *out != "" && *out != "-" {
-		return fmt.Errorf("import: -o takes only - (standard output), not %q; to add the story to a dataset, use -data", *out)
+		return usagef("import: -o takes only - (standard output), not %q; to add the story to a dataset, use -data", *out)
 	}
 	storyFile := flags.Arg(0)
 	text, err := readStory(storyFile)
@@ -75,7 +76,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	case statErr != nil:
 		return fmt.Errorf("import: reading the dataset: %w", statErr)
 	}
-	opts := dataset.Options{MaxSize: *maxSize}
+	opts := dataset.Options{MaxSize: int64(maxSize)}
 	arc, err := dataset.Load(*path, opts)
 	if err != nil {
 		return fmt.Errorf("import: the dataset must be valid before a story is added; nothing was changed: %w", err)
@@ -140,7 +141,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("import: %w; nothing was changed", err)
 	}
-	if _, err := fmt.Fprintf(stdout, "%s: added %q in %s; the dataset has %d articles\n", *path, a.Slug, name, updated.Len()); err != nil {
+	if _, err := fmt.Fprintf(stdout, "%s: added %q in %s; the dataset has %s\n", *path, a.Slug, name, countOf(updated.Len(), "article", "articles")); err != nil {
 		return fmt.Errorf("import: the story was added, but reporting it failed: %w", err)
 	}
 	return nil

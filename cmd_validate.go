@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"dateline/app/dataset"
@@ -15,14 +16,15 @@ import (
 // at once.
 func validate(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	maxSize := fs.Int64("max-size", dataset.DefaultMaxSize, "largest dataset file accepted, in `BYTES`")
-	if err := fs.Parse(args); err != nil {
+	maxSize := sizeFlag(dataset.DefaultMaxSize)
+	fs.Var(&maxSize, "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 1 {
-		return fmt.Errorf("validate: one dataset at a time, got %d", fs.NArg())
+		return usagef("validate: one dataset at a time, got %d: dateline validate [PATH]", fs.NArg())
 	}
-	d := dataFlags{path: "articles.json", maxSize: *maxSize, checkOnly: true}
+	d := dataFlags{path: "articles.json", maxSize: int64(maxSize), checkOnly: true}
 	if fs.NArg() == 1 {
 		d.path = fs.Arg(0)
 	}
@@ -32,9 +34,9 @@ func validate(args []string, stdout io.Writer) error {
 	}
 	n := arc.Len()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: ok, %d %s", d.path, n, plural(n, "article", "articles"))
+	fmt.Fprintf(&b, "%s: ok, %s", d.path, countOf(n, "article", "articles"))
 	if w := len(arc.Warnings); w > 0 {
-		fmt.Fprintf(&b, ", %d %s", w, plural(w, "warning", "warnings"))
+		fmt.Fprintf(&b, ", %s", countOf(w, "warning", "warnings"))
 	}
 	b.WriteString("\n")
 	for _, w := range arc.Warnings {
@@ -46,9 +48,10 @@ func validate(args []string, stdout io.Writer) error {
 	return nil
 }
 
-func plural(n int, one, many string) string {
+// countOf is n with its noun: "1 article", "2 articles".
+func countOf(n int, one, many string) string {
 	if n == 1 {
-		return one
+		return "1 " + one
 	}
-	return many
+	return strconv.Itoa(n) + " " + many
 }

@@ -11,11 +11,14 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -26,10 +29,46 @@ import (
 func run() {
 	log.SetFlags(0)
 	log.SetPrefix("dateline: ")
-	if err := dispatch(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	err := dispatch(os.Args[1:], os.Stdout, os.Stderr)
+	var usage usageError
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+		// -h: the flag package has printed the command's flags.
+	case errors.As(err, &usage):
+		if !usage.printed {
+			log.Print(err)
+		}
+		os.Exit(2)
+	default:
 		log.Print(err)
 		os.Exit(1)
 	}
+}
+
+// usageError is a command line that is not understood. The process exits
+// with status 2, as Go's flag package has programs do, and with nothing
+// more printed when the flag package has said what is wrong already.
+type usageError struct {
+	err     error
+	printed bool
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// parseFlags parses a command's flags; a problem with them is a
+// usageError that the flag package has printed, with the flags.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{err: err, printed: true}
+	}
+	return nil
+}
+
+// usagef is a usageError of the command's own.
+func usagef(format string, args ...any) error {
+	return usageError{err: fmt.Errorf(format, args...)}
 }
 
 // dispatch runs the subcommand named by args: serve (the default),
@@ -46,8 +85,15 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		case "export":
 			return export(args[1:], stdout)
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(stdout, usage)
+			if _, err := fmt.Fprint(stdout, usage); err != nil {
+				return fmt.Errorf("writing the usage: %w", err)
+			}
 			return nil
+		}
+		if !strings.HasPrefix(args[0], "-") {
+			// A mistyped command would otherwise start a server, and a
+			// script with the typo would hang instead of failing.
+			return usagef("%q is not a command: the commands are serve, validate, import, export and help", args[0])
 		}
 	}
 	return serve(args)
@@ -77,7 +123,47 @@ type dataFlags struct {
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.path, "data", "", "dataset `PATH`: a file, or a folder of .json files (default: the bundled articles.json)")
-	fs.Int64Var(&d.maxSize, "max-size", dataset.DefaultMaxSize, "largest dataset file accepted, in `BYTES`")
+	d.maxSize = dataset.DefaultMaxSize
+	fs.Var((*sizeFlag)(&d.maxSize), "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
+}
+
+// sizeFlag is a flag's size in bytes: a number of bytes, or a number
+// with a unit of 1,024 (kB, MB, GB, as the host prints sizes; a space
+// before the unit, KiB, MiB and GiB are taken too). It is more than 0.
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return dataset.ByteSize(int64(*s)) }
+
+func (s *sizeFlag) Set(v string) error {
+	num, unit := strings.TrimSpace(v), int64(1)
+	for _, u := range sizeUnits {
+		if rest, ok := strings.CutSuffix(num, u.name); ok {
+			num, unit = strings.TrimSpace(rest), u.size
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%q is not a size: give bytes, or a number with kB, MB or GB, such as 64MB", v)
+	case n <= 0:
+		return fmt.Errorf("%q: a size must be more than 0", v)
+	case n > math.MaxInt64/unit:
+		return fmt.Errorf("%q is too large", v)
+	}
+	*s = sizeFlag(n * unit)
+	return nil
+}
+
+// sizeUnits are the units sizeFlag takes, each before any that ends it.
+var sizeUnits = []struct {
+	name string
+	size int64
+}{
+	{"GiB", 1 << 30}, {"GB", 1 << 30}, {"G", 1 << 30},
+	{"MiB", 1 << 20}, {"MB", 1 << 20}, {"M", 1 << 20},
+	{"KiB", 1 << 10}, {"kB", 1 << 10}, {"KB", 1 << 10}, {"k", 1 << 10}, {"K", 1 << 10},
+	{"bytes", 1}, {"B", 1},
 }
 
 // load reads and checks the dataset; the bundled one when none is given.
@@ -127,11 +213,11 @@ func export(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var d dataFlags
 	d.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("export: name one directory to write the site into")
+		return usagef("export: name one directory to write the site into: dateline export [-data PATH] DIR")
 	}
 	// An export is a batch job that makes garbage in proportion to the
 	// archive (every page rendered once, then dropped): collecting less
@@ -147,8 +233,8 @@ func export(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(stdout, "exported %d articles from %s, version %s, to %s: %d files written, %d unchanged, %d removed\n",
-		arc.Len(), arc.Name, s.Version, fs.Arg(0), st.Written, st.Unchanged, st.Removed); err != nil {
+	if _, err := fmt.Fprintf(stdout, "exported %s from %s, version %s, to %s: %d files written, %d unchanged, %d removed\n",
+		countOf(arc.Len(), "article", "articles"), arc.Name, s.Version, fs.Arg(0), st.Written, st.Unchanged, st.Removed); err != nil {
 		return fmt.Errorf("export: reporting: %w", err)
 	}
 	return nil
@@ -157,26 +243,32 @@ func export(args []string, stdout io.Writer) error {
 func serve(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", ":8000", "listen on `HOST:PORT`")
-	cacheSize := fs.Int64("cache", site.DefaultCacheSize, "memory for pages and data files kept once made, in `BYTES`")
+	cacheSize := sizeFlag(site.DefaultCacheSize)
+	fs.Var(&cacheSize, "cache", "memory for pages and data files kept once made, in `BYTES` (or with a unit: 64MB)")
 	var d dataFlags
 	d.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("serve: unexpected argument %q: to serve a dataset, give -data PATH", fs.Arg(0))
 	}
 	start := time.Now()
-	s, arc, err := newSite(&d, *cacheSize)
-	if err != nil {
-		return err
-	}
+	// The address first: a port in use is said at once, not after the
+	// dataset is read. Requests wait in the listener's queue meanwhile.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
 	}
+	s, arc, err := newSite(&d, int64(cacheSize))
+	if err != nil {
+		return errors.Join(err, closeListener(ln))
+	}
 	for _, w := range arc.Warnings {
 		log.Print("warning: " + w.String())
 	}
-	log.Printf("serving %d articles from %s, version %s, on http://%s (ready in %s)",
-		arc.Len(), arc.Name, s.Version, displayAddr(ln.Addr()), time.Since(start).Round(time.Millisecond))
+	log.Printf("serving %s from %s, version %s, on http://%s (ready in %s)",
+		countOf(arc.Len(), "article", "articles"), arc.Name, s.Version, displayAddr(ln.Addr()), time.Since(start).Round(time.Millisecond))
 	// Reading a large dataset leaves the heap larger than what stays in
 	// use: the checks' garbage is gone. Hand that memory back to the
 	// system once serving; the collection this takes runs beside the
@@ -186,10 +278,18 @@ func serve(args []string) error {
 		if took, err := s.WaitSearch(); err != nil {
 			log.Printf("warning: search is off: %v", err)
 		} else {
-			log.Printf("search index of %d articles ready in %s", arc.Len(), took.Round(time.Millisecond))
+			log.Printf("search index of %s ready in %s", countOf(arc.Len(), "article", "articles"), took.Round(time.Millisecond))
 		}
 	}()
 	return serveUntilSignal(ln, s)
+}
+
+// closeListener closes a listener the host will not serve on.
+func closeListener(ln net.Listener) error {
+	if err := ln.Close(); err != nil {
+		return fmt.Errorf("closing the listener: %w", err)
+	}
+	return nil
 }
 
 // displayAddr turns a wildcard listen address into one a browser can open.

@@ -207,7 +207,7 @@ func searchWorkDir(largest int) (string, error) {
 }
 
 var (
-	indexLine    = regexp.MustCompile(`search index of (\d+) articles ready in (\S+)`)
+	indexLine    = regexp.MustCompile(`search index of (\d+) articles? ready in (\S+)`)
 	indexOff     = regexp.MustCompile(`warning: search is off: .*`)
 	exportedLine = regexp.MustCompile(`exported \d+ articles .*`)
 	headlineRe   = regexp.MustCompile(`<h1\b[^>]*\bclass="story-headline"[^>]*>([^<]*)</h1>`)

@@ -1,0 +1,125 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestUsageErrors checks that a command line the host does not understand
+// is refused as one (exit status 2), never taken for a server to start.
+func TestUsageErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		words string // in the message, when the command says it itself
+	}{
+		{[]string{"valdate", "articles.json"}, `"valdate" is not a command`},
+		{[]string{"articles.json"}, `"articles.json" is not a command`},
+		{[]string{"-addr", "127.0.0.1:0", "extra"}, `unexpected argument "extra"`},
+		{[]string{"serve", "-data", "articles.json", "more.json"}, `unexpected argument "more.json"`},
+		{[]string{"validate", "a.json", "b.json"}, "one dataset at a time"},
+		{[]string{"export"}, "name one directory"},
+		{[]string{"import"}, "give one story file"},
+		{[]string{"import", "-o", "out.json", "story.txt"}, "-o takes only -"},
+		{[]string{"validate", "-bogus"}, ""},
+		{[]string{"serve", "-cache", "-5"}, ""},
+		{[]string{"serve", "-cache", "64XB"}, ""},
+		{[]string{"validate", "-max-size", "0"}, ""},
+	} {
+		err := dispatch(tt.args, io.Discard, io.Discard)
+		var usage usageError
+		if !errors.As(err, &usage) {
+			t.Errorf("%q: %v, want a usage error", tt.args, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.words) {
+			t.Errorf("%q: %q, want it to say %q", tt.args, err, tt.words)
+		}
+		if usage.printed != (tt.words == "") {
+			t.Errorf("%q: printed by the flag package %v, want %v", tt.args, usage.printed, tt.words == "")
+		}
+	}
+	if err := dispatch([]string{"validate", "-h"}, io.Discard, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("validate -h: %v, want help", err)
+	}
+}
+
+// TestSizeFlag checks the sizes -cache and -max-size take.
+func TestSizeFlag(t *testing.T) {
+	for in, want := range map[string]int64{
+		"65536": 65536, "64MB": 64 << 20, "64 MB": 64 << 20, "64MiB": 64 << 20, "64M": 64 << 20,
+		"512kB": 512 << 10, "512KB": 512 << 10, "2GB": 2 << 30, "100 bytes": 100, "100B": 100,
+	} {
+		var s sizeFlag
+		if err := s.Set(in); err != nil || int64(s) != want {
+			t.Errorf("%q: %d, %v; want %d", in, s, err, want)
+		}
+	}
+	for _, in := range []string{"", "MB", "-1", "0", "1.5GB", "64 XB", "lots", "9999999999GB"} {
+		var s sizeFlag
+		if err := s.Set(in); err == nil {
+			t.Errorf("%q: took %d, want it refused", in, s)
+		}
+	}
+	s := sizeFlag(64 << 20)
+	if s.String() != "64 MB" {
+		t.Errorf("64 MB prints as %q", s.String())
+	}
+}
+
+// TestBinaryExitStatus runs the binary as a script would: a mistyped
+// command fails at once with status 2, help succeeds, and a port in use
+// is said before the dataset is read.
+func TestBinaryExitStatus(t *testing.T) {
+	bin := os.Getenv("DATELINE_BIN")
+	if bin == "" {
+		t.Fatal("DATELINE_BIN is not set: run make test, which builds bin/dateline and sets it")
+	}
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	for _, tt := range []struct {
+		args   []string
+		status int
+		words  string
+	}{
+		{[]string{"valdate", "articles.json"}, 2, "is not a command"},
+		{[]string{"validate", "-h"}, 0, "-max-size"},
+		{[]string{"help"}, 0, "dateline validate"},
+		{[]string{"validate", "-bogus"}, 2, "flag provided but not defined: -bogus"},
+		// A dataset that is not there: the busy port is what is said.
+		{[]string{"-addr", busy.Addr().String(), "-data", "no-such-dataset.json"}, 1, "address already in use"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		var out bytes.Buffer
+		cmd := exec.CommandContext(ctx, bin, tt.args...)
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		cancel()
+		status := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			status = exit.ExitCode()
+		} else if err != nil {
+			t.Fatalf("%q: %v", tt.args, err)
+		}
+		if status != tt.status || !strings.Contains(out.String(), tt.words) {
+			t.Errorf("%q: status %d, output:\n%s\nwant status %d and %q", tt.args, status, out.String(), tt.status, tt.words)
+		}
+		if n := strings.Count(out.String(), "-bogus"); n > 1 && strings.Contains(tt.words, "-bogus") {
+			t.Errorf("%q: the problem is said %d times:\n%s", tt.args, n, out.String())
+		}
+	}
+}
