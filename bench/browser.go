@@ -435,9 +435,7 @@ func measureLoad(ctx context.Context, spec loadSpec) (*loadResult, error) {
 			if spec.throttle {
 				conds = throttled
 			}
-			_, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule,
-				network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&conds}})
-			return err
+			return chromium.EmulateNetwork(ctx, conds, false)
 		}),
 		// Pause each service worker the page starts until watchWorkers has
 		// set it up.

@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dateline/app/article"
+	"dateline/internal/chromium"
 )
 
 // evalAwait evaluates a JavaScript expression whose value is a promise and
@@ -91,12 +92,7 @@ func (tb *tab) goOffline() {
 	tb.t.Helper()
 	apply := func(ctx context.Context, what string) {
 		tb.t.Helper()
-		_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			EmulateOfflineServiceWorker: ptrTo(true),
-			MatchedNetworkConditions: []*network.Conditions{{
-				Offline: true, DownloadThroughput: -1, UploadThroughput: -1,
-			}},
-		})
+		err := chromium.EmulateNetwork(ctx, network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}, true)
 		if err != nil {
 			tb.t.Fatalf("emulating offline on %s: %v", what, err)
 		}
