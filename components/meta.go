@@ -31,7 +31,11 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 		if ref.Slug != "" {
 			title = ref.Slug
 		}
-		return Meta{Title: titled(title), Description: site.Description, Name: title}
+		m := Meta{Title: titled(title), Description: site.Description, Name: title}
+		if ref.N > 1 && ref.Slug != "" {
+			m.Title = titled(t.Text(i18n.PageNumbered, "title", title, "n", t.Number(ref.N)))
+		}
+		return m
 	case d.Drawn != nil:
 		return Meta{Title: d.Drawn.Title, Description: d.Drawn.Description}
 	case d.Story != nil:

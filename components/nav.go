@@ -12,9 +12,12 @@ var firstNav = true
 // afterNav runs after a page changed in the client: it puts the page's head
 // in the document, scrolls to the top and moves focus to the page's
 // heading, so that screen readers announce the new page, then tells
-// reader.js. Page.OnNav does not call it for the first page of a document,
-// which keeps the prerendered head and the browser's own behaviour.
-func afterNav(ctx app.Context, d page.Data) {
+// reader.js. The search page without a query is there to be typed in:
+// focus goes to its box (on narrow screens the header's box is folded
+// away, and its button and the / key lead there). Page.OnNav does not call
+// it for the first page of a document, which keeps the prerendered head and
+// the browser's own behaviour.
+func afterNav(ctx app.Context, ref page.Ref, d page.Data) {
 	if !app.IsClient {
 		return
 	}
@@ -29,7 +32,11 @@ func afterNav(ctx app.Context, d page.Data) {
 	}
 	ctx.Defer(func(ctx app.Context) {
 		app.Window().Call("scrollTo", 0, 0)
-		focusElement("page-title")
+		if ref.Kind == page.Search && ref.Slug == "" {
+			focusElement(searchInputID)
+		} else {
+			focusElement("page-title")
+		}
 		pageShown()
 	})
 }

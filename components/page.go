@@ -61,6 +61,12 @@ func (p *Page) OnNav(ctx app.Context) {
 		firstNav = false
 		shown()
 		if p.st.Status == loaded {
+			if p.st.Ref.Kind == page.Search {
+				// The worker answers every search address with one page
+				// (the host's, for an empty query), whose title names no
+				// query: the app, which searched, does.
+				ctx.Page().SetTitle(MetaOf(p.Site, p.st.Ref, p.st.Data).Title)
+			}
 			return
 		}
 	}
@@ -77,7 +83,7 @@ func (p *Page) OnNav(ctx app.Context) {
 		ctx.Page().SetTitle(m.Title)
 		ctx.Page().SetDescription(m.Description)
 		if !first {
-			afterNav(ctx, p.st.Data)
+			afterNav(ctx, p.st.Ref, p.st.Data)
 		}
 	})
 }

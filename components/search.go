@@ -11,6 +11,9 @@ import (
 	"dateline/app/search"
 )
 
+// searchInputID is the id of the search box.
+const searchInputID = "search-input"
+
 // searchForm is the search box of the header. It is a plain form: without
 // the app (data saver, before app.wasm is live) it asks the host for
 // /search?q=..., which the host answers with the results; once the app is
@@ -29,9 +32,9 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 	}
 	label := t.Text(i18n.Search)
 	return markup(func(b *strings.Builder) {
-		put(b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="search-input" class="visually-hidden">`)
+		put(b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="`, searchInputID, `" class="visually-hidden">`)
 		writeText(b, label)
-		put(b, `</label><input type="search" id="search-input" class="search-input" name="q" value="`)
+		put(b, `</label><input type="search" id="`, searchInputID, `" class="search-input" name="q" value="`)
 		writeText(b, query)
 		put(b, `" autocomplete="off" enterkeyhint="search" maxlength="`, strconv.Itoa(page.MaxQuery), `"><button type="submit" class="tool tool-search">`)
 		writeText(b, label)

@@ -145,6 +145,36 @@ func TestSearchInTheApp(t *testing.T) {
 	tb.checkConsole(nil)
 }
 
+// TestSearchNarrow searches on a phone's width, where the header's box is
+// folded away: the / key, and the Search button, lead to the search page
+// with the caret in its box, so that what the reader types next is the
+// query (it went nowhere, focus on the page's heading, before).
+func TestSearchNarrow(t *testing.T) {
+	t.Parallel()
+	tb := searchHome(t, 412)
+	eval[chromedp.Void](tb, `window.__marker = 5`)
+	if shown := eval[bool](tb, `document.getElementById("search-input").offsetParent !== null`); shown {
+		t.Fatal("the header's search box shows at 412 px: this test needs it folded away")
+	}
+	atBox := `location.pathname === "/search" && document.activeElement && document.activeElement.id === "search-input"`
+	tb.keys("/", "/")
+	tb.waitFor("the search page, its box focused", atBox, 10*time.Second)
+	tb.keys("typing a query", "story 1"+kb.Enter)
+	tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent === "11 results for story 1"`, 10*time.Second)
+	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, "story 1 ") {
+		t.Errorf("the results' title is %q, want it to name the query", title)
+	}
+
+	tb.click("going home", "a.site-name")
+	tb.waitFor("home", `location.pathname === "/" && !!document.querySelector(".summary-headline")`, 10*time.Second)
+	tb.click("the Search button", ".tool-search")
+	tb.waitFor("the search page, its box focused", atBox, 10*time.Second)
+	if m := eval[int](tb, `window.__marker || 0`); m != 5 {
+		t.Error("searching loaded a new page")
+	}
+	tb.checkConsole(nil)
+}
+
 // TestSearchPageTakeover opens a search page with a query: app.wasm takes
 // the page over with the results the host drew, as they are in the page,
 // never with the "Loading" note between them (which would draw the results
@@ -290,6 +320,11 @@ func TestSearchOffline(t *testing.T) {
 	tb.waitFor("results offline", `(document.querySelector("h1") || {}).textContent === "11 results for story 2"`, 10*time.Second)
 	if note := eval[searchState](tb, searchStateJS).Note; note != "" {
 		t.Errorf("a site saved whole says %q offline", note)
+	}
+	// The worker answered with the search page of no query: the app,
+	// which searched, names the query in the title.
+	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, "story 2 ") {
+		t.Errorf("the offline results' title is %q, want it to name the query", title)
 	}
 	tb.checkConsole(allowOffline)
 }
