@@ -134,8 +134,11 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 		content = []app.UI{&ArticleView{Site: site, Story: d.Story}}
 	}
 	s := &Shell{Site: site, Content: content}
-	if ref.Kind == page.Search {
+	switch ref.Kind {
+	case page.Search:
 		s.Query, s.Searching = ref.Slug, true
+	case page.Section:
+		s.Section = ref.Slug
 	}
 	return s
 }

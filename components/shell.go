@@ -21,6 +21,9 @@ type Shell struct {
 	// box shows, open at every width.
 	Searching bool
 	Query     string
+	// Section is the slug of the section whose list the page is, marked
+	// in the navigation of sections.
+	Section string
 }
 
 // Render draws the frame around the page's content. What has no handler
@@ -63,7 +66,7 @@ func (s *Shell) Render() app.UI {
 				writeText(b, t.Text(i18n.InstallApp))
 				put(b, `</button></div>`)
 			}),
-			sectionsNav(s.Site),
+			sectionsNav(s.Site, s.Section),
 		),
 		app.Elem("main").ID("main").TabIndex(-1).Body(s.Content...),
 		markup(func(b *strings.Builder) {
@@ -76,8 +79,9 @@ func (s *Shell) Render() app.UI {
 	)
 }
 
-// sectionsNav links the edition's sections, when it has any.
-func sectionsNav(site *page.Site) app.UI {
+// sectionsNav links the edition's sections, when it has any; the one whose
+// list the page is, current, is marked as the page (aria-current).
+func sectionsNav(site *page.Site, current string) app.UI {
 	sections := site.Sections
 	if len(sections) == 0 {
 		return nil
@@ -88,7 +92,15 @@ func sectionsNav(site *page.Site) app.UI {
 		put(b, `><ul class="bar sections-list">`)
 		for _, sec := range sections {
 			put(b, `<li>`)
-			writeLink(b, page.SectionRef(sec.Slug, 1).Path(), "", sec.Name)
+			if sec.Slug == current {
+				put(b, `<a`)
+				attr(b, "href", page.SectionRef(sec.Slug, 1).Path())
+				put(b, ` aria-current="page" dir="auto">`)
+				writeText(b, sec.Name)
+				put(b, `</a>`)
+			} else {
+				writeLink(b, page.SectionRef(sec.Slug, 1).Path(), "", sec.Name)
+			}
 			put(b, `</li>`)
 		}
 		put(b, `</ul></nav>`)

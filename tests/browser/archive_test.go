@@ -5,6 +5,7 @@ package browser
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,6 +121,10 @@ func TestArchiveNavigation(t *testing.T) {
 	if title := eval[string](tb, `document.title`); title != "Odd Section · Synthetic Archive" {
 		t.Errorf("section: title %q", title)
 	}
+	current := `Array.from(document.querySelectorAll("nav.sections a[aria-current=page]"), (a) => a.getAttribute("href"))`
+	if got := eval[[]string](tb, current); !slices.Equal(got, []string{"/sections/odd-section"}) {
+		t.Errorf("section: the header marks %q as the page, want the section", got)
+	}
 	second := s.Items[1]
 	click("opening the section's second story", `main article.summary h2 a[href="`+second+`"]`, second)
 	var num int
@@ -132,6 +137,9 @@ func TestArchiveNavigation(t *testing.T) {
 		t.Errorf("%s leads to %q, want the section's next %s and previous %s", second, nav, s.Items[2], s.Items[0])
 	}
 	click("following Next in Odd Section", ".story-nav-next", s.Items[2])
+	if got := eval[[]string](tb, current); len(got) != 0 {
+		t.Errorf("an article: the header marks %q as the page", got)
+	}
 	click("opening the tag", `.story-tags a[href="/tags/archive-test"]`, "/tags/archive-test")
 	if s := state("tag"); s.H1 != "Tagged Archive Test" || len(s.Items) != 30 {
 		t.Errorf("tag: h1 %q, %d articles", s.H1, len(s.Items))
