@@ -81,6 +81,15 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	case f.Total == 0 && !f.Incomplete:
 		before, after := t.Around(i18n.SearchNone, "query")
 		around(&note, before, after)
+	case f.Incomplete && len(f.Hits) == 0:
+		// Offline, without the index's part the query needs (Total 0:
+		// not "0 results") or the results' own files: nothing to list,
+		// and the way out said.
+		if f.Total > 0 {
+			before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
+			around(&title, before, after)
+		}
+		key = i18n.SearchOfflineNone
 	default:
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
 		around(&title, before, after)

@@ -114,3 +114,42 @@ func TestSearchPastTheEnd(t *testing.T) {
 		t.Errorf("%d elements of a page of results past the end", n)
 	}
 }
+
+// TestSearchOffline checks what a search page says when it could not have
+// every file its results need, offline: the results it has, with a note
+// that more may be missing; and when it has none to list, no count of
+// nothing ("0 results") nor a list to be empty, but what to do.
+func TestSearchOffline(t *testing.T) {
+	hit := search.Hit{Slug: "synthetic-story", Headline: "Synthetic", HeadlineMarks: []search.Span{{Text: "Synthetic", Mark: true}}}
+	const (
+		incomplete = "Offline: these results come from the parts of the index on this device and may be incomplete."
+		none       = "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."
+	)
+	for _, tt := range []struct {
+		scenario    string
+		total       int
+		hits        []search.Hit
+		title, note string
+		listed      int
+	}{
+		{"some results at hand", 21, []search.Hit{hit}, "21 results for synthetic", incomplete, 1},
+		{"matched, none at hand", 21, nil, "21 results for synthetic", none, 0},
+		{"not matched", 0, nil, "Search the archive", none, 0},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			f := &page.Found{Incomplete: true}
+			f.Page, f.Pages, f.Total, f.Hits = 1, (tt.total+19)/20, tt.total, tt.hits
+			_, root := render(t, View(testSite, page.SearchRef("synthetic", 1), page.Data{Found: f}))
+			h1, notes := root.All("h1"), root.WithClass("search-note")
+			if len(h1) != 1 || h1[0].TextContent() != tt.title {
+				t.Errorf("the heading is not %q", tt.title)
+			}
+			if len(notes) != 1 || notes[0].TextContent() != tt.note {
+				t.Errorf("%d notes, want %q", len(notes), tt.note)
+			}
+			if n := len(root.WithClass("summary")); n != tt.listed {
+				t.Errorf("%d results listed, want %d", n, tt.listed)
+			}
+		})
+	}
+}

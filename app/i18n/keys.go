@@ -70,9 +70,10 @@ const (
 	SearchStatic       Key = "search.static"
 	SearchIncomplete   Key = "search.incomplete"
 	SearchFailed       Key = "search.failed"
-	SearchPastEnd      Key = "search.past_end" // a page of results past the last
-	PhotoCaption       Key = "figure.caption"  // before a caption whose photo is not in the collection
-	ArticleTools       Key = "article.tools"   // the label of the Save, Share and Listen toolbar
+	SearchPastEnd      Key = "search.past_end"     // a page of results past the last
+	SearchOfflineNone  Key = "search.offline_none" // offline, and nothing of the results at hand
+	PhotoCaption       Key = "figure.caption"      // before a caption whose photo is not in the collection
+	ArticleTools       Key = "article.tools"       // the label of the Save, Share and Listen toolbar
 	Save               Key = "article.save"
 	SavedNote          Key = "article.saved_note"
 	UnsavedNote        Key = "article.unsaved_note"
@@ -202,6 +203,7 @@ var labels = [...]label{
 	{SearchIncomplete, "Offline: these results come from the parts of the index on this device and may be incomplete."},
 	{SearchFailed, "The search could not run. Check your connection and try again."},
 	{SearchPastEnd, "These results end at page {pages}: there is no page {n}."},
+	{SearchOfflineNone, "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."},
 	{PhotoCaption, "Photo caption:"},
 	{ArticleTools, "Article tools"},
 	{Save, "Save for later"},

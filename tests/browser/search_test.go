@@ -379,9 +379,10 @@ new MutationObserver(() => {
 	// A second search would start once the page is live (its OnNav):
 	// give it time to show in the requests and notes below.
 	time.Sleep(700 * time.Millisecond)
-	const incomplete = "Offline: these results come from the parts of the index on this device and may be incomplete."
+	// No head at hand: nothing to list, and the way out said.
+	const incomplete = "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."
 	got := eval[searchState](tb, searchStateJS)
-	if !strings.HasSuffix(got.H1, " for story 3") || got.Note != incomplete {
+	if !strings.HasSuffix(got.H1, " for story 3") || got.Note != incomplete || len(got.Hits) != 0 {
 		t.Errorf("the search page opened with refused files: %+v", got)
 	}
 	// The notes the page showed as it opened: the host's page (its
