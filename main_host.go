@@ -229,7 +229,11 @@ func export(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.Export(fs.Arg(0))
+	// Ctrl-C or a SIGTERM stops the export, which then cleans up after
+	// itself as after any failure.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := s.Export(ctx, fs.Arg(0))
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -36,12 +37,13 @@ import (
 // files first and the service worker last; the data of the version it
 // replaces stays, so that a reader with a page of that version open can
 // go on reading, and the rest of the old files are removed. A directory
-// that holds something else is refused.
-func (s *Site) Export(dir string) (ExportStats, error) {
+// that holds something else is refused. Once ctx ends, the export stops
+// writing and fails.
+func (s *Site) Export(ctx context.Context, dir string) (ExportStats, error) {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist), err == nil && len(entries) == 0:
-		return s.exportFresh(dir)
+		return s.exportFresh(ctx, dir)
 	case err != nil:
 		return ExportStats{}, fmt.Errorf("exporting: %w", err)
 	}
@@ -49,7 +51,7 @@ func (s *Site) Export(dir string) (ExportStats, error) {
 	if err != nil {
 		return ExportStats{}, err
 	}
-	w := &exportWriter{root: dir, update: true, keep: prev}
+	w := &exportWriter{ctx: ctx, root: dir, update: true, keep: prev}
 	if err := s.exportTo(w); err != nil {
 		return w.stats(), err
 	}
@@ -64,7 +66,7 @@ type ExportStats struct {
 
 // exportFresh writes the site into a new directory beside dir and renames
 // it into place.
-func (s *Site) exportFresh(dir string) (ExportStats, error) {
+func (s *Site) exportFresh(ctx context.Context, dir string) (ExportStats, error) {
 	parent := filepath.Dir(filepath.Clean(dir))
 	tmp, err := os.MkdirTemp(parent, ".dateline-export-*")
 	if err != nil {
@@ -74,7 +76,7 @@ func (s *Site) exportFresh(dir string) (ExportStats, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it private
 		return ExportStats{}, fmt.Errorf("exporting: %w", err)
 	}
-	w := &exportWriter{root: tmp}
+	w := &exportWriter{ctx: ctx, root: tmp}
 	if err := s.exportTo(w); err != nil {
 		return w.stats(), err
 	}
@@ -107,6 +109,21 @@ func exportedVersion(dir string) (string, error) {
 // then the assets and the app, and the service worker, which tells open
 // pages of the new version, last.
 func (s *Site) exportTo(w *exportWriter) error {
+	// The search index may still be in the making: a large one takes
+	// a while, which an interruption need not wait for.
+	searched := make(chan error, 1)
+	go func() {
+		_, err := s.WaitSearch()
+		searched <- err
+	}()
+	select {
+	case <-w.ctx.Done():
+		return w.ctx.Err()
+	case err := <-searched:
+		if err != nil {
+			return fmt.Errorf("exporting the search index: %w", err)
+		}
+	}
 	refs := s.listRefs(true)
 	s.arc.Slugs(func(slug string) { refs = append(refs, page.ArticleRef(slug)) })
 	sx, err := s.newSearchExport()
@@ -291,7 +308,9 @@ func (s *Site) exportPage(w *exportWriter, ref page.Ref, sx *searchExport) error
 // exportWriter writes an export's files under root: in a fresh export,
 // each as it comes; over an earlier one, only those that changed, each
 // complete before it replaces the old one. It remembers what it wrote.
+// Once ctx ends, it writes nothing more.
 type exportWriter struct {
+	ctx    context.Context
 	root   string
 	update bool
 	// keep is the data path of the version an update replaces, whose
@@ -305,6 +324,9 @@ type exportWriter struct {
 }
 
 func (w *exportWriter) write(p string, body []byte) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
 	name := filepath.Join(w.root, filepath.FromSlash(strings.TrimPrefix(p, "/")))
 	w.mu.Lock()
 	if w.files == nil {

@@ -35,7 +35,7 @@ func files(t *testing.T, dir string) map[string]string {
 func TestExport(t *testing.T) {
 	s := newSite(t, seoData("https://news.example.org"), testWeb(t, nil), "test")
 	dir := filepath.Join(t.TempDir(), "site")
-	st, err := s.Export(dir)
+	st, err := s.Export(t.Context(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,12 +67,12 @@ func TestExport(t *testing.T) {
 func TestExportOver(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	first := newSite(t, seoData("https://news.example.org"), testWeb(t, nil), "test")
-	if _, err := first.Export(dir); err != nil {
+	if _, err := first.Export(t.Context(), dir); err != nil {
 		t.Fatal(err)
 	}
 	before := files(t, dir)
 	// The same site again: nothing to write.
-	st, err := newSite(t, seoData("https://news.example.org"), testWeb(t, nil), "test").Export(dir)
+	st, err := newSite(t, seoData("https://news.example.org"), testWeb(t, nil), "test").Export(t.Context(), dir)
 	if err != nil || st.Written != 0 || st.Removed != 0 || st.Unchanged != len(before) {
 		t.Errorf("exporting the same site again: %+v, %v (%d files)", st, err, len(before))
 	}
@@ -80,7 +80,7 @@ func TestExportOver(t *testing.T) {
 	changed := bytes.Replace(seoData("https://news.example.org"), []byte("Synthetic text of the story with a photo."), []byte("Synthetic text, edited."), 1)
 	changed = regexp.MustCompile(`(?s),\s*\{"slug": "seo-plain".*?\]\}\n`).ReplaceAll(changed, []byte("\n"))
 	second := newSite(t, changed, testWeb(t, nil), "test")
-	st, err = second.Export(dir)
+	st, err = second.Export(t.Context(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestExportOver(t *testing.T) {
 	}
 	// A third version: the first's data goes, the second's stays.
 	third := newSite(t, bytes.Replace(changed, []byte("edited"), []byte("edited twice"), 1), testWeb(t, nil), "test")
-	if _, err := third.Export(dir); err != nil {
+	if _, err := third.Export(t.Context(), dir); err != nil {
 		t.Fatal(err)
 	}
 	var dataDirs []string
@@ -124,7 +124,7 @@ func TestExportOver(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(other, "notes.txt"), []byte("not a site"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := third.Export(other); err == nil || !strings.Contains(err.Error(), "holds no Dateline export") {
+	if _, err := third.Export(t.Context(), other); err == nil || !strings.Contains(err.Error(), "holds no Dateline export") {
 		t.Errorf("exporting into a directory of something else: %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(other, "notes.txt")); string(b) != "not a site" {

@@ -222,7 +222,7 @@ func TestSearchExport(t *testing.T) {
 	t.Parallel()
 	s := newSite(t, []byte(searchData), testWeb(t, nil), "test")
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := s.Export(dir); err != nil {
+	if _, err := s.Export(t.Context(), dir); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "search.html"))
