@@ -229,8 +229,8 @@ func export(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Ctrl-C or a SIGTERM stops the export, which then cleans up after
-	// itself as after any failure.
+	// Ctrl-C or a SIGTERM stops the export, which then removes what it
+	// had written and says what state it left the folder in.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	st, err := s.Export(ctx, fs.Arg(0))

@@ -6,7 +6,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -563,5 +566,86 @@ func TestImportInAnyLanguage(t *testing.T) {
 				t.Errorf("the dateline stayed in the first paragraph: %+v %q", added.Dateline, added.Body[0].Text)
 			}
 		})
+	}
+}
+
+// TestExportStopsOnSignal interrupts the export of a synthetic archive
+// into a new folder: the command stops, says that nothing was written,
+// exits with an error, and leaves neither the folder nor its staging
+// files.
+func TestExportStopsOnSignal(t *testing.T) {
+	bin := hostBinary(t)
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString(`{"site": {"name": "Synthetic Signal Times"}, "articles": [`)
+	for i := range 1500 {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"slug": "synthetic-%d", "headline": "Synthetic story %d", "section": "Section %d", "tags": ["Tag %d"], "body": [{"type": "paragraph", "text": "Synthetic placeholder text of story %d."}]}`,
+			i, i, i%8, i%40, i)
+	}
+	b.WriteString("]}\n")
+	data := filepath.Join(dir, "synthetic.json")
+	if err := os.WriteFile(data, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "site")
+	cmd := exec.Command(bin, "export", "-data", data, target)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	waited := false
+	t.Cleanup(func() {
+		if !waited {
+			cmd.Process.Kill()
+			<-exited
+		}
+	})
+
+	// Once it writes the site's files, Ctrl-C.
+	staging := filepath.Join(target, ".dateline-staging")
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if entries, err := os.ReadDir(staging); err == nil && len(entries) > 0 {
+			break
+		}
+		select {
+		case err := <-exited:
+			waited = true
+			t.Fatalf("the export ended (%v) before it could be interrupted: the dataset should be larger; stderr:\n%s", err, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no file was written within a minute; stderr:\n%s", stderr.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	select {
+	case err = <-exited:
+		waited = true
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the export still runs 20 s after Ctrl-C; stderr:\n%s", stderr.String())
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() == 0 {
+		t.Errorf("exit: %v, want a non-zero status", err)
+	}
+	if want := "dateline: export interrupted: nothing was written (" + target + " does not exist)\n"; stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("stdout %q, want nothing", stdout.String())
+	}
+	if _, err := os.Stat(target); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the interrupted export left its folder: %v", err)
 	}
 }

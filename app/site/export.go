@@ -5,11 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -30,78 +28,73 @@ import (
 // for missing paths, and .wasm as application/wasm (the configurations
 // do).
 //
-// Into a directory that does not exist or is empty, the site is written
-// beside it and renamed into place when complete, so that a failure leaves
-// nothing half-written. Over an earlier export, only the files that
-// changed are written (each complete, renamed over the old one), the data
-// files first and the service worker last; the data of the version it
-// replaces stays, so that a reader with a page of that version open can
-// go on reading, and the rest of the old files are removed. A directory
-// that holds something else is refused. Once ctx ends, the export stops
-// writing and fails.
+// dir may not exist yet (it is made), be empty, or hold an earlier
+// export; a folder that holds something else is refused. dir itself is
+// kept (its owner and mode, a symbolic link to it, a mount point on it):
+// the site is written into a hidden staging folder inside it, then moved
+// up into place, so that a failure, or ctx ending, while the site is
+// being made leaves dir as it was; the staging folder of an export killed
+// outright is removed by the next. Over an earlier export, only the files
+// that changed are written, moved into place the data files first and the
+// service worker last; the data of the version it replaces stays, so that
+// a reader with a page of that version open can go on reading, and the
+// rest of the old files are removed.
 func (s *Site) Export(ctx context.Context, dir string) (ExportStats, error) {
-	entries, err := os.ReadDir(dir)
-	switch {
-	case errors.Is(err, os.ErrNotExist), err == nil && len(entries) == 0:
-		return s.exportFresh(ctx, dir)
-	case err != nil:
+	made, err := makeDir(dir)
+	if err != nil {
 		return ExportStats{}, fmt.Errorf("exporting: %w", err)
 	}
-	prev, err := exportedVersion(dir)
+	untouched := fmt.Sprintf("nothing in %s was changed", dir)
+	if len(made) > 0 {
+		untouched = fmt.Sprintf("nothing was written (%s does not exist)", dir)
+	}
+	prev, err := readEarlier(dir)
+	if err == nil {
+		err = os.Mkdir(filepath.Join(dir, stagingName), 0o755)
+	}
 	if err != nil {
+		return ExportStats{}, errors.Join(fmt.Errorf("exporting: %w", err), removeDirs(made))
+	}
+	w := &exportWriter{ctx: ctx, root: dir, stage: filepath.Join(dir, stagingName), compare: !prev.fresh}
+	if err := s.exportTo(w); err != nil {
+		cleanup := errors.Join(os.RemoveAll(w.stage), removeDirs(made))
+		if cerr := ctx.Err(); cerr != nil {
+			err = &interruptedError{msg: "export interrupted: " + untouched, cause: cerr}
+		} else {
+			err = fmt.Errorf("%w; %s", err, untouched)
+		}
+		if cleanup != nil {
+			return ExportStats{}, errors.Join(err, fmt.Errorf("removing the export's staging folder: %w", cleanup))
+		}
 		return ExportStats{}, err
 	}
-	w := &exportWriter{ctx: ctx, root: dir, update: true, keep: prev}
-	if err := s.exportTo(w); err != nil {
-		return w.stats(), err
+	if prev.fresh {
+		err = w.moveUp(untouched)
+		if err != nil {
+			err = errors.Join(err, removeDirs(made))
+		}
+	} else {
+		err = w.moveIn(prev.live)
 	}
-	err = w.removeOthers()
 	return w.stats(), err
 }
 
-// ExportStats counts what an export did.
+// ExportStats counts what an export did: the files written and those
+// already there as they would be written, and the files of an earlier
+// export removed.
 type ExportStats struct {
 	Written, Unchanged, Removed int
 }
 
-// exportFresh writes the site into a new directory beside dir and renames
-// it into place.
-func (s *Site) exportFresh(ctx context.Context, dir string) (ExportStats, error) {
-	parent := filepath.Dir(filepath.Clean(dir))
-	tmp, err := os.MkdirTemp(parent, ".dateline-export-*")
-	if err != nil {
-		return ExportStats{}, fmt.Errorf("exporting: %w", err)
-	}
-	defer os.RemoveAll(tmp)                      // gone after the rename; cleans up after a failure
-	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it private
-		return ExportStats{}, fmt.Errorf("exporting: %w", err)
-	}
-	w := &exportWriter{ctx: ctx, root: tmp}
-	if err := s.exportTo(w); err != nil {
-		return w.stats(), err
-	}
-	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return w.stats(), fmt.Errorf("exporting: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return w.stats(), fmt.Errorf("exporting: %w", err)
-	}
-	return w.stats(), nil
+// interruptedError reports an export stopped by its context, and what
+// state it left the folder in.
+type interruptedError struct {
+	msg   string
+	cause error
 }
 
-// workerDataBase finds the data path a service worker names.
-var workerDataBase = regexp.MustCompile(`const DATA_BASE = "(/data/[0-9a-f]+)";`)
-
-// exportedVersion returns the data path of the Dateline export in dir,
-// or refuses a directory that holds something else.
-func exportedVersion(dir string) (string, error) {
-	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
-	m := workerDataBase.FindSubmatch(worker)
-	if err != nil || m == nil {
-		return "", fmt.Errorf("exporting: %s is not empty, and holds no Dateline export to update: choose another directory", dir)
-	}
-	return string(m[1]), nil
-}
+func (e *interruptedError) Error() string { return e.msg }
+func (e *interruptedError) Unwrap() error { return e.cause }
 
 // exportTo writes every file of the site, in the order that keeps a site
 // being updated whole for its readers: the data files with the pages (a
@@ -305,60 +298,59 @@ func (s *Site) exportPage(w *exportWriter, ref page.Ref, sx *searchExport) error
 	return w.write(name, doc)
 }
 
-// exportWriter writes an export's files under root: in a fresh export,
-// each as it comes; over an earlier one, only those that changed, each
-// complete before it replaces the old one. It remembers what it wrote.
-// Once ctx ends, it writes nothing more.
+// exportWriter writes an export's files into its staging folder: in a
+// first export every file, over an earlier one only those that differ
+// from the file in place. It remembers every file of the site, and the
+// order in which it staged them. Once ctx ends, it writes nothing more.
 type exportWriter struct {
-	ctx    context.Context
-	root   string
-	update bool
-	// keep is the data path of the version an update replaces, whose
-	// files stay.
-	keep string
+	ctx   context.Context
+	root  string // the export's folder
+	stage string // the staging folder inside it
+	// compare is set over an earlier export, whose files are compared
+	// with the new ones.
+	compare bool
 
-	mu                          sync.Mutex
-	files                       map[string]bool
-	dirs                        map[string]bool // made already
-	written, unchanged, removed int
+	// mu guards what follows while the site is written; once exportTo
+	// returns, only one goroutine moves it into place.
+	mu                 sync.Mutex
+	files              map[string]bool // every file of the site, relative, in slash form
+	staged             []string        // the files written into stage, in order
+	dirs               map[string]bool // made already
+	unchanged, removed int
 }
 
 func (w *exportWriter) write(p string, body []byte) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
 	}
-	name := filepath.Join(w.root, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+	rel := strings.TrimPrefix(p, "/")
 	w.mu.Lock()
 	if w.files == nil {
 		w.files = make(map[string]bool)
 	}
-	w.files[name] = true
+	w.files[rel] = true
 	w.mu.Unlock()
-	if w.update {
-		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, body) {
+	if w.compare {
+		if old, err := os.ReadFile(filepath.Join(w.root, filepath.FromSlash(rel))); err == nil && bytes.Equal(old, body) {
 			w.mu.Lock()
 			w.unchanged++
 			w.mu.Unlock()
 			return nil
 		}
 	}
+	name := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if err := w.mkdir(filepath.Dir(name)); err != nil {
 		return fmt.Errorf("exporting %s: %w", p, err)
 	}
-	if w.update {
-		if err := replaceFile(name, body); err != nil {
-			return fmt.Errorf("exporting %s: %w", p, err)
-		}
-	} else if err := os.WriteFile(name, body, 0o644); err != nil {
+	if err := os.WriteFile(name, body, 0o644); err != nil {
 		return fmt.Errorf("exporting %s: %w", p, err)
 	}
 	w.mu.Lock()
-	w.written++
+	w.staged = append(w.staged, rel)
 	w.mu.Unlock()
 	return nil
 }
 
-// replaceFile writes name whole beside it, then renames it into place.
 // mkdir makes dir and its parents once per export: most files share
 // their directory with thousands of others.
 func (w *exportWriter) mkdir(dir string) error {
@@ -380,65 +372,8 @@ func (w *exportWriter) mkdir(dir string) error {
 	return nil
 }
 
-func replaceFile(name string, body []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(body)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
-		return errors.Join(err, os.Remove(tmp.Name()))
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return errors.Join(err, os.Remove(tmp.Name()))
-	}
-	return nil
-}
-
 func (w *exportWriter) stats() ExportStats {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return ExportStats{Written: w.written, Unchanged: w.unchanged, Removed: w.removed}
-}
-
-// removeOthers removes, after an update, the files the export did not
-// write: pages and data of articles that are gone, and the data of older
-// versions; the data of the version just replaced stays.
-func (w *exportWriter) removeOthers() error {
-	keep := filepath.Join(w.root, filepath.FromSlash(strings.TrimPrefix(w.keep, "/")))
-	var dirs []string
-	removed := 0
-	err := filepath.WalkDir(w.root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p == keep {
-				return filepath.SkipDir
-			}
-			dirs = append(dirs, p)
-			return nil
-		}
-		if w.files[p] {
-			return nil
-		}
-		removed++
-		return os.Remove(p)
-	})
-	if err != nil {
-		return fmt.Errorf("exporting: removing the files of the last export: %w", err)
-	}
-	// Folders left empty go too, deepest first.
-	for i := len(dirs) - 1; i > 0; i-- {
-		if entries, err := os.ReadDir(dirs[i]); err == nil && len(entries) == 0 {
-			if err := os.Remove(dirs[i]); err != nil {
-				return fmt.Errorf("exporting: %w", err)
-			}
-		}
-	}
-	w.mu.Lock()
-	w.removed = removed
-	w.mu.Unlock()
-	return nil
+	return ExportStats{Written: len(w.staged), Unchanged: w.unchanged, Removed: w.removed}
 }
