@@ -33,12 +33,20 @@ import (
 // kept (its owner and mode, a symbolic link to it, a mount point on it):
 // the site is written into a hidden staging folder inside it, then moved
 // up into place, so that a failure, or ctx ending, while the site is
-// being made leaves dir as it was; the staging folder of an export killed
-// outright is removed by the next. Over an earlier export, only the files
-// that changed are written, moved into place the data files first and the
-// service worker last; the data of the version it replaces stays, so that
-// a reader with a page of that version open can go on reading, and the
-// rest of the old files are removed.
+// being made leaves dir as it was. Over an earlier export, only the files
+// that changed are written, and moved into place the data files first and
+// the service worker last.
+//
+// An export records the files it wrote in the manifest .dateline-export
+// at the root. The next one removes only files listed there that it does
+// not write again, and the folders that leaves empty, so that files of
+// anyone else (a .git folder, a CNAME) stay; over an export made before
+// manifests, only files in the folders Dateline alone writes into. It
+// keeps the data of the version it replaces, so that a reader with a page
+// of that version open can go on reading; an export of the same data
+// keeps the version the last one kept. What an export killed outright
+// leaves (its staging folder, the manifest of a move cut short) the next
+// one cleans up.
 func (s *Site) Export(ctx context.Context, dir string) (ExportStats, error) {
 	made, err := makeDir(dir)
 	if err != nil {
@@ -69,19 +77,19 @@ func (s *Site) Export(ctx context.Context, dir string) (ExportStats, error) {
 		return ExportStats{}, err
 	}
 	if prev.fresh {
-		err = w.moveUp(untouched)
+		err = w.moveUp(s.DataBase, untouched)
 		if err != nil {
 			err = errors.Join(err, removeDirs(made))
 		}
 	} else {
-		err = w.moveIn(prev.live)
+		err = w.moveIn(prev, s.DataBase)
 	}
 	return w.stats(), err
 }
 
 // ExportStats counts what an export did: the files written and those
-// already there as they would be written, and the files of an earlier
-// export removed.
+// already there as they would be written, the manifest included, and the
+// files of an earlier export removed.
 type ExportStats struct {
 	Written, Unchanged, Removed int
 }
@@ -317,6 +325,9 @@ type exportWriter struct {
 	staged             []string        // the files written into stage, in order
 	dirs               map[string]bool // made already
 	unchanged, removed int
+	// manifest counts the manifest once the export has written it: +1 as
+	// written, -1 as unchanged.
+	manifest int
 }
 
 func (w *exportWriter) write(p string, body []byte) error {
@@ -375,5 +386,12 @@ func (w *exportWriter) mkdir(dir string) error {
 func (w *exportWriter) stats() ExportStats {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return ExportStats{Written: len(w.staged), Unchanged: w.unchanged, Removed: w.removed}
+	st := ExportStats{Written: len(w.staged), Unchanged: w.unchanged, Removed: w.removed}
+	switch {
+	case w.manifest > 0:
+		st.Written++
+	case w.manifest < 0:
+		st.Unchanged++
+	}
+	return st
 }

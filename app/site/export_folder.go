@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -12,56 +14,216 @@ import (
 	"strings"
 )
 
-// stagingName is the folder, inside the export's, that the site is
-// written into before it is moved into place: on the same file system,
-// so that a rename moves each file.
-const stagingName = ".dateline-staging"
+// The export's own entries at the root of its folder.
+const (
+	// manifestName lists the files the export wrote and the data versions
+	// it keeps: the next export removes no file it does not list, and a
+	// folder that has one is a complete Dateline export.
+	manifestName = ".dateline-export"
+	// partialName is the manifest of an export whose files are being
+	// moved into place. It stays if that is cut short, so that the next
+	// export knows which files there are Dateline's.
+	partialName = ".dateline-export.partial"
+	// stagingName is the folder, inside the export's, that the site is
+	// written into before it is moved into place: on the same file
+	// system, so that a rename moves each file.
+	stagingName = ".dateline-staging"
+)
 
-// workerDataBase finds the data path a service worker names.
-var workerDataBase = regexp.MustCompile(`const DATA_BASE = "(/data/[0-9a-f]+)";`)
+// ownedDirs are the folders of an export that hold nothing but
+// Dateline's files. Over an export made before manifests, they are the
+// only ones whose files the new export does not write are removed.
+var ownedDirs = []string{"data", "articles", "sections", "tags", "page"}
+
+var (
+	// dataPath matches a version's data path.
+	dataPath = regexp.MustCompile(`^/data/[0-9a-f]+$`)
+	// workerDataBase finds the data path a service worker names.
+	workerDataBase = regexp.MustCompile(`const DATA_BASE = "(/data/[0-9a-f]+)";`)
+	// tempName matches the temporary files of replaceFile, .NAME.<n>.tmp,
+	// and finds NAME.
+	tempName = regexp.MustCompile(`^\.(.+)\.[0-9]+\.tmp$`)
+)
+
+// manifest is what an export records of itself at its root.
+type manifest struct {
+	// data is the data path of the export's version, which its pages and
+	// service worker use.
+	data string
+	// keep lists the data paths of older versions kept beside it.
+	keep []string
+	// files lists every file the export wrote, the kept versions'
+	// included, relative, in slash form, sorted.
+	files []string
+}
+
+const manifestHeader = "dateline-export 1"
+
+func (m manifest) encode() []byte {
+	var b bytes.Buffer
+	b.WriteString(manifestHeader + "\n")
+	b.WriteString("# Written by dateline export: the files it wrote here. The next export replaces or removes\n")
+	b.WriteString("# only these; any other file in this folder is left as it is.\n")
+	fmt.Fprintf(&b, "data %s\n", m.data)
+	for _, k := range m.keep {
+		fmt.Fprintf(&b, "keep %s\n", k)
+	}
+	b.WriteString("files\n")
+	for _, f := range m.files {
+		b.WriteString(f)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// readManifest reads the manifest name; ok is false if there is none.
+// Every path it lists must be of a file inside the folder, so that a
+// damaged manifest removes nothing outside it.
+func readManifest(name string) (m manifest, ok bool, err error) {
+	b, err := os.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return manifest{}, false, nil
+	}
+	if err != nil {
+		return manifest{}, false, fmt.Errorf("reading the record of the last export: %w", err)
+	}
+	bad := func(line int, problem string) error {
+		return fmt.Errorf("%s:%d: %s: this is not a manifest of an export that Dateline can read "+
+			"(moved away, the next export updates the folder as one made before manifests)", name, line, problem)
+	}
+	lines := strings.Split(string(b), "\n")
+	if lines[len(lines)-1] != "" {
+		return manifest{}, false, bad(len(lines), "the last line is cut short")
+	}
+	lines = lines[:len(lines)-1]
+	if len(lines) == 0 || lines[0] != manifestHeader {
+		return manifest{}, false, bad(1, fmt.Sprintf("the first line is not %q", manifestHeader))
+	}
+	inFiles := false
+	for i, line := range lines[1:] {
+		n := i + 2
+		if inFiles {
+			if !fs.ValidPath(line) || line == "." || isOwnEntry(line) {
+				return manifest{}, false, bad(n, fmt.Sprintf("%q is not the path of a file of the site", line))
+			}
+			m.files = append(m.files, line)
+			continue
+		}
+		key, value, _ := strings.Cut(line, " ")
+		switch {
+		case strings.HasPrefix(line, "#"):
+		case line == "files":
+			inFiles = true
+		case key == "data" && m.data == "" && dataPath.MatchString(value):
+			m.data = value
+		case key == "keep" && dataPath.MatchString(value):
+			m.keep = append(m.keep, value)
+		default:
+			return manifest{}, false, bad(n, fmt.Sprintf("unexpected line %q", line))
+		}
+	}
+	if m.data == "" || !inFiles {
+		return manifest{}, false, bad(len(lines), "no data version or no list of files")
+	}
+	return m, true, nil
+}
+
+// isOwnEntry reports whether the relative path p is in one of the
+// export's own entries at the root, which are never the site's files.
+func isOwnEntry(p string) bool {
+	top, _, _ := strings.Cut(p, "/")
+	return top == manifestName || top == partialName || top == stagingName
+}
 
 // earlier is what the folder of an export holds of the exports before it.
 type earlier struct {
 	// fresh is set when the folder holds nothing, leftovers aside.
 	fresh bool
+	// files are the files that earlier exports wrote there, relative, in
+	// slash form.
+	files map[string]bool
 	// live is the data path of the site there, which its pages and service
 	// worker use; "" if there is none.
 	live string
+	// keep lists the data paths kept beside live, which an export of the
+	// same data keeps in turn.
+	keep []string
+	// unsure lists data paths that pages there may use after an export
+	// cut short while moving its files into place.
+	unsure []string
+	// legacy is set for an export made before manifests.
+	legacy bool
 }
 
 // readEarlier finds out what dir holds, or refuses a folder that holds
 // something other than Dateline's exports. Once it knows the folder is
-// an export's or empty, it removes the staging folder an export cut
-// short left there.
+// an export's or empty, it removes what an export cut short left there:
+// the staging folder, and the temporary files of a manifest.
 func readEarlier(dir string) (*earlier, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	leftover, others := false, 0
+	var leftovers []string
+	others := 0
 	for _, e := range entries {
-		if e.Name() == stagingName {
-			leftover = true
-		} else {
+		name := e.Name()
+		m := tempName.FindStringSubmatch(name)
+		switch {
+		case name == stagingName, m != nil && (m[1] == manifestName || m[1] == partialName):
+			leftovers = append(leftovers, name)
+		default:
 			others++
 		}
 	}
-	prev := &earlier{fresh: others == 0}
-	if !prev.fresh {
-		if prev.live, err = exportedVersion(dir); err != nil {
+	prev := &earlier{files: make(map[string]bool)}
+	done, ok, err := readManifest(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil, err
+	}
+	part, cut, err := readManifest(filepath.Join(dir, partialName))
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case ok:
+		prev.live, prev.keep = done.data, done.keep
+		for _, f := range done.files {
+			prev.files[f] = true
+		}
+	case cut:
+		// A first export, cut short while moving into place.
+	case others == 0:
+		prev.fresh = true
+	default:
+		live, err := exportedVersion(dir)
+		if err != nil {
 			return nil, err
 		}
+		prev.live, prev.legacy = live, true
 	}
-	if leftover {
-		if err := os.RemoveAll(filepath.Join(dir, stagingName)); err != nil {
+	if cut {
+		prev.unsure = append(slices.Clone(part.keep), part.data)
+		for _, f := range part.files {
+			prev.files[f] = true
+		}
+	}
+	for _, name := range leftovers {
+		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			return nil, fmt.Errorf("removing what an interrupted export left: %w", err)
+		}
+	}
+	if prev.legacy {
+		if err := prev.readLegacy(dir); err != nil {
+			return nil, err
 		}
 	}
 	return prev, nil
 }
 
 // exportedVersion returns the data path of the Dateline export in dir,
-// or refuses a directory that holds something else.
+// made before manifests, or refuses a directory that holds something
+// else.
 func exportedVersion(dir string) (string, error) {
 	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
 	m := workerDataBase.FindSubmatch(worker)
@@ -71,11 +233,93 @@ func exportedVersion(dir string) (string, error) {
 	return string(m[1]), nil
 }
 
+// readLegacy takes, in an export made before manifests, every file of
+// the folders only Dateline writes into as Dateline's, and every data
+// version there but the live one as kept (which the last export kept is
+// not known). It removes the temporary files an update cut short left
+// there.
+func (e *earlier) readLegacy(dir string) error {
+	versions := make(map[string]bool)
+	for _, top := range ownedDirs {
+		root := filepath.Join(dir, top)
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if p == root && !d.IsDir() {
+				return nil // not a folder an export made
+			}
+			rel, err := filepath.Rel(dir, p)
+			if err != nil {
+				return err
+			}
+			rel = filepath.ToSlash(rel)
+			switch {
+			case d.IsDir():
+				if path.Dir(rel) == "data" && dataPath.MatchString("/"+rel) {
+					versions["/"+rel] = true
+				}
+			case tempName.MatchString(d.Name()):
+				return os.Remove(p)
+			default:
+				e.files[rel] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("reading the last export: %w", err)
+		}
+	}
+	delete(versions, e.live)
+	e.keep = sortedKeys(versions)
+	return nil
+}
+
+// kept returns the data paths whose files an export of the version with
+// data path now keeps: the live one's, or if that is now, those the last
+// export kept; and any a page may use after an export cut short.
+func (e *earlier) kept(now string) []string {
+	set := make(map[string]bool)
+	if e.live != now {
+		set[e.live] = true
+	} else {
+		for _, k := range e.keep {
+			set[k] = true
+		}
+	}
+	for _, u := range e.unsure {
+		set[u] = true
+	}
+	delete(set, now)
+	delete(set, "")
+	return sortedKeys(set)
+}
+
+// list returns every file of the site and the files extra, sorted.
+func (w *exportWriter) list(extra []string) []string {
+	w.mu.Lock()
+	files := make([]string, 0, len(w.files)+len(extra))
+	for f := range w.files {
+		files = append(files, f)
+	}
+	w.mu.Unlock()
+	files = append(files, extra...)
+	sort.Strings(files)
+	return slices.Compact(files)
+}
+
 // moveUp moves a first export from its staging folder up into its
 // folder, an entry at the top at a time (the data first, the service
-// worker last). A failure moves them back, so that the folder is left as
-// untouched says.
-func (w *exportWriter) moveUp(untouched string) error {
+// worker last), then the manifest. A failure moves them back, so that
+// the folder is left as untouched says.
+func (w *exportWriter) moveUp(data, untouched string) error {
+	partial := filepath.Join(w.root, partialName)
+	if err := replaceFile(partial, manifest{data: data, files: w.list(nil)}.encode()); err != nil {
+		return errors.Join(fmt.Errorf("exporting: %w; %s", err, untouched), os.RemoveAll(w.stage))
+	}
 	entries, err := os.ReadDir(w.stage)
 	if err != nil {
 		return w.moveBack(nil, fmt.Errorf("exporting: %w", err), untouched)
@@ -97,6 +341,10 @@ func (w *exportWriter) moveUp(untouched string) error {
 		}
 		moved = append(moved, e.Name())
 	}
+	if err := os.Rename(partial, filepath.Join(w.root, manifestName)); err != nil {
+		return w.moveBack(moved, fmt.Errorf("exporting: %w", err), untouched)
+	}
+	w.manifest = 1
 	if err := os.Remove(w.stage); err != nil {
 		return fmt.Errorf("exporting: the site is in place, but its staging folder stays: %w", err)
 	}
@@ -104,13 +352,13 @@ func (w *exportWriter) moveUp(untouched string) error {
 }
 
 // moveBack undoes moveUp after err: the entries moved go back into the
-// staging folder, which goes.
+// staging folder, which goes with the manifest of the move.
 func (w *exportWriter) moveBack(moved []string, err error, untouched string) error {
 	var undo []error
 	for i := len(moved) - 1; i >= 0; i-- {
 		undo = append(undo, os.Rename(filepath.Join(w.root, moved[i]), filepath.Join(w.stage, moved[i])))
 	}
-	undo = append(undo, os.RemoveAll(w.stage))
+	undo = append(undo, os.RemoveAll(w.stage), os.Remove(filepath.Join(w.root, partialName)))
 	if uerr := errors.Join(undo...); uerr != nil {
 		return fmt.Errorf("%w; undoing it failed, and %s holds part of the site: %w", err, w.root, uerr)
 	}
@@ -118,9 +366,49 @@ func (w *exportWriter) moveBack(moved []string, err error, untouched string) err
 }
 
 // moveIn moves the files an update staged into place, the data files
-// first and the service worker last, then removes the files it did not
-// write but those of the version it replaces, whose data path is keep.
-func (w *exportWriter) moveIn(keep string) error {
+// first and the service worker last, and writes the manifest; then it
+// removes the files of the earlier exports that this one did not write
+// (but those of the versions it keeps) and the folders that leaves
+// empty. While it moves files, a manifest of the move lists the files of
+// both, so that the next export can finish an update cut short.
+func (w *exportWriter) moveIn(prev *earlier, data string) error {
+	keep := prev.kept(data)
+	isKept := func(f string) bool {
+		for _, k := range keep {
+			if strings.HasPrefix("/"+f, k+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	var keptFiles, stale []string
+	for f := range prev.files {
+		switch {
+		case w.files[f]:
+		case isKept(f):
+			keptFiles = append(keptFiles, f)
+		default:
+			stale = append(stale, f)
+		}
+	}
+	if prev.legacy {
+		if err := w.sweepLegacyTemps(); err != nil {
+			return errors.Join(fmt.Errorf("exporting: %w; nothing in %s was changed", err, w.root), os.RemoveAll(w.stage))
+		}
+	}
+	partial := filepath.Join(w.root, partialName)
+	if len(w.staged) > 0 || len(stale) > 0 {
+		unsure := map[string]bool{prev.live: true}
+		for _, v := range slices.Concat(keep, prev.keep, prev.unsure) {
+			unsure[v] = true
+		}
+		delete(unsure, data)
+		delete(unsure, "")
+		m := manifest{data: data, keep: sortedKeys(unsure), files: w.list(append(sortedKeys(prev.files), keptFiles...))}
+		if err := replaceFile(partial, m.encode()); err != nil {
+			return errors.Join(fmt.Errorf("exporting: %w; nothing in %s was changed", err, w.root), os.RemoveAll(w.stage))
+		}
+	}
 	partly := func(err error) error {
 		return errors.Join(fmt.Errorf("exporting: %w; the site in %s is partly updated: export again to finish", err, w.root),
 			os.RemoveAll(w.stage))
@@ -142,55 +430,112 @@ func (w *exportWriter) moveIn(keep string) error {
 			return partly(err)
 		}
 	}
+	m := manifest{data: data, keep: keep, files: w.list(keptFiles)}.encode()
+	name := filepath.Join(w.root, manifestName)
+	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, m) {
+		w.manifest = -1
+	} else if err := replaceFile(name, m); err != nil {
+		return partly(err)
+	} else {
+		w.manifest = 1
+	}
+	removed, err := removeFiles(w.root, stale)
+	w.mu.Lock()
+	w.removed = removed
+	w.mu.Unlock()
+	if err != nil {
+		return partly(fmt.Errorf("removing the files of the last export: %w", err))
+	}
+	if err := os.Remove(partial); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("exporting: the site is updated, but %w", err)
+	}
 	if err := os.RemoveAll(w.stage); err != nil {
 		return fmt.Errorf("exporting: the site is updated, but its staging folder stays: %w", err)
-	}
-	if err := w.removeOthers(keep); err != nil {
-		return partly(err)
 	}
 	return nil
 }
 
-// removeOthers removes, after an update, the files the export did not
-// write: pages and data of articles that are gone, and the data of older
-// versions; the data of the version just replaced, under keep, stays.
-func (w *exportWriter) removeOthers(keep string) error {
-	keepDir := filepath.Join(w.root, filepath.FromSlash(strings.TrimPrefix(keep, "/")))
-	var dirs []string
-	removed := 0
-	err := filepath.WalkDir(w.root, func(p string, d fs.DirEntry, err error) error {
+// sweepLegacyTemps removes, over an export made before manifests, the
+// temporary files that an update cut short left beside the files this
+// export writes outside ownedDirs (readLegacy removes those in them).
+func (w *exportWriter) sweepLegacyTemps() error {
+	names := make(map[string]map[string]bool) // by folder
+	for f := range w.files {
+		dir, name := path.Split(f)
+		if top, _, _ := strings.Cut(f, "/"); dir != "" && slices.Contains(ownedDirs, top) {
+			continue
+		}
+		if names[dir] == nil {
+			names[dir] = make(map[string]bool)
+		}
+		names[dir][name] = true
+	}
+	for dir, files := range names {
+		entries, err := os.ReadDir(filepath.Join(w.root, filepath.FromSlash(dir)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
-		if d.IsDir() {
-			if p == keepDir {
-				return filepath.SkipDir
-			}
-			dirs = append(dirs, p)
-			return nil
-		}
-		rel, err := filepath.Rel(w.root, p)
-		if err != nil || w.files[filepath.ToSlash(rel)] {
-			return err
-		}
-		removed++
-		return os.Remove(p)
-	})
-	if err != nil {
-		return fmt.Errorf("removing the files of the last export: %w", err)
-	}
-	// Folders left empty go too, deepest first.
-	for i := len(dirs) - 1; i > 0; i-- {
-		if entries, err := os.ReadDir(dirs[i]); err == nil && len(entries) == 0 {
-			if err := os.Remove(dirs[i]); err != nil {
-				return err
+		for _, e := range entries {
+			if m := tempName.FindStringSubmatch(e.Name()); m != nil && files[m[1]] && !e.IsDir() {
+				if err := os.Remove(filepath.Join(w.root, filepath.FromSlash(dir), e.Name())); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	w.mu.Lock()
-	w.removed = removed
-	w.mu.Unlock()
 	return nil
+}
+
+// removeFiles removes the files under root, relative and in slash form,
+// that are still there, and then the folders that leaves empty. It
+// returns how many files it removed. A folder that holds anything stays,
+// as does a path that is now a folder.
+func removeFiles(root string, files []string) (int, error) {
+	n := 0
+	dirs := make(map[string]bool)
+	for _, f := range files {
+		name := filepath.Join(root, filepath.FromSlash(f))
+		info, err := os.Lstat(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return n, err
+		}
+		if info.IsDir() {
+			continue
+		}
+		if err := os.Remove(name); err != nil {
+			return n, err
+		}
+		n++
+		dirs[path.Dir(f)] = true
+	}
+	// Deepest first, each then its parents, up to root itself.
+	list := sortedKeys(dirs)
+	sort.SliceStable(list, func(i, j int) bool { return strings.Count(list[i], "/") > strings.Count(list[j], "/") })
+	for _, d := range list {
+		for ; d != "."; d = path.Dir(d) {
+			name := filepath.Join(root, filepath.FromSlash(d))
+			entries, err := os.ReadDir(name)
+			if errors.Is(err, fs.ErrNotExist) {
+				break
+			}
+			if err != nil {
+				return n, err
+			}
+			if len(entries) > 0 {
+				break
+			}
+			if err := os.Remove(name); err != nil {
+				return n, err
+			}
+		}
+	}
+	return n, nil
 }
 
 // makeDir makes dir if it does not exist, and returns the folders it
@@ -229,4 +574,30 @@ func removeDirs(made []string) error {
 		}
 	}
 	return nil
+}
+
+// replaceFile writes name whole beside it, then renames it into place.
+func replaceFile(name string, body []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(body)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	return nil
+}
+
+func sortedKeys(set map[string]bool) []string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

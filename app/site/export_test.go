@@ -182,6 +182,228 @@ func addFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
+// manifestFiles reads the files an export's manifest lists.
+func manifestFiles(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, ".dateline-export"))
+	if err != nil {
+		t.Fatalf("the export has no manifest: %v", err)
+	}
+	_, list, ok := strings.Cut(string(b), "\nfiles\n")
+	if !ok {
+		t.Fatalf("the manifest lists no files:\n%.300s", b)
+	}
+	out := map[string]bool{}
+	for _, f := range strings.Fields(list) {
+		out[f] = true
+	}
+	return out
+}
+
+// TestExportLeavesOtherFiles checks that an update removes only the files
+// an earlier export wrote and this one does not, and the folders that
+// leaves empty: a publisher's own files stay, wherever they are.
+func TestExportLeavesOtherFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := exportSite(t, "one", "alpha", "beta", "gamma").Export(t.Context(), dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"articles/beta.html", "sections/beta/feed.xml", "sections/gamma/feed.xml"} {
+		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
+			t.Fatalf("the first export lacks %s: %v", want, err)
+		}
+	}
+	own := maps.Clone(publisherFiles)
+	own["sections/beta/notes.txt"] = "the publisher's notes, in a folder the export made"
+	addFiles(t, dir, own)
+	before := files(t, dir)
+
+	st, err := exportSite(t, "two", "alpha").Export(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := files(t, dir)
+	for name, content := range own {
+		if got, ok := after[name]; !ok || got != content {
+			t.Errorf("the publisher's %s was removed or changed", name)
+		}
+	}
+	removed := 0
+	for name := range before {
+		if _, ok := after[name]; !ok {
+			removed++
+		}
+	}
+	if st.Removed != removed {
+		t.Errorf("stats say %d removed; %d files went", st.Removed, removed)
+	}
+	for _, gone := range []string{"articles/beta.html", "articles/gamma.html", "sections/beta/feed.xml", "tags/gamma.html"} {
+		if _, ok := after[gone]; ok {
+			t.Errorf("%s of an article that is gone stays", gone)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sections", "gamma")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the folder sections/gamma, left empty, stays: %v", err)
+	}
+	listed := manifestFiles(t, dir)
+	for name := range own {
+		if listed[name] {
+			t.Errorf("the manifest lists the publisher's %s", name)
+		}
+	}
+	for name := range after {
+		if _, mine := own[name]; !mine && name != ".dateline-export" && !listed[name] {
+			t.Errorf("the manifest does not list %s", name)
+		}
+	}
+}
+
+// TestExportOverUnrecordedExport checks an update of an export made
+// before manifests: files outside the folders only Dateline writes into
+// stay, even those the new export does not write; inside them, what the
+// new export does not write goes, but the replaced version's data; the
+// temporary files of an update cut short go too. From then on there is a
+// manifest.
+func TestExportOverUnrecordedExport(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	first := exportSite(t, "one", "alpha", "beta")
+	if _, err := first.Export(t.Context(), dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, ".dateline-export")); err != nil {
+		t.Fatal(err)
+	}
+	own := maps.Clone(publisherFiles)
+	own["sitemap-old.xml"] = "the publisher's, or an export's: outside Dateline's folders, it stays"
+	own[".notes.1.tmp"] = "the publisher's, though named like a temporary file"
+	addFiles(t, dir, own)
+	leftovers := map[string]string{
+		"articles/.alpha.html.123.tmp":       "cut short",
+		".index.html.456.tmp":                "cut short",
+		"web/.dateline.css.789.tmp":          "cut short",
+		"articles/dropped-long-ago.html":     "a page an older export wrote",
+		"data/0123456789abcdef/offline.json": "the data of an older version",
+	}
+	addFiles(t, dir, leftovers)
+
+	second := exportSite(t, "two", "alpha")
+	st, err := second.Export(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := files(t, dir)
+	for name, content := range own {
+		if after[name] != content {
+			t.Errorf("the publisher's %s was removed or changed", name)
+		}
+	}
+	for name := range leftovers {
+		if _, ok := after[name]; ok {
+			t.Errorf("%s stays", name)
+		}
+	}
+	if _, ok := after["articles/beta.html"]; ok {
+		t.Error("the page of the article that is gone stays")
+	}
+	oldData := strings.TrimPrefix(first.DataBase, "/") + "/"
+	if _, ok := after[oldData+"offline.json"]; !ok {
+		t.Error("the data of the replaced version went")
+	}
+	if st.Removed == 0 {
+		t.Errorf("stats %+v: nothing removed", st)
+	}
+	listed := manifestFiles(t, dir)
+	if !listed[oldData+"offline.json"] || !listed["articles/alpha.html"] || listed["CNAME"] {
+		t.Errorf("the manifest written over an export made before manifests lists %d files, the replaced version's data included: %v, alpha's page: %v, CNAME: %v",
+			len(listed), listed[oldData+"offline.json"], listed["articles/alpha.html"], listed["CNAME"])
+	}
+
+	// Not an export: refused, and left as it was.
+	other := t.TempDir()
+	addFiles(t, other, publisherFiles)
+	if _, err := second.Export(t.Context(), other); err == nil || !strings.Contains(err.Error(), "holds no Dateline export") {
+		t.Errorf("exporting into a folder of something else: %v", err)
+	}
+	if got := files(t, other); !maps.Equal(got, publisherFiles) {
+		t.Errorf("the folder of something else was changed: %v", slices.Sorted(maps.Keys(got)))
+	}
+}
+
+// TestExportRefusesDamagedManifest checks that an export refuses a
+// manifest it cannot trust, and removes nothing, outside the folder least
+// of all.
+func TestExportRefusesDamagedManifest(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	s := exportSite(t, "one", "alpha")
+	if _, err := s.Export(t.Context(), dir); err != nil {
+		t.Fatal(err)
+	}
+	addFiles(t, parent, map[string]string{"outside.txt": "not the export's"})
+	name := filepath.Join(dir, ".dateline-export")
+	m, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, append(m, "../outside.txt\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := files(t, parent)
+	_, err = exportSite(t, "two", "alpha").Export(t.Context(), dir)
+	if err == nil || !strings.Contains(err.Error(), `"../outside.txt" is not the path of a file of the site`) {
+		t.Errorf("error %v, want one naming the line that is wrong", err)
+	}
+	if after := files(t, parent); !maps.Equal(after, before) {
+		t.Error("an export over a damaged manifest changed files")
+	}
+}
+
+// dataVersions lists the data versions in an export.
+func dataVersions(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, "/data/"+e.Name())
+	}
+	return out
+}
+
+// TestExportAgainKeepsReplacedVersion checks that exporting the same data
+// again, by a new build for instance, keeps the data of the version the
+// last export replaced, which readers may still have open.
+func TestExportAgainKeepsReplacedVersion(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	first, second := exportSite(t, "one", "alpha"), exportSite(t, "two", "alpha")
+	for _, s := range []*site.Site{first, second} {
+		if _, err := s.Export(t.Context(), dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rebuilt := newSite(t, exportData("two", "alpha"), testWeb(t, nil), "another build")
+	if rebuilt.DataBase != second.DataBase || rebuilt.Version == second.Version {
+		t.Fatal("a new build of the same data should be a new version with the same data")
+	}
+	for range 2 {
+		if _, err := rebuilt.Export(t.Context(), dir); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := dataVersions(t, dir), slices.Sorted(slices.Values([]string{first.DataBase, second.DataBase})); !slices.Equal(got, want) {
+			t.Errorf("data versions %q after exporting the same data again, want %q", got, want)
+		}
+	}
+	third := exportSite(t, "three", "alpha")
+	if _, err := third.Export(t.Context(), dir); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dataVersions(t, dir), slices.Sorted(slices.Values([]string{second.DataBase, third.DataBase})); !slices.Equal(got, want) {
+		t.Errorf("data versions %q after a new version, want %q", got, want)
+	}
+}
+
 // noLeftovers fails if dir or its parent holds an export's staging folder
 // or temporary files.
 func noLeftovers(t *testing.T, dir string) {
@@ -356,23 +578,62 @@ func TestExportInterrupted(t *testing.T) {
 	}
 }
 
-// TestExportAfterKill checks that an export removes what an export killed
-// outright (kill -9) left: its staging folder.
+// TestExportAfterKill checks that an export finishes what an export killed
+// outright (kill -9) left: its staging folder, its temporary files, and
+// the files of an update cut short while they were moved into place; and
+// that a first export cut short then is not taken for another's folder.
 func TestExportAfterKill(t *testing.T) {
 	tests := []struct {
 		scenario string
 		// kill leaves in dir what a killed export would.
 		kill func(t *testing.T, dir string)
+		// empty is set when that leaves nothing but the export's own:
+		// the folder was empty, and the publisher adds nothing.
+		empty bool
 	}{
 		{"while a first export was written", func(t *testing.T, dir string) {
 			addFiles(t, dir, map[string]string{".dateline-staging/index.html": "half", ".dateline-staging/data/x/1.json": "{}"})
-		}},
+		}, true},
 		{"while an update was written", func(t *testing.T, dir string) {
 			if _, err := exportSite(t, "one", "alpha", "gamma").Export(t.Context(), dir); err != nil {
 				t.Fatal(err)
 			}
-			addFiles(t, dir, map[string]string{".dateline-staging/index.html": "half"})
-		}},
+			addFiles(t, dir, map[string]string{".dateline-staging/index.html": "half", "..dateline-export.123.tmp": "half a manifest"})
+		}, false},
+		{"while an update was moved into place", func(t *testing.T, dir string) {
+			if _, err := exportSite(t, "one", "alpha", "gamma").Export(t.Context(), dir); err != nil {
+				t.Fatal(err)
+			}
+			// The update's manifest of the move lists a page it had moved
+			// into place, which the next export does not write.
+			m, err := os.ReadFile(filepath.Join(dir, ".dateline-export"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			addFiles(t, dir, map[string]string{
+				".dateline-export.partial":        string(m) + "articles/delta.html\n",
+				"articles/delta.html":             "moved into place",
+				".dateline-staging/app.js":        "not moved yet",
+				"..dateline-export.partial.5.tmp": "",
+			})
+		}, false},
+		{"while a first export was moved into place", func(t *testing.T, dir string) {
+			if _, err := exportSite(t, "one", "alpha", "gamma").Export(t.Context(), dir); err != nil {
+				t.Fatal(err)
+			}
+			// The service worker not yet moved into place, and the
+			// manifest still that of the move.
+			stage := filepath.Join(dir, ".dateline-staging")
+			if err := os.Mkdir(stage, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(filepath.Join(dir, "app-worker.js"), filepath.Join(stage, "app-worker.js")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(filepath.Join(dir, ".dateline-export"), filepath.Join(dir, ".dateline-export.partial")); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -381,13 +642,31 @@ func TestExportAfterKill(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.kill(t, dir)
+			own := publisherFiles
+			if tt.empty {
+				own = nil
+			}
+			addFiles(t, dir, own)
 			s := exportSite(t, "two", "alpha")
 			if _, err := s.Export(t.Context(), dir); err != nil {
 				t.Fatal(err)
 			}
 			got := files(t, dir)
-			if _, ok := got["articles/gamma.html"]; ok {
-				t.Error("articles/gamma.html stays")
+			listed := manifestFiles(t, dir)
+			for name := range got {
+				if _, mine := own[name]; !mine && name != ".dateline-export" && !listed[name] {
+					t.Errorf("%s stays, and the manifest does not list it", name)
+				}
+			}
+			for name, content := range own {
+				if got[name] != content {
+					t.Errorf("the publisher's %s was removed or changed", name)
+				}
+			}
+			for _, gone := range []string{"articles/gamma.html", "articles/delta.html"} {
+				if _, ok := got[gone]; ok {
+					t.Errorf("%s stays", gone)
+				}
 			}
 			if !strings.Contains(got["app-worker.js"], s.DataBase) {
 				t.Error("the service worker is not the new version's")
