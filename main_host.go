@@ -10,12 +10,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -219,6 +221,10 @@ func export(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return usagef("export: name one directory to write the site into: dateline export [-data PATH] DIR")
 	}
+	dir := fs.Arg(0)
+	if err := checkExportDir(d.path, dir); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 	// An export is a batch job that makes garbage in proportion to the
 	// archive (every page rendered once, then dropped): collecting less
 	// often trades memory for time. At 100,000 articles, against the
@@ -233,15 +239,82 @@ func export(args []string, stdout io.Writer) error {
 	// had written and says what state it left the folder in.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, err := s.Export(ctx, fs.Arg(0))
+	st, err := s.Export(ctx, dir)
 	if err != nil {
 		return err
 	}
 	if _, err := fmt.Fprintf(stdout, "exported %s from %s, version %s, to %s: %d files written, %d unchanged, %d removed\n",
-		countOf(arc.Len(), "article", "articles"), arc.Name, s.Version, fs.Arg(0), st.Written, st.Unchanged, st.Removed); err != nil {
+		countOf(arc.Len(), "article", "articles"), arc.Name, s.Version, dir, st.Written, st.Unchanged, st.Removed); err != nil {
 		return fmt.Errorf("export: reporting: %w", err)
 	}
 	return nil
+}
+
+// checkExportDir refuses to export into dir when dir is inside the
+// dataset folder data (the export's JSON files would be read as the
+// dataset's) or holds the dataset (which an update could replace). Paths
+// are compared absolute, with their symbolic links evaluated where they
+// exist; data "" is the bundled dataset.
+func checkExportDir(data, dir string) error {
+	if data == "" {
+		return nil
+	}
+	info, err := os.Stat(data)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // nothing to write over; loading it says it is missing
+	}
+	if err != nil {
+		return fmt.Errorf("finding the dataset %s: %w", data, err)
+	}
+	dataAbs, err := resolvePath(data)
+	if err != nil {
+		return fmt.Errorf("finding the dataset %s: %w", data, err)
+	}
+	dirAbs, err := resolvePath(dir)
+	if err != nil {
+		return fmt.Errorf("finding %s: %w", dir, err)
+	}
+	if dirAbs == dataAbs {
+		return fmt.Errorf("%s is the dataset %s: choose another folder to write the site into", dir, data)
+	}
+	if info.IsDir() && within(dataAbs, dirAbs) {
+		return fmt.Errorf("%s is inside the dataset folder %s, whose every .json file is read as the dataset: choose a folder outside it", dir, data)
+	}
+	if within(dirAbs, dataAbs) {
+		return fmt.Errorf("%s holds the dataset %s, which an export there could remove or replace: choose a folder that does not hold it", dir, data)
+	}
+	return nil
+}
+
+// resolvePath returns p absolute, with the symbolic links of the longest
+// part of it that exists evaluated.
+func resolvePath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; {
+		resolved, err := filepath.EvalSymlinks(cur)
+		if err == nil {
+			return filepath.Join(resolved, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+// within reports whether path p is dir or inside it.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
 }
 
 func serve(args []string) error {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -566,6 +567,61 @@ func TestImportInAnyLanguage(t *testing.T) {
 				t.Errorf("the dateline stayed in the first paragraph: %+v %q", added.Dateline, added.Body[0].Text)
 			}
 		})
+	}
+}
+
+// TestExportRefusesDatasetFolder checks that export refuses, before it
+// writes anything, a folder inside the dataset folder (the export's JSON
+// files would be read as the dataset's) or one that holds the dataset,
+// however the paths name them.
+func TestExportRefusesDatasetFolder(t *testing.T) {
+	dir := folderFixture(t)
+	outside := t.TempDir()
+	alias := filepath.Join(outside, "alias")
+	if err := os.Symlink(filepath.Join(dir, "2024"), alias); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(outside, "articles.json")
+	if err := os.WriteFile(file, defaultDataset, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		scenario     string
+		data, target string
+		want         string
+	}{
+		{"a new folder inside the dataset folder", dir, filepath.Join(dir, "public"), "is inside the dataset folder"},
+		{"a folder of the dataset", dir, filepath.Join(dir, "2024"), "is inside the dataset folder"},
+		{"inside, through a symbolic link", dir, filepath.Join(alias, "public"), "is inside the dataset folder"},
+		{"inside, by a relative path", dir, filepath.Join(dir, "..", filepath.Base(dir), "public"), "is inside the dataset folder"},
+		{"the dataset folder itself", dir, dir, "is the dataset"},
+		{"a folder that holds the dataset folder", dir, filepath.Dir(dir), "holds the dataset"},
+		{"a folder that holds the dataset file", file, outside, "holds the dataset"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			before := snapshot(t, dir)
+			var stdout bytes.Buffer
+			err := dispatch([]string{"export", "-data", tt.data, tt.target}, &stdout, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "choose") {
+				t.Errorf("error %v, want one saying the folder %s, and to choose another", err, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("the export wrote into the dataset folder: %v", err)
+			}
+			if after := snapshot(t, dir); !maps.Equal(after, before) {
+				t.Errorf("the dataset folder changed: %d files, were %d", len(after), len(before))
+			}
+		})
+	}
+	var stdout bytes.Buffer
+	if err := dispatch([]string{"validate", dir}, &stdout, io.Discard); err != nil {
+		t.Errorf("the dataset no longer validates: %v", err)
+	}
+	// A folder beside it, whose name begins with the dataset folder's.
+	beside := dir + "-public"
+	if err := dispatch([]string{"export", "-data", dir, beside}, &stdout, io.Discard); err != nil {
+		t.Errorf("exporting beside the dataset folder: %v", err)
 	}
 }
 
