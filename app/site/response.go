@@ -234,11 +234,15 @@ func (r *response) serve(w http.ResponseWriter, req *http.Request) {
 // request: on a slow network (40 kB/s, 3G at its worst), it cut app.wasm
 // (1.5 MB brotli) off 30 s in, every visit, and a reader paid for bytes
 // that were thrown away. Now a reader gets a file however long it takes,
-// as long as the network keeps taking it; a client that stops reading is
-// still cut off, writeStall after its last piece began.
-const writePiece = 32 << 10
+// as long as the network keeps taking 4.4 kB a second (as nginx's
+// send_timeout gives 60 s to each write); a client that stops reading is
+// still cut off, writeStall after its last piece began. A piece is larger
+// than loopback's segment (64 kB): with 32 kB pieces, a reader with a
+// small receive buffer that paused on loopback sometimes got the rest a
+// few bytes at a time (2 runs in 15), with 256 kB never (0 in 25).
+const writePiece = 256 << 10
 
-var writeStall = 30 * time.Second // a variable for the tests
+var writeStall = 60 * time.Second // a variable for the tests
 
 // writeBody writes body with a deadline per piece. A writer that has no
 // deadlines (a recorder in tests) is written to all the same.

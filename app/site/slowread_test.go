@@ -79,22 +79,22 @@ func slowGet(t *testing.T, addr string, pause time.Duration, stopAt int, stopFor
 // into its download at 40 kB/s.
 func TestSlowReader(t *testing.T) {
 	defer func(d time.Duration) { writeStall = d }(writeStall)
-	writeStall = 300 * time.Millisecond
+	writeStall = time.Second
 
-	body := bytes.Repeat([]byte("plainly synthetic bytes, sent slowly. "), 14_000) // 532 kB
+	body := bytes.Repeat([]byte("plainly synthetic bytes, sent slowly. "), 6*writePiece/38) // six pieces
 	res, err := newResponse(http.StatusOK, "application/octet-stream", immutable, body)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(res.serve))
 	srv.Listener = smallBuffers{srv.Listener}
-	srv.Config.WriteTimeout = 100 * time.Millisecond
+	srv.Config.WriteTimeout = 200 * time.Millisecond
 	srv.Start()
 	defer srv.Close()
 	addr := srv.Listener.Addr().String()
 
-	// A read of up to 32 kB every 20 ms: the whole body takes more than
-	// three WriteTimeouts, each piece a fraction of writeStall.
+	// A read of up to 32 kB every 20 ms: the whole body takes some five
+	// WriteTimeouts, each piece a fraction of writeStall.
 	start := time.Now()
 	got, err := slowGet(t, addr, 20*time.Millisecond, 0, 0)
 	took := time.Since(start)
