@@ -214,8 +214,9 @@ func max1(n int) int {
 }
 
 // wholeFile is the largest file read into memory at once rather than
-// streamed: a folder's files are small, and many.
-const wholeFile = 1 << 20
+// streamed: a folder's files are small, and many. A variable, so that
+// tests can stream small files.
+var wholeFile int64 = 1 << 20
 
 // readBuffers is what one reader reuses from file to file: with a decoder
 // made for each file, a folder of 100,000 small files took 3.2-3.8 s to
@@ -348,7 +349,10 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		return
 	}
 	dec := rb.decoder(src)
-	fail := func(err error) {
+	// fail reports what stopped the reading. in is the pointer of the
+	// value being read with ReadValue, or "" when reading tokens; index is
+	// its index in its array, or -1 for an object's member.
+	fail := func(err error, in string, index int) {
 		fs.broken = true
 		var se *jsontext.SyntacticError
 		switch {
@@ -362,7 +366,13 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			case strings.Contains(msg, "invalid surrogate pair"):
 				msg = `invalid surrogate pair: a \u escape of half a character (such as \ud800) without its other half`
 			}
-			problem(se.ByteOffset, string(se.JSONPointer), "JSON syntax error: "+msg, syntaxHint(msg))
+			pointer := string(se.JSONPointer)
+			if whole == nil && in != "" {
+				if p, ok := streamedPointer(fs.f, size, dec.InputOffset(), se.ByteOffset, in, index); ok {
+					pointer = p
+				}
+			}
+			problem(se.ByteOffset, pointer, "JSON syntax error: "+msg, syntaxHint(msg))
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			problem(dec.InputOffset(), "", "JSON syntax error: unexpected end of file", syntaxHint("unexpected end of file"))
 		default:
@@ -372,27 +382,27 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	if k := dec.PeekKind(); k != '{' {
 		if k == 0 {
 			_, err := dec.ReadToken()
-			fail(err)
+			fail(err, "", -1)
 			return
 		}
 		problem(0, "", fmt.Sprintf("expected an object, found %s", kindName(k)), `a dataset is a JSON object such as {"articles": [...]}`)
 		return
 	}
 	if _, err := dec.ReadToken(); err != nil {
-		fail(err)
+		fail(err, "", -1)
 		return
 	}
 	var seen []string
 	for dec.PeekKind() != '}' {
 		nameRaw, err := dec.ReadValue()
 		if err != nil {
-			fail(err)
+			fail(err, "", -1)
 			return
 		}
 		keyOff := dec.InputOffset() - int64(len(nameRaw))
 		key, err := jsontext.AppendUnquote(nil, nameRaw)
 		if err != nil {
-			fail(err)
+			fail(err, "", -1)
 			return
 		}
 		name := string(key)
@@ -405,7 +415,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 				problem(keyOff, p, fmt.Sprintf("unknown field %q", name), jsonread.UnknownHint(name, article.DatasetFields))
 			}
 			if _, err := dec.ReadValue(); err != nil {
-				fail(err)
+				fail(err, p, -1)
 				return
 			}
 			continue
@@ -415,7 +425,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		case "$schema":
 			v, err := dec.ReadValue()
 			if err != nil {
-				fail(err)
+				fail(err, "/$schema", -1)
 				return
 			}
 			if v.Kind() != '"' {
@@ -424,7 +434,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		case "site":
 			v, err := dec.ReadValue()
 			if err != nil {
-				fail(err)
+				fail(err, "/site", -1)
 				return
 			}
 			l.readSite(fs, dec.InputOffset()-int64(len(v)), v)
@@ -433,14 +443,14 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			if k := dec.PeekKind(); k != '[' {
 				v, err := dec.ReadValue()
 				if err != nil {
-					fail(err)
+					fail(err, "/articles", -1)
 					return
 				}
 				problem(dec.InputOffset()-int64(len(v)), "/articles", fmt.Sprintf("expected an array, found %s", kindName(k)), "use a list in square brackets: [ ... ]")
 				continue
 			}
 			if _, err := dec.ReadToken(); err != nil {
-				fail(err)
+				fail(err, "", -1)
 				return
 			}
 			valOff = dec.InputOffset() - 1
@@ -448,7 +458,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			for dec.PeekKind() != ']' {
 				v, err := dec.ReadValue()
 				if err != nil {
-					fail(err)
+					fail(err, "/articles/"+strconv.Itoa(n), n)
 					return
 				}
 				off := dec.InputOffset() - int64(len(v))
@@ -475,7 +485,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 				n++
 			}
 			if _, err := dec.ReadToken(); err != nil {
-				fail(err)
+				fail(err, "", -1)
 				return
 			}
 			if n == 0 {
@@ -488,7 +498,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		}
 	}
 	if _, err := dec.ReadToken(); err != nil {
-		fail(err)
+		fail(err, "", -1)
 		return
 	}
 	if _, err := dec.ReadToken(); err != io.EOF {
@@ -497,12 +507,90 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			fs.broken = true
 			return
 		}
-		fail(err)
+		fail(err, "", -1)
 		return
 	}
 	if !fs.articles && (fs.site == nil || !l.folder) {
 		problem(0, "", `missing field "articles"`, `add "articles": [ ... ] with one object per article`)
 	}
+}
+
+// streamedPointer works out the JSON pointer of a syntax error at offset
+// at of a streamed file, inside the value whose pointer is in (index is
+// its index in its array, or -1 for an object's member): a value that a
+// decoder began to read at offset from, the end of what it had read
+// before, its comma or colon and white space still to come. jsontext keeps
+// the names of the objects within a value in its buffer, and when the
+// value runs past the buffer's end it moves the buffer's bytes to read
+// more, over names it may yet need for an error's pointer:
+// /articles/236//7/text came out for /articles/236/body/7/text. So the
+// value's bytes, to a little past the error, are read again and decoded
+// from memory, where they stay put. They are decoded inside brackets that
+// stand for what holds the value, as many levels of them as in has, the
+// last one an array or an object as in the file: the limit of levels is
+// met where it was, and jsontext words an error and points to it by what
+// holds the value (a '}' where a value should be is an error "after array
+// element" of its parent). ok is false when that does not meet the same
+// error, and the decoder's pointer stands.
+func streamedPointer(f *file, size, from, at int64, in string, index int) (pointer string, ok bool) {
+	const past = 4 << 10 // more than the decoder looks ahead to see an error
+	end := min(size, at+past)
+	if from < 0 || at <= from || end <= at {
+		return "", false
+	}
+	b, err := f.readAt(from, int(end-from))
+	if err != nil {
+		return "", false // the decoder's pointer, as before
+	}
+	start := skipSpace(b, 0)
+	if start < len(b) && (b[start] == ',' || b[start] == ':') {
+		start = skipSpace(b, start+1)
+	}
+	if from+int64(start) >= at {
+		return "", false // an error before the value: no name of it in the pointer
+	}
+	outer := strings.Split(in, "/")[1:]
+	if len(outer) == 0 {
+		return "", false
+	}
+	held := bytes.Repeat([]byte{'['}, len(outer)-1)
+	tokens := len(outer) - 1
+	switch {
+	case index < 0:
+		held, tokens = append(held, `{"":`...), tokens+2
+	case index == 0:
+		held, tokens = append(held, '['), tokens+1
+	default:
+		// An array with elements before the value.
+		held, tokens = append(held, "[0,"...), tokens+2
+	}
+	dec := jsontext.NewDecoder(bytes.NewBuffer(append(held, b[start:]...)), jsontext.AllowDuplicateNames(true))
+	for range tokens {
+		if _, err := dec.ReadToken(); err != nil {
+			return "", false // not what was added
+		}
+	}
+	_, err = dec.ReadValue()
+	var se *jsontext.SyntacticError
+	if !errors.As(err, &se) || from+int64(start)+se.ByteOffset-int64(len(held)) != at {
+		return "", false
+	}
+	// The tokens for the brackets added are in's; jsontext may have cut
+	// some of them (pointing to a parent).
+	got := strings.Split(string(se.JSONPointer), "/")[1:]
+	if len(got) < len(outer) {
+		return "/" + strings.Join(outer[:len(got)], "/"), true
+	}
+	return strings.Join(append([]string{""}, append(outer, got[len(outer):]...)...), "/"), true
+}
+
+// skipSpace returns the index of the first byte of b from i on that is
+// not JSON white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
 }
 
 // onlySpace reports whether the rest of r is white space; it reads it.
