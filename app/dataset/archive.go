@@ -430,19 +430,30 @@ func (l *loader) errorOf(problems []Problem) error {
 		return a.Message < b.Message
 	})
 	listed := problems[:min(len(problems), MaxListed)]
+	out := make([]Problem, 0, len(listed))
+	count := len(problems)
 	for start := 0; start < len(listed); {
 		end := start
 		for end < len(listed) && listed[end].File == listed[start].File {
 			end++
 		}
+		out = append(out, listed[start:end]...)
 		if i := fileOf(listed[start]); i < len(l.files) {
-			if err := place(l.files[i].f, listed[start:end]); err != nil {
-				return fmt.Errorf("placing the problems of %s: %w", listed[start].File, err)
+			if err := place(l.files[i].f, out[len(out)-(end-start):]); err != nil {
+				// The file went away or changed since it was read: its
+				// problems are listed without their places, and why.
+				for k := len(out) - (end - start); k < len(out); k++ {
+					out[k].Line, out[k].Column = 0, 0
+				}
+				again := unreadable(listed[start].File, err)
+				again.Message = "cannot be read again to place its problems: " + strings.TrimPrefix(again.Message, "cannot be read: ")
+				out = append(out, again)
+				count++
 			}
 		}
 		start = end
 	}
-	return &Error{Name: l.name, Problems: slices.Clone(listed), Count: len(problems)}
+	return &Error{Name: l.name, Problems: out, Count: count}
 }
 
 // order builds the lists: the home list, newest first, and the sections

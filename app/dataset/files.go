@@ -208,6 +208,22 @@ func sized(name, path string, fi os.FileInfo, max int64) (*file, error) {
 	return &file{name: name, path: path, size: fi.Size()}, nil
 }
 
+// unreadable is the problem of a file that cannot be opened or read: the
+// system's reason, without the calls and paths that only a programmer
+// needs ("cannot be read: permission denied").
+func unreadable(name string, err error) Problem {
+	reason := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	hint := ""
+	if errors.Is(err, fs.ErrPermission) {
+		hint = "let the user who runs dateline read it"
+	}
+	return Problem{File: name, Article: -1, Message: "cannot be read: " + reason, Hint: hint, off: unplaced}
+}
+
 // tooBig says that a file of size bytes is over the limit of max.
 func tooBig(size, max int64) string {
 	return fmt.Sprintf("the file is %s, larger than the %s limit: a dataset this big is most likely the wrong file (raise -max-size if it is meant to be)",

@@ -23,7 +23,8 @@ type Problem struct {
 	// Message says what is wrong; Hint how to fix it.
 	Message, Hint string
 
-	// off is the byte offset in the file, until Line and Column are set.
+	// off is the byte offset in the file, until Line and Column are set;
+	// unplaced for a problem of the file as a whole.
 	off int64
 	// seq orders the problems of one file as they were found.
 	seq int
@@ -54,6 +55,10 @@ func (p Problem) String() string {
 	}
 	return b.String()
 }
+
+// unplaced is the offset of a problem that has no place in its file, such
+// as a file that cannot be read: it is listed without line and column.
+const unplaced = -1
 
 // MaxListed is how many problems an Error lists; it always counts them all.
 const MaxListed = 500

@@ -287,7 +287,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	fs := l.files[i]
 	rc, size, err := fs.f.open()
 	if err != nil {
-		fs.problems = append(fs.problems, Problem{File: fs.f.name, Article: -1, Message: err.Error()})
+		fs.problems = append(fs.problems, unreadable(fs.f.name, err))
 		fs.broken = true
 		return
 	}
@@ -325,7 +325,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			if errors.Is(err, errTooBig) {
 				problem(0, "", fmt.Sprintf("the file grew past %s while it was read", ByteSize(l.max)), "check that nothing else writes it")
 			} else {
-				problem(0, "", "reading the file: "+err.Error(), "")
+				fs.problems = append(fs.problems, unreadable(fs.f.name, err))
 			}
 			return
 		}
@@ -376,7 +376,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			problem(dec.InputOffset(), "", "JSON syntax error: unexpected end of file", syntaxHint("unexpected end of file"))
 		default:
-			problem(dec.InputOffset(), "", "reading the file: "+err.Error(), "")
+			fs.problems = append(fs.problems, unreadable(fs.f.name, err))
 		}
 	}
 	if k := dec.PeekKind(); k != '{' {
@@ -819,12 +819,14 @@ var placeChunk = 1 << 20
 // megabytes is placed in a fraction of a second. A column counts
 // characters: every byte that does not continue a UTF-8 sequence.
 func place(f *file, probs []Problem) error {
-	if len(probs) == 0 {
-		return nil
+	order := make([]int, 0, len(probs))
+	for i, p := range probs {
+		if p.off != unplaced {
+			order = append(order, i)
+		}
 	}
-	order := make([]int, len(probs))
-	for i := range order {
-		order[i] = i
+	if len(order) == 0 {
+		return nil // nothing to read the file for, if it can be read
 	}
 	sort.Slice(order, func(a, b int) bool { return probs[order[a]].off < probs[order[b]].off })
 	rc, _, err := f.open()

@@ -1,0 +1,71 @@
+package dataset
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestUnreadableFile checks that a file that cannot be read is a problem
+// of its own, named with its file and the system's reason and without a
+// place, listed with the other files' problems: it once stopped the
+// listing with "placing the problems of b.json: opening b.json: open
+// b.json: permission denied". A file that goes away between the listing
+// and the reading stands for one that cannot be opened, which a test can
+// make without root.
+func TestUnreadableFile(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.json": `{"articles": [` + story("a", `"colour": "red"`) + `]}`,
+		"c.json": `{"articles": [` + story("c", "") + `]}`,
+	})
+	a, gone, c := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json"), filepath.Join(dir, "c.json")
+	files := []*file{{name: a, path: a, size: -1}, {name: gone, path: gone, size: -1}, {name: c, path: c, size: -1}}
+	_, err := read(dir, files, DefaultMaxSize, true)
+	e := problemsOf(t, err)
+	want := []string{
+		a + `:1:29: /articles/0/colour: article 0 ("a"): unknown field "colour"`,
+		gone + ": cannot be read: no such file or directory",
+	}
+	if e.Count != len(want) || len(e.Problems) != len(want) {
+		t.Fatalf("%d problems, want %d:\n%s", e.Count, len(want), listOf(e.Problems))
+	}
+	for i, w := range want {
+		if got := e.Problems[i].String(); !strings.HasPrefix(got, w) {
+			t.Errorf("problem %d:\n got %s\nwant %s...", i, got, w)
+		}
+	}
+
+	// A file its reader may not read: only a user other than root is
+	// refused.
+	t.Run("permission", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root reads any file")
+		}
+		if err := os.WriteFile(gone, []byte(`{"articles": []}`), 0o000); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(dir, Options{})
+		e := problemsOf(t, err)
+		if e.Count != 2 || e.Problems[1].String() != gone+": cannot be read: permission denied (let the user who runs dateline read it)" {
+			t.Errorf("got %v", err)
+		}
+	})
+}
+
+// TestPlaceFails checks that a file that can no longer be read when its
+// problems are placed keeps its problems, listed without their places,
+// with one more that says why.
+func TestPlaceFails(t *testing.T) {
+	gone := filepath.Join(t.TempDir(), "gone.json")
+	l := &loader{name: gone, files: []*fileState{{f: &file{name: gone, path: gone, size: -1}}}}
+	e := problemsOf(t, l.errorOf([]Problem{{File: gone, Article: -1, Message: "a problem", off: 10}}))
+	got := []string{}
+	for _, p := range e.Problems {
+		got = append(got, p.String())
+	}
+	want := []string{gone + ": a problem", gone + ": cannot be read again to place its problems: no such file or directory"}
+	if e.Count != 2 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got (count %d)\n%s\nwant\n%s", e.Count, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
