@@ -372,8 +372,8 @@ func TestSizeLimit(t *testing.T) {
 
 // TestFolderSizeLimit checks the limit in a folder, where a file's size is
 // read once it is open: the file over it is named, and nothing of it is
-// read; a symbolic link is followed to its file, and what is neither a
-// regular file nor a link to one is left out.
+// read; a symbolic link is followed to its file, and a folder named like
+// a file (folder.json) is a folder.
 func TestFolderSizeLimit(t *testing.T) {
 	small := `{"articles": [` + story("a", "") + `]}`
 	dir := writeFiles(t, map[string]string{

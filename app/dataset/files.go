@@ -28,13 +28,17 @@ type file struct {
 	path string
 	data []byte // the file's bytes, when held in memory
 	size int64
+	// refused is why the listing found that the file cannot be read,
+	// such as a named pipe: reported as the file's problem (unreadable).
+	refused error
 }
 
 // openedFile is a dataset file open for reading.
 type openedFile interface {
 	io.ReadCloser
-	// Size is the size of the file as opened.
-	Size() (int64, error)
+	// Stat returns the size of the file as opened, and its type bits
+	// (fs.ModeNamedPipe...; none for a regular file).
+	Stat() (int64, fs.FileMode, error)
 }
 
 // open returns a reader of the file's bytes from the start, and their
@@ -50,7 +54,14 @@ func (f *file) open() (io.ReadCloser, int64, error) {
 	}
 	size := f.size
 	if size < 0 {
-		if size, err = r.Size(); err != nil {
+		// Listed without a stat (a folder's file): its type is checked
+		// here, from the open file, as well as its size.
+		var mode fs.FileMode
+		size, mode, err = r.Stat()
+		if err == nil && !mode.IsRegular() {
+			err = &notAFile{mode: mode}
+		}
+		if err != nil {
 			if cerr := r.Close(); cerr != nil {
 				err = errors.Join(err, cerr)
 			}
@@ -91,6 +102,9 @@ func listFiles(path string, max int64) ([]*file, error) {
 		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
 	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			return []*file{{name: path, path: path, refused: &notAFile{mode: fi.Mode().Type()}}}, nil
+		}
 		f, err := sized(path, path, fi, max)
 		if err != nil {
 			return nil, err
@@ -156,7 +170,9 @@ func listFolder(root string, max int64) ([]*file, error) {
 			// A regular file is taken as listed: its size is checked
 			// once it is open, where it costs no second walk of its path
 			// (a stat of each of 100,000 files was a tenth of a
-			// validate). A symbolic link is followed to its file.
+			// validate). A symbolic link is followed to its file. What
+			// is not a regular file, such as a named pipe, is refused
+			// by name: reading it could wait forever.
 			var f *file
 			switch t := d.Type(); {
 			case t.IsRegular():
@@ -168,14 +184,13 @@ func listFolder(root string, max int64) ([]*file, error) {
 					continue
 				}
 				if !info.Mode().IsRegular() {
-					continue
-				}
-				if f, err = sized(p, p, info, max); err != nil {
+					f = &file{name: p, path: p, refused: &notAFile{mode: info.Mode().Type(), link: true}}
+				} else if f, err = sized(p, p, info, max); err != nil {
 					fail(p, err)
 					continue
 				}
 			default:
-				continue
+				f = &file{name: p, path: p, refused: &notAFile{mode: t}}
 			}
 			mine = append(mine, f)
 		}
@@ -210,18 +225,50 @@ func sized(name, path string, fi os.FileInfo, max int64) (*file, error) {
 
 // unreadable is the problem of a file that cannot be opened or read: the
 // system's reason, without the calls and paths that only a programmer
-// needs ("cannot be read: permission denied").
+// needs ("cannot be read: permission denied"), or what the file is
+// instead of a file.
 func unreadable(name string, err error) Problem {
-	reason := err.Error()
+	p := Problem{File: name, Article: -1, off: unplaced}
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		reason = pe.Err.Error()
+	var naf *notAFile
+	switch {
+	case errors.As(err, &naf):
+		p.Message, p.Hint = naf.Error(), "a dataset is read from ordinary files: save the data in one"
+	case errors.As(err, &pe):
+		p.Message = "cannot be read: " + pe.Err.Error()
+	default:
+		p.Message = "cannot be read: " + err.Error()
 	}
-	hint := ""
 	if errors.Is(err, fs.ErrPermission) {
-		hint = "let the user who runs dateline read it"
+		p.Hint = "let the user who runs dateline read it"
 	}
-	return Problem{File: name, Article: -1, Message: "cannot be read: " + reason, Hint: hint, off: unplaced}
+	return p
+}
+
+// notAFile is a dataset file that is not a regular file: a named pipe,
+// whose reading waits for a writer (for ever, when there is none), a
+// device, a socket.
+type notAFile struct {
+	mode fs.FileMode // its type
+	link bool        // reached by a symbolic link
+}
+
+func (e *notAFile) Error() string {
+	what := "not a regular file"
+	switch {
+	case e.mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case e.mode&fs.ModeSocket != 0:
+		what = "a socket"
+	case e.mode&fs.ModeDevice != 0:
+		what = "a device"
+	case e.mode.IsDir():
+		what = "a folder"
+	}
+	if e.link {
+		return "is a link to " + what + ", not to a file"
+	}
+	return "is " + what + ", not a file"
 }
 
 // tooBig says that a file of size bytes is over the limit of max.

@@ -2,7 +2,10 @@
 
 package dataset
 
-import "os"
+import (
+	"io/fs"
+	"os"
+)
 
 // openFile opens path for reading.
 func openFile(path string) (openedFile, error) {
@@ -15,11 +18,11 @@ func openFile(path string) (openedFile, error) {
 
 type osFile struct{ *os.File }
 
-// Size returns the file's size.
-func (f osFile) Size() (int64, error) {
-	fi, err := f.Stat()
+// Stat returns the file's size and type.
+func (f osFile) Stat() (int64, fs.FileMode, error) {
+	fi, err := f.File.Stat()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return fi.Size(), nil
+	return fi.Size(), fi.Mode().Type(), nil
 }

@@ -69,7 +69,7 @@ func overlay(root string, files []*file, over map[string][]byte) []*file {
 	done := make(map[string]bool)
 	for _, f := range files {
 		if b, ok := over[f.path]; ok {
-			f.path, f.data, f.size = "", b, int64(len(b))
+			f.path, f.data, f.size, f.refused = "", b, int64(len(b)), nil
 			done[f.name] = true
 		}
 	}
@@ -285,6 +285,11 @@ func readAll(buf *[]byte, r io.Reader, size, max int64) ([]byte, error) {
 // hands each article to the checkers as a piece of bytes.
 func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	fs := l.files[i]
+	if fs.f.refused != nil {
+		fs.problems = append(fs.problems, unreadable(fs.f.name, fs.f.refused))
+		fs.broken = true
+		return
+	}
 	rc, size, err := fs.f.open()
 	if err != nil {
 		fs.problems = append(fs.problems, unreadable(fs.f.name, err))
