@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // DefaultMaxSize is the largest dataset file accepted unless told
@@ -95,7 +96,8 @@ func (f *file) readAt(off int64, n int) ([]byte, error) {
 // the *.json files of a folder and its subfolders in the order of their
 // paths (hidden files and folders left out). Each is checked against max
 // before anything of it is read: here, or for a folder's file when it is
-// opened.
+// opened. What the listing finds that cannot be read, such as a link to
+// nothing, is listed too, to be reported with the other problems.
 func listFiles(path string, max int64) ([]*file, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -111,10 +113,7 @@ func listFiles(path string, max int64) ([]*file, error) {
 		}
 		return []*file{f}, nil
 	}
-	files, err := listFolder(path, max)
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset folder %s: %w", path, err)
-	}
+	files := listFolder(path)
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: the folder has no .json files: a dataset folder holds one or more files in the format of articles.json", path)
 	}
@@ -125,44 +124,60 @@ func listFiles(path string, max int64) ([]*file, error) {
 // listFolder lists the *.json files under root, hidden files and folders
 // left out, its folders read at once on every core: a folder of 100,000
 // files took half a second to list, file by file, before any was read.
-// Of several problems it returns the one whose path sorts first, as a
-// walk in order would.
-func listFolder(root string, max int64) ([]*file, error) {
+// Links are followed, to files and to folders alike; a link to a folder
+// that holds it is not, or the listing would never end.
+func listFolder(root string) []*file {
 	var (
-		mu       sync.Mutex
-		files    []*file
-		firstErr error
-		errPath  string
-		wg       sync.WaitGroup
-		cores    = make(chan struct{}, max1(runtime.GOMAXPROCS(0)))
+		mu    sync.Mutex
+		files []*file
+		wg    sync.WaitGroup
+		cores = make(chan struct{}, max1(runtime.GOMAXPROCS(0)))
 	)
-	fail := func(p string, err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if firstErr == nil || p < errPath {
-			firstErr, errPath = err, p
-		}
-	}
-	var visit func(dir string)
-	visit = func(dir string) {
+	// visit lists dir, held by the folders within, the root first.
+	var visit func(dir string, within []string)
+	visit = func(dir string, within []string) {
 		defer wg.Done()
 		cores <- struct{}{}
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			<-cores
-			fail(dir, err)
+			mu.Lock()
+			files = append(files, &file{name: dir, path: dir, refused: err})
+			mu.Unlock()
 			return
 		}
+		within = append(within[:len(within):len(within)], dir)
 		var mine []*file
 		var dirs []string
 		for _, d := range entries {
 			name := d.Name()
 			p := filepath.Join(dir, name)
+			t := d.Type()
 			switch {
 			case strings.HasPrefix(name, "."):
 				continue
-			case d.IsDir():
+			case t.IsDir():
 				dirs = append(dirs, p)
+				continue
+			case t&fs.ModeSymlink != 0:
+				// What the link leads to decides, as for the dataset's
+				// own path: a folder is listed, a file read.
+				info, err := os.Stat(p)
+				switch {
+				case err == nil && info.IsDir():
+					if holder := holding(info, within); holder != "" {
+						mine = append(mine, &file{name: p, path: p, refused: &linkLoop{folder: holder}})
+					} else {
+						dirs = append(dirs, p)
+					}
+				case !strings.HasSuffix(name, ".json"):
+				case err != nil:
+					mine = append(mine, &file{name: p, path: p, refused: newBrokenLink(p, err)})
+				case !info.Mode().IsRegular():
+					mine = append(mine, &file{name: p, path: p, refused: &notAFile{mode: info.Mode().Type(), link: true}})
+				default:
+					mine = append(mine, &file{name: p, path: p, size: -1})
+				}
 				continue
 			case !strings.HasSuffix(name, ".json"):
 				continue
@@ -170,29 +185,13 @@ func listFolder(root string, max int64) ([]*file, error) {
 			// A regular file is taken as listed: its size is checked
 			// once it is open, where it costs no second walk of its path
 			// (a stat of each of 100,000 files was a tenth of a
-			// validate). A symbolic link is followed to its file. What
-			// is not a regular file, such as a named pipe, is refused
-			// by name: reading it could wait forever.
-			var f *file
-			switch t := d.Type(); {
-			case t.IsRegular():
-				f = &file{name: p, path: p, size: -1}
-			case t&fs.ModeSymlink != 0:
-				info, err := os.Stat(p)
-				if err != nil {
-					fail(p, err)
-					continue
-				}
-				if !info.Mode().IsRegular() {
-					f = &file{name: p, path: p, refused: &notAFile{mode: info.Mode().Type(), link: true}}
-				} else if f, err = sized(p, p, info, max); err != nil {
-					fail(p, err)
-					continue
-				}
-			default:
-				f = &file{name: p, path: p, refused: &notAFile{mode: t}}
+			// validate). What is not a regular file, such as a named
+			// pipe, is refused by name: reading it could wait for ever.
+			if t.IsRegular() {
+				mine = append(mine, &file{name: p, path: p, size: -1})
+			} else {
+				mine = append(mine, &file{name: p, path: p, refused: &notAFile{mode: t}})
 			}
-			mine = append(mine, f)
 		}
 		<-cores
 		mu.Lock()
@@ -200,17 +199,65 @@ func listFolder(root string, max int64) ([]*file, error) {
 		mu.Unlock()
 		for _, sub := range dirs {
 			wg.Add(1)
-			go visit(sub)
+			go visit(sub, within)
 		}
 	}
 	wg.Add(1)
-	visit(root)
+	visit(root, nil)
 	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return files, nil
+	return files
 }
+
+// holding returns the folder of within (the folders that hold a link)
+// that is the folder info describes, or "".
+func holding(info fs.FileInfo, within []string) string {
+	for _, dir := range within {
+		if di, err := os.Stat(dir); err == nil && os.SameFile(info, di) {
+			return dir
+		}
+	}
+	return ""
+}
+
+// linkLoop is a link to a folder that holds the link: followed, it would
+// hold the folder in itself for ever.
+type linkLoop struct {
+	folder string
+}
+
+func (e *linkLoop) Error() string {
+	return "is a link to " + e.folder + ", a folder that holds it"
+}
+
+// brokenLink is a symbolic link that leads to no file: to one that does
+// not exist, or round in a loop of links.
+type brokenLink struct {
+	target string // what the link names
+	err    error  // what following it failed with
+}
+
+func newBrokenLink(path string, err error) *brokenLink {
+	target, rerr := os.Readlink(path)
+	if rerr != nil {
+		target = "a file" // the link itself went away
+	}
+	return &brokenLink{target: target, err: err}
+}
+
+func (e *brokenLink) Error() string {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(e.err, fs.ErrNotExist):
+		return "is a link to " + e.target + ", which does not exist"
+	case errors.Is(e.err, syscall.ELOOP):
+		return "is a link that leads round in a loop of links"
+	case errors.As(e.err, &pe):
+		return "cannot be read: " + pe.Err.Error()
+	}
+	return "cannot be read: " + e.err.Error()
+}
+
+func (e *brokenLink) Unwrap() error { return e.err }
 
 // sized makes a file, refusing one over max bytes.
 func sized(name, path string, fi os.FileInfo, max int64) (*file, error) {
@@ -231,9 +278,15 @@ func unreadable(name string, err error) Problem {
 	p := Problem{File: name, Article: -1, off: unplaced}
 	var pe *fs.PathError
 	var naf *notAFile
+	var bl *brokenLink
+	var loop *linkLoop
 	switch {
 	case errors.As(err, &naf):
 		p.Message, p.Hint = naf.Error(), "a dataset is read from ordinary files: save the data in one"
+	case errors.As(err, &bl):
+		p.Message, p.Hint = bl.Error(), "fix the link, or remove it"
+	case errors.As(err, &loop):
+		p.Message, p.Hint = loop.Error(), "remove the link: a folder cannot hold itself"
 	case errors.As(err, &pe):
 		p.Message = "cannot be read: " + pe.Err.Error()
 	default:

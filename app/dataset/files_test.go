@@ -69,3 +69,73 @@ func TestPlaceFails(t *testing.T) {
 		t.Errorf("got (count %d)\n%s\nwant\n%s", e.Count, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLinks checks the links in a dataset folder: a link to a folder is
+// followed as a link to a file is (links to folders were once left out
+// without a word), and one to a folder that holds it is not, or the
+// listing would never end; a link to nothing is a problem that names it,
+// listed with the others (a dangling link once stopped the listing with
+// "stat h/dangling.json: no such file or directory").
+func TestLinks(t *testing.T) {
+	base := writeFiles(t, map[string]string{
+		"h/a.json":       `{"articles": [` + story("a", "") + `]}`,
+		"h/sub/b.json":   `{"articles": [` + story("b", `"related": [{"title": "C", "slug": "c"}]`) + `]}`,
+		"outside/c.json": `{"articles": [` + story("c", "") + `]}`,
+		"else/d.json":    `{"articles": [` + story("d", "") + `]}`,
+	})
+	h := filepath.Join(base, "h")
+	link := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(h, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("../outside", "more")
+	link("../else/d.json", "d.json")
+	link("nowhere", "notes") // not a dataset file by its name
+	a, err := Load(h, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Has("c") || a.Len() != 4 {
+		t.Errorf("%d articles, c in the linked folder: %v", a.Len(), a.Has("c"))
+	}
+
+	link("nowhere.json", "dangling.json")
+	link("round.json", "round.json")
+	link("..", "sub/up")
+	link(".", "sub/self")
+	_, err = Load(h, Options{})
+	e := problemsOf(t, err)
+	want := []string{
+		filepath.Join(h, "dangling.json") + ": is a link to nowhere.json, which does not exist (fix the link, or remove it)",
+		filepath.Join(h, "round.json") + ": is a link that leads round in a loop of links (fix the link, or remove it)",
+		filepath.Join(h, "sub", "self") + ": is a link to " + filepath.Join(h, "sub") + ", a folder that holds it (remove the link: a folder cannot hold itself)",
+		filepath.Join(h, "sub", "up") + ": is a link to " + h + ", a folder that holds it (remove the link: a folder cannot hold itself)",
+	}
+	got := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		got[i] = p.String()
+	}
+	if e.Count != len(want) || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %d problems:\n%s\nwant\n%s", e.Count, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// A folder its reader may not list: only a user other than root is
+	// refused.
+	t.Run("permission", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root reads any folder")
+		}
+		locked := filepath.Join(h, "locked")
+		if err := os.Mkdir(locked, 0o000); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(locked, 0o755)
+		_, err := Load(h, Options{})
+		e := problemsOf(t, err)
+		if e.Count != len(want)+1 || e.Problems[1].String() != locked+": cannot be read: permission denied (let the user who runs dateline read it)" {
+			t.Errorf("got %v", err)
+		}
+	})
+}
