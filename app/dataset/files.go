@@ -121,11 +121,11 @@ func listFiles(path string, max int64) ([]*file, error) {
 	return files, nil
 }
 
-// listFolder lists the *.json files under root, hidden files and folders
-// left out, its folders read at once on every core: a folder of 100,000
-// files took half a second to list, file by file, before any was read.
-// Links are followed, to files and to folders alike; a link to a folder
-// that holds it is not, or the listing would never end.
+// listFolder lists the *.json files under root (x.JSON too), hidden
+// files and folders left out, its folders read at once on every core: a
+// folder of 100,000 files took half a second to list, file by file,
+// before any was read. Links are followed, to files and to folders alike;
+// a link to a folder that holds it is not, or the listing would never end.
 func listFolder(root string) []*file {
 	var (
 		mu    sync.Mutex
@@ -170,7 +170,7 @@ func listFolder(root string) []*file {
 					} else {
 						dirs = append(dirs, p)
 					}
-				case !strings.HasSuffix(name, ".json"):
+				case !isJSONName(name):
 				case err != nil:
 					mine = append(mine, &file{name: p, path: p, refused: newBrokenLink(p, err)})
 				case !info.Mode().IsRegular():
@@ -179,7 +179,7 @@ func listFolder(root string) []*file {
 					mine = append(mine, &file{name: p, path: p, size: -1})
 				}
 				continue
-			case !strings.HasSuffix(name, ".json"):
+			case !isJSONName(name):
 				continue
 			}
 			// A regular file is taken as listed: its size is checked
@@ -206,6 +206,13 @@ func listFolder(root string) []*file {
 	visit(root, nil)
 	wg.Wait()
 	return files
+}
+
+// isJSONName reports whether a file's name ends in .json, in any case: a
+// publisher's x.JSON, saved by a tool that writes extensions in capitals,
+// is as much a dataset file as x.json.
+func isJSONName(name string) bool {
+	return len(name) >= len(".json") && strings.EqualFold(name[len(name)-len(".json"):], ".json")
 }
 
 // holding returns the folder of within (the folders that hold a link)

@@ -139,3 +139,20 @@ func TestLinks(t *testing.T) {
 		}
 	})
 }
+
+// TestUpperCaseExtension checks that a folder's x.JSON is read as x.json
+// is: such a folder was once said to have no .json files.
+func TestUpperCaseExtension(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"x.JSON":     `{"articles": [` + story("x", "") + `]}`,
+		"sub/y.Json": `{"articles": [` + story("y", "") + `]}`,
+		"notes.txt":  "not a dataset file",
+	})
+	a, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() != 2 || !a.Has("x") || !a.Has("y") {
+		t.Errorf("%d articles, want x and y", a.Len())
+	}
+}

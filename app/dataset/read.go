@@ -74,7 +74,7 @@ func overlay(root string, files []*file, over map[string][]byte) []*file {
 		}
 	}
 	for name, b := range over {
-		if done[name] || !strings.HasSuffix(name, ".json") {
+		if done[name] || !isJSONName(name) {
 			continue
 		}
 		if rel, err := filepath.Rel(root, name); err != nil || strings.HasPrefix(rel, "..") {
