@@ -377,7 +377,15 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 					pointer = p
 				}
 			}
-			problem(se.ByteOffset, pointer, "JSON syntax error: "+msg, syntaxHint(msg))
+			hint := syntaxHint(msg)
+			if strings.Contains(msg, "exceeded max depth") {
+				// jsontext's limit: the levels that hold the value
+				// that went past it, which the pointer names.
+				limit := strconv.Itoa(strings.Count(pointer, "/"))
+				msg = "brackets nested too deep"
+				hint = "reading stops at " + limit + " levels, and a dataset needs fewer than ten: look for a [ or { repeated, or never closed"
+			}
+			problem(se.ByteOffset, shortPointer(pointer), "JSON syntax error: "+msg, hint)
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			problem(dec.InputOffset(), "", "JSON syntax error: unexpected end of file", syntaxHint("unexpected end of file"))
 		default:
@@ -587,6 +595,23 @@ func streamedPointer(f *file, size, from, at int64, in string, index int) (point
 		return "/" + strings.Join(outer[:len(got)], "/"), true
 	}
 	return strings.Join(append([]string{""}, append(outer, got[len(outer):]...)...), "/"), true
+}
+
+// shortPointer shortens the pointer of a value nested thousands of levels
+// deep, which only a syntax error has: its first levels, the last one,
+// and the number of levels, rather than a line of some 20 kB:
+// /articles/0/related/0/0/0/0/0/…/0 (10000 levels).
+func shortPointer(p string) string {
+	const head = 8 // levels shown before the gap: past any article's own
+	levels := strings.Count(p, "/")
+	if levels <= 2*head {
+		return p
+	}
+	end := 0
+	for range head {
+		end += 1 + strings.IndexByte(p[end+1:], '/')
+	}
+	return p[:end] + "/…" + p[strings.LastIndexByte(p, '/'):] + " (" + strconv.Itoa(levels) + " levels)"
 }
 
 // skipSpace returns the index of the first byte of b from i on that is
@@ -806,7 +831,6 @@ func syntaxHint(msg string) string {
 		{"within string", `inside text, write a line break as \n, a tab as \t and a double quote as \"`},
 		{"unexpected end of file", "a closing } or ] is missing, or the file was cut short"},
 		{"after top-level value", "remove what follows the dataset's closing }, or join it into the dataset"},
-		{"exceeded max depth", "the dataset format needs fewer than ten levels: check the brackets"},
 	} {
 		if strings.Contains(msg, h.contains) {
 			return h.hint
