@@ -101,6 +101,10 @@ func (f *file) readAt(off int64, n int) ([]byte, error) {
 func listFiles(path string, max int64) ([]*file, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
+		if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// A link to nothing, as in a folder.
+			return []*file{{name: path, path: path, refused: newBrokenLink(path, err)}}, nil
+		}
 		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
 	if !fi.IsDir() {

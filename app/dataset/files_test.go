@@ -120,6 +120,11 @@ func TestLinks(t *testing.T) {
 	if e.Count != len(want) || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %d problems:\n%s\nwant\n%s", e.Count, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// The same link given as the dataset.
+	_, err = Load(filepath.Join(h, "dangling.json"), Options{})
+	if e := problemsOf(t, err); e.Count != 1 || e.Problems[0].String() != want[0] {
+		t.Errorf("the link as the dataset: %v", err)
+	}
 
 	// A folder its reader may not list: only a user other than root is
 	// refused.
