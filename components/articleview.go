@@ -57,10 +57,10 @@ func writeArticle(b *strings.Builder, site *page.Site, s *page.Story) {
 	writeText(b, a.Headline)
 	put(b, `</h1>`)
 	writeByline(b, t, a)
-	writeToolbar(b, t)
+	writeToolbar(b, t, lang)
 	put(b, `</header>`)
 	for i := range a.Figures {
-		writeFigure(b, t, &a.Figures[i], i == 0)
+		writeFigure(b, t, lang, &a.Figures[i], i == 0)
 	}
 	put(b, `<div class="story-body">`)
 	for i := range a.Body {
@@ -68,7 +68,7 @@ func writeArticle(b *strings.Builder, site *page.Site, s *page.Story) {
 	}
 	put(b, `</div>`)
 	writeTags(b, t, a.Tags)
-	writeRelated(b, t, a.Related)
+	writeRelated(b, t, lang, a.Related)
 	if article.IsWebURL(a.SourceURL) {
 		put(b, `<p class="story-source"><a`)
 		attr(b, "href", a.SourceURL)
@@ -86,7 +86,7 @@ func writeArticle(b *strings.Builder, site *page.Site, s *page.Story) {
 // (web/reader.js) does what the buttons say, with or without app.wasm;
 // Listen shows only where the browser can speak (html[data-speech], set
 // before the first paint).
-func writeToolbar(b *strings.Builder, t *i18n.Table) {
+func writeToolbar(b *strings.Builder, t *i18n.Table, lang string) {
 	button := func(class string, label i18n.Key, pressed bool) {
 		put(b, `<button type="button" class="tool `, class, `"`)
 		if pressed {
@@ -97,6 +97,7 @@ func writeToolbar(b *strings.Builder, t *i18n.Table) {
 		put(b, `</button>`)
 	}
 	put(b, `<div class="story-tools" role="toolbar"`)
+	writeLabelsLang(b, t, lang)
 	attr(b, "aria-label", t.Text(i18n.ArticleTools))
 	put(b, `>`)
 	button("tool-save", i18n.Save, true)
@@ -170,6 +171,7 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 		put(b, `</span></a>`)
 	}
 	put(b, `<nav class="story-nav"`)
+	writeLabelsLang(b, t, s.Article.Language())
 	attr(b, "aria-label", t.Text(i18n.MoreStories))
 	put(b, `>`)
 	link("story-nav-next", i18n.NextInSection, i18n.NextStory, s.Older)
@@ -177,10 +179,31 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 	put(b, `</nav>`)
 }
 
+// writeLabelsLang gives an element whose words are t's labels, inside an
+// article in language lang, t's language and direction where they differ
+// from the article's: an Arabic article in an English edition has its
+// byline, dates and tools in English, laid out left to right (they were
+// laid out right to left, "May 2025 1" for "1 May 2025").
+func writeLabelsLang(b *strings.Builder, t *i18n.Table, lang string) {
+	primary := func(tag string) string {
+		tag, _, _ = strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+		return strings.ToLower(tag)
+	}
+	if primary(t.Lang()) == primary(lang) {
+		return
+	}
+	attr(b, "lang", t.Lang())
+	if t.Dir() != article.Dir(lang) {
+		attr(b, "dir", t.Dir())
+	}
+}
+
 // writeByline shows authors and dates when the article has them, and the
 // time the article takes to read, joined by " · ".
 func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
-	put(b, `<p class="story-byline">`)
+	put(b, `<p class="story-byline"`)
+	writeLabelsLang(b, t, a.Language())
+	put(b, `>`)
 	if len(a.Authors) > 0 {
 		before, after := t.Around(i18n.ByAuthors, "authors")
 		writeText(b, before)
@@ -240,7 +263,9 @@ func writeBlock(b *strings.Builder, t *i18n.Table, a *article.Article, i int) {
 		writeText(b, bl.Text)
 		put(b, `</p>`)
 	case article.ReadMore:
-		put(b, `<p class="read-more"><span class="read-more-label">`)
+		put(b, `<p class="read-more"><span class="read-more-label"`)
+		writeLabelsLang(b, t, a.Language())
+		put(b, `>`)
 		writeText(b, t.Text(i18n.ReadMore))
 		put(b, `</span> `)
 		writeRelatedLink(b, t, bl.Link)

@@ -62,9 +62,12 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 	writeSpans(b, e.headline)
 	put(b, "</a></h2>")
 	if e.published != "" || e.section != "" {
-		put(b, `<p class="summary-meta">`)
+		t := site.TableFor(lang)
+		put(b, `<p class="summary-meta"`)
+		writeLabelsLang(b, t, lang)
+		put(b, `>`)
 		if e.published != "" {
-			writeTime(b, site.TableFor(lang), e.published)
+			writeTime(b, t, e.published)
 		}
 		if e.published != "" && e.section != "" {
 			put(b, " · ")

@@ -11,7 +11,7 @@ import (
 // writeFigure writes a photo with its caption and credit. A figure known
 // only by its caption (a story scraped as text) shows the caption alone,
 // never a broken image. The lead figure loads eagerly; later ones lazily.
-func writeFigure(b *strings.Builder, t *i18n.Table, f *article.Figure, lead bool) {
+func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figure, lead bool) {
 	put(b, `<figure class="figure`)
 	if f.Image == nil {
 		put(b, ` figure-no-image`)
@@ -36,7 +36,9 @@ func writeFigure(b *strings.Builder, t *i18n.Table, f *article.Figure, lead bool
 			// A caption whose photo is not in the collection says so,
 			// so that its "(left)" points at a photo, not at the page.
 			if f.Image == nil {
-				put(b, `<span class="figure-label">`)
+				put(b, `<span class="figure-label"`)
+				writeLabelsLang(b, t, lang)
+				put(b, `>`)
 				writeText(b, t.Text(i18n.PhotoCaption)+" ")
 				put(b, `</span>`)
 			}

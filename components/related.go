@@ -9,11 +9,13 @@ import (
 )
 
 // writeRelated lists the related articles after the body.
-func writeRelated(b *strings.Builder, t *i18n.Table, links []article.Link) {
+func writeRelated(b *strings.Builder, t *i18n.Table, lang string, links []article.Link) {
 	if len(links) == 0 {
 		return
 	}
-	put(b, `<section class="related" aria-labelledby="related-title"><h2 id="related-title" class="related-title">`)
+	put(b, `<section class="related" aria-labelledby="related-title"><h2 id="related-title" class="related-title"`)
+	writeLabelsLang(b, t, lang)
+	put(b, `>`)
 	writeText(b, t.Text(i18n.Related))
 	put(b, `</h2><ul class="related-list">`)
 	for i := range links {
