@@ -68,8 +68,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	switch {
 	case f.Static:
 		// An exported site's page, the same for every query: the app
-		// searches once it has loaded.
-		key = i18n.SearchStatic
+		// searches once it has loaded; with data saver on (reader.js),
+		// it never loads, and the page says so.
+		put(&note, `<span class="saver-off">`)
+		writeText(&note, t.Text(i18n.SearchStatic))
+		put(&note, `</span><span class="saver-on">`)
+		writeText(&note, t.Text(i18n.SearchStaticSaver))
+		put(&note, `</span>`)
 	case ref.Slug == "":
 		key = i18n.SearchEmpty
 	case f.Pending:

@@ -72,6 +72,7 @@ const (
 	SearchFailed       Key = "search.failed"
 	SearchPastEnd      Key = "search.past_end"     // a page of results past the last
 	SearchOfflineNone  Key = "search.offline_none" // offline, and nothing of the results at hand
+	SearchStaticSaver  Key = "search.static_saver" // an exported site's search page, data saver on
 	PhotoCaption       Key = "figure.caption"      // before a caption whose photo is not in the collection
 	ArticleTools       Key = "article.tools"       // the label of the Save, Share and Listen toolbar
 	Save               Key = "article.save"
@@ -203,6 +204,7 @@ var labels = [...]label{
 	{SearchIncomplete, "Offline: these results come from the parts of the index on this device and may be incomplete."},
 	{SearchFailed, "The search could not run. Check your connection and try again."},
 	{SearchPastEnd, "These results end at page {pages}: there is no page {n}."},
+	{SearchStaticSaver, "Data saver is on, so the app that searches this site is not downloaded. To search, turn data saver off in the reading settings."},
 	{SearchOfflineNone, "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."},
 	{PhotoCaption, "Photo caption:"},
 	{ArticleTools, "Article tools"},

@@ -75,6 +75,7 @@ func TestEnglish(t *testing.T) {
 		{"search.incomplete", "Offline: these results come from the parts of the index on this device and may be incomplete."},
 		{"search.failed", "The search could not run. Check your connection and try again."},
 		{"search.past_end", "These results end at page {pages}: there is no page {n}."},
+		{"search.static_saver", "Data saver is on, so the app that searches this site is not downloaded. To search, turn data saver off in the reading settings."},
 		{"search.offline_none", "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."},
 		{"figure.caption", "Photo caption:"},
 		{"article.tools", "Article tools"},

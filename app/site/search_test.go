@@ -233,6 +233,17 @@ func TestSearchExport(t *testing.T) {
 	if note := root.WithClass("search-note"); len(note) != 1 || !strings.Contains(note[0].TextContent(), "Search runs in the app") {
 		t.Errorf("the exported search page does not say the app searches")
 	}
+	// With data saver on, the app never loads: the note shown then
+	// (web/dateline.css: .saver-on) says so.
+	var saver []string
+	for _, el := range root.WithClass("saver-on") {
+		if strings.Contains(el.TextContent(), "the app that searches") {
+			saver = append(saver, el.TextContent())
+		}
+	}
+	if len(saver) != 1 {
+		t.Errorf("the exported search page has %d notes for data saver, want 1", len(saver))
+	}
 	for _, el := range root.WithClass("search-page") {
 		if _, ok := el.Attrs[page.DrawnQuery]; ok {
 			t.Error("the exported search page is marked with results")
