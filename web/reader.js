@@ -1119,6 +1119,29 @@
     return false;
   }
 
+  // ---- back and forward -----------------------------------------------------
+
+  // go-app draws the page of a history entry anew, at its top, where the
+  // browser would have put the reader back where they were in a list.
+  // Each address's scroll is kept as the reader moves (only while the
+  // address is still the page's: a navigation changes the address before
+  // the page) and given back when back or forward returns to it; an
+  // article has its own place (restore, above).
+  var scrolls = {};
+  var here = "";
+  var returning = null;
+  function address() {
+    return location.pathname + location.search;
+  }
+  function keepScroll() {
+    if (address() === here) {
+      scrolls[here] = window.scrollY;
+    }
+  }
+  window.addEventListener("popstate", function () {
+    returning = address();
+  });
+
   // ---- each page ------------------------------------------------------------
 
   // shown runs for every page drawn: the prerendered one, the same page
@@ -1126,6 +1149,12 @@
   function shown() {
     var first = path === "";
     var changed = path !== location.pathname;
+    var back = returning === address() && !first;
+    returning = null;
+    here = address();
+    if (back && !story() && scrolls[here]) {
+      window.scrollTo(0, scrolls[here]);
+    }
     if (changed) {
       if (!first) {
         keepPlace();
@@ -1150,6 +1179,7 @@
   showSettings(settings());
   doc.addEventListener("dateline:page", shown);
   window.addEventListener("scroll", onScroll, { passive: true });
+  window.addEventListener("scroll", keepScroll, { passive: true });
   window.addEventListener("resize", onScroll, { passive: true });
   window.addEventListener("pagehide", function () {
     keepPlace();

@@ -55,6 +55,45 @@ const archiveStateJS = `({
   next: (document.querySelector("main a[rel=next]") || {getAttribute: () => ""}).getAttribute("href") || "",
 })`
 
+// TestBackKeepsListPlace scrolls down a list, opens an article and comes
+// back: the list is where the reader left it, as the browser would have
+// it without the app (go-app drew it anew at its top). Forward to the
+// article and back again does the same; a new visit to the list by a link
+// starts at its top.
+func TestBackKeepsListPlace(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "back.json", archiveDataset(40)))
+	tb := newTab(t, 412, 900)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	eval[chromedp.Void](tb, `window.__marker = 9`)
+	eval[chromedp.Void](tb, `window.scrollTo(0, 2000)`)
+	tb.waitFor("the list scrolled", `Math.abs(window.scrollY - 2000) < 2`, 5*time.Second)
+	// The entry nearest the middle of the window, opened.
+	href := eval[string](tb, `(() => {
+  const links = Array.from(document.querySelectorAll("main .summary-headline a"));
+  const mid = window.innerHeight / 2;
+  links.sort((a, b) => Math.abs(a.getBoundingClientRect().top - mid) - Math.abs(b.getBoundingClientRect().top - mid));
+  return links[0].getAttribute("href");
+})()`)
+	tb.do("opening an article", chromedp.Click(chromedp.CSS(`main .summary-headline a[href="`+href+`"]`)))
+	tb.waitFor("the article", `location.pathname === "`+href+`" && !!document.querySelector("article.story")`, 10*time.Second)
+	atList := `location.pathname === "/" && !!document.querySelector("main .summary") && Math.abs(window.scrollY - 2000) < 2`
+	tb.do("going back", chromedp.NavigateBack())
+	tb.waitFor("the list where it was left", atList, 10*time.Second)
+	tb.do("going forward", chromedp.NavigateForward())
+	tb.waitFor("the article again", `location.pathname === "`+href+`" && !!document.querySelector("article.story")`, 10*time.Second)
+	tb.do("going back again", chromedp.NavigateBack())
+	tb.waitFor("the list where it was left, again", atList, 10*time.Second)
+	tb.click("the site's name", "a.site-name")
+	tb.waitFor("the list by a link, at its top", `location.pathname === "/" && window.scrollY === 0`, 10*time.Second)
+	if m := eval[int](tb, `window.__marker || 0`); m != 9 {
+		t.Error("the page was reloaded")
+	}
+	tb.checkConsole(nil)
+}
+
 // TestArchiveNavigation reads an archive of 65 articles in the app: the
 // pages of the home list, a section from the header, a story's next and
 // previous, a tag; every step changes the page in place, with the right
