@@ -198,7 +198,7 @@ var labels = [...]label{
 	{SearchEmpty, "Type one or more words: every word must match, the last one also as the start of a word."},
 	{SearchNone, "No articles match {query}."},
 	{SearchMore, "More results"},
-	{SearchEarlier, "Earlier results"},
+	{SearchEarlier, "Previous results"},
 	{SearchBuilding, "The search is being prepared. Try again in a moment."},
 	{SearchStatic, "Search runs in the app, which is loading: the results will appear here."},
 	{SearchIncomplete, "Offline: these results come from the parts of the index on this device and may be incomplete."},

@@ -69,7 +69,7 @@ func TestEnglish(t *testing.T) {
 		{"search.empty", "Type one or more words: every word must match, the last one also as the start of a word."},
 		{"search.none", "No articles match {query}."},
 		{"search.more", "More results"},
-		{"search.earlier", "Earlier results"},
+		{"search.earlier", "Previous results"},
 		{"search.building", "The search is being prepared. Try again in a moment."},
 		{"search.static", "Search runs in the app, which is loading: the results will appear here."},
 		{"search.incomplete", "Offline: these results come from the parts of the index on this device and may be incomplete."},
