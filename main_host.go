@@ -236,9 +236,13 @@ func export(args []string, stdout io.Writer) error {
 		return err
 	}
 	// Ctrl-C or a SIGTERM stops the export, which then removes what it
-	// had written and says what state it left the folder in.
+	// had written and says what state it left the folder in. Once the
+	// site is being moved into place it finishes the move; a second
+	// signal, no longer caught, ends the process (the next export
+	// completes the update).
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop)
 	st, err := s.Export(ctx, dir)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -88,10 +89,10 @@ func readManifest(name string) (m manifest, ok bool, err error) {
 		return manifest{}, false, fmt.Errorf("reading the record of the last export: %w", err)
 	}
 	bad := func(line int, problem string) error {
-		return fmt.Errorf("%s:%d: %s: this is not a manifest of an export that Dateline can read "+
-			"(moved away, the next export updates the folder as one made before manifests)", name, line, problem)
+		return fmt.Errorf("%s:%d: %s: this is not a manifest of an export that Dateline can read; "+
+			"move it away, and the next export updates the folder as one made before manifests", name, line, problem)
 	}
-	lines := strings.Split(string(b), "\n")
+	lines := strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n") // CRLF: a checkout made on Windows
 	if lines[len(lines)-1] != "" {
 		return manifest{}, false, bad(len(lines), "the last line is cut short")
 	}
@@ -103,7 +104,7 @@ func readManifest(name string) (m manifest, ok bool, err error) {
 	for i, line := range lines[1:] {
 		n := i + 2
 		if inFiles {
-			if !fs.ValidPath(line) || line == "." || isOwnEntry(line) {
+			if !fs.ValidPath(line) || line == "." || strings.ContainsRune(line, '\\') || isOwnEntry(line) { // no backslash: a separator on Windows
 				return manifest{}, false, bad(n, fmt.Sprintf("%q is not the path of a file of the site", line))
 			}
 			m.files = append(m.files, line)
@@ -492,13 +493,20 @@ func (w *exportWriter) sweepLegacyTemps() error {
 // removeFiles removes the files under root, relative and in slash form,
 // that are still there, and then the folders that leaves empty. It
 // returns how many files it removed. A folder that holds anything stays,
-// as does a path that is now a folder.
+// as does a path that is now a folder. Every path is taken inside root
+// (os.Root): one that a link in the folder would lead out of is refused,
+// so that a manifest edited by hand never removes a file elsewhere.
 func removeFiles(root string, files []string) (int, error) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
 	n := 0
 	dirs := make(map[string]bool)
 	for _, f := range files {
-		name := filepath.Join(root, filepath.FromSlash(f))
-		info, err := os.Lstat(name)
+		name := filepath.FromSlash(f)
+		info, err := r.Lstat(name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -508,7 +516,7 @@ func removeFiles(root string, files []string) (int, error) {
 		if info.IsDir() {
 			continue
 		}
-		if err := os.Remove(name); err != nil {
+		if err := r.Remove(name); err != nil {
 			return n, err
 		}
 		n++
@@ -519,23 +527,39 @@ func removeFiles(root string, files []string) (int, error) {
 	sort.SliceStable(list, func(i, j int) bool { return strings.Count(list[i], "/") > strings.Count(list[j], "/") })
 	for _, d := range list {
 		for ; d != "."; d = path.Dir(d) {
-			name := filepath.Join(root, filepath.FromSlash(d))
-			entries, err := os.ReadDir(name)
+			name := filepath.FromSlash(d)
+			empty, err := emptyDir(r, name)
 			if errors.Is(err, fs.ErrNotExist) {
 				break
 			}
 			if err != nil {
 				return n, err
 			}
-			if len(entries) > 0 {
+			if !empty {
 				break
 			}
-			if err := os.Remove(name); err != nil {
+			if err := r.Remove(name); err != nil {
 				return n, err
 			}
 		}
 	}
 	return n, nil
+}
+
+// emptyDir reports whether the folder name inside r holds nothing.
+func emptyDir(r *os.Root, name string) (bool, error) {
+	d, err := r.Open(name)
+	if err != nil {
+		return false, err
+	}
+	entries, err := d.ReadDir(1)
+	if cerr := d.Close(); err == nil && cerr != nil {
+		return false, cerr
+	}
+	if err == io.EOF {
+		return true, nil
+	}
+	return len(entries) == 0, err
 }
 
 // makeDir makes dir if it does not exist, and returns the folders it

@@ -358,6 +358,61 @@ func TestExportRefusesDamagedManifest(t *testing.T) {
 	}
 }
 
+// TestExportManifestStaysInside checks the manifest's paths against what
+// a hand or a checkout may do to the folder: a link inside it to another
+// folder, whose file the manifest names, is not followed out (the file
+// stays; the export fails before removing anything of it); a path with a
+// backslash is refused; and CRLF line ends, as a Windows checkout makes,
+// are read as the manifest they are.
+func TestExportManifestStaysInside(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	if _, err := exportSite(t, "one", "alpha").Export(t.Context(), dir); err != nil {
+		t.Fatal(err)
+	}
+	addFiles(t, parent, map[string]string{"home/thesis.txt": "the reader's own"})
+	if err := os.Symlink(filepath.Join("..", "home"), filepath.Join(dir, "shared")); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, ".dateline-export")
+	m, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, append(m, "shared/thesis.txt\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exportSite(t, "two", "alpha").Export(t.Context(), dir); err == nil {
+		t.Error("an export removed a file through a link that leads out of its folder")
+	}
+	if _, err := os.Stat(filepath.Join(parent, "home", "thesis.txt")); err != nil {
+		t.Errorf("the file outside the export: %v", err)
+	}
+
+	// A backslash, and CRLF.
+	dir2 := filepath.Join(parent, "site2")
+	if _, err := exportSite(t, "one", "alpha").Export(t.Context(), dir2); err != nil {
+		t.Fatal(err)
+	}
+	name2 := filepath.Join(dir2, ".dateline-export")
+	m2, err := os.ReadFile(name2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name2, append(bytes.Clone(m2), `..\\outside.txt`+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exportSite(t, "two", "alpha").Export(t.Context(), dir2); err == nil || !strings.Contains(err.Error(), "is not the path of a file of the site") {
+		t.Errorf("a path with a backslash: %v, want it refused", err)
+	}
+	if err := os.WriteFile(name2, bytes.ReplaceAll(m2, []byte("\n"), []byte("\r\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exportSite(t, "two", "alpha").Export(t.Context(), dir2); err != nil {
+		t.Errorf("a manifest with CRLF line ends: %v", err)
+	}
+}
+
 // dataVersions lists the data versions in an export.
 func dataVersions(t *testing.T, dir string) []string {
 	t.Helper()
