@@ -206,8 +206,20 @@ func listFolder(root string) []*file {
 			go visit(sub, within)
 		}
 	}
+	// The folders above the dataset's hold it too: a link inside it to
+	// one of them (up -> ..) would list the dataset again, and the
+	// folders around it.
+	var above []string
+	if abs, err := filepath.Abs(root); err == nil {
+		for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
+			above = append(above, d)
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
 	wg.Add(1)
-	visit(root, nil)
+	visit(root, above)
 	wg.Wait()
 	return files
 }

@@ -105,10 +105,12 @@ func TestLinks(t *testing.T) {
 	link("round.json", "round.json")
 	link("..", "sub/up")
 	link(".", "sub/self")
+	link("..", "parent") // the folder that holds the dataset
 	_, err = Load(h, Options{})
 	e := problemsOf(t, err)
 	want := []string{
 		filepath.Join(h, "dangling.json") + ": is a link to nowhere.json, which does not exist (fix the link, or remove it)",
+		filepath.Join(h, "parent") + ": is a link to " + base + ", a folder that holds it (remove the link: a folder cannot hold itself)",
 		filepath.Join(h, "round.json") + ": is a link that leads round in a loop of links (fix the link, or remove it)",
 		filepath.Join(h, "sub", "self") + ": is a link to " + filepath.Join(h, "sub") + ", a folder that holds it (remove the link: a folder cannot hold itself)",
 		filepath.Join(h, "sub", "up") + ": is a link to " + h + ", a folder that holds it (remove the link: a folder cannot hold itself)",
