@@ -46,12 +46,26 @@ import (
 // of that version open can go on reading; an export of the same data
 // keeps the version the last one kept. What an export killed outright
 // leaves (its staging folder, the manifest of a move cut short) the next
-// one cleans up.
+// one cleans up. One export at a time writes a folder: a second is
+// refused while the first runs (lockDir).
 func (s *Site) Export(ctx context.Context, dir string) (ExportStats, error) {
 	made, err := makeDir(dir)
 	if err != nil {
 		return ExportStats{}, fmt.Errorf("exporting: %w", err)
 	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return ExportStats{}, errors.Join(fmt.Errorf("exporting: %w", err), removeDirs(made))
+	}
+	st, err := s.export(ctx, dir, made)
+	if uerr := unlock(); uerr != nil && err == nil {
+		err = fmt.Errorf("exporting: releasing the folder: %w", uerr)
+	}
+	return st, err
+}
+
+// export is Export with dir made and held.
+func (s *Site) export(ctx context.Context, dir string, made []string) (ExportStats, error) {
 	untouched := fmt.Sprintf("nothing in %s was changed", dir)
 	if len(made) > 0 {
 		untouched = fmt.Sprintf("nothing was written (%s does not exist)", dir)
