@@ -91,6 +91,11 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if *slug != "" && arc.Has(a.Slug) {
+		// A slug the publisher chose is an address they mean to use:
+		// said, not changed.
+		return fmt.Errorf("import: %s: the slug %q given with -slug is taken by an article of the dataset; nothing was changed; give another, or leave -slug out to have one made", storyFile, a.Slug)
+	}
 	if unique := importer.UniqueSlug(a.Slug, arc.Has); unique != a.Slug {
 		if err := note("slug: %s (%q is taken)", unique, a.Slug); err != nil {
 			return err
@@ -111,8 +116,11 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 			_, err := os.Lstat(filepath.Join(*path, s+".json"))
 			return err == nil || arc.Has(s)
 		}
-		a.Slug = importer.UniqueSlug(a.Slug, taken)
-		name = filepath.Join(*path, a.Slug+".json")
+		file := importer.UniqueSlug(a.Slug, taken)
+		if *slug == "" {
+			a.Slug = file
+		} // a slug given stays, in a file of another name
+		name = filepath.Join(*path, file+".json")
 		entry, err := importer.Marshal(a, "    ", "  ", "\n")
 		if err != nil {
 			return fmt.Errorf("import: %w", err)

@@ -705,3 +705,34 @@ func TestExportStopsOnSignal(t *testing.T) {
 		t.Errorf("the interrupted export left its folder: %v", err)
 	}
 }
+
+// TestImportGivenSlug checks that a slug given with -slug is the one the
+// story gets: one the dataset holds is refused (it was renamed, with a
+// note), and one whose file name a folder holds keeps the slug in a file
+// of another name.
+func TestImportGivenSlug(t *testing.T) {
+	dir := folderFixture(t)
+	before := snapshot(t, dir)
+	err := dispatch([]string{"import", "-data", dir, "-slug", "first", seedStory}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), `the slug "first" given with -slug is taken`) {
+		t.Errorf("a taken slug given: %v, want it refused", err)
+	}
+	if after := snapshot(t, dir); !maps.Equal(after, before) {
+		t.Error("a refused import changed the folder")
+	}
+	// site.json holds no article: its name is free as a slug.
+	var stdout bytes.Buffer
+	if err := dispatch([]string{"import", "-data", dir, "-slug", "site", seedStory}, &stdout, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	arc, err := dataset.Load(dir, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !arc.Has("site") {
+		t.Errorf("the story's slug is not the one given (printed %q)", stdout.String())
+	}
+	if after := snapshot(t, dir); after[filepath.Join(dir, "site.json")] != before[filepath.Join(dir, "site.json")] || after[filepath.Join(dir, "site-2.json")] == "" {
+		t.Errorf("the story is not in a file of its own beside site.json (printed %q)", stdout.String())
+	}
+}
