@@ -185,11 +185,7 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 // byline, dates and tools in English, laid out left to right (they were
 // laid out right to left, "May 2025 1" for "1 May 2025").
 func writeLabelsLang(b *strings.Builder, t *i18n.Table, lang string) {
-	primary := func(tag string) string {
-		tag, _, _ = strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
-		return strings.ToLower(tag)
-	}
-	if primary(t.Lang()) == primary(lang) {
+	if page.SameLanguage(t.Lang(), lang) {
 		return
 	}
 	attr(b, "lang", t.Lang())

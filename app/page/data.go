@@ -138,6 +138,10 @@ func (s *Site) TableFor(lang string) *i18n.Table {
 // english is the built-in English table.
 var english = i18n.New("en", nil)
 
+// SameLanguage reports whether two language tags name one language (en
+// and en-GB do; ar and ckb do not).
+func SameLanguage(a, b string) bool { return primary(a) == primary(b) }
+
 // primary returns the language subtag of a tag, lower-cased.
 func primary(tag string) string {
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {

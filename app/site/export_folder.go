@@ -405,7 +405,7 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 		}
 		delete(unsure, data)
 		delete(unsure, "")
-		m := manifest{data: data, keep: sortedKeys(unsure), files: w.list(append(sortedKeys(prev.files), keptFiles...))}
+		m := manifest{data: data, keep: sortedKeys(unsure), files: w.list(sortedKeys(prev.files))} // the kept files among them
 		if err := replaceFile(partial, m.encode()); err != nil {
 			return errors.Join(fmt.Errorf("exporting: %w; nothing in %s was changed", err, w.root), os.RemoveAll(w.stage))
 		}
