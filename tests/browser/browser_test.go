@@ -46,15 +46,33 @@ const tabTimeout = 90 * time.Second
 // newTab starts Chromium with a new profile at the given window size.
 func newTab(t *testing.T, width, height int) *tab {
 	t.Helper()
-	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(),
-		chromium.Options(chromiumPath(t), t.TempDir(), width, height)...)
-	t.Cleanup(allocCancel)
-	bctx, bcancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(bcancel)
+	// The browser is started by the first call, which must not carry a
+	// deadline (it would end the browser). A context whose start failed
+	// is not used again: chromedp would start a second browser for it
+	// and, when both ended, close one channel twice and panic the whole
+	// test binary (seen once in CI: allocate.go, "close of closed
+	// channel"). A failed start gets a new browser, once.
+	var bctx context.Context
+	for attempt := 1; bctx == nil; attempt++ {
+		allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(),
+			chromium.Options(chromiumPath(t), t.TempDir(), width, height)...)
+		t.Cleanup(allocCancel)
+		c, bcancel := chromedp.NewContext(allocCtx)
+		t.Cleanup(bcancel)
+		_, err := chromedp.Call(c, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: probeScript})
+		switch {
+		case err == nil:
+			bctx = c
+		case attempt == 2:
+			t.Fatalf("starting chromium: %v", err)
+		default:
+			t.Logf("starting chromium failed, starting another: %v", err)
+		}
+	}
 
 	tb := &tab{t: t}
-	// Console starts the browser and subscribes before any page loads. The
-	// first call must not carry a deadline: it would end the browser.
+	// Subscribed before any page loads.
 	messages := chromedp.Console(bctx)
 	go func() {
 		for m, err := range messages {
@@ -69,10 +87,6 @@ func newTab(t *testing.T, width, height int) *tab {
 	ctx, cancel := context.WithTimeout(bctx, tabTimeout)
 	t.Cleanup(cancel)
 	tb.ctx = ctx
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: probeScript}); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("browser console:\n%s", tb.consoleText())
