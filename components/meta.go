@@ -26,6 +26,9 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 	case ref.Kind == page.Saved:
 		title := t.Text(i18n.SavedTitle)
 		return Meta{Title: titled(title), Description: site.Description, Name: title}
+	case ref.Kind == page.Offline:
+		title := t.Text(i18n.OfflinePageTitle)
+		return Meta{Title: titled(title), Description: site.Description, Name: title}
 	case ref.Kind == page.Search:
 		title := t.Text(i18n.SearchTitle)
 		if ref.Slug != "" {

@@ -120,6 +120,8 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	switch {
 	case ref.Kind == page.Saved:
 		content = savedContent(site.Table)
+	case ref.Kind == page.Offline:
+		content = offlineContent(site.Table)
 	case d.Drawn != nil:
 		for _, el := range d.Drawn.Content {
 			content = append(content, app.Raw(el))

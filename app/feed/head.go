@@ -61,8 +61,8 @@ func (h Head) HTML() string {
 // figure that has an image, when its address is absolute or can be made
 // so; og:type "article" with its times, section and tags on an article's
 // page, "website" elsewhere; twitter:card "summary_large_image" with an
-// image, "summary" without. The not-found page also gets robots "noindex",
-// for hosts that serve it with status 200.
+// image, "summary" without. The not-found and offline pages also get
+// robots "noindex", for hosts that serve them with status 200.
 func HeadTags(site article.Site, p Page) (Head, error) {
 	org, err := origin(site)
 	if err != nil {
@@ -92,7 +92,7 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 	if description == "" {
 		description = site.Description
 	}
-	if org != "" && p.Ref.Kind != page.NotFound {
+	if org != "" && p.Ref.Kind != page.NotFound && p.Ref.Kind != page.Offline {
 		h.Canonical = absURL(org, p.Ref.Path())
 	}
 
@@ -123,10 +123,10 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 		}
 	}
 	h.Meta = append(h.Meta, Meta{Name: "twitter:card", Content: card})
-	// Not found, and pages that are the reader's own (saved articles):
-	// nothing for a search engine. A search page may be indexed (it is in
-	// no sitemap): its results are the site's own pages.
-	if p.Ref.Kind == page.NotFound || p.Ref.Kind == page.Saved {
+	// Not found, offline, and pages that are the reader's own (saved
+	// articles): nothing for a search engine. A search page may be indexed
+	// (it is in no sitemap): its results are the site's own pages.
+	if p.Ref.Kind == page.NotFound || p.Ref.Kind == page.Saved || p.Ref.Kind == page.Offline {
 		h.Meta = append(h.Meta, Meta{Name: "robots", Content: "noindex"})
 	}
 	return h, nil

@@ -53,6 +53,8 @@ const (
 	OfflinePartialHint Key = "offline.partial_hint"
 	OfflineFailed      Key = "offline.failed"
 	Offline            Key = "offline.offline"
+	OfflinePageTitle   Key = "offline.page_title" // the page of an address not saved, offline
+	OfflinePageText    Key = "offline.page_text"
 	InstallApp         Key = "install.button"
 	InstallApple       Key = "install.apple"
 	UpdateAvailable    Key = "update.available"
@@ -185,6 +187,8 @@ var labels = [...]label{
 	{OfflinePartialHint, "The latest articles, and every article you open, are kept on this device"},
 	{OfflineFailed, "Not saved for offline"},
 	{Offline, "Offline"},
+	{OfflinePageTitle, "You are offline"},
+	{OfflinePageText, "This page has not been saved on this device yet. It will open when you are back online."},
 	{InstallApp, "Install app"},
 	{InstallApple, "To install {site}, tap the Share button, then Add to Home Screen."},
 	{UpdateAvailable, "A new version is available."},

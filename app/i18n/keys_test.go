@@ -56,6 +56,8 @@ func TestEnglish(t *testing.T) {
 		{"offline.partial_hint", "The latest articles, and every article you open, are kept on this device"},
 		{"offline.failed", "Not saved for offline"},
 		{"offline.offline", "Offline"},
+		{"offline.page_title", "You are offline"},
+		{"offline.page_text", "This page has not been saved on this device yet. It will open when you are back online."},
 		{"install.button", "Install app"},
 		{"install.apple", "To install {site}, tap the Share button, then Add to Home Screen."},
 		{"update.available", "A new version is available."},

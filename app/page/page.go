@@ -34,11 +34,15 @@ const (
 	// Ref holds the query in Slug; the results come from the search index,
 	// not from a data file.
 	Search
+	// Offline is what the service worker shows, with status 503, for a
+	// page that is neither saved on the device nor reachable. No address
+	// parses to it: the host serves it under OfflinePath for the worker.
+	Offline
 )
 
 // HasData reports whether pages of kind k have a data file: every page but
-// Saved, which the browser fills, Search and NotFound.
-func (k Kind) HasData() bool { return k != Saved && k != Search && k != NotFound }
+// Saved, which the browser fills, Search, NotFound and Offline.
+func (k Kind) HasData() bool { return k != Saved && k != Search && k != NotFound && k != Offline }
 
 // IsList reports whether pages of kind k are lists of articles.
 func (k Kind) IsList() bool { return k == Home || k == Section || k == Tag }
@@ -66,6 +70,11 @@ func ArticlePath(slug string) string { return "/articles/" + slug }
 
 // SavedPath is the path of the saved articles' page.
 const SavedPath = "/saved"
+
+// OfflinePath is where the host serves the offline page (Offline), which
+// the service worker saves at install; a static export writes it as
+// OfflinePath + ".html".
+const OfflinePath = "/_offline"
 
 // SearchPath is the path of the search page; the query is in its query
 // string.

@@ -223,3 +223,59 @@ func TestSavedPage(t *testing.T) {
 		t.Errorf("the saved page is not saved offline at install: %q", offline)
 	}
 }
+
+// TestOfflinePage checks the page the service worker shows for a page it
+// has not saved, offline: in the edition's language and direction, with
+// its labels, kept from search engines, leading to the pages kept offline,
+// and running no app.wasm (which would take it over as the page it stands
+// in for). The worker saves it at install from the path it names.
+func TestOfflinePage(t *testing.T) {
+	data := []byte(`{"site": {"name": "موقع تجريبي", "lang": "ar", "labels": {` +
+		`"offline.page_title": "عنوان تجريبي", "offline.page_text": "نص تجريبي للصفحة", "saved.title": "محفوظ تجريبي"}},` +
+		` "articles": [{"slug": "story-1", "headline": "خبر تجريبي", "body": [{"type": "paragraph", "text": "نص تجريبي."}]}]}`)
+	ts := newTestServer(t, data, testWeb(t, nil))
+	r := ts.get(t, page.OfflinePath, "")
+	if r.status != http.StatusOK {
+		t.Fatalf("%s: status %d", page.OfflinePath, r.status)
+	}
+	root := htmltest.Parse(t, string(r.raw))
+	if html := root.All("html")[0]; html.Attrs["lang"] != "ar" || html.Attrs["dir"] != "rtl" {
+		t.Errorf("html lang %q dir %q, want the edition's ar and rtl", html.Attrs["lang"], html.Attrs["dir"])
+	}
+	if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "عنوان تجريبي" {
+		t.Errorf("want the edition's h1 عنوان تجريبي")
+	}
+	if title := root.All("title")[0].TextContent(); !strings.Contains(title, "عنوان تجريبي") {
+		t.Errorf("title %q does not name the page", title)
+	}
+	if !strings.Contains(string(r.raw), "نص تجريبي للصفحة") {
+		t.Errorf("the page lacks the edition's text")
+	}
+	if robots := root.Find("meta", "name", "robots"); len(robots) != 1 || robots[0].Attrs["content"] != "noindex" {
+		t.Errorf("the offline page is not kept from search engines")
+	}
+	if len(root.Find("link", "rel", "canonical")) != 0 {
+		t.Errorf("the offline page names a canonical address")
+	}
+	var hrefs []string
+	for _, a := range root.Find("main", "id", "main")[0].All("a") {
+		hrefs = append(hrefs, a.Attrs["href"])
+	}
+	if !slices.Contains(hrefs, "/") || !slices.Contains(hrefs, page.SavedPath) {
+		t.Errorf("the page's links %q do not lead to the latest and the saved articles", hrefs)
+	}
+	if _, ok := root.All("script")[0].Attrs["data-no-app"]; !ok {
+		t.Errorf("the offline page's loader is not told to run the reader's script alone (data-no-app)")
+	}
+	if len(root.Find("dialog", "id", "reader-settings")) != 1 {
+		t.Errorf("the page lacks the reading settings panel")
+	}
+	worker := string(ts.get(t, "/app-worker.js", "").raw)
+	if !strings.Contains(worker, `const OFFLINE = "`+page.OfflinePath+`";`) {
+		t.Errorf("the service worker does not save the offline page from %s", page.OfflinePath)
+	}
+	// An article's page is the article, whatever the offline page is.
+	if a := ts.get(t, page.ArticlePath("story-1"), ""); !strings.Contains(string(a.raw), "خبر تجريبي") || strings.Contains(string(a.raw), "عنوان تجريبي") {
+		t.Errorf("the article's page is not the article")
+	}
+}

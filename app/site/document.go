@@ -56,6 +56,13 @@ func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 		// The loader looks at the saved articles on this page only.
 		b.WriteString(" data-saved-page")
 	}
+	if ref.Kind == page.Offline {
+		// The service worker shows it at the address of a page it does not
+		// have: app.wasm would take it over as that page's content, and
+		// keep it for the visit. The reader's script alone runs, as under
+		// data saver: the reader's settings, the status line.
+		b.WriteString(" data-no-app")
+	}
 	b.WriteString(">" + loaderScript + "</script>\n")
 	meta := func(key, name, content string) {
 		b.WriteString("<meta " + key + "=\"" + name + "\" content=\"" + attr(content) + "\">\n")

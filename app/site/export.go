@@ -186,6 +186,13 @@ func (s *Site) exportTo(w *exportWriter) error {
 	if err := w.write(feed.NotFoundPage, nf.body); err != nil {
 		return err
 	}
+	off, err := s.offlinePage()
+	if err != nil {
+		return fmt.Errorf("exporting the offline page: %w", err)
+	}
+	if err := w.write(page.OfflinePath+".html", off.body); err != nil {
+		return err
+	}
 	feeds := []string{feedPath}
 	for _, g := range s.arc.Sections() {
 		feeds = append(feeds, page.SectionRef(g.Slug, 1).Path()+feedFile)

@@ -19,7 +19,7 @@
 // when articles are saved); and with data saver on (the reader's
 // setting, or the browser's Save-Data) it runs only the scripts of
 // data-lite: the page stays the prerendered page and app.wasm is not
-// downloaded.
+// downloaded. So does a page whose loader is marked data-no-app.
 (function (me) {
   "use strict";
   var root = document.documentElement;
@@ -58,7 +58,9 @@
     root.setAttribute("data-speech", "");
   }
   var head = document.head;
-  var lite = root.hasAttribute("data-saver");
+  // data-no-app: the service worker's offline page, which app.wasm would
+  // take over as the page it stands in for.
+  var lite = root.hasAttribute("data-saver") || me.hasAttribute("data-no-app");
   var scripts = me.getAttribute(lite ? "data-lite" : "data-scripts").split(" ");
   function preload(href, as) {
     var link = document.createElement("link");

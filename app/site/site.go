@@ -200,6 +200,8 @@ func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 		ServiceWorkerTemplate: strings.NewReplacer(
 			"__DATA_BASE__", s.DataBase,
 			"__ARTICLES__", s.OfflineMode(),
+			"__NOT_FOUND__", notFoundPath,
+			"__OFFLINE__", page.OfflinePath,
 		).Replace(workerTemplate),
 	}
 }
@@ -441,6 +443,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	} else if p == page.SearchPath {
 		res, err = s.searchPage(r.URL.RawQuery)
+	} else if p == page.OfflinePath {
+		res, err = s.offlinePage()
 	} else if f, isFeed, ferr := s.feedOf(p); isFeed || ferr != nil {
 		res, err = f, ferr
 	} else if m, isMap, merr := s.sitemap(p); isMap || merr != nil {
@@ -531,6 +535,13 @@ func (s *Site) renderShell(ref page.Ref) (*response, error) {
 
 // errMissing keeps a page that does not exist out of the cache.
 var errMissing = errors.New("no such page")
+
+// offlinePage returns the page the service worker shows offline for a page
+// it does not have (page.Offline), in the edition's language.
+func (s *Site) offlinePage() (*response, error) {
+	ref := page.Ref{Kind: page.Offline}
+	return s.cache.get(page.OfflinePath, func() (*response, error) { return s.renderShell(ref) })
+}
 
 func (s *Site) notFound() (*response, error) {
 	return s.cache.get(notFoundPath, func() (*response, error) {

@@ -16,7 +16,9 @@ const DATA_BASE = "__DATA_BASE__";
 // section; other pages are saved as they are read.
 const ARTICLES = "__ARTICLES__";
 // Served, with its 404 status, for unknown paths while offline.
-const NOT_FOUND = "/_not-found";
+const NOT_FOUND = "__NOT_FOUND__";
+// Served, with status 503, for a page neither saved nor reachable.
+const OFFLINE = "__OFFLINE__";
 // How many batches of downloads run at once while caching, and their size.
 const PARALLEL = 3;
 const BATCH = 40;
@@ -42,6 +44,11 @@ async function install() {
       throw new Error(NOT_FOUND + " answered " + nf.status + ", not the not-found page");
     }
     await cache.put(NOT_FOUND, nf);
+    const off = await fetch(OFFLINE, { cache: "no-cache" });
+    if (!off.ok || !isHTML(off)) {
+      throw new Error(OFFLINE + " answered " + off.status + ", not the offline page");
+    }
+    await cache.put(OFFLINE, off);
     await broadcast({ type: "cache-done", version: VERSION, complete: ARTICLES === "all" });
     await self.skipWaiting();
   } catch (err) {
@@ -301,7 +308,7 @@ async function navigate(url) {
     if (nf && (ARTICLES === "all" || !isPage(key))) {
       return nf;
     }
-    return offlinePage();
+    return offlinePage(cache);
   }
 }
 
@@ -312,17 +319,15 @@ function isPage(path) {
   return /^\/(page\/[1-9][0-9]*|(sections|tags)\/[^/]+(\/page\/[1-9][0-9]*)?|articles\/[^/]+|saved|search)?$/.test(path);
 }
 
-// offlinePage is the answer for an article that is neither cached nor
-// reachable: the not-found page would be wrong, so say what happened.
-function offlinePage() {
-  const body =
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<title>Offline · Dateline</title><link rel="stylesheet" href="/web/dateline.css"></head>' +
-    '<body><main id="main">' +
-    '<h1 id="page-title">You are offline</h1><p>This page has not been saved on this device yet. ' +
-    'It will open when you are back online.</p><p><a href="/">See the latest articles</a></p></main></body></html>';
-  return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+// offlinePage is the answer for a page that is neither cached nor
+// reachable: the not-found page would be wrong, so it says what happened,
+// in the edition's language (the host's page.Offline, saved at install).
+async function offlinePage(cache) {
+  const page = await cache.match(OFFLINE);
+  if (!page) {
+    return new Response("Offline, and this page is not saved on this device.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return new Response(page.body, { status: 503, statusText: "Service Unavailable", headers: page.headers });
 }
 
 // resource answers other same-origin requests from this version's cache,

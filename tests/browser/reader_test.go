@@ -660,6 +660,16 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	if st, err := tb.load(hostB.URL + dlpage.ArticlePath("archive-2300")); err != nil || st != http.StatusServiceUnavailable {
 		t.Errorf("an article neither saved nor read opened offline: status %d, %v", st, err)
 	}
+	// It says so, as the host drew it for this edition, and runs no app
+	// that would take it over as the article.
+	tb.waitH1("You are offline")
+	time.Sleep(500 * time.Millisecond)
+	if got := eval[[]string](tb, `performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /app\.wasm|app\.js|wasm_exec/.test(n))`); len(got) != 0 {
+		t.Errorf("the offline page loaded the app: %q", got)
+	}
+	if !eval[bool](tb, `!!document.querySelector(".site-header") && !!document.querySelector('main a[href="/saved"]')`) {
+		t.Error("the offline page lacks the site's header or its link to the saved articles")
+	}
 
 	tb.mustLoad(hostB.URL+dlpage.SavedPath, http.StatusOK)
 	tb.waitLive()

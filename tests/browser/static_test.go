@@ -196,6 +196,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			"/articles/" + seedSlug:       "text/html",
 			"/manifest.webmanifest":       "application/manifest+json",
 			"/app-worker.js":              "text/javascript",
+			"/_offline":                   "text/html",
 			"/web/dateline.css":           "text/css",
 			"/web/icons/icon-192.png":     "image/png",
 			"/articles/" + seedSlug + "/": "",
