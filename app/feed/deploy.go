@@ -222,7 +222,7 @@ log_not_found off;
 # Pages (/articles/x is articles/x.html), app-worker.js, the manifest,
 # app.js, app.wasm and the not-found page: revalidated on every use.
 location / {
-    try_files $uri $uri.html $uri/index.html =404;
+`+nginxRedirects+`    try_files $uri $uri.html $uri/index.html =404;
 `)
 	nginxHeaders(&b, CacheRevalidate, headers)
 	b.WriteString("}\n")
@@ -238,6 +238,41 @@ location / {
 	}
 	return b.Bytes(), nil
 }
+
+// Another form of a page's address leads to the page's own, as the Go
+// host answers it (page.Canonical): "/page/1" and "/sections/x/page/1"
+// are the lists' first pages, "/articles/x/" (any page's address with
+// trailing slashes) is "/articles/x". The patterns are page.Parse's paths.
+const (
+	firstPagePattern = `^/page/1/*$`
+	listPage1Pattern = `^(/(?:sections|tags)/[^/]+)/page/1/*$`
+	slashPattern     = `^(/(?:page/[1-9][0-9]*|articles/[^/]+|(?:sections|tags)/[^/]+(?:/page/[1-9][0-9]*)?|saved|search))/+$`
+)
+
+// nginxRedirects are the redirects in NginxConf's location, where its
+// headers apply to them too; the query string goes along, and the
+// Location is relative (absolute_redirect off), right behind a proxy.
+const nginxRedirects = `    # Another form of a page's address (a trailing slash, the first page
+    # of a list as /page/1) leads to the page's own, as the Go host does.
+    absolute_redirect off;
+    rewrite ` + firstPagePattern + ` / permanent;
+    rewrite ` + listPage1Pattern + ` $1 permanent;
+    rewrite ` + slashPattern + ` $1 permanent;
+`
+
+// caddyRedirects are NginxConf's redirects in a Caddyfile. Caddy's path
+// matchers see the path unescaped, and a capture of it would put raw
+// UTF-8 in the Location (a section named in Arabic script): these match
+// the request's URI as sent, escaped, with its query string.
+const caddyRedirects = `# Another form of a page's address (a trailing slash, the first page of a
+# list as /page/1) leads to the page's own, as the Go host does.
+@dateline_page1 vars_regexp page1 {http.request.uri} ^/page/1/*(\?.*)?$
+redir @dateline_page1 /{re.page1.1} permanent
+@dateline_list1 vars_regexp list1 {http.request.uri} ^(/(?:sections|tags)/[^/?]+)/page/1/*(\?.*)?$
+redir @dateline_list1 {re.list1.1}{re.list1.2} permanent
+@dateline_slash vars_regexp slash {http.request.uri} ^(/(?:page/[1-9][0-9]*|articles/[^/?]+|(?:sections|tags)/[^/?]+(?:/page/[1-9][0-9]*)?|saved|search))/+(\?.*)?$
+redir @dateline_slash {re.slash.1}{re.slash.2} permanent
+`
 
 // nginxHeaders writes a location's add_header lines: its Cache-Control and
 // the security headers.
@@ -309,6 +344,7 @@ request_header @dateline_revalidate -If-Modified-Since
 		fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\n@dateline_hidden path %s\nerror @dateline_hidden 404\n", strings.Join(caddyPatterns(d.Hidden), " "))
 	}
 	b.WriteString(`
+`+caddyRedirects+`
 # /articles/x is articles/x.html.
 try_files {path} {path}.html {path}/index.html
 file_server {

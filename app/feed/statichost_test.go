@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -337,6 +338,7 @@ func TestStaticHosts(t *testing.T) {
 			s := host.start(t, root, host.conf)
 			t.Run("responses", func(t *testing.T) { checkResponses(t, s) })
 			t.Run("same size and mtime", func(t *testing.T) { checkSameSizeAndTime(t, s, root) })
+			t.Run("redirects", func(t *testing.T) { checkRedirects(t, s) })
 			if s.name == "nginx" {
 				for _, level := range []string{"[warn]", "[error]", "[crit]", "[alert]", "[emerg]"} {
 					if strings.Contains(s.stderr.String(), level) {
@@ -383,6 +385,50 @@ func checkResponses(t *testing.T, s *server) {
 				t.Errorf("ETag %q on a revalidated file: it comes from mtime and size", r.header.Get("ETag"))
 			}
 		})
+	}
+}
+
+// checkRedirects asks for pages by another form of their address, which
+// must lead to their own as the Go host's do (page.Canonical), with the
+// query string and the security headers; other paths must not move.
+func checkRedirects(t *testing.T, s *server) {
+	const arabic = "/sections/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9" // a section slug in Arabic script, escaped
+	for from, to := range map[string]string{
+		"/page/1":                        "/",
+		"/page/1/?utm=x":                 "/?utm=x",
+		"/page/2/":                       "/page/2",
+		"/sections/lorem/page/1":         "/sections/lorem",
+		"/sections/lorem//":              "/sections/lorem",
+		"/tags/lorem/page/1/":            "/tags/lorem",
+		"/sections/lorem/page/2/":        "/sections/lorem/page/2",
+		"/articles/lorem-ipsum/?a=b&c=d": "/articles/lorem-ipsum?a=b&c=d",
+		"/saved/":                        "/saved",
+		"/search/?q=lorem+ipsum":         "/search?q=lorem+ipsum",
+		arabic + "/page/1":               arabic,
+		arabic + "/":                     arabic,
+		"/articles/lorem-ipsum/page/1":   "",
+		"/no/such/page/":                 "",
+		"/articles/":                     "",
+	} {
+		r := get(t, s.base+from, nil)
+		if to == "" {
+			if r.status != http.StatusNotFound {
+				t.Errorf("%s: status %d, want 404", from, r.status)
+			}
+			continue
+		}
+		loc := r.header.Get("Location")
+		if u, err := url.Parse(loc); err == nil && u.IsAbs() {
+			loc = strings.TrimPrefix(loc, u.Scheme+"://"+u.Host)
+		}
+		if r.status != http.StatusMovedPermanently && r.status != http.StatusPermanentRedirect || loc != to {
+			t.Errorf("%s: status %d to %q, want a permanent redirect to %q", from, r.status, r.header.Get("Location"), to)
+		}
+		for name, values := range testHeaders() {
+			if got := r.header.Values(name); len(got) != 1 || got[0] != values[0] {
+				t.Errorf("%s: %s %q, want %q", from, name, got, values[0])
+			}
+		}
 	}
 }
 

@@ -166,6 +166,32 @@ func Parse(path string) Ref {
 	return Ref{}
 }
 
+// Canonical returns the address of the page that path names in another
+// form: with trailing slashes ("/articles/x/", "/saved/") or as the first
+// page of a list ("/page/1", "/sections/x/page/1"), which is the list's own
+// address. ok is false when path is already a page's address or names
+// none: the result always parses to a page, so it never leads off the site.
+func Canonical(path string) (string, bool) {
+	c := path
+	if len(c) > 1 {
+		if c = strings.TrimRight(c, "/"); c == "" {
+			c = "/"
+		}
+	}
+	if rest, ok := strings.CutSuffix(c, "/"+pageDir+"/1"); ok {
+		if rest == "" {
+			rest = "/"
+		}
+		if r := Parse(rest); r.Kind.IsList() {
+			c = rest
+		}
+	}
+	if c == path || Parse(c).Kind == NotFound {
+		return "", false
+	}
+	return c, true
+}
+
 // validSlug accepts a path segment that can name something: not empty, and
 // nothing a path would treat specially.
 func validSlug(s string) bool {

@@ -108,3 +108,47 @@ func utf8Valid(s string) bool {
 	}
 	return true
 }
+
+// TestCanonical checks the other forms of a page's address that lead to
+// it, and that nothing else does: what Canonical returns must be a page's
+// address, on this site.
+func TestCanonical(t *testing.T) {
+	tests := []struct {
+		path, want string
+	}{
+		{"/page/1", "/"},
+		{"/page/1/", "/"},
+		{"//", "/"},
+		{"/page/2/", "/page/2"},
+		{"/sections/politics/page/1", "/sections/politics"},
+		{"/sections/politics/", "/sections/politics"},
+		{"/sections/politics/page/1//", "/sections/politics"},
+		{"/tags/oil/page/1", "/tags/oil"},
+		{"/articles/some-story/", "/articles/some-story"},
+		{"/articles/some-story///", "/articles/some-story"},
+		{"/saved/", "/saved"},
+		{"/search/", "/search"},
+		// Already canonical, or no page at all.
+		{"/", ""},
+		{"/page/2", ""},
+		{"/articles/some-story", ""},
+		{"/articles/page/1", ""},
+		{"/sections/page/1", ""},
+		{"/articles/", ""},
+		{"/page/01", ""},
+		{"/page/0/", ""},
+		{"//evil.example/", ""},
+		{"/no/such/page/", ""},
+		{"/articles/a/b/", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, ok := Canonical(tt.path)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Canonical(%q) = %q, %v; want %q", tt.path, got, ok, tt.want)
+		}
+		if ok && Parse(got).Kind == NotFound {
+			t.Errorf("Canonical(%q) = %q, which is no page", tt.path, got)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"net/http/httptest"
 	"path"
 	"runtime"
@@ -449,6 +450,11 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		res, err = f, ferr
 	} else if m, isMap, merr := s.sitemap(p); isMap || merr != nil {
 		res, err = m, merr
+	} else if c, ok := page.Canonical(p); ok {
+		// "/page/1", "/articles/x/": the page's own address, for good.
+		to := url.URL{Path: c, RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
+		return
 	} else {
 		res, err = s.page(p)
 	}
