@@ -2,12 +2,15 @@ package site_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"dateline/app/page"
@@ -187,21 +190,27 @@ func TestSearchFiles(t *testing.T) {
 			t.Errorf("%s: status %d, want 404", name, r.status)
 		}
 	}
-	fetched := 0
+	// The searcher fetches shards at once, from goroutines of its own: the
+	// count is atomic, and a failure is its error, not the test's Fatal.
+	var fetched atomic.Int32
 	s := search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {
-		fetched++
-		r := ts.get(t, base+name, "")
-		if r.status != http.StatusOK {
-			t.Errorf("%s: status %d", name, r.status)
+		fetched.Add(1)
+		res, err := ts.client.Get(ts.url + base + name)
+		if err != nil {
+			return nil, err
 		}
-		return r.raw, nil
+		defer res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("%s: status %d", name, res.StatusCode)
+		}
+		return io.ReadAll(res.Body)
 	})
 	res, err := s.Search("zarnwick", 1)
 	if err != nil || res.Total != 2 || len(res.Hits) != 2 || res.Hits[0].Slug != "search-newest" {
 		t.Errorf("over HTTP: %+v, %v", res, err)
 	}
-	if fetched < 2 {
-		t.Errorf("the search fetched %d files", fetched)
+	if n := fetched.Load(); n < 2 {
+		t.Errorf("the search fetched %d files", n)
 	}
 	var offline []string
 	if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &offline); err != nil {
