@@ -205,9 +205,13 @@
     $("output", form).textContent = v;
   }
 
-  // change keeps the reader's place in the text while the text reflows.
+  // change keeps the reader's place in the text while the text reflows;
+  // a reader above the text (the headline, the photo) stays where they are.
   function change(update) {
     var place = placeNow();
+    if (place && place.before) {
+      place = null;
+    }
     var s = settings();
     var wasSaver = s.saver;
     update(s);
@@ -323,14 +327,15 @@
   }
 
   // placeNow is where the reader is in the article: the first paragraph
-  // not yet scrolled past, and how much of it is.
+  // not yet scrolled past, and how much of it is. before tells that the
+  // reader has not reached the text yet (the headline, the photo).
   function placeNow() {
     var ps = paragraphs();
     for (var i = 0; i < ps.length; i++) {
       var r = ps[i].getBoundingClientRect();
       if (r.bottom > topOffset()) {
         var f = r.height > 0 ? Math.max(0, Math.min(1, (topOffset() - r.top) / r.height)) : 0;
-        return { i: i, f: Math.round(f * 1000) / 1000 };
+        return { i: i, f: Math.round(f * 1000) / 1000, before: i === 0 && r.top > topOffset() };
       }
     }
     return ps.length ? { i: ps.length - 1, f: 1 } : null;

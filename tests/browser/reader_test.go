@@ -169,6 +169,11 @@ func TestReadingSettings(t *testing.T) {
 	if got := eval[string](tb, `document.getElementById("setting-size").getAttribute("aria-valuetext")`); got != "150%" {
 		t.Errorf("the text size says %q, want 150%%", got)
 	}
+	// The reader was at the headline: the text reflowed below it, and the
+	// page did not move to the first paragraph.
+	if y := eval[float64](tb, `window.scrollY`); y != 0 {
+		t.Errorf("changing the settings at the top of the article scrolled the page to %v", y)
+	}
 	tb.keys("closing the panel", kb.Escape)
 	tb.waitFor("the panel to close", `!document.getElementById("reader-settings").open`, 5*time.Second)
 	if f := eval[string](tb, `document.activeElement.className`); !strings.Contains(f, "tool-settings") {
@@ -687,6 +692,57 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
 		return allowOffline(m) || (m.Source == "network" && strings.Contains(m.Text, "status of 503") && strings.Contains(m.URL, "/archive-2300"))
 	})
+}
+
+// TestLongWordsWrap reads a story whose headline is one long word, with a
+// read-more link and related stories not in the collection, on a 320 px phone at
+// the largest text size; saves it and stops halfway. Nothing runs off the
+// side of the article, the saved list or the home page's "Continue
+// reading".
+func TestLongWordsWrap(t *testing.T) {
+	t.Parallel()
+	long := "Synthetic" + strings.Repeat("unbrokenword", 12)
+	var body []article.Block
+	for i := range 12 {
+		body = append(body, article.Block{Type: article.Paragraph, Text: fmt.Sprintf("Paragraph %d of a synthetic story. %s", i+1, strings.Repeat("Invented filler copy to scroll through. ", 8))})
+		if i == 1 {
+			body = append(body, article.Block{Type: article.ReadMore, Link: article.Link{Title: "A synthetic story not in this collection"}})
+		}
+	}
+	ds := &article.Dataset{Articles: []article.Article{{Slug: "long-word", Headline: long, Body: body,
+		Related: []article.Link{{Title: "A synthetic story outside this collection"}}}}}
+	h := privateHost(t, "-data", writeDataset(t, "long-word.json", ds))
+	tb := newTab(t, 320, 700)
+	tb.do("setting the viewport", viewport(320, 700))
+	tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({size: 7}))`)
+	overflow := func(where string) {
+		t.Helper()
+		if over := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+			t.Errorf("%s: the page is %vpx wider than the window", where, over)
+		}
+	}
+	tb.mustLoad(h.URL+dlpage.ArticlePath("long-word"), http.StatusOK)
+	tb.waitLive()
+	if got := eval[string](tb, `document.documentElement.getAttribute("data-size")`); got != "7" {
+		t.Fatalf("the largest text size is not applied: data-size %q", got)
+	}
+	overflow("the article")
+	tb.click("saving", ".tool-save")
+	tb.waitFor("the article in the saved list", `(localStorage.getItem("dateline:saved") || "").includes("long-word")`, 5*time.Second)
+	eval[chromedp.Void](tb, `document.querySelectorAll("article.story .story-body > p")[6].scrollIntoView()`)
+	tb.waitFor("the place kept", `(localStorage.getItem("dateline:places") || "").includes("long-word")`, 5*time.Second)
+
+	tb.mustLoad(h.URL+dlpage.SavedPath, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list li").length === 1`, 10*time.Second)
+	overflow("the saved list")
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("Continue reading", `document.querySelectorAll(".continue-list li").length === 1`, 10*time.Second)
+	overflow("Continue reading")
+	// robots.txt, opened to reach the site's storage, has no icon link.
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") })
 }
 
 // TestDataSaver visits with data saver on, the browser's (Save-Data) and
