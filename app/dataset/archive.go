@@ -86,6 +86,7 @@ type Archive struct {
 	Warnings []Problem
 
 	files    []*file
+	links    []Link // the links to folders that the listing followed
 	seed     maphash.Seed
 	entries  []*entry // in dataset order: files in order, articles in order
 	bySlug   map[string]int32
@@ -98,6 +99,29 @@ type Archive struct {
 
 // Len is the number of articles.
 func (a *Archive) Len() int { return len(a.entries) }
+
+// Links returns the symbolic links that reading the dataset followed, to
+// folders and to files, in the order of their paths, with where each
+// leads: what the dataset reads besides its own folder. A link to a file
+// is followed again here, where a folder's listing only opened it.
+func (a *Archive) Links() ([]Link, error) {
+	links := slices.Clone(a.links)
+	for _, f := range a.files {
+		if !f.link || f.path == "" {
+			continue
+		}
+		target, err := filepath.EvalSymlinks(f.path)
+		if err == nil {
+			target, err = filepath.Abs(target)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("finding where the link %s leads: %w", f.name, err)
+		}
+		links = append(links, Link{Path: f.name, Target: target})
+	}
+	slices.SortFunc(links, func(x, y Link) int { return strings.Compare(x.Path, y.Path) })
+	return links, nil
+}
 
 // Home is the whole archive, newest first: dated articles by their
 // published time, then the undated ones, each in dataset order.

@@ -32,6 +32,20 @@ type file struct {
 	// refused is why the listing found that the file cannot be read,
 	// such as a named pipe: reported as the file's problem (unreadable).
 	refused error
+	// link tells that the file was reached by a symbolic link to it.
+	link bool
+}
+
+// Link is a symbolic link that reading a dataset folder followed.
+type Link struct {
+	// Path is the link, named as the dataset's files are.
+	Path string
+	// Target is the file or folder it leads to: absolute, with every
+	// link on the way followed.
+	Target string
+	// Folder tells a link to a folder, every .json file in which is
+	// read as the dataset's.
+	Folder bool
 }
 
 // openedFile is a dataset file open for reading.
@@ -94,35 +108,37 @@ func (f *file) readAt(off int64, n int) ([]byte, error) {
 
 // listFiles names the files of the dataset at path: the file itself, or
 // the *.json files of a folder and its subfolders in the order of their
-// paths (hidden files and folders left out). Each is checked against max
-// before anything of it is read: here, or for a folder's file when it is
-// opened. What the listing finds that cannot be read, such as a link to
-// nothing, is listed too, to be reported with the other problems.
-func listFiles(path string, max int64) ([]*file, error) {
+// paths (hidden files and folders left out), with the links to folders
+// that the listing followed. Each file is checked against max before
+// anything of it is read: here, or for a folder's file when it is opened.
+// What the listing finds that cannot be read, such as a link to nothing,
+// is listed too, to be reported with the other problems.
+func listFiles(path string, max int64) ([]*file, []Link, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
 			// A link to nothing, as in a folder.
-			return []*file{{name: path, path: path, refused: newBrokenLink(path, err)}}, nil
+			return []*file{{name: path, path: path, refused: newBrokenLink(path, err)}}, nil, nil
 		}
-		return nil, fmt.Errorf("reading dataset: %w", err)
+		return nil, nil, fmt.Errorf("reading dataset: %w", err)
 	}
 	if !fi.IsDir() {
 		if !fi.Mode().IsRegular() {
-			return []*file{{name: path, path: path, refused: &notAFile{mode: fi.Mode().Type()}}}, nil
+			return []*file{{name: path, path: path, refused: &notAFile{mode: fi.Mode().Type()}}}, nil, nil
 		}
 		f, err := sized(path, path, fi, max)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return []*file{f}, nil
+		return []*file{f}, nil, nil
 	}
-	files := listFolder(path)
+	files, links := listFolder(path)
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: the folder has no .json files: a dataset folder holds one or more files in the format of articles.json", path)
+		return nil, nil, fmt.Errorf("%s: the folder has no .json files: a dataset folder holds one or more files in the format of articles.json", path)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
-	return files, nil
+	sort.Slice(links, func(i, j int) bool { return links[i].Path < links[j].Path })
+	return files, links, nil
 }
 
 // listFolder lists the *.json files under root (x.JSON too), hidden
@@ -130,10 +146,12 @@ func listFiles(path string, max int64) ([]*file, error) {
 // folder of 100,000 files took half a second to list, file by file,
 // before any was read. Links are followed, to files and to folders alike;
 // a link to a folder that holds it is not, or the listing would never end.
-func listFolder(root string) []*file {
+// The links to folders are returned with the folders they lead to.
+func listFolder(root string) ([]*file, []Link) {
 	var (
 		mu    sync.Mutex
 		files []*file
+		links []Link
 		wg    sync.WaitGroup
 		cores = make(chan struct{}, max1(runtime.GOMAXPROCS(0)))
 	)
@@ -171,16 +189,31 @@ func listFolder(root string) []*file {
 				case err == nil && info.IsDir():
 					if holder := holding(info, within); holder != "" {
 						mine = append(mine, &file{name: p, path: p, refused: &linkLoop{folder: holder}})
-					} else {
-						dirs = append(dirs, p)
+						break
 					}
+					// Where it leads, for what must stay out of
+					// the dataset (an export's folder): a link to
+					// a folder is rare, and its files are not
+					// looked at one by one for it.
+					target, err := filepath.EvalSymlinks(p)
+					if err == nil {
+						target, err = filepath.Abs(target)
+					}
+					if err != nil {
+						mine = append(mine, &file{name: p, path: p, refused: newBrokenLink(p, err)})
+						break
+					}
+					mu.Lock()
+					links = append(links, Link{Path: p, Target: target, Folder: true})
+					mu.Unlock()
+					dirs = append(dirs, p)
 				case !isJSONName(name):
 				case err != nil:
 					mine = append(mine, &file{name: p, path: p, refused: newBrokenLink(p, err)})
 				case !info.Mode().IsRegular():
 					mine = append(mine, &file{name: p, path: p, refused: &notAFile{mode: info.Mode().Type(), link: true}})
 				default:
-					mine = append(mine, &file{name: p, path: p, size: -1})
+					mine = append(mine, &file{name: p, path: p, size: -1, link: true})
 				}
 				continue
 			case !isJSONName(name):
@@ -221,7 +254,7 @@ func listFolder(root string) []*file {
 	wg.Add(1)
 	visit(root, above)
 	wg.Wait()
-	return files
+	return files, links
 }
 
 // isJSONName reports whether a file's name ends in .json, in any case: a

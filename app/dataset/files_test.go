@@ -3,6 +3,7 @@ package dataset
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -145,6 +146,66 @@ func TestLinks(t *testing.T) {
 			t.Errorf("got %v", err)
 		}
 	})
+}
+
+// TestLinksFollowed checks that an archive names the links its reading
+// followed and where each really leads, through links on the way: export
+// checks its folder against them, so that it never writes into a folder
+// that the dataset reads through a link.
+func TestLinksFollowed(t *testing.T) {
+	base := writeFiles(t, map[string]string{
+		"h/a.json":           `{"articles": [` + story("a", "") + `]}`,
+		"outside/c.json":     `{"articles": [` + story("c", "") + `]}`,
+		"outside/in/e.json":  `{"articles": [` + story("e", "") + `]}`,
+		"else/d.json":        `{"articles": [` + story("d", "") + `]}`,
+		"deeper/sub/f.json":  `{"articles": [` + story("f", "") + `]}`,
+		"deeper/ignored.txt": "not read",
+	})
+	real, err := filepath.EvalSymlinks(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := filepath.Join(base, "h")
+	for _, l := range []struct{ target, name string }{
+		{"../outside", "more"},
+		{"../else/d.json", "d.json"},
+		{"../../deeper/sub", "more/in/next"}, // a link inside a linked folder
+		{"nowhere", "notes"},                 // not followed: not a dataset file by its name
+	} {
+		if err := os.Symlink(l.target, filepath.Join(h, filepath.FromSlash(l.name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := Load(h, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() != 5 {
+		t.Errorf("%d articles, want 5", a.Len())
+	}
+	got, err := a.Links()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Link{
+		{Path: filepath.Join(h, "d.json"), Target: filepath.Join(real, "else", "d.json")},
+		{Path: filepath.Join(h, "more"), Target: filepath.Join(real, "outside"), Folder: true},
+		{Path: filepath.Join(h, "more", "in", "next"), Target: filepath.Join(real, "deeper", "sub"), Folder: true},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("links:\n got %v\nwant %v", got, want)
+	}
+
+	// A dataset without links, and a dataset file, follow none.
+	for _, path := range []string{filepath.Join(base, "else"), filepath.Join(base, "else", "d.json")} {
+		a, err := Load(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := a.Links(); err != nil || len(got) != 0 {
+			t.Errorf("%s: links %v, %v; want none", path, got, err)
+		}
+	}
 }
 
 // TestUpperCaseExtension checks that a folder's x.JSON is read as x.json

@@ -47,12 +47,17 @@ func Load(path string, opt Options) (*Archive, error) {
 	if max == 0 {
 		max = DefaultMaxSize
 	}
-	files, err := listFiles(path, max)
+	files, links, err := listFiles(path, max)
 	if err != nil {
 		return nil, err
 	}
 	files = overlay(path, files, opt.Overlay)
-	return read(path, files, max, opt.CheckOnly)
+	a, err := read(path, files, max, opt.CheckOnly)
+	if err != nil {
+		return nil, err
+	}
+	a.links = links
+	return a, nil
 }
 
 // LoadBytes reads and checks a dataset held in memory, such as the bundled
