@@ -235,6 +235,13 @@ func export(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	links, err := arc.Links()
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := checkExportLinks(d.path, dir, links); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 	// Ctrl-C or a SIGTERM stops the export, which then removes what it
 	// had written and says what state it left the folder in. Once the
 	// site is being moved into place it finishes the move; a second
@@ -286,6 +293,33 @@ func checkExportDir(data, dir string) error {
 	}
 	if within(dirAbs, dataAbs) {
 		return fmt.Errorf("%s holds the dataset %s, which an export there could remove or replace: choose a folder that does not hold it", dir, data)
+	}
+	return nil
+}
+
+// checkExportLinks refuses to export into dir when the dataset data reads
+// it, or a folder inside it, through one of its links (the export's JSON
+// files would be read as the dataset's), or when dir holds what a link
+// leads to (which an export there could remove or replace). checkExportDir
+// has checked the dataset's own path before it was read; the links are
+// known once it has been.
+func checkExportLinks(data, dir string, links []dataset.Link) error {
+	if len(links) == 0 {
+		return nil
+	}
+	dirAbs, err := resolvePath(dir)
+	if err != nil {
+		return fmt.Errorf("finding %s: %w", dir, err)
+	}
+	for _, l := range links {
+		switch {
+		case l.Folder && dirAbs == l.Target:
+			return fmt.Errorf("%s is a folder that the dataset %s reads through its link %s, every .json file in it as the dataset's: choose another folder to write the site into, or remove the link", dir, data, l.Path)
+		case l.Folder && within(l.Target, dirAbs):
+			return fmt.Errorf("%s is inside the folder %s, which the dataset %s reads through its link %s, every .json file in it as the dataset's: choose a folder outside it, or remove the link", dir, l.Target, data, l.Path)
+		case within(dirAbs, l.Target):
+			return fmt.Errorf("%s holds %s, which the dataset %s reads through its link %s and which an export there could remove or replace: choose a folder that does not hold it, or remove the link", dir, l.Target, data, l.Path)
+		}
 	}
 	return nil
 }

@@ -432,6 +432,11 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			files[p] = "-> " + target
+			return err
+		}
 		b, err := os.ReadFile(p)
 		files[p] = string(b)
 		return err
@@ -622,6 +627,95 @@ func TestExportRefusesDatasetFolder(t *testing.T) {
 	beside := dir + "-public"
 	if err := dispatch([]string{"export", "-data", dir, beside}, &stdout, io.Discard); err != nil {
 		t.Errorf("exporting beside the dataset folder: %v", err)
+	}
+}
+
+// TestExportRefusesLinkedFolder checks that export refuses, before it
+// writes anything, a folder that the dataset reads through one of its
+// links, a folder inside one, or one that holds what a link leads to, and
+// names the link. An export into such a folder once wrote its data/*.json
+// where the next reading of the dataset took them for articles.
+func TestExportRefusesLinkedFolder(t *testing.T) {
+	tests := []struct {
+		scenario string
+		// link is where the dataset's link "more" leads, and target
+		// where the site is exported, both in a folder of their own
+		// (which, when it is the target, holds an earlier export).
+		link, target string
+		file         bool // the link is to a file, more.json
+		want         string
+	}{
+		{"the folder a link leads to", "out", "out", false, "is a folder that the dataset"},
+		{"a new folder inside the folder a link leads to", ".", "public", false, "is inside the folder"},
+		{"a folder inside, through a link that leads to a link", "alias", "public", false, "is inside the folder"},
+		{"a folder that holds a linked folder", "stories", ".", false, "holds"},
+		{"a folder that holds a linked file", "stories/more.json", ".", true, "holds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			data := folderFixture(t)
+			other := t.TempDir()
+			if tt.target == "." {
+				// An earlier export, which the next one updates.
+				if err := dispatch([]string{"export", "-data", data, other}, io.Discard, io.Discard); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, d := range []string{"out", "stories"} {
+				if err := os.Mkdir(filepath.Join(other, d), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			more := `{"articles": [{"slug": "more", "headline": "Synthetic more", "body": [{"type": "paragraph", "text": "More."}]}]}`
+			if err := os.WriteFile(filepath.Join(other, "stories", "more.json"), []byte(more), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			to := filepath.Join(other, tt.link)
+			if tt.link == "alias" {
+				// A link elsewhere to the folder: one inside it
+				// would be a loop of the dataset's.
+				to = filepath.Join(t.TempDir(), "alias")
+				if err := os.Symlink(other, to); err != nil {
+					t.Fatal(err)
+				}
+			}
+			name := "more"
+			if tt.file {
+				name = "more.json"
+			}
+			linkPath := filepath.Join(data, "2024", name)
+			if err := os.Symlink(to, linkPath); err != nil {
+				t.Fatal(err)
+			}
+			target := filepath.Join(other, tt.target)
+			before, otherBefore := snapshot(t, data), snapshot(t, other)
+			err := dispatch([]string{"export", "-data", data, target}, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "link "+linkPath) || !strings.Contains(err.Error(), "choose") {
+				t.Errorf("error %v, want one saying the folder %s, naming the link %s, and to choose another", err, tt.want, linkPath)
+			}
+			if after := snapshot(t, data); !maps.Equal(after, before) {
+				t.Errorf("the dataset folder changed: %d files, were %d", len(after), len(before))
+			}
+			if after := snapshot(t, other); !maps.Equal(after, otherBefore) {
+				t.Errorf("the linked folder changed: %d files, were %d", len(after), len(otherBefore))
+			}
+			if err := dispatch([]string{"validate", data}, io.Discard, io.Discard); err != nil {
+				t.Errorf("the dataset no longer validates: %v", err)
+			}
+		})
+	}
+
+	// A folder beside the one a link leads to is no part of the dataset.
+	data := folderFixture(t)
+	other := t.TempDir()
+	if err := os.Mkdir(filepath.Join(other, "stories"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(other, "stories"), filepath.Join(data, "more")); err != nil {
+		t.Fatal(err)
+	}
+	if err := dispatch([]string{"export", "-data", data, filepath.Join(other, "stories-public")}, io.Discard, io.Discard); err != nil {
+		t.Errorf("exporting beside a linked folder: %v", err)
 	}
 }
 
