@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -123,6 +124,16 @@ func listFiles(path string, max int64) ([]*file, []Link, error) {
 		return nil, nil, fmt.Errorf("reading dataset: %w", err)
 	}
 	if !fi.IsDir() {
+		if fi.Mode()&fs.ModeNamedPipe != 0 {
+			// Named by the user, a pipe is their data: validate
+			// <(gunzip -c articles.json.gz). In a folder, it stays
+			// refused.
+			f, err := readPipe(path, max)
+			if err != nil {
+				return nil, nil, err
+			}
+			return []*file{f}, nil, nil
+		}
 		if !fi.Mode().IsRegular() {
 			return []*file{{name: path, path: path, refused: &notAFile{mode: fi.Mode().Type()}}}, nil, nil
 		}
@@ -255,6 +266,35 @@ func listFolder(root string) ([]*file, []Link) {
 	visit(root, above)
 	wg.Wait()
 	return files, links
+}
+
+// readPipe reads the named pipe given as the dataset to its end, failing
+// past max bytes, and keeps its bytes in memory: a pipe is read once, and
+// a dataset's file is read again to place its problems and, when served,
+// for each article's page. Opening it waits for a writer, as the user who
+// named it expects.
+func readPipe(path string, max int64) (f *file, err error) {
+	r, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	defer func() {
+		if cerr := r.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("reading dataset: %w", cerr)
+		}
+	}()
+	limit := max
+	if limit < math.MaxInt64 {
+		limit++ // one byte more tells that there is more
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit))
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s: the pipe gives more than the %s limit: a dataset this big is most likely the wrong data (raise -max-size if it is meant to be)", path, ByteSize(max))
+	}
+	return &file{name: path, data: b, size: int64(len(b))}, nil
 }
 
 // isJSONName reports whether a file's name ends in .json, in any case: a

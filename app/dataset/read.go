@@ -39,7 +39,8 @@ type Options struct {
 
 // Load reads and checks the dataset at path: a file, or a folder of
 // *.json files. It reads each file once, a piece at a time, and keeps of
-// the articles only what lists need; an article's page reads it again. On
+// the articles only what lists need; an article's page reads it again. A
+// named pipe given as path is read once, to its end, and kept in memory. On
 // failure the error is an *Error listing the problems, each with its file,
 // line, column and JSON pointer.
 func Load(path string, opt Options) (*Archive, error) {
