@@ -75,6 +75,10 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		return printEntry(a, storyFile, stdout) // no dataset to be unique in
 	case statErr != nil:
 		return fmt.Errorf("import: reading the dataset: %w", statErr)
+	case info.Mode()&fs.ModeNamedPipe != 0 && *out != "-":
+		// Read, the pipe's data would be gone, and the dataset with the
+		// story added has nowhere to be written.
+		return fmt.Errorf("import: %s is a named pipe: import adds the story by writing the dataset back, which a pipe cannot take; give the dataset's file or folder with -data, or print the entry with -o -; nothing was changed", *path)
 	}
 	opts := dataset.Options{MaxSize: int64(maxSize)}
 	arc, err := dataset.Load(*path, opts)

@@ -109,6 +109,7 @@ such files. Usage:
   dateline [serve] [-addr HOST:PORT] [-data PATH] [-cache BYTES]
                                                   serve the site (default :8000, bundled articles.json)
   dateline validate [PATH]                        check a dataset and list every problem
+                                                  (PATH may be a pipe: dateline validate <(gunzip -c data.json.gz))
   dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-copy] [-o -] STORY.txt
                                                   add a plain-text story to a dataset
   dateline export [-data PATH] DIR                write the site as static files into DIR
@@ -276,6 +277,9 @@ func checkExportDir(data, dir string) error {
 	}
 	if err != nil {
 		return fmt.Errorf("finding the dataset %s: %w", data, err)
+	}
+	if info.Mode()&fs.ModeNamedPipe != 0 {
+		return nil // read to its end before anything is written; no folder to write into
 	}
 	dataAbs, err := resolvePath(data)
 	if err != nil {
