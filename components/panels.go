@@ -149,6 +149,7 @@ func ReaderLabels(site *page.Site) (string, error) {
 		i18n.SavedNote, i18n.UnsavedNote, i18n.LinkCopied, i18n.CopyLink,
 		i18n.ListenPause, i18n.ListenResume, i18n.ListenNoVoice, i18n.PrintedFrom,
 		i18n.ContinueRead, i18n.SavedRemove, i18n.DataSaverOn, i18n.Close,
+		i18n.DatePattern,
 	} {
 		texts[string(k)] = t.Text(k) // placeholders kept: reader.js fills them
 	}
@@ -158,7 +159,10 @@ func ReaderLabels(site *page.Site) (string, error) {
 		Sizes []int             `json:"sizes"`
 		// Digits writes numbers in the edition's digits: 0-9 in order.
 		Digits string `json:"digits"`
-	}{texts, SizeSteps, t.Digits().Convert("0123456789")}
+		// Months are the edition's month names, January first, for the
+		// date pattern (a printed article's date).
+		Months []string `json:"months"`
+	}{texts, SizeSteps, t.Digits().Convert("0123456789"), t.Months()}
 	b, err := json.Marshal(out)
 	if err != nil {
 		return "", fmt.Errorf("encoding reader.js's labels: %w", err)

@@ -587,11 +587,21 @@
 
   // ---- share ---------------------------------------------------------------
 
+  // pageURL is the address to give others for the page on screen: its
+  // canonical one (the site's public address, which the client keeps up
+  // to date as the reader moves), else this one without its query string
+  // (tracking parameters) or fragment.
+  function pageURL() {
+    var canonical = $('link[rel="canonical"]');
+    return canonical && canonical.href ? canonical.href : location.origin + location.pathname;
+  }
+
   function share() {
-    var url = location.href.split("#")[0];
+    var url = pageURL();
     var title = $("#page-title") ? $("#page-title").textContent : doc.title;
     if (navigator.share) {
-      navigator.share({ title: title, text: title, url: url }).catch(function () {
+      // The title once: share targets show text and title together.
+      navigator.share({ title: title, url: url }).catch(function () {
         // Cancelled by the reader, or refused: nothing to say.
       });
       return;
@@ -773,14 +783,11 @@
     if (!note) {
       return;
     }
-    var date = new Date();
-    var when;
-    try {
-      when = date.toLocaleDateString(root.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
-    } catch (e) {
-      when = date.toISOString().slice(0, 10);
-    }
-    note.textContent = text("print.from", { url: location.href.split("#")[0], date: when });
+    // Today, as the pages write dates: the edition's pattern, month names
+    // and digits.
+    var d = new Date();
+    var when = text("date.pattern", { day: number(d.getDate()), month: labels.months[d.getMonth()] || "", year: number(d.getFullYear()) });
+    note.textContent = text("print.from", { url: pageURL(), date: when });
   });
 
   // ---- keyboard ------------------------------------------------------------

@@ -166,6 +166,16 @@ func (t *Table) FormatDate(s string) string {
 		"year", t.Number(d.Year()))
 }
 
+// Months returns the edition's month names, January first, as FormatDate
+// writes them.
+func (t *Table) Months() []string {
+	names := make([]string, len(months))
+	for i, k := range months {
+		names[i] = t.raw(k)
+	}
+	return names
+}
+
 // raw returns the edition's text of k, or the English one. In a
 // right-to-left edition the English text is isolated (U+2068 FIRST STRONG
 // ISOLATE … U+2069 POP DIRECTIONAL ISOLATE), as <bdi> isolates markup:

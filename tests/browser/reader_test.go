@@ -321,7 +321,7 @@ func shareStub(mode string) string {
   const mode = ` + jsString(mode) + `;
   window.__shared = null; window.__copied = null;
   Object.defineProperty(Navigator.prototype, "share", {configurable: true,
-    value: mode === "share" ? function (d) { window.__shared = d; return Promise.resolve(); } : undefined});
+    value: mode === "share" || mode === "canonical" ? function (d) { window.__shared = d; return Promise.resolve(); } : undefined});
   Object.defineProperty(Navigator.prototype, "clipboard", {configurable: true, get: () => ({
     writeText: (s) => mode === "refuse" ? Promise.reject(new Error("synthetic refusal")) : (window.__copied = s, Promise.resolve()),
   })});
@@ -335,37 +335,44 @@ func TestShare(t *testing.T) {
 	t.Parallel()
 	h := readerHost(t)
 	url := h.URL + dlpage.ArticlePath(slugShort)
-	for _, mode := range []string{"share", "copy", "refuse"} {
+	for _, mode := range []string{"share", "copy", "refuse", "canonical"} {
 		t.Run(mode, func(t *testing.T) {
 			tb := newTab(t, 412, 800)
 			tb.addScript(shareStub(mode))
-			tb.mustLoad(url, http.StatusOK)
+			// What the reader came by is not passed on.
+			tb.mustLoad(url+"?utm_source=synthetic#top", http.StatusOK)
 			tb.waitLive()
+			want := url
+			if mode == "canonical" {
+				// The site's public address, when the dataset gives it.
+				want = "https://news.example.org/articles/" + slugShort
+				eval[chromedp.Void](tb, `document.head.insertAdjacentHTML("beforeend", '<link rel="canonical" href="`+want+`">')`)
+			}
 			tb.click("sharing", ".tool-share")
 			switch mode {
-			case "share":
+			case "share", "canonical":
 				tb.waitFor("navigator.share", `!!window.__shared`, 5*time.Second)
 				got := eval[map[string]string](tb, `window.__shared`)
-				if got["url"] != url || got["title"] != headShort {
-					t.Errorf("shared %v, want the title and %s", got, url)
+				if got["url"] != want || got["title"] != headShort || got["text"] != "" {
+					t.Errorf("shared %v, want the title once and %s", got, want)
 				}
 				if n := eval[int](tb, `document.querySelectorAll(".toast").length`); n != 0 {
 					t.Errorf("sharing showed %d messages", n)
 				}
 			case "copy":
 				tb.waitFor("the confirmation", `document.querySelector(".toasts").innerText.includes("Link copied")`, 5*time.Second)
-				if got := eval[string](tb, `window.__copied`); got != url {
-					t.Errorf("copied %q, want %q", got, url)
+				if got := eval[string](tb, `window.__copied`); got != want {
+					t.Errorf("copied %q, want %q", got, want)
 				}
 			case "refuse":
 				tb.waitFor("the link to copy", `!!document.querySelector(".toast-input")`, 5*time.Second)
 				got := eval[map[string]any](tb, `(() => { const i = document.querySelector(".toast-input");
 				  return {value: i.value, focused: document.activeElement === i, selected: i.selectionEnd - i.selectionStart}; })()`)
-				if got["value"] != url || got["focused"] != true || got["selected"] != float64(len(url)) {
-					t.Errorf("the fallback shows %v, want %s focused and selected", got, url)
+				if got["value"] != want || got["focused"] != true || got["selected"] != float64(len(want)) {
+					t.Errorf("the fallback shows %v, want %s focused and selected", got, want)
 				}
 			}
-			if mode != "share" {
+			if mode == "copy" || mode == "refuse" {
 				tb.waitFor("the message to go by itself", `document.querySelectorAll(".toast").length === 0`, 12*time.Second)
 			}
 			tb.checkConsole(nil)
@@ -509,8 +516,11 @@ func TestPrint(t *testing.T) {
 	if got.Hidden != "" || got.Shown != "" {
 		t.Errorf("printed: not hidden %q, hidden %q", got.Hidden, got.Shown)
 	}
-	if !strings.Contains(got.Note, url) || !strings.Contains(got.Note, fmt.Sprint(time.Now().Year())) {
-		t.Errorf("print note %q, want the address and today's date", got.Note)
+	// Today as the pages write dates ("4 December 2026"), not the
+	// browser's own form.
+	today := eval[[]int](tb, `(() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()]; })()`)
+	if date := fmt.Sprintf("%d %s %d", today[0], time.Month(today[1]), today[2]); !strings.Contains(got.Note, url) || !strings.Contains(got.Note, date) {
+		t.Errorf("print note %q, want the address and %s", got.Note, date)
 	}
 	pdf, err := chromedp.Call(tb.ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
 	if err != nil {
