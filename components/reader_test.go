@@ -140,8 +140,12 @@ func TestHeaderTools(t *testing.T) {
 		t.Errorf("want the Reading settings button, got %d", len(s))
 	}
 	st := root.WithClass("status-text")
-	if len(st) != 1 || st[0].Attrs["aria-live"] != "polite" || st[0].TextContent() != "" {
-		t.Errorf("want one empty live status text")
+	if len(st) != 1 || st[0].Attrs["aria-live"] != "" || st[0].TextContent() != "" {
+		t.Errorf("want one empty status text, not live: its percentages would be read out one by one")
+	}
+	live := root.WithClass("status-live")
+	if len(live) != 1 || live[0].Attrs["aria-live"] != "polite" || !has(live[0], "class") || live[0].TextContent() != "" {
+		t.Errorf("want one empty live region for the status's changes of state")
 	}
 	if b := root.WithClass("install-button"); len(b) != 1 || !has(b[0], "hidden") || b[0].TextContent() != "Install app" {
 		t.Errorf("want a hidden, labelled install button")

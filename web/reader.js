@@ -965,6 +965,7 @@
 
   var status = { offline: !navigator.onLine, state: "", done: 0, total: 0, error: "", update: false };
   var installPrompt = null;
+  var announced = ""; // the state the live region last said
 
   function paintStatus() {
     var p = $(".status-text");
@@ -990,6 +991,13 @@
     }
     if (p.textContent !== msg) {
       p.textContent = msg;
+    }
+    // Announced once a state: saving's percentage changes are not.
+    var live = $(".status-live");
+    var said = status.offline ? "offline" : status.state || (msg ? "saver" : "");
+    if (live && said !== announced) {
+      announced = said;
+      live.textContent = msg;
     }
     if (msg) {
       p.title = hint ? msg + " – " + hint : msg; // whole, should the line cut it

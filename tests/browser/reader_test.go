@@ -827,10 +827,14 @@ func TestStatusLine(t *testing.T) {
 	tb.do("setting the viewport", viewport(320, 700))
 	tb.addScript(`(() => {
 	  window.__statuses = [];
+	  window.__announced = [];
 	  const seen = () => {
 	    const s = document.querySelector(".status-text");
 	    const text = s ? s.textContent : "";
 	    if (text && window.__statuses[window.__statuses.length - 1] !== text) window.__statuses.push(text + (document.documentElement.dataset.app === "live" ? " (live)" : ""));
+	    const l = document.querySelector(".status-live");
+	    const said = l ? l.textContent : "";
+	    if (said && window.__announced[window.__announced.length - 1] !== said) window.__announced.push(said);
 	  };
 	  new MutationObserver(seen).observe(document, {subtree: true, childList: true, characterData: true});
 	})();`)
@@ -843,6 +847,11 @@ func TestStatusLine(t *testing.T) {
 	}
 	if !saving {
 		t.Errorf("a first visit never showed the progress of saving for offline: %q", seen)
+	}
+	// Screen readers hear the start and the end, not every percentage.
+	announced := eval[[]string](tb, `window.__announced`)
+	if len(announced) != 2 || !strings.HasPrefix(announced[0], "Saving for offline") || announced[1] != "Available offline" {
+		t.Errorf("a first visit announced %q, want the saving once, then Available offline", announced)
 	}
 	if tag := eval[string](tb, `document.querySelector(".status-text").tagName`); tag != "P" {
 		t.Errorf("the status is a %s, want text", tag)
@@ -875,7 +884,8 @@ func TestStatusLine(t *testing.T) {
 
 	tb.goOffline()
 	tb.waitFor(`"Offline"`, statusText+` === "Offline"`, 10*time.Second)
-	if n := eval[int](tb, `(document.querySelector(".site-header").innerText.match(/Offline/g) || []).length`); n != 1 {
+	// Once on screen; its live copy, visually hidden, is for screen readers.
+	if n := eval[int](tb, `(document.querySelector(".site-header").innerText.match(/Offline/g) || []).length - (document.querySelector(".status-live").innerText === "Offline" ? 1 : 0)`); n != 1 {
 		t.Errorf("the header says Offline %d times", n)
 	}
 	if shots := os.Getenv("DATELINE_SCREENSHOTS"); shots != "" {

@@ -46,8 +46,9 @@ func (tb *tab) extend(d time.Duration) {
 	tb.ctx = ctx
 }
 
-// statusText is the text of the status bar in the page's header.
-const statusText = `((document.querySelector(".site-header .status") || {}).innerText || "")`
+// statusText is the text of the status bar in the page's header (not its
+// live copy for screen readers).
+const statusText = `((document.querySelector(".site-header .status-text") || {}).innerText || "")`
 
 // cacheCountJS counts the entries of this page's version's cache, or -1
 // when that cache does not exist (caches.open would create it: it is not
