@@ -54,10 +54,16 @@ func origin(site article.Site) (string, error) {
 }
 
 // absURL joins the origin and a page's path, percent-encoding the path as
-// a URI needs it: "/tags/سیاسەت" becomes "/tags/%D8%B3...". With an empty
-// origin it returns the encoded path alone, a relative reference.
-func absURL(origin, path string) string {
-	return origin + escapePath(path)
+// a URI needs it: "/tags/سیاسەت" becomes "/tags/%D8%B3...". A query string
+// (a search page's, as page.Ref.Path writes it, already encoded) is kept as
+// it is: "/search?q=a%26b" stays so, not "/search%3Fq=a%2526b". With an
+// empty origin it returns the encoded path alone, a relative reference.
+func absURL(origin, ref string) string {
+	path, query, ok := strings.Cut(ref, "?")
+	if !ok {
+		return origin + escapePath(ref)
+	}
+	return origin + escapePath(path) + "?" + query
 }
 
 // escapePath percent-encodes a path, leaving the common all-ASCII one as

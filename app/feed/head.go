@@ -62,7 +62,8 @@ func (h Head) HTML() string {
 // so; og:type "article" with its times, section and tags on an article's
 // page, "website" elsewhere; twitter:card "summary_large_image" with an
 // image, "summary" without. The not-found and offline pages also get
-// robots "noindex", for hosts that serve them with status 200.
+// robots "noindex", for hosts that serve them with status 200, and so do
+// the saved articles and the results of a search query.
 func HeadTags(site article.Site, p Page) (Head, error) {
 	org, err := origin(site)
 	if err != nil {
@@ -123,10 +124,13 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 		}
 	}
 	h.Meta = append(h.Meta, Meta{Name: "twitter:card", Content: card})
-	// Not found, offline, and pages that are the reader's own (saved
-	// articles): nothing for a search engine. A search page may be indexed
-	// (it is in no sitemap): its results are the site's own pages.
-	if p.Ref.Kind == page.NotFound || p.Ref.Kind == page.Saved || p.Ref.Kind == page.Offline {
+	// Not found, offline, pages that are the reader's own (saved articles)
+	// and the results of a query: nothing for a search engine, which asks
+	// sites to keep internal search results out of its index. Links on
+	// them may still be followed. The search page without a query, a box
+	// to type in, may be indexed.
+	if p.Ref.Kind == page.NotFound || p.Ref.Kind == page.Saved || p.Ref.Kind == page.Offline ||
+		p.Ref.Kind == page.Search && p.Ref.Slug != "" {
 		h.Meta = append(h.Meta, Meta{Name: "robots", Content: "noindex"})
 	}
 	return h, nil

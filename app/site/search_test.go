@@ -105,10 +105,10 @@ func TestSearchPage(t *testing.T) {
 	if got := root.Find("input", "id", "search-input"); len(got) != 1 || got[0].Attrs["value"] != "quillotex" {
 		t.Errorf("the search box does not show the query")
 	}
-	// Crawlable, as Lighthouse's SEO audit asks of it; only the saved
-	// articles and not-found pages say noindex.
-	if n := len(root.Find("meta", "name", "robots")); n != 0 {
-		t.Errorf("a search page has %d robots metas, want none", n)
+	// Results of a query stay out of search engines' indexes (their
+	// links may be followed); app/feed's TestHeadTags has the other pages.
+	if r := root.Find("meta", "name", "robots"); len(r) != 1 || r[0].Attrs["content"] != "noindex" {
+		t.Errorf("a search's results: robots metas %v, want one noindex", r)
 	}
 	if c := root.Find("link", "rel", "canonical"); len(c) != 0 && !strings.Contains(c[0].Attrs["href"], "/search?q=quillotex") {
 		t.Errorf("canonical %q", c[0].Attrs["href"])

@@ -105,6 +105,11 @@ func TestHeadTags(t *testing.T) {
 				{"/sections/world", map[string][]string{"og:type": {"website"}, "og:title": {"World"}},
 					map[string][]string{"canonical": abs("/sections/world"), "alternate": {"/feed.xml", "/sections/world/feed.xml"}}},
 				{"/no/such/page", map[string][]string{"robots": {"noindex"}, "og:url": nil}, map[string][]string{"canonical": nil}},
+				{"/search", map[string][]string{"robots": nil, "og:url": abs("/search")}, map[string][]string{"canonical": abs("/search")}},
+				{"/search?q=synthetic", map[string][]string{"robots": {"noindex"}, "og:url": abs("/search?q=synthetic")},
+					map[string][]string{"canonical": abs("/search?q=synthetic")}},
+				{"/search?q=a%26b&page=2", map[string][]string{"robots": {"noindex"}, "og:url": abs("/search?q=a%26b&page=2")},
+					map[string][]string{"canonical": abs("/search?q=a%26b&page=2")}},
 			} {
 				h := readHead(t, ts, tt.path)
 				for key, want := range tt.want {
