@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
@@ -41,15 +42,16 @@ type Entry struct {
 	Tags      []string
 	// Summary is the start of the text; Atom shows it always.
 	Summary string
-	// Text holds the paragraphs of a short article in full; nil for a
+	// Content is a short article's text as its page shows it; nil for a
 	// long one, which readers open by its link.
-	Text []string
+	Content *Content
 }
 
 // NewEntry makes the feed entry of an article: its summary is the excerpt
-// lists show, and its paragraphs come in full when they hold at most
-// FullTextLength characters.
-func NewEntry(a *article.Article) Entry {
+// lists show, and its content, when its paragraphs hold at most
+// FullTextLength characters, what its page shows of its text, with the
+// labels of t (the table the page uses for the article's language).
+func NewEntry(a *article.Article, t *i18n.Table) Entry {
 	e := Entry{
 		Slug:      a.Slug,
 		Lang:      a.Lang,
@@ -67,7 +69,7 @@ func NewEntry(a *article.Article) Entry {
 		n += utf8.RuneCountInString(p)
 	}
 	if n <= FullTextLength {
-		e.Text = ps
+		e.Content = newContent(a, t)
 	}
 	return e
 }
@@ -220,10 +222,10 @@ func atomEntryOf(site article.Site, org, siteAuthor string, e *Entry) (atomEntry
 		summary = e.Headline
 	}
 	out.Summary = atomText{Type: "text", Body: summary}
-	if len(e.Text) > 0 {
-		div := xhtmlDiv{P: e.Text}
-		if article.Dir(lang) == "rtl" {
-			div.Dir = "rtl"
+	if e.Content != nil {
+		div, err := xhtmlDiv(org, article.Dir(lang), e.Content)
+		if err != nil {
+			return atomEntry{}, time.Time{}, err
 		}
 		out.Content = &atomContent{Type: "xhtml", Div: div}
 	}
@@ -288,14 +290,10 @@ type (
 		Scheme string `xml:"scheme,attr,omitempty"`
 		Label  string `xml:"label,attr,omitempty"`
 	}
-	// atomContent is xhtml content: paragraphs in an XHTML div, which RFC
-	// 4287 (4.1.3.3) says is a wrapper and not part of the content.
+	// atomContent is xhtml content: Div is its XHTML div as xhtmlDiv
+	// writes it.
 	atomContent struct {
-		Type string   `xml:"type,attr"`
-		Div  xhtmlDiv `xml:"http://www.w3.org/1999/xhtml div"`
-	}
-	xhtmlDiv struct {
-		Dir string   `xml:"dir,attr,omitempty"`
-		P   []string `xml:"p"`
+		Type string `xml:"type,attr"`
+		Div  string `xml:",innerxml"`
 	}
 )

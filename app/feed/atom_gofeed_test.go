@@ -34,13 +34,14 @@ func TestAtomGofeed(t *testing.T) {
 	arts := []*article.Article{fullArticle(), bareArticle("second-story"), long}
 	var entries []Entry
 	for _, a := range arts {
-		entries = append(entries, NewEntry(a))
+		entries = append(entries, NewEntry(a, testLabels))
 	}
 	for _, tt := range []struct {
 		scenario       string
 		site           article.Site
 		link, feedLink string
 		itemLink       string // of the first item
+		imgSrc         string // of the first item's photo
 		categories     []string
 	}{
 		{
@@ -49,12 +50,14 @@ func TestAtomGofeed(t *testing.T) {
 			link:       testOrigin + "/",
 			feedLink:   testOrigin + "/feed.xml",
 			itemLink:   testOrigin + "/articles/lorem-ipsum",
+			imgSrc:     testOrigin + "/web/images/placeholder.jpg",
 			categories: []string{"Middle East & Gulf", "Alpha", "Beta Gamma"},
 		},
 		{
 			scenario:   "site URL unknown",
 			site:       siteWithoutURL(),
 			itemLink:   "/articles/lorem-ipsum",
+			imgSrc:     "/web/images/placeholder.jpg",
 			categories: []string{"Middle East & Gulf", "Alpha", "Beta Gamma"},
 		},
 	} {
@@ -114,9 +117,19 @@ func TestAtomGofeed(t *testing.T) {
 			if !slices.Equal(first.Categories, tt.categories) {
 				t.Errorf("first item categories %q, want %q", first.Categories, tt.categories)
 			}
-			for _, p := range arts[0].Paragraphs() {
-				if !strings.Contains(first.Content, "<p>"+p+"</p>") {
-					t.Errorf("first item content lacks the paragraph %q:\n%s", p, first.Content)
+			// What the page shows: figures, the dateline leading the first
+			// paragraph, the other paragraphs and the "Read More" line.
+			ps := arts[0].Paragraphs()
+			for _, want := range []string{
+				"<figcaption>Photo caption: A caption without a photo.</figcaption>",
+				`<img src="` + tt.imgSrc + `" alt="A placeholder scene" width="1200" height="800"`,
+				"<figcaption>Placeholder photo.</figcaption>",
+				"<p><strong>PLACEVILLE (Example Wire) – </strong>" + ps[0] + "</p>",
+				"<p>Read More: Placeholder related story (not in this collection)</p>",
+				"<p>" + ps[1] + "</p>",
+			} {
+				if !strings.Contains(first.Content, want) {
+					t.Errorf("first item content lacks %q:\n%s", want, first.Content)
 				}
 			}
 			if strings.Contains(first.Content, "<div") {
@@ -149,7 +162,7 @@ func TestAtomGofeedHostile(t *testing.T) {
 	a := bareArticle("hostile")
 	a.Headline = `</title><script>alert("x")</script> & ]]>`
 	a.Authors = []string{"<b>Ada</b> & Co"}
-	b, err := Atom(siteWithURL(), Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(a)}})
+	b, err := Atom(siteWithURL(), Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(a, testLabels)}})
 	if err != nil {
 		t.Fatal(err)
 	}

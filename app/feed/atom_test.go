@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 )
 
 // The Atom document as a reader parses it, with encoding/xml.
@@ -55,6 +56,7 @@ type (
 			XMLName xml.Name
 			Dir     string   `xml:"dir,attr"`
 			P       []string `xml:"http://www.w3.org/1999/xhtml p"`
+			Inner   string   `xml:",innerxml"`
 		} `xml:"http://www.w3.org/1999/xhtml div"`
 	}
 )
@@ -159,7 +161,7 @@ func TestAtom(t *testing.T) {
 	long := bareArticle("long-story")
 	long.Body = []article.Block{paragraph(longText(1500)), paragraph(longText(501))}
 	entries := func() []Entry {
-		return []Entry{NewEntry(fullArticle()), NewEntry(bareArticle("second-story")), NewEntry(long)}
+		return []Entry{NewEntry(fullArticle(), testLabels), NewEntry(bareArticle("second-story"), testLabels), NewEntry(long, testLabels)}
 	}
 	for _, tt := range []struct {
 		scenario string
@@ -242,7 +244,7 @@ func TestAtom(t *testing.T) {
 		{
 			scenario: "no dates at all: the fixed fallback, not the clock",
 			site:     siteWithURL(),
-			feed:     Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(bareArticle("undated"))}},
+			feed:     Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(bareArticle("undated"), testLabels)}},
 			check: func(t *testing.T, f parsedFeed) {
 				if got, want := f.Updated[0], "1970-01-01T00:00:00Z"; got != want {
 					t.Errorf("feed updated %s, want %s", got, want)
@@ -300,9 +302,15 @@ func TestAtom(t *testing.T) {
 				if len(short.Content) != 1 || short.Content[0].Type != "xhtml" {
 					t.Fatalf("short article: content %+v, want one xhtml content", short.Content)
 				}
-				want := fullArticle().Paragraphs()
-				if got := short.Content[0].Div.P; fmt.Sprint(got) != fmt.Sprint(want) {
-					t.Errorf("content paragraphs %q, want %q", got, want)
+				ps := fullArticle().Paragraphs()
+				want := `<figure><figcaption>Photo caption: A caption without a photo.</figcaption></figure>` +
+					`<figure><img src="` + testOrigin + `/web/images/placeholder.jpg" alt="A placeholder scene" width="1200" height="800"></img>` +
+					`<figcaption>Placeholder photo.</figcaption></figure>` +
+					`<p><strong>PLACEVILLE (Example Wire) – </strong>` + ps[0] + `</p>` +
+					`<p>Read More: Placeholder related story (not in this collection)</p>` +
+					`<p>` + ps[1] + `</p>`
+				if got := short.Content[0].Div.Inner; got != want {
+					t.Errorf("content\n%s\nwant\n%s", got, want)
 				}
 				if got, want := short.Summary[0], fullArticle().Excerpt(article.ExcerptLength); got != want {
 					t.Errorf("summary %q, want the excerpt %q", got, want)
@@ -330,7 +338,7 @@ func TestAtom(t *testing.T) {
 }
 
 func TestAtomIDs(t *testing.T) {
-	entry := []Entry{NewEntry(bareArticle("stable-story"))}
+	entry := []Entry{NewEntry(bareArticle("stable-story"), testLabels)}
 	ids := func(site article.Site, path string) (feed, first string) {
 		t.Helper()
 		b, err := Atom(site, Feed{Path: path, Page: "/", Entries: entry})
@@ -391,7 +399,7 @@ func TestAtomText(t *testing.T) {
 	hostile.Tags = []string{`Tag "quoted" <x>`}
 	hostile.Body = []article.Block{paragraph("First & <second> paragraph ]]>"), paragraph("سڵاو")}
 	hostile.Lang = "ckb"
-	b, err := Atom(siteWithURL(), Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(hostile)}})
+	b, err := Atom(siteWithURL(), Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(hostile, testLabels)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,7 +422,7 @@ func TestAtomText(t *testing.T) {
 func TestAtomEntries(t *testing.T) {
 	var entries []Entry
 	for i := range 60 {
-		entries = append(entries, NewEntry(bareArticle(fmt.Sprintf("story-%02d", i))))
+		entries = append(entries, NewEntry(bareArticle(fmt.Sprintf("story-%02d", i)), testLabels))
 	}
 	b, err := Atom(siteWithURL(), Feed{Path: "/feed.xml", Page: "/", Entries: entries})
 	if err != nil {
@@ -446,8 +454,8 @@ func TestNewEntry(t *testing.T) {
 			for _, n := range tt.lengths {
 				a.Body = append(a.Body, paragraph(longText(n)), article.Block{Type: article.ReadMore, Link: article.Link{Title: longText(300)}})
 			}
-			e := NewEntry(a)
-			if got := e.Text != nil; got != tt.full {
+			e := NewEntry(a, testLabels)
+			if got := e.Content != nil; got != tt.full {
 				t.Errorf("full text = %v, want %v", got, tt.full)
 			}
 			if e.Summary != a.Excerpt(article.ExcerptLength) {
@@ -458,7 +466,7 @@ func TestNewEntry(t *testing.T) {
 	// Characters, not bytes: 2,000 Arabic-script letters are 4,000 bytes.
 	a := bareArticle("runes")
 	a.Body = []article.Block{paragraph(strings.Repeat("س", FullTextLength))}
-	if NewEntry(a).Text == nil {
+	if NewEntry(a, testLabels).Content == nil {
 		t.Errorf("2,000 characters of Arabic script are counted as more")
 	}
 }
@@ -490,7 +498,7 @@ func TestAtomShippedDataset(t *testing.T) {
 	d := shippedDataset(t)
 	var entries []Entry
 	for i := range d.Articles {
-		entries = append(entries, NewEntry(&d.Articles[i]))
+		entries = append(entries, NewEntry(&d.Articles[i], testLabels))
 	}
 	b, err := Atom(d.Site.WithDefaults(), Feed{Path: "/feed.xml", Page: "/", Entries: entries})
 	if err != nil {
@@ -503,5 +511,69 @@ func TestAtomShippedDataset(t *testing.T) {
 	}
 	if got := f.Updated[0]; got != "1970-01-01T00:00:00Z" {
 		t.Errorf("updated %s for a dataset without dates, want the fixed fallback", got)
+	}
+}
+
+// TestAtomContent checks an entry's content against its page: figures
+// with their photo, caption and credit, the dateline, the "Read More"
+// links by where they lead, labels from the edition's table, and text
+// from the data kept as text, with no address that could run a script.
+func TestAtomContent(t *testing.T) {
+	a := bareArticle("content-story")
+	a.Lang = "ckb"
+	a.Dateline = &article.Dateline{Place: "TESTVILLE", Source: `Synthetic <Wire> & Co`}
+	a.Figures = []article.Figure{
+		{Caption: `Synthetic caption <b>bold</b>`, Credit: "Photo: synthetic & fixture",
+			Image: &article.Image{Src: "/web/images/synthetic.jpg", Alt: `Alt "quoted" <i>`, Width: 640, Height: 480}},
+		{Caption: "A remote synthetic photo.", Image: &article.Image{Src: "https://img.example.org/x.jpg"}},
+		{Credit: "Script source dropped", Image: &article.Image{Src: "javascript:alert(1)", Alt: "x"}},
+	}
+	a.Body = []article.Block{
+		paragraph("First synthetic paragraph </p><script>alert(1)</script>"),
+		{Type: article.ReadMore, Link: article.Link{Title: "Synthetic inside", Slug: "other-story"}},
+		{Type: article.ReadMore, Link: article.Link{Title: "Synthetic outside", URL: "https://example.org/elsewhere?a=1&b=2"}},
+		{Type: article.ReadMore, Link: article.Link{Title: "Synthetic script link", URL: "javascript:alert(1)"}},
+		paragraph("Second synthetic paragraph."),
+	}
+	labels := i18n.New("ckb", map[string]string{string(i18n.ReadMore): "زیاتر:", string(i18n.NotInCollection): "(نییە)"})
+	const (
+		figures = `<figure><img src="%[1]s/web/images/synthetic.jpg" alt="Alt &#34;quoted&#34; &lt;i&gt;" width="640" height="480"></img>` +
+			`<figcaption>Synthetic caption &lt;b&gt;bold&lt;/b&gt; <small>Photo: synthetic &amp; fixture</small></figcaption></figure>` +
+			`<figure><img src="https://img.example.org/x.jpg" alt=""></img><figcaption>A remote synthetic photo.</figcaption></figure>` +
+			`<figure><figcaption><small>Script source dropped</small></figcaption></figure>`
+		body = `<p><strong>TESTVILLE (Synthetic &lt;Wire&gt; &amp; Co) – </strong>First synthetic paragraph &lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>` +
+			`<p>زیاتر: <a href="%[1]s/articles/other-story">Synthetic inside</a></p>` +
+			`<p>زیاتر: <a href="https://example.org/elsewhere?a=1&amp;b=2">Synthetic outside</a></p>` +
+			`<p>زیاتر: Synthetic script link (نییە)</p>` +
+			`<p>Second synthetic paragraph.</p>`
+	)
+	for _, tt := range []struct {
+		scenario string
+		site     article.Site
+		origin   string
+	}{
+		{"site URL known: absolute addresses", siteWithURL(), testOrigin},
+		{"site URL unknown: paths of the site", siteWithoutURL(), ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			b, err := Atom(tt.site, Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(a, labels)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(b, []byte("<script")) || bytes.Contains(b, []byte("javascript:")) {
+				t.Errorf("markup or a script address from the data reached the feed:\n%s", b)
+			}
+			c := parseAtom(t, b).Entries[0].Content
+			if len(c) != 1 || c[0].Type != "xhtml" || c[0].Div.Dir != "rtl" {
+				t.Fatalf("content %+v, want one xhtml content, right to left", c)
+			}
+			if got, want := c[0].Div.Inner, fmt.Sprintf(figures+body, tt.origin); got != want {
+				t.Errorf("content\n%s\nwant\n%s", got, want)
+			}
+			it := parseGofeed(t, b).Items[0]
+			if !strings.Contains(it.Content, "First synthetic paragraph &lt;/p&gt;&lt;script&gt;") {
+				t.Errorf("a feed reader does not read the paragraph as text: %s", it.Content)
+			}
+		})
 	}
 }

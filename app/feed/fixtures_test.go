@@ -8,11 +8,15 @@ import (
 	"testing"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 )
 
 // Plainly synthetic data: placeholder words and example.org addresses.
 
 const testOrigin = "https://news.example.org"
+
+// testLabels are the interface's texts of an English edition.
+var testLabels = i18n.New("en", nil)
 
 func siteWithURL() article.Site {
 	return article.Site{Name: "Placeholder News", Lang: "en", URL: testOrigin, Publisher: "Example Publishing"}

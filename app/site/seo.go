@@ -105,7 +105,7 @@ func (s *Site) feedOf(p string) (res *response, ok bool, err error) {
 			if err != nil {
 				return nil, err
 			}
-			f.Entries = append(f.Entries, feed.NewEntry(a))
+			f.Entries = append(f.Entries, feed.NewEntry(a, s.site.TableFor(a.Language())))
 		}
 		b, err := feed.Atom(s.site.Site, f)
 		if err != nil {

@@ -25,8 +25,10 @@ func seoData(url string) []byte {
 	return []byte(`{` + site + `}, "articles": [
   {"slug": "seo-photo", "headline": "Synthetic story with a photo", "section": "World", "tags": ["Alpha", "Beta"],
    "published": "2024-03-05T09:00:00Z", "updated": "2024-03-06", "authors": ["Jane Roe"],
-   "figures": [{"caption": "Synthetic caption.", "image": {"src": "/web/icons/icon-512.png", "alt": "A synthetic picture", "width": 512, "height": 512}}],
-   "body": [{"type": "paragraph", "text": "Synthetic text of the story with a photo."}]},
+   "dateline": {"place": "TESTVILLE", "source": "Synthetic Wire"},
+   "figures": [{"caption": "Synthetic caption.", "credit": "Photo: synthetic", "image": {"src": "/web/icons/icon-512.png", "alt": "A synthetic picture", "width": 512, "height": 512}}],
+   "body": [{"type": "paragraph", "text": "Synthetic text of the story with a photo."},
+     {"type": "read_more", "title": "Synthetic story elsewhere", "url": "https://example.org/synthetic/elsewhere"}]},
   {"slug": "seo-plain", "headline": "Synthetic story without a date",
    "body": [{"type": "paragraph", "text": "Synthetic text of the plain story."}]}
 ]}`)
@@ -215,6 +217,17 @@ func TestFeeds(t *testing.T) {
 		}
 		if !slices.Equal(titles, tt.items) {
 			t.Errorf("%s: items %q, want %q", tt.path, titles, tt.items)
+		}
+		// The photo story's content is what its page shows of its text.
+		for _, want := range []string{
+			`<img src="https://news.example.org/web/icons/icon-512.png" alt="A synthetic picture" width="512" height="512"`,
+			`<figcaption>Synthetic caption. <small>Photo: synthetic</small></figcaption>`,
+			`<p><strong>TESTVILLE (Synthetic Wire) – </strong>Synthetic text of the story with a photo.</p>`,
+			`<p>Read More: <a href="https://example.org/synthetic/elsewhere">Synthetic story elsewhere</a></p>`,
+		} {
+			if len(f.Items) == 0 || !strings.Contains(f.Items[0].Content, want) {
+				t.Errorf("%s: the first item's content lacks %s", tt.path, want)
+			}
 		}
 		if f.Updated != "2024-03-06T00:00:00Z" {
 			t.Errorf("%s: updated %q, want the newest article's date", tt.path, f.Updated)

@@ -1,0 +1,201 @@
+package feed
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"dateline/app/article"
+	"dateline/app/i18n"
+	"dateline/app/page"
+)
+
+// Content is an article's text as its page shows it, for a feed entry:
+// the figures, then the body, the dateline leading its first paragraph and
+// the "Read More" links between paragraphs.
+type Content struct {
+	// Dateline is the dateline's label, "ERBIL (Kurdistan 24)"; empty
+	// without one.
+	Dateline string
+	Figures  []article.Figure
+	Body     []article.Block
+	// ReadMore, PhotoCaption and NotInCollection are the labels the page
+	// shows beside the data (app/i18n): before a "Read More" link, before
+	// the caption of a photo that is not in the collection, and after the
+	// title of a story that is not.
+	ReadMore, PhotoCaption, NotInCollection string
+}
+
+// newContent makes the content of article a, with the labels of t.
+func newContent(a *article.Article, t *i18n.Table) *Content {
+	c := &Content{
+		Figures:         a.Figures,
+		Body:            a.Body,
+		ReadMore:        t.Text(i18n.ReadMore),
+		PhotoCaption:    t.Text(i18n.PhotoCaption),
+		NotInCollection: t.Text(i18n.NotInCollection),
+	}
+	if a.Dateline != nil {
+		c.Dateline = a.Dateline.Label()
+	}
+	return c
+}
+
+// xhtmlDiv writes an entry's xhtml content: the XHTML div that RFC 4287
+// (4.1.3.3) says wraps it and is not part of it, with dir "rtl" for a
+// right-to-left language. Its elements are written as tokens, so every
+// text from the data is escaped by encoding/xml, and every address is one
+// the data cannot turn into a script: a path of the site or an http(s)
+// URL. Addresses on the site are absolute when org, the site's origin, is
+// known, and relative references otherwise, as the entry's own link is.
+//
+// The div is written apart from the feed, whose indentation would
+// otherwise add white space inside its paragraphs.
+func xhtmlDiv(org, dir string, c *Content) (string, error) {
+	var b strings.Builder
+	w := &xhtmlWriter{e: xml.NewEncoder(&b)}
+	div := xml.StartElement{Name: xml.Name{Space: "http://www.w3.org/1999/xhtml", Local: "div"}}
+	if dir == "rtl" {
+		div.Attr = []xml.Attr{{Name: xml.Name{Local: "dir"}, Value: dir}}
+	}
+	w.token(div)
+	for i := range c.Figures {
+		w.figure(org, c, &c.Figures[i])
+	}
+	first := true
+	for _, bl := range c.Body {
+		switch bl.Type {
+		case article.Paragraph:
+			w.open("p")
+			if first && c.Dateline != "" {
+				w.element("strong", c.Dateline+" – ")
+			}
+			first = false
+			w.text(bl.Text)
+			w.close("p")
+		case article.ReadMore:
+			w.open("p")
+			w.text(c.ReadMore + " ")
+			w.link(org, c, bl.Link)
+			w.close("p")
+		}
+	}
+	w.token(div.End())
+	if w.err == nil {
+		w.err = w.e.Close()
+	}
+	if w.err != nil {
+		return "", fmt.Errorf("xhtml content: %w", w.err)
+	}
+	return b.String(), nil
+}
+
+// xhtmlWriter writes XHTML tokens, keeping the first error.
+type xhtmlWriter struct {
+	e   *xml.Encoder
+	err error
+}
+
+func (w *xhtmlWriter) token(t xml.Token) {
+	if w.err == nil {
+		w.err = w.e.EncodeToken(t)
+	}
+}
+
+// open starts an element with attributes given as name, value pairs; a
+// pair with an empty value is left out.
+func (w *xhtmlWriter) open(name string, attrs ...string) {
+	start := xml.StartElement{Name: xml.Name{Local: name}}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		if attrs[i+1] != "" {
+			start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
+		}
+	}
+	w.token(start)
+}
+
+func (w *xhtmlWriter) close(name string) { w.token(xml.EndElement{Name: xml.Name{Local: name}}) }
+
+func (w *xhtmlWriter) text(s string) {
+	if s != "" {
+		w.token(xml.CharData(s))
+	}
+}
+
+// element writes an element holding text only.
+func (w *xhtmlWriter) element(name, text string, attrs ...string) {
+	w.open(name, attrs...)
+	w.text(text)
+	w.close(name)
+}
+
+// figure writes a figure as the page does: its image, when its address is
+// a path of the site or an http(s) URL, and a caption with the credit. A
+// caption whose photo is not in the collection says so.
+func (w *xhtmlWriter) figure(org string, c *Content, f *article.Figure) {
+	src := ""
+	if f.Image != nil {
+		src = contentImageSrc(org, f.Image)
+	}
+	if src == "" && f.Caption == "" && f.Credit == "" {
+		return
+	}
+	w.open("figure")
+	if src != "" {
+		img := f.Image
+		// alt="" marks a decorative picture: it is written even empty.
+		attrs := []xml.Attr{{Name: xml.Name{Local: "src"}, Value: src}, {Name: xml.Name{Local: "alt"}, Value: img.Alt}}
+		if img.Width > 0 && img.Height > 0 {
+			attrs = append(attrs,
+				xml.Attr{Name: xml.Name{Local: "width"}, Value: strconv.Itoa(img.Width)},
+				xml.Attr{Name: xml.Name{Local: "height"}, Value: strconv.Itoa(img.Height)})
+		}
+		w.token(xml.StartElement{Name: xml.Name{Local: "img"}, Attr: attrs})
+		w.close("img")
+	}
+	if f.Caption != "" || f.Credit != "" {
+		w.open("figcaption")
+		if f.Caption != "" {
+			if f.Image == nil {
+				w.text(c.PhotoCaption + " ")
+			}
+			w.text(f.Caption)
+			if f.Credit != "" {
+				w.text(" ")
+			}
+		}
+		if f.Credit != "" {
+			w.element("small", f.Credit)
+		}
+		w.close("figcaption")
+	}
+	w.close("figure")
+}
+
+// link writes a related link by where it leads, as the page does: an
+// article of the site, a page elsewhere, or a title only, marked as not
+// in the collection.
+func (w *xhtmlWriter) link(org string, c *Content, l article.Link) {
+	switch l.Kind() {
+	case article.Internal:
+		w.element("a", l.Title, "href", absURL(org, page.ArticlePath(l.Slug)))
+	case article.External:
+		w.element("a", l.Title, "href", l.URL)
+	default:
+		w.text(l.Title + " " + c.NotInCollection)
+	}
+}
+
+// contentImageSrc returns the address of an image in a feed: absolute when
+// it can be (imageURL), else the site path as a relative reference, and ""
+// for anything else.
+func contentImageSrc(org string, img *article.Image) string {
+	if u := imageURL(org, img); u != "" {
+		return u
+	}
+	if strings.HasPrefix(img.Src, "/") && !strings.HasPrefix(img.Src, "//") {
+		return img.Src
+	}
+	return ""
+}
