@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"path"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -142,6 +144,15 @@ var exportTypes = []struct {
 	{"font/woff", []string{"woff"}, false},
 }
 
+// AtomName is the file name of the Atom feeds a site has: "/feed.xml" and
+// "/sections/<slug>/feed.xml". Static hosts serve a file of this name as
+// application/atom+xml, as the Go host does and as the pages' rel=alternate
+// links say; the other .xml files, the sitemaps, stay application/xml.
+const AtomName = "feed.xml"
+
+// atomType is the Content-Type of AtomName files.
+const atomType = "application/atom+xml"
+
 // notFoundType is the Content-Type of the not-found page.
 const notFoundType = "text/html; charset=utf-8"
 
@@ -222,8 +233,21 @@ log_not_found off;
 # Pages (/articles/x is articles/x.html), app-worker.js, the manifest,
 # app.js, app.wasm and the not-found page: revalidated on every use.
 location / {
-`+nginxRedirects+`    try_files $uri $uri.html $uri/index.html =404;
+` + nginxRedirects + `    try_files $uri $uri.html $uri/index.html =404;
 `)
+	nginxHeaders(&b, CacheRevalidate, headers)
+	b.WriteString("}\n")
+	// A regular expression location: nginx tries it after the prefix ones
+	// above, and it wins over "location /"; the ^~ locations (hidden,
+	// immutable) keep their paths from it.
+	fmt.Fprintf(&b, `
+# Atom feeds (/%[1]s, /sections/<slug>/%[1]s): %[2]s, as the Go host
+# sends them; the sitemaps stay application/xml.
+location ~ /%[3]s$ {
+    types {
+        %[2]s %[4]s;
+    }
+`, AtomName, atomType, regexp.QuoteMeta(AtomName), path.Ext(AtomName)[1:])
 	nginxHeaders(&b, CacheRevalidate, headers)
 	b.WriteString("}\n")
 	for _, p := range immutable {
@@ -319,13 +343,23 @@ func Caddyfile(d Deploy) ([]byte, error) {
 # The export's MIME types, as NginxConf gives them. The file server keeps
 # a Content-Type set before it.
 `)
+	atomExt := path.Ext(AtomName)[1:]
 	for _, t := range exportTypes {
 		typ := t.typ
 		if t.text {
 			typ += "; charset=utf-8"
 		}
-		fmt.Fprintf(&b, "@dateline_%s path *.%s\nheader @dateline_%s Content-Type \"%s\"\n", t.exts[0], strings.Join(t.exts, " *."), t.exts[0], typ)
+		name, match := t.exts[0], "*."+strings.Join(t.exts, " *.")
+		if slices.Contains(t.exts, atomExt) {
+			// Two header directives that both match a path would run in an
+			// order Caddy chooses: the feeds are kept out of this one.
+			fmt.Fprintf(&b, "@dateline_%s {\n\tpath %s\n\tnot path */%s\n}\n", name, match, AtomName)
+		} else {
+			fmt.Fprintf(&b, "@dateline_%s path %s\n", name, match)
+		}
+		fmt.Fprintf(&b, "header @dateline_%s Content-Type \"%s\"\n", name, typ)
 	}
+	fmt.Fprintf(&b, "# Atom feeds: %[1]s, as the Go host sends them.\n@dateline_atomfeed path */%[2]s\nheader @dateline_atomfeed Content-Type \"%[1]s; charset=utf-8\"\n", atomType, AtomName)
 	fmt.Fprintf(&b, `
 # Content-hashed: never changes under these paths.
 @dateline_immutable path %s
@@ -344,7 +378,7 @@ request_header @dateline_revalidate -If-Modified-Since
 		fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\n@dateline_hidden path %s\nerror @dateline_hidden 404\n", strings.Join(caddyPatterns(d.Hidden), " "))
 	}
 	b.WriteString(`
-`+caddyRedirects+`
+` + caddyRedirects + `
 # /articles/x is articles/x.html.
 try_files {path} {path}.html {path}/index.html
 file_server {

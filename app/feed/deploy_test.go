@@ -84,14 +84,14 @@ func TestNginxConfText(t *testing.T) {
 			}
 		}
 		want := CacheRevalidate
-		if strings.TrimSpace(l[1]) != "/" {
+		if n := strings.TrimSpace(l[1]); n != "/" && n != `~ /feed\.xml$` {
 			want = CacheImmutable
 		}
 		if !strings.Contains(l[2], `    add_header Cache-Control "`+want+`" always;`) {
 			t.Errorf("location %s: want Cache-Control %q", l[1], want)
 		}
 	}
-	if want := []string{"/", "^~ /data/", "^~ /web/fonts/", "= /web/app.0123abcd.wasm"}; !slices.Equal(names, want) {
+	if want := []string{"/", `~ /feed\.xml$`, "^~ /data/", "^~ /web/fonts/", "= /web/app.0123abcd.wasm"}; !slices.Equal(names, want) {
 		t.Errorf("locations %q, want %q", names, want)
 	}
 	if strings.Contains(conf, "add_header") && strings.Count(conf, "add_header") != len(locations)*(len(testHeaders())+1) {

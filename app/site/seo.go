@@ -20,10 +20,11 @@ import (
 // sitemaps and robots.txt.
 
 // feedPath is the site's feed of its newest articles; a section's is at
-// its page's path with feedFile added.
+// its page's path with feedFile added. Static hosts know feeds by this
+// name (feed.AtomName).
 const (
-	feedPath = "/feed.xml"
-	feedFile = "/feed.xml"
+	feedPath = "/" + feed.AtomName
+	feedFile = "/" + feed.AtomName
 )
 
 // headOf makes a page's head: canonical address, Open Graph and Twitter
