@@ -28,6 +28,17 @@ const ImmutablePrefix = "/data/"
 // for every path that has no file.
 const NotFoundPage = "/404.html"
 
+// Where an export puts the configuration of static hosts: the comments at
+// the top of each file show how to use it from there, the site's root
+// being exampleRoot.
+const (
+	HeadersPath   = "/_headers"
+	ConfigDir     = "/_config/"
+	NginxConfPath = ConfigDir + "nginx.conf"
+	CaddyfilePath = ConfigDir + "Caddyfile"
+	exampleRoot   = "/srv/dateline"
+)
+
 // Deploy is what a static host's configuration is made from.
 type Deploy struct {
 	// Header holds the headers every response carries, as the Go host
@@ -186,8 +197,8 @@ func NginxConf(d Deploy) ([]byte, error) {
 #     server {
 #         listen 443 ssl;
 #         server_name news.example.org;
-#         root /srv/dateline;
-#         include dateline.conf;
+#         root ` + exampleRoot + `;
+#         include ` + exampleRoot + NginxConfPath + `;
 #     }
 # Made by dateline/app/feed (NginxConf): make it again rather than edit it.
 
@@ -332,8 +343,8 @@ func Caddyfile(d Deploy) ([]byte, error) {
 	b.WriteString(`# Dateline static export: directives for the Caddy site block that serves it.
 # Import this file after "root":
 #     news.example.org {
-#         root * /srv/dateline
-#         import dateline.caddy
+#         root * ` + exampleRoot + `
+#         import ` + exampleRoot + CaddyfilePath + `
 #     }
 # Made by dateline/app/feed (Caddyfile): make it again rather than edit it.
 

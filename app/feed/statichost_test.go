@@ -53,22 +53,26 @@ func writeSite(t *testing.T, dir string) {
 		return "<!doctype html><html lang=\"en\"><title>Placeholder</title><p>" + body + "</p></html>\n"
 	}
 	files := map[string][]byte{
-		"index.html":                  []byte(page("placeholder home page")),
-		"articles/lorem-ipsum.html":   []byte(page("placeholder article lorem-ipsum")),
-		"sections/lorem.html":         []byte(page("placeholder section lorem, page 1")),
-		"sections/lorem/page/2.html":  []byte(page("placeholder section lorem, page 2")),
-		"feed.xml":                    []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder feed</title></feed>`),
-		"sections/lorem/feed.xml":     []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder section feed</title></feed>`),
-		"sitemap.xml":                 []byte(`<urlset><loc>placeholder sitemap</loc></urlset>`),
-		"404.html":                    []byte(page("placeholder not-found page")),
-		"data/abc123/x.json":          []byte(`{"placeholder": "data"}`),
-		"app-worker.js":               []byte(workerV1),
-		"app.js":                      []byte("console.log('placeholder app.js');\n"),
-		"manifest.webmanifest":        []byte(`{"name": "Placeholder"}`),
-		"web/app.wasm":                wasmBytes,
-		"web/app.wasm.gz":             gz.Bytes(),
-		"web/app.0123abcd.wasm":       wasmBytes,
-		"web/fonts/placeholder.woff2": []byte("wOF2 placeholder"),
+		"index.html":                   []byte(page("placeholder home page")),
+		"articles/lorem-ipsum.html":    []byte(page("placeholder article lorem-ipsum")),
+		"sections/lorem.html":          []byte(page("placeholder section lorem, page 1")),
+		"sections/lorem/page/2.html":   []byte(page("placeholder section lorem, page 2")),
+		"feed.xml":                     []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder feed</title></feed>`),
+		"sections/lorem/feed.xml":      []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder section feed</title></feed>`),
+		"sitemap.xml":                  []byte(`<urlset><loc>placeholder sitemap</loc></urlset>`),
+		".dateline-export":             []byte("dateline-export 1\nplaceholder manifest\n"),
+		".dateline-staging/index.html": []byte(page("placeholder staged page")),
+		"_config/nginx.conf":           []byte("# placeholder configuration\n"),
+		"_headers":                     []byte("# placeholder headers\n"),
+		"404.html":                     []byte(page("placeholder not-found page")),
+		"data/abc123/x.json":           []byte(`{"placeholder": "data"}`),
+		"app-worker.js":                []byte(workerV1),
+		"app.js":                       []byte("console.log('placeholder app.js');\n"),
+		"manifest.webmanifest":         []byte(`{"name": "Placeholder"}`),
+		"web/app.wasm":                 wasmBytes,
+		"web/app.wasm.gz":              gz.Bytes(),
+		"web/app.0123abcd.wasm":        wasmBytes,
+		"web/fonts/placeholder.woff2":  []byte("wOF2 placeholder"),
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -306,6 +310,10 @@ var staticCases = []struct {
 	{"/sections/lorem/feed.xml", "", 200, "application/atom+xml", CacheRevalidate, "", "placeholder section feed"},
 	{"/sitemap.xml", "", 200, "application/xml", CacheRevalidate, "", "placeholder sitemap"},
 	{"/sections/nowhere/feed.xml", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/.dateline-export", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/.dateline-staging/index.html", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/_config/nginx.conf", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/_headers", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/data/abc123/x.json", "gzip", 200, "application/json", CacheImmutable, "", `"placeholder"`},
 	{"/app-worker.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholderVersion"},
 	{"/app.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholder app.js"},
@@ -322,6 +330,8 @@ var staticCases = []struct {
 
 func TestStaticHosts(t *testing.T) {
 	d := testDeploy()
+	// As an export hides them: its configuration, and its own entries.
+	d.Hidden = []string{"/_config/", "/_headers", "/.dateline-export", "/.dateline-staging/"}
 	nginxConf, err := NginxConf(d)
 	if err != nil {
 		t.Fatal(err)

@@ -223,14 +223,17 @@ func (s *Site) exportTo(w *exportWriter) error {
 		}
 		return paths[i] < paths[j]
 	})
-	deploy := feed.Deploy{Header: securityHeaders, Hidden: []string{"/_config/", "/_headers"}}
+	// Not the site's: the configuration, and the export's own entries,
+	// whose manifest lists every file and the data version.
+	hidden := []string{feed.ConfigDir, feed.HeadersPath, "/" + manifestName, "/" + partialName, "/" + stagingName + "/"}
+	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden}
 	for _, c := range []struct {
 		path string
 		make func(feed.Deploy) ([]byte, error)
 	}{
-		{"/_headers", feed.HeadersFile},
-		{"/_config/nginx.conf", feed.NginxConf},
-		{"/_config/Caddyfile", feed.Caddyfile},
+		{feed.HeadersPath, feed.HeadersFile},
+		{feed.NginxConfPath, feed.NginxConf},
+		{feed.CaddyfilePath, feed.Caddyfile},
 	} {
 		b, err := c.make(deploy)
 		if err != nil {

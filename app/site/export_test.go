@@ -66,6 +66,27 @@ func TestExport(t *testing.T) {
 			t.Errorf("%s does not carry the host's Content-Security-Policy", conf)
 		}
 	}
+	// The export's manifest lists every file and the data version: not
+	// the site's. app/feed's TestStaticHosts runs such rules in nginx and
+	// Caddy.
+	for conf, want := range map[string][]string{
+		"_config/nginx.conf": {"location = /.dateline-export {\n    return 404;", "location ^~ /.dateline-staging/ {\n    return 404;",
+			"include /srv/dateline/_config/nginx.conf;"},
+		"_config/Caddyfile": {"/.dateline-export /.dateline-export.partial /.dateline-staging/*\nerror @dateline_hidden 404",
+			"import /srv/dateline/_config/Caddyfile"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(got[conf], w) {
+				t.Errorf("%s lacks %q", conf, w)
+			}
+		}
+	}
+	readme := string(mustRead(t, "../../README.md"))
+	for _, w := range []string{"include /srv/dateline/_config/nginx.conf;", "import\n/srv/dateline/_config/Caddyfile"} {
+		if !strings.Contains(readme, w) {
+			t.Errorf("README.md does not say %q, as the configuration's own comment does", w)
+		}
+	}
 }
 
 // TestExportOver checks an export over an earlier one: only what changed
