@@ -1161,6 +1161,30 @@
   window.addEventListener("popstate", function () {
     returning = address();
   });
+  // The link the reader followed from each address: back there, focus
+  // returns to it (the app puts it on the page's heading), so that a
+  // keyboard's next Tab goes on from where the reader was.
+  var followed = {};
+  doc.addEventListener(
+    "click",
+    function (e) {
+      var a = e.target && e.target.closest ? e.target.closest("main a[href]") : null;
+      if (a && address() === here) {
+        followed[here] = a.getAttribute("href");
+      }
+    },
+    true
+  );
+  function refocus() {
+    var href = followed[here];
+    var links = href ? $$("main a[href]") : [];
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("href") === href) {
+        links[i].focus({ preventScroll: true });
+        return;
+      }
+    }
+  }
 
   // ---- each page ------------------------------------------------------------
 
@@ -1174,6 +1198,9 @@
     here = address();
     if (back && !story() && scrolls[here]) {
       window.scrollTo(0, scrolls[here]);
+    }
+    if (back) {
+      refocus();
     }
     if (changed) {
       if (!first) {

@@ -18,6 +18,7 @@
 package i18n
 
 import (
+	"strconv"
 	"strings"
 
 	"dateline/app/article"
@@ -31,6 +32,7 @@ type Table struct {
 	labels map[string]string
 	rtl    bool // the edition is written right to left
 	digits Digits
+	group  string // between groups of thousands; "" for none
 	plural func(int) Category
 }
 
@@ -45,6 +47,13 @@ func New(lang string, labels map[string]string) *Table {
 	t := &Table{lang: lang, labels: labels, rtl: article.Dir(lang) == "rtl", digits: DefaultDigits(lang)}
 	if d := Digits(labels[DigitsSetting]); d == LatinDigits || d == ArabicDigits {
 		t.digits = d
+	}
+	t.group = ","
+	if t.digits == ArabicDigits {
+		t.group = "٬"
+	}
+	if g, ok := labels[GroupSetting]; ok {
+		t.group = g
 	}
 	primary, _ := splitTag(lang)
 	if t.plural, _ = pluralRule(primary); t.plural == nil {
@@ -67,8 +76,35 @@ func (t *Table) Dir() string {
 // Digits returns the digits the edition writes numbers with.
 func (t *Table) Digits() Digits { return t.digits }
 
-// Number writes a whole number in the edition's digits.
-func (t *Table) Number(n int) string { return t.digits.Number(n) }
+// Number writes a whole number in the edition's digits, its thousands
+// grouped with the edition's mark (GroupSetting): "12,345", "١٢٬٣٤٥".
+func (t *Table) Number(n int) string {
+	s := strconv.Itoa(n)
+	if t.group != "" && (n >= 1000 || n <= -1000) {
+		s = groupThousands(s, t.group)
+	}
+	return t.digits.Convert(s)
+}
+
+// groupThousands puts sep between the groups of three digits of s, a
+// whole number in ASCII digits: "12345" gives "12,345".
+func groupThousands(s, sep string) string {
+	var b strings.Builder
+	if s[0] == '-' {
+		b.WriteByte('-')
+		s = s[1:]
+	}
+	first := len(s) % 3
+	if first == 0 {
+		first = 3
+	}
+	b.WriteString(s[:first])
+	for i := first; i < len(s); i += 3 {
+		b.WriteString(sep)
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
 
 // Text returns the label of key k with its placeholders filled: args are
 // name, value pairs, as in Text(ListTagged, "tag", name). Values are plain
@@ -160,10 +196,11 @@ func (t *Table) FormatDate(s string) string {
 	if !ok {
 		return s
 	}
+	// A year is not a count: "2021", never "2,021".
 	return t.Text(DatePattern,
-		"day", t.Number(d.Day()),
+		"day", t.digits.Number(d.Day()),
 		"month", t.raw(months[d.Month()-1]),
-		"year", t.Number(d.Year()))
+		"year", t.digits.Number(d.Year()))
 }
 
 // Months returns the edition's month names, January first, as FormatDate

@@ -180,26 +180,38 @@ func TestDigits(t *testing.T) {
 	tests := []struct {
 		scenario string
 		lang     string
+		labels   map[string]string
 		n        int
 		want     string
 	}{
-		{"English", "en", 1234567890, "1234567890"},
-		{"Sorani", "ckb", 1234567890, "١٢٣٤٥٦٧٨٩٠"},
-		{"Sorani with a region", "ckb-IQ", 24, "٢٤"},
-		{"Kurdish in Arabic script", "ku-Arab", 24, "٢٤"},
-		{"Kurdish in Latin script", "ku-Latn", 24, "24"},
-		{"Arabic", "ar", 0, "٠"},
-		{"Arabic, negative", "ar", -15, "-١٥"},
-		{"Turkish", "tr", 2021, "2021"},
-		{"Kurmanji", "kmr", 2021, "2021"},
-		{"Persian is not ours: Latin", "fa", 7, "7"},
+		{"English", "en", nil, 1234567890, "1,234,567,890"},
+		{"English, under a thousand", "en", nil, 999, "999"},
+		{"English, a thousand", "en", nil, 1000, "1,000"},
+		{"English, negative", "en", nil, -123456, "-123,456"},
+		{"Sorani", "ckb", nil, 1234567890, "١٬٢٣٤٬٥٦٧٬٨٩٠"},
+		{"Sorani with a region", "ckb-IQ", nil, 24, "٢٤"},
+		{"Kurdish in Arabic script", "ku-Arab", nil, 24, "٢٤"},
+		{"Kurdish in Latin script", "ku-Latn", nil, 24, "24"},
+		{"Arabic", "ar", nil, 0, "٠"},
+		{"Arabic, negative", "ar", nil, -15, "-١٥"},
+		{"Arabic in 0-9", "ar", map[string]string{DigitsSetting: "latn"}, 12345, "12,345"},
+		{"Arabic, its own mark", "ar", map[string]string{GroupSetting: "."}, 12345, "١٢.٣٤٥"},
+		{"German's mark", "de", map[string]string{GroupSetting: "."}, 12345, "12.345"},
+		{"French's narrow space", "fr", map[string]string{GroupSetting: "\u202f"}, 12345, "12\u202f345"},
+		{"no grouping", "en", map[string]string{GroupSetting: ""}, 12345, "12345"},
+		{"Turkish", "tr", nil, 2021, "2,021"},
+		{"Persian is not ours: Latin", "fa", nil, 7, "7"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			if got := New(tt.lang, nil).Number(tt.n); got != tt.want {
+			if got := New(tt.lang, tt.labels).Number(tt.n); got != tt.want {
 				t.Errorf("Number(%d) in %q = %q, want %q", tt.n, tt.lang, got, tt.want)
 			}
 		})
+	}
+	// A year is not a count.
+	if got := New("en", nil).FormatDate("2021-12-07"); got != "7 December 2021" {
+		t.Errorf("FormatDate = %q, want 7 December 2021", got)
 	}
 	if got, want := ArabicDigits.Convert("p. 12, 3%"), "p. ١٢, ٣%"; got != want {
 		t.Errorf("Convert = %q, want %q", got, want)

@@ -319,6 +319,13 @@ func Month(m int) Key {
 // digits: "latn" (0-9) or "arab" (٠-٩). It is a setting, not a text.
 const DigitsSetting = "digits"
 
+// GroupSetting is the key, among an edition's labels, that sets the mark
+// between groups of thousands: one character, such as "," "." or a narrow
+// no-break space, or "" for none. Without it, "٬" (U+066C ARABIC
+// THOUSANDS SEPARATOR) goes with Arabic-Indic digits and "," with Latin
+// ones. It is a setting, not a text.
+const GroupSetting = "number.group"
+
 // tableSet is the labels' lookups, made from the tables above on first
 // use rather than at start.
 type tableSet struct {

@@ -18,7 +18,7 @@ const MaxLabelLength = 400
 // unknown key, a plural form the language does not use, an empty text, a
 // control character, a text too long, a placeholder of the English text
 // left out or one it does not have, a "digits" other than "latn" or
-// "arab". Warnings do not: a key the edition does not give, whose English
+// "arab", a "number.group" that is not one mark. Warnings do not: a key the edition does not give, whose English
 // text readers then see. Each fault's pointer is relative to the site
 // object, such as "/labels/list.tagged".
 func Validate(lang string, labels map[string]string) (problems, warnings []article.Fault) {
@@ -54,6 +54,13 @@ func checkLabel(lang, key, text string) (f article.Fault, ok bool) {
 		}
 		return bad(fmt.Sprintf("digits %q is neither %q nor %q", text, LatinDigits, ArabicDigits),
 			fmt.Sprintf(`use "arab" for ٠١٢٣, "latn" for 0123, or remove it for the language's own (%s for %q)`, DefaultDigits(lang), lang))
+	}
+	if key == GroupSetting {
+		if r, size := utf8.DecodeRuneInString(text); text == "" || size == len(text) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsControl(r) && r != utf8.RuneError {
+			return f, true
+		}
+		return bad(fmt.Sprintf("number.group %q is not one mark between groups of thousands", text),
+			`use one character that is neither a letter nor a digit, such as ",", ".", "٬" or a narrow no-break space, or "" for no grouping`)
 	}
 	en, known := tables().english[Key(key)]
 	base, cat, _ := cutLast(key)

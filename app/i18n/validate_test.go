@@ -135,6 +135,28 @@ func TestValidate(t *testing.T) {
 			problems: []fault{{"/labels/digits", `digits "persian" is neither "latn" nor "arab"`}},
 		},
 		{
+			scenario: "a thousands mark of two characters",
+			lang:     "ckb",
+			labels:   with(full("ckb"), map[string]string{"number.group": ", "}),
+			problems: []fault{{"/labels/number.group", `number.group ", " is not one mark`}},
+		},
+		{
+			scenario: "a digit as the thousands mark",
+			lang:     "ckb",
+			labels:   with(full("ckb"), map[string]string{"number.group": "0"}),
+			problems: []fault{{"/labels/number.group", `is not one mark`}},
+		},
+		{
+			scenario: "thousands marks that are",
+			lang:     "ckb",
+			labels:   with(full("ckb"), map[string]string{"number.group": "\u202f"}),
+		},
+		{
+			scenario: "no thousands mark",
+			lang:     "ckb",
+			labels:   with(full("ckb"), map[string]string{"number.group": ""}),
+		},
+		{
 			scenario: "a plural form Sorani does not use",
 			lang:     "ckb",
 			labels:   with(full("ckb"), map[string]string{"search.results.few": "[ckb few] {count} {query}"}),

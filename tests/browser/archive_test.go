@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"dateline/app/article"
 )
@@ -77,11 +78,18 @@ func TestBackKeepsListPlace(t *testing.T) {
   links.sort((a, b) => Math.abs(a.getBoundingClientRect().top - mid) - Math.abs(b.getBoundingClientRect().top - mid));
   return links[0].getAttribute("href");
 })()`)
-	tb.do("opening an article", chromedp.Click(chromedp.CSS(`main .summary-headline a[href="`+href+`"]`)))
+	// Opened from the keyboard: back, focus is on that link again, so that
+	// Tab goes on from there, not from the top of the page.
+	tb.do("focusing the entry", chromedp.Focus(chromedp.CSS(`main .summary-headline a[href="`+href+`"]`)))
+	eval[chromedp.Void](tb, `window.scrollTo(0, 2000)`)
+	tb.keys("opening an article", kb.Enter)
 	tb.waitFor("the article", `location.pathname === "`+href+`" && !!document.querySelector("article.story")`, 10*time.Second)
 	atList := `location.pathname === "/" && !!document.querySelector("main .summary") && Math.abs(window.scrollY - 2000) < 2`
 	tb.do("going back", chromedp.NavigateBack())
 	tb.waitFor("the list where it was left", atList, 10*time.Second)
+	if got := eval[string](tb, `document.activeElement.getAttribute("href") || document.activeElement.id`); got != href {
+		t.Errorf("back at the list, focus is on %q, want the link followed, %s", got, href)
+	}
 	tb.do("going forward", chromedp.NavigateForward())
 	tb.waitFor("the article again", `location.pathname === "`+href+`" && !!document.querySelector("article.story")`, 10*time.Second)
 	tb.do("going back again", chromedp.NavigateBack())
