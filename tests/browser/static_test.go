@@ -158,7 +158,10 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	startNginx(t, []*staticSite{seedSite, syntheticSite})
 
 	t.Run("http", func(t *testing.T) {
-		client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+		client := &http.Client{
+			Transport:     &http.Transport{DisableCompression: true},
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		}
 		get := func(path string, header ...string) (*http.Response, string) {
 			t.Helper()
 			req, err := http.NewRequest(http.MethodGet, seedSite.URL+path, nil)
@@ -200,11 +203,17 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			"/web/dateline.css":           "text/css",
 			"/web/icons/icon-192.png":     "image/png",
 			"/articles/" + seedSlug + "/": "",
+			"/page/1":                     "",
 		} {
 			resp, _ := get(path)
 			if ct == "" {
-				if resp.StatusCode != http.StatusNotFound {
-					t.Errorf("GET %s: status %d, want 404", path, resp.StatusCode)
+				// Another form of a page's address: to the page's own.
+				want := strings.TrimSuffix(strings.TrimSuffix(path, "/"), "/page/1")
+				if want == "" {
+					want = "/"
+				}
+				if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != want {
+					t.Errorf("GET %s: status %d to %q, want 301 to %s", path, resp.StatusCode, resp.Header.Get("Location"), want)
 				}
 				continue
 			}
