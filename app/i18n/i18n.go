@@ -89,21 +89,18 @@ func (t *Table) Number(n int) string {
 // groupThousands puts sep between the groups of three digits of s, a
 // whole number in ASCII digits: "12345" gives "12,345".
 func groupThousands(s, sep string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s)+len(s)/3*len(sep))
 	if s[0] == '-' {
-		b.WriteByte('-')
+		b = append(b, '-')
 		s = s[1:]
 	}
-	first := len(s) % 3
-	if first == 0 {
-		first = 3
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, s[i])
 	}
-	b.WriteString(s[:first])
-	for i := first; i < len(s); i += 3 {
-		b.WriteString(sep)
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
+	return string(b)
 }
 
 // Text returns the label of key k with its placeholders filled: args are
