@@ -130,6 +130,9 @@ func (s *segment) add(d *Doc, keep bool) {
 	local := int32(len(s.sums))
 	s.doc.reset()
 	s.words(d.Headline, inHeadline)
+	for _, n := range d.Names {
+		s.words(n, inHeadline)
+	}
 	for _, p := range d.Body {
 		s.words(p, inBody)
 	}

@@ -43,7 +43,11 @@
 // built to compress well that way rather than compressed here.
 package search
 
-import "dateline/app/article"
+import (
+	"slices"
+
+	"dateline/app/article"
+)
 
 // Doc is one article as the index sees it.
 type Doc struct {
@@ -52,11 +56,15 @@ type Doc struct {
 	Published string
 	// Body holds the article's paragraphs.
 	Body []string
+	// Names are the article's authors and tags: what a reader searches
+	// by that its text may not say. They weigh as the headline does and
+	// are not shown in a hit.
+	Names []string
 }
 
 // DocOf returns the part of an article that search indexes and shows:
 // its paragraphs, not its inline "Read More" links, whose titles are other
-// stories'.
+// stories'; and its authors and tags.
 func DocOf(a *article.Article) Doc {
 	return Doc{
 		Slug:      a.Slug,
@@ -65,5 +73,6 @@ func DocOf(a *article.Article) Doc {
 		Section:   a.Section,
 		Published: a.Published,
 		Body:      a.Paragraphs(),
+		Names:     append(slices.Clip(a.Authors), a.Tags...),
 	}
 }

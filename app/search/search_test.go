@@ -90,6 +90,39 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// TestNamesSearched finds articles by their authors and tags, which their
+// text does not say, weighed as the headline is; such a hit still shows
+// the body's opening.
+func TestNamesSearched(t *testing.T) {
+	n0 := doc("n0", "Plain report", "Nothing of note in this text.")
+	n0.Names = []string{"Quorra Vantes", "Zeptoland"}
+	n1 := doc("n1", "Zeptoland news", "Other text.")
+	n2 := doc("n2", "Another report", "A mention of zeptoland in the body.")
+	s, _ := searcher(build(t, []Doc{n0, n1, n2}))
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"quorra", []string{"n0"}},
+		{"vantes zeptoland", []string{"n0"}},
+		{"zeptoland", []string{"n0", "n1", "n2"}},
+		{"zepto", []string{"n0", "n1", "n2"}},
+		{"quorra nothing", []string{"n0"}},
+	} {
+		res, err := s.Search(tt.query, 1)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tt.query, err)
+		}
+		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+	res, err := s.Search("quorra", 1)
+	if err != nil || len(res.Hits) != 1 || !strings.HasPrefix(text(res.Hits[0].Excerpt), "Nothing of note") || slices.ContainsFunc(res.Hits[0].HeadlineMarks, func(s Span) bool { return s.Mark }) {
+		t.Errorf("a hit by author: %+v, %v; want the body's opening, nothing marked", res.Hits, err)
+	}
+}
+
 func TestPaging(t *testing.T) {
 	var docs []Doc
 	for i := range 45 {

@@ -19,13 +19,14 @@ import (
 )
 
 // searchData is a plainly synthetic archive for search: three articles,
-// one with hostile text in its headline, one in Arabic script.
+// one with hostile text in its headline, one in Arabic script with an
+// author and a tag in Latin script.
 const searchData = `{"site": {"name": "Synthetic Search", "lang": "en"}, "articles": [
   {"slug": "search-newest", "headline": "Quillotex rises in the synthetic market", "section": "Test Desk", "published": "2024-03-03",
    "body": [{"type": "paragraph", "text": "A paragraph of invented copy about zarnwick fields."}, {"type": "paragraph", "text": "A second paragraph that mentions quillotex again."}]},
   {"slug": "search-hostile", "headline": "<img src=x onerror=alert(1)> quillotex test", "published": "2024-03-02",
    "body": [{"type": "paragraph", "text": "Body text with zarnwick and </script><script>alert(2)</script>."}]},
-  {"slug": "search-arabic", "lang": "ar", "headline": "خبر تجريبي عن الكتابة", "published": "2024-03-01",
+  {"slug": "search-arabic", "lang": "ar", "headline": "خبر تجريبي عن الكتابة", "published": "2024-03-01", "authors": ["Vexa Morrow"], "tags": ["Plinth Desk"],
    "body": [{"type": "paragraph", "text": "نص تجريبي مكتوب للاختبار فقط."}]}
 ]}`
 
@@ -78,6 +79,8 @@ func TestSearchPage(t *testing.T) {
 		{"an earlier word is not", "/search?q=zarnw+quillotex", "Search the archive", nil},
 		{"Arabic script, folded", "/search?q=%D8%A7%D9%84%D9%83%D8%AA%D8%A7%D8%A8%D8%A9", "1 result for الكتابة",
 			[]string{"/articles/search-arabic"}},
+		{"by its author", "/search?q=morrow", "1 result for morrow", []string{"/articles/search-arabic"}},
+		{"by its tag", "/search?q=plinth+desk", "1 result for plinth desk", []string{"/articles/search-arabic"}},
 		{"no query", "/search", "Search the archive", nil},
 		{"an empty query", "/search?q=+", "Search the archive", nil},
 	} {
