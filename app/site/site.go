@@ -41,6 +41,9 @@ type Config struct {
 	// Build identifies the host program, so that a new host build is a new
 	// version even with the same assets and data.
 	Build string
+	// Media is the folder of photos served under MediaPrefix; nil for
+	// none.
+	Media *Media
 	// CacheSize bounds the memory of the pages and data files kept once
 	// made, in bytes; 0 means DefaultCacheSize.
 	CacheSize int64
@@ -65,6 +68,7 @@ type Site struct {
 	panels  string // the markup of components.Panels, the same on every page
 	search  *searchIndex
 	offline offlineList
+	media   *Media
 }
 
 // goAppResources are the files go-app's handler generates.
@@ -94,6 +98,7 @@ func New(cfg Config) (*Site, error) {
 		cache:    newCache(cfg.CacheSize),
 		search:   &searchIndex{ready: make(chan struct{})},
 		bgSlots:  make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
+		media:    cfg.Media,
 	}
 	s.cache.made.Store(time.Now().UnixNano()) // the first requests come soon after a start
 	webSum, err := s.addWeb(cfg.Web)
@@ -429,6 +434,14 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	if res, ok := s.fixed[p]; ok {
 		res.serve(w, r)
+		return
+	}
+	if name, ok := strings.CutPrefix(p, MediaPrefix); ok {
+		if s.media == nil {
+			notFoundData.serve(w, r)
+		} else {
+			s.media.serve(w, r, name)
+		}
 		return
 	}
 	var res *response

@@ -1,0 +1,211 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// MediaPrefix is where the files of the media folder are served: a
+// figure's "/media/photos/x.jpg" is photos/x.jpg in the folder.
+const MediaPrefix = "/media/"
+
+// mediaTypes are the kinds of file the media folder serves, by extension
+// (in lower case): the pictures a figure shows. Any other file in the
+// folder is not served, nor exported.
+var mediaTypes = map[string]string{
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".png":  "image/png",
+	".webp": "image/webp",
+	".avif": "image/avif",
+	".gif":  "image/gif",
+	".svg":  "image/svg+xml",
+}
+
+// Media is the newsroom's folder of photos, served under MediaPrefix
+// from the disk as they are at each request. Every path is opened inside
+// the folder (os.Root): none leads out of it, by "..", nor by a symbolic
+// link. Hidden files and folders (a name starting with ".") are not
+// served.
+type Media struct {
+	dir  string
+	root *os.Root
+}
+
+// OpenMedia opens the media folder dir.
+func OpenMedia(dir string) (*Media, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the media folder: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("opening the media folder: %s is not a folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the media folder: %w", err)
+	}
+	return &Media{dir: dir, root: root}, nil
+}
+
+// Dir is the folder, as it was given.
+func (m *Media) Dir() string { return m.dir }
+
+// Close closes the folder.
+func (m *Media) Close() error { return m.root.Close() }
+
+// mediaName says why name, a path in slash form relative to the media
+// folder, is never served; "" if it may be.
+func mediaName(name string) string {
+	if !fs.ValidPath(name) || name == "." || strings.ContainsAny(name, `\:`) {
+		return "is not a plain path inside the media folder"
+	}
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, ".") {
+			return "is hidden (a name starting with \".\"), and hidden files are not served"
+		}
+	}
+	if _, ok := mediaTypes[strings.ToLower(path.Ext(name))]; !ok {
+		return "is not a picture the site serves (.jpg, .jpeg, .png, .webp, .avif, .gif or .svg)"
+	}
+	return ""
+}
+
+// stat returns the file name, a path in slash form relative to the
+// folder, if the folder serves it.
+func (m *Media) stat(name string) (fs.FileInfo, error) {
+	if why := mediaName(name); why != "" {
+		return nil, fmt.Errorf("%s %s: %w", name, why, fs.ErrNotExist)
+	}
+	info, err := m.root.Stat(filepath.FromSlash(name))
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a file: %w", name, fs.ErrNotExist)
+	}
+	return info, nil
+}
+
+// serve answers a request for name, relative to the folder: the file with
+// its type, or the plain 404 of a missing data file. The ETag is the
+// file's size and modification time to the nanosecond: strong enough for
+// a photo replaced in place, and known without reading the file, which
+// may be large. Cache-Control is no-cache, as for pages: a photo may be
+// replaced under its name, and a check costs a 304.
+func (m *Media) serve(w http.ResponseWriter, r *http.Request, name string) {
+	if mediaName(name) != "" {
+		notFoundData.serve(w, r)
+		return
+	}
+	f, err := m.root.Open(filepath.FromSlash(name))
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			// Unreadable, or a link out of the folder: the operator's to see.
+			app.Log("dateline: media:", err)
+		}
+		notFoundData.serve(w, r)
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		if err != nil {
+			app.Log("dateline: media:", err)
+		}
+		notFoundData.serve(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", mediaTypes[strings.ToLower(path.Ext(name))])
+	h.Set("Cache-Control", revalidate)
+	h.Set("Etag", `"m`+strconv.FormatInt(info.Size(), 16)+"-"+strconv.FormatInt(info.ModTime().UnixNano(), 16)+`"`)
+	http.ServeContent(w, r, name, info.ModTime(), f)
+}
+
+// files lists the files the folder serves, relative, in slash form,
+// sorted: what an export copies. Hidden folders are not entered; a
+// link is listed when it leads to a file inside the folder, which the
+// host serves.
+func (m *Media) files() ([]string, error) {
+	var names []string
+	err := fs.WalkDir(m.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || mediaName(p) != "" {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if _, err := m.stat(p); err != nil {
+				return nil // leads out of the folder, or to no file: not served
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		names = append(names, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing the media folder %s: %w", m.dir, err)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// ImageCheck returns a check of a figure's image whose src is a path on
+// the site: it says what is wrong, and how to fix it, when the site
+// would not serve the file (empty strings when it would). Under /web/, a
+// file of web; under MediaPrefix, a file of media, which may be nil (no
+// media folder given); any other path is never a file.
+func ImageCheck(web fs.FS, media *Media) func(src string) (msg, hint string) {
+	return func(src string) (string, string) {
+		u, err := url.Parse(src)
+		if err != nil {
+			return fmt.Sprintf("image src %q is not a valid path: %v", src, err), "write the path as it appears in the address, such as /media/photo.jpg"
+		}
+		p := u.Path
+		switch {
+		case strings.HasPrefix(p, MediaPrefix):
+			name := strings.TrimPrefix(p, MediaPrefix)
+			if media == nil {
+				return fmt.Sprintf("image %s is in the media folder, and none was given", src), "give the folder of photos with -media DIR"
+			}
+			if why := mediaName(name); why != "" {
+				return fmt.Sprintf("image %s %s", src, why), "put the photo in the media folder as a .jpg, .png, .webp, .avif, .gif or .svg file"
+			}
+			if _, err := media.stat(name); err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return fmt.Sprintf("image %s is not in the media folder %s", src, media.dir), fmt.Sprintf("add %s to %s, or correct the path", filepath.FromSlash(name), media.dir)
+				}
+				return fmt.Sprintf("image %s cannot be served from the media folder: %v", src, err), "make it a readable file inside the folder, not a link out of it"
+			}
+		case strings.HasPrefix(p, "/web/"):
+			name := strings.TrimPrefix(p, "/web/")
+			info, err := fs.Stat(web, name)
+			if !fs.ValidPath(name) || err != nil || !info.Mode().IsRegular() {
+				return fmt.Sprintf("image %s is not a file of the app's web folder", src), "put the newsroom's photos in a media folder (-media DIR) and write /media/NAME"
+			}
+		default:
+			return fmt.Sprintf("image %s is a path the site never serves a file at", src), "put the photo in the media folder (-media DIR) and write /media/NAME, or give an https URL"
+		}
+		return "", ""
+	}
+}

@@ -1,0 +1,211 @@
+package site_test
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"dateline/app/dataset"
+	"dateline/app/site"
+)
+
+// syntheticPNG is a tiny picture made for the test: 2 by 2 pixels of one
+// colour.
+func syntheticPNG(t testing.TB) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	for x := range 2 {
+		for y := range 2 {
+			img.Set(x, y, color.RGBA{R: 0x8c, G: 0x1c, B: 0x13, A: 0xff})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// writeFiles writes files (slash paths relative to dir) into dir.
+func writeFiles(t testing.TB, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// mediaFolder makes a media folder inside a temporary directory that also
+// holds a file outside it, secret.png, and returns the folder.
+func mediaFolder(t testing.TB) string {
+	t.Helper()
+	top := t.TempDir()
+	pic := syntheticPNG(t)
+	writeFiles(t, top, map[string][]byte{
+		"secret.png":                   pic,
+		"media/photo.png":              pic,
+		"media/photo.JPG":              pic,
+		"media/sub/photo.webp":         pic,
+		"media/photo.avif":             pic,
+		"media/photo.gif":              pic,
+		"media/logo.svg":               []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>`),
+		"media/.hidden.png":            pic,
+		"media/.private/photo.png":     pic,
+		"media/notes.txt":              []byte("synthetic notes\n"),
+		"media/sub.png/not-a-file.png": pic,
+	})
+	dir := filepath.Join(top, "media")
+	if err := os.Symlink("photo.png", filepath.Join(dir, "link-in.png")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(top, "secret.png"), filepath.Join(dir, "link-out.png")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(top, filepath.Join(dir, "up")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// newMediaServer serves the test dataset with the media folder dir.
+func newMediaServer(t *testing.T, dir string) *testServer {
+	t.Helper()
+	data := testDataset(t)
+	arc, err := dataset.LoadBytes("articles.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var media *site.Media
+	if dir != "" {
+		if media, err = site.OpenMedia(dir); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { media.Close() })
+	}
+	s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test", Media: media})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	return &testServer{Site: s, ds: decodeDataset(t, data), url: srv.URL, client: &http.Client{
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+// TestMedia checks what the host serves of the media folder: pictures with
+// their types, and for anything else the plain 404 of a missing data file,
+// never a file outside the folder.
+func TestMedia(t *testing.T) {
+	dir := mediaFolder(t)
+	ts := newMediaServer(t, dir)
+	pic := syntheticPNG(t)
+	for _, tt := range []struct {
+		target string
+		status int
+		typ    string
+	}{
+		{"/media/photo.png", 200, "image/png"},
+		{"/media/photo.JPG", 200, "image/jpeg"},
+		{"/media/sub/photo.webp", 200, "image/webp"},
+		{"/media/sub%2fphoto.webp", 200, "image/webp"},
+		{"/media/photo.avif", 200, "image/avif"},
+		{"/media/photo.gif", 200, "image/gif"},
+		{"/media/logo.svg", 200, "image/svg+xml"},
+		{"/media/link-in.png", 200, "image/png"},
+		{"/media/photo.png?v=2", 200, "image/png"},
+		{"/media/missing.png", 404, ""},
+		{"/media/.hidden.png", 404, ""},
+		{"/media/.private/photo.png", 404, ""},
+		{"/media/notes.txt", 404, ""},
+		{"/media/sub.png", 404, ""},
+		{"/media/sub", 404, ""},
+		{"/media/", 404, ""},
+		{"/media/../secret.png", 404, ""},
+		{"/media/%2e%2e/secret.png", 404, ""},
+		{"/media/sub/../../secret.png", 404, ""},
+		{"/media/sub//photo.webp", 404, ""},
+		{"/media/./photo.png", 404, ""},
+		{"/media/link-out.png", 404, ""},
+		{"/media/up/secret.png", 404, ""},
+		{"/media/..%5csecret.png", 404, ""},
+	} {
+		t.Run(tt.target, func(t *testing.T) {
+			r := ts.do(t, http.MethodGet, tt.target, nil)
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d", r.status, tt.status)
+			}
+			if err := checkSecurityHeaders(r.header); err != nil {
+				t.Error(err)
+			}
+			if tt.status != 200 {
+				if got := r.header.Get("Content-Type"); got != "text/plain; charset=utf-8" || string(r.raw) != "not found\n" {
+					t.Errorf("%s %q, want the plain not found of a data file", got, r.raw)
+				}
+				return
+			}
+			if got := r.header.Get("Content-Type"); got != tt.typ {
+				t.Errorf("Content-Type %q, want %q", got, tt.typ)
+			}
+			if got := r.header.Get("Cache-Control"); got != "no-cache" {
+				t.Errorf("Cache-Control %q, want no-cache", got)
+			}
+			if tt.typ == "image/png" && !bytes.Equal(r.raw, pic) {
+				t.Errorf("body is not the picture")
+			}
+		})
+	}
+	t.Run("HEAD and conditional GET", func(t *testing.T) {
+		first := ts.do(t, http.MethodGet, "/media/photo.png", nil)
+		etag := first.header.Get("ETag")
+		if etag == "" {
+			t.Fatal("no ETag")
+		}
+		head := ts.do(t, http.MethodHead, "/media/photo.png", nil)
+		if head.status != 200 || len(head.raw) != 0 || head.header.Get("ETag") != etag || head.header.Get("Content-Length") != first.header.Get("Content-Length") {
+			t.Errorf("HEAD: status %d, %d bytes, ETag %q, length %q; want GET's headers and no body",
+				head.status, len(head.raw), head.header.Get("ETag"), head.header.Get("Content-Length"))
+		}
+		for _, tt := range []struct {
+			scenario, ifNoneMatch string
+			want                  int
+		}{
+			{"same ETag", etag, http.StatusNotModified},
+			{"in a list", `"stale", ` + etag, http.StatusNotModified},
+			{"other ETag", `"0123"`, http.StatusOK},
+		} {
+			r := ts.do(t, http.MethodGet, "/media/photo.png", http.Header{"If-None-Match": {tt.ifNoneMatch}})
+			if r.status != tt.want {
+				t.Errorf("%s: status %d, want %d", tt.scenario, r.status, tt.want)
+			}
+		}
+		// A photo replaced in place is a new ETag.
+		if err := os.WriteFile(filepath.Join(dir, "photo.png"), append(pic, 0), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := ts.do(t, http.MethodGet, "/media/photo.png", http.Header{"If-None-Match": {etag}}); r.status != http.StatusOK {
+			t.Errorf("after the photo changed: status %d, want 200", r.status)
+		}
+	})
+}
+
+// TestMediaWithoutFolder checks that /media/ is a plain 404 when the host
+// has no media folder, not a page.
+func TestMediaWithoutFolder(t *testing.T) {
+	ts := newMediaServer(t, "")
+	r := ts.do(t, http.MethodGet, "/media/photo.png", nil)
+	if r.status != 404 || r.header.Get("Content-Type") != "text/plain; charset=utf-8" {
+		t.Errorf("status %d, %s; want the plain 404", r.status, r.header.Get("Content-Type"))
+	}
+}
