@@ -18,18 +18,23 @@ func validate(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	maxSize := sizeFlag(dataset.DefaultMaxSize)
 	fs.Var(&maxSize, "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
+	d := dataFlags{path: "articles.json", checkOnly: true}
+	d.registerMedia(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 1 {
-		return usagef("validate: one dataset at a time, got %d: dateline validate [PATH]", fs.NArg())
+		return usagef("validate: one dataset at a time, got %d: dateline validate [-media DIR] [PATH]", fs.NArg())
 	}
-	d := dataFlags{path: "articles.json", maxSize: int64(maxSize), checkOnly: true}
+	d.maxSize = int64(maxSize)
 	if fs.NArg() == 1 {
 		d.path = fs.Arg(0)
 	}
-	arc, err := d.load()
+	arc, media, err := d.load()
 	if err != nil {
+		return err
+	}
+	if err := closeMedia(media); err != nil {
 		return err
 	}
 	n := arc.Len()

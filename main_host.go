@@ -106,13 +106,16 @@ const usage = `Dateline serves news articles as an installable, offline-ready we
 A dataset is one JSON file in the format of articles.json, or a folder of
 such files. Usage:
 
-  dateline [serve] [-addr HOST:PORT] [-data PATH] [-cache BYTES]
+  dateline [serve] [-addr HOST:PORT] [-data PATH] [-media DIR] [-cache BYTES]
                                                   serve the site (default :8000, bundled articles.json)
-  dateline validate [PATH]                        check a dataset and list every problem
+  dateline validate [-media DIR] [PATH]           check a dataset and list every problem
                                                   (PATH may be a pipe: dateline validate <(gunzip -c data.json.gz))
   dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-copy] [-o -] STORY.txt
                                                   add a plain-text story to a dataset
-  dateline export [-data PATH] DIR                write the site as static files into DIR
+  dateline export [-data PATH] [-media DIR] DIR   write the site as static files into DIR
+
+-media DIR is the newsroom's folder of photos, served at /media/: a figure's
+"/media/photos/x.jpg" is DIR/photos/x.jpg.
 `
 
 // dataFlags are the flags that choose a dataset.
@@ -122,12 +125,19 @@ type dataFlags struct {
 	// checkOnly loads the dataset to check it, not to serve it (see
 	// dataset.Options.CheckOnly).
 	checkOnly bool
+	// media is the folder of photos served under /media/; "" for none.
+	media string
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.path, "data", "", "dataset `PATH`: a file, or a folder of .json files (default: the bundled articles.json)")
 	d.maxSize = dataset.DefaultMaxSize
 	fs.Var((*sizeFlag)(&d.maxSize), "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
+	d.registerMedia(fs)
+}
+
+func (d *dataFlags) registerMedia(fs *flag.FlagSet) {
+	fs.StringVar(&d.media, "media", "", "folder `DIR` of the photos served at /media/ (a figure's /media/x.jpg is DIR/x.jpg)")
 }
 
 // sizeFlag is a flag's size in bytes: a number of bytes, or a number
@@ -169,16 +179,51 @@ var sizeUnits = []struct {
 	{"bytes", 1}, {"B", 1},
 }
 
-// load reads and checks the dataset; the bundled one when none is given.
-func (d *dataFlags) load() (*dataset.Archive, error) {
-	if d.path == "" {
-		return dataset.LoadBytes("articles.json (bundled)", defaultDataset)
+// load reads and checks the dataset, the bundled one when none is given,
+// with the media folder, if one is given: every figure's image at a path
+// on the site must be a file the site serves. The caller closes the
+// media folder, which is nil when none is given.
+func (d *dataFlags) load() (*dataset.Archive, *site.Media, error) {
+	web, err := Web()
+	if err != nil {
+		return nil, nil, err
 	}
-	return dataset.Load(d.path, dataset.Options{MaxSize: d.maxSize, CheckOnly: d.checkOnly})
+	var media *site.Media
+	if d.media != "" {
+		if media, err = site.OpenMedia(d.media); err != nil {
+			return nil, nil, err
+		}
+	}
+	opt := dataset.Options{MaxSize: d.maxSize, CheckOnly: d.checkOnly, Image: site.ImageCheck(web, media)}
+	var arc *dataset.Archive
+	if d.path == "" {
+		arc, err = dataset.LoadBytesOptions("articles.json (bundled)", defaultDataset, opt)
+	} else {
+		arc, err = dataset.Load(d.path, opt)
+	}
+	if err != nil {
+		if media != nil {
+			err = errors.Join(err, closeMedia(media))
+		}
+		return nil, nil, err
+	}
+	return arc, media, nil
 }
 
-// newSite loads the dataset and prepares the site.
-func newSite(d *dataFlags, cacheSize int64) (*site.Site, *dataset.Archive, error) {
+// closeMedia closes the media folder once it is no longer served.
+func closeMedia(m *site.Media) error {
+	if m == nil {
+		return nil
+	}
+	if err := m.Close(); err != nil {
+		return fmt.Errorf("closing the media folder: %w", err)
+	}
+	return nil
+}
+
+// newSite loads the dataset and prepares the site, which serves the
+// media folder until done is called.
+func newSite(d *dataFlags, cacheSize int64) (s *site.Site, arc *dataset.Archive, done func() error, err error) {
 	// Hashing the executable, tens of MB, needs nothing else: it runs
 	// while the dataset is read.
 	type hashed struct {
@@ -190,29 +235,29 @@ func newSite(d *dataFlags, cacheSize int64) (*site.Site, *dataset.Archive, error
 		sum, err := executableHash()
 		exe <- hashed{sum, err}
 	}()
-	arc, err := d.load()
+	arc, media, err := d.load()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	web, err := Web()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, errors.Join(err, closeMedia(media))
 	}
 	build := <-exe
 	if build.err != nil {
-		return nil, nil, build.err
+		return nil, nil, nil, errors.Join(build.err, closeMedia(media))
 	}
-	s, err := site.New(site.Config{Archive: arc, Web: web, Build: build.sum, CacheSize: cacheSize})
+	s, err = site.New(site.Config{Archive: arc, Web: web, Build: build.sum, CacheSize: cacheSize, Media: media})
 	if err != nil {
-		return nil, nil, fmt.Errorf("preparing the site: %w", err)
+		return nil, nil, nil, errors.Join(fmt.Errorf("preparing the site: %w", err), closeMedia(media))
 	}
-	return s, arc, nil
+	return s, arc, func() error { return closeMedia(media) }, nil
 }
 
 // exportGCPercent is the garbage collector's target during an export.
 const exportGCPercent = 400
 
-func export(args []string, stdout io.Writer) error {
+func export(args []string, stdout io.Writer) (err error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var d dataFlags
 	d.register(fs)
@@ -220,7 +265,7 @@ func export(args []string, stdout io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("export: name one directory to write the site into: dateline export [-data PATH] DIR")
+		return usagef("export: name one directory to write the site into: dateline export [-data PATH] [-media DIR] DIR")
 	}
 	dir := fs.Arg(0)
 	if err := checkExportDir(d.path, dir); err != nil {
@@ -232,10 +277,11 @@ func export(args []string, stdout io.Writer) error {
 	// default: 70-74 s of CPU instead of 85-93 s, and a peak of 1.2 GB
 	// instead of 0.44 GB.
 	debug.SetGCPercent(exportGCPercent)
-	s, arc, err := newSite(&d, 0)
+	s, arc, done, err := newSite(&d, 0)
 	if err != nil {
 		return err
 	}
+	defer func() { err = errors.Join(err, done()) }()
 	links, err := arc.Links()
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -359,7 +405,7 @@ func within(dir, p string) bool {
 	return err == nil && (rel == "." || filepath.IsLocal(rel))
 }
 
-func serve(args []string) error {
+func serve(args []string) (err error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", ":8000", "listen on `HOST:PORT`")
 	cacheSize := sizeFlag(site.DefaultCacheSize)
@@ -379,10 +425,11 @@ func serve(args []string) error {
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
 	}
-	s, arc, err := newSite(&d, int64(cacheSize))
+	s, arc, done, err := newSite(&d, int64(cacheSize))
 	if err != nil {
 		return errors.Join(err, closeListener(ln))
 	}
+	defer func() { err = errors.Join(err, done()) }()
 	for _, w := range arc.Warnings {
 		log.Print("warning: " + w.String())
 	}

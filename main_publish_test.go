@@ -92,13 +92,18 @@ func TestValidateRefusesBrokenDatasets(t *testing.T) {
 }
 
 func TestValidateGood(t *testing.T) {
+	// full.json shows /media/library.jpg.
+	media := t.TempDir()
+	if err := os.WriteFile(filepath.Join(media, "library.jpg"), syntheticImage(t, true), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct{ file, want string }{
 		{"articles.json", "articles.json: ok, 1 article\n"},
 		{"app/dataset/testdata/good/full.json", "app/dataset/testdata/good/full.json: ok, 4 articles\n"},
 	}
 	for _, tt := range tests {
 		var stdout bytes.Buffer
-		if err := dispatch([]string{"validate", tt.file}, &stdout, io.Discard); err != nil {
+		if err := dispatch([]string{"validate", "-media", media, tt.file}, &stdout, io.Discard); err != nil {
 			t.Fatal(err)
 		}
 		if stdout.String() != tt.want {

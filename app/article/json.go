@@ -143,7 +143,7 @@ func (img *Image) readJSON(r *jsonread.Reader) bool {
 		return ok
 	}
 	hints := [4]string{
-		`add "src": the picture's address, an https URL or a path such as /web/images/photo.jpg`,
+		`add "src": the picture's address, an https URL or a path such as /media/photo.jpg`,
 		`add "alt": a description of the picture for readers who cannot see it ("" only if it is decorative)`,
 		"give the picture's size in pixels, so the page keeps its layout while it loads",
 		"give the picture's size in pixels, so the page keeps its layout while it loads",

@@ -155,8 +155,8 @@ func (fig *Figure) validate(f *faults, p string) {
 	}
 	if img := fig.Image; img != nil {
 		ip := p + "/image"
-		if f.requiredText(ip+"/src", "src", img.Src, "the picture's address: an https URL or a path such as /web/images/photo.jpg") &&
-			!IsWebURL(img.Src) && !isSitePath(img.Src) {
+		if f.requiredText(ip+"/src", "src", img.Src, "the picture's address: an https URL or a path such as /media/photo.jpg") &&
+			!IsWebURL(img.Src) && !IsSitePath(img.Src) {
 			f.add(ip+"/src", fmt.Sprintf("image src %q is neither an http(s) URL nor a path on this site", img.Src), `use "https://..." or a path starting with "/"`)
 		}
 		f.text(ip+"/alt", img.Alt, MaxTextLength, false)
@@ -347,8 +347,9 @@ func (f *faults) webURL(p, s string) {
 	}
 }
 
-// isSitePath reports whether s is an absolute path on this site (not "//host").
-func isSitePath(s string) bool {
+// IsSitePath reports whether s is an absolute path on this site (not
+// "//host"). Whether the site serves a file there is the host's to check.
+func IsSitePath(s string) bool {
 	return strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") &&
 		!strings.ContainsAny(s, " \t\r\n<>\"\\")
 }

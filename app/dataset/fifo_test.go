@@ -47,7 +47,7 @@ func TestNamedPipe(t *testing.T) {
 	// refused when it is open, without waiting.
 	done := make(chan error, 1)
 	go func() {
-		_, err := read(fifo, []*file{{name: fifo, path: fifo, size: -1}}, DefaultMaxSize, true)
+		_, err := read(fifo, []*file{{name: fifo, path: fifo, size: -1}}, DefaultMaxSize, Options{CheckOnly: true})
 		done <- err
 	}()
 	select {

@@ -22,7 +22,7 @@ func TestUnreadableFile(t *testing.T) {
 	})
 	a, gone, c := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json"), filepath.Join(dir, "c.json")
 	files := []*file{{name: a, path: a, size: -1}, {name: gone, path: gone, size: -1}, {name: c, path: c, size: -1}}
-	_, err := read(dir, files, DefaultMaxSize, true)
+	_, err := read(dir, files, DefaultMaxSize, Options{CheckOnly: true})
 	e := problemsOf(t, err)
 	want := []string{
 		a + `:1:29: /articles/0/colour: article 0 ("a"): unknown field "colour"`,

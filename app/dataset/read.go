@@ -35,6 +35,12 @@ type Options struct {
 	// with bytes not written yet: import checks the dataset it is about
 	// to write. Keys are paths as the dataset's files are named.
 	Overlay map[string][]byte
+	// Image, when set, checks each figure's image whose src is a path on
+	// the site (such as /media/photo.jpg), as the articles are read: it
+	// says what is wrong and how to fix it, or returns empty strings for
+	// a file the site serves. What it says is a problem of the article,
+	// placed at the src. It is called from several goroutines at once.
+	Image func(src string) (msg, hint string)
 }
 
 // Load reads and checks the dataset at path: a file, or a folder of
@@ -53,7 +59,7 @@ func Load(path string, opt Options) (*Archive, error) {
 		return nil, err
 	}
 	files = overlay(path, files, opt.Overlay)
-	a, err := read(path, files, max, opt.CheckOnly)
+	a, err := read(path, files, max, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +70,13 @@ func Load(path string, opt Options) (*Archive, error) {
 // LoadBytes reads and checks a dataset held in memory, such as the bundled
 // articles.json; name names it in messages.
 func LoadBytes(name string, data []byte) (*Archive, error) {
-	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)), false)
+	return LoadBytesOptions(name, data, Options{})
+}
+
+// LoadBytesOptions is LoadBytes with options; MaxSize, CheckOnly and
+// Overlay are not used.
+func LoadBytesOptions(name string, data []byte, opt Options) (*Archive, error) {
+	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)), Options{Image: opt.Image})
 }
 
 // overlay replaces or adds the files given in memory.
@@ -136,6 +148,8 @@ type loader struct {
 	seed   maphash.Seed
 	// checkOnly: see Options.CheckOnly.
 	checkOnly bool
+	// image: see Options.Image.
+	image func(src string) (msg, hint string)
 }
 
 // checker is what one checking goroutine reuses from article to article.
@@ -147,8 +161,8 @@ type checker struct {
 	strings map[string]string
 }
 
-func read(name string, files []*file, max int64, checkOnly bool) (*Archive, error) {
-	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), checkOnly: checkOnly}
+func read(name string, files []*file, max int64, opt Options) (*Archive, error) {
+	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), checkOnly: opt.CheckOnly, image: opt.Image}
 	for _, f := range files {
 		l.files = append(l.files, &fileState{f: f})
 	}
@@ -752,6 +766,21 @@ func (l *loader) check(j job, c *checker) result {
 		}
 		at, _ := jsonread.Locate(j.raw, f.Pointer)
 		add(at, f.Pointer, f.Message, f.Hint)
+	}
+	if l.image != nil {
+		for i, fig := range a.Figures {
+			if fig.Image == nil || !article.IsSitePath(fig.Image.Src) {
+				continue
+			}
+			pointer := "/figures/" + strconv.Itoa(i) + "/image/src"
+			if coveredBy(shape, pointer) {
+				continue
+			}
+			if msg, hint := l.image(fig.Image.Src); msg != "" {
+				at, _ := jsonread.Locate(j.raw, pointer)
+				add(at, pointer, msg, hint)
+			}
+		}
 	}
 	if msg, _ := article.CheckSlug(a.Slug); msg == "" && a.Slug != "" {
 		slug := strings.Clone(a.Slug)

@@ -1,0 +1,177 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// syntheticImage is a 2 by 2 picture of one colour, made for the test,
+// encoded as PNG or, with jpg set, JPEG.
+func syntheticImage(t *testing.T, jpg bool) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	for x := range 2 {
+		for y := range 2 {
+			img.Set(x, y, color.RGBA{R: 0x8c, G: 0x1c, B: 0x13, A: 0xff})
+		}
+	}
+	var b bytes.Buffer
+	var err error
+	if jpg {
+		err = jpeg.Encode(&b, img, nil)
+	} else {
+		err = png.Encode(&b, img)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// mediaDataset writes a dataset of one article whose figures show the
+// images srcs, one per line from line 6 on, and a media folder holding
+// photo.png; it returns their paths.
+func mediaDataset(t *testing.T, srcs ...string) (data, media string) {
+	t.Helper()
+	dir := t.TempDir()
+	media = filepath.Join(dir, "media")
+	if err := os.MkdirAll(filepath.Join(media, ".private"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"photo.png", ".private/photo.png"} {
+		if err := os.WriteFile(filepath.Join(media, filepath.FromSlash(name)), syntheticImage(t, false), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("{\"articles\": [\n  {\n    \"slug\": \"synthetic-photo-story\",\n    \"headline\": \"Synthetic photo story\",\n    \"figures\": [\n")
+	for i, src := range srcs {
+		sep := ","
+		if i == len(srcs)-1 {
+			sep = ""
+		}
+		b.WriteString(`      {"image": {"src": "` + src + `", "alt": "Synthetic test image", "width": 2, "height": 2}}` + sep + "\n")
+	}
+	b.WriteString("    ],\n    \"body\": [{\"type\": \"paragraph\", \"text\": \"Synthetic text.\"}]\n  }\n]}\n")
+	data = filepath.Join(dir, "articles.json")
+	if err := os.WriteFile(data, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return data, media
+}
+
+// TestValidateImages checks that validate, the host and export refuse a
+// figure image at a path on the site that the site would not serve, each
+// problem placed at its src.
+func TestValidateImages(t *testing.T) {
+	data, media := mediaDataset(t,
+		"/media/photo.png",                 // line 6: served
+		"https://images.example.org/x.jpg", // line 7: not the site's to check
+		"/media/missing.png",               // line 8
+		"/images/photo.png",                // line 9
+		"/web/images/photo.jpg",            // line 10
+		"/web/icons/icon.svg",              // line 11: embedded, served
+		"/media/.private/photo.png",        // line 12
+		"/media/../photo.png",              // line 13
+		"/media/photo.png?size=small",      // line 14: served
+	)
+	col := `      {"image": {"src": `
+	at := func(line, fig int) string {
+		return data + ":" + itoa(line) + ":" + itoa(len(col)+1) + ": /articles/0/figures/" + itoa(fig) + "/image/src: "
+	}
+	want := []struct{ place, words string }{
+		{at(8, 2), "image /media/missing.png is not in the media folder"},
+		{at(9, 3), "image /images/photo.png is a path the site never serves a file at"},
+		{at(10, 4), "image /web/images/photo.jpg is not a file of the app's web folder"},
+		{at(12, 6), "is hidden"},
+		{at(13, 7), "is not a plain path inside the media folder"},
+	}
+	for _, args := range [][]string{
+		{"validate", "-media", media, data},
+		{"export", "-data", data, "-media", media, filepath.Join(t.TempDir(), "out")},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			var stdout bytes.Buffer
+			err := dispatch(args, &stdout, io.Discard)
+			if err == nil {
+				t.Fatalf("accepted: %s", stdout.String())
+			}
+			if !strings.Contains(err.Error(), ": 5 problems\n") {
+				t.Errorf("want 5 problems:\n%v", err)
+			}
+			for _, w := range want {
+				i := strings.Index(err.Error(), "\n"+w.place)
+				if i < 0 {
+					t.Errorf("no line starts with %q:\n%v", w.place, err)
+					continue
+				}
+				line, _, _ := strings.Cut(err.Error()[i+1:], "\n")
+				if !strings.Contains(line, w.words) {
+					t.Errorf("line %q lacks %q", line, w.words)
+				}
+			}
+		})
+	}
+	t.Run("serve", func(t *testing.T) {
+		// The binary, so that a host that starts is stopped.
+		bin := os.Getenv("DATELINE_BIN")
+		if bin == "" {
+			t.Fatal("DATELINE_BIN is not set: run make test, which builds bin/dateline and sets it")
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, bin, "-addr", "127.0.0.1:0", "-data", data, "-media", media)
+		out, err := cmd.CombinedOutput()
+		if strings.Contains(string(out), "serving") || ctx.Err() != nil {
+			t.Fatalf("the host started serving:\n%s", out)
+		}
+		if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 1 {
+			t.Errorf("exit: %v, want status 1", err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(out), w.place) {
+				t.Errorf("output lacks %q:\n%s", w.place, out)
+			}
+		}
+	})
+	t.Run("without -media", func(t *testing.T) {
+		data, _ := mediaDataset(t, "/media/photo.png")
+		err := dispatch([]string{"validate", data}, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), data+":6:") || !strings.Contains(err.Error(), "-media DIR") {
+			t.Errorf("error %v, want the image placed and -media DIR named", err)
+		}
+	})
+	t.Run("good", func(t *testing.T) {
+		data, media := mediaDataset(t, "/media/photo.png", "/web/icons/icon.svg")
+		var stdout bytes.Buffer
+		if err := dispatch([]string{"validate", "-media", media, data}, &stdout, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if want := data + ": ok, 1 article\n"; stdout.String() != want {
+			t.Errorf("printed %q, want %q", stdout.String(), want)
+		}
+	})
+	t.Run("no such folder", func(t *testing.T) {
+		data, media := mediaDataset(t, "/media/photo.png")
+		err := dispatch([]string{"validate", "-media", media + "-none", data}, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "media folder") {
+			t.Errorf("error %v, want the media folder named", err)
+		}
+	})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
