@@ -271,6 +271,9 @@ func export(args []string, stdout io.Writer) (err error) {
 	if err := checkExportDir(d.path, dir); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	if err := checkExportMedia(d.media, dir); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 	// An export is a batch job that makes garbage in proportion to the
 	// archive (every page rendered once, then dropped): collecting less
 	// often trades memory for time. At 100,000 articles, against the
@@ -343,6 +346,31 @@ func checkExportDir(data, dir string) error {
 	}
 	if within(dirAbs, dataAbs) {
 		return fmt.Errorf("%s holds the dataset %s, which an export there could remove or replace: choose a folder that does not hold it", dir, data)
+	}
+	return nil
+}
+
+// checkExportMedia refuses to export into dir when dir is the media
+// folder media or inside it (the export's pictures would be copied again
+// as the newsroom's, into media/media/...) or holds it (an update could
+// remove or replace its photos). media "" is none.
+func checkExportMedia(media, dir string) error {
+	if media == "" {
+		return nil
+	}
+	mediaAbs, err := resolvePath(media)
+	if err != nil {
+		return fmt.Errorf("finding the media folder %s: %w", media, err)
+	}
+	dirAbs, err := resolvePath(dir)
+	if err != nil {
+		return fmt.Errorf("finding %s: %w", dir, err)
+	}
+	if within(mediaAbs, dirAbs) {
+		return fmt.Errorf("%s is the media folder %s or inside it, whose every picture is copied into the site: choose a folder outside it", dir, media)
+	}
+	if within(dirAbs, mediaAbs) {
+		return fmt.Errorf("%s holds the media folder %s, whose photos an export there could remove or replace: choose a folder that does not hold it", dir, media)
 	}
 	return nil
 }

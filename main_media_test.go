@@ -175,3 +175,37 @@ func TestValidateImages(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestExportRefusesMediaFolder checks that export writes neither into the
+// media folder nor into a folder that holds it.
+func TestExportRefusesMediaFolder(t *testing.T) {
+	inside, media := mediaDataset(t, "/media/photo.png")
+	// The dataset elsewhere: a folder that holds it is refused for that.
+	b, err := os.ReadFile(inside)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(t.TempDir(), "articles.json")
+	if err := os.WriteFile(data, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ scenario, target, want string }{
+		{"the media folder", media, "is the media folder"},
+		{"inside it", filepath.Join(media, "site"), "is the media folder"},
+		{"a folder that holds it", filepath.Dir(media), "holds the media folder"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			err := dispatch([]string{"export", "-data", data, "-media", media, tt.target}, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one saying %s", err, tt.want)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(media, "site")); err == nil {
+		t.Error("the export wrote into the media folder")
+	}
+	var stdout bytes.Buffer
+	if err := dispatch([]string{"export", "-data", data, "-media", media, filepath.Join(t.TempDir(), "out")}, &stdout, io.Discard); err != nil {
+		t.Errorf("exporting elsewhere: %v", err)
+	}
+}

@@ -21,7 +21,8 @@ import (
 // host or CDN: index.html, page/<n>.html, sections/<slug>.html,
 // tags/<slug>.html (and their page/<n>.html), articles/<slug>.html,
 // 404.html, the data files, the feeds and sitemaps, robots.txt, web/
-// (with the .br and .gz forms of app.wasm), go-app's files, and the
+// (with the .br and .gz forms of app.wasm), media/ (every picture the
+// media folder serves, used or not), go-app's files, and the
 // configuration of static hosts: _headers (Netlify, Cloudflare Pages) and
 // _config/nginx.conf and _config/Caddyfile, each with the host's security
 // headers and cache policy. The host must serve /x from x.html, 404.html
@@ -138,6 +139,10 @@ func (s *Site) exportTo(w *exportWriter) error {
 		if err != nil {
 			return fmt.Errorf("exporting the search index: %w", err)
 		}
+	}
+	// The photos before the pages that show them.
+	if err := s.exportMedia(w); err != nil {
+		return err
 	}
 	refs := s.listRefs(true)
 	s.arc.Slugs(func(slug string) { refs = append(refs, page.ArticleRef(slug)) })
@@ -256,6 +261,30 @@ func (s *Site) exportTo(w *exportWriter) error {
 			}
 		}
 		if err := w.write(p, r.body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportMedia copies every file the media folder serves into media/,
+// whether an article shows it or not: the folder is the newsroom's to
+// fill, and a photo about to be used is in place before its article. A
+// photo is read whole, one at a time.
+func (s *Site) exportMedia(w *exportWriter) error {
+	if s.media == nil {
+		return nil
+	}
+	names, err := s.media.files()
+	if err != nil {
+		return fmt.Errorf("exporting: %w", err)
+	}
+	for _, name := range names {
+		body, err := s.media.root.ReadFile(filepath.FromSlash(name))
+		if err != nil {
+			return fmt.Errorf("exporting the media folder's %s: %w", name, err)
+		}
+		if err := w.write(MediaPrefix+name, body); err != nil {
 			return err
 		}
 	}

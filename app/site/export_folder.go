@@ -327,7 +327,7 @@ func (w *exportWriter) moveUp(data, untouched string) error {
 	}
 	rank := func(name string) int {
 		switch name {
-		case "data":
+		case "data", "media": // before the pages that use them
 			return 0
 		case "app-worker.js":
 			return 2

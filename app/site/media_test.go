@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"dateline/app/dataset"
@@ -207,5 +209,79 @@ func TestMediaWithoutFolder(t *testing.T) {
 	r := ts.do(t, http.MethodGet, "/media/photo.png", nil)
 	if r.status != 404 || r.header.Get("Content-Type") != "text/plain; charset=utf-8" {
 		t.Errorf("status %d, %s; want the plain 404", r.status, r.header.Get("Content-Type"))
+	}
+}
+
+// mediaSite is a site of exportData with the media folder dir.
+func mediaSite(t *testing.T, dir string) *site.Site {
+	t.Helper()
+	arc, err := dataset.LoadBytes("articles.json", exportData("one", "alpha"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	media, err := site.OpenMedia(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { media.Close() })
+	s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test", Media: media})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestExportMedia checks that an export copies what the media folder
+// serves into media/, lists it in its manifest, and that an update
+// removes a photo taken out of the folder but not a publisher's own file
+// beside them.
+func TestExportMedia(t *testing.T) {
+	dir := mediaFolder(t)
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := mediaSite(t, dir).Export(t.Context(), out); err != nil {
+		t.Fatal(err)
+	}
+	got := files(t, out)
+	listed := manifestFiles(t, out)
+	pic := string(syntheticPNG(t))
+	served := []string{"photo.png", "photo.JPG", "sub/photo.webp", "photo.avif", "photo.gif", "logo.svg", "link-in.png", "sub.png/not-a-file.png"}
+	for _, name := range served {
+		if _, ok := got["media/"+name]; !ok {
+			t.Errorf("the export lacks media/%s", name)
+		}
+		if !listed["media/"+name] {
+			t.Errorf("the manifest does not list media/%s", name)
+		}
+	}
+	if got["media/photo.png"] != pic || got["media/link-in.png"] != pic {
+		t.Errorf("media/photo.png or the link to it is not the picture")
+	}
+	for name := range got {
+		if rest, ok := strings.CutPrefix(name, "media/"); ok && !slices.Contains(served, rest) {
+			t.Errorf("the export copied %s, which the host does not serve", name)
+		}
+	}
+
+	// The publisher's own file in media/, then a photo taken out.
+	writeFiles(t, out, map[string][]byte{"media/publisher.png": []byte("synthetic publisher file")})
+	if err := os.Remove(filepath.Join(dir, "photo.gif")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := mediaSite(t, dir).Export(t.Context(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = files(t, out)
+	if _, ok := got["media/photo.gif"]; ok {
+		t.Error("the update left media/photo.gif, taken out of the media folder")
+	}
+	if manifestFiles(t, out)["media/photo.gif"] {
+		t.Error("the manifest still lists media/photo.gif")
+	}
+	if _, ok := got["media/publisher.png"]; !ok {
+		t.Error("the update removed the publisher's own media/publisher.png")
+	}
+	if st.Removed != 1 || st.Written != 1 {
+		t.Errorf("stats %+v, want 1 removed and only the manifest written", st)
 	}
 }
