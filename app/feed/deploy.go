@@ -48,6 +48,13 @@ type Deploy struct {
 	// Immutable lists content-hashed paths beyond ImmutablePrefix: a path
 	// ending in "/" covers everything under it, any other is one file.
 	Immutable []string
+	// Validated lists paths in the revalidated class whose files keep the
+	// server's validators (ETag, Last-Modified), in the same form as
+	// Immutable: large files that rarely change, such as the newsroom's
+	// photos under /media/, which a browser's check then gets as a 304
+	// rather than whole. An export writes such a file only when its bytes
+	// change, with a new mtime.
+	Validated []string
 	// Hidden lists paths of the export that are not the site's, such as
 	// the configuration files themselves, in the same form as Immutable:
 	// nginx and Caddy answer them as missing (404). A host that reads
@@ -66,6 +73,17 @@ type headerLine struct {
 // agree: printable ASCII without '"', '\', '$' (an nginx variable), '{'
 // or '}' (a Caddy placeholder).
 func (d Deploy) check() ([]headerLine, []string, error) {
+	for _, p := range d.Validated {
+		if err := checkPath("validated path", p); err != nil {
+			return nil, nil, fmt.Errorf("deploy: %w", err)
+		}
+		if strings.ContainsAny(p, `*"'$;{}`) || strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") || p == "/" || p == NotFoundPage {
+			return nil, nil, fmt.Errorf("deploy: validated path %q: give a plain path or a directory ending in \"/\", no patterns, not / nor %s", p, NotFoundPage)
+		}
+		if slices.Contains(d.Immutable, p) || p == ImmutablePrefix {
+			return nil, nil, fmt.Errorf("deploy: %s is both immutable and validated", p)
+		}
+	}
 	if len(d.Header) == 0 {
 		return nil, nil, fmt.Errorf("deploy: no headers: give the host's security headers")
 	}
@@ -261,6 +279,12 @@ location ~ /%[3]s$ {
 `, AtomName, atomType, regexp.QuoteMeta(AtomName), path.Ext(AtomName)[1:])
 	nginxHeaders(&b, CacheRevalidate, headers)
 	b.WriteString("}\n")
+	for _, p := range d.Validated {
+		fmt.Fprintf(&b, "\n# Revalidated on every use, with nginx's validators: large files whose\n# mtime and size an export changes when it writes new bytes.\nlocation %s %s {\n", nginxMatch(p), p)
+		b.WriteString("    etag on;\n    if_modified_since exact;\n")
+		nginxHeaders(&b, CacheRevalidate, headers)
+		b.WriteString("}\n")
+	}
 	for _, p := range immutable {
 		if strings.HasSuffix(p, "/") {
 			fmt.Fprintf(&b, "\n# Content-hashed: never changes under this path.\nlocation ^~ %s {\n", p)
@@ -272,6 +296,15 @@ location ~ /%[3]s$ {
 		b.WriteString("}\n")
 	}
 	return b.Bytes(), nil
+}
+
+// nginxMatch is the location modifier for a path: a prefix that wins
+// over regular expressions for a directory, an exact match for a file.
+func nginxMatch(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return "^~"
+	}
+	return "="
 }
 
 // Another form of a page's address leads to the page's own, as the Go
@@ -339,6 +372,8 @@ func Caddyfile(d Deploy) ([]byte, error) {
 		return nil, err
 	}
 	matchList := strings.Join(caddyPatterns(immutable), " ")
+	validatedList := strings.Join(caddyPatterns(d.Validated), " ")
+	ownValidators := strings.TrimSpace(matchList + " " + validatedList)
 	var b bytes.Buffer
 	b.WriteString(`# Dateline static export: directives for the Caddy site block that serves it.
 # Import this file after "root":
@@ -380,11 +415,19 @@ header @dateline_immutable Cache-Control "%s"
 # revalidated on every use, without validators: Caddy's ETag comes from the
 # file's mtime and size, which two different exports can share.
 @dateline_revalidate not path %s
-`, matchList, CacheImmutable, matchList)
+`, matchList, CacheImmutable, ownValidators)
 	caddyHeaderBlock(&b, "@dateline_revalidate ", []headerLine{{"Cache-Control", CacheRevalidate}}, []string{"ETag", "Last-Modified"})
 	b.WriteString(`request_header @dateline_revalidate -If-None-Match
 request_header @dateline_revalidate -If-Modified-Since
 `)
+	if validatedList != "" {
+		fmt.Fprintf(&b, `
+# Revalidated on every use, with Caddy's validators: large files whose
+# mtime and size an export changes when it writes new bytes.
+@dateline_validated path %s
+header @dateline_validated Cache-Control "%s"
+`, validatedList, CacheRevalidate)
+	}
 	if len(d.Hidden) > 0 {
 		fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\n@dateline_hidden path %s\nerror @dateline_hidden 404\n", strings.Join(caddyPatterns(d.Hidden), " "))
 	}

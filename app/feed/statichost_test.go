@@ -5,6 +5,10 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"mime"
 	"net"
@@ -73,6 +77,8 @@ func writeSite(t *testing.T, dir string) {
 		"web/app.wasm.gz":              gz.Bytes(),
 		"web/app.0123abcd.wasm":        wasmBytes,
 		"web/fonts/placeholder.woff2":  []byte("wOF2 placeholder"),
+		"media/photo.png":              syntheticPNG(t),
+		"media/sub/photo.jpg":          syntheticJPEG(t),
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -326,12 +332,17 @@ var staticCases = []struct {
 	{"/articles/no-such-story", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/data/abc123/missing.json", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/web/fonts/missing.woff2", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/media/photo.png", "gzip", 200, "image/png", CacheRevalidate, "", "\x89PNG"},
+	{"/media/sub/photo.jpg", "", 200, "image/jpeg", CacheRevalidate, "", "\xff\xd8"},
+	{"/media/missing.png", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 }
 
 func TestStaticHosts(t *testing.T) {
 	d := testDeploy()
-	// As an export hides them: its configuration, and its own entries.
+	// As an export hides them: its configuration, and its own entries;
+	// and as it keeps the validators of the newsroom's photos.
 	d.Hidden = []string{"/_config/", "/_headers", "/.dateline-export", "/.dateline-staging/"}
+	d.Validated = []string{"/media/"}
 	nginxConf, err := NginxConf(d)
 	if err != nil {
 		t.Fatal(err)
@@ -356,6 +367,7 @@ func TestStaticHosts(t *testing.T) {
 			t.Run("responses", func(t *testing.T) { checkResponses(t, s) })
 			t.Run("same size and mtime", func(t *testing.T) { checkSameSizeAndTime(t, s, root) })
 			t.Run("redirects", func(t *testing.T) { checkRedirects(t, s) })
+			t.Run("media", func(t *testing.T) { checkMedia(t, s) })
 			if s.name == "nginx" {
 				for _, level := range []string{"[warn]", "[error]", "[crit]", "[alert]", "[emerg]"} {
 					if strings.Contains(s.stderr.String(), level) {
@@ -398,11 +410,65 @@ func checkResponses(t *testing.T, s *server) {
 					t.Errorf("%s %q, want %q", name, got, values[0])
 				}
 			}
-			if tt.cacheControl == CacheRevalidate && r.header.Get("ETag") != "" {
+			if tt.cacheControl == CacheRevalidate && r.status == 200 && strings.HasPrefix(tt.path, "/media/") {
+				if r.header.Get("ETag") == "" {
+					t.Error("no ETag on a photo: every check would download it whole")
+				}
+			} else if tt.cacheControl == CacheRevalidate && r.header.Get("ETag") != "" {
 				t.Errorf("ETag %q on a revalidated file: it comes from mtime and size", r.header.Get("ETag"))
 			}
 		})
 	}
+}
+
+// checkMedia checks that a browser's check of a photo it has is a 304,
+// not the photo again.
+func checkMedia(t *testing.T, s *server) {
+	first := get(t, s.base+"/media/photo.png", nil)
+	etag := first.header.Get("ETag")
+	if first.status != 200 || etag == "" {
+		t.Fatalf("status %d, ETag %q; want 200 with an ETag", first.status, etag)
+	}
+	r := get(t, s.base+"/media/photo.png", http.Header{"If-None-Match": {etag}})
+	if r.status != http.StatusNotModified || len(r.body) != 0 {
+		t.Errorf("If-None-Match %s: status %d with %d bytes, want 304", etag, r.status, len(r.body))
+	}
+	if got := r.header.Get("Cache-Control"); got != CacheRevalidate {
+		t.Errorf("304: Cache-Control %q, want %q", got, CacheRevalidate)
+	}
+	if r := get(t, s.base+"/media/photo.png", http.Header{"If-None-Match": {`"other"`}}); r.status != 200 {
+		t.Errorf("another ETag: status %d, want 200", r.status)
+	}
+}
+
+// syntheticPNG is a 2 by 2 picture of one colour, made for the test.
+func syntheticPNG(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, syntheticPicture()); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// syntheticJPEG is syntheticPNG's picture as a JPEG.
+func syntheticJPEG(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, syntheticPicture(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func syntheticPicture() image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	for x := range 2 {
+		for y := range 2 {
+			img.Set(x, y, color.RGBA{R: 0x8c, G: 0x1c, B: 0x13, A: 0xff})
+		}
+	}
+	return img
 }
 
 // checkRedirects asks for pages by another form of their address, which

@@ -231,7 +231,8 @@ func (s *Site) exportTo(w *exportWriter) error {
 	// Not the site's: the configuration, and the export's own entries,
 	// whose manifest lists every file and the data version.
 	hidden := []string{feed.ConfigDir, feed.HeadersPath, "/" + manifestName, "/" + partialName, "/" + stagingName + "/"}
-	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden}
+	// The photos keep the static host's validators: a check is a 304.
+	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden, Validated: []string{MediaPrefix}}
 	for _, c := range []struct {
 		path string
 		make func(feed.Deploy) ([]byte, error)

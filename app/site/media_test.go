@@ -253,6 +253,9 @@ func TestExportMedia(t *testing.T) {
 			t.Errorf("the manifest does not list media/%s", name)
 		}
 	}
+	if !strings.Contains(got["_config/nginx.conf"], "location ^~ /media/ {\n    etag on;") || !strings.Contains(got["_config/Caddyfile"], "@dateline_validated path /media/*") {
+		t.Error("the static hosts' configurations do not keep the photos' validators")
+	}
 	if got["media/photo.png"] != pic || got["media/link-in.png"] != pic {
 		t.Errorf("media/photo.png or the link to it is not the picture")
 	}
