@@ -262,7 +262,7 @@ async function keepFile(file) {
 // has: an installing worker has nothing to report yet.
 async function status(client) {
   const cache = await caches.open(CACHE);
-  const done = !!(await cache.match(NOT_FOUND));
+  const done = !!(await cache.match(OFFLINE)); // the install's last put
   client.postMessage({ dateline: { type: "status", version: VERSION, articles: ARTICLES, complete: done && ARTICLES === "all", saved: done } });
 }
 
@@ -280,22 +280,24 @@ self.addEventListener("fetch", (event) => {
 });
 
 // navigate answers page loads from the cache, ignoring any query string or
-// fragment, then from the network, then with the not-found page offline.
+// fragment, then from the network; offline, with a saved article, the
+// not-found page or the offline page. Another form of a page's address
+// ("/page/1", a trailing slash) is sent to the page's own, as the host
+// does (page.Canonical), online or not.
 async function navigate(url) {
+  const own = canonical(url.pathname);
+  if (own) {
+    return Response.redirect(own + url.search, 301);
+  }
   const cache = await caches.open(CACHE);
   const key = url.pathname;
   const cached = await cache.match(key);
   if (cached) {
     return cached;
   }
+  let resp;
   try {
-    const resp = await fetch(url.pathname + url.search);
-    // A search's results are the host's answer to one query: the page kept
-    // for offline is the search page without one, which the app fills.
-    if (resp.ok && isHTML(resp) && isPage(key) && !(key === "/search" && url.search)) {
-      await cache.put(key, resp.clone());
-    }
-    return resp;
+    resp = await fetch(url.pathname + url.search);
   } catch (err) {
     // An article the reader saved opens from its saved copy.
     const saved = await (await caches.open(SAVED)).match(key);
@@ -310,6 +312,34 @@ async function navigate(url) {
     }
     return offlinePage(cache);
   }
+  // A navigation may not be answered with a response the worker's fetch
+  // followed through a redirect: the browser would show an error. It is
+  // sent to follow the redirect itself.
+  if (resp.redirected) {
+    return Response.redirect(resp.url, 301);
+  }
+  // A search's results are the host's answer to one query: the page kept
+  // for offline is the search page without one, which the app fills.
+  if (resp.ok && isHTML(resp) && isPage(key) && !(key === "/search" && url.search)) {
+    try {
+      await cache.put(key, resp.clone());
+    } catch (err) {
+      // Storage full or refused: the page is shown, not kept.
+    }
+  }
+  return resp;
+}
+
+// canonical returns the page's own address for another form of it, as
+// page.Canonical does: trailing slashes removed, a list's "/page/1"
+// dropped; "" when path is already its own, or names no page.
+function canonical(path) {
+  let own = path.length > 1 ? path.replace(/\/+$/, "") || "/" : path;
+  const first = /^(|\/(sections|tags)\/[^/]+)\/page\/1$/.exec(own);
+  if (first) {
+    own = first[1] || "/";
+  }
+  return own !== path && isPage(own) ? own : "";
 }
 
 // isPage tells whether a path has the form of a page of the site (see

@@ -330,6 +330,45 @@ func TestOfflineAfterFirstVisit(t *testing.T) {
 	}
 }
 
+// TestOtherAddressesUnderTheWorker opens pages by another form of their
+// address ("/page/1", a trailing slash) once the service worker controls
+// the site, online and offline: each lands on the page's own address, as
+// the host's 301 does without the worker. (A worker that handed the
+// navigation the response its own fetch had followed through the host's
+// redirect made the browser show its error page.)
+func TestOtherAddressesUnderTheWorker(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "addresses.json", archiveDataset(40)))
+	tb := newTab(t, 412, 900)
+	paths := firstVisit(t, tb, h.URL, 30*time.Second)
+	if len(paths) == 0 {
+		t.Fatal("the home page lists no articles")
+	}
+	for _, mode := range []string{"online", "offline"} {
+		if mode == "offline" {
+			tb.goOffline()
+		}
+		for from, to := range map[string]string{
+			"/page/1":         "/",
+			"/page/2/":        "/page/2",
+			paths[0] + "/":    paths[0],
+			"/saved/":         dlpage.SavedPath,
+			"/search/?q=x%20": dlpage.SearchPath,
+		} {
+			st, err := tb.load(h.URL + from)
+			if err != nil || st != http.StatusOK {
+				t.Errorf("%s, %s: status %d, %v", mode, from, st, err)
+				continue
+			}
+			if got := eval[string](tb, `location.pathname`); got != to {
+				t.Errorf("%s, %s: landed on %s, want %s", mode, from, got, to)
+			}
+			tb.waitFor(mode+", "+from+": the page drawn", `!!document.querySelector("main h1")`, 10*time.Second)
+		}
+	}
+	tb.checkConsole(allowOffline)
+}
+
 // allowOffline accepts the console messages of requests that fail because
 // the network is cut off, and of documents that answer 404 by design.
 func allowOffline(m chromedp.ConsoleMessage) bool {
