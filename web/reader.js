@@ -588,12 +588,15 @@
   // ---- share ---------------------------------------------------------------
 
   // pageURL is the address to give others for the page on screen: its
-  // canonical one (the site's public address, which the client keeps up
-  // to date as the reader moves), else this one without its query string
-  // (tracking parameters) or fragment.
+  // canonical one when it has one (the site's public address), else this
+  // one without its fragment, and without its query string (tracking
+  // parameters) but on the search page, whose query is its subject.
   function pageURL() {
     var canonical = $('link[rel="canonical"]');
-    return canonical && canonical.href ? canonical.href : location.origin + location.pathname;
+    if (canonical && canonical.href) {
+      return canonical.href;
+    }
+    return location.origin + location.pathname + (location.pathname === "/search" ? location.search : "");
   }
 
   function share() {

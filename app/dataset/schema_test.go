@@ -236,8 +236,13 @@ func TestSchemaKnowsEveryLabel(t *testing.T) {
 	sch := compileSchema(t)
 	var labels []string
 	keys := i18n.Keys()
-	for _, k := range append(keys, i18n.DigitsSetting) {
-		labels = append(labels, fmt.Sprintf("%q: %q", k, "x"))
+	settings := map[string]string{i18n.DigitsSetting: "arab", i18n.GroupSetting: "."}
+	for _, k := range append(keys, i18n.DigitsSetting, i18n.GroupSetting) {
+		v, ok := settings[k]
+		if !ok {
+			v = "x"
+		}
+		labels = append(labels, fmt.Sprintf("%q: %q", k, v))
 		if base, ok := strings.CutSuffix(k, ".other"); ok {
 			for _, form := range []string{"zero", "two", "few", "many"} {
 				labels = append(labels, fmt.Sprintf("%q: %q", base+"."+form, "x"))
@@ -250,7 +255,7 @@ func TestSchemaKnowsEveryLabel(t *testing.T) {
 	if found := schemaProblems(t, sch, doc(labels...)); len(found) > 0 {
 		t.Errorf("the schema refuses keys app/i18n knows: %q", found)
 	}
-	for _, bad := range []string{`"list.lastest": "x"`, `"search.results.several": "x"`, `"list.latest": ""`} {
+	for _, bad := range []string{`"list.lastest": "x"`, `"search.results.several": "x"`, `"list.latest": ""`, `"digits": "x"`, `"number.group": ", "`} {
 		if found := schemaProblems(t, sch, doc(bad)); len(found) == 0 {
 			t.Errorf("the schema accepts labels {%s}", bad)
 		}

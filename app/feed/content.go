@@ -194,7 +194,7 @@ func contentImageSrc(org string, img *article.Image) string {
 	if u := imageURL(org, img); u != "" {
 		return u
 	}
-	if strings.HasPrefix(img.Src, "/") && !strings.HasPrefix(img.Src, "//") {
+	if article.IsSitePath(img.Src) {
 		return img.Src
 	}
 	return ""

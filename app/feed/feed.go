@@ -97,7 +97,7 @@ func imageURL(origin string, img *article.Image) string {
 	switch {
 	case article.IsWebURL(img.Src):
 		return img.Src
-	case origin != "" && strings.HasPrefix(img.Src, "/") && !strings.HasPrefix(img.Src, "//"):
+	case origin != "" && article.IsSitePath(img.Src):
 		return origin + img.Src
 	}
 	return ""

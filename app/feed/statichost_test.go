@@ -490,13 +490,15 @@ func checkRedirects(t *testing.T, s *server) {
 		arabic + "/page/1":               arabic,
 		arabic + "/":                     arabic,
 		"/articles/lorem-ipsum/page/1":   "",
+		"/articles/lorem-ipsum%3Fx/":     "",
+		"/articles/lorem-ipsum%5cx/":     "",
 		"/no/such/page/":                 "",
 		"/articles/":                     "",
 	} {
 		r := get(t, s.base+from, nil)
 		if to == "" {
 			if r.status != http.StatusNotFound {
-				t.Errorf("%s: status %d, want 404", from, r.status)
+				t.Errorf("%s: status %d (Location %q), want 404", from, r.status, r.header.Get("Location"))
 			}
 			continue
 		}

@@ -18,9 +18,10 @@ const MaxLabelLength = 400
 // unknown key, a plural form the language does not use, an empty text, a
 // control character, a text too long, a placeholder of the English text
 // left out or one it does not have, a "digits" other than "latn" or
-// "arab", a "number.group" that is not one mark. Warnings do not: a key the edition does not give, whose English
-// text readers then see. Each fault's pointer is relative to the site
-// object, such as "/labels/list.tagged".
+// "arab", a "number.group" that is not one mark. Warnings do not: a key
+// the edition does not give, whose English text readers then see. Each
+// fault's pointer is relative to the site object, such as
+// "/labels/list.tagged".
 func Validate(lang string, labels map[string]string) (problems, warnings []article.Fault) {
 	if lang == "" {
 		lang = article.DefaultLang
