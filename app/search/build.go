@@ -129,12 +129,15 @@ func (s *segment) index(batch []Doc, keep bool, step func(func())) {
 func (s *segment) add(d *Doc, keep bool) {
 	local := int32(len(s.sums))
 	s.doc.reset()
-	s.words(d.Headline, inHeadline)
-	for _, n := range d.Names {
-		s.words(n, inHeadline)
-	}
+	s.words(d.Headline, inHeadline, false)
 	for _, p := range d.Body {
-		s.words(p, inBody)
+		s.words(p, inBody, false)
+	}
+	// A name's words that the text does not have weigh as the headline's;
+	// one it has stays where the text has it ("Politics", a tag that the
+	// story says): the lists of common words keep their shape and size.
+	for _, n := range d.Names {
+		s.words(n, inHeadline, true)
 	}
 	for e := range s.doc.len() {
 		t := s.terms.id(s.doc.key(e), s.doc.hashes[e])
@@ -151,15 +154,16 @@ func (s *segment) add(d *Doc, keep bool) {
 	s.sums = append(s.sums, sum)
 }
 
-// words adds the words of text to the document's set.
-func (s *segment) words(text string, where byte) {
+// words adds the words of text to the document's set; with onlyNew, only
+// those it does not have yet.
+func (s *segment) words(text string, where byte, onlyNew bool) {
 	s.tok.reset(text)
 	for {
 		_, _, w, ok := s.tok.next()
 		if !ok {
 			return
 		}
-		s.doc.add(w, hashWord(w), where)
+		s.doc.add(w, hashWord(w), where, onlyNew)
 	}
 }
 

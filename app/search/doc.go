@@ -57,8 +57,8 @@ type Doc struct {
 	// Body holds the article's paragraphs.
 	Body []string
 	// Names are the article's authors and tags: what a reader searches
-	// by that its text may not say. They weigh as the headline does and
-	// are not shown in a hit.
+	// by that its text may not say. A word of them that the text does not
+	// have weighs as the headline's; they are not shown in a hit.
 	Names []string
 }
 

@@ -91,14 +91,16 @@ func TestSearch(t *testing.T) {
 }
 
 // TestNamesSearched finds articles by their authors and tags, which their
-// text does not say, weighed as the headline is; such a hit still shows
-// the body's opening.
+// text does not say, weighed as the headline is; a tag the body says
+// weighs as the body does. Such a hit still shows the body's opening.
 func TestNamesSearched(t *testing.T) {
 	n0 := doc("n0", "Plain report", "Nothing of note in this text.")
 	n0.Names = []string{"Quorra Vantes", "Zeptoland"}
 	n1 := doc("n1", "Zeptoland news", "Other text.")
 	n2 := doc("n2", "Another report", "A mention of zeptoland in the body.")
-	s, _ := searcher(build(t, []Doc{n0, n1, n2}))
+	n2.Names = []string{"Zeptoland"}
+	// n2 is the newest: only the weight of its tag can put it last.
+	s, _ := searcher(build(t, []Doc{n2, n0, n1}))
 	for _, tt := range []struct {
 		query string
 		want  []string

@@ -50,14 +50,17 @@ func (d *docSet) key(e int) []byte {
 	return d.keys[d.starts[e]:end]
 }
 
-// add records word w, whose hash is h, as found where.
-func (d *docSet) add(w []byte, h uint64, where byte) {
+// add records word w, whose hash is h, as found where; with onlyNew, a
+// word the document already has keeps where it was found.
+func (d *docSet) add(w []byte, h uint64, where byte, onlyNew bool) {
 	mask := len(d.slots) - 1
 	i := int(h) & mask
 	for ; d.slots[i] != 0; i = (i + 1) & mask {
 		e := int(d.slots[i] - 1)
 		if d.hashes[e] == h && string(d.key(e)) == string(w) {
-			d.flags[e] |= where
+			if !onlyNew {
+				d.flags[e] |= where
+			}
 			return
 		}
 	}
