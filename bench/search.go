@@ -557,7 +557,7 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 		"not-found pages. The pages carry no `data-pagefind-body`, so Pagefind takes each page's whole `<body>` less what it drops "+
 		"by default (the header's search form, the section `<nav>`s, the footer, scripts): the header's labels, the section link, "+
 		"headline, date, figure caption, paragraphs, \"Read More\" links, tags and related links. Dateline's index holds each "+
-		"article's headline and paragraphs (not its \"Read More\" links, caption, tags or related links).\n\n",
+		"article's headline, paragraphs, authors and tags (not its \"Read More\" links, caption or related links).\n\n",
 		strings.Join(sizes, " and "), source, searchEditions[cfg.searchLang].headline, onDisk, pagefindVersion)
 	r.printf("Both are served by one static file server in the bench process, as the export's `_config/nginx.conf` " +
 		"has it (`try_files $uri $uri.html $uri/index.html`, its MIME types, `/data/` immutable, other files `no-cache`; " +
@@ -887,8 +887,8 @@ func writeSearchCounts(r *report, s *searchSize) {
 	}
 	r.printf("The result counts differ because the two index different text of the same articles: Pagefind indexed the " +
 		"page's text (above), which also names other articles (\"Read More\" links and related links: a headline's number " +
-		"is also in the article before it), the section, tags and figure caption; Dateline indexed the headline and the " +
-		"paragraphs. Each side also has its own word rules (Dateline: every word must match, the last also as a word's start).")
+		"is also in the article before it), the section and figure caption; Dateline indexed the headline, the " +
+		"paragraphs, the authors and the tags. Each side also has its own word rules (Dateline: every word must match, the last also as a word's start).")
 	if len(lines) > 0 {
 		r.printf(" Where the results were few:\n\n")
 		for _, l := range lines {
