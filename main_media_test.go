@@ -5,10 +5,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"image"
-	"image/color"
-	"image/jpeg"
-	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -17,30 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// syntheticImage is a 2 by 2 picture of one colour, made for the test,
-// encoded as PNG or, with jpg set, JPEG.
-func syntheticImage(t *testing.T, jpg bool) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
-	for x := range 2 {
-		for y := range 2 {
-			img.Set(x, y, color.RGBA{R: 0x8c, G: 0x1c, B: 0x13, A: 0xff})
-		}
-	}
-	var b bytes.Buffer
-	var err error
-	if jpg {
-		err = jpeg.Encode(&b, img, nil)
-	} else {
-		err = png.Encode(&b, img)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
+	"dateline/internal/testfiles"
+)
 
 // mediaDataset writes a dataset of one article whose figures show the
 // images srcs, one per line from line 6 on, and a media folder holding
@@ -53,7 +28,7 @@ func mediaDataset(t *testing.T, srcs ...string) (data, media string) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"photo.png", ".private/photo.png"} {
-		if err := os.WriteFile(filepath.Join(media, filepath.FromSlash(name)), syntheticImage(t, false), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(media, filepath.FromSlash(name)), testfiles.PNG(t), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

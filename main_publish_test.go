@@ -20,6 +20,8 @@ import (
 
 	"dateline/app/article"
 	"dateline/app/dataset"
+
+	"dateline/internal/testfiles"
 )
 
 const (
@@ -94,7 +96,7 @@ func TestValidateRefusesBrokenDatasets(t *testing.T) {
 func TestValidateGood(t *testing.T) {
 	// full.json shows /media/library.jpg.
 	media := t.TempDir()
-	if err := os.WriteFile(filepath.Join(media, "library.jpg"), syntheticImage(t, true), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(media, "library.jpg"), testfiles.JPEG(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct{ file, want string }{

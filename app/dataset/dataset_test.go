@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"dateline/app/article"
+
+	"dateline/internal/testfiles"
 )
 
 // want is one expected problem of a broken dataset.
@@ -163,15 +165,7 @@ func TestGoodDatasets(t *testing.T) {
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, dir, files)
 	return dir
 }
 

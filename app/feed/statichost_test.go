@@ -5,10 +5,6 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
-	"image"
-	"image/color"
-	"image/jpeg"
-	"image/png"
 	"io"
 	"mime"
 	"net"
@@ -22,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dateline/internal/testfiles"
 )
 
 // These tests run the configurations in real servers: Debian's nginx and
@@ -77,18 +75,10 @@ func writeSite(t *testing.T, dir string) {
 		"web/app.wasm.gz":              gz.Bytes(),
 		"web/app.0123abcd.wasm":        wasmBytes,
 		"web/fonts/placeholder.woff2":  []byte("wOF2 placeholder"),
-		"media/photo.png":              syntheticPNG(t),
-		"media/sub/photo.jpg":          syntheticJPEG(t),
+		"media/photo.png":              testfiles.PNG(t),
+		"media/sub/photo.jpg":          testfiles.JPEG(t),
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, body, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, dir, files)
 }
 
 // server is a static host under test: base serves the generated
@@ -439,36 +429,6 @@ func checkMedia(t *testing.T, s *server) {
 	if r := get(t, s.base+"/media/photo.png", http.Header{"If-None-Match": {`"other"`}}); r.status != 200 {
 		t.Errorf("another ETag: status %d, want 200", r.status)
 	}
-}
-
-// syntheticPNG is a 2 by 2 picture of one colour, made for the test.
-func syntheticPNG(t *testing.T) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := png.Encode(&b, syntheticPicture()); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// syntheticJPEG is syntheticPNG's picture as a JPEG.
-func syntheticJPEG(t *testing.T) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, syntheticPicture(), nil); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-func syntheticPicture() image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
-	for x := range 2 {
-		for y := range 2 {
-			img.Set(x, y, color.RGBA{R: 0x8c, G: 0x1c, B: 0x13, A: 0xff})
-		}
-	}
-	return img
 }
 
 // checkRedirects asks for pages by another form of their address, which

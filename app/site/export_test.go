@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"dateline/app/site"
+
+	"dateline/internal/testfiles"
 )
 
 // files lists the files under dir, relative, with their bytes.
@@ -189,20 +191,6 @@ var publisherFiles = map[string]string{
 	"web/images/photo.jpg":     "synthetic photo bytes",
 }
 
-// addFiles writes files under dir.
-func addFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // manifestFiles reads the files an export's manifest lists.
 func manifestFiles(t *testing.T, dir string) map[string]bool {
 	t.Helper()
@@ -236,7 +224,7 @@ func TestExportLeavesOtherFiles(t *testing.T) {
 	}
 	own := maps.Clone(publisherFiles)
 	own["sections/beta/notes.txt"] = "the publisher's notes, in a folder the export made"
-	addFiles(t, dir, own)
+	testfiles.Write(t, dir, own)
 	before := files(t, dir)
 
 	st, err := exportSite(t, "two", "alpha").Export(t.Context(), dir)
@@ -297,7 +285,7 @@ func TestExportOverUnrecordedExport(t *testing.T) {
 	own := maps.Clone(publisherFiles)
 	own["sitemap-old.xml"] = "the publisher's, or an export's: outside Dateline's folders, it stays"
 	own[".notes.1.tmp"] = "the publisher's, though named like a temporary file"
-	addFiles(t, dir, own)
+	testfiles.Write(t, dir, own)
 	leftovers := map[string]string{
 		"articles/.alpha.html.123.tmp":       "cut short",
 		".index.html.456.tmp":                "cut short",
@@ -305,7 +293,7 @@ func TestExportOverUnrecordedExport(t *testing.T) {
 		"articles/dropped-long-ago.html":     "a page an older export wrote",
 		"data/0123456789abcdef/offline.json": "the data of an older version",
 	}
-	addFiles(t, dir, leftovers)
+	testfiles.Write(t, dir, leftovers)
 
 	second := exportSite(t, "two", "alpha")
 	st, err := second.Export(t.Context(), dir)
@@ -341,7 +329,7 @@ func TestExportOverUnrecordedExport(t *testing.T) {
 
 	// Not an export: refused, and left as it was.
 	other := t.TempDir()
-	addFiles(t, other, publisherFiles)
+	testfiles.Write(t, other, publisherFiles)
 	if _, err := second.Export(t.Context(), other); err == nil || !strings.Contains(err.Error(), "holds no Dateline export") {
 		t.Errorf("exporting into a folder of something else: %v", err)
 	}
@@ -360,7 +348,7 @@ func TestExportRefusesDamagedManifest(t *testing.T) {
 	if _, err := s.Export(t.Context(), dir); err != nil {
 		t.Fatal(err)
 	}
-	addFiles(t, parent, map[string]string{"outside.txt": "not the export's"})
+	testfiles.Write(t, parent, map[string]string{"outside.txt": "not the export's"})
 	name := filepath.Join(dir, ".dateline-export")
 	m, err := os.ReadFile(name)
 	if err != nil {
@@ -391,7 +379,7 @@ func TestExportManifestStaysInside(t *testing.T) {
 	if _, err := exportSite(t, "one", "alpha").Export(t.Context(), dir); err != nil {
 		t.Fatal(err)
 	}
-	addFiles(t, parent, map[string]string{"home/thesis.txt": "the reader's own"})
+	testfiles.Write(t, parent, map[string]string{"home/thesis.txt": "the reader's own"})
 	if err := os.Symlink(filepath.Join("..", "home"), filepath.Join(dir, "shared")); err != nil {
 		t.Fatal(err)
 	}
@@ -627,7 +615,7 @@ func TestExportInterrupted(t *testing.T) {
 			if _, err := exportSite(t, "one", "alpha", "gamma").Export(t.Context(), dir); err != nil {
 				t.Fatal(err)
 			}
-			addFiles(t, dir, publisherFiles)
+			testfiles.Write(t, dir, publisherFiles)
 		}, "nothing in"},
 	}
 	for _, tt := range tests {
@@ -668,13 +656,13 @@ func TestExportAfterKill(t *testing.T) {
 		empty bool
 	}{
 		{"while a first export was written", func(t *testing.T, dir string) {
-			addFiles(t, dir, map[string]string{".dateline-staging/index.html": "half", ".dateline-staging/data/x/1.json": "{}"})
+			testfiles.Write(t, dir, map[string]string{".dateline-staging/index.html": "half", ".dateline-staging/data/x/1.json": "{}"})
 		}, true},
 		{"while an update was written", func(t *testing.T, dir string) {
 			if _, err := exportSite(t, "one", "alpha", "gamma").Export(t.Context(), dir); err != nil {
 				t.Fatal(err)
 			}
-			addFiles(t, dir, map[string]string{".dateline-staging/index.html": "half", "..dateline-export.123.tmp": "half a manifest"})
+			testfiles.Write(t, dir, map[string]string{".dateline-staging/index.html": "half", "..dateline-export.123.tmp": "half a manifest"})
 		}, false},
 		{"while an update was moved into place", func(t *testing.T, dir string) {
 			if _, err := exportSite(t, "one", "alpha", "gamma").Export(t.Context(), dir); err != nil {
@@ -686,7 +674,7 @@ func TestExportAfterKill(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			addFiles(t, dir, map[string]string{
+			testfiles.Write(t, dir, map[string]string{
 				".dateline-export.partial":        string(m) + "articles/delta.html\n",
 				"articles/delta.html":             "moved into place",
 				".dateline-staging/app.js":        "not moved yet",
@@ -722,7 +710,7 @@ func TestExportAfterKill(t *testing.T) {
 			if tt.empty {
 				own = nil
 			}
-			addFiles(t, dir, own)
+			testfiles.Write(t, dir, own)
 			s := exportSite(t, "two", "alpha")
 			if _, err := s.Export(t.Context(), dir); err != nil {
 				t.Fatal(err)

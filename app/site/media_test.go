@@ -2,9 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"image"
-	"image/color"
-	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,46 +12,17 @@ import (
 
 	"dateline/app/dataset"
 	"dateline/app/site"
+
+	"dateline/internal/testfiles"
 )
-
-// syntheticPNG is a tiny picture made for the test: 2 by 2 pixels of one
-// colour.
-func syntheticPNG(t testing.TB) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
-	for x := range 2 {
-		for y := range 2 {
-			img.Set(x, y, color.RGBA{R: 0x8c, G: 0x1c, B: 0x13, A: 0xff})
-		}
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// writeFiles writes files (slash paths relative to dir) into dir.
-func writeFiles(t testing.TB, dir string, files map[string][]byte) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, body, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // mediaFolder makes a media folder inside a temporary directory that also
 // holds a file outside it, secret.png, and returns the folder.
 func mediaFolder(t testing.TB) string {
 	t.Helper()
 	top := t.TempDir()
-	pic := syntheticPNG(t)
-	writeFiles(t, top, map[string][]byte{
+	pic := testfiles.PNG(t)
+	testfiles.Write(t, top, map[string][]byte{
 		"secret.png":                   pic,
 		"media/photo.png":              pic,
 		"media/photo.JPG":              pic,
@@ -112,7 +80,7 @@ func newMediaServer(t *testing.T, dir string) *testServer {
 func TestMedia(t *testing.T) {
 	dir := mediaFolder(t)
 	ts := newMediaServer(t, dir)
-	pic := syntheticPNG(t)
+	pic := testfiles.PNG(t)
 	for _, tt := range []struct {
 		target string
 		status int
@@ -243,7 +211,7 @@ func TestExportMedia(t *testing.T) {
 	}
 	got := files(t, out)
 	listed := manifestFiles(t, out)
-	pic := string(syntheticPNG(t))
+	pic := string(testfiles.PNG(t))
 	served := []string{"photo.png", "photo.JPG", "sub/photo.webp", "photo.avif", "photo.gif", "logo.svg", "link-in.png", "sub.png/not-a-file.png"}
 	for _, name := range served {
 		if _, ok := got["media/"+name]; !ok {
@@ -266,7 +234,7 @@ func TestExportMedia(t *testing.T) {
 	}
 
 	// The publisher's own file in media/, then a photo taken out.
-	writeFiles(t, out, map[string][]byte{"media/publisher.png": []byte("synthetic publisher file")})
+	testfiles.Write(t, out, map[string][]byte{"media/publisher.png": []byte("synthetic publisher file")})
 	if err := os.Remove(filepath.Join(dir, "photo.gif")); err != nil {
 		t.Fatal(err)
 	}
