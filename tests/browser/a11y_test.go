@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	dlpage "dateline/app/page"
 )
 
 // axePath is axe-core's browser build, installed by npm ci in tests/browser
@@ -100,9 +102,9 @@ func clip(s string, n int) string {
 }
 
 // TestAccessibility runs axe-core's WCAG 2.1 A and AA checks on the home
-// page, the seed article and the not-found page, as prerendered (the app
-// not running, ?wasm=false) and once the app is live, on a phone and on a
-// desktop window.
+// page, the seed article, the not-found page and the offline page, as
+// prerendered (the app not running, ?wasm=false) and once the app is live
+// (the offline page runs none), on a phone and on a desktop window.
 func TestAccessibility(t *testing.T) {
 	t.Parallel()
 	src := axeSource(t)
@@ -110,10 +112,14 @@ func TestAccessibility(t *testing.T) {
 	pages := []struct {
 		name, path string
 		status     int64
+		app        bool // the app takes the page over
 	}{
-		{"home", "/", http.StatusOK},
-		{"seed article", "/articles/" + seedSlug, http.StatusOK},
-		{"not found", "/no/such/page", http.StatusNotFound},
+		{"home", "/", http.StatusOK, true},
+		{"seed article", "/articles/" + seedSlug, http.StatusOK, true},
+		{"not found", "/no/such/page", http.StatusNotFound, true},
+		// What the service worker shows offline for a page not saved: the
+		// host's page, which runs no app.
+		{"offline", dlpage.OfflinePath, http.StatusOK, false},
 	}
 	for _, size := range []struct {
 		name          string
@@ -133,6 +139,9 @@ func TestAccessibility(t *testing.T) {
 				tb.mustLoad(h.URL+p.path+sep+"wasm=false", p.status)
 				tb.waitFor("the page to be laid out", `document.readyState === "complete"`, 10*time.Second)
 				runAxe(t, tb, src, p.name+" prerendered")
+				if !p.app {
+					continue
+				}
 
 				tb.mustLoad(h.URL+p.path, p.status)
 				tb.waitLive()
