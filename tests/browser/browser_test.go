@@ -113,14 +113,15 @@ const probeScript = `(() => {
   const dt = {
     // The visible text of the page, without go-app's loader (its label
     // holds the download percentage until the app takes over) and without
-    // the live regions outside <main> (status the browser fills in once the
-    // app runs, such as "Available offline") and the install button (shown
-    // when the browser offers to install). Everything in <main> counts.
+    // the status line and the live regions outside <main> (what reader.js
+    // fills in once the worker reports, such as "Available offline") and
+    // the install button (shown when the browser offers to install).
+    // Everything in <main> counts.
     text() {
       let text = Array.from(document.body.children)
         .filter((el) => el.id !== "app-wasm-loader")
         .map((el) => el.innerText).join("\n");
-      for (const el of document.querySelectorAll("body [aria-live], .install-button")) {
+      for (const el of document.querySelectorAll("body [aria-live], .status-text, .install-button")) {
         const t = el.closest("main") ? "" : el.innerText;
         if (t) text = text.replace(t, " ");
       }
