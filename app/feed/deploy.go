@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"dateline/app/page"
 )
 
 // The Cache-Control values of the two cache classes of a static export.
@@ -310,21 +312,19 @@ func nginxMatch(p string) string {
 // Another form of a page's address leads to the page's own, as the Go
 // host answers it (page.Canonical): "/page/1" and "/sections/x/page/1"
 // are the lists' first pages, "/articles/x/" (any page's address with
-// trailing slashes) is "/articles/x". The patterns follow page.Parse's
-// paths on nginx's decoded URI; a slug is a segment without the characters
-// page.Parse refuses in one ("?", "#", "%", "\"), so that an escaped "?"
-// never becomes a query string ("/articles/a%3Fb/" is not "/articles/a?b").
-const (
-	slugPattern      = `[^/?#%\x5c]+`
+// trailing slashes) is "/articles/x". nginx matches the decoded URI, so
+// its slugs are page.SlugPattern's: an escaped "?" never becomes a query
+// string ("/articles/a%3Fb/" is not "/articles/a?b").
+var (
 	firstPagePattern = `^/page/1/*$`
-	listPage1Pattern = `^(/(?:sections|tags)/` + slugPattern + `)/page/1/*$`
-	slashPattern     = `^(/(?:page/[1-9][0-9]*|articles/` + slugPattern + `|(?:sections|tags)/` + slugPattern + `(?:/page/[1-9][0-9]*)?|saved|search))/+$`
+	listPage1Pattern = `^(` + page.ListPattern(page.SlugPattern) + `)/page/1/*$`
+	slashPattern     = `^(` + page.PathPattern(page.SlugPattern) + `)/+$`
 )
 
 // nginxRedirects are the redirects in NginxConf's location, where its
 // headers apply to them too; the query string goes along, and the
 // Location is relative (absolute_redirect off), right behind a proxy.
-const nginxRedirects = `    # Another form of a page's address (a trailing slash, the first page
+var nginxRedirects = `    # Another form of a page's address (a trailing slash, the first page
     # of a list as /page/1) leads to the page's own, as the Go host does.
     absolute_redirect off;
     rewrite ` + firstPagePattern + ` / permanent;
@@ -335,21 +335,17 @@ const nginxRedirects = `    # Another form of a page's address (a trailing slash
 // caddyRedirects are NginxConf's redirects in a Caddyfile. Caddy's path
 // matchers see the path unescaped, and a capture of it would put raw
 // UTF-8 in the Location (a section named in Arabic script): these match
-// the request's URI as sent, escaped, with its query string. A slug there
-// is a segment of plain characters and escapes other than those of "#",
-// "%", "/", "?" and "\\" (%23, %25, %2F, %3F, %5C), as nginx's is.
-const caddyRedirects = `# Another form of a page's address (a trailing slash, the first page of a
+// the request's URI as sent, escaped (page.EscapedSlugPattern), with its
+// query string.
+var caddyRedirects = `# Another form of a page's address (a trailing slash, the first page of a
 # list as /page/1) leads to the page's own, as the Go host does.
 @dateline_page1 vars_regexp page1 {http.request.uri} ^/page/1/*(\?.*)?$
 redir @dateline_page1 /{re.page1.1} permanent
-@dateline_list1 vars_regexp list1 {http.request.uri} ^(/(?:sections|tags)/` + caddySlug + `)/page/1/*(\?.*)?$
+@dateline_list1 vars_regexp list1 {http.request.uri} ^(` + page.ListPattern(page.EscapedSlugPattern) + `)/page/1/*(\?.*)?$
 redir @dateline_list1 {re.list1.1}{re.list1.2} permanent
-@dateline_slash vars_regexp slash {http.request.uri} ^(/(?:page/[1-9][0-9]*|articles/` + caddySlug + `|(?:sections|tags)/` + caddySlug + `(?:/page/[1-9][0-9]*)?|saved|search))/+(\?.*)?$
+@dateline_slash vars_regexp slash {http.request.uri} ^(` + page.PathPattern(page.EscapedSlugPattern) + `)/+(\?.*)?$
 redir @dateline_slash {re.slash.1}{re.slash.2} permanent
 `
-
-// caddySlug is a slug in an escaped URI (see caddyRedirects).
-const caddySlug = `(?:[^/?%#\x5c]|%(?:[0146-9A-Fa-f][0-9A-Fa-f]|2[0-246-9A-Ea-e]|3[0-9A-Ea-e]|5[0-9ABabD-Fd-f]))+`
 
 // nginxHeaders writes a location's add_header lines: its Cache-Control and
 // the security headers.

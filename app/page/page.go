@@ -192,6 +192,43 @@ func Canonical(path string) (string, bool) {
 	return c, true
 }
 
+// Patterns of a page's path, for what recognises one without this package:
+// the service worker (JavaScript) and the static hosts' configurations
+// (nginx, Caddy). They are written in the syntax that Go's regexp,
+// JavaScript's RegExp and PCRE share; TestPathPattern holds them to Parse.
+// None of them refuses a segment "." or "..": every host and browser
+// resolves those before a path is matched.
+const (
+	// SlugPattern is a slug in a path unescaped, as Parse reads it and
+	// nginx matches it: a segment without "?", "#", "%" or "\".
+	SlugPattern = `[^/?#%\x5c]+`
+	// EscapedSlugPattern is a slug in a path as sent, percent-escaped, as
+	// a browser's URL.pathname and Caddy's {http.request.uri} hold it:
+	// plain characters, and escapes but those of the characters that
+	// SlugPattern refuses ("#", "%", "/", "?", "\": %23, %25, %2F, %3F,
+	// %5C), so that an escaped "?" never becomes a query string.
+	EscapedSlugPattern = `(?:[^/?#%\x5c]|%(?:[0146-9A-Fa-f][0-9A-Fa-f]|2[0-246-9A-Ea-e]|3[0-9A-Ea-e]|5[0-9ABabD-Fd-f]))+`
+	// numberPattern is a list page's number after the first, of at most
+	// nine digits (pageNumber); without braces, which nginx and Caddy
+	// would read as their own syntax.
+	numberPattern = `(?:[2-9]|[1-9][0-9][0-9]?[0-9]?[0-9]?[0-9]?[0-9]?[0-9]?[0-9]?)`
+)
+
+// PathPattern is the pattern of every page's path but "/", with slugs
+// written as slug (SlugPattern or EscapedSlugPattern).
+func PathPattern(slug string) string {
+	return `/(?:` + pageDir + `/` + numberPattern +
+		`|` + articlesDir + `/` + slug +
+		`|` + ListPattern(slug)[1:] + `(?:/` + pageDir + `/` + numberPattern + `)?` +
+		`|` + SavedPath[1:] + `|` + SearchPath[1:] + `)`
+}
+
+// ListPattern is the pattern of the first page of a section or a tag,
+// with slugs written as slug; its other pages add "/page/N".
+func ListPattern(slug string) string {
+	return `/(?:` + sectionsDir + `|` + tagsDir + `)/` + slug
+}
+
 // validSlug accepts a path segment that can name something: not empty, and
 // nothing a path would treat specially.
 func validSlug(s string) bool {

@@ -208,6 +208,9 @@ func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 			"__ARTICLES__", s.OfflineMode(),
 			"__NOT_FOUND__", notFoundPath,
 			"__OFFLINE__", page.OfflinePath,
+			// ASCII patterns, which Go quotes as JavaScript does.
+			"__PAGE_PATTERN__", strconv.Quote(page.PathPattern(page.EscapedSlugPattern)),
+			"__LIST_PATTERN__", strconv.Quote(page.ListPattern(page.EscapedSlugPattern)),
 		).Replace(workerTemplate),
 	}
 }

@@ -784,6 +784,9 @@ func TestServiceWorkerPrecacheIsServed(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("/app-worker.js: status %d", r.status)
 	}
+	if left := regexp.MustCompile(`__[A-Z_]+__`).FindAll(r.raw, -1); left != nil {
+		t.Errorf("the worker's template keeps placeholders the host did not fill: %q", left)
+	}
 	// The lists are JSON arrays of site paths, as go-app writes them.
 	var urls []string
 	for _, m := range regexp.MustCompile(`\[\s*"/[^\]]*\]`).FindAll(r.raw, -1) {

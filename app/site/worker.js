@@ -19,6 +19,10 @@ const ARTICLES = "__ARTICLES__";
 const NOT_FOUND = "__NOT_FOUND__";
 // Served, with status 503, for a page neither saved nor reachable.
 const OFFLINE = "__OFFLINE__";
+// A page's path, and the first page of a list spelt with "/page/1" (its
+// own path is "/" or the section's or tag's), from app/page's patterns.
+const PAGE = new RegExp("^(?:/|" + __PAGE_PATTERN__ + ")$");
+const FIRST_PAGE = new RegExp("^(|" + __LIST_PATTERN__ + ")/page/1$");
 // How many batches of downloads run at once while caching, and their size.
 const PARALLEL = 3;
 const BATCH = 40;
@@ -335,18 +339,18 @@ async function navigate(url) {
 // dropped; "" when path is already its own, or names no page.
 function canonical(path) {
   let own = path.length > 1 ? path.replace(/\/+$/, "") || "/" : path;
-  const first = /^(|\/(sections|tags)\/[^/]+)\/page\/1$/.exec(own);
+  const first = FIRST_PAGE.exec(own);
   if (first) {
     own = first[1] || "/";
   }
   return own !== path && isPage(own) ? own : "";
 }
 
-// isPage tells whether a path has the form of a page of the site (see
-// app/page): the home list and its pages, a section or tag and its pages,
-// an article.
+// isPage tells whether a path, as sent (escaped), has the form of a page
+// of the site: the home list and its pages, a section or tag and its
+// pages, an article, the saved and search pages.
 function isPage(path) {
-  return /^\/(page\/[1-9][0-9]*|(sections|tags)\/[^/]+(\/page\/[1-9][0-9]*)?|articles\/[^/]+|saved|search)?$/.test(path);
+  return PAGE.test(path);
 }
 
 // offlinePage is the answer for a page that is neither cached nor
