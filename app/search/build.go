@@ -133,6 +133,9 @@ func (s *segment) add(d *Doc, keep bool) {
 	for _, p := range d.Body {
 		s.words(p, inBody, false)
 	}
+	for _, c := range d.Captions {
+		s.words(c, inBody, false)
+	}
 	// A name's words that the text does not have weigh as the headline's;
 	// one it has stays where the text has it ("Politics", a tag that the
 	// story says): the lists of common words keep their shape and size.

@@ -60,13 +60,24 @@ type Doc struct {
 	// by that its text may not say. A word of them that the text does not
 	// have weighs as the headline's; they are not shown in a hit.
 	Names []string
+	// Captions are its photos' captions: searched as the body is, not
+	// shown in a hit (a hit by one shows the body's opening).
+	Captions []string
 }
 
 // DocOf returns the part of an article that search indexes and shows:
 // its paragraphs, not its inline "Read More" links, whose titles are other
-// stories'; and its authors and tags.
+// stories'; its authors and tags; its photos' captions, not their credits
+// (a credit names the same agency on a thousand stories).
 func DocOf(a *article.Article) Doc {
+	var captions []string
+	for _, f := range a.Figures {
+		if f.Caption != "" {
+			captions = append(captions, f.Caption)
+		}
+	}
 	return Doc{
+		Captions:  captions,
 		Slug:      a.Slug,
 		Lang:      a.Language(),
 		Headline:  a.Headline,

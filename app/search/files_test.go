@@ -177,6 +177,10 @@ func TestDocOf(t *testing.T) {
 		Slug:     "synthetic-slug",
 		Headline: "Synthetic headline",
 		Section:  "Lorem",
+		Figures: []article.Figure{
+			{Caption: "Synthetic caption.", Credit: "Synthetic credit"},
+			{Credit: "Credit alone"},
+		},
 		Body: []article.Block{
 			{Type: article.Paragraph, Text: "First lorem."},
 			{Type: article.ReadMore, Link: article.Link{Title: "Another story's title"}},
@@ -189,5 +193,8 @@ func TestDocOf(t *testing.T) {
 	}
 	if want := []string{"First lorem.", "Second ipsum."}; !slices.Equal(d.Body, want) {
 		t.Errorf("Body = %q, want %q: paragraphs only", d.Body, want)
+	}
+	if want := []string{"Synthetic caption."}; !slices.Equal(d.Captions, want) {
+		t.Errorf("Captions = %q, want %q: captions, not credits", d.Captions, want)
 	}
 }

@@ -125,6 +125,36 @@ func TestNamesSearched(t *testing.T) {
 	}
 }
 
+// TestCaptionsSearched finds an article by its photo's caption, weighed
+// as the body is; such a hit shows the body's opening.
+func TestCaptionsSearched(t *testing.T) {
+	c0 := doc("c0", "Plain report", "Nothing of note in this text.")
+	c0.Captions = []string{"Fog over the Quillan ridge."}
+	c1 := doc("c1", "Quillan ridge road opens", "Other text.")
+	// c0 is the newer: only the headline's weight puts c1 first.
+	s, _ := searcher(build(t, []Doc{c0, c1}))
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"fog", []string{"c0"}},
+		{"quillan", []string{"c1", "c0"}},
+		{"fog nothing", []string{"c0"}},
+	} {
+		res, err := s.Search(tt.query, 1)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tt.query, err)
+		}
+		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+	res, err := s.Search("fog", 1)
+	if err != nil || len(res.Hits) != 1 || !strings.HasPrefix(text(res.Hits[0].Excerpt), "Nothing of note") {
+		t.Errorf("a hit by caption: %+v, %v; want the body's opening", res.Hits, err)
+	}
+}
+
 func TestPaging(t *testing.T) {
 	var docs []Doc
 	for i := range 45 {
