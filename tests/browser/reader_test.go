@@ -1014,3 +1014,76 @@ func TestStoredEntries(t *testing.T) {
 		return m.Source == "network" && strings.Contains(m.Text, "404") // robots.txt's favicon
 	})
 }
+
+// TestHeaderRow loads a site whose name is long: on a phone the header
+// keeps one row, its tools in it and the name on two lines, cut with an
+// ellipsis; on a wide window the name is whole and the search box keeps
+// its 12rem (the tools go to a second row); with the largest text the
+// row may wrap, but nothing runs off the window.
+func TestHeaderRow(t *testing.T) {
+	t.Parallel()
+	ds := readerDataset()
+	ds.Site.Name = "The Synthetic Evening Chronicle of Testville"
+	h := privateHost(t, "-data", writeDataset(t, "long-name.json", ds))
+	// The row's children on one line: their tops within a few pixels.
+	const oneRow = `(() => {
+		const kids = [...document.querySelector(".site-header > .bar").children].filter((e) => e.offsetParent);
+		const tops = kids.map((e) => e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2);
+		return Math.max(...tops) - Math.min(...tops) < 4;
+	})()`
+	// Cut: clamped to two lines (a third is hidden) or clipped sideways.
+	const cut = `(() => { const n = document.querySelector(".site-name"); return n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1; })()`
+	const lines = `(() => { const n = document.querySelector(".site-name"); return n.clientHeight / parseFloat(getComputedStyle(n).lineHeight); })()`
+	const over = `document.documentElement.scrollWidth - document.documentElement.clientWidth`
+	for _, width := range []int{320, 360, 412, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			tb := newTab(t, width, 800)
+			tb.do("setting the viewport", viewport(int64(width), 800))
+			tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
+			tb.waitLive()
+			if width < 600 && !eval[bool](tb, oneRow) {
+				t.Errorf("the header's first row wrapped at %d px", width)
+			}
+			if got, want := eval[bool](tb, cut), width < 600; got != want {
+				t.Errorf("at %d px the long name is cut: %v, want %v", width, got, want)
+			}
+			if n := eval[float64](tb, lines); n > 2.1 {
+				t.Errorf("the name takes %.1f lines at %d px, want at most 2", n, width)
+			}
+			if width == 1280 {
+				if w := eval[float64](tb, `document.querySelector(".search-input").getBoundingClientRect().width`); w < 12*16-40 {
+					t.Errorf("the search box is %vpx wide beside a long name", w)
+				}
+			}
+			if o := eval[float64](tb, over); o > 0 {
+				t.Errorf("the page is %vpx wider than the window", o)
+			}
+			if dir := os.Getenv("DATELINE_SCREENSHOTS"); dir != "" {
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("header-long-name-%d.png", width)), screenshot(tb), 0o644); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	// The largest text on the narrowest phone: the row wraps, and stays
+	// inside the window.
+	tb := newTab(t, 320, 800)
+	tb.do("setting the viewport", viewport(320, 800))
+	tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({size: 7}))`)
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
+	tb.waitLive()
+	if o := eval[float64](tb, over); o > 0 {
+		t.Errorf("with the largest text the page is %vpx wider than the window", o)
+	}
+	// A name that fits (on two lines) is whole.
+	short := newTab(t, 360, 800)
+	short.do("setting the viewport", viewport(360, 800))
+	short.mustLoad(readerHost(t).URL+dlpage.ArticlePath(slugShort), http.StatusOK)
+	short.waitLive()
+	if eval[bool](short, cut) || !eval[bool](short, oneRow) {
+		t.Errorf("the name %q is cut, or its row wrapped, at 360 px: %s", readerDataset().Site.Name,
+			eval[string](short, `[...document.querySelector(".site-header > .bar").children].map((e) => e.className + " " + e.getBoundingClientRect().width + "/" + e.scrollWidth + "@" + e.getBoundingClientRect().top).join("; ")`))
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") })
+}
