@@ -15,8 +15,9 @@ const MaxTokenBytes = 48
 // Tokens returns the words of s as the index sees them: split on anything
 // that is not a letter, a digit, a mark or a format character (a ZWNJ or
 // a direction mark inside a word does not split it; a zero width space
-// does), then folded (see Fold). The index and the query use this one
-// function.
+// does), then folded (see Fold). An English possessive's "'s" or "’s"
+// is dropped ("council's" is "council"). The index and the query use this
+// one function.
 func Tokens(s string) []string {
 	var out []string
 	scan(s, func(_, _ int, folded []byte) {
@@ -146,7 +147,7 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 				}
 				if lower && len(word) == 0 && (j == len(s) || s[j] < utf8.RuneSelf) && j-i <= MaxTokenBytes {
 					// A whole word that folding leaves as it is: no copy.
-					t.i = j
+					t.i = afterPossessive(s, j)
 					return i, j, unsafe.Slice(unsafe.StringData(s[i:]), j-i), true
 				}
 				at := len(word)
@@ -195,7 +196,7 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 		if start < 0 || len(word) == 0 {
 			continue // only separators, or only characters folding removes
 		}
-		t.i = i
+		t.i = afterPossessive(s, i)
 		word = finalHeh(word)
 		if len(word) > MaxTokenBytes {
 			word = cut(word, MaxTokenBytes)
@@ -204,6 +205,34 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 	}
 	t.i = i
 	return 0, 0, nil, false
+}
+
+// afterPossessive returns where the text goes on after a word that ends
+// at i: past an English possessive's "'s" or "’s" ("council's"), which
+// would otherwise be a word "s" of its own, and which a query's last word
+// ("council's") would then need as the start of some word of the text.
+// A word that goes on after the "s" ("it's" aside, "O'Sullivan") is not
+// a possessive.
+func afterPossessive(s string, i int) int {
+	n := 0
+	switch {
+	case strings.HasPrefix(s[i:], "'"):
+		n = 1
+	case strings.HasPrefix(s[i:], "\u2019"):
+		n = len("\u2019")
+	default:
+		return i
+	}
+	if j := i + n; j < len(s) && (s[j] == 's' || s[j] == 'S') {
+		if k := j + 1; k == len(s) || (s[k] < utf8.RuneSelf && asciiClass[s[k]] == 0) {
+			return k
+		} else if s[k] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[k:]); !isWordRune(r) {
+				return k
+			}
+		}
+	}
+	return i
 }
 
 // arabicWord has a bit for each rune of U+0600–U+06FF that isWordRune

@@ -23,6 +23,11 @@ func TestTokens(t *testing.T) {
 		{"Punctuation", "zorvek, quillan. (mixted)!", []string{"zorvek", "quillan", "mixted"}},
 		{"Digits", "vandel 2026 v8", []string{"vandel", "2026", "v8"}},
 		{"ApostropheAndHyphen", "vel'dar quin-tos", []string{"vel", "dar", "quin", "tos"}},
+		{"Possessive", "Zorvek's quillan’s VANDEL'S plan", []string{"zorvek", "quillan", "vandel", "plan"}},
+		{"PossessiveAtEnd", "the plan is Zorvek's", []string{"the", "plan", "is", "zorvek"}},
+		{"PossessiveBeforePunctuation", "Zorvek's, quillan’s. Brüvel's", []string{"zorvek", "quillan", "bruvel"}},
+		{"NotPossessive", "O'Sullivan vel'sar s 's", []string{"o", "sullivan", "vel", "sar", "s", "s"}},
+		{"PluralPossessive", "the zorveks' plan", []string{"the", "zorveks", "plan"}},
 		{"Hostile", `<script>alert("x")</script>`, []string{"script", "alert", "x", "script"}},
 		{"LatinAcute", "Zévranô Çalíque", []string{"zevrano", "calique"}},
 		{"LatinTilde", "Mañaro Ãovel", []string{"manaro", "aovel"}},
@@ -145,8 +150,15 @@ func TestTokenizerAgainstRunes(t *testing.T) {
 			}
 			word, in = nil, false
 		}
-		for _, r := range s {
+		rs := []rune(s)
+		for k := 0; k < len(rs); k++ {
+			r := rs[k]
 			if !isWordRune(r) {
+				// A possessive's "'s" after a word, then no word rune.
+				if in && len(word) > 0 && (r == '\'' || r == '\u2019') && k+1 < len(rs) && (rs[k+1] == 's' || rs[k+1] == 'S') &&
+					(k+2 == len(rs) || !isWordRune(rs[k+2])) {
+					k++
+				}
 				flush()
 				continue
 			}
@@ -162,7 +174,7 @@ func TestTokenizerAgainstRunes(t *testing.T) {
 	}
 	pieces := []string{"a", "Q", "7", " ", ".", "،", "؟", "ر", "ه", "ة", "أ", "ی", "ک", "ـ", "\u064e", "٣", "۴",
 		"\u0600", "\u061c", "\u06dd", "\u06ff", "\u200c", "\u200f", "é", "\xd8", "\xdb\x41", "\xd8\xd8\x80", "\xd9\xc0", "😀", "\u0700",
-		"\u05c0", "\u05f3", "\u05ff", "\u05d0"} // the Hebrew block's lead bytes sit next to the Arabic block's
+		"\u05c0", "\u05f3", "\u05ff", "\u05d0", "'", "\u2019", "s", "S"} // the Hebrew block's lead bytes sit next to the Arabic block's
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 30000 {
 		var b strings.Builder

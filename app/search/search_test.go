@@ -155,6 +155,32 @@ func TestCaptionsSearched(t *testing.T) {
 	}
 }
 
+// TestPossessives finds a word and its possessive from either: a query's
+// last word "zorvek's" is not "zorvek" and a prefix "s".
+func TestPossessives(t *testing.T) {
+	p0 := doc("p0", "Plain report", "The zorvek’s budget was read out.")
+	p1 := doc("p1", "Other report", "A zorvek met today.")
+	p2 := doc("p2", "Third report", "Quillan's view.") // no word of it starts with "s"
+	s, _ := searcher(build(t, []Doc{p0, p1, p2}))
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"zorvek", []string{"p0", "p1"}},
+		{"zorvek's", []string{"p0", "p1"}},
+		{"ZORVEK’S budget", []string{"p0"}},
+		{"quillan's", []string{"p2"}},
+	} {
+		res, err := s.Search(tt.query, 1)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tt.query, err)
+		}
+		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
 func TestPaging(t *testing.T) {
 	var docs []Doc
 	for i := range 45 {
