@@ -557,7 +557,7 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 		"not-found pages. The pages carry no `data-pagefind-body`, so Pagefind takes each page's whole `<body>` less what it drops "+
 		"by default (the header's search form, the section `<nav>`s, the footer, scripts): the header's labels, the section link, "+
 		"headline, date, figure caption, paragraphs, \"Read More\" links, tags and related links. Dateline's index holds each "+
-		"article's headline, paragraphs, authors and tags (not its \"Read More\" links, caption or related links).\n\n",
+		"article's headline, paragraphs, photo captions, authors and tags (not its \"Read More\" links or related links).\n\n",
 		strings.Join(sizes, " and "), source, searchEditions[cfg.searchLang].headline, onDisk, pagefindVersion)
 	r.printf("Both are served by one static file server in the bench process, as the export's `_config/nginx.conf` " +
 		"has it (`try_files $uri $uri.html $uri/index.html`, its MIME types, `/data/` immutable, other files `no-cache`; " +
