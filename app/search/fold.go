@@ -16,7 +16,8 @@ const MaxTokenBytes = 48
 // that is not a letter, a digit, a mark or a format character (a ZWNJ or
 // a direction mark inside a word does not split it; a zero width space
 // does), then folded (see Fold). An English possessive's "'s" or "’s"
-// is dropped ("council's" is "council"). The index and the query use this
+// is dropped ("council's" is "council"), and so is the Arabic article
+// ("المقال" is "مقال"; see articles). The index and the query use this
 // one function.
 func Tokens(s string) []string {
 	var out []string
@@ -197,7 +198,7 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 			continue // only separators, or only characters folding removes
 		}
 		t.i = afterPossessive(s, i)
-		word = finalHeh(word)
+		word = stripArticle(finalHeh(word))
 		if len(word) > MaxTokenBytes {
 			word = cut(word, MaxTokenBytes)
 		}
@@ -312,6 +313,36 @@ func foldArabic(word []byte, r rune) []byte {
 func finalHeh(word []byte) []byte {
 	if n := len(word); n >= hehFinalLen && string(word[n-hehFinalLen:]) == string(heh) {
 		return append(word[:n-hehFinalLen], string(ae)...)
+	}
+	return word
+}
+
+// articles are the Arabic definite article and the particles written
+// joined to it, folded (كال is کال), the longer first: a word's own form
+// starts after them, so that "المقال", "بالمقال", "للمقال" and "مقال"
+// meet, as Lucene's ArabicStemmer strips them. A word keeps them when
+// fewer than two letters would be left ("الف", "بالغ").
+var articles = [...]string{"وال", "بال", "کال", "فال", "لل", "ال"}
+
+// stripArticle returns a folded word without its article (see articles).
+// The word's new first letter is word-initial: a reh there is rreh, as
+// Fold makes it at the start of a word ("الرئيس" meets "رئيس").
+func stripArticle(word []byte) []byte {
+	if len(word) < len("ال")+4 || word[0] != 0xd8 && word[0] != 0xd9 && word[0] != 0xda {
+		return word
+	}
+	for _, a := range articles {
+		if len(word) < len(a) || string(word[:len(a)]) != a {
+			continue
+		}
+		rest := word[len(a):]
+		if utf8.RuneCount(rest) < 2 {
+			return word
+		}
+		if string(rest[:len(string(reh))]) == string(reh) {
+			utf8.EncodeRune(rest, rreh) // both two bytes
+		}
+		return rest
 	}
 	return word
 }

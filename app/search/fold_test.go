@@ -40,7 +40,13 @@ func TestTokens(t *testing.T) {
 		{"CombiningMarks", "Ze\u0301vrano", []string{"zevrano"}},
 		{"SoftHyphen", "quil\u00adlan", []string{"quillan"}},
 		{"ZeroWidthSpaceSplits", "quil\u200blan", []string{"quil", "lan"}},
-		{"AlefForms", "أكمار إدول آسين ٱلوم", []string{"اکمار", "ادول", "اسین", "الوم"}},
+		{"AlefForms", "أكمار إدول آسين ٱسوم", []string{"اکمار", "ادول", "اسین", "اسوم"}},
+		{"Article", "الزيلان زيلان", []string{"زیلان", "زیلان"}},
+		{"ArticleWithParticles", "والزيلان بالزيلان كالزيلان فالزيلان للزيلان", []string{"زیلان", "زیلان", "زیلان", "زیلان", "زیلان"}},
+		{"ArticleWithWaslaAndHarakat", "ٱلْزِيلَان", []string{"زیلان"}},
+		{"ArticleBeforeReh", "الرامون رامون", []string{"ڕامون", "ڕامون"}},
+		{"ArticleKeptOnShortWords", "الف بالغ ال لل", []string{"الف", "بالغ", "ال", "لل"}},
+		{"ArticleOnlyAtStart", "زيال", []string{"زیال"}},
 		{"YehForms", "سيمان سىلار سیرو", []string{"سیمان", "سیلار", "سیرو"}},
 		{"KafToKeheh", "كاروم کاروم", []string{"کاروم", "کاروم"}},
 		{"TehMarbuta", "زيلانة", []string{"زیلانە"}},
@@ -142,7 +148,7 @@ func TestTokenizerAgainstRunes(t *testing.T) {
 		in := false
 		flush := func() {
 			if in && len(word) > 0 {
-				w := finalHeh(word)
+				w := stripArticle(finalHeh(word))
 				if len(w) > MaxTokenBytes {
 					w = cut(w, MaxTokenBytes)
 				}

@@ -181,6 +181,34 @@ func TestPossessives(t *testing.T) {
 	}
 }
 
+// TestArabicArticle finds a synthetic Arabic word with and without the
+// article and the particles joined to it, whole and as the last word's
+// start.
+func TestArabicArticle(t *testing.T) {
+	a0 := doc("a0", "اختبار", "نص اصطناعي عن الزيلان.")
+	a1 := doc("a1", "اختبار آخر", "زيلان في نص اصطناعي.")
+	a2 := doc("a2", "اختبار ثالث", "نص اصطناعي عن الرامون.")
+	s, _ := searcher(build(t, []Doc{a0, a1, a2}))
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"زيلان", []string{"a0", "a1"}},
+		{"الزيلان", []string{"a0", "a1"}},
+		{"بالزيلان", []string{"a0", "a1"}},
+		{"الزي", []string{"a0", "a1"}},
+		{"رامون", []string{"a2"}},
+	} {
+		res, err := s.Search(tt.query, 1)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tt.query, err)
+		}
+		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
 func TestPaging(t *testing.T) {
 	var docs []Doc
 	for i := range 45 {
