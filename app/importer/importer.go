@@ -26,9 +26,22 @@
 // them (Arabic) it is one to four words ("هەولێر (کوردستان ٢٤) – "). "Read
 // More: <title>" lines stay in place as inline links and are listed, in
 // order, as the related stories; they name stories outside the collection,
-// so they get neither slug nor url. Caption and Read More lines are
-// recognised by their English words only. The text carries no date,
-// author, address or image file, and the article gets none.
+// so they get neither slug nor url.
+//
+// Stories in Arabic script mark them with their own words: a credit
+// "(صورة: ...)" in Arabic (also "الصورة", "صور", "تصوير") or "(وێنە: ...)" in
+// Sorani (also "وێنەکان"), and a Read More line "اقرأ أيضا: ...", "اقرأ
+// المزيد: ..." in Arabic or "زیاتر بخوێنەوە: ..." in Sorani. Their colon may
+// be the ASCII one or a full-width or small form; the words are compared
+// without marks (tanwin), tatweel, joiners or direction marks, and with the
+// spellings real text mixes folded together (أ إ آ and ا, ي ى and ی, ك and
+// ک, ة ە and ه). Any of these words is recognised in a story of any
+// language, so that a dateline after a caption is found whatever the
+// caption's language. A place in Arabic script may be followed by an
+// Arabic comma or a dash before its source ("PLACE، (Source) – ",
+// "PLACE - (Source) - "): they are left out of the place. The text
+// carries no date, author, address or image file, and the article gets
+// none: the importer's user gives the date, section and tags.
 //
 // The story's language is the publisher's, or is told from its letters
 // (DetectLang). Its slug is the publisher's, or is made from the headline,
@@ -44,6 +57,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"dateline/app/article"
 )
@@ -66,6 +81,28 @@ var (
 	// such as Arabic: the place starts with a letter of such a script and
 	// has no cased letter; direction marks may stand around its parts.
 	caselessDateline = regexp.MustCompile(`^[\x{200E}\x{200F}\x{061C}]*(\p{Lo}[^()\p{Lu}\p{Ll}\p{Lt}]{0,39}?)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]{1,60})\)[\s\x{200E}\x{200F}\x{061C}]*[-–—][\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
+
+	// creditedLine is a line ending in a parenthesis, which may hold a
+	// photo credit in Arabic script (photoWords); direction marks may
+	// stand around the parenthesis.
+	creditedLine = regexp.MustCompile(`^(.*?\S)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]*)\)[\s\x{200E}\x{200F}\x{061C}]*$`)
+	// labelledLine is a line that opens with a few words and a colon,
+	// which may be a Read More line in Arabic script (readMoreWords).
+	labelledLine = regexp.MustCompile(`^([^` + colons + `]{1,40}?)[` + colons + `][\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
+)
+
+// colons are the colons that end the word of a credit or a Read More line
+// in Arabic script: the ASCII colon, which Arabic and Sorani keyboards
+// type, and its full-width and small forms.
+const colons = `:\x{FF1A}\x{FE55}`
+
+// The words that mark a photo credit and a Read More line in Arabic
+// script, as foldArabic writes them: Arabic and Sorani, singular and
+// plural, with and without the Arabic article, "Read More" as Arabic
+// wire stories write "Read also" and "Read more".
+var (
+	photoWords    = foldedSet("صورة", "الصورة", "صور", "تصوير", "وێنە", "وێنەکان")
+	readMoreWords = foldedSet("اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "زیاتر بخوێنەوە")
 )
 
 // Errors a publisher's option resolves: the command names its flag.
@@ -175,8 +212,7 @@ func readBody(a *article.Article, lines []line) error {
 	seenRelated := make(map[string]bool)
 	paragraphs := 0
 	for _, l := range lines {
-		if m := captionLine.FindStringSubmatch(l.text); m != nil {
-			f := article.Figure{Caption: m[1], Credit: m[2]}
+		if f, ok := splitCaption(l.text); ok {
 			if err := limit(l.no, "caption", f.Caption, article.MaxTextLength); err != nil {
 				return err
 			}
@@ -186,8 +222,7 @@ func readBody(a *article.Article, lines []line) error {
 			}
 			continue
 		}
-		if m := readMoreLine.FindStringSubmatch(l.text); m != nil {
-			title := m[1]
+		if title, ok := readMoreTitle(l.text); ok {
 			if err := limit(l.no, "Read More title", title, article.MaxHeadlineLength); err != nil {
 				return err
 			}
@@ -213,6 +248,82 @@ func readBody(a *article.Article, lines []line) error {
 	return nil
 }
 
+// splitCaption reads a photo caption with its credit: "Caption. (Photo:
+// Agency)", or the same with a credit in Arabic script (photoWords).
+func splitCaption(text string) (article.Figure, bool) {
+	if m := captionLine.FindStringSubmatch(text); m != nil {
+		return article.Figure{Caption: m[1], Credit: m[2]}, true
+	}
+	m := creditedLine.FindStringSubmatch(text)
+	if m == nil {
+		return article.Figure{}, false
+	}
+	caption, credit := trimMarks(m[1]), trimMarks(m[2])
+	word, names, ok := cutColon(credit)
+	if !ok || caption == "" || trimMarks(names) == "" || !photoWords[foldArabic(word)] {
+		return article.Figure{}, false
+	}
+	return article.Figure{Caption: caption, Credit: credit}, true
+}
+
+// readMoreTitle reads the title of a Read More line: "Read More: Title",
+// or the same in Arabic script (readMoreWords).
+func readMoreTitle(text string) (string, bool) {
+	if m := readMoreLine.FindStringSubmatch(text); m != nil {
+		return m[1], true
+	}
+	m := labelledLine.FindStringSubmatch(text)
+	if m == nil || !readMoreWords[foldArabic(m[1])] {
+		return "", false
+	}
+	title := trimMarks(m[2])
+	return title, title != ""
+}
+
+// cutColon cuts s at its first colon (colons).
+func cutColon(s string) (before, after string, found bool) {
+	i := strings.IndexAny(s, ":\uFF1A\uFE55")
+	if i < 0 {
+		return s, "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[:i], s[i+size:], true
+}
+
+// foldArabic writes words in Arabic script as the marker words are
+// compared: composed, without marks, tatweel, joiners or direction marks,
+// one space between words, and with the letters that real text spells
+// interchangeably made one: أ إ آ ٱ as ا, ي ى as ی, ك as ک, ة ە as ه.
+func foldArabic(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r), r == '\u0640':
+			return -1
+		}
+		switch r {
+		case 'أ', 'إ', 'آ', 'ٱ':
+			return 'ا'
+		case 'ي', 'ى':
+			return 'ی'
+		case 'ك':
+			return 'ک'
+		case 'ة', 'ە':
+			return 'ه'
+		}
+		return r
+	}, norm.NFC.String(s))
+	return squeeze(s)
+}
+
+// foldedSet is a set of words as foldArabic writes them.
+func foldedSet(words ...string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[foldArabic(w)] = true
+	}
+	return set
+}
+
 // splitDateline finds a dateline at the start of a paragraph and returns
 // it with the rest of the paragraph.
 func splitDateline(text string) (*article.Dateline, string, bool) {
@@ -223,7 +334,12 @@ func splitDateline(text string) (*article.Dateline, string, bool) {
 	if m == nil {
 		return nil, text, false
 	}
-	place, source := trimMarks(m[1]), trimMarks(m[2])
+	// An Arabic comma or a dash may stand between the place and its
+	// source: "PLACE، (Source) – ", "PLACE - (Source) - ".
+	place := strings.TrimRightFunc(m[1], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\u200e\u200f\u061c،-–—", r)
+	})
+	place, source := trimMarks(place), trimMarks(m[2])
 	if len(strings.Fields(place)) > maxCaselessPlaceWords || place == "" || source == "" {
 		return nil, text, false
 	}

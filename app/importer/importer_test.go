@@ -361,6 +361,18 @@ func TestStories(t *testing.T) {
 			dateline: article.Dateline{Place: "قرطامة", Source: "نلبوس ٢٤"}, first: "طرمانة سلقوف زنبرة كلمتاء.",
 		},
 		{
+			scenario: "Sorani with Sorani credit and Read More", file: "synthetic-ckb-wire.txt",
+			lang: "ckb", detected: true, langReason: "Sorani letters",
+			slug: "zerokan-belev-torene-taqikrdnewe", slugReason: "transliterated from the headline (Sorani, Hawar-style Latin)",
+			dateline: article.Dateline{Place: "شارۆکێ", Source: "پێلەکەن ٢٤"}, first: "زێڕۆکان بەلەڤ تۆڕێنە کاڵەمێ دۆڕەپان.",
+		},
+		{
+			scenario: "Arabic with Arabic credit and Read More", file: "synthetic-ar-wire.txt",
+			lang: "ar", detected: true, langReason: "Arabic script without the letters only Sorani writes",
+			slug: "trmana-slquf-anbrud-akhtbar", slugReason: "(Arabic script, plain Latin)",
+			dateline: article.Dateline{Place: "قرطامة", Source: "نلبوس ٢٤"}, first: "طرمانة سلقوف زنبرة كلمتاء.",
+		},
+		{
 			scenario: "Kurmanji, detected", file: "synthetic-kmr.txt",
 			lang: "kmr", detected: true, langReason: "Kurmanji letters ",
 			slug: "delun-xirbes-murikan-zivse", slugReason: "from the headline",
@@ -699,5 +711,125 @@ func TestAppendRefuses(t *testing.T) {
 		if got, err := Append([]byte(data), a); err == nil {
 			t.Errorf("Append(%q) = %q, want an error", data, got)
 		}
+	}
+}
+
+// TestArabicScriptMarkers reads captions, Read More lines and datelines
+// marked with Arabic and Sorani words and punctuation, in plainly
+// synthetic text ("اختبار", test; "اصطناعي", synthetic). Each case is a
+// story after the headline; want lists the lines it must become.
+func TestArabicScriptMarkers(t *testing.T) {
+	para := func(s string) article.Block { return article.Block{Type: article.Paragraph, Text: s} }
+	more := func(s string) article.Block {
+		return article.Block{Type: article.ReadMore, Link: article.Link{Title: s}}
+	}
+	type want struct {
+		figures  []article.Figure
+		dateline *article.Dateline
+		body     []article.Block
+		related  []article.Link
+	}
+	const text = "نص اختبار اصطناعي."
+	caption := func(credit string) want {
+		return want{figures: []article.Figure{{Caption: "صورة اختبار اصطناعية.", Credit: credit}}, body: []article.Block{para(text)}}
+	}
+	readMore := func(title string) want {
+		return want{body: []article.Block{para(text), more(title)}, related: []article.Link{{Title: title}}}
+	}
+	dateline := func(place, source string) want {
+		return want{dateline: &article.Dateline{Place: place, Source: source}, body: []article.Block{para(text)}}
+	}
+	tests := []struct {
+		scenario string
+		story    string
+		want     want
+	}{
+		{"the reviewer's Sorani story", "وێنەی کتێبخانە. (وێنە: ئاژانس)\nهەولێر (کوردستان ٢٤) – …\n\nزیاتر بخوێنەوە: …", want{
+			figures:  []article.Figure{{Caption: "وێنەی کتێبخانە.", Credit: "وێنە: ئاژانس"}},
+			dateline: &article.Dateline{Place: "هەولێر", Source: "کوردستان ٢٤"},
+			body:     []article.Block{para("…"), more("…")},
+			related:  []article.Link{{Title: "…"}},
+		}},
+
+		{"Arabic credit صورة", "صورة اختبار اصطناعية. (صورة: وكالة اختبار)\n" + text, caption("صورة: وكالة اختبار")},
+		{"Arabic credit الصورة", "صورة اختبار اصطناعية. (الصورة: وكالة اختبار)\n" + text, caption("الصورة: وكالة اختبار")},
+		{"Arabic credit صور, two agencies and an Arabic comma", "صورة اختبار اصطناعية. (صور: وكالة اختبار، وكالة اصطناعية)\n" + text, caption("صور: وكالة اختبار، وكالة اصطناعية")},
+		{"Arabic credit تصوير", "صورة اختبار اصطناعية. (تصوير: وكالة اختبار)\n" + text, caption("تصوير: وكالة اختبار")},
+		{"Arabic credit with a full-width colon", "صورة اختبار اصطناعية. (صورة： وكالة اختبار)\n" + text, caption("صورة： وكالة اختبار")},
+		{"Arabic credit with a small colon", "صورة اختبار اصطناعية. (صورة﹕ وكالة اختبار)\n" + text, caption("صورة﹕ وكالة اختبار")},
+		{"Arabic credit spelt with heh", "صورة اختبار اصطناعية. (صوره: وكالة اختبار)\n" + text, caption("صوره: وكالة اختبار")},
+		{"Arabic credit with direction marks", "صورة اختبار اصطناعية.\u200f (\u200fصورة: وكالة اختبار\u200f)\u200f\n" + text, caption("صورة: وكالة اختبار")},
+		{"Sorani credit وێنە", "صورة اختبار اصطناعية. (وێنە: ئاژانسی تاقیکردنەوە)\n" + text, caption("وێنە: ئاژانسی تاقیکردنەوە")},
+		{"Sorani credit وێنەکان", "صورة اختبار اصطناعية. (وێنەکان: ئاژانسی تاقیکردنەوە)\n" + text, caption("وێنەکان: ئاژانسی تاقیکردنەوە")},
+		{"Sorani credit typed with heh and a joiner", "صورة اختبار اصطناعية. (وێنه\u200c: ئاژانسی تاقیکردنەوە)\n" + text, caption("وێنه\u200c: ئاژانسی تاقیکردنەوە")},
+
+		{"Arabic Read More اقرأ أيضا", text + "\nاقرأ أيضا: عنوان اختبار", readMore("عنوان اختبار")},
+		{"Arabic Read More اقرأ أيضاً", text + "\nاقرأ أيضاً: عنوان اختبار", readMore("عنوان اختبار")},
+		{"Arabic Read More اقرأ المزيد", text + "\nاقرأ المزيد: عنوان اختبار", readMore("عنوان اختبار")},
+		{"Arabic Read More without hamzas", text + "\nاقرا ايضا: عنوان اختبار", readMore("عنوان اختبار")},
+		{"Arabic Read More with a full-width colon", text + "\nاقرأ أيضا：عنوان اختبار", readMore("عنوان اختبار")},
+		{"Sorani Read More زیاتر بخوێنەوە", text + "\nزیاتر بخوێنەوە: سەردێڕی تاقیکردنەوە", readMore("سەردێڕی تاقیکردنەوە")},
+		{"Sorani Read More typed with Arabic yeh and heh", text + "\nزياتر بخوێنه\u200cوه\u200c: سەردێڕی تاقیکردنەوە", readMore("سەردێڕی تاقیکردنەوە")},
+		{"Sorani Read More with a direction mark", "\u200f" + text + "\n\u200fزیاتر بخوێنەوە:\u200f سەردێڕی تاقیکردنەوە\u200f", want{
+			body: []article.Block{para("\u200f" + text), more("سەردێڕی تاقیکردنەوە")}, related: []article.Link{{Title: "سەردێڕی تاقیکردنەوە"}},
+		}},
+
+		{"Arabic dateline after an Arabic caption", "صورة اختبار اصطناعية. (صورة: وكالة اختبار)\nمدينة الاختبار (وكالة اصطناعية) – " + text, want{
+			figures:  []article.Figure{{Caption: "صورة اختبار اصطناعية.", Credit: "صورة: وكالة اختبار"}},
+			dateline: &article.Dateline{Place: "مدينة الاختبار", Source: "وكالة اصطناعية"},
+			body:     []article.Block{para(text)},
+		}},
+		{"English dateline after a Sorani caption", "A synthetic test caption. (وێنە: Test Agency)\nTESTVILLE (Synthetic Wire) – Test words.", want{
+			figures:  []article.Figure{{Caption: "A synthetic test caption.", Credit: "وێنە: Test Agency"}},
+			dateline: &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"},
+			body:     []article.Block{para("Test words.")},
+		}},
+		{"Arabic dateline, an Arabic comma after the place", "مدينة الاختبار، (وكالة اصطناعية) – " + text, dateline("مدينة الاختبار", "وكالة اصطناعية")},
+		{"Arabic dateline, a hyphen after the place", "مدينة الاختبار - (وكالة اصطناعية) - " + text, dateline("مدينة الاختبار", "وكالة اصطناعية")},
+		{"Arabic dateline, an en dash after the place", "مدينة الاختبار – (وكالة اصطناعية) – " + text, dateline("مدينة الاختبار", "وكالة اصطناعية")},
+		{"Sorani dateline, an em dash after the place", "شاری تاقیکردنەوە — (ئاژانسی دەستکرد) — " + text, dateline("شاری تاقیکردنەوە", "ئاژانسی دەستکرد")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte("عنوان اختبار اصطناعي\n\n" + tt.story))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := want{a.Figures, a.Dateline, a.Body, a.Related}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got\n%+v\nwant\n%+v", got, tt.want)
+			}
+			entry, err := Marshal(a, "", "  ", "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			valid(t, []byte(`{"articles": [`+string(entry)+`]}`))
+		})
+	}
+}
+
+// TestArabicScriptLookalikes leaves as paragraphs the lines that only look
+// like an Arabic or Sorani caption or Read More line.
+func TestArabicScriptLookalikes(t *testing.T) {
+	for _, tt := range []struct{ scenario, line string }{
+		{"a parenthesis with another word", "نص اختبار. (اختبار: وكالة اصطناعية)"},
+		{"a credit word without a colon", "نص اختبار. (صورة وكالة اصطناعية)"},
+		{"a credit without names", "نص اختبار. (صورة: )"},
+		{"a bare credit", "(صورة: وكالة اختبار)"},
+		{"a credit word in the middle of a line", "نص (صورة: وكالة اختبار) اختبار."},
+		{"a Read More word without a colon", "اقرأ أيضا عنوان اختبار"},
+		{"an empty Read More", "زیاتر بخوێنەوە:"},
+		{"a sentence that starts with the Read More words", "اقرأ أيضا هذا النص: اختبار"},
+		{"a Sorani sentence with a colon", "دەقی تاقیکردنەوە: وشەی دەستکرد."},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte("عنوان اختبار اصطناعي\n" + tt.line + "\nنص اختبار اصطناعي."))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Figures) != 0 || len(a.Related) != 0 || len(a.Body) != 2 || a.Body[0] != (article.Block{Type: article.Paragraph, Text: tt.line}) {
+				t.Errorf("read %q as %+v, figures %+v, related %+v; want a paragraph", tt.line, a.Body, a.Figures, a.Related)
+			}
+		})
 	}
 }
