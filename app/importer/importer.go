@@ -39,9 +39,11 @@
 // language, so that a dateline after a caption is found whatever the
 // caption's language. A place in Arabic script may be followed by an
 // Arabic comma or a dash before its source ("PLACE، (Source) – ",
-// "PLACE - (Source) - "): they are left out of the place. The text
-// carries no date, author, address or image file, and the article gets
-// none: the importer's user gives the date, section and tags.
+// "PLACE - (Source) - "): they are left out of the place.
+//
+// The text carries no date, author, address or image file, and the
+// article gets no author, address or image; its date, section and tags
+// are the publisher's (Options), or it has none.
 //
 // The story's language is the publisher's, or is told from its letters
 // (DetectLang). Its slug is the publisher's, or is made from the headline,
@@ -54,7 +56,9 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -128,7 +132,20 @@ type Options struct {
 	// Slug is the story's slug on the publisher's site; empty to make one
 	// from the headline. One that is not URL-safe is made so.
 	Slug string
+	// Published is the story's date, "2006-01-02" or an RFC 3339 time,
+	// or PublishedNow; empty for none, as the text carries none.
+	Published string
+	// Section names the story's section; empty for none.
+	Section string
+	// Tags name what the story is about; none when empty.
+	Tags []string
+	// Clock tells the time PublishedNow stands for; nil for time.Now.
+	Clock func() time.Time
 }
+
+// PublishedNow, given as Options.Published, dates the story with the
+// current time in UTC, as an RFC 3339 time to the second.
+const PublishedNow = "now"
 
 // Choices says how ParseWith chose what the text did not say, for the
 // importer's user to check.
@@ -154,8 +171,9 @@ func Parse(text []byte) (article.Article, error) {
 // UTF-8, and text that would not make a valid article, saying which line
 // is at fault. The language and slug are the options' or, when they are
 // empty, told from the letters (DetectLang) and made from the headline
-// (Slug); Choices says which and why. Make the slug unique in a dataset
-// with UniqueSlug.
+// (Slug); Choices says which and why. The date, section and tags are the
+// options' only, refused when the model's rules refuse them. Make the slug
+// unique in a dataset with UniqueSlug.
 func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	var a article.Article
 	var c Choices
@@ -202,7 +220,60 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	if a.Slug, c.SlugReason, err = chooseSlug(opts.Slug, a.Lang, head); err != nil {
 		return a, c, err
 	}
+	if err := describe(&a, opts); err != nil {
+		return a, c, err
+	}
 	return a, c, nil
+}
+
+// describe gives the article the date, section and tags of the options,
+// checked by the model's own rules (Article.Validate), and says which
+// option breaks one. Names are squeezed as the story's text is, unless
+// nothing but white space would be left, which the model refuses.
+func describe(a *article.Article, opts Options) error {
+	a.Published = opts.Published
+	if a.Published == PublishedNow {
+		now := time.Now
+		if opts.Clock != nil {
+			now = opts.Clock
+		}
+		a.Published = now().UTC().Format(time.RFC3339)
+	}
+	name := func(s string) string {
+		if q := squeeze(s); q != "" {
+			return q
+		}
+		return s
+	}
+	if opts.Section != "" {
+		a.Section = name(opts.Section)
+	}
+	for _, t := range opts.Tags {
+		a.Tags = append(a.Tags, name(t))
+	}
+	var problems []string
+	for _, f := range a.Validate() {
+		var given string
+		switch field, index, _ := strings.Cut(strings.TrimPrefix(f.Pointer, "/"), "/"); field {
+		case "published":
+			given = fmt.Sprintf("the date given (-published): %s: %s, or %q for the current time", f.Message, f.Hint, PublishedNow)
+		case "section":
+			given = fmt.Sprintf("the section given (-section): %s: %s", f.Message, f.Hint)
+		case "tags":
+			if i, err := strconv.Atoi(index); err == nil && i < len(opts.Tags) {
+				given = fmt.Sprintf("the tag given (-tag %q): %s: %s", opts.Tags[i], f.Message, f.Hint)
+			} else {
+				given = fmt.Sprintf("the tags given (-tag): %s: %s", f.Message, f.Hint)
+			}
+		}
+		if given != "" {
+			problems = append(problems, given)
+		}
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
 }
 
 // readBody reads the lines after the headline: captions, Read More links

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"dateline/app/article"
@@ -829,6 +830,80 @@ func TestArabicScriptLookalikes(t *testing.T) {
 			}
 			if len(a.Figures) != 0 || len(a.Related) != 0 || len(a.Body) != 2 || a.Body[0] != (article.Block{Type: article.Paragraph, Text: tt.line}) {
 				t.Errorf("read %q as %+v, figures %+v, related %+v; want a paragraph", tt.line, a.Body, a.Figures, a.Related)
+			}
+		})
+	}
+}
+
+// TestParseWithDescribes gives a story the publisher's date, section and
+// tags, checked by the model's rules.
+func TestParseWithDescribes(t *testing.T) {
+	erbil := time.FixedZone("UTC+3", 3*60*60)
+	clock := func() time.Time { return time.Date(2026, 12, 5, 1, 2, 3, 456, erbil) }
+	tests := []struct {
+		scenario string
+		opts     Options
+		want     article.Article // Published, Section and Tags
+	}{
+		{"nothing given", Options{}, article.Article{}},
+		{"a date", Options{Published: "2021-12-07"}, article.Article{Published: "2021-12-07"}},
+		{"an RFC 3339 time", Options{Published: "2021-12-07T09:30:00+03:00"}, article.Article{Published: "2021-12-07T09:30:00+03:00"}},
+		{"now, in UTC", Options{Published: "now", Clock: clock}, article.Article{Published: "2026-12-04T22:02:03Z"}},
+		{"a section", Options{Section: "Middle East & Gulf"}, article.Article{Section: "Middle East & Gulf"}},
+		{"a section in Arabic script", Options{Section: "سیاسەت"}, article.Article{Section: "سیاسەت"}},
+		{"tags, in order", Options{Tags: []string{"Parliament", "Elections"}}, article.Article{Tags: []string{"Parliament", "Elections"}}},
+		{"names squeezed", Options{Section: "  Middle\u00a0 East ", Tags: []string{" Test\ttag "}}, article.Article{Section: "Middle East", Tags: []string{"Test tag"}}},
+		{"all three", Options{Published: "2021-12-07", Section: "Politics", Tags: []string{"Test"}}, article.Article{Published: "2021-12-07", Section: "Politics", Tags: []string{"Test"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, _, err := ParseWith([]byte("Headline\nWords."), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published != tt.want.Published || a.Section != tt.want.Section || !slices.Equal(a.Tags, tt.want.Tags) {
+				t.Errorf("published %q, section %q, tags %q; want %q, %q, %q", a.Published, a.Section, a.Tags, tt.want.Published, tt.want.Section, tt.want.Tags)
+			}
+			entry, err := Marshal(a, "", "  ", "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			valid(t, []byte(`{"articles": [`+string(entry)+`]}`))
+		})
+	}
+	if a, _, err := ParseWith([]byte("Headline\nWords."), Options{Published: PublishedNow}); err != nil || !strings.HasSuffix(a.Published, "Z") {
+		t.Errorf("now without a clock: %q, %v; want a UTC time", a.Published, err)
+	}
+}
+
+// TestParseWithRefusesDescriptions refuses a date, section or tag the
+// model refuses, naming the option.
+func TestParseWithRefusesDescriptions(t *testing.T) {
+	many := make([]string, article.MaxTags+1)
+	for i := range many {
+		many[i] = "Tag " + string(rune('a'+i))
+	}
+	tests := []struct {
+		scenario string
+		opts     Options
+		words    string
+	}{
+		{"a month that is not", Options{Published: "2021-13-07"}, `the date given (-published): "2021-13-07" is not a date: use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z", or "now" for the current time`},
+		{"a day first", Options{Published: "07/12/2021"}, `the date given (-published): "07/12/2021" is not a date`},
+		{"a time without a zone", Options{Published: "2021-12-07T09:30:00"}, `"2021-12-07T09:30:00" is not a date`},
+		{"now in capitals", Options{Published: "NOW"}, `"NOW" is not a date`},
+		{"a blank section", Options{Section: " "}, "the section given (-section): section is empty"},
+		{"a section without letters", Options{Section: "!!!"}, `the section given (-section): section "!!!" has no letters or digits`},
+		{"an empty tag", Options{Tags: []string{"Test", ""}}, `the tag given (-tag ""): tag is empty`},
+		{"a tag given twice", Options{Tags: []string{"Test tag", "test-tag"}}, `the tag given (-tag "test-tag"): tag "test-tag" is the same as tag 0, "Test tag"`},
+		{"too many tags", Options{Tags: many}, "the tags given (-tag): 21 tags, more than 20"},
+		{"a bad date and section together", Options{Published: "soon", Section: "?"}, `the date given (-published): "soon" is not a date`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, _, err := ParseWith([]byte("Headline\nWords."), tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.words) {
+				t.Errorf("ParseWith error %v, want one holding %q", err, tt.words)
 			}
 		})
 	}
