@@ -10,10 +10,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"dateline/app/article"
 	"dateline/app/dataset"
+	"dateline/app/feed"
 	"dateline/app/importer"
+	"dateline/app/page"
 )
 
 // importStory adds a plain-text story to a dataset, or prints it as a
@@ -22,7 +25,8 @@ import (
 // own, and no other file is touched. Nothing is written unless the whole
 // dataset, the story included, passes validation, and a story the dataset
 // already holds is refused unless -copy asks for another. How the language
-// and slug were chosen goes to stderr.
+// and slug were chosen goes to stderr, with a warning when the story has
+// no date: it is then listed after every dated article, and says where.
 func importStory(args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("import", flag.ContinueOnError)
 	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files")
@@ -30,13 +34,17 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	lang := flags.String("lang", "", "the story's language, a BCP 47 `TAG` such as en, ckb, ar, kmr or tr (default: told from its letters)")
 	slug := flags.String("slug", "", "the story's `SLUG` (default: made from its headline)")
 	allowCopy := flags.Bool("copy", false, "add the story even if the dataset already holds the same headline and text")
+	published := flags.String("published", "", "the story's `DATE`: 2006-01-02, an RFC 3339 time, or now for the current time in UTC (default: none, and the story is listed after every dated one)")
+	section := flags.String("section", "", "the story's section, a `NAME` such as Politics (default: none)")
+	var tags nameList
+	flags.Var(&tags, "tag", "a tag of the story, a `NAME`; repeat -tag for each")
 	maxSize := sizeFlag(dataset.DefaultMaxSize)
 	flags.Var(&maxSize, "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {
-		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-copy] [-o -] STORY.txt")
+		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-section NAME] [-tag NAME]... [-copy] [-o -] STORY.txt")
 	}
 	if *out != "" && *out != "-" {
 		return usagef("import: -o takes only - (standard output), not %q; to add the story to a dataset, use -data", *out)
@@ -46,7 +54,9 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	a, choices, err := importer.ParseWith(text, importer.Options{Lang: *lang, Slug: *slug})
+	a, choices, err := importer.ParseWith(text, importer.Options{
+		Lang: *lang, Slug: *slug, Published: *published, Section: *section, Tags: tags,
+	})
 	if err != nil {
 		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
 	}
@@ -68,11 +78,19 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err := note("slug: %s (%s)", a.Slug, choices.SlugReason); err != nil {
 		return err
 	}
+	if *published == importer.PublishedNow {
+		if err := note("published: %s (now, in UTC)", a.Published); err != nil {
+			return err
+		}
+	}
 
 	info, statErr := os.Stat(*path)
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist) && *out == "-":
-		return printEntry(a, storyFile, stdout) // no dataset to be unique in
+		if err := printEntry(a, storyFile, stdout); err != nil { // no dataset to be unique in
+			return err
+		}
+		return warnUndated(a, stderr, "", dateWithFlag)
 	case statErr != nil:
 		return fmt.Errorf("import: reading the dataset: %w", statErr)
 	case info.Mode()&fs.ModeNamedPipe != 0 && *out != "-":
@@ -95,6 +113,9 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if err := sameSpelling(arc, a); err != nil {
+		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
+	}
 	if *slug != "" && arc.Has(a.Slug) {
 		// A slug the publisher chose is an address they mean to use:
 		// said, not changed.
@@ -107,7 +128,10 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		a.Slug = unique
 	}
 	if *out == "-" {
-		return printEntry(a, storyFile, stdout)
+		if err := printEntry(a, storyFile, stdout); err != nil {
+			return err
+		}
+		return warnUndated(a, stderr, listedAfter(arc), dateWithFlag)
 	}
 
 	var name string
@@ -156,8 +180,118 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if _, err := fmt.Fprintf(stdout, "%s: added %q in %s; the dataset has %s\n", *path, a.Slug, name, countOf(updated.Len(), "article", "articles")); err != nil {
 		return fmt.Errorf("import: the story was added, but reporting it failed: %w", err)
 	}
+	return warnUndated(a, stderr, listedAt(updated, a.Slug), fmt.Sprintf(dateByHand, name))
+}
+
+// nameList is a flag given once for each name, such as -tag.
+type nameList []string
+
+func (l *nameList) String() string { return strings.Join(*l, ", ") }
+
+func (l *nameList) Set(v string) error {
+	*l = append(*l, v)
 	return nil
 }
+
+// sameSpelling refuses a section or tag that the dataset spells another
+// way ("politics" where it has "Politics"): both would be one page, and
+// the dataset would not be valid. Said here, it names the spelling to give.
+func sameSpelling(arc *dataset.Archive, a article.Article) error {
+	if g, ok := arc.Section(article.NameSlug(a.Section)); ok && a.Section != "" && g.Name != a.Section {
+		return fmt.Errorf("the section given (-section), %q, is spelt %q in the dataset (both would be the page /sections/%s); give -section %q", a.Section, g.Name, g.Slug, g.Name)
+	}
+	for _, t := range a.Tags {
+		if g, ok := arc.Tag(article.NameSlug(t)); ok && g.Name != t {
+			return fmt.Errorf("the tag given (-tag %q) is spelt %q in the dataset (both would be the page /tags/%s); give -tag %q", t, g.Name, g.Slug, g.Name)
+		}
+	}
+	return nil
+}
+
+// listedAt says where the home list shows the article with the slug, a
+// story just added to the dataset.
+func listedAt(arc *dataset.Archive, slug string) string {
+	home := arc.Home()
+	for lo := 0; lo < home.Len(); lo += page.Size {
+		for i, s := range arc.Summaries(home, lo, lo+page.Size) {
+			if s.Slug == slug {
+				return "on " + listPlace(lo+i, home.Len(), false) + ", and " + inFeed(lo+i, false)
+			}
+		}
+	}
+	return "" // never: the story is in the dataset
+}
+
+// listedAfter says where the home list of a dataset would show an undated
+// story added to it: after every dated article at least.
+func listedAfter(arc *dataset.Archive) string {
+	home := arc.Home()
+	dated := 0
+	for lo := 0; lo < home.Len() && dated == lo; lo += page.Size {
+		for _, s := range arc.Summaries(home, lo, lo+page.Size) {
+			if s.Published == "" {
+				break
+			}
+			dated++
+		}
+	}
+	return fmt.Sprintf("added to this dataset, which has %s, it would be on %s, and %s",
+		countOf(dated, "dated article", "dated articles"), listPlace(dated, home.Len()+1, true), inFeed(dated, true))
+}
+
+// listPlace names the page of the home list that shows its article pos
+// (from 0) of n: "/page/7, the last of the home list's 7 pages".
+func listPlace(pos, n int, orLater bool) string {
+	p, pages := pos/page.Size+1, (n+page.Size-1)/page.Size
+	where := page.HomeRef(p).Path()
+	switch {
+	case orLater && p < pages:
+		return fmt.Sprintf("%s or a later page of the home list's %d", where, pages)
+	case pages == 1:
+		return where + ", the home list's only page"
+	case p == pages:
+		return fmt.Sprintf("%s, the last of the home list's %d pages", where, pages)
+	}
+	return fmt.Sprintf("%s, page %d of the home list's %d", where, p, pages)
+}
+
+// inFeed says whether the site's feed, of the newest articles, holds its
+// article pos (from 0) of the home list.
+func inFeed(pos int, orLater bool) string {
+	feedPath := "/" + feed.AtomName
+	switch {
+	case pos >= feed.MaxEntries:
+		return fmt.Sprintf("not in %s (the newest %d)", feedPath, feed.MaxEntries)
+	case orLater:
+		return fmt.Sprintf("in %s (the newest %d) only while fewer than %d articles are listed before it", feedPath, feed.MaxEntries, feed.MaxEntries)
+	}
+	return fmt.Sprintf("in %s (the newest %d) until %d more dated articles are added", feedPath, feed.MaxEntries, feed.MaxEntries-pos)
+}
+
+// warnUndated warns, when the story has no date, that it is listed after
+// every dated article, where says where, and fix how to date it.
+func warnUndated(a article.Article, stderr io.Writer, where, fix string) error {
+	if a.Published != "" {
+		return nil
+	}
+	msg := "warning: the story has no date, so it is listed after every dated article"
+	if where != "" {
+		msg += ": " + where
+	} else {
+		msg += fmt.Sprintf(" and may be left out of the feeds (the newest %d)", feed.MaxEntries)
+	}
+	msg += "\n  to date it: " + fix + "\n"
+	if _, err := io.WriteString(stderr, msg); err != nil {
+		return fmt.Errorf("import: writing a warning: %w", err)
+	}
+	return nil
+}
+
+// How to date a story, in the warning about one without a date.
+const (
+	dateWithFlag = "import it with -published DATE (2006-01-02 or an RFC 3339 time) or -published now (the current time, UTC)"
+	dateByHand   = `add "published" (2006-01-02 or an RFC 3339 time) to its entry in %s; next time, import with -published DATE or -published now`
+)
 
 // holding returns the slug of the dataset's article with the same headline
 // and text as a, if it has one. Headlines are compared first, from the

@@ -1,0 +1,248 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dateline/app/article"
+	"dateline/app/dataset"
+	"dateline/app/page"
+)
+
+// archiveFixture is a dataset file of n synthetic articles, each dated a
+// day before the one before it, as a newsroom's archive is.
+func archiveFixture(t *testing.T, n int) (dataFile string, original []byte) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"site": {"name": "Synthetic Archive Times"}, "articles": [`)
+	day := time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		section := []string{"Politics", "Economy"}[i%2]
+		fmt.Fprintf(&b, `{"slug": "synthetic-%03d", "headline": "Synthetic test article %d", "section": %q, "tags": ["Test"], "published": %q, "body": [{"type": "paragraph", "text": "Synthetic text."}]}`,
+			i, i, section, day.AddDate(0, 0, -i).Format(time.DateOnly))
+	}
+	b.WriteString("]}\n")
+	original = []byte(b.String())
+	dataFile = filepath.Join(t.TempDir(), "news.json")
+	if err := os.WriteFile(dataFile, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dataFile, original
+}
+
+const syntheticStory = "Synthetic test headline for the importer\n\nA synthetic caption. (Photo: Test Fixture)\nTESTVILLE (Synthetic Wire) – Synthetic test words.\n\nRead More: Another synthetic story\n\nLast synthetic words.\n"
+
+// storyFile writes a story into a file of its own.
+func storyFile(t *testing.T, text string) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "story.txt")
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// TestImportDescribes imports a story into an archive of 200 dated
+// articles, with and without a date, a section and tags: a story without a
+// date is written as before, and the warning says where it is listed and
+// how to date it; one published now is at the top of the home list.
+func TestImportDescribes(t *testing.T) {
+	const slug = "synthetic-test-headline-for-the-importer"
+	tests := []struct {
+		scenario  string
+		args      []string
+		published string // "now" for a time within the test's run
+		section   string
+		tags      []string
+		homePage  int      // the page of the home list that shows it
+		warning   []string // in stderr; nil for no warning
+	}{
+		{"no date", nil, "", "", nil, 7, []string{
+			"warning: the story has no date, so it is listed after every dated article: on /page/7, the last of the home list's 7 pages, and not in /feed.xml (the newest 50)",
+			`to date it: add "published" (2006-01-02 or an RFC 3339 time) to its entry in `,
+			"-published DATE or -published now",
+		}},
+		{"published now", []string{"-published", "now"}, "now", "", nil, 1, nil},
+		{"a date, a section and tags", []string{"-published", "2025-06-15", "-section", "Politics", "-tag", "Test", "-tag", "Synthetic tag"}, "2025-06-15", "Politics", []string{"Test", "Synthetic tag"}, 1, nil},
+		{"an RFC 3339 time, deep in the archive", []string{"-published", "2025-01-31T09:30:00+03:00"}, "2025-01-31T09:30:00+03:00", "", nil, 6, nil},
+		{"a section alone, undated", []string{"-section", "Economy"}, "", "Economy", nil, 7, []string{"on /page/7"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dataFile, _ := archiveFixture(t, 200)
+			story := storyFile(t, syntheticStory)
+			var stdout, stderr bytes.Buffer
+			start := time.Now().UTC().Truncate(time.Second)
+			if err := dispatch(append(append([]string{"import", "-data", dataFile}, tt.args...), story), &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			arc, err := dataset.Load(dataFile, dataset.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, ok, err := arc.Article(slug)
+			if err != nil || !ok {
+				t.Fatalf("the story is not in the dataset: %v", err)
+			}
+			switch pub, ok := article.ParseDate(a.Published); {
+			case tt.published == "now" && (!ok || !strings.HasSuffix(a.Published, "Z") || pub.Before(start) || pub.After(time.Now())):
+				t.Errorf("published %q, want the time of the import in UTC", a.Published)
+			case tt.published != "now" && a.Published != tt.published:
+				t.Errorf("published %q, want %q", a.Published, tt.published)
+			}
+			if a.Section != tt.section || strings.Join(a.Tags, "|") != strings.Join(tt.tags, "|") {
+				t.Errorf("section %q and tags %q, want %q and %q", a.Section, a.Tags, tt.section, tt.tags)
+			}
+			home := arc.Home()
+			lo := (tt.homePage - 1) * page.Size
+			found := false
+			for _, s := range arc.Summaries(home, lo, lo+page.Size) {
+				found = found || s.Slug == slug
+			}
+			if !found {
+				t.Errorf("the story is not on page %d of the home list", tt.homePage)
+			}
+			for _, want := range tt.warning {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+				}
+			}
+			if tt.warning == nil && strings.Contains(stderr.String(), "warning") {
+				t.Errorf("a dated story was warned about:\n%s", stderr.String())
+			}
+			if !strings.HasPrefix(stdout.String(), dataFile+`: added "`+slug+`"`) {
+				t.Errorf("printed %q", stdout.String())
+			}
+		})
+	}
+}
+
+// TestImportDescribesToStdout prints the entry: dated as asked, or undated
+// with a warning that says where the dataset would list it.
+func TestImportDescribesToStdout(t *testing.T) {
+	dataFile, original := archiveFixture(t, 200)
+	story := storyFile(t, syntheticStory)
+	for _, tt := range []struct {
+		scenario string
+		data     string
+		args     []string
+		entry    string // in the entry
+		warning  string // in stderr; "" for none
+	}{
+		{"undated, into the archive", dataFile, nil, `"slug": "synthetic-test-headline-for-the-importer"`,
+			"added to this dataset, which has 200 dated articles, it would be on /page/7, the last of the home list's 7 pages, and not in /feed.xml (the newest 50)"},
+		{"undated, no dataset", filepath.Join(t.TempDir(), "none.json"), nil, `"slug": "synthetic-test-headline-for-the-importer"`,
+			"to date it: import it with -published DATE (2006-01-02 or an RFC 3339 time) or -published now"},
+		{"dated", dataFile, []string{"-published", "2021-12-07", "-section", "Politics"}, "\"section\": \"Politics\",\n  \"published\": \"2021-12-07\",", ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append(append([]string{"import", "-data", tt.data, "-o", "-"}, tt.args...), story)
+			if err := dispatch(args, &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(stdout.String(), tt.entry) {
+				t.Errorf("entry lacks %q:\n%s", tt.entry, stdout.String())
+			}
+			if strings.Contains(stdout.String(), "warning") {
+				t.Errorf("the warning went to stdout:\n%s", stdout.String())
+			}
+			switch {
+			case tt.warning == "" && strings.Contains(stderr.String(), "warning"):
+				t.Errorf("a dated story was warned about:\n%s", stderr.String())
+			case tt.warning != "" && !strings.Contains(stderr.String(), tt.warning):
+				t.Errorf("stderr lacks %q:\n%s", tt.warning, stderr.String())
+			}
+			assertUnchanged(t, dataFile, original)
+		})
+	}
+}
+
+// TestImportRefusesDescriptions refuses a date, section or tag that the
+// model or the dataset refuses, naming the flag; nothing is written.
+func TestImportRefusesDescriptions(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		args     []string
+		words    string
+	}{
+		{"not a date", []string{"-published", "07/12/2021"}, `the date given (-published): "07/12/2021" is not a date: use "2006-01-02" or an RFC 3339 time`},
+		{"no such day", []string{"-published", "2021-02-30"}, `"2021-02-30" is not a date`},
+		{"an empty date", []string{"-published", "", "-section", "!"}, `the section given (-section): section "!" has no letters or digits`},
+		{"a section spelt otherwise", []string{"-section", "politics"}, `the section given (-section), "politics", is spelt "Politics" in the dataset (both would be the page /sections/politics); give -section "Politics"`},
+		{"a tag spelt otherwise", []string{"-tag", "test"}, `the tag given (-tag "test") is spelt "Test" in the dataset`},
+		{"an empty tag", []string{"-tag", ""}, `the tag given (-tag ""): tag is empty`},
+		{"a tag given twice", []string{"-tag", "Synthetic", "-tag", "synthetic"}, `is the same as tag 0`},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dataFile, original := archiveFixture(t, 3)
+			for _, out := range [][]string{nil, {"-o", "-"}} {
+				var stdout bytes.Buffer
+				args := append(append(append([]string{"import", "-data", dataFile}, out...), tt.args...), storyFile(t, syntheticStory))
+				err := dispatch(args, &stdout, &bytes.Buffer{})
+				if err == nil || !strings.Contains(err.Error(), tt.words) {
+					t.Errorf("%q: error %v, want one holding %q", out, err, tt.words)
+				}
+				if stdout.Len() > 0 {
+					t.Errorf("%q: printed %q", out, stdout.String())
+				}
+				assertUnchanged(t, dataFile, original)
+			}
+		})
+	}
+}
+
+// TestImportArabicScriptWire imports the reviewer's Sorani story and the
+// synthetic Arabic-script wire stories: a figure, a dateline and a Read
+// More link each, none of them left as a paragraph.
+func TestImportArabicScriptWire(t *testing.T) {
+	reviewer := storyFile(t, "سەردێڕی تاقیکردنەوە\n\nوێنەی کتێبخانە. (وێنە: ئاژانس)\nهەولێر (کوردستان ٢٤) – …\n\nزیاتر بخوێنەوە: …\n")
+	const stories = "app/importer/testdata/stories/"
+	for _, tt := range []struct {
+		scenario string
+		story    string
+		dateline article.Dateline
+		credit   string
+	}{
+		{"the reviewer's Sorani story", reviewer, article.Dateline{Place: "هەولێر", Source: "کوردستان ٢٤"}, "وێنە: ئاژانس"},
+		{"Sorani wire", stories + "synthetic-ckb-wire.txt", article.Dateline{Place: "شارۆکێ", Source: "پێلەکەن ٢٤"}, "وێنە: ئاژانسی تاقیکردنەوە"},
+		{"Arabic wire", stories + "synthetic-ar-wire.txt", article.Dateline{Place: "قرطامة", Source: "نلبوس ٢٤"}, "صورة: وكالة اختبار"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			var stdout bytes.Buffer
+			args := []string{"import", "-data", filepath.Join(t.TempDir(), "none.json"), "-o", "-", tt.story}
+			if err := dispatch(args, &stdout, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			var a article.Article
+			if err := json.Unmarshal(stdout.Bytes(), &a); err != nil {
+				t.Fatalf("%v:\n%s", err, stdout.String())
+			}
+			if a.Dateline == nil || *a.Dateline != tt.dateline {
+				t.Errorf("dateline %+v, want %+v", a.Dateline, tt.dateline)
+			}
+			if len(a.Figures) != 1 || a.Figures[0].Credit != tt.credit {
+				t.Errorf("figures %+v, want one credited %q", a.Figures, tt.credit)
+			}
+			if len(a.Related) != 1 {
+				t.Errorf("related %+v, want the Read More link", a.Related)
+			}
+			for _, p := range a.Paragraphs() {
+				if strings.Contains(p, "(وێنە") || strings.Contains(p, "(صورة") || strings.Contains(p, tt.dateline.Source) {
+					t.Errorf("a caption or the dateline stayed a paragraph: %q", p)
+				}
+			}
+		})
+	}
+}
