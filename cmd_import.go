@@ -198,11 +198,11 @@ func (l *nameList) Set(v string) error {
 // the dataset would not be valid. Said here, it names the spelling to give.
 func sameSpelling(arc *dataset.Archive, a article.Article) error {
 	if g, ok := arc.Section(article.NameSlug(a.Section)); ok && a.Section != "" && g.Name != a.Section {
-		return fmt.Errorf("the section given (-section), %q, is spelt %q in the dataset (both would be the page /sections/%s); give -section %q", a.Section, g.Name, g.Slug, g.Name)
+		return fmt.Errorf("the section given (-section), %q, is spelt %q in the dataset (both would be the page %s); give -section %q", a.Section, g.Name, page.SectionRef(g.Slug, 1).Path(), g.Name)
 	}
 	for _, t := range a.Tags {
 		if g, ok := arc.Tag(article.NameSlug(t)); ok && g.Name != t {
-			return fmt.Errorf("the tag given (-tag %q) is spelt %q in the dataset (both would be the page /tags/%s); give -tag %q", t, g.Name, g.Slug, g.Name)
+			return fmt.Errorf("the tag given (-tag %q) is spelt %q in the dataset (both would be the page %s); give -tag %q", t, g.Name, page.TagRef(g.Slug, 1).Path(), g.Name)
 		}
 	}
 	return nil
