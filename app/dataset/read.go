@@ -338,7 +338,6 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	// a large one streams through a buffer.
 	var src io.Reader
 	var head, data []byte
-	var empty bool
 	var whole *shared
 	if size <= wholeFile {
 		whole = sharedBuffers.Get().(*shared)
@@ -355,20 +354,14 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			return
 		}
 		h.Write(data)
-		head, empty = data[:min(3, len(data))], len(bytes.TrimSpace(data)) == 0
+		head = data[:min(3, len(data))]
 		src = bytes.NewBuffer(data)
 	} else {
 		br := bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), 256<<10)
 		head, _ = br.Peek(3)
-		empty = len(bytes.TrimSpace(head)) == 0 && onlySpace(br)
 		src = br
 	}
-	switch {
-	case empty:
-		problem(0, "", "the file is empty", `a dataset is a JSON object such as {"articles": [...]}`)
-		fs.broken = true
-		return
-	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		problem(0, "", "the file starts with a byte order mark (BOM)", "save it as UTF-8 without a BOM")
 		fs.broken = true
 		return
@@ -414,7 +407,15 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	}
 	if k := dec.PeekKind(); k != '{' {
 		if k == 0 {
+			// The decoder tells an empty file (white space at most)
+			// itself: a check of its own that read past the first bytes
+			// of a stream took them from the decoder.
 			_, err := dec.ReadToken()
+			if err == io.EOF {
+				problem(0, "", "the file is empty", `a dataset is a JSON object such as {"articles": [...]}`)
+				fs.broken = true
+				return
+			}
 			fail(err, "", -1)
 			return
 		}
@@ -641,19 +642,6 @@ func skipSpace(b []byte, i int) int {
 		i++
 	}
 	return i
-}
-
-// onlySpace reports whether the rest of r is white space; it reads it.
-func onlySpace(r *bufio.Reader) bool {
-	for {
-		b, err := r.ReadByte()
-		if err != nil {
-			return true
-		}
-		if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
-			return false
-		}
-	}
 }
 
 func contains(list []string, s string) bool {

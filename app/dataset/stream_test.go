@@ -84,3 +84,31 @@ func TestStreamedPointers(t *testing.T) {
 		t.Errorf("%d broken files placed their problems otherwise when streamed", differ)
 	}
 }
+
+// TestStreamedStart checks that what comes before the dataset's opening
+// brace is read alike whole and streamed. A streamed file that started
+// with three bytes of white space (blank lines, an indented brace) once
+// lost its brace to the check for an empty file: "expected an object,
+// found a string" at 1:1.
+func TestStreamedStart(t *testing.T) {
+	for _, tt := range []struct{ scenario, start string }{
+		{"nothing", ""},
+		{"spaces", "   "},
+		{"blank lines", "\n\n\n\n"},
+		{"CRLF lines", "\r\n\r\n"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			data := append([]byte(tt.start), synthetic(2)...)
+			if whole, streamed := loadAs(t, data, false), loadAs(t, data, true); whole != nil || streamed != nil {
+				t.Errorf("read whole:\n%sstreamed:\n%s", listOf(whole), listOf(streamed))
+			}
+			// Only white space: empty, either way, at 1:1.
+			for _, streamed := range []bool{false, true} {
+				got := loadAs(t, []byte(tt.start), streamed)
+				if len(got) != 1 || got[0].Message != "the file is empty" || got[0].Line != 1 || got[0].Column != 1 {
+					t.Errorf("only %q (streamed %v):\n%s", tt.start, streamed, listOf(got))
+				}
+			}
+		})
+	}
+}
