@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dateline/internal/testfiles"
 )
 
 // loadWithin loads the dataset at path, failing the test if it takes
@@ -225,5 +227,32 @@ func TestCheckOnly(t *testing.T) {
 	_, errChecked := Load(broken, Options{CheckOnly: true})
 	if errFull == nil || errChecked == nil || errFull.Error() != errChecked.Error() {
 		t.Errorf("problems differ:\nfull: %v\ncheck only: %v", errFull, errChecked)
+	}
+}
+
+// TestFolderByteOrderMarks checks that a folder's files may each start
+// with a byte order mark, as editors on Windows save them: read as if it
+// were not there, with problems placed from the character after it.
+func TestFolderByteOrderMarks(t *testing.T) {
+	const mark = "\xef\xbb\xbf"
+	dir := writeFiles(t, map[string]string{
+		"site.json": mark + `{"site": {"name": "Synthetic Times"}}`,
+		"a.json":    mark + `{"articles": [` + story("a", `"published": "2024-03-05"`) + `]}`,
+	})
+	a, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art, ok, err := a.Article("a"); err != nil || !ok || art.Published != "2024-03-05" || a.Site.Name != "Synthetic Times" {
+		t.Errorf("Article(a) = %+v, %v, %v; site %+v", art, ok, err, a.Site)
+	}
+	testfiles.Write(t, dir, map[string]string{"b.json": mark + `{"articles": [` + story("b", `"colour": "red"`) + `]}`})
+	_, err = Load(dir, Options{})
+	e := problemsOf(t, err)
+	if len(e.Problems) != 1 {
+		t.Fatalf("problems:\n%s", listOf(e.Problems))
+	}
+	if p := e.Problems[0]; filepath.Base(p.File) != "b.json" || p.Line != 1 || p.Column != 29 || p.Pointer != "/articles/0/colour" {
+		t.Errorf("got %s, want b.json:1:29: /articles/0/colour", p)
 	}
 }

@@ -9,11 +9,16 @@ import (
 // TestPlace checks the line and column of problems, read a chunk at a
 // time, against the same count made a byte at a time, for texts of lines
 // and multi-byte characters, with chunks smaller than a line, problems in
-// the same chunk, on a line's first column and past the file's end.
+// the same chunk, on a line's first column and past the file's end, in
+// files with and without a byte order mark (not a character of line 1).
 func TestPlace(t *testing.T) {
 	plain := func(data string, off int64) (line, col int) {
 		line, col = 1, 1
-		for i := int64(0); i < off && i < int64(len(data)); i++ {
+		start := int64(0)
+		if strings.HasPrefix(data, string(bom)) && off >= int64(len(bom)) {
+			start = int64(len(bom))
+		}
+		for i := start; i < off && i < int64(len(data)); i++ {
 			switch c := data[i]; {
 			case c == '\n':
 				line, col = line+1, 1
@@ -30,6 +35,9 @@ func TestPlace(t *testing.T) {
 		placeChunk = chunk
 		for range 300 {
 			var b strings.Builder
+			if rng.IntN(2) == 0 {
+				b.Write(bom)
+			}
 			for range rng.IntN(80) {
 				b.WriteString(pieces[rng.IntN(len(pieces))])
 			}

@@ -339,6 +339,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 	var src io.Reader
 	var head, data []byte
 	var whole *shared
+	var br *bufio.Reader
 	if size <= wholeFile {
 		whole = sharedBuffers.Get().(*shared)
 		whole.refs.Store(1)
@@ -357,14 +358,25 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		head = data[:min(3, len(data))]
 		src = bytes.NewBuffer(data)
 	} else {
-		br := bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), 256<<10)
+		br = bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), 256<<10)
 		head, _ = br.Peek(3)
 		src = br
 	}
-	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
-		problem(0, "", "the file starts with a byte order mark (BOM)", "save it as UTF-8 without a BOM")
-		fs.broken = true
-		return
+	if bytes.HasPrefix(head, bom) {
+		// RFC 8259 lets a parser ignore a byte order mark, and editors
+		// on Windows write one. jsontext refuses it: it reads three
+		// spaces instead, so that every offset stays the file's (place
+		// does not count the mark as a character).
+		if whole != nil {
+			copy(data, "   ") // the hash has had the file's own bytes
+		} else {
+			if _, err := br.Discard(len(bom)); err != nil { // peeked: in the buffer
+				fs.problems = append(fs.problems, unreadable(fs.f.name, err))
+				fs.broken = true
+				return
+			}
+			src = io.MultiReader(strings.NewReader("   "), br)
+		}
 	}
 	dec := rb.decoder(src)
 	// fail reports what stopped the reading. in is the pointer of the
@@ -862,6 +874,10 @@ func syntaxHint(msg string) string {
 	return ""
 }
 
+// bom is the UTF-8 byte order mark, U+FEFF, which some editors write at
+// the start of a file; a dataset file may start with it.
+var bom = []byte("\xef\xbb\xbf")
+
 // placeChunk is how much of a file place reads at a time.
 var placeChunk = 1 << 20
 
@@ -869,7 +885,8 @@ var placeChunk = 1 << 20
 // byte offset, reading the file once more (only when it has problems), a
 // chunk at a time: a broken article at the end of a file of hundreds of
 // megabytes is placed in a fraction of a second. A column counts
-// characters: every byte that does not continue a UTF-8 sequence.
+// characters: every byte that does not continue a UTF-8 sequence. A
+// byte order mark is not one: line 1, column 1 is what follows it.
 func place(f *file, probs []Problem) error {
 	order := make([]int, 0, len(probs))
 	for i, p := range probs {
@@ -889,10 +906,14 @@ func place(f *file, probs []Problem) error {
 	buf := make([]byte, min(int64(placeChunk), probs[order[len(order)-1]].off)) // no more than is read
 	line, col := 1, 1
 	var pos int64
+	var head []byte // the file's first bytes, for its byte order mark
 	for _, i := range order {
 		for pos < probs[i].off {
 			n, err := io.ReadFull(rc, buf[:min(int64(len(buf)), probs[i].off-pos)])
 			chunk := buf[:n]
+			if len(head) < len(bom) {
+				head = append(head, chunk[:min(len(chunk), len(bom)-len(head))]...)
+			}
 			pos += int64(n)
 			if nl := bytes.Count(chunk, []byte{'\n'}); nl > 0 {
 				line += nl
@@ -908,6 +929,9 @@ func place(f *file, probs []Problem) error {
 			}
 		}
 		probs[i].Line, probs[i].Column = line, col
+		if line == 1 && bytes.Equal(head, bom) {
+			probs[i].Column-- // the mark, counted as a character
+		}
 	}
 	return nil
 }

@@ -86,21 +86,34 @@ func TestStreamedPointers(t *testing.T) {
 }
 
 // TestStreamedStart checks that what comes before the dataset's opening
-// brace is read alike whole and streamed. A streamed file that started
-// with three bytes of white space (blank lines, an indented brace) once
-// lost its brace to the check for an empty file: "expected an object,
-// found a string" at 1:1.
+// brace, white space or a byte order mark, is read alike whole and
+// streamed, and that a problem on line 1 is placed alike. A streamed file
+// that started with three bytes of white space (blank lines, an indented
+// brace) once lost its brace to the check for an empty file: "expected
+// an object, found a string" at 1:1.
 func TestStreamedStart(t *testing.T) {
-	for _, tt := range []struct{ scenario, start string }{
-		{"nothing", ""},
-		{"spaces", "   "},
-		{"blank lines", "\n\n\n\n"},
-		{"CRLF lines", "\r\n\r\n"},
+	for _, tt := range []struct {
+		scenario, start string
+		line, col       int // of a problem after it
+	}{
+		{"nothing", "", 1, 14},
+		{"spaces", "   ", 1, 17},
+		{"blank lines", "\n\n\n\n", 5, 14},
+		{"CRLF lines", "\r\n\r\n", 3, 14},
+		{"byte order mark", "\xef\xbb\xbf", 1, 14},
+		{"byte order mark and a line", "\xef\xbb\xbf\n", 2, 14},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			data := append([]byte(tt.start), synthetic(2)...)
 			if whole, streamed := loadAs(t, data, false), loadAs(t, data, true); whole != nil || streamed != nil {
 				t.Errorf("read whole:\n%sstreamed:\n%s", listOf(whole), listOf(streamed))
+			}
+			broken := append([]byte(tt.start), `{"articles": 1}`...)
+			whole, streamed := loadAs(t, broken, false), loadAs(t, broken, true)
+			if len(whole) != 1 || listOf(whole) != listOf(streamed) {
+				t.Errorf("read whole:\n%sstreamed:\n%s", listOf(whole), listOf(streamed))
+			} else if p := whole[0]; p.Line != tt.line || p.Column != tt.col {
+				t.Errorf("placed at %d:%d, want %d:%d: %s", p.Line, p.Column, tt.line, tt.col, p)
 			}
 			// Only white space: empty, either way, at 1:1.
 			for _, streamed := range []bool{false, true} {
