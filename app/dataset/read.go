@@ -362,6 +362,11 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		head, _ = br.Peek(3)
 		src = br
 	}
+	if enc := utf16Of(head); enc != "" {
+		problem(0, "", "the file is "+enc+", not UTF-8", "save it as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8)")
+		fs.broken = true
+		return
+	}
 	if bytes.HasPrefix(head, bom) {
 		// RFC 8259 lets a parser ignore a byte order mark, and editors
 		// on Windows write one. jsontext refuses it: it reads three
@@ -877,6 +882,26 @@ func syntaxHint(msg string) string {
 // bom is the UTF-8 byte order mark, U+FEFF, which some editors write at
 // the start of a file; a dataset file may start with it.
 var bom = []byte("\xef\xbb\xbf")
+
+// utf16Of names the encoding of a file that starts with head when it is
+// UTF-16, as Notepad saves "Unicode": by its byte order mark, or by the
+// zero byte of its first character, as JSON text starts with an ASCII
+// one ("{", or white space), which UTF-8 never writes as a zero. It
+// returns "" for any other file.
+func utf16Of(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
+		return "UTF-16 (little endian, with a byte order mark)"
+	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return "UTF-16 (big endian, with a byte order mark)"
+	case len(head) < 2:
+	case head[0] != 0 && head[1] == 0:
+		return "UTF-16 (little endian)"
+	case head[0] == 0 && head[1] != 0:
+		return "UTF-16 (big endian)"
+	}
+	return ""
+}
 
 // placeChunk is how much of a file place reads at a time.
 var placeChunk = 1 << 20
