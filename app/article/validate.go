@@ -157,7 +157,8 @@ func (fig *Figure) validate(f *faults, p string) {
 		ip := p + "/image"
 		if f.requiredText(ip+"/src", "src", img.Src, "the picture's address: an https URL or a path such as /media/photo.jpg") &&
 			!IsWebURL(img.Src) && !IsSitePath(img.Src) {
-			f.add(ip+"/src", fmt.Sprintf("image src %q is neither an http(s) URL nor a path on this site", img.Src), `use "https://..." or a path starting with "/"`)
+			msg, hint := srcFault(img.Src)
+			f.add(ip+"/src", msg, hint)
 		}
 		f.text(ip+"/alt", img.Alt, MaxTextLength, false)
 		for _, d := range []struct {
@@ -342,16 +343,93 @@ func scanText(s string, multiline bool) (n int, bad rune) {
 }
 
 func (f *faults) webURL(p, s string) {
-	if !IsWebURL(s) {
-		f.add(p, fmt.Sprintf("%q is not an http or https URL", s), `only addresses starting with "https://" or "http://" can be links`)
+	if IsWebURL(s) {
+		return
 	}
+	if hasWebScheme(s) {
+		if msg, hint := escapeFault(s); msg != "" {
+			f.add(p, msg, hint)
+			return
+		}
+	}
+	f.add(p, fmt.Sprintf("%q is not an http or https URL", s), `only addresses starting with "https://" or "http://" can be links`)
+}
+
+// srcFault says what keeps an image's src from being an http(s) URL or a
+// path on this site, and how to fix it.
+func srcFault(src string) (msg, hint string) {
+	switch {
+	case strings.HasPrefix(src, "//"):
+		return fmt.Sprintf("image src %q starts with //, which a browser reads as the address of another host", src),
+			`give a host's address with its scheme, "https://...", or a path on this site with a single "/"`
+	case strings.HasPrefix(src, "/") || hasWebScheme(src):
+		if msg, hint := escapeFault(src); msg != "" {
+			return "image src " + msg, hint
+		}
+	}
+	return fmt.Sprintf("image src %q is neither an http(s) URL nor a path on this site", src), `use "https://..." or a path starting with "/"`
+}
+
+// hasWebScheme reports whether u starts as an http or https URL does.
+func hasWebScheme(u string) bool {
+	l := strings.ToLower(u[:min(len(u), len("https://"))])
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// escapeFault names the first character of u that an address must escape
+// and that the rules refuse (a space, a control character, < > " or a
+// backslash), and says how to write it; empty strings when u has none.
+func escapeFault(u string) (msg, hint string) {
+	i := strings.IndexFunc(u, mustEscape)
+	if i < 0 {
+		return "", ""
+	}
+	c := u[i]
+	var name string
+	switch c {
+	case ' ':
+		name = "a space"
+	case '\t':
+		name = "a tab"
+	case '\n':
+		name = "a line break"
+	case '\r':
+		name = "a carriage return"
+	case '"':
+		name = `a double quote (")`
+	case '\\':
+		name = `a backslash (\)`
+	case '<', '>':
+		name = `"` + string(c) + `"`
+	default:
+		name = fmt.Sprintf("the control character %U", c)
+	}
+	msg = fmt.Sprintf("%q has %s, which an address must escape", u, name)
+	if c == '\\' {
+		return msg, `write "/" between folders, and %5C for a backslash that is part of a name`
+	}
+	var b strings.Builder
+	for _, r := range u {
+		if mustEscape(r) {
+			fmt.Fprintf(&b, "%%%02X", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return msg, fmt.Sprintf("write it as %%%02X: %q", c, b.String())
+}
+
+// mustEscape reports whether an address refuses r written as it is.
+func mustEscape(r rune) bool {
+	return r <= ' ' || r == 0x7f || r == '<' || r == '>' || r == '"' || r == '\\'
 }
 
 // IsSitePath reports whether s is an absolute path on this site (not
-// "//host"). Whether the site serves a file there is the host's to check.
+// "//host") with no character it must escape. Whether the site serves a
+// file there is the host's to check.
 func IsSitePath(s string) bool {
 	return strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") &&
-		!strings.ContainsAny(s, " \t\r\n<>\"\\")
+		!strings.ContainsFunc(s, mustEscape)
 }
 
 // CheckSlug says what is wrong with an article slug, and how to fix it;

@@ -72,3 +72,39 @@ func BenchmarkTextFault(b *testing.B) {
 		}
 	}
 }
+
+// TestAddressFaults checks that an image's src or a link's url refused for
+// a character it must escape names that character and its escape, as a
+// path on the site and as a URL.
+func TestAddressFaults(t *testing.T) {
+	for _, tt := range []struct {
+		char, name, escape string
+	}{
+		{" ", "a space", "%20"},
+		{"\t", "a tab", "%09"},
+		{"\n", "a line break", "%0A"},
+		{"\r", "a carriage return", "%0D"},
+		{"<", `"<"`, "%3C"},
+		{">", `">"`, "%3E"},
+		{`"`, `a double quote (")`, "%22"},
+		{"\x01", "the control character U+0001", "%01"},
+		{"\x7f", "the control character U+007F", "%7F"},
+		{`\`, `a backslash (\)`, `write "/" between folders`},
+	} {
+		for _, addr := range []string{"/media/a" + tt.char + "b.jpg", "https://images.example.org/a" + tt.char + "b.jpg"} {
+			a := Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}},
+				Figures:   []Figure{{Image: &Image{Src: addr, Width: 4, Height: 3}}},
+				SourceURL: "https://example.org/a" + tt.char + "b"}
+			faults := a.Validate()
+			if len(faults) != 2 {
+				t.Errorf("%q: faults %+v, want two", addr, faults)
+				continue
+			}
+			for _, f := range faults {
+				if !strings.Contains(f.Message, "has "+tt.name+", which an address must escape") || !strings.Contains(f.Hint, tt.escape) {
+					t.Errorf("%q: %s: %q (%q), want it to name %s and %s", addr, f.Pointer, f.Message, f.Hint, tt.name, tt.escape)
+				}
+			}
+		}
+	}
+}
