@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"dateline/app/jsonread"
 )
@@ -38,11 +39,14 @@ func TestNameSlug(t *testing.T) {
 	}
 }
 
+// now is the time the tests check dates against: never the real clock.
+var now = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+
 func TestValidate(t *testing.T) {
 	good := func() Article {
 		return Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}}}
 	}
-	if f := func() []Fault { a := good(); return a.Validate() }(); f != nil {
+	if f := func() []Fault { a := good(); return a.Validate(now) }(); f != nil {
 		t.Fatalf("a valid article: %+v", f)
 	}
 	for _, tt := range []struct {
@@ -62,11 +66,17 @@ func TestValidate(t *testing.T) {
 		{"image without size", func(a *Article) { a.Figures = []Figure{{Image: &Image{Src: "/a.jpg", Height: 3}}} }, "/figures/0/image/width", "width 0"},
 		{"unknown block", func(a *Article) { a.Body = append(a.Body, Block{Type: "quote"}) }, "/body/1/type", `unknown block type "quote"`},
 		{"replacement character", func(a *Article) { a.Headline = "a\ufffdb" }, "/headline", "U+FFFD"},
+		{"published in the future", func(a *Article) { a.Published = "3024-03-05" }, "/published", "published 3024-03-05 is in the future (it is now 2024-06-01 12:00 UTC)"},
+		{"published past the slack", func(a *Article) { a.Published = "2024-06-02T12:00:01Z" }, "/published", "in the future"},
+		{"published the day after tomorrow", func(a *Article) { a.Published = "2024-06-03" }, "/published", "published 2024-06-03 is in the future"},
+		{"updated in the future", func(a *Article) { a.Published, a.Updated = "2024-03-05", "2204-03-06T10:00:00Z" }, "/updated", "updated 2204-03-06T10:00:00Z is in the future"},
+		// Not also "updated is before published": the year to fix is published's.
+		{"published ahead of updated", func(a *Article) { a.Published, a.Updated = "3024-03-05", "2024-03-06" }, "/published", "in the future"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			a := good()
 			tt.change(&a)
-			faults := a.Validate()
+			faults := a.Validate(now)
 			if len(faults) != 1 || faults[0].Pointer != tt.pointer || !strings.Contains(faults[0].Message, tt.words) || faults[0].Hint == "" {
 				t.Errorf("faults %+v, want one at %s holding %q, with a hint", faults, tt.pointer, tt.words)
 			}
@@ -146,6 +156,23 @@ func TestTruncate(t *testing.T) {
 	} {
 		if got := Truncate(tt.s, tt.max); got != tt.want {
 			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.s, tt.max, got, tt.want)
+		}
+	}
+}
+
+// TestDatesWithinSlack checks the dates that are not in the future by
+// DateSlack: a story published today in a time zone ahead of UTC, or on a
+// clock that runs ahead, and any date before now.
+func TestDatesWithinSlack(t *testing.T) {
+	for _, d := range []string{
+		"2024-06-01", "2024-06-02", // today and tomorrow, as dates: midnight UTC
+		"2024-06-02T12:00:00Z",      // a day ahead, to the second
+		"2024-06-02T09:00:00+14:00", // Kiribati's morning, this evening in UTC
+		"2021-12-07", "1970-01-01T00:00:00Z",
+	} {
+		a := Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}}, Published: d, Updated: d}
+		if f := a.Validate(now); f != nil {
+			t.Errorf("published and updated %s, now %s: %+v", d, now, f)
 		}
 	}
 }

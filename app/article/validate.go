@@ -40,9 +40,10 @@ func (f *faults) add(pointer, msg, hint string) {
 
 // Validate checks the article against every rule of the model that can be
 // checked on the article alone; the dataset checks the rest (unique slugs,
-// links that resolve, section and tag names that share a slug). It
-// returns nil for a valid article.
-func (a *Article) Validate() []Fault {
+// links that resolve, section and tag names that share a slug). Its dates
+// are checked against now (see DateSlack). It returns nil for a valid
+// article.
+func (a *Article) Validate(now time.Time) []Fault {
 	var f faults
 	f.requiredText("/slug", "slug", a.Slug, `a URL-safe name such as "kurdistan-parliament-session"`)
 	if a.Slug != "" {
@@ -79,8 +80,10 @@ func (a *Article) Validate() []Fault {
 	if len(a.Tags) > MaxTags {
 		f.add("/tags", fmt.Sprintf("%d tags, more than %d", len(a.Tags), MaxTags), "keep the tags that say most about the story")
 	}
-	published, pubOK := a.date(&f, "/published", a.Published)
-	if updated, ok := a.date(&f, "/updated", a.Updated); ok && pubOK && updated.Before(published) {
+	published, pubOK := a.date(&f, "/published", a.Published, now)
+	// A published date in the future is the fault to fix, not an updated
+	// date before it.
+	if updated, ok := a.date(&f, "/updated", a.Updated, now); ok && pubOK && updated.Before(published) && !ahead(published, now) {
 		f.add("/updated", fmt.Sprintf("updated %s is before published %s", a.Updated, a.Published), "an article is updated after it is published: check both dates")
 	}
 	for i, name := range a.Authors {
@@ -119,14 +122,29 @@ func (a *Article) Validate() []Fault {
 	return f.list
 }
 
+// DateSlack is how far after now a published or updated date may be.
+// Dateline has no scheduling: a story dated ahead is listed first at once,
+// and a mistyped year (3024 for 2024) would keep it there for years. A
+// date without a time is midnight UTC, which a day that has begun in a
+// time zone ahead of UTC (up to UTC+14) has not reached yet; a day also
+// covers an editor's clock that runs ahead.
+const DateSlack = 24 * time.Hour
+
+// ahead reports whether t is further after now than DateSlack.
+func ahead(t, now time.Time) bool { return t.After(now.Add(DateSlack)) }
+
 // date checks an optional date field and returns its time.
-func (a *Article) date(f *faults, p, s string) (time.Time, bool) {
+func (a *Article) date(f *faults, p, s string, now time.Time) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
 	t, ok := ParseDate(s)
-	if !ok {
+	switch {
+	case !ok:
 		f.add(p, fmt.Sprintf("%q is not a date", s), `use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z"`)
+	case ahead(t, now):
+		f.add(p, fmt.Sprintf("%s %s is in the future (it is now %s)", p[1:], s, now.UTC().Format("2006-01-02 15:04 UTC")),
+			"check the date: Dateline has no scheduling, and would list the story first at once; add a story when it is published")
 	}
 	return t, ok
 }

@@ -95,7 +95,7 @@ func TestAddressFaults(t *testing.T) {
 			a := Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}},
 				Figures:   []Figure{{Image: &Image{Src: addr, Width: 4, Height: 3}}},
 				SourceURL: "https://example.org/a" + tt.char + "b"}
-			faults := a.Validate()
+			faults := a.Validate(now)
 			if len(faults) != 2 {
 				t.Errorf("%q: faults %+v, want two", addr, faults)
 				continue

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"dateline/app/article"
 
@@ -80,6 +81,10 @@ func listOf(ps []Problem) string {
 	return b.String()
 }
 
+// testNow is the time the tests check dates against, rather than the
+// clock: the broken datasets' dates in the future are so under both.
+var testNow = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+
 // TestBrokenDatasets checks that every broken dataset is refused with each
 // problem in its place, once, with a hint.
 func TestBrokenDatasets(t *testing.T) {
@@ -100,7 +105,7 @@ func TestBrokenDatasets(t *testing.T) {
 		}
 		delete(cases, name)
 		t.Run(strings.TrimSuffix(name, ".json"), func(t *testing.T) {
-			_, err := Load(file, Options{})
+			_, err := Load(file, Options{Now: testNow})
 			e := problemsOf(t, err)
 			if e.Name != file {
 				t.Errorf("error names %q, want %q", e.Name, file)
@@ -123,7 +128,7 @@ func TestBrokenDatasets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = LoadBytes(file, data)
+			_, err = LoadBytesOptions(file, data, Options{Now: testNow})
 			if mem := problemsOf(t, err); listOf(mem.Problems) != listOf(got) {
 				t.Errorf("in memory:\n%s\nfrom the file:\n%s", listOf(mem.Problems), listOf(got))
 			}
@@ -439,5 +444,27 @@ func TestLabelWarnings(t *testing.T) {
 	en, err := LoadBytes("en.json", []byte(`{"articles": [`+story("a", "")+`]}`))
 	if err != nil || len(en.Warnings) != 0 {
 		t.Errorf("an English edition: %v, %d warnings", err, len(en.Warnings))
+	}
+}
+
+// TestFutureDates checks that dates are checked against Options.Now: the
+// same article is refused a day and more before its date, in its place,
+// and read once the date is near.
+func TestFutureDates(t *testing.T) {
+	data := []byte("{\"articles\": [\n  " + story("a", `"published": "2024-06-03", "updated": "2024-06-03T08:00:00Z"`) + "\n]}")
+	_, err := LoadBytesOptions("future.json", data, Options{Now: testNow})
+	var got []string
+	for _, p := range problemsOf(t, err).Problems {
+		got = append(got, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, p.Pointer, p.Message))
+	}
+	want := []string{
+		"2:30: /articles/0/published: published 2024-06-03 is in the future (it is now 2024-06-01 12:00 UTC)",
+		"2:55: /articles/0/updated: updated 2024-06-03T08:00:00Z is in the future (it is now 2024-06-01 12:00 UTC)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := LoadBytesOptions("future.json", data, Options{Now: testNow.Add(24 * time.Hour)}); err != nil {
+		t.Errorf("a day later: %v", err)
 	}
 }

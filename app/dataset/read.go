@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -41,6 +42,10 @@ type Options struct {
 	// a file the site serves. What it says is a problem of the article,
 	// placed at the src. It is called from several goroutines at once.
 	Image func(src string) (msg, hint string)
+	// Now is the time the articles' dates are checked against (a date
+	// further ahead is a problem, article.DateSlack); the zero time means
+	// the time the dataset is read.
+	Now time.Time
 }
 
 // Load reads and checks the dataset at path: a file, or a folder of
@@ -76,7 +81,7 @@ func LoadBytes(name string, data []byte) (*Archive, error) {
 // LoadBytesOptions is LoadBytes with options; MaxSize, CheckOnly and
 // Overlay are not used.
 func LoadBytesOptions(name string, data []byte, opt Options) (*Archive, error) {
-	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)), Options{Image: opt.Image})
+	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)), Options{Image: opt.Image, Now: opt.Now})
 }
 
 // overlay replaces or adds the files given in memory.
@@ -150,6 +155,8 @@ type loader struct {
 	checkOnly bool
 	// image: see Options.Image.
 	image func(src string) (msg, hint string)
+	// now: see Options.Now; never zero.
+	now time.Time
 }
 
 // checker is what one checking goroutine reuses from article to article.
@@ -162,7 +169,10 @@ type checker struct {
 }
 
 func read(name string, files []*file, max int64, opt Options) (*Archive, error) {
-	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), checkOnly: opt.CheckOnly, image: opt.Image}
+	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), checkOnly: opt.CheckOnly, image: opt.Image, now: opt.Now}
+	if l.now.IsZero() {
+		l.now = time.Now()
+	}
 	for _, f := range files {
 		l.files = append(l.files, &fileState{f: f})
 	}
@@ -765,7 +775,7 @@ func (l *loader) check(j job, c *checker) result {
 	for _, p := range shape {
 		add(p.Offset, p.Pointer, p.Message, p.Hint)
 	}
-	for _, f := range a.Validate() {
+	for _, f := range a.Validate(l.now) {
 		if coveredBy(shape, f.Pointer) {
 			continue
 		}
