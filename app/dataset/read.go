@@ -373,7 +373,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		src = br
 	}
 	if enc := utf16Of(head); enc != "" {
-		problem(0, "", "the file is "+enc+", not UTF-8", "save it as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8)")
+		problem(0, "", "the file is "+enc+", not UTF-8", "save it as UTF-8: in Notepad, File, Save As, then Encoding: UTF-8")
 		fs.broken = true
 		return
 	}
