@@ -35,6 +35,24 @@ func Marshal(a article.Article, prefix, indent, newline string) ([]byte, error) 
 // endings the file already uses, so that the change reads as one hunk in
 // a diff.
 func Append(dataset []byte, a article.Article) ([]byte, error) {
+	// A UTF-8 byte order mark, which the dataset's reader passes over,
+	// stays where it is; the rest is the JSON text.
+	if body, ok := bytes.CutPrefix(dataset, utf8BOM); ok {
+		out, err := appendTo(body, a)
+		if err != nil {
+			return nil, err
+		}
+		return append(append(make([]byte, 0, len(utf8BOM)+len(out)), utf8BOM...), out...), nil
+	}
+	return appendTo(dataset, a)
+}
+
+// utf8BOM is the byte order mark some editors put at the start of a
+// UTF-8 file.
+var utf8BOM = []byte("\ufeff")
+
+// appendTo is Append for a dataset's JSON text.
+func appendTo(dataset []byte, a article.Article) ([]byte, error) {
 	list, err := findArticles(dataset)
 	if err != nil {
 		return nil, err

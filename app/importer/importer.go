@@ -139,7 +139,8 @@ type Options struct {
 	Section string
 	// Tags name what the story is about; none when empty.
 	Tags []string
-	// Clock tells the time PublishedNow stands for; nil for time.Now.
+	// Clock tells the time PublishedNow stands for, and the time a date
+	// given must not be a day past; nil for time.Now.
 	Clock func() time.Time
 }
 
@@ -231,13 +232,14 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 // option breaks one. Names are squeezed as the story's text is, unless
 // nothing but white space would be left, which the model refuses.
 func describe(a *article.Article, opts Options) error {
+	now := time.Now
+	if opts.Clock != nil {
+		now = opts.Clock
+	}
+	at := now()
 	a.Published = opts.Published
 	if a.Published == PublishedNow {
-		now := time.Now
-		if opts.Clock != nil {
-			now = opts.Clock
-		}
-		a.Published = now().UTC().Format(time.RFC3339)
+		a.Published = at.UTC().Format(time.RFC3339)
 	}
 	name := func(s string) string {
 		if q := squeeze(s); q != "" {
@@ -252,7 +254,7 @@ func describe(a *article.Article, opts Options) error {
 		a.Tags = append(a.Tags, name(t))
 	}
 	var problems []string
-	for _, f := range a.Validate() {
+	for _, f := range a.Validate(at) {
 		var given string
 		switch field, index, _ := strings.Cut(strings.TrimPrefix(f.Pointer, "/"), "/"); field {
 		case "published":

@@ -39,7 +39,7 @@ func valid(t testing.TB, data []byte) *article.Dataset {
 		t.Fatalf("%v\n%s", err, data)
 	}
 	var ds article.Dataset
-	if err := json.Unmarshal(data, &ds); err != nil {
+	if err := json.Unmarshal(bytes.TrimPrefix(data, utf8BOM), &ds); err != nil {
 		t.Fatal(err)
 	}
 	return &ds
@@ -689,6 +689,8 @@ func TestAppendKeepsTheFile(t *testing.T) {
 			"{\n\t\"articles\": [\n\t\t{\n\t\t\t\"slug\": \"old\", \"headline\": \"Old\",\n\t\t\t\"body\": [{\"type\": \"paragraph\", \"text\": \"t\"}]\n\t\t},\n\t\t{\n\t\t\t\"slug\": \"new-story\",\n\t\t\t\"lang\": \"en\",\n\t\t\t\"headline\": \"New story\",\n\t\t\t\"body\": [\n\t\t\t\t{\n\t\t\t\t\t\"type\": \"paragraph\",\n\t\t\t\t\t\"text\": \"Words.\"\n\t\t\t\t}\n\t\t\t]\n\t\t}\n\t]\n}\n"},
 		{"CRLF and an element on one line", "{\r\n  \"articles\": [\r\n    " + old + "   \r\n  ]\r\n}",
 			"{\r\n  \"articles\": [\r\n    " + old + ",\r\n    {\r\n      \"slug\": \"new-story\",\r\n      \"lang\": \"en\",\r\n      \"headline\": \"New story\",\r\n      \"body\": [\r\n        {\r\n          \"type\": \"paragraph\",\r\n          \"text\": \"Words.\"\r\n        }\r\n      ]\r\n    }   \r\n  ]\r\n}"},
+		{"a byte order mark", "\ufeff{\"articles\":[" + old + "]}",
+			"\ufeff{\"articles\":[" + old + `,{"slug":"new-story","lang":"en","headline":"New story","body":[{"type":"paragraph","text":"Words."}]}]}`},
 		{"empty list over lines", "{\n    \"articles\": [\n    ]\n}\n",
 			"{\n    \"articles\": [\n        {\n            \"slug\": \"new-story\",\n            \"lang\": \"en\",\n            \"headline\": \"New story\",\n            \"body\": [\n                {\n                    \"type\": \"paragraph\",\n                    \"text\": \"Words.\"\n                }\n            ]\n        }\n    ]\n}\n"},
 	}
@@ -898,6 +900,7 @@ func TestParseWithRefusesDescriptions(t *testing.T) {
 		{"a tag given twice", Options{Tags: []string{"Test tag", "test-tag"}}, `the tag given (-tag "test-tag"): tag "test-tag" is the same as tag 0, "Test tag"`},
 		{"too many tags", Options{Tags: many}, "the tags given (-tag): 21 tags, more than 20"},
 		{"a bad date and section together", Options{Published: "soon", Section: "?"}, `the date given (-published): "soon" is not a date`},
+		{"a date two days ahead", Options{Published: "2026-12-06T23:00:00Z", Clock: func() time.Time { return time.Date(2026, 12, 4, 22, 0, 0, 0, time.UTC) }}, `the date given (-published): published 2026-12-06T23:00:00Z is in the future`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
