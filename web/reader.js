@@ -1025,8 +1025,16 @@
     return typeof goappIsAppleBrowser === "function" && goappIsAppleBrowser(); // eslint-disable-line no-undef
   }
 
+  // installable: an app installed without an offline copy would not open
+  // offline, so Install waits for one (this version's, or the one of the
+  // worker in charge of the page).
   function installable() {
-    return !installed() && (installPrompt !== null || apple());
+    return !installed() && (installPrompt !== null || apple()) && savedOffline();
+  }
+
+  function savedOffline() {
+    var sw = navigator.serviceWorker;
+    return status.state === "ready" || status.state === "partial" || !!(sw && sw.controller);
   }
 
   function install() {
