@@ -18,10 +18,22 @@
 // the background, or 30 seconds after the page has loaded. A second
 // visit's worker is already in charge: registering again only checks for
 // an update.
+//
+// A first install that fails (the network drops while it saves) leaves no
+// worker and no registration behind. web/reader.js tries again
+// (window.datelineSaveOffline), and follows each try, this first one
+// included (window.datelineInstalling, announced by a "dateline:installing"
+// event), to the end of its install.
 function datelineAfterStart(register) {
   const root = document.documentElement;
   let done = false;
   let timer = 0;
+  window.datelineSaveOffline = () => {
+    const attempt = datelineInstall(register);
+    window.datelineInstalling = attempt;
+    document.dispatchEvent(new Event("dateline:installing"));
+    return attempt;
+  };
   const started = () => {
     if (done) {
       return;
@@ -30,7 +42,7 @@ function datelineAfterStart(register) {
     watch.disconnect();
     document.removeEventListener("visibilitychange", hidden);
     clearTimeout(timer);
-    register();
+    window.datelineSaveOffline();
   };
   const hidden = () => {
     if (document.visibilityState === "hidden") {
@@ -55,4 +67,36 @@ function datelineAfterStart(register) {
   if (root.hasAttribute("data-app")) {
     started();
   }
+}
+
+// datelineInstall registers the service worker with go-app's function
+// (which logs its own failure) and resolves, once the install has ended,
+// to whether a worker is in place: false when the registration failed
+// (the host or the network gone: no worker ran) or the install did (the
+// worker reports why, "cache-failed", before it becomes redundant).
+async function datelineInstall(register) {
+  const sw = navigator.serviceWorker;
+  if (!sw) {
+    return false;
+  }
+  await register();
+  const reg = await sw.getRegistration();
+  if (!reg) {
+    return false;
+  }
+  const w = reg.installing;
+  if (!w) {
+    return !!(reg.waiting || reg.active);
+  }
+  await new Promise((resolve) => {
+    const ended = () => {
+      if (w.state !== "installing") {
+        w.removeEventListener("statechange", ended);
+        resolve();
+      }
+    };
+    w.addEventListener("statechange", ended);
+    ended();
+  });
+  return w.state !== "redundant";
 }
