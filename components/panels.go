@@ -149,7 +149,7 @@ func ReaderLabels(site *page.Site) (string, error) {
 		i18n.SavedNote, i18n.UnsavedNote, i18n.LinkCopied, i18n.CopyLink,
 		i18n.ListenPause, i18n.ListenResume, i18n.ListenNoVoice, i18n.PrintedFrom,
 		i18n.ContinueRead, i18n.SavedRemove, i18n.DataSaverOn, i18n.Close,
-		i18n.DatePattern,
+		i18n.DatePattern, i18n.ErrorRetry,
 	} {
 		texts[string(k)] = t.Text(k) // placeholders kept: reader.js fills them
 	}
