@@ -10,7 +10,8 @@
 //   - saved articles, kept in a cache of their own that the service worker
 //     answers from offline and that outlives app updates;
 //   - Share, Listen, print, the keyboard shortcuts;
-//   - the status line: saving for offline, offline, install, update.
+//   - the status line: saving for offline (and trying again when that
+//     failed), offline, install, update.
 //
 // The app tells it, by a "dateline:page" event on the document, that it
 // has drawn a page anew (components/nav.go).
@@ -957,6 +958,8 @@
         var first = $(".saved-remove") || $("#page-title");
         first.focus();
       }
+    } else if (b.classList.contains("status-retry")) {
+      saveAgain(true);
     } else if (b.classList.contains("install-button")) {
       install();
     } else if (b.id === "reload-button") {
@@ -1007,9 +1010,10 @@
     } else {
       p.removeAttribute("title");
     }
-    var b = $(".install-button");
+    var retrying = paintRetry(p);
+    var b = $(".install-button:not(.status-retry)");
     if (b) {
-      b.hidden = !installable();
+      b.hidden = retrying || !installable();
     }
     if (status.update && !$(".toast-update")) {
       var reload = el("button", { type: "button", class: "button", id: "reload-button", text: text("update.reload") });
@@ -1060,6 +1064,7 @@
   window.addEventListener("online", function () {
     status.offline = false;
     paintStatus();
+    saveAgain(false);
   });
   window.addEventListener("offline", function () {
     status.offline = true;
@@ -1087,6 +1092,9 @@
       case "cache-failed":
         status.state = "failed";
         status.error = String(msg.error || "");
+        if (!retry.attempt) {
+          failed(); // an install this page did not start (another tab's)
+        }
         break;
       case "status":
         if (msg.complete) {
@@ -1110,6 +1118,125 @@
       }
     });
   }
+
+  // ---- saving for offline again ------------------------------------------
+
+  // A failed install leaves nothing behind: no cache, no worker. The page
+  // tries again by itself, RETRY_DELAYS seconds after each failure, once
+  // the time has come and the page is online and on screen (when the timer
+  // finds it offline or hidden, at the next "online" event, in-app page or
+  // return to the page); a try costs a request when the network or the
+  // host is still gone. After as many tries as RETRY_DELAYS holds, only
+  // the reader's "Try again" (or the next visit) tries: a connection that
+  // fails mid-way costs what it downloaded each time. Data saver never
+  // tries: with it on, the first visit installs no worker.
+  var RETRY_DELAYS = [10, 30, 90, 270, 300];
+  var retry = { failures: 0, due: 0, timer: 0, attempt: null, label: text("error.retry") };
+
+  // follow waits for the end of an install (workerstart.js,
+  // datelineSaveOffline): a worker in place, or a failure.
+  function follow(attempt) {
+    if (!attempt || attempt === retry.attempt) {
+      return;
+    }
+    retry.attempt = attempt;
+    var ended = function (ok) {
+      if (retry.attempt !== attempt) {
+        return;
+      }
+      retry.attempt = null;
+      if (ok) {
+        retry.failures = 0;
+        clearTimeout(retry.timer);
+        paintStatus();
+        return;
+      }
+      if (status.state !== "failed") {
+        // The registration itself failed: no worker ran to say why.
+        status.state = "failed";
+        status.error = "the service worker could not be registered";
+      }
+      failed();
+    };
+    attempt.then(ended, function () {
+      ended(false);
+    });
+  }
+
+  // failed counts a failed install and sets the time of the next try.
+  function failed() {
+    clearTimeout(retry.timer);
+    var delay = RETRY_DELAYS[retry.failures++];
+    retry.due = delay ? Date.now() + delay * 1000 : Infinity;
+    if (delay) {
+      retry.timer = setTimeout(function () {
+        saveAgain(false);
+      }, delay * 1000);
+    }
+    paintStatus();
+  }
+
+  // saveAgain registers the worker again after a failure: at once for the
+  // reader's "Try again", when due for the page's own tries.
+  function saveAgain(byReader) {
+    if (!retryable() || retry.attempt) {
+      return;
+    }
+    if (!byReader && (Date.now() < retry.due || doc.visibilityState !== "visible")) {
+      return;
+    }
+    clearTimeout(retry.timer);
+    if (byReader) {
+      status.state = "saving"; // until the worker reports
+      status.done = 0;
+      status.total = 0;
+    }
+    follow(window.datelineSaveOffline());
+    paintStatus();
+  }
+
+  function retryable() {
+    return status.state === "failed" && !status.offline && !root.hasAttribute("data-saver") && typeof window.datelineSaveOffline === "function";
+  }
+
+  // paintRetry shows "Try again" after a failure, beside the status text,
+  // and tells whether it is shown. It wears the install button's look
+  // (the status row's height is set for it) and takes its place: the two
+  // never show together. While a try runs, a button on screen stays,
+  // marked disabled, until the site is saved or the try has failed; when
+  // it goes with focus on it, focus goes to the status text.
+  function paintRetry(p) {
+    var b = $(".status-retry");
+    if (!b) {
+      if (!retry.label || status.state !== "failed") {
+        return false;
+      }
+      b = el("button", { type: "button", class: "install-button status-retry", hidden: "", text: retry.label });
+      var install = $(".install-button");
+      p.parentNode.insertBefore(b, install ? install.nextSibling : null);
+    }
+    var saved = status.state === "ready" || status.state === "partial";
+    var show = !saved && (retryable() || (!!retry.attempt && !b.hidden));
+    if (show && retry.attempt) {
+      b.setAttribute("aria-disabled", "true");
+    } else {
+      b.removeAttribute("aria-disabled");
+    }
+    if (!show && !b.hidden && doc.activeElement === b) {
+      p.setAttribute("tabindex", "-1");
+      p.focus({ preventScroll: true });
+    }
+    b.hidden = !show;
+    return show;
+  }
+
+  doc.addEventListener("dateline:installing", function () {
+    follow(window.datelineInstalling);
+  });
+  follow(window.datelineInstalling); // a registration made before this ran
+  doc.addEventListener("visibilitychange", function () {
+    saveAgain(false);
+  });
 
   if (navigator.serviceWorker) {
     navigator.serviceWorker.addEventListener("message", function (e) {
@@ -1230,6 +1357,7 @@
     continueList();
     savedPage();
     paintStatus();
+    saveAgain(false);
     onScroll();
   }
 
