@@ -212,28 +212,24 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 // at i: past an English possessive's "'s" or "’s" ("council's"), which
 // would otherwise be a word "s" of its own, and which a query's last word
 // ("council's") would then need as the start of some word of the text.
-// A word that goes on after the "s" ("it's" aside, "O'Sullivan") is not
-// a possessive.
+// A word that goes on after the "s" ("O'Sullivan") is not a possessive.
 func afterPossessive(s string, i int) int {
-	n := 0
-	switch {
-	case strings.HasPrefix(s[i:], "'"):
-		n = 1
-	case strings.HasPrefix(s[i:], "\u2019"):
-		n = len("\u2019")
-	default:
-		return i
-	}
-	if j := i + n; j < len(s) && (s[j] == 's' || s[j] == 'S') {
-		if k := j + 1; k == len(s) || (s[k] < utf8.RuneSelf && asciiClass[s[k]] == 0) {
-			return k
-		} else if s[k] >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRuneInString(s[k:]); !isWordRune(r) {
-				return k
-			}
+	j := i + 1
+	if i < len(s) && s[i] != '\'' {
+		j = i + len("\u2019")
+		if !strings.HasPrefix(s[i:], "\u2019") {
+			return i
 		}
 	}
-	return i
+	if j >= len(s) || s[j]|0x20 != 's' {
+		return i
+	}
+	if j++; j < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[j:]); r < utf8.RuneSelf && asciiClass[r] != 0 || r >= utf8.RuneSelf && isWordRune(r) {
+			return i
+		}
+	}
+	return j
 }
 
 // arabicWord has a bit for each rune of U+0600–U+06FF that isWordRune
@@ -328,21 +324,16 @@ var articles = [...]string{"وال", "بال", "کال", "فال", "لل", "ال
 // The word's new first letter is word-initial: a reh there is rreh, as
 // Fold makes it at the start of a word ("الرئيس" meets "رئيس").
 func stripArticle(word []byte) []byte {
-	if len(word) < len("ال")+4 || word[0] != 0xd8 && word[0] != 0xd9 && word[0] != 0xda {
-		return word
-	}
 	for _, a := range articles {
-		if len(word) < len(a) || string(word[:len(a)]) != a {
-			continue
+		// Two letters or more after it: more than 2 bytes, as every
+		// letter of the Arabic block is 2 (a digit, 1, is folded ASCII).
+		if len(word) > len(a)+2 && string(word[:len(a)]) == a {
+			rest := word[len(a):]
+			if rest[0] == 0xd8 && rest[1] == 0xb1 { // reh → rreh
+				rest[0], rest[1] = 0xda, 0x95
+			}
+			return rest
 		}
-		rest := word[len(a):]
-		if utf8.RuneCount(rest) < 2 {
-			return word
-		}
-		if string(rest[:len(string(reh))]) == string(reh) {
-			utf8.EncodeRune(rest, rreh) // both two bytes
-		}
-		return rest
 	}
 	return word
 }
