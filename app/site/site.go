@@ -83,6 +83,22 @@ var goAppResources = map[string]string{
 // the service worker.
 const notFoundPath = "/_not-found"
 
+// DataFormat is the form of what the data path holds beside the dataset's
+// own content: the pages' data files and the search index, with the way
+// search splits and folds words. Browsers keep those files a year (they
+// are immutable) under the data path, and a host that upgrades keeps the
+// same dataset: a new form needs a new path, or a reader's browser would
+// mix files of two forms (an index folded one way, a query another, a
+// manifest naming shards that are gone). TestDataFormat fails when the
+// files change and DataFormat does not.
+const DataFormat = 2
+
+// dataVersion names the data path: the dataset's hash with DataFormat.
+func dataVersion(dataset string) string {
+	sum := sha256.Sum256([]byte("dataset " + dataset + "\nformat " + strconv.Itoa(DataFormat) + "\n"))
+	return hex.EncodeToString(sum[:8])
+}
+
 // New prepares a site: it hashes what ships and builds the responses of
 // every asset. Pages and data files are made on first request.
 func New(cfg Config) (*Site, error) {
@@ -91,7 +107,7 @@ func New(cfg Config) (*Site, error) {
 		return nil, fmt.Errorf("reading app.wasm (run make build): %w", err)
 	}
 	s := &Site{
-		DataBase: "/data/" + cfg.Archive.Version,
+		DataBase: "/data/" + dataVersion(cfg.Archive.Version),
 		arc:      cfg.Archive,
 		site:     siteOf(cfg.Archive),
 		fixed:    make(map[string]*response),

@@ -1,0 +1,91 @@
+package site_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"dateline/app/site"
+)
+
+// formatData is a plainly synthetic dataset whose text takes every path
+// of the search's folding: case and accents, an English possessive, the
+// Arabic article and its particles, Sorani letters, Eastern Arabic
+// digits, a caption, authors and tags.
+const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "articles": [
+  {"slug": "format-latin", "headline": "Zévrano’s Quillan budget, 2024", "section": "World", "tags": ["Alpha"],
+   "published": "2024-03-05T09:00:00Z", "authors": ["Jane Roe"],
+   "figures": [{"caption": "A synthetic caption of the Vandel ridge.", "credit": "Photo: synthetic"}],
+   "body": [{"type": "paragraph", "text": "The council's synthetic text of O'Sullivan, ÆNVAR and Brüvel."}]},
+  {"slug": "format-arabic", "lang": "ar", "headline": "اختبار المقال بالزيلان", "section": "World",
+   "published": "2024-03-04",
+   "body": [{"type": "paragraph", "text": "نص اصطناعي للاختبار عن الرامون والزيلان في ٢٠٢٤."}]},
+  {"slug": "format-sorani", "lang": "ckb", "headline": "تاقیکردنەوەی دەستکرد",
+   "body": [{"type": "paragraph", "text": "دەقی دەستکرد بۆ تاقیکردنەوە لە ساڵی ٢٠٢٤."}]}
+]}`
+
+// formatSums are the hashes of the data path's files for formatData, by
+// DataFormat.
+var formatSums = map[int]string{
+	2: "9e067281fb09c8d19e55e26d",
+}
+
+// TestDataFormat holds the data path's files to site.DataFormat: browsers
+// keep them a year under a path that only the dataset and DataFormat
+// name, so files that change for the same dataset and DataFormat would
+// meet a reader's browser holding the old ones. It hashes every file
+// under the data path of an export of formatData (its path in the data
+// path, then its bytes), for two builds, which must not matter.
+func TestDataFormat(t *testing.T) {
+	sum := func(build string) string {
+		s := newSite(t, []byte(formatData), testWeb(t, nil), build)
+		dir := filepath.Join(t.TempDir(), "site")
+		if _, err := s.Export(t.Context(), dir); err != nil {
+			t.Fatal(err)
+		}
+		root := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(s.DataBase, "/")))
+		var names []string
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				names = append(names, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(names) < 10 {
+			t.Fatalf("the data path of the export holds %d files", len(names))
+		}
+		sort.Strings(names)
+		h := sha256.New()
+		for _, p := range names {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.Write([]byte(filepath.ToSlash(rel) + "\n"))
+			h.Write(b)
+		}
+		return hex.EncodeToString(h.Sum(nil)[:12])
+	}
+	got := sum("one build")
+	if other := sum("another build"); other != got {
+		t.Fatalf("the data path's files depend on the build: %s and %s", got, other)
+	}
+	if want := formatSums[site.DataFormat]; got != want {
+		t.Fatalf("the data path's files for a fixed dataset hash to %s; DataFormat %d expects %q.\n"+
+			"If their form changed on purpose (a page's data file, the search index, how search splits or folds a word), "+
+			"raise site.DataFormat and record the new sum under it: browsers keep these files a year under a path "+
+			"that only the dataset and DataFormat name.", got, site.DataFormat, want)
+	}
+}
