@@ -1090,6 +1090,15 @@
         status.state = msg.complete === false ? "partial" : "ready";
         break;
       case "cache-failed":
+        if (navigator.serviceWorker.controller && !retry.attempt) {
+          // An update's install failed (this tab's or another's) while a
+          // worker serves this page from what it saved: the site is still
+          // saved (the worker in charge says how much), and the browser
+          // checks for the update again at the next visit.
+          status.state = "";
+          tellWorker({ type: "status", file: FIRST_FILE });
+          break;
+        }
         status.state = "failed";
         status.error = String(msg.error || "");
         if (!retry.attempt) {
@@ -1148,6 +1157,13 @@
       if (ok) {
         retry.failures = 0;
         clearTimeout(retry.timer);
+        if (status.state === "failed" || (status.state === "saving" && !status.total)) {
+          // A worker is in place, but no install reported to this page (a
+          // try that found one already there): the worker says what it
+          // has saved.
+          status.state = "";
+          tellWorker({ type: "status", file: FIRST_FILE });
+        }
         paintStatus();
         return;
       }

@@ -28,8 +28,9 @@ function datelineAfterStart(register) {
   const root = document.documentElement;
   let done = false;
   let timer = 0;
+  let tries = 0;
   window.datelineSaveOffline = () => {
-    const attempt = datelineInstall(register);
+    const attempt = datelineInstall(register, tries++ > 0);
     window.datelineInstalling = attempt;
     document.dispatchEvent(new Event("dateline:installing"));
     return attempt;
@@ -73,14 +74,22 @@ function datelineAfterStart(register) {
 // (which logs its own failure) and resolves, once the install has ended,
 // to whether a worker is in place: false when the registration failed
 // (the host or the network gone: no worker ran) or the install did (the
-// worker reports why, "cache-failed", before it becomes redundant).
-async function datelineInstall(register) {
+// worker reports why, "cache-failed", before it becomes redundant). A try
+// after the first that finds a registration asks it for an update
+// instead: registering the same script again starts no install, and
+// go-app's function would add its listeners once more.
+async function datelineInstall(register, again) {
   const sw = navigator.serviceWorker;
   if (!sw) {
     return false;
   }
-  await register();
-  const reg = await sw.getRegistration();
+  let reg = again ? await sw.getRegistration() : null;
+  if (reg) {
+    await reg.update();
+  } else {
+    await register();
+    reg = await sw.getRegistration();
+  }
   if (!reg) {
     return false;
   }

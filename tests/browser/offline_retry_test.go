@@ -66,6 +66,7 @@ func (d *droppingNet) handle(w http.ResponseWriter, r *http.Request) {
 	d.mu.Lock()
 	drop := d.armed
 	d.armed = false
+	proxy := d.proxy
 	d.mu.Unlock()
 	if drop {
 		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
@@ -74,13 +75,27 @@ func (d *droppingNet) handle(w http.ResponseWriter, r *http.Request) {
 		go d.down()
 		return
 	}
-	d.proxy.ServeHTTP(w, r)
+	proxy.ServeHTTP(w, r)
 	if strings.HasSuffix(r.URL.Path, "/offline.json") {
 		d.mu.Lock()
 		d.armed = !d.dropped
 		d.dropped = true
 		d.mu.Unlock()
 	}
+}
+
+// deploy puts another host behind the address, whose install drops as
+// the first did when drop is set (and goes through when not).
+func (d *droppingNet) deploy(t *testing.T, hostURL string, drop bool) {
+	t.Helper()
+	target, err := url.Parse(hostURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.proxy = httputil.NewSingleHostReverseProxy(target)
+	d.dropped = !drop
 }
 
 // down closes the address: connections are refused.
@@ -290,5 +305,47 @@ func TestOfflineTryAgainKeyboard(t *testing.T) {
 	if got := eval[string](tb, `document.activeElement.className`); got != "status-text" {
 		t.Errorf("with Try again gone, focus is on %q, want the status line", got)
 	}
+	tb.checkConsole(allowDropped)
+}
+
+// TestUpdateInstallFailureKeepsSaved saves the site, then deploys a new
+// version whose install drops: the worker of the first version still
+// serves the page from what it saved, so the page says so ("Available
+// offline"), offers no "Try again" and keeps Install, rather than "Not
+// saved for offline" and a try that would find the old worker and stop
+// at "Saving for offline 0%".
+func TestUpdateInstallFailureKeepsSaved(t *testing.T) {
+	t.Parallel()
+	first := synthetic()
+	h1 := privateHost(t, "-data", writeDataset(t, "v1.json", first))
+	second := synthetic()
+	second.Articles[0].Headline += " (a second version)"
+	h2 := privateHost(t, "-data", writeDataset(t, "v2.json", second))
+	d := newDroppingNet(t, h1.URL)
+	d.deploy(t, h1.URL, false)
+	tb := newTab(t, 412, 900)
+	tb.addScript(statusRecorder)
+	tb.mustLoad(d.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitSaved(40 * time.Second)
+	tb.waitFor("the worker to control the page", `!!navigator.serviceWorker.controller`, 10*time.Second)
+
+	d.deploy(t, h2.URL, true)
+	eval[chromedp.Void](tb, `navigator.serviceWorker.addEventListener("message", (e) => {
+	  if (e.data && e.data.dateline && e.data.dateline.type === "cache-failed") window.__updateFailed = true;
+	}); navigator.serviceWorker.getRegistration().then((r) => r.update())`)
+	tb.waitFor("the new version's install to fail", `window.__updateFailed === true`, 40*time.Second)
+	tb.waitFor(`"Available offline" again`, statusText+` === "Available offline"`, 5*time.Second)
+	time.Sleep(500 * time.Millisecond)
+	if got := eval[string](tb, statusText); got != "Available offline" {
+		t.Errorf("after the update's failed install the status line says %q, want Available offline", got)
+	}
+	if eval[bool](tb, retryShownJS) {
+		t.Error(`"Try again" is offered while the first version's worker serves the saved site`)
+	}
+	if !eval[bool](tb, installShownJS) {
+		t.Error("Install app is hidden while the site is saved")
+	}
+	d.up()
 	tb.checkConsole(allowDropped)
 }
