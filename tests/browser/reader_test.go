@@ -1085,5 +1085,16 @@ func TestHeaderRow(t *testing.T) {
 		t.Errorf("the name %q is cut, or its row wrapped, at 360 px: %s", readerDataset().Site.Name,
 			eval[string](short, `[...document.querySelector(".site-header > .bar").children].map((e) => e.className + " " + e.getBoundingClientRect().width + "/" + e.scrollWidth + "@" + e.getBoundingClientRect().top).join("; ")`))
 	}
+	// A name on one line (the bundled site's, at 360 px): the link is no
+	// wider than the name, so a tap on the row's empty room does not go
+	// home.
+	one := newTab(t, 360, 800)
+	one.do("setting the viewport", viewport(360, 800))
+	one.mustLoad(seedHost(t).URL+"/", http.StatusOK)
+	one.waitLive()
+	if w, text := eval[float64](one, `document.querySelector(".site-name").getBoundingClientRect().width`),
+		eval[float64](one, `(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector(".site-name")); return r.getBoundingClientRect().width; })()`); w > text+2 {
+		t.Errorf("at 360 px the site name's link is %vpx wide around %vpx of name", w, text)
+	}
 	tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") })
 }
