@@ -329,6 +329,11 @@ func stripArticle(word []byte) []byte {
 		// letter of the Arabic block is 2 (a digit, 1, is folded ASCII).
 		if len(word) > len(a)+2 && string(word[:len(a)]) == a {
 			rest := word[len(a):]
+			if string(rest) == "لە" {
+				// الله (and والله, بالله...) stays whole as اللە: "له"
+				// (to him) and the Sorani "لە" (in) are common words.
+				return word[len(a)-len("ال"):]
+			}
 			if rest[0] == 0xd8 && rest[1] == 0xb1 { // reh → rreh
 				rest[0], rest[1] = 0xda, 0x95
 			}

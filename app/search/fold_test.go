@@ -47,6 +47,7 @@ func TestTokens(t *testing.T) {
 		{"ArticleBeforeReh", "الرامون رامون", []string{"ڕامون", "ڕامون"}},
 		{"ArticleKeptOnShortWords", "الف بالغ ال لل", []string{"الف", "بالغ", "ال", "لل"}},
 		{"ArticleOnlyAtStart", "زيال", []string{"زیال"}},
+		{"AllahKeptWhole", "الله والله بالله له", []string{"اللە", "اللە", "اللە", "لە"}},
 		{"YehForms", "سيمان سىلار سیرو", []string{"سیمان", "سیلار", "سیرو"}},
 		{"KafToKeheh", "كاروم کاروم", []string{"کاروم", "کاروم"}},
 		{"TehMarbuta", "زيلانة", []string{"زیلانە"}},

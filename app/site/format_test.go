@@ -24,7 +24,7 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
    "body": [{"type": "paragraph", "text": "The council's synthetic text of O'Sullivan, ÆNVAR and Brüvel."}]},
   {"slug": "format-arabic", "lang": "ar", "headline": "اختبار المقال بالزيلان", "section": "World",
    "published": "2024-03-04",
-   "body": [{"type": "paragraph", "text": "نص اصطناعي للاختبار عن الرامون والزيلان في ٢٠٢٤."}]},
+   "body": [{"type": "paragraph", "text": "نص اصطناعي للاختبار عن الرامون والزيلان وحزب الله في ٢٠٢٤."}]},
   {"slug": "format-sorani", "lang": "ckb", "headline": "تاقیکردنەوەی دەستکرد",
    "body": [{"type": "paragraph", "text": "دەقی دەستکرد بۆ تاقیکردنەوە لە ساڵی ٢٠٢٤."}]}
 ]}`
@@ -32,7 +32,7 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
 // formatSums are the hashes of the data path's files for formatData, by
 // DataFormat.
 var formatSums = map[int]string{
-	2: "9e067281fb09c8d19e55e26d",
+	2: "b9d4381309ae857ac2ae668f",
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers
