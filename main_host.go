@@ -125,6 +125,9 @@ type dataFlags struct {
 	// checkOnly loads the dataset to check it, not to serve it (see
 	// dataset.Options.CheckOnly).
 	checkOnly bool
+	// serving loads it to serve: a date ahead of the clock is a warning
+	// (dataset.Options.AheadWarns), not a reason to stay down.
+	serving bool
 	// media is the folder of photos served under /media/; "" for none.
 	media string
 }
@@ -194,7 +197,7 @@ func (d *dataFlags) load() (*dataset.Archive, *site.Media, error) {
 			return nil, nil, err
 		}
 	}
-	opt := dataset.Options{MaxSize: d.maxSize, CheckOnly: d.checkOnly, Image: site.ImageCheck(web, media)}
+	opt := dataset.Options{MaxSize: d.maxSize, CheckOnly: d.checkOnly, Image: site.ImageCheck(web, media), AheadWarns: d.serving}
 	var arc *dataset.Archive
 	if d.path == "" {
 		arc, err = dataset.LoadBytesOptions("articles.json (bundled)", defaultDataset, opt)
@@ -438,7 +441,7 @@ func serve(args []string) (err error) {
 	addr := fs.String("addr", ":8000", "listen on `HOST:PORT`")
 	cacheSize := sizeFlag(site.DefaultCacheSize)
 	fs.Var(&cacheSize, "cache", "memory for pages and data files kept once made, in `BYTES` (or with a unit: 64MB)")
-	var d dataFlags
+	d := dataFlags{serving: true}
 	d.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -332,3 +332,24 @@ func TestHostRejectsInvalidData(t *testing.T) {
 		})
 	}
 }
+
+// TestHostServesDatesAhead starts the host on a dataset with a date far
+// ahead of the clock, as a machine whose clock is behind would see one:
+// it serves, and warns in the date's place; validate still refuses it.
+func TestHostServesDatesAhead(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "ahead.json")
+	data := "{\n  \"articles\": [\n    {\"slug\": \"ahead\", \"headline\": \"Synthetic story dated ahead\", \"published\": \"3024-03-05\",\n     \"body\": [{\"type\": \"paragraph\", \"text\": \"Synthetic text.\"}]}\n  ]\n}\n"
+	if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := runHost(t, "-addr", "127.0.0.1:0", "-data", file)
+	p.log.waitFor(t, servingLine, 20*time.Second)
+	if log := p.log.String(); !strings.Contains(log, "warning: "+file+":3:79: /articles/0/published: article 0 (\"ahead\"): published 3024-03-05 is in the future") {
+		t.Errorf("the host does not warn of the date in its place:\n%s", log)
+	}
+	out, err := exec.Command(hostBinary(t), "validate", file).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), file+":3:79:") {
+		t.Errorf("validate of a date ahead: %v\n%s", err, out)
+	}
+}

@@ -17,6 +17,10 @@ type Fault struct {
 	Pointer string
 	Message string
 	Hint    string
+	// Ahead marks a date further ahead of the clock than DateSlack: the
+	// one fault that a wrong clock makes, which a serving host reports as
+	// a warning (dataset.Options.AheadWarns).
+	Ahead bool
 }
 
 // Limits on the size of values, so that one bad entry cannot make a page
@@ -145,6 +149,7 @@ func (a *Article) date(f *faults, p, s string, now time.Time) (time.Time, bool) 
 	case ahead(t, now):
 		f.add(p, fmt.Sprintf("%s %s is in the future (it is now %s)", p[1:], s, now.UTC().Format("2006-01-02 15:04 UTC")),
 			"check the date: Dateline has no scheduling, and would list the story first at once; add a story when it is published")
+		f.list[len(f.list)-1].Ahead = true
 	}
 	return t, ok
 }

@@ -325,10 +325,11 @@ func (l *loader) finish() (*Archive, error) {
 		return nil, l.errorOf(problems)
 	}
 	for _, fs := range l.files {
-		if err := place(fs.f, fs.warnings); err != nil {
+		ws := append(fs.warnings, fs.checkedWarnings...)
+		if err := place(fs.f, ws); err != nil {
 			return nil, fmt.Errorf("placing the warnings of %s: %w", fs.f.name, err)
 		}
-		a.Warnings = append(a.Warnings, fs.warnings...)
+		a.Warnings = append(a.Warnings, ws...)
 	}
 	return a, nil
 }

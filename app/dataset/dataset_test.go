@@ -467,4 +467,21 @@ func TestFutureDates(t *testing.T) {
 	if _, err := LoadBytesOptions("future.json", data, Options{Now: testNow.Add(24 * time.Hour)}); err != nil {
 		t.Errorf("a day later: %v", err)
 	}
+	// A serving host warns instead, in the same places: a clock that is
+	// behind must not keep the site down. Other problems still refuse.
+	arc, err := LoadBytesOptions("future.json", data, Options{Now: testNow, AheadWarns: true})
+	if err != nil {
+		t.Fatalf("with AheadWarns: %v", err)
+	}
+	got = got[:0]
+	for _, p := range arc.Warnings {
+		got = append(got, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, p.Pointer, p.Message))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	broken := []byte("{\"articles\": [\n  " + story("a", `"published": "2024-06-03", "updated": "2024-13-03"`) + "\n]}")
+	if _, err := LoadBytesOptions("future.json", broken, Options{Now: testNow, AheadWarns: true}); err == nil {
+		t.Error("with AheadWarns, a date that is not one is accepted")
+	}
 }

@@ -46,6 +46,11 @@ type Options struct {
 	// further ahead is a problem, article.DateSlack); the zero time means
 	// the time the dataset is read.
 	Now time.Time
+	// AheadWarns makes a date ahead of Now a warning, not a problem: the
+	// host serves a dataset that validate refuses for it, as a machine
+	// that starts with its clock behind (no battery, not yet synced)
+	// would otherwise not serve at all.
+	AheadWarns bool
 }
 
 // Load reads and checks the dataset at path: a file, or a folder of
@@ -81,7 +86,7 @@ func LoadBytes(name string, data []byte) (*Archive, error) {
 // LoadBytesOptions is LoadBytes with options; MaxSize, CheckOnly and
 // Overlay are not used.
 func LoadBytesOptions(name string, data []byte, opt Options) (*Archive, error) {
-	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)), Options{Image: opt.Image, Now: opt.Now})
+	return read(name, []*file{{name: name, data: data, size: int64(len(data))}}, int64(len(data)), Options{Image: opt.Image, Now: opt.Now, AheadWarns: opt.AheadWarns})
 }
 
 // overlay replaces or adds the files given in memory.
@@ -122,6 +127,7 @@ type result struct {
 	file, index int
 	entry       *entry
 	problems    []Problem
+	warnings    []Problem // dates ahead, with Options.AheadWarns
 }
 
 // fileState is what reading one file found.
@@ -134,10 +140,13 @@ type fileState struct {
 	problems []Problem
 	checked  []Problem
 	warnings []Problem // what the dataset may have, but readers would notice
-	entries  []*entry
-	site     *article.Site
-	siteOff  int64
-	sum      [32]byte
+	// checkedWarnings are the warnings of the checks, written by the
+	// goroutine that collects them, as checked is.
+	checkedWarnings []Problem
+	entries         []*entry
+	site            *article.Site
+	siteOff         int64
+	sum             [32]byte
 	// broken tells that the file could not be read to its end (a syntax
 	// error, or a read failure): what it links to may be unknown.
 	broken   bool
@@ -157,6 +166,8 @@ type loader struct {
 	image func(src string) (msg, hint string)
 	// now: see Options.Now; never zero.
 	now time.Time
+	// aheadWarns: see Options.AheadWarns.
+	aheadWarns bool
 }
 
 // checker is what one checking goroutine reuses from article to article.
@@ -169,7 +180,7 @@ type checker struct {
 }
 
 func read(name string, files []*file, max int64, opt Options) (*Archive, error) {
-	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), checkOnly: opt.CheckOnly, image: opt.Image, now: opt.Now}
+	l := &loader{name: name, folder: len(files) > 1 || files[0].name != name, max: max, seed: maphash.MakeSeed(), checkOnly: opt.CheckOnly, image: opt.Image, now: opt.Now, aheadWarns: opt.AheadWarns}
 	if l.now.IsZero() {
 		l.now = time.Now()
 	}
@@ -232,6 +243,7 @@ func read(name string, files []*file, max int64, opt Options) (*Archive, error) 
 		}
 		fs.entries[r.index] = r.entry
 		fs.checked = append(fs.checked, r.problems...)
+		fs.checkedWarnings = append(fs.checkedWarnings, r.warnings...)
 	}
 	return l.finish()
 }
@@ -781,6 +793,11 @@ func (l *loader) check(j job, c *checker) result {
 		}
 		at, _ := jsonread.Locate(j.raw, f.Pointer)
 		add(at, f.Pointer, f.Message, f.Hint)
+		if f.Ahead && l.aheadWarns {
+			n := len(res.problems) - 1
+			res.warnings = append(res.warnings, res.problems[n])
+			res.problems = res.problems[:n]
+		}
 	}
 	if l.image != nil {
 		for i, fig := range a.Figures {
@@ -801,6 +818,9 @@ func (l *loader) check(j job, c *checker) result {
 		slug := strings.Clone(a.Slug)
 		for i := range res.problems {
 			res.problems[i].Slug = slug
+		}
+		for i := range res.warnings {
+			res.warnings[i].Slug = slug
 		}
 	}
 	res.entry = l.entryOf(a, j, c)
