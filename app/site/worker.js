@@ -56,9 +56,14 @@ async function install() {
     await broadcast({ type: "cache-done", version: VERSION, complete: ARTICLES === "all" });
     await self.skipWaiting();
   } catch (err) {
-    // Never leave a half-filled cache behind: the install fails as a whole
-    // and the page is told why.
-    await caches.delete(CACHE);
+    // The install fails as a whole, and the page is told why. What it
+    // saved stays, for the next try of this version to go on from
+    // (cacheAll skips what the cache holds; each batch went in whole): a
+    // connection that drops mid-way costs its bytes once, not at every
+    // try. Nothing takes that cache for a saved site: navigations are
+    // answered from an active worker's own cache, and the site counts as
+    // saved once the offline page, the install's last put, is in it. A
+    // later version's activation removes it with the other old caches.
     await broadcast({ type: "cache-failed", version: VERSION, error: String(err && err.message ? err.message : err) });
     throw err;
   }

@@ -3,10 +3,12 @@
 package browser
 
 import (
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +17,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"dateline/app/article"
 )
 
 // droppingNet stands between the browser and a host as a connection that
@@ -29,8 +33,14 @@ type droppingNet struct {
 
 	mu      sync.Mutex
 	srv     *http.Server
-	armed   bool // offline.json went through: the next request drops
+	armed   bool // offline.json went through: a request drops
 	dropped bool
+	// after is how many requests go through once armed before the one
+	// that drops (0: the next one drops).
+	after int
+	// served lists the paths served since the last up, when recording.
+	served    []string
+	recording bool
 }
 
 func newDroppingNet(t *testing.T, hostURL string) *droppingNet {
@@ -64,8 +74,15 @@ func (d *droppingNet) serve(ln net.Listener) {
 
 func (d *droppingNet) handle(w http.ResponseWriter, r *http.Request) {
 	d.mu.Lock()
-	drop := d.armed
-	d.armed = false
+	drop := d.armed && d.after == 0
+	if d.armed && d.after > 0 {
+		d.after--
+	} else {
+		d.armed = false
+	}
+	if d.recording && !drop {
+		d.served = append(d.served, r.URL.Path)
+	}
 	proxy := d.proxy
 	d.mu.Unlock()
 	if drop {
@@ -116,6 +133,7 @@ func (d *droppingNet) up() {
 	if d.srv != nil {
 		return
 	}
+	d.served = nil
 	ln, err := net.Listen("tcp", d.addr)
 	if err != nil {
 		d.t.Fatalf("serving %s again: %v", d.addr, err)
@@ -176,10 +194,15 @@ func failFirstInstall(t *testing.T, tb *tab, d *droppingNet) {
 		Registered bool
 		Caches     []string
 	}
-	st := evalAwait[state](tb, `(async () => ({registered: !!(await navigator.serviceWorker.getRegistration()),
-	  caches: (await caches.keys()).filter((k) => k !== "dateline-meta")}))()`)
+	// The install's cache stays, for a try to go on from, but it is not
+	// a saved site: the offline page, its last put, is not in it.
+	st := evalAwait[state](tb, `(async () => {
+	  const caches_ = [];
+	  for (const k of await caches.keys()) if (k !== "dateline-meta" && await (await caches.open(k)).match("/_offline")) caches_.push(k);
+	  return {registered: !!(await navigator.serviceWorker.getRegistration()), caches: caches_};
+	})()`)
 	if st.Registered || len(st.Caches) > 0 {
-		t.Fatalf("after the failed install: registration %v, caches %q; want neither (the case this test builds did not happen)", st.Registered, st.Caches)
+		t.Fatalf("after the failed install: registration %v, complete caches %q; want neither (the case this test builds did not happen)", st.Registered, st.Caches)
 	}
 }
 
@@ -347,5 +370,68 @@ func TestUpdateInstallFailureKeepsSaved(t *testing.T) {
 		t.Error("Install app is hidden while the site is saved")
 	}
 	d.up()
+	tb.checkConsole(allowDropped)
+}
+
+// TestOfflineRetryGoesOn cuts the first install of a site of 100
+// articles after 150 of its requests have gone through: what it saved stays, and the reader's "Try again",
+// once the host is back, fetches none of it again.
+func TestOfflineRetryGoesOn(t *testing.T) {
+	t.Parallel()
+	// 100 articles: some 200 files to save, in batches of 40, 3 at once.
+	ds := &article.Dataset{}
+	for i := range 100 {
+		ds.Articles = append(ds.Articles, article.Article{
+			Slug: fmt.Sprintf("retry-%03d", i), Headline: fmt.Sprintf("Synthetic retry story %d", i),
+			Body: []article.Block{{Type: article.Paragraph, Text: "A synthetic paragraph of test copy."}},
+		})
+	}
+	h := privateHost(t, "-data", writeDataset(t, "retry-100.json", ds))
+	d := newDroppingNet(t, h.URL)
+	d.mu.Lock()
+	d.after = 150 // past the first three batches
+	d.mu.Unlock()
+	tb := newTab(t, 412, 900)
+	failFirstInstall(t, tb, d)
+	kept := evalAwait[[]string](tb, `(async () => {
+	  const out = [];
+	  for (const k of await caches.keys()) {
+	    if (!k.startsWith("dateline-") || k === "dateline-meta" || k === "dateline-saved") continue;
+	    for (const r of await (await caches.open(k)).keys()) out.push(new URL(r.url).pathname);
+	  }
+	  return out;
+	})()`)
+	var files []string
+	for _, p := range kept {
+		if strings.HasPrefix(p, "/data/") || strings.HasPrefix(p, "/articles/") {
+			files = append(files, p)
+		}
+	}
+	if len(files) < 40 {
+		t.Fatalf("the failed install kept %d pages and data files (%d entries), want a batch or more", len(files), len(kept))
+	}
+	d.mu.Lock()
+	d.recording = true
+	d.mu.Unlock()
+	d.up()
+	tb.waitFor(`"Try again"`, retryShownJS, 5*time.Second)
+	tb.click(`"Try again"`, ".status-retry")
+	tb.waitSaved(40 * time.Second)
+	if missing := evalAwait[[]string](tb, missingFromCacheJS); len(missing) > 0 {
+		t.Errorf("after the retry the cache lacks %d files: %q", len(missing), missing)
+	}
+	d.mu.Lock()
+	served := d.served
+	d.mu.Unlock()
+	again := 0
+	for _, p := range served {
+		if slices.Contains(files, p) {
+			again++
+		}
+	}
+	if again > 0 {
+		t.Errorf("the retry fetched %d of the %d files the failed install had kept", again, len(files))
+	}
+	t.Logf("kept %d files from the failed install; the retry made %d requests", len(files), len(served))
 	tb.checkConsole(allowDropped)
 }
