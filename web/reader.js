@@ -1130,7 +1130,7 @@
 
   // ---- saving for offline again ------------------------------------------
 
-  // A failed install leaves nothing behind: no cache, no worker. The page
+  // A failed install leaves no worker (its files stay for the next try). The page
   // tries again by itself, RETRY_DELAYS seconds after each failure, once
   // the time has come and the page is online and on screen (when the timer
   // finds it offline or hidden, at the next "online" event, in-app page or
