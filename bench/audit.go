@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,12 +45,28 @@ var lhMetrics = []struct {
 // lhReport is the part of Lighthouse's JSON the audit reads.
 type lhReport struct {
 	RuntimeError *struct{ Code, Message string }
-	Categories   map[string]struct{ Score *float64 }
-	Audits       map[string]struct {
+	Categories   map[string]struct {
+		Score     *float64
+		AuditRefs []struct {
+			ID     string
+			Weight float64
+		}
+	}
+	Audits map[string]struct {
+		Score            *float64
 		ScoreDisplayMode string
 		NumericValue     *float64
 		ErrorMessage     string
 	}
+}
+
+// expectedFailures are the audits a page fails by design, by page path
+// prefix, with why: a category's verdict counts them as passed, and the
+// report says so. A search's results are kept from search engines
+// (noindex), as their own addresses would fill an index with pages that
+// hold nothing of their own.
+var expectedFailures = []struct{ path, audit, why string }{
+	{"/search", "is-crawlable", "a search's results are noindex on purpose"},
 }
 
 // lhRun is one Lighthouse run of one page and preset.
@@ -57,6 +74,11 @@ type lhRun struct {
 	scores  map[string]float64
 	metrics map[string]float64
 	errored map[string]string // audit id: error message
+	// failed lists, by category, the weighed audits that scored under 1;
+	// judged is the category's score with the page's expected failures
+	// counted as passed (Lighthouse's weighted mean, recomputed).
+	failed map[string][]string
+	judged map[string]float64
 }
 
 // runAudit is make audit: Lighthouse on the home page and the seed
@@ -184,6 +206,7 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		r.printf("Runs made again after a Lighthouse runtime error (the failed run is not counted): %s.\n\n", strings.Join(retried, "; "))
 	}
 	writeAuditErrors(r, runs)
+	writeFailedAudits(r, pages, presets, runs, key)
 	if err := writeCompression(ctx, r, h.url); err != nil {
 		return err
 	}
@@ -208,12 +231,12 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 	}
 
 	// One verdict per category: its lowest median over Dateline's pages and
-	// presets.
+	// presets, with a page's expected failures counted as passed.
 	for _, c := range lhCategories[1:] {
 		var medians samples
 		for _, p := range pages[:len(pages)-1] {
 			for _, preset := range presets {
-				medians = append(medians, lhSamples(runs[key(p, preset)], func(l lhRun) float64 { return 100 * l.scores[c.id] }).median())
+				medians = append(medians, lhSamples(runs[key(p, preset)], func(l lhRun) float64 { return 100 * l.judged[c.id] }).median())
 			}
 		}
 		at100 := 0
@@ -227,12 +250,27 @@ func runAudit(ctx context.Context, cfg *config, r *report, args []string) error 
 		if worst < 100 {
 			margin = "by " + integer(100-worst)
 		}
-		r.note("Lighthouse "+c.name, "100 on every page, mobile and desktop",
+		r.note("Lighthouse "+c.name, "100 on every page, mobile and desktop (what a page fails by design, listed above, passed)",
 			fmt.Sprintf("lowest %s; %d of %d at 100", integer(worst), at100, len(medians)), worst >= 100, margin)
 	}
 	r.writeTargets()
 	r.printf("\nThe audit took %s.\n", time.Since(started).Round(time.Second))
 	return nil
+}
+
+// expectedFailure says why the page at address fails audit by design, or
+// "".
+func expectedFailure(address, audit string) string {
+	u, err := url.Parse(address)
+	if err != nil {
+		return ""
+	}
+	for _, e := range expectedFailures {
+		if audit == e.audit && strings.HasPrefix(u.Path, e.path) {
+			return e.why
+		}
+	}
+	return ""
 }
 
 func lhSamples(runs []lhRun, f func(lhRun) float64) samples {
@@ -255,7 +293,8 @@ func headLine(s string) string {
 // lighthouse runs Lighthouse once with a fresh profile and reads its
 // report.
 func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string) (lhRun, error) {
-	run := lhRun{scores: map[string]float64{}, metrics: map[string]float64{}, errored: map[string]string{}}
+	run := lhRun{scores: map[string]float64{}, metrics: map[string]float64{}, errored: map[string]string{},
+		failed: map[string][]string{}, judged: map[string]float64{}}
 	dir, err := os.MkdirTemp("", "dateline-audit-")
 	if err != nil {
 		return run, err
@@ -299,6 +338,26 @@ func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string)
 		if s := rep.Categories[c.id].Score; s != nil {
 			run.scores[c.id] = *s
 		}
+		run.judged[c.id] = run.scores[c.id]
+		var sum, weights float64
+		for _, ref := range rep.Categories[c.id].AuditRefs {
+			a := rep.Audits[ref.ID]
+			if ref.Weight == 0 || a.Score == nil {
+				continue // not weighed, or not applicable
+			}
+			score := *a.Score
+			if score < 1 {
+				run.failed[c.id] = append(run.failed[c.id], ref.ID)
+				if expectedFailure(url, ref.ID) != "" {
+					score = 1
+				}
+			}
+			sum += ref.Weight * score
+			weights += ref.Weight
+		}
+		if weights > 0 && c.id != "performance" {
+			run.judged[c.id] = sum / weights
+		}
 	}
 	for _, mt := range lhMetrics {
 		run.metrics[mt.id] = math.NaN()
@@ -312,6 +371,43 @@ func lighthouse(ctx context.Context, cfg *config, node, cli, url, preset string)
 		}
 	}
 	return run, nil
+}
+
+// writeFailedAudits lists the audits that kept a category (other than
+// performance) of a page under 100, with those the page fails by design,
+// which the verdicts count as passed.
+func writeFailedAudits(r *report, pages []auditPage, presets []string, runs map[string][]lhRun, key func(auditPage, string) string) {
+	t := newTable("Page", "Preset", "Category", "Audit", "Failed in", "By design")
+	for _, p := range pages {
+		for _, preset := range presets {
+			rs := runs[key(p, preset)]
+			for _, c := range lhCategories[1:] {
+				count := map[string]int{}
+				var ids []string
+				for _, run := range rs {
+					for _, id := range run.failed[c.id] {
+						if count[id] == 0 {
+							ids = append(ids, id)
+						}
+						count[id]++
+					}
+				}
+				sort.Strings(ids)
+				for _, id := range ids {
+					why := "no"
+					if e := expectedFailure(p.host.url+p.path, id); e != "" {
+						why = "yes: " + e
+					}
+					t.add(p.name, preset, c.name, "`"+id+"`", fmt.Sprintf("%d of %d runs", count[id], len(rs)), why)
+				}
+			}
+		}
+	}
+	if len(t.rows) == 0 {
+		return
+	}
+	r.printf("Audits that kept a category under 100 (performance aside):\n\n")
+	t.write(r)
 }
 
 // writeAuditErrors lists the audits Lighthouse could not run.
