@@ -38,13 +38,15 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	section := flags.String("section", "", "the story's section, a `NAME` such as Politics (default: none)")
 	var tags nameList
 	flags.Var(&tags, "tag", "a tag of the story, a `NAME`; repeat -tag for each")
+	var authors nameList
+	flags.Var(&authors, "author", "a byline of the story, a `NAME`; repeat -author for each")
 	maxSize := sizeFlag(dataset.DefaultMaxSize)
 	flags.Var(&maxSize, "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {
-		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-section NAME] [-tag NAME]... [-copy] [-o -] STORY.txt")
+		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-section NAME] [-tag NAME]... [-author NAME]... [-copy] [-o -] STORY.txt")
 	}
 	if *out != "" && *out != "-" {
 		return usagef("import: -o takes only - (standard output), not %q; to add the story to a dataset, use -data", *out)
@@ -55,7 +57,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	a, choices, err := importer.ParseWith(text, importer.Options{
-		Lang: *lang, Slug: *slug, Published: *published, Section: *section, Tags: tags,
+		Lang: *lang, Slug: *slug, Published: *published, Section: *section, Tags: tags, Authors: authors,
 	})
 	if err != nil {
 		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)

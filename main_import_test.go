@@ -183,6 +183,7 @@ func TestImportRefusesDescriptions(t *testing.T) {
 		{"a section spelt otherwise", []string{"-section", "politics"}, `the section given (-section), "politics", is spelt "Politics" in the dataset (both would be the page /sections/politics); give -section "Politics"`},
 		{"a tag spelt otherwise", []string{"-tag", "test"}, `the tag given (-tag "test") is spelt "Test" in the dataset`},
 		{"an empty tag", []string{"-tag", ""}, `the tag given (-tag ""): tag is empty`},
+		{"an empty author", []string{"-author", " "}, `the author given (-author " ") is empty: give a name`},
 		{"a tag given twice", []string{"-tag", "Synthetic", "-tag", "synthetic"}, `is the same as tag 0`},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {

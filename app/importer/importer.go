@@ -139,6 +139,9 @@ type Options struct {
 	Section string
 	// Tags name what the story is about; none when empty.
 	Tags []string
+	// Authors are the story's bylines; none when empty, as the text
+	// carries none.
+	Authors []string
 	// Clock tells the time PublishedNow stands for, and the time a date
 	// given must not be a day past; nil for time.Now.
 	Clock func() time.Time
@@ -254,6 +257,15 @@ func describe(a *article.Article, opts Options) error {
 		a.Tags = append(a.Tags, name(t))
 	}
 	var problems []string
+	for _, n := range opts.Authors {
+		if strings.TrimSpace(n) == "" {
+			// The model takes an empty byline for none; a flag given
+			// empty is a slip.
+			problems = append(problems, fmt.Sprintf("the author given (-author %q) is empty: give a name", n))
+			continue
+		}
+		a.Authors = append(a.Authors, name(n))
+	}
 	for _, f := range a.Validate(at) {
 		var given string
 		switch field, index, _ := strings.Cut(strings.TrimPrefix(f.Pointer, "/"), "/"); field {
@@ -266,6 +278,12 @@ func describe(a *article.Article, opts Options) error {
 				given = fmt.Sprintf("the tag given (-tag %q): %s: %s", opts.Tags[i], f.Message, f.Hint)
 			} else {
 				given = fmt.Sprintf("the tags given (-tag): %s: %s", f.Message, f.Hint)
+			}
+		case "authors":
+			if i, err := strconv.Atoi(index); err == nil && i < len(a.Authors) {
+				given = fmt.Sprintf("the author given (-author %q): %s: %s", a.Authors[i], f.Message, f.Hint)
+			} else {
+				given = fmt.Sprintf("the authors given (-author): %s: %s", f.Message, f.Hint)
 			}
 		}
 		if given != "" {

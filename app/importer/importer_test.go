@@ -856,6 +856,7 @@ func TestParseWithDescribes(t *testing.T) {
 		{"tags, in order", Options{Tags: []string{"Parliament", "Elections"}}, article.Article{Tags: []string{"Parliament", "Elections"}}},
 		{"names squeezed", Options{Section: "  Middle\u00a0 East ", Tags: []string{" Test\ttag "}}, article.Article{Section: "Middle East", Tags: []string{"Test tag"}}},
 		{"all three", Options{Published: "2021-12-07", Section: "Politics", Tags: []string{"Test"}}, article.Article{Published: "2021-12-07", Section: "Politics", Tags: []string{"Test"}}},
+		{"authors, in order, squeezed", Options{Authors: []string{"Jane  Roe", "ڕێبوار تاقیکردنەوە"}}, article.Article{Authors: []string{"Jane Roe", "ڕێبوار تاقیکردنەوە"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -863,8 +864,9 @@ func TestParseWithDescribes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.Published != tt.want.Published || a.Section != tt.want.Section || !slices.Equal(a.Tags, tt.want.Tags) {
-				t.Errorf("published %q, section %q, tags %q; want %q, %q, %q", a.Published, a.Section, a.Tags, tt.want.Published, tt.want.Section, tt.want.Tags)
+			if a.Published != tt.want.Published || a.Section != tt.want.Section || !slices.Equal(a.Tags, tt.want.Tags) || !slices.Equal(a.Authors, tt.want.Authors) {
+				t.Errorf("published %q, section %q, tags %q, authors %q; want %q, %q, %q, %q", a.Published, a.Section, a.Tags, a.Authors,
+					tt.want.Published, tt.want.Section, tt.want.Tags, tt.want.Authors)
 			}
 			entry, err := Marshal(a, "", "  ", "\n")
 			if err != nil {
@@ -900,6 +902,7 @@ func TestParseWithRefusesDescriptions(t *testing.T) {
 		{"a tag given twice", Options{Tags: []string{"Test tag", "test-tag"}}, `the tag given (-tag "test-tag"): tag "test-tag" is the same as tag 0, "Test tag"`},
 		{"too many tags", Options{Tags: many}, "the tags given (-tag): 21 tags, more than 20"},
 		{"a bad date and section together", Options{Published: "soon", Section: "?"}, `the date given (-published): "soon" is not a date`},
+		{"an empty author", Options{Authors: []string{"Jane Roe", ""}}, `the author given (-author "") is empty: give a name`},
 		{"a date two days ahead", Options{Published: "2026-12-06T23:00:00Z", Clock: func() time.Time { return time.Date(2026, 12, 4, 22, 0, 0, 0, time.UTC) }}, `the date given (-published): published 2026-12-06T23:00:00Z is in the future`},
 	}
 	for _, tt := range tests {
