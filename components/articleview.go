@@ -200,13 +200,13 @@ func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 	put(b, `<p class="story-byline"`)
 	writeLabelsLang(b, t, a.Language())
 	put(b, `>`)
-	if len(a.Authors) > 0 {
+	if names := a.Bylines(); len(names) > 0 {
 		before, after := t.Around(i18n.ByAuthors, "authors")
 		writeText(b, before)
-		for i, n := range a.Authors {
+		for i, n := range names {
 			switch {
 			case i == 0:
-			case i == len(a.Authors)-1:
+			case i == len(names)-1:
 				writeText(b, t.Text(i18n.JoinLast))
 			default:
 				writeText(b, t.Text(i18n.JoinComma))

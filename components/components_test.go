@@ -558,6 +558,22 @@ func TestArticleViewDirection(t *testing.T) {
 	}
 }
 
+// TestBlankBylines draws an article whose authors hold blank names, as a
+// CMS's empty author field gives: only the names are shown, joined as if
+// the blanks were not there.
+func TestBlankBylines(t *testing.T) {
+	a := story()
+	a.Authors = []string{"", "Jane Roe", " ", "John Doe"}
+	_, root := render(t, &ArticleView{Site: testSite, Story: &page.Story{Article: a}})
+	names := root.WithClass("story-author")
+	if len(names) != 2 || names[0].TextContent() != "Jane Roe" || names[1].TextContent() != "John Doe" {
+		t.Fatalf("%d authors shown, want Jane Roe and John Doe", len(names))
+	}
+	if got := root.WithClass("story-byline")[0].TextContent(); !strings.HasPrefix(got, "By Jane Roe and John Doe") {
+		t.Errorf("the byline reads %q", got)
+	}
+}
+
 // TestArticleViewTextIsText sets every text of an article that comes from
 // the dataset to markup (the view writes the article as markup itself,
 // escaping each): each must show as the same text, and none may become an

@@ -223,6 +223,24 @@ func (a *Article) Paragraphs() []string {
 	return ps
 }
 
+// Bylines returns the authors' names that are not blank: a dataset may
+// hold an empty one (a CMS's empty author field), which would read "By
+// and Jane Roe". It is a.Authors itself when none is blank.
+func (a *Article) Bylines() []string {
+	for i, n := range a.Authors {
+		if strings.TrimSpace(n) == "" {
+			out := a.Authors[:i:i] // appending copies: a.Authors stays
+			for _, n := range a.Authors[i+1:] {
+				if strings.TrimSpace(n) != "" {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+	}
+	return a.Authors
+}
+
 // Excerpt returns the start of the first paragraph, cut at a word boundary
 // to at most max runes, with an ellipsis when it was cut.
 func (a *Article) Excerpt(max int) string {

@@ -3,6 +3,7 @@ package article
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -173,6 +174,23 @@ func TestDatesWithinSlack(t *testing.T) {
 		a := Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}}, Published: d, Updated: d}
 		if f := a.Validate(now); f != nil {
 			t.Errorf("published and updated %s, now %s: %+v", d, now, f)
+		}
+	}
+}
+
+func TestBylines(t *testing.T) {
+	for _, tt := range []struct{ in, want []string }{
+		{nil, nil},
+		{[]string{"Jane Roe"}, []string{"Jane Roe"}},
+		{[]string{"", "Jane Roe", " \t", "John Doe", ""}, []string{"Jane Roe", "John Doe"}},
+		{[]string{" "}, []string{}},
+	} {
+		a := &Article{Authors: slices.Clone(tt.in)}
+		if got := a.Bylines(); !slices.Equal(got, tt.want) {
+			t.Errorf("Bylines of %q = %q, want %q", tt.in, got, tt.want)
+		}
+		if !slices.Equal(a.Authors, tt.in) {
+			t.Errorf("Bylines changed the authors: %q, was %q", a.Authors, tt.in)
 		}
 	}
 }

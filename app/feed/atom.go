@@ -58,7 +58,7 @@ func NewEntry(a *article.Article, t *i18n.Table) Entry {
 		Headline:  a.Headline,
 		Published: a.Published,
 		Updated:   a.Updated,
-		Authors:   a.Authors,
+		Authors:   a.Bylines(),
 		Section:   a.Section,
 		Tags:      a.Tags,
 		Summary:   a.Excerpt(article.ExcerptLength),

@@ -45,7 +45,7 @@ func NewsArticle(site article.Site, a *article.Article, canonicalPath string) ([
 			doc.Image = &imageObject{Type: "ImageObject", URL: u, Width: img.Width, Height: img.Height}
 		}
 	}
-	for _, name := range a.Authors {
+	for _, name := range a.Bylines() {
 		doc.Author = append(doc.Author, thing{Type: "Person", Name: name})
 	}
 	if site.Publisher != "" {

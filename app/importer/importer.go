@@ -259,8 +259,8 @@ func describe(a *article.Article, opts Options) error {
 	var problems []string
 	for _, n := range opts.Authors {
 		if strings.TrimSpace(n) == "" {
-			// The model takes an empty byline for none; a flag given
-			// empty is a slip.
+			// A dataset may hold a blank byline, which pages leave out
+			// (Article.Bylines); a flag given blank is a slip.
 			problems = append(problems, fmt.Sprintf("the author given (-author %q) is empty: give a name", n))
 			continue
 		}

@@ -84,6 +84,6 @@ func DocOf(a *article.Article) Doc {
 		Section:   a.Section,
 		Published: a.Published,
 		Body:      a.Paragraphs(),
-		Names:     append(slices.Clip(a.Authors), a.Tags...),
+		Names:     append(slices.Clip(a.Bylines()), a.Tags...),
 	}
 }
