@@ -90,6 +90,26 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// queryHits is a query and the slugs of its first page of hits, in order.
+type queryHits struct {
+	query string
+	want  []string
+}
+
+// expectHits runs each query and checks its first page of hits.
+func expectHits(t *testing.T, s *Searcher, tests []queryHits) {
+	t.Helper()
+	for _, tt := range tests {
+		res, err := s.Search(tt.query, 1)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tt.query, err)
+		}
+		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
 // TestNamesSearched finds articles by their authors and tags, which their
 // text does not say, weighed as the headline is; a tag the body says
 // weighs as the body does. Such a hit still shows the body's opening.
@@ -101,24 +121,13 @@ func TestNamesSearched(t *testing.T) {
 	n2.Names = []string{"Zeptoland"}
 	// n2 is the newest: only the weight of its tag can put it last.
 	s, _ := searcher(build(t, []Doc{n2, n0, n1}))
-	for _, tt := range []struct {
-		query string
-		want  []string
-	}{
+	expectHits(t, s, []queryHits{
 		{"quorra", []string{"n0"}},
 		{"vantes zeptoland", []string{"n0"}},
 		{"zeptoland", []string{"n0", "n1", "n2"}},
 		{"zepto", []string{"n0", "n1", "n2"}},
 		{"quorra nothing", []string{"n0"}},
-	} {
-		res, err := s.Search(tt.query, 1)
-		if err != nil {
-			t.Fatalf("Search(%q): %v", tt.query, err)
-		}
-		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
-			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
-		}
-	}
+	})
 	res, err := s.Search("quorra", 1)
 	if err != nil || len(res.Hits) != 1 || !strings.HasPrefix(text(res.Hits[0].Excerpt), "Nothing of note") || slices.ContainsFunc(res.Hits[0].HeadlineMarks, func(s Span) bool { return s.Mark }) {
 		t.Errorf("a hit by author: %+v, %v; want the body's opening, nothing marked", res.Hits, err)
@@ -133,22 +142,11 @@ func TestCaptionsSearched(t *testing.T) {
 	c1 := doc("c1", "Quillan ridge road opens", "Other text.")
 	// c0 is the newer: only the headline's weight puts c1 first.
 	s, _ := searcher(build(t, []Doc{c0, c1}))
-	for _, tt := range []struct {
-		query string
-		want  []string
-	}{
+	expectHits(t, s, []queryHits{
 		{"fog", []string{"c0"}},
 		{"quillan", []string{"c1", "c0"}},
 		{"fog nothing", []string{"c0"}},
-	} {
-		res, err := s.Search(tt.query, 1)
-		if err != nil {
-			t.Fatalf("Search(%q): %v", tt.query, err)
-		}
-		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
-			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
-		}
-	}
+	})
 	res, err := s.Search("fog", 1)
 	if err != nil || len(res.Hits) != 1 || !strings.HasPrefix(text(res.Hits[0].Excerpt), "Nothing of note") {
 		t.Errorf("a hit by caption: %+v, %v; want the body's opening", res.Hits, err)
@@ -162,23 +160,12 @@ func TestPossessives(t *testing.T) {
 	p1 := doc("p1", "Other report", "A zorvek met today.")
 	p2 := doc("p2", "Third report", "Quillan's view.")
 	s, _ := searcher(build(t, []Doc{p0, p1, p2}))
-	for _, tt := range []struct {
-		query string
-		want  []string
-	}{
+	expectHits(t, s, []queryHits{
 		{"zorvek", []string{"p0", "p1"}},
 		{"zorvek's", []string{"p0", "p1"}},
 		{"ZORVEK’S budget", []string{"p0"}},
 		{"quillan's", []string{"p2"}},
-	} {
-		res, err := s.Search(tt.query, 1)
-		if err != nil {
-			t.Fatalf("Search(%q): %v", tt.query, err)
-		}
-		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
-			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestArabicArticle finds a synthetic Arabic word with and without the
@@ -189,24 +176,13 @@ func TestArabicArticle(t *testing.T) {
 	a1 := doc("a1", "اختبار آخر", "زيلان في نص اصطناعي.")
 	a2 := doc("a2", "اختبار ثالث", "نص اصطناعي عن الرامون.")
 	s, _ := searcher(build(t, []Doc{a0, a1, a2}))
-	for _, tt := range []struct {
-		query string
-		want  []string
-	}{
+	expectHits(t, s, []queryHits{
 		{"زيلان", []string{"a0", "a1"}},
 		{"الزيلان", []string{"a0", "a1"}},
 		{"بالزيلان", []string{"a0", "a1"}},
 		{"الزي", []string{"a0", "a1"}},
 		{"رامون", []string{"a2"}},
-	} {
-		res, err := s.Search(tt.query, 1)
-		if err != nil {
-			t.Fatalf("Search(%q): %v", tt.query, err)
-		}
-		if got := slugs(res.Hits); !slices.Equal(got, tt.want) {
-			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestPaging(t *testing.T) {
