@@ -1,6 +1,9 @@
 package page
 
-import "testing"
+import (
+	"path"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	for _, tt := range []struct {
@@ -151,4 +154,25 @@ func TestCanonical(t *testing.T) {
 			t.Errorf("Canonical(%q) = %q, which is no page", tt.path, got)
 		}
 	}
+}
+
+// FuzzParse holds Parse to what the host relies on: a path it takes for a
+// page is already clean (no "//", "." or ".." segments, no trailing slash),
+// so the host never cleans a path itself, and the page's Path gives it back.
+func FuzzParse(f *testing.F) {
+	for _, p := range []string{"/", "/page/2", "/articles/a", "/articles/./a", "/articles//a", "/sections/../x", "/tags/t/page/3", "/sections/s/page/./3", "/saved", "/search"} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		r := Parse(p)
+		if r.Kind == NotFound {
+			return
+		}
+		if c := path.Clean(p); c != p {
+			t.Errorf("Parse(%q) = %+v, but the path cleans to %q", p, r, c)
+		}
+		if back := r.Path(); back != p {
+			t.Errorf("Parse(%q).Path() = %q", p, back)
+		}
+	})
 }

@@ -536,8 +536,9 @@ func dataJSON(d page.Data) ([]byte, error) { return json.Marshal(d) }
 // page returns the prerendered page of a path, made on first request; for
 // anything that is no page, the not-found page with status 404.
 func (s *Site) page(p string) (*response, error) {
+	// Parse takes only clean paths (FuzzParse): "/articles/./x" is no page.
 	ref := page.Parse(p)
-	if ref.Kind == page.NotFound || path.Clean(p) != p {
+	if ref.Kind == page.NotFound {
 		return s.notFound()
 	}
 	if !ref.Kind.HasData() {
