@@ -14,13 +14,14 @@ const ellipsis = "…"
 // matcher tells which folded words a query marks.
 type matcher struct {
 	terms  []string
-	prefix bool // the last term matches as a prefix
+	prefix bool   // the last term matches as a prefix
+	alt    string // and so does this one (query.alt)
 }
 
 func (m matcher) matches(w []byte) bool {
 	for i, t := range m.terms {
 		if i == len(m.terms)-1 && m.prefix {
-			if len(w) >= len(t) && string(w[:len(t)]) == t {
+			if hasPrefix(w, t) || m.alt != "" && hasPrefix(w, m.alt) {
 				return true
 			}
 		} else if string(w) == t {
@@ -29,6 +30,8 @@ func (m matcher) matches(w []byte) bool {
 	}
 	return false
 }
+
+func hasPrefix(w []byte, p string) bool { return len(w) >= len(p) && string(w[:len(p)]) == p }
 
 // first returns where the first word of text that the query marks starts,
 // or -1.

@@ -343,6 +343,29 @@ func stripArticle(word []byte) []byte {
 	return word
 }
 
+// articleRest returns the letter after an article (see articles) when a
+// folded word is an article and one letter, such as "الز", which the
+// index keeps whole; "" for any other word. A query's last word "الز",
+// the start of "الزيلان" (which the index holds as "زيلان"), matches as
+// that letter, word-initial as stripArticle leaves it, when it starts no
+// word of its own (match).
+func articleRest(word string) string {
+	for _, a := range articles {
+		if len(word) != len(a)+2 || word[:len(a)] != a {
+			continue
+		}
+		rest := word[len(a):]
+		if r, _ := utf8.DecodeRuneInString(rest); r < 0x0600 || r > 0x06ff {
+			return "" // a digit and a Latin letter are 1 byte: no Arabic letter
+		}
+		if rest == "ر" {
+			return "ڕ" // word-initial reh, as stripArticle makes it
+		}
+		return rest
+	}
+	return ""
+}
+
 // cut shortens b to at most n bytes at a rune boundary.
 func cut(b []byte, n int) []byte {
 	for n > 0 && !utf8.RuneStart(b[n]) {

@@ -194,3 +194,24 @@ func TestTokenizerAgainstRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleRest: the letter a last word of an article and one letter
+// also matches as; "" for every other word.
+func TestArticleRest(t *testing.T) {
+	for _, tt := range []struct{ word, want string }{
+		{"الز", "ز"},
+		{"والز", "ز"},
+		{"بالم", "م"},
+		{"للم", "م"},
+		{"الر", "ڕ"}, // word-initial, as the index holds it
+		{"الزي", ""}, // two letters: stripArticle's already
+		{"ال", ""},
+		{"ال1", ""},
+		{"زيل", ""},
+		{"alz", ""},
+	} {
+		if got := articleRest(tt.word); got != tt.want {
+			t.Errorf("articleRest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}

@@ -5,7 +5,7 @@ package search
 // head part lacks. A missing head part leaves its hit out and returns an
 // error; a missing rest part only makes the excerpt the body's opening.
 func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, prefix bool) ([]Hit, error) {
-	mt := matcher{terms: terms, prefix: prefix}
+	mt := matcher{terms: terms, prefix: prefix, alt: q.alt}
 	names := make([]string, len(ids))
 	for k, id := range ids {
 		names[k] = docName(m.version, int(id), false)

@@ -13,6 +13,9 @@ type query struct {
 	heads    []bitset
 	bodies   []bitset
 	maxScore int
+	// alt is the letter the last word matched as (articleRest), when it
+	// matched no word as itself.
+	alt string
 }
 
 // match finds the documents that have every word, the last as a prefix
@@ -25,9 +28,10 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 	// under way or kept (on a host, a cache that starts afresh in between
 	// can have it fetched again, which costs a copy, not a wrong result).
 	want := make([]int, len(terms))
+	last := len(terms) - 1
 	for i, t := range terms {
 		keys[i] = t
-		if i == len(terms)-1 && prefix {
+		if i == last && prefix {
 			keys[i] = unionKey(t) // where the prefix entry would be
 		}
 		want[i] = m.shardOf(keys[i])
@@ -42,13 +46,24 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 	}
 	for i, t := range terms {
 		h, b := newBitset(int(m.docs)), newBitset(int(m.docs))
-		sh := shards[i]
-		switch k := sh.find(keys[i]); {
-		case k >= 0:
-			sh.lists(k, h, b)
-		case keys[i] != t: // no prefix entry: every term of the prefix's range
-			if err := s.expand(m, want[i], sh, t, h, b); err != nil {
-				return nil, err
+		if err := s.lists(m, want[i], shards[i], keys[i], t, h, b); err != nil {
+			return nil, err
+		}
+		if i == last && prefix && h.count() == 0 && b.count() == 0 {
+			// An article and one letter that starts no word the index
+			// keeps whole ("الز"): the start of a word it keeps without
+			// its article ("الزيلان" as "زيلان"). A word of its own
+			// ("الف", "الى") keeps to itself.
+			if q.alt = articleRest(t); q.alt != "" {
+				key := unionKey(q.alt)
+				at := m.shardOf(key)
+				sh, err := s.loadShards(m, []int{at})
+				if err != nil {
+					return nil, err
+				}
+				if err := s.lists(m, at, sh[0], key, q.alt, h, b); err != nil {
+					return nil, err
+				}
 			}
 		}
 		q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
@@ -57,6 +72,19 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 		}
 	}
 	return q, nil
+}
+
+// lists adds to h and b the lists of key, looked up in sh (shard at): a
+// term's, or the prefix entry of t; a prefix without an entry adds every
+// term of its range.
+func (s *Searcher) lists(m *manifest, at int, sh *shard, key, t string, h, b bitset) error {
+	switch k := sh.find(key); {
+	case k >= 0:
+		sh.lists(k, h, b)
+	case key != t: // no prefix entry: every term of the prefix's range
+		return s.expand(m, at, sh, t, h, b)
+	}
+	return nil
 }
 
 // expand adds the lists of every term that starts with w to h and b. own

@@ -170,19 +170,47 @@ func TestPossessives(t *testing.T) {
 
 // TestArabicArticle finds a synthetic Arabic word with and without the
 // article and the particles joined to it, whole and as the last word's
-// start.
+// start, down to the article and one letter ("الز"), which, when it is a
+// word of its own ("إلى" folds to "الى", "ألف" to "الف"), finds that word
+// alone.
 func TestArabicArticle(t *testing.T) {
 	a0 := doc("a0", "اختبار", "نص اصطناعي عن الزيلان.")
 	a1 := doc("a1", "اختبار آخر", "زيلان في نص اصطناعي.")
 	a2 := doc("a2", "اختبار ثالث", "نص اصطناعي عن الرامون.")
-	s, _ := searcher(build(t, []Doc{a0, a1, a2}))
+	a3 := doc("a3", "اختبار رابع", "نص اصطناعي إلى يومين.")
+	a4 := doc("a4", "اختبار خامس", "نص اصطناعي عن ألف فيلان.")
+	s, _ := searcher(build(t, []Doc{a0, a1, a2, a3, a4}))
 	expectHits(t, s, []queryHits{
 		{"زيلان", []string{"a0", "a1"}},
 		{"الزيلان", []string{"a0", "a1"}},
 		{"بالزيلان", []string{"a0", "a1"}},
 		{"الزي", []string{"a0", "a1"}},
+		{"الز", []string{"a0", "a1"}},
+		{"والز", []string{"a0", "a1"}},
+		{"نص الز", []string{"a0", "a1"}},
+		{"الز نص", nil},
 		{"رامون", []string{"a2"}},
+		{"الر", []string{"a3", "a2"}}, // a3's headline says "رابع"
+		{"الى", []string{"a3"}},
+		{"إلى", []string{"a3"}},
+		{"الي", []string{"a3"}},
+		{"ألف", []string{"a4"}},
+		{"الف", []string{"a4"}},
+		{"فيل", []string{"a4"}},
 	})
+	res, err := s.Search("الز", 1)
+	if err != nil || len(res.Hits) != 2 {
+		t.Fatalf(`Search("الز") = %+v, %v`, res.Hits, err)
+	}
+	var marked []string
+	for _, sp := range res.Hits[0].Excerpt {
+		if sp.Mark {
+			marked = append(marked, sp.Text)
+		}
+	}
+	if !slices.Equal(marked, []string{"الزيلان"}) {
+		t.Errorf(`Search("الز"): marked %q in %q, want "الزيلان"`, marked, text(res.Hits[0].Excerpt))
+	}
 }
 
 func TestPaging(t *testing.T) {
