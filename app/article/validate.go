@@ -178,10 +178,17 @@ func (fig *Figure) validate(f *faults, p string) {
 	}
 	if img := fig.Image; img != nil {
 		ip := p + "/image"
-		if f.requiredText(ip+"/src", "src", img.Src, "the picture's address: an https URL or a path such as /media/photo.jpg") &&
-			!IsWebURL(img.Src) && !IsSitePath(img.Src) {
-			msg, hint := srcFault(img.Src)
-			f.add(ip+"/src", msg, hint)
+		if f.requiredText(ip+"/src", "src", img.Src, "the picture's address: an https URL or a path such as /media/photo.jpg") {
+			switch {
+			case IsWebURL(img.Src) && strings.EqualFold(img.Src[:len("http:")], "http:"):
+				// The pages' Content-Security-Policy takes pictures from
+				// https hosts only, as browsers do on an https page.
+				f.add(ip+"/src", fmt.Sprintf("image src %q is an http address, which the site's pages do not load", img.Src),
+					`give the picture's "https://..." address, or a path on this site such as /media/photo.jpg`)
+			case !IsWebURL(img.Src) && !IsSitePath(img.Src):
+				msg, hint := srcFault(img.Src)
+				f.add(ip+"/src", msg, hint)
+			}
 		}
 		f.text(ip+"/alt", img.Alt, MaxTextLength, false)
 		for _, d := range []struct {
