@@ -133,7 +133,7 @@ func (s *segment) add(d *Doc, keep bool) {
 	for _, p := range d.Body {
 		s.words(p, inBody, false)
 	}
-	for _, c := range d.Captions {
+	for _, c := range d.Asides {
 		s.words(c, inBody, false)
 	}
 	// A name's words that the text does not have weigh as the headline's;

@@ -56,34 +56,43 @@ type Doc struct {
 	Published string
 	// Body holds the article's paragraphs.
 	Body []string
-	// Names are the article's authors and tags: what a reader searches
-	// by that its text may not say. A word of them that the text does not
-	// have weighs as the headline's; they are not shown in a hit.
+	// Names are the article's authors, section and tags: what a reader
+	// searches by that its text may not say. A word of them that the text
+	// does not have weighs as the headline's; they are not shown in a hit.
 	Names []string
-	// Captions are its photos' captions: searched as the body is, not
-	// shown in a hit (a hit by one shows the body's opening).
-	Captions []string
+	// Asides are its photos' captions and its dateline's place: searched
+	// as the body is, not shown in a hit (a hit by one shows the body's
+	// opening).
+	Asides []string
 }
 
 // DocOf returns the part of an article that search indexes and shows:
 // its paragraphs, not its inline "Read More" links, whose titles are other
-// stories'; its authors and tags; its photos' captions, not their credits
-// (a credit names the same agency on a thousand stories).
+// stories'; its authors, section and tags; its photos' captions, not their
+// credits (a credit names the same agency on a thousand stories); its
+// dateline's place, not its source, for the same reason.
 func DocOf(a *article.Article) Doc {
-	var captions []string
+	var asides []string
 	for _, f := range a.Figures {
 		if f.Caption != "" {
-			captions = append(captions, f.Caption)
+			asides = append(asides, f.Caption)
 		}
 	}
+	if a.Dateline != nil && a.Dateline.Place != "" {
+		asides = append(asides, a.Dateline.Place)
+	}
+	names := slices.Clip(a.Bylines())
+	if a.Section != "" {
+		names = append(names, a.Section)
+	}
 	return Doc{
-		Captions:  captions,
+		Asides:    asides,
 		Slug:      a.Slug,
 		Lang:      a.Language(),
 		Headline:  a.Headline,
 		Section:   a.Section,
 		Published: a.Published,
 		Body:      a.Paragraphs(),
-		Names:     append(slices.Clip(a.Bylines()), a.Tags...),
+		Names:     append(names, a.Tags...),
 	}
 }

@@ -177,6 +177,9 @@ func TestDocOf(t *testing.T) {
 		Slug:     "synthetic-slug",
 		Headline: "Synthetic headline",
 		Section:  "Lorem",
+		Tags:     []string{"Ipsumtag"},
+		Authors:  []string{"Synthetic Author"},
+		Dateline: &article.Dateline{Place: "SYNTHPLACE", Source: "Synthetic Agency"},
 		Figures: []article.Figure{
 			{Caption: "Synthetic caption.", Credit: "Synthetic credit"},
 			{Credit: "Credit alone"},
@@ -194,7 +197,10 @@ func TestDocOf(t *testing.T) {
 	if want := []string{"First lorem.", "Second ipsum."}; !slices.Equal(d.Body, want) {
 		t.Errorf("Body = %q, want %q: paragraphs only", d.Body, want)
 	}
-	if want := []string{"Synthetic caption."}; !slices.Equal(d.Captions, want) {
-		t.Errorf("Captions = %q, want %q: captions, not credits", d.Captions, want)
+	if want := []string{"Synthetic caption.", "SYNTHPLACE"}; !slices.Equal(d.Asides, want) {
+		t.Errorf("Asides = %q, want %q: captions, not credits; the dateline's place, not its source", d.Asides, want)
+	}
+	if want := []string{"Synthetic Author", "Lorem", "Ipsumtag"}; !slices.Equal(d.Names, want) {
+		t.Errorf("Names = %q, want %q: authors, section, tags", d.Names, want)
 	}
 }

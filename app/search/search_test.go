@@ -138,7 +138,7 @@ func TestNamesSearched(t *testing.T) {
 // as the body is; such a hit shows the body's opening.
 func TestCaptionsSearched(t *testing.T) {
 	c0 := doc("c0", "Plain report", "Nothing of note in this text.")
-	c0.Captions = []string{"Fog over the Quillan ridge."}
+	c0.Asides = []string{"Fog over the Quillan ridge."}
 	c1 := doc("c1", "Quillan ridge road opens", "Other text.")
 	// c0 is the newer: only the headline's weight puts c1 first.
 	s, _ := searcher(build(t, []Doc{c0, c1}))

@@ -33,6 +33,7 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
 // DataFormat.
 var formatSums = map[int]string{
 	2: "b9d4381309ae857ac2ae668f",
+	3: "1eeb40db49fd4bb815e154f8", // the dateline's place and the section searched
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers

@@ -91,7 +91,7 @@ const notFoundPath = "/_not-found"
 // mix files of two forms (an index folded one way, a query another, a
 // manifest naming shards that are gone). TestDataFormat fails when the
 // files change and DataFormat does not.
-const DataFormat = 2
+const DataFormat = 3
 
 // dataVersion names the data path: the dataset's hash with DataFormat.
 func dataVersion(dataset string) string {
