@@ -98,7 +98,7 @@ func writeToolbar(b *strings.Builder, t *i18n.Table, lang string) {
 	}
 	put(b, `<div class="story-tools" role="toolbar"`)
 	writeLabelsLang(b, t, lang)
-	attr(b, "aria-label", t.Text(i18n.ArticleTools))
+	attr(b, "aria-label", t.Plain().Text(i18n.ArticleTools))
 	put(b, `>`)
 	button("tool-save", i18n.Save, true)
 	button("tool-share", i18n.Share, false)
@@ -124,7 +124,7 @@ func writeTags(b *strings.Builder, t *i18n.Table, tags []string) {
 		return
 	}
 	put(b, `<ul class="story-tags"`)
-	attr(b, "aria-label", t.Text(i18n.Tags))
+	attr(b, "aria-label", t.Plain().Text(i18n.Tags))
 	put(b, `>`)
 	for _, tag := range tags {
 		put(b, `<li>`)
@@ -172,7 +172,7 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 	}
 	put(b, `<nav class="story-nav"`)
 	writeLabelsLang(b, t, s.Article.Language())
-	attr(b, "aria-label", t.Text(i18n.MoreStories))
+	attr(b, "aria-label", t.Plain().Text(i18n.MoreStories))
 	put(b, `>`)
 	link("story-nav-next", i18n.NextInSection, i18n.NextStory, s.Older)
 	link("story-nav-prev", i18n.PreviousInSection, i18n.PreviousStory, s.Newer)

@@ -110,7 +110,7 @@ func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, b
 		put(b, `</a>`)
 	}
 	put(b, `<nav class="pager" aria-label="`)
-	writeText(b, t.Text(i18n.NavPages))
+	writeText(b, t.Plain().Text(i18n.NavPages))
 	put(b, `">`)
 	if n > 1 {
 		link("pager-prev", "prev", min(n-1, pages), before) // past the last page, to the last

@@ -20,7 +20,7 @@ const descriptionLength = 160
 // MetaOf returns the head of a page: the host writes it, and the client
 // sets it after each navigation.
 func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
-	t := site.Table
+	t := site.Table.Plain() // text of the head, not of the page
 	titled := func(title string) string { return t.Text(i18n.PageTitle, "title", title, "site", site.Name) }
 	switch {
 	case ref.Kind == page.Saved:

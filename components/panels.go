@@ -24,7 +24,7 @@ func Panels(site *page.Site) []app.UI {
 	return []app.UI{
 		settingsPanel(t),
 		shortcutsPanel(t),
-		app.Elem("div").Class("player").Role("region").Attr("aria-label", t.Text(i18n.ListenPlayer)).Hidden(true).Body(
+		app.Elem("div").Class("player").Role("region").Attr("aria-label", t.Plain().Text(i18n.ListenPlayer)).Hidden(true).Body(
 			app.Elem("button").Attr("type", "button").Class("button player-pause").Text(t.Text(i18n.ListenPause)),
 			app.Elem("button").Attr("type", "button").Class("button button-quiet player-next").Text(t.Text(i18n.ListenNext)),
 			app.Elem("button").Attr("type", "button").Class("button button-quiet player-stop").Text(t.Text(i18n.ListenStop)),

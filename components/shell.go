@@ -90,7 +90,7 @@ func sectionsNav(site *page.Site, current string) app.UI {
 	}
 	return markup(func(b *strings.Builder) {
 		put(b, `<nav class="sections"`)
-		attr(b, "aria-label", site.Table.Text(i18n.NavSections))
+		attr(b, "aria-label", site.Table.Plain().Text(i18n.NavSections))
 		put(b, `><ul class="bar sections-list">`)
 		for _, sec := range sections {
 			put(b, `<li>`)

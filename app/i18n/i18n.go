@@ -31,9 +31,12 @@ type Table struct {
 	lang   string
 	labels map[string]string
 	rtl    bool // the edition is written right to left
-	digits Digits
-	group  string // between groups of thousands; "" for none
-	plural func(int) Category
+	// isolate: English fallback text is isolated (raw); not in plain's.
+	isolate bool
+	plain   *Table
+	digits  Digits
+	group   string // between groups of thousands; "" for none
+	plural  func(int) Category
 }
 
 // New returns the table of an edition in language lang (DefaultLang when
@@ -59,8 +62,22 @@ func New(lang string, labels map[string]string) *Table {
 	if t.plural, _ = pluralRule(primary); t.plural == nil {
 		t.plural = onePlural
 	}
+	t.plain = t
+	if t.rtl {
+		t.isolate = true
+		p := *t
+		p.isolate, p.plain = false, &p
+		t.plain = &p
+	}
 	return t
 }
+
+// Plain returns the table for text that is not laid out in the page: a
+// document's title, a description, an aria-label, a feed's titles. Its
+// English fallback is not isolated (raw): U+2068 and U+2069 would go on
+// into bookmarks, shared titles and what a screen reader reads, where
+// they lay out nothing.
+func (t *Table) Plain() *Table { return t.plain }
 
 // Lang returns the edition's language tag.
 func (t *Table) Lang() string { return t.lang }
@@ -225,7 +242,7 @@ func (t *Table) raw(k Key) string {
 	if !ok {
 		return string(k)
 	}
-	if t.rtl {
+	if t.isolate {
 		return "\u2068" + s + "\u2069"
 	}
 	return s

@@ -34,6 +34,8 @@ func TestText(t *testing.T) {
 		{"edition without the key falls back to English, isolated right to left", ckb, ErrorRetry, nil, "\u2068Try again\u2069"},
 		{"a left-to-right edition's fallback is not isolated", New("fr", nil), ErrorRetry, nil, "Try again"},
 		{"an isolated fallback keeps its values inside", New("ar", nil), ListTagged, []string{"tag", "سياسة"}, "\u2068Tagged سياسة\u2069"},
+		{"plain text (a title, an aria-label) is not isolated", New("ar", nil).Plain(), PageTitle, []string{"title", "اختبار", "site", "صحيفة"}, "اختبار · صحيفة"},
+		{"plain text keeps the edition's own text", ckb.Plain(), ListLatest, nil, "[ckb] Latest articles"},
 		{"a value is not searched for placeholders", en, ListTagged, []string{"tag", "{tag} {n}"}, "Tagged {tag} {n}"},
 		{"markup in a value stays text", en, ListTagged, []string{"tag", "<b>x</b>"}, "Tagged <b>x</b>"},
 		{"a placeholder without a value stays", en, ListPageOf, []string{"n", "2"}, "Page 2 of {pages}"},
@@ -261,5 +263,18 @@ func TestPluralAround(t *testing.T) {
 	ar := New("ar", map[string]string{"search.results.few": "وجد {count} نتائج عن {query} هنا", "digits": "arab"})
 	if b, a := ar.PluralAround(SearchResults, 3, "query"); b != "وجد ٣ نتائج عن " || a != " هنا" {
 		t.Errorf("Arabic few: %q %q", b, a)
+	}
+}
+
+// TestPlainKeepsTheEdition: the plain table differs from its edition's
+// only in isolating nothing.
+func TestPlainKeepsTheEdition(t *testing.T) {
+	ar := New("ar", nil)
+	p := ar.Plain()
+	if p.Dir() != "rtl" || p.Lang() != "ar" || p.Number(12) != ar.Number(12) || p.Plain() != p {
+		t.Errorf("Plain of an Arabic edition: dir %q, lang %q, 12 as %q, its own Plain %v", p.Dir(), p.Lang(), p.Number(12), p.Plain() == p)
+	}
+	if en := New("en", nil); en.Plain() != en {
+		t.Error("a left-to-right edition's Plain is not the table itself")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -299,5 +300,41 @@ func TestOfflinePage(t *testing.T) {
 	// An article's page is the article, whatever the offline page is.
 	if a := ts.get(t, page.ArticlePath("story-1"), ""); !strings.Contains(string(a.raw), "خبر تجريبي") || strings.Contains(string(a.raw), "عنوان تجريبي") {
 		t.Errorf("the article's page is not the article")
+	}
+}
+
+// TestFallbackIsolation: in a right-to-left edition without labels, the
+// English fallback is isolated where the page lays it out, and not in
+// text that is not laid out (the title, descriptions, aria-labels, the
+// feed's titles), where U+2068 and U+2069 would only go on into
+// bookmarks, shared titles and what a screen reader reads.
+func TestFallbackIsolation(t *testing.T) {
+	data := []byte(`{"site": {"name": "موقع تجريبي", "lang": "ar", "url": "https://news.example.org"}, "articles": [` +
+		`{"slug": "story-1", "headline": "خبر تجريبي", "section": "عالم", "tags": ["وسم"], "published": "2024-03-01", "body": [{"type": "paragraph", "text": "نص تجريبي."}]},` +
+		`{"slug": "story-2", "headline": "خبر آخر", "section": "عالم", "published": "2024-03-02", "body": [{"type": "paragraph", "text": "نص آخر."}]}]}`)
+	ts := newTestServer(t, data, testWeb(t, nil))
+	isolated := func(s string) bool { return strings.ContainsAny(s, "\u2068\u2069") }
+	for _, p := range []string{"/", page.ArticlePath("story-1"), "/tags/" + url.PathEscape("وسم"), page.SavedPath, page.SearchPath + "?q=" + url.QueryEscape("خبر")} {
+		r := ts.get(t, p, "")
+		root := htmltest.Parse(t, string(r.raw))
+		if title := root.All("title")[0].TextContent(); isolated(title) {
+			t.Errorf("%s: title %q holds isolates", p, title)
+		}
+		for _, m := range root.All("meta") {
+			if isolated(m.Attrs["content"]) {
+				t.Errorf("%s: meta %q holds isolates: %q", p, m.Attrs["name"]+m.Attrs["property"], m.Attrs["content"])
+			}
+		}
+		for _, v := range root.AttrValues("aria-label") {
+			if isolated(v) {
+				t.Errorf("%s: aria-label %q holds isolates", p, v)
+			}
+		}
+		if !isolated(root.All("body")[0].TextContent()) {
+			t.Errorf("%s: the page's English fallback text is not isolated where it is laid out", p)
+		}
+	}
+	if feed := string(ts.get(t, "/feed.xml", "").raw); isolated(feed) {
+		t.Errorf("the feed holds isolates:\n%s", feed)
 	}
 }

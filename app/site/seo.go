@@ -58,7 +58,7 @@ func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
 	h.Links = append(h.Links, page.Link{Rel: "alternate", Type: atomType, Href: feedPath, Title: s.site.Name})
 	if ref.Kind == page.Section && d.List != nil {
 		h.Links = append(h.Links, page.Link{Rel: "alternate", Type: atomType, Href: page.SectionRef(ref.Slug, 1).Path() + feedFile,
-			Title: s.site.Table.Text(i18n.PageTitle, "title", d.List.Name, "site", s.site.Name)})
+			Title: s.site.Table.Plain().Text(i18n.PageTitle, "title", d.List.Name, "site", s.site.Name)})
 	}
 	var ld []byte
 	switch {
@@ -96,7 +96,7 @@ func (s *Site) feedOf(p string) (res *response, ok bool, err error) {
 		if g, ok = s.arc.Section(ref.Slug); !ok {
 			return nil, false, nil
 		}
-		f.Page, f.Title = ref.Path(), s.site.Table.Text(i18n.PageTitle, "title", g.Name, "site", s.site.Name)
+		f.Page, f.Title = ref.Path(), s.site.Table.Plain().Text(i18n.PageTitle, "title", g.Name, "site", s.site.Name)
 	default:
 		return nil, false, nil
 	}
