@@ -377,14 +377,14 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			return
 		}
 		h.Write(data)
-		head = data[:min(3, len(data))]
+		head = data[:min(4, len(data))]
 		src = bytes.NewBuffer(data)
 	} else {
 		br = bufio.NewReaderSize(io.TeeReader(&limited{r: rc, max: l.max}, h), 256<<10)
-		head, _ = br.Peek(3)
+		head, _ = br.Peek(4) // enough for UTF-32's zeros
 		src = br
 	}
-	if enc := utf16Of(head); enc != "" {
+	if enc := wideOf(head); enc != "" {
 		problem(0, "", "the file is "+enc+", not UTF-8", "save it as UTF-8: in Notepad, File, Save As, then Encoding: UTF-8")
 		fs.broken = true
 		return
@@ -913,17 +913,25 @@ func syntaxHint(msg string) string {
 // the start of a file; a dataset file may start with it.
 var bom = []byte("\xef\xbb\xbf")
 
-// utf16Of names the encoding of a file that starts with head when it is
-// UTF-16, as Notepad saves "Unicode": by its byte order mark, or by the
-// zero byte of its first character, as JSON text starts with an ASCII
-// one ("{", or white space), which UTF-8 never writes as a zero. It
-// returns "" for any other file.
-func utf16Of(head []byte) string {
+// wideOf names the encoding of a file that starts with head when it is
+// UTF-16, as Notepad saves "Unicode", or UTF-32: by its byte order mark,
+// or by the zero bytes of its first character, as JSON text starts with
+// an ASCII one ("{", or white space), which UTF-8 never writes as a zero.
+// It returns "" for any other file.
+func wideOf(head []byte) string {
 	switch {
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe, 0, 0}):
+		return "UTF-32 (little endian, with a byte order mark)"
+	case bytes.HasPrefix(head, []byte{0, 0, 0xfe, 0xff}):
+		return "UTF-32 (big endian, with a byte order mark)"
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
 		return "UTF-16 (little endian, with a byte order mark)"
 	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
 		return "UTF-16 (big endian, with a byte order mark)"
+	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:
+		return "UTF-32 (little endian)"
+	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
+		return "UTF-32 (big endian)"
 	case len(head) < 2:
 	case head[0] != 0 && head[1] == 0:
 		return "UTF-16 (little endian)"
