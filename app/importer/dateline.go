@@ -2,37 +2,83 @@ package importer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"dateline/app/article"
 )
 
+// A dateline opens a story's first paragraph: a place, its source in
+// parentheses and a dash ("ERBIL (Kurdistan 24) – "). What tells it from
+// a first sentence that holds a parenthesis and a dash ("The minister
+// (left) – said") is its place, which is short and written as names are:
+// in capitals, or else in title case, when its source must be written as
+// a name too and the text after the dash must not go on in lower case.
 var (
-	// datelineOpening is "PLACE (Source) – " at the start of a paragraph.
-	// The place is written without lower-case letters, as datelines are, so
-	// that an ordinary sentence with a parenthesis and a dash is left alone.
-	datelineOpening = regexp.MustCompile(`^(\p{Lu}[^()\p{Ll}]{0,59}?)\s*\(([^()]{1,60})\)\s*[-–—]\s*(\S.*)$`)
+	// casedOpening is "HEAD (Source) – " at the start of a paragraph in a
+	// script with capitals; readCased reads HEAD, which is the place,
+	// perhaps with its region and a date.
+	casedOpening = regexp.MustCompile(`^(\p{Lu}[^()]{0,99}?)\s*\(([^()]{1,60})\)\s*[-–—]\s*(\S.*)$`)
+	// datelineDate is a date after the place, as wire services write it:
+	// ", Dec 7", ", Dec. 7", ", December 7", ", 7 December", with or
+	// without a year. The day is the second or the third group.
+	datelineDate = regexp.MustCompile(`(?i),\s*((?:(?:` + months + `)\.?\s+(\d{1,2})|(\d{1,2})\s+(?:` + months + `)\.?)(?:,?\s+\d{4})?)$`)
 	// caselessDateline is the same opening in a script without capitals,
 	// such as Arabic: the place starts with a letter of such a script and
 	// has no cased letter; direction marks may stand around its parts.
 	caselessDateline = regexp.MustCompile(`^[\x{200E}\x{200F}\x{061C}]*(\p{Lo}[^()\p{Lu}\p{Ll}\p{Lt}]{0,39}?)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]{1,60})\)[\s\x{200E}\x{200F}\x{061C}]*[-–—][\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
 )
 
+// months are the English names of the months, in full and as wire
+// services shorten them.
+const months = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+
 // maxCaselessPlaceWords bounds the words of a place in a script without
 // capitals: there, only its length tells a place from the start of a
 // sentence that holds a parenthesis and a dash.
 const maxCaselessPlaceWords = 4
 
-// splitDateline finds a dateline at the start of a paragraph and returns
-// it with the rest of the paragraph.
-func splitDateline(text string) (*article.Dateline, string, bool) {
-	if m := datelineOpening.FindStringSubmatch(text); m != nil {
-		return &article.Dateline{Place: strings.TrimSpace(m[1]), Source: strings.TrimSpace(m[2])}, m[3], true
+// Bounds of a place in title case: a town, its region and its country at
+// most ("Erbil, Kurdistan Region, Iraq"), each of a few words; and of a
+// source, a name of a few words ("Kurdistan 24", "Agence France-Presse").
+const (
+	maxPlaceParts     = 3
+	maxPlacePartWords = 4
+	maxSourceWords    = 5
+	// maxPlaceLength is the length of a place, as it always was in
+	// capitals.
+	maxPlaceLength = 60
+)
+
+// particles are the lower-case words of place names in title case ("Rio
+// de Janeiro", "Dar es Salaam", "Frankfurt am Main"): between capitalised
+// words, they leave a place a place.
+var particles = map[string]bool{
+	"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "della": true,
+	"di": true, "du": true, "des": true, "la": true, "le": true, "les": true, "el": true,
+	"al": true, "es": true, "am": true, "an": true, "der": true, "upon": true,
+}
+
+// opening is a dateline read at the start of a paragraph.
+type opening struct {
+	dateline article.Dateline
+	// date is a date written after the place, such as "Dec 7": a
+	// Dateline holds none, and the article does not keep it.
+	date string
+	// rest is the paragraph after the dateline.
+	rest string
+}
+
+// splitDateline finds a dateline at the start of a paragraph.
+func splitDateline(text string) (opening, bool) {
+	if o, ok := readCased(text); ok {
+		return o, true
 	}
 	m := caselessDateline.FindStringSubmatch(text)
 	if m == nil {
-		return nil, text, false
+		return opening{}, false
 	}
 	// An Arabic comma or a dash may stand between the place and its
 	// source: "PLACE، (Source) – ", "PLACE - (Source) - ".
@@ -41,7 +87,86 @@ func splitDateline(text string) (*article.Dateline, string, bool) {
 	})
 	place, source := trimMarks(place), trimMarks(m[2])
 	if len(strings.Fields(place)) > maxCaselessPlaceWords || place == "" || source == "" {
-		return nil, text, false
+		return opening{}, false
 	}
-	return &article.Dateline{Place: place, Source: source}, m[3], true
+	return opening{dateline: article.Dateline{Place: place, Source: source}, rest: m[3]}, true
+}
+
+// readCased reads a dateline in a script with capitals. A date after the
+// place is cut off. A place without a lower-case letter ("ERBIL",
+// "WASHINGTON, D.C.") takes any source; one in title case ("Baghdad",
+// "SULAIMANI, Kurdistan Region") is a place of at most maxPlaceParts
+// parts, split by commas, each a name (isName), and is taken only with a
+// source written as a name and a text that does not go on in lower case.
+func readCased(text string) (opening, bool) {
+	m := casedOpening.FindStringSubmatch(text)
+	if m == nil {
+		return opening{}, false
+	}
+	head, source, rest := m[1], strings.TrimSpace(m[2]), m[3]
+	var date string
+	if d := datelineDate.FindStringSubmatch(head); d != nil {
+		if day, err := strconv.Atoi(d[2] + d[3]); err == nil && day >= 1 && day <= 31 {
+			date, head = d[1], head[:len(head)-len(d[0])]
+		}
+	}
+	place := strings.TrimSpace(head)
+	o := opening{dateline: article.Dateline{Place: place, Source: source}, date: date, rest: rest}
+	if place == "" || utf8.RuneCountInString(place) > maxPlaceLength {
+		return opening{}, false
+	}
+	if !strings.ContainsFunc(place, unicode.IsLower) {
+		return o, true
+	}
+	if first, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(first) || !isName(source, maxSourceWords, true) {
+		return opening{}, false
+	}
+	parts := strings.Split(place, ",")
+	if len(parts) > maxPlaceParts {
+		return opening{}, false
+	}
+	for _, p := range parts {
+		if !isName(p, maxPlacePartWords, false) {
+			return opening{}, false
+		}
+	}
+	return o, true
+}
+
+// isName reports whether s is written as a name: one to max words, the
+// first and the last capitalised, those between capitalised or particles
+// of place names, and any a number when numbers are allowed ("Kurdistan
+// 24"). A capitalised word starts with a capital and goes on with
+// letters, digits, full stops, hyphens, apostrophes or ampersands
+// ("D.C.", "France-Presse", "Kurdistan24").
+func isName(s string, max int, numbers bool) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > max {
+		return false
+	}
+	for i, w := range words {
+		switch {
+		case numbers && strings.Trim(w, "0123456789") == "":
+		case capitalised(w):
+		case particles[w] && i > 0 && i < len(words)-1:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// capitalised reports whether w is a word that starts with a capital
+// (isName).
+func capitalised(w string) bool {
+	first, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) && !unicode.IsTitle(first) {
+		return false
+	}
+	for _, r := range w[size:] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !strings.ContainsRune(".-'’&", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -21,12 +21,18 @@
 // "(Photo: ...)" or "(Photos: ...)" is a photo caption with its credit; the
 // same caption given twice (a scrape holds it as alt text and as caption)
 // is one figure. A "PLACE (Source) – " opening of the first paragraph, with
-// an en dash, em dash or hyphen, is its dateline: in a script with capital
-// letters the place has no lower-case letter ("ERBIL"); in a script without
-// them (Arabic) it is one to four words ("هەولێر (کوردستان ٢٤) – "). "Read
-// More: <title>" lines stay in place as inline links and are listed, in
-// order, as the related stories; they name stories outside the collection,
-// so they get neither slug nor url.
+// an en dash, em dash or hyphen, is its dateline. In a script with capital
+// letters the place is in capitals ("ERBIL", "WASHINGTON, D.C.") or in
+// title case ("Baghdad (AFP) - "), perhaps with its region or country
+// after a comma ("SULAIMANI, Kurdistan Region"), and perhaps with a date
+// ("BAGHDAD, Dec 7 (Reuters) - "), which is left out, as a dateline holds
+// none (Choices.DatelineDate); a place in title case is taken only with a
+// source written as a name and a text that does not go on in lower case,
+// so that "The minister (left) - said" stays a sentence. In a script
+// without capitals (Arabic) the place is one to four words ("هەولێر
+// (کوردستان ٢٤) – "). "Read More: <title>" lines stay in place as inline
+// links and are listed, in order, as the related stories; they name
+// stories outside the collection, so they get neither slug nor url.
 //
 // Stories in Arabic script mark them with their own words: a credit
 // "(صورة: ...)" in Arabic (also "الصورة", "صور", "تصوير") or "(وێنە: ...)" in
@@ -138,8 +144,8 @@ type Options struct {
 // current time in UTC, as an RFC 3339 time to the second.
 const PublishedNow = "now"
 
-// Choices says how ParseWith chose what the text did not say, for the
-// importer's user to check.
+// Choices says how ParseWith chose what the text did not say, and what
+// of the text it read but left out, for the importer's user to check.
 type Choices struct {
 	// LangDetected is false when Options gave the language.
 	LangDetected bool
@@ -149,6 +155,13 @@ type Choices struct {
 	// SlugReason is where the slug came from, such as "transliterated from
 	// the headline (Sorani, Hawar-style Latin)".
 	SlugReason string
+	// FirstLine is the line of the first paragraph, which opens with the
+	// dateline if the story has one.
+	FirstLine int
+	// DatelineDate is the date the dateline gave after its place, such
+	// as "Dec 7"; the article does not keep it, as a dateline is a place
+	// and a source. Empty when it gave none.
+	DatelineDate string
 }
 
 // Parse reads a story as ParseWith does with no options: its language is
@@ -197,7 +210,7 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 		return a, c, fmt.Errorf("line %d, the headline, is %d characters long, more than %d: is the first line really the headline?", head.no, n, article.MaxHeadlineLength)
 	}
 	a.Headline = head.text
-	if err := readBody(&a, lines[1:]); err != nil {
+	if err := readBody(&a, &c, lines[1:]); err != nil {
 		return a, c, err
 	}
 	if len(a.Paragraphs()) == 0 {
@@ -284,8 +297,9 @@ func describe(a *article.Article, opts Options) error {
 }
 
 // readBody reads the lines after the headline: captions, Read More links
-// and paragraphs, the first with its dateline.
-func readBody(a *article.Article, lines []line) error {
+// and paragraphs, the first with its dateline, whose line and date it
+// writes in c.
+func readBody(a *article.Article, c *Choices, lines []line) error {
 	seenCaption := make(map[article.Figure]bool)
 	seenRelated := make(map[string]bool)
 	paragraphs := 0
@@ -313,8 +327,9 @@ func readBody(a *article.Article, lines []line) error {
 		}
 		text := l.text
 		if paragraphs == 0 {
-			if d, rest, ok := splitDateline(text); ok {
-				a.Dateline, text = d, rest
+			c.FirstLine = l.no
+			if o, ok := splitDateline(text); ok {
+				a.Dateline, text, c.DatelineDate = &o.dateline, o.rest, o.date
 			}
 		}
 		if err := limit(l.no, "paragraph", text, article.MaxTextLength); err != nil {

@@ -476,6 +476,96 @@ func TestDatelines(t *testing.T) {
 	}
 }
 
+// TestWireDatelines finds the datelines wire services write in Latin
+// script, a place in capitals or in title case with its region and a
+// date, and leaves alone the first sentences that only look like one. A
+// date is not part of the dateline (TestDatelineDate).
+func TestWireDatelines(t *testing.T) {
+	tests := []struct {
+		scenario  string
+		paragraph string
+		place     string // "" for no dateline
+		source    string
+		rest      string
+	}{
+		{"capitals, a region and a source", "SULAIMANI, Kurdistan Region (Kurdistan 24) – Words of the test.", "SULAIMANI, Kurdistan Region", "Kurdistan 24", "Words of the test."},
+		{"title case, as AFP writes it", "Baghdad (AFP) - Iraq said.", "Baghdad", "AFP", "Iraq said."},
+		{"capitals and a date, as Reuters writes it", "BAGHDAD, Dec 7 (Reuters) - Iraq said.", "BAGHDAD", "Reuters", "Iraq said."},
+		{"capitals, a source run together", "ERBIL (Kurdistan24) – Words of the test.", "ERBIL", "Kurdistan24", "Words of the test."},
+		{"capitals with a state in capitals", "WASHINGTON, D.C. (Kurdistan 24) – Words of the test.", "WASHINGTON, D.C.", "Kurdistan 24", "Words of the test."},
+		{"title case and a region", "Testville, Testland Region (Synthetic Wire) – Words.", "Testville, Testland Region", "Synthetic Wire", "Words."},
+		{"title case, a region and a country", "Testville, Testland Region, Testonia (Synthetic Wire) – Words.", "Testville, Testland Region, Testonia", "Synthetic Wire", "Words."},
+		{"title case, two words, an em dash", "Port Testville (Synthetic Wire) — Words.", "Port Testville", "Synthetic Wire", "Words."},
+		{"title case with a particle", "Rio de Testeiro (Synthetic Wire) - Words.", "Rio de Testeiro", "Synthetic Wire", "Words."},
+		{"title case with a hyphen and a full stop", "St. Test-sur-Mer (Synthetic Wire) - Words.", "St. Test-sur-Mer", "Synthetic Wire", "Words."},
+		{"title case, no spaces around the dash", "Testville, Testland (Synthetic Wire)—Words.", "Testville, Testland", "Synthetic Wire", "Words."},
+		{"a month in full", "TESTVILLE, December 7 (Synthetic Wire) – Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"the day first", "Testville, 7 December (Synthetic Wire) - Words.", "Testville", "Synthetic Wire", "Words."},
+		{"a month with a full stop, and a year", "Testville, Dec. 7, 2021 (Synthetic Wire) - Words.", "Testville", "Synthetic Wire", "Words."},
+		{"a date in capitals", "TESTVILLE, DEC 7 (Synthetic Wire) – Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"a region and a date", "Testville, Testland Region, Sept 30 (Synthetic Wire) – Words.", "Testville, Testland Region", "Synthetic Wire", "Words."},
+		{"title case, the text opening with a quotation", "Testville (Synthetic Wire) – \"Words,\" said a test.", "Testville", "Synthetic Wire", "\"Words,\" said a test."},
+
+		{"a sentence: the minister (left)", "The minister (left) - said so.", "", "", ""},
+		{"a sentence: officials in a place", "Officials in Baghdad (Iraq's capital) - The talks went on.", "", "", ""},
+		{"a place with a remark, not a source", "Baghdad (Iraq's capital) - The talks went on.", "", "", ""},
+		{"title case with a remark in lower case", "The Minister (left) - Said so.", "", "", ""},
+		{"title case, the text going on in lower case", "Testville (Synthetic Wire) - said the test.", "", "", ""},
+		{"five capitalised words are a name, not a place", "Jane Roe Testperson Testman Testville (Synthetic Wire) - Words.", "", "", ""},
+		{"a region of five words", "Testville, Testland Region Of The East (Synthetic Wire) - Words.", "", "", ""},
+		{"four parts are a list", "Testville, Testland, Testonia, Testia (Synthetic Wire) - Words.", "", "", ""},
+		{"no day of the month", "Testville, Dec 32 (Synthetic Wire) - Words.", "", "", ""},
+		{"a date without a place", "Dec 7 (Synthetic Wire) - Words.", "", "", ""},
+		{"no dash", "Testville, Dec 7 (Synthetic Wire) Words.", "", "", ""},
+		{"an empty part", "Testville, , Testland (Synthetic Wire) - Words.", "", "", ""},
+		{"a source with a lower-case word", "Testville (the Synthetic Wire) - Words.", "", "", ""},
+		{"not at the start of the paragraph", "Words first. Testville (Synthetic Wire) – Words.", "", "", ""},
+		{"a place in quotation marks", "\"Testville\" (Synthetic Wire) – Words.", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte("Headline\n" + tt.paragraph))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := a.Paragraphs()[0]
+			switch {
+			case tt.place == "" && (a.Dateline != nil || text != tt.paragraph):
+				t.Errorf("dateline %+v and paragraph %q, want no dateline", a.Dateline, text)
+			case tt.place != "" && (a.Dateline == nil || *a.Dateline != article.Dateline{Place: tt.place, Source: tt.source} || text != tt.rest):
+				t.Errorf("dateline %+v and paragraph %q, want %q (%q) and %q", a.Dateline, text, tt.place, tt.source, tt.rest)
+			}
+		})
+	}
+}
+
+// TestDatelineDate says which line the dateline was looked for on and
+// what date it gave, which the article does not keep.
+func TestDatelineDate(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		text     string
+		line     int
+		date     string
+	}{
+		{"a date after the place", "Headline\n\nA caption. (Photo: Test)\nBAGHDAD, Dec 7 (Reuters) - Words.", 4, "Dec 7"},
+		{"a date with a year", "Headline\nTestville, Testland Region, 7 December 2021 (Synthetic Wire) – Words.", 2, "7 December 2021"},
+		{"a dateline without a date", "Headline\nERBIL (Kurdistan 24) – Words.", 2, ""},
+		{"no dateline", "Headline\n\n\nWords, Dec 7 (Synthetic Wire) – words.", 4, ""},
+		{"a date in a later paragraph", "Headline\nWords.\nBAGHDAD, Dec 7 (Reuters) - Words.", 2, ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, c, err := ParseWith([]byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.FirstLine != tt.line || c.DatelineDate != tt.date {
+				t.Errorf("first line %d, date %q; want %d, %q", c.FirstLine, c.DatelineDate, tt.line, tt.date)
+			}
+		})
+	}
+}
+
 func TestGivenLanguage(t *testing.T) {
 	tests := []struct {
 		scenario string
