@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"dateline/app/article"
 	"dateline/app/dataset"
@@ -25,8 +26,10 @@ import (
 // own, and no other file is touched. Nothing is written unless the whole
 // dataset, the story included, passes validation, and a story the dataset
 // already holds is refused unless -copy asks for another. How the language
-// and slug were chosen goes to stderr, with a warning when the story has
-// no date: it is then listed after every dated article, and says where.
+// and slug were chosen goes to stderr, with a note of a date its dateline
+// gave, which the article does not keep, and a warning when the story has
+// no date (it is then listed after every dated article, and says where)
+// or no dateline.
 func importStory(args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("import", flag.ContinueOnError)
 	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files")
@@ -85,6 +88,22 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if choices.DatelineDate != "" {
+		dated := "date the story with -published DATE"
+		if *published != "" {
+			dated = "the story's date is the one given with -published"
+		}
+		if err := note("note: the dateline on line %d of %s gives the date %q, which the article does not keep (a dateline holds a place and a source); %s",
+			choices.FirstLine, storyFile, choices.DatelineDate, dated); err != nil {
+			return err
+		}
+	}
+	warn := func(where, dateFix, datelineFix string) error {
+		if err := warnNoDateline(a, choices.FirstLine, storyFile, stderr, datelineFix); err != nil {
+			return err
+		}
+		return warnUndated(a, stderr, where, dateFix)
+	}
 
 	info, statErr := os.Stat(*path)
 	switch {
@@ -92,7 +111,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		if err := printEntry(a, storyFile, stdout); err != nil { // no dataset to be unique in
 			return err
 		}
-		return warnUndated(a, stderr, "", dateWithFlag)
+		return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
 	case statErr != nil:
 		return fmt.Errorf("import: reading the dataset: %w", statErr)
 	case info.Mode()&fs.ModeNamedPipe != 0 && *out != "-":
@@ -133,7 +152,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		if err := printEntry(a, storyFile, stdout); err != nil {
 			return err
 		}
-		return warnUndated(a, stderr, listedAfter(arc), dateWithFlag)
+		return warn(listedAfter(arc), dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
 	}
 
 	var name string
@@ -182,7 +201,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if _, err := fmt.Fprintf(stdout, "%s: added %q in %s; the dataset has %s\n", *path, a.Slug, name, countOf(updated.Len(), "article", "articles")); err != nil {
 		return fmt.Errorf("import: the story was added, but reporting it failed: %w", err)
 	}
-	return warnUndated(a, stderr, listedAt(updated, a.Slug), fmt.Sprintf(dateByHand, name))
+	return warn(listedAt(updated, a.Slug), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name))
 }
 
 // nameList is a flag given once for each name, such as -tag.
@@ -294,6 +313,60 @@ const (
 	dateWithFlag = "import it with -published DATE (2006-01-02 or an RFC 3339 time) or -published now (the current time, UTC)"
 	dateByHand   = `add "published" (2006-01-02 or an RFC 3339 time) to its entry in %s; next time, import with -published DATE or -published now`
 )
+
+// warnNoDateline warns, when the story has no dateline, that its first
+// paragraph, on line firstLine of storyFile, opens with none, quoting how
+// it opens; fix says how to give it one.
+func warnNoDateline(a article.Article, firstLine int, storyFile string, stderr io.Writer, fix string) error {
+	if a.Dateline != nil {
+		return nil
+	}
+	var first string
+	if ps := a.Paragraphs(); len(ps) > 0 {
+		first = ps[0]
+	}
+	msg := fmt.Sprintf("warning: the story has no dateline: its first paragraph, line %d of %s, opens %q, not with a place, a source in parentheses and a dash\n  to give it one: %s\n",
+		firstLine, storyFile, firstWords(first, quotedOpening), fix)
+	if _, err := io.WriteString(stderr, msg); err != nil {
+		return fmt.Errorf("import: writing a warning: %w", err)
+	}
+	return nil
+}
+
+// How to give a story a dateline, in the warning about one without: in
+// the story's text, at the start of its first paragraph (the line's
+// number), or in its entry in the dataset file (its name).
+const (
+	datelineInText = `start line %d with one, such as "ERBIL (Kurdistan 24) – " or "Baghdad (AFP) - ", and import the story again`
+	datelineByHand = `add "dateline": {"place": "PLACE", "source": "Source"} to its entry in %s`
+)
+
+// quotedOpening is the most characters of a paragraph that the warning
+// about a story without a dateline quotes.
+const quotedOpening = 48
+
+// firstWords returns s, or as many of its first words as max characters
+// hold, followed by "…"; a first word longer than that is cut.
+func firstWords(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	var kept string
+	for _, w := range strings.Fields(s) {
+		next := w
+		if kept != "" {
+			next = kept + " " + w
+		}
+		if utf8.RuneCountInString(next) > max {
+			break
+		}
+		kept = next
+	}
+	if kept == "" {
+		kept = string([]rune(s)[:max])
+	}
+	return kept + "…"
+}
 
 // holding returns the slug of the dataset's article with the same headline
 // and text as a, if it has one. Headlines are compared first, from the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -245,5 +246,110 @@ func TestImportArabicScriptWire(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestImportDatelines imports stories whose first paragraph opens with a
+// wire service's dateline, or with none: the dateline is split off, a date
+// in it is said to be left out, and a story without one is imported with a
+// warning that names its line.
+func TestImportDatelines(t *testing.T) {
+	const headline = "Synthetic test headline for datelines\n\n"
+	for _, tt := range []struct {
+		scenario string
+		first    string // the first paragraph, on line 3
+		args     []string
+		into     bool // into a dataset file, not printed with -o -
+		dateline *article.Dateline
+		stderr   []string // in stderr
+		not      []string // not in stderr
+	}{
+		{"AFP's form, printed", "Baghdad (AFP) - Iraq said.", nil, false,
+			&article.Dateline{Place: "Baghdad", Source: "AFP"}, nil, []string{"no dateline", "the dateline on line"}},
+		{"a region, added", "SULAIMANI, Kurdistan Region (Kurdistan 24) – Synthetic words.", nil, true,
+			&article.Dateline{Place: "SULAIMANI, Kurdistan Region", Source: "Kurdistan 24"}, nil, []string{"no dateline", "the dateline on line"}},
+		{"Reuters' form: the date is said to be left out", "BAGHDAD, Dec 7 (Reuters) - Iraq said.", nil, false,
+			&article.Dateline{Place: "BAGHDAD", Source: "Reuters"},
+			[]string{`note: the dateline on line 3 of `, `gives the date "Dec 7", which the article does not keep (a dateline holds a place and a source); date the story with -published DATE`},
+			[]string{"no dateline"}},
+		{"a date in the dateline and one given", "BAGHDAD, Dec 7 (Reuters) - Iraq said.", []string{"-published", "2021-12-07"}, false,
+			&article.Dateline{Place: "BAGHDAD", Source: "Reuters"},
+			[]string{`gives the date "Dec 7", which the article does not keep (a dateline holds a place and a source); the story's date is the one given with -published`},
+			[]string{"no dateline", "warning"}},
+		{"no dateline, printed", "Officials in Testville (the test capital) - Synthetic words.", nil, false, nil,
+			[]string{`warning: the story has no dateline: its first paragraph, line 3 of `, `, opens "Officials in Testville (the test capital) -…", not with a place, a source in parentheses and a dash`,
+				"to give it one: start line 3 with one, such as \"ERBIL (Kurdistan 24) – \" or \"Baghdad (AFP) - \", and import the story again"},
+			nil},
+		{"no dateline, added", "Synthetic words, and no dateline.", nil, true, nil,
+			[]string{`warning: the story has no dateline: its first paragraph, line 3 of `, `opens "Synthetic words, and no dateline.", not with`,
+				`to give it one: add "dateline": {"place": "PLACE", "source": "Source"} to its entry in `},
+			nil},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			story := storyFile(t, headline+tt.first+"\n\nLast synthetic words.\n")
+			dataFile, _ := archiveFixture(t, 3)
+			args := []string{"import", "-data", dataFile}
+			if !tt.into {
+				args = append(args, "-o", "-")
+			}
+			args = append(append(args, tt.args...), story)
+			var stdout, stderr bytes.Buffer
+			if err := dispatch(args, &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			var a *article.Article
+			if tt.into {
+				arc, err := dataset.Load(dataFile, dataset.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ok bool
+				if a, ok, err = arc.Article("synthetic-test-headline-for-datelines"); err != nil || !ok {
+					t.Fatalf("the story is not in the dataset: %v", err)
+				}
+				if want := dataFile + `: added "synthetic-test-headline-for-datelines"`; !strings.HasPrefix(stdout.String(), want) {
+					t.Errorf("printed %q, want %q", stdout.String(), want)
+				}
+			} else if err := json.Unmarshal(stdout.Bytes(), &a); err != nil {
+				t.Fatalf("%v:\n%s", err, stdout.String())
+			}
+			if !reflect.DeepEqual(a.Dateline, tt.dateline) {
+				t.Errorf("dateline %+v, want %+v", a.Dateline, tt.dateline)
+			}
+			if ps := a.Paragraphs(); len(ps) != 2 || (tt.dateline == nil && ps[0] != tt.first) {
+				t.Errorf("paragraphs %q, want 2, the first %q when there is no dateline", ps, tt.first)
+			}
+			for _, want := range tt.stderr {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+				}
+			}
+			for _, not := range tt.not {
+				if strings.Contains(stderr.String(), not) {
+					t.Errorf("stderr holds %q:\n%s", not, stderr.String())
+				}
+			}
+			if tt.dateline == nil && !strings.Contains(stderr.String(), story) {
+				t.Errorf("the warning does not name the story file %s:\n%s", story, stderr.String())
+			}
+			if tt.into && tt.dateline == nil && !strings.Contains(stderr.String(), "to its entry in "+dataFile) {
+				t.Errorf("the warning does not name the dataset file %s:\n%s", dataFile, stderr.String())
+			}
+		})
+	}
+}
+
+// TestFirstWords quotes the opening of a paragraph in whole words.
+func TestFirstWords(t *testing.T) {
+	for _, tt := range []struct{ s, want string }{
+		{"Short word.", "Short word."},
+		{"Exactly ten", "Exactly ten"},
+		{"Words that go on past the end", "Words that…"},
+		{"Averyveryverylongword and more", "Averyveryve…"},
+		{"شارۆکێ دەرێ ڤان ڤەشێن", "شارۆکێ دەرێ…"},
+	} {
+		if got := firstWords(tt.s, 11); got != tt.want {
+			t.Errorf("firstWords(%q, 11) = %q, want %q", tt.s, got, tt.want)
+		}
 	}
 }
