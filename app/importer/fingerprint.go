@@ -13,9 +13,10 @@ import (
 
 // Fingerprint returns a stable digest of an article's headline and body
 // text (its paragraphs, the dateline written back at the start of the
-// first), to tell a story that a dataset already holds: two imports of the
-// same text give the same fingerprint whatever their slug, language,
-// photos or Read More links. White space is squeezed, dashes made one,
+// first, without a date it gave), to tell a story that a dataset already
+// holds: two imports of the same text give the same fingerprint whatever
+// their slug, language, photos or Read More links, and whether or not the
+// importer read the dateline. White space is squeezed, dashes made one,
 // direction marks and other invisible characters dropped, and the text
 // put in Unicode's composed form before hashing (SHA-256, in hex).
 func Fingerprint(a article.Article) string {
@@ -29,6 +30,15 @@ func Fingerprint(a article.Article) string {
 		text := blk.Text
 		if first && a.Dateline != nil {
 			text = a.Dateline.Label() + " - " + text
+		}
+		if first {
+			// Read again, a dateline is written one way, without a
+			// date: as ParseWith splits it off, whether an article has
+			// it or holds it in its text (imported by an importer that
+			// did not read its form).
+			if o, ok := splitDateline(text); ok {
+				text = o.dateline.Label() + " - " + o.rest
+			}
 		}
 		first = false
 		b.WriteByte('\n')

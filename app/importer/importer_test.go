@@ -702,6 +702,27 @@ func TestFingerprint(t *testing.T) {
 			t.Error("the fingerprint changed with the dateline kept in the first paragraph")
 		}
 	})
+	t.Run("a wire dateline an older import left in the paragraph", func(t *testing.T) {
+		for _, first := range []string{
+			"BAGHDAD, Dec 7 (Reuters) - Iraq said.",
+			"Baghdad, 7 December 2021 (AFP) - Iraq said.",
+			"Testville, Testland Region (Synthetic Wire)—Words.",
+		} {
+			a, err := Parse([]byte("Headline\n" + first + "\nLast words."))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Dateline == nil {
+				t.Fatalf("%q: no dateline", first)
+			}
+			kept := article.Article{Headline: "Headline", Body: []article.Block{
+				{Type: article.Paragraph, Text: first}, {Type: article.Paragraph, Text: "Last words."},
+			}}
+			if Fingerprint(kept) != Fingerprint(a) {
+				t.Errorf("%q: the fingerprint differs with the dateline, and its date, kept in the paragraph", first)
+			}
+		}
+	})
 	t.Run("photos and related links do not count", func(t *testing.T) {
 		other := base
 		other.Figures, other.Related = nil, nil
