@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+
+	"dateline/app/page"
 )
 
 // errNotFound is a 404 answer: the data file does not exist.
@@ -58,7 +60,11 @@ func fetch(url string) ([]byte, error) {
 
 	switch {
 	case r.err != nil:
-		return nil, fmt.Errorf("fetching %s: %w", url, r.err)
+		// fetch rejects, or the reading of its body does, when no whole
+		// answer came, neither from the network nor from the service
+		// worker (offline, a data file it has not saved: app/site/worker.js
+		// rethrows). Any answer, a 500 included, has a status instead.
+		return nil, fmt.Errorf("fetching %s: %w: %w", url, page.ErrOffline, r.err)
 	case r.status == 404:
 		return nil, fmt.Errorf("fetching %s: %w", url, errNotFound)
 	case r.status == 503:

@@ -161,6 +161,12 @@ type Named struct {
 // needs to reload.
 var ErrStale = errors.New("the site has a new version")
 
+// ErrOffline says that a page's data is neither on this device nor
+// reachable: no answer came (the browser is offline, or the host cannot be
+// reached) and the service worker has no copy. The reader is shown the
+// offline page (Offline), as the worker shows it for that address typed.
+var ErrOffline = errors.New("offline, and the page is not saved on this device")
+
 // Source gives pages their data. The host's answers from the dataset; the
 // client's from the versioned data files the host serves.
 type Source interface {
