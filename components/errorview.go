@@ -1,6 +1,8 @@
 package components
 
 import (
+	"errors"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/i18n"
@@ -38,7 +40,12 @@ func (v *ErrorView) Render() app.UI {
 
 func (v *ErrorView) retry(ctx app.Context, e app.Event) { ctx.Reload() }
 
-// logLoadError puts the details of a failed load in the console.
+// logLoadError puts the details of a failed load in the console: as an
+// error, unless the page is only not saved for offline (page.ErrOffline).
 func logLoadError(err error) {
+	if errors.Is(err, page.ErrOffline) {
+		app.Log("dateline: showing the offline page:", err.Error())
+		return
+	}
 	app.Log("dateline: loading page data:", err)
 }

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"errors"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/page"
@@ -28,6 +30,16 @@ type pageState struct {
 	// (Page.OnUpdate), and the navigation's OnNav is still to come.
 	early bool
 }
+
+// offline tells whether the load failed for want of a network, with no
+// copy of the data on the device (page.ErrOffline): the page is then the
+// offline page, which the service worker gives the same address typed.
+func (st *pageState) offline() bool {
+	return st.Status == loadingErr && errors.Is(st.Err, page.ErrOffline)
+}
+
+// offlineRef is the page shown in place of one that is offline.
+var offlineRef = page.Ref{Kind: page.Offline}
 
 // init fills st before the first render in the browser, when the source
 // already has the page's data (it has for the page app.wasm starts on,

@@ -24,9 +24,10 @@ func notFoundContent(t *i18n.Table) []app.UI {
 // offlineContent says that the page asked for is neither saved on this
 // device nor reachable, and leads to what is: the latest articles and the
 // saved ones, both kept offline. The service worker answers it with
-// status 503 (page.Offline). Only the host draws it (its page runs no
-// app.wasm), so it is markup: a few hundred bytes of app.wasm rather than
-// the 6.5 kB its elements took.
+// status 503 (page.Offline), and app.wasm draws it for an in-app link to
+// such a page (page.ErrOffline). Its page from the host runs no app.wasm,
+// and the app never takes it over, so it is markup: a few hundred bytes of
+// app.wasm rather than the 6.5 kB its elements took.
 func offlineContent(t *i18n.Table) []app.UI {
 	return []app.UI{markup(func(b *strings.Builder) {
 		put(b, `<section class="notice" aria-labelledby="page-title"><h1 id="page-title" tabindex="-1">`)

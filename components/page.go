@@ -71,7 +71,11 @@ func (p *Page) OnNav(ctx app.Context) {
 		}
 	}
 	p.st.load(ctx, p.Source, func(ctx app.Context) {
-		if p.st.Status == loadingErr {
+		ref, d := p.st.Ref, p.st.Data
+		switch {
+		case p.st.offline():
+			ref, d = offlineRef, page.Data{}
+		case p.st.Status == loadingErr:
 			title := i18n.ErrorTitle
 			if errors.Is(p.st.Err, page.ErrStale) {
 				title = i18n.StaleTitle
@@ -79,11 +83,11 @@ func (p *Page) OnNav(ctx app.Context) {
 			ctx.Page().SetTitle(p.Site.Table.Text(title))
 			return
 		}
-		m := MetaOf(p.Site, p.st.Ref, p.st.Data)
+		m := MetaOf(p.Site, ref, d)
 		ctx.Page().SetTitle(m.Title)
 		ctx.Page().SetDescription(m.Description)
 		if !first {
-			afterNav(ctx, p.st.Ref, p.st.Data)
+			afterNav(ctx, ref, d)
 		}
 	})
 }
@@ -101,6 +105,10 @@ func (p *Page) draw() app.UI {
 	case loaded:
 		return View(p.Site, p.st.Ref, p.st.Data)
 	case loadingErr:
+		if p.st.offline() {
+			// The worker's answer to this address typed, offline.
+			return View(p.Site, offlineRef, page.Data{})
+		}
 		return &Shell{Site: p.Site, Content: []app.UI{&ErrorView{Site: p.Site, Stale: errors.Is(p.st.Err, page.ErrStale)}}}
 	default:
 		if p.st.Ref.Kind == page.Search {

@@ -2,7 +2,9 @@ package components
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,7 +56,9 @@ func TestPage(t *testing.T) {
 		{"unknown article", "/articles/no-such-story", true, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
 		{"list page past the last", "/page/9", true, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
 		{"no page at all", "/about", false, nil, false, "Page not found · Synthetic Times", "Plainly synthetic test pages.", "Page not found"},
-		{"load fails", "/", false, errors.New("offline"), true, "This page could not be loaded", "", "This page could not be loaded"},
+		{"load fails", "/", false, errors.New("fetching /data/x/lists/home/1.json: status 500"), true, "This page could not be loaded", "", "This page could not be loaded"},
+		// The worker's answer to the address typed: app/site draws it for it.
+		{"offline, not saved", "/page/2", false, fmt.Errorf("loading /page/2: %w", page.ErrOffline), true, "You are offline · Synthetic Times", "Plainly synthetic test pages.", "You are offline"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -80,8 +84,19 @@ func TestPage(t *testing.T) {
 			if len(h1s) != 1 || h1s[0].TextContent() != tt.wantH1 || h1s[0].Attrs["id"] != "page-title" {
 				t.Errorf("want one h1#page-title %q, got %d", tt.wantH1, len(h1s))
 			}
-			if tt.loadErr != nil && len(root.WithClass("notice")[0].All("button")) != 1 {
-				t.Errorf("a failed load offers no Try again button")
+			switch {
+			case errors.Is(tt.loadErr, page.ErrOffline):
+				notice := root.WithClass("notice")[0]
+				if n := len(notice.All("button")); n != 0 {
+					t.Errorf("the offline page has %d buttons, want none", n)
+				}
+				if got, want := notice.AttrValues("href"), []string{"/", page.SavedPath}; !slices.Equal(got, want) {
+					t.Errorf("the offline page links to %q, want %q", got, want)
+				}
+			case tt.loadErr != nil:
+				if len(root.WithClass("notice")[0].All("button")) != 1 {
+					t.Errorf("a failed load offers no Try again button")
+				}
 			}
 		})
 	}
