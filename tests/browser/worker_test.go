@@ -89,40 +89,54 @@ func (tb *tab) waitSaved(timeout time.Duration) int {
 // false, and the worker's own fetches fail too (emulating the page alone
 // passes falsely, since the worker still reaches the host). The worker
 // sessions stay attached until the test ends, so the emulation holds.
-func (tb *tab) goOffline() {
+// online undoes it, for a test that comes back online.
+func (tb *tab) goOffline() (online func()) {
 	tb.t.Helper()
-	apply := func(ctx context.Context, what string) {
+	apply := func(ctx context.Context, what string, offline bool) {
 		tb.t.Helper()
-		err := chromium.EmulateNetwork(ctx, network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}, true)
+		err := chromium.EmulateNetwork(ctx, network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}, offline)
 		if err != nil {
-			tb.t.Fatalf("emulating offline on %s: %v", what, err)
+			tb.t.Fatalf("emulating offline %v on %s: %v", offline, what, err)
 		}
 		_, err = chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
-			Offline: true, DownloadThroughput: -1, UploadThroughput: -1,
+			Offline: offline, DownloadThroughput: -1, UploadThroughput: -1,
 		})
 		if err != nil {
 			tb.t.Fatalf("overriding the network state on %s: %v", what, err)
 		}
 	}
-	apply(tb.ctx, "the page")
+	apply(tb.ctx, "the page", true)
 	targets, err := chromedp.Targets(tb.ctx)
 	if err != nil {
 		tb.t.Fatalf("listing targets: %v", err)
 	}
-	workers := 0
+	type worker struct {
+		ctx  context.Context
+		what string
+	}
+	var workers []worker
 	for _, info := range targets {
 		if info.Type != "service_worker" {
 			continue
 		}
 		wctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
 		tb.t.Cleanup(cancel)
-		apply(wctx, "the service worker "+info.URL)
-		workers++
+		w := worker{wctx, "the service worker " + info.URL}
+		apply(w.ctx, w.what, true)
+		workers = append(workers, w)
 	}
-	if workers == 0 {
+	if len(workers) == 0 {
 		tb.t.Fatal("going offline: no service_worker target to cut off")
 	}
 	tb.waitFor("navigator.onLine to be false", `!navigator.onLine`, 5*time.Second)
+	return func() {
+		tb.t.Helper()
+		apply(tb.ctx, "the page", false)
+		for _, w := range workers {
+			apply(w.ctx, w.what, false)
+		}
+		tb.waitFor("navigator.onLine to be true", `navigator.onLine`, 5*time.Second)
+	}
 }
 
 func ptrTo[T any](v T) *T { return &v }
