@@ -14,6 +14,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"dateline/app/article"
+	"dateline/app/i18n"
+	dlpage "dateline/app/page"
 	"dateline/app/site"
 )
 
@@ -40,12 +43,33 @@ type offlineView struct {
 // service worker has not saved (an archive past the precache limit, whose
 // worker saves the first page of each list and what is read), offline:
 // the app shows the offline page that the worker answers the same address
-// with when it is typed, not the error of a failed load, and the same
-// link works once the connection is back. A page whose data the host
-// fails to give (a 500, through a proxy) is still the error.
+// with when it is typed, not the error of a failed load, in the edition's
+// language, and the same link works once the connection is back. A page
+// whose data the host fails to give (a 500, through a proxy) is still the
+// error.
 func TestOfflineNavToUnsavedPage(t *testing.T) {
 	t.Parallel()
-	h := privateHost(t, "-data", writeDataset(t, "offline-nav.json", archiveDataset(site.FullOfflineMaxArticles+1)))
+	for _, c := range []struct {
+		name, lang string
+		labels     map[string]string
+	}{
+		{"english", "", nil},
+		{"sorani edition", editions[0].lang, syntheticLabels(editions[0].mark)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			ds := archiveDataset(site.FullOfflineMaxArticles + 1)
+			ds.Site.Lang, ds.Site.Labels = c.lang, c.labels
+			offlineNav(t, ds)
+		})
+	}
+}
+
+// offlineNav is TestOfflineNavToUnsavedPage on one archive.
+func offlineNav(t *testing.T, ds *article.Dataset) {
+	tr := dlpage.NewSite(ds.Site, nil).Table
+	titled := func(title string) string { return tr.Text(i18n.PageTitle, "title", title, "site", ds.Site.Name) }
+	h := privateHost(t, "-data", writeDataset(t, "offline-nav.json", ds))
 	target, err := url.Parse(h.URL)
 	if err != nil {
 		t.Fatal(err)
@@ -74,12 +98,12 @@ func TestOfflineNavToUnsavedPage(t *testing.T) {
 	if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
 		t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
 	}
-	tb.waitH1("You are offline")
+	tb.waitH1(tr.Text(i18n.OfflinePageTitle))
 	typed := eval[offlineView](tb, offlineViewJS)
-	if want := "You are offline · Synthetic Archive"; typed.Title != want {
+	if want := titled(tr.Text(i18n.OfflinePageTitle)); typed.Title != want {
 		t.Errorf("typed: title %q, want %q", typed.Title, want)
 	}
-	if want := []string{"/ See the latest articles", "/saved Saved articles"}; fmt.Sprint(typed.Links) != fmt.Sprint(want) {
+	if want := []string{"/ " + tr.Text(i18n.NotFoundLatest), "/saved " + tr.Text(i18n.SavedTitle)}; fmt.Sprint(typed.Links) != fmt.Sprint(want) {
 		t.Errorf("typed: links %q, want %q", typed.Links, want)
 	}
 
@@ -112,19 +136,17 @@ func TestOfflineNavToUnsavedPage(t *testing.T) {
 	// Older articles loads the page.
 	online()
 	tb.click("See the latest articles", `main a[href="/"]`)
-	tb.waitH1("Latest articles")
+	tb.waitH1(tr.Text(i18n.ListLatest))
 	tb.click("Older articles on / again", `main a[rel=next]`)
-	tb.waitFor("page 2 of the latest articles", `location.pathname === "/page/2" && document.title === "Latest articles, page 2 · Synthetic Archive"`, 10*time.Second)
+	page2 := titled(tr.Text(i18n.PageNumbered, "title", tr.Text(i18n.ListLatest), "n", tr.Number(2)))
+	tb.waitFor("page 2 of the latest articles", `location.pathname === "/page/2" && document.title === `+jsString(page2), 10*time.Second)
 	if n := eval[int](tb, `document.querySelectorAll("main article.summary").length`); n == 0 {
 		t.Error("online again, /page/2 lists no articles")
-	}
-	if got := eval[string](tb, `document.querySelector("main").innerText`); strings.Contains(got, "You are offline") {
-		t.Errorf("online again, /page/2 still says it is offline:\n%s", got)
 	}
 
 	// Online, a failure of the host is not the offline page.
 	tb.click("Older articles on /page/2", `main a[rel=next]`)
-	tb.waitH1("This page could not be loaded")
+	tb.waitH1(tr.Text(i18n.ErrorTitle))
 	if got := eval[offlineView](tb, offlineViewJS); got.Path != "/page/3" || got.Buttons != 1 {
 		t.Errorf("a 500 for /page/3's data: %+v, want the error with its Try again button", got)
 	}
