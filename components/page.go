@@ -80,7 +80,7 @@ func (p *Page) OnNav(ctx app.Context) {
 			if errors.Is(p.st.Err, page.ErrStale) {
 				title = i18n.StaleTitle
 			}
-			ctx.Page().SetTitle(p.Site.Table.Text(title))
+			ctx.Page().SetTitle(p.Site.Table.Plain().Text(title)) // a title: no isolates
 			return
 		}
 		m := MetaOf(p.Site, ref, d)
