@@ -21,6 +21,10 @@ type Fault struct {
 	// one fault that a wrong clock makes, which a serving host reports as
 	// a warning (dataset.Options.AheadWarns).
 	Ahead bool
+	// Warn marks a fault that a reader notices but that breaks nothing
+	// else (a picture the pages do not load): every command reports it
+	// as a warning, and none refuses the dataset for it.
+	Warn bool
 }
 
 // Limits on the size of values, so that one bad entry cannot make a page
@@ -185,6 +189,9 @@ func (fig *Figure) validate(f *faults, p string) {
 				// https hosts only, as browsers do on an https page.
 				f.add(ip+"/src", fmt.Sprintf("image src %q is an http address, which the site's pages do not load", img.Src),
 					`give the picture's "https://..." address, or a path on this site such as /media/photo.jpg`)
+				// A warning: a site that showed it broken before this
+				// check stays up, and can take new stories.
+				f.list[len(f.list)-1].Warn = true
 			case !IsWebURL(img.Src) && !IsSitePath(img.Src):
 				msg, hint := srcFault(img.Src)
 				f.add(ip+"/src", msg, hint)
@@ -397,7 +404,7 @@ func srcFault(src string) (msg, hint string) {
 			return "image src " + msg, hint
 		}
 	}
-	return fmt.Sprintf("image src %q is neither an http(s) URL nor a path on this site", src), `use "https://..." or a path starting with "/"`
+	return fmt.Sprintf("image src %q is neither an https URL nor a path on this site", src), `use "https://..." or a path starting with "/"`
 }
 
 // hasWebScheme reports whether u starts as an http or https URL does.

@@ -485,3 +485,25 @@ func TestFutureDates(t *testing.T) {
 		t.Error("with AheadWarns, a date that is not one is accepted")
 	}
 }
+
+// TestHTTPImageWarns: an http picture, which the pages' Content-Security-
+// Policy does not load, is a warning placed in its file, not a reason to
+// refuse the dataset: a site that showed it broken before the check stays
+// up and can take new stories.
+func TestHTTPImageWarns(t *testing.T) {
+	fig := `"figures": [{"caption": "Synthetic.", "image": {"src": "http://images.example.org/x.jpg", "alt": "", "width": 640, "height": 480}}]`
+	data := []byte("{\"articles\": [\n  " + story("a", fig) + "\n]}")
+	for _, opt := range []Options{{}, {CheckOnly: true}} {
+		arc, err := LoadBytesOptions("http.json", data, opt)
+		if err != nil {
+			t.Fatalf("CheckOnly %v: %v", opt.CheckOnly, err)
+		}
+		if len(arc.Warnings) != 1 {
+			t.Fatalf("CheckOnly %v: warnings %v, want the http picture's", opt.CheckOnly, arc.Warnings)
+		}
+		w := arc.Warnings[0]
+		if w.Line != 2 || w.Pointer != "/articles/0/figures/0/image/src" || !strings.Contains(w.Message, "is an http address") || !strings.Contains(w.Hint, "https://") {
+			t.Errorf("CheckOnly %v: warning %s", opt.CheckOnly, w)
+		}
+	}
+}

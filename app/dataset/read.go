@@ -127,7 +127,7 @@ type result struct {
 	file, index int
 	entry       *entry
 	problems    []Problem
-	warnings    []Problem // dates ahead, with Options.AheadWarns
+	warnings    []Problem // faults marked Warn, and dates ahead with Options.AheadWarns
 }
 
 // fileState is what reading one file found.
@@ -793,7 +793,7 @@ func (l *loader) check(j job, c *checker) result {
 		}
 		at, _ := jsonread.Locate(j.raw, f.Pointer)
 		add(at, f.Pointer, f.Message, f.Hint)
-		if f.Ahead && l.aheadWarns {
+		if f.Warn || f.Ahead && l.aheadWarns {
 			n := len(res.problems) - 1
 			res.warnings = append(res.warnings, res.problems[n])
 			res.problems = res.problems[:n]
