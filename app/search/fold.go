@@ -346,9 +346,8 @@ func stripArticle(word []byte) []byte {
 // articleRest returns the letter after an article (see articles) when a
 // folded word is an article and one letter, such as "الز", which the
 // index keeps whole; "" for any other word. A query's last word "الز",
-// the start of "الزيلان" (which the index holds as "زيلان"), matches as
-// that letter, word-initial as stripArticle leaves it, when it starts no
-// word of its own (match).
+// the start of "الزيلان" (which the index holds as "زيلان"), also matches
+// as that letter, as it starts a word stripArticle leaves (match).
 func articleRest(word string) string {
 	for _, a := range articles {
 		if len(word) != len(a)+2 || word[:len(a)] != a {
@@ -358,8 +357,11 @@ func articleRest(word string) string {
 		if r, _ := utf8.DecodeRuneInString(rest); r < 0x0600 || r > 0x06ff {
 			return "" // a digit and a Latin letter are 1 byte: no Arabic letter
 		}
-		if rest == "ر" {
+		switch rest {
+		case "ر":
 			return "ڕ" // word-initial reh, as stripArticle makes it
+		case "ە":
+			return "ه" // a heh the word ended on ("اله"), which starts words
 		}
 		return rest
 	}

@@ -204,6 +204,7 @@ func TestArticleRest(t *testing.T) {
 		{"بالم", "م"},
 		{"للم", "م"},
 		{"الر", "ڕ"}, // word-initial, as the index holds it
+		{"الە", "ه"}, // "اله", its heh folded as a word's last
 		{"الزي", ""}, // two letters: stripArticle's already
 		{"ال", ""},
 		{"ال1", ""},

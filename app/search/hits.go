@@ -5,7 +5,17 @@ package search
 // head part lacks. A missing head part leaves its hit out and returns an
 // error; a missing rest part only makes the excerpt the body's opening.
 func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, prefix bool) ([]Hit, error) {
-	mt := matcher{terms: terms, prefix: prefix, alt: q.alt}
+	// A hit with the last word as itself marks it alone; one found by
+	// its letter (query.alt), the words of that letter.
+	mt := matcher{terms: terms, prefix: prefix}
+	byLetter := mt
+	byLetter.alt = q.alt
+	matcherOf := func(id uint32) matcher {
+		if q.alt != "" && !q.exact.has(id) {
+			return byLetter
+		}
+		return mt
+	}
 	names := make([]string, len(ids))
 	for k, id := range ids {
 		names[k] = docName(m.version, int(id), false)
@@ -18,7 +28,7 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	for k, v := range heads {
 		if h, ok := v.(*docHead); ok {
 			bodies[k], more[k] = h.body, h.restLen > 0
-			if h.restLen > 0 && q.inBody(ids[k]) && mt.first(h.body) < 0 {
+			if h.restLen > 0 && q.inBody(ids[k]) && matcherOf(ids[k]).first(h.body) < 0 {
 				rests = append(rests, k)
 				restNames = append(restNames, docName(m.version, int(ids[k]), true))
 			}
@@ -34,7 +44,7 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	var hits []Hit
 	for k, v := range heads {
 		if h, ok := v.(*docHead); ok {
-			hit := h.hit
+			hit, mt := h.hit, matcherOf(ids[k])
 			hit.HeadlineMarks = mt.marks(hit.Headline)
 			hit.Excerpt = mt.excerpt(bodies[k], more[k])
 			hits = append(hits, hit)

@@ -13,9 +13,10 @@ type query struct {
 	heads    []bitset
 	bodies   []bitset
 	maxScore int
-	// alt is the letter the last word matched as (articleRest), when it
-	// matched no word as itself.
-	alt string
+	// alt is the letter the last word also matches as (articleRest), and
+	// exact the documents that have the word as itself: they come first.
+	alt   string
+	exact bitset
 }
 
 // match finds the documents that have every word, the last as a prefix
@@ -23,12 +24,19 @@ type query struct {
 // itself): the set of all starts full, past the last id too, and the
 // first word's lists clear it.
 func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, error) {
-	keys := make([]string, len(terms))
+	last := len(terms) - 1
+	// A last word of an article and one letter ("الز", on the way to
+	// "الزيلان", which the index holds as "زيلان") also matches as that
+	// letter (articleRest); its lists are looked up after the words'.
+	alt := ""
+	if prefix {
+		alt = articleRest(terms[last])
+	}
+	keys := make([]string, len(terms), len(terms)+1)
 	// Two words in one shard name it twice: the second lookup finds it
 	// under way or kept (on a host, a cache that starts afresh in between
 	// can have it fetched again, which costs a copy, not a wrong result).
-	want := make([]int, len(terms))
-	last := len(terms) - 1
+	want := make([]int, len(terms), len(terms)+1)
 	for i, t := range terms {
 		keys[i] = t
 		if i == last && prefix {
@@ -36,11 +44,15 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 		}
 		want[i] = m.shardOf(keys[i])
 	}
+	if alt != "" {
+		keys = append(keys, unionKey(alt))
+		want = append(want, m.shardOf(keys[last+1]))
+	}
 	shards, err := s.loadShards(m, want)
 	if err != nil {
 		return nil, err
 	}
-	q := &query{all: newBitset(int(m.docs)), maxScore: len(terms)}
+	q := &query{all: newBitset(int(m.docs)), maxScore: len(terms), alt: alt}
 	for w := range q.all {
 		q.all[w] = ^uint64(0)
 	}
@@ -49,21 +61,15 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 		if err := s.lists(m, want[i], shards[i], keys[i], t, h, b); err != nil {
 			return nil, err
 		}
-		if i == last && prefix && h.count() == 0 && b.count() == 0 {
-			// An article and one letter that starts no word the index
-			// keeps whole ("الز"): the start of a word it keeps without
-			// its article ("الزيلان" as "زيلان"). A word of its own
-			// ("الف", "الى") keeps to itself.
-			if q.alt = articleRest(t); q.alt != "" {
-				key := unionKey(q.alt)
-				at := m.shardOf(key)
-				sh, err := s.loadShards(m, []int{at})
-				if err != nil {
-					return nil, err
-				}
-				if err := s.lists(m, at, sh[0], key, q.alt, h, b); err != nil {
-					return nil, err
-				}
+		if i == last && alt != "" {
+			// The word as itself ("الف", "الى") ranks above the words of
+			// its letter.
+			q.exact = newBitset(int(m.docs))
+			for w := range q.exact {
+				q.exact[w] = h[w] | b[w]
+			}
+			if err := s.lists(m, want[i+1], shards[i+1], keys[i+1], alt, h, b); err != nil {
+				return nil, err
 			}
 		}
 		q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
@@ -112,12 +118,18 @@ func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset
 	return nil
 }
 
-// rank returns the ids of a page of the matching documents: by the
-// number of words in the headline, then newest (lowest id) first.
+// rank returns the ids of a page of the matching documents: those with
+// the last word as itself before those with it only as its letter (alt),
+// then by the number of words in the headline, then newest (lowest id)
+// first.
 func (q *query) rank(page int) []uint32 {
 	need := page * PerPage
-	buckets := make([][]uint32, q.maxScore+1)
-	top := q.maxScore
+	tier := q.maxScore + 1 // a bucket for each score, twice with exact
+	buckets := make([][]uint32, tier)
+	if q.exact != nil {
+		buckets = make([][]uint32, 2*tier)
+	}
+	top := len(buckets) - 1
 scan:
 	for w, word := range q.all {
 		for word != 0 {
@@ -128,6 +140,9 @@ scan:
 				if h.has(j) {
 					score++
 				}
+			}
+			if q.exact != nil && q.exact.has(j) {
+				score += tier
 			}
 			if len(buckets[score]) < need {
 				buckets[score] = append(buckets[score], j)

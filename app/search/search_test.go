@@ -170,16 +170,18 @@ func TestPossessives(t *testing.T) {
 
 // TestArabicArticle finds a synthetic Arabic word with and without the
 // article and the particles joined to it, whole and as the last word's
-// start, down to the article and one letter ("الز"), which, when it is a
-// word of its own ("إلى" folds to "الى", "ألف" to "الف"), finds that word
-// alone.
+// start, down to the article and one letter ("الز"), which also starts
+// the words of that letter; when it is a word of its own ("إلى" folds to
+// "الى", "ألف" to "الف"), the articles that have that word come first.
 func TestArabicArticle(t *testing.T) {
 	a0 := doc("a0", "اختبار", "نص اصطناعي عن الزيلان.")
 	a1 := doc("a1", "اختبار آخر", "زيلان في نص اصطناعي.")
 	a2 := doc("a2", "اختبار ثالث", "نص اصطناعي عن الرامون.")
 	a3 := doc("a3", "اختبار رابع", "نص اصطناعي إلى يومين.")
-	a4 := doc("a4", "اختبار خامس", "نص اصطناعي عن ألف فيلان.")
-	s, _ := searcher(build(t, []Doc{a0, a1, a2, a3, a4}))
+	a4 := doc("a4", "اختبار خامس", "نص اصطناعي عن ألف قلم.")
+	a5 := doc("a5", "اختبار سادس", "نص اصطناعي عن الهيئة.")
+	// a5 is the newest: only the word as itself puts a4 before it.
+	s, _ := searcher(build(t, []Doc{a5, a0, a1, a2, a3, a4}))
 	expectHits(t, s, []queryHits{
 		{"زيلان", []string{"a0", "a1"}},
 		{"الزيلان", []string{"a0", "a1"}},
@@ -194,22 +196,67 @@ func TestArabicArticle(t *testing.T) {
 		{"الى", []string{"a3"}},
 		{"إلى", []string{"a3"}},
 		{"الي", []string{"a3"}},
-		{"ألف", []string{"a4"}},
-		{"الف", []string{"a4"}},
-		{"فيل", []string{"a4"}},
+		{"ألف", []string{"a4", "a1"}}, // a4 says "ألف", a1 "في"
+		{"الق", []string{"a4"}},
+		{"اله", []string{"a5"}}, // "الهيئة" ends the folded "اله" on ە
+		{"الهي", []string{"a5"}},
+		{"الع", []string{"a5", "a0", "a2", "a4"}}, // "عن"
+		{"الا", []string{"a5", "a0", "a1", "a2", "a3", "a4"}},
 	})
-	res, err := s.Search("الز", 1)
-	if err != nil || len(res.Hits) != 2 {
-		t.Fatalf(`Search("الز") = %+v, %v`, res.Hits, err)
+	marked := func(q string, hit int) []string {
+		t.Helper()
+		res, err := s.Search(q, 1)
+		if err != nil || len(res.Hits) <= hit {
+			t.Fatalf("Search(%q) = %+v, %v", q, res.Hits, err)
+		}
+		var m []string
+		for _, sp := range res.Hits[hit].Excerpt {
+			if sp.Mark {
+				m = append(m, sp.Text)
+			}
+		}
+		return m
 	}
-	var marked []string
-	for _, sp := range res.Hits[0].Excerpt {
-		if sp.Mark {
-			marked = append(marked, sp.Text)
+	for _, tt := range []struct {
+		q    string
+		hit  int
+		want []string
+	}{
+		{"الز", 0, []string{"الزيلان"}},
+		{"الق", 0, []string{"قلم"}},
+		{"اله", 0, []string{"الهيئة"}},
+	} {
+		if got := marked(tt.q, tt.hit); !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q), hit %d: marked %q, want %q", tt.q, tt.hit, got, tt.want)
 		}
 	}
-	if !slices.Equal(marked, []string{"الزيلان"}) {
-		t.Errorf(`Search("الز"): marked %q in %q, want "الزيلان"`, marked, text(res.Hits[0].Excerpt))
+}
+
+// TestArticleWordFirst: a last word of the article and one letter that is
+// a word of its own finds that word first, marked alone, then the words of
+// its letter, marked in theirs.
+func TestArticleWordFirst(t *testing.T) {
+	w0 := doc("w0", "اختبار", "نص عن المدينة.")
+	w1 := doc("w1", "اختبار آخر", "نص عن المجلس.")
+	w2 := doc("w2", "اختبار ثالث", "نص عن ألم مزمن.")
+	s, _ := searcher(build(t, []Doc{w0, w1, w2}))
+	res, err := s.Search("الم", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slugs(res.Hits); !slices.Equal(got, []string{"w2", "w0", "w1"}) {
+		t.Fatalf(`Search("الم") = %q, want the word itself (w2) first, then the newest`, got)
+	}
+	for i, want := range [][]string{{"ألم"}, {"المدينة"}, {"المجلس"}} {
+		var got []string
+		for _, sp := range res.Hits[i].Excerpt {
+			if sp.Mark {
+				got = append(got, sp.Text)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("hit %s: marked %q, want %q", res.Hits[i].Slug, got, want)
+		}
 	}
 }
 
