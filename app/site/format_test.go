@@ -16,10 +16,10 @@ import (
 // formatData is a plainly synthetic dataset whose text takes every path
 // of the search's folding: case and accents, an English possessive, the
 // Arabic article and its particles, Sorani letters, Eastern Arabic
-// digits, a caption, authors and tags.
+// digits, a caption, a dateline, a section, authors and tags.
 const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "articles": [
   {"slug": "format-latin", "headline": "Zévrano’s Quillan budget, 2024", "section": "World", "tags": ["Alpha"],
-   "published": "2024-03-05T09:00:00Z", "authors": ["Jane Roe"],
+   "published": "2024-03-05T09:00:00Z", "authors": ["Jane Roe"], "dateline": {"place": "SYNTHVILLE", "source": "Synthetic Wire"},
    "figures": [{"caption": "A synthetic caption of the Vandel ridge.", "credit": "Photo: synthetic"}],
    "body": [{"type": "paragraph", "text": "The council's synthetic text of O'Sullivan, ÆNVAR and Brüvel."}]},
   {"slug": "format-arabic", "lang": "ar", "headline": "اختبار المقال بالزيلان", "section": "World",
@@ -33,7 +33,7 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
 // DataFormat.
 var formatSums = map[int]string{
 	2: "b9d4381309ae857ac2ae668f",
-	3: "1eeb40db49fd4bb815e154f8", // the dateline's place and the section searched
+	3: "22d513f1a6b77b1b220718a8", // the dateline's place and the section searched
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers
