@@ -134,9 +134,9 @@ func readCased(text string) (opening, bool) {
 }
 
 // isName reports whether s is written as a name: one to max words, the
-// first and the last capitalised, those between capitalised or particles
-// of place names, and any a number when numbers are allowed ("Kurdistan
-// 24"). A capitalised word starts with a capital and goes on with
+// first capitalised, those after it capitalised, particles of place names
+// between two, or numbers when numbers are allowed ("Kurdistan 24", never
+// "2": a score is no source). A capitalised word starts with a capital and goes on with
 // letters, digits, full stops, hyphens, apostrophes or ampersands
 // ("D.C.", "France-Presse", "Kurdistan24").
 func isName(s string, max int, numbers bool) bool {
@@ -146,7 +146,7 @@ func isName(s string, max int, numbers bool) bool {
 	}
 	for i, w := range words {
 		switch {
-		case numbers && strings.Trim(w, "0123456789") == "":
+		case numbers && i > 0 && strings.Trim(w, "0123456789") == "":
 		case capitalised(w):
 		case particles[w] && i > 0 && i < len(words)-1:
 		default:

@@ -521,6 +521,8 @@ func TestWireDatelines(t *testing.T) {
 		{"a source with a lower-case word", "Testville (the Synthetic Wire) - Words.", "", "", ""},
 		{"not at the start of the paragraph", "Words first. Testville (Synthetic Wire) – Words.", "", "", ""},
 		{"a place in quotation marks", "\"Testville\" (Synthetic Wire) – Words.", "", "", ""},
+		{"a score, not a source", "Testford (2) - Testbury (1): a late goal.", "", "", ""},
+		{"a score, the text in capitals", "Test United (3) - Testbury (1) Was the score.", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
