@@ -44,6 +44,13 @@
     });
   }
 
+  // plain is text without the isolates (U+2068, U+2069) that wrap an
+  // English fallback in a right-to-left edition: for an attribute, a
+  // tooltip or a shared title, which lay out nothing and would carry them.
+  function plain(s) {
+    return s.replace(/[\u2068\u2069]/g, "");
+  }
+
   // number writes n in the edition's digits.
   function number(n) {
     return String(n).replace(/[0-9]/g, function (d) {
@@ -605,13 +612,13 @@
     var title = $("#page-title") ? $("#page-title").textContent : doc.title;
     if (navigator.share) {
       // The title once: share targets show text and title together.
-      navigator.share({ title: title, url: url }).catch(function () {
+      navigator.share({ title: plain(title), url: url }).catch(function () {
         // Cancelled by the reader, or refused: nothing to say.
       });
       return;
     }
     var fallback = function () {
-      var input = el("input", { type: "text", readonly: "", value: url, "aria-label": text("article.copy_link"), class: "toast-input" });
+      var input = el("input", { type: "text", readonly: "", value: url, "aria-label": plain(text("article.copy_link")), class: "toast-input" });
       toast(text("article.copy_link"), { id: "share", content: input, ms: 10000 });
       input.focus();
       input.select();
@@ -1006,7 +1013,7 @@
       live.textContent = msg;
     }
     if (msg) {
-      p.title = hint ? msg + " – " + hint : msg; // whole, should the line cut it
+      p.title = plain(hint ? msg + " – " + hint : msg); // whole, should the line cut it
     } else {
       p.removeAttribute("title");
     }

@@ -93,7 +93,7 @@ func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 	// go-app's loader: app.js reports the download of app.wasm in its
 	// label, which boot.js turns into the bar that dateline.css draws.
 	b.WriteString("\n<aside id=\"app-wasm-loader\" class=\"goapp-app-info\"><span id=\"app-wasm-loader-icon\" hidden></span>" +
-		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\" data-label=\"" + attr(s.site.Table.Text(i18n.LoadingApp)) + "\">0</p></aside>\n</body>\n</html>\n")
+		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\" data-label=\"" + attr(s.site.Table.Plain().Text(i18n.LoadingApp)) + "\">0</p></aside>\n</body>\n</html>\n")
 	return []byte(b.String()), nil
 }
 
