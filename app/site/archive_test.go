@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -162,30 +163,51 @@ func TestArchivePages(t *testing.T) {
 // TestOfflineListStaysFlat checks what the service worker saves at install:
 // everything in a small archive, and past site.FullOfflineMaxArticles
 // only the first page of each list, so that the install of a large archive
-// fetches no more than that of a small one.
+// fetches no more than that of a small one. With data saver on, an
+// install saves that first page of each list whatever the archive's size
+// (the worker's FIRST_PAGES).
 func TestOfflineListStaysFlat(t *testing.T) {
-	offline := func(n int) []string {
+	firstPages := regexp.MustCompile(`\nconst FIRST_PAGES = (\[[^\]]*\]);\n`)
+	// offline returns offline.json's list and the worker's FIRST_PAGES,
+	// without the data path.
+	offline := func(n int) (all, first []string) {
 		ts := newTestServer(t, archiveData(n), testWeb(t, nil))
-		var urls []string
-		if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &urls); err != nil {
+		if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &all); err != nil {
 			t.Fatal(err)
 		}
-		for i, u := range urls {
-			urls[i] = strings.TrimPrefix(u, ts.DataBase)
+		m := firstPages.FindSubmatch(ts.get(t, "/app-worker.js", "").raw)
+		if m == nil {
+			t.Fatal("the worker has no list FIRST_PAGES")
 		}
-		return urls
+		if err := json.Unmarshal(m[1], &first); err != nil {
+			t.Fatalf("the worker's FIRST_PAGES: %v", err)
+		}
+		for _, urls := range [][]string{all, first} {
+			for i, u := range urls {
+				urls[i] = strings.TrimPrefix(u, ts.DataBase)
+			}
+		}
+		return all, first
 	}
-	small := offline(65)
+	small, smallFirst := offline(65)
 	// saved and search pages, articles, home pages, section pages (33 and
 	// 32 articles), then the search index's files
 	pages := 2 + 2*(65+3+2+2)
 	if len(small) <= pages || !slices.Contains(small, "/search/index.bin") {
 		t.Errorf("65 articles: %d addresses saved, want every page and data file, and the search index", len(small))
 	}
-	big := offline(site.FullOfflineMaxArticles + 1)
+	big, bigFirst := offline(site.FullOfflineMaxArticles + 1)
 	want := []string{"/saved", "/search", "/", "/lists/home/1.json", "/sections/even-things", "/lists/sections/even-things/1.json", "/sections/odd-things", "/lists/sections/odd-things/1.json"}
 	if !slices.Equal(big, want) {
 		t.Errorf("%d articles: saves %q, want %q", site.FullOfflineMaxArticles+1, big, want)
+	}
+	for _, c := range []struct {
+		n     int
+		first []string
+	}{{65, smallFirst}, {site.FullOfflineMaxArticles + 1, bigFirst}} {
+		if !slices.Equal(c.first, want) {
+			t.Errorf("%d articles: data saver keeps %q, want %q", c.n, c.first, want)
+		}
 	}
 }
 

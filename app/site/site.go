@@ -132,7 +132,11 @@ func New(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding the site: %w", err)
 	}
-	s.handler = s.newHandler(len(wasm), string(siteJSON))
+	firstJSON, err := json.Marshal(s.firstPages())
+	if err != nil {
+		return nil, fmt.Errorf("encoding the first pages of the lists: %w", err)
+	}
+	s.handler = s.newHandler(len(wasm), string(siteJSON), string(firstJSON))
 	for p, ct := range goAppResources {
 		rec := httptest.NewRecorder()
 		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
@@ -192,9 +196,9 @@ func siteOf(arc *dataset.Archive) *page.Site {
 }
 
 // newHandler configures go-app's handler, used here to generate app.js,
-// wasm_exec.js, the manifest and the service worker. Pages are the site's
-// own (document.go).
-func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
+// wasm_exec.js, the manifest and the service worker (firstJSON: its
+// list of firstPages). Pages are the site's own (document.go).
+func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON string) *app.Handler {
 	return &app.Handler{
 		Name:            s.site.Name,
 		ShortName:       s.site.Name,
@@ -222,6 +226,7 @@ func (s *Site) newHandler(wasmSize int, siteJSON string) *app.Handler {
 		ServiceWorkerTemplate: strings.NewReplacer(
 			"__DATA_BASE__", s.DataBase,
 			"__ARTICLES__", s.OfflineMode(),
+			"__FIRST_PAGES__", firstJSON,
 			"__NOT_FOUND__", notFoundPath,
 			"__OFFLINE__", page.OfflinePath,
 			// ASCII patterns, which Go quotes as JavaScript does.
@@ -287,19 +292,18 @@ func (s *Site) OfflineMode() string {
 
 // offlineURLs are the pages and data files the service worker saves when
 // it installs, beyond the app itself: the saved articles' page, every page up to
-// FullOfflineMaxArticles articles, and past it the first page of the home
-// list and of each section, so that the install fetches no more at
-// 100,000 articles than at 2,500.
+// FullOfflineMaxArticles articles, and past it firstPages, so that the
+// install fetches no more at 100,000 articles than at 2,500.
 func (s *Site) offlineURLs() ([]string, error) {
+	if s.OfflineMode() != "all" {
+		return s.firstPages(), nil
+	}
 	// The saved articles' and the search page have no data file: the
 	// browser fills them.
 	urls := []string{page.SavedPath, page.SearchPath}
 	add := func(r page.Ref) { urls = append(urls, r.Path(), s.DataBase+"/"+r.DataFile()) }
-	for _, r := range s.listRefs(s.OfflineMode() == "all") {
+	for _, r := range s.listRefs(true) {
 		add(r)
-	}
-	if s.OfflineMode() != "all" {
-		return urls, nil
 	}
 	s.arc.Slugs(func(slug string) { add(page.ArticleRef(slug)) })
 	// The whole search index: offline, every query answers.
@@ -311,6 +315,18 @@ func (s *Site) offlineURLs() ([]string, error) {
 		urls = append(urls, s.DataBase+"/"+page.SearchDir+"/"+name)
 	}
 	return urls, nil
+}
+
+// firstPages are what the service worker saves beyond the app past
+// FullOfflineMaxArticles, and with data saver on whatever the site's
+// size: the saved articles' and the search page, the first page of the
+// home list and of each section, and their data files.
+func (s *Site) firstPages() []string {
+	urls := []string{page.SavedPath, page.SearchPath}
+	for _, r := range s.listRefs(false) {
+		urls = append(urls, r.Path(), s.DataBase+"/"+r.DataFile())
+	}
+	return urls
 }
 
 // listRefs returns the pages of the lists: every page of the home list, of

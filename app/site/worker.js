@@ -15,6 +15,10 @@ const DATA_BASE = "__DATA_BASE__";
 // "viewed": install saves the first page of the home list and of each
 // section; other pages are saved as they are read.
 const ARTICLES = "__ARTICLES__";
+// What a "viewed" install saves beyond the app, and any install while
+// data saver is on: the saved articles' and search pages, the first page
+// of the home list and of each section, and their data files.
+const FIRST_PAGES = __FIRST_PAGES__;
 // Served, with its 404 status, for unknown paths while offline.
 const NOT_FOUND = "__NOT_FOUND__";
 // Served, with status 503, for a page neither saved nor reachable.
