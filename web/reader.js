@@ -32,6 +32,7 @@
   // pages as they are read.
   var FIRST_FILE = loader.getAttribute("data-file");
   var SAVED_CACHE = "dateline-saved";
+  var META_CACHE = "dateline-meta"; // the service worker's small entries
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   // ---- small helpers -----------------------------------------------------
@@ -230,6 +231,7 @@
       goTo(place);
     }
     if (wasSaver !== s.saver) {
+      keepSaver(s.saver);
       tellWorker({ type: "saver", on: s.saver });
       if (!s.saver && !root.hasAttribute("data-saver")) {
         startApp();
@@ -258,6 +260,24 @@
         });
       });
     });
+  }
+
+  // keepSaver writes the reader's data saver where the service worker
+  // keeps it (its META cache), for a worker still installing: it looks at
+  // it before each batch it downloads, and tellWorker's message reaches
+  // only an active worker.
+  function keepSaver(on) {
+    if (!("caches" in window)) {
+      return;
+    }
+    caches
+      .open(META_CACHE)
+      .then(function (cache) {
+        return cache.put("/_saver", new Response(on ? "on" : "off"));
+      })
+      .catch(function (err) {
+        console.warn("dateline: keeping data saver for the service worker:", err);
+      });
   }
 
   // startApp runs the app's scripts when data saver is turned off.
