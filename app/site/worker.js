@@ -35,18 +35,16 @@ self.addEventListener("install", (event) => {
   event.waitUntil(install());
 });
 
+// install saves the site for offline reading. With data saver on (a
+// slow or costly network), whatever the mode, it saves only the light
+// files, and turned on while the install runs it stops it at the next
+// batch: the rest is saved once data saver is off (saveRest).
 async function install() {
   const cache = await caches.open(CACHE);
   try {
-    // go-app lists its /app.css, which no page links to. With data saver
-    // on, pages do not run the app: app.wasm is not downloaded.
-    const saver = await dataSaver();
-    const urls = SHELL.filter((u) => u !== "/app.css" && !(saver && u.endsWith(".wasm")));
-    const offline = await fetchChecked(DATA_BASE + "/offline.json");
-    urls.push(...(await offline.json()));
-    // Each once: cache.addAll refuses a batch that names a file twice
-    // (the home page is both the app's and the first list page).
-    await cacheAll(cache, [...new Set(urls)], "install");
+    const light = lightFiles();
+    const files = (await dataSaver()) ? light : await siteFiles(light);
+    const whole = (await cacheAll(cache, files, "install", light.length)) && files !== light;
     const nf = await fetch(NOT_FOUND, { cache: "no-cache" });
     if (nf.status !== 404 || !isHTML(nf)) {
       throw new Error(NOT_FOUND + " answered " + nf.status + ", not the not-found page");
@@ -57,7 +55,10 @@ async function install() {
       throw new Error(OFFLINE + " answered " + off.status + ", not the offline page");
     }
     await cache.put(OFFLINE, off);
-    await broadcast({ type: "cache-done", version: VERSION, complete: ARTICLES === "all" });
+    if (whole && ARTICLES === "all") {
+      await markComplete();
+    }
+    await broadcast({ type: "cache-done", version: VERSION, complete: await isComplete() });
     await self.skipWaiting();
   } catch (err) {
     // The install fails as a whole, and the page is told why. What it
@@ -73,19 +74,51 @@ async function install() {
   }
 }
 
+// lightFiles are what data saver keeps, and what every install saves
+// first: the app but app.wasm (pages do not run it with data saver on;
+// go-app also lists its /app.css, which no page links to), then
+// FIRST_PAGES. Each once: cache.addAll refuses a batch that names a file
+// twice (the home page is both the app's and the first list page).
+function lightFiles() {
+  return [...new Set([...SHELL.filter((u) => u !== "/app.css" && !u.endsWith(".wasm")), ...FIRST_PAGES])];
+}
+
+// siteFiles are light followed by the rest of what a whole install saves:
+// app.wasm and, in "all" mode, every page of the versioned offline list.
+async function siteFiles(light) {
+  const urls = [...light, ...SHELL.filter((u) => u.endsWith(".wasm"))];
+  if (ARTICLES === "all") {
+    const offline = await fetchChecked(DATA_BASE + "/offline.json");
+    urls.push(...(await offline.json()));
+  }
+  return [...new Set(urls)];
+}
+
 // cacheAll downloads urls into cache, skipping those already there. It
 // stores them in batches (one storage transaction each, far faster than one
 // put per file) and reports progress to the open pages. Any failure rejects.
-async function cacheAll(cache, urls, phase) {
+// Past the first `needed` urls, it looks at data saver before each batch:
+// once on, it downloads no more and resolves to false (true when every
+// url is in the cache).
+async function cacheAll(cache, urls, phase, needed) {
   const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
   const todo = urls.filter((u) => !have.has(u));
+  const must = urls.slice(0, needed).filter((u) => !have.has(u)).length;
   const total = urls.length;
   let done = total - todo.length;
   let next = 0;
+  let stopped = false;
   await broadcast({ type: "cache-progress", phase, done, total, version: VERSION });
   async function worker() {
-    while (next < todo.length) {
-      const batch = todo.slice(next, next + BATCH);
+    for (;;) {
+      if (next >= must && !stopped && (await dataSaver())) {
+        stopped = true;
+      }
+      if (stopped || next >= todo.length) {
+        return;
+      }
+      // A batch holds needed files or others, not both.
+      const batch = todo.slice(next, next < must ? Math.min(must, next + BATCH) : next + BATCH);
       next += batch.length;
       try {
         await cache.addAll(batch.map((u) => new Request(u, { cache: "no-cache" })));
@@ -97,6 +130,60 @@ async function cacheAll(cache, urls, phase) {
     }
   }
   await Promise.all(Array.from({ length: PARALLEL }, worker));
+  return !stopped;
+}
+
+// saveRest saves the rest of the site, in "all" mode, once data saver is
+// off, after an install that saved only the light files or that data
+// saver stopped: when the reader turns data saver off, and at the next
+// page opened (its status request) at the latest. It reports its progress
+// as an install does, then the status; one runs at a time. A failure (the
+// network or the host gone) leaves what it saved for the next try.
+let savingRest = null;
+
+function saveRest() {
+  if (!savingRest) {
+    savingRest = restOfSite().finally(() => {
+      savingRest = null;
+    });
+  }
+  return savingRest;
+}
+
+async function restOfSite() {
+  if (ARTICLES !== "all" || (await isComplete()) || (await dataSaver())) {
+    return;
+  }
+  const light = lightFiles();
+  let files;
+  try {
+    files = await siteFiles(light);
+  } catch (err) {
+    return; // offline, the host gone, or this version no longer served
+  }
+  try {
+    if (await cacheAll(await caches.open(CACHE), files, "rest", light.length)) {
+      await markComplete();
+    }
+  } catch (err) {
+    // The network or the host went away mid-way: the pages, told it was
+    // saving, are told what is saved.
+  }
+  await broadcast(await statusReport());
+}
+
+// A version's cache holds the whole site once an install or saveRest has
+// saved every file of siteFiles: a mark in META says so, one per version
+// (activate removes the others).
+const COMPLETE = "/_complete/";
+
+async function markComplete() {
+  const meta = await caches.open(META);
+  await meta.put(COMPLETE + VERSION, new Response(VERSION));
+}
+
+async function isComplete() {
+  return ARTICLES === "all" && !!(await caches.match(COMPLETE + VERSION, { cacheName: META }));
 }
 
 // batchFailure finds which file of a failed batch could not be fetched,
@@ -148,6 +235,13 @@ async function activate() {
     keys
       .filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== previous && k !== META && k !== SAVED)
       .map((k) => caches.delete(k))
+  );
+  const meta = await caches.open(META);
+  await Promise.all(
+    (await meta.keys())
+      .map((r) => new URL(r.url).pathname)
+      .filter((p) => p.startsWith(COMPLETE) && p !== COMPLETE + VERSION)
+      .map((p) => meta.delete(p))
   );
   await rememberVersion();
   await broadcast({ type: "activated", version: VERSION });
@@ -241,10 +335,19 @@ self.addEventListener("message", (event) => {
       // (offline, its next page fails). Every page asks for the status
       // once it runs, so the worker claims it now. Pages it already
       // controls are left as they are.
-      event.waitUntil(Promise.all([self.clients.claim().catch(() => {}), status(event.source), refreshSaved(), keepFile(msg.file)]));
+      // Once the page knows the status, the rest of the site is saved if
+      // data saver kept it from being.
+      event.waitUntil(Promise.all([self.clients.claim().catch(() => {}), status(event.source).then(saveRest), refreshSaved(), keepFile(msg.file)]));
       break;
     case "saver":
-      event.waitUntil(caches.open(META).then((meta) => meta.put("/_saver", new Response(msg.on ? "on" : "off"))));
+      // The page keeps the setting in META too, for a worker still
+      // installing (an install looks at it before each batch).
+      event.waitUntil(
+        caches
+          .open(META)
+          .then((meta) => meta.put("/_saver", new Response(msg.on ? "on" : "off")))
+          .then(() => (msg.on ? undefined : saveRest()))
+      );
       break;
   }
 });
@@ -252,9 +355,9 @@ self.addEventListener("message", (event) => {
 // keepFile saves the data file of the page a document opened on, which
 // app.wasm took over as drawn without fetching it, so that an in-app link
 // to that page works offline later, as it does for the pages read after
-// it. In "all" mode the install saved every data file already.
+// it. A complete cache has every data file already.
 async function keepFile(file) {
-  if (ARTICLES === "all" || typeof file !== "string" || !file.startsWith(DATA_BASE + "/")) {
+  if (typeof file !== "string" || !file.startsWith(DATA_BASE + "/") || (await isComplete())) {
     return;
   }
   const cache = await caches.open(CACHE);
@@ -274,9 +377,13 @@ async function keepFile(file) {
 // status tells a page whether the install saved the whole site, once it
 // has: an installing worker has nothing to report yet.
 async function status(client) {
+  client.postMessage({ dateline: await statusReport() });
+}
+
+async function statusReport() {
   const cache = await caches.open(CACHE);
   const done = !!(await cache.match(OFFLINE)); // the install's last put
-  client.postMessage({ dateline: { type: "status", version: VERSION, articles: ARTICLES, complete: done && ARTICLES === "all", saved: done } });
+  return { type: "status", version: VERSION, articles: ARTICLES, complete: done && (await isComplete()), saved: done };
 }
 
 self.addEventListener("fetch", (event) => {
@@ -317,10 +424,10 @@ async function navigate(url) {
     if (saved) {
       return saved;
     }
-    // Every page was saved at install in "all" mode: one not in the cache
-    // does not exist. Otherwise it may just not have been read yet.
+    // Every page is saved once the cache is complete: one not in it does
+    // not exist. Otherwise it may just not have been read yet.
     const nf = await cache.match(NOT_FOUND);
-    if (nf && (ARTICLES === "all" || !isPage(key))) {
+    if (nf && (!isPage(key) || (await isComplete()))) {
       return nf;
     }
     return offlinePage(cache);
@@ -393,7 +500,7 @@ async function resource(req, url) {
     // Offline, when every page was saved: the data file of a page that
     // does not exist is a plain 404, so the app shows its not-found page
     // rather than an error.
-    if (ARTICLES === "all" && url.pathname.startsWith(DATA_BASE + "/")) {
+    if (url.pathname.startsWith(DATA_BASE + "/") && (await isComplete())) {
       return new Response("not found", { status: 404, headers: { "Content-Type": "text/plain" } });
     }
     throw err;
