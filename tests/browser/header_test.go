@@ -1,0 +1,137 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dateline/app/article"
+)
+
+// headerDataset is readerDataset under a two-word name, with a short
+// story in each of seven more sections, so that the header has a row of
+// sections as a news site's has.
+func headerDataset() *article.Dataset {
+	ds := readerDataset()
+	ds.Site.Name = "Synthetic Times"
+	for i, sec := range []string{"Section One", "Section Two", "Section Three", "Section Four", "Section Five", "Section Six", "Section Seven"} {
+		ds.Articles = append(ds.Articles, article.Article{
+			Slug:      fmt.Sprintf("header-section-%d", i+1),
+			Headline:  fmt.Sprintf("Header test: a synthetic story in %s", sec),
+			Section:   sec,
+			Published: fmt.Sprintf("2024-04-%02dT09:00:00Z", 20-i),
+			Body:      []article.Block{{Type: article.Paragraph, Text: "A plainly synthetic paragraph for the header's tests."}},
+		})
+	}
+	return ds
+}
+
+// headerRowJS measures the header: its first row (the bar with the name,
+// the search box and the tools, and the status line), the row of
+// sections, and the header as a whole. Spread is how far apart the
+// middles of the row's items are, and Over how far any of them runs
+// outside the row's box.
+const headerRowJS = `(() => {
+  const header = document.querySelector(".site-header");
+  const bar = header.querySelector(":scope > .bar:first-child");
+  const status = header.querySelector(":scope > .status");
+  const nav = header.querySelector(":scope > nav.sections");
+  const r = (e) => e.getBoundingClientRect();
+  const items = [...bar.children, ...status.children].filter((e) => e.offsetParent && r(e).width > 1);
+  const middles = items.map((e) => r(e).top + r(e).height / 2);
+  const top = Math.min(r(bar).top, r(status).top), bottom = Math.max(r(bar).bottom, r(status).bottom);
+  return {
+    header: r(header).height,
+    row: bottom - top,
+    nav: nav ? r(nav).height : -1,
+    tallest: Math.max(...items.map((e) => r(e).height)),
+    spread: Math.max(...middles) - Math.min(...middles),
+    over: Math.max(0, ...items.map((e) => Math.max(top - r(e).top, r(e).bottom - bottom))),
+    items: items.map((e) => (e.className || e.tagName) + "@" + Math.round(r(e).top) + "+" + Math.round(r(e).height)).join(", "),
+  };
+})()`
+
+type headerRow struct {
+	Header, Row, Nav, Tallest, Spread, Over float64
+	Items                                   string
+}
+
+// TestHeaderDesktopOneRow loads an English site and an Arabic edition
+// (right to left, with longer labels), each with a two-word name and
+// sections, on wide windows: the name, the search box, the tools and the
+// status line share one row, and the header is that row and the row of
+// sections, no taller; the status text, which comes after the first
+// paint, moves nothing. With the largest text the row may wrap, but
+// nothing runs off the window and nothing moves either.
+func TestHeaderDesktopOneRow(t *testing.T) {
+	t.Parallel()
+	shots := os.Getenv("DATELINE_SCREENSHOTS")
+	sites := []struct {
+		name string
+		ds   *article.Dataset
+	}{
+		{"en", headerDataset()},
+		{"ar", editionDataset("ar", editions[1].mark, editions[1].word)},
+	}
+	for _, site := range sites {
+		t.Run(site.name, func(t *testing.T) {
+			t.Parallel()
+			h := privateHost(t, "-data", writeDataset(t, "header-"+site.name+".json", site.ds))
+			tb := newTab(t, 1280, 800)
+			tb.addScript(styleProbe)          // window.__shifts
+			const defaultSize, largest = 2, 7 // steps of components.SizeSteps
+			check := func(width int64, size int) {
+				t.Helper()
+				what := fmt.Sprintf("%s at %d px, text size %d", site.name, width, size)
+				tb.do("setting the viewport", viewport(width, 800))
+				tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+				if size == defaultSize {
+					eval[chromedp.Void](tb, `localStorage.removeItem("dateline:settings")`)
+				} else {
+					eval[chromedp.Void](tb, fmt.Sprintf(`localStorage.setItem("dateline:settings", JSON.stringify({size: %d}))`, size))
+				}
+				tb.mustLoad(h.URL+"/", http.StatusOK)
+				tb.waitLive()
+				tb.waitFor("the status line's text", statusText+` !== ""`, 20*time.Second)
+				time.Sleep(300 * time.Millisecond)
+				if s := eval[float64](tb, `window.__shifts`); s != 0 {
+					t.Errorf("%s: the header's status moved the page: layout shift %v, want 0", what, s)
+				}
+				if o := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); o > 0 {
+					t.Errorf("%s: the page is %vpx wider than the window", what, o)
+				}
+				if shots != "" {
+					saveShot(t, tb, shots, fmt.Sprintf("header-%s-%d-size%d.png", site.name, width, size))
+				}
+				if size != defaultSize {
+					return
+				}
+				got := eval[headerRow](tb, headerRowJS)
+				// One row: its tallest item (the 2.25rem tools, a little more
+				// in Arabic script) with the bar's 0.5rem above and below.
+				row := max(got.Tallest, 2.25*16) + 16
+				if got.Spread > 4 || got.Over > 1 || got.Row > row+1 {
+					t.Errorf("%s: the header's first row is %vpx tall (want %v) and its items' middles %vpx apart: they do not share one row: %s",
+						what, got.Row, row, got.Spread, got.Items)
+				}
+				if want := row + got.Nav + 1; got.Nav <= 0 || got.Header > want+1 {
+					t.Errorf("%s: the header is %vpx tall, want %v: one row, the sections' (%vpx) and its border", what, got.Header, want, got.Nav)
+				}
+			}
+			for _, width := range []int64{1024, 1280} {
+				check(width, defaultSize)
+			}
+			check(1280, largest)
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+				return m.Source == "network" && strings.Contains(m.Text, "404")
+			})
+		})
+	}
+}
