@@ -96,9 +96,11 @@ async function siteFiles(light) {
 
 // cacheAll downloads urls into cache, skipping those already there. It
 // stores them in batches (one storage transaction each, far faster than one
-// put per file) and reports progress to the open pages. Any failure rejects.
-// Past the first `needed` urls, it looks at data saver before each batch:
-// once on, it downloads no more and resolves to false (true when every
+// put per file) and reports progress to the open pages. Any failure rejects,
+// once every batch under way has ended: none reports progress after it.
+// Past the first `needed` urls, it looks before each batch at data saver,
+// and, saving the rest (phase "rest"), at a newer version installing:
+// either, and it downloads no more and resolves to false (true when every
 // url is in the cache).
 async function cacheAll(cache, urls, phase, needed) {
   const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
@@ -108,13 +110,17 @@ async function cacheAll(cache, urls, phase, needed) {
   let done = total - todo.length;
   let next = 0;
   let stopped = false;
+  let failed = null;
   await broadcast({ type: "cache-progress", phase, done, total, version: VERSION });
   async function worker() {
     for (;;) {
-      if (next >= must && !stopped && (await dataSaver())) {
+      if (failed || next >= todo.length) {
+        return;
+      }
+      if (next >= must && !stopped && ((await dataSaver()) || (phase === "rest" && newerComing()))) {
         stopped = true;
       }
-      if (stopped || next >= todo.length) {
+      if (stopped) {
         return;
       }
       // A batch holds needed files or others, not both.
@@ -123,14 +129,27 @@ async function cacheAll(cache, urls, phase, needed) {
       try {
         await cache.addAll(batch.map((u) => new Request(u, { cache: "no-cache" })));
       } catch (err) {
-        throw await batchFailure(batch, err);
+        failed = failed || (await batchFailure(batch, err));
+        return;
       }
       done += batch.length;
-      await broadcast({ type: "cache-progress", phase, done, total, version: VERSION });
+      if (!failed) {
+        await broadcast({ type: "cache-progress", phase, done, total, version: VERSION });
+      }
     }
   }
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  return !stopped;
+  if (failed) {
+    throw failed;
+  }
+  return !stopped || done === total;
+}
+
+// newerComing tells whether a newer version of the worker is installing
+// or waiting: this one's rest would be saved for nothing.
+function newerComing() {
+  const reg = self.registration;
+  return !!(reg && (reg.installing || reg.waiting));
 }
 
 // saveRest saves the rest of the site, in "all" mode, once data saver is
@@ -140,6 +159,11 @@ async function cacheAll(cache, urls, phase, needed) {
 // as an install does, then the status; one runs at a time. A failure (the
 // network or the host gone) leaves what it saved for the next try.
 let savingRest = null;
+// After a failed try, the next waits REST_PAUSE ms (while this worker
+// runs), so that a lasting failure (storage full, a file the host no
+// longer has) does not cost a batch at every page opened.
+let restFailedAt = 0;
+const REST_PAUSE = 5 * 60 * 1000;
 
 function saveRest() {
   if (!savingRest) {
@@ -151,7 +175,7 @@ function saveRest() {
 }
 
 async function restOfSite() {
-  if (ARTICLES !== "all" || (await isComplete()) || (await dataSaver())) {
+  if (ARTICLES !== "all" || Date.now() - restFailedAt < REST_PAUSE || newerComing() || (await isComplete()) || (await dataSaver())) {
     return;
   }
   const light = lightFiles();
@@ -168,6 +192,7 @@ async function restOfSite() {
   } catch (err) {
     // The network or the host went away mid-way: the pages, told it was
     // saving, are told what is saved.
+    restFailedAt = Date.now();
   }
   await broadcast(await statusReport());
 }
@@ -355,9 +380,10 @@ self.addEventListener("message", (event) => {
 // keepFile saves the data file of the page a document opened on, which
 // app.wasm took over as drawn without fetching it, so that an in-app link
 // to that page works offline later, as it does for the pages read after
-// it. A complete cache has every data file already.
+// it. A complete cache has every data file already; with data saver on,
+// pages run no app.wasm to follow such a link, and the file is not spent.
 async function keepFile(file) {
-  if (typeof file !== "string" || !file.startsWith(DATA_BASE + "/") || (await isComplete())) {
+  if (typeof file !== "string" || !file.startsWith(DATA_BASE + "/") || (await isComplete()) || (await dataSaver())) {
     return;
   }
   const cache = await caches.open(CACHE);
@@ -423,6 +449,13 @@ async function navigate(url) {
     const saved = await (await caches.open(SAVED)).match(key);
     if (saved) {
       return saved;
+    }
+    // A copy an older version saved (an update with data saver on saves
+    // the light files only), rather than no page: its data files are in
+    // the same cache (resource).
+    const older = isPage(key) && (await caches.match(key));
+    if (older) {
+      return older;
     }
     // Every page is saved once the cache is complete: one not in it does
     // not exist. Otherwise it may just not have been read yet.
