@@ -450,6 +450,20 @@ func TestOfflineAtScale(t *testing.T) {
 // site names (its loader's data-base).
 func dataBase(t *testing.T, pageURL string) string {
 	t.Helper()
+	return loaderAttr(t, pageURL, "data-base", `/data/[0-9a-f]+`)
+}
+
+// versionOf returns the version a page of the site names (its loader's
+// data-version).
+func versionOf(t *testing.T, pageURL string) string {
+	t.Helper()
+	return loaderAttr(t, pageURL, "data-version", `[0-9a-f]+`)
+}
+
+// loaderAttr returns the value of attribute name, of the form pattern, on
+// the loader's script of a page the host serves.
+func loaderAttr(t *testing.T, pageURL, name, pattern string) string {
+	t.Helper()
 	resp, err := http.Get(pageURL)
 	if err != nil {
 		t.Fatal(err)
@@ -459,9 +473,9 @@ func dataBase(t *testing.T, pageURL string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`<script [^>]*\bdata-base="(/data/[0-9a-f]+)"[^>]*>`).FindSubmatch(body)
+	m := regexp.MustCompile(`<script [^>]*\b` + name + `="(` + pattern + `)"[^>]*>`).FindSubmatch(body)
 	if m == nil {
-		t.Fatalf("%s names no data path", pageURL)
+		t.Fatalf("%s names no %s", pageURL, name)
 	}
 	return string(m[1])
 }

@@ -8,7 +8,6 @@ package browser
 // articles still open offline; turned off again, the rest is saved.
 
 import (
-	"io"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -225,26 +224,6 @@ func TestSaverStopsInstall(t *testing.T) {
 		t.Error("with data saver off again, app.wasm is not saved")
 	}
 	tb.checkConsole(nil)
-}
-
-// versionOf returns the version a page of the site names (its loader's
-// data-version).
-func versionOf(t *testing.T, pageURL string) string {
-	t.Helper()
-	resp, err := http.Get(pageURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`<script [^>]*\bdata-version="([0-9a-f]+)"[^>]*>`).FindSubmatch(body)
-	if m == nil {
-		t.Fatalf("%s names no version", pageURL)
-	}
-	return string(m[1])
 }
 
 // TestSaverUpdateInstall saves a site of 300 articles, then the reader
