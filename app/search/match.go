@@ -27,70 +27,62 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 	last := len(terms) - 1
 	// A last word of an article and one letter ("الز", on the way to
 	// "الزيلان", which the index holds as "زيلان") also matches as that
-	// letter (articleRest); its lists are looked up after the words'.
-	alt := ""
+	// letter (articleRest), looked up as one more word.
+	words := terms
+	q := &query{all: newBitset(int(m.docs)), maxScore: len(terms)}
 	if prefix {
-		alt = articleRest(terms[last])
+		if q.alt = articleRest(terms[last]); q.alt != "" {
+			words = append(terms[:len(terms):len(terms)], q.alt)
+		}
 	}
-	keys := make([]string, len(terms), len(terms)+1)
+	keys := make([]string, len(words))
 	// Two words in one shard name it twice: the second lookup finds it
 	// under way or kept (on a host, a cache that starts afresh in between
 	// can have it fetched again, which costs a copy, not a wrong result).
-	want := make([]int, len(terms), len(terms)+1)
-	for i, t := range terms {
+	want := make([]int, len(words))
+	for i, t := range words {
 		keys[i] = t
-		if i == last && prefix {
+		if i >= last && prefix {
 			keys[i] = unionKey(t) // where the prefix entry would be
 		}
 		want[i] = m.shardOf(keys[i])
-	}
-	if alt != "" {
-		keys = append(keys, unionKey(alt))
-		want = append(want, m.shardOf(keys[last+1]))
 	}
 	shards, err := s.loadShards(m, want)
 	if err != nil {
 		return nil, err
 	}
-	q := &query{all: newBitset(int(m.docs)), maxScore: len(terms), alt: alt}
-	for w := range q.all {
-		q.all[w] = ^uint64(0)
-	}
-	for i, t := range terms {
+	for i, t := range words {
 		h, b := newBitset(int(m.docs)), newBitset(int(m.docs))
-		if err := s.lists(m, want[i], shards[i], keys[i], t, h, b); err != nil {
-			return nil, err
-		}
-		if i == last && alt != "" {
-			// The word as itself ("الف", "الى") ranks above the words of
-			// its letter.
-			q.exact = newBitset(int(m.docs))
-			for w := range q.exact {
-				q.exact[w] = h[w] | b[w]
-			}
-			if err := s.lists(m, want[i+1], shards[i+1], keys[i+1], alt, h, b); err != nil {
+		switch k := shards[i].find(keys[i]); {
+		case k >= 0:
+			shards[i].lists(k, h, b)
+		case keys[i] != t: // no prefix entry: every term of the prefix's range
+			if err := s.expand(m, want[i], shards[i], t, h, b); err != nil {
 				return nil, err
 			}
 		}
 		q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
+	}
+	if q.alt != "" {
+		// The word as itself ("الف", "الى") ranks above the words of its
+		// letter, whose lists join its own.
+		q.exact = newBitset(int(m.docs))
+		q.exact.or(q.heads[last])
+		q.exact.or(q.bodies[last])
+		q.heads[last].or(q.heads[last+1])
+		q.bodies[last].or(q.bodies[last+1])
+		q.heads, q.bodies = q.heads[:last+1], q.bodies[:last+1]
+	}
+	for w := range q.all {
+		q.all[w] = ^uint64(0)
+	}
+	for i := range terms {
+		h, b := q.heads[i], q.bodies[i]
 		for w, x := range q.all {
 			q.all[w] = x & (h[w] | b[w])
 		}
 	}
 	return q, nil
-}
-
-// lists adds to h and b the lists of key, looked up in sh (shard at): a
-// term's, or the prefix entry of t; a prefix without an entry adds every
-// term of its range.
-func (s *Searcher) lists(m *manifest, at int, sh *shard, key, t string, h, b bitset) error {
-	switch k := sh.find(key); {
-	case k >= 0:
-		sh.lists(k, h, b)
-	case key != t: // no prefix entry: every term of the prefix's range
-		return s.expand(m, at, sh, t, h, b)
-	}
-	return nil
 }
 
 // expand adds the lists of every term that starts with w to h and b. own
