@@ -428,16 +428,37 @@ func TestStories(t *testing.T) {
 	}
 }
 
+// datelineCase is a first paragraph and the dateline Parse should find in
+// it: its place ("" for none) and source, and the paragraph's rest.
+type datelineCase struct {
+	scenario, paragraph, place, source, rest string
+}
+
+// expectDatelines parses a story of each case's paragraph and checks its
+// dateline and first paragraph.
+func expectDatelines(t *testing.T, tests []datelineCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte("Headline\n" + tt.paragraph))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := a.Paragraphs()[0]
+			switch {
+			case tt.place == "" && (a.Dateline != nil || text != tt.paragraph):
+				t.Errorf("dateline %+v and paragraph %q, want no dateline", a.Dateline, text)
+			case tt.place != "" && (a.Dateline == nil || *a.Dateline != article.Dateline{Place: tt.place, Source: tt.source} || text != tt.rest):
+				t.Errorf("dateline %+v and paragraph %q, want %q (%q) and %q", a.Dateline, text, tt.place, tt.source, tt.rest)
+			}
+		})
+	}
+}
+
 // TestDatelines finds a dateline in each script with each dash, and
 // leaves alone what only looks like one.
 func TestDatelines(t *testing.T) {
-	tests := []struct {
-		scenario  string
-		paragraph string
-		place     string // "" for no dateline
-		source    string
-		rest      string
-	}{
+	tests := []datelineCase{
 		{"Sorani, en dash", "شارۆکێ (پێلەکەن ٢٤) – ڤەشێن.", "شارۆکێ", "پێلەکەن ٢٤", "ڤەشێن."},
 		{"Sorani, em dash", "شارۆکێ (پێلەکەن ٢٤) — ڤەشێن.", "شارۆکێ", "پێلەکەن ٢٤", "ڤەشێن."},
 		{"Sorani, hyphen", "شارۆکێ (پێلەکەن ٢٤) - ڤەشێن.", "شارۆکێ", "پێلەکەن ٢٤", "ڤەشێن."},
@@ -459,21 +480,7 @@ func TestDatelines(t *testing.T) {
 		{"Latin lower case is a sentence", "Dêlûn xirbêş (Têlpûr) – mêlan.", "", "", ""},
 		{"Latin place with a caseless word is a sentence", "Dêlûn شارۆکێ (Têlpûr) – mêlan.", "", "", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.scenario, func(t *testing.T) {
-			a, err := Parse([]byte("Headline\n" + tt.paragraph))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := a.Paragraphs()[0]
-			switch {
-			case tt.place == "" && (a.Dateline != nil || text != tt.paragraph):
-				t.Errorf("dateline %+v and paragraph %q, want no dateline", a.Dateline, text)
-			case tt.place != "" && (a.Dateline == nil || *a.Dateline != article.Dateline{Place: tt.place, Source: tt.source} || text != tt.rest):
-				t.Errorf("dateline %+v and paragraph %q, want %q (%q) and %q", a.Dateline, text, tt.place, tt.source, tt.rest)
-			}
-		})
-	}
+	expectDatelines(t, tests)
 }
 
 // TestWireDatelines finds the datelines wire services write in Latin
@@ -481,13 +488,7 @@ func TestDatelines(t *testing.T) {
 // date, and leaves alone the first sentences that only look like one. A
 // date is not part of the dateline (TestDatelineDate).
 func TestWireDatelines(t *testing.T) {
-	tests := []struct {
-		scenario  string
-		paragraph string
-		place     string // "" for no dateline
-		source    string
-		rest      string
-	}{
+	tests := []datelineCase{
 		{"capitals, a region and a source", "SULAIMANI, Kurdistan Region (Kurdistan 24) – Words of the test.", "SULAIMANI, Kurdistan Region", "Kurdistan 24", "Words of the test."},
 		{"title case, as AFP writes it", "Baghdad (AFP) - Iraq said.", "Baghdad", "AFP", "Iraq said."},
 		{"capitals and a date, as Reuters writes it", "BAGHDAD, Dec 7 (Reuters) - Iraq said.", "BAGHDAD", "Reuters", "Iraq said."},
@@ -524,21 +525,7 @@ func TestWireDatelines(t *testing.T) {
 		{"a score, not a source", "Testford (2) - Testbury (1): a late goal.", "", "", ""},
 		{"a score, the text in capitals", "Test United (3) - Testbury (1) Was the score.", "", "", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.scenario, func(t *testing.T) {
-			a, err := Parse([]byte("Headline\n" + tt.paragraph))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := a.Paragraphs()[0]
-			switch {
-			case tt.place == "" && (a.Dateline != nil || text != tt.paragraph):
-				t.Errorf("dateline %+v and paragraph %q, want no dateline", a.Dateline, text)
-			case tt.place != "" && (a.Dateline == nil || *a.Dateline != article.Dateline{Place: tt.place, Source: tt.source} || text != tt.rest):
-				t.Errorf("dateline %+v and paragraph %q, want %q (%q) and %q", a.Dateline, text, tt.place, tt.source, tt.rest)
-			}
-		})
-	}
+	expectDatelines(t, tests)
 }
 
 // TestDatelineDate says which line the dateline was looked for on and

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -70,12 +68,8 @@ func offlineNav(t *testing.T, ds *article.Dataset) {
 	tr := dlpage.NewSite(ds.Site, nil).Table
 	titled := func(title string) string { return tr.Text(i18n.PageTitle, "title", title, "site", ds.Site.Name) }
 	h := privateHost(t, "-data", writeDataset(t, "offline-nav.json", ds))
-	target, err := url.Parse(h.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
 	broken := dataBase(t, h.URL+"/") + "/lists/home/3.json"
-	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy := proxyTo(t, h.URL)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == broken {
 			http.Error(w, "synthetic failure", http.StatusInternalServerError)

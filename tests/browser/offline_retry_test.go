@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httputil"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,15 +44,11 @@ type droppingNet struct {
 
 func newDroppingNet(t *testing.T, hostURL string) *droppingNet {
 	t.Helper()
-	target, err := url.Parse(hostURL)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &droppingNet{t: t, addr: ln.Addr().String(), proxy: httputil.NewSingleHostReverseProxy(target)}
+	d := &droppingNet{t: t, addr: ln.Addr().String(), proxy: proxyTo(t, hostURL)}
 	d.URL = "http://" + d.addr
 	d.serve(ln)
 	t.Cleanup(func() {
@@ -105,13 +100,10 @@ func (d *droppingNet) handle(w http.ResponseWriter, r *http.Request) {
 // the first did when drop is set (and goes through when not).
 func (d *droppingNet) deploy(t *testing.T, hostURL string, drop bool) {
 	t.Helper()
-	target, err := url.Parse(hostURL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := proxyTo(t, hostURL)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.proxy = httputil.NewSingleHostReverseProxy(target)
+	d.proxy = p
 	d.dropped = !drop
 }
 

@@ -446,6 +446,17 @@ func TestOfflineAtScale(t *testing.T) {
 	tb.checkConsole(allowOffline)
 }
 
+// proxyTo returns a reverse proxy to the host at hostURL, for tests that
+// put a network of their own between the browser and the host.
+func proxyTo(t *testing.T, hostURL string) *httputil.ReverseProxy {
+	t.Helper()
+	target, err := url.Parse(hostURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return httputil.NewSingleHostReverseProxy(target)
+}
+
 // dataBase returns the versioned data prefix (/data/<hash>) a page of the
 // site names (its loader's data-base).
 func dataBase(t *testing.T, pageURL string) string {
@@ -489,12 +500,8 @@ func loaderAttr(t *testing.T, pageURL, name, pattern string) string {
 func TestOfflineInstallFails(t *testing.T) {
 	t.Parallel()
 	h := syntheticHost(t)
-	target, err := url.Parse(h.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
 	missing := dataBase(t, h.URL+"/") + "/articles/" + slugBravo + ".json"
-	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy := proxyTo(t, h.URL)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == missing {
 			http.NotFound(w, r)

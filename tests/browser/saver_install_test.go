@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httputil"
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -80,13 +79,10 @@ func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
 // deploy puts hostURL behind the address.
 func (w *watchedNet) deploy(t *testing.T, hostURL string) {
 	t.Helper()
-	target, err := url.Parse(hostURL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := proxyTo(t, hostURL)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.proxy = httputil.NewSingleHostReverseProxy(target)
+	w.proxy = p
 }
 
 // hold makes article pages wait from now on, until release.
