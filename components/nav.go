@@ -17,7 +17,12 @@ var firstNav = true
 // away, and its button and the / key lead there). Page.OnNav does not call
 // it for the first page of a document, which keeps the prerendered head and
 // the browser's own behaviour.
-func afterNav(ctx app.Context, ref page.Ref, d page.Data) {
+//
+// drawn says the page is on screen already (Page.OnUpdate drew it): the
+// scroll and focus are then set at once. Otherwise they wait for go-app's
+// next frame, which draws the page; go-app runs that frame from a timer, so
+// whether it comes in the same task depends on how long the drawing took.
+func afterNav(ctx app.Context, ref page.Ref, d page.Data, drawn bool) {
 	if !app.IsClient {
 		return
 	}
@@ -30,7 +35,7 @@ func afterNav(ctx app.Context, ref page.Ref, d page.Data) {
 		ctx.Defer(func(app.Context) { pageShown() })
 		return
 	}
-	ctx.Defer(func(ctx app.Context) {
+	top := func(app.Context) {
 		app.Window().Call("scrollTo", 0, 0)
 		if ref.Kind == page.Search && ref.Slug == "" {
 			focusElement(searchInputID)
@@ -38,7 +43,12 @@ func afterNav(ctx app.Context, ref page.Ref, d page.Data) {
 			focusElement("page-title")
 		}
 		pageShown()
-	})
+	}
+	if drawn {
+		top(ctx)
+		return
+	}
+	ctx.Defer(top)
 }
 
 // shown marks the document once app.wasm has taken over the page, for

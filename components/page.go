@@ -87,7 +87,11 @@ func (p *Page) OnNav(ctx app.Context) {
 		ctx.Page().SetTitle(m.Title)
 		ctx.Page().SetDescription(m.Description)
 		if !first {
-			afterNav(ctx, ref, d)
+			// A page drawn ahead (OnUpdate) is on screen already: its
+			// scroll and focus are set now, in the task of the search, not
+			// at go-app's next frame, which would paint it first where the
+			// page was.
+			afterNav(ctx, ref, d, p.view != nil && p.drawn == p.st.gen)
 		}
 	})
 }

@@ -239,38 +239,49 @@ func TestSearchDrawnAtOnce(t *testing.T) {
 	}
 	for _, q := range []string{"story 3", "synthetic"} {
 		got := eval[drawn](tb, submitNow+`(`+jsString(q)+`)`)
-		if strings.Contains(got.H1, "results for "+q) {
+		if strings.Contains(got.H1, "for "+q) {
 			t.Errorf("%q, its files not kept yet, was drawn in the task of the search: %+v", q, got)
 		}
-		tb.waitFor("the results of "+q, `(document.querySelector("h1") || {}).textContent.endsWith("results for `+q+`")`, 10*time.Second)
+		tb.waitFor("the results of "+q, `(document.querySelector("h1") || {}).textContent.endsWith("for `+q+`")`, 10*time.Second)
 	}
+	// Its files kept now too, if they were not.
+	eval[drawn](tb, submitNow+`("story 7")`)
+	tb.waitFor("the results of story 7", `(document.querySelector("h1") || {}).textContent === "1 result for story 7"`, 10*time.Second)
 	before := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.includes("/search/")).length`)
 	// From a page scrolled down (the box still on screen): the results
 	// come at the top, focused, in the same task, never painted first
-	// where the page was.
-	if y := eval[float64](tb, `window.scrollTo(0, 60), window.scrollY`); y != 60 {
-		t.Fatalf("the results page scrolled to %v, want 60", y)
-	}
-	got := eval[drawn](tb, submitNow+`("story 3")`)
-	if got.H1 != "11 results for story 3" || (got.Path != "/search?q=story%203" && got.Path != "/search?q=story+3") {
-		t.Errorf("a query whose files are kept, read in the task of the search: %+v; want its 11 results at their address", got)
-	}
-	if got.ScrollY != 0 || got.Focused != "page-title" {
-		t.Errorf("in the task of the search, scrolled to %v with focus on %q; want the top and the count", got.ScrollY, got.Focused)
-	}
-	tb.waitFor("the count focused", `document.activeElement && document.activeElement.id === "page-title"`, 5*time.Second)
-	st := eval[searchState](tb, searchStateJS)
-	if st.H1 != "11 results for story 3" || len(st.Hits) != 11 || st.Marks < 22 || st.Input != "story 3" {
-		t.Errorf("the results drawn at once: %+v", st)
+	// where the page was. One result draws well inside go-app's frame of
+	// 8.3 ms, eleven take longer on this machine: the scroll and focus are
+	// the search's own either way, not left to that frame.
+	for _, c := range []struct {
+		q, h1 string
+		hits  int
+	}{{"story 3", "11 results for story 3", 11}, {"story 7", "1 result for story 7", 1}} {
+		if y := eval[float64](tb, `window.scrollTo(0, 60), window.scrollY`); y != 60 {
+			t.Fatalf("the results page scrolled to %v, want 60", y)
+		}
+		got := eval[drawn](tb, submitNow+`(`+jsString(c.q)+`)`)
+		want := "/search?q=" + strings.ReplaceAll(c.q, " ", "%20")
+		if got.H1 != c.h1 || (got.Path != want && got.Path != strings.ReplaceAll(want, "%20", "+")) {
+			t.Errorf("a query whose files are kept, read in the task of the search: %+v; want %q at %s", got, c.h1, want)
+		}
+		if got.ScrollY != 0 || got.Focused != "page-title" {
+			t.Errorf("%q: in the task of the search, scrolled to %v with focus on %q; want the top and the count", c.q, got.ScrollY, got.Focused)
+		}
+		tb.waitFor("the count focused", `document.activeElement && document.activeElement.id === "page-title"`, 5*time.Second)
+		st := eval[searchState](tb, searchStateJS)
+		if st.H1 != c.h1 || len(st.Hits) != c.hits || st.Marks < 2*c.hits || st.Input != c.q {
+			t.Errorf("the results of %q drawn at once: %+v", c.q, st)
+		}
 	}
 	if after := eval[int](tb, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.includes("/search/")).length`); after != before {
-		t.Errorf("the query whose files were kept fetched %d index files", after-before)
+		t.Errorf("the queries whose files were kept fetched %d index files", after-before)
 	}
-	// Back to the other query, and forward: the history holds both.
+	// Back to the query before, and forward: the history holds both.
 	eval[chromedp.Void](tb, `history.back()`)
-	tb.waitFor("the query before", `(document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	tb.waitFor("the query before", `(document.querySelector("h1") || {}).textContent === "11 results for story 3"`, 10*time.Second)
 	eval[chromedp.Void](tb, `history.forward()`)
-	tb.waitFor("forward", `(document.querySelector("h1") || {}).textContent === "11 results for story 3"`, 10*time.Second)
+	tb.waitFor("forward", `(document.querySelector("h1") || {}).textContent === "1 result for story 7"`, 10*time.Second)
 	tb.checkConsole(nil)
 }
 
