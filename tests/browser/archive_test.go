@@ -126,9 +126,10 @@ func TestArchiveNavigation(t *testing.T) {
 	click := func(what, sel string, wantPath string) archiveState {
 		t.Helper()
 		eval[chromedp.Void](tb, fmt.Sprintf(`document.querySelector(%s).scrollIntoView({block: "center"})`, jsString(sel)))
+		tb.expectPage()
 		tb.do(what, chromedp.Click(chromedp.CSS(sel)))
 		tb.waitFor(what+": the address "+wantPath, `location.pathname === `+jsString(wantPath), 5*time.Second)
-		tb.waitFor(what+": the page drawn", `document.querySelector("main h1") !== null && !document.querySelector(".loading")`, 5*time.Second)
+		tb.waitPage(what)
 		return state(what)
 	}
 

@@ -258,6 +258,23 @@ func (tb *tab) waitLive() {
 	tb.waitFor("the app to be live", `window.__dt && __dt.live()`, 30*time.Second)
 }
 
+// expectPage arms a mark for the app's next page change: components tell
+// reader.js by a "dateline:page" event once a page changed in place is
+// drawn, scrolled and focused. Arm it before the click or key that
+// navigates; waitPage waits for the mark. The address changes first, and
+// the old page stays on screen until go-app's next frame draws the new one,
+// which on a loaded machine can come well after.
+func (tb *tab) expectPage() {
+	tb.t.Helper()
+	eval[chromedp.Void](tb, `window.__pageDrawn = false, document.addEventListener("dateline:page", () => { window.__pageDrawn = true }, {once: true})`)
+}
+
+// waitPage waits for the page change that expectPage armed for.
+func (tb *tab) waitPage(what string) {
+	tb.t.Helper()
+	tb.waitFor(what+": the page drawn", `window.__pageDrawn === true`, 10*time.Second)
+}
+
 // waitH1 waits until the page's h1 reads want.
 func (tb *tab) waitH1(want string) {
 	tb.t.Helper()
