@@ -24,17 +24,18 @@ import (
 )
 
 // watchedNet is a proxy in front of a host that records the paths it
-// serves, can hold the requests for article pages until let go (to turn
-// data saver on while an install is under way), and can put another host
-// behind the same address (a deploy).
+// serves, can hold the requests for article pages (or other paths) until
+// let go (to turn data saver on while an install is under way), and can
+// put another host behind the same address (a deploy).
 type watchedNet struct {
 	URL string
 
 	mu     sync.Mutex
 	proxy  *httputil.ReverseProxy
 	served []string
-	gate   chan struct{} // when set, article pages wait until it is closed
-	held   bool          // an article page was held
+	gate   chan struct{} // when set, paths under gated wait until it is closed
+	gated  string
+	held   bool // a request was held
 }
 
 func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
@@ -59,7 +60,7 @@ func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
 	w.mu.Lock()
 	w.served = append(w.served, r.URL.Path)
 	gate := w.gate
-	if gate != nil && strings.HasPrefix(r.URL.Path, "/articles/") {
+	if gate != nil && strings.HasPrefix(r.URL.Path, w.gated) {
 		w.held = true
 	} else {
 		gate = nil
@@ -87,9 +88,17 @@ func (w *watchedNet) deploy(t *testing.T, hostURL string) {
 
 // hold makes article pages wait from now on, until release.
 func (w *watchedNet) hold() {
+	w.holdPaths("/articles/")
+}
+
+// holdPaths makes the paths that start with prefix wait from now on,
+// until release.
+func (w *watchedNet) holdPaths(prefix string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.gate = make(chan struct{})
+	w.gated = prefix
+	w.held = false
 }
 
 func (w *watchedNet) holding() bool {
@@ -105,6 +114,19 @@ func (w *watchedNet) release() {
 		close(w.gate)
 		w.gate = nil
 	}
+}
+
+// count tells how many requests for path were served since the last take.
+func (w *watchedNet) count(path string) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n := 0
+	for _, p := range w.served {
+		if p == path {
+			n++
+		}
+	}
+	return n
 }
 
 // take returns the paths served since the last take, and forgets them.
@@ -165,19 +187,14 @@ func countIn(tb *tab, name, re string) int {
 	})()`)
 }
 
-// TestSaverStopsInstall turns data saver on while a first visit's install
-// saves a site of 300 articles (its article pages held until then): the
-// install stops at its next batch rather than go on to the end, with
-// what data saver keeps in the cache; the status line says what is saved. Turned off again, the worker saves
-// the rest, and the status line says the site is saved.
-func TestSaverStopsInstall(t *testing.T) {
-	t.Parallel()
-	const n = 300
-	h := privateHost(t, "-data", writeDataset(t, "saver-stop.json", archiveDataset(n)))
-	w := newWatchedNet(t, h.URL)
+// stopInstall makes a first visit to the home page behind w, holds the
+// article pages its worker's install fetches, turns data saver on while
+// they are held, and waits for the install to end; it returns how many
+// entries the stopped install saved. What w served after data saver was
+// turned on is left for the caller to take.
+func stopInstall(t *testing.T, tb *tab, w *watchedNet) int {
+	t.Helper()
 	w.hold()
-	tb := newTab(t, 412, 900)
-	tb.extend(4 * time.Minute)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
 	tb.waitLive()
 	for deadline := time.Now().Add(60 * time.Second); !w.holding(); time.Sleep(100 * time.Millisecond) {
@@ -191,7 +208,22 @@ func TestSaverStopsInstall(t *testing.T) {
 	setSaver(tb, true)
 	w.take()
 	w.release()
-	entries := tb.waitSaved(2 * time.Minute)
+	return tb.waitSaved(2 * time.Minute)
+}
+
+// TestSaverStopsInstall turns data saver on while a first visit's install
+// saves a site of 300 articles (its article pages held until then): the
+// install stops at its next batch rather than go on to the end, with
+// what data saver keeps in the cache; the status line says what is saved. Turned off again, the worker saves
+// the rest, and the status line says the site is saved.
+func TestSaverStopsInstall(t *testing.T) {
+	t.Parallel()
+	const n = 300
+	h := privateHost(t, "-data", writeDataset(t, "saver-stop.json", archiveDataset(n)))
+	w := newWatchedNet(t, h.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(4 * time.Minute)
+	entries := stopInstall(t, tb, w)
 	served := w.take()
 	full := len(evalAwait[[]string](tb, siteFilesJS))
 	eval[chromedp.Void](tb, `window.__cacheName = "dateline-" + goappGetenv("GOAPP_VERSION"); window.__dataBase = `+jsString(dataBase(t, h.URL+"/")))
