@@ -1098,12 +1098,23 @@
     paintStatus();
   });
 
-  // onWorker follows the service worker's reports.
-  function onWorker(msg) {
+  // The worker that answered this page's document, if one did. Of another
+  // version than the page, it is the older: it had not saved the page
+  // (data saver stopped its install, or the archive is too large to save
+  // whole) and fetched it from the host, which serves a newer version. Its
+  // reports offer no update; a worker that takes the page over later
+  // (a new version's activation, or the claim of a page no worker
+  // answered) does.
+  var answeredBy = navigator.serviceWorker ? navigator.serviceWorker.controller : null;
+
+  // onWorker follows the service worker's reports; from is the worker
+  // that sent msg, when known.
+  function onWorker(msg, from) {
     if (!msg) {
       return;
     }
-    if ((msg.type === "activated" || msg.type === "status") && msg.version && msg.version !== VERSION) {
+    var other = msg.version && msg.version !== VERSION && !(from && from === answeredBy);
+    if ((msg.type === "activated" || msg.type === "status") && other) {
       status.update = true; // a worker of another version is in charge
     }
     switch (msg.type) {
@@ -1283,7 +1294,7 @@
 
   if (navigator.serviceWorker) {
     navigator.serviceWorker.addEventListener("message", function (e) {
-      onWorker(e.data && e.data.dateline);
+      onWorker(e.data && e.data.dateline, e.source);
     });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       tellWorker({ type: "status", file: FIRST_FILE });
