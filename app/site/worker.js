@@ -123,11 +123,17 @@ async function cacheAll(cache, urls, phase, needed) {
       if (stopped) {
         return;
       }
-      // A batch holds needed files or others, not both.
-      const batch = todo.slice(next, next < must ? Math.min(must, next + BATCH) : next + BATCH);
+      // A batch holds needed files or others, not both; app.wasm goes
+      // alone, so that a page that waits for it (saving) waits for it only.
+      let end = next < must ? Math.min(must, next + BATCH) : next + BATCH;
+      const wasm = todo.slice(next, end).findIndex((u) => u.endsWith(".wasm"));
+      if (wasm >= 0) {
+        end = next + Math.max(wasm, 1);
+      }
+      const batch = todo.slice(next, end);
       next += batch.length;
       try {
-        await cache.addAll(batch.map((u) => new Request(u, { cache: "no-cache" })));
+        await saveBatch(cache, batch);
       } catch (err) {
         failed = failed || (await batchFailure(batch, err));
         return;
@@ -143,6 +149,89 @@ async function cacheAll(cache, urls, phase, needed) {
     throw failed;
   }
   return !stopped || done === total;
+}
+
+// saving holds, under its path, the promise of each download of a single
+// file this worker has under way into its cache: its saving (cacheAll)
+// and its answers to the pages (resource, navigate, keepFile) wait for one
+// another's rather than download a file twice at once. Chromium's HTTP
+// cache makes a second request for a file wait for the first, but gives
+// up after 20 s: on a slow link app.wasm (1.5 MB) was downloaded twice
+// when the reader turned data saver off while the page started the app.
+// A batch of files is not in it: a page would wait for the whole batch,
+// seconds on a slow link, where the HTTP cache has its request wait for
+// the batch's request of that one file, small, which ends well within
+// those 20 s. app.wasm is saved in a batch of its own (cacheAll).
+const saving = new Map();
+
+// share registers done as the download of key until it settles, and
+// returns it.
+function share(key, done) {
+  const settled = done.then(
+    () => {},
+    () => {}
+  );
+  saving.set(key, settled);
+  settled.then(() => {
+    if (saving.get(key) === settled) {
+      saving.delete(key);
+    }
+  });
+  return done;
+}
+
+// fromSaving answers key from cache once the download of it under way, if
+// any, has ended; undefined when there is none, or it failed.
+async function fromSaving(cache, key) {
+  const under = saving.get(key);
+  if (!under) {
+    return undefined;
+  }
+  await under;
+  return cache.match(key);
+}
+
+// fetchSaving fetches request and, when keep says so of the answer, stores
+// it in cache under key; the others wait for it (saving) meanwhile.
+function fetchSaving(cache, key, request, keep) {
+  return share(
+    key,
+    fetch(request).then(async (resp) => {
+      if (keep(resp)) {
+        try {
+          await cache.put(key, resp.clone());
+        } catch (err) {
+          // Storage full or refused: the answer is used, not kept.
+        }
+      }
+      return resp;
+    })
+  );
+}
+
+// saveBatch stores urls in cache, in one transaction but for those this
+// worker is downloading already for a page: it waits for those, and
+// stores any that did not end up in the cache. A batch of one file is
+// shared with the pages (saving).
+async function saveBatch(cache, urls) {
+  const others = urls.filter((u) => saving.has(u));
+  const waits = others.map((u) => saving.get(u));
+  await Promise.all([addAll(cache, urls.filter((u) => !saving.has(u))), ...waits]);
+  const missed = [];
+  for (const u of others) {
+    if (!(await cache.match(u))) {
+      missed.push(u);
+    }
+  }
+  await addAll(cache, missed);
+}
+
+function addAll(cache, urls) {
+  if (urls.length === 0) {
+    return Promise.resolve();
+  }
+  const done = cache.addAll(urls.map((u) => new Request(u, { cache: "no-cache" })));
+  return urls.length === 1 ? share(urls[0], done) : done;
 }
 
 // newerComing tells whether a newer version of the worker is installing
@@ -387,14 +476,11 @@ async function keepFile(file) {
     return;
   }
   const cache = await caches.open(CACHE);
-  if (await cache.match(file)) {
+  if ((await cache.match(file)) || (await fromSaving(cache, file))) {
     return;
   }
   try {
-    const resp = await fetch(file);
-    if (resp.ok) {
-      await cache.put(file, resp);
-    }
+    await fetchSaving(cache, file, file, (resp) => resp.ok);
   } catch (err) {
     // Offline: the file is saved on a later visit.
   }
@@ -437,13 +523,18 @@ async function navigate(url) {
   }
   const cache = await caches.open(CACHE);
   const key = url.pathname;
-  const cached = await cache.match(key);
+  const cached = (await cache.match(key)) || (await fromSaving(cache, key));
   if (cached) {
     return cached;
   }
+  // A search's results are the host's answer to one query: the page kept
+  // for offline is the search page without one, which the app fills. A
+  // navigation may not be answered with a response the worker's fetch
+  // followed through a redirect (below): it is not kept either.
+  const keep = (r) => r.ok && !r.redirected && isHTML(r) && isPage(key) && !(key === "/search" && url.search);
   let resp;
   try {
-    resp = await fetch(url.pathname + url.search);
+    resp = await fetchSaving(cache, key, url.pathname + url.search, keep);
   } catch (err) {
     // An article the reader saved opens from its saved copy.
     const saved = await (await caches.open(SAVED)).match(key);
@@ -470,15 +561,6 @@ async function navigate(url) {
   // sent to follow the redirect itself.
   if (resp.redirected) {
     return Response.redirect(resp.url, 301);
-  }
-  // A search's results are the host's answer to one query: the page kept
-  // for offline is the search page without one, which the app fills.
-  if (resp.ok && isHTML(resp) && isPage(key) && !(key === "/search" && url.search)) {
-    try {
-      await cache.put(key, resp.clone());
-    } catch (err) {
-      // Storage full or refused: the page is shown, not kept.
-    }
   }
   return resp;
 }
@@ -518,13 +600,15 @@ async function offlinePage(cache) {
 // open), then from the network, caching what it fetched.
 async function resource(req, url) {
   const cache = await caches.open(CACHE);
-  const cached = (await cache.match(req)) || (await caches.match(req));
+  const key = url.pathname + url.search;
+  const cached = (await cache.match(req)) || (await caches.match(req)) || (await fromSaving(cache, key));
   if (cached) {
     return cached;
   }
+  const keep = (r) => r.ok && r.type === "basic" && url.pathname !== "/app-worker.js";
   let resp;
   try {
-    resp = await fetch(req);
+    resp = await fetchSaving(cache, key, req, keep);
   } catch (err) {
     const saved = await savedData(url);
     if (saved) {
@@ -537,9 +621,6 @@ async function resource(req, url) {
       return new Response("not found", { status: 404, headers: { "Content-Type": "text/plain" } });
     }
     throw err;
-  }
-  if (resp.ok && resp.type === "basic" && url.pathname !== "/app-worker.js") {
-    await cache.put(req, resp.clone());
   }
   return resp;
 }

@@ -86,14 +86,9 @@ func (w *watchedNet) deploy(t *testing.T, hostURL string) {
 	w.proxy = p
 }
 
-// hold makes article pages wait from now on, until release.
-func (w *watchedNet) hold() {
-	w.holdPaths("/articles/")
-}
-
-// holdPaths makes the paths that start with prefix wait from now on,
-// until release.
-func (w *watchedNet) holdPaths(prefix string) {
+// hold makes the paths that start with prefix wait from now on, until
+// release.
+func (w *watchedNet) hold(prefix string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.gate = make(chan struct{})
@@ -194,7 +189,7 @@ func countIn(tb *tab, name, re string) int {
 // turned on is left for the caller to take.
 func stopInstall(t *testing.T, tb *tab, w *watchedNet) int {
 	t.Helper()
-	w.hold()
+	w.hold("/articles/")
 	tb.mustLoad(w.URL+"/", http.StatusOK)
 	tb.waitLive()
 	for deadline := time.Now().Add(60 * time.Second); !w.holding(); time.Sleep(100 * time.Millisecond) {

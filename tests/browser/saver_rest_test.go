@@ -2,17 +2,79 @@
 
 package browser
 
-// After an install that data saver stopped: a page of a newer version,
-// which the old worker fetched for want of a saved copy, is not offered
-// "A new version".
+// After an install that data saver stopped: turned off while a page
+// starts the app, app.wasm is downloaded once, for the page and the
+// worker's saving both; a page of a newer version, which the old worker
+// fetched for want of a saved copy, is not offered "A new version".
 
 import (
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
 	dlpage "dateline/app/page"
 )
+
+// TestSaverOffWasmOnce: after a first visit's install with data saver on
+// (the light files only), with app.wasm gone from the browser's HTTP cache, a page opens
+// without the app. The reader turns data saver off: the page starts the
+// app, whose app.wasm the worker answers, and the worker saves the rest of
+// the site, app.wasm first. On a slow link (the host's answer for app.wasm
+// held for up to 25 s, past the 20 s that Chromium's HTTP cache lock waits
+// before a second request for the same file goes to the network on its
+// own), the host is asked for app.wasm once.
+func TestSaverOffWasmOnce(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "wasm-once.json", archiveDataset(100)))
+	w := newWatchedNet(t, h.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	// Data saver turned on while the worker's script is on its way: its
+	// install saves the light files only.
+	w.hold("/app-worker.js")
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitLive()
+	for deadline := time.Now().Add(60 * time.Second); !w.holding(); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the page registered no worker in 60s")
+		}
+	}
+	setSaver(tb, true)
+	w.release()
+	tb.waitSaved(time.Minute)
+	// A reader's browser may well have dropped the first visit's copy.
+	if _, err := chromedp.Call(tb.ctx, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+		t.Fatalf("clearing the HTTP cache: %v", err)
+	}
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	if !eval[bool](tb, `!!navigator.serviceWorker.controller`) {
+		t.Fatal("no worker answered the page after the install")
+	}
+	if evalAwait[bool](tb, `caches.match("/web/app.wasm").then((r) => !!r)`) {
+		t.Fatal("the install with data saver on saved app.wasm")
+	}
+
+	w.take()
+	w.hold("/web/app.wasm")
+	off := time.Now()
+	setSaver(tb, false)
+	for deadline := off.Add(25 * time.Second); w.count("/web/app.wasm") < 2 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("%d requests for app.wasm held %s", w.count("/web/app.wasm"), time.Since(off).Round(100*time.Millisecond))
+	w.release()
+	tb.waitLive()
+	tb.waitFor(`"Available offline"`, statusText+` === "Available offline"`, 2*time.Minute)
+	if got := w.count("/web/app.wasm"); got != 1 {
+		t.Errorf("with data saver turned off, the host was asked for app.wasm %d times, want 1", got)
+	}
+	tb.checkConsole(nil)
+}
 
 // versionJS is the version of the page on screen (its loader's
 // data-version).
