@@ -15,7 +15,8 @@ import (
 // a first sentence that holds a parenthesis and a dash ("The minister
 // (left) – said") is its place, which is short and written as names are:
 // in capitals, or else in title case, when its source must be written as
-// a name too and the text after the dash must not go on in lower case.
+// a name too, or be an agency's short name in lower case ("(dpa)"), and
+// the text after the dash must not go on in lower case.
 var (
 	// casedOpening is "HEAD (Source) – " at the start of a paragraph in a
 	// script with capitals; readCased reads HEAD, which is the place,
@@ -97,7 +98,8 @@ func splitDateline(text string) (opening, bool) {
 // "WASHINGTON, D.C.") takes any source; one in title case ("Baghdad",
 // "SULAIMANI, Kurdistan Region") is a place of at most maxPlaceParts
 // parts, split by commas, each a name (isName), and is taken only with a
-// source written as a name and a text that does not go on in lower case.
+// source written as a name or an agency's short name in lower case
+// (isAgency) and a text that does not go on in lower case.
 func readCased(text string) (opening, bool) {
 	m := casedOpening.FindStringSubmatch(text)
 	if m == nil {
@@ -118,7 +120,7 @@ func readCased(text string) (opening, bool) {
 	if !strings.ContainsFunc(place, unicode.IsLower) {
 		return o, true
 	}
-	if first, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(first) || !isName(source, maxSourceWords, true) {
+	if first, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(first) || !isName(source, maxSourceWords, true) && !isAgency(source) {
 		return opening{}, false
 	}
 	parts := strings.Split(place, ",")
@@ -131,6 +133,44 @@ func readCased(text string) (opening, bool) {
 		}
 	}
 	return o, true
+}
+
+// agencies are the short names that news agencies write in lower case in
+// their datelines ("Berlin (dpa) - "), German-language ones mostly. No
+// rule of letters tells such a name from a remark in parentheses in a
+// first sentence ("(sic)", "(top)", "(file)", "(links)"), and a remark
+// read as a source would take the sentence's opening words out of its
+// text; a name missing here leaves the story with no dateline, which the
+// import warns of. So only these are taken.
+var agencies = map[string]bool{
+	"afp": true, "ansa": true, "ap": true, "apa": true, "ats": true, "awp": true,
+	"ddp": true, "dpa": true, "dpa-afx": true, "dts": true, "efe": true, "epd": true,
+	"kap": true, "kathpress": true, "kna": true, "rtr": true, "sda": true, "sid": true,
+}
+
+// maxAgencies bounds the agencies a dateline credits together
+// ("dpa/afp/rtr").
+const maxAgencies = 3
+
+// isAgency reports whether s is the short name of an agency that writes
+// it in lower case (agencies), or a few names joined by slashes, each
+// such a name or a capitalised word, and one at least such a name:
+// "dpa", "dpa/afp", "dpa/AFP".
+func isAgency(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) > maxAgencies {
+		return false
+	}
+	known := false
+	for _, p := range parts {
+		switch {
+		case agencies[strings.ToLower(p)]:
+			known = true
+		case !capitalised(p):
+			return false
+		}
+	}
+	return known
 }
 
 // isName reports whether s is written as a name: one to max words, the

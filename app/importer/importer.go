@@ -27,8 +27,10 @@
 // after a comma ("SULAIMANI, Kurdistan Region"), and perhaps with a date
 // ("BAGHDAD, Dec 7 (Reuters) - "), which is left out, as a dateline holds
 // none (Choices.DatelineDate); a place in title case is taken only with a
-// source written as a name and a text that does not go on in lower case,
-// so that "The minister (left) - said" stays a sentence. In a script
+// source written as a name, or as one of the agencies that write their
+// short name in lower case ("Berlin (dpa) - "), and a text that does not
+// go on in lower case, so that "The minister (left) - said" stays a
+// sentence. In a script
 // without capitals (Arabic) the place is one to four words ("هەولێر
 // (کوردستان ٢٤) – "). "Read More: <title>" lines stay in place as inline
 // links and are listed, in order, as the related stories; they name

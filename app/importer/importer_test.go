@@ -528,6 +528,36 @@ func TestWireDatelines(t *testing.T) {
 	expectDatelines(t, tests)
 }
 
+// TestLowerCaseSources finds the datelines of agencies that write their
+// short name in lower case ("Berlin (dpa) - "), after a place in title
+// case as after one in capitals, and leaves alone the remarks in lower
+// case that stand in the same place in a first sentence.
+func TestLowerCaseSources(t *testing.T) {
+	tests := []datelineCase{
+		{"title case, as dpa writes it", "Testburg (dpa) - Worte des Tests.", "Testburg", "dpa", "Worte des Tests."},
+		{"title case, as KNA writes it in lower case", "Testburg (kna) - Worte.", "Testburg", "kna", "Worte."},
+		{"title case, as epd writes it, an en dash", "Testburg (epd) – Worte.", "Testburg", "epd", "Worte."},
+		{"title case, afp in lower case", "Testville (afp) - Words.", "Testville", "afp", "Words."},
+		{"title case, ap in lower case, an em dash", "Testville (ap) — Words.", "Testville", "ap", "Words."},
+		{"two agencies", "Testburg (dpa/afp) - Worte.", "Testburg", "dpa/afp", "Worte."},
+		{"two agencies, one in capitals", "Testburg (dpa/AFP) - Worte.", "Testburg", "dpa/AFP", "Worte."},
+		{"title case with a region", "Testburg, Testland (dpa) - Worte.", "Testburg, Testland", "dpa", "Worte."},
+		{"capitals, afp in lower case", "TESTVILLE (afp) – Words.", "TESTVILLE", "afp", "Words."},
+
+		{"a remark of a few letters", "The Minister (sic) - Said so.", "", "", ""},
+		{"a remark with a full stop", "The Minister (ret.) - Said so.", "", "", ""},
+		{"a remark on a photo", "Jane Roe (top) - Said so.", "", "", ""},
+		{"a remark on a file", "Testville (file) - Words.", "", "", ""},
+		{"a remark in German", "Jane Roe (links) - Sagte es.", "", "", ""},
+		{"an agency and a remark", "Testburg (dpa/left) - Worte.", "", "", ""},
+		{"an agency, the text going on in lower case", "Testburg (dpa) - sagte der Test.", "", "", ""},
+		{"an agency after a sentence", "The minister (dpa) - Said so.", "", "", ""},
+		{"an agency's name in a word", "Testburg (dpass) - Worte.", "", "", ""},
+		{"an agency's name with a space", "Testburg (dpa afp) - Worte.", "", "", ""},
+	}
+	expectDatelines(t, tests)
+}
+
 // TestDatelineDate says which line the dateline was looked for on and
 // what date it gave, which the article does not keep.
 func TestDatelineDate(t *testing.T) {
