@@ -20,21 +20,45 @@ import (
 var (
 	// casedOpening is "HEAD (Source) – " at the start of a paragraph in a
 	// script with capitals; readCased reads HEAD, which is the place,
-	// perhaps with its region and a date.
+	// perhaps with its region, a date and a weekday.
 	casedOpening = regexp.MustCompile(`^(\p{Lu}[^()]{0,99}?)\s*\(([^()]{1,60})\)\s*[-–—]\s*(\S.*)$`)
-	// datelineDate is a date after the place, as wire services write it:
-	// ", Dec 7", ", Dec. 7", ", December 7", ", 7 December", with or
-	// without a year. The day is the second or the third group.
-	datelineDate = regexp.MustCompile(`(?i),\s*((?:(?:` + months + `)\.?\s+(\d{1,2})|(\d{1,2})\s+(?:` + months + `)\.?)(?:,?\s+\d{4})?)$`)
+	// datelineDate is what wire services write after the place, as
+	// its last part: a date (", Dec 7", ", 7. Dezember", ", 1er août"),
+	// perhaps after a weekday (", Tuesday, Dec 7", ", Di., 7. Dez.", ",
+	// mardi 7 décembre"), or a weekday alone (", Tuesday", ", Thurs.").
+	// The whole of it is the first group, and the day of a date the
+	// second or the third. A head that is all date has no place.
+	datelineDate = regexp.MustCompile(`(?i)(?:^|,)\s*((?:` + weekdayBeforeDate + `,?\s+)?` + date + `|` + weekdayAlone + `)$`)
 	// caselessDateline is the same opening in a script without capitals,
 	// such as Arabic: the place starts with a letter of such a script and
 	// has no cased letter; direction marks may stand around its parts.
 	caselessDateline = regexp.MustCompile(`^[\x{200E}\x{200F}\x{061C}]*(\p{Lo}[^()\p{Lu}\p{Ll}\p{Lt}]{0,39}?)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]{1,60})\)[\s\x{200E}\x{200F}\x{061C}]*[-–—][\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
 )
 
-// months are the English names of the months, in full and as wire
-// services shorten them.
-const months = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+// date is a date as wire services write it in English, French and
+// German: a day and a month, either first, with or without a year
+// ("Dec 7", "Dec. 7, 2021", "December 7th", "7 December", "7. Dez.",
+// "1er août 2021"). Its day is a group of its own, one of two.
+const date = `(?:(?:` + months + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:` + months + `)\.?)(?:,?\s+\d{4})?`
+
+// months are the names of the months in English, French and German, in
+// full and as wire services shorten them; the French and German ones also
+// without their accents and umlauts, as capitals often write them.
+const months = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?` +
+	`|janv(?:ier)?|f[ée]v(?:r(?:ier)?)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[ûu]t|septembre|octobre|novembre|d[ée]c(?:embre)?` +
+	`|januar|j[äa]n(?:ner)?|februar|feber|m[äa]rz|m[äa]r|mrz|juni|juli|okt(?:ober)?|dez(?:ember)?`
+
+// A weekday in a dateline: its name in English, French or German, or a
+// short form. Alone, a short form has its full stop ("Thurs."), and one
+// of two letters (German) is not taken, as "Mo." is also Missouri, as AP
+// writes it; before a date, any is ("Tue Dec 7", "Di., 7. Dez.").
+const (
+	weekdays                  = `monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag`
+	weekdayAbbreviations      = `mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim`
+	shortWeekdayAbbreviations = `mo|di|mi|do|fr|sa|so`
+	weekdayAlone              = `(?:` + weekdays + `|(?:` + weekdayAbbreviations + `)\.)`
+	weekdayBeforeDate         = `(?:` + weekdays + `|(?:` + weekdayAbbreviations + `|` + shortWeekdayAbbreviations + `)\.?)`
+)
 
 // maxCaselessPlaceWords bounds the words of a place in a script without
 // capitals: there, only its length tells a place from the start of a
@@ -108,7 +132,8 @@ func readCased(text string) (opening, bool) {
 	head, source, rest := m[1], strings.TrimSpace(m[2]), m[3]
 	var date string
 	if d := datelineDate.FindStringSubmatch(head); d != nil {
-		if day, err := strconv.Atoi(d[2] + d[3]); err == nil && day >= 1 && day <= 31 {
+		day, err := strconv.Atoi(d[2] + d[3])
+		if d[2]+d[3] == "" || err == nil && day >= 1 && day <= 31 {
 			date, head = d[1], head[:len(head)-len(d[0])]
 		}
 	}

@@ -25,16 +25,17 @@
 // letters the place is in capitals ("ERBIL", "WASHINGTON, D.C.") or in
 // title case ("Baghdad (AFP) - "), perhaps with its region or country
 // after a comma ("SULAIMANI, Kurdistan Region"), and perhaps with a date
-// ("BAGHDAD, Dec 7 (Reuters) - "), which is left out, as a dateline holds
-// none (Choices.DatelineDate); a place in title case is taken only with a
-// source written as a name, or as one of the agencies that write their
-// short name in lower case ("Berlin (dpa) - "), and a text that does not
-// go on in lower case, so that "The minister (left) - said" stays a
-// sentence. In a script
-// without capitals (Arabic) the place is one to four words ("هەولێر
-// (کوردستان ٢٤) – "). "Read More: <title>" lines stay in place as inline
-// links and are listed, in order, as the related stories; they name
-// stories outside the collection, so they get neither slug nor url.
+// or a weekday in English, French or German ("BAGHDAD, Dec 7",
+// "BAGHDAD, Tuesday", "ERBIL, 7. Dezember"), which is left out, as a
+// dateline holds none (Choices.DatelineDate); a place in title case is
+// taken only with a source written as a name, or as one of the agencies
+// that write their short name in lower case ("Berlin (dpa) - "), and a
+// text that does not go on in lower case, so that "The minister (left) -
+// said" stays a sentence. In a script without capitals (Arabic) the place
+// is one to four words ("هەولێر (کوردستان ٢٤) – "). "Read More: <title>"
+// lines stay in place as inline links and are listed, in order, as the
+// related stories; they name stories outside the collection, so they get
+// neither slug nor url.
 //
 // Stories in Arabic script mark them with their own words: a credit
 // "(صورة: ...)" in Arabic (also "الصورة", "صور", "تصوير") or "(وێنە: ...)" in

@@ -558,6 +558,44 @@ func TestLowerCaseSources(t *testing.T) {
 	expectDatelines(t, tests)
 }
 
+// TestDatelineWeekdaysAndMonths finds the datelines that carry a weekday,
+// or a date in English, French or German, and cuts it off the place (what
+// it gives: TestDatelineDate); what only looks like one stays the place,
+// or a sentence.
+func TestDatelineWeekdaysAndMonths(t *testing.T) {
+	tests := []datelineCase{
+		{"a weekday, as Reuters writes it", "BAGHDAD, Tuesday (Reuters) - Iraq said.", "BAGHDAD", "Reuters", "Iraq said."},
+		{"a weekday in title case", "Testville, Friday (Synthetic Wire) - Words.", "Testville", "Synthetic Wire", "Words."},
+		{"a weekday shortened", "TESTVILLE, Thurs. (Synthetic Wire) - Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"a weekday and a date", "TESTVILLE, Tuesday, Dec. 7 (Synthetic Wire) - Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"a weekday shortened and a date", "TESTVILLE, Tue Dec 7 (Synthetic Wire) - Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"an ordinal day", "TESTVILLE, December 7th (Synthetic Wire) - Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"German, as dpa writes it", "ERBIL, 7. Dezember (dpa) - Worte.", "ERBIL", "dpa", "Worte."},
+		{"German, in title case", "Testburg, 7. Dezember (dpa) - Worte.", "Testburg", "dpa", "Worte."},
+		{"German, a month shortened", "TESTBURG, 7. Dez. (dpa) - Worte.", "TESTBURG", "dpa", "Worte."},
+		{"German, a month with an umlaut, and a year", "TESTBURG, 3. März 2021 (dpa) - Worte.", "TESTBURG", "dpa", "Worte."},
+		{"German, a weekday and a date", "Testburg, Dienstag, 7. Dezember 2021 (dpa) - Worte.", "Testburg", "dpa", "Worte."},
+		{"German, a weekday shortened", "Testburg, Di., 7. Dez. (dpa) - Worte.", "Testburg", "dpa", "Worte."},
+		{"German, the Austrian January", "TESTDORF, 7. Jänner (APA) - Worte.", "TESTDORF", "APA", "Worte."},
+		{"French, as AFP writes it", "PARIS, 7 décembre (AFP) - Mots.", "PARIS", "AFP", "Mots."},
+		{"French, in capitals", "TESTVILLE, 7 DÉCEMBRE (AFP) - Mots.", "TESTVILLE", "AFP", "Mots."},
+		{"French, without the accent", "TESTVILLE, 7 DECEMBRE (AFP) - Mots.", "TESTVILLE", "AFP", "Mots."},
+		{"French, a month shortened", "Testville, 7 févr. (AFP) - Mots.", "Testville", "AFP", "Mots."},
+		{"French, the first of the month", "TESTVILLE, 1er août 2021 (AFP) - Mots.", "TESTVILLE", "AFP", "Mots."},
+		{"French, a weekday and a date", "TESTVILLE, mardi 7 décembre (AFP) - Mots.", "TESTVILLE", "AFP", "Mots."},
+		{"French, a weekday alone", "Testville, mercredi (AFP) - Mots.", "Testville", "AFP", "Mots."},
+
+		{"a weekday shortened, without its full stop, stays the place", "TESTVILLE, SAT (Synthetic Wire) - Words.", "TESTVILLE, SAT", "Synthetic Wire", "Words."},
+		{"a German weekday of two letters alone stays the place", "TESTBURG, Do. (dpa) - Worte.", "TESTBURG, Do.", "dpa", "Worte."},
+		{"a state shortened as AP writes it, not Montag", "TESTVILLE, Mo. (AP) — Words.", "TESTVILLE, Mo.", "AP", "Words."},
+		{"no day of a German month", "Testburg, 32. Dezember (dpa) - Worte.", "", "", ""},
+		{"a French month without a day", "Testville, décembre (AFP) - Mots.", "", "", ""},
+		{"a weekday without a place", "Tuesday (Synthetic Wire) - Words.", "", "", ""},
+		{"a weekday in a sentence", "Talks went on, Tuesday (Synthetic Wire) - Words.", "", "", ""},
+	}
+	expectDatelines(t, tests)
+}
+
 // TestDatelineDate says which line the dateline was looked for on and
 // what date it gave, which the article does not keep.
 func TestDatelineDate(t *testing.T) {
@@ -572,6 +610,12 @@ func TestDatelineDate(t *testing.T) {
 		{"a dateline without a date", "Headline\nERBIL (Kurdistan 24) – Words.", 2, ""},
 		{"no dateline", "Headline\n\n\nWords, Dec 7 (Synthetic Wire) – words.", 4, ""},
 		{"a date in a later paragraph", "Headline\nWords.\nBAGHDAD, Dec 7 (Reuters) - Words.", 2, ""},
+		{"a weekday", "Headline\nBAGHDAD, Tuesday (Reuters) - Words.", 2, "Tuesday"},
+		{"a weekday and a date", "Headline\nTESTVILLE, Tuesday, Dec. 7, 2021 (Synthetic Wire) - Words.", 2, "Tuesday, Dec. 7, 2021"},
+		{"a German date", "Headline\nERBIL, 7. Dezember (dpa) - Worte.", 2, "7. Dezember"},
+		{"a German weekday and date", "Headline\nTestburg, Di., 7. Dez. 2021 (dpa) - Worte.", 2, "Di., 7. Dez. 2021"},
+		{"a French date", "Headline\nPARIS, 7 décembre (AFP) - Mots.", 2, "7 décembre"},
+		{"a French weekday and date", "Headline\nTESTVILLE, mardi 1er févr. 2021 (AFP) - Mots.", 2, "mardi 1er févr. 2021"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			_, c, err := ParseWith([]byte(tt.text), Options{})
