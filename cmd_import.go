@@ -38,6 +38,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	slug := flags.String("slug", "", "the story's `SLUG` (default: made from its headline)")
 	allowCopy := flags.Bool("copy", false, "add the story even if the dataset already holds the same headline and text")
 	published := flags.String("published", "", "the story's `DATE`: 2006-01-02, an RFC 3339 time, or now for the current time in UTC (default: none, and the story is listed after every dated one)")
+	updatedAt := flags.String("updated", "", "when the story last changed, a `DATE` as -published takes (2006-01-02, an RFC 3339 time, or now), not before the one -published gives (default: none)")
 	section := flags.String("section", "", "the story's section, a `NAME` such as Politics (default: none)")
 	var tags nameList
 	flags.Var(&tags, "tag", "a tag of the story, a `NAME`; repeat -tag for each")
@@ -49,7 +50,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if flags.NArg() != 1 {
-		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-section NAME] [-tag NAME]... [-author NAME]... [-copy] [-o -] STORY.txt")
+		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-updated DATE] [-section NAME] [-tag NAME]... [-author NAME]... [-copy] [-o -] STORY.txt")
 	}
 	if *out != "" && *out != "-" {
 		return usagef("import: -o takes only - (standard output), not %q; to add the story to a dataset, use -data", *out)
@@ -60,7 +61,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	a, choices, err := importer.ParseWith(text, importer.Options{
-		Lang: *lang, Slug: *slug, Published: *published, Section: *section, Tags: tags, Authors: authors,
+		Lang: *lang, Slug: *slug, Published: *published, Updated: *updatedAt, Section: *section, Tags: tags, Authors: authors,
 	})
 	if err != nil {
 		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
@@ -85,6 +86,11 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	}
 	if *published == importer.PublishedNow {
 		if err := note("published: %s (now, in UTC)", a.Published); err != nil {
+			return err
+		}
+	}
+	if *updatedAt == importer.PublishedNow {
+		if err := note("updated: %s (now, in UTC)", a.Updated); err != nil {
 			return err
 		}
 	}

@@ -110,7 +110,7 @@ such files. Usage:
                                                   serve the site (default :8000, bundled articles.json)
   dateline validate [-media DIR] [PATH]           check a dataset and list every problem
                                                   (PATH may be a pipe: dateline validate <(gunzip -c data.json.gz))
-  dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-section NAME] [-tag NAME]... [-author NAME]... [-copy] [-o -] STORY.txt
+  dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-updated DATE] [-section NAME] [-tag NAME]... [-author NAME]... [-copy] [-o -] STORY.txt
                                                   add a plain-text story to a dataset
   dateline export [-data PATH] [-media DIR] DIR   write the site as static files into DIR
 

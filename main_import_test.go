@@ -170,6 +170,54 @@ func TestImportDescribesToStdout(t *testing.T) {
 	}
 }
 
+// TestImportUpdated gives a story the time it last changed with -updated,
+// into a dataset and printed, in the forms -published takes.
+func TestImportUpdated(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		args     []string
+		updated  string // "now" for a time within the test's run
+	}{
+		{"a date after publication", []string{"-published", "2025-06-15", "-updated", "2025-06-16"}, "2025-06-16"},
+		{"an RFC 3339 time", []string{"-published", "2025-06-15T09:30:00+03:00", "-updated", "2025-06-15T12:00:00+03:00"}, "2025-06-15T12:00:00+03:00"},
+		{"now", []string{"-published", "2025-06-15", "-updated", "now"}, "now"},
+		{"both now", []string{"-published", "now", "-updated", "now"}, "now"},
+	} {
+		for _, out := range [][]string{nil, {"-o", "-"}} {
+			t.Run(tt.scenario+fmt.Sprint(out), func(t *testing.T) {
+				dataFile, _ := archiveFixture(t, 3)
+				var stdout, stderr bytes.Buffer
+				start := time.Now().UTC().Truncate(time.Second)
+				args := append(append(append([]string{"import", "-data", dataFile}, out...), tt.args...), storyFile(t, syntheticStory))
+				if err := dispatch(args, &stdout, &stderr); err != nil {
+					t.Fatal(err)
+				}
+				var a *article.Article
+				if out == nil {
+					arc, err := dataset.Load(dataFile, dataset.Options{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					var ok bool
+					if a, ok, err = arc.Article("synthetic-test-headline-for-the-importer"); err != nil || !ok {
+						t.Fatalf("the story is not in the dataset: %v", err)
+					}
+				} else if err := json.Unmarshal(stdout.Bytes(), &a); err != nil {
+					t.Fatalf("%v:\n%s", err, stdout.String())
+				}
+				switch upd, ok := article.ParseDate(a.Updated); {
+				case tt.updated == "now" && (!ok || !strings.HasSuffix(a.Updated, "Z") || upd.Before(start) || upd.After(time.Now())):
+					t.Errorf("updated %q, want the time of the import in UTC", a.Updated)
+				case tt.updated == "now" && !strings.Contains(stderr.String(), "updated: "+a.Updated+" (now, in UTC)"):
+					t.Errorf("stderr does not say the time -updated now gave, %s:\n%s", a.Updated, stderr.String())
+				case tt.updated != "now" && a.Updated != tt.updated:
+					t.Errorf("updated %q, want %q", a.Updated, tt.updated)
+				}
+			})
+		}
+	}
+}
+
 // TestImportRefusesDescriptions refuses a date, section or tag that the
 // model or the dataset refuses, naming the flag; nothing is written.
 func TestImportRefusesDescriptions(t *testing.T) {
@@ -186,6 +234,11 @@ func TestImportRefusesDescriptions(t *testing.T) {
 		{"an empty tag", []string{"-tag", ""}, `the tag given (-tag ""): tag is empty`},
 		{"an empty author", []string{"-author", " "}, `the author given (-author " ") is empty: give a name`},
 		{"a tag given twice", []string{"-tag", "Synthetic", "-tag", "synthetic"}, `is the same as tag 0`},
+		{"an update that is not a date", []string{"-published", "2021-12-07", "-updated", "yesterday"}, `the date given (-updated): "yesterday" is not a date: use "2006-01-02" or an RFC 3339 time`},
+		{"an update before publication", []string{"-published", "2021-12-07", "-updated", "2021-12-06T23:59:59Z"},
+			`the date given with -updated, 2021-12-06T23:59:59Z, is before the one given with -published, 2021-12-07: an article is updated after it is published: check both dates`},
+		{"an update before publication now", []string{"-published", "now", "-updated", "2021-12-06"},
+			`the date given with -updated, 2021-12-06, is before the one given with -published, now (`},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			dataFile, original := archiveFixture(t, 3)

@@ -30,6 +30,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"validate", "a.json", "b.json"}, "one dataset at a time"},
 		{[]string{"export"}, "name one directory"},
 		{[]string{"import"}, "give one story file"},
+		{[]string{"import"}, "[-published DATE] [-updated DATE]"},
 		{[]string{"import", "-o", "out.json", "story.txt"}, "-o takes only -"},
 		{[]string{"validate", "-bogus"}, ""},
 		{[]string{"serve", "-cache", "-5"}, ""},
@@ -98,6 +99,8 @@ func TestBinaryExitStatus(t *testing.T) {
 		{[]string{"valdate", "articles.json"}, 2, "is not a command"},
 		{[]string{"validate", "-h"}, 0, "-max-size"},
 		{[]string{"help"}, 0, "dateline validate"},
+		{[]string{"help"}, 0, "[-published DATE] [-updated DATE]"},
+		{[]string{"import", "-h"}, 0, "-updated DATE"},
 		{[]string{"validate", "-bogus"}, 2, "flag provided but not defined: -bogus"},
 		// A dataset that is not there: the busy port is what is said.
 		{[]string{"-addr", busy.Addr().String(), "-data", "no-such-dataset.json"}, 1, "address already in use"},

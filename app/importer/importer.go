@@ -131,6 +131,9 @@ type Options struct {
 	// Published is the story's date, "2006-01-02" or an RFC 3339 time,
 	// or PublishedNow; empty for none, as the text carries none.
 	Published string
+	// Updated is when the story last changed, in the forms Published
+	// takes, and not before it; empty for none.
+	Updated string
 	// Section names the story's section; empty for none.
 	Section string
 	// Tags name what the story is about; none when empty.
@@ -143,8 +146,8 @@ type Options struct {
 	Clock func() time.Time
 }
 
-// PublishedNow, given as Options.Published, dates the story with the
-// current time in UTC, as an RFC 3339 time to the second.
+// PublishedNow, given as Options.Published or Options.Updated, dates the
+// story with the current time in UTC, as an RFC 3339 time to the second.
 const PublishedNow = "now"
 
 // Choices says how ParseWith chose what the text did not say, and what
@@ -233,7 +236,7 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	return a, c, nil
 }
 
-// describe gives the article the date, section and tags of the options,
+// describe gives the article the dates, section and tags of the options,
 // checked by the model's own rules (Article.Validate), and says which
 // option breaks one. Names are squeezed as the story's text is, unless
 // nothing but white space would be left, which the model refuses.
@@ -243,10 +246,13 @@ func describe(a *article.Article, opts Options) error {
 		now = opts.Clock
 	}
 	at := now()
-	a.Published = opts.Published
-	if a.Published == PublishedNow {
-		a.Published = at.UTC().Format(time.RFC3339)
+	date := func(s string) string {
+		if s == PublishedNow {
+			return at.UTC().Format(time.RFC3339)
+		}
+		return s
 	}
+	a.Published, a.Updated = date(opts.Published), date(opts.Updated)
 	name := func(s string) string {
 		if q := squeeze(s); q != "" {
 			return q
@@ -274,6 +280,16 @@ func describe(a *article.Article, opts Options) error {
 		switch field, index, _ := strings.Cut(strings.TrimPrefix(f.Pointer, "/"), "/"); field {
 		case "published":
 			given = fmt.Sprintf("the date given (-published): %s: %s, or %q for the current time", f.Message, f.Hint, PublishedNow)
+		case "updated":
+			if before(a.Updated, a.Published) && !f.Ahead {
+				published := a.Published
+				if opts.Published == PublishedNow {
+					published = fmt.Sprintf("%s (%s)", PublishedNow, a.Published)
+				}
+				given = fmt.Sprintf("the date given with -updated, %s, is before the one given with -published, %s: %s", opts.Updated, published, f.Hint)
+			} else {
+				given = fmt.Sprintf("the date given (-updated): %s: %s, or %q for the current time", f.Message, f.Hint, PublishedNow)
+			}
 		case "section":
 			given = fmt.Sprintf("the section given (-section): %s: %s", f.Message, f.Hint)
 		case "tags":
@@ -297,6 +313,14 @@ func describe(a *article.Article, opts Options) error {
 		return errors.New(strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// before reports whether the date or time u is before p, both read as
+// the model reads them (article.ParseDate).
+func before(u, p string) bool {
+	ut, uok := article.ParseDate(u)
+	pt, pok := article.ParseDate(p)
+	return uok && pok && ut.Before(pt)
 }
 
 // readBody reads the lines after the headline: captions, Read More links

@@ -1031,6 +1031,10 @@ func TestParseWithDescribes(t *testing.T) {
 		{"names squeezed", Options{Section: "  Middle\u00a0 East ", Tags: []string{" Test\ttag "}}, article.Article{Section: "Middle East", Tags: []string{"Test tag"}}},
 		{"all three", Options{Published: "2021-12-07", Section: "Politics", Tags: []string{"Test"}}, article.Article{Published: "2021-12-07", Section: "Politics", Tags: []string{"Test"}}},
 		{"authors, in order, squeezed", Options{Authors: []string{"Jane  Roe", "ڕێبوار تاقیکردنەوە"}}, article.Article{Authors: []string{"Jane Roe", "ڕێبوار تاقیکردنەوە"}}},
+		{"updated after published", Options{Published: "2021-12-07", Updated: "2021-12-08T10:00:00+03:00"}, article.Article{Published: "2021-12-07", Updated: "2021-12-08T10:00:00+03:00"}},
+		{"updated at the time of publication", Options{Published: "2021-12-07T09:30:00+03:00", Updated: "2021-12-07T06:30:00Z"}, article.Article{Published: "2021-12-07T09:30:00+03:00", Updated: "2021-12-07T06:30:00Z"}},
+		{"updated now", Options{Published: "2021-12-07", Updated: "now", Clock: clock}, article.Article{Published: "2021-12-07", Updated: "2026-12-04T22:02:03Z"}},
+		{"published and updated now, the same time", Options{Published: "now", Updated: "now", Clock: clock}, article.Article{Published: "2026-12-04T22:02:03Z", Updated: "2026-12-04T22:02:03Z"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -1038,9 +1042,9 @@ func TestParseWithDescribes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.Published != tt.want.Published || a.Section != tt.want.Section || !slices.Equal(a.Tags, tt.want.Tags) || !slices.Equal(a.Authors, tt.want.Authors) {
-				t.Errorf("published %q, section %q, tags %q, authors %q; want %q, %q, %q, %q", a.Published, a.Section, a.Tags, a.Authors,
-					tt.want.Published, tt.want.Section, tt.want.Tags, tt.want.Authors)
+			if a.Published != tt.want.Published || a.Updated != tt.want.Updated || a.Section != tt.want.Section || !slices.Equal(a.Tags, tt.want.Tags) || !slices.Equal(a.Authors, tt.want.Authors) {
+				t.Errorf("published %q, updated %q, section %q, tags %q, authors %q; want %q, %q, %q, %q, %q", a.Published, a.Updated, a.Section, a.Tags, a.Authors,
+					tt.want.Published, tt.want.Updated, tt.want.Section, tt.want.Tags, tt.want.Authors)
 			}
 			entry, err := Marshal(a, "", "  ", "\n")
 			if err != nil {
@@ -1057,6 +1061,7 @@ func TestParseWithDescribes(t *testing.T) {
 // TestParseWithRefusesDescriptions refuses a date, section or tag the
 // model refuses, naming the option.
 func TestParseWithRefusesDescriptions(t *testing.T) {
+	clock := func() time.Time { return time.Date(2026, 12, 4, 22, 2, 3, 0, time.UTC) }
 	many := make([]string, article.MaxTags+1)
 	for i := range many {
 		many[i] = "Tag " + string(rune('a'+i))
@@ -1078,6 +1083,14 @@ func TestParseWithRefusesDescriptions(t *testing.T) {
 		{"a bad date and section together", Options{Published: "soon", Section: "?"}, `the date given (-published): "soon" is not a date`},
 		{"an empty author", Options{Authors: []string{"Jane Roe", ""}}, `the author given (-author "") is empty: give a name`},
 		{"a date two days ahead", Options{Published: "2026-12-06T23:00:00Z", Clock: func() time.Time { return time.Date(2026, 12, 4, 22, 0, 0, 0, time.UTC) }}, `the date given (-published): published 2026-12-06T23:00:00Z is in the future`},
+		{"an update that is not a date", Options{Published: "2021-12-07", Updated: "07/12/2021"}, `the date given (-updated): "07/12/2021" is not a date: use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z", or "now" for the current time`},
+		{"an update before publication", Options{Published: "2021-12-07", Updated: "2021-12-06"},
+			`the date given with -updated, 2021-12-06, is before the one given with -published, 2021-12-07: an article is updated after it is published: check both dates`},
+		{"an update a minute before publication", Options{Published: "2021-12-07T09:30:00+03:00", Updated: "2021-12-07T06:29:00Z"},
+			`the date given with -updated, 2021-12-07T06:29:00Z, is before the one given with -published, 2021-12-07T09:30:00+03:00`},
+		{"an update before publication now", Options{Published: "now", Updated: "2021-12-06", Clock: clock},
+			`the date given with -updated, 2021-12-06, is before the one given with -published, now (2026-12-04T22:02:03Z)`},
+		{"an update two days ahead", Options{Published: "2021-12-07", Updated: "2026-12-07", Clock: clock}, `the date given (-updated): updated 2026-12-07 is in the future`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
