@@ -597,11 +597,16 @@ async function offlinePage(cache) {
 
 // resource answers other same-origin requests from this version's cache,
 // then from any older version's cache (a page of that version may still be
-// open), then from the network, caching what it fetched.
+// open), then from the network, caching what it fetched. A file of the
+// shell is never taken from an older version: its address is the same in
+// every version, and app.wasm of the version before would run under this
+// version's pages and scripts (an update installed with data saver on has
+// no app.wasm until saver goes off).
 async function resource(req, url) {
   const cache = await caches.open(CACHE);
   const key = url.pathname + url.search;
-  const cached = (await cache.match(req)) || (await caches.match(req)) || (await fromSaving(cache, key));
+  const older = () => (SHELL.includes(url.pathname) ? undefined : caches.match(req));
+  const cached = (await cache.match(req)) || (await older()) || (await fromSaving(cache, key));
   if (cached) {
     return cached;
   }

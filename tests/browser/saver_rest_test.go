@@ -133,3 +133,60 @@ func TestSaverStoppedNewerPage(t *testing.T) {
 	}
 	tb.checkConsole(nil)
 }
+
+// TestSaverUpdateWasmOfItsVersion: a site saved whole at version A, an
+// update to B installed with data saver on (no app.wasm in B's cache),
+// then saver turned off. A page of B starts the app only with B's
+// app.wasm, held at the host here: never with A's, which A's cache still
+// holds at the same address and which would run under B's pages and
+// scripts. (A and B are built from one binary, so their app.wasm is the
+// same file: being live before the host lets B's go is what tells.)
+func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
+	t.Parallel()
+	dsA := archiveDataset(30)
+	dsB := archiveDataset(30)
+	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
+	hostA := privateHost(t, "-data", writeDataset(t, "wasm-a.json", dsA))
+	hostB := privateHost(t, "-data", writeDataset(t, "wasm-b.json", dsB))
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	firstVisit(t, tb, w.URL, 2*time.Minute)
+	setSaver(tb, true)
+
+	versionB := versionOf(t, hostB.URL+"/")
+	w.deploy(t, hostB.URL)
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitFor("B's install", `caches.open("dateline-`+versionB+`").then((c) => c.match("/_offline")).then((r) => window.__installed = !!r) && window.__installed === true`, time.Minute)
+	tb.waitFor("B's worker in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	if got := eval[string](tb, versionJS); got != versionB {
+		t.Fatalf("the page is of version %s, want B's %s", got, versionB)
+	}
+	if evalAwait[bool](tb, `caches.open("dateline-`+versionB+`").then((c) => c.match("/web/app.wasm")).then((r) => !!r)`) {
+		t.Fatal("B's install with data saver on saved app.wasm")
+	}
+	if !evalAwait[bool](tb, `caches.match("/web/app.wasm").then((r) => !!r)`) {
+		t.Fatal("no cache holds A's app.wasm: the test needs it there")
+	}
+
+	w.hold("/web/app.wasm")
+	setSaver(tb, false)
+	tb.mustLoad(w.URL+dlpage.ArticlePath("archive-005"), http.StatusOK)
+	time.Sleep(3 * time.Second)
+	if eval[bool](tb, `window.__dt && __dt.live()`) {
+		t.Error("a page of version B started the app while B's app.wasm was held at the host: it ran A's")
+	}
+	if !w.holding() {
+		t.Error("nothing asked the host for B's app.wasm")
+	}
+	w.release()
+	tb.waitLive()
+	tb.waitFor(`"Available offline"`, statusText+` === "Available offline"`, 2*time.Minute)
+	if !evalAwait[bool](tb, `caches.open("dateline-`+versionB+`").then((c) => c.match("/web/app.wasm")).then((r) => !!r)`) {
+		t.Error("with data saver off, B's cache did not get its app.wasm")
+	}
+	tb.checkConsole(nil)
+}
