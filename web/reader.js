@@ -851,6 +851,25 @@
     next.scrollIntoView({ block: "start", behavior: reduceMotion.matches ? "auto" : "smooth" });
   }
 
+  // shortcutOf names the shortcut a key press stands for: the character
+  // it types, as on the keys of a Latin layout (so that AZERTY's keys
+  // work by what they type); with Caps Lock on, a letter in lower case;
+  // and where the layout types another script (Arabic, Sorani, Persian:
+  // "س", "؟"), the Latin key at the same place (e.code), which is the
+  // one the shortcuts dialog names.
+  var keyCodes = { KeyT: "t", KeyS: "s", KeyL: "l", KeyJ: "j", KeyK: "k", Slash: "/" };
+  function shortcutOf(e) {
+    var k = e.key || "";
+    if (k.length !== 1) {
+      return k;
+    }
+    if (k.charCodeAt(0) > 0x7f) {
+      var c = keyCodes[e.code] || "";
+      return c === "/" && e.shiftKey ? "?" : c;
+    }
+    return e.getModifierState && e.getModifierState("CapsLock") ? k.toLowerCase() : k;
+  }
+
   doc.addEventListener("keydown", function (e) {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || doc.querySelector("dialog[open]")) {
       return;
@@ -859,7 +878,7 @@
       return;
     }
     var handled = true;
-    switch (e.key) {
+    switch (shortcutOf(e)) {
       case "?":
         openDialog(doc.getElementById("reader-keys"));
         break;
@@ -885,7 +904,7 @@
       case "/":
         handled = focusSearch();
         if (handled) {
-          swallow("/");
+          swallow(e.key);
         }
         break;
       default:

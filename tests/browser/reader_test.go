@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -608,6 +609,58 @@ func TestShortcuts(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	if got := eval[string](tb, `document.querySelector(".tool-save").getAttribute("aria-pressed") + "|" + document.querySelectorAll("dialog[open]").length`); got != "false|0" {
 		t.Errorf("shortcuts turned off still fire: %s", got)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestShortcutsOtherLayouts presses the shortcuts as a keyboard of
+// another script types them: on an Arabic layout the key of s types "س"
+// and Shift with the key of / types "؟"; the shortcuts go by the key's
+// place, as the dialog names them. With Caps Lock on, "S" is s.
+func TestShortcutsOtherLayouts(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	// press sends the key as Chromium gets it from a keyboard whose layout
+	// types text at code.
+	press := func(what, text, code string, shift bool) {
+		t.Helper()
+		var mods int64
+		if shift {
+			mods = 8 // DevTools' bit for Shift
+		}
+		down := &input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: text, Code: code, Text: text, Modifiers: mods}
+		up := &input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: text, Code: code, Modifiers: mods}
+		for _, ev := range []*input.DispatchKeyEventParams{down, up} {
+			if _, err := chromedp.Call(tb.ctx, input.DispatchKeyEvent, *ev); err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+		}
+	}
+	saved := `document.querySelector(".tool-save").getAttribute("aria-pressed")`
+	press("س, the key of s", "س", "KeyS", false)
+	tb.waitFor("the article saved by س", saved+` === "true"`, 5*time.Second)
+	press("؟, Shift and the key of /", "؟", "Slash", true)
+	tb.waitFor("the shortcuts by ؟", `document.getElementById("reader-keys").open`, 5*time.Second)
+	tb.keys("Escape", kb.Escape)
+	// Caps Lock is not a modifier that DevTools' key events carry: the
+	// event is made in the page, as its keyboard would send it.
+	eval[chromedp.Void](tb, `document.dispatchEvent(new KeyboardEvent("keydown", {key: "S", code: "KeyS", modifierCapsLock: true, bubbles: true, cancelable: true}))`)
+	tb.waitFor("the article removed by S with Caps Lock on", saved+` === "false"`, 5*time.Second)
+	// Shift and s, without Caps Lock, is no shortcut.
+	eval[chromedp.Void](tb, `document.dispatchEvent(new KeyboardEvent("keydown", {key: "S", code: "KeyS", shiftKey: true, bubbles: true, cancelable: true}))`)
+	time.Sleep(200 * time.Millisecond)
+	if got := eval[string](tb, saved); got != "false" {
+		t.Errorf("Shift and s saved the article (%s)", got)
+	}
+	// A key of another script that no shortcut sits on does nothing.
+	press("ق, the key of f", "ق", "KeyF", false)
+	time.Sleep(200 * time.Millisecond)
+	if got := eval[string](tb, saved+` + "|" + document.querySelectorAll("dialog[open]").length`); got != "false|0" {
+		t.Errorf("ق fired a shortcut: %s", got)
 	}
 	tb.checkConsole(nil)
 }
