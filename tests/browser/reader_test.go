@@ -761,7 +761,7 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 // read-more link and related stories not in the collection, on a 320 px phone at
 // the largest text size; saves it and stops halfway. Nothing runs off the
 // side of the article, the saved list or the home page's "Continue
-// reading".
+// reading", nor a long section or tag name on the article and its lists.
 func TestLongWordsWrap(t *testing.T) {
 	t.Parallel()
 	long := "Synthetic" + strings.Repeat("unbrokenword", 12)
@@ -773,6 +773,7 @@ func TestLongWordsWrap(t *testing.T) {
 		}
 	}
 	ds := &article.Dataset{Articles: []article.Article{{Slug: "long-word", Headline: long, Body: body,
+		Section: "Synthetic" + strings.Repeat("sectionword", 4), Tags: []string{"Synthetic" + strings.Repeat("tagword", 5), "Short tag"},
 		Related: []article.Link{{Title: "A synthetic story outside this collection"}}}}}
 	h := privateHost(t, "-data", writeDataset(t, "long-word.json", ds))
 	tb := newTab(t, 320, 700)
@@ -791,6 +792,14 @@ func TestLongWordsWrap(t *testing.T) {
 		t.Fatalf("the largest text size is not applied: data-size %q", got)
 	}
 	overflow("the article")
+	lists := eval[[]string](tb, `["/sections/", "/tags/"].map((p) => document.querySelector("main a[href^='" + p + "']").getAttribute("href"))`)
+	for _, href := range lists {
+		tb.mustLoad(h.URL+href, http.StatusOK)
+		tb.waitLive()
+		overflow(href)
+	}
+	tb.mustLoad(h.URL+dlpage.ArticlePath("long-word"), http.StatusOK)
+	tb.waitLive()
 	tb.click("saving", ".tool-save")
 	tb.waitFor("the article in the saved list", `(localStorage.getItem("dateline:saved") || "").includes("long-word")`, 5*time.Second)
 	eval[chromedp.Void](tb, `document.querySelectorAll("article.story .story-body > p")[6].scrollIntoView()`)
