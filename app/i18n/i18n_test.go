@@ -99,6 +99,32 @@ func TestFill(t *testing.T) {
 	}
 }
 
+// TestCloseBidi: a value put in a text closes what it opens of explicit
+// bidi formatting, so that it cannot reverse the text after it.
+func TestCloseBidi(t *testing.T) {
+	tests := []struct {
+		scenario, value, want string
+	}{
+		{"no formatting", "Headline", "Headline"},
+		{"an override left open", "Head\u202eline", "Head\u202eline\u202c"},
+		{"an override closed", "Head\u202eli\u202cne", "Head\u202eli\u202cne"},
+		{"an isolate left open", "\u2068Head", "\u2068Head\u2069"},
+		{"an embedding in an isolate, both open", "\u2067a\u202ab", "\u2067a\u202ab\u202c\u2069"},
+		{"an isolate's end closes what opened in it", "\u2068a\u202bb\u2069c", "\u2068a\u202bb\u2069c"},
+		{"a PDF does not close an isolate", "\u2066a\u202c", "\u2066a\u202c\u2069"},
+		{"stray closers add nothing", "\u202ca\u2069", "\u202ca\u2069"},
+		{"other characters starting with byte E2", "a – b “c”", "a – b “c”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			got := New("en", nil).Text(PageTitle, "title", tt.value, "site", "Site")
+			if want := tt.want + " · Site"; got != want {
+				t.Errorf("the title of %q = %+q, want %+q", tt.value, got, want)
+			}
+		})
+	}
+}
+
 func TestList(t *testing.T) {
 	tests := []struct {
 		scenario string
