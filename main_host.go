@@ -311,8 +311,19 @@ func export(args []string, stdout io.Writer) (err error) {
 		countOf(arc.Len(), "article", "articles"), arc.Name, s.Version, dir, st.Written, st.Unchanged, st.Removed); err != nil {
 		return fmt.Errorf("export: reporting: %w", err)
 	}
+	if arc.Site.URL == "" {
+		// Absolute links are never guessed: without the site's address
+		// what search engines and feed readers need of it is left out.
+		if _, err := fmt.Fprintln(stdout, noSiteURLNote); err != nil {
+			return fmt.Errorf("export: reporting: %w", err)
+		}
+	}
 	return nil
 }
+
+// noSiteURLNote follows an export of a dataset whose site has no url.
+const noSiteURLNote = `note: the dataset gives no site "url" (the public https origin, such as https://news.example): ` +
+	`the export has no sitemap.xml, no canonical or og:url links, and feeds whose links are relative; give it to have them`
 
 // checkExportDir refuses to export into dir when dir is inside the
 // dataset folder data (the export's JSON files would be read as the

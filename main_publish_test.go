@@ -637,6 +637,39 @@ func TestExportRefusesDatasetFolder(t *testing.T) {
 	}
 }
 
+// TestExportNotesNoSiteURL: an export of a dataset without the site's
+// address says what the site then lacks; one with it says nothing of it.
+func TestExportNotesNoSiteURL(t *testing.T) {
+	for _, tt := range []struct {
+		scenario, site string
+		note           bool
+	}{
+		{"no site", "", true},
+		{"a site without url", `"site": {"name": "Synthetic Desk"},`, true},
+		{"a site with url", `"site": {"name": "Synthetic Desk", "url": "https://news.example"},`, false},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := t.TempDir()
+			data := filepath.Join(dir, "articles.json")
+			ds := `{` + tt.site + `"articles": [{"slug": "synthetic-one", "headline": "A synthetic story", "body": [{"type": "paragraph", "text": "Invented text."}]}]}`
+			if err := os.WriteFile(data, []byte(ds), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout bytes.Buffer
+			if err := dispatch([]string{"export", "-data", data, filepath.Join(dir, "public")}, &stdout, io.Discard); err != nil {
+				t.Fatalf("export: %v", err)
+			}
+			if got := strings.Contains(stdout.String(), "no sitemap.xml"); got != tt.note {
+				t.Errorf("the note on the missing site url: %v, want %v; export said:\n%s", got, tt.note, stdout.String())
+			}
+			_, err := os.Stat(filepath.Join(dir, "public", "sitemap.xml"))
+			if exists := err == nil; exists == tt.note {
+				t.Errorf("sitemap.xml written: %v, with the note %v", exists, tt.note)
+			}
+		})
+	}
+}
+
 // TestExportRefusesLinkedFolder checks that export refuses, before it
 // writes anything, a folder that the dataset reads through one of its
 // links, a folder inside one, or one that holds what a link leads to, and
