@@ -15,8 +15,8 @@ import (
 // figures, body with its inline "Read More" links, tags and related
 // articles, then the stories before and after it. It is in the article's
 // language, and so are its labels where the edition has them (English is
-// built in); data text beside labels is isolated (<bdi>, dir="auto"), so
-// that names and titles in either direction keep their order.
+// built in); data text beside labels is isolated in the direction of its
+// language (direction.go), so that names and titles keep their order.
 type ArticleView struct {
 	app.Compo
 
@@ -50,7 +50,7 @@ func writeArticle(b *strings.Builder, site *page.Site, s *page.Story) {
 	put(b, `><div class="reading-progress" aria-hidden="true"></div><header class="story-head">`)
 	if a.Section != "" {
 		put(b, `<p class="story-section">`)
-		writeLink(b, page.SectionRef(article.NameSlug(a.Section), 1).Path(), "", a.Section)
+		writeLink(b, page.SectionRef(article.NameSlug(a.Section), 1).Path(), "", article.Dir(lang), a.Section)
 		put(b, `</p>`)
 	}
 	put(b, `<h1 id="page-title" class="story-headline" tabindex="-1">`)
@@ -67,7 +67,7 @@ func writeArticle(b *strings.Builder, site *page.Site, s *page.Story) {
 		writeBlock(b, t, a, i)
 	}
 	put(b, `</div>`)
-	writeTags(b, t, a.Tags)
+	writeTags(b, t, lang, a.Tags)
 	writeRelated(b, t, lang, a.Related)
 	if article.IsWebURL(a.SourceURL) {
 		put(b, `<p class="story-source"><a`)
@@ -118,8 +118,8 @@ func readingMinutes(a *article.Article) int {
 	return i18n.ReadingMinutes(a.Language(), chars)
 }
 
-// writeTags links the article's tags.
-func writeTags(b *strings.Builder, t *i18n.Table, tags []string) {
+// writeTags links the article's tags, which are in its language, lang.
+func writeTags(b *strings.Builder, t *i18n.Table, lang string, tags []string) {
 	if len(tags) == 0 {
 		return
 	}
@@ -128,7 +128,7 @@ func writeTags(b *strings.Builder, t *i18n.Table, tags []string) {
 	put(b, `>`)
 	for _, tag := range tags {
 		put(b, `<li>`)
-		writeLink(b, page.TagRef(article.NameSlug(tag), 1).Path(), "", tag)
+		writeLink(b, page.TagRef(article.NameSlug(tag), 1).Path(), "", article.Dir(lang), tag)
 		put(b, `</li>`)
 	}
 	put(b, `</ul>`)
@@ -158,7 +158,9 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 		} else {
 			before, after := t.Around(inSection, "section")
 			writeText(b, before)
-			put(b, `<bdi>`)
+			put(b, `<bdi`)
+			attr(b, "dir", article.Dir(s.Article.Language())) // the article's section
+			put(b, `>`)
 			writeText(b, section)
 			put(b, `</bdi>`)
 			writeText(b, after)
@@ -211,7 +213,9 @@ func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 			default:
 				writeText(b, t.Text(i18n.JoinComma))
 			}
-			put(b, `<bdi class="story-author">`)
+			put(b, `<bdi class="story-author"`)
+			attr(b, "dir", article.Dir(a.Language())) // the article's bylines
+			put(b, `>`)
 			writeText(b, n)
 			put(b, `</bdi>`)
 		}
@@ -264,7 +268,7 @@ func writeBlock(b *strings.Builder, t *i18n.Table, a *article.Article, i int) {
 		put(b, `>`)
 		writeText(b, t.Text(i18n.ReadMore))
 		put(b, `</span> `)
-		writeRelatedLink(b, t, bl.Link)
+		writeRelatedLink(b, t, a.Language(), bl.Link)
 		put(b, `</p>`)
 	}
 }

@@ -73,7 +73,8 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 			put(b, " · ")
 		}
 		if e.section != "" {
-			writeLink(b, page.SectionRef(article.NameSlug(e.section), 1).Path(), "summary-section", e.section)
+			// The article's section, in its language.
+			writeLink(b, page.SectionRef(article.NameSlug(e.section), 1).Path(), "summary-section", article.Dir(lang), e.section)
 		}
 		put(b, "</p>")
 	}

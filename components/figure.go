@@ -11,6 +11,7 @@ import (
 // writeFigure writes a photo with its caption and credit. A figure known
 // only by its caption (a story scraped as text) shows the caption alone,
 // never a broken image. The lead figure loads eagerly; later ones lazily.
+// Its caption and credit are in the article's language, lang (direction.go).
 func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figure, lead bool) {
 	put(b, `<figure class="figure`)
 	if f.Image == nil {
@@ -42,7 +43,9 @@ func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figu
 				writeText(b, t.Text(i18n.PhotoCaption)+" ")
 				put(b, `</span>`)
 			}
-			put(b, `<span class="figure-text" dir="auto">`)
+			put(b, `<span class="figure-text"`)
+			attr(b, "dir", article.Dir(lang))
+			put(b, `>`)
 			writeText(b, f.Caption)
 			put(b, `</span>`)
 			if f.Credit != "" {
@@ -50,7 +53,9 @@ func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figu
 			}
 		}
 		if f.Credit != "" {
-			put(b, `<span class="figure-credit" dir="auto">`)
+			put(b, `<span class="figure-credit"`)
+			attr(b, "dir", article.Dir(lang))
+			put(b, `>`)
 			writeText(b, f.Credit)
 			put(b, `</span>`)
 		}

@@ -51,16 +51,18 @@ func savedContent(t *i18n.Table) []app.UI {
 }
 
 // listHeading heads a list. The home page's is a label; a section's or a
-// tag's holds its name, isolated from the words around it and set as
+// tag's holds its name, isolated from the words around it in the
+// edition's direction (the name is the edition's: direction.go) and set as
 // written (no change of case: "iPhone", Arabic script).
 func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
 	h1 := app.Elem("h1").ID("page-title").TabIndex(-1)
+	name := app.Elem("bdi").Attr("dir", t.Dir()).Text(l.Name)
 	switch ref.Kind {
 	case page.Section:
-		return h1.Class("list-title").Body(app.Elem("bdi").Text(l.Name))
+		return h1.Class("list-title").Body(name)
 	case page.Tag:
 		before, after := t.Around(i18n.ListTagged, "tag")
-		return h1.Class("list-title").Body(app.Text(before), app.Elem("bdi").Text(l.Name), app.Text(after))
+		return h1.Class("list-title").Body(app.Text(before), name, app.Text(after))
 	}
 	return h1.Class("page-title").Text(t.Text(i18n.ListLatest))
 }

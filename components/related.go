@@ -20,7 +20,7 @@ func writeRelated(b *strings.Builder, t *i18n.Table, lang string, links []articl
 	put(b, `</h2><ul class="related-list">`)
 	for i := range links {
 		put(b, `<li>`)
-		writeRelatedLink(b, t, links[i])
+		writeRelatedLink(b, t, lang, links[i])
 		put(b, `</li>`)
 	}
 	put(b, `</ul></section>`)
@@ -29,15 +29,19 @@ func writeRelated(b *strings.Builder, t *i18n.Table, lang string, links []articl
 // writeRelatedLink writes a related link by where it leads: an article of
 // the collection, a page elsewhere, or a title only, marked as not in this
 // collection so that the reader is not sent to a dead link. The title is
-// isolated from the label beside it.
-func writeRelatedLink(b *strings.Builder, t *i18n.Table, l article.Link) {
+// isolated from the label beside it, in the direction of lang, the
+// language of the article that relates it, except a page elsewhere's,
+// whose title is that site's, in a language nothing says (direction.go).
+func writeRelatedLink(b *strings.Builder, t *i18n.Table, lang string, l article.Link) {
 	switch l.Kind() {
 	case article.Internal:
-		writeLink(b, page.ArticlePath(l.Slug), "", l.Title)
+		writeLink(b, page.ArticlePath(l.Slug), "", article.Dir(lang), l.Title)
 	case article.External:
-		writeLink(b, l.URL, "external", l.Title)
+		writeLink(b, l.URL, "external", dirAuto, l.Title)
 	default:
-		put(b, `<span class="unlinked"><bdi class="unlinked-title">`)
+		put(b, `<span class="unlinked"><bdi class="unlinked-title"`)
+		attr(b, "dir", article.Dir(lang))
+		put(b, `>`)
 		writeText(b, l.Title)
 		put(b, `</bdi> <span class="unlinked-note">`)
 		writeText(b, t.Text(i18n.NotInCollection))
@@ -45,10 +49,12 @@ func writeRelatedLink(b *strings.Builder, t *i18n.Table, l article.Link) {
 	}
 }
 
-// writeLink writes a link whose text is data, isolated (dir="auto"). A
-// link that leaves the site (its address is not a path of this one) tells
-// the page it leads to nothing of this one (rel="noopener noreferrer").
-func writeLink(b *strings.Builder, href, class, text string) {
+// writeLink writes a link whose text is data, isolated in direction dir,
+// that of its language ("rtl" or "ltr"), or dirAuto when that is not
+// known (direction.go). A link that leaves the site (its address is not a
+// path of this one) tells the page it leads to nothing of this one
+// (rel="noopener noreferrer").
+func writeLink(b *strings.Builder, href, class, dir, text string) {
 	put(b, `<a`)
 	attr(b, "href", href)
 	if class != "" {
@@ -57,7 +63,8 @@ func writeLink(b *strings.Builder, href, class, text string) {
 	if !strings.HasPrefix(href, "/") {
 		put(b, ` rel="noopener noreferrer"`)
 	}
-	put(b, ` dir="auto">`)
+	attr(b, "dir", dir)
+	put(b, `>`)
 	writeText(b, text)
 	put(b, `</a>`)
 }

@@ -54,7 +54,9 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		f = &page.Found{}
 	}
 	var title, note strings.Builder
-	// around writes a label with the query in it, isolated.
+	// around writes a label with the query in it, isolated. A <bdi>
+	// finds its direction from its first strong letter (auto): a query
+	// is the one text whose language nothing says (direction.go).
 	around := func(b *strings.Builder, before, after string) {
 		writeText(b, before)
 		put(b, `<bdi class="search-query">`)

@@ -39,7 +39,10 @@ func (s *Shell) Render() app.UI {
 		app.Elem("header").Class("site-header").Body(
 			app.Elem("div").Class("bar").Body(
 				markup(func(b *strings.Builder) {
-					put(b, `<a class="site-name" href="/" dir="auto">`)
+					// The edition's name, in its language (direction.go).
+					put(b, `<a class="site-name" href="/"`)
+					attr(b, "dir", t.Dir())
+					put(b, `>`)
 					writeText(b, s.Site.Name)
 					put(b, `</a>`)
 				}),
@@ -72,9 +75,13 @@ func (s *Shell) Render() app.UI {
 		),
 		app.Elem("main").ID("main").TabIndex(-1).Body(s.Content...),
 		markup(func(b *strings.Builder) {
-			put(b, `<footer class="site-footer"><p class="bar"><bdi>`)
+			put(b, `<footer class="site-footer"><p class="bar"><bdi`)
+			attr(b, "dir", t.Dir())
+			put(b, `>`)
 			writeText(b, s.Site.Name)
-			put(b, `</bdi> · <bdi>`)
+			put(b, `</bdi> · <bdi`)
+			attr(b, "dir", t.Dir())
+			put(b, `>`)
 			writeText(b, s.Site.Description)
 			put(b, `</bdi></p></footer>`)
 		}),
@@ -82,12 +89,14 @@ func (s *Shell) Render() app.UI {
 }
 
 // sectionsNav links the edition's sections, when it has any; the one whose
-// list the page is, current, is marked as the page (aria-current).
+// list the page is, current, is marked as the page (aria-current). Their
+// names are the edition's, in its language (direction.go).
 func sectionsNav(site *page.Site, current string) app.UI {
 	sections := site.Sections
 	if len(sections) == 0 {
 		return nil
 	}
+	dir := site.Table.Dir()
 	return markup(func(b *strings.Builder) {
 		put(b, `<nav class="sections"`)
 		attr(b, "aria-label", site.Table.Plain().Text(i18n.NavSections))
@@ -97,11 +106,13 @@ func sectionsNav(site *page.Site, current string) app.UI {
 			if sec.Slug == current {
 				put(b, `<a`)
 				attr(b, "href", page.SectionRef(sec.Slug, 1).Path())
-				put(b, ` aria-current="page" dir="auto">`)
+				put(b, ` aria-current="page"`)
+				attr(b, "dir", dir)
+				put(b, `>`)
 				writeText(b, sec.Name)
 				put(b, `</a>`)
 			} else {
-				writeLink(b, page.SectionRef(sec.Slug, 1).Path(), "", sec.Name)
+				writeLink(b, page.SectionRef(sec.Slug, 1).Path(), "", dir, sec.Name)
 			}
 			put(b, `</li>`)
 		}

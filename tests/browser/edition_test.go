@@ -88,7 +88,7 @@ type editionState struct {
 	Skip         string
 	Byline       string
 	Times        []string
-	Isolated     int // bdi elements and elements with dir=auto
+	Isolated     int // bdi elements, and links and spans with a dir
 	ReadMore     string
 	Overflow     float64
 	StoryLang    string
@@ -105,7 +105,7 @@ const editionStateJS = `(() => {
     h1: text("h1"), title: document.title, skip: text(".skip-link"),
     byline: text(".story-byline").replace(/\s+/g, " ").trim(),
     times: Array.from(document.querySelectorAll("main time")).map((t) => t.textContent),
-    isolated: document.querySelectorAll("main bdi, main [dir=auto], header [dir=auto], footer bdi").length,
+    isolated: document.querySelectorAll("main bdi, main a[dir], main span[dir], header a[dir], footer bdi").length,
     readMore: text(".read-more-label"),
     overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     storyLang: (q("article.story") || {}).lang || "", storyDir: (q("article.story") || {}).dir || "",
