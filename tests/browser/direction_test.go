@@ -1,0 +1,133 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"testing"
+	"time"
+
+	"dateline/app/article"
+	"dateline/app/page"
+)
+
+// latinWord is a made-up Latin acronym, as brand names and acronyms open
+// Arabic and Sorani names and captions.
+const latinWord = "XYZ"
+
+// directionDataset is an edition in lang whose names and caption open
+// with latinWord and go on in word, of the edition's script: its name,
+// one article's section, tag, author and caption.
+func directionDataset(lang, word string, labels map[string]string) *article.Dataset {
+	name := latinWord + " " + word
+	return &article.Dataset{
+		Site: &article.Site{Name: name, Description: word + " synthetic edition", Lang: lang, Labels: labels},
+		Articles: []article.Article{{
+			Slug: "direction", Lang: lang, Headline: word + " headline",
+			Section: name, Tags: []string{name}, Authors: []string{name},
+			Figures: []article.Figure{{Caption: name + " " + word + "."}},
+			Body:    []article.Block{{Type: article.Paragraph, Text: word + " synthetic text."}},
+		}},
+	}
+}
+
+// wordBoxes is where the browser put the Latin and the edition's word of
+// a name: its element's dir and text, and each word's box.
+type wordBoxes struct {
+	Err          string
+	Dir, Text    string
+	Latin, Local *box
+}
+
+// wordBoxesJS measures, in the first element that a selector matches, the
+// boxes of two words of its text.
+const wordBoxesJS = `((sel, latin, local) => {
+  const el = document.querySelector(sel);
+  if (!el) return {err: "no " + sel};
+  const at = (word) => {
+    const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const i = n.data.indexOf(word);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + word.length);
+      const b = r.getBoundingClientRect();
+      return {x: b.left, y: b.top, w: b.width, h: b.height};
+    }
+    return null;
+  };
+  return {dir: el.getAttribute("dir") || "", text: el.textContent, latin: at(latin), local: at(local)};
+})`
+
+// TestEditionDirection lays out names of an Arabic and a Sorani edition
+// that open with a Latin acronym ("XYZ <word>") and checks, on the host's
+// page and once the app has drawn it again, that each is laid out right
+// to left: the Latin word's box to the right of the edition's word's. A
+// name isolated with dir="auto" was laid out left to right, the Latin word
+// first on the left. The Sorani edition gives no labels: "Tagged" is the
+// English fallback, isolated as a whole around the tag's name. With
+// DATELINE_SCREENSHOTS set, it saves the article and the tag page.
+func TestEditionDirection(t *testing.T) {
+	t.Parallel()
+	shots := os.Getenv("DATELINE_SCREENSHOTS")
+	for _, ed := range editions {
+		t.Run(ed.lang, func(t *testing.T) {
+			labels := syntheticLabels(ed.mark)
+			if ed.lang == "ckb" {
+				labels = nil
+			}
+			name := latinWord + " " + ed.word
+			slug := article.NameSlug(name)
+			h := privateHost(t, "-data", writeDataset(t, ed.lang+"-direction.json", directionDataset(ed.lang, ed.word, labels)))
+			tb := newTab(t, 412, 900)
+			tb.do("setting the viewport", viewport(412, 900))
+			for _, p := range []struct {
+				path, shot string
+				names      []string // selectors of the names to measure
+			}{
+				{page.ArticlePath("direction"), "article", []string{".site-name", "nav.sections a", ".story-section a", ".story-author", ".figure-text", ".story-tags a", "footer bdi"}},
+				{page.TagRef(slug, 1).Path(), "tag", []string{"h1.list-title bdi"}},
+				{page.SectionRef(slug, 1).Path(), "", []string{"h1.list-title bdi", "nav.sections a"}},
+			} {
+				measure := func(how string) map[string]wordBoxes {
+					got := map[string]wordBoxes{}
+					for _, sel := range p.names {
+						w := eval[wordBoxes](tb, fmt.Sprintf("%s(%s, %s, %s)", wordBoxesJS, jsString(sel), jsString(latinWord), jsString(ed.word)))
+						got[sel] = w
+						what := fmt.Sprintf("%s %s, %s", p.path, how, sel)
+						switch {
+						case w.Err != "":
+							t.Errorf("%s: %s", what, w.Err)
+						case w.Latin == nil || w.Local == nil:
+							t.Errorf("%s: the words are not in %q", what, w.Text)
+						case w.Latin.Y+w.Latin.H <= w.Local.Y || w.Local.Y+w.Local.H <= w.Latin.Y:
+							t.Errorf("%s: the words of %q are on different lines", what, w.Text)
+						case w.Latin.X < w.Local.X+w.Local.W-1:
+							t.Errorf("%s <… dir=%q>: %q laid out left to right: %s at x %.0f, left of %s ending at x %.0f",
+								what, w.Dir, w.Text, latinWord, w.Latin.X, ed.word, w.Local.X+w.Local.W)
+						}
+					}
+					return got
+				}
+				tb.mustLoad(h.URL+p.path+"?wasm=false", http.StatusOK)
+				pre := measure("prerendered")
+				if shots != "" && p.shot != "" {
+					saveShot(t, tb, shots, "direction-"+ed.lang+"-"+p.shot+"-412.png")
+				}
+				tb.mustLoad(h.URL+p.path, http.StatusOK)
+				tb.waitLive()
+				time.Sleep(200 * time.Millisecond)
+				live := measure("live")
+				for sel, w := range pre {
+					if l := live[sel]; l.Dir != w.Dir || l.Text != w.Text {
+						t.Errorf("%s %s: <… dir=%q>%q prerendered, <… dir=%q>%q live", p.path, sel, w.Dir, w.Text, l.Dir, l.Text)
+					}
+				}
+			}
+			tb.checkConsole(nil)
+		})
+	}
+}
