@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"dateline/app/article"
 	"dateline/app/dataset"
@@ -407,6 +409,44 @@ func TestFirstWords(t *testing.T) {
 	} {
 		if got := firstWords(tt.s, 11); got != tt.want {
 			t.Errorf("firstWords(%q, 11) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestImportWideStory refuses a story saved as UTF-16, as by iconv -t
+// UTF-16 or Notepad's "Unicode", printed or into a dataset, naming the
+// encoding and how to save it as UTF-8; nothing is written.
+func TestImportWideStory(t *testing.T) {
+	withBOM := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(syntheticStory)) {
+		withBOM = binary.LittleEndian.AppendUint16(withBOM, u)
+	}
+	for _, tt := range []struct {
+		scenario string
+		text     []byte
+		words    string
+	}{
+		{"with a byte order mark", withBOM, "the story is UTF-16 (little endian, with a byte order mark) text, not UTF-8: save it as UTF-8"},
+		{"without one", withBOM[2:], "the story is UTF-16 (little endian) text, not UTF-8: save it as UTF-8"},
+	} {
+		for _, out := range [][]string{nil, {"-o", "-"}} {
+			t.Run(tt.scenario+fmt.Sprint(out), func(t *testing.T) {
+				dataFile, original := archiveFixture(t, 3)
+				story := filepath.Join(t.TempDir(), "s16.txt")
+				if err := os.WriteFile(story, tt.text, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				var stdout bytes.Buffer
+				args := append(append([]string{"import", "-data", dataFile}, out...), story)
+				err := dispatch(args, &stdout, &bytes.Buffer{})
+				if err == nil || !strings.Contains(err.Error(), tt.words) || strings.Contains(err.Error(), "NUL") {
+					t.Errorf("error %v, want one holding %q", err, tt.words)
+				}
+				if stdout.Len() > 0 {
+					t.Errorf("printed %q", stdout.String())
+				}
+				assertUnchanged(t, dataFile, original)
+			})
 		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"dateline/app/article"
+	"dateline/app/charset"
 	"dateline/app/i18n"
 	"dateline/app/jsonread"
 )
@@ -384,7 +385,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		head, _ = br.Peek(4) // enough for UTF-32's zeros
 		src = br
 	}
-	if enc := wideOf(head); enc != "" {
+	if enc := charset.Wide(head); enc != "" {
 		problem(0, "", "the file is "+enc+", not UTF-8", "save it as UTF-8: in Notepad, File, Save As, then Encoding: UTF-8")
 		fs.broken = true
 		return
@@ -912,34 +913,6 @@ func syntaxHint(msg string) string {
 // bom is the UTF-8 byte order mark, U+FEFF, which some editors write at
 // the start of a file; a dataset file may start with it.
 var bom = []byte("\xef\xbb\xbf")
-
-// wideOf names the encoding of a file that starts with head when it is
-// UTF-16, as Notepad saves "Unicode", or UTF-32: by its byte order mark,
-// or by the zero bytes of its first character, as JSON text starts with
-// an ASCII one ("{", or white space), which UTF-8 never writes as a zero.
-// It returns "" for any other file.
-func wideOf(head []byte) string {
-	switch {
-	case bytes.HasPrefix(head, []byte{0xff, 0xfe, 0, 0}):
-		return "UTF-32 (little endian, with a byte order mark)"
-	case bytes.HasPrefix(head, []byte{0, 0, 0xfe, 0xff}):
-		return "UTF-32 (big endian, with a byte order mark)"
-	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
-		return "UTF-16 (little endian, with a byte order mark)"
-	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
-		return "UTF-16 (big endian, with a byte order mark)"
-	case len(head) >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0:
-		return "UTF-32 (little endian)"
-	case len(head) >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0:
-		return "UTF-32 (big endian)"
-	case len(head) < 2:
-	case head[0] != 0 && head[1] == 0:
-		return "UTF-16 (little endian)"
-	case head[0] == 0 && head[1] != 0:
-		return "UTF-16 (big endian)"
-	}
-	return ""
-}
 
 // placeChunk is how much of a file place reads at a time.
 var placeChunk = 1 << 20

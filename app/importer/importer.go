@@ -74,6 +74,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"dateline/app/article"
+	"dateline/app/charset"
 )
 
 // MaxStorySize bounds the text of one story.
@@ -522,13 +523,17 @@ type line struct {
 }
 
 // checkText refuses what is not a story: nothing, a binary file, text in
-// another encoding than UTF-8.
+// another encoding than UTF-8, naming UTF-16 and UTF-32 (charset.Wide).
 func checkText(text []byte) error {
 	if len(text) > MaxStorySize {
 		return fmt.Errorf("the story is %d bytes long, more than %d: is it the right file?", len(text), MaxStorySize)
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		return errors.New("the story is empty")
+	}
+	if enc := charset.Wide(text); enc != "" {
+		// Its zero bytes would otherwise be taken for a binary file's.
+		return fmt.Errorf("the story is %s text, not UTF-8: save it as UTF-8 (in Notepad: File, Save As, then Encoding: UTF-8) and import it again", enc)
 	}
 	if i := bytes.IndexByte(text, 0); i >= 0 {
 		lineNo := bytes.Count(text[:i], []byte("\n")) + 1

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf16"
 
 	"dateline/app/article"
 	"dateline/app/dataset"
@@ -685,6 +687,66 @@ func TestParseWithRefuses(t *testing.T) {
 				t.Errorf("ParseWith error %v is not %v", err, tt.is)
 			}
 		})
+	}
+}
+
+// TestParseWithNamesWideText refuses a story saved as UTF-16 (Notepad's
+// "Unicode") or UTF-32, naming the encoding and how to save it as UTF-8,
+// rather than calling it binary for its zero bytes; a headline in Arabic
+// script or Chinese, whose first character is not ASCII, is told too.
+func TestParseWithNamesWideText(t *testing.T) {
+	utf16LE := func(s string, bom bool) []byte {
+		var b []byte
+		if bom {
+			b = append(b, 0xff, 0xfe)
+		}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = binary.LittleEndian.AppendUint16(b, u)
+		}
+		return b
+	}
+	utf16BE := func(s string) []byte {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = binary.BigEndian.AppendUint16(b, u)
+		}
+		return b
+	}
+	utf32LE := func(s string) []byte {
+		var b []byte
+		for _, r := range s {
+			b = binary.LittleEndian.AppendUint32(b, uint32(r))
+		}
+		return b
+	}
+	const (
+		english = "Synthetic headline\r\n\r\nTESTVILLE (Synthetic Wire) – Words.\r\n"
+		sorani  = "سەردێڕی تاقیکردنەوە\n\nهەولێر (کوردستان ٢٤) – دەق.\n"
+		chinese = "中国经济增长放缓\n\n北京（新华社）– 一季度。\n"
+	)
+	for _, tt := range []struct {
+		scenario string
+		text     []byte
+		enc      string
+	}{
+		{"Notepad's Unicode", utf16LE(english, true), "UTF-16 (little endian, with a byte order mark)"},
+		{"UTF-16 LE without a mark", utf16LE(english, false), "UTF-16 (little endian)"},
+		{"UTF-16 BE without a mark", utf16BE(english), "UTF-16 (big endian)"},
+		{"Sorani in UTF-16 LE", utf16LE(sorani, false), "UTF-16 (little endian)"},
+		{"Chinese in UTF-16 BE", utf16BE(chinese), "UTF-16 (big endian)"},
+		{"UTF-32 LE", utf32LE(english), "UTF-32 (little endian)"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, _, err := ParseWith(tt.text, Options{})
+			want := "the story is " + tt.enc + " text, not UTF-8: save it as UTF-8"
+			if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "NUL") {
+				t.Errorf("ParseWith error %v, want one holding %q", err, want)
+			}
+		})
+	}
+	// A NUL byte in UTF-8 text is still said to be one.
+	if _, _, err := ParseWith([]byte("Headline\nWords\x00 more.\n"), Options{}); err == nil || !strings.Contains(err.Error(), "NUL byte on line 2") {
+		t.Errorf("a NUL byte in UTF-8 text: %v", err)
 	}
 }
 
