@@ -450,3 +450,28 @@ func TestImportWideStory(t *testing.T) {
 		}
 	}
 }
+
+// TestImportHeadlineInOtherScript refuses a headline in a script the
+// importer does not transliterate, saying so rather than that it has no
+// letter; with -slug, the story is imported.
+func TestImportHeadlineInOtherScript(t *testing.T) {
+	for _, tt := range []struct{ headline, lang, script string }{
+		{"Новости дня", "ru", "Cyrillic"},
+		{"Ελληνικά νέα σήμερα", "el", "Greek"},
+		{"中国经济增长放缓", "zh", "Han"},
+	} {
+		t.Run(tt.script, func(t *testing.T) {
+			dataFile, original := archiveFixture(t, 3)
+			story := storyFile(t, tt.headline+"\n\nTESTVILLE (Synthetic Wire) – Synthetic test words.\n")
+			err := dispatch([]string{"import", "-data", dataFile, "-lang", tt.lang, story}, &bytes.Buffer{}, &bytes.Buffer{})
+			want := "line 1, the headline, has no Latin letters or digits to make a slug of: it is written in " + tt.script + " script"
+			if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "give the story's slug with -slug") {
+				t.Errorf("error %v, want one holding %q", err, want)
+			}
+			assertUnchanged(t, dataFile, original)
+			if err := dispatch([]string{"import", "-data", dataFile, "-lang", tt.lang, "-slug", "synthetic-" + tt.lang, story}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+				t.Errorf("with -slug: %v", err)
+			}
+		})
+	}
+}

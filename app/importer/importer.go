@@ -114,7 +114,8 @@ var (
 // Errors a publisher's option resolves: the command names its flag.
 var (
 	// ErrNoSlug is a headline, or a slug given, with no letter or digit
-	// a slug can be made of.
+	// a slug can be made of: none at all, or none in Latin letters or in
+	// Arabic script, which Slug transliterates (such as Cyrillic).
 	ErrNoSlug = errors.New("no letter or digit to make a slug of")
 	// ErrUnknownLang is a story whose language its letters do not tell.
 	ErrUnknownLang = errors.New("the story's language cannot be told from its letters")
@@ -500,12 +501,12 @@ func chooseSlug(given, lang string, head line) (slug, reason string, err error) 
 			return given, "given", nil
 		}
 		if slug = Slug(lang, given); slug == "" {
-			return "", "", fmt.Errorf("the slug given, %q: %w; give one of a-z, 0-9 and hyphens with -slug", given, ErrNoSlug)
+			return "", "", noSlug(fmt.Sprintf("the slug given, %q", given), given, "give one of a-z, 0-9 and hyphens with -slug")
 		}
 		return slug, fmt.Sprintf("made URL-safe from the slug given, %q", given), nil
 	}
 	if slug = Slug(lang, head.text); slug == "" {
-		return "", "", fmt.Errorf("line %d, the headline: %w; give the story's slug with -slug, of a-z, 0-9 and hyphens", head.no, ErrNoSlug)
+		return "", "", noSlug(fmt.Sprintf("line %d, the headline", head.no), head.text, "give the story's slug with -slug, of a-z, 0-9 and hyphens")
 	}
 	if !hasArabicLetters(head.text) {
 		return slug, "from the headline", nil
@@ -515,6 +516,38 @@ func chooseSlug(given, lang string, head line) (slug, reason string, err error) 
 	}
 	return slug, "transliterated from the headline (Arabic script, plain Latin)", nil
 }
+
+// noSlug says why Slug made nothing of s, what names it (the headline,
+// or the slug given): it has no letter or digit, or none Slug writes in
+// Latin letters, as it transliterates Arabic script and no other. fix says
+// what to do. The error is ErrNoSlug.
+func noSlug(what, s, fix string) error {
+	s = norm.NFKC.String(s) // as Slug reads it
+	i := strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	if i < 0 {
+		return fmt.Errorf("%s: %w; %s", what, ErrNoSlug, fix)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	var script string
+	switch name := scriptName(r); {
+	case unicode.Is(unicode.Arabic, r):
+		script = fmt.Sprintf("it is written in Arabic script, in letters the importer does not transliterate (such as %q)", r)
+	case unicode.Is(unicode.Latin, r):
+		script = fmt.Sprintf("its Latin letters have no plain a-z form (such as %q)", r)
+	case strings.HasPrefix(name, "in "):
+		script = "it is written " + name
+	default:
+		script = "it is written in " + name + " script"
+	}
+	return &noLatinSlug{fmt.Sprintf("%s, has no Latin letters or digits to make a slug of: %s, and a slug is a-z, 0-9 and hyphens, which the importer makes from Latin letters and transliterates from Arabic script, but from no other script; %s", what, script, fix)}
+}
+
+// noLatinSlug is ErrNoSlug for text of letters or digits that Slug does
+// not write in Latin letters: said so, not as "no letter or digit".
+type noLatinSlug struct{ msg string }
+
+func (e *noLatinSlug) Error() string        { return e.msg }
+func (e *noLatinSlug) Is(target error) bool { return target == ErrNoSlug }
 
 // line is one non-blank line of a story, its white space squeezed.
 type line struct {

@@ -672,7 +672,13 @@ func TestParseWithRefuses(t *testing.T) {
 		words    string
 	}{
 		{"a headline without a usable letter", "!!!\nWords.", Options{}, ErrNoSlug, "line 1, the headline: no letter or digit to make a slug of; give the story's slug with -slug"},
-		{"a headline in a script without a table", "Бырзак клывотан\nWords in Latin script.", Options{}, ErrNoSlug, "line 1, the headline: no letter or digit"},
+		{"a headline in a script without a table", "Бырзак клывотан\nWords in Latin script.", Options{}, ErrNoSlug,
+			"line 1, the headline, has no Latin letters or digits to make a slug of: it is written in Cyrillic script, and a slug is a-z, 0-9 and hyphens, which the importer makes from Latin letters and transliterates from Arabic script, but from no other script; give the story's slug with -slug"},
+		{"a Russian headline", "Новости дня\nТекст.", Options{Lang: "ru"}, ErrNoSlug, "line 1, the headline, has no Latin letters or digits to make a slug of: it is written in Cyrillic script, and a slug is"},
+		{"a Greek headline", "Ελληνικά νέα σήμερα\nΚείμενο.", Options{Lang: "el"}, ErrNoSlug, "line 1, the headline, has no Latin letters or digits to make a slug of: it is written in Greek script, and a slug is"},
+		{"a Chinese headline", "中国经济增长放缓\n正文。", Options{Lang: "zh"}, ErrNoSlug, "line 1, the headline, has no Latin letters or digits to make a slug of: it is written in Han script, and a slug is"},
+		{"Arabic-script letters without a table", "ٹٹ ڈڈ\nWords.", Options{Lang: "ur"}, ErrNoSlug, "line 1, the headline, has no Latin letters or digits to make a slug of: it is written in Arabic script, in letters the importer does not transliterate (such as 'ٹ'), and a slug is"},
+		{"a slug given in Cyrillic", "Headline\nWords.", Options{Slug: "новости-дня"}, ErrNoSlug, `the slug given, "новости-дня", has no Latin letters or digits to make a slug of: it is written in Cyrillic script, and a slug is a-z, 0-9 and hyphens`},
 		{"a script the importer cannot tell", "Бырзак\nКлывотан дремсу.", Options{}, ErrUnknownLang, "the story's language cannot be told from its letters (most letters are Cyrillic, neither Latin nor Arabic script): give it with -lang"},
 		{"a bad language given", "Headline\nWords.", Options{Lang: "english"}, nil, `the language given (-lang): "english" is not a language tag: use a BCP 47 tag`},
 		{"a slug given without letters", "Headline\nWords.", Options{Slug: "---"}, ErrNoSlug, `the slug given, "---": no letter or digit to make a slug of; give one of a-z, 0-9 and hyphens with -slug`},
