@@ -23,7 +23,11 @@ import (
 // importStory adds a plain-text story to a dataset, or prints it as a
 // dataset entry with -o -. Into a dataset file, the story is appended and
 // every other byte stays as it was; into a folder, it is a file of its
-// own, and no other file is touched. Nothing is written unless the whole
+// own, and no other file is touched. A dataset that does not exist yet
+// is created, holding the story: a file, or a folder when its path ends
+// in a separator, in a folder that exists; an empty folder, and a file
+// whose articles list is empty, take the story as if they held others.
+// Nothing is written unless the whole
 // dataset, the story included, passes validation, and a story the dataset
 // already holds is refused unless -copy asks for another. How the language
 // and slug were chosen goes to stderr, with a note of a date its dateline
@@ -32,7 +36,7 @@ import (
 // or no dateline.
 func importStory(args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("import", flag.ContinueOnError)
-	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files")
+	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files; created if it does not exist (a folder when PATH ends in /)")
 	out := flags.String("o", "", "write the entry to standard output (-o -) instead of adding it to the dataset")
 	lang := flags.String("lang", "", "the story's language, a BCP 47 `TAG` such as en, ckb, ar, kmr or tr (default: told from its letters)")
 	slug := flags.String("slug", "", "the story's `SLUG` (default: made from its headline)")
@@ -112,76 +116,98 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	}
 
 	info, statErr := os.Stat(*path)
+	// The dataset may have no article yet: it is created (a file or a
+	// folder that does not exist, an empty folder), or its file's
+	// articles list is empty. There is then nothing to check the story
+	// against, and arc stays nil.
+	var arc *dataset.Archive
+	var create creation
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist) && *out == "-":
 		if err := printEntry(a, storyFile, stdout); err != nil { // no dataset to be unique in
 			return err
 		}
 		return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
+	case errors.Is(statErr, fs.ErrNotExist):
+		if create, err = toCreate(*path); err != nil {
+			return err
+		}
 	case statErr != nil:
 		return fmt.Errorf("import: reading the dataset: %w", statErr)
 	case info.Mode()&fs.ModeNamedPipe != 0 && *out != "-":
 		// Read, the pipe's data would be gone, and the dataset with the
 		// story added has nowhere to be written.
 		return fmt.Errorf("import: %s is a named pipe: import adds the story by writing the dataset back, which a pipe cannot take; give the dataset's file or folder with -data, or print the entry with -o -; nothing was changed", *path)
+	case info.IsDir() && emptyFolder(*path):
+		create = intoEmptyFolder
 	}
 	opts := dataset.Options{MaxSize: int64(maxSize)}
-	arc, err := dataset.Load(*path, opts)
-	if err != nil {
-		return fmt.Errorf("import: the dataset must be valid before a story is added; nothing was changed: %w", err)
-	}
-	switch held, err := holding(arc, a); {
-	case err != nil:
-		return fmt.Errorf("import: reading the dataset: %w; nothing was changed", err)
-	case held != "" && !*allowCopy:
-		return fmt.Errorf("import: %s: the dataset already holds this story as %q (same headline and text); nothing was changed; to add it again anyway, use -copy", storyFile, held)
-	case held != "":
-		if err := note("note: the dataset already holds this story as %q; adding a copy (-copy)", held); err != nil {
-			return err
+	if create == notCreated {
+		if arc, err = dataset.Load(*path, opts); err != nil && !onlyNoArticles(*path, info, err) {
+			return fmt.Errorf("import: the dataset must be valid before a story is added; nothing was changed: %w", err)
 		}
 	}
-	if err := sameSpelling(arc, a); err != nil {
-		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
-	}
-	if *slug != "" && arc.Has(a.Slug) {
-		// A slug the publisher chose is an address they mean to use:
-		// said, not changed.
-		return fmt.Errorf("import: %s: the slug %q given with -slug is taken by an article of the dataset; nothing was changed; give another, or leave -slug out to have one made", storyFile, a.Slug)
-	}
-	if unique := importer.UniqueSlug(a.Slug, arc.Has); unique != a.Slug {
-		if err := note("slug: %s (%q is taken)", unique, a.Slug); err != nil {
-			return err
+	if arc != nil {
+		switch held, err := holding(arc, a); {
+		case err != nil:
+			return fmt.Errorf("import: reading the dataset: %w; nothing was changed", err)
+		case held != "" && !*allowCopy:
+			return fmt.Errorf("import: %s: the dataset already holds this story as %q (same headline and text); nothing was changed; to add it again anyway, use -copy", storyFile, held)
+		case held != "":
+			if err := note("note: the dataset already holds this story as %q; adding a copy (-copy)", held); err != nil {
+				return err
+			}
 		}
-		a.Slug = unique
+		if err := sameSpelling(arc, a); err != nil {
+			return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
+		}
+		if *slug != "" && arc.Has(a.Slug) {
+			// A slug the publisher chose is an address they mean to use:
+			// said, not changed.
+			return fmt.Errorf("import: %s: the slug %q given with -slug is taken by an article of the dataset; nothing was changed; give another, or leave -slug out to have one made", storyFile, a.Slug)
+		}
+		if unique := importer.UniqueSlug(a.Slug, arc.Has); unique != a.Slug {
+			if err := note("slug: %s (%q is taken)", unique, a.Slug); err != nil {
+				return err
+			}
+			a.Slug = unique
+		}
 	}
 	if *out == "-" {
 		if err := printEntry(a, storyFile, stdout); err != nil {
 			return err
+		}
+		if arc == nil {
+			return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
 		}
 		return warn(listedAfter(arc), dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
 	}
 
 	var name string
 	var data []byte
-	if info.IsDir() {
+	switch {
+	case create == intoFile:
+		name = *path
+		if data, err = articleFile(a); err != nil {
+			return err
+		}
+	case create != notCreated || info.IsDir():
 		// A file of its own, named after the slug (and never over a file
 		// that is there: a slug is unique, a file name may be taken by
 		// a file of other articles).
 		taken := func(s string) bool {
 			_, err := os.Lstat(filepath.Join(*path, s+".json"))
-			return err == nil || arc.Has(s)
+			return err == nil || arc != nil && arc.Has(s)
 		}
 		file := importer.UniqueSlug(a.Slug, taken)
 		if *slug == "" {
 			a.Slug = file
 		} // a slug given stays, in a file of another name
 		name = filepath.Join(*path, file+".json")
-		entry, err := importer.Marshal(a, "    ", "  ", "\n")
-		if err != nil {
-			return fmt.Errorf("import: %w", err)
+		if data, err = articleFile(a); err != nil {
+			return err
 		}
-		data = []byte("{\n  \"articles\": [\n    " + string(entry) + "\n  ]\n}\n")
-	} else {
+	default:
 		name = *path
 		current, err := os.ReadFile(name)
 		if err != nil {
@@ -191,23 +217,128 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("import: adding the story to %s: %w; nothing was changed", name, err)
 		}
 	}
-	opts.Overlay = map[string][]byte{name: data}
-	updated, err := dataset.Load(*path, opts)
+	var updated *dataset.Archive
+	if create == notCreated {
+		opts.Overlay = map[string][]byte{name: data}
+		updated, err = dataset.Load(*path, opts)
+	} else {
+		// The one file is the whole dataset.
+		updated, err = dataset.LoadBytes(name, data)
+	}
 	if err != nil {
 		return fmt.Errorf("import: with %s added, the dataset would not be valid; nothing was changed: %w", storyFile, err)
 	}
-	if info.IsDir() {
+	switch {
+	case create == intoFolder:
+		err = createIn(*path, name, data)
+	case create != notCreated || info.IsDir():
 		err = dataset.Create(name, data)
-	} else {
+	default:
 		err = dataset.Replace(name, data)
 	}
 	if err != nil {
 		return fmt.Errorf("import: %w; nothing was changed", err)
 	}
-	if _, err := fmt.Fprintf(stdout, "%s: added %q in %s; the dataset has %s\n", *path, a.Slug, name, countOf(updated.Len(), "article", "articles")); err != nil {
+	done := fmt.Sprintf("%s: added %q in %s; the dataset has %s", *path, a.Slug, name, countOf(updated.Len(), "article", "articles"))
+	if create != notCreated {
+		done = fmt.Sprintf("%s: created the dataset with %q", *path, a.Slug)
+		if name != *path {
+			done += " in " + name
+		}
+	}
+	if _, err := fmt.Fprintln(stdout, done); err != nil {
 		return fmt.Errorf("import: the story was added, but reporting it failed: %w", err)
 	}
 	return warn(listedAt(updated, a.Slug), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name))
+}
+
+// creation is how import makes the dataset it adds a story to, when
+// there is none yet.
+type creation int
+
+const (
+	notCreated      creation = iota // the dataset is there
+	intoFile                        // a new file, holding the story
+	intoFolder                      // a new folder, holding the story's file
+	intoEmptyFolder                 // a folder there, with nothing in it
+)
+
+// toCreate says how to create the dataset at path, which does not exist:
+// a folder when path ends in a separator, else a file, which is named
+// *.json as a folder's files are (news, without it, is more likely a slip
+// than a name). The folder it goes in must exist.
+func toCreate(path string) (creation, error) {
+	folder := strings.HasSuffix(path, string(filepath.Separator)) || strings.HasSuffix(path, "/")
+	if !folder && !strings.EqualFold(filepath.Ext(path), ".json") {
+		return notCreated, fmt.Errorf("import: %s does not exist: to create a dataset there, give -data a file name ending in .json, or a folder's name ending in %c; nothing was changed", path, filepath.Separator)
+	}
+	parent := filepath.Dir(filepath.Clean(path))
+	switch fi, err := os.Stat(parent); {
+	case errors.Is(err, fs.ErrNotExist):
+		return notCreated, fmt.Errorf("import: %s does not exist, nor does the folder %s to create it in: create the folder first, or check the path; nothing was changed", path, parent)
+	case err != nil:
+		return notCreated, fmt.Errorf("import: creating the dataset %s: %w; nothing was changed", path, err)
+	case !fi.IsDir():
+		return notCreated, fmt.Errorf("import: %s does not exist, and %s, where it would be created, is not a folder; nothing was changed", path, parent)
+	}
+	if folder {
+		return intoFolder, nil
+	}
+	return intoFile, nil
+}
+
+// emptyFolder reports whether the folder holds nothing a dataset's reader
+// would look at: no file or folder but hidden ones (.DS_Store).
+func emptyFolder(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false // said by the dataset's reader
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyNoArticles reports whether err, from loading the dataset file at
+// path, says only that its articles list is empty: the story added, it
+// has one.
+func onlyNoArticles(path string, info fs.FileInfo, err error) bool {
+	var problems *dataset.Error
+	if !info.Mode().IsRegular() || !errors.As(err, &problems) || problems.Count != 1 || problems.Problems[0].Pointer != "/articles" {
+		return false
+	}
+	data, rerr := os.ReadFile(path)
+	if rerr != nil {
+		return false
+	}
+	n, cerr := importer.Count(data)
+	return cerr == nil && n == 0
+}
+
+// articleFile is a dataset file holding the one article a, as a folder's
+// file of it is written.
+func articleFile(a article.Article) ([]byte, error) {
+	entry, err := importer.Marshal(a, "    ", "  ", "\n")
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	return []byte("{\n  \"articles\": [\n    " + string(entry) + "\n  ]\n}\n"), nil
+}
+
+// createIn makes the folder dir, in a folder that exists, and the file
+// name in it, holding data; if the file cannot be written, the folder is
+// removed again.
+func createIn(dir, name string, data []byte) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return fmt.Errorf("creating the dataset's folder: %w", err)
+	}
+	if err := dataset.Create(name, data); err != nil {
+		return errors.Join(err, os.Remove(dir))
+	}
+	return nil
 }
 
 // nameList is a flag given once for each name, such as -tag.

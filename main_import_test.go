@@ -475,3 +475,132 @@ func TestImportHeadlineInOtherScript(t *testing.T) {
 		})
 	}
 }
+
+// TestImportCreatesDataset imports a newsroom's first story: into a file
+// or a folder that does not exist yet, an empty folder, or a file whose
+// articles list is empty. The dataset made holds the one article, in the
+// format the importer writes a folder's file in, and the command says it
+// was created.
+func TestImportCreatesDataset(t *testing.T) {
+	const slug = "synthetic-test-headline-for-the-importer"
+	sep := string(filepath.Separator)
+	for _, tt := range []struct {
+		scenario string
+		setup    func(dir string) string // makes what is there; returns -data
+		file     string                  // where the article is, in dir
+		printed  string                  // stdout, with DIR for dir
+		content  string                  // the file's, when not the format of one article alone
+	}{
+		{"a new file", func(dir string) string { return filepath.Join(dir, "new.json") },
+			"new.json", `DIR/new.json: created the dataset with "` + slug + `"`, ""},
+		{"a new folder, ending in a separator", func(dir string) string { return filepath.Join(dir, "news") + sep },
+			"news/" + slug + ".json", `DIR/news/: created the dataset with "` + slug + `" in DIR/news/` + slug + ".json", ""},
+		{"an empty folder", func(dir string) string {
+			p := filepath.Join(dir, "empty")
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}, "empty/" + slug + ".json", `DIR/empty: created the dataset with "` + slug + `" in DIR/empty/` + slug + ".json", ""},
+		{"an empty articles list", func(dir string) string {
+			p := filepath.Join(dir, "news.json")
+			if err := os.WriteFile(p, []byte(`{"articles":[]}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}, "news.json", `DIR/news.json: added "` + slug + `" in DIR/news.json; the dataset has 1 article`, "{\"articles\":[{"},
+		{"an empty articles list over several lines", func(dir string) string {
+			p := filepath.Join(dir, "news.json")
+			if err := os.WriteFile(p, []byte("{\n  \"site\": {\"name\": \"Synthetic Times\"},\n  \"articles\": []\n}\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}, "news.json", `DIR/news.json: added "` + slug + `" in DIR/news.json; the dataset has 1 article`, "{\n  \"site\": {\"name\": \"Synthetic Times\"},\n  \"articles\": [\n    {\n      \"slug\": \"" + slug + "\","},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := t.TempDir()
+			data := tt.setup(dir)
+			var stdout, stderr bytes.Buffer
+			if err := dispatch([]string{"import", "-data", data, "-published", "2025-06-15", storyFile(t, syntheticStory)}, &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			if want := strings.ReplaceAll(tt.printed, "DIR/", dir+sep); !strings.HasPrefix(stdout.String(), want) {
+				t.Errorf("printed %q, want %q", stdout.String(), want)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "{\n  \"articles\": [\n    {\n      \"slug\": \"" + slug + "\","; tt.content == "" && !strings.HasPrefix(string(got), want) {
+				t.Errorf("%s holds:\n%s\nwant it to open %q", tt.file, got, want)
+			} else if tt.content != "" && !strings.HasPrefix(string(got), tt.content) {
+				t.Errorf("%s holds:\n%s\nwant it to open %q", tt.file, got, tt.content)
+			}
+			arc, err := dataset.Load(data, dataset.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if arc.Len() != 1 || !arc.Has(slug) {
+				t.Errorf("the dataset has %d articles, want the one imported", arc.Len())
+			}
+			if entries, err := os.ReadDir(filepath.Dir(filepath.Join(dir, tt.file))); err != nil || len(entries) != 1 {
+				t.Errorf("the folder holds %d files, want only %s (%v)", len(entries), tt.file, err)
+			}
+			// Imported again, the story is found in the dataset made.
+			if err := dispatch([]string{"import", "-data", data, storyFile(t, syntheticStory)}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "already holds this story") {
+				t.Errorf("a second import: %v", err)
+			}
+		})
+	}
+}
+
+// TestImportEmptyDatasetToStdout prints the entry of a story for a
+// dataset whose articles list is empty, as for one that does not exist.
+func TestImportEmptyDatasetToStdout(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "news.json")
+	if err := os.WriteFile(data, []byte(`{"articles": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	if err := dispatch([]string{"import", "-data", data, "-o", "-", storyFile(t, syntheticStory)}, &stdout, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), `"slug": "synthetic-test-headline-for-the-importer"`) {
+		t.Errorf("printed %q", stdout.String())
+	}
+	assertUnchanged(t, data, []byte(`{"articles": []}`))
+}
+
+// TestImportRefusesToCreate refuses to make a dataset where its folder
+// does not exist, or under a name the dataset's reader would not take
+// for a file of a folder; nothing is made.
+func TestImportRefusesToCreate(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		data     string // in a new folder
+		words    string // with DIR for the folder
+	}{
+		{"a file in a folder that does not exist", "no/such/new.json", "import: DIR/no/such/new.json does not exist, nor does the folder DIR/no/such to create it in: create the folder first, or check the path; nothing was changed"},
+		{"a folder in a folder that does not exist", "no/such/news/", "nor does the folder DIR/no/such to create it in"},
+		{"a name without .json", "news", "import: DIR/news does not exist: to create a dataset there, give -data a file name ending in .json, or a folder's name ending in /; nothing was changed"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := t.TempDir()
+			data := filepath.Join(dir, filepath.FromSlash(tt.data))
+			if strings.HasSuffix(tt.data, "/") {
+				data += string(filepath.Separator)
+			}
+			var stdout bytes.Buffer
+			err := dispatch([]string{"import", "-data", data, storyFile(t, syntheticStory)}, &stdout, &bytes.Buffer{})
+			if want := strings.ReplaceAll(tt.words, "DIR/", dir+string(filepath.Separator)); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("error %v, want one holding %q", err, want)
+			}
+			if entries, err := os.ReadDir(dir); err != nil || len(entries) != 0 {
+				t.Errorf("made %d files (%v)", len(entries), err)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("printed %q", stdout.String())
+			}
+		})
+	}
+}
