@@ -1117,22 +1117,17 @@
     paintStatus();
   });
 
-  // The worker that answered this page's document, if one did. Of another
-  // version than the page, it is the older: it had not saved the page
-  // (data saver stopped its install, or the archive is too large to save
-  // whole) and fetched it from the host, which serves a newer version. Its
-  // reports offer no update; a worker that takes the page over later
-  // (a new version's activation, or the claim of a page no worker
-  // answered) does.
-  var answeredBy = navigator.serviceWorker ? navigator.serviceWorker.controller : null;
-
-  // onWorker follows the service worker's reports; from is the worker
-  // that sent msg, when known.
-  function onWorker(msg, from) {
+  // onWorker follows the service worker's reports. A worker of another
+  // version offers its version only to a page of one it came after (the
+  // versions it lists as older): a page newer than the worker, which the
+  // host gave it (the worker fetches what it has not saved), or which a
+  // hard reload took from the host while an update was on its way, is
+  // not offered the older one.
+  function onWorker(msg) {
     if (!msg) {
       return;
     }
-    var other = msg.version && msg.version !== VERSION && !(from && from === answeredBy);
+    var other = msg.version && msg.version !== VERSION && Array.isArray(msg.older) && msg.older.indexOf(VERSION) >= 0;
     if ((msg.type === "activated" || msg.type === "status") && other) {
       status.update = true; // a worker of another version is in charge
     }
@@ -1313,7 +1308,7 @@
 
   if (navigator.serviceWorker) {
     navigator.serviceWorker.addEventListener("message", function (e) {
-      onWorker(e.data && e.data.dateline, e.source);
+      onWorker(e.data && e.data.dateline);
     });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       tellWorker({ type: "status", file: FIRST_FILE });

@@ -151,72 +151,107 @@ async function cacheAll(cache, urls, phase, needed) {
   return !stopped || done === total;
 }
 
-// saving holds, under its path, the promise of each download of a single
-// file this worker has under way into its cache: its saving (cacheAll)
-// and its answers to the pages (resource, navigate, keepFile) wait for one
+// saving holds, under its path, each download of a single file this
+// worker has under way into its cache: its saving (cacheAll) and its
+// answers to the pages (resource, navigate, keepFile) wait for one
 // another's rather than download a file twice at once. Chromium's HTTP
 // cache makes a second request for a file wait for the first, but gives
 // up after 20 s: on a slow link app.wasm (1.5 MB) was downloaded twice
 // when the reader turned data saver off while the page started the app.
+// A wait lasts as long as the download goes on, never past STALL without
+// a byte of it: a download that stalled (a dead connection) does not
+// hold back a new try, which goes to the network on its own.
 // A batch of files is not in it: a page would wait for the whole batch,
 // seconds on a slow link, where the HTTP cache has its request wait for
 // the batch's request of that one file, small, which ends well within
-// those 20 s. app.wasm is saved in a batch of its own (cacheAll).
+// those 20 s. app.wasm is saved on its own (cacheAll, saveOne).
 const saving = new Map();
+const STALL = 15000;
 
-// share registers done as the download of key until it settles, and
-// returns it.
+// share registers the download of key, which done ends, and returns its
+// entry: settled, when it has ended, and last, when it last went on (its
+// answer, a piece of its body).
 function share(key, done) {
-  const settled = done.then(
+  const entry = { last: Date.now() };
+  entry.settled = done.then(
     () => {},
     () => {}
   );
-  saving.set(key, settled);
-  settled.then(() => {
-    if (saving.get(key) === settled) {
+  saving.set(key, entry);
+  entry.settled.then(() => {
+    if (saving.get(key) === entry) {
       saving.delete(key);
     }
   });
-  return done;
+  return entry;
 }
 
 // fromSaving answers key from cache once the download of it under way, if
-// any, has ended; undefined when there is none, or it failed.
+// any, has ended; undefined when there is none, it failed, or it stalled.
 async function fromSaving(cache, key) {
-  const under = saving.get(key);
-  if (!under) {
+  const entry = saving.get(key);
+  if (!entry) {
     return undefined;
   }
-  await under;
-  return cache.match(key);
+  for (;;) {
+    const ended = await Promise.race([entry.settled.then(() => true), new Promise((ok) => setTimeout(ok, STALL / 3, false))]);
+    if (ended) {
+      return cache.match(key);
+    }
+    if (Date.now() - entry.last > STALL) {
+      return undefined;
+    }
+  }
 }
 
 // fetchSaving fetches request and, when keep says so of the answer, stores
-// it in cache under key; the others wait for it (saving) meanwhile.
+// it in cache under key (its body watched as it comes, for fromSaving);
+// the others wait for it (saving) meanwhile.
 function fetchSaving(cache, key, request, keep) {
-  return share(
-    key,
-    fetch(request).then(async (resp) => {
-      if (keep(resp)) {
-        try {
-          await cache.put(key, resp.clone());
-        } catch (err) {
-          // Storage full or refused: the answer is used, not kept.
-        }
+  let entry;
+  const done = fetch(request).then(async (resp) => {
+    entry.last = Date.now();
+    if (keep(resp)) {
+      watch(resp.clone(), entry);
+      try {
+        await cache.put(key, resp.clone());
+      } catch (err) {
+        // Storage full or refused, or the body broke off: the answer is
+        // used, not kept.
       }
-      return resp;
-    })
-  );
+    }
+    return resp;
+  });
+  entry = share(key, done);
+  return done;
+}
+
+// watch reads a copy of a body being stored, to note in entry when each
+// piece of it comes. The stored answer itself stays the network's (its
+// address kept, which the browser's cache of compiled code goes by).
+async function watch(copy, entry) {
+  if (!copy.body) {
+    return;
+  }
+  const reader = copy.body.getReader();
+  try {
+    while (!(await reader.read()).done) {
+      entry.last = Date.now();
+    }
+  } catch (err) {
+    // The body broke off: the download ends, and its waiters with it.
+  }
 }
 
 // saveBatch stores urls in cache, in one transaction but for those this
 // worker is downloading already for a page: it waits for those, and
 // stores any that did not end up in the cache. A batch of one file is
-// shared with the pages (saving).
+// saved as the pages' downloads are, and shared with them (saving).
 async function saveBatch(cache, urls) {
   const others = urls.filter((u) => saving.has(u));
-  const waits = others.map((u) => saving.get(u));
-  await Promise.all([addAll(cache, urls.filter((u) => !saving.has(u))), ...waits]);
+  const mine = urls.filter((u) => !saving.has(u));
+  const save = mine.length === 1 && urls.length === 1 ? saveOne(cache, mine[0]) : addAll(cache, mine);
+  await Promise.all([save, ...others.map((u) => fromSaving(cache, u))]);
   const missed = [];
   for (const u of others) {
     if (!(await cache.match(u))) {
@@ -226,12 +261,21 @@ async function saveBatch(cache, urls) {
   await addAll(cache, missed);
 }
 
+// saveOne stores url in cache as cache.add does (refused unless ok), as
+// a download the pages can wait for.
+async function saveOne(cache, url) {
+  let stored = false;
+  await fetchSaving(cache, url, new Request(url, { cache: "no-cache" }), (resp) => (stored = resp.ok));
+  if (!stored || !(await cache.match(url))) {
+    throw new TypeError("saving " + url + ": no answer to keep");
+  }
+}
+
 function addAll(cache, urls) {
   if (urls.length === 0) {
     return Promise.resolve();
   }
-  const done = cache.addAll(urls.map((u) => new Request(u, { cache: "no-cache" })));
-  return urls.length === 1 ? share(urls[0], done) : done;
+  return cache.addAll(urls.map((u) => new Request(u, { cache: "no-cache" })));
 }
 
 // newerComing tells whether a newer version of the worker is installing
@@ -358,7 +402,7 @@ async function activate() {
       .map((p) => meta.delete(p))
   );
   await rememberVersion();
-  await broadcast({ type: "activated", version: VERSION });
+  await broadcast({ type: "activated", version: VERSION, older: await olderVersions() });
 }
 
 // The articles the reader saved (web/reader.js) are kept in a cache of
@@ -433,7 +477,40 @@ async function previousVersion() {
 
 async function rememberVersion() {
   const meta = await caches.open(META);
+  const before = await olderVersions();
   await meta.put("/_version", new Response(VERSION));
+  await meta.put(OLDER, new Response(JSON.stringify(before.slice(-MAX_OLDER))));
+}
+
+// OLDER lists, in META, the versions that this worker's came after, the
+// latest last (up to MAX_OLDER): a page of one of them is older than the
+// worker, and is offered the new version (web/reader.js). A page of a
+// version the worker has never been, which only the host can have given
+// it, is newer, and is not: after an install that data saver stopped, or
+// past 2,500 articles, the worker fetches the pages it has not saved, and
+// the host may serve a version that this worker has yet to become.
+const OLDER = "/_older";
+const MAX_OLDER = 64;
+
+// olderVersions reads OLDER, with the version before this one at its end
+// (the one /_version names, set before any worker kept OLDER).
+async function olderVersions() {
+  const meta = await caches.open(META);
+  let list = [];
+  const r = await meta.match(OLDER);
+  if (r) {
+    try {
+      list = await r.json();
+    } catch (err) {
+      list = []; // not this worker's writing: begin again
+    }
+  }
+  const v = await meta.match("/_version");
+  const last = v ? await v.text() : "";
+  if (last && last !== VERSION && list[list.length - 1] !== last) {
+    list.push(last);
+  }
+  return list.filter((x) => typeof x === "string" && x !== VERSION);
 }
 
 self.addEventListener("message", (event) => {
@@ -495,7 +572,7 @@ async function status(client) {
 async function statusReport() {
   const cache = await caches.open(CACHE);
   const done = !!(await cache.match(OFFLINE)); // the install's last put
-  return { type: "status", version: VERSION, articles: ARTICLES, complete: done && (await isComplete()), saved: done };
+  return { type: "status", version: VERSION, older: await olderVersions(), articles: ARTICLES, complete: done && (await isComplete()), saved: done };
 }
 
 self.addEventListener("fetch", (event) => {

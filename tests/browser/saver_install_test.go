@@ -26,21 +26,28 @@ import (
 // watchedNet is a proxy in front of a host that records the paths it
 // serves, can hold the requests for article pages (or other paths) until
 // let go (to turn data saver on while an install is under way), and can
-// put another host behind the same address (a deploy).
+// put another host behind the same address (a deploy), all paths or some.
 type watchedNet struct {
 	URL string
 
 	mu     sync.Mutex
 	proxy  *httputil.ReverseProxy
+	pinned map[string]*httputil.ReverseProxy // paths served by another host (pin)
 	served []string
-	gate   chan struct{} // when set, paths under gated wait until it is closed
-	gated  string
-	held   bool // a request was held
+	gates  map[string]*gate // by path prefix
+	slowed map[string]time.Duration
+}
+
+// gate holds the requests under its prefix until closed.
+type gate struct {
+	open chan struct{}
+	held bool // a request was held
+	once bool // only the first request is held
 }
 
 func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
 	t.Helper()
-	w := &watchedNet{}
+	w := &watchedNet{gates: map[string]*gate{}, pinned: map[string]*httputil.ReverseProxy{}, slowed: map[string]time.Duration{}}
 	w.deploy(t, hostURL)
 	srv := &http.Server{Handler: http.HandlerFunc(w.handle)}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -59,17 +66,23 @@ func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
 func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
 	w.mu.Lock()
 	w.served = append(w.served, r.URL.Path)
-	gate := w.gate
-	if gate != nil && strings.HasPrefix(r.URL.Path, w.gated) {
-		w.held = true
-	} else {
-		gate = nil
+	var wait chan struct{}
+	for prefix, g := range w.gates {
+		if strings.HasPrefix(r.URL.Path, prefix) && !(g.once && g.held) {
+			g.held, wait = true, g.open
+		}
 	}
 	proxy := w.proxy
+	if p := w.pinned[r.URL.Path]; p != nil {
+		proxy = p
+	}
+	if d := w.slowed[r.URL.Path]; d > 0 {
+		rw = &slowWriter{ResponseWriter: rw, pause: d, done: r.Context().Done()}
+	}
 	w.mu.Unlock()
-	if gate != nil {
+	if wait != nil {
 		select {
-		case <-gate:
+		case <-wait:
 		case <-r.Context().Done():
 			return
 		}
@@ -86,28 +99,101 @@ func (w *watchedNet) deploy(t *testing.T, hostURL string) {
 	w.proxy = p
 }
 
+// slow sends path's body from now on in pieces of 16 kB, a pause after
+// each: a slow link, on which the body keeps coming.
+func (w *watchedNet) slow(path string, pause time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.slowed[path] = pause
+}
+
+// slowWriter writes a body in pieces of slowPiece, flushed, with a pause
+// after each.
+type slowWriter struct {
+	http.ResponseWriter
+	pause time.Duration
+	done  <-chan struct{}
+}
+
+const slowPiece = 16 << 10
+
+func (s *slowWriter) Write(p []byte) (int, error) {
+	n := 0
+	for len(p) > 0 {
+		k := min(len(p), slowPiece)
+		m, err := s.ResponseWriter.Write(p[:k])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		if err := http.NewResponseController(s.ResponseWriter).Flush(); err != nil {
+			return n, err
+		}
+		select {
+		case <-time.After(s.pause):
+		case <-s.done:
+			return n, http.ErrAbortHandler
+		}
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// pin has hostURL answer path from now on, whatever is deployed (a CDN's
+// copy of a page, older than the site).
+func (w *watchedNet) pin(t *testing.T, path, hostURL string) {
+	t.Helper()
+	p := proxyTo(t, hostURL)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.pinned[path] = p
+}
+
 // hold makes the paths that start with prefix wait from now on, until
-// release.
-func (w *watchedNet) hold(prefix string) {
+// released; holdOnce only the first request for them.
+func (w *watchedNet) hold(prefix string)     { w.gate(prefix, false) }
+func (w *watchedNet) holdOnce(prefix string) { w.gate(prefix, true) }
+
+func (w *watchedNet) gate(prefix string, once bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.gate = make(chan struct{})
-	w.gated = prefix
-	w.held = false
+	if g := w.gates[prefix]; g != nil {
+		close(g.open)
+	}
+	w.gates[prefix] = &gate{open: make(chan struct{}), once: once}
 }
 
-func (w *watchedNet) holding() bool {
+// holding tells whether a request was held, under prefix or, for "", any.
+func (w *watchedNet) holding(prefix ...string) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.held
+	for p, g := range w.gates {
+		if g.held && (len(prefix) == 0 || p == prefix[0]) {
+			return true
+		}
+	}
+	return false
 }
 
-func (w *watchedNet) release() {
+// release lets go the requests held under prefix or, for none, all.
+func (w *watchedNet) release(prefix ...string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.gate != nil {
-		close(w.gate)
-		w.gate = nil
+	for p, g := range w.gates {
+		if len(prefix) == 0 || p == prefix[0] {
+			close(g.open)
+			delete(w.gates, p)
+		}
+	}
+}
+
+// waitHolding waits until a request under prefix is held.
+func (w *watchedNet) waitHolding(t *testing.T, prefix string, timeout time.Duration) {
+	t.Helper()
+	for deadline := time.Now().Add(timeout); !w.holding(prefix); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("nothing asked for %s in %s", prefix, timeout)
+		}
 	}
 }
 
