@@ -16,6 +16,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -221,9 +223,9 @@ func (a *Archive) Neighbours(slug string) (newer, older *article.Summary) {
 	return newer, older
 }
 
-// ErrChanged says that a dataset file changed after it was read: the host
-// must be restarted to serve it.
-var ErrChanged = errors.New("the dataset changed on disk since it was checked: restart to serve it")
+// ErrChanged says that a dataset file changed after it was read: its
+// articles are served again once the dataset is read and checked anew.
+var ErrChanged = errors.New("the dataset changed on disk since it was checked")
 
 // Article reads the article with the slug from its file. ok is false when
 // there is no such article.
@@ -236,6 +238,11 @@ func (a *Archive) Article(slug string) (art *article.Article, ok bool, err error
 	f := a.files[e.file]
 	raw, err := f.readAt(e.off, int(e.size))
 	if err != nil {
+		if f.path != "" && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, fs.ErrNotExist)) {
+			// Cut short or removed since it was checked (an editor
+			// truncates a file before it writes it again).
+			return nil, true, fmt.Errorf("article %q of %s: %w (%w)", slug, f.name, ErrChanged, err)
+		}
 		return nil, true, err
 	}
 	if maphash.Bytes(a.seed, raw) != e.sum {

@@ -343,21 +343,36 @@ func TestArchiveLists(t *testing.T) {
 }
 
 // TestArticleChangedOnDisk checks that an article is never served from a
-// file that changed after it was checked.
+// file that changed after it was checked, and that a file rewritten, cut
+// short or removed says so (ErrChanged), as the host's reload needs.
 func TestArticleChangedOnDisk(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"a.json": `{"articles": [` + story("a", "") + `]}`})
-	a, err := Load(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		scenario string
+		change   func(name string) error
+	}{
+		{"rewritten", func(name string) error {
+			return os.WriteFile(name, []byte(`{"articles": [`+story("a", `"lang": "ar"`)+`]}`), 0o644)
+		}},
+		{"truncated", func(name string) error { return os.Truncate(name, 0) }},
+		{"removed", os.Remove},
 	}
-	if _, _, err := a.Article("a"); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "a.json"), []byte(`{"articles": [`+story("a", `"lang": "ar"`)+`]}`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := a.Article("a"); !errors.Is(err, ErrChanged) {
-		t.Errorf("after a change on disk: %v", err)
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"a.json": `{"articles": [` + story("a", "") + `]}`})
+			a, err := Load(dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := a.Article("a"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.change(filepath.Join(dir, "a.json")); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok, err := a.Article("a"); !ok || !errors.Is(err, ErrChanged) {
+				t.Errorf("after a change on disk: %v, %v", ok, err)
+			}
+		})
 	}
 }
 
