@@ -114,6 +114,11 @@ func (s *Source) Load(r page.Ref) (page.Data, error) {
 		if _, err := fetch(s.base + "/offline.json"); errors.Is(err, errNotFound) {
 			return d, fmt.Errorf("loading %s: %w", r.Path(), page.ErrStale)
 		}
+	case errors.Is(err, errNotReady):
+		// The host's dataset changed on disk since this version was
+		// read: the page is served again once the host has read the
+		// new one (app/site: changed.go).
+		return d, fmt.Errorf("loading %s: %w: %w", r.Path(), page.ErrStale, err)
 	case err != nil:
 		return d, fmt.Errorf("loading %s: %w", r.Path(), err)
 	default:

@@ -76,7 +76,8 @@ func fetch(url string) ([]byte, error) {
 }
 
 // errNotReady is a 503 answer: the host is still making the file (the
-// search index, after a start).
+// search index, after a start), or a page's article changed on disk and
+// the host is reading the dataset again.
 var errNotReady = errors.New("not ready yet")
 
 // bytesOf copies an ArrayBuffer into Go.

@@ -481,7 +481,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var res *response
 	var err error
-	if name, ok := strings.CutPrefix(p, s.DataBase+"/"); ok {
+	name, isData := strings.CutPrefix(p, s.DataBase+"/")
+	if isData {
 		switch {
 		case name == "offline.json":
 			res, err = s.offlineJSON()
@@ -508,6 +509,10 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		app.Log("dateline: answering", p, ":", err)
+		if errors.Is(err, dataset.ErrChanged) {
+			s.serveChanged(w, r, p, isData)
+			return
+		}
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}

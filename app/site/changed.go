@@ -1,0 +1,74 @@
+package site
+
+import (
+	"net/http"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/i18n"
+	"dateline/app/page"
+)
+
+// The dataset changed on disk since the site read it (dataset.ErrChanged):
+// the host reads it again and serves a new site, or, while the file does
+// not validate (half saved), keeps this one. Until then, a page or data
+// file whose article changed answers 503 with Retry-After: the reader is
+// told that the site is being updated, not that the connection failed.
+
+// changedRetry is the Retry-After of such an answer, in seconds: about
+// the time the host takes to notice a change and read a small dataset.
+const changedRetry = "5"
+
+// changedData answers a data file whose article changed on disk. The
+// app reads a 503 as a site being updated (app/client: page.ErrStale).
+var changedData = func() *response {
+	r, err := newResponse(http.StatusServiceUnavailable, "text/plain; charset=utf-8", "no-store",
+		[]byte("this page is being updated: try again in a moment\n"))
+	if err != nil {
+		panic(err) // a fixed, short body: compressing it cannot fail
+	}
+	return r
+}()
+
+// changedPage is the page at path p while its article changed on disk:
+// the site's page shell saying that the site has been updated, with a
+// link that loads the page again and one to the home page. It is drawn,
+// as a page app.wasm takes over (page.Drawn), and never kept.
+func (s *Site) changedPage(p string) (*response, error) {
+	t := s.site.Table
+	content := app.Elem("section").Class("notice").Attr("aria-labelledby", "page-title").Body(
+		app.Elem("h1").ID("page-title").TabIndex(-1).Text(t.Text(i18n.StaleTitle)),
+		app.Elem("p").Text(t.Text(i18n.StaleText)),
+		app.Elem("p").Body(
+			app.Elem("a").Attr("href", p).Class("button").Text(t.Text(i18n.UpdateReload)),
+			app.Text(" "),
+			app.Elem("a").Attr("href", "/").Text(t.Text(i18n.ErrorHome)),
+		),
+	)
+	title := t.Plain().Text(i18n.PageTitle, "title", t.Plain().Text(i18n.StaleTitle), "site", s.site.Name)
+	d := page.Data{
+		Drawn: &page.Drawn{Title: title, Description: s.site.Description, Content: []string{bodyHTML(content)}},
+		Head:  &page.Head{}, // not the not-found page's
+	}
+	doc, err := s.document(page.Ref{}, d)
+	if err != nil {
+		return nil, err
+	}
+	return newResponse(http.StatusServiceUnavailable, "text/html; charset=utf-8", "no-store", doc)
+}
+
+// serveChanged answers a request for p, a page or data file whose article
+// changed on disk since the site read it.
+func (s *Site) serveChanged(w http.ResponseWriter, r *http.Request, p string, isData bool) {
+	res := changedData
+	if !isData {
+		var err error
+		if res, err = s.changedPage(p); err != nil {
+			app.Log("dateline: drawing the page of a changed article", p, ":", err)
+			http.Error(w, "this page is being updated: try again in a moment", http.StatusServiceUnavailable)
+			return
+		}
+	}
+	w.Header().Set("Retry-After", changedRetry)
+	res.serve(w, r)
+}

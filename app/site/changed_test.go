@@ -1,0 +1,76 @@
+package site_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dateline/app/dataset"
+	"dateline/app/page"
+	"dateline/app/site"
+)
+
+// TestChangedOnDisk edits the dataset file under a site that read it, as
+// a newsroom's editor does while the host serves it: the pages and data
+// files of the articles it had not yet made answer 503 with Retry-After,
+// a page saying the site has been updated (never a bare 500), while the
+// pages it made before and the lists still answer.
+func TestChangedOnDisk(t *testing.T) {
+	for _, change := range []struct {
+		scenario string
+		data     []byte
+	}{
+		{"rewritten", []byte(strings.ReplaceAll(string(archiveData(5)), "Synthetic text", "Edited synthetic text"))},
+		{"truncated", nil},
+	} {
+		t.Run(change.scenario, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "news.json")
+			if err := os.WriteFile(file, archiveData(5), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			arc, err := dataset.Load(file, dataset.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			get := func(p string) *httptest.ResponseRecorder {
+				rec := httptest.NewRecorder()
+				s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+				return rec
+			}
+			if rec := get("/articles/story-000"); rec.Code != http.StatusOK {
+				t.Fatalf("before the change: status %d", rec.Code)
+			}
+			if err := os.WriteFile(file, change.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tests := []struct {
+				path   string
+				status int
+				want   string
+			}{
+				{"/articles/story-000", http.StatusOK, "Synthetic story 0"}, // made before the change
+				{"/", http.StatusOK, "Synthetic story 1"},
+				{"/articles/story-001", http.StatusServiceUnavailable, "This site has been updated"},
+				{s.DataBase + "/" + page.ArticleRef("story-002").DataFile(), http.StatusServiceUnavailable, "being updated"},
+			}
+			for _, tt := range tests {
+				rec := get(tt.path)
+				if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.want) {
+					t.Errorf("%s: status %d, want %d with %q:\n%.300s", tt.path, rec.Code, tt.status, tt.want, rec.Body)
+				}
+				if tt.status == http.StatusServiceUnavailable {
+					if rec.Header().Get("Retry-After") == "" || rec.Header().Get("Cache-Control") != "no-store" {
+						t.Errorf("%s: Retry-After %q, Cache-Control %q", tt.path, rec.Header().Get("Retry-After"), rec.Header().Get("Cache-Control"))
+					}
+				}
+			}
+		})
+	}
+}
