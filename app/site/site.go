@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -69,6 +70,7 @@ type Site struct {
 	search  *searchIndex
 	offline offlineList
 	media   *Media
+	changed atomic.Bool // the dataset changed on disk: said once
 }
 
 // goAppResources are the files go-app's handler generates.
@@ -508,11 +510,14 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		res, err = s.page(p)
 	}
 	if err != nil {
-		app.Log("dateline: answering", p, ":", err)
 		if errors.Is(err, dataset.ErrChanged) {
+			if !s.changed.Swap(true) {
+				app.Log("dateline: answering", p, ":", err.Error()+": answering 503 for each article changed until the dataset is read again (said once)")
+			}
 			s.serveChanged(w, r, p, isData)
 			return
 		}
+		app.Log("dateline: answering", p, ":", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
