@@ -21,6 +21,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -467,11 +468,13 @@ func serve(args []string) (err error) {
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
 	}
+	stamp := datasetStamp(d.path) // before reading: a change meanwhile is reloaded
 	s, arc, done, err := newSite(&d, int64(cacheSize))
 	if err != nil {
 		return errors.Join(err, closeListener(ln))
 	}
-	defer func() { err = errors.Join(err, done()) }()
+	h := newReloader(&d, int64(cacheSize), s, done)
+	defer func() { err = errors.Join(err, h.close()) }()
 	for _, w := range arc.Warnings {
 		log.Print("warning: " + w.String())
 	}
@@ -482,14 +485,11 @@ func serve(args []string) (err error) {
 	// system once serving; the collection this takes runs beside the
 	// first requests instead of delaying the start.
 	go debug.FreeOSMemory()
-	go func() {
-		if took, err := s.WaitSearch(); err != nil {
-			log.Printf("warning: search is off: %v", err)
-		} else {
-			log.Printf("search index of %s ready in %s", countOf(arc.Len(), "article", "articles"), took.Round(time.Millisecond))
-		}
-	}()
-	return serveUntilSignal(ln, s)
+	go logSearch(s, arc)
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	h.watch(ctx, stamp)
+	return serveUntilSignal(ln, h)
 }
 
 // closeListener closes a listener the host will not serve on.
@@ -546,8 +546,11 @@ func serveUntilSignal(ln net.Listener, h http.Handler) error {
 	return nil
 }
 
-// executableHash identifies this build of the host by its own bytes.
-func executableHash() (string, error) {
+// executableHash identifies this build of the host by its own bytes,
+// hashed once: a reload of the dataset does not hash them again.
+var executableHash = sync.OnceValues(hashExecutable)
+
+func hashExecutable() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", fmt.Errorf("finding the executable: %w", err)
