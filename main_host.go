@@ -485,7 +485,7 @@ func serve(args []string) (err error) {
 	// system once serving; the collection this takes runs beside the
 	// first requests instead of delaying the start.
 	go debug.FreeOSMemory()
-	go logSearch(s, arc)
+	go h.logSearch(s, arc)
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	h.watch(ctx, stamp)

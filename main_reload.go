@@ -105,6 +105,7 @@ func (h *reloader) run(ctx context.Context, stamp string, hup <-chan os.Signal) 
 			}
 		}
 		if isPipe(h.d.path) {
+			stamp = datasetStamp(h.d.path)
 			log.Printf("%s: the dataset %s is a pipe, read once: restart the host to serve it again", why, h.d.path)
 			continue
 		}
@@ -183,13 +184,18 @@ func (h *reloader) reload(why string) {
 	// Both versions were in memory: the old one is garbage once its
 	// requests finish.
 	go debug.FreeOSMemory()
-	go logSearch(s, arc)
+	go h.logSearch(s, arc)
 }
 
 // logSearch logs when the site's search index is ready, or why search is
-// off.
-func logSearch(s *site.Site, arc *dataset.Archive) {
-	if took, err := s.WaitSearch(); err != nil {
+// off, unless a reload has replaced the site meanwhile: an index left
+// unfinished because the dataset changed is no news.
+func (h *reloader) logSearch(s *site.Site, arc *dataset.Archive) {
+	took, err := s.WaitSearch()
+	if h.cur.Load() != s {
+		return
+	}
+	if err != nil {
 		log.Printf("warning: search is off: %v", err)
 	} else {
 		log.Printf("search index of %s ready in %s", countOf(arc.Len(), "article", "articles"), took.Round(time.Millisecond))
