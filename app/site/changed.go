@@ -32,8 +32,9 @@ var changedData = func() *response {
 
 // changedPage is the page at path p while its article changed on disk:
 // the site's page shell saying that the site has been updated, with a
-// link that loads the page again and one to the home page. It is drawn,
-// as a page app.wasm takes over (page.Drawn), and never kept.
+// link that loads the page again and one to the home page. app.wasm does
+// not take it over (it would keep it for the visit), so the link loads
+// the page from the host; it is never kept.
 func (s *Site) changedPage(p string) (*response, error) {
 	t := s.site.Table
 	content := app.Elem("section").Class("notice").Attr("aria-labelledby", "page-title").Body(
@@ -50,7 +51,7 @@ func (s *Site) changedPage(p string) (*response, error) {
 		Drawn: &page.Drawn{Title: title, Description: s.site.Description, Content: []string{bodyHTML(content)}},
 		Head:  &page.Head{}, // not the not-found page's
 	}
-	doc, err := s.document(page.Ref{}, d)
+	doc, err := s.documentOf(page.Ref{}, d, true)
 	if err != nil {
 		return nil, err
 	}

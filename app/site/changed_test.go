@@ -65,6 +65,10 @@ func TestChangedOnDisk(t *testing.T) {
 				if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.want) {
 					t.Errorf("%s: status %d, want %d with %q:\n%.300s", tt.path, rec.Code, tt.status, tt.want, rec.Body)
 				}
+				if tt.status == http.StatusServiceUnavailable && strings.HasPrefix(tt.path, "/articles/") && !strings.Contains(rec.Body.String(), " data-no-app") {
+					// app.wasm would keep the page for the visit.
+					t.Errorf("%s: the page runs app.wasm", tt.path)
+				}
 				if tt.status == http.StatusServiceUnavailable {
 					if rec.Header().Get("Retry-After") == "" || rec.Header().Get("Cache-Control") != "no-store" {
 						t.Errorf("%s: Retry-After %q, Cache-Control %q", tt.path, rec.Header().Get("Retry-After"), rec.Header().Get("Cache-Control"))

@@ -32,8 +32,16 @@ func (s *Site) render(ref page.Ref, d page.Data, status int) (*response, error) 
 }
 
 // document writes the page for ref and its data: the bytes a static
-// export writes, which the host compresses to serve.
+// export writes, which the host compresses to serve. The service worker's
+// offline page runs no app.wasm (see documentOf).
 func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
+	return s.documentOf(ref, d, ref.Kind == page.Offline)
+}
+
+// documentOf writes the page for ref and its data; with noApp, the page
+// runs the reader's script alone, as under data saver, and app.wasm never
+// takes it over.
+func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error) {
 	m := components.MetaOf(s.site, ref, d)
 	var b strings.Builder
 	b.Grow(16 << 10)
@@ -56,11 +64,13 @@ func (s *Site) document(ref page.Ref, d page.Data) ([]byte, error) {
 		// The loader looks at the saved articles on this page only.
 		b.WriteString(" data-saved-page")
 	}
-	if ref.Kind == page.Offline {
-		// The service worker shows it at the address of a page it does not
-		// have: app.wasm would take it over as that page's content, and
-		// keep it for the visit. The reader's script alone runs, as under
-		// data saver: the reader's settings, the status line.
+	if noApp {
+		// The service worker shows the offline page at the address of a
+		// page it does not have, and the host a page whose article changed
+		// on disk at its address: app.wasm would take either over as that
+		// page's content, and keep it for the visit. The reader's script
+		// alone runs, as under data saver: the reader's settings, the
+		// status line.
 		b.WriteString(" data-no-app")
 	}
 	b.WriteString(">" + loaderScript + "</script>\n")
