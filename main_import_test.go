@@ -241,6 +241,12 @@ func TestImportRefusesDescriptions(t *testing.T) {
 			`the date given with -updated, 2021-12-06T23:59:59Z, is before the one given with -published, 2021-12-07: an article is updated after it is published: check both dates`},
 		{"an update before publication now", []string{"-published", "now", "-updated", "2021-12-06"},
 			`the date given with -updated, 2021-12-06, is before the one given with -published, now (`},
+		{"an update now before publication", []string{"-published", time.Now().Add(3 * time.Hour).UTC().Format(time.RFC3339), "-updated", "now"},
+			`the date given with -updated, now (`},
+		{"an update in the future", []string{"-published", "2021-12-07", "-updated", "2999-01-01"},
+			`is in the future (it is now`},
+		{"an update in the future, its hint", []string{"-published", "2021-12-07", "-updated", "2999-01-01"},
+			`check the date: a story is updated when it changes`},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			dataFile, original := archiveFixture(t, 3)

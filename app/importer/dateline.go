@@ -187,15 +187,31 @@ func isAgency(s string) bool {
 		return false
 	}
 	known := false
-	for _, p := range parts {
+	for i, p := range parts {
 		switch {
 		case agencies[strings.ToLower(p)]:
 			known = true
+		case i > 0 && agencies[strings.ToLower(parts[i-1])] && isServiceCode(p):
+			// An agency's service: dpa's regional ones ("dpa/lnw").
 		case !capitalised(p):
 			return false
 		}
 	}
 	return known
+}
+
+// isServiceCode reports whether s is the short lower-case name of one of
+// an agency's services, which follows the agency's ("dpa/tmn").
+func isServiceCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isName reports whether s is written as a name: one to max words, the
@@ -213,8 +229,25 @@ func isName(s string, max int, numbers bool) bool {
 		switch {
 		case numbers && i > 0 && strings.Trim(w, "0123456789") == "":
 		case capitalised(w):
+		case slashed(w): // "Frankfurt/Main", "Reuters/AFP"
 		case particles[w] && i > 0 && i < len(words)-1:
 		default:
+			return false
+		}
+	}
+	return true
+}
+
+// slashed reports whether w is two or three capitalised words joined by
+// slashes, as German datelines name a town by its river or region
+// ("Frankfurt/Main", "Halle/Saale").
+func slashed(w string) bool {
+	parts := strings.Split(w, "/")
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for _, p := range parts {
+		if !capitalised(p) {
 			return false
 		}
 	}

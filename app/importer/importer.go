@@ -283,13 +283,14 @@ func describe(a *article.Article, opts Options) error {
 		case "published":
 			given = fmt.Sprintf("the date given (-published): %s: %s, or %q for the current time", f.Message, f.Hint, PublishedNow)
 		case "updated":
-			if before(a.Updated, a.Published) && !f.Ahead {
-				published := a.Published
-				if opts.Published == PublishedNow {
-					published = fmt.Sprintf("%s (%s)", PublishedNow, a.Published)
-				}
-				given = fmt.Sprintf("the date given with -updated, %s, is before the one given with -published, %s: %s", opts.Updated, published, f.Hint)
-			} else {
+			switch {
+			case before(a.Updated, a.Published) && !f.Ahead:
+				given = fmt.Sprintf("the date given with -updated, %s, is before the one given with -published, %s: %s",
+					givenDate(opts.Updated, a.Updated), givenDate(opts.Published, a.Published), f.Hint)
+			case f.Ahead:
+				// The model's hint speaks of publishing.
+				given = fmt.Sprintf("the date given (-updated): %s: check the date: a story is updated when it changes; give that time, or %q", f.Message, PublishedNow)
+			default:
 				given = fmt.Sprintf("the date given (-updated): %s: %s, or %q for the current time", f.Message, f.Hint, PublishedNow)
 			}
 		case "section":
@@ -608,4 +609,13 @@ func UniqueSlug(slug string, taken func(string) bool) string {
 		s = fmt.Sprintf("%s-%d", slug, n)
 	}
 	return s
+}
+
+// givenDate is a date as given to a flag, with the time that "now" stood
+// for.
+func givenDate(given, date string) string {
+	if given == PublishedNow {
+		return fmt.Sprintf("%s (%s)", PublishedNow, date)
+	}
+	return given
 }

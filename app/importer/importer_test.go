@@ -545,6 +545,9 @@ func TestLowerCaseSources(t *testing.T) {
 		{"two agencies, one in capitals", "Testburg (dpa/AFP) - Worte.", "Testburg", "dpa/AFP", "Worte."},
 		{"title case with a region", "Testburg, Testland (dpa) - Worte.", "Testburg, Testland", "dpa", "Worte."},
 		{"capitals, afp in lower case", "TESTVILLE (afp) – Words.", "TESTVILLE", "afp", "Words."},
+		{"one of dpa's regional services", "Testburg (dpa/tmn) - Worte.", "Testburg", "dpa/tmn", "Worte."},
+		{"a town named with its river", "Testburg/Testfluss (dpa) - Worte.", "Testburg/Testfluss", "dpa", "Worte."},
+		{"a town named with its river, a source in capitals", "Testburg/Testfluss (AFP) - Worte.", "Testburg/Testfluss", "AFP", "Worte."},
 
 		{"a remark of a few letters", "The Minister (sic) - Said so.", "", "", ""},
 		{"a remark with a full stop", "The Minister (ret.) - Said so.", "", "", ""},
@@ -556,6 +559,9 @@ func TestLowerCaseSources(t *testing.T) {
 		{"an agency after a sentence", "The minister (dpa) - Said so.", "", "", ""},
 		{"an agency's name in a word", "Testburg (dpass) - Worte.", "", "", ""},
 		{"an agency's name with a space", "Testburg (dpa afp) - Worte.", "", "", ""},
+		{"a service code with no agency before it", "Testburg (lnw) - Worte.", "", "", ""},
+		{"a remark after an agency, too long for a service", "Testburg (dpa/links) - Worte.", "", "", ""},
+		{"a slash in a sentence", "The Minister/Deputy (ret.) - Said so.", "", "", ""},
 	}
 	expectDatelines(t, tests)
 }
