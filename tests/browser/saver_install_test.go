@@ -20,19 +20,19 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"dateline/app/article"
 	dlpage "dateline/app/page"
 )
 
 // watchedNet is a proxy in front of a host that records the paths it
 // serves, can hold the requests for article pages (or other paths) until
 // let go (to turn data saver on while an install is under way), and can
-// put another host behind the same address (a deploy), all paths or some.
+// put another host behind the same address (a deploy).
 type watchedNet struct {
 	URL string
 
 	mu     sync.Mutex
 	proxy  *httputil.ReverseProxy
-	pinned map[string]*httputil.ReverseProxy // paths served by another host (pin)
 	served []string
 	gates  map[string]*gate // by path prefix
 	slowed map[string]time.Duration
@@ -47,7 +47,7 @@ type gate struct {
 
 func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
 	t.Helper()
-	w := &watchedNet{gates: map[string]*gate{}, pinned: map[string]*httputil.ReverseProxy{}, slowed: map[string]time.Duration{}}
+	w := &watchedNet{gates: map[string]*gate{}, slowed: map[string]time.Duration{}}
 	w.deploy(t, hostURL)
 	srv := &http.Server{Handler: http.HandlerFunc(w.handle)}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -73,9 +73,6 @@ func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	proxy := w.proxy
-	if p := w.pinned[r.URL.Path]; p != nil {
-		proxy = p
-	}
 	if d := w.slowed[r.URL.Path]; d > 0 {
 		rw = &slowWriter{ResponseWriter: rw, pause: d, done: r.Context().Done()}
 	}
@@ -137,16 +134,6 @@ func (s *slowWriter) Write(p []byte) (int, error) {
 		p = p[k:]
 	}
 	return n, nil
-}
-
-// pin has hostURL answer path from now on, whatever is deployed (a CDN's
-// copy of a page, older than the site).
-func (w *watchedNet) pin(t *testing.T, path, hostURL string) {
-	t.Helper()
-	p := proxyTo(t, hostURL)
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.pinned[path] = p
 }
 
 // hold makes the paths that start with prefix wait from now on, until
@@ -217,6 +204,19 @@ func (w *watchedNet) take() []string {
 	s := w.served
 	w.served = nil
 	return s
+}
+
+// twoVersions starts the hosts of two versions of a site, A and B, of n
+// plainly synthetic articles (B's first headline changed), and returns
+// them with A's dataset.
+func twoVersions(t *testing.T, n int, name string) (hostA, hostB *host, dsA *article.Dataset) {
+	t.Helper()
+	dsA = archiveDataset(n)
+	dsB := archiveDataset(n)
+	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
+	hostA = privateHost(t, "-data", writeDataset(t, name+"-a.json", dsA))
+	hostB = privateHost(t, "-data", writeDataset(t, name+"-b.json", dsB))
+	return hostA, hostB, dsA
 }
 
 // setSaver ticks or clears Data saver in the Reading settings, as a
@@ -344,11 +344,7 @@ func TestSaverStopsInstall(t *testing.T) {
 func TestSaverUpdateInstall(t *testing.T) {
 	t.Parallel()
 	const n = 300
-	dsA := archiveDataset(n)
-	dsB := archiveDataset(n)
-	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
-	hostA := privateHost(t, "-data", writeDataset(t, "saver-a.json", dsA))
-	hostB := privateHost(t, "-data", writeDataset(t, "saver-b.json", dsB))
+	hostA, hostB, _ := twoVersions(t, n, "saver")
 	w := newWatchedNet(t, hostA.URL)
 	tb := newTab(t, 412, 900)
 	tb.extend(4 * time.Minute)

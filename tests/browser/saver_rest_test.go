@@ -88,11 +88,7 @@ const versionJS = `document.querySelector("script[data-version]").getAttribute("
 func TestSaverStoppedNewerPage(t *testing.T) {
 	t.Parallel()
 	const n = 100
-	dsA := archiveDataset(n)
-	dsB := archiveDataset(n)
-	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
-	hostA := privateHost(t, "-data", writeDataset(t, "newer-a.json", dsA))
-	hostB := privateHost(t, "-data", writeDataset(t, "newer-b.json", dsB))
+	hostA, hostB, dsA := twoVersions(t, n, "newer")
 	w := newWatchedNet(t, hostA.URL)
 	tb := newTab(t, 412, 900)
 	tb.extend(3 * time.Minute)
@@ -142,11 +138,7 @@ func TestSaverStoppedNewerPage(t *testing.T) {
 // same file: being live before the host lets B's go is what tells.)
 func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
 	t.Parallel()
-	dsA := archiveDataset(30)
-	dsB := archiveDataset(30)
-	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
-	hostA := privateHost(t, "-data", writeDataset(t, "wasm-a.json", dsA))
-	hostB := privateHost(t, "-data", writeDataset(t, "wasm-b.json", dsB))
+	hostA, hostB, _ := twoVersions(t, 30, "wasm")
 	w := newWatchedNet(t, hostA.URL)
 	tb := newTab(t, 412, 900)
 	tb.extend(3 * time.Minute)

@@ -24,10 +24,7 @@ import (
 // reload) would give A's older page from A's cache.
 func TestUpdateOfferNewerPageHardReload(t *testing.T) {
 	t.Parallel()
-	dsA, dsB := archiveDataset(30), archiveDataset(30)
-	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
-	hostA := privateHost(t, "-data", writeDataset(t, "hard-a.json", dsA))
-	hostB := privateHost(t, "-data", writeDataset(t, "hard-b.json", dsB))
+	hostA, hostB, _ := twoVersions(t, 30, "hard")
 	w := newWatchedNet(t, hostA.URL)
 	tb := newTab(t, 412, 900)
 	tb.extend(3 * time.Minute)
@@ -50,48 +47,6 @@ func TestUpdateOfferNewerPageHardReload(t *testing.T) {
 	if toast := eval[string](tb, toastJS); toast != "" {
 		t.Errorf("a page of the newest version B, under A's worker, shows %q", toast)
 	}
-	tb.checkConsole(nil)
-}
-
-// TestUpdateOfferClaimedBeforeReader: a site saved at A, B deployed, and a
-// page A's worker has not saved opened while B's worker installs: A's
-// worker fetches it (from a copy of A's page, as a CDN may hold), and B's
-// worker, installed meanwhile, takes the page over while it loads, before
-// reader.js runs. The page, of version A under B's worker, is offered the
-// new version.
-func TestUpdateOfferClaimedBeforeReader(t *testing.T) {
-	t.Parallel()
-	dsA, dsB := archiveDataset(30), archiveDataset(30)
-	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
-	hostA := privateHost(t, "-data", writeDataset(t, "claim-a.json", dsA))
-	hostB := privateHost(t, "-data", writeDataset(t, "claim-b.json", dsB))
-	w := newWatchedNet(t, hostA.URL)
-	tb := newTab(t, 412, 900)
-	tb.extend(3 * time.Minute)
-	firstVisit(t, tb, w.URL, 2*time.Minute)
-	versionA := eval[string](tb, versionJS)
-	doc := dlpage.ArticlePath("archive-029")
-	if !evalAwait[bool](tb, `caches.open("dateline-`+versionA+`").then((c) => c.delete(`+jsString(doc)+`))`) {
-		t.Fatalf("%s was not in A's cache", doc)
-	}
-	w.deploy(t, hostB.URL)
-	w.pin(t, doc, hostA.URL)
-	w.hold("/_offline") // the last step of B's install
-	evalAwait[bool](tb, `navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true)`)
-	w.waitHolding(t, "/_offline", time.Minute)
-	w.hold(doc)
-	go chromedp.Run(tb.ctx, chromedp.Navigate(w.URL+doc)) // waited for below
-	w.waitHolding(t, doc, 30*time.Second)
-	w.release("/_offline")
-	time.Sleep(2 * time.Second) // B installed, waiting for A's fetch to end
-	w.release(doc)
-	time.Sleep(2 * time.Second) // the old document's context goes
-	tb.waitFor("reader.js on the page", `location.pathname === `+jsString(doc)+` && document.documentElement.hasAttribute("data-reader")`, 30*time.Second)
-	if got := eval[string](tb, versionJS); got != versionA {
-		t.Fatalf("the page is of version %s, want A's %s", got, versionA)
-	}
-	tb.waitFor("B's worker in charge", `navigator.serviceWorker.getRegistration().then((r) => window.__claimed = !!r.active && r.active === navigator.serviceWorker.controller && !r.installing && !r.waiting) && window.__claimed === true`, time.Minute)
-	tb.waitFor("the offer of the new version", toastJS+`.includes("A new version")`, 10*time.Second)
 	tb.checkConsole(nil)
 }
 
