@@ -401,8 +401,8 @@ async function activate() {
       .filter((p) => p.startsWith(COMPLETE) && p !== COMPLETE + VERSION)
       .map((p) => meta.delete(p))
   );
-  await rememberVersion();
-  await broadcast({ type: "activated", version: VERSION, older: await olderVersions() });
+  const older = await rememberVersion();
+  await broadcast({ type: "activated", version: VERSION, older });
 }
 
 // The articles the reader saved (web/reader.js) are kept in a cache of
@@ -475,11 +475,14 @@ async function previousVersion() {
   return v === VERSION ? "" : CACHE_PREFIX + v;
 }
 
+// rememberVersion notes this version as the last, and returns the ones it
+// came after.
 async function rememberVersion() {
   const meta = await caches.open(META);
-  const before = await olderVersions();
+  const older = (await olderVersions()).slice(-MAX_OLDER);
   await meta.put("/_version", new Response(VERSION));
-  await meta.put(OLDER, new Response(JSON.stringify(before.slice(-MAX_OLDER))));
+  await meta.put(OLDER, new Response(JSON.stringify(older)));
+  return older;
 }
 
 // OLDER lists, in META, the versions that this worker's came after, the

@@ -219,6 +219,13 @@ func twoVersions(t *testing.T, n int, name string) (hostA, hostB *host, dsA *art
 	return hostA, hostB, dsA
 }
 
+// waitInstalled waits until the worker of version has installed: its
+// install's last put is the offline page.
+func (tb *tab) waitInstalled(what, version string, timeout time.Duration) {
+	tb.t.Helper()
+	tb.waitFor(what, `caches.open("dateline-`+version+`").then((c) => c.match("/_offline")).then((r) => window.__installed = !!r) && window.__installed === true`, timeout)
+}
+
 // setSaver ticks or clears Data saver in the Reading settings, as a
 // reader does, and closes the panel.
 func setSaver(tb *tab, on bool) {
@@ -367,7 +374,7 @@ func TestSaverUpdateInstall(t *testing.T) {
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	eval[chromedp.Void](tb, `window.__cacheName = "dateline-`+versionB+`"; window.__dataBase = `+jsString(dataBase(t, hostB.URL+"/")))
 	// The install's last put is the offline page.
-	tb.waitFor("the new version's install", `caches.open(window.__cacheName).then((c) => c.match("/_offline")).then((r) => window.__installed = !!r) && window.__installed === true`, 2*time.Minute)
+	tb.waitInstalled("the new version's install", versionB, 2*time.Minute)
 	tb.waitFor("the new version's worker in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
 	time.Sleep(2 * time.Second) // what the install, or anything after it, would still fetch
 	if got := eval[string](tb, statusText); got != "Latest saved offline" {

@@ -121,7 +121,7 @@ func TestSaverStoppedNewerPage(t *testing.T) {
 		t.Errorf("a page of the newest version, under the old worker, shows %q", toast)
 	}
 	// B's worker installs (the navigation's update check) and takes over.
-	tb.waitFor("B's install", `caches.open("dateline-`+versionB+`").then((c) => c.match("/_offline")).then((r) => window.__installed = !!r) && window.__installed === true`, time.Minute)
+	tb.waitInstalled("B's install", versionB, time.Minute)
 	time.Sleep(2 * time.Second)
 	if toast := eval[string](tb, toastJS); toast != "" {
 		t.Errorf("once B's worker installed, the page of version B shows %q", toast)
@@ -149,7 +149,7 @@ func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
 	w.deploy(t, hostB.URL)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
-	tb.waitFor("B's install", `caches.open("dateline-`+versionB+`").then((c) => c.match("/_offline")).then((r) => window.__installed = !!r) && window.__installed === true`, time.Minute)
+	tb.waitInstalled("B's install", versionB, time.Minute)
 	tb.waitFor("B's worker in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
