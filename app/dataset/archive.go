@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"dateline/app/article"
 	"dateline/app/jsonread"
@@ -197,6 +198,29 @@ func (a *Archive) Updated(slug string) string {
 		return e.updated
 	}
 	return a.entries[i].published
+}
+
+// LastChange returns when the articles of g from lo to hi last changed:
+// the latest of their updated or else published dates, as the data gives
+// it; "" when none has a date.
+func (a *Archive) LastChange(g *Group, lo, hi int) string {
+	lo, hi = max(0, lo), min(hi, len(g.items))
+	var last string
+	var lastT time.Time
+	if lo >= hi {
+		return ""
+	}
+	for _, i := range g.items[lo:hi] {
+		e := a.entries[i]
+		s := e.updated
+		if s == "" {
+			s = e.published
+		}
+		if t, ok := article.ParseDate(s); ok && (last == "" || t.After(lastT)) {
+			last, lastT = s, t
+		}
+	}
+	return last
 }
 
 // Neighbours returns the articles before (newer) and after (older) the one

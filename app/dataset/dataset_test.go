@@ -342,6 +342,37 @@ func TestArchiveLists(t *testing.T) {
 	}
 }
 
+// TestLastChange checks when a run of a list last changed: the latest date,
+// updated or published, of its articles, which an article updated after
+// its publication can hold though it is not the newest published.
+func TestLastChange(t *testing.T) {
+	data := `{"articles": [` + strings.Join([]string{
+		story("new", `"published": "2024-01-01T10:00:00Z"`),
+		story("fixed", `"published": "2023-05-01", "updated": "2024-02-01T08:30:00+03:00"`),
+		story("old", `"published": "2020-01-01"`),
+		story("undated", ""),
+	}, ",") + `]}`
+	a, err := LoadBytes("lastchange.json", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lo, hi int
+		want   string
+	}{
+		{0, 4, "2024-02-01T08:30:00+03:00"},
+		{0, 1, "2024-01-01T10:00:00Z"},
+		{2, 3, "2020-01-01"},
+		{3, 4, ""}, // the undated article alone
+		{2, 30, "2020-01-01"},
+		{5, 30, ""}, // past the end
+	} {
+		if got := a.LastChange(a.Home(), tt.lo, tt.hi); got != tt.want {
+			t.Errorf("LastChange(home, %d, %d) = %q, want %q", tt.lo, tt.hi, got, tt.want)
+		}
+	}
+}
+
 // TestArticleChangedOnDisk checks that an article is never served from a
 // file that changed after it was checked, and that a file rewritten, cut
 // short or removed says so (ErrChanged), as the host's reload needs.

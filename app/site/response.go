@@ -110,7 +110,7 @@ func newResponse(status int, contentType, cacheControl string, body []byte) (*re
 }
 
 func compressible(contentType string) bool {
-	for _, p := range []string{"text/", "application/json", "application/manifest+json", "image/svg+xml", "application/wasm"} {
+	for _, p := range []string{"text/", "application/json", "application/manifest+json", "application/xml", "application/atom+xml", "image/svg+xml", "application/wasm"} {
 		if strings.HasPrefix(contentType, p) {
 			return true
 		}

@@ -101,7 +101,17 @@ func (s *Site) feedOf(p string) (res *response, ok bool, err error) {
 		return nil, false, nil
 	}
 	res, err = s.cache.get(p, func() (*response, error) {
-		for _, sum := range s.arc.Summaries(g, 0, feed.MaxEntries) {
+		sums := s.arc.Summaries(g, 0, feed.MaxEntries)
+		dated := len(sums) > 0 && s.arc.Updated(sums[0].Slug) != ""
+		for _, sum := range sums {
+			if dated && s.arc.Updated(sum.Slug) == "" {
+				// An article with no date at all, in a feed of dated
+				// news: Atom requires an updated time, and readers would
+				// list it as of 1970. A feed whose first article has no
+				// date (none has: they are listed dated first), such as
+				// a site of one undated story, keeps them.
+				continue
+			}
 			a, _, err := s.arc.Article(sum.Slug)
 			if err != nil {
 				return nil, err
@@ -151,8 +161,9 @@ func (s *Site) sitemap(p string) (*response, bool, error) {
 }
 
 // pageURLs lists every page worth indexing, with when it last changed:
-// the pages of the home list, of the sections and of the tags (as of their
-// newest article), and every article.
+// the pages of the home list, of the sections and of the tags (as of the
+// latest date, updated or published, of the articles on the page), and
+// every article.
 func (s *Site) pageURLs() iter.Seq[feed.URL] {
 	return func(yield func(feed.URL) bool) {
 		for _, ref := range s.listRefs(true) {
@@ -165,10 +176,7 @@ func (s *Site) pageURLs() iter.Seq[feed.URL] {
 			case page.Tag:
 				g, _ = s.arc.Tag(ref.Slug)
 			}
-			u := feed.URL{Loc: ref.Path()}
-			if first := s.arc.Summaries(g, (ref.N-1)*page.Size, (ref.N-1)*page.Size+1); len(first) == 1 {
-				u.LastMod = s.arc.Updated(first[0].Slug)
-			}
+			u := feed.URL{Loc: ref.Path(), LastMod: s.arc.LastChange(g, (ref.N-1)*page.Size, ref.N*page.Size)}
 			if !yield(u) {
 				return
 			}

@@ -197,7 +197,9 @@ func TestFeeds(t *testing.T) {
 		path  string
 		items []string
 	}{
-		{"/feed.xml", []string{"Synthetic story with a photo", "Synthetic story without a date"}},
+		// The story without a date is left out: a feed reader would list
+		// it as of 1970, the time Atom's required updated falls back to.
+		{"/feed.xml", []string{"Synthetic story with a photo"}},
 		{"/sections/world/feed.xml", []string{"Synthetic story with a photo"}},
 	} {
 		r := ts.get(t, tt.path, "")
@@ -232,6 +234,31 @@ func TestFeeds(t *testing.T) {
 		if f.Updated != "2024-03-06T00:00:00Z" {
 			t.Errorf("%s: updated %q, want the newest article's date", tt.path, f.Updated)
 		}
+	}
+	// Feeds and sitemaps are text, compressed as pages are.
+	for _, p := range []string{"/feed.xml", "/sitemap.xml"} {
+		for _, enc := range []string{"br", "gzip"} {
+			r := ts.get(t, p, enc)
+			if got := r.header.Get("Content-Encoding"); got != enc {
+				t.Errorf("%s asked with %s: Content-Encoding %q", p, enc, got)
+			}
+			if b, err := r.decoded(); err != nil || !bytes.HasPrefix(b, []byte("<?xml")) {
+				t.Errorf("%s with %s: %v, %.20q", p, enc, err, b)
+			}
+		}
+	}
+	// A site of undated stories only, as the bundled one: its feed lists
+	// them, in dataset order.
+	undated := newTestServer(t, []byte(`{"articles": [
+  {"slug": "undated-one", "headline": "Synthetic undated story one", "body": [{"type": "paragraph", "text": "Synthetic text one."}]},
+  {"slug": "undated-two", "headline": "Synthetic undated story two", "body": [{"type": "paragraph", "text": "Synthetic text two."}]}
+]}`), testWeb(t, nil))
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(undated.get(t, "/feed.xml", "").raw))
+	if err != nil {
+		t.Fatalf("the undated site's feed: %v", err)
+	}
+	if len(f.Items) != 2 || f.Items[0].Title != "Synthetic undated story one" || f.Items[1].Title != "Synthetic undated story two" {
+		t.Errorf("the undated site's feed lists %d items, want its two stories", len(f.Items))
 	}
 	for _, p := range []string{"/sections/nowhere/feed.xml", "/tags/alpha/feed.xml", "/sections/world/page/2/feed.xml"} {
 		if r := ts.get(t, p, ""); r.status != http.StatusNotFound {
