@@ -239,8 +239,14 @@ charset utf-8;
 charset_types ` + strings.Join(textTypes, " ") + `;
 
 index index.html;
-# app.wasm.gz and the other .gz files the export writes.
+# app.wasm.gz and the other .gz files the export writes; pages, data
+# files, feeds and sitemaps, which it does not, compressed as they go out
+# (Debian's nginx.conf compresses text/html only).
 gzip_static on;
+gzip on;
+gzip_types ` + strings.Join(textTypes, " ") + `;
+gzip_min_length 512;
+gzip_comp_level 5;
 gzip_vary on;
 
 # nginx makes ETag and Last-Modified from a file's mtime and size, which two
@@ -440,6 +446,12 @@ header @dateline_validated Cache-Control "%s"
 ` + caddyRedirects + `
 # /articles/x is articles/x.html.
 try_files {path} {path}.html {path}/index.html
+# The .br and .gz files the export writes for the app's files; pages, data
+# files, feeds and sitemaps compressed as they go out.
+encode zstd gzip {
+	match {
+` + caddyTextTypes() + `	}
+}
 file_server {
 	precompressed br gzip
 }
@@ -467,6 +479,19 @@ handle @dateline_notfound {
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
+}
+
+// caddyTextTypes matches the export's text types in encode's match block,
+// a line each (one matcher's values for a field are alternatives): Caddy
+// 2.6's own list for encode leaves out application/xml.
+func caddyTextTypes() string {
+	var b strings.Builder
+	for _, t := range exportTypes {
+		if t.text {
+			b.WriteString("\t\theader Content-Type " + t.typ + "*\n")
+		}
+	}
+	return b.String()
 }
 
 // caddyHeaderBlock writes a header directive that sets headers and

@@ -54,7 +54,13 @@ func writeSite(t *testing.T, dir string) {
 	page := func(body string) string {
 		return "<!doctype html><html lang=\"en\"><title>Placeholder</title><p>" + body + "</p></html>\n"
 	}
+	// Past 512 bytes, text is compressed as it goes out.
+	long := strings.Repeat("placeholder text long enough to be compressed; ", 20)
 	files := map[string][]byte{
+		"articles/long-story.html":     []byte(page(long)),
+		"sitemap-1.xml":                []byte(`<urlset><loc>` + long + `</loc></urlset>`),
+		"sections/long/feed.xml":       []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>` + long + `</title></feed>`),
+		"data/abc123/long.json":        []byte(`{"placeholder": "` + long + `"}`),
 		"index.html":                   []byte(page("placeholder home page")),
 		"articles/lorem-ipsum.html":    []byte(page("placeholder article lorem-ipsum")),
 		"sections/lorem.html":          []byte(page("placeholder section lorem, page 1")),
@@ -314,6 +320,11 @@ var staticCases = []struct {
 	{"/app-worker.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholderVersion"},
 	{"/app.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholder app.js"},
 	{"/manifest.webmanifest", "", 200, "application/manifest+json", CacheRevalidate, "", "Placeholder"},
+	{"/articles/long-story", "gzip", 200, "text/html", CacheRevalidate, "gzip", "\x1f\x8b"},
+	{"/articles/long-story", "", 200, "text/html", CacheRevalidate, "", "placeholder text long"},
+	{"/sitemap-1.xml", "gzip", 200, "application/xml", CacheRevalidate, "gzip", "\x1f\x8b"},
+	{"/sections/long/feed.xml", "gzip", 200, "application/atom+xml", CacheRevalidate, "gzip", "\x1f\x8b"},
+	{"/data/abc123/long.json", "gzip", 200, "application/json", CacheImmutable, "gzip", "\x1f\x8b"},
 	{"/web/app.wasm", "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
 	{"/web/app.wasm", "gzip", 200, "application/wasm", CacheRevalidate, "gzip", "\x1f\x8b"},
 	{"/web/app.0123abcd.wasm", "", 200, "application/wasm", CacheImmutable, "", "\x00asm"},

@@ -3,6 +3,8 @@
 package browser
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
 
 	dlpage "dateline/app/page"
@@ -110,6 +113,33 @@ func TestStaticHostHeaders(t *testing.T) {
 			}
 		}
 	}
+	// Text goes out compressed by every host (the export's .gz and .br files
+	// for the app's, the static host's own compression for pages, data
+	// files and feeds), once: undone, it is the file.
+	for _, p := range []string{"/", "/articles/" + slugAlpha, "/feed.xml", dataFile, "/web/dateline.css", "/web/reader.js", "/app-worker.js"} {
+		for _, srv := range []struct {
+			name string
+			url  string
+		}{{"host", h.URL}, {"nginx", ng.URL}, {"caddy", cd.URL}} {
+			plain := getBody(t, client, srv.url+p, "")
+			for _, enc := range []string{"gzip", "br"} {
+				// Debian's nginx has no brotli module, and Caddy compresses
+				// as it goes with zstd and gzip: brotli is the host's, and
+				// Caddy's for the .br files the export writes.
+				if enc == "br" && srv.name != "host" && !(srv.name == "caddy" && strings.HasPrefix(p, "/web/")) {
+					continue
+				}
+				packed := getBody(t, client, srv.url+p, enc)
+				if packed.encoding != enc {
+					t.Errorf("%s %s asked with %s: Content-Encoding %q (%d bytes)", srv.name, p, enc, packed.encoding, len(plain.body))
+					continue
+				}
+				if !bytes.Equal(decode(t, enc, packed.body), plain.body) {
+					t.Errorf("%s %s with %s: undone, not the file's %d bytes", srv.name, p, enc, len(plain.body))
+				}
+			}
+		}
+	}
 	for _, p := range []string{"/_config/nginx.conf", "/_config/Caddyfile", "/_headers"} {
 		for _, srv := range []*staticSite{ng, cd} {
 			if got := get(srv.URL + p); got.StatusCode != http.StatusNotFound {
@@ -188,4 +218,54 @@ func TestDeployOverOpenPage(t *testing.T) {
 	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
 		return allowOffline(m) || strings.Contains(m.Text, "has been updated")
 	})
+}
+
+// encoded is a response's body as it came, with its Content-Encoding.
+type encoded struct {
+	body     []byte
+	encoding string
+}
+
+// getBody gets url asking for the encoding enc ("" for none), and fails
+// the test on any status but 200.
+func getBody(t *testing.T, client *http.Client, url, enc string) encoded {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if enc != "" {
+		req.Header.Set("Accept-Encoding", enc)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s (%s): status %d, %v", url, enc, resp.StatusCode, err)
+	}
+	return encoded{body: b, encoding: resp.Header.Get("Content-Encoding")}
+}
+
+// decode undoes a gzip or brotli encoding.
+func decode(t *testing.T, enc string, b []byte) []byte {
+	t.Helper()
+	var r io.Reader
+	switch enc {
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("gzip: %v", err)
+		}
+		r = zr
+	case "br":
+		r = brotli.NewReader(bytes.NewReader(b))
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("undoing %s: %v", enc, err)
+	}
+	return out
 }
