@@ -93,10 +93,19 @@ const (
 const MaxQuery = 200
 
 // SearchRef is the Ref of page n (from 1) of the results for query.
+// The query is text as a reader types it: bytes that are not UTF-8 are
+// dropped, and a control character ("%00" in an address) is a space, as
+// the page could not show either.
 func SearchRef(query string, n int) Ref {
 	if len(query) > MaxQuery {
-		query = strings.ToValidUTF8(query[:MaxQuery], "")
+		query = query[:MaxQuery]
 	}
+	query = strings.Map(func(r rune) rune {
+		if r < ' ' || r >= 0x7f && r < 0xa0 {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(query, ""))
 	return Ref{Kind: Search, Slug: strings.TrimSpace(query), N: max(n, 1)}
 }
 

@@ -2,6 +2,7 @@ package page
 
 import (
 	"path"
+	"strings"
 	"testing"
 )
 
@@ -86,6 +87,8 @@ func TestParseURL(t *testing.T) {
 		{"blank query", "/search", "q=+++", Ref{Kind: Search, N: 1}, "/search"},
 		{"escaped", "/search", "q=%3Cb%3E%26", SearchRef("<b>&", 1), "/search?q=%3Cb%3E%26"},
 		{"a malformed query string", "/search", "q=%zz", Ref{Kind: Search, N: 1}, "/search"},
+		{"control characters are spaces", "/search", "q=%00x%07y%C2%85z%7F", Ref{Kind: Search, Slug: "x y z", N: 1}, "/search?q=x+y+z"},
+		{"bytes that are not UTF-8 are dropped", "/search", "q=ab%FFc%C3", Ref{Kind: Search, Slug: "abc", N: 1}, "/search?q=abc"},
 		{"other pages ignore it", "/articles/a", "q=x", ArticleRef("a"), "/articles/a"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -98,7 +101,7 @@ func TestParseURL(t *testing.T) {
 	if r := SearchRef(long+"é", 1); len(r.Slug) > MaxQuery {
 		t.Errorf("a query of %d bytes was kept whole", len(r.Slug))
 	}
-	if r := SearchRef(string(make([]byte, MaxQuery-1))+"é", 1); !utf8Valid(r.Slug) {
+	if r := SearchRef(strings.Repeat("a", MaxQuery-1)+"é", 1); !utf8Valid(r.Slug) || len(r.Slug) != MaxQuery-1 {
 		t.Errorf("cutting a long query split a character")
 	}
 }

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -83,6 +84,8 @@ func TestSearchPage(t *testing.T) {
 		{"by its tag", "/search?q=plinth+desk", "1 result for plinth desk", []string{"/articles/search-arabic"}},
 		{"no query", "/search", "Search the archive", nil},
 		{"an empty query", "/search?q=+", "Search the archive", nil},
+		{"control characters are spaces", "/search?q=%00quillotex%07", "2 results for quillotex",
+			[]string{"/articles/search-newest", "/articles/search-hostile"}},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			h1, hrefs, _ := results(t, ts, tt.target)
@@ -92,6 +95,9 @@ func TestSearchPage(t *testing.T) {
 		})
 	}
 
+	if r := ts.get(t, "/search?q=%00x%C2%85y", ""); bytes.ContainsAny(r.raw, "\x00\u0085") {
+		t.Errorf("the page echoes a control character of the query")
+	}
 	_, _, root := results(t, ts, "/search?q=quillotex")
 	marks := root.All("mark")
 	if len(marks) < 2 {
