@@ -792,6 +792,15 @@ func TestLongWordsWrap(t *testing.T) {
 		t.Fatalf("the largest text size is not applied: data-size %q", got)
 	}
 	overflow("the article")
+	// The skip link, two lines at this size, stays above the window until
+	// it has the focus.
+	if bottom := eval[float64](tb, `document.querySelector(".skip-link").getBoundingClientRect().bottom`); bottom > 0 {
+		t.Errorf("the skip link shows %vpx at the top of the page without the focus", bottom)
+	}
+	tb.keys("tabbing to the skip link", kb.Tab)
+	if top := eval[float64](tb, `document.activeElement.matches(".skip-link") ? document.activeElement.getBoundingClientRect().top : -1`); top != 0 {
+		t.Errorf("the focused skip link is at %vpx, want the top of the window", top)
+	}
 	lists := eval[[]string](tb, `["/sections/", "/tags/"].map((p) => document.querySelector("main a[href^='" + p + "']").getAttribute("href"))`)
 	for _, href := range lists {
 		tb.mustLoad(h.URL+href, http.StatusOK)
