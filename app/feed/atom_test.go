@@ -577,3 +577,45 @@ func TestAtomContent(t *testing.T) {
 		})
 	}
 }
+
+// TestAtomContentLabelDirection: an Arabic article in an edition whose
+// labels are English has each label set apart in its own direction, or its
+// colon and parentheses would land on the other side; an article in the
+// labels' direction has them as plain text.
+func TestAtomContentLabelDirection(t *testing.T) {
+	a := bareArticle("label-direction")
+	a.Figures = []article.Figure{{Caption: "تعليق اصطناعي."}}
+	a.Body = []article.Block{
+		paragraph("فقرة اصطناعية."),
+		{Type: article.ReadMore, Link: article.Link{Title: "خبر اصطناعي", Slug: "other-story"}},
+		{Type: article.ReadMore, Link: article.Link{Title: "خبر اصطناعي آخر"}},
+	}
+	readMore, caption, notIn := testLabels.Text(i18n.ReadMore), testLabels.Text(i18n.PhotoCaption), testLabels.Text(i18n.NotInCollection)
+	for _, tt := range []struct {
+		lang string
+		want []string
+	}{
+		{"ar", []string{
+			`<figcaption><span dir="ltr">` + caption + `</span> تعليق اصطناعي.</figcaption>`,
+			`<p><span dir="ltr">` + readMore + `</span> <a href=`,
+			`<p><span dir="ltr">` + readMore + `</span> خبر اصطناعي آخر <span dir="ltr">` + notIn + `</span></p>`,
+		}},
+		{"en", []string{
+			`<figcaption>` + caption + ` تعليق اصطناعي.</figcaption>`,
+			`<p>` + readMore + ` <a href=`,
+			`<p>` + readMore + ` خبر اصطناعي آخر ` + notIn + `</p>`,
+		}},
+	} {
+		a.Lang = tt.lang
+		b, err := Atom(siteWithURL(), Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(a, testLabels)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inner := parseAtom(t, b).Entries[0].Content[0].Div.Inner
+		for _, want := range tt.want {
+			if !strings.Contains(inner, want) {
+				t.Errorf("%s article: content lacks %s:\n%s", tt.lang, want, inner)
+			}
+		}
+	}
+}

@@ -25,6 +25,10 @@ type Content struct {
 	// the caption of a photo that is not in the collection, and after the
 	// title of a story that is not.
 	ReadMore, PhotoCaption, NotInCollection string
+	// LabelDir is the direction of the labels' language, "ltr" or "rtl":
+	// an English label in an Arabic article's content is set apart in its
+	// own direction, or its colon and parentheses land on the wrong side.
+	LabelDir string
 }
 
 // newContent makes the content of article a, with the labels of t.
@@ -35,6 +39,7 @@ func newContent(a *article.Article, t *i18n.Table) *Content {
 		ReadMore:        t.Text(i18n.ReadMore),
 		PhotoCaption:    t.Text(i18n.PhotoCaption),
 		NotInCollection: t.Text(i18n.NotInCollection),
+		LabelDir:        t.Dir(),
 	}
 	if a.Dateline != nil {
 		c.Dateline = a.Dateline.Label()
@@ -54,7 +59,7 @@ func newContent(a *article.Article, t *i18n.Table) *Content {
 // otherwise add white space inside its paragraphs.
 func xhtmlDiv(org, dir string, c *Content) (string, error) {
 	var b strings.Builder
-	w := &xhtmlWriter{e: xml.NewEncoder(&b)}
+	w := &xhtmlWriter{e: xml.NewEncoder(&b), dir: dir}
 	div := xml.StartElement{Name: xml.Name{Space: "http://www.w3.org/1999/xhtml", Local: "div"}}
 	if dir == "rtl" {
 		div.Attr = []xml.Attr{{Name: xml.Name{Local: "dir"}, Value: dir}}
@@ -76,7 +81,8 @@ func xhtmlDiv(org, dir string, c *Content) (string, error) {
 			w.close("p")
 		case article.ReadMore:
 			w.open("p")
-			w.text(c.ReadMore + " ")
+			w.label(c, c.ReadMore)
+			w.text(" ")
 			w.link(org, c, bl.Link)
 			w.close("p")
 		}
@@ -94,7 +100,18 @@ func xhtmlDiv(org, dir string, c *Content) (string, error) {
 // xhtmlWriter writes XHTML tokens, keeping the first error.
 type xhtmlWriter struct {
 	e   *xml.Encoder
+	dir string // the content's direction
 	err error
+}
+
+// label writes one of c's labels: in a span of its own direction when it
+// is not the content's (an English label in an Arabic article).
+func (w *xhtmlWriter) label(c *Content, s string) {
+	if c.LabelDir == "" || c.LabelDir == w.dir || w.dir == "" && c.LabelDir == "ltr" {
+		w.text(s)
+		return
+	}
+	w.element("span", s, "dir", c.LabelDir)
 }
 
 func (w *xhtmlWriter) token(t xml.Token) {
@@ -158,7 +175,8 @@ func (w *xhtmlWriter) figure(org string, c *Content, f *article.Figure) {
 		w.open("figcaption")
 		if f.Caption != "" {
 			if f.Image == nil {
-				w.text(c.PhotoCaption + " ")
+				w.label(c, c.PhotoCaption)
+				w.text(" ")
 			}
 			w.text(f.Caption)
 			if f.Credit != "" {
@@ -183,7 +201,8 @@ func (w *xhtmlWriter) link(org string, c *Content, l article.Link) {
 	case article.External:
 		w.element("a", l.Title, "href", l.URL)
 	default:
-		w.text(l.Title + " " + c.NotInCollection)
+		w.text(l.Title + " ")
+		w.label(c, c.NotInCollection)
 	}
 }
 
