@@ -135,3 +135,40 @@ func TestHeaderDesktopOneRow(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchBoxLargeText: on a 320 px phone at the largest text size, the
+// search page's box keeps a row of its own, wide enough to read a query
+// (its button wraps below it), and nothing runs off the window; at the
+// default size box and button share the row.
+func TestSearchBoxLargeText(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "search-large.json", headerDataset()))
+	tb := newTab(t, 320, 700)
+	tb.do("setting the viewport", viewport(320, 700))
+	type box struct{ Input, Button, InputTop, ButtonTop, Over float64 }
+	const boxJS = `(() => {
+  const r = (s) => document.querySelector(".site-header " + s).getBoundingClientRect();
+  const i = r(".search-input"), b = r(".search-form button");
+  return {input: i.width, button: b.width, inputTop: i.top, buttonTop: b.top,
+    over: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+})()`
+	for _, tt := range []struct {
+		size     int
+		sameRow  bool
+		minInput float64
+	}{{0, true, 140}, {7, false, 240}} {
+		tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+		set := `localStorage.removeItem("dateline:settings")` // the default size
+		if tt.size > 0 {
+			set = fmt.Sprintf(`localStorage.setItem("dateline:settings", JSON.stringify({size: %d}))`, tt.size)
+		}
+		eval[chromedp.Void](tb, set)
+		tb.mustLoad(h.URL+"/search?q=synthetic", http.StatusOK)
+		tb.waitLive()
+		got := eval[box](tb, boxJS)
+		if got.Input < tt.minInput || got.Over > 0 || (got.InputTop == got.ButtonTop) != tt.sameRow {
+			t.Errorf("text size %d: the search box is %.0fpx wide (want at least %.0f), its button %.0fpx at %.0f against the box's %.0f (same row: want %v), the page %.0fpx wider than the window",
+				tt.size, got.Input, tt.minInput, got.Button, got.ButtonTop, got.InputTop, tt.sameRow, got.Over)
+		}
+	}
+}
