@@ -34,8 +34,9 @@
 // said" stays a sentence. In a script without capitals (Arabic) the place
 // is one to four words ("هەولێر (کوردستان ٢٤) – "). "Read More: <title>"
 // lines stay in place as inline links and are listed, in order, as the
-// related stories; they name stories outside the collection, so they get
-// neither slug nor url.
+// related stories, with neither slug nor url: the text does not say where
+// they lead. ReadMoreLinks links one to the article of a dataset whose
+// headline is its title.
 //
 // Stories in Arabic script mark them with their own words: a credit
 // "(صورة: ...)" in Arabic (also "الصورة", "صور", "تصوير") or "(وێنە: ...)" in
@@ -170,6 +171,9 @@ type Choices struct {
 	// as "Dec 7"; the article does not keep it, as a dateline is a place
 	// and a source. Empty when it gave none.
 	DatelineDate string
+	// ReadMoreLines are the lines of the Read More blocks of the body,
+	// in its order.
+	ReadMoreLines []int
 }
 
 // Parse reads a story as ParseWith does with no options: its language is
@@ -328,7 +332,7 @@ func before(u, p string) bool {
 
 // readBody reads the lines after the headline: captions, Read More links
 // and paragraphs, the first with its dateline, whose line and date it
-// writes in c.
+// writes in c, with the lines of the Read More links.
 func readBody(a *article.Article, c *Choices, lines []line) error {
 	seenCaption := make(map[article.Figure]bool)
 	seenRelated := make(map[string]bool)
@@ -349,6 +353,7 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 				return err
 			}
 			a.Body = append(a.Body, article.Block{Type: article.ReadMore, Link: article.Link{Title: title}})
+			c.ReadMoreLines = append(c.ReadMoreLines, l.no)
 			if !seenRelated[title] {
 				seenRelated[title] = true
 				a.Related = append(a.Related, article.Link{Title: title})

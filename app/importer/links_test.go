@@ -1,0 +1,91 @@
+package importer
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"dateline/app/article"
+)
+
+// TestReadMoreLinks links the Read More lines of a story to the articles
+// of a dataset whose headline is their title: one article links, with its
+// title in another case or spacing too; none, or two sharing the headline,
+// leave the line a title only and say which articles matched.
+func TestReadMoreLinks(t *testing.T) {
+	type headline struct{ slug, text string }
+	archive := []headline{
+		{"synthetic-salaries", "Synthetic Region, Synthetic City agree on salaries"},
+		{"synthetic-dash", "Jane Doe – a synthetic profile"},
+		{"synthetic-twin-1", "Synthetic twin headline"},
+		{"synthetic-twin-2", "Synthetic twin headline"},
+		{"synthetic-other", "Another synthetic headline"},
+	}
+	for _, tt := range []struct {
+		scenario string
+		title    string
+		slug     string   // the link's, "" for none
+		slugs    []string // the articles matched
+	}{
+		{"the same headline", "Synthetic Region, Synthetic City agree on salaries", "synthetic-salaries", []string{"synthetic-salaries"}},
+		{"another case and spacing", "synthetic region,  Synthetic City AGREE on salaries", "synthetic-salaries", []string{"synthetic-salaries"}},
+		{"another dash", "Jane Doe - a synthetic profile", "synthetic-dash", []string{"synthetic-dash"}},
+		{"no such headline", "A synthetic story elsewhere", "", nil},
+		{"a headline's start only", "Synthetic Region, Synthetic City", "", nil},
+		{"a headline two articles share", "Synthetic twin headline", "", []string{"synthetic-twin-1", "synthetic-twin-2"}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			text := "Synthetic headline\nTESTVILLE (Synthetic Wire) – Words.\nRead More: " + tt.title + "\nMore words.\nRead More: " + tt.title + "\n"
+			a, c, err := ParseWith([]byte(text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := c.ReadMoreLines, []int{3, 5}; !reflect.DeepEqual(got, want) {
+				t.Errorf("Read More lines %v, want %v", got, want)
+			}
+			links := ReadMoreLinks(a)
+			for _, h := range archive {
+				links.Visit(h.slug, HeadlineKey(h.text))
+			}
+			matches := links.Resolve(&a)
+			if len(matches) != 2 {
+				t.Fatalf("%d matches, want one for each Read More line: %+v", len(matches), matches)
+			}
+			for _, m := range matches {
+				if m.Title != squeeze(tt.title) || !reflect.DeepEqual(m.Slugs, tt.slugs) || m.Count != len(tt.slugs) {
+					t.Errorf("matched %+v, want the title %q and %q", m, tt.title, tt.slugs)
+				}
+			}
+			var got []string
+			for _, b := range a.Body {
+				if b.Type == article.ReadMore {
+					got = append(got, b.Slug)
+				}
+			}
+			for _, r := range a.Related {
+				got = append(got, r.Slug)
+			}
+			if want := []string{tt.slug, tt.slug, tt.slug}; !reflect.DeepEqual(got, want) {
+				t.Errorf("the body's and related links' slugs are %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestReadMoreLinksKeepsFew keeps the first few slugs of a headline that
+// many articles share, and counts them all.
+func TestReadMoreLinksKeepsFew(t *testing.T) {
+	a, err := Parse([]byte("Synthetic headline\nWords.\nRead More: Synthetic daily briefing\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := ReadMoreLinks(a)
+	key := HeadlineKey("Synthetic daily briefing")
+	for i := range 1000 {
+		links.Visit("synthetic-briefing-"+strings.Repeat("x", i%3), key)
+	}
+	m := links.Resolve(&a)
+	if len(m) != 1 || m[0].Count != 1000 || len(m[0].Slugs) != MaxLinkMatches || a.Related[0].Slug != "" {
+		t.Errorf("matched %+v, related %+v; want 1000 counted, %d kept, no link", m, a.Related, MaxLinkMatches)
+	}
+}
