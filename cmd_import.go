@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -122,9 +124,14 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	// against, and arc stays nil.
 	var arc *dataset.Archive
 	var create creation
+	links := importer.ReadMoreLinks(a)
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist) && *out == "-":
-		if err := printEntry(a, storyFile, stdout); err != nil { // no dataset to be unique in
+		// No dataset to be unique in, nor to link Read More lines to.
+		if err := printEntry(a, storyFile, stdout); err != nil {
+			return err
+		}
+		if err := noteReadMore(links.Resolve(&a), choices.ReadMoreLines, storyFile, *path, false, linkInEntry, stderr); err != nil {
 			return err
 		}
 		return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
@@ -148,7 +155,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if arc != nil {
-		switch held, err := holding(arc, a); {
+		switch held, err := holding(arc, a, links); {
 		case err != nil:
 			return fmt.Errorf("import: reading the dataset: %w; nothing was changed", err)
 		case held != "" && !*allowCopy:
@@ -173,8 +180,14 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 			a.Slug = unique
 		}
 	}
+	// The links go in before the dataset is checked with the story: a
+	// slug the story links to must be one of the dataset's.
+	matches := links.Resolve(&a)
 	if *out == "-" {
 		if err := printEntry(a, storyFile, stdout); err != nil {
+			return err
+		}
+		if err := noteReadMore(matches, choices.ReadMoreLines, storyFile, *path, arc != nil, linkInEntry, stderr); err != nil {
 			return err
 		}
 		if arc == nil {
@@ -248,6 +261,9 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	}
 	if _, err := fmt.Fprintln(stdout, done); err != nil {
 		return fmt.Errorf("import: the story was added, but reporting it failed: %w", err)
+	}
+	if err := noteReadMore(matches, choices.ReadMoreLines, storyFile, *path, arc != nil, fmt.Sprintf(linkByHand, name), stderr); err != nil {
+		return err
 	}
 	return warn(listedAt(updated, a.Slug), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name))
 }
@@ -470,6 +486,58 @@ func warnNoDateline(a article.Article, firstLine int, storyFile string, stderr i
 	return nil
 }
 
+// noteReadMore says what became of each Read More line of the story,
+// on lines of storyFile: linked to the one article of the dataset at path
+// whose headline is its title, or not linked, as no article has that
+// headline or several have, when it shows as not in this collection;
+// where says where to give it the slug (linkInEntry, linkByHand). read is
+// false when the dataset has no article to link to.
+func noteReadMore(matches []importer.LinkMatch, lines []int, storyFile, path string, read bool, where string, stderr io.Writer) error {
+	var b strings.Builder
+	for i, m := range matches {
+		if i >= len(lines) {
+			break // never: a line for each Read More block
+		}
+		line := fmt.Sprintf("the Read More line %d of %s, %q,", lines[i], storyFile, m.Title)
+		switch {
+		case m.Count == 1:
+			fmt.Fprintf(&b, "link: %s links to %q, the article of %s with that headline\n", line, m.Slugs[0], path)
+		case m.Count == 0:
+			none := "no article of " + path + " has that headline"
+			if !read {
+				none = path + " holds no article to link to"
+			}
+			fmt.Fprintf(&b, "note: %s is not linked (%s), so it will show as not in this collection\n  to link it: %s\n",
+				line, none, fmt.Sprintf(linkHow, `"slug": "SLUG"`, "the article's slug", where))
+		default:
+			quoted := make([]string, len(m.Slugs))
+			for j, s := range m.Slugs {
+				quoted[j] = strconv.Quote(s)
+			}
+			slugs := strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+			if more := m.Count - len(m.Slugs); more > 0 {
+				slugs = strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", more)
+			}
+			fmt.Fprintf(&b, "note: %s is the headline of %d articles of %s, %s, so it is not linked (which one it means cannot be told) and will show as not in this collection\n  to link it: %s\n",
+				line, m.Count, path, slugs, fmt.Sprintf(linkHow, `"slug"`, "the slug of the one it means", where))
+		}
+	}
+	if _, err := io.WriteString(stderr, b.String()); err != nil {
+		return fmt.Errorf("import: writing a note: %w", err)
+	}
+	return nil
+}
+
+// How to link a Read More line to an article of the dataset: give its
+// block in the body and its entry in "related" the article's slug (the
+// field, then what its value is), in the entry printed or in the
+// dataset's file (linkByHand, with its name).
+const (
+	linkHow     = `in %[3]s, add %[1]s (%[2]s) to its "read_more" block in "body" and to its entry in "related"; for a page elsewhere, "url" instead of "slug"`
+	linkInEntry = "the entry printed"
+	linkByHand  = "its entry in %s"
+)
+
 // How to give a story a dateline, in the warning about one without: in
 // the story's text, at the start of its first paragraph (the line's
 // number), or in its entry in the dataset file (its name).
@@ -506,18 +574,23 @@ func firstWords(s string, max int) string {
 }
 
 // holding returns the slug of the dataset's article with the same headline
-// and text as a, if it has one. Headlines are compared first, from the
-// archive's summaries in memory: only an article with the same headline
-// is read from its file (100,000 read and compared took 6.5 s).
-func holding(arc *dataset.Archive, a article.Article) (string, error) {
+// and text as a, if it has one, and shows links every article's headline,
+// to match a's Read More titles with, in the same pass. Headlines are
+// compared first, from the archive's summaries in memory: only an article
+// with the same headline is read from its file (100,000 read and compared
+// took 6.5 s).
+func holding(arc *dataset.Archive, a article.Article, links *importer.Links) (string, error) {
 	want, head := importer.Fingerprint(a), importer.HeadlineKey(a.Headline)
 	var held string
 	var err error
 	arc.Slugs(func(slug string) {
-		if held != "" || err != nil {
+		if err != nil {
 			return
 		}
-		if s, _ := arc.Summary(slug); importer.HeadlineKey(s.Headline) != head {
+		s, _ := arc.Summary(slug)
+		key := importer.HeadlineKey(s.Headline)
+		links.Visit(slug, key)
+		if held != "" || key != head {
 			return
 		}
 		var other *article.Article
@@ -529,13 +602,18 @@ func holding(arc *dataset.Archive, a article.Article) (string, error) {
 }
 
 // printEntry writes the article as a dataset entry, after checking that it
-// is one.
+// is one. Its links to other articles are the dataset's (Links), which
+// the entry alone does not hold: it is checked without them.
 func printEntry(a article.Article, storyFile string, stdout io.Writer) error {
 	entry, err := importer.Marshal(a, "", "  ", "\n")
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	alone := []byte(`{"articles": [` + string(entry) + "]}")
+	unlinked, err := importer.Marshal(withoutSlugs(a), "", "  ", "\n")
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	alone := []byte(`{"articles": [` + string(unlinked) + "]}")
 	if _, err := dataset.LoadBytes(storyFile+" (as a dataset entry)", alone); err != nil {
 		return fmt.Errorf("import: the story does not make a valid article: %w", err)
 	}
@@ -543,6 +621,19 @@ func printEntry(a article.Article, storyFile string, stdout io.Writer) error {
 		return fmt.Errorf("import: writing the entry: %w", err)
 	}
 	return nil
+}
+
+// withoutSlugs returns a copy of a whose links to other articles, in its
+// body and its related list, are titles only.
+func withoutSlugs(a article.Article) article.Article {
+	a.Body, a.Related = slices.Clone(a.Body), slices.Clone(a.Related)
+	for i := range a.Body {
+		a.Body[i].Slug = ""
+	}
+	for i := range a.Related {
+		a.Related[i].Slug = ""
+	}
+	return a
 }
 
 // readStory reads a story file, refusing an absurdly large one unread.

@@ -610,3 +610,101 @@ func TestImportRefusesToCreate(t *testing.T) {
 		})
 	}
 }
+
+// TestImportLinksReadMore imports a story whose Read More line names an
+// article of the dataset by its headline (in a folder or a file, added or
+// printed): the line and the related link get that article's slug, and
+// the command says so. A title no article has, or one two articles share,
+// stays a title only, and a note names the line, says it will show as not
+// in this collection and how to link it (and, when two share it, both
+// slugs).
+func TestImportLinksReadMore(t *testing.T) {
+	folder := func(t *testing.T) string {
+		dir := t.TempDir()
+		for _, f := range []struct{ slug, headline string }{
+			{"synthetic-salaries", "Synthetic Region, Synthetic City agree on salaries"},
+			{"synthetic-twin-1", "Synthetic twin headline"},
+			{"synthetic-twin-2", "Synthetic twin headline"},
+		} {
+			data := fmt.Sprintf(`{"articles": [{"slug": %q, "headline": %q, "body": [{"type": "paragraph", "text": "Synthetic text."}]}]}`, f.slug, f.headline)
+			if err := os.WriteFile(filepath.Join(dir, f.slug+".json"), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	file := func(t *testing.T) string {
+		name, _ := archiveFixture(t, 3)
+		return name
+	}
+	const slug = "synthetic-test-headline-for-links"
+	for _, tt := range []struct {
+		scenario string
+		data     func(t *testing.T) string
+		title    string
+		into     bool   // into the dataset, not printed with -o -
+		link     string // the slug linked to, "" for none
+		stderr   []string
+		not      []string
+	}{
+		{"the headline, into a folder", folder, "Synthetic Region, Synthetic City agree on salaries", true, "synthetic-salaries",
+			[]string{`link: the Read More line 5 of `, `, "Synthetic Region, Synthetic City agree on salaries", links to "synthetic-salaries", the article of `},
+			[]string{"not in this collection"}},
+		{"the headline in another case, printed", folder, "synthetic region, synthetic city agree on SALARIES", false, "synthetic-salaries",
+			[]string{`links to "synthetic-salaries"`}, []string{"not in this collection"}},
+		{"the headline, into a file", file, "Synthetic test article 1", true, "synthetic-001",
+			[]string{`links to "synthetic-001"`}, []string{"not in this collection"}},
+		{"no such headline, into a folder", folder, "Synthetic story elsewhere", true, "",
+			[]string{`note: the Read More line 5 of `, `, "Synthetic story elsewhere", is not linked (no article of `, `has that headline), so it will show as not in this collection`,
+				`to link it: in its entry in `, `add "slug": "SLUG" (the article's slug) to its "read_more" block in "body" and to its entry in "related"`},
+			[]string{"link:"}},
+		{"no such headline, printed", file, "Synthetic story elsewhere", false, "",
+			[]string{`note: the Read More line 5 of `, `will show as not in this collection`, `to link it: in the entry printed, add "slug": "SLUG"`},
+			[]string{"link:"}},
+		{"two articles share the headline", folder, "Synthetic twin headline", true, "",
+			[]string{`note: the Read More line 5 of `, `, "Synthetic twin headline", is the headline of 2 articles of `, `"synthetic-twin-1" and "synthetic-twin-2", so it is not linked`, "will show as not in this collection"},
+			[]string{"link:"}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			data := tt.data(t)
+			story := storyFile(t, "Synthetic test headline for links\n\nTESTVILLE (Synthetic Wire) – Synthetic words.\n\nRead More: "+tt.title+"\n\nLast synthetic words.\n")
+			args := []string{"import", "-data", data}
+			if !tt.into {
+				args = append(args, "-o", "-")
+			}
+			var stdout, stderr bytes.Buffer
+			if err := dispatch(append(args, story), &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			var a *article.Article
+			if tt.into {
+				arc, err := dataset.Load(data, dataset.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ok bool
+				if a, ok, err = arc.Article(slug); err != nil || !ok {
+					t.Fatalf("the story is not in the dataset: %v", err)
+				}
+			} else if err := json.Unmarshal(stdout.Bytes(), &a); err != nil {
+				t.Fatalf("%v:\n%s", err, stdout.String())
+			}
+			if len(a.Body) != 3 || len(a.Related) != 1 {
+				t.Fatalf("body %+v and related %+v, want a Read More line and its related link", a.Body, a.Related)
+			}
+			if got := []string{a.Body[1].Slug, a.Related[0].Slug}; got[0] != tt.link || got[1] != tt.link {
+				t.Errorf("the Read More line and the related link lead to %q, want %q", got, tt.link)
+			}
+			for _, want := range append(tt.stderr, story) {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+				}
+			}
+			for _, not := range tt.not {
+				if strings.Contains(stderr.String(), not) {
+					t.Errorf("stderr holds %q:\n%s", not, stderr.String())
+				}
+			}
+		})
+	}
+}
