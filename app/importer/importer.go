@@ -51,9 +51,17 @@
 // Arabic comma or a dash before its source ("PLACE، (Source) – ",
 // "PLACE - (Source) - "): they are left out of the place.
 //
-// The text carries no date, author, address or image file, and the
-// article gets no author, address or image; its date, section and tags
-// are the publisher's (Options), or it has none.
+// A line "By NAME", "By NAME and NAME" or "By NAME, NAME and NAME" (or
+// "BY ..."), perhaps with an agency after a comma or a bar ("By Jane Doe,
+// Reuters"), between the headline and the first paragraph or right after
+// the dateline's paragraph, is the story's byline, not a paragraph: its
+// names are the article's authors, unless the publisher gives them
+// (Options.Authors). It is short and all names, so that a first sentence
+// such as "By Tuesday, officials said ..." stays a paragraph (Byline).
+//
+// The text carries no date, address or image file, and the article gets
+// no address or image; its date, section and tags are the publisher's
+// (Options), or it has none.
 //
 // The story's language is the publisher's, or is told from its letters
 // (DetectLang). Its slug is the publisher's, or is made from the headline,
@@ -66,6 +74,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -141,8 +150,8 @@ type Options struct {
 	Section string
 	// Tags name what the story is about; none when empty.
 	Tags []string
-	// Authors are the story's bylines; none when empty, as the text
-	// carries none.
+	// Authors are the story's bylines; when empty, the names of the
+	// story's byline line, if it has one.
 	Authors []string
 	// Clock tells the time PublishedNow stands for, and the time a date
 	// given must not be a day past; nil for time.Now.
@@ -174,6 +183,9 @@ type Choices struct {
 	// ReadMoreLines are the lines of the Read More blocks of the body,
 	// in its order.
 	ReadMoreLines []int
+	// Byline is the story's byline, whose names are the article's
+	// authors unless Options gave them; its Line is 0 when it has none.
+	Byline Byline
 }
 
 // Parse reads a story as ParseWith does with no options: its language is
@@ -227,6 +239,9 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	}
 	if len(a.Paragraphs()) == 0 {
 		return a, c, fmt.Errorf("the story has a headline (line %d) but no paragraph after it", head.no)
+	}
+	if c.Byline.Line != 0 && len(opts.Authors) == 0 {
+		a.Authors, c.Byline.Used = slices.Clone(c.Byline.Names), true
 	}
 
 	var err error
@@ -330,14 +345,19 @@ func before(u, p string) bool {
 	return uok && pok && ut.Before(pt)
 }
 
-// readBody reads the lines after the headline: captions, Read More links
-// and paragraphs, the first with its dateline, whose line and date it
-// writes in c, with the lines of the Read More links.
+// readBody reads the lines after the headline: captions, Read More links,
+// a byline before the first paragraph or right after it when it opens
+// with a dateline, and paragraphs, the first with its dateline, whose line
+// and date it writes in c, with the lines of the Read More links and the
+// byline.
 func readBody(a *article.Article, c *Choices, lines []line) error {
 	seenCaption := make(map[article.Figure]bool)
 	seenRelated := make(map[string]bool)
 	paragraphs := 0
+	afterDateline := false // the line before was the dateline's paragraph
 	for _, l := range lines {
+		justAfterDateline := afterDateline
+		afterDateline = false
 		if f, ok := splitCaption(l.text); ok {
 			if err := limit(l.no, "caption", f.Caption, article.MaxTextLength); err != nil {
 				return err
@@ -360,11 +380,18 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 			}
 			continue
 		}
+		if c.Byline.Line == 0 && (paragraphs == 0 || justAfterDateline) {
+			if names, agency, ok := readByline(l.text); ok {
+				c.Byline = Byline{Line: l.no, Text: l.text, Names: names, Agency: agency}
+				continue
+			}
+		}
 		text := l.text
 		if paragraphs == 0 {
 			c.FirstLine = l.no
 			if o, ok := splitDateline(text); ok {
 				a.Dateline, text, c.DatelineDate = &o.dateline, o.rest, o.date
+				afterDateline = true
 			}
 		}
 		if err := limit(l.no, "paragraph", text, article.MaxTextLength); err != nil {

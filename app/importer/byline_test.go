@@ -1,0 +1,151 @@
+package importer
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"dateline/app/article"
+)
+
+// TestBylines reads a story whose byline stands between its headline and
+// its dateline, after a caption, or right after the dateline's paragraph:
+// its names are the authors, its agency is left out, and the dateline is
+// found on the line after it.
+func TestBylines(t *testing.T) {
+	const dateline = "SYNTHETIC CITY, Testland, Dec 7 (Reuters) – Synthetic words."
+	for _, tt := range []struct {
+		scenario string
+		text     string // after the headline
+		names    []string
+		agency   string
+		line     int // the byline's
+		first    int // the first paragraph's
+	}{
+		{"By NAME", "By Jane Doe\n" + dateline, []string{"Jane Doe"}, "", 2, 3},
+		{"BY NAME, in capitals", "BY JANE DOE\n\n" + dateline, []string{"JANE DOE"}, "", 2, 4},
+		{"By: NAME", "By: Jane Doe\n" + dateline, []string{"Jane Doe"}, "", 2, 3},
+		{"two names", "By Jane Doe and John Roe\n" + dateline, []string{"Jane Doe", "John Roe"}, "", 2, 3},
+		{"two names in capitals", "BY JANE DOE AND JOHN ROE\n" + dateline, []string{"JANE DOE", "JOHN ROE"}, "", 2, 3},
+		{"three names", "By Jane Doe, John Roe and Max Mustermann\n" + dateline, []string{"Jane Doe", "John Roe", "Max Mustermann"}, "", 2, 3},
+		{"three names, a serial comma", "By Jane Doe, John Roe, and Max Mustermann\n" + dateline, []string{"Jane Doe", "John Roe", "Max Mustermann"}, "", 2, 3},
+		{"an ampersand", "By Jane Doe & John Roe\n" + dateline, []string{"Jane Doe", "John Roe"}, "", 2, 3},
+		{"a name twice", "By Jane Doe and Jane Doe\n" + dateline, []string{"Jane Doe"}, "", 2, 3},
+		{"initials and particles", "By J. R. Doe, Maria de la Roe and Ali al-Doe\n" + dateline, []string{"J. R. Doe", "Maria de la Roe", "Ali al-Doe"}, "", 2, 3},
+		{"an agency after a comma", "By Jane Doe, Reuters\n" + dateline, []string{"Jane Doe"}, "Reuters", 2, 3},
+		{"an agency of two words after a comma", "By Jane Doe and John Roe, Associated Press\n" + dateline, []string{"Jane Doe", "John Roe"}, "Associated Press", 2, 3},
+		{"an agency with a number", "By Jane Doe, Synthetic 24\n" + dateline, []string{"Jane Doe"}, "Synthetic 24", 2, 3},
+		{"an agency after a bar", "By Jane Doe | Synthetic Wire\n" + dateline, []string{"Jane Doe"}, "Synthetic Wire", 2, 3},
+		{"an agency in lower case after a bar", "By Jane Doe | dpa\n" + dateline, []string{"Jane Doe"}, "dpa", 2, 3},
+		{"after a caption", "A synthetic caption. (Photo: Test Fixture)\nBy Jane Doe\n" + dateline, []string{"Jane Doe"}, "", 3, 4},
+		{"before a caption", "By Jane Doe\nA synthetic caption. (Photo: Test Fixture)\n" + dateline, []string{"Jane Doe"}, "", 2, 4},
+		{"right after the dateline", dateline + "\nBy Jane Doe\nMore synthetic words.", []string{"Jane Doe"}, "", 3, 2},
+		{"with no dateline", "By Jane Doe\nSynthetic words.", []string{"Jane Doe"}, "", 2, 3},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			text := "Synthetic headline\n" + tt.text + "\nLast synthetic words.\n"
+			a, c, err := ParseWith([]byte(text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Byline{Line: tt.line, Names: tt.names, Agency: tt.agency, Used: true}
+			if got := c.Byline; got.Line != want.Line || !reflect.DeepEqual(got.Names, want.Names) || got.Agency != want.Agency || !got.Used {
+				t.Errorf("byline %+v, want %+v", got, want)
+			}
+			if !reflect.DeepEqual(a.Authors, tt.names) {
+				t.Errorf("authors %q, want %q", a.Authors, tt.names)
+			}
+			if c.FirstLine != tt.first {
+				t.Errorf("first paragraph on line %d, want %d", c.FirstLine, tt.first)
+			}
+			for _, p := range a.Paragraphs() {
+				if strings.Contains(p, "Doe") {
+					t.Errorf("the byline stayed a paragraph: %q", p)
+				}
+			}
+			if strings.Contains(tt.text, dateline) {
+				if want := (&article.Dateline{Place: "SYNTHETIC CITY, Testland", Source: "Reuters"}); !reflect.DeepEqual(a.Dateline, want) {
+					t.Errorf("dateline %+v, want %+v", a.Dateline, want)
+				}
+				if ps := a.Paragraphs(); ps[0] != "Synthetic words." {
+					t.Errorf("first paragraph %q", ps[0])
+				}
+			}
+		})
+	}
+}
+
+// TestNotBylines reads lines that open with "By" but are no byline: a
+// sentence, a phrase of capitalised words that names no one, too many
+// names, or a byline where a story has none (after its second paragraph,
+// or after a first one without a dateline). Each stays a paragraph, and
+// the story has no authors.
+func TestNotBylines(t *testing.T) {
+	const dateline = "SYNTHETIC CITY (Synthetic Wire) – Synthetic words."
+	for _, tt := range []struct {
+		scenario string
+		text     string // after the headline
+	}{
+		{"a first sentence", "By Tuesday, officials said the talks would end.\nMore words."},
+		{"a first sentence in title case", "By Tuesday, Synthetic City Officials Said So.\nMore words."},
+		{"a sentence before the dateline", "By the end of the day, Jane Doe had left.\n" + dateline},
+		{"a sentence after the dateline", dateline + "\nBy Tuesday, officials said the talks would end."},
+		{"a weekday and a time", "By Late Tuesday\n" + dateline},
+		{"a weekday alone", "By Tuesday\n" + dateline},
+		{"two weekdays", "By Monday Or Tuesday\n" + dateline},
+		{"an agency alone", "By Reuters\n" + dateline},
+		{"the agency's phrase", "By The Synthetic Press\n" + dateline},
+		{"a name in lower case", "By jane doe\n" + dateline},
+		{"by in lower case", "by Jane Doe\n" + dateline},
+		{"a word run on", "Bystanders Jane Doe\n" + dateline},
+		{"a trailing and", "By Jane Doe and\n" + dateline},
+		{"a full stop", "By Jane Doe. Synthetic words follow\n" + dateline},
+		{"seven names", "By Ann Doe, Bob Doe, Cy Doe, Di Doe, Ed Doe, Flo Doe and Gus Doe\n" + dateline},
+		{"a name of six words", "By Jane Mary Ann Lee Sue Doe\n" + dateline},
+		{"a long line", "By Jane " + strings.Repeat("Doe-", 40) + "Doe\n" + dateline},
+		{"after the second paragraph", dateline + "\nSecond synthetic words.\nBy Jane Doe"},
+		{"after a first paragraph without a dateline", "Synthetic words.\nBy Jane Doe"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			text := "Synthetic headline\n" + tt.text + "\n"
+			a, c, err := ParseWith([]byte(text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Byline.Line != 0 || len(a.Authors) != 0 {
+				t.Errorf("byline %+v, authors %q, want none", c.Byline, a.Authors)
+			}
+			var byLine string
+			for _, l := range strings.Split(tt.text, "\n") {
+				if strings.HasPrefix(strings.ToLower(l), "by") {
+					byLine = l
+				}
+			}
+			found := false
+			for _, p := range a.Paragraphs() {
+				found = found || p == byLine
+			}
+			if !found {
+				t.Errorf("%q is not a paragraph: %q", byLine, a.Paragraphs())
+			}
+		})
+	}
+}
+
+// TestBylineAndGivenAuthors keeps the authors given, and says that the
+// byline was not used.
+func TestBylineAndGivenAuthors(t *testing.T) {
+	a, c, err := ParseWith([]byte("Synthetic headline\nBy Jane Doe\nSYNTHETIC CITY (Synthetic Wire) – Synthetic words.\n"), Options{Authors: []string{"John Roe"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := a.Authors, []string{"John Roe"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("authors %q, want %q", got, want)
+	}
+	if c.Byline.Line != 2 || c.Byline.Used || c.Byline.Text != "By Jane Doe" {
+		t.Errorf("byline %+v, want line 2, not used", c.Byline)
+	}
+	if a.Dateline == nil || len(a.Paragraphs()) != 1 {
+		t.Errorf("dateline %+v, paragraphs %q: the byline is still no paragraph", a.Dateline, a.Paragraphs())
+	}
+}
