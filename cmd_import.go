@@ -31,11 +31,13 @@ import (
 // whose articles list is empty, take the story as if they held others.
 // Nothing is written unless the whole
 // dataset, the story included, passes validation, and a story the dataset
-// already holds is refused unless -copy asks for another. How the language
-// and slug were chosen goes to stderr, with a note of a date its dateline
-// gave, which the article does not keep, and a warning when the story has
-// no date (it is then listed after every dated article, and says where)
-// or no dateline.
+// already holds is refused unless -copy asks for another. Read More lines
+// whose title is the headline of one article of the dataset link to it.
+// How the language and slug were chosen goes to stderr, with the authors
+// a byline gave, the Read More lines linked or not (and how to link one),
+// a note of a date its dateline gave, which the article does not keep,
+// and a warning when the story has no date (it is then listed after every
+// dated article, and says where) or no dateline.
 func importStory(args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("import", flag.ContinueOnError)
 	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files; created if it does not exist (a folder when PATH ends in /)")
@@ -49,7 +51,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	var tags nameList
 	flags.Var(&tags, "tag", "a tag of the story, a `NAME`; repeat -tag for each")
 	var authors nameList
-	flags.Var(&authors, "author", "a byline of the story, a `NAME`; repeat -author for each")
+	flags.Var(&authors, "author", "a byline of the story, a `NAME`; repeat -author for each (default: the names of the story's \"By ...\" line, if it has one)")
 	maxSize := sizeFlag(dataset.DefaultMaxSize)
 	flags.Var(&maxSize, "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
 	if err := parseFlags(flags, args); err != nil {
@@ -88,6 +90,9 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := note("slug: %s (%s)", a.Slug, choices.SlugReason); err != nil {
+		return err
+	}
+	if err := noteByline(choices.Byline, storyFile, note); err != nil {
 		return err
 	}
 	if *published == importer.PublishedNow {
@@ -484,6 +489,27 @@ func warnNoDateline(a article.Article, firstLine int, storyFile string, stderr i
 		return fmt.Errorf("import: writing a warning: %w", err)
 	}
 	return nil
+}
+
+// noteByline says whose names the story's byline, on its line of
+// storyFile, gave the article as its authors, and what of it was left out:
+// its agency, or all of it when the authors were given with -author.
+func noteByline(b importer.Byline, storyFile string, note func(format string, args ...any) error) error {
+	switch {
+	case b.Line == 0:
+		return nil
+	case !b.Used:
+		return note("note: the byline on line %d of %s, %q, is not used: the authors are the ones given with -author", b.Line, storyFile, b.Text)
+	}
+	names := make([]string, len(b.Names))
+	for i, n := range b.Names {
+		names[i] = strconv.Quote(n)
+	}
+	var agency string
+	if b.Agency != "" {
+		agency = fmt.Sprintf("; its agency, %q, is no author and is left out", b.Agency)
+	}
+	return note("authors: %s (from the byline on line %d of %s%s)", strings.Join(names, ", "), b.Line, storyFile, agency)
 }
 
 // noteReadMore says what became of each Read More line of the story,

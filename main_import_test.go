@@ -708,3 +708,82 @@ func TestImportLinksReadMore(t *testing.T) {
 		})
 	}
 }
+
+// TestImportBylines imports stories with a reporter's byline between the
+// headline and the dateline: its names are the authors, the dateline on
+// the line after it is found, and the command says where the authors came
+// from; authors given with -author win, with a note that the byline was
+// not used. A first sentence that opens with "By" stays the first
+// paragraph, and the warning of no dateline names its line.
+func TestImportBylines(t *testing.T) {
+	const dateline = "SYNTHETIC CITY, Testland, Dec 7 (Reuters) – Synthetic words."
+	for _, tt := range []struct {
+		scenario string
+		lines    string // after the headline
+		args     []string
+		authors  []string
+		dateline bool
+		stderr   []string
+		not      []string
+	}{
+		{"a byline", "By Jane Doe\n" + dateline, nil, []string{"Jane Doe"}, true,
+			[]string{`authors: "Jane Doe" (from the byline on line 2 of `}, []string{"no dateline", "not used"}},
+		{"a byline with an agency, added", "By Jane Doe and John Roe, Reuters\n\n" + dateline, []string{"into"}, []string{"Jane Doe", "John Roe"}, true,
+			[]string{`authors: "Jane Doe", "John Roe" (from the byline on line 2 of `, `; its agency, "Reuters", is no author and is left out)`},
+			[]string{"no dateline", "not used"}},
+		{"a byline and -author", "By Jane Doe\n" + dateline, []string{"-author", "Max Mustermann"}, []string{"Max Mustermann"}, true,
+			[]string{`note: the byline on line 2 of `, `, "By Jane Doe", is not used: the authors are the ones given with -author`},
+			[]string{"no dateline", "authors:"}},
+		{"a first sentence opening with By", "By Tuesday, officials said the talks would end.\n" + dateline, nil, nil, false,
+			[]string{`warning: the story has no dateline: its first paragraph, line 2 of `, `opens "By Tuesday, officials said the talks would end.", not with`},
+			[]string{"authors:", "the byline"}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			story := storyFile(t, "Synthetic test headline for bylines\n"+tt.lines+"\n\nLast synthetic words.\n")
+			dataFile, _ := archiveFixture(t, 3)
+			args := []string{"import", "-data", dataFile}
+			into := len(tt.args) > 0 && tt.args[0] == "into"
+			if into {
+				tt.args = tt.args[1:]
+			} else {
+				args = append(args, "-o", "-")
+			}
+			var stdout, stderr bytes.Buffer
+			if err := dispatch(append(append(args, tt.args...), story), &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			var a *article.Article
+			if into {
+				arc, err := dataset.Load(dataFile, dataset.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ok bool
+				if a, ok, err = arc.Article("synthetic-test-headline-for-bylines"); err != nil || !ok {
+					t.Fatalf("the story is not in the dataset: %v", err)
+				}
+			} else if err := json.Unmarshal(stdout.Bytes(), &a); err != nil {
+				t.Fatalf("%v:\n%s", err, stdout.String())
+			}
+			if !reflect.DeepEqual(a.Authors, tt.authors) {
+				t.Errorf("authors %q, want %q", a.Authors, tt.authors)
+			}
+			if got := a.Dateline != nil; got != tt.dateline {
+				t.Errorf("dateline %+v, want one: %v", a.Dateline, tt.dateline)
+			}
+			if ps := a.Paragraphs(); tt.dateline && (len(ps) != 2 || ps[0] != "Synthetic words.") {
+				t.Errorf("paragraphs %q, want the dateline's and the last", ps)
+			}
+			for _, want := range append(tt.stderr, story) {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+				}
+			}
+			for _, not := range tt.not {
+				if strings.Contains(stderr.String(), not) {
+					t.Errorf("stderr holds %q:\n%s", not, stderr.String())
+				}
+			}
+		})
+	}
+}
