@@ -394,7 +394,8 @@ func listedAt(arc *dataset.Archive, slug string) string {
 	for lo := 0; lo < home.Len(); lo += page.Size {
 		for i, s := range arc.Summaries(home, lo, lo+page.Size) {
 			if s.Slug == slug {
-				return "on " + listPlace(lo+i, home.Len(), false) + ", and " + inFeed(lo+i, false)
+				first := arc.Summaries(home, 0, 1)
+				return "on " + listPlace(lo+i, home.Len(), false) + ", and " + inFeed(lo+i, false, first[0].Published != "")
 			}
 		}
 	}
@@ -415,7 +416,7 @@ func listedAfter(arc *dataset.Archive) string {
 		}
 	}
 	return fmt.Sprintf("added to this dataset, which has %s, it would be on %s, and %s",
-		countOf(dated, "dated article", "dated articles"), listPlace(dated, home.Len()+1, true), inFeed(dated, true))
+		countOf(dated, "dated article", "dated articles"), listPlace(dated, home.Len()+1, true), inFeed(dated, true, dated > 0))
 }
 
 // listPlace names the page of the home list that shows its article pos
@@ -435,16 +436,19 @@ func listPlace(pos, n int, orLater bool) string {
 }
 
 // inFeed says whether the site's feed, of the newest articles, holds its
-// article pos (from 0) of the home list.
-func inFeed(pos int, orLater bool) string {
+// article pos (from 0) of the home list, an undated story; datedSite
+// tells that the site has dated articles, which its feeds then list alone.
+func inFeed(pos int, orLater, datedSite bool) string {
 	feedPath := "/" + feed.AtomName
 	switch {
+	case datedSite:
+		return "in no feed (a site's feeds list its dated articles only)"
 	case pos >= feed.MaxEntries:
 		return fmt.Sprintf("not in %s (the newest %d)", feedPath, feed.MaxEntries)
 	case orLater:
-		return fmt.Sprintf("in %s (the newest %d) only while fewer than %d articles are listed before it", feedPath, feed.MaxEntries, feed.MaxEntries)
+		return fmt.Sprintf("in %s (the newest %d) only while fewer than %d articles are listed before it and none is dated", feedPath, feed.MaxEntries, feed.MaxEntries)
 	}
-	return fmt.Sprintf("in %s (the newest %d) until %d more dated articles are added", feedPath, feed.MaxEntries, feed.MaxEntries-pos)
+	return fmt.Sprintf("in %s (the newest %d) until a dated article is added (a site's feeds list its dated articles only)", feedPath, feed.MaxEntries)
 }
 
 // warnUndated warns, when the story has no date, that it is listed after
@@ -457,7 +461,7 @@ func warnUndated(a article.Article, stderr io.Writer, where, fix string) error {
 	if where != "" {
 		msg += ": " + where
 	} else {
-		msg += fmt.Sprintf(" and may be left out of the feeds (the newest %d)", feed.MaxEntries)
+		msg += " and is in no feed of a site with dated articles (its feeds list those only)"
 	}
 	msg += "\n  to date it: " + fix + "\n"
 	if _, err := io.WriteString(stderr, msg); err != nil {

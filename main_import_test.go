@@ -72,7 +72,7 @@ func TestImportDescribes(t *testing.T) {
 		warning   []string // in stderr; nil for no warning
 	}{
 		{"no date", nil, "", "", nil, 7, []string{
-			"warning: the story has no date, so it is listed after every dated article: on /page/7, the last of the home list's 7 pages, and not in /feed.xml (the newest 50)",
+			"warning: the story has no date, so it is listed after every dated article: on /page/7, the last of the home list's 7 pages, and in no feed (a site's feeds list its dated articles only)",
 			`to date it: add "published" (2006-01-02 or an RFC 3339 time) to its entry in `,
 			"-published DATE or -published now",
 		}},
@@ -144,7 +144,7 @@ func TestImportDescribesToStdout(t *testing.T) {
 		warning  string // in stderr; "" for none
 	}{
 		{"undated, into the archive", dataFile, nil, `"slug": "synthetic-test-headline-for-the-importer"`,
-			"added to this dataset, which has 200 dated articles, it would be on /page/7, the last of the home list's 7 pages, and not in /feed.xml (the newest 50)"},
+			"added to this dataset, which has 200 dated articles, it would be on /page/7, the last of the home list's 7 pages, and in no feed (a site's feeds list its dated articles only)"},
 		{"undated, no dataset", filepath.Join(t.TempDir(), "none.json"), nil, `"slug": "synthetic-test-headline-for-the-importer"`,
 			"to date it: import it with -published DATE (2006-01-02 or an RFC 3339 time) or -published now"},
 		{"dated", dataFile, []string{"-published", "2021-12-07", "-section", "Politics"}, "\"section\": \"Politics\",\n  \"published\": \"2021-12-07\",", ""},
@@ -785,5 +785,24 @@ func TestImportBylines(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestImportUndatedIntoUndated: into a dataset of undated stories, as the
+// bundled one, an undated story is in the feed, which lists undated
+// articles only while the site has no dated one; the warning says so.
+func TestImportUndatedIntoUndated(t *testing.T) {
+	dataFile := filepath.Join(t.TempDir(), "undated.json")
+	data := `{"articles": [{"slug": "synthetic-undated", "headline": "A synthetic undated story", "body": [{"type": "paragraph", "text": "Synthetic text."}]}]}`
+	if err := os.WriteFile(dataFile, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := dispatch([]string{"import", "-data", dataFile, storyFile(t, syntheticStory)}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	want := "on /, the home list's only page, and in /feed.xml (the newest 50) until a dated article is added (a site's feeds list its dated articles only)"
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 	}
 }
