@@ -27,12 +27,13 @@ import (
 // watchedNet is a proxy in front of a host that records the paths it
 // serves, can hold the requests for article pages (or other paths) until
 // let go (to turn data saver on while an install is under way), and can
-// put another host behind the same address (a deploy).
+// put another host behind the same address (a deploy), all paths or some.
 type watchedNet struct {
 	URL string
 
 	mu     sync.Mutex
 	proxy  *httputil.ReverseProxy
+	pinned map[string]*httputil.ReverseProxy // paths served by another host (pin)
 	served []string
 	gates  map[string]*gate // by path prefix
 	slowed map[string]time.Duration
@@ -47,7 +48,7 @@ type gate struct {
 
 func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
 	t.Helper()
-	w := &watchedNet{gates: map[string]*gate{}, slowed: map[string]time.Duration{}}
+	w := &watchedNet{gates: map[string]*gate{}, pinned: map[string]*httputil.ReverseProxy{}, slowed: map[string]time.Duration{}}
 	w.deploy(t, hostURL)
 	srv := &http.Server{Handler: http.HandlerFunc(w.handle)}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -73,6 +74,9 @@ func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
 		}
 	}
 	proxy := w.proxy
+	if p := w.pinned[r.URL.Path]; p != nil {
+		proxy = p
+	}
 	if d := w.slowed[r.URL.Path]; d > 0 {
 		rw = &slowWriter{ResponseWriter: rw, pause: d, done: r.Context().Done()}
 	}
@@ -134,6 +138,16 @@ func (s *slowWriter) Write(p []byte) (int, error) {
 		p = p[k:]
 	}
 	return n, nil
+}
+
+// pin has hostURL answer path from now on, whatever is deployed (a CDN's
+// copy of a page, older than the site).
+func (w *watchedNet) pin(t *testing.T, path, hostURL string) {
+	t.Helper()
+	p := proxyTo(t, hostURL)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.pinned[path] = p
 }
 
 // hold makes the paths that start with prefix wait from now on, until
