@@ -138,7 +138,17 @@ func New(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding the first pages of the lists: %w", err)
 	}
-	s.handler = s.newHandler(len(wasm), string(siteJSON), string(firstJSON))
+	hashes := map[string]string{}
+	for p, r := range s.fixed {
+		if strings.HasPrefix(p, "/web/") {
+			hashes[p] = r.etag
+		}
+	}
+	hashesJSON, err := json.Marshal(hashes)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the web files' hashes: %w", err)
+	}
+	s.handler = s.newHandler(len(wasm), string(siteJSON), string(firstJSON), string(hashesJSON))
 	for p, ct := range goAppResources {
 		rec := httptest.NewRecorder()
 		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
@@ -199,8 +209,9 @@ func siteOf(arc *dataset.Archive) *page.Site {
 
 // newHandler configures go-app's handler, used here to generate app.js,
 // wasm_exec.js, the manifest and the service worker (firstJSON: its
-// list of firstPages). Pages are the site's own (document.go).
-func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON string) *app.Handler {
+// list of firstPages; hashesJSON: the hash of each file under /web/, by
+// path). Pages are the site's own (document.go).
+func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) *app.Handler {
 	return &app.Handler{
 		Name:            s.site.Name,
 		ShortName:       s.site.Name,
@@ -229,6 +240,7 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON string) *app.Handler
 			"__DATA_BASE__", s.DataBase,
 			"__ARTICLES__", s.OfflineMode(),
 			"__FIRST_PAGES__", firstJSON,
+			"__HASHES__", hashesJSON,
 			"__NOT_FOUND__", notFoundPath,
 			"__OFFLINE__", page.OfflinePath,
 			// ASCII patterns, which Go quotes as JavaScript does.

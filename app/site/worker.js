@@ -19,6 +19,11 @@ const ARTICLES = "__ARTICLES__";
 // data saver is on: the saved articles' and search pages, the first page
 // of the home list and of each section, and their data files.
 const FIRST_PAGES = __FIRST_PAGES__;
+// Each file under /web/ this version serves, by path: its content's hash.
+// A file an older version saved with the same hash is copied from its
+// cache rather than downloaded again (reuse): app.wasm, 2 MB, mostly
+// stays the same from one version of the dataset to the next.
+const HASHES = __HASHES__;
 // Served, with its 404 status, for unknown paths while offline.
 const NOT_FOUND = "__NOT_FOUND__";
 // Served, with status 503, for a page neither saved nor reachable.
@@ -42,6 +47,7 @@ self.addEventListener("install", (event) => {
 async function install() {
   const cache = await caches.open(CACHE);
   try {
+    await reuse(cache);
     const light = lightFiles();
     const files = (await dataSaver()) ? light : await siteFiles(light);
     const whole = (await cacheAll(cache, files, "install", light.length)) && files !== light;
@@ -71,6 +77,52 @@ async function install() {
     // later version's activation removes it with the other old caches.
     await broadcast({ type: "cache-failed", version: VERSION, error: String(err && err.message ? err.message : err) });
     throw err;
+  }
+}
+
+// HASHES_OF is where META keeps each version's HASHES (under the version),
+// for the versions after it to reuse its files.
+const HASHES_OF = "/_hashes/";
+
+// reuse notes this version's HASHES, then copies into cache each file of
+// HASHES that an older version's cache holds with the same hash, which the
+// install then does not download: costing no network, it copies app.wasm
+// with data saver on too. The copy is the response as it was saved, its
+// address kept (the browser's cache of compiled code goes by it).
+async function reuse(cache) {
+  const meta = await caches.open(META);
+  await meta.put(HASHES_OF + VERSION, new Response(JSON.stringify(HASHES)));
+  const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  const wanted = Object.keys(HASHES).filter((u) => !have.has(u));
+  for (const name of await caches.keys()) {
+    if (wanted.length === 0) {
+      return;
+    }
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE || name === META || name === SAVED) {
+      continue;
+    }
+    const r = await meta.match(HASHES_OF + name.slice(CACHE_PREFIX.length));
+    let theirs;
+    try {
+      theirs = r && (await r.json());
+    } catch (err) {
+      continue; // not a worker's writing
+    }
+    if (!theirs) {
+      continue; // a version from before HASHES
+    }
+    const older = await caches.open(name);
+    for (let i = wanted.length - 1; i >= 0; i--) {
+      const u = wanted[i];
+      if (theirs[u] !== HASHES[u]) {
+        continue;
+      }
+      const resp = await older.match(u);
+      if (resp) {
+        await cache.put(u, resp);
+        wanted.splice(i, 1);
+      }
+    }
   }
 }
 
@@ -395,10 +447,15 @@ async function activate() {
       .map((k) => caches.delete(k))
   );
   const meta = await caches.open(META);
+  const kept = previous.slice(CACHE_PREFIX.length);
   await Promise.all(
     (await meta.keys())
       .map((r) => new URL(r.url).pathname)
-      .filter((p) => p.startsWith(COMPLETE) && p !== COMPLETE + VERSION)
+      .filter(
+        (p) =>
+          (p.startsWith(COMPLETE) && p !== COMPLETE + VERSION) ||
+          (p.startsWith(HASHES_OF) && p !== HASHES_OF + VERSION && p !== HASHES_OF + kept)
+      )
       .map((p) => meta.delete(p))
   );
   const older = await rememberVersion();

@@ -8,6 +8,7 @@ package browser
 // fetched for want of a saved copy, is not offered "A new version".
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -148,6 +149,16 @@ func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
 	setSaver(tb, true)
 
 	versionB := versionOf(t, hostB.URL+"/")
+	// A and B are one binary's, with one app.wasm, which B's install would
+	// copy from A's cache (reuse): A's worker notes its app.wasm as another.
+	versionA := eval[string](tb, versionJS)
+	evalAwait[bool](tb, `caches.open("dateline-meta").then(async (m) => {
+  const r = await m.match("/_hashes/`+versionA+`");
+  const hashes = await r.json();
+  hashes["/web/app.wasm"] = "another app.wasm";
+  await m.put("/_hashes/`+versionA+`", new Response(JSON.stringify(hashes)));
+  return true;
+})`)
 	w.deploy(t, hostB.URL)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
@@ -219,4 +230,55 @@ func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
 		t.Error("with data saver off, B's cache did not get its app.wasm")
 	}
 	tb.checkConsole(nil)
+}
+
+// TestUpdateReusesUnchangedFiles: a site saved whole at version A is
+// updated to B, whose files under /web/ are A's (one binary, a changed
+// headline): B's install copies them from A's cache instead of
+// downloading them, app.wasm first, held at the host here and never asked
+// for; with data saver on too, as a copy costs no network. B's pages
+// start the app.
+func TestUpdateReusesUnchangedFiles(t *testing.T) {
+	t.Parallel()
+	for _, saver := range []bool{false, true} {
+		t.Run(fmt.Sprintf("data saver %v", saver), func(t *testing.T) {
+			t.Parallel()
+			hostA, hostB, _ := twoVersions(t, 30, "reuse")
+			w := newWatchedNet(t, hostA.URL)
+			tb := newTab(t, 412, 900)
+			tb.extend(3 * time.Minute)
+			firstVisit(t, tb, w.URL, 2*time.Minute)
+			if saver {
+				setSaver(tb, true)
+			}
+			versionB := versionOf(t, hostB.URL+"/")
+			w.take()
+			w.hold("/web/app.wasm")
+			w.deploy(t, hostB.URL)
+			tb.mustLoad(w.URL+"/", http.StatusOK)
+			tb.waitInstalled("B's install", versionB, time.Minute)
+			if w.holding("/web/app.wasm") || w.count("/web/app.wasm") != 0 {
+				t.Errorf("B's install asked the host for app.wasm, which A's cache holds with the same bytes")
+			}
+			for _, f := range []string{"/web/app.wasm", "/web/dateline.css", "/web/reader.js"} {
+				if !evalAwait[bool](tb, `caches.open("dateline-`+versionB+`").then((c) => c.match(`+jsString(f)+`)).then((r) => !!r)`) {
+					t.Errorf("B's cache lacks %s", f)
+				}
+			}
+			if got := w.count("/web/dateline.css"); got != 0 {
+				t.Errorf("B's install downloaded dateline.css %d times, which A's cache holds with the same bytes", got)
+			}
+			if saver {
+				setSaver(tb, false)
+			}
+			tb.waitFor("B's worker in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
+			tb.mustLoad(w.URL+dlpage.ArticlePath("archive-005"), http.StatusOK)
+			tb.waitLive() // app.wasm still held at the host
+			if got := eval[string](tb, versionJS); got != versionB {
+				t.Errorf("the page is of version %s, want B's %s", got, versionB)
+			}
+			w.release()
+			tb.checkConsole(nil)
+		})
+	}
 }
