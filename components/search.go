@@ -54,19 +54,10 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		f = &page.Found{}
 	}
 	var title, note strings.Builder
-	// around writes a label with the query in it, isolated. A <bdi>
-	// finds its direction from its first strong letter (auto): a query
-	// is the one text whose language nothing says (direction.go).
-	around := func(b *strings.Builder, before, after string) {
-		writeText(b, before)
-		put(b, `<bdi class="search-query">`)
-		writeText(b, ref.Slug)
-		put(b, `</bdi>`)
-		writeText(b, after)
-	}
 	var results []search.Hit
-	var key i18n.Key // the note, when it is a label alone
-	var past bool    // a page past the last page of complete results
+	var key i18n.Key          // the note, when it is a label alone
+	var past bool             // a page past the last page of complete results
+	var with *strings.Builder // the title or the note, when it holds the query
 	switch {
 	case f.Static:
 		// An exported site's page, the same for every query: the app
@@ -86,20 +77,17 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	case f.Failed:
 		key = i18n.SearchFailed
 	case f.Total == 0 && !f.Incomplete:
-		before, after := t.Around(i18n.SearchNone, "query")
-		around(&note, before, after)
+		with = &note
 	case f.Incomplete && len(f.Hits) == 0:
 		// Offline, without the index's part the query needs (Total 0:
 		// not "0 results") or the results' own files: nothing to list,
 		// and the way out said.
 		if f.Total > 0 {
-			before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
-			around(&title, before, after)
+			with = &title
 		}
 		key = i18n.SearchOfflineNone
 	default:
-		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
-		around(&title, before, after)
+		with = &title
 		// An address past the last page (edited, or from before the
 		// archive changed): said, with the way back.
 		past = !f.Incomplete && f.Page > f.Pages
@@ -110,6 +98,22 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 			writeText(&note, t.Text(i18n.SearchPastEnd, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
 		}
 		results = f.Hits
+	}
+	if with != nil {
+		// A label with the query in it, isolated. A <bdi> finds its
+		// direction from its first strong letter (auto): a query is the
+		// one text whose language nothing says (direction.go).
+		var before, after string
+		if with == &title {
+			before, after = t.PluralAround(i18n.SearchResults, f.Total, "query")
+		} else {
+			before, after = t.Around(i18n.SearchNone, "query")
+		}
+		writeText(with, before)
+		put(with, `<bdi class="search-query">`)
+		writeText(with, ref.Slug)
+		put(with, `</bdi>`)
+		writeText(with, after)
 	}
 	if title.Len() == 0 {
 		writeText(&title, t.Text(i18n.SearchTitle))
