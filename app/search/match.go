@@ -21,15 +21,14 @@ type query struct {
 
 // match finds the documents that have every word, the last as a prefix
 // when prefix is set. terms is never empty (Search answers an empty query
-// itself): the set of all starts full, past the last id too, and the
-// first word's lists clear it.
+// itself).
 func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, error) {
 	last := len(terms) - 1
 	// A last word of an article and one letter ("الز", on the way to
 	// "الزيلان", which the index holds as "زيلان") also matches as that
 	// letter (articleRest), looked up as one more word.
 	words := terms
-	q := &query{all: newBitset(int(m.docs)), maxScore: len(terms)}
+	q := &query{maxScore: len(terms)}
 	if prefix {
 		if q.alt = articleRest(terms[last]); q.alt != "" {
 			words = append(terms[:len(terms):len(terms)], q.alt)
@@ -41,46 +40,46 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 	// can have it fetched again, which costs a copy, not a wrong result).
 	want := make([]int, len(words))
 	for i, t := range words {
-		keys[i] = t
 		if i >= last && prefix {
-			keys[i] = unionKey(t) // where the prefix entry would be
+			t = unionKey(t) // where the prefix entry would be
 		}
-		want[i] = m.shardOf(keys[i])
+		keys[i], want[i] = t, m.shardOf(t)
 	}
 	shards, err := s.loadShards(m, want)
 	if err != nil {
 		return nil, err
 	}
 	for i, t := range words {
-		h, b := newBitset(int(m.docs)), newBitset(int(m.docs))
-		switch k := shards[i].find(keys[i]); {
+		var h, b bitset
+		if i > last {
+			// The last word's letter (alt): its lists join the word's,
+			// and the word as itself ("الف", "الى") ranks above them.
+			h, b = q.heads[last], q.bodies[last]
+			q.exact = newBitset(int(m.docs))
+			q.exact.or(h)
+			q.exact.or(b)
+		} else {
+			h, b = newBitset(int(m.docs)), newBitset(int(m.docs))
+			q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
+		}
+		key, sh := keys[i], shards[i]
+		switch k := sh.find(key); {
 		case k >= 0:
-			shards[i].lists(k, h, b)
-		case keys[i] != t: // no prefix entry: every term of the prefix's range
-			if err := s.expand(m, want[i], shards[i], t, h, b); err != nil {
+			sh.lists(k, h, b)
+		case key != t: // no prefix entry: every term of the prefix's range
+			if err := s.expand(m, want[i], sh, t, h, b); err != nil {
 				return nil, err
 			}
 		}
-		q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
 	}
-	if q.alt != "" {
-		// The word as itself ("الف", "الى") ranks above the words of its
-		// letter, whose lists join its own.
-		q.exact = newBitset(int(m.docs))
-		q.exact.or(q.heads[last])
-		q.exact.or(q.bodies[last])
-		q.heads[last].or(q.heads[last+1])
-		q.bodies[last].or(q.bodies[last+1])
-		q.heads, q.bodies = q.heads[:last+1], q.bodies[:last+1]
-	}
+	// The documents that have every word.
+	q.all = newBitset(int(m.docs))
 	for w := range q.all {
-		q.all[w] = ^uint64(0)
-	}
-	for i := range terms {
-		h, b := q.heads[i], q.bodies[i]
-		for w, x := range q.all {
-			q.all[w] = x & (h[w] | b[w])
+		x := ^uint64(0)
+		for i, h := range q.heads {
+			x &= h[w] | q.bodies[i][w]
 		}
+		q.all[w] = x
 	}
 	return q, nil
 }
