@@ -21,32 +21,23 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 		names[k] = docName(m.version, int(id), false)
 	}
 	heads, err := s.get(names, kindHead, 0)
-	bodies := make([]string, len(ids))
-	more := make([]bool, len(ids))
-	var rests []int        // the hits whose excerpt needs the rest part…
-	var restNames []string // …and those parts' names
+	// names now holds the rest parts that the excerpts need: a hit's
+	// whose excerpt must show a body match its head part lacks.
 	for k, v := range heads {
-		if h, ok := v.(*docHead); ok {
-			bodies[k], more[k] = h.body, h.restLen > 0
-			if h.restLen > 0 && q.inBody(ids[k]) && matcherOf(ids[k]).first(h.body) < 0 {
-				rests = append(rests, k)
-				restNames = append(restNames, docName(m.version, int(ids[k]), true))
-			}
+		names[k] = ""
+		if h, ok := v.(*docHead); ok && h.restLen > 0 && q.inBody(ids[k]) && matcherOf(ids[k]).first(h.body) < 0 {
+			names[k] = docName(m.version, int(ids[k]), true)
 		}
 	}
-	restVals, _ := s.get(restNames, kindRest, 0) // without one, the excerpt comes from the head part's body
-	for j, k := range rests {
-		if r, ok := restVals[j].(string); ok {
-			bodies[k] += r
-			more[k] = false
-		}
-	}
+	// Without its rest part, an excerpt comes from the head part's body.
+	rests, _ := s.get(names, kindRest, 0)
 	var hits []Hit
 	for k, v := range heads {
 		if h, ok := v.(*docHead); ok {
+			rest, got := rests[k].(string)
 			hit, mt := h.hit, matcherOf(ids[k])
 			hit.HeadlineMarks = mt.marks(hit.Headline)
-			hit.Excerpt = mt.excerpt(bodies[k], more[k])
+			hit.Excerpt = mt.excerpt(h.body+rest, h.restLen > 0 && !got)
 			hits = append(hits, hit)
 		}
 	}

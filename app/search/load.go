@@ -26,26 +26,27 @@ func (s *Searcher) loadShards(m *manifest, want []int) ([]*shard, error) {
 
 // get returns the parsed files called names, of one kind, fetching at
 // once those not kept; docs is the manifest's document count, for
-// shards. A file that failed leaves its value nil, and the first such
-// error is returned. For an AtHand view of the Searcher it only looks.
+// shards. A name "" is no file: its value is nil. A file that failed
+// leaves its value nil, and the first such error is returned. For an
+// AtHand view of the Searcher it only looks.
 func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error) {
 	vals := make([]any, len(names))
 	errs := make([]error, len(names))
-	if len(names) == 1 {
-		vals[0], errs[0] = s.cache.get(s, names[0], kind, docs)
-	} else {
-		// A channel rather than a sync.WaitGroup, which app.wasm would
-		// link for this alone (1.6 kB of code).
-		done := make(chan struct{}, len(names))
-		for k, name := range names {
+	// A channel rather than a sync.WaitGroup, which app.wasm would link
+	// for this alone (1.6 kB of code).
+	done := make(chan struct{}, len(names))
+	n := 0
+	for k, name := range names {
+		if name != "" {
+			n++
 			go func() {
 				vals[k], errs[k] = s.cache.get(s, name, kind, docs)
 				done <- struct{}{}
 			}()
 		}
-		for range names {
-			<-done
-		}
+	}
+	for range n {
+		<-done
 	}
 	for _, err := range errs {
 		if err != nil {
