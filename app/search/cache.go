@@ -88,13 +88,27 @@ func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) (any, 
 	var val any
 	size := 0
 	data, err := s.fetch(name)
-	if err != nil {
-		err = fmt.Errorf("%w: %s: %w", ErrUnavailable, name, err)
-	} else {
-		val, size, err = parseFile(kind, data, docs)
-		if err != nil {
-			val, err = nil, fmt.Errorf("%s: %w", name, err)
+	// A fetch's error is ErrUnavailable; a parse's is the file's own
+	// (one call of Errorf: the first argument is left out of the second).
+	wrap := "%w: %s: %w"
+	if err == nil {
+		wrap = "%[2]s: %[3]w"
+		// Parsed, and sized as it is held in memory.
+		size = len(data)
+		switch kind {
+		case kindManifest:
+			val, err = parseManifest(data)
+		case kindShard:
+			val, err = parseShard(data, docs)
+			size *= 2 // the keys are copied out
+		case kindHead:
+			val, err = parseHead(data)
+		default:
+			val = string(data)
 		}
+	}
+	if err != nil {
+		val, err = nil, fmt.Errorf(wrap, ErrUnavailable, name, err)
 	}
 	it.val, it.err, it.size = val, err, size
 
@@ -120,21 +134,4 @@ func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) (any, 
 	c.mu.Unlock()
 	close(it.ready)
 	return val, err
-}
-
-// parseFile parses a file of the given kind and returns it with the bytes
-// it holds in memory.
-func parseFile(kind fileKind, data []byte, docs uint32) (v any, size int, err error) {
-	switch kind {
-	case kindManifest:
-		m, err := parseManifest(data)
-		return m, len(data), err
-	case kindShard:
-		sh, err := parseShard(data, docs)
-		return sh, 2 * len(data), err // the keys are copied out
-	case kindHead:
-		h, err := parseHead(data)
-		return h, len(data), err
-	}
-	return string(data), len(data), nil
 }

@@ -95,10 +95,11 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	if len(terms) == 0 {
 		return res, nil
 	}
-	m, err := s.loadManifest()
+	v, err := s.cache.get(s, s.manifest, kindManifest, 0) // kept once fetched
 	if err != nil {
 		return res, err
 	}
+	m := v.(*manifest)
 	q, err := s.matched(m, terms, prefix)
 	if err != nil {
 		return res, err
