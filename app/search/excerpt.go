@@ -47,13 +47,13 @@ func (m matcher) first(text string) int {
 	}
 }
 
-// marks cuts text into spans, the words the query marks in marked ones.
-func (m matcher) marks(text string) []Span {
+// marks appends to spans text cut into spans, the words the query marks in
+// marked ones.
+func (m matcher) marks(spans []Span, text string) []Span {
 	if text == "" {
-		return nil
+		return spans
 	}
-	var spans []Span
-	done := 0
+	done, n := 0, len(spans)
 	for t := (tokenizer{s: text}); ; {
 		start, end, w, ok := t.next()
 		if !ok {
@@ -68,7 +68,7 @@ func (m matcher) marks(text string) []Span {
 		spans = append(spans, Span{Text: text[start:end], Mark: true})
 		done = end
 	}
-	if done < len(text) || len(spans) == 0 {
+	if done < len(text) || len(spans) == n {
 		spans = append(spans, Span{Text: text[done:]})
 	}
 	return spans
@@ -76,24 +76,40 @@ func (m matcher) marks(text string) []Span {
 
 // excerpt returns the sentence of body around its first marked word, or
 // its opening when it has none, at most excerptRunes long, marked; more
-// tells that the text goes on after body.
+// tells that the text goes on after body. (One function rather than
+// helpers, as each function costs app.wasm a few hundred bytes.)
 func (m matcher) excerpt(body string, more bool) []Span {
 	at := m.first(body)
 	if at < 0 {
 		at = 0
 	}
-	from, to := sentenceAround(body, at)
+	// The sentence that holds the byte at.
+	from, to := at, at
+	for from > 0 && !sentenceEnd(body, from-1) && body[from-1] != '\n' {
+		from--
+	}
+	for to < len(body) && body[to] != '\n' && !sentenceEnd(body, to) {
+		to++
+	}
 	cutFrom, cutTo := false, false
 	if utf8.RuneCountInString(body[from:to]) > excerptRunes {
 		// Keep a third of the room before the match, then cut at spaces.
-		start := back(body, at, excerptRunes/3)
+		start := at
+		for n := excerptRunes / 3; n > 0 && start > 0; n-- {
+			_, size := utf8.DecodeLastRuneInString(body[:start])
+			start -= size
+		}
 		if start > from {
 			if sp := strings.IndexByte(body[start:at], ' '); sp >= 0 {
 				start += sp + 1
 			}
 			from, cutFrom = start, true
 		}
-		end := forward(body, from, excerptRunes)
+		end := from
+		for n := excerptRunes; n > 0 && end < len(body); n-- {
+			_, size := utf8.DecodeRuneInString(body[end:])
+			end += size
+		}
 		if end < to {
 			if sp := strings.LastIndexByte(body[at:end], ' '); sp > 0 {
 				end = at + sp
@@ -104,44 +120,13 @@ func (m matcher) excerpt(body string, more bool) []Span {
 	if to == len(body) && more && len(body) > 0 {
 		cutTo = true
 	}
-	spans := m.marks(strings.TrimSpace(body[from:to]))
+	var spans []Span
 	if cutFrom {
-		spans = append([]Span{{Text: ellipsis}}, spans...)
+		spans = []Span{{Text: ellipsis}}
 	}
+	spans = m.marks(spans, strings.TrimSpace(body[from:to]))
 	if cutTo {
 		spans = append(spans, Span{Text: ellipsis})
 	}
 	return spans
-}
-
-// sentenceAround returns the bounds of the sentence of text that holds
-// the byte at.
-func sentenceAround(text string, at int) (from, to int) {
-	from = at
-	for from > 0 && !sentenceEnd(text, from-1) && text[from-1] != '\n' {
-		from--
-	}
-	to = at
-	for to < len(text) && text[to] != '\n' && !sentenceEnd(text, to) {
-		to++
-	}
-	return from, to
-}
-
-// back returns the index n runes before at in s.
-func back(s string, at, n int) int {
-	for ; n > 0 && at > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(s[:at])
-		at -= size
-	}
-	return at
-}
-
-// forward returns the index n runes after at in s.
-func forward(s string, at, n int) int {
-	for ; n > 0 && at < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[at:])
-		at += size
-	}
-	return at
 }

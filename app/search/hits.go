@@ -36,7 +36,7 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 		if h, ok := v.(*docHead); ok {
 			rest, got := rests[k].(string)
 			hit, mt := h.hit, matcherOf(ids[k])
-			hit.HeadlineMarks = mt.marks(hit.Headline)
+			hit.HeadlineMarks = mt.marks(nil, hit.Headline)
 			hit.Excerpt = mt.excerpt(h.body+rest, h.restLen > 0 && !got)
 			hits = append(hits, hit)
 		}
