@@ -31,15 +31,15 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 		class += " search-form-open"
 	}
 	label := t.Text(i18n.Search)
-	return markup(func(b *strings.Builder) {
-		put(b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="`, searchInputID, `" class="visually-hidden">`)
-		writeText(b, label)
-		put(b, `</label><input type="search" id="`, searchInputID, `" class="search-input" name="q" value="`)
-		writeText(b, query)
-		put(b, `" autocomplete="off" enterkeyhint="search" maxlength="`, strconv.Itoa(page.MaxQuery), `"><button type="submit" class="tool tool-search">`)
-		writeText(b, label)
-		put(b, `</button></form>`)
-	})
+	var b strings.Builder // not markup's closure: a function less in app.wasm
+	put(&b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="`, searchInputID, `" class="visually-hidden">`)
+	writeText(&b, label)
+	put(&b, `</label><input type="search" id="`, searchInputID, `" class="search-input" name="q" value="`)
+	writeText(&b, query)
+	put(&b, `" autocomplete="off" enterkeyhint="search" maxlength="`, strconv.Itoa(page.MaxQuery), `"><button type="submit" class="tool tool-search">`)
+	writeText(&b, label)
+	put(&b, `</button></form>`)
+	return app.Raw(b.String())
 }
 
 // searchContent draws the search page: the count of results as the
