@@ -91,9 +91,9 @@ func parseManifest(data []byte) (*manifest, error) {
 	if r.bad || docs > maxDocs || n == 0 || n > uint64(len(data)) {
 		return nil, ErrCorrupt
 	}
-	m.seps = make([]string, 1, n)
-	for len(m.seps) < int(n) && !r.bad {
-		m.seps = append(m.seps, r.frontCoded(m.seps[len(m.seps)-1]))
+	m.seps = make([]string, n)
+	for i := 1; i < len(m.seps) && !r.bad; i++ {
+		m.seps[i] = r.frontCoded(m.seps[i-1])
 	}
 	if r.bad || r.i != len(data) {
 		return nil, ErrCorrupt
@@ -138,15 +138,14 @@ func parseShard(data []byte, docs uint32) (*shard, error) {
 	if r.bad || n > uint64(len(data)) {
 		return nil, ErrCorrupt
 	}
-	s := &shard{data: data, docs: docs, keys: make([]string, 0, n), offs: make([]int, 0, n)}
+	s := &shard{data: data, docs: docs, keys: make([]string, n), offs: make([]int, n)}
 	prev := ""
-	for range n {
+	for k := range s.keys {
 		key := r.frontCoded(prev)
-		if r.bad || key <= prev && len(s.keys) > 0 {
+		if r.bad || key <= prev && k > 0 {
 			return nil, ErrCorrupt
 		}
-		s.keys = append(s.keys, key)
-		s.offs = append(s.offs, r.i)
+		s.keys[k], s.offs[k] = key, r.i
 		r.entry(nil, nil)
 		if r.bad {
 			return nil, ErrCorrupt
