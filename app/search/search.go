@@ -146,19 +146,18 @@ func (s *Searcher) matched(m *manifest, terms []string, prefix bool) (*query, er
 // the last is a prefix: it is not when it repeats an earlier word.
 func queryTerms(query string) ([]string, bool) {
 	var terms []string
-	last := "" // the word read last, added once the next one shows it is not the query's last
 	for t := (tokenizer{s: query}); ; {
 		_, _, w, ok := t.next()
+		// The word read last (terms[n]) stays when the query goes on and
+		// the room allows it, or when it is the query's last, unless
+		// it repeats an earlier one.
+		n := len(terms) - 1
+		if n >= 0 && (ok && n >= MaxTerms-1 || slices.Contains(terms[:n], terms[n])) {
+			terms = terms[:n]
+		}
 		if !ok {
-			break
+			return terms, n >= 0 && len(terms) > n
 		}
-		if last != "" && len(terms) < MaxTerms-1 && !slices.Contains(terms, last) {
-			terms = append(terms, last)
-		}
-		last = string(w)
+		terms = append(terms, string(w))
 	}
-	if last == "" || slices.Contains(terms, last) {
-		return terms, false
-	}
-	return append(terms, last), true
 }
