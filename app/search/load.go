@@ -1,11 +1,13 @@
 package search
 
 // loadShards fetches shards (those already kept cost nothing), several at
-// once, and returns them in want's order.
+// once, and returns them in want's order; a shard -1 is left nil.
 func (s *Searcher) loadShards(m *manifest, want []int) ([]*shard, error) {
 	names := make([]string, len(want))
 	for k, i := range want {
-		names[k] = shardName(m.version, i)
+		if i >= 0 {
+			names[k] = shardName(m.version, i)
+		}
 	}
 	vals, err := s.get(names, kindShard, m.docs)
 	shards := make([]*shard, len(vals))

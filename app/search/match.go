@@ -87,19 +87,20 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 // expand adds the lists of every term that starts with w to h and b. own
 // is shard at, where w's prefix entry would be, which match has: asked
 // for again, it could be gone from the cache by now and fetched twice.
+// It is one of the shards that hold the terms.
 func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset) error {
 	first, last := m.prefixSpan(w)
-	var want []int
-	for i := first; i <= last; i++ {
-		if i != at {
-			want = append(want, i)
-		}
+	want := make([]int, last-first+1)
+	for k := range want {
+		want[k] = first + k
 	}
+	want[at-first] = -1 // not fetched
 	shards, err := s.loadShards(m, want)
 	if err != nil {
 		return err
 	}
-	for _, sh := range append(shards, own) {
+	shards[at-first] = own
+	for _, sh := range shards {
 		for k := sort.SearchStrings(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
 			if !isUnionKey(sh.keys[k]) {
 				sh.lists(k, h, b)
