@@ -233,7 +233,7 @@ func afterPossessive(s string, i int) int {
 }
 
 // arabicWord has a bit for each rune of U+0600–U+06FF that isWordRune
-// takes for part of a word, and arabicFolded one for each that foldArabic
+// takes for part of a word, and arabicFolded one for each that foldRune
 // changes (reh only at a word's start); TestArabicBitmaps keeps them
 // equal to what the two functions say.
 var (
@@ -254,8 +254,30 @@ func isWordRune(r rune) bool {
 // foldRune appends the folded form of the word rune r (not ASCII) to word.
 func foldRune(word []byte, r rune) []byte {
 	switch {
-	case r >= 0x0600 && r <= 0x06ff:
-		return foldArabic(word, r)
+	case r >= 0x0600 && r <= 0x06ff: // the Arabic block
+		switch {
+		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+			r = alef
+		case r == 'ي' || r == 'ى':
+			r = 'ی'
+		case r == 'ك':
+			r = 'ک'
+		case r == 'ة':
+			r = ae
+		case r == 'ھ':
+			r = heh
+		case r == 'ڒ':
+			r = rreh
+		case r == reh && len(word) == 0:
+			r = rreh
+		case r == 'ـ' || r >= 0x064b && r <= 0x065f || r == 0x0670 || r == 0x061c:
+			return word
+		case r >= '٠' && r <= '٩':
+			return append(word, byte('0'+r-'٠'))
+		case r >= '۰' && r <= '۹':
+			return append(word, byte('0'+r-'۰'))
+		}
+		return utf8.AppendRune(word, r)
 	case r == zwnj:
 		// Lucene: a heh before a ZWNJ is the vowel ae; the ZWNJ goes.
 		if n := len(word); n >= hehFinalLen && string(word[n-hehFinalLen:]) == string(heh) {
@@ -274,33 +296,6 @@ func foldRune(word []byte, r rune) []byte {
 			i := strings.IndexByte(latinPairs, f)
 			return append(word, latinPairs[i+1:i+3]...)
 		}
-	}
-	return utf8.AppendRune(word, r)
-}
-
-// foldArabic appends the folded form of r, a rune of the Arabic block.
-func foldArabic(word []byte, r rune) []byte {
-	switch {
-	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-		r = alef
-	case r == 'ي' || r == 'ى':
-		r = 'ی'
-	case r == 'ك':
-		r = 'ک'
-	case r == 'ة':
-		r = ae
-	case r == 'ھ':
-		r = heh
-	case r == 'ڒ':
-		r = rreh
-	case r == reh && len(word) == 0:
-		r = rreh
-	case r == 'ـ' || r >= 0x064b && r <= 0x065f || r == 0x0670 || r == 0x061c:
-		return word
-	case r >= '٠' && r <= '٩':
-		return append(word, byte('0'+r-'٠'))
-	case r >= '۰' && r <= '۹':
-		return append(word, byte('0'+r-'۰'))
 	}
 	return utf8.AppendRune(word, r)
 }

@@ -130,9 +130,9 @@ func TestArabicBitmaps(t *testing.T) {
 			t.Errorf("arabicWord has %U: %v, isWordRune says %v", r, got, !got)
 		}
 		plain := string(utf8.AppendRune([]byte("x"), r))
-		folds := string(foldArabic(nil, r)) != plain[1:] || string(foldArabic([]byte("x"), r)) != plain
+		folds := string(foldRune(nil, r)) != plain[1:] || string(foldRune([]byte("x"), r)) != plain
 		if got := arabicFolded[k/64]&(1<<(k%64)) != 0; got != folds {
-			t.Errorf("arabicFolded has %U: %v, foldArabic changes it: %v", r, got, folds)
+			t.Errorf("arabicFolded has %U: %v, foldRune changes it: %v", r, got, folds)
 		}
 	}
 }
