@@ -109,10 +109,14 @@ func (m *manifest) shardOf(key string) int {
 // prefixSpan returns the first and last shards that hold terms starting
 // with w.
 func (m *manifest) prefixSpan(w string) (first, last int) {
-	last = sort.Search(len(m.seps), func(i int) bool {
-		return m.seps[i] >= w && !strings.HasPrefix(m.seps[i], w)
-	}) - 1
-	return m.shardOf(w), last
+	// The shards after w's own whose first term starts with w: a few,
+	// all of which the query then fetches.
+	first = m.shardOf(w)
+	last = first
+	for last+1 < len(m.seps) && strings.HasPrefix(m.seps[last+1], w) {
+		last++
+	}
+	return first, last
 }
 
 // unionKey is the key of the prefix entry of p: the union of the lists of
