@@ -128,53 +128,23 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 	word:
 		for i < len(s) {
 			c := s[i]
-			if c < utf8.RuneSelf {
-				f := asciiClass[c]
-				if f == 0 {
-					if start >= 0 {
-						break word
-					}
-					i++
-					continue
-				}
-				if start < 0 {
-					start = i
-				}
-				j := i + 1 // the run of ASCII letters and digits, copied at once
-				lower := c >= 'a' || c <= '9'
-				for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]] != 0 {
-					lower = lower && (s[j] >= 'a' || s[j] <= '9')
-					j++
-				}
-				if lower && len(word) == 0 && (j == len(s) || s[j] < utf8.RuneSelf) && j-i <= MaxTokenBytes {
-					// A whole word that folding leaves as it is: no copy.
-					t.i = afterPossessive(s, j)
-					return i, j, unsafe.Slice(unsafe.StringData(s[i:]), j-i), true
-				}
-				at := len(word)
-				word = append(word, s[i:j]...)
-				for k := at; k < len(word); k++ {
-					if word[k]-'A' < 26 {
-						word[k] += 'a' - 'A'
-					}
-				}
-				i = j
-				continue
-			}
 			var r rune
-			n, isWord, kept := 2, false, false
-			if c >= 0xd8 && c <= 0xdb && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			n, isWord, kept := 1, false, true // kept: copied as it is, ASCII lower-cased
+			switch {
+			case c < utf8.RuneSelf:
+				isWord = asciiClass[c] != 0
+			case c >= 0xd8 && c <= 0xdb && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
 				// The Arabic block, U+0600–U+06FF: Arabic and Sorani
 				// text is made of it, so its classes come from bitmaps,
 				// not Unicode's tables, and a letter that folding
 				// leaves alone is copied as it is.
 				k := uint(c&3)<<6 | uint(s[i+1]&0x3f)
-				r = 0x600 + rune(k)
+				r, n = 0x600+rune(k), 2
 				isWord = arabicWord[k/64]&(1<<(k%64)) != 0
 				kept = arabicFolded[k/64]&(1<<(k%64)) == 0
-			} else {
+			default:
 				r, n = utf8.DecodeRuneInString(s[i:])
-				isWord = isWordRune(r)
+				isWord, kept = isWordRune(r), false
 			}
 			if !isWord {
 				if start >= 0 {
@@ -186,12 +156,33 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 			if start < 0 {
 				start = i
 			}
-			if kept {
-				word = append(word, s[i:i+2]...)
-			} else {
+			if !kept {
 				word = foldRune(word, r)
+				i += n
+				continue
 			}
-			i += n
+			j := i + n
+			if c < utf8.RuneSelf {
+				// The run of ASCII letters and digits, copied at once.
+				lower := c >= 'a' || c <= '9'
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]] != 0 {
+					lower = lower && (s[j] >= 'a' || s[j] <= '9')
+					j++
+				}
+				if lower && len(word) == 0 && (j == len(s) || s[j] < utf8.RuneSelf) && j-i <= MaxTokenBytes {
+					// A whole word that folding leaves as it is: no copy.
+					t.i = afterPossessive(s, j)
+					return i, j, unsafe.Slice(unsafe.StringData(s[i:]), j-i), true
+				}
+			}
+			at := len(word)
+			word = append(word, s[i:j]...)
+			for k := at; k < len(word); k++ { // an Arabic letter's bytes are all above 'Z'
+				if word[k]-'A' < 26 {
+					word[k] += 'a' - 'A'
+				}
+			}
+			i = j
 		}
 		t.word = word
 		if start < 0 || len(word) == 0 {
