@@ -21,7 +21,7 @@ type cache struct {
 	mu    sync.Mutex
 	items map[string]*item
 	bytes int
-	// lastKey and lastQuery: the query last matched (Searcher.matched);
+	// lastKey and lastQuery: the query last matched (Searcher.Search);
 	// a query only reads it.
 	lastKey   string
 	lastQuery *query

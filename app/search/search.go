@@ -100,24 +100,9 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 		return res, err
 	}
 	m := v.(*manifest)
-	q, err := s.matched(m, terms, prefix)
-	if err != nil {
-		return res, err
-	}
-	res.Total = q.all.count()
-	res.Pages = (res.Total + PerPage - 1) / PerPage
-	if res.Page > res.Pages {
-		return res, nil
-	}
-	ids := q.rank(res.Page)
-	res.Hits, err = s.hits(m, q, ids, terms, prefix)
-	return res, err
-}
-
-// matched is match, kept for the query last matched: an AtHand search
-// that lacked a result's file leaves its match for the Search that
-// follows, and the pages of one query's results share theirs.
-func (s *Searcher) matched(m *manifest, terms []string, prefix bool) (*query, error) {
+	// The query last matched is kept: an AtHand search that lacked a
+	// result's file leaves its match for the Search that follows, and
+	// the pages of one query's results share theirs.
 	key := m.version + "\x00" + strings.Join(terms, "\x00")
 	if prefix {
 		key += "\x00*"
@@ -129,17 +114,22 @@ func (s *Searcher) matched(m *manifest, terms []string, prefix bool) (*query, er
 		q = nil
 	}
 	c.mu.Unlock()
-	if q != nil {
-		return q, nil
+	if q == nil {
+		if q, err = s.match(m, terms, prefix); err != nil {
+			return res, err
+		}
+		c.mu.Lock()
+		c.lastKey, c.lastQuery = key, q
+		c.mu.Unlock()
 	}
-	q, err := s.match(m, terms, prefix)
-	if err != nil {
-		return nil, err
+	res.Total = q.all.count()
+	res.Pages = (res.Total + PerPage - 1) / PerPage
+	if res.Page > res.Pages {
+		return res, nil
 	}
-	c.mu.Lock()
-	c.lastKey, c.lastQuery = key, q
-	c.mu.Unlock()
-	return q, nil
+	ids := q.rank(res.Page)
+	res.Hits, err = s.hits(m, q, ids, terms, prefix)
+	return res, err
 }
 
 // queryTerms returns the folded words of a query that count, and whether
