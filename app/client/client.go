@@ -145,8 +145,9 @@ func (s *Source) search(r page.Ref) page.Data {
 	}
 	s.mu.Lock()
 	if s.searcher == nil {
+		dir := s.base + "/" + page.SearchDir + "/"
 		s.searcher = search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {
-			return fetch(s.base + "/" + page.SearchDir + "/" + name)
+			return fetch(dir + name)
 		})
 	}
 	sr := s.searcher
