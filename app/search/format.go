@@ -162,15 +162,6 @@ func parseShard(data []byte, docs uint32) (*shard, error) {
 	return s, nil
 }
 
-// find returns the index of key's entry, or -1.
-func (s *shard) find(key string) int {
-	i := sort.SearchStrings(s.keys, key)
-	if i < len(s.keys) && s.keys[i] == key {
-		return i
-	}
-	return -1
-}
-
 // lists adds entry i's headline and body ids to h and b.
 func (s *shard) lists(i int, h, b bitset) {
 	r := &listReader{data: s.data, i: s.offs[i], n: s.docs}

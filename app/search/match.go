@@ -63,8 +63,8 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 			q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
 		}
 		key, sh := keys[i], shards[i]
-		switch k := sh.find(key); {
-		case k >= 0:
+		switch k := sort.SearchStrings(sh.keys, key); {
+		case k < len(sh.keys) && sh.keys[k] == key:
 			sh.lists(k, h, b)
 		case key != t: // no prefix entry: every term of the prefix's range
 			if err := s.expand(m, want[i], sh, t, h, b); err != nil {

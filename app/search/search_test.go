@@ -524,7 +524,7 @@ func TestShardSelection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return sh.find(unionKey(w)) >= 0
+		return slices.Contains(sh.keys, unionKey(w))
 	}
 	tests := []struct {
 		scenario string
