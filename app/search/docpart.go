@@ -102,7 +102,10 @@ func appendHead(dst []byte, d *Doc, bodyHead []byte, restLen int) []byte {
 
 func parseHead(data []byte) (*docHead, error) {
 	r := &listReader{data: data}
-	h := &docHead{hit: Hit{Slug: r.string(), Lang: r.string(), Headline: r.string(), Section: r.string(), Published: r.string()}}
+	h := &docHead{}
+	for _, f := range [...]*string{&h.hit.Slug, &h.hit.Lang, &h.hit.Headline, &h.hit.Section, &h.hit.Published} {
+		*f = r.string()
+	}
 	n := r.uvarint()
 	if r.bad || n > 1<<30 {
 		return nil, ErrCorrupt
