@@ -50,28 +50,24 @@ func (m matcher) first(text string) int {
 // marks appends to spans text cut into spans, the words the query marks in
 // marked ones.
 func (m matcher) marks(spans []Span, text string) []Span {
-	if text == "" {
-		return spans
-	}
-	done, n := 0, len(spans)
+	done := 0
 	for t := (tokenizer{s: text}); ; {
 		start, end, w, ok := t.next()
-		if !ok {
-			break
-		}
-		if !m.matches(w) {
+		if ok && !m.matches(w) {
 			continue
+		}
+		if !ok {
+			start = len(text) // the rest of the text, then the end
 		}
 		if start > done {
 			spans = append(spans, Span{Text: text[done:start]})
 		}
+		if !ok {
+			return spans
+		}
 		spans = append(spans, Span{Text: text[start:end], Mark: true})
 		done = end
 	}
-	if done < len(text) || len(spans) == n {
-		spans = append(spans, Span{Text: text[done:]})
-	}
-	return spans
 }
 
 // excerpt returns the sentence of body around its first marked word, or
