@@ -124,9 +124,8 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	var b strings.Builder
 	put(&b, `<div class="search-page"`)
 	if ref.Slug != "" && f.Complete() {
-		put(&b, ` `, page.DrawnQuery, `="`)
-		writeText(&b, ref.Slug)
-		put(&b, `" `, page.DrawnPage, `="`, strconv.Itoa(max(ref.N, 1)), `"`)
+		attr(&b, page.DrawnQuery, ref.Slug)
+		attr(&b, page.DrawnPage, strconv.Itoa(max(ref.N, 1)))
 	}
 	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`, title.String(), `</h1>`)
 	if note.Len() > 0 {
