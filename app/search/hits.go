@@ -21,16 +21,16 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 		names[k] = docName(m.version, int(id), false)
 	}
 	heads, err := s.get(names, kindHead, 0)
-	// names now holds the rest parts that the excerpts need: a hit's
-	// whose excerpt must show a body match its head part lacks.
+	// The rest parts that the excerpts need: a hit's whose excerpt must
+	// show a body match its head part lacks.
+	restNames := make([]string, len(heads))
 	for k, v := range heads {
-		names[k] = ""
 		if h, ok := v.(*docHead); ok && h.restLen > 0 && q.inBody(ids[k]) && matcherOf(ids[k]).first(h.body) < 0 {
-			names[k] = docName(m.version, int(ids[k]), true)
+			restNames[k] = docName(m.version, int(ids[k]), true)
 		}
 	}
 	// Without its rest part, an excerpt comes from the head part's body.
-	rests, _ := s.get(names, kindRest, 0)
+	rests, _ := s.get(restNames, kindRest, 0)
 	var hits []Hit
 	for k, v := range heads {
 		if h, ok := v.(*docHead); ok {
