@@ -54,29 +54,26 @@ const (
 	kindRest                     // string
 )
 
-// errNotAtHand is a file that an AtHand search lacked.
-var errNotAtHand = errors.New("not kept")
+// notAtHand is a file that an AtHand search lacked.
+var notAtHand = &item{err: errors.New("not kept")}
 
-func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) (any, error) {
+// get returns the item of the file called name, done: kept, or fetched
+// and parsed now, or, for an AtHand view, notAtHand.
+func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) *item {
 	c.mu.Lock()
 	it, ok := c.items[name]
 	if s.atHand {
-		var val any
-		if ok && it.done && it.err == nil {
-			val = it.val
-		} else {
+		if !ok || !it.done || it.err != nil {
+			it = notAtHand
 			s.missed = true // under the lock: the view's files are looked up at once
 		}
 		c.mu.Unlock()
-		if val == nil {
-			return nil, errNotAtHand
-		}
-		return val, nil
+		return it
 	}
 	if ok {
 		c.mu.Unlock()
 		<-it.ready
-		return it.val, it.err
+		return it
 	}
 	if c.items == nil {
 		c.items = make(map[string]*item)
@@ -133,5 +130,5 @@ func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) (any, 
 	}
 	c.mu.Unlock()
 	close(it.ready)
-	return val, err
+	return it
 }

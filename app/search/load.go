@@ -23,8 +23,7 @@ func (s *Searcher) loadShards(m *manifest, want []int) ([]*shard, error) {
 // leaves its value nil, and the first such error is returned. For an
 // AtHand view of the Searcher it only looks.
 func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error) {
-	vals := make([]any, len(names))
-	errs := make([]error, len(names))
+	items := make([]*item, len(names))
 	// A channel rather than a sync.WaitGroup, which app.wasm would link
 	// for this alone (1.6 kB of code).
 	done := make(chan struct{}, len(names))
@@ -33,7 +32,7 @@ func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error
 		if name != "" {
 			n++
 			go func() {
-				vals[k], errs[k] = s.cache.get(s, name, kind, docs)
+				items[k] = s.cache.get(s, name, kind, docs)
 				done <- struct{}{}
 			}()
 		}
@@ -41,10 +40,15 @@ func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error
 	for range n {
 		<-done
 	}
-	for _, err := range errs {
-		if err != nil {
-			return vals, err
+	vals := make([]any, len(names))
+	var err error
+	for k, it := range items {
+		if it != nil {
+			vals[k] = it.val
+			if err == nil {
+				err = it.err
+			}
 		}
 	}
-	return vals, nil
+	return vals, err
 }

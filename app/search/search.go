@@ -95,11 +95,11 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	if len(terms) == 0 {
 		return res, nil
 	}
-	v, err := s.cache.get(s, s.manifest, kindManifest, 0) // kept once fetched
-	if err != nil {
-		return res, err
+	it := s.cache.get(s, s.manifest, kindManifest, 0) // kept once fetched
+	if it.err != nil {
+		return res, it.err
 	}
-	m := v.(*manifest)
+	m := it.val.(*manifest)
 	// The query last matched is kept: an AtHand search that lacked a
 	// result's file leaves its match for the Search that follows, and
 	// the pages of one query's results share theirs.
@@ -115,6 +115,7 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	}
 	c.mu.Unlock()
 	if q == nil {
+		var err error
 		if q, err = s.match(m, terms, prefix); err != nil {
 			return res, err
 		}
@@ -128,6 +129,7 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 		return res, nil
 	}
 	ids := q.rank(res.Page)
+	var err error
 	res.Hits, err = s.hits(m, q, ids, terms, prefix)
 	return res, err
 }
