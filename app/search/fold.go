@@ -340,8 +340,10 @@ func articleRest(word string) string {
 			continue
 		}
 		rest := word[len(a):]
-		if r, _ := utf8.DecodeRuneInString(rest); r < 0x0600 || r > 0x06ff {
-			return "" // a digit and a Latin letter are 1 byte: no Arabic letter
+		if rest[0]-0xd8 > 3 || rest[1]&0xc0 != 0x80 {
+			// Not one rune of the Arabic block, U+0600–U+06FF (a digit
+			// and a Latin letter are 1 byte: no Arabic letter).
+			return ""
 		}
 		switch rest {
 		case "ر":
