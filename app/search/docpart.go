@@ -74,13 +74,20 @@ func headCut(text []byte) int {
 }
 
 // sentenceEnd tells whether a sentence ends just before text[i], which is
-// a space or a newline.
+// a space or a newline. A full stop after a single capital ("U.S.", "J.
+// Doe") or before a word in lower case ("the U.S. envoy", "Gen. al")
+// ends none: wire copy is full of abbreviations.
 func sentenceEnd[T string | []byte](text T, i int) bool {
 	if i == 0 || i >= len(text) || text[i] != ' ' && text[i] != '\n' {
 		return false
 	}
 	switch c := text[i-1]; {
-	case c == '.' || c == '!' || c == '?':
+	case c == '.':
+		if i+1 < len(text) && text[i+1] >= 'a' && text[i+1] <= 'z' {
+			return false
+		}
+		return i < 2 || text[i-2] < 'A' || text[i-2] > 'Z' || i >= 3 && text[i-3] != ' ' && text[i-3] != '.'
+	case c == '!' || c == '?':
 		return true
 	case i >= 2 && (c == 0x9f && text[i-2] == 0xd8 || c == 0x94 && text[i-2] == 0xdb): // ؟ ۔
 		return true

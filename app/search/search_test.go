@@ -327,6 +327,7 @@ func TestExcerpt(t *testing.T) {
 		doc("long-sentence", "Long", long),
 		doc("opening", "Opening", "Zorvek first. Then more.", para, para),
 		doc("arabic", "زيلان", "کاروم سیمان. ئەمە زیلانە لێرەیە، باشە. کۆتایی."),
+		doc("abbreviations", "Abbreviations", "Ut enim ad minim. The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today. Duis aute irure."),
 	}
 	f := build(t, docs)
 	tests := []struct {
@@ -339,6 +340,8 @@ func TestExcerpt(t *testing.T) {
 		{"HeadlineOnlyShowsOpening", "zorvek", "headline-only", "Ut enim ad minim veniam.", nil},
 		{"MatchInOpening", "zorvek", "opening", "Zorvek first.", []string{"Zorvek"}},
 		{"ArabicScript", "زيلانه", "arabic", "ئەمە زیلانە لێرەیە، باشە.", []string{"زیلانە"}},
+		{"AbbreviationsEndNoSentence", "zorvek", "abbreviations", "The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today.", []string{"Zorvek"}},
+		{"NorBeginOne", "envoy", "abbreviations", "The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today.", []string{"envoy"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
