@@ -198,7 +198,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		if arc == nil {
 			return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
 		}
-		return warn(listedAfter(arc), dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
+		return warn(listedAfter(arc, a.Updated != ""), dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
 	}
 
 	var name string
@@ -270,7 +270,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err := noteReadMore(matches, choices.ReadMoreLines, storyFile, *path, arc != nil, fmt.Sprintf(linkByHand, name), stderr); err != nil {
 		return err
 	}
-	return warn(listedAt(updated, a.Slug), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name))
+	return warn(listedAt(updated, a.Slug, a.Updated != ""), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name))
 }
 
 // creation is how import makes the dataset it adds a story to, when
@@ -388,23 +388,25 @@ func sameSpelling(arc *dataset.Archive, a article.Article) error {
 }
 
 // listedAt says where the home list shows the article with the slug, a
-// story just added to the dataset.
-func listedAt(arc *dataset.Archive, slug string) string {
+// story just added to the dataset without a published date (updated
+// tells it has an updated one).
+func listedAt(arc *dataset.Archive, slug string, updated bool) string {
 	home := arc.Home()
 	for lo := 0; lo < home.Len(); lo += page.Size {
 		for i, s := range arc.Summaries(home, lo, lo+page.Size) {
 			if s.Slug == slug {
-				first := arc.Summaries(home, 0, 1)
-				return "on " + listPlace(lo+i, home.Len(), false) + ", and " + inFeed(lo+i, false, first[0].Published != "")
+				left := !updated && arc.FeedDated(home, feed.MaxEntries)
+				return "on " + listPlace(lo+i, home.Len(), false) + ", and " + inFeed(lo+i, false, left, updated)
 			}
 		}
 	}
 	return "" // never: the story is in the dataset
 }
 
-// listedAfter says where the home list of a dataset would show an undated
-// story added to it: after every dated article at least.
-func listedAfter(arc *dataset.Archive) string {
+// listedAfter says where the home list of a dataset would show a story
+// without a published date added to it (updated tells it has an updated
+// one): after every dated article at least.
+func listedAfter(arc *dataset.Archive, updated bool) string {
 	home := arc.Home()
 	dated := 0
 	for lo := 0; lo < home.Len() && dated == lo; lo += page.Size {
@@ -416,7 +418,7 @@ func listedAfter(arc *dataset.Archive) string {
 		}
 	}
 	return fmt.Sprintf("added to this dataset, which has %s, it would be on %s, and %s",
-		countOf(dated, "dated article", "dated articles"), listPlace(dated, home.Len()+1, true), inFeed(dated, true, dated > 0))
+		countOf(dated, "dated article", "dated articles"), listPlace(dated, home.Len()+1, true), inFeed(dated, true, !updated && arc.FeedDated(home, feed.MaxEntries), updated))
 }
 
 // listPlace names the page of the home list that shows its article pos
@@ -436,19 +438,24 @@ func listPlace(pos, n int, orLater bool) string {
 }
 
 // inFeed says whether the site's feed, of the newest articles, holds its
-// article pos (from 0) of the home list, an undated story; datedSite
-// tells that the site has dated articles, which its feeds then list alone.
-func inFeed(pos int, orLater, datedSite bool) string {
+// article pos (from 0) of the home list, a story without a published date
+// (updated tells it has an updated one); left tells that the feed leaves
+// it out, having no date at all among dated articles (site.feedOf).
+func inFeed(pos int, orLater, left, updated bool) string {
 	feedPath := "/" + feed.AtomName
 	switch {
-	case datedSite:
-		return "in no feed (a site's feeds list its dated articles only)"
+	case left:
+		return fmt.Sprintf("not in %s, which lists dated articles only", feedPath)
 	case pos >= feed.MaxEntries:
 		return fmt.Sprintf("not in %s (the newest %d)", feedPath, feed.MaxEntries)
+	case orLater && updated:
+		return fmt.Sprintf("in %s (the newest %d) only while fewer than %d articles are listed before it", feedPath, feed.MaxEntries, feed.MaxEntries)
 	case orLater:
 		return fmt.Sprintf("in %s (the newest %d) only while fewer than %d articles are listed before it and none is dated", feedPath, feed.MaxEntries, feed.MaxEntries)
+	case updated:
+		return fmt.Sprintf("in %s (the newest %d) until %d more dated articles are added", feedPath, feed.MaxEntries, feed.MaxEntries-pos)
 	}
-	return fmt.Sprintf("in %s (the newest %d) until a dated article is added (a site's feeds list its dated articles only)", feedPath, feed.MaxEntries)
+	return fmt.Sprintf("in %s (the newest %d) until a dated article is added (it then lists dated articles only)", feedPath, feed.MaxEntries)
 }
 
 // warnUndated warns, when the story has no date, that it is listed after
@@ -458,10 +465,14 @@ func warnUndated(a article.Article, stderr io.Writer, where, fix string) error {
 		return nil
 	}
 	msg := "warning: the story has no date, so it is listed after every dated article"
-	if where != "" {
+	if a.Updated != "" {
+		msg = "warning: the story has no published date (an updated one only), so it is listed after every article published on a date"
+	}
+	switch {
+	case where != "":
 		msg += ": " + where
-	} else {
-		msg += " and is in no feed of a site with dated articles (its feeds list those only)"
+	case a.Updated == "":
+		msg += fmt.Sprintf(" and is not in %s of a site with dated articles (it lists those only)", "/"+feed.AtomName)
 	}
 	msg += "\n  to date it: " + fix + "\n"
 	if _, err := io.WriteString(stderr, msg); err != nil {

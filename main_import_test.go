@@ -72,7 +72,7 @@ func TestImportDescribes(t *testing.T) {
 		warning   []string // in stderr; nil for no warning
 	}{
 		{"no date", nil, "", "", nil, 7, []string{
-			"warning: the story has no date, so it is listed after every dated article: on /page/7, the last of the home list's 7 pages, and in no feed (a site's feeds list its dated articles only)",
+			"warning: the story has no date, so it is listed after every dated article: on /page/7, the last of the home list's 7 pages, and not in /feed.xml, which lists dated articles only",
 			`to date it: add "published" (2006-01-02 or an RFC 3339 time) to its entry in `,
 			"-published DATE or -published now",
 		}},
@@ -144,7 +144,7 @@ func TestImportDescribesToStdout(t *testing.T) {
 		warning  string // in stderr; "" for none
 	}{
 		{"undated, into the archive", dataFile, nil, `"slug": "synthetic-test-headline-for-the-importer"`,
-			"added to this dataset, which has 200 dated articles, it would be on /page/7, the last of the home list's 7 pages, and in no feed (a site's feeds list its dated articles only)"},
+			"added to this dataset, which has 200 dated articles, it would be on /page/7, the last of the home list's 7 pages, and not in /feed.xml, which lists dated articles only"},
 		{"undated, no dataset", filepath.Join(t.TempDir(), "none.json"), nil, `"slug": "synthetic-test-headline-for-the-importer"`,
 			"to date it: import it with -published DATE (2006-01-02 or an RFC 3339 time) or -published now"},
 		{"dated", dataFile, []string{"-published", "2021-12-07", "-section", "Politics"}, "\"section\": \"Politics\",\n  \"published\": \"2021-12-07\",", ""},
@@ -801,8 +801,42 @@ func TestImportUndatedIntoUndated(t *testing.T) {
 	if err := dispatch([]string{"import", "-data", dataFile, storyFile(t, syntheticStory)}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	want := "on /, the home list's only page, and in /feed.xml (the newest 50) until a dated article is added (a site's feeds list its dated articles only)"
+	want := "on /, the home list's only page, and in /feed.xml (the newest 50) until a dated article is added (it then lists dated articles only)"
 	if !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+	}
+}
+
+// TestImportUpdatedOnly: the feed takes an updated date alone for a date,
+// and the warnings say so: a story imported with -updated and no
+// -published is in /feed.xml, and an undated one is not, beside an
+// article whose only date is an updated one.
+func TestImportUpdatedOnly(t *testing.T) {
+	for _, tt := range []struct {
+		scenario, updated, args, want string
+	}{
+		{"an undated story beside an updated-only article", `, "updated": "2024-03-01"`, "",
+			"warning: the story has no date, so it is listed after every dated article: on /, the home list's only page, and not in /feed.xml, which lists dated articles only"},
+		{"a story with -updated alone", "", "2024-04-01",
+			"warning: the story has no published date (an updated one only), so it is listed after every article published on a date: on /, the home list's only page, and in /feed.xml (the newest 50) until 49 more dated articles are added"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dataFile := filepath.Join(t.TempDir(), "updated.json")
+			data := `{"articles": [{"slug": "synthetic-first", "headline": "A synthetic first story"` + tt.updated + `, "body": [{"type": "paragraph", "text": "Synthetic text."}]}]}`
+			if err := os.WriteFile(dataFile, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"import", "-data", dataFile}
+			if tt.args != "" {
+				args = append(args, "-updated", tt.args)
+			}
+			var stdout, stderr bytes.Buffer
+			if err := dispatch(append(args, storyFile(t, syntheticStory)), &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, stderr.String())
+			}
+		})
 	}
 }

@@ -200,6 +200,18 @@ func (a *Archive) Updated(slug string) string {
 	return a.entries[i].published
 }
 
+// FeedDated tells whether a feed of the first n articles of g lists its
+// dated ones only: when one of them has a date, published or updated (an
+// article with an updated date alone is listed among the undated).
+func (a *Archive) FeedDated(g *Group, n int) bool {
+	for _, i := range g.items[:min(n, len(g.items))] {
+		if e := a.entries[i]; e.published != "" || e.updated != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // LastChange returns when the articles of g from lo to hi last changed:
 // the latest of their updated or else published dates, as the data gives
 // it; "" when none has a date.

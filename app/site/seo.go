@@ -101,15 +101,13 @@ func (s *Site) feedOf(p string) (res *response, ok bool, err error) {
 		return nil, false, nil
 	}
 	res, err = s.cache.get(p, func() (*response, error) {
-		sums := s.arc.Summaries(g, 0, feed.MaxEntries)
-		dated := len(sums) > 0 && s.arc.Updated(sums[0].Slug) != ""
-		for _, sum := range sums {
+		dated := s.arc.FeedDated(g, feed.MaxEntries)
+		for _, sum := range s.arc.Summaries(g, 0, feed.MaxEntries) {
 			if dated && s.arc.Updated(sum.Slug) == "" {
 				// An article with no date at all, in a feed of dated
 				// news: Atom requires an updated time, and readers would
-				// list it as of 1970. A feed whose first article has no
-				// date (none has: they are listed dated first), such as
-				// a site of one undated story, keeps them.
+				// list it as of 1970. A feed none of whose articles has a
+				// date, such as a site of one undated story, keeps them.
 				continue
 			}
 			a, _, err := s.arc.Article(sum.Slug)

@@ -247,6 +247,29 @@ func TestFeeds(t *testing.T) {
 			}
 		}
 	}
+	// An article with an updated date alone is listed among the undated,
+	// in dataset order: whichever comes first, the feed is of dated
+	// articles, and the one with no date at all is left out.
+	for _, order := range [][2]string{{"neither", "upd-only"}, {"upd-only", "neither"}} {
+		arts := map[string]string{
+			"neither":  `{"slug": "neither", "headline": "Synthetic story with no date", "section": "World", "body": [{"type": "paragraph", "text": "Synthetic text."}]}`,
+			"upd-only": `{"slug": "upd-only", "headline": "Synthetic story updated only", "section": "World", "updated": "2024-03-01", "body": [{"type": "paragraph", "text": "Synthetic text."}]}`,
+		}
+		ts := newTestServer(t, []byte(`{"articles": [`+arts[order[0]]+`, `+arts[order[1]]+`]}`), testWeb(t, nil))
+		for _, p := range []string{"/feed.xml", "/sections/world/feed.xml"} {
+			f, err := gofeed.NewParser().Parse(bytes.NewReader(ts.get(t, p, "").raw))
+			if err != nil {
+				t.Fatalf("%v %s: %v", order, p, err)
+			}
+			if len(f.Items) != 1 || f.Items[0].Title != "Synthetic story updated only" {
+				var titles []string
+				for _, it := range f.Items {
+					titles = append(titles, it.Title)
+				}
+				t.Errorf("dataset order %v, %s: items %q, want the updated story alone", order, p, titles)
+			}
+		}
+	}
 	// A site of undated stories only, as the bundled one: its feed lists
 	// them, in dataset order.
 	undated := newTestServer(t, []byte(`{"articles": [
