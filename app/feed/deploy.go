@@ -239,15 +239,6 @@ charset utf-8;
 charset_types ` + strings.Join(textTypes, " ") + `;
 
 index index.html;
-# app.wasm.gz and the other .gz files the export writes; pages, data
-# files, feeds and sitemaps, which it does not, compressed as they go out
-# (Debian's nginx.conf compresses text/html only).
-gzip_static on;
-gzip on;
-gzip_types ` + strings.Join(textTypes, " ") + `;
-gzip_min_length 512;
-gzip_comp_level 5;
-gzip_vary on;
 
 # nginx makes ETag and Last-Modified from a file's mtime and size, which two
 # different exports can share: revalidated files carry no validators, so
@@ -353,9 +344,27 @@ redir @dateline_list1 {re.list1.1}{re.list1.2} permanent
 redir @dateline_slash {re.slash.1}{re.slash.2} permanent
 `
 
+// nginxGzip is each location's compression: the .gz files the export
+// writes (app.wasm.gz and the other app files), and pages, data files,
+// feeds and sitemaps, which it does not, compressed as they go out
+// (Debian's nginx.conf compresses text/html only). In the locations, not
+// the server: a server block that sets gzip itself would otherwise be
+// refused as giving a directive twice.
+var nginxGzip = func() string {
+	var types []string
+	for _, t := range exportTypes {
+		if t.text && t.typ != "text/html" { // nginx always has text/html
+			types = append(types, t.typ)
+		}
+	}
+	return "    gzip_static on;\n    gzip on;\n    gzip_types " + strings.Join(types, " ") + ";\n" +
+		"    gzip_min_length 512;\n    gzip_comp_level 5;\n    gzip_vary on;\n"
+}()
+
 // nginxHeaders writes a location's add_header lines: its Cache-Control and
 // the security headers.
 func nginxHeaders(b *bytes.Buffer, cacheControl string, headers []headerLine) {
+	b.WriteString(nginxGzip)
 	fmt.Fprintf(b, "    add_header Cache-Control \"%s\" always;\n", cacheControl)
 	for _, h := range headers {
 		fmt.Fprintf(b, "    add_header %s \"%s\" always;\n", h.name, h.value)

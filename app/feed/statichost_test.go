@@ -197,9 +197,16 @@ http {
     fastcgi_temp_path %[1]s/fastcgi;
     uwsgi_temp_path %[1]s/uwsgi;
     scgi_temp_path %[1]s/scgi;
+    gzip on; # as Debian's nginx.conf has it
     server {
         listen 127.0.0.1:%[2]d;
         root %[3]s;
+        # An operator's own compression, before the export's: not refused
+        # as given twice.
+        gzip on;
+        gzip_vary on;
+        gzip_types text/plain;
+        gzip_static on;
         include %[1]s/dateline.conf;
     }
     server {
