@@ -38,16 +38,74 @@ func appendBody(dst []byte, d *Doc) []byte {
 	return dst
 }
 
-// appendParagraph appends p with its line breaks made spaces.
+// appendParagraph appends p with its line breaks made spaces, and the
+// space after an abbreviation's full stop ("the U.S. envoy", "J. Doe",
+// "Gen. Doe", "Jan. 5") made a no-break space: sentenceEnd ends no
+// sentence there. The rule is the host's, written into the index, so that
+// app.wasm does not carry it.
 func appendParagraph(dst []byte, p string) []byte {
 	at := len(dst)
-	dst = append(dst, p...)
+	for i := 0; i < len(p); {
+		j := strings.Index(p[i:], ". ")
+		if j < 0 {
+			dst = append(dst, p[i:]...)
+			break
+		}
+		j += i + 1 // the space
+		dst = append(dst, p[i:j]...)
+		if abbreviation(p, j) {
+			dst = append(dst, "\u00a0"...)
+		} else {
+			dst = append(dst, ' ')
+		}
+		i = j + 1
+	}
 	for i := at; i < len(dst); i++ {
 		if dst[i] == '\n' || dst[i] == '\r' {
 			dst[i] = ' '
 		}
 	}
 	return dst
+}
+
+// abbreviation tells whether the full stop before p[i], a space, ends an
+// abbreviation rather than a sentence: before a word in lower case, after
+// a single capital, after a title that comes before a name, or after a
+// month or "No" before a number. Titles that end sentences as often
+// ("Jr.", "St.") are left to end them.
+func abbreviation(p string, i int) bool {
+	var next byte
+	if i+1 < len(p) {
+		next = p[i+1]
+	}
+	if 'a' <= next && next <= 'z' {
+		return true
+	}
+	w := i - 1 // the full stop
+	for w > 0 && ('a' <= p[w-1] && p[w-1] <= 'z' || 'A' <= p[w-1] && p[w-1] <= 'Z') {
+		w--
+	}
+	word := p[w : i-1]
+	if w > 0 && p[w-1] != ' ' && p[w-1] != '.' && p[w-1] != '(' && p[w-1] != '\n' {
+		return false // the end of something else: "3.5. Then", "e-mail. Then"
+	}
+	switch {
+	case len(word) == 1 && 'A' <= word[0] && word[0] <= 'Z':
+		return true
+	case 'A' <= next && next <= 'Z':
+		// Titles that come before a name.
+		switch word {
+		case "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Rev", "Fr", "Hon", "Pres", "Supt":
+			return true
+		}
+	case '0' <= next && next <= '9':
+		// Before a number.
+		switch word {
+		case "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Art", "Vol", "p", "pp":
+			return true
+		}
+	}
+	return false
 }
 
 // headCut returns where the head part's body ends.
@@ -74,20 +132,14 @@ func headCut(text []byte) int {
 }
 
 // sentenceEnd tells whether a sentence ends just before text[i], which is
-// a space or a newline. A full stop after a single capital ("U.S.", "J.
-// Doe") or before a word in lower case ("the U.S. envoy", "Gen. al")
-// ends none: wire copy is full of abbreviations.
+// a space or a newline (an abbreviation's full stop is followed by a
+// no-break space in the index: appendParagraph).
 func sentenceEnd[T string | []byte](text T, i int) bool {
 	if i == 0 || i >= len(text) || text[i] != ' ' && text[i] != '\n' {
 		return false
 	}
 	switch c := text[i-1]; {
-	case c == '.':
-		if i+1 < len(text) && text[i+1] >= 'a' && text[i+1] <= 'z' {
-			return false
-		}
-		return i < 2 || text[i-2] < 'A' || text[i-2] > 'Z' || i >= 3 && text[i-3] != ' ' && text[i-3] != '.'
-	case c == '!' || c == '?':
+	case c == '.' || c == '!' || c == '?':
 		return true
 	case i >= 2 && (c == 0x9f && text[i-2] == 0xd8 || c == 0x94 && text[i-2] == 0xdb): // ؟ ۔
 		return true
@@ -150,19 +202,20 @@ func docSum(d *Doc, buf []byte) (sum uint64, scratch []byte) {
 	text := len(buf)
 	cutAt := headCut(buf)
 	restLen := text - cutAt
-	for _, p := range d.Body[k:] {
-		restLen += 1 + len(p)
-	}
-	buf = appendHead(buf, d, buf[:cutAt], restLen)
 	rest := crc32.Checksum(buf[cutAt:text], castagnoli())
+	var para []byte // a paragraph as the index writes it, when not as it is
 	for _, p := range d.Body[k:] {
 		rest = crc32.Update(rest, castagnoli(), newline)
-		if strings.ContainsAny(p, "\r\n") {
-			rest = crc32.Update(rest, castagnoli(), appendParagraph(nil, p))
+		if strings.ContainsAny(p, "\r\n") || strings.Contains(p, ". ") {
+			para = appendParagraph(para[:0], p)
+			rest = crc32.Update(rest, castagnoli(), para)
+			restLen += 1 + len(para)
 		} else {
 			rest = crc32.Update(rest, castagnoli(), unsafe.Slice(unsafe.StringData(p), len(p)))
+			restLen += 1 + len(p)
 		}
 	}
+	buf = appendHead(buf, d, buf[:cutAt], restLen)
 	return partsSum(buf[text:], rest), buf
 }
 

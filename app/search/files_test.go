@@ -154,6 +154,9 @@ func TestDocSum(t *testing.T) {
 		{"LongFirstSentence", []string{strings.Repeat("dolor ", 200)}},
 		{"LineBreaks", []string{"Lorem\nipsum\r\ndolor. " + strings.Repeat("Sit amet. ", 80), "Velit\nesse."}},
 		{"Arabic", []string{strings.Repeat("کاروم سیمان؟ ", 80), "زیلانە."}},
+		// A no-break space after an abbreviation makes the paragraph a byte
+		// longer, in the head and in the rest.
+		{"Abbreviations", []string{strings.Repeat("The U.S. envoy met Gen. Doe. ", 40), "Mr. Roe came on Jan. 5.", "The U.K.\nenvoy too."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {

@@ -328,6 +328,7 @@ func TestExcerpt(t *testing.T) {
 		doc("opening", "Opening", "Zorvek first. Then more.", para, para),
 		doc("arabic", "زيلان", "کاروم سیمان. ئەمە زیلانە لێرەیە، باشە. کۆتایی."),
 		doc("abbreviations", "Abbreviations", "Ut enim ad minim. The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today. Duis aute irure."),
+		doc("titles", "Titles", "Synthetic Corp. The quillan met Gen. Doe on Jan. 5 at No. 10 in Synthetic Plaza. Duis aute irure."),
 	}
 	f := build(t, docs)
 	tests := []struct {
@@ -340,8 +341,10 @@ func TestExcerpt(t *testing.T) {
 		{"HeadlineOnlyShowsOpening", "zorvek", "headline-only", "Ut enim ad minim veniam.", nil},
 		{"MatchInOpening", "zorvek", "opening", "Zorvek first.", []string{"Zorvek"}},
 		{"ArabicScript", "زيلانه", "arabic", "ئەمە زیلانە لێرەیە، باشە.", []string{"زیلانە"}},
-		{"AbbreviationsEndNoSentence", "zorvek", "abbreviations", "The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today.", []string{"Zorvek"}},
-		{"NorBeginOne", "envoy", "abbreviations", "The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today.", []string{"envoy"}},
+		// The index keeps an abbreviation's space as a no-break space.
+		{"AbbreviationsEndNoSentence", "zorvek", "abbreviations", "The Zorvek met the U.S.\u00a0envoy and J.\u00a0Doe of the U.K.\u00a0Mission in Synthetic St.\u00a0today.", []string{"Zorvek"}},
+		{"NorBeginOne", "envoy", "abbreviations", "The Zorvek met the U.S.\u00a0envoy and J.\u00a0Doe of the U.K.\u00a0Mission in Synthetic St.\u00a0today.", []string{"envoy"}},
+		{"TitlesAndNumbers", "quillan", "titles", "The quillan met Gen.\u00a0Doe on Jan.\u00a05 at No.\u00a010 in Synthetic Plaza.", []string{"quillan"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
