@@ -77,7 +77,9 @@ func (l *Links) Visit(slug, headlineKey string) {
 // list, whose title names exactly one of the articles visited, that
 // article's slug, and returns what the title of each Read More block of
 // the body matched, in the order of the body. A title that two articles
-// share is left unlinked: which one is meant cannot be told.
+// share is left unlinked: which one is meant cannot be told. The related
+// list names an article once: of the titles linked to the same slug (the
+// same headline in another case or spacing), the first is kept.
 func (l *Links) Resolve(a *article.Article) []LinkMatch {
 	find := func(title string) *linkTitle {
 		key := HeadlineKey(title)
@@ -106,8 +108,15 @@ func (l *Links) Resolve(a *article.Article) []LinkMatch {
 		}
 		matches = append(matches, m)
 	}
-	for i := range a.Related {
-		link(&a.Related[i])
+	related, linked := a.Related[:0], make(map[string]bool)
+	for _, k := range a.Related {
+		link(&k)
+		if k.Slug != "" && linked[k.Slug] {
+			continue
+		}
+		linked[k.Slug] = true
+		related = append(related, k)
 	}
+	a.Related = related
 	return matches
 }

@@ -89,3 +89,42 @@ func TestReadMoreLinksKeepsFew(t *testing.T) {
 		t.Errorf("matched %+v, related %+v; want 1000 counted, %d kept, no link", m, a.Related, MaxLinkMatches)
 	}
 }
+
+// TestReadMoreLinksRelatedOnce lists a linked article once among the
+// related stories, however many Read More lines name it (in another case,
+// spacing or dash): the body keeps each line where it stands.
+func TestReadMoreLinksRelatedOnce(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		titles   []string
+		related  []article.Link
+	}{
+		{"another case", []string{"Synthetic salaries agreed", "SYNTHETIC SALARIES AGREED"},
+			[]article.Link{{Title: "Synthetic salaries agreed", Slug: "synthetic-salaries"}}},
+		{"another case and dash, among others", []string{"Synthetic – profile", "Another synthetic story", "synthetic - PROFILE"},
+			[]article.Link{{Title: "Synthetic – profile", Slug: "synthetic-profile"}, {Title: "Another synthetic story"}}},
+		{"two titles unlinked stay", []string{"Synthetic elsewhere", "SYNTHETIC ELSEWHERE"},
+			[]article.Link{{Title: "Synthetic elsewhere"}, {Title: "SYNTHETIC ELSEWHERE"}}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			text := "Synthetic headline\nTESTVILLE (Synthetic Wire) – Words.\n"
+			for _, title := range tt.titles {
+				text += "Read More: " + title + "\n"
+			}
+			a, err := Parse([]byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			links := ReadMoreLinks(a)
+			links.Visit("synthetic-salaries", HeadlineKey("Synthetic salaries agreed"))
+			links.Visit("synthetic-profile", HeadlineKey("Synthetic - profile"))
+			links.Resolve(&a)
+			if !reflect.DeepEqual(a.Related, tt.related) {
+				t.Errorf("related %+v, want %+v", a.Related, tt.related)
+			}
+			if got := len(a.Body) - len(a.Paragraphs()); got != len(tt.titles) {
+				t.Errorf("%d Read More blocks in the body, want %d", got, len(tt.titles))
+			}
+		})
+	}
+}
