@@ -788,6 +788,46 @@ func TestImportBylines(t *testing.T) {
 	}
 }
 
+// TestImportBylineAgain refuses a story with a byline as a copy when the
+// dataset holds it: imported before bylines were read (the byline its
+// first paragraph, the dateline left in the next paragraph's text, written
+// here by hand), or imported with its byline read.
+func TestImportBylineAgain(t *testing.T) {
+	const story = "Synthetic test headline for bylines\n\nBy Jane Doe\n\nSYNTHETIC CITY (Synthetic Wire) – Synthetic words.\n\nLast synthetic words.\n"
+	const oldForm = `{"articles": [{"slug": "synthetic-old-import", "headline": "Synthetic test headline for bylines", "body": [` +
+		`{"type": "paragraph", "text": "By Jane Doe"}, {"type": "paragraph", "text": "SYNTHETIC CITY (Synthetic Wire) – Synthetic words."}, {"type": "paragraph", "text": "Last synthetic words."}]}]}`
+	for _, tt := range []struct {
+		scenario string
+		data     string // the dataset file; "" for one the first import makes
+		held     string
+	}{
+		{"imported with the byline as a paragraph", oldForm, "synthetic-old-import"},
+		{"imported with the byline read", "", "synthetic-test-headline-for-bylines"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dataFile := filepath.Join(t.TempDir(), "news.json")
+			if tt.data != "" {
+				if err := os.WriteFile(dataFile, []byte(tt.data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := dispatch([]string{"import", "-data", dataFile, storyFile(t, story)}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			before, err := os.ReadFile(dataFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = dispatch([]string{"import", "-data", dataFile, storyFile(t, story)}, &bytes.Buffer{}, &bytes.Buffer{})
+			if want := fmt.Sprintf("the dataset already holds this story as %q", tt.held); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("error %v, want one holding %q", err, want)
+			}
+			if after, err := os.ReadFile(dataFile); err != nil || !bytes.Equal(after, before) {
+				t.Errorf("the dataset changed (%v):\n%s", err, after)
+			}
+		})
+	}
+}
+
 // TestImportUndatedIntoUndated: into a dataset of undated stories, as the
 // bundled one, an undated story is in the feed, which lists undated
 // articles only while the site has no dated one; the warning says so.

@@ -188,3 +188,31 @@ func prefixedName(w string) bool {
 	p, name, found := strings.Cut(w, "-")
 	return found && (particles[p] || bylineParticles[p] || p == "ad" || p == "ash" || p == "as") && capitalised(name)
 }
+
+// bylineShaped reports whether a paragraph may be a byline, as the
+// importer reads one now or read one before (Fingerprint): a line that
+// readByline takes, or any short line of "By" and words written as names
+// are (capitalised, particles of names, agencies, numbers) with commas,
+// bars, dashes and "and" between. It takes more than readByline does
+// ("By Christmas Eve"), so that a line one reading took as a byline and
+// another as a paragraph counts the same in both.
+func bylineShaped(text string) bool {
+	if _, _, ok := readByline(text); ok {
+		return true
+	}
+	m := bylineLine.FindStringSubmatch(text)
+	if m == nil || utf8.RuneCountInString(text) > maxBylineLength {
+		return false
+	}
+	for _, w := range strings.Fields(m[1]) {
+		w = strings.TrimRight(w, ",.;:")
+		switch {
+		case w == "", w == "|", w == "-", w == "–", w == "—", isAnd(w):
+		case capitalised(w), slashed(w), prefixedName(w), isAgency(w):
+		case particles[w], bylineParticles[w], strings.ContainsFunc(w, unicode.IsDigit):
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -149,3 +149,65 @@ func TestBylineAndGivenAuthors(t *testing.T) {
 		t.Errorf("dateline %+v, paragraphs %q: the byline is still no paragraph", a.Dateline, a.Paragraphs())
 	}
 }
+
+// TestFingerprintByline gives a story with a byline the fingerprint of
+// the article an importer that read no byline made of it (the byline its
+// first paragraph, or the one after the dateline's, and a dateline after
+// the byline left in the text), and of the article the byline reading
+// makes, so that importing it again is refused as a copy whichever made
+// the dataset's. A first sentence that opens with "By", or other words,
+// still counts.
+func TestFingerprintByline(t *testing.T) {
+	const (
+		dateline = "SYNTHETIC CITY (Synthetic Wire) – Synthetic words."
+		rest     = "Synthetic words."
+		last     = "Last synthetic words."
+	)
+	wire := &article.Dateline{Place: "SYNTHETIC CITY", Source: "Synthetic Wire"}
+	paragraphs := func(dl *article.Dateline, texts ...string) article.Article {
+		a := article.Article{Headline: "Synthetic headline", Dateline: dl}
+		for _, p := range texts {
+			a.Body = append(a.Body, article.Block{Type: article.Paragraph, Text: p})
+		}
+		return a
+	}
+	for _, tt := range []struct {
+		scenario string
+		text     string // after the headline
+		other    article.Article
+		same     bool
+	}{
+		{"a byline before the dateline, read as a paragraph", "By Jane Doe\n" + dateline + "\n" + last,
+			paragraphs(nil, "By Jane Doe", dateline, last), true},
+		{"a byline and an agency in capitals, read as a paragraph", "BY JANE DOE AND JOHN ROE, REUTERS\n\n" + dateline + "\n" + last,
+			paragraphs(nil, "BY JANE DOE AND JOHN ROE, REUTERS", dateline, last), true},
+		{"a byline after a caption, read as a paragraph", "A synthetic caption. (Photo: Test Fixture)\nBy Jane Doe | Synthetic Wire\n" + dateline + "\n" + last,
+			paragraphs(nil, "By Jane Doe | Synthetic Wire", dateline, last), true},
+		{"a byline after the dateline, read as a paragraph", dateline + "\nBy Jane Doe\n" + last,
+			paragraphs(wire, rest, "By Jane Doe", last), true},
+		{"a byline after the dateline kept in the text, read as a paragraph", dateline + "\nBy Jane Doe\n" + last,
+			paragraphs(nil, dateline, "By Jane Doe", last), true},
+		{"a byline read as one", "By Jane Doe\n" + dateline + "\n" + last,
+			paragraphs(wire, rest, last), true},
+		{"a line taken as a byline by one reading only", "By Christmas Eve\n" + dateline + "\n" + last,
+			paragraphs(wire, rest, last), true},
+		{"the same line read as a paragraph", "By Christmas Eve\n" + dateline + "\n" + last,
+			paragraphs(nil, "By Christmas Eve", dateline, last), true},
+		{"a byline and a word changed", "By Jane Doe\n" + dateline + "\n" + last,
+			paragraphs(nil, "By Jane Doe", dateline, "Last synthetic word."), false},
+		{"a first sentence opening with By", "By Tuesday, officials said the talks would end.\n" + last,
+			paragraphs(nil, last), false},
+		{"a byline after the second paragraph", dateline + "\n" + last + "\nBy Jane Doe",
+			paragraphs(wire, rest, last), false},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte("Synthetic headline\n" + tt.text + "\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Fingerprint(a) == Fingerprint(tt.other); got != tt.same {
+				t.Errorf("same fingerprint as %q: %v, want %v", tt.other.Paragraphs(), got, tt.same)
+			}
+		})
+	}
+}

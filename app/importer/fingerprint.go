@@ -16,18 +16,28 @@ import (
 // first, without a date it gave), to tell a story that a dataset already
 // holds: two imports of the same text give the same fingerprint whatever
 // their slug, language, photos or Read More links, and whether or not the
-// importer read the dateline. White space is squeezed, dashes made one,
-// direction marks and other invisible characters dropped, and the text
-// put in Unicode's composed form before hashing (SHA-256, in hex).
+// importer read the dateline or the byline. A paragraph that may be a
+// byline (bylineShaped) before the first other one, or right after it when
+// it opens with a dateline, does not count: an importer that read no
+// byline kept it as a paragraph (and the dateline after it in the text),
+// one that reads it keeps it out of the body. White space is squeezed,
+// dashes made one, direction marks and other invisible characters
+// dropped, and the text put in Unicode's composed form before hashing
+// (SHA-256, in hex).
 func Fingerprint(a article.Article) string {
 	var b strings.Builder
 	b.WriteString(fingerprintText(a.Headline))
-	first := true
+	first := true       // no paragraph written yet
+	afterDated := false // the paragraphs written are one, opening with a dateline
 	for _, blk := range a.Body {
 		if blk.Type != article.Paragraph {
 			continue
 		}
 		text := blk.Text
+		if (first || afterDated) && bylineShaped(text) {
+			continue
+		}
+		afterDated = false
 		if first && a.Dateline != nil {
 			text = a.Dateline.Label() + " - " + text
 		}
@@ -37,7 +47,7 @@ func Fingerprint(a article.Article) string {
 			// it or holds it in its text (imported by an importer that
 			// did not read its form).
 			if o, ok := splitDateline(text); ok {
-				text = o.dateline.Label() + " - " + o.rest
+				text, afterDated = o.dateline.Label()+" - "+o.rest, true
 			}
 		}
 		first = false
