@@ -92,7 +92,11 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err := note("slug: %s (%s)", a.Slug, choices.SlugReason); err != nil {
 		return err
 	}
-	if err := noteByline(choices.Byline, storyFile, note); err != nil {
+	var source string
+	if a.Dateline != nil {
+		source = a.Dateline.Source
+	}
+	if err := noteByline(choices.Byline, storyFile, source, note); err != nil {
 		return err
 	}
 	if *published == importer.PublishedNow {
@@ -507,24 +511,41 @@ func warnNoDateline(a article.Article, firstLine int, storyFile string, stderr i
 }
 
 // noteByline says whose names the story's byline, on its line of
-// storyFile, gave the article as its authors, and what of it was left out:
-// its agency, or all of it when the authors were given with -author.
-func noteByline(b importer.Byline, storyFile string, note func(format string, args ...any) error) error {
+// storyFile, gave the article as its authors, quoting the line so that
+// the user can check it was one, and what of it was left out (its agency,
+// a job title...), or that it names no person, or that it was not used as
+// the authors were given with -author. source is the dateline's source,
+// "" for none: an agency that is all a byline names often is.
+func noteByline(b importer.Byline, storyFile, source string, note func(format string, args ...any) error) error {
 	switch {
 	case b.Line == 0:
 		return nil
 	case !b.Used:
 		return note("note: the byline on line %d of %s, %q, is not used: the authors are the ones given with -author", b.Line, storyFile, b.Text)
 	}
+	left := make([]string, len(b.Left))
+	for i, p := range b.Left {
+		left[i] = p.Describe()
+		if len(b.Names) == 0 && p.Kind == importer.PartAgency && source != "" && strings.EqualFold(p.Text, source) {
+			left[i] += " (the dateline's source too)"
+		}
+	}
+	if len(b.Names) == 0 {
+		return note("note: the byline on line %d of %s, %q, names no person, only %s, so the article has no author; to give it some, import with -author NAME",
+			b.Line, storyFile, b.Text, strings.Join(left, " and "))
+	}
 	names := make([]string, len(b.Names))
 	for i, n := range b.Names {
 		names[i] = strconv.Quote(n)
 	}
-	var agency string
-	if b.Agency != "" {
-		agency = fmt.Sprintf("; its agency, %q, is no author and is left out", b.Agency)
+	var more string
+	if len(left) > 0 {
+		more = "; left out as no author: " + strings.Join(left, ", ")
 	}
-	return note("authors: %s (from the byline on line %d of %s%s)", strings.Join(names, ", "), b.Line, storyFile, agency)
+	if b.Recased {
+		more += "; the names are written in title case from the line's capitals: check their spelling, or give them with -author"
+	}
+	return note("authors: %s (from the byline on line %d of %s, %q%s)", strings.Join(names, ", "), b.Line, storyFile, b.Text, more)
 }
 
 // noteReadMore says what became of each Read More line of the story,

@@ -56,8 +56,11 @@
 // Reuters"), between the headline and the first paragraph or right after
 // the dateline's paragraph, is the story's byline, not a paragraph: its
 // names are the article's authors, unless the publisher gives them
-// (Options.Authors). It is short and all names, so that a first sentence
-// such as "By Tuesday, officials said ..." stays a paragraph (Byline).
+// (Options.Authors); what names no person (an agency, an outlet, a job
+// title, a credit: Byline.Left) is left out, and names in capitals are
+// written in title case. It is short and all names, so that a first
+// sentence such as "By Tuesday, officials said ..." or a phrase such as
+// "By Christmas Eve" stays a paragraph (Byline).
 //
 // The text carries no date, address or image file, and the article gets
 // no address or image; its date, section and tags are the publisher's
@@ -381,8 +384,9 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 			continue
 		}
 		if c.Byline.Line == 0 && (paragraphs == 0 || justAfterDateline) {
-			if names, agency, ok := readByline(l.text); ok {
-				c.Byline = Byline{Line: l.no, Text: l.text, Names: names, Agency: agency}
+			if b, ok := readByline(l.text); ok {
+				b.Line, b.Text = l.no, l.text
+				c.Byline = b
 				continue
 			}
 		}
