@@ -45,20 +45,19 @@ func appendBody(dst []byte, d *Doc) []byte {
 // app.wasm does not carry it.
 func appendParagraph(dst []byte, p string) []byte {
 	at := len(dst)
-	for i := 0; i < len(p); {
-		j := strings.Index(p[i:], ". ")
-		if j < 0 {
+	for i := 0; ; {
+		j := strings.IndexByte(p[i:], '.')
+		if j < 0 || i+j+1 >= len(p) {
 			dst = append(dst, p[i:]...)
 			break
 		}
-		j += i + 1 // the space
+		j += i + 1 // after the full stop
 		dst = append(dst, p[i:j]...)
-		if abbreviation(p, j) {
+		i = j
+		if c := p[j]; (c == ' ' || c == '\n' || c == '\r') && abbreviation(p, j) {
 			dst = append(dst, "\u00a0"...)
-		} else {
-			dst = append(dst, ' ')
+			i++
 		}
-		i = j + 1
 	}
 	for i := at; i < len(dst); i++ {
 		if dst[i] == '\n' || dst[i] == '\r' {
@@ -68,15 +67,19 @@ func appendParagraph(dst []byte, p string) []byte {
 	return dst
 }
 
-// abbreviation tells whether the full stop before p[i], a space, ends an
-// abbreviation rather than a sentence: before a word in lower case, after
-// a single capital, after a title that comes before a name, or after a
-// month or "No" before a number. Titles that end sentences as often
-// ("Jr.", "St.") are left to end them.
+// abbreviation tells whether the full stop before p[i], a space or a line
+// break, ends an abbreviation rather than a sentence: before a word in
+// lower case, after a single capital, after a title that comes before a
+// name, or after a month or "No" before a number. Titles that end
+// sentences as often ("Jr.", "St.") are left to end them.
 func abbreviation(p string, i int) bool {
+	k := i
+	for k < len(p) && (p[k] == ' ' || p[k] == '\n' || p[k] == '\r') {
+		k++
+	}
 	var next byte
-	if i+1 < len(p) {
-		next = p[i+1]
+	if k < len(p) {
+		next = p[k]
 	}
 	if 'a' <= next && next <= 'z' {
 		return true
@@ -86,7 +89,7 @@ func abbreviation(p string, i int) bool {
 		w--
 	}
 	word := p[w : i-1]
-	if w > 0 && p[w-1] != ' ' && p[w-1] != '.' && p[w-1] != '(' && p[w-1] != '\n' {
+	if w > 0 && p[w-1] != ' ' && p[w-1] != '.' && p[w-1] != '(' && p[w-1] != '\n' && p[w-1] != '\r' {
 		return false // the end of something else: "3.5. Then", "e-mail. Then"
 	}
 	switch {
@@ -206,7 +209,7 @@ func docSum(d *Doc, buf []byte) (sum uint64, scratch []byte) {
 	var para []byte // a paragraph as the index writes it, when not as it is
 	for _, p := range d.Body[k:] {
 		rest = crc32.Update(rest, castagnoli(), newline)
-		if strings.ContainsAny(p, "\r\n") || strings.Contains(p, ". ") {
+		if strings.ContainsAny(p, "\r\n") || strings.Contains(p, ". ") { // what appendParagraph may change
 			para = appendParagraph(para[:0], p)
 			rest = crc32.Update(rest, castagnoli(), para)
 			restLen += 1 + len(para)

@@ -329,6 +329,7 @@ func TestExcerpt(t *testing.T) {
 		doc("arabic", "زيلان", "کاروم سیمان. ئەمە زیلانە لێرەیە، باشە. کۆتایی."),
 		doc("abbreviations", "Abbreviations", "Ut enim ad minim. The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today. Duis aute irure."),
 		doc("titles", "Titles", "Synthetic Corp. The quillan met Gen. Doe on Jan. 5 at No. 10 in Synthetic Plaza. Duis aute irure."),
+		doc("broken-lines", "Broken lines", "Ut enim. The plinthor met the U.S.\nenvoy and Dr.\r\nRoe. Duis aute irure."),
 	}
 	f := build(t, docs)
 	tests := []struct {
@@ -344,6 +345,7 @@ func TestExcerpt(t *testing.T) {
 		// The index keeps an abbreviation's space as a no-break space.
 		{"AbbreviationsEndNoSentence", "zorvek", "abbreviations", "The Zorvek met the U.S.\u00a0envoy and J.\u00a0Doe of the U.K.\u00a0Mission in Synthetic St.\u00a0today.", []string{"Zorvek"}},
 		{"NorBeginOne", "envoy", "abbreviations", "The Zorvek met the U.S.\u00a0envoy and J.\u00a0Doe of the U.K.\u00a0Mission in Synthetic St.\u00a0today.", []string{"envoy"}},
+		{"AbbreviationBeforeALineBreak", "plinthor", "broken-lines", "The plinthor met the U.S.\u00a0envoy and Dr.\u00a0 Roe.", []string{"plinthor"}},
 		{"TitlesAndNumbers", "quillan", "titles", "The quillan met Gen.\u00a0Doe on Jan.\u00a05 at No.\u00a010 in Synthetic Plaza.", []string{"quillan"}},
 	}
 	for _, tt := range tests {

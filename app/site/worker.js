@@ -85,45 +85,61 @@ async function install() {
 const HASHES_OF = "/_hashes/";
 
 // reuse notes this version's HASHES, then copies into cache each file of
-// HASHES that an older version's cache holds with the same hash, which the
-// install then does not download: costing no network, it copies app.wasm
-// with data saver on too. The copy is the response as it was saved, its
-// address kept (the browser's cache of compiled code goes by it).
+// HASHES that an older version's cache holds with the same bytes, which
+// the install then does not download: costing no network, it copies
+// app.wasm with data saver on too. An older version's record of HASHES
+// only tells which files may be the same (its cache took them from
+// addresses every version shares, whatever the host served then): each
+// copy's bytes are hashed as the host hashes them (site.go) first. The
+// copy is the response as it was saved, its address kept (the browser's
+// cache of compiled code goes by it). Reuse saves downloads and never
+// fails the install: on any error, the install downloads the rest.
 async function reuse(cache) {
-  const meta = await caches.open(META);
-  await meta.put(HASHES_OF + VERSION, new Response(JSON.stringify(HASHES)));
-  const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
-  const wanted = Object.keys(HASHES).filter((u) => !have.has(u));
-  for (const name of await caches.keys()) {
-    if (wanted.length === 0) {
-      return;
-    }
-    if (!name.startsWith(CACHE_PREFIX) || name === CACHE || name === META || name === SAVED) {
-      continue;
-    }
-    const r = await meta.match(HASHES_OF + name.slice(CACHE_PREFIX.length));
-    let theirs;
-    try {
-      theirs = r && (await r.json());
-    } catch (err) {
-      continue; // not a worker's writing
-    }
-    if (!theirs) {
-      continue; // a version from before HASHES
-    }
-    const older = await caches.open(name);
-    for (let i = wanted.length - 1; i >= 0; i--) {
-      const u = wanted[i];
-      if (theirs[u] !== HASHES[u]) {
+  try {
+    const meta = await caches.open(META);
+    await meta.put(HASHES_OF + VERSION, new Response(JSON.stringify(HASHES)));
+    const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+    const wanted = Object.keys(HASHES).filter((u) => !have.has(u));
+    for (const name of await caches.keys()) {
+      if (wanted.length === 0) {
+        return;
+      }
+      if (!name.startsWith(CACHE_PREFIX) || name === CACHE || name === META || name === SAVED) {
         continue;
       }
-      const resp = await older.match(u);
-      if (resp) {
-        await cache.put(u, resp);
-        wanted.splice(i, 1);
+      const r = await meta.match(HASHES_OF + name.slice(CACHE_PREFIX.length));
+      let theirs;
+      try {
+        theirs = r && (await r.json());
+      } catch (err) {
+        continue; // not a worker's writing
+      }
+      if (!theirs) {
+        continue; // a version from before HASHES
+      }
+      const older = await caches.open(name);
+      for (let i = wanted.length - 1; i >= 0; i--) {
+        const u = wanted[i];
+        if (theirs[u] !== HASHES[u]) {
+          continue;
+        }
+        const resp = await older.match(u);
+        if (resp && (await hashOf(resp.clone())) === HASHES[u]) {
+          await cache.put(u, resp);
+          wanted.splice(i, 1);
+        }
       }
     }
+  } catch (err) {
+    // Storage full, an entry gone: what was not copied is downloaded.
   }
+}
+
+// hashOf is the hash the host gives a file (site.go's ETag): the first 12
+// bytes of its SHA-256, in hex.
+async function hashOf(resp) {
+  const sum = new Uint8Array(await crypto.subtle.digest("SHA-256", await resp.arrayBuffer()));
+  return Array.from(sum.subarray(0, 12), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 // lightFiles are what data saver keeps, and what every install saves

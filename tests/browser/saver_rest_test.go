@@ -252,6 +252,10 @@ func TestUpdateReusesUnchangedFiles(t *testing.T) {
 				setSaver(tb, true)
 			}
 			versionB := versionOf(t, hostB.URL+"/")
+			// A copy in A's cache that is not what A's record says (a file
+			// the host changed under A's install): never copied.
+			versionA := eval[string](tb, versionJS)
+			evalAwait[bool](tb, `caches.open("dateline-`+versionA+`").then((c) => c.put("/web/boot.js", new Response("// not A's boot.js"))).then(() => true)`)
 			w.take()
 			w.hold("/web/app.wasm")
 			w.deploy(t, hostB.URL)
@@ -259,6 +263,9 @@ func TestUpdateReusesUnchangedFiles(t *testing.T) {
 			tb.waitInstalled("B's install", versionB, time.Minute)
 			if w.holding("/web/app.wasm") || w.count("/web/app.wasm") != 0 {
 				t.Errorf("B's install asked the host for app.wasm, which A's cache holds with the same bytes")
+			}
+			if got := evalAwait[string](tb, `caches.open("dateline-`+versionB+`").then((c) => c.match("/web/boot.js")).then((r) => r ? r.text() : "")`); strings.HasPrefix(got, "// not A's") || got == "" || w.count("/web/boot.js") != 1 {
+				t.Errorf("B's boot.js %.40q, downloaded %d times: want the host's, downloaded once, not A's copy that differs from its record", got, w.count("/web/boot.js"))
 			}
 			for _, f := range []string{"/web/app.wasm", "/web/dateline.css", "/web/reader.js"} {
 				if !evalAwait[bool](tb, `caches.open("dateline-`+versionB+`").then((c) => c.match(`+jsString(f)+`)).then((r) => !!r)`) {
