@@ -695,16 +695,7 @@ func TestImportLinksReadMore(t *testing.T) {
 			if got := []string{a.Body[1].Slug, a.Related[0].Slug}; got[0] != tt.link || got[1] != tt.link {
 				t.Errorf("the Read More line and the related link lead to %q, want %q", got, tt.link)
 			}
-			for _, want := range append(tt.stderr, story) {
-				if !strings.Contains(stderr.String(), want) {
-					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
-				}
-			}
-			for _, not := range tt.not {
-				if strings.Contains(stderr.String(), not) {
-					t.Errorf("stderr holds %q:\n%s", not, stderr.String())
-				}
-			}
+			checkStderr(t, stderr.String(), append(tt.stderr, story), tt.not)
 		})
 	}
 }
@@ -795,16 +786,7 @@ func TestImportBylines(t *testing.T) {
 			if ps := a.Paragraphs(); tt.dateline && (len(ps) != 2 || ps[0] != "Synthetic words.") {
 				t.Errorf("paragraphs %q, want the dateline's and the last", ps)
 			}
-			for _, want := range append(tt.stderr, story) {
-				if !strings.Contains(stderr.String(), want) {
-					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
-				}
-			}
-			for _, not := range tt.not {
-				if strings.Contains(stderr.String(), not) {
-					t.Errorf("stderr holds %q:\n%s", not, stderr.String())
-				}
-			}
+			checkStderr(t, stderr.String(), append(tt.stderr, story), tt.not)
 		})
 	}
 }
@@ -899,5 +881,21 @@ func TestImportUpdatedOnly(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.want, stderr.String())
 			}
 		})
+	}
+}
+
+// checkStderr checks that a command's stderr holds every text of want and
+// none of not.
+func checkStderr(t *testing.T, stderr string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(stderr, n) {
+			t.Errorf("stderr holds %q:\n%s", n, stderr)
+		}
 	}
 }
