@@ -226,17 +226,13 @@ func NginxConf(d Deploy) ([]byte, error) {
 # mime.types for this server.
 types {
 `)
-	var textTypes []string
 	for _, t := range exportTypes {
 		fmt.Fprintf(&b, "    %-26s %s;\n", t.typ, strings.Join(t.exts, " "))
-		if t.text && t.typ != "text/html" { // nginx always has text/html
-			textTypes = append(textTypes, t.typ)
-		}
 	}
 	b.WriteString(`}
 default_type application/octet-stream;
 charset utf-8;
-charset_types ` + strings.Join(textTypes, " ") + `;
+charset_types ` + nginxTextTypes + `;
 
 index index.html;
 
@@ -350,15 +346,19 @@ redir @dateline_slash {re.slash.1}{re.slash.2} permanent
 // (Debian's nginx.conf compresses text/html only). In the locations, not
 // the server: a server block that sets gzip itself would otherwise be
 // refused as giving a directive twice.
-var nginxGzip = func() string {
+var nginxGzip = "    gzip_static on;\n    gzip on;\n    gzip_types " + nginxTextTypes + ";\n" +
+	"    gzip_min_length 512;\n    gzip_comp_level 5;\n    gzip_vary on;\n"
+
+// nginxTextTypes lists the export's text types for charset_types and
+// gzip_types, but text/html, which both always have.
+var nginxTextTypes = func() string {
 	var types []string
 	for _, t := range exportTypes {
-		if t.text && t.typ != "text/html" { // nginx always has text/html
+		if t.text && t.typ != "text/html" {
 			types = append(types, t.typ)
 		}
 	}
-	return "    gzip_static on;\n    gzip on;\n    gzip_types " + strings.Join(types, " ") + ";\n" +
-		"    gzip_min_length 512;\n    gzip_comp_level 5;\n    gzip_vary on;\n"
+	return strings.Join(types, " ")
 }()
 
 // nginxHeaders writes a location's add_header lines: its Cache-Control and

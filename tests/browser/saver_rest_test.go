@@ -138,7 +138,8 @@ func TestSaverStoppedNewerPage(t *testing.T) {
 // app.wasm, held at the host here: never with A's, which A's cache still
 // holds at the same address and which would run under B's pages and
 // scripts. (A and B are built from one binary, so their app.wasm is the
-// same file: getting it before the host lets B's go is what tells.)
+// same file: A's worker notes its own as another, so that B's install does
+// not copy it, and getting it before the host lets B's go is what tells.)
 func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
 	t.Parallel()
 	hostA, hostB, _ := twoVersions(t, 30, "wasm")
