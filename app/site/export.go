@@ -78,7 +78,7 @@ func (s *Site) export(ctx context.Context, dir string, made []string) (ExportSta
 	if err != nil {
 		return ExportStats{}, errors.Join(fmt.Errorf("exporting: %w", err), removeDirs(made))
 	}
-	w := &exportWriter{ctx: ctx, root: dir, stage: filepath.Join(dir, stagingName), compare: !prev.fresh}
+	w := &exportWriter{ctx: ctx, root: dir, stage: filepath.Join(dir, stagingName), compare: !prev.fresh, version: s.Version, data: s.dataVersion()}
 	if err := s.exportTo(w); err != nil {
 		cleanup := errors.Join(os.RemoveAll(w.stage), removeDirs(made))
 		if cerr := ctx.Err(); cerr != nil {
@@ -182,6 +182,14 @@ func (s *Site) exportTo(w *exportWriter) error {
 		return fmt.Errorf("exporting the offline list: %w", err)
 	}
 	if err := w.write(s.DataBase+"/offline.json", offline.body); err != nil {
+		return err
+	}
+	// After every file it lists: their hashes are of the files written.
+	reuse, err := s.reuseHashes(w.hashOf)
+	if err != nil {
+		return fmt.Errorf("exporting %s: %w", s.reusePath(), err)
+	}
+	if err := w.write(s.reusePath(), reuse); err != nil {
 		return err
 	}
 	nf, err := s.notFound()
@@ -371,13 +379,16 @@ type exportWriter struct {
 	// compare is set over an earlier export, whose files are compared
 	// with the new ones.
 	compare bool
+	// version and data are the site's version and data path's names, for
+	// the masked hash of each file (the reuse list).
+	version, data string
 
 	// mu guards what follows while the site is written; once exportTo
 	// returns, only one goroutine moves it into place.
 	mu                 sync.Mutex
-	files              map[string]bool // every file of the site, relative, in slash form
-	staged             []string        // the files written into stage, in order
-	dirs               map[string]bool // made already
+	files              map[string]string // every file of the site, relative, in slash form: its masked hash
+	staged             []string          // the files written into stage, in order
+	dirs               map[string]bool   // made already
 	unchanged, removed int
 	// manifest counts the manifest once the export has written it: +1 as
 	// written, -1 as unchanged.
@@ -389,11 +400,12 @@ func (w *exportWriter) write(p string, body []byte) error {
 		return err
 	}
 	rel := strings.TrimPrefix(p, "/")
+	h := maskedHash(body, w.version, w.data)
 	w.mu.Lock()
 	if w.files == nil {
-		w.files = make(map[string]bool)
+		w.files = make(map[string]string)
 	}
-	w.files[rel] = true
+	w.files[rel] = h
 	w.mu.Unlock()
 	if w.compare {
 		if old, err := os.ReadFile(filepath.Join(w.root, filepath.FromSlash(rel))); err == nil && bytes.Equal(old, body) {
@@ -414,6 +426,25 @@ func (w *exportWriter) write(p string, body []byte) error {
 	w.staged = append(w.staged, rel)
 	w.mu.Unlock()
 	return nil
+}
+
+// hashOf returns the masked hash of the file written for url, a path of
+// offline.json: a page's file is url.html, the home page's index.html.
+func (w *exportWriter) hashOf(url string) (string, error) {
+	rel := strings.TrimPrefix(url, "/")
+	if !strings.HasPrefix(url, dataPrefix) {
+		rel += ".html"
+		if url == "/" {
+			rel = "index.html"
+		}
+	}
+	w.mu.Lock()
+	h, ok := w.files[rel]
+	w.mu.Unlock()
+	if !ok {
+		return "", fmt.Errorf("%s was not written", rel)
+	}
+	return h, nil
 }
 
 // mkdir makes dir and its parents once per export: most files share

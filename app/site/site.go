@@ -69,6 +69,7 @@ type Site struct {
 	panels  string // the markup of components.Panels, the same on every page
 	search  *searchIndex
 	offline offlineList
+	reuse   reuseList
 	media   *Media
 	changed atomic.Bool // the dataset changed on disk: said once
 }
@@ -95,6 +96,9 @@ const notFoundPath = "/_not-found"
 // files change and DataFormat does not.
 const DataFormat = 3
 
+// dataPrefix is where every version's data path is.
+const dataPrefix = "/data/"
+
 // dataVersion names the data path: the dataset's hash with DataFormat.
 func dataVersion(dataset string) string {
 	sum := sha256.Sum256([]byte("dataset " + dataset + "\nformat " + strconv.Itoa(DataFormat) + "\n"))
@@ -109,7 +113,7 @@ func New(cfg Config) (*Site, error) {
 		return nil, fmt.Errorf("reading app.wasm (run make build): %w", err)
 	}
 	s := &Site{
-		DataBase: "/data/" + dataVersion(cfg.Archive.Version),
+		DataBase: dataPrefix + dataVersion(cfg.Archive.Version),
 		arc:      cfg.Archive,
 		site:     siteOf(cfg.Archive),
 		fixed:    make(map[string]*response),
@@ -238,6 +242,7 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 		CacheableResources: []string{"/web/icons/icon.svg"},
 		ServiceWorkerTemplate: strings.NewReplacer(
 			"__DATA_BASE__", s.DataBase,
+			"__REUSE__", s.reusePath(),
 			"__ARTICLES__", s.OfflineMode(),
 			"__FIRST_PAGES__", firstJSON,
 			"__HASHES__", hashesJSON,
@@ -496,7 +501,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var res *response
 	var err error
 	name, isData := strings.CutPrefix(p, s.DataBase+"/")
-	if isData {
+	if p == s.reusePath() {
+		res, err = s.reuseJSON()
+	} else if isData {
 		switch {
 		case name == "offline.json":
 			res, err = s.offlineJSON()

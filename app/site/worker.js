@@ -11,6 +11,8 @@ const SHELL = {{.ResourcesToCache}};
 // The versioned data files; offline.json lists the pages (and their data
 // files) to save at install, beyond the app.
 const DATA_BASE = "__DATA_BASE__";
+// Where this version's reuse list is (reuseSite).
+const REUSE = "__REUSE__";
 // "all": install saves every page of the site, so any page opens offline.
 // "viewed": install saves the first page of the home list and of each
 // section; other pages are saved as they are read.
@@ -49,7 +51,7 @@ async function install() {
   try {
     await reuse(cache);
     const light = lightFiles();
-    const files = (await dataSaver()) ? light : await siteFiles(light);
+    const files = (await dataSaver()) ? light : await siteFiles(light, cache);
     const whole = (await cacheAll(cache, files, "install", light.length)) && files !== light;
     const nf = await fetch(NOT_FOUND, { cache: "no-cache" });
     if (nf.status !== 404 || !isHTML(nf)) {
@@ -84,9 +86,9 @@ async function install() {
 // for the versions after it to reuse its files.
 const HASHES_OF = "/_hashes/";
 
-// reuse notes this version's HASHES, then copies into cache each file of
-// HASHES that an older version's cache holds with the same bytes, which
-// the install then does not download: costing no network, it copies
+// reuse notes this version's HASHES and DATA_BASE (for reuseSite), then
+// copies into cache each file of HASHES that an older version's cache
+// holds with the same bytes, which the install then does not download: costing no network, it copies
 // app.wasm with data saver on too. An older version's record of HASHES
 // only tells which files may be the same (its cache took them from
 // addresses every version shares, whatever the host served then): each
@@ -98,6 +100,7 @@ async function reuse(cache) {
   try {
     const meta = await caches.open(META);
     await meta.put(HASHES_OF + VERSION, new Response(JSON.stringify(HASHES)));
+    await meta.put(BASE_OF + VERSION, new Response(DATA_BASE));
     const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
     const wanted = Object.keys(HASHES).filter((u) => !have.has(u));
     for (const name of await caches.keys()) {
@@ -152,14 +155,168 @@ function lightFiles() {
 }
 
 // siteFiles are light followed by the rest of what a whole install saves:
-// app.wasm and, in "all" mode, every page of the versioned offline list.
-async function siteFiles(light) {
+// app.wasm and, in "all" mode, every page of the versioned offline list,
+// of which those an older version saved the same are copied into cache
+// first (reuseSite).
+async function siteFiles(light, cache) {
   const urls = [...light, ...SHELL.filter((u) => u.endsWith(".wasm"))];
   if (ARTICLES === "all") {
     const offline = await fetchChecked(DATA_BASE + "/offline.json");
-    urls.push(...(await offline.json()));
+    const list = await offline.json();
+    await reuseSite(cache, list);
+    urls.push(...list);
   }
   return [...new Set(urls)];
+}
+
+// BASE_OF is where META keeps each version's DATA_BASE (under the
+// version), for the versions after it to find its data files.
+const BASE_OF = "/_base/";
+
+// reuseSite copies into cache each file of list (offline.json) that an
+// older version's cache holds the same but for the version's names: every
+// page names its version and data path, and every data file sits under
+// the data path, so that a correction to one article, or a new build of
+// the app, would otherwise download the whole site again. The host's
+// list at REUSE gives each file's masked hash (site/reuse.go), fetched
+// only when an older version saved something. A file is looked for where the
+// older version kept it (its page's path, or its data path's), then among
+// that version's other data files by content (the search index's files
+// move with the index). Like reuse, it never fails the install: what it
+// did not copy is downloaded.
+async function reuseSite(cache, list) {
+  try {
+    const meta = await caches.open(META);
+    const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+    let wanted = list.map((u, i) => i).filter((i) => !have.has(list[i]));
+    let hashes = null;
+    for (const older of (await olderVersions()).reverse()) {
+      const name = CACHE_PREFIX + older;
+      const base = await meta.match(BASE_OF + older);
+      if (wanted.length === 0 || !base || !(await caches.has(name))) {
+        continue;
+      }
+      if (!hashes) {
+        hashes = await (await fetchChecked(REUSE)).json();
+        if (!Array.isArray(hashes) || hashes.length !== list.length) {
+          return;
+        }
+      }
+      const from = { cache: await caches.open(name), version: older, base: await base.text() };
+      wanted = await copyFrom(cache, from, list, hashes, wanted);
+    }
+  } catch (err) {
+    // Offline, storage full, an entry gone: what was not copied is
+    // downloaded.
+  }
+}
+
+// copyFrom copies the files of list at the indexes wanted from an older
+// version's cache, first by address, then by content among its data
+// files, and returns the indexes it did not copy.
+async function copyFrom(cache, from, list, hashes, wanted) {
+  const oldAddress = (u) => (u.startsWith(DATA_BASE + "/") ? from.base + u.slice(DATA_BASE.length) : u);
+  const left = [];
+  const used = new Set();
+  await inTurns(wanted, async (i) => {
+    const old = oldAddress(list[i]);
+    const resp = await from.cache.match(old);
+    if (resp && (await copyMasked(cache, list[i], resp, hashes[i], from))) {
+      used.add(old);
+    } else {
+      left.push(i);
+    }
+  });
+  if (!left.some((i) => list[i].startsWith(DATA_BASE + "/"))) {
+    return left;
+  }
+  // The older version's data files not copied yet, by masked hash.
+  const byHash = new Map();
+  const others = (await from.cache.keys()).filter((r) => {
+    const p = new URL(r.url).pathname;
+    return p.startsWith(from.base + "/") && !used.has(p);
+  });
+  await inTurns(others, async (req) => {
+    const resp = await from.cache.match(req);
+    if (resp) {
+      byHash.set((await masked(resp, from)).hash, req);
+    }
+  });
+  const rest = [];
+  await inTurns(left, async (i) => {
+    const req = byHash.get(hashes[i]);
+    const resp = req && (await from.cache.match(req));
+    if (!(resp && (await copyMasked(cache, list[i], resp, hashes[i], from)))) {
+      rest.push(i);
+    }
+  });
+  return rest;
+}
+
+// copyMasked stores resp, an older version's copy of url, into cache as
+// url with this version's names in place of the older one's, if its
+// masked hash is want; it tells whether it did.
+async function copyMasked(cache, url, resp, want, from) {
+  const m = await masked(resp.clone(), from);
+  if (m.hash !== want) {
+    return false;
+  }
+  let body = m.bytes;
+  if (m.text !== null) {
+    body = m.text.replaceAll(MASK_VERSION, VERSION).replaceAll(MASK_DATA, lastPart(DATA_BASE));
+  }
+  const headers = new Headers(resp.headers);
+  headers.delete("Content-Length");
+  headers.delete("ETag");
+  await cache.put(url, new Response(body, { status: resp.status, statusText: resp.statusText, headers }));
+  return true;
+}
+
+// The masks of site/reuse.go's maskedHash.
+const MASK_VERSION = "\0v";
+const MASK_DATA = "\0d";
+
+// masked returns an older version's copy of a file as site/reuse.go's
+// maskedHash reads it: for UTF-8 text without a NUL, the text with the
+// version's names masked, and its hash; otherwise the bytes and theirs.
+async function masked(resp, from) {
+  const bytes = await resp.arrayBuffer();
+  let text = null;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (err) {
+    // not UTF-8: hashed as it is
+  }
+  if (text !== null && text.includes("\0")) {
+    text = null;
+  }
+  if (text === null) {
+    return { bytes, text, hash: await shortHash(bytes) };
+  }
+  text = text.replaceAll(from.version, MASK_VERSION).replaceAll(lastPart(from.base), MASK_DATA);
+  return { bytes, text, hash: await shortHash(new TextEncoder().encode(text)) };
+}
+
+// shortHash is maskedHash's: the first 8 bytes of the SHA-256, in hex.
+async function shortHash(bytes) {
+  const sum = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(sum.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function lastPart(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+// inTurns runs fn on each item, a few at a time: the cache's reads and
+// writes overlap, without holding a whole site's bodies at once.
+async function inTurns(items, fn) {
+  let next = 0;
+  const one = async () => {
+    while (next < items.length) {
+      await fn(items[next++]);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, one));
 }
 
 // cacheAll downloads urls into cache, skipping those already there. It
@@ -380,14 +537,15 @@ async function restOfSite() {
     return;
   }
   const light = lightFiles();
+  const cache = await caches.open(CACHE);
   let files;
   try {
-    files = await siteFiles(light);
+    files = await siteFiles(light, cache);
   } catch (err) {
     return; // offline, the host gone, or this version no longer served
   }
   try {
-    if (await cacheAll(await caches.open(CACHE), files, "rest", light.length)) {
+    if (await cacheAll(cache, files, "rest", light.length)) {
       await markComplete();
     }
   } catch (err) {
@@ -470,7 +628,7 @@ async function activate() {
       .filter(
         (p) =>
           (p.startsWith(COMPLETE) && p !== COMPLETE + VERSION) ||
-          (p.startsWith(HASHES_OF) && p !== HASHES_OF + VERSION && p !== HASHES_OF + kept)
+          ((p.startsWith(HASHES_OF) || p.startsWith(BASE_OF)) && !p.endsWith("/" + VERSION) && !p.endsWith("/" + kept))
       )
       .map((p) => meta.delete(p))
   );

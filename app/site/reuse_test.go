@@ -1,0 +1,127 @@
+package site_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// maskedHash is the rule of the reuse list (/data/reuse-<version>.json), written again from its
+// description (worker.js reads files the same way): text's version and
+// data path's names masked, binary files as they are, the first 8 bytes of
+// the SHA-256 in hex.
+func maskedHash(body []byte, version, dataBase string) string {
+	if utf8.Valid(body) && !bytes.Contains(body, []byte{0}) {
+		body = bytes.ReplaceAll(body, []byte(version), []byte("\x00v"))
+		body = bytes.ReplaceAll(body, []byte(dataBase[strings.LastIndex(dataBase, "/")+1:]), []byte("\x00d"))
+	}
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:8])
+}
+
+// TestReuseList checks the reuse list, by which an updating service worker
+// copies an older version's files: one hash for each file of
+// offline.json, of the file the host serves and of the file an export
+// writes; and for two versions of a site, one story's text changed, the
+// same hash exactly where the files are the same but for the names of
+// their version.
+func TestReuseList(t *testing.T) {
+	data := archiveData(40)
+	changed := bytes.Replace(data, []byte(`"Synthetic text 5."`), []byte(`"Synthetic text 5, corrected."`), 1)
+	a, b := newTestServer(t, data, testWeb(t, nil)), newTestServer(t, changed, testWeb(t, nil))
+	type files struct {
+		list, hashes []string
+		bodies       map[string][]byte
+	}
+	read := func(ts *testServer) files {
+		var f files
+		if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &f.list); err != nil {
+			t.Fatalf("offline.json: %v", err)
+		}
+		r := ts.get(t, "/data/reuse-"+ts.Version+".json", "")
+		if r.status != 200 || !strings.HasPrefix(r.header.Get("Cache-Control"), "public, max-age=31536000") {
+			t.Errorf("reuse.json: status %d, Cache-Control %q: want 200, immutable", r.status, r.header.Get("Cache-Control"))
+		}
+		if err := json.Unmarshal(r.raw, &f.hashes); err != nil {
+			t.Fatalf("reuse.json: %v", err)
+		}
+		if len(f.hashes) != len(f.list) {
+			t.Fatalf("reuse.json has %d hashes for offline.json's %d files", len(f.hashes), len(f.list))
+		}
+		f.bodies = map[string][]byte{}
+		for i, u := range f.list {
+			r := ts.get(t, u, "")
+			f.bodies[u] = r.raw
+			if want := maskedHash(r.raw, ts.Version, ts.DataBase); f.hashes[i] != want {
+				t.Errorf("reuse.json gives %s the hash %s, want %s, that of the file served", u, f.hashes[i], want)
+			}
+		}
+		return f
+	}
+	fa, fb := read(a), read(b)
+	hashA := map[string]string{}
+	for i, u := range fa.list {
+		hashA[strings.Replace(u, a.DataBase, b.DataBase, 1)] = fa.hashes[i]
+	}
+	var same, differ int
+	for i, u := range fb.list {
+		if hashA[u] == "" {
+			continue // a search file: its folder is named by the index
+		}
+		// The same bytes once each version's names are taken out.
+		equal := bytes.Equal(
+			bytes.ReplaceAll(bytes.ReplaceAll(fa.bodies[strings.Replace(u, b.DataBase, a.DataBase, 1)], []byte(a.Version), nil), []byte(a.DataBase), nil),
+			bytes.ReplaceAll(bytes.ReplaceAll(fb.bodies[u], []byte(b.Version), nil), []byte(b.DataBase), nil))
+		if equal != (hashA[u] == fb.hashes[i]) {
+			t.Errorf("%s: the same file but for its version's names %v, the same hash in both versions %v", u, equal, !equal)
+		}
+		if equal {
+			same++
+		} else {
+			differ++
+		}
+	}
+	if same < 40 || differ == 0 || bytes.Equal(fa.bodies["/articles/story-020"], fb.bodies["/articles/story-020"]) {
+		t.Errorf("%d files the same but for the names, %d not: not the two versions this test needs", same, differ)
+	}
+
+	// An export's reuse.json hashes the files it wrote: its search page
+	// is not the host's (it answers once the app has loaded).
+	dir := t.TempDir()
+	if _, err := b.Export(t.Context(), dir); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "data", "reuse-"+b.Version+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exported []string
+	if err := json.Unmarshal(raw, &exported); err != nil || len(exported) != len(fb.list) {
+		t.Fatalf("the export's reuse.json: %d hashes for %d files (%v)", len(exported), len(fb.list), err)
+	}
+	for i, u := range fb.list {
+		name := u
+		if !strings.HasPrefix(u, "/data/") {
+			name = strings.TrimSuffix(u, "/") + ".html"
+			if u == "/" {
+				name = "/index.html"
+			}
+		}
+		body, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := maskedHash(body, b.Version, b.DataBase); exported[i] != want {
+			t.Errorf("the export's reuse.json gives %s the hash %s, want %s, that of %s", u, exported[i], want, name)
+		}
+		if (u == "/search") == (exported[i] == fb.hashes[i]) {
+			t.Errorf("%s: the export's hash %s, the host's %s", u, exported[i], fb.hashes[i])
+		}
+	}
+}

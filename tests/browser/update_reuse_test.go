@@ -1,0 +1,194 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chromedp/chromedp"
+
+	dlpage "dateline/app/page"
+)
+
+// TestUpdateCopiesUnchangedPages: a site saved whole at version A is
+// updated to B, one headline changed. Every page of B names B's version
+// and every data file sits under B's data path, but most are A's files
+// otherwise: B's install copies those from A's cache with B's names put
+// in, and downloads only the others. Which files are the same is worked
+// out here from the two hosts' files, not from the worker's list
+// (its reuse list); each copy must be the host's file to the byte, and B's
+// pages open offline from them.
+func TestUpdateCopiesUnchangedPages(t *testing.T) {
+	t.Parallel()
+	hostA, hostB, _ := twoVersions(t, 30, "copies")
+	a, b := versionFiles(t, hostA.URL), versionFiles(t, hostB.URL)
+
+	// What B's install should copy: a file of B's list whose body, the
+	// versions' names masked, is A's at the same address (its data path's
+	// for a data file), or any of A's data files (the search index's
+	// files move with the index).
+	aData := map[string]bool{}
+	for u, body := range a.bodies {
+		if strings.HasPrefix(u, a.base+"/") {
+			aData[a.masked(body)] = true
+		}
+	}
+	same, changed := map[string]bool{}, map[string]bool{}
+	for _, u := range b.list {
+		m := b.masked(b.bodies[u])
+		old, ok := a.bodies[strings.Replace(u, b.base, a.base, 1)]
+		if (ok && a.masked(old) == m) || (strings.HasPrefix(u, b.base+"/") && aData[m]) {
+			same[u] = true
+		} else {
+			changed[u] = true
+		}
+	}
+	story0 := dlpage.ArticlePath("archive-000")
+	if !changed[story0] || !changed["/"] || len(same) < len(b.list)/2 {
+		t.Fatalf("of B's %d files, %d are A's but for the names, and %d changed (the changed story's page %v, the home page %v): not the update this test needs",
+			len(b.list), len(same), len(changed), changed[story0], changed["/"])
+	}
+	if bytes.Equal(a.bodies[dlpage.ArticlePath("archive-010")], b.bodies[dlpage.ArticlePath("archive-010")]) {
+		t.Fatal("an unchanged story's page is the same in both versions: it should name its version")
+	}
+
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	firstVisit(t, tb, w.URL, 2*time.Minute)
+	w.take()
+	w.deploy(t, hostB.URL)
+	start := time.Now()
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitInstalled("B's install", b.version, 2*time.Minute)
+	took := time.Since(start)
+
+	asked := map[string]int{}
+	for _, p := range w.take() {
+		asked[p]++
+	}
+	for _, u := range b.list {
+		switch {
+		case same[u] && asked[u] > 0:
+			t.Errorf("B's install downloaded %s, which A's cache holds the same but for the version's names", u)
+		case changed[u] && asked[u] == 0:
+			t.Errorf("B's install never downloaded %s, which changed", u)
+		}
+	}
+	if n := asked["/data/reuse-"+b.version+".json"]; n != 1 {
+		t.Errorf("B's install fetched its reuse list %d times, want once", n)
+	}
+	t.Logf("B's install copied %d files and downloaded %d, in %s", len(same), len(changed), took.Round(10*time.Millisecond))
+
+	// Every file of B's cache is the host's, to the byte.
+	got := evalAwait[map[string]string](tb, `(async () => {
+  const cache = await caches.open("dateline-`+b.version+`");
+  const out = {};
+  for (const u of `+jsonOf(t, b.list)+`) {
+    const r = await cache.match(u);
+    if (r) {
+      const sum = new Uint8Array(await crypto.subtle.digest("SHA-256", await r.arrayBuffer()));
+      out[u] = Array.from(sum, (x) => x.toString(16).padStart(2, "0")).join("");
+    }
+  }
+  return out;
+})()`)
+	for _, u := range b.list {
+		sum := sha256.Sum256(b.bodies[u])
+		if want := hex.EncodeToString(sum[:]); got[u] != want {
+			t.Errorf("B's cache holds %s with SHA-256 %q, want the host's %s", u, got[u], want)
+		}
+	}
+
+	// B in charge, offline: a copied story's page opens as B's.
+	tb.waitFor("B's worker in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
+	tb.goOffline()
+	story := dlpage.ArticlePath("archive-010")
+	tb.mustLoad(w.URL+story, http.StatusOK)
+	tb.waitLive()
+	if v := eval[string](tb, versionJS); v != b.version {
+		t.Errorf("offline, %s is of version %s, want B's %s", story, v, b.version)
+	}
+	if h := eval[string](tb, `document.querySelector("h1").innerText`); h != "Synthetic archive story 10" {
+		t.Errorf("offline, %s shows %q", story, h)
+	}
+	// In the app, a copied data file: the home page's link to another.
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitLive()
+	other := dlpage.ArticlePath("archive-012")
+	tb.click("following the home page's link to "+other, `a[href="`+other+`"]`)
+	tb.waitFor("the story's headline", `(document.querySelector("h1") || {}).innerText === "Synthetic archive story 12"`, 10*time.Second)
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return allowOffline(m) || strings.Contains(m.Text, "has been updated")
+	})
+}
+
+// versionFiles is what a host of one version serves for a worker to save:
+// offline.json's list and each file's body.
+type versionFilesOf struct {
+	version, base string
+	list          []string
+	bodies        map[string][]byte
+}
+
+func versionFiles(t *testing.T, hostURL string) *versionFilesOf {
+	t.Helper()
+	v := &versionFilesOf{
+		version: versionOf(t, hostURL+"/"),
+		base:    loaderAttr(t, hostURL+"/", "data-base", `/data/[0-9a-f]+`),
+		bodies:  map[string][]byte{},
+	}
+	if err := json.Unmarshal(httpBody(t, hostURL+v.base+"/offline.json"), &v.list); err != nil {
+		t.Fatalf("offline.json: %v", err)
+	}
+	for _, u := range v.list {
+		v.bodies[u] = httpBody(t, hostURL+u)
+	}
+	return v
+}
+
+// masked is body with the version's names masked, for text; as it is
+// otherwise.
+func (v *versionFilesOf) masked(body []byte) string {
+	s := string(body)
+	if !utf8.ValidString(s) || strings.Contains(s, "\x00") {
+		return s
+	}
+	s = strings.ReplaceAll(s, v.version, "<version>")
+	return strings.ReplaceAll(s, v.base[strings.LastIndex(v.base, "/")+1:], "<data>")
+}
+
+func httpBody(t *testing.T, url string) []byte {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("reading %s: %v", url, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("%s: status %d", url, resp.StatusCode)
+	}
+	return body
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
