@@ -5,6 +5,8 @@ import (
 	"hash/crc32"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -71,31 +73,35 @@ func appendParagraph(dst []byte, p string) []byte {
 // break, ends an abbreviation rather than a sentence: before a word in
 // lower case, after a single capital, after a title that comes before a
 // name, or after a month or "No" before a number. Titles that end
-// sentences as often ("Jr.", "St.") are left to end them.
+// sentences as often ("Jr.", "St.") are left to end them. Capitals are
+// those of any script with case ("Dr. Élise", "Б. Иванов"); lower case is
+// ASCII's alone, as Georgian's letters are all lower case and its
+// sentences would never end.
 func abbreviation(p string, i int) bool {
 	k := i
 	for k < len(p) && (p[k] == ' ' || p[k] == '\n' || p[k] == '\r') {
 		k++
 	}
-	var next byte
-	if k < len(p) {
-		next = p[k]
-	}
+	next, _ := utf8.DecodeRuneInString(p[k:]) // utf8.RuneError at the end
 	if 'a' <= next && next <= 'z' {
 		return true
 	}
-	w := i - 1 // the full stop
+	dot := i - 1
+	if r, n := utf8.DecodeLastRuneInString(p[:dot]); r >= utf8.RuneSelf && unicode.IsUpper(r) && wordStart(p, dot-n) {
+		return true // a single capital beyond ASCII's: "É. Dupont"
+	}
+	w := dot
 	for w > 0 && ('a' <= p[w-1] && p[w-1] <= 'z' || 'A' <= p[w-1] && p[w-1] <= 'Z') {
 		w--
 	}
-	word := p[w : i-1]
-	if w > 0 && p[w-1] != ' ' && p[w-1] != '.' && p[w-1] != '(' && p[w-1] != '\n' && p[w-1] != '\r' {
+	word := p[w:dot]
+	if !wordStart(p, w) {
 		return false // the end of something else: "3.5. Then", "e-mail. Then"
 	}
 	switch {
 	case len(word) == 1 && 'A' <= word[0] && word[0] <= 'Z':
 		return true
-	case 'A' <= next && next <= 'Z':
+	case unicode.IsUpper(next):
 		// Titles that come before a name.
 		switch word {
 		case "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Rev", "Fr", "Hon", "Pres", "Supt":
@@ -109,6 +115,16 @@ func abbreviation(p string, i int) bool {
 		}
 	}
 	return false
+}
+
+// wordStart tells whether a word that starts at p[w] starts there: at the
+// start of p or after a space, a line break, a full stop or a bracket.
+func wordStart(p string, w int) bool {
+	if w == 0 {
+		return true
+	}
+	c := p[w-1]
+	return c == ' ' || c == '.' || c == '(' || c == '\n' || c == '\r'
 }
 
 // headCut returns where the head part's body ends.

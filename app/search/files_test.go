@@ -157,6 +157,7 @@ func TestDocSum(t *testing.T) {
 		// A no-break space after an abbreviation makes the paragraph a byte
 		// longer, in the head and in the rest.
 		{"Abbreviations", []string{strings.Repeat("The U.S. envoy met Gen. Doe. ", 40), "Mr. Roe came on Jan. 5.", "The U.K.\nenvoy too.", "The U.S.\r\nenvoy, Dr.\rRoe.", ". At the start, at the end ."}},
+		{"AbbreviationsBeyondASCII", []string{strings.Repeat("Dr. Élise met Б. Иванов. ", 40), "Prof. Σοφία came.", "Gen.\nИван too."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {

@@ -330,6 +330,8 @@ func TestExcerpt(t *testing.T) {
 		doc("abbreviations", "Abbreviations", "Ut enim ad minim. The Zorvek met the U.S. envoy and J. Doe of the U.K. Mission in Synthetic St. today. Duis aute irure."),
 		doc("titles", "Titles", "Synthetic Corp. The quillan met Gen. Doe on Jan. 5 at No. 10 in Synthetic Plaza. Duis aute irure."),
 		doc("broken-lines", "Broken lines", "Ut enim. The plinthor met the U.S.\nenvoy and Dr.\r\nRoe. Duis aute irure."),
+		doc("names-beyond-ascii", "Names", "Ut enim. The vostrel met Dr. Élise Roe, Prof. Σοφία Doe and Gen. Иван Doe. Élise stayed."),
+		doc("initials-beyond-ascii", "Initials", "Ut enim. The kelvar met Б. Иванов and É. Dupont. Duis aute irure."),
 	}
 	f := build(t, docs)
 	tests := []struct {
@@ -347,6 +349,10 @@ func TestExcerpt(t *testing.T) {
 		{"NorBeginOne", "envoy", "abbreviations", "The Zorvek met the U.S.\u00a0envoy and J.\u00a0Doe of the U.K.\u00a0Mission in Synthetic St.\u00a0today.", []string{"envoy"}},
 		{"AbbreviationBeforeALineBreak", "plinthor", "broken-lines", "The plinthor met the U.S.\u00a0envoy and Dr.\u00a0 Roe.", []string{"plinthor"}},
 		{"TitlesAndNumbers", "quillan", "titles", "The quillan met Gen.\u00a0Doe on Jan.\u00a05 at No.\u00a010 in Synthetic Plaza.", []string{"quillan"}},
+		// A capital of any script with case starts a name after a title;
+		// after another word it still starts a sentence.
+		{"TitlesBeforeCapitalsBeyondASCII", "vostrel", "names-beyond-ascii", "The vostrel met Dr.\u00a0Élise Roe, Prof.\u00a0Σοφία Doe and Gen.\u00a0Иван Doe.", []string{"vostrel"}},
+		{"InitialsBeyondASCII", "kelvar", "initials-beyond-ascii", "The kelvar met Б.\u00a0Иванов and É.\u00a0Dupont.", []string{"kelvar"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {

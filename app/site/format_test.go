@@ -34,6 +34,7 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
 var formatSums = map[int]string{
 	2: "b9d4381309ae857ac2ae668f",
 	3: "22d513f1a6b77b1b220718a8", // the dateline's place and the section searched
+	4: "f74dbb12a8e79f2fee379301", // a no-break space after "Dr." before a capital beyond ASCII ("Dr. Élise")
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers
