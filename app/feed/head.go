@@ -136,43 +136,37 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 	return h, nil
 }
 
-// Locale turns a BCP 47 language tag into the language_TERRITORY form
-// Open Graph's og:locale takes: "en" stays "en", "ckb" "ckb", "ar-IQ"
-// becomes "ar_IQ", "ku-Arab-IQ" "ku_IQ" (no script in that form). An
-// empty or malformed tag gives "".
+// Locale turns a BCP 47 language tag with a region into the
+// language_TERRITORY form Open Graph's og:locale takes: "ar-IQ" becomes
+// "ar_IQ", "ckb-IQ" "ckb_IQ", "ku-Arab-IQ" "ku_IQ" (no script in that
+// form). A tag without a two-letter region ("en", "ckb", "zh-Hant",
+// "es-419"), an empty or a malformed one gives "": og:locale is then left
+// out, because the protocol (ogp.me) allows only language_TERRITORY, with
+// en_US the default, and Facebook reads ll_CC with a two-letter country
+// code and rejects other values; a territory guessed for a bare language
+// would be a claim the data does not make, and the page's lang attribute
+// already says the language.
 func Locale(tag string) string {
 	parts := strings.FieldsFunc(tag, func(r rune) bool { return r == '-' || r == '_' })
 	if len(parts) == 0 || !isLetters(parts[0]) || len(parts[0]) < 2 || len(parts[0]) > 3 {
 		return ""
 	}
-	out := strings.ToLower(parts[0])
 	for i, p := range parts[1:] {
 		switch {
-		case len(p) == 1:
-			return out // an extension or private use: nothing further is a region
 		case i == 0 && len(p) == 3 && isLetters(p), len(p) == 4 && isLetters(p):
 			// an extended language or a script subtag
-		case len(p) == 2 && isLetters(p), len(p) == 3 && isDigits(p):
-			return out + "_" + strings.ToUpper(p)
+		case len(p) == 2 && isLetters(p):
+			return strings.ToLower(parts[0]) + "_" + strings.ToUpper(p)
 		default:
-			return out // a variant: no region came before it
+			return "" // a UN M.49 area ("419"), a variant, an extension or private use: no territory
 		}
 	}
-	return out
+	return ""
 }
 
 func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i] | 0x20; c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}

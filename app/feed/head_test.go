@@ -11,22 +11,28 @@ import (
 	"dateline/app/page"
 )
 
+// TestLocale checks og:locale's language_TERRITORY form: only a tag with
+// a two-letter region has one.
 func TestLocale(t *testing.T) {
 	for _, tt := range []struct{ tag, want string }{
-		{"en", "en"},
-		{"ckb", "ckb"},
+		{"en-GB", "en_GB"},
 		{"ar-IQ", "ar_IQ"},
+		{"ckb-IQ", "ckb_IQ"},
 		{"en-us", "en_US"},
 		{"EN-GB", "en_GB"},
 		{"ku-Arab-IQ", "ku_IQ"},
-		{"zh-Hant", "zh"},
 		{"zh-yue-HK", "zh_HK"},
-		{"es-419", "es_419"},
 		{"de-CH-1996", "de_CH"},
-		{"sl-rozaj", "sl"},
-		{"en-x-private", "en"},
-		{"en-a-bbb-GB", "en"},
 		{"pt_BR", "pt_BR"},
+		// No territory: og:locale is left out.
+		{"en", ""},
+		{"ar", ""},
+		{"ckb", ""},
+		{"zh-Hant", ""},
+		{"es-419", ""},
+		{"sl-rozaj", ""},
+		{"en-x-private", ""},
+		{"en-a-bbb-GB", ""},
 		{"", ""},
 		{"1x", ""},
 		{"english", ""},
@@ -69,7 +75,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: testOrigin + "/articles/lorem-ipsum",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=article",
 				"og:title=Lorem ipsum dolor sit amet",
 				"og:description=" + fullArticle().Excerpt(160),
@@ -93,7 +98,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: "",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=article",
 				"og:title=Lorem ipsum dolor sit amet",
 				"og:description=" + fullArticle().Excerpt(160),
@@ -127,7 +131,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: testOrigin + "/",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=website",
 				"og:title=Placeholder News",
 				"og:description=" + article.DefaultSiteDescription,
@@ -142,7 +145,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: testOrigin + "/sections/middle-east-gulf/page/2",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=website",
 				"og:title=Middle East & Gulf",
 				"og:description=Stories filed under Middle East & Gulf.",
@@ -151,17 +153,31 @@ func TestHeadTags(t *testing.T) {
 			},
 		},
 		{
-			scenario:  "a tag in Arabic script",
+			scenario:  "a tag in Arabic script, the site's language without a region: no og:locale",
 			site:      article.Site{Name: "Placeholder News", Lang: "ckb", URL: testOrigin},
 			page:      Page{Ref: page.TagRef(article.NameSlug("سیاسەت"), 1), Title: "سیاسەت"},
 			canonical: testOrigin + "/tags/%D8%B3%DB%8C%D8%A7%D8%B3%DB%95%D8%AA",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=ckb",
 				"og:type=website",
 				"og:title=سیاسەت",
 				"og:description=" + article.DefaultSiteDescription,
 				"og:url=" + testOrigin + "/tags/%D8%B3%DB%8C%D8%A7%D8%B3%DB%95%D8%AA",
+				"twitter:card=summary",
+			},
+		},
+		{
+			scenario:  "the home page of a site whose language has a region",
+			site:      article.Site{Name: "Placeholder News", Lang: "ckb-IQ", URL: testOrigin},
+			page:      Page{Ref: page.HomeRef(1)},
+			canonical: testOrigin + "/",
+			meta: []string{
+				"og:site_name=Placeholder News",
+				"og:locale=ckb_IQ",
+				"og:type=website",
+				"og:title=Placeholder News",
+				"og:description=" + article.DefaultSiteDescription,
+				"og:url=" + testOrigin + "/",
 				"twitter:card=summary",
 			},
 		},
@@ -172,7 +188,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: testOrigin + "/search",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=website",
 				"og:title=Search",
 				"og:description=" + article.DefaultSiteDescription,
@@ -187,7 +202,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: testOrigin + "/search?q=lorem",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=website",
 				"og:title=lorem",
 				"og:description=" + article.DefaultSiteDescription,
@@ -203,7 +217,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: testOrigin + "/search?q=a%26b+%D8%B3%DB%8C%D8%A7%D8%B3%DB%95%D8%AA&page=2",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=website",
 				"og:title=a&b سیاسەت",
 				"og:description=" + article.DefaultSiteDescription,
@@ -219,7 +232,6 @@ func TestHeadTags(t *testing.T) {
 			canonical: "",
 			meta: []string{
 				"og:site_name=Placeholder News",
-				"og:locale=en",
 				"og:type=website",
 				"og:title=Page not found",
 				"og:description=" + article.DefaultSiteDescription,

@@ -29,7 +29,7 @@ func seoData(url string) []byte {
    "figures": [{"caption": "Synthetic caption.", "credit": "Photo: synthetic", "image": {"src": "/web/icons/icon-512.png", "alt": "A synthetic picture", "width": 512, "height": 512}}],
    "body": [{"type": "paragraph", "text": "Synthetic text of the story with a photo."},
      {"type": "read_more", "title": "Synthetic story elsewhere", "url": "https://example.org/synthetic/elsewhere"}]},
-  {"slug": "seo-plain", "headline": "Synthetic story without a date",
+  {"slug": "seo-plain", "lang": "en-GB", "headline": "Synthetic story without a date",
    "body": [{"type": "paragraph", "text": "Synthetic text of the plain story."}]}
 ]}`)
 }
@@ -88,7 +88,7 @@ func TestHeadTags(t *testing.T) {
 			}{
 				{"/articles/seo-photo", map[string][]string{
 					"og:type": {"article"}, "og:title": {"Synthetic story with a photo"}, "og:site_name": {"Synthetic Herald"},
-					"og:locale": {"en"}, "og:url": abs("/articles/seo-photo"),
+					"og:locale": nil, "og:url": abs("/articles/seo-photo"),
 					"article:published_time": {"2024-03-05T09:00:00Z"}, "article:modified_time": {"2024-03-06"},
 					"article:section": {"World"}, "article:tag": {"Alpha", "Beta"},
 					"og:image": abs("/web/icons/icon-512.png"), "og:image:alt": func() []string {
@@ -101,8 +101,9 @@ func TestHeadTags(t *testing.T) {
 				}, map[string][]string{"canonical": abs("/articles/seo-photo"), "alternate": {"/feed.xml"}}},
 				{"/articles/seo-plain", map[string][]string{
 					"og:type": {"article"}, "article:published_time": nil, "article:section": nil, "og:image": nil, "twitter:card": {"summary"},
+					"og:locale": {"en_GB"},
 				}, map[string][]string{"canonical": abs("/articles/seo-plain")}},
-				{"/", map[string][]string{"og:type": {"website"}, "og:title": {"Synthetic Herald"}, "og:url": abs("/")},
+				{"/", map[string][]string{"og:type": {"website"}, "og:title": {"Synthetic Herald"}, "og:url": abs("/"), "og:locale": nil},
 					map[string][]string{"canonical": abs("/"), "alternate": {"/feed.xml"}}},
 				{"/sections/world", map[string][]string{"og:type": {"website"}, "og:title": {"World"}},
 					map[string][]string{"canonical": abs("/sections/world"), "alternate": {"/feed.xml", "/sections/world/feed.xml"}}},
