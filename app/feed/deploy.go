@@ -189,8 +189,9 @@ const notFoundType = "text/html; charset=utf-8"
 
 // NginxConf returns nginx directives for the server block of a static
 // export (nginx 1.22 or later, as Debian 12 ships): include it after
-// listen and root. It maps "/articles/x" to articles/x.html, serves
-// 404.html with status 404 for missing paths, serves the .gz files the
+// listen and root. It maps "/articles/x" to articles/x.html and sends
+// "/articles/x.html" there (as the Go host does, one address per page),
+// serves 404.html with status 404 for missing paths, serves the .gz files the
 // export writes (gzip_static), and sets the headers of each cache class.
 //
 // Two nginx rules shape it. add_header in a location replaces every
@@ -261,6 +262,27 @@ location / {
 `)
 	nginxHeaders(&b, CacheRevalidate, headers)
 	b.WriteString("}\n")
+	// "index" would answer / by an internal redirect to /index.html, which
+	// the redirect of that address (nginxRedirects) would send back to /:
+	// try_files serves the file without one.
+	b.WriteString(`
+# The home page, from its file: /index.html itself leads here.
+location = / {
+    try_files ` + page.IndexFile + ` =404;
+`)
+	nginxHeaders(&b, CacheRevalidate, headers)
+	b.WriteString("}\n")
+	fmt.Fprintf(&b, `
+# The not-found page's file is no page's, as on the Go host: asked for by
+# its name, it is missing (404); error_page still serves it.
+location = %s {
+    internal;
+`, NotFoundPage)
+	nginxHeaders(&b, CacheRevalidate, headers)
+	b.WriteString("}\n")
+	for _, p := range fileOnly[1:] {
+		fmt.Fprintf(&b, "\n# No page's file, as on the Go host: missing.\nlocation = %s {\n    return 404;\n}\n", p)
+	}
 	// A regular expression location: nginx tries it after the prefix ones
 	// above, and it wins over "location /"; the ^~ locations (hidden,
 	// immutable) keep their paths from it.
@@ -318,12 +340,35 @@ var (
 // headers apply to them too; the query string goes along, and the
 // Location is relative (absolute_redirect off), right behind a proxy.
 var nginxRedirects = `    # Another form of a page's address (a trailing slash, the first page
-    # of a list as /page/1) leads to the page's own, as the Go host does.
+    # of a list as /page/1, the page's file as /articles/x.html or
+    # /index.html) leads to the page's own, as the Go host does.
     absolute_redirect off;
     rewrite ` + firstPagePattern + ` / permanent;
     rewrite ` + listPage1Pattern + ` $1 permanent;
     rewrite ` + slashPattern + ` $1 permanent;
+    rewrite ` + indexFilePattern + ` / permanent;
+    rewrite ` + pageFilePattern + ` $1 permanent;
 `
+
+// A page's file asked for by its name ("/articles/x.html", "/index.html")
+// leads to the page's address, as the Go host answers it (page.Canonical):
+// one address per page, wherever the site is served, as Cloudflare Pages
+// also does. Only pages' files: the other files keep their names, and
+// fileOnly are missing.
+var (
+	indexFilePattern = `^` + regexp.QuoteMeta(page.IndexFile) + `/*$`
+	pageFilePattern  = `^(` + page.PathPattern(page.SlugPattern) + `)` + regexp.QuoteMeta(page.HTMLExt) + `$`
+)
+
+// fileOnly are the paths under which a static host would serve an
+// export's file that is no page's, the not-found page first: the Go host
+// has no page there, so they are missing (404) on a static host too. The
+// offline page's address (page.OfflinePath) stays, for the service worker.
+var fileOnly = []string{
+	NotFoundPage,
+	strings.TrimSuffix(NotFoundPage, page.HTMLExt),
+	page.OfflinePath + page.HTMLExt,
+}
 
 // caddyRedirects are NginxConf's redirects in a Caddyfile. Caddy's path
 // matchers see the path unescaped, and a capture of it would put raw
@@ -338,6 +383,11 @@ redir @dateline_page1 /{re.page1.1} permanent
 redir @dateline_list1 {re.list1.1}{re.list1.2} permanent
 @dateline_slash vars_regexp slash {http.request.uri} ^(` + page.PathPattern(page.EscapedSlugPattern) + `)/+(\?.*)?$
 redir @dateline_slash {re.slash.1}{re.slash.2} permanent
+# A page's file asked for by its name leads to the page's address.
+@dateline_index vars_regexp index {http.request.uri} ^` + regexp.QuoteMeta(page.IndexFile) + `/*(\?.*)?$
+redir @dateline_index /{re.index.1} permanent
+@dateline_pagefile vars_regexp pagefile {http.request.uri} ^(` + page.PathPattern(page.EscapedSlugPattern) + `)` + regexp.QuoteMeta(page.HTMLExt) + `(\?.*)?$
+redir @dateline_pagefile {re.pagefile.1}{re.pagefile.2} permanent
 `
 
 // nginxGzip is each location's compression: the .gz files the export
@@ -374,7 +424,8 @@ func nginxHeaders(b *bytes.Buffer, cacheControl string, headers []headerLine) {
 // Caddyfile returns Caddyfile directives for the site block of a static
 // export (Caddy 2.6.2, as Debian 12 ships, or later): put them after the
 // site's root. They do what NginxConf does: try_files for extensionless
-// page URLs, the precompressed .br and .gz files, 404.html with status 404
+// page URLs and redirects to them from the pages' files, the
+// precompressed .br and .gz files, 404.html with status 404
 // (handle_errors), and the headers of each cache class.
 //
 // Caddy's ETag, like nginx's, comes from the file's mtime and size, and
@@ -451,6 +502,9 @@ header @dateline_validated Cache-Control "%s"
 	if len(d.Hidden) > 0 {
 		fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\n@dateline_hidden path %s\nerror @dateline_hidden 404\n", strings.Join(caddyPatterns(d.Hidden), " "))
 	}
+	// The path as asked: try_files has made "/_offline" "/_offline.html"
+	// by the time error runs.
+	fmt.Fprintf(&b, "\n# Files that are no page's, as on the Go host: missing.\n@dateline_fileonly vars {http.request.orig_uri.path} %s\nerror @dateline_fileonly 404\n", strings.Join(fileOnly, " "))
 	b.WriteString(`
 ` + caddyRedirects + `
 # /articles/x is articles/x.html.

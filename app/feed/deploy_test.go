@@ -75,8 +75,13 @@ func TestNginxConfText(t *testing.T) {
 	conf := string(b)
 	locations := regexp.MustCompile(`(?m)^location ([^{]+)\{\n((?:    .*\n)*)\}`).FindAllStringSubmatch(conf, -1)
 	var names []string
+	answered := 0 // locations that answer, rather than return 404
 	for _, l := range locations {
 		names = append(names, strings.TrimSpace(l[1]))
+		if l[2] == "    return 404;\n" {
+			continue // error_page: the not-found page's location sets the headers
+		}
+		answered++
 		for name, values := range testHeaders() {
 			line := "    add_header " + name + ` "` + values[0] + `" always;`
 			if !strings.Contains(l[2], line+"\n") {
@@ -84,17 +89,17 @@ func TestNginxConfText(t *testing.T) {
 			}
 		}
 		want := CacheRevalidate
-		if n := strings.TrimSpace(l[1]); n != "/" && n != `~ /feed\.xml$` {
+		if n := strings.TrimSpace(l[1]); n != "/" && n != "= /" && n != "= "+NotFoundPage && n != `~ /feed\.xml$` {
 			want = CacheImmutable
 		}
 		if !strings.Contains(l[2], `    add_header Cache-Control "`+want+`" always;`) {
 			t.Errorf("location %s: want Cache-Control %q", l[1], want)
 		}
 	}
-	if want := []string{"/", `~ /feed\.xml$`, "^~ /data/", "^~ /web/fonts/", "= /web/app.0123abcd.wasm"}; !slices.Equal(names, want) {
+	if want := []string{"/", "= /", "= /404.html", "= /404", "= /_offline.html", `~ /feed\.xml$`, "^~ /data/", "^~ /web/fonts/", "= /web/app.0123abcd.wasm"}; !slices.Equal(names, want) {
 		t.Errorf("locations %q, want %q", names, want)
 	}
-	if strings.Contains(conf, "add_header") && strings.Count(conf, "add_header") != len(locations)*(len(testHeaders())+1) {
+	if strings.Contains(conf, "add_header") && strings.Count(conf, "add_header") != answered*(len(testHeaders())+1) {
 		t.Errorf("%d add_header lines outside the locations' sets", strings.Count(conf, "add_header"))
 	}
 }

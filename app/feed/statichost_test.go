@@ -73,6 +73,9 @@ func writeSite(t *testing.T, dir string) {
 		"_config/nginx.conf":           []byte("# placeholder configuration\n"),
 		"_headers":                     []byte("# placeholder headers\n"),
 		"404.html":                     []byte(page("placeholder not-found page")),
+		"_offline.html":                []byte(page("placeholder offline page")),
+		"saved.html":                   []byte(page("placeholder saved page")),
+		"web/notes.html":               []byte(page("placeholder file that is no page")),
 		"data/abc123/x.json":           []byte(`{"placeholder": "data"}`),
 		"app-worker.js":                []byte(workerV1),
 		"app.js":                       []byte("console.log('placeholder app.js');\n"),
@@ -343,6 +346,15 @@ var staticCases = []struct {
 	{"/media/photo.png", "gzip", 200, "image/png", CacheRevalidate, "", "\x89PNG"},
 	{"/media/sub/photo.jpg", "", 200, "image/jpeg", CacheRevalidate, "", "\xff\xd8"},
 	{"/media/missing.png", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	// Files that are no page's: the Go host has nothing there.
+	{"/404.html", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/404", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/_offline.html", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	// The offline page, for the service worker, and a file under /web/
+	// that happens to end in .html: served under their own names.
+	{"/_offline", "", 200, "text/html", CacheRevalidate, "", "placeholder offline page"},
+	{"/saved", "", 200, "text/html", CacheRevalidate, "", "placeholder saved page"},
+	{"/web/notes.html", "", 200, "text/html", CacheRevalidate, "", "placeholder file that is no page"},
 }
 
 func TestStaticHosts(t *testing.T) {
@@ -472,6 +484,27 @@ func checkRedirects(t *testing.T, s *server) {
 		"/articles/lorem-ipsum%5cx/":     "",
 		"/no/such/page/":                 "",
 		"/articles/":                     "",
+		// A page's file asked for by its name.
+		"/index.html":                      "/",
+		"/index.html?utm=x":                "/?utm=x",
+		"/articles/lorem-ipsum.html":       "/articles/lorem-ipsum",
+		"/articles/lorem-ipsum.html?a=b&c": "/articles/lorem-ipsum?a=b&c",
+		"/articles/no-such-story.html":     "/articles/no-such-story", // then 404, as that address is
+		"/page/2.html":                     "/page/2",
+		"/sections/lorem.html":             "/sections/lorem",
+		"/sections/lorem/page/2.html":      "/sections/lorem/page/2",
+		"/tags/lorem.html":                 "/tags/lorem",
+		"/saved.html":                      "/saved",
+		"/search.html?q=lorem+ipsum":       "/search?q=lorem+ipsum",
+		arabic + ".html":                   arabic,
+		"/articles/lorem-ipsum.html/":      "/articles/lorem-ipsum.html", // then to the page's own
+		"/page/1.html":                     "",
+		"/sections/lorem/page/1.html":      "",
+		"/.html":                           "",
+		"/index.html/":                     "/",
+		"/articles/.html":                  "",
+		"/404.html":                        "",
+		"/_offline.html":                   "",
 	} {
 		r := get(t, s.base+from, nil)
 		if to == "" {

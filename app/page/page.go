@@ -175,12 +175,32 @@ func Parse(path string) Ref {
 	return Ref{}
 }
 
+// HTMLExt ends the name of a page's file in a static export: "/articles/x"
+// is articles/x.html, "/" is IndexFile.
+const HTMLExt = ".html"
+
+// IndexFile is the home page's file in a static export.
+const IndexFile = "/index" + HTMLExt
+
 // Canonical returns the address of the page that path names in another
-// form: with trailing slashes ("/articles/x/", "/saved/") or as the first
+// form: with trailing slashes ("/articles/x/", "/saved/"), as the first
 // page of a list ("/page/1", "/sections/x/page/1"), which is the list's own
-// address. ok is false when path is already a page's address or names
+// address, or as the page's file in a static export ("/articles/x.html",
+// "/index.html"), so that a page has one address wherever the site is
+// served. ok is false when path is already a page's address or names
 // none: the result always parses to a page, so it never leads off the site.
 func Canonical(path string) (string, bool) {
+	if strings.TrimRight(path, "/") == IndexFile {
+		return "/", true
+	}
+	if c, ok := strings.CutSuffix(path, HTMLExt); ok {
+		// No slug holds a dot: a page's address never ends in ".html".
+		// The home page's file is IndexFile, not "/.html".
+		if c == "/" || Parse(c).Kind == NotFound {
+			return "", false
+		}
+		return c, true
+	}
 	c := path
 	if len(c) > 1 {
 		if c = strings.TrimRight(c, "/"); c == "" {

@@ -134,6 +134,17 @@ func TestCanonical(t *testing.T) {
 		{"/articles/some-story///", "/articles/some-story"},
 		{"/saved/", "/saved"},
 		{"/search/", "/search"},
+		// A page's file in a static export.
+		{"/index.html", "/"},
+		{"/index.html/", "/"},
+		{"/articles/some-story.html", "/articles/some-story"},
+		{"/page/2.html", "/page/2"},
+		{"/sections/politics.html", "/sections/politics"},
+		{"/sections/politics/page/3.html", "/sections/politics/page/3"},
+		{"/tags/كوردستان.html", "/tags/كوردستان"},
+		{"/saved.html", "/saved"},
+		{"/search.html", "/search"},
+		{"/articles/some-story.html/", "/articles/some-story.html"}, // then, in a second step, the page's own
 		// Already canonical, or no page at all.
 		{"/", ""},
 		{"/page/2", ""},
@@ -146,6 +157,15 @@ func TestCanonical(t *testing.T) {
 		{"//evil.example/", ""},
 		{"/no/such/page/", ""},
 		{"/articles/a/b/", ""},
+		// Files that are no page's.
+		{"/404.html", ""},
+		{"/_offline.html", ""},
+		{"/page/1.html", ""},
+		{"/articles.html", ""},
+		{"/articles/some-story/.html", ""},
+		{"/.html", ""},
+		{"/web/app.html", ""},
+		{"/sections/politics/page/1.html", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {

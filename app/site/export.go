@@ -26,8 +26,9 @@ import (
 // configuration of static hosts: _headers (Netlify, Cloudflare Pages) and
 // _config/nginx.conf and _config/Caddyfile, each with the host's security
 // headers and cache policy. The host must serve /x from x.html, 404.html
-// for missing paths, and .wasm as application/wasm (the configurations
-// do).
+// for missing paths, and .wasm as application/wasm; it should send /x.html
+// to /x for good, so that a page has one address (the configurations do
+// all of that).
 //
 // dir may not exist yet (it is made), be empty, or hold an earlier
 // export; a folder that holds something else is refused. dir itself is
@@ -157,7 +158,7 @@ func (s *Site) exportTo(w *exportWriter) error {
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", page.SavedPath, err)
 	}
-	if err := w.write(page.SavedPath+".html", saved.body); err != nil {
+	if err := w.write(page.SavedPath+page.HTMLExt, saved.body); err != nil {
 		return err
 	}
 	// Search: the index's files, and a page that a static host serves for
@@ -174,7 +175,7 @@ func (s *Site) exportTo(w *exportWriter) error {
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", page.SearchPath, err)
 	}
-	if err := w.write(page.SearchPath+".html", sp.body); err != nil {
+	if err := w.write(page.SearchPath+page.HTMLExt, sp.body); err != nil {
 		return err
 	}
 	offline, err := s.offlineJSON()
@@ -203,7 +204,7 @@ func (s *Site) exportTo(w *exportWriter) error {
 	if err != nil {
 		return fmt.Errorf("exporting the offline page: %w", err)
 	}
-	if err := w.write(page.OfflinePath+".html", off.body); err != nil {
+	if err := w.write(page.OfflinePath+page.HTMLExt, off.body); err != nil {
 		return err
 	}
 	feeds := []string{feedPath}
@@ -361,9 +362,9 @@ func (s *Site) exportPage(w *exportWriter, ref page.Ref, sx *searchExport) error
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", ref.Path(), err)
 	}
-	name := ref.Path() + ".html"
+	name := ref.Path() + page.HTMLExt
 	if ref.Path() == "/" {
-		name = "/index.html"
+		name = page.IndexFile
 	}
 	return w.write(name, doc)
 }

@@ -521,7 +521,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else if m, isMap, merr := s.sitemap(p); isMap || merr != nil {
 		res, err = m, merr
 	} else if c, ok := page.Canonical(p); ok {
-		// "/page/1", "/articles/x/": the page's own address, for good.
+		// "/page/1", "/articles/x/", "/articles/x.html": the page's own
+		// address, for good, as the export's nginx and Caddy give it.
 		to := url.URL{Path: c, RawQuery: r.URL.RawQuery}
 		http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
 		return

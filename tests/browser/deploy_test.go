@@ -147,6 +147,62 @@ func TestStaticHostHeaders(t *testing.T) {
 			}
 		}
 	}
+	checkOneAddress(t, dataFile, h.URL, ng.URL, cd.URL)
+}
+
+// checkOneAddress asks the host, nginx and Caddy for the same URLs, the
+// export's files by their names among them, and wants the same answer
+// from all three: a page's file leads to the page's address for good, with
+// the query string, so that a page has one address wherever the site is
+// served; a file that is no page's is missing, as on the host; the app's
+// and the data's files are served under their own names.
+func checkOneAddress(t *testing.T, dataFile string, host, nginx, caddy string) {
+	t.Helper()
+	client := &http.Client{
+		Transport:     &http.Transport{DisableCompression: true},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	article := dlpage.ArticlePath(slugAlpha)
+	for _, c := range []struct {
+		path     string
+		status   int
+		location string
+	}{
+		{article + ".html", http.StatusMovedPermanently, article},
+		{article + ".html?utm=x&a=b", http.StatusMovedPermanently, article + "?utm=x&a=b"},
+		{"/index.html", http.StatusMovedPermanently, "/"},
+		{"/index.html?utm=x", http.StatusMovedPermanently, "/?utm=x"},
+		{dlpage.SavedPath + ".html", http.StatusMovedPermanently, dlpage.SavedPath},
+		{dlpage.SearchPath + ".html?q=alpha", http.StatusMovedPermanently, dlpage.SearchPath + "?q=alpha"},
+		{"/articles/no-such-story.html", http.StatusMovedPermanently, "/articles/no-such-story"},
+		{article, http.StatusOK, ""},
+		{"/", http.StatusOK, ""},
+		{"/404.html", http.StatusNotFound, ""},
+		{"/404", http.StatusNotFound, ""},
+		{dlpage.OfflinePath + ".html", http.StatusNotFound, ""},
+		{"/page/1.html", http.StatusNotFound, ""},
+		{dlpage.OfflinePath, http.StatusOK, ""},
+		{dataFile, http.StatusOK, ""},
+		{"/web/dateline.css", http.StatusOK, ""},
+		{"/feed.xml", http.StatusOK, ""},
+		{"/robots.txt", http.StatusOK, ""},
+	} {
+		for _, srv := range []struct{ name, url string }{{"host", host}, {"nginx", nginx}, {"caddy", caddy}} {
+			resp, err := client.Get(srv.url + c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+				t.Fatalf("%s %s: reading the body: %v", srv.name, c.path, err)
+			}
+			if err := resp.Body.Close(); err != nil {
+				t.Fatalf("%s %s: %v", srv.name, c.path, err)
+			}
+			if loc := resp.Header.Get("Location"); resp.StatusCode != c.status || loc != c.location {
+				t.Errorf("%s %s: %d to %q; want %d to %q, as on every host", srv.name, c.path, resp.StatusCode, loc, c.status, c.location)
+			}
+		}
+	}
 }
 
 // setTimes gives every file under dir the same modification time, as a
