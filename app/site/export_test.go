@@ -138,16 +138,17 @@ func TestExportOver(t *testing.T) {
 	if _, err := third.Export(t.Context(), dir); err != nil {
 		t.Fatal(err)
 	}
-	var dataDirs []string
-	entries, _ := os.ReadDir(filepath.Join(dir, "data"))
-	for _, e := range entries {
-		dataDirs = append(dataDirs, "/data/"+e.Name())
-	}
+	dataDirs := dataVersions(t, dir)
 	slices.Sort(dataDirs)
 	want := []string{second.DataBase, third.DataBase}
 	slices.Sort(want)
 	if !slices.Equal(dataDirs, want) {
 		t.Errorf("data folders %q, want %q", dataDirs, want)
+	}
+	// The reuse list of the version exported, not of those it replaced.
+	lists, err := filepath.Glob(filepath.Join(dir, "data", "reuse-*.json"))
+	if err != nil || len(lists) != 1 || filepath.Base(lists[0]) != "reuse-"+third.Version+".json" {
+		t.Errorf("reuse lists %q (%v), want only the third version's", lists, err)
 	}
 
 	other := t.TempDir()
@@ -422,7 +423,8 @@ func TestExportManifestStaysInside(t *testing.T) {
 	}
 }
 
-// dataVersions lists the data versions in an export.
+// dataVersions lists the data versions in an export: the folders under
+// data/ (beside them, the version's reuse list).
 func dataVersions(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Join(dir, "data"))
@@ -431,7 +433,9 @@ func dataVersions(t *testing.T, dir string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		out = append(out, "/data/"+e.Name())
+		if e.IsDir() {
+			out = append(out, "/data/"+e.Name())
+		}
 	}
 	return out
 }
