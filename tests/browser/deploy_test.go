@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -68,11 +69,14 @@ func TestStaticHostHeaders(t *testing.T) {
 	ng, cd := &staticSite{Root: dir}, &staticSite{Root: dir}
 	startNginx(t, []*staticSite{ng})
 	startCaddy(t, cd)
-	base, err := os.ReadDir(filepath.Join(dir, "data"))
-	if err != nil || len(base) != 1 {
-		t.Fatalf("the export's data folder: %v %d", err, len(base))
+	// One data folder, and beside it the version's reuse list.
+	base, err := filepath.Glob(filepath.Join(dir, "data", "*"))
+	lists, lerr := filepath.Glob(filepath.Join(dir, "data", "reuse-*.json"))
+	if err != nil || lerr != nil || len(base) != 2 || len(lists) != 1 {
+		t.Fatalf("the export's data folder holds %q (%v, %v): want a data path and a reuse list", base, err, lerr)
 	}
-	dataFile := "/data/" + base[0].Name() + "/articles/" + slugAlpha + ".json"
+	reuseList := "/data/" + filepath.Base(lists[0])
+	dataFile := "/data/" + filepath.Base(slices.DeleteFunc(base, func(p string) bool { return p == lists[0] })[0]) + "/articles/" + slugAlpha + ".json"
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	get := func(url string) *http.Response {
 		t.Helper()
@@ -95,6 +99,7 @@ func TestStaticHostHeaders(t *testing.T) {
 		{"/manifest.webmanifest", 200, "no-cache"},
 		{"/feed.xml", 200, "no-cache"},
 		{dataFile, 200, "public, max-age=31536000, immutable"},
+		{reuseList, 200, "public, max-age=31536000, immutable"},
 		{"/no/such/page", 404, "no-cache"},
 	} {
 		want := get(h.URL + c.path)
