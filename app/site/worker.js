@@ -105,7 +105,7 @@ async function reuse(cache) {
     const wanted = Object.keys(HASHES).filter((u) => !have.has(u));
     for (const name of await caches.keys()) {
       if (wanted.length === 0) {
-        return;
+        break;
       }
       if (!name.startsWith(CACHE_PREFIX) || name === CACHE || name === META || name === SAVED) {
         continue;
@@ -131,6 +131,25 @@ async function reuse(cache) {
           await cache.put(u, resp);
           wanted.splice(i, 1);
         }
+      }
+    }
+    // The browser's own cache: on a first visit the page has just
+    // downloaded app.wasm and its scripts. A static host's export sends
+    // them without validators (see app/feed's NginxConf), so the
+    // install's download would be a second whole one, 2 MB of app.wasm;
+    // taken from the browser's cache whatever its age, and hashed, it is
+    // the page's download, or nothing. Not with data saver on, whose
+    // install keeps no app.wasm (lightFiles): a page of this version then
+    // fetches its own when saver goes off.
+    for (const u of (await dataSaver()) ? [] : wanted) {
+      let resp;
+      try {
+        resp = await fetch(u, { cache: "only-if-cached", mode: "same-origin" });
+      } catch (err) {
+        continue; // not in the browser's cache
+      }
+      if (resp.ok && (await hashOf(resp.clone())) === HASHES[u]) {
+        await cache.put(u, resp);
       }
     }
   } catch (err) {

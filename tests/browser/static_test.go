@@ -261,6 +261,26 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		tb.checkConsole(allowOffline)
 	})
 
+	// nginx sends the app without validators, so that a check of it is a
+	// whole download: the worker's install takes the page's from the
+	// browser's cache rather than download app.wasm a second time.
+	t.Run("app.wasm once", func(t *testing.T) {
+		w := newWatchedNet(t, syntheticSite.URL)
+		tb := newTab(t, 412, 900)
+		tb.mustLoad(w.URL+dlpage.ArticlePath(slugAlpha), http.StatusOK)
+		tb.waitLive()
+		tb.waitSaved(30 * time.Second)
+		if n := w.count("/web/app.wasm"); n != 1 {
+			t.Errorf("a first visit from nginx downloaded app.wasm %d times, want once", n)
+		}
+		for _, f := range []string{"/web/dateline.css", "/web/reader.js", "/web/boot.js"} {
+			if n := w.count(f); n != 1 {
+				t.Errorf("a first visit from nginx downloaded %s %d times, want once", f, n)
+			}
+		}
+		tb.checkConsole(nil)
+	})
+
 	t.Run("synthetic", func(t *testing.T) {
 		ds := bySlug(synthetic())
 		tb := newTab(t, 412, 900)
