@@ -59,6 +59,7 @@ func readerDataset() *article.Dataset {
 					{Type: article.Paragraph, Text: "The first paragraph of the short synthetic story."},
 					{Type: article.Paragraph, Text: "The second and last paragraph of the short synthetic story."},
 				},
+				Related: []article.Link{{Title: "A synthetic page elsewhere", URL: "https://example.org/synthetic/elsewhere"}},
 			},
 		},
 	}
@@ -501,7 +502,7 @@ func TestPrint(t *testing.T) {
 	tb.emulateMedia("print")
 	eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)
 	type printed struct {
-		Color, Background, Hidden, Note, Shown string
+		Color, Background, Hidden, Note, Shown, Elsewhere string
 	}
 	got := eval[printed](tb, `(() => {
 	  const cs = (el) => getComputedStyle(el);
@@ -509,8 +510,13 @@ func TestPrint(t *testing.T) {
 	    .filter((s) => document.querySelector(s) && cs(document.querySelector(s)).display !== "none");
 	  const shown = ["h1", ".story-byline", ".story-body"].filter((s) => cs(document.querySelector(s)).display === "none");
 	  return {color: cs(document.querySelector(".story-body p")).color, background: cs(document.body).backgroundColor,
-	    hidden: hidden.join(" "), note: document.querySelector(".print-note").innerText, shown: shown.join(" ")};
+	    hidden: hidden.join(" "), note: document.querySelector(".print-note").innerText, shown: shown.join(" "),
+	    elsewhere: cs(document.querySelector(".related a.external")).display === "none" ? "" : getComputedStyle(document.querySelector(".related a.external"), "::after").content};
 	})()`)
+	// A page elsewhere keeps its address on paper.
+	if want := "https://example.org/synthetic/elsewhere"; !strings.Contains(got.Elsewhere, want) {
+		t.Errorf("printed, the related page elsewhere is followed by %q, want its address %s", got.Elsewhere, want)
+	}
 	if got.Color != "rgb(0, 0, 0)" || got.Background != "rgb(255, 255, 255)" {
 		t.Errorf("printed text %s on %s, want black on white", got.Color, got.Background)
 	}
