@@ -160,10 +160,14 @@ func New(cfg Config) (*Site, error) {
 			return nil, fmt.Errorf("go-app resource %s: status %d", p, rec.Code)
 		}
 		body := rec.Body.Bytes()
-		if p == "/app.js" {
-			if body, err = patchAppJS(body); err != nil {
-				return nil, err
-			}
+		switch p {
+		case "/app.js":
+			body, err = patchAppJS(body)
+		case "/manifest.webmanifest":
+			body, err = patchManifest(body, s.site.Lang)
+		}
+		if err != nil {
+			return nil, err
 		}
 		if s.fixed[p], err = newResponse(http.StatusOK, ct, revalidate, body); err != nil {
 			return nil, fmt.Errorf("preparing %s: %w", p, err)
@@ -253,6 +257,22 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 			"__LIST_PATTERN__", strconv.Quote(page.ListPattern(page.EscapedSlugPattern)),
 		).Replace(workerTemplate),
 	}
+}
+
+// patchManifest gives go-app's web app manifest the edition's language
+// and direction, which it leaves out: an installed Arabic or Sorani
+// edition's name is then shown right to left.
+func patchManifest(body []byte, lang string) ([]byte, error) {
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("reading go-app's manifest: %w", err)
+	}
+	m["lang"], m["dir"] = lang, article.Dir(lang)
+	out, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the manifest: %w", err)
+	}
+	return out, nil
 }
 
 // wasmFetchJS and workerStartJS are added to go-app's app.js: how

@@ -459,6 +459,18 @@ func TestManifest(t *testing.T) {
 			t.Errorf("icon %s: status %d", ic.Src, got.status)
 		}
 	}
+	// The edition's language and direction: an installed Sorani or Arabic
+	// edition's name reads right to left.
+	for _, c := range []struct{ lang, dir string }{{"en", "ltr"}, {"ckb", "rtl"}, {"ar-IQ", "rtl"}} {
+		data := []byte(`{"site": {"name": "Synthetic Edition", "lang": "` + c.lang + `"}, "articles": [{"slug": "edition-story", "headline": "Synthetic story", "body": [{"type": "paragraph", "text": "Synthetic text."}]}]}`)
+		var got struct{ Lang, Dir string }
+		if err := json.Unmarshal(newTestServer(t, data, testWeb(t, nil)).get(t, "/manifest.webmanifest", "").raw, &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Lang != c.lang || got.Dir != c.dir {
+			t.Errorf("the %s edition's manifest has lang %q, dir %q; want %q, %q", c.lang, got.Lang, got.Dir, c.lang, c.dir)
+		}
+	}
 }
 
 func TestVersion(t *testing.T) {
