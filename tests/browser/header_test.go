@@ -102,7 +102,7 @@ func TestHeaderDesktopOneRow(t *testing.T) {
 				tb.waitFor("the status line's text", statusText+` !== ""`, 20*time.Second)
 				time.Sleep(300 * time.Millisecond)
 				if s := eval[float64](tb, `window.__shifts`); s != 0 {
-					t.Errorf("%s: the header's status moved the page: layout shift %v, want 0", what, s)
+					t.Errorf("%s: the page moved: layout shift %v, want 0: %q", what, s, eval[[]string](tb, `window.__shiftsOf`))
 				}
 				if o := eval[float64](tb, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); o > 0 {
 					t.Errorf("%s: the page is %vpx wider than the window", what, o)

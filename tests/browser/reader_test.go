@@ -110,13 +110,26 @@ func (tb *tab) emulateMedia(media string, features ...*emulation.MediaFeature) {
 	}
 }
 
-// styleProbe records the page as the first frame draws it (the first
-// animation frame after DOMContentLoaded comes before the first paint),
-// and the layout shifts of the page's life.
+// styleProbe records the page's styles in the first frame after
+// DOMContentLoaded (the loader sets the reader's settings before the body
+// is parsed, so a frame drawn earlier, of a page still loading, has the
+// same), and the layout shifts of the page's life: their sum
+// (window.__shifts) and, for each, what moved from where to where
+// (window.__shiftsOf, x,y width×height).
 const styleProbe = `(() => {
   window.__shifts = 0;
+  window.__shiftsOf = [];
+  const name = (n) => !n ? "(removed)" : n.nodeType !== 1 ? "text in " + name(n.parentElement) :
+    n.tagName.toLowerCase() + (n.id ? "#" + n.id : "") +
+    (typeof n.className === "string" && n.className ? "." + n.className.trim().split(/\s+/).join(".") : "");
+  const box = (r) => Math.round(r.x) + "," + Math.round(r.y) + " " + Math.round(r.width) + "×" + Math.round(r.height);
   new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    for (const e of l.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__shifts += e.value;
+      window.__shiftsOf.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " +
+        e.sources.map((s) => name(s.node) + " from " + box(s.previousRect) + " to " + box(s.currentRect)).join(", "));
+    }
   }).observe({type: "layout-shift", buffered: true});
   document.addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => {
     const b = getComputedStyle(document.body), h1 = document.querySelector("h1");
@@ -195,7 +208,7 @@ func TestReadingSettings(t *testing.T) {
 		}
 		time.Sleep(300 * time.Millisecond)
 		if s := eval[float64](tb, `window.__shifts`); s != 0 {
-			t.Errorf("%s: layout shift %v, want 0", p.path, s)
+			t.Errorf("%s: layout shift %v, want 0: %q", p.path, s, eval[[]string](tb, `window.__shiftsOf`))
 		}
 		if c := eval[[]string](tb, `Array.from(document.querySelectorAll('meta[name="theme-color"]'), (m) => m.content)`); strings.Join(c, " ") != "#171513 #171513" {
 			t.Errorf("%s: toolbar colours %q, want the dark paper", p.path, c)
