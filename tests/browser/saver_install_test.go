@@ -36,7 +36,14 @@ type watchedNet struct {
 	pinned map[string]*httputil.ReverseProxy // paths served by another host (pin)
 	served []string
 	gates  map[string]*gate // by path prefix
-	slowed map[string]time.Duration
+	slowed map[string]slowness
+}
+
+// slowness is how a slowed path's body comes: pieces of a size, a pause
+// after each.
+type slowness struct {
+	piece int
+	pause time.Duration
 }
 
 // gate holds the requests under its prefix until closed.
@@ -48,7 +55,7 @@ type gate struct {
 
 func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
 	t.Helper()
-	w := &watchedNet{gates: map[string]*gate{}, pinned: map[string]*httputil.ReverseProxy{}, slowed: map[string]time.Duration{}}
+	w := &watchedNet{gates: map[string]*gate{}, pinned: map[string]*httputil.ReverseProxy{}, slowed: map[string]slowness{}}
 	w.deploy(t, hostURL)
 	srv := &http.Server{Handler: http.HandlerFunc(w.handle)}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -77,8 +84,8 @@ func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
 	if p := w.pinned[r.URL.Path]; p != nil {
 		proxy = p
 	}
-	if d := w.slowed[r.URL.Path]; d > 0 {
-		rw = &slowWriter{ResponseWriter: rw, pause: d, done: r.Context().Done()}
+	if sl, ok := w.slowed[r.URL.Path]; ok {
+		rw = &slowWriter{ResponseWriter: rw, slowness: sl, done: r.Context().Done()}
 	}
 	w.mu.Unlock()
 	if wait != nil {
@@ -100,28 +107,26 @@ func (w *watchedNet) deploy(t *testing.T, hostURL string) {
 	w.proxy = p
 }
 
-// slow sends path's body from now on in pieces of 16 kB, a pause after
-// each: a slow link, on which the body keeps coming.
-func (w *watchedNet) slow(path string, pause time.Duration) {
+// slow sends path's body from now on in pieces of piece bytes, a pause
+// after each: a slow link, on which the body keeps coming.
+func (w *watchedNet) slow(path string, piece int, pause time.Duration) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.slowed[path] = pause
+	w.slowed[path] = slowness{piece, pause}
 }
 
-// slowWriter writes a body in pieces of slowPiece, flushed, with a pause
-// after each.
+// slowWriter writes a body in pieces, each flushed, with a pause after
+// each.
 type slowWriter struct {
 	http.ResponseWriter
-	pause time.Duration
-	done  <-chan struct{}
+	slowness
+	done <-chan struct{}
 }
-
-const slowPiece = 16 << 10
 
 func (s *slowWriter) Write(p []byte) (int, error) {
 	n := 0
 	for len(p) > 0 {
-		k := min(len(p), slowPiece)
+		k := min(len(p), s.piece)
 		m, err := s.ResponseWriter.Write(p[:k])
 		n += m
 		if err != nil {

@@ -63,7 +63,7 @@ func TestSaverOffWasmOnce(t *testing.T) {
 	}
 
 	w.take()
-	w.slow("/web/app.wasm", 270*time.Millisecond) // 1.5 MB in 16 kB pieces: 25 s
+	w.slow("/web/app.wasm", 16<<10, 270*time.Millisecond) // 1.5 MB in 16 kB pieces: 25 s
 	off := time.Now()
 	setSaver(tb, false)
 	tb.waitFor("the app", `window.__dt && __dt.live()`, time.Minute)
