@@ -20,6 +20,9 @@
 // setting, or the browser's Save-Data) it runs only the scripts of
 // data-lite: the page stays the prerendered page and app.wasm is not
 // downloaded. So does a page whose loader is marked data-no-app.
+//
+// And it holds the first paint until the page's header is parsed whole
+// (link rel=expect), so that no frame draws a header cut short.
 (function (me) {
   "use strict";
   var root = document.documentElement;
@@ -58,6 +61,23 @@
     root.setAttribute("data-speech", "");
   }
   var head = document.head;
+  // No frame until the header is whole. Chromium draws a page it is still
+  // parsing (its parser yields on a busy phone, or the rest of the
+  // document comes in a later packet), and a header cut short lays its
+  // first row out otherwise: without the status line the bar sits at the
+  // row's end, without the tools the search box does; the rest then moves
+  // them, a layout shift. So rendering waits until <main>, the element
+  // after the header (components' Shell), is in the document. Not the
+  // header itself: Chromium lets the page paint once the element expected
+  // is inserted, not closed. (Where "parsed" means closed, the first paint
+  // waits for <main>'s end: later, but no shift.) The link is written
+  // here, in the head while it is parsed, because the Nu checker refuses
+  // blocking="render" on a link that is not a stylesheet.
+  var expect = document.createElement("link");
+  expect.rel = "expect";
+  expect.href = "#main";
+  expect.setAttribute("blocking", "render");
+  head.appendChild(expect);
   // data-no-app: the service worker's offline page, which app.wasm would
   // take over as the page it stands in for.
   var lite = root.hasAttribute("data-saver") || me.hasAttribute("data-no-app");
