@@ -136,6 +136,65 @@ func TestHeaderDesktopOneRow(t *testing.T) {
 	}
 }
 
+// partialHeaderProbe records each frame drawn while the page is parsed
+// with a header but no <main> yet, the header cut short
+// (window.__partialHeader: how much of it there was), and the layout
+// shifts that moved something in the header (window.__headerShifts).
+const partialHeaderProbe = `(() => {
+  window.__partialHeader = [];
+  window.__headerShifts = 0;
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) {
+      const inHeader = (n) => n && (n.nodeType === 1 ? n : n.parentElement)?.closest(".site-header");
+      if (!e.hadRecentInput && e.sources.some((s) => inHeader(s.node))) window.__headerShifts += e.value;
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  const frame = () => {
+    const h = document.querySelector(".site-header");
+    if (h && !document.getElementById("main")) {
+      const bar = h.firstElementChild;
+      window.__partialHeader.push(h.children.length + " rows, the first of " + (bar ? bar.children.length : 0) + " items");
+    }
+    if (document.readyState === "loading") requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`
+
+// TestHeaderWholeAtFirstPaint loads the home page over a slow link, its
+// document in small pieces with a pause after each, as on a phone's bad
+// connection (or a busy phone's parser, which yields): the browser draws
+// no frame of the page until the header is whole, and nothing in the
+// header moves. A header drawn in part lays its first row out otherwise
+// (without the status line the bar sits at the row's end, without the
+// tools the search box does), and the rest, when it comes, moves it.
+// What <main> does as it comes in pieces is logged, not judged here: the
+// page paints before <main> is whole, on purpose.
+func TestHeaderWholeAtFirstPaint(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "header-slow.json", headerDataset()))
+	w := newWatchedNet(t, h.URL)
+	w.slow("/", 64, 20*time.Millisecond) // 12 kB, less compressed: a second or two
+	tb := newTab(t, 1280, 800)
+	tb.do("setting the viewport", viewport(1280, 800))
+	tb.addScript(styleProbe)
+	tb.addScript(partialHeaderProbe)
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	if got := eval[[]string](tb, `window.__partialHeader`); len(got) > 0 {
+		t.Errorf("%d frames drew the header cut short: %q", len(got), got)
+	}
+	tb.waitLive()
+	tb.waitFor("the status line's text", statusText+` !== ""`, 20*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	if s := eval[float64](tb, `window.__headerShifts`); s != 0 {
+		t.Errorf("the header moved: layout shift %v, want 0: %q", s, eval[[]string](tb, `window.__shiftsOf`))
+	} else if s := eval[float64](tb, `window.__shifts`); s != 0 {
+		t.Logf("below the header, the page moved as it came: layout shift %v: %q", s, eval[[]string](tb, `window.__shiftsOf`))
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return m.Source == "network" && strings.Contains(m.Text, "404")
+	})
+}
+
 // TestSearchBoxLargeText: on a 320 px phone at the largest text size, the
 // search page's box keeps a row of its own, wide enough to read a query
 // (its button wraps below it), and nothing runs off the window; at the
