@@ -354,10 +354,11 @@ func articleFile(a article.Article) ([]byte, error) {
 }
 
 // createIn makes the folder dir, in a folder that exists, and the file
-// name in it, holding data; if the file cannot be written, the folder is
-// removed again.
+// name in it, holding data, both owned as that folder is when the process
+// may (dataset.CreateFolder); if the file cannot be written, the folder
+// is removed again.
 func createIn(dir, name string, data []byte) error {
-	if err := os.Mkdir(dir, 0o755); err != nil {
+	if err := dataset.CreateFolder(dir); err != nil {
 		return fmt.Errorf("creating the dataset's folder: %w", err)
 	}
 	if err := dataset.Create(name, data); err != nil {

@@ -3,6 +3,7 @@ package dataset
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -10,7 +11,11 @@ import (
 // Replace replaces a dataset file with data: written in full to a
 // temporary file in the same directory, then renamed over it, so that a
 // reader (or a crash) never sees half a dataset. The file keeps its
-// permissions; a symbolic link keeps pointing at the file it named.
+// permissions, its owner and its group (a host that runs as another user
+// than the one replacing it must still read it): when this process may
+// not give the new file the owner and group, it is an *OwnerError, and
+// the file is left as it was. A symbolic link keeps pointing at the file
+// it named.
 func Replace(name string, data []byte) error {
 	target, err := filepath.EvalSymlinks(name)
 	if err != nil {
@@ -20,7 +25,7 @@ func Replace(name string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	tmp, err := writeTemp(target, data, fi.Mode().Perm())
+	tmp, err := writeTemp(target, data, fi.Mode().Perm(), fi, name, true)
 	if err != nil {
 		return err
 	}
@@ -32,9 +37,17 @@ func Replace(name string, data []byte) error {
 
 // Create writes a new dataset file, complete or not at all, and never over
 // a file that exists: it is written in full beside its place, then linked
-// into it, which fails if the name has been taken meanwhile.
+// into it, which fails if the name has been taken meanwhile. It is
+// readable by all (0644), and owned as the folder it is in is, like the
+// files others put there, when this process may give it that owner (run
+// as root); otherwise it is this process's own.
 func Create(name string, data []byte) error {
-	tmp, err := writeTemp(name, data, 0o644)
+	dir := filepath.Dir(name)
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("creating %s: %w", name, err)
+	}
+	tmp, err := writeTemp(name, data, 0o644, fi, dir, false)
 	if err != nil {
 		return err
 	}
@@ -48,9 +61,56 @@ func Create(name string, data []byte) error {
 	return nil
 }
 
+// CreateFolder makes the folder dir, for a new dataset, in a folder that
+// exists, and owned as that folder is when this process may give it that
+// owner, as Create does a file.
+func CreateFolder(dir string) (err error) {
+	parent := filepath.Dir(filepath.Clean(dir))
+	fi, err := os.Stat(parent)
+	if err != nil {
+		return fmt.Errorf("creating the folder %s: %w", dir, err)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return fmt.Errorf("creating the folder %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, os.Remove(dir))
+		}
+	}()
+	f, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("creating the folder %s: %w", dir, err)
+	}
+	err = keepOwner(f, fi, parent, false)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("creating the folder %s: %w", dir, err)
+	}
+	return nil
+}
+
+// OwnerError is a file that cannot be replaced, as the new file would not
+// have its owner and group: only root may give a file to another user.
+type OwnerError struct {
+	Name  string // the file
+	Owner string // its owner and group
+	Would string // those the new file would have
+	User  string // the user this process runs as
+}
+
+func (e *OwnerError) Error() string {
+	return fmt.Sprintf("%s belongs to %s, and this user, %s, cannot give its new copy that owner and group: the copy would belong to %s, and a program that reads the file as its owner or group (such as the host serving it) might no longer be allowed to; run the command as the file's owner, or as root (sudo), which keeps them",
+		e.Name, e.Owner, e.User, e.Would)
+}
+
 // writeTemp writes data to a new temporary file beside target, synced to
-// disk, and returns its name.
-func writeTemp(target string, data []byte, perm os.FileMode) (name string, err error) {
+// disk, and returns its name. The file has the mode perm, and the owner
+// and group of like, the file or folder likeName (keepOwner, which strict
+// is passed to).
+func writeTemp(target string, data []byte, perm os.FileMode, like fs.FileInfo, likeName string, strict bool) (name string, err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return "", fmt.Errorf("writing %s: %w", target, err)
@@ -65,6 +125,10 @@ func writeTemp(target string, data []byte, perm os.FileMode) (name string, err e
 		}
 		err = errors.Join(err, os.Remove(tmp.Name()))
 	}()
+	// The owner first: a file that cannot have it is not written.
+	if err := keepOwner(tmp, like, likeName, strict); err != nil {
+		return "", err
+	}
 	if _, err := tmp.Write(data); err != nil {
 		return "", fmt.Errorf("writing %s: %w", tmp.Name(), err)
 	}

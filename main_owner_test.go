@@ -1,0 +1,171 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// otherID is the user and group a test as root gives the dataset: nobody
+// and nogroup on Debian, a fixed number whether or not it has a name.
+const otherID = 65534
+
+// ownerOf returns the owner and group of the file name.
+func ownerOf(t *testing.T, name string) (uid, gid uint32, mode os.FileMode) {
+	t.Helper()
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := fi.Sys().(*syscall.Stat_t)
+	return st.Uid, st.Gid, fi.Mode().Perm()
+}
+
+// chownAll gives every file and folder under root the user and group id.
+func chownAll(t *testing.T, root string, id int) {
+	t.Helper()
+	err := filepath.Walk(root, func(p string, _ os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(p, id, id)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestImportKeepsOwner imports as root (sudo dateline import) into a
+// dataset that another user owns, as a host running as a service user
+// does: the dataset file replaced, a new file in a dataset folder and a
+// new folder keep or take that user and group, so that the host can
+// still read them. Not run as root, the files stay the user's own, with
+// their mode, and nothing fails.
+func TestImportKeepsOwner(t *testing.T) {
+	root := os.Geteuid() == 0
+	want := uint32(os.Geteuid())
+	wantGid := uint32(os.Getegid())
+	if root {
+		want, wantGid = otherID, otherID
+	} else {
+		t.Log("not root: checking that the files stay this user's, with their mode")
+	}
+	tests := []struct {
+		scenario string
+		// setup makes the dataset in dir and returns -data's path and
+		// the file import is to write.
+		setup func(t *testing.T, dir string) (data, written string)
+		mode  os.FileMode
+	}{
+		{"a dataset file, replaced", func(t *testing.T, dir string) (string, string) {
+			name := filepath.Join(dir, "news.json")
+			if err := os.WriteFile(name, []byte(`{"site": {"name": "Synthetic Owner Times"}, "articles": []}`+"\n"), 0o640); err != nil {
+				t.Fatal(err)
+			}
+			return name, name
+		}, 0o640},
+		{"a new file in a dataset folder", func(t *testing.T, dir string) (string, string) {
+			name := filepath.Join(dir, "first.json")
+			if err := os.WriteFile(name, []byte(`{"articles": [{"slug": "first", "headline": "Synthetic first", "body": [{"type": "paragraph", "text": "One."}]}]}`+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return dir, filepath.Join(dir, "us-sec-def-to-pm-barzani-there-is-a-special-relationship.json")
+		}, 0o644},
+		{"a new dataset folder", func(t *testing.T, dir string) (string, string) {
+			return filepath.Join(dir, "news") + "/", filepath.Join(dir, "news", "us-sec-def-to-pm-barzani-there-is-a-special-relationship.json")
+		}, 0o644},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := t.TempDir()
+			data, written := tt.setup(t, dir)
+			if root {
+				chownAll(t, dir, otherID)
+			}
+			var stdout bytes.Buffer
+			if err := dispatch([]string{"import", "-data", data, seedStory}, &stdout, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			uid, gid, mode := ownerOf(t, written)
+			if uid != want || gid != wantGid || mode != tt.mode {
+				t.Errorf("%s is %d:%d %v, want %d:%d %v", written, uid, gid, mode, want, wantGid, tt.mode)
+			}
+			if uid, gid, _ := ownerOf(t, filepath.Dir(written)); uid != want || gid != wantGid {
+				t.Errorf("its folder is %d:%d, want %d:%d", uid, gid, want, wantGid)
+			}
+		})
+	}
+}
+
+// TestImportRefusesOwnerItCannotKeep runs import as a user who may write
+// into the dataset's folder but cannot give a new file the dataset's
+// owner (root's): refused, saying whose the file is and how to run the
+// command, and the dataset is left as it was, with no file beside it.
+func TestImportRefusesOwnerItCannotKeep(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to make a dataset that the user running import does not own")
+	}
+	// The program and the story where the other user can read them.
+	tools := t.TempDir()
+	for _, d := range []string{filepath.Dir(tools), tools} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := filepath.Join(tools, "dateline")
+	program, err := os.ReadFile(hostBinary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, program, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	story := filepath.Join(tools, "story.txt")
+	text, err := os.ReadFile(seedStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(story, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The dataset's folder is the other user's; the file root's, and
+	// writable by all (so that only its owner stops the import).
+	data := filepath.Join(tools, "data")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(data, "news.json")
+	original := []byte(`{"site": {"name": "Synthetic Owner Times"}, "articles": []}` + "\n")
+	if err := os.WriteFile(name, original, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(name, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(data, otherID, otherID); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "import", "-data", name, story)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: otherID, Gid: otherID}}
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("import succeeded:\n%s", out)
+	}
+	for _, want := range []string{name + " belongs to root:root (0:0)", "cannot give its new copy that owner and group", "run the command as the file's owner, or as root", "nothing was changed"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the message lacks %q:\n%s", want, out)
+		}
+	}
+	assertUnchanged(t, name, original)
+	assertOnlyFile(t, data, "news.json")
+	if uid, gid, mode := ownerOf(t, name); uid != 0 || gid != 0 || mode != 0o666 {
+		t.Errorf("the dataset is now %d:%d %v", uid, gid, mode)
+	}
+}
