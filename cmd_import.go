@@ -57,6 +57,9 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
+	if err := refuseEmpty("import", flags, "story file", "data", "o"); err != nil {
+		return err
+	}
 	if flags.NArg() != 1 {
 		return usagef("import: give one story file: dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-updated DATE] [-section NAME] [-tag NAME]... [-author NAME]... [-copy] [-o -] STORY.txt")
 	}

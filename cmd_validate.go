@@ -23,6 +23,9 @@ func validate(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := refuseEmpty("validate", fs, "dataset path", "media"); err != nil {
+		return err
+	}
 	if fs.NArg() > 1 {
 		return usagef("validate: one dataset at a time, got %d: dateline validate [-media DIR] [PATH]", fs.NArg())
 	}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,6 +71,27 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// refuseEmpty refuses a command line that gives one of the flags named,
+// all paths or addresses, or a positional argument, as "": an unset
+// variable in a script (-data "$DATA"), which would otherwise be taken
+// for a flag not given and use a default. what names the positional
+// arguments, as the command's usage does.
+func refuseEmpty(cmd string, fs *flag.FlagSet, what string, flags ...string) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if err == nil && slices.Contains(flags, f.Name) && f.Value.String() == "" {
+			err = usagef("%s: -%s is empty (is a variable unset?): give it a value, or leave -%[2]s out; nothing was done", cmd, f.Name)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if slices.Contains(fs.Args(), "") {
+		return usagef("%s: the %s given is empty (is a variable unset?); nothing was done", cmd, what)
+	}
+	return nil
+}
+
 // usagef is a usageError of the command's own.
 func usagef(format string, args ...any) error {
 	return usageError{err: fmt.Errorf(format, args...)}
@@ -108,12 +131,18 @@ A dataset is one JSON file in the format of articles.json, or a folder of
 such files. Usage:
 
   dateline [serve] [-addr HOST:PORT] [-data PATH] [-media DIR] [-cache BYTES]
-                                                  serve the site (default :8000, bundled articles.json)
-  dateline validate [-media DIR] [PATH]           check a dataset and list every problem
+                                                  serve the site (default :8000, and the bundled
+                                                  example dataset, built into the program)
+  dateline validate [-media DIR] [PATH]           check a dataset (default ./articles.json) and list every problem
                                                   (PATH may be a pipe: dateline validate <(gunzip -c data.json.gz))
   dateline import [-data PATH] [-lang TAG] [-slug SLUG] [-published DATE] [-updated DATE] [-section NAME] [-tag NAME]... [-author NAME]... [-copy] [-o -] STORY.txt
-                                                  add a plain-text story to a dataset
+                                                  add a plain-text story to a dataset (default ./articles.json)
   dateline export [-data PATH] [-media DIR] DIR   write the site as static files into DIR
+                                                  (default: the bundled example dataset)
+
+Without -data, serve and export use the example built into the program,
+and import and validate ./articles.json: give -data to use a newsroom's
+dataset. A path or address given as "" (an unset variable) is refused.
 
 -media DIR is the newsroom's folder of photos, served at /media/: a figure's
 "/media/photos/x.jpg" is DIR/photos/x.jpg.
@@ -134,7 +163,7 @@ type dataFlags struct {
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.path, "data", "", "dataset `PATH`: a file, or a folder of .json files (default: the bundled articles.json)")
+	fs.StringVar(&d.path, "data", "", "dataset `PATH`: a file, or a folder of .json files (default: the bundled example dataset, built into the program)")
 	d.maxSize = dataset.DefaultMaxSize
 	fs.Var((*sizeFlag)(&d.maxSize), "max-size", "largest dataset file accepted, in `BYTES` (or with a unit: 512MB, 2GB)")
 	d.registerMedia(fs)
@@ -214,6 +243,31 @@ func (d *dataFlags) load() (*dataset.Archive, *site.Media, error) {
 	return arc, media, nil
 }
 
+// bundledNote says, when no -data was given to serve or export, that the
+// dataset is the example built into the program, not ./articles.json,
+// which import and validate use without -data: named when it is there
+// and holds something else. "" when -data was given.
+func (d *dataFlags) bundledNote() string {
+	if d.path != "" {
+		return ""
+	}
+	note := "note: no -data given: using the bundled example dataset (the articles.json built into this program); give -data PATH for a newsroom's own"
+	const here = "articles.json"
+	info, err := os.Stat(here)
+	if err != nil {
+		return note // none here, or none to be read: nothing to mistake
+	}
+	same := false
+	if info.Mode().IsRegular() && info.Size() == int64(len(defaultDataset)) {
+		data, err := os.ReadFile(here)
+		same = err == nil && bytes.Equal(data, defaultDataset)
+	}
+	if !same {
+		note += "; ./articles.json, which import and validate use without -data, is not this dataset: give -data articles.json to use it"
+	}
+	return note
+}
+
 // closeMedia closes the media folder once it is no longer served.
 func closeMedia(m *site.Media) error {
 	if m == nil {
@@ -268,6 +322,9 @@ func export(args []string, stdout io.Writer) (err error) {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := refuseEmpty("export", fs, "directory to write the site into", "data", "media"); err != nil {
+		return err
+	}
 	if fs.NArg() != 1 {
 		return usagef("export: name one directory to write the site into: dateline export [-data PATH] [-media DIR] DIR")
 	}
@@ -304,6 +361,11 @@ func export(args []string, stdout io.Writer) (err error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	context.AfterFunc(ctx, stop)
+	if note := d.bundledNote(); note != "" {
+		if _, err := fmt.Fprintln(stdout, note); err != nil {
+			return fmt.Errorf("export: reporting: %w", err)
+		}
+	}
 	st, err := s.Export(ctx, dir)
 	if err != nil {
 		return err
@@ -458,6 +520,9 @@ func serve(args []string) (err error) {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := refuseEmpty("serve", fs, "argument", "addr", "data", "media"); err != nil {
+		return err
+	}
 	if fs.NArg() > 0 {
 		return usagef("serve: unexpected argument %q: to serve a dataset, give -data PATH", fs.Arg(0))
 	}
@@ -477,6 +542,9 @@ func serve(args []string) (err error) {
 	defer func() { err = errors.Join(err, h.close()) }()
 	for _, w := range arc.Warnings {
 		log.Print("warning: " + w.String())
+	}
+	if note := d.bundledNote(); note != "" {
+		log.Print(note)
 	}
 	log.Printf("serving %s from %s, version %s, on http://%s (ready in %s)",
 		countOf(arc.Len(), "article", "articles"), arc.Name, s.Version, displayAddr(ln.Addr()), time.Since(start).Round(time.Millisecond))

@@ -11,6 +11,8 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -124,5 +126,84 @@ func TestBinaryExitStatus(t *testing.T) {
 		if n := strings.Count(out.String(), "-bogus"); n > 1 && strings.Contains(tt.words, "-bogus") {
 			t.Errorf("%q: the problem is said %d times:\n%s", tt.args, n, out.String())
 		}
+	}
+}
+
+// TestEmptyPathsRefused gives every command a path or address as "", as
+// a script with an unset variable does (-data "$DATA"): refused as a
+// usage error naming it, never taken for the flag left out (export -data
+// "" wrote the bundled example over a real site), and nothing is written.
+func TestEmptyPathsRefused(t *testing.T) {
+	dataFile, original := archiveFixture(t, 3)
+	site := filepath.Join(t.TempDir(), "site")
+	if err := dispatch([]string{"export", "-data", dataFile, site}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	exported := snapshot(t, site)
+	story := storyFile(t, syntheticStory)
+	for _, tt := range []struct {
+		scenario string
+		args     []string
+		words    string
+	}{
+		{"serve -data", []string{"serve", "-addr", "127.0.0.1:0", "-data", ""}, "serve: -data is empty"},
+		{"serve -media", []string{"serve", "-addr", "127.0.0.1:0", "-media", ""}, "serve: -media is empty"},
+		{"serve -addr", []string{"serve", "-addr", ""}, "serve: -addr is empty"},
+		{"export -data", []string{"export", "-data", "", site}, "export: -data is empty"},
+		{"export -media", []string{"export", "-data", dataFile, "-media", "", site}, "export: -media is empty"},
+		{"export DIR", []string{"export", "-data", dataFile, ""}, "export: the directory to write the site into given is empty"},
+		{"validate PATH", []string{"validate", ""}, "validate: the dataset path given is empty"},
+		{"validate -media", []string{"validate", "-media", "", dataFile}, "validate: -media is empty"},
+		{"import -data", []string{"import", "-data", "", story}, "import: -data is empty"},
+		{"import -o", []string{"import", "-data", dataFile, "-o", "", story}, "import: -o is empty"},
+		{"import STORY", []string{"import", "-data", dataFile, ""}, "import: the story file given is empty"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			err := dispatch(tt.args, io.Discard, io.Discard)
+			var usage usageError
+			if !errors.As(err, &usage) || !strings.Contains(err.Error(), tt.words) || !strings.Contains(err.Error(), "nothing was done") {
+				t.Errorf("%q: %v, want a usage error saying %q and that nothing was done", tt.args, err, tt.words)
+			}
+			assertUnchanged(t, dataFile, original)
+			if !reflect.DeepEqual(snapshot(t, site), exported) {
+				t.Errorf("the export in %s changed", site)
+			}
+		})
+	}
+}
+
+// TestBundledNote: serve and export without -data say that they use the
+// example built into the program, and name ./articles.json when it is
+// there and holds another dataset, which import and validate would use.
+func TestBundledNote(t *testing.T) {
+	const bundled = "no -data given: using the bundled example dataset"
+	const other = "./articles.json, which import and validate use without -data, is not this dataset: give -data articles.json to use it"
+	if note := (&dataFlags{path: "news.json"}).bundledNote(); note != "" {
+		t.Errorf("with -data: %q", note)
+	}
+	t.Chdir(t.TempDir())
+	for _, tt := range []struct {
+		scenario string
+		here     []byte // ./articles.json; nil for none
+		other    bool
+	}{
+		{"none here", nil, false},
+		{"the same here", defaultDataset, false},
+		{"another here", append([]byte(`{"articles": []}`), bytes.Repeat([]byte(" "), len(defaultDataset)-16)...), true},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if err := os.RemoveAll("articles.json"); err != nil {
+				t.Fatal(err)
+			}
+			if tt.here != nil {
+				if err := os.WriteFile("articles.json", tt.here, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			note := (&dataFlags{}).bundledNote()
+			if !strings.Contains(note, bundled) || strings.Contains(note, other) != tt.other {
+				t.Errorf("note %q: want %q, and %q %v", note, bundled, other, tt.other)
+			}
+		})
 	}
 }
