@@ -290,7 +290,7 @@ func (s *Site) exportMedia(w *exportWriter) error {
 		return fmt.Errorf("exporting: %w", err)
 	}
 	for _, name := range names {
-		body, err := s.media.root.ReadFile(filepath.FromSlash(name))
+		body, err := s.media.readFile(name)
 		if err != nil {
 			return fmt.Errorf("exporting the media folder's %s: %w", name, err)
 		}

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -93,9 +94,68 @@ func (m *Media) stat(name string) (fs.FileInfo, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a file: %w", name, fs.ErrNotExist)
+		return nil, &notRegular{name: name, mode: info.Mode()}
 	}
 	return info, nil
+}
+
+// notRegular is a path of the media folder that is there, but not a
+// regular file: a folder, or a named pipe, a socket or a device, which
+// the site never serves (a pipe's reader waits for a writer, for ever
+// when there is none).
+type notRegular struct {
+	name string
+	mode fs.FileMode
+}
+
+func (e *notRegular) Error() string {
+	what := "not a regular file"
+	switch {
+	case e.mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO), not a regular file"
+	case e.mode&fs.ModeSocket != 0:
+		what = "a socket, not a regular file"
+	case e.mode&fs.ModeDevice != 0:
+		what = "a device, not a regular file"
+	case e.mode.IsDir():
+		what = "a folder, not a file"
+	}
+	return e.name + " is " + what
+}
+
+// open opens the file name, a path in slash form relative to the folder,
+// if it is a regular file: a *notRegular error otherwise. It is opened
+// without waiting (openNonblock), then its type read from the open file:
+// a named pipe is refused, never read, and a file swapped for one
+// between a check and the open cannot slip through.
+func (m *Media) open(name string) (*os.File, fs.FileInfo, error) {
+	f, err := m.root.OpenFile(filepath.FromSlash(name), os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		err = errors.Join(err, f.Close())
+	case !info.Mode().IsRegular():
+		err = errors.Join(&notRegular{name: name, mode: info.Mode()}, f.Close())
+	default:
+		return f, info, nil
+	}
+	return nil, nil, err
+}
+
+// readFile reads the file name, as open opens it.
+func (m *Media) readFile(name string) ([]byte, error) {
+	f, _, err := m.open(name)
+	if err != nil {
+		return nil, err
+	}
+	body, err := io.ReadAll(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return body, err
 }
 
 // serve answers a request for name, relative to the folder: the file with
@@ -109,9 +169,13 @@ func (m *Media) serve(w http.ResponseWriter, r *http.Request, name string) {
 		notFoundData.serve(w, r)
 		return
 	}
-	f, err := m.root.Open(filepath.FromSlash(name))
+	// Opened without waiting (openNonblock), then its type read from the
+	// open file: a named pipe is refused, never read, and a file swapped
+	// for one between a check and the open cannot slip through.
+	f, info, err := m.open(name)
 	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
+		var odd *notRegular
+		if !errors.Is(err, fs.ErrNotExist) && !errors.As(err, &odd) {
 			// Unreadable, or a link out of the folder: the operator's to see.
 			app.Log("dateline: media:", err)
 		}
@@ -119,14 +183,6 @@ func (m *Media) serve(w http.ResponseWriter, r *http.Request, name string) {
 		return
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		if err != nil {
-			app.Log("dateline: media:", err)
-		}
-		notFoundData.serve(w, r)
-		return
-	}
 	h := w.Header()
 	h.Set("Content-Type", mediaTypes[strings.ToLower(path.Ext(name))])
 	h.Set("Cache-Control", revalidate)
@@ -192,6 +248,10 @@ func ImageCheck(web fs.FS, media *Media) func(src string) (msg, hint string) {
 				return fmt.Sprintf("image %s %s", src, why), "put the photo in the media folder as a .jpg, .png, .webp, .avif, .gif or .svg file"
 			}
 			if _, err := media.stat(name); err != nil {
+				var odd *notRegular
+				if errors.As(err, &odd) {
+					return fmt.Sprintf("image %s cannot be served: in the media folder %s, %s", src, media.dir, odd), fmt.Sprintf("replace %s with the photo's file", filepath.FromSlash(name))
+				}
 				if errors.Is(err, fs.ErrNotExist) {
 					return fmt.Sprintf("image %s is not in the media folder %s", src, media.dir), fmt.Sprintf("add %s to %s, or correct the path", filepath.FromSlash(name), media.dir)
 				}
