@@ -62,10 +62,29 @@ type usageError struct {
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// parseFlags parses a command's flags; a problem with them is a
-// usageError that the flag package has printed, with the flags.
+// parseFlags parses a command's flags, before its arguments or after
+// them (import -data news.json story.txt -published now), as git and the
+// GNU tools take them: Go's flag package stops at the first argument, so
+// the rest is parsed again from the next flag, until "--", after which
+// everything is an argument. fs.Args() then holds the arguments, in
+// their order. A problem with the flags is a usageError that the flag
+// package has printed, with the flags.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return usageError{err: err, printed: true}
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); len(rest) == 0 || used > 0 && args[used-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	// The arguments are what is left after "--".
+	if err := fs.Parse(append([]string{"--"}, positional...)); err != nil {
 		return usageError{err: err, printed: true}
 	}
 	return nil
@@ -140,9 +159,11 @@ such files. Usage:
   dateline export [-data PATH] [-media DIR] DIR   write the site as static files into DIR
                                                   (default: the bundled example dataset)
 
-Without -data, serve and export use the example built into the program,
-and import and validate ./articles.json: give -data to use a newsroom's
-dataset. A path or address given as "" (an unset variable) is refused.
+Flags may come before or after the other arguments (after "--", all are
+arguments). Without -data, serve and export use the example built into
+the program, and import and validate ./articles.json: give -data to use a
+newsroom's dataset. A path or address given as "" (an unset variable) is
+refused.
 
 -media DIR is the newsroom's folder of photos, served at /media/: a figure's
 "/media/photos/x.jpg" is DIR/photos/x.jpg.

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dateline/app/dataset"
 )
 
 // TestUsageErrors checks that a command line the host does not understand
@@ -205,5 +207,58 @@ func TestBundledNote(t *testing.T) {
 				t.Errorf("note %q: want %q, and %q %v", note, bundled, other, tt.other)
 			}
 		})
+	}
+}
+
+// TestFlagsAfterArguments gives every command its flags after its file
+// or folder, as git and the GNU tools take them: the same as before it,
+// where the message blamed the file ("give one story file"). After "--",
+// everything is an argument.
+func TestFlagsAfterArguments(t *testing.T) {
+	dataFile, _ := archiveFixture(t, 3)
+	story := storyFile(t, syntheticStory)
+	site := filepath.Join(t.TempDir(), "site")
+	media := t.TempDir()
+	for _, tt := range []struct {
+		scenario string
+		args     []string
+		stdout   string // in what the command prints
+	}{
+		{"import", []string{"import", "-data", dataFile, story, "-published", "2025-07-01", "-section", "Politics"}, `added "synthetic-test-headline-for-the-importer"`},
+		{"validate", []string{"validate", dataFile, "-media", media}, "news.json: ok, 4 articles"},
+		{"export", []string{"export", site, "-data", dataFile, "-media", media}, "exported 4 articles from " + dataFile},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			var stdout bytes.Buffer
+			if err := dispatch(tt.args, &stdout, io.Discard); err != nil {
+				t.Fatalf("%q: %v", tt.args, err)
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("%q printed %q, want %q", tt.args, stdout.String(), tt.stdout)
+			}
+		})
+	}
+	arc, err := dataset.Load(dataFile, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := arc.Summary("synthetic-test-headline-for-the-importer"); !ok || s.Published != "2025-07-01" || s.Section != "Politics" {
+		t.Errorf("the story imported with flags after it: %+v, want published 2025-07-01 in Politics", s)
+	}
+
+	// After "--", a flag's name is an argument; too many arguments are
+	// still refused, wherever the flags are.
+	for _, tt := range []struct {
+		args  []string
+		words string
+	}{
+		{[]string{"validate", "--", "-media"}, "-media"},
+		{[]string{"validate", dataFile, "-media", media, "other.json"}, "one dataset at a time, got 2"},
+		{[]string{"import", "-data", dataFile, story, "-copy", story}, "give one story file"},
+		{[]string{"serve", "-addr", "127.0.0.1:0", "extra", "-data", dataFile}, `unexpected argument "extra"`},
+	} {
+		if err := dispatch(tt.args, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), tt.words) {
+			t.Errorf("%q: %v, want an error saying %q", tt.args, err, tt.words)
+		}
 	}
 }
