@@ -57,7 +57,9 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
-	if err := refuseEmpty("import", flags, "story file", "data", "o"); err != nil {
+	// -section "" would be no section, where -tag "" and -author "" are
+	// refused as slips: refused too.
+	if err := refuseEmpty("import", flags, "story file", "data", "o", "section"); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {

@@ -234,6 +234,8 @@ func TestImportRefusesDescriptions(t *testing.T) {
 		{"a section spelt otherwise", []string{"-section", "politics"}, `the section given (-section), "politics", is spelt "Politics" in the dataset (both would be the page /sections/politics); give -section "Politics"`},
 		{"a tag spelt otherwise", []string{"-tag", "test"}, `the tag given (-tag "test") is spelt "Test" in the dataset`},
 		{"an empty tag", []string{"-tag", ""}, `the tag given (-tag ""): tag is empty`},
+		{"an empty section", []string{"-section", ""}, `-section is empty (is a variable unset?): give it a value, or leave -section out`},
+		{"a blank section", []string{"-section", " "}, `the section given (-section): section is empty`},
 		{"an empty author", []string{"-author", " "}, `the author given (-author " ") is empty: give a name`},
 		{"a tag given twice", []string{"-tag", "Synthetic", "-tag", "synthetic"}, `is the same as tag 0`},
 		{"an update that is not a date", []string{"-published", "2021-12-07", "-updated", "yesterday"}, `the date given (-updated): "yesterday" is not a date: use "2006-01-02" or an RFC 3339 time`},
