@@ -196,23 +196,25 @@ func (d *dataFlags) registerMedia(fs *flag.FlagSet) {
 
 // sizeFlag is a flag's size in bytes: a number of bytes, or a number
 // with a unit of 1,024 (kB, MB, GB, as the host prints sizes; a space
-// before the unit, KiB, MiB and GiB are taken too). It is more than 0.
+// before the unit, KiB, MiB and GiB, and any case, 256mb, are taken
+// too). It is more than 0.
 type sizeFlag int64
 
 func (s *sizeFlag) String() string { return dataset.ByteSize(int64(*s)) }
 
 func (s *sizeFlag) Set(v string) error {
 	num, unit := strings.TrimSpace(v), int64(1)
+	lower := strings.ToLower(num)
 	for _, u := range sizeUnits {
-		if rest, ok := strings.CutSuffix(num, u.name); ok {
-			num, unit = strings.TrimSpace(rest), u.size
+		if strings.HasSuffix(lower, u.name) {
+			num, unit = strings.TrimSpace(num[:len(num)-len(u.name)]), u.size
 			break
 		}
 	}
 	n, err := strconv.ParseInt(num, 10, 64)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%q is not a size: give bytes, or a number with kB, MB or GB, such as 64MB", v)
+		return fmt.Errorf("%q is not a size: give bytes, or a whole number with a unit, K, M or G (kB, MB, GB, KiB, MiB, GiB, in any case: each 1,024 of the one before), such as 64MB", v)
 	case n <= 0:
 		return fmt.Errorf("%q: a size must be more than 0", v)
 	case n > math.MaxInt64/unit:
@@ -222,15 +224,16 @@ func (s *sizeFlag) Set(v string) error {
 	return nil
 }
 
-// sizeUnits are the units sizeFlag takes, each before any that ends it.
+// sizeUnits are the units sizeFlag takes, in lower case (the case given
+// does not matter), each before any that ends it.
 var sizeUnits = []struct {
 	name string
 	size int64
 }{
-	{"GiB", 1 << 30}, {"GB", 1 << 30}, {"G", 1 << 30},
-	{"MiB", 1 << 20}, {"MB", 1 << 20}, {"M", 1 << 20},
-	{"KiB", 1 << 10}, {"kB", 1 << 10}, {"KB", 1 << 10}, {"k", 1 << 10}, {"K", 1 << 10},
-	{"bytes", 1}, {"B", 1},
+	{"gib", 1 << 30}, {"gb", 1 << 30}, {"g", 1 << 30},
+	{"mib", 1 << 20}, {"mb", 1 << 20}, {"m", 1 << 20},
+	{"kib", 1 << 10}, {"kb", 1 << 10}, {"k", 1 << 10},
+	{"bytes", 1}, {"b", 1},
 }
 
 // load reads and checks the dataset, the bundled one when none is given,

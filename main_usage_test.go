@@ -64,16 +64,22 @@ func TestSizeFlag(t *testing.T) {
 	for in, want := range map[string]int64{
 		"65536": 65536, "64MB": 64 << 20, "64 MB": 64 << 20, "64MiB": 64 << 20, "64M": 64 << 20,
 		"512kB": 512 << 10, "512KB": 512 << 10, "2GB": 2 << 30, "100 bytes": 100, "100B": 100,
+		"256mb": 256 << 20, "256mib": 256 << 20, "256 Mb": 256 << 20, "1gb": 1 << 30, "1g": 1 << 30, "512kib": 512 << 10,
+		"512k": 512 << 10, "100b": 100, "100 BYTES": 100,
 	} {
 		var s sizeFlag
 		if err := s.Set(in); err != nil || int64(s) != want {
 			t.Errorf("%q: %d, %v; want %d", in, s, err, want)
 		}
 	}
-	for _, in := range []string{"", "MB", "-1", "0", "1.5GB", "64 XB", "lots", "9999999999GB"} {
+	for _, in := range []string{"", "MB", "-1", "0", "1.5GB", "64 XB", "64tb", "lots", "9999999999GB"} {
 		var s sizeFlag
-		if err := s.Set(in); err == nil {
+		err := s.Set(in)
+		switch {
+		case err == nil:
 			t.Errorf("%q: took %d, want it refused", in, s)
+		case strings.Contains(err.Error(), "not a size") && !strings.Contains(err.Error(), "KiB, MiB, GiB, in any case"):
+			t.Errorf("%q: %v, want the forms taken named", in, err)
 		}
 	}
 	s := sizeFlag(64 << 20)
