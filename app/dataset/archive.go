@@ -27,6 +27,7 @@ import (
 
 	"dateline/app/article"
 	"dateline/app/jsonread"
+	"dateline/app/search"
 )
 
 // entry is what the archive keeps of one article.
@@ -393,18 +394,21 @@ func (s slugs) of(name string) string {
 
 // crossCheck runs the checks that need every article: unique slugs, links
 // to articles that exist, and sections and tags whose names make distinct
-// slugs. Links are not checked when a file could not be read to its end.
+// slugs and are not one name spelt two ways. Links are not checked when a file could not be read to its end.
 func (a *Archive) crossCheck(broken bool, names slugs) []Problem {
 	var problems []Problem
-	at := func(e *entry, pointer, msg, hint string) {
-		p := Problem{File: a.files[e.file].name, Article: int(e.index), Slug: e.slug,
-			Pointer: "/articles/" + strconv.Itoa(int(e.index)) + pointer, Message: msg, Hint: hint, off: e.off}
+	// offset is where the value at pointer of the article is in its file.
+	offset := func(e *entry, pointer string) int64 {
 		if raw, err := a.files[e.file].readAt(e.off, int(e.size)); err == nil {
 			if rel, err := jsonread.Locate(raw, pointer); err == nil {
-				p.off += int64(rel)
+				return e.off + int64(rel)
 			}
 		}
-		problems = append(problems, p)
+		return e.off
+	}
+	at := func(e *entry, pointer, msg, hint string) {
+		problems = append(problems, Problem{File: a.files[e.file].name, Article: int(e.index), Slug: e.slug,
+			Pointer: "/articles/" + strconv.Itoa(int(e.index)) + pointer, Message: msg, Hint: hint, off: offset(e, pointer)})
 	}
 	for i, e := range a.entries {
 		if e.slug == "" {
@@ -431,26 +435,49 @@ func (a *Archive) crossCheck(broken bool, names slugs) []Problem {
 			}
 		}
 	}
-	// Two spellings that make one slug would share a page: the first met
-	// wins, every other spelling is reported once.
+	// Two spellings that make one slug would share a page, and two that
+	// search reads as one word (search.NameKey: "أديبيسينغ" and
+	// "اديبيسينغ") would be one name with two pages: the first met wins,
+	// every other spelling is reported once, with where the first is.
+	type met struct {
+		name, pointer string
+		e             *entry
+	}
+	keys := make(map[string]string) // name → search.NameKey, made once per name
 	distinct := func(kind string, each func(e *entry, visit func(name, pointer string))) {
-		first := make(map[string]string)
+		bySlug := make(map[string]met)
+		byKey := make(map[string]met)
 		reported := make(map[string]bool)
 		for _, e := range a.entries {
 			each(e, func(name, pointer string) {
 				slug := names.of(name)
-				if slug == "" {
+				if slug == "" || reported[name] {
 					return
 				}
-				f, ok := first[slug]
-				switch {
-				case !ok:
-					first[slug] = name
-				case f != name && !reported[name]:
-					reported[name] = true
-					at(e, pointer, fmt.Sprintf("%s %q and %s %q would share the page /%ss/%s", kind, name, kind, f, kind, slug),
-						fmt.Sprintf("spell the %s the same way in every article", kind))
+				key, ok := keys[name]
+				if !ok {
+					key = search.NameKey(name)
+					keys[name] = key
 				}
+				var first met
+				var msg string
+				if f, ok := bySlug[slug]; !ok {
+					bySlug[slug] = met{name, pointer, e}
+				} else if f.name != name {
+					first, msg = f, fmt.Sprintf("%s %q and %s %q would share the page /%ss/%s", kind, name, kind, f.name, kind, slug)
+				}
+				if f, ok := byKey[key]; !ok {
+					byKey[key] = met{name, pointer, e}
+				} else if f.name != name && msg == "" {
+					first, msg = f, fmt.Sprintf("%s %q and %s %q are one name spelt two ways (search reads them as one word), with a page each", kind, name, kind, f.name)
+				}
+				if msg == "" {
+					return
+				}
+				reported[name] = true
+				at(e, pointer, msg, fmt.Sprintf("spell the %s the same way in every article", kind))
+				problems[len(problems)-1].other = &elsewhere{name: first.name, file: a.files[first.e.file].name,
+					article: int(first.e.index), slug: first.e.slug, off: offset(first.e, first.pointer)}
 			})
 		}
 	}
@@ -462,7 +489,9 @@ func (a *Archive) crossCheck(broken bool, names slugs) []Problem {
 	distinct("tag", func(e *entry, visit func(string, string)) {
 		for i, t := range e.tags {
 			// A tag given twice in one article is the article's own
-			// problem (Validate's), not one across articles.
+			// problem (Validate's), not one across articles; two
+			// spellings of one name (search.NameKey), which the model
+			// cannot tell, are checked here wherever they are.
 			if !slices.ContainsFunc(e.tags[:i], func(u string) bool { return names.of(u) == names.of(t) }) {
 				visit(t, "/tags/"+strconv.Itoa(i))
 			}
@@ -521,7 +550,41 @@ func (l *loader) errorOf(problems []Problem) error {
 		}
 		start = end
 	}
+	l.placeOthers(out, fileIndex)
 	return &Error{Name: l.name, Problems: out, Count: count}
+}
+
+// placeOthers finishes the messages of the problems that name a second
+// place (Problem.other), with its line and column. When that place's file
+// cannot be read again, the message names it by file and article alone:
+// still a place to go to, and the file's own problems, if any, say why.
+func (l *loader) placeOthers(probs []Problem, fileIndex map[string]int) {
+	byFile := make(map[int][]int) // a file's index → the problems naming a place in it
+	for i, p := range probs {
+		if p.other != nil {
+			if fi, ok := fileIndex[p.other.file]; ok {
+				byFile[fi] = append(byFile[fi], i)
+			}
+		}
+	}
+	for fi, list := range byFile {
+		at := make([]Problem, len(list))
+		for k, i := range list {
+			at[k].off = probs[i].other.off
+		}
+		if err := place(l.files[fi].f, at); err != nil {
+			continue // named without line and column, as said above
+		}
+		for k, i := range list {
+			probs[i].other.line, probs[i].other.column = at[k].Line, at[k].Column
+		}
+	}
+	for i := range probs {
+		if o := probs[i].other; o != nil {
+			probs[i].Message += "; " + o.say()
+			probs[i].other = nil
+		}
+	}
 }
 
 // order builds the lists: the home list, newest first, and the sections

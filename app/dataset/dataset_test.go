@@ -229,6 +229,72 @@ func TestFolder(t *testing.T) {
 	}
 }
 
+// TestNameSpellings checks that two spellings of one section or tag are
+// refused at the later one, naming both and where the first is: those
+// that make one slug (case), and those that search reads as one word
+// (Arabic-script letter forms). The Arabic-script names are placeholder
+// words, lorem ipsum transliterated as tools/gendata writes them.
+func TestNameSpellings(t *testing.T) {
+	two := func(a, b string) string { return "{\"articles\": [\n" + a + ",\n" + b + "\n]}" }
+	for _, tt := range []struct {
+		scenario string
+		files    map[string]string
+		want     []string // FILE:LINE:COL: POINTER: message, FILE relative to the folder
+	}{
+		{"alef with hamza and plain alef", map[string]string{
+			"a.json": two(story("a", `"section": "أديبيسينغ"`), story("b", `"section": "اديبيسينغ"`)),
+		}, []string{
+			`a.json:3:26: /articles/1/section: section "اديبيسينغ" and section "أديبيسينغ" are one name spelt two ways (search reads them as one word), with a page each; "أديبيسينغ" is at a.json:2:26, article 0 ("a")`,
+		}},
+		{"the first spelling in another file", map[string]string{
+			"a.json": two(story("a", `"section": "إيبسوم"`), story("b", `"section": "إيبسوم"`)),
+			"b.json": two(story("c", `"section": "ايبسوم"`), story("d", `"section": "ايبسوم"`)),
+		}, []string{
+			`b.json:2:26: /articles/0/section: section "ايبسوم" and section "إيبسوم" are one name spelt two ways (search reads them as one word), with a page each; "إيبسوم" is at a.json:2:26, article 0 ("a")`,
+		}},
+		{"Arabic-Indic digits and kaf", map[string]string{
+			"a.json": two(story("a", `"tags": ["لوريم", "كونسيكتيتور ٢٠٢٤"]`), story("b", `"tags": ["کونسيکتيتور 2024"]`)),
+		}, []string{
+			`a.json:3:24: /articles/1/tags/0: tag "کونسيکتيتور 2024" and tag "كونسيكتيتور ٢٠٢٤" are one name spelt two ways (search reads them as one word), with a page each; "كونسيكتيتور ٢٠٢٤" is at a.json:2:33, article 0 ("a")`,
+		}},
+		{"heh and a ZWNJ, ae, in one article", map[string]string{
+			"a.json": two(story("a", `"tags": ["سيته\u200cأميت", "سیتەامیت"]`), story("b", "")),
+		}, []string{
+			`a.json:2:42: /articles/0/tags/1: tag "سیتەامیت" and tag "سيته\u200cأميت" are one name spelt two ways (search reads them as one word), with a page each; "سيته\u200cأميت" is at a.json:2:24, article 0 ("a")`,
+		}},
+		{"case, which makes one slug", map[string]string{
+			"a.json": two(story("a", `"section": "Lorem"`), story("b", `"section": "lorem"`)),
+		}, []string{
+			`a.json:3:26: /articles/1/section: section "lorem" and section "Lorem" would share the page /sections/lorem; "Lorem" is at a.json:2:26, article 0 ("a")`,
+		}},
+		{"the Arabic article makes another name", map[string]string{
+			"a.json": two(story("a", `"section": "الإيبسوم"`), story("b", `"section": "إيبسوم"`)),
+		}, nil},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := writeFiles(t, tt.files)
+			_, err := Load(dir, Options{})
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			var got []string
+			for _, p := range problemsOf(t, err).Problems {
+				rel, _ := filepath.Rel(dir, p.File)
+				got = append(got, fmt.Sprintf("%s:%d:%d: %s: %s", rel, p.Line, p.Column, p.Pointer, strings.ReplaceAll(p.Message, dir+string(filepath.Separator), "")))
+				if p.Hint == "" {
+					t.Errorf("no hint: %s", p)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 func TestFolderWithoutFiles(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"README.md": "no dataset here"})
 	_, err := Load(dir, Options{})

@@ -28,6 +28,34 @@ type Problem struct {
 	off int64
 	// seq orders the problems of one file as they were found.
 	seq int
+	// other is a second place the message names, once it is placed.
+	other *elsewhere
+}
+
+// elsewhere is where the value a problem is about is given another way:
+// the first spelling of a section or a tag that a later one clashes with.
+type elsewhere struct {
+	name    string // the value there
+	file    string
+	off     int64
+	article int
+	slug    string
+	// line and column, 1-based, once placed.
+	line, column int
+}
+
+// say is the message's part about the other place: the value, and where
+// it is, with its line and column when they are known.
+func (o *elsewhere) say() string {
+	where := o.file
+	if o.line > 0 {
+		where += fmt.Sprintf(":%d:%d", o.line, o.column)
+	}
+	who := fmt.Sprintf("article %d", o.article)
+	if o.slug != "" {
+		who += fmt.Sprintf(" (%q)", o.slug)
+	}
+	return fmt.Sprintf("%q is at %s, %s", o.name, where, who)
 }
 
 // String formats the problem the way editors and CI logs link to a place:

@@ -102,6 +102,10 @@ func TestSchemaAgreesWithModel(t *testing.T) {
 		"section-same-slug.json":        {"/articles/1/section"},
 		"tag-same-slug.json":            {"/articles/1/tags/0"},
 		"tag-twice.json":                {"/articles/0/tags/1"},
+		// Two spellings of one name: compared as search folds them.
+		"section-spelt-two-ways.json":   {"/articles/1/section"},
+		"tag-spelt-two-ways.json":       {"/articles/1/tags/0"},
+		"tag-twice-spelt-two-ways.json": {"/articles/0/tags/1"},
 		// A date is compared with the time of the check, which a
 		// schema cannot know.
 		"published-future.json": {"/articles/0/published"},
