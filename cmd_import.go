@@ -20,6 +20,7 @@ import (
 	"dateline/app/feed"
 	"dateline/app/importer"
 	"dateline/app/page"
+	"dateline/app/search"
 )
 
 // importStory adds a plain-text story to a dataset, or prints it as a
@@ -383,18 +384,41 @@ func (l *nameList) Set(v string) error {
 }
 
 // sameSpelling refuses a section or tag that the dataset spells another
-// way ("politics" where it has "Politics"): both would be one page, and
-// the dataset would not be valid. Said here, it names the spelling to give.
+// way: "politics" where it has "Politics" (both would be one page), or
+// "اديبيسينغ" where it has "أديبيسينغ" (one name that search reads as one
+// word, with two pages). Either way the dataset would not be valid; said
+// here, the message names the spelling to give.
 func sameSpelling(arc *dataset.Archive, a article.Article) error {
-	if g, ok := arc.Section(article.NameSlug(a.Section)); ok && a.Section != "" && g.Name != a.Section {
-		return fmt.Errorf("the section given (-section), %q, is spelt %q in the dataset (both would be the page %s); give -section %q", a.Section, g.Name, page.SectionRef(g.Slug, 1).Path(), g.Name)
+	if a.Section != "" {
+		if g, why := spelt(a.Section, arc.Section, arc.Sections(), page.SectionRef); g != nil {
+			return fmt.Errorf("the section given (-section), %q, is spelt %q in the dataset (%s); give -section %q", a.Section, g.Name, why, g.Name)
+		}
 	}
 	for _, t := range a.Tags {
-		if g, ok := arc.Tag(article.NameSlug(t)); ok && g.Name != t {
-			return fmt.Errorf("the tag given (-tag %q) is spelt %q in the dataset (both would be the page %s); give -tag %q", t, g.Name, page.TagRef(g.Slug, 1).Path(), g.Name)
+		if g, why := spelt(t, arc.Tag, arc.Tags(), page.TagRef); g != nil {
+			return fmt.Errorf("the tag given (-tag %q) is spelt %q in the dataset (%s); give -tag %q", t, g.Name, why, g.Name)
 		}
 	}
 	return nil
+}
+
+// spelt returns the section or tag of the dataset (bySlug finds one by
+// its page's slug, groups are all of them) that name is another spelling
+// of, and why the two are one; nil when there is none.
+func spelt(name string, bySlug func(string) (*dataset.Group, bool), groups []*dataset.Group, ref func(string, int) page.Ref) (*dataset.Group, string) {
+	if g, ok := bySlug(article.NameSlug(name)); ok {
+		if g.Name == name {
+			return nil, ""
+		}
+		return g, "both would be the page " + ref(g.Slug, 1).Path()
+	}
+	key := search.NameKey(name)
+	for _, g := range groups {
+		if search.NameKey(g.Name) == key {
+			return g, "search reads the two as one word, but each would have a page of its own"
+		}
+	}
+	return nil, ""
 }
 
 // listedAt says where the home list shows the article with the slug, a

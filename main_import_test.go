@@ -268,6 +268,62 @@ func TestImportRefusesDescriptions(t *testing.T) {
 	}
 }
 
+// TestImportRefusesSpellings refuses a section or tag that the dataset
+// spells another way, or a tag the story gives in two spellings, where
+// search reads the two as one word (Arabic-script letter forms): the
+// message names the dataset's spelling, and nothing is written. The names
+// are placeholder words, lorem ipsum transliterated as tools/gendata
+// writes them.
+func TestImportRefusesSpellings(t *testing.T) {
+	const story = "عنوان خبر تجريبي\n\nنص تجريبي للخبر.\n"
+	fixture := func(t *testing.T) (string, []byte) {
+		data := []byte(`{"articles": [
+{"slug": "synthetic-001", "lang": "ar", "headline": "خبر تجريبي", "section": "أديبيسينغ", "tags": ["إيبسوم"], "body": [{"type": "paragraph", "text": "نص تجريبي."}]}
+]}
+`)
+		name := filepath.Join(t.TempDir(), "news.json")
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return name, data
+	}
+	for _, tt := range []struct {
+		scenario string
+		args     []string
+		words    string // "" when the story is added
+	}{
+		{"a section with plain alef", []string{"-section", "اديبيسينغ"},
+			`the section given (-section), "اديبيسينغ", is spelt "أديبيسينغ" in the dataset (search reads the two as one word, but each would have a page of its own); give -section "أديبيسينغ"`},
+		{"a tag with plain alef", []string{"-tag", "ايبسوم"},
+			`the tag given (-tag "ايبسوم") is spelt "إيبسوم" in the dataset (search reads the two as one word, but each would have a page of its own); give -tag "إيبسوم"`},
+		{"a tag given in two spellings", []string{"-tag", "اختبار", "-tag", "إختبار"},
+			`the tag given (-tag "إختبار"): tag "إختبار" and tag 0, "اختبار", are one name spelt two ways (search reads them as one word): give each tag once, spelt one way`},
+		{"the dataset's spellings", []string{"-section", "أديبيسينغ", "-tag", "إيبسوم", "-tag", "اختبار"}, ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			for _, out := range [][]string{nil, {"-o", "-"}} {
+				dataFile, original := fixture(t)
+				var stdout bytes.Buffer
+				args := append(append(append([]string{"import", "-data", dataFile}, out...), tt.args...), storyFile(t, story))
+				err := dispatch(args, &stdout, &bytes.Buffer{})
+				if tt.words == "" {
+					if err != nil {
+						t.Errorf("%q: %v", out, err)
+					}
+					continue
+				}
+				if err == nil || !strings.Contains(err.Error(), tt.words) || !strings.Contains(err.Error(), "nothing was changed") {
+					t.Errorf("%q: error %v, want one holding %q and saying nothing was changed", out, err, tt.words)
+				}
+				if stdout.Len() > 0 {
+					t.Errorf("%q: printed %q", out, stdout.String())
+				}
+				assertUnchanged(t, dataFile, original)
+			}
+		})
+	}
+}
+
 // TestImportArabicScriptWire imports the reviewer's Sorani story and the
 // synthetic Arabic-script wire stories: a figure, a dateline and a Read
 // More link each, none of them left as a paragraph.

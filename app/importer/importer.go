@@ -88,6 +88,7 @@ import (
 
 	"dateline/app/article"
 	"dateline/app/charset"
+	"dateline/app/search"
 )
 
 // MaxStorySize bounds the text of one story.
@@ -332,6 +333,16 @@ func describe(a *article.Article, opts Options) error {
 		}
 		if given != "" {
 			problems = append(problems, given)
+		}
+	}
+	// Two spellings of one tag that make two pages ("اختبار" and
+	// "إختبار"), which the model does not compare: a dataset refuses them.
+	for i, t := range a.Tags {
+		for j, u := range a.Tags[:i] {
+			if article.NameSlug(u) != article.NameSlug(t) && search.NameKey(u) == search.NameKey(t) {
+				problems = append(problems, fmt.Sprintf("the tag given (-tag %q): tag %q and tag %d, %q, are one name spelt two ways (search reads them as one word): give each tag once, spelt one way", opts.Tags[i], t, j, u))
+				break
+			}
 		}
 	}
 	if len(problems) > 0 {

@@ -1153,6 +1153,7 @@ func TestParseWithRefusesDescriptions(t *testing.T) {
 		{"a section without letters", Options{Section: "!!!"}, `the section given (-section): section "!!!" has no letters or digits`},
 		{"an empty tag", Options{Tags: []string{"Test", ""}}, `the tag given (-tag ""): tag is empty`},
 		{"a tag given twice", Options{Tags: []string{"Test tag", "test-tag"}}, `the tag given (-tag "test-tag"): tag "test-tag" is the same as tag 0, "Test tag"`},
+		{"a tag in two spellings", Options{Tags: []string{"لوريم", "اختبار", "إختبار"}}, `the tag given (-tag "إختبار"): tag "إختبار" and tag 1, "اختبار", are one name spelt two ways (search reads them as one word): give each tag once, spelt one way`},
 		{"too many tags", Options{Tags: many}, "the tags given (-tag): 21 tags, more than 20"},
 		{"a bad date and section together", Options{Published: "soon", Section: "?"}, `the date given (-published): "soon" is not a date`},
 		{"an empty author", Options{Authors: []string{"Jane Roe", ""}}, `the author given (-author "") is empty: give a name`},
