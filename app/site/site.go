@@ -12,11 +12,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -247,6 +249,7 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 		ServiceWorkerTemplate: strings.NewReplacer(
 			"__DATA_BASE__", s.DataBase,
 			"__REUSE__", s.reusePath(),
+			"__SITE_HEADERS__", siteHeadersJSON,
 			"__ARTICLES__", s.OfflineMode(),
 			"__FIRST_PAGES__", firstJSON,
 			"__HASHES__", hashesJSON,
@@ -726,6 +729,18 @@ var securityHeaders = http.Header{
 	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
 	"Cross-Origin-Opener-Policy": {"same-origin"},
 }
+
+// siteHeadersJSON names securityHeaders for the service worker, which
+// copies a file of an older version only while the host sends them as they
+// were (worker.js, copyMasked).
+var siteHeadersJSON = func() string {
+	names := slices.Sorted(maps.Keys(securityHeaders))
+	b, err := json.Marshal(names)
+	if err != nil {
+		panic(err) // a list of strings
+	}
+	return string(b)
+}()
 
 // contentSecurityPolicy lets app.wasm run ('wasm-unsafe-eval') and nothing
 // inline but loader.js, by its hash. Images may come from https hosts named

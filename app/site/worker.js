@@ -13,6 +13,11 @@ const SHELL = {{.ResourcesToCache}};
 const DATA_BASE = "__DATA_BASE__";
 // Where this version's reuse list is (reuseSite).
 const REUSE = "__REUSE__";
+// The headers the host sends alike with every response (site.go's
+// securityHeaders, which an export's configurations send too): a copy
+// keeps the older response's, so it is made only where they are what this
+// version's host sends (copyMasked).
+const SITE_HEADERS = __SITE_HEADERS__;
 // "all": install saves every page of the site, so any page opens offline.
 // "viewed": install saves the first page of the home list and of each
 // section; other pages are saved as they are read.
@@ -208,21 +213,22 @@ async function reuseSite(cache, list) {
     const meta = await caches.open(META);
     const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
     let wanted = list.map((u, i) => i).filter((i) => !have.has(list[i]));
-    let hashes = null;
+    let reuse = null;
     for (const older of (await olderVersions()).reverse()) {
       const name = CACHE_PREFIX + older;
       const base = await meta.match(BASE_OF + older);
       if (wanted.length === 0 || !base || !(await caches.has(name))) {
         continue;
       }
-      if (!hashes) {
-        hashes = await (await fetchChecked(REUSE)).json();
-        if (!Array.isArray(hashes) || hashes.length !== list.length) {
+      if (!reuse) {
+        const resp = await fetchChecked(REUSE);
+        reuse = { hashes: await resp.json(), headers: resp.headers };
+        if (!Array.isArray(reuse.hashes) || reuse.hashes.length !== list.length) {
           return;
         }
       }
       const from = { cache: await caches.open(name), version: older, base: await base.text() };
-      wanted = await copyFrom(cache, from, list, hashes, wanted);
+      wanted = await copyFrom(cache, from, list, reuse, wanted);
     }
   } catch (err) {
     // Offline, storage full, an entry gone: what was not copied is
@@ -232,15 +238,16 @@ async function reuseSite(cache, list) {
 
 // copyFrom copies the files of list at the indexes wanted from an older
 // version's cache, first by address, then by content among its data
-// files, and returns the indexes it did not copy.
-async function copyFrom(cache, from, list, hashes, wanted) {
+// files, and returns the indexes it did not copy. reuse is this version's
+// reuse list: its hashes, and the headers of the host's answer.
+async function copyFrom(cache, from, list, reuse, wanted) {
   const oldAddress = (u) => (u.startsWith(DATA_BASE + "/") ? from.base + u.slice(DATA_BASE.length) : u);
   const left = [];
   const used = new Set();
   await inTurns(wanted, async (i) => {
     const old = oldAddress(list[i]);
     const resp = await from.cache.match(old);
-    if (resp && (await copyMasked(cache, list[i], resp, hashes[i], from))) {
+    if (resp && (await copyMasked(cache, list[i], resp, reuse, i, from))) {
       used.add(old);
     } else {
       left.push(i);
@@ -263,9 +270,9 @@ async function copyFrom(cache, from, list, hashes, wanted) {
   });
   const rest = [];
   await inTurns(left, async (i) => {
-    const req = byHash.get(hashes[i]);
+    const req = byHash.get(reuse.hashes[i]);
     const resp = req && (await from.cache.match(req));
-    if (!(resp && (await copyMasked(cache, list[i], resp, hashes[i], from)))) {
+    if (!(resp && (await copyMasked(cache, list[i], resp, reuse, i, from)))) {
       rest.push(i);
     }
   });
@@ -274,10 +281,14 @@ async function copyFrom(cache, from, list, hashes, wanted) {
 
 // copyMasked stores resp, an older version's copy of url, into cache as
 // url with this version's names in place of the older one's, if its
-// masked hash is want; it tells whether it did.
-async function copyMasked(cache, url, resp, want, from) {
+// masked hash is the reuse list's i-th and its SITE_HEADERS are those the
+// host sends now; it tells whether it did.
+async function copyMasked(cache, url, resp, reuse, i, from) {
+  if (SITE_HEADERS.some((h) => resp.headers.get(h) !== reuse.headers.get(h))) {
+    return false;
+  }
   const m = await masked(resp.clone(), from);
-  if (m.hash !== want) {
+  if (m.hash !== reuse.hashes[i]) {
     return false;
   }
   let body = m.bytes;

@@ -192,3 +192,60 @@ func jsonOf(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestUpdateCopiesTakeTheHostsPolicy: a copy's body is the host's file, and
+// so must its headers be. B's host sends another Content-Security-Policy
+// than A's did (a new build's, or a static host's new configuration), on
+// every response: each file of B's cache, copied or downloaded, carries
+// B's policy, not the one A's cache kept.
+func TestUpdateCopiesTakeTheHostsPolicy(t *testing.T) {
+	t.Parallel()
+	hostA, hostB, _ := twoVersions(t, 12, "policy")
+	b := versionFiles(t, hostB.URL)
+
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	firstVisit(t, tb, w.URL, 2*time.Minute)
+	p := proxyTo(t, hostB.URL)
+	p.ModifyResponse = func(r *http.Response) error {
+		csp := r.Header.Get("Content-Security-Policy")
+		r.Header.Set("Content-Security-Policy", strings.Replace(csp, "img-src 'self'", "img-src 'self' blob:", 1))
+		return nil
+	}
+	w.mu.Lock()
+	w.proxy = p
+	w.mu.Unlock()
+	resp, err := http.Get(w.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	want := resp.Header.Get("Content-Security-Policy")
+	if !strings.Contains(want, "blob:") {
+		t.Fatalf("B's host sends the policy %q, not the one this test gives it", want)
+	}
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitInstalled("B's install", b.version, 2*time.Minute)
+
+	got := evalAwait[map[string]string](tb, `(async () => {
+  const cache = await caches.open("dateline-`+b.version+`");
+  const out = {};
+  for (const u of `+jsonOf(t, b.list)+`) {
+    const r = await cache.match(u);
+    out[u] = r ? r.headers.get("Content-Security-Policy") || "" : "(not saved)";
+  }
+  return out;
+})()`)
+	wrong := 0
+	for _, u := range b.list {
+		if got[u] != want {
+			if wrong++; wrong <= 3 {
+				t.Errorf("B's cache holds %s with the policy %q, want B's host's %q", u, got[u], want)
+			}
+		}
+	}
+	if wrong > 3 {
+		t.Errorf("and %d files more", wrong-3)
+	}
+}
