@@ -89,6 +89,12 @@ const (
 	SearchManifest = "index.bin"
 )
 
+// SearchFileType is the Content-Type of the search index's files (".bin"),
+// on the host and on static hosts: a type of their own, which every host
+// the export configures compresses (their parts are made to compress well),
+// rather than application/octet-stream, which hosts and CDNs send as it is.
+const SearchFileType = "application/x-dateline-search"
+
 // MaxQuery bounds a search query, in bytes: a longer one is cut.
 const MaxQuery = 200
 

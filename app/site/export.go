@@ -262,12 +262,17 @@ func (s *Site) exportTo(w *exportWriter) error {
 		r := s.fixed[p]
 		// Precompressed forms of the large files, for hosts that serve them
 		// (nginx gzip_static, Caddy precompressed).
-		if strings.HasPrefix(p, "/web/") && r.br != nil {
-			if err := w.write(p+".br", r.br); err != nil {
-				return err
-			}
-			if err := w.write(p+".gz", r.gz); err != nil {
-				return err
+		if strings.HasPrefix(p, "/web/") {
+			for _, c := range []struct {
+				ext  string
+				body []byte
+			}{{".br", r.br}, {".gz", r.gz}} {
+				if c.body == nil {
+					continue // compression did not pay
+				}
+				if err := w.write(p+c.ext, c.body); err != nil {
+					return err
+				}
 			}
 		}
 		if err := w.write(p, r.body); err != nil {

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"dateline/app/page"
 )
 
 // response is a complete answer held in memory, with its compressed forms
@@ -104,13 +106,28 @@ func newResponse(status int, contentType, cacheControl string, body []byte) (*re
 		if r.gz, r.br, err = compress(body); err != nil {
 			return nil, err
 		}
+		// Compression pays when it saves more than the headers it adds
+		// (Content-Encoding, Vary): a shard of the search index, whose
+		// lists are varints and bitmaps, may not shrink at all.
+		if len(r.gz)+encodingCost >= len(body) {
+			r.gz = nil
+		}
+		if len(r.br)+encodingCost >= len(body) {
+			r.br = nil
+		}
 	}
 	r.finish()
 	return r, nil
 }
 
+// encodingCost is what a compressed response adds to the plain one's
+// headers: "Content-Encoding: gzip" and "Vary: Accept-Encoding".
+const encodingCost = len("Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n")
+
+// compressible reports whether bodies of a Content-Type are worth
+// compressing: text, app.wasm, and the search index's files.
 func compressible(contentType string) bool {
-	for _, p := range []string{"text/", "application/json", "application/manifest+json", "application/xml", "application/atom+xml", "image/svg+xml", "application/wasm"} {
+	for _, p := range []string{"text/", "application/json", "application/manifest+json", "application/xml", "application/atom+xml", "image/svg+xml", "application/wasm", page.SearchFileType} {
 		if strings.HasPrefix(contentType, p) {
 			return true
 		}

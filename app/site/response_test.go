@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"dateline/app/page"
 )
 
 // syntheticHTML is a plainly synthetic page of n bytes (at least some
@@ -218,5 +220,43 @@ func TestNewResponseMemory(t *testing.T) {
 	const bound = 128 << 10
 	if median > bound {
 		t.Errorf("%d bytes allocated per response, want at most %d", median, bound)
+	}
+}
+
+// TestCompressWhenItPays checks that a response keeps a compressed form
+// only when it is smaller than the body by more than the headers it adds.
+func TestCompressWhenItPays(t *testing.T) {
+	noise := make([]byte, 4<<10) // bytes that no compressor shrinks
+	x := uint32(1)
+	for i := range noise {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		noise[i] = byte(x)
+	}
+	for _, tt := range []struct {
+		scenario    string
+		contentType string
+		body        []byte
+		compressed  bool
+	}{
+		{"a page", "text/html; charset=utf-8", syntheticHTML(4<<10, 1), true},
+		{"a file of the search index", page.SearchFileType, bytes.Repeat([]byte("\x01\x02\x03placeholder\x00"), 300), true},
+		{"a file of the search index that does not shrink", page.SearchFileType, noise, false},
+		{"a short file of the search index", page.SearchFileType, []byte("placeholder placeholder placeholder"), false},
+		{"a photo", "image/png", bytes.Repeat([]byte("placeholder "), 300), false},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			r, err := newResponse(200, tt.contentType, immutable, tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.gz != nil && r.br != nil; got != tt.compressed {
+				t.Errorf("gzip %d bytes, brotli %d, of %d: compressed %v, want %v", len(r.gz), len(r.br), len(tt.body), got, tt.compressed)
+			}
+			if tt.compressed {
+				checkCompressed(t, tt.scenario, r.gz, r.br, tt.body)
+			}
+		})
 	}
 }

@@ -182,7 +182,7 @@ func (s *Site) searchResponse(name string) (*response, error) {
 		if err != nil {
 			return nil, fmt.Errorf("serving %s: %w", name, err)
 		}
-		return newResponse(http.StatusOK, "application/octet-stream", immutable, data)
+		return newResponse(http.StatusOK, page.SearchFileType, immutable, data)
 	})
 }
 

@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -275,5 +277,111 @@ func TestSearchExport(t *testing.T) {
 	res, err := searcher.Search("quillotex", 1)
 	if err != nil || res.Total != 2 || len(res.Hits) != 2 || len(res.Hits[1].Excerpt) == 0 {
 		t.Errorf("searching the exported files: %+v, %v", res, err)
+	}
+}
+
+// manyArticles is a plainly synthetic archive of n articles of placeholder
+// words, large enough that the index's shards and documents' parts are
+// worth compressing.
+func manyArticles(n int) []byte {
+	words := strings.Fields("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua quillotex zarnwick")
+	var b strings.Builder
+	b.WriteString(`{"site": {"name": "Synthetic Search", "lang": "en"}, "articles": [`)
+	x := uint32(7)
+	word := func() string {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return words[x%uint32(len(words))]
+	}
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"slug": "story-%d", "headline": "Story %d about %s %s", "published": "2024-03-%02d", "body": [`, i, i, word(), word(), 1+i%28)
+		for p := range 4 {
+			para := make([]string, 80)
+			for w := range para {
+				para[w] = word()
+			}
+			if p > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, `{"type": "paragraph", "text": "%s."}`, strings.Join(para, " "))
+		}
+		b.WriteString("]}")
+	}
+	b.WriteString("]}")
+	return []byte(b.String())
+}
+
+// TestSearchFilesCompressed checks that the index's files go out
+// compressed, with brotli or gzip as the reader accepts, and undone are
+// the files: the manifest, the shards and the documents' parts a search
+// fetches.
+func TestSearchFilesCompressed(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, manyArticles(300), testWeb(t, nil))
+	if _, err := ts.WaitSearch(); err != nil {
+		t.Fatalf("building the search index: %v", err)
+	}
+	base := ts.DataBase + "/" + page.SearchDir + "/"
+	var mu sync.Mutex
+	var names []string
+	s := search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {
+		mu.Lock()
+		names = append(names, name)
+		mu.Unlock()
+		res, err := ts.client.Get(ts.url + base + name)
+		if err != nil {
+			return nil, err
+		}
+		defer res.Body.Close()
+		return io.ReadAll(res.Body)
+	})
+	if res, err := s.Search("quillotex zarn", 1); err != nil || res.Total == 0 {
+		t.Fatalf("search: %+v, %v", res, err)
+	}
+	packed := map[string]int{} // files sent compressed, by kind and encoding ("shard br")
+	for _, name := range names {
+		plain := ts.get(t, base+name, "")
+		if plain.status != http.StatusOK || plain.header.Get("Content-Encoding") != "" {
+			t.Fatalf("%s: status %d, Content-Encoding %q", name, plain.status, plain.header.Get("Content-Encoding"))
+		}
+		if ct := plain.header.Get("Content-Type"); ct != page.SearchFileType {
+			t.Errorf("%s: Content-Type %q, want %q", name, ct, page.SearchFileType)
+		}
+		kind := "document part"
+		if strings.HasSuffix(name, page.SearchManifest) || strings.HasPrefix(path.Base(name), "s") {
+			kind = "manifest or shard"
+		}
+		for _, enc := range []string{"br", "gzip"} {
+			r := ts.get(t, base+name, enc)
+			got, err := r.decoded()
+			if err != nil || !bytes.Equal(got, plain.raw) {
+				t.Errorf("%s with %s: undone, %d bytes (%v), want the file's %d", name, enc, len(got), err, len(plain.raw))
+			}
+			switch r.header.Get("Content-Encoding") {
+			case enc:
+				packed[kind+" "+enc]++
+				if len(r.raw) >= len(plain.raw) {
+					t.Errorf("%s: %s of %d bytes for a file of %d: compression that does not pay", name, enc, len(r.raw), len(plain.raw))
+				}
+				if r.header.Get("Vary") != "Accept-Encoding" {
+					t.Errorf("%s: Vary %q", name, r.header.Get("Vary"))
+				}
+			case "":
+				if len(plain.raw) > 1024 {
+					t.Errorf("%s: %d bytes sent as they are to a reader that accepts %s", name, len(plain.raw), enc)
+				}
+			default:
+				t.Errorf("%s asked with %s: Content-Encoding %q", name, enc, r.header.Get("Content-Encoding"))
+			}
+		}
+	}
+	for _, k := range []string{"manifest or shard br", "manifest or shard gzip", "document part br", "document part gzip"} {
+		if packed[k] == 0 {
+			t.Errorf("no %s: none of the %d files fetched (%q)", k, len(names), names)
+		}
 	}
 }
