@@ -147,32 +147,69 @@ func isToken(s string) bool {
 }
 
 // exportTypes are the MIME types of the files an export holds, with
-// whether they are text in UTF-8. Both servers get the whole table rather
-// than their own: nginx's mime.types and Caddy's (Go's and the system's)
-// vary with the version, and Debian 12's lack webmanifest.
+// whether they are text in UTF-8 (given a charset) and whether static hosts
+// compress them as they go out: text, and the search index's files (".bin",
+// only the index has them), which are made to compress well. app.wasm is
+// compressed ahead, by the export's .br and .gz files. Both servers get the
+// whole table rather than their own: nginx's mime.types and Caddy's (Go's
+// and the system's) vary with the version, and Debian 12's lack
+// webmanifest.
 var exportTypes = []struct {
-	typ  string
-	exts []string
-	text bool
+	typ            string
+	exts           []string
+	text, compress bool
 }{
-	{"text/html", []string{"html"}, true},
-	{"text/css", []string{"css"}, true},
-	{"text/javascript", []string{"js", "mjs"}, true},
-	{"text/plain", []string{"txt"}, true},
-	{"application/json", []string{"json"}, true},
-	{"application/manifest+json", []string{"webmanifest"}, true},
-	{"application/xml", []string{"xml"}, true},
-	{"application/atom+xml", []string{"atom"}, true},
-	{"image/svg+xml", []string{"svg"}, true},
-	{"application/wasm", []string{"wasm"}, false},
-	{"image/png", []string{"png"}, false},
-	{"image/jpeg", []string{"jpg", "jpeg"}, false},
-	{"image/webp", []string{"webp"}, false},
-	{"image/avif", []string{"avif"}, false},
-	{"image/gif", []string{"gif"}, false},
-	{"image/x-icon", []string{"ico"}, false},
-	{"font/woff2", []string{"woff2"}, false},
-	{"font/woff", []string{"woff"}, false},
+	{"text/html", []string{"html"}, true, true},
+	{"text/css", []string{"css"}, true, true},
+	{"text/javascript", []string{"js", "mjs"}, true, true},
+	{"text/plain", []string{"txt"}, true, true},
+	{"application/json", []string{"json"}, true, true},
+	{"application/manifest+json", []string{"webmanifest"}, true, true},
+	{"application/xml", []string{"xml"}, true, true},
+	{"application/atom+xml", []string{"atom"}, true, true},
+	{"image/svg+xml", []string{"svg"}, true, true},
+	{page.SearchFileType, []string{searchExt}, false, true},
+	{"application/wasm", []string{"wasm"}, false, false},
+	{"image/png", []string{"png"}, false, false},
+	{"image/jpeg", []string{"jpg", "jpeg"}, false, false},
+	{"image/webp", []string{"webp"}, false, false},
+	{"image/avif", []string{"avif"}, false, false},
+	{"image/gif", []string{"gif"}, false, false},
+	{"image/x-icon", []string{"ico"}, false, false},
+	{"font/woff2", []string{"woff2"}, false, false},
+	{"font/woff", []string{"woff"}, false, false},
+}
+
+// searchExt is the extension of the search index's files.
+var searchExt = path.Ext(page.SearchManifest)[1:]
+
+// The on-the-fly compression NginxConf sets: gzip at GzipLevel, for the
+// compressed types' files of GzipMinLength bytes or more.
+const (
+	GzipLevel     = 5
+	GzipMinLength = 512
+)
+
+// FileType returns the Content-Type a static host configured by the export
+// sends a file with, by its name, and whether it compresses the file as it
+// goes out (beside the .gz and .br files an export writes, which it sends
+// instead when the reader accepts them): what NginxConf and Caddyfile say,
+// for a server that follows them in Go (the benchmark's). A name with no
+// type of the table is application/octet-stream, sent as it is.
+func FileType(name string) (contentType string, compress bool) {
+	if path.Base(name) == AtomName {
+		return atomType + "; charset=utf-8", true
+	}
+	ext := strings.ToLower(path.Ext(name))
+	for _, t := range exportTypes {
+		if ext != "" && slices.Contains(t.exts, ext[1:]) {
+			if t.text {
+				return t.typ + "; charset=utf-8", t.compress
+			}
+			return t.typ, t.compress
+		}
+	}
+	return "application/octet-stream", false
 }
 
 // AtomName is the file name of the Atom feeds a site has: "/feed.xml" and
@@ -391,25 +428,28 @@ redir @dateline_pagefile {re.pagefile.1}{re.pagefile.2} permanent
 `
 
 // nginxGzip is each location's compression: the .gz files the export
-// writes (app.wasm.gz and the other app files), and pages, data files,
-// feeds and sitemaps, which it does not, compressed as they go out
-// (Debian's nginx.conf compresses text/html only). In the locations, not
-// the server: a server block that sets gzip itself would otherwise be
-// refused as giving a directive twice.
-var nginxGzip = "    gzip_static on;\n    gzip on;\n    gzip_types " + nginxTextTypes + ";\n" +
-	"    gzip_min_length 512;\n    gzip_comp_level 5;\n    gzip_vary on;\n"
+// writes (app.wasm.gz and the other app files), and pages, data files, the
+// search index, feeds and sitemaps, which it does not, compressed as they
+// go out (Debian's nginx.conf compresses text/html only). In the
+// locations, not the server: a server block that sets gzip itself would
+// otherwise be refused as giving a directive twice.
+var nginxGzip = "    gzip_static on;\n    gzip on;\n    gzip_types " + nginxTypes(func(compress, _ bool) bool { return compress }) + ";\n" +
+	fmt.Sprintf("    gzip_min_length %d;\n    gzip_comp_level %d;\n    gzip_vary on;\n", GzipMinLength, GzipLevel)
 
-// nginxTextTypes lists the export's text types for charset_types and
-// gzip_types, but text/html, which both always have.
-var nginxTextTypes = func() string {
+// nginxTextTypes lists the export's text types for charset_types.
+var nginxTextTypes = nginxTypes(func(_, text bool) bool { return text })
+
+// nginxTypes lists the export's types that keep says to, but text/html,
+// which charset_types and gzip_types always have.
+func nginxTypes(keep func(compress, text bool) bool) string {
 	var types []string
 	for _, t := range exportTypes {
-		if t.text && t.typ != "text/html" {
+		if keep(t.compress, t.text) && t.typ != "text/html" {
 			types = append(types, t.typ)
 		}
 	}
 	return strings.Join(types, " ")
-}()
+}
 
 // nginxHeaders writes a location's add_header lines: its Cache-Control and
 // the security headers.
@@ -510,7 +550,7 @@ header @dateline_validated Cache-Control "%s"
 # /articles/x is articles/x.html.
 try_files {path} {path}.html {path}/index.html
 # The .br and .gz files the export writes for the app's files; pages, data
-# files, feeds and sitemaps compressed as they go out.
+# files, the search index, feeds and sitemaps compressed as they go out.
 encode zstd gzip {
 	match {
 ` + caddyTextTypes() + `	}
@@ -544,13 +584,14 @@ handle @dateline_notfound {
 	return b.Bytes(), nil
 }
 
-// caddyTextTypes matches the export's text types in encode's match block,
-// a line each (one matcher's values for a field are alternatives): Caddy
-// 2.6's own list for encode leaves out application/xml.
+// caddyTextTypes matches the export's compressed types in encode's match
+// block, a line each (one matcher's values for a field are alternatives):
+// Caddy 2.6's own list for encode leaves out application/xml, and the
+// search index's type.
 func caddyTextTypes() string {
 	var b strings.Builder
 	for _, t := range exportTypes {
-		if t.text {
+		if t.compress {
 			b.WriteString("\t\theader Content-Type " + t.typ + "*\n")
 		}
 	}
@@ -585,8 +626,8 @@ func caddyPatterns(paths []string) []string {
 }
 
 // HeadersFile returns a _headers file for Netlify and Cloudflare Pages:
-// the security headers on every path, and CacheImmutable on the immutable
-// paths. Both hosts already serve everything else the way the revalidate
+// the security headers on every path, CacheImmutable on the immutable
+// paths, and the search index's Content-Type on its files. Both hosts already serve everything else the way the revalidate
 // class needs ("Cache-Control: public, max-age=0, must-revalidate" with an
 // ETag made from the content), and both merge the headers of every rule a
 // path matches, joining the values of a repeated header: so no path here
@@ -613,5 +654,17 @@ func HeadersFile(d Deploy) ([]byte, error) {
 	for _, p := range caddyPatterns(immutable) {
 		b.WriteString(p + "\n  Cache-Control: " + CacheImmutable + "\n")
 	}
+	// The search index's files under their own type, as every other host
+	// sends them, rather than application/octet-stream. Neither host
+	// compresses that type on its own (each keeps a fixed list of types):
+	// it is what a compression rule of theirs, where the plan has one
+	// (Cloudflare's Compression Rules), can name to compress the index
+	// without compressing every file of an unknown type.
+	b.WriteString(searchFiles + "\n  Content-Type: " + page.SearchFileType + "\n")
 	return b.Bytes(), nil
 }
+
+// searchFiles is the _headers pattern of the search index's files: the
+// folder page.SearchDir of the data path, "/data/<version>/". A
+// ":placeholder" matches one segment, "*" the rest.
+const searchFiles = ImmutablePrefix + ":version/" + page.SearchDir + "/*"

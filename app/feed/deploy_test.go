@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dateline/app/page"
 )
 
 // testHeaders are security headers shaped like the Go host's: a CSP with
@@ -132,7 +134,7 @@ func TestHeadersFile(t *testing.T) {
 			t.Fatalf("line %d: %q", i+1, line)
 		}
 	}
-	if want := []string{"/*", "/data/*", "/web/fonts/*", "/web/app.0123abcd.wasm"}; !slices.Equal(order, want) {
+	if want := []string{"/*", "/data/*", "/web/fonts/*", "/web/app.0123abcd.wasm", "/data/:version/search/*"}; !slices.Equal(order, want) {
 		t.Fatalf("rules %q, want %q", order, want)
 	}
 	for name, values := range testHeaders() {
@@ -143,9 +145,40 @@ func TestHeadersFile(t *testing.T) {
 	if _, ok := rules["/*"]["Cache-Control"]; ok {
 		t.Errorf("/* sets Cache-Control: the immutable paths would get two values")
 	}
-	for _, p := range order[1:] {
+	// The search index's files: their type, and no header that another
+	// rule for them (/data/*) sets.
+	search := order[len(order)-1]
+	if got := rules[search]; len(got) != 1 || got["Content-Type"] != page.SearchFileType {
+		t.Errorf("%s: %v, want Content-Type %q alone", search, got, page.SearchFileType)
+	}
+	for _, p := range order[1 : len(order)-1] {
 		if got := rules[p]; len(got) != 1 || got["Cache-Control"] != CacheImmutable {
 			t.Errorf("%s: %v, want Cache-Control %q alone", p, got, CacheImmutable)
+		}
+	}
+}
+
+// TestFileType checks the types a static host sends, by the file's name,
+// against the configurations' table.
+func TestFileType(t *testing.T) {
+	for _, tt := range []struct {
+		name, contentType string
+		compress          bool
+	}{
+		{"/articles/x.html", "text/html; charset=utf-8", true},
+		{"/data/abc/articles/x.json", "application/json; charset=utf-8", true},
+		{"/feed.xml", "application/atom+xml; charset=utf-8", true},
+		{"/sitemap.xml", "application/xml; charset=utf-8", true},
+		{"/data/abc/search/0123/s0.bin", page.SearchFileType, true},
+		{"/data/abc/search/" + page.SearchManifest, page.SearchFileType, true},
+		{"/web/app.wasm", "application/wasm", false},
+		{"/media/photo.JPG", "image/jpeg", false},
+		{"/pagefind/index/en_0123.pf_index", "application/octet-stream", false},
+		{"/LICENSE", "application/octet-stream", false},
+	} {
+		ct, compress := FileType(tt.name)
+		if ct != tt.contentType || compress != tt.compress {
+			t.Errorf("FileType(%q) = %q, %v; want %q, %v", tt.name, ct, compress, tt.contentType, tt.compress)
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"dateline/app/page"
 	"dateline/internal/testfiles"
 )
 
@@ -40,6 +41,10 @@ const (
 // wasmBytes stand for app.wasm: the wasm magic number, then padding.
 var wasmBytes = append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("placeholder "), 200)...)
 
+// searchShard stands for a file of the search index: bytes that are no
+// text, long and repetitive enough to be worth compressing.
+var searchShard = bytes.Repeat([]byte("\x00\x03\x81placeholder-term\x7f\x01"), 60)
+
 // writeSite writes a small exported site into dir.
 func writeSite(t *testing.T, dir string) {
 	t.Helper()
@@ -57,35 +62,36 @@ func writeSite(t *testing.T, dir string) {
 	// Past 512 bytes, text is compressed as it goes out.
 	long := strings.Repeat("placeholder text long enough to be compressed; ", 20)
 	files := map[string][]byte{
-		"articles/long-story.html":     []byte(page(long)),
-		"sitemap-1.xml":                []byte(`<urlset><loc>` + long + `</loc></urlset>`),
-		"sections/long/feed.xml":       []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>` + long + `</title></feed>`),
-		"data/abc123/long.json":        []byte(`{"placeholder": "` + long + `"}`),
-		"index.html":                   []byte(page("placeholder home page")),
-		"articles/lorem-ipsum.html":    []byte(page("placeholder article lorem-ipsum")),
-		"sections/lorem.html":          []byte(page("placeholder section lorem, page 1")),
-		"sections/lorem/page/2.html":   []byte(page("placeholder section lorem, page 2")),
-		"feed.xml":                     []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder feed</title></feed>`),
-		"sections/lorem/feed.xml":      []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder section feed</title></feed>`),
-		"sitemap.xml":                  []byte(`<urlset><loc>placeholder sitemap</loc></urlset>`),
-		".dateline-export":             []byte("dateline-export 1\nplaceholder manifest\n"),
-		".dateline-staging/index.html": []byte(page("placeholder staged page")),
-		"_config/nginx.conf":           []byte("# placeholder configuration\n"),
-		"_headers":                     []byte("# placeholder headers\n"),
-		"404.html":                     []byte(page("placeholder not-found page")),
-		"_offline.html":                []byte(page("placeholder offline page")),
-		"saved.html":                   []byte(page("placeholder saved page")),
-		"web/notes.html":               []byte(page("placeholder file that is no page")),
-		"data/abc123/x.json":           []byte(`{"placeholder": "data"}`),
-		"app-worker.js":                []byte(workerV1),
-		"app.js":                       []byte("console.log('placeholder app.js');\n"),
-		"manifest.webmanifest":         []byte(`{"name": "Placeholder"}`),
-		"web/app.wasm":                 wasmBytes,
-		"web/app.wasm.gz":              gz.Bytes(),
-		"web/app.0123abcd.wasm":        wasmBytes,
-		"web/fonts/placeholder.woff2":  []byte("wOF2 placeholder"),
-		"media/photo.png":              testfiles.PNG(t),
-		"media/sub/photo.jpg":          testfiles.JPEG(t),
+		"articles/long-story.html":       []byte(page(long)),
+		"sitemap-1.xml":                  []byte(`<urlset><loc>` + long + `</loc></urlset>`),
+		"sections/long/feed.xml":         []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>` + long + `</title></feed>`),
+		"data/abc123/long.json":          []byte(`{"placeholder": "` + long + `"}`),
+		"data/abc123/search/0123/s0.bin": searchShard,
+		"index.html":                     []byte(page("placeholder home page")),
+		"articles/lorem-ipsum.html":      []byte(page("placeholder article lorem-ipsum")),
+		"sections/lorem.html":            []byte(page("placeholder section lorem, page 1")),
+		"sections/lorem/page/2.html":     []byte(page("placeholder section lorem, page 2")),
+		"feed.xml":                       []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder feed</title></feed>`),
+		"sections/lorem/feed.xml":        []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder section feed</title></feed>`),
+		"sitemap.xml":                    []byte(`<urlset><loc>placeholder sitemap</loc></urlset>`),
+		".dateline-export":               []byte("dateline-export 1\nplaceholder manifest\n"),
+		".dateline-staging/index.html":   []byte(page("placeholder staged page")),
+		"_config/nginx.conf":             []byte("# placeholder configuration\n"),
+		"_headers":                       []byte("# placeholder headers\n"),
+		"404.html":                       []byte(page("placeholder not-found page")),
+		"_offline.html":                  []byte(page("placeholder offline page")),
+		"saved.html":                     []byte(page("placeholder saved page")),
+		"web/notes.html":                 []byte(page("placeholder file that is no page")),
+		"data/abc123/x.json":             []byte(`{"placeholder": "data"}`),
+		"app-worker.js":                  []byte(workerV1),
+		"app.js":                         []byte("console.log('placeholder app.js');\n"),
+		"manifest.webmanifest":           []byte(`{"name": "Placeholder"}`),
+		"web/app.wasm":                   wasmBytes,
+		"web/app.wasm.gz":                gz.Bytes(),
+		"web/app.0123abcd.wasm":          wasmBytes,
+		"web/fonts/placeholder.woff2":    []byte("wOF2 placeholder"),
+		"media/photo.png":                testfiles.PNG(t),
+		"media/sub/photo.jpg":            testfiles.JPEG(t),
 	}
 	testfiles.Write(t, dir, files)
 }
@@ -335,6 +341,8 @@ var staticCases = []struct {
 	{"/sitemap-1.xml", "gzip", 200, "application/xml", CacheRevalidate, "gzip", "\x1f\x8b"},
 	{"/sections/long/feed.xml", "gzip", 200, "application/atom+xml", CacheRevalidate, "gzip", "\x1f\x8b"},
 	{"/data/abc123/long.json", "gzip", 200, "application/json", CacheImmutable, "gzip", "\x1f\x8b"},
+	{"/data/abc123/search/0123/s0.bin", "gzip", 200, page.SearchFileType, CacheImmutable, "gzip", "\x1f\x8b"},
+	{"/data/abc123/search/0123/s0.bin", "", 200, page.SearchFileType, CacheImmutable, "", "placeholder-term"},
 	{"/web/app.wasm", "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
 	{"/web/app.wasm", "gzip", 200, "application/wasm", CacheRevalidate, "gzip", "\x1f\x8b"},
 	{"/web/app.0123abcd.wasm", "", 200, "application/wasm", CacheImmutable, "", "\x00asm"},
@@ -388,6 +396,7 @@ func TestStaticHosts(t *testing.T) {
 			t.Run("same size and mtime", func(t *testing.T) { checkSameSizeAndTime(t, s, root) })
 			t.Run("redirects", func(t *testing.T) { checkRedirects(t, s) })
 			t.Run("media", func(t *testing.T) { checkMedia(t, s) })
+			t.Run("search index", func(t *testing.T) { checkSearchFile(t, s) })
 			if s.name == "nginx" {
 				for _, level := range []string{"[warn]", "[error]", "[crit]", "[alert]", "[emerg]"} {
 					if strings.Contains(s.stderr.String(), level) {
@@ -438,6 +447,26 @@ func checkResponses(t *testing.T, s *server) {
 				t.Errorf("ETag %q on a revalidated file: it comes from mtime and size", r.header.Get("ETag"))
 			}
 		})
+	}
+}
+
+// checkSearchFile checks that a file of the search index goes out
+// compressed, and undone is the file.
+func checkSearchFile(t *testing.T, s *server) {
+	r := get(t, s.base+"/data/abc123/search/0123/s0.bin", http.Header{"Accept-Encoding": {"gzip"}})
+	if enc := r.header.Get("Content-Encoding"); r.status != 200 || enc != "gzip" {
+		t.Fatalf("status %d, Content-Encoding %q: want 200, gzip", r.status, enc)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(r.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(got, searchShard) {
+		t.Errorf("undone: %d bytes (%v), want the file's %d", len(got), err, len(searchShard))
+	}
+	if len(r.body) >= len(searchShard) {
+		t.Errorf("%d bytes sent for a file of %d", len(r.body), len(searchShard))
 	}
 }
 
