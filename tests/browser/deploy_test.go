@@ -63,7 +63,11 @@ http://%s {
 // same cache class, and the export's own files are not served.
 func TestStaticHostHeaders(t *testing.T) {
 	t.Parallel()
-	data := writeDataset(t, "headers.json", synthetic())
+	// With an archive beside, so that the search index has files worth
+	// compressing.
+	ds := synthetic()
+	ds.Articles = append(ds.Articles, archiveDataset(600).Articles...)
+	data := writeDataset(t, "headers.json", ds)
 	dir := exportSite(t, "-data", data)
 	h := privateHost(t, "-data", data)
 	ng, cd := &staticSite{Root: dir}, &staticSite{Root: dir}
@@ -118,10 +122,23 @@ func TestStaticHostHeaders(t *testing.T) {
 			}
 		}
 	}
-	// Text goes out compressed by every host (the export's .gz and .br files
-	// for the app's, the static host's own compression for pages, data
-	// files and feeds), once: undone, it is the file.
-	for _, p := range []string{"/", "/articles/" + slugAlpha, "/feed.xml", dataFile, "/web/dateline.css", "/web/reader.js", "/app-worker.js"} {
+	// The search index: its manifest, its largest shard and its largest
+	// document part, under their own type on every host.
+	searchFiles := largestSearchFiles(t, dir)
+	manifest := strings.TrimSuffix(dataFile, "/articles/"+slugAlpha+".json") + "/" + dlpage.SearchDir + "/" + dlpage.SearchManifest
+	for _, p := range append([]string{manifest}, searchFiles...) {
+		want := get(h.URL + p)
+		for _, srv := range []*staticSite{ng, cd} {
+			if got := get(srv.URL + p); got.StatusCode != 200 || got.Header.Get("Content-Type") != want.Header.Get("Content-Type") || want.Header.Get("Content-Type") != dlpage.SearchFileType {
+				t.Errorf("%s%s: %d, Content-Type %q; the host sends %q, want %q", srv.URL, p, got.StatusCode, got.Header.Get("Content-Type"), want.Header.Get("Content-Type"), dlpage.SearchFileType)
+			}
+		}
+	}
+	// Text and the search index go out compressed by every host (the
+	// export's .gz and .br files for the app's, the static host's own
+	// compression for pages, data files, the index and feeds), once:
+	// undone, it is the file.
+	for _, p := range append([]string{"/", "/articles/" + slugAlpha, "/feed.xml", dataFile, "/web/dateline.css", "/web/reader.js", "/app-worker.js"}, searchFiles...) {
 		for _, srv := range []struct {
 			name string
 			url  string
@@ -153,6 +170,55 @@ func TestStaticHostHeaders(t *testing.T) {
 		}
 	}
 	checkOneAddress(t, dataFile, h.URL, ng.URL, cd.URL)
+}
+
+// largestSearchFiles returns the URL paths of an export's search index
+// files worth compressing: its largest shard and its largest document
+// part, each checked to be larger than the static hosts' least size to
+// compress (1 kB, beyond nginx's 512 bytes).
+func largestSearchFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	roots, err := filepath.Glob(filepath.Join(dir, "data", "*", dlpage.SearchDir))
+	if err != nil || len(roots) != 1 {
+		t.Fatalf("the export's search folders: %q, %v", roots, err)
+	}
+	largest := map[string]string{} // kind: file
+	sizes := map[string]int64{}
+	err = filepath.WalkDir(roots[0], func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		kind := "document part"
+		switch base := filepath.Base(p); {
+		case base == dlpage.SearchManifest:
+			return nil
+		case strings.HasPrefix(base, "s"):
+			kind = "shard"
+		}
+		if fi.Size() > sizes[kind] {
+			largest[kind], sizes[kind] = p, fi.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, kind := range []string{"shard", "document part"} {
+		if sizes[kind] <= 1024 {
+			t.Fatalf("the export's largest search index %s is %d bytes (%s): too small to show compression", kind, sizes[kind], largest[kind])
+		}
+		rel, err := filepath.Rel(dir, largest[kind])
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, "/"+filepath.ToSlash(rel))
+	}
+	return paths
 }
 
 // checkOneAddress asks the host, nginx and Caddy for the same URLs, the
