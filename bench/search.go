@@ -18,6 +18,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"dateline/app/feed"
 )
 
 // The archive sizes of section f, and the one its targets are judged at.
@@ -559,11 +561,14 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 		"headline, date, figure caption, paragraphs, \"Read More\" links, tags and related links. Dateline's index holds each "+
 		"article's headline, paragraphs, photo captions, authors and tags (not its \"Read More\" links or related links).\n\n",
 		strings.Join(sizes, " and "), source, searchEditions[cfg.searchLang].headline, onDisk, pagefindVersion)
-	r.printf("Both are served by one static file server in the bench process, as the export's `_config/nginx.conf` " +
-		"has it (`try_files $uri $uri.html $uri/index.html`, its MIME types, `/data/` immutable, other files `no-cache`; " +
-		"Pagefind's content-named `index/`, `fragment/` and `.pf_meta` files immutable too). Every response is compressed " +
-		"with gzip on the fly (Go's compress/gzip, default level), for both sides alike, except bodies that already are gzip " +
-		"streams (Pagefind's index, fragment and meta files, which Pagefind compresses itself), sent as they are.\n\n")
+	r.printf("Both are served by one static file server in the bench process, as the export's `_config/nginx.conf` "+
+		"has it (`try_files $uri $uri.html $uri/index.html`, its MIME types, `/data/` immutable, other files `no-cache`; "+
+		"Pagefind's content-named `index/`, `fragment/` and `.pf_meta` files immutable too), and compressed as that nginx.conf "+
+		"has nginx send them, for both sides alike: a file's `.gz` beside it where the export wrote one (`gzip_static`: the "+
+		"app's files), else gzip on the fly at level %d from %d bytes for the types it lists (text, and Dateline's search "+
+		"index, whose files have a type of their own), else the file as it is: Pagefind's index, fragment, meta and wasm "+
+		"files, which Pagefind ships gzip-compressed and decompresses itself, go out as Pagefind wrote them.\n\n",
+		feed.GzipLevel, feed.GzipMinLength)
 	r.printf("Each session is a new Chromium with a fresh profile on loopback, viewport %d×%d with mobile emulation, no "+
 		"throttling. **Dateline**: the export's `/search` page, ready when the app is live (`data-app=live`); the bench then "+
 		"waits for the service worker's install to end (`cache-done`, up to %s) so that its precache does not run beside the "+

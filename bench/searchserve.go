@@ -18,24 +18,29 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"dateline/app/feed"
 )
 
 // staticSite serves an exported site (and the Pagefind bundle written into
 // it) the way the export's _config/nginx.conf does, from the bench process:
-// try_files $uri $uri.html $uri/index.html, the same MIME types, the
-// not-found page, immutable caching under /data/. Both sides' files get the
-// same treatment: each response is compressed with gzip on the fly
-// (compress/gzip, default level), except a body that is already a gzip
-// stream (Pagefind compresses its index files itself), which is sent as it
-// is. The compressed bodies are kept in memory, so that each is compressed
-// once.
+// try_files $uri $uri.html $uri/index.html, the same MIME types
+// (feed.FileType), the not-found page, immutable caching under /data/, and
+// the same compression, for both sides' files alike: a file's .gz beside it
+// when there is one (gzip_static: the export writes them for the app's
+// files), else gzip on the fly for the types nginx.conf compresses (text,
+// and Dateline's search index) from feed.GzipMinLength bytes at
+// feed.GzipLevel, else the file as it is (photos, app.wasm without its
+// .gz, and Pagefind's index, fragment, meta and wasm files, which Pagefind
+// ships gzip-compressed and decompresses itself). The compressed bodies are
+// kept in memory, so that each is compressed once.
 type staticSite struct {
 	root string
 	url  string
 	srv  *http.Server
 
 	mu sync.Mutex
-	gz map[string][]byte // compressed bodies by file path
+	gz map[string][]byte // bodies compressed on the fly, by file path
 	// sent is the largest body sent for each URL path since resetSent:
 	// the bench's own count, beside Chromium's.
 	sent map[string]int
@@ -53,31 +58,6 @@ func (s *staticSite) sentBody(urlPath string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.sent[urlPath]
-}
-
-// staticTypes are the MIME types of the export's nginx.conf, and Pagefind's
-// binary files.
-var staticTypes = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".mjs":         "text/javascript; charset=utf-8",
-	".txt":         "text/plain; charset=utf-8",
-	".json":        "application/json; charset=utf-8",
-	".webmanifest": "application/manifest+json; charset=utf-8",
-	".xml":         "application/xml; charset=utf-8",
-	".atom":        "application/atom+xml; charset=utf-8",
-	".svg":         "image/svg+xml; charset=utf-8",
-	".wasm":        "application/wasm",
-	".png":         "image/png",
-	".jpg":         "image/jpeg",
-	".jpeg":        "image/jpeg",
-	".webp":        "image/webp",
-	".avif":        "image/avif",
-	".gif":         "image/gif",
-	".ico":         "image/x-icon",
-	".woff2":       "font/woff2",
-	".woff":        "font/woff",
 }
 
 // immutableCache is the Cache-Control of content-named files: Dateline's
@@ -147,20 +127,26 @@ func (s *staticSite) serveFile(w http.ResponseWriter, r *http.Request, urlPath, 
 		return
 	}
 	h := w.Header()
-	ct, ok := staticTypes[strings.ToLower(path.Ext(urlPath))]
-	if !ok {
-		ct = "application/octet-stream"
-	}
+	ct, compress := feed.FileType(urlPath)
 	h.Set("Content-Type", ct)
 	h.Set("Cache-Control", cacheControl(urlPath))
 	h.Set("Vary", "Accept-Encoding")
-	gzipStream := len(body) >= 2 && body[0] == 0x1f && body[1] == 0x8b
-	if !gzipStream && acceptsGzip(r) {
-		if body, err = s.compressed(file, body); err != nil {
+	if acceptsGzip(r) {
+		pre, err := os.ReadFile(file + ".gz")
+		switch {
+		case err == nil:
+			body = pre
+			h.Set("Content-Encoding", "gzip")
+		case !errors.Is(err, fs.ErrNotExist):
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
+		case compress && len(body) >= feed.GzipMinLength:
+			if body, err = s.compressed(file, body); err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			h.Set("Content-Encoding", "gzip")
 		}
-		h.Set("Content-Encoding", "gzip")
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
@@ -201,7 +187,7 @@ func acceptsGzip(r *http.Request) bool {
 	return false
 }
 
-// compressed is body compressed with gzip at the default level, made once
+// compressed is body compressed with gzip at nginx.conf's level, made once
 // per file.
 func (s *staticSite) compressed(file string, body []byte) ([]byte, error) {
 	s.mu.Lock()
@@ -211,7 +197,10 @@ func (s *staticSite) compressed(file string, body []byte) ([]byte, error) {
 		return c, nil
 	}
 	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
+	zw, err := gzip.NewWriterLevel(&b, feed.GzipLevel)
+	if err != nil {
+		return nil, fmt.Errorf("compressing %s: %w", file, err)
+	}
 	if _, err := zw.Write(body); err != nil {
 		return nil, fmt.Errorf("compressing %s: %w", file, err)
 	}

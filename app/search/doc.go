@@ -39,8 +39,13 @@
 //     holds the rest of the body, fetched only when the excerpt must show
 //     a match the head does not have.
 //
-// The host serves every file with gzip or brotli; the index's parts are
-// built to compress well that way rather than compressed here.
+// The index's parts are built to compress well over HTTP rather than
+// compressed here. The host sends them with brotli or gzip, where that
+// makes them smaller, under a Content-Type of their own
+// (page.SearchFileType); the nginx and Caddy configurations an export
+// writes compress that type as they send it. Netlify and Cloudflare Pages
+// compress only the types of their own lists, which do not have it: there
+// the files go out as they are, unless a compression rule names the type.
 package search
 
 import (
