@@ -27,6 +27,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"dateline/app/dataset"
 	"dateline/app/site"
 )
@@ -34,6 +36,13 @@ import (
 func run() {
 	log.SetFlags(0)
 	log.SetPrefix("dateline: ")
+	// The site's messages (app.Log, each "dateline: ...") go where the
+	// host's own go, to standard error, as plain lines: go-app writes them
+	// to standard output in a terminal's colour codes, which a log file or
+	// the journal keeps as noise.
+	app.DefaultLogger = func(format string, v ...any) {
+		fmt.Fprintf(os.Stderr, format+"\n", v...)
+	}
 	err := dispatch(os.Args[1:], os.Stdout, os.Stderr)
 	var usage usageError
 	switch {

@@ -118,6 +118,27 @@ func runHost(t *testing.T, args ...string) *hostProcess {
 	return p
 }
 
+// TestHostLogPlain: the site's messages (a link out of the media folder
+// asked for) reach the host's standard error as plain lines, beside its
+// own, not standard output in a terminal's colour codes.
+func TestHostLogPlain(t *testing.T) {
+	media := t.TempDir()
+	if err := os.Symlink(filepath.Join(t.TempDir(), "elsewhere.png"), filepath.Join(media, "link-out.png")); err != nil {
+		t.Fatal(err)
+	}
+	p := runHost(t, "-addr", "127.0.0.1:0", "-media", media)
+	addr := p.log.waitFor(t, servingLine, 20*time.Second)[1]
+	resp, err := http.Get("http://" + addr + "/media/link-out.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	p.log.waitFor(t, regexp.MustCompile(`^dateline: media: .*link-out\.png`), 5*time.Second)
+	if s := p.log.String(); strings.Contains(s, "\x1b[") {
+		t.Errorf("the host's log holds colour codes:\n%q", s)
+	}
+}
+
 var servingLine = regexp.MustCompile(` on http://(127\.0\.0\.1:\d+)\b`)
 
 // startHost starts the host on a free loopback port and returns its address.
