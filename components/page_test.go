@@ -164,6 +164,28 @@ func TestShell(t *testing.T) {
 	}
 }
 
+// TestSiteNameClass: a name of more than two words is marked long, for on
+// a phone it takes a row of its own rather than three lines or more
+// beside the tools.
+func TestSiteNameClass(t *testing.T) {
+	for _, tt := range []struct {
+		scenario, name, want string
+	}{
+		{"one word", "Dateline", "site-name"},
+		{"two words", "Synthetic Times", "site-name"},
+		{"two words in Arabic script", "الصحيفة الاصطناعية", "site-name"},
+		{"spaces around two words", "  Synthetic   Times ", "site-name"},
+		{"three words", "Synthetic International Chronicle", "site-name site-name-long"},
+		{"six words", "The Synthetic Evening Chronicle of Testville", "site-name site-name-long"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := siteNameClass(tt.name); got != tt.want {
+				t.Errorf("siteNameClass(%q) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestList(t *testing.T) {
 	items := summaries()
 	for _, tt := range []struct {

@@ -40,7 +40,7 @@ func (s *Shell) Render() app.UI {
 			app.Elem("div").Class("bar").Body(
 				markup(func(b *strings.Builder) {
 					// The edition's name, in its language (direction.go).
-					put(b, `<a class="site-name" href="/"`)
+					put(b, `<a class="`, siteNameClass(s.Site.Name), `" href="/"`)
 					attr(b, "dir", t.Dir())
 					put(b, `>`)
 					writeText(b, s.Site.Name)
@@ -86,6 +86,18 @@ func (s *Shell) Render() app.UI {
 			put(b, `</bdi></p></footer>`)
 		}),
 	)
+}
+
+// siteNameClass is the class of the header's site name: a name of more
+// than two words is "long", for on a phone it would take three lines or
+// more beside the tools, and takes a row of its own instead
+// (web/dateline.css, .site-name-long). Known before the first paint, it
+// moves nothing.
+func siteNameClass(name string) string {
+	if len(strings.Fields(name)) > 2 {
+		return "site-name site-name-long"
+	}
+	return "site-name"
 }
 
 // sectionsNav links the edition's sections, when it has any; the one whose
