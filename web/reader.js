@@ -1026,10 +1026,13 @@
     }
     var msg = "";
     var hint = "";
+    var parts = null; // the line in pieces, its figure kept whole
     if (status.offline) {
       msg = text("offline.offline");
     } else if (status.state === "saving") {
-      msg = text("offline.saving", { percent: number(status.total ? Math.floor((status.done * 100) / status.total) : 0) });
+      var percent = number(status.total ? Math.floor((status.done * 100) / status.total) : 0);
+      msg = text("offline.saving", { percent: percent });
+      parts = figureParts("offline.saving", "percent", percent);
     } else if (status.state === "ready") {
       msg = text("offline.ready");
     } else if (status.state === "partial") {
@@ -1041,8 +1044,12 @@
     } else if (root.hasAttribute("data-saver")) {
       msg = text("status.saver");
     }
-    if (p.textContent !== msg) {
-      p.textContent = msg;
+    if (!parts) {
+      if (p.textContent !== msg) {
+        p.textContent = msg;
+      }
+    } else if (p.textContent !== parts.head + parts.figure + parts.rest) {
+      paintParts(p, parts);
     }
     // Announced once a state: saving's percentage changes are not.
     var live = $(".status-live");
@@ -1059,12 +1066,56 @@
     var retrying = paintRetry(p);
     var b = $(".install-button:not(.status-retry)");
     if (b) {
-      b.hidden = retrying || !installable();
+      // While the site is saved (an update, as a rule: Install waits for
+      // a saved copy), the line is its progress alone: on a phone at a
+      // large text size the button would leave the figure no room.
+      b.hidden = retrying || status.state === "saving" || !installable();
     }
     if (status.update && !$(".toast-update")) {
       var reload = el("button", { type: "button", class: "button", id: "reload-button", text: text("update.reload") });
       toast(text("update.available"), { id: "update", content: reload, stay: true });
     }
+  }
+
+  // figureParts cuts text(key) around its {name}, with value in its
+  // place: the words before the figure, the figure with what is attached
+  // to it ("52%", the space before it kept) and the rest. On a narrow line
+  // the words give way (an ellipsis), never the figure. An English
+  // fallback, isolated in a right-to-left edition, is marked "ltr"
+  // instead, so that its pieces keep their order. Null when the text has
+  // no such figure.
+  function figureParts(key, name, value) {
+    var s = labels.texts[key] || "";
+    var dir = "";
+    if (s.charAt(0) === "\u2068" && s.charAt(s.length - 1) === "\u2069") {
+      s = s.slice(1, -1);
+      dir = "ltr";
+    }
+    var at = s.indexOf("{" + name + "}");
+    if (at < 0) {
+      return null;
+    }
+    var before = s.slice(0, at);
+    var after = s.slice(at + name.length + 2);
+    var head = before.replace(/\s+$/, "");
+    var attached = after.match(/^\S*/)[0];
+    return { dir: dir, head: head, figure: before.slice(head.length) + value + attached, rest: after.slice(attached.length) };
+  }
+
+  // paintParts writes the pieces of figureParts into the status text, each
+  // in its own box (web/dateline.css, .status-parts).
+  function paintParts(p, parts) {
+    var line = el("span", { class: "status-parts" }, [
+      el("span", { class: "status-head", text: parts.head }),
+      el("span", { class: "status-figure", text: parts.figure }),
+    ]);
+    if (parts.rest) {
+      line.appendChild(el("span", { class: "status-rest", text: parts.rest }));
+    }
+    if (parts.dir) {
+      line.setAttribute("dir", parts.dir);
+    }
+    p.replaceChildren(line);
   }
 
   function installed() {
