@@ -231,3 +231,120 @@ func TestSearchBoxLargeText(t *testing.T) {
 		}
 	}
 }
+
+// mastheadJS measures the site's name and the status line. Broken lists
+// each word of the name drawn on more than one line although it is no
+// wider than the header's row (only a word longer than the row may
+// break), and Hidden each word that begins below the name's box (cut off
+// by a clamp). Figure is the last number of the status text as drawn and
+// Clipped says why it is not wholly seen: the element that holds it cut
+// short (an ellipsis), or the number outside the status text's box.
+const mastheadJS = `(() => {
+  const name = document.querySelector(".site-name");
+  const bar = name.parentElement, bs = getComputedStyle(bar);
+  const row = bar.clientWidth - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight);
+  const box = name.getBoundingClientRect();
+  const broken = [], hidden = [];
+  const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walk.nextNode()); ) {
+    for (const m of n.data.matchAll(/\S+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      const rects = [...r.getClientRects()].filter((c) => c.width > 0);
+      const tops = rects.map((c) => c.top);
+      const width = rects.reduce((w, c) => w + c.width, 0);
+      if (Math.max(...tops) - Math.min(...tops) > 2 && width <= row) broken.push(m[0]);
+      if (Math.min(...tops) >= box.bottom - 1) hidden.push(m[0]);
+    }
+  }
+  const p = document.querySelector(".site-header .status-text"), pr = p.getBoundingClientRect();
+  let figure = "", clipped = "no number in " + JSON.stringify(p.textContent);
+  const digits = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let n; (n = digits.nextNode()); ) {
+    for (const m of n.data.matchAll(/[0-9\u0660-\u0669\u06F0-\u06F9]+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      const f = r.getBoundingClientRect(), holder = n.parentElement;
+      figure = m[0];
+      clipped = holder.scrollWidth > holder.clientWidth ? "its " + holder.className + " is cut short: " + holder.scrollWidth + "px in " + holder.clientWidth :
+        f.left < pr.left - 0.5 || f.right > pr.right + 0.5 ? "drawn at " + Math.round(f.left) + "-" + Math.round(f.right) + ", outside " + Math.round(pr.left) + "-" + Math.round(pr.right) : "";
+    }
+  }
+  return {broken, hidden, figure, clipped, over: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+})()`
+
+type masthead struct {
+	Broken, Hidden  []string
+	Figure, Clipped string
+	Over            float64
+}
+
+// TestHeaderMastheadWhole loads an English site, an Arabic edition and a
+// site with a long three-word name on 320, 360 and 412 px phones, at
+// every text size from the default to the largest: no word of the name
+// that fits the row is broken (the tools wrap to a row of their own
+// first), no word is cut off, nothing runs off the window and nothing
+// moves. The status line, told that saving for offline is at 100% (the
+// widest figure), shows the figure whole.
+func TestHeaderMastheadWhole(t *testing.T) {
+	t.Parallel()
+	shots := os.Getenv("DATELINE_SCREENSHOTS")
+	ar := editionDataset("ar", editions[1].mark, editions[1].word)
+	ar.Site.Name = "الصحيفة الاصطناعية"
+	long := headerDataset()
+	long.Site.Name = "Synthetic International Chronicle"
+	sites := []struct {
+		name string
+		ds   *article.Dataset
+	}{{"en", headerDataset()}, {"ar", ar}, {"long", long}}
+	for _, site := range sites {
+		t.Run(site.name, func(t *testing.T) {
+			t.Parallel()
+			h := privateHost(t, "-data", writeDataset(t, "masthead-"+site.name+".json", site.ds))
+			tb := newTab(t, 412, 800)
+			tb.addScript(styleProbe)          // window.__shifts
+			const defaultSize, largest = 2, 7 // steps of components.SizeSteps
+			for _, width := range []int64{320, 360, 412} {
+				tb.do("setting the viewport", viewport(width, 800))
+				for size := defaultSize; size <= largest; size++ {
+					what := fmt.Sprintf("%s at %d px, text size %d", site.name, width, size)
+					tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+					eval[chromedp.Void](tb, fmt.Sprintf(`localStorage.setItem("dateline:settings", JSON.stringify({size: %d}))`, size))
+					tb.mustLoad(h.URL+"/", http.StatusOK)
+					tb.waitLive()
+					tb.waitFor("the status line's text", statusText+` !== ""`, 20*time.Second)
+					// What the service worker reports while it saves the
+					// site (web/reader.js, onWorker), at its widest.
+					got := eval[masthead](tb, `(() => {
+					  navigator.serviceWorker.dispatchEvent(new MessageEvent("message", {data: {dateline: {type: "cache-progress", done: 100, total: 100}}}));
+					  return `+mastheadJS+`;
+					})()`)
+					time.Sleep(300 * time.Millisecond)
+					if len(got.Broken) > 0 {
+						t.Errorf("%s: the name is broken inside %q, which fits the row", what, got.Broken)
+					}
+					if len(got.Hidden) > 0 {
+						t.Errorf("%s: the name is cut: %q not shown", what, got.Hidden)
+					}
+					if got.Clipped != "" {
+						t.Errorf("%s: the status line's figure %q is not whole: %s", what, got.Figure, got.Clipped)
+					}
+					if got.Over > 0 {
+						t.Errorf("%s: the page is %vpx wider than the window: %s", what, got.Over, eval[string](tb, overflowingJS))
+					}
+					if s := eval[float64](tb, `window.__shifts`); s != 0 {
+						t.Errorf("%s: the page moved: layout shift %v, want 0: %q", what, s, eval[[]string](tb, `window.__shiftsOf`))
+					}
+					if shots != "" && (size == defaultSize || size == 5 || size == largest) {
+						saveShot(t, tb, shots, fmt.Sprintf("masthead-%s-%d-size%d.png", site.name, width, size))
+					}
+				}
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+				return m.Source == "network" && strings.Contains(m.Text, "404") // robots.txt's favicon
+			})
+		})
+	}
+}
