@@ -394,6 +394,23 @@ func unreadable(name string, err error) Problem {
 	return p
 }
 
+// FileKind names what a file of mode is when it is not a regular file
+// ("a named pipe (FIFO)", "a socket", "a device", "a folder"), for the
+// messages that refuse it; "" for any other.
+func FileKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode.IsDir():
+		return "a folder"
+	}
+	return ""
+}
+
 // notAFile is a dataset file that is not a regular file: a named pipe,
 // whose reading waits for a writer (for ever, when there is none), a
 // device, a socket.
@@ -403,16 +420,9 @@ type notAFile struct {
 }
 
 func (e *notAFile) Error() string {
-	what := "not a regular file"
-	switch {
-	case e.mode&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO)"
-	case e.mode&fs.ModeSocket != 0:
-		what = "a socket"
-	case e.mode&fs.ModeDevice != 0:
-		what = "a device"
-	case e.mode.IsDir():
-		what = "a folder"
+	what := FileKind(e.mode)
+	if what == "" {
+		what = "not a regular file"
 	}
 	if e.link {
 		return "is a link to " + what + ", not to a file"

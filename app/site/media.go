@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"dateline/app/dataset"
 )
 
 // MediaPrefix is where the files of the media folder are served: a
@@ -109,16 +111,14 @@ type notRegular struct {
 }
 
 func (e *notRegular) Error() string {
-	what := "not a regular file"
+	what := dataset.FileKind(e.mode)
 	switch {
-	case e.mode&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO), not a regular file"
-	case e.mode&fs.ModeSocket != 0:
-		what = "a socket, not a regular file"
-	case e.mode&fs.ModeDevice != 0:
-		what = "a device, not a regular file"
+	case what == "":
+		what = "not a regular file"
 	case e.mode.IsDir():
-		what = "a folder, not a file"
+		what += ", not a file"
+	default:
+		what += ", not a regular file"
 	}
 	return e.name + " is " + what
 }
