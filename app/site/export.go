@@ -386,13 +386,14 @@ type exportWriter struct {
 	// with the new ones.
 	compare bool
 	// version and data are the site's version and data path's names, for
-	// the masked hash of each file (the reuse list).
+	// the masked hash of each page and data file (the reuse list).
 	version, data string
 
 	// mu guards what follows while the site is written; once exportTo
 	// returns, only one goroutine moves it into place.
 	mu                 sync.Mutex
-	files              map[string]string // every file of the site, relative, in slash form: its masked hash
+	files              map[string]bool   // every file of the site, relative, in slash form
+	hashes             map[string]string // the masked hash of each page and data file, by the same name
 	staged             []string          // the files written into stage, in order
 	dirs               map[string]bool   // made already
 	unchanged, removed int
@@ -406,12 +407,21 @@ func (w *exportWriter) write(p string, body []byte) error {
 		return err
 	}
 	rel := strings.TrimPrefix(p, "/")
-	h := maskedHash(body, w.version, w.data)
+	// Only what offline.json can list (pages, data files) is hashed for
+	// the reuse list: not app.wasm, its compressed forms, nor the photos.
+	h := ""
+	if strings.HasSuffix(p, ".html") || strings.HasPrefix(p, dataPrefix+w.data+"/") {
+		h = maskedHash(body, w.version, w.data)
+	}
 	w.mu.Lock()
 	if w.files == nil {
-		w.files = make(map[string]string)
+		w.files = make(map[string]bool)
+		w.hashes = make(map[string]string)
 	}
-	w.files[rel] = h
+	w.files[rel] = true
+	if h != "" {
+		w.hashes[rel] = h
+	}
 	w.mu.Unlock()
 	if w.compare {
 		if old, err := os.ReadFile(filepath.Join(w.root, filepath.FromSlash(rel))); err == nil && bytes.Equal(old, body) {
@@ -445,7 +455,7 @@ func (w *exportWriter) hashOf(url string) (string, error) {
 		}
 	}
 	w.mu.Lock()
-	h, ok := w.files[rel]
+	h, ok := w.hashes[rel]
 	w.mu.Unlock()
 	if !ok {
 		return "", fmt.Errorf("%s was not written", rel)

@@ -385,7 +385,7 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 	var keptFiles, stale []string
 	for f := range prev.files {
 		switch {
-		case w.files[f] != "":
+		case w.files[f]:
 		case isKept(f):
 			keptFiles = append(keptFiles, f)
 		default:

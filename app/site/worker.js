@@ -93,8 +93,9 @@ const HASHES_OF = "/_hashes/";
 
 // reuse notes this version's HASHES and DATA_BASE (for reuseSite), then
 // copies into cache each file of HASHES that an older version's cache
-// holds with the same bytes, which the install then does not download: costing no network, it copies
-// app.wasm with data saver on too. An older version's record of HASHES
+// holds with the same bytes, which the install then does not download:
+// costing no network, it copies app.wasm with data saver on too. The
+// browser's cache is asked last (below). An older version's record of HASHES
 // only tells which files may be the same (its cache took them from
 // addresses every version shares, whatever the host served then): each
 // copy's bytes are hashed as the host hashes them (site.go) first. The
@@ -203,8 +204,9 @@ const BASE_OF = "/_base/";
 // the data path, so that a correction to one article, or a new build of
 // the app, would otherwise download the whole site again. The host's
 // list at REUSE gives each file's masked hash (site/reuse.go), fetched
-// only when an older version saved something. A file is looked for where the
-// older version kept it (its page's path, or its data path's), then among
+// only when a cache of an older version that noted its DATA_BASE is
+// still there and some file is still wanted. A file is looked for where
+// the older version kept it (its page's path, or its data path's), then among
 // that version's other data files by content (the search index's files
 // move with the index). Like reuse, it never fails the install: what it
 // did not copy is downloaded.
