@@ -223,7 +223,7 @@ func (s *sizeFlag) Set(v string) error {
 	n, err := strconv.ParseInt(num, 10, 64)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%q is not a size: give bytes, or a whole number with a unit, K, M or G (kB, MB, GB, KiB, MiB, GiB, in any case: each 1,024 of the one before), such as 64MB", v)
+		return fmt.Errorf("%q is not a size: give a whole number of bytes, alone or with a unit: %s, such as 64MB", v, sizeUnitsText)
 	case n <= 0:
 		return fmt.Errorf("%q: a size must be more than 0", v)
 	case n > math.MaxInt64/unit:
@@ -244,6 +244,11 @@ var sizeUnits = []struct {
 	{"kib", 1 << 10}, {"kb", 1 << 10}, {"k", 1 << 10},
 	{"bytes", 1}, {"b", 1},
 }
+
+// sizeUnitsText names every unit of sizeUnits, for the message that
+// refuses a size (TestSizeFlag holds the two together).
+const sizeUnitsText = "B or bytes; K, kB or KiB; M, MB or MiB; G, GB or GiB " +
+	"(in any case, after a space or not; each 1,024 of the one before)"
 
 // load reads and checks the dataset, the bundled one when none is given,
 // with the media folder, if one is given: every figure's image at a path

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"dateline/app/dataset"
 )
@@ -78,8 +79,24 @@ func TestSizeFlag(t *testing.T) {
 		switch {
 		case err == nil:
 			t.Errorf("%q: took %d, want it refused", in, s)
-		case strings.Contains(err.Error(), "not a size") && !strings.Contains(err.Error(), "KiB, MiB, GiB, in any case"):
+		case strings.Contains(err.Error(), "not a size") && !strings.Contains(err.Error(), "in any case"):
 			t.Errorf("%q: %v, want the forms taken named", in, err)
+		}
+	}
+	// The refusal names every unit taken: "256mb" was refused once while
+	// its message named only kB, MB and GB.
+	var refused sizeFlag
+	err := refused.Set("64XB")
+	if err == nil {
+		t.Fatal("64XB was taken")
+	}
+	named := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(err.Error()), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		named[w] = true
+	}
+	for _, u := range sizeUnits {
+		if !named[u.name] {
+			t.Errorf("the refusal %q does not name the unit %q, which is taken", err, u.name)
 		}
 	}
 	s := sizeFlag(64 << 20)
