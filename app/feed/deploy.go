@@ -239,7 +239,8 @@ const notFoundType = "text/html; charset=utf-8"
 // but not in size can share both (files copied with "rsync -t", or
 // exported within one second), and nginx then answers a browser's update
 // check with 304 and the old worker stays. So the revalidated class has
-// no validators at all (etag off, if_modified_since off): every check is
+// no validators at all (etag off, if_modified_since off, and Last-Modified
+// removed: nginxNoLastModified): every check is
 // a full 200 with the current bytes, small for pages and the worker, a
 // download of app.wasm per deploy (a content-hashed wasm path, then
 // listed in Immutable, would avoid that). Immutable paths keep nginx's
@@ -276,7 +277,8 @@ index index.html;
 
 # nginx makes ETag and Last-Modified from a file's mtime and size, which two
 # different exports can share: revalidated files carry no validators, so
-# that every check gets the current bytes (a 200, never a stale 304).
+# that every check gets the current bytes (a 200, never a stale 304). Each
+# of their locations removes Last-Modified too (a header set with no value).
 etag off;
 if_modified_since off;
 
@@ -297,7 +299,7 @@ log_not_found off;
 location / {
 ` + nginxRedirects + `    try_files $uri $uri.html $uri/index.html =404;
 `)
-	nginxHeaders(&b, CacheRevalidate, headers)
+	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
 	// "index" would answer / by an internal redirect to /index.html, which
 	// the redirect of that address (nginxRedirects) would send back to /:
@@ -307,7 +309,7 @@ location / {
 location = / {
     try_files ` + page.IndexFile + ` =404;
 `)
-	nginxHeaders(&b, CacheRevalidate, headers)
+	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
 	fmt.Fprintf(&b, `
 # The not-found page's file is no page's, as on the Go host: asked for by
@@ -315,7 +317,7 @@ location = / {
 location = %s {
     internal;
 `, NotFoundPage)
-	nginxHeaders(&b, CacheRevalidate, headers)
+	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
 	for _, p := range fileOnly[1:] {
 		fmt.Fprintf(&b, "\n# No page's file, as on the Go host: missing.\nlocation = %s {\n    return 404;\n}\n", p)
@@ -331,12 +333,12 @@ location ~ /%[3]s$ {
         %[2]s %[4]s;
     }
 `, AtomName, atomType, regexp.QuoteMeta(AtomName), path.Ext(AtomName)[1:])
-	nginxHeaders(&b, CacheRevalidate, headers)
+	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
 	for _, p := range d.Validated {
 		fmt.Fprintf(&b, "\n# Revalidated on every use, with nginx's validators: large files whose\n# mtime and size an export changes when it writes new bytes.\nlocation %s %s {\n", nginxMatch(p), p)
 		b.WriteString("    etag on;\n    if_modified_since exact;\n")
-		nginxHeaders(&b, CacheRevalidate, headers)
+		nginxHeaders(&b, CacheRevalidate, true, headers)
 		b.WriteString("}\n")
 	}
 	for _, p := range immutable {
@@ -346,7 +348,7 @@ location ~ /%[3]s$ {
 			fmt.Fprintf(&b, "\n# Content-hashed: never changes.\nlocation = %s {\n", p)
 		}
 		b.WriteString("    etag on;\n    if_modified_since exact;\n")
-		nginxHeaders(&b, CacheImmutable, headers)
+		nginxHeaders(&b, CacheImmutable, true, headers)
 		b.WriteString("}\n")
 	}
 	return b.Bytes(), nil
@@ -436,6 +438,15 @@ redir @dateline_pagefile {re.pagefile.1}{re.pagefile.2} permanent
 var nginxGzip = "    gzip_static on;\n    gzip on;\n    gzip_types " + nginxTypes(func(compress, _ bool) bool { return compress }) + ";\n" +
 	fmt.Sprintf("    gzip_min_length %d;\n    gzip_comp_level %d;\n    gzip_vary on;\n", GzipMinLength, GzipLevel)
 
+// nginxNoLastModified removes nginx's Last-Modified: "etag off" drops the
+// ETag and "if_modified_since off" the 304s, but nginx still sends the
+// file's time, which a browser keeps and sends back to no use, and which
+// says of a revalidated file what it does not mean (two exports can share
+// it). add_header with an empty value removes the header (nginx's headers
+// module sets Last-Modified itself rather than adding a second one), with
+// no module beyond the core; TestStaticHosts checks it in Debian's nginx.
+const nginxNoLastModified = "    add_header Last-Modified \"\" always;\n"
+
 // nginxTextTypes lists the export's text types for charset_types.
 var nginxTextTypes = nginxTypes(func(_, text bool) bool { return text })
 
@@ -452,10 +463,14 @@ func nginxTypes(keep func(compress, text bool) bool) string {
 }
 
 // nginxHeaders writes a location's add_header lines: its Cache-Control and
-// the security headers.
-func nginxHeaders(b *bytes.Buffer, cacheControl string, headers []headerLine) {
+// the security headers, and, unless its files keep nginx's validators,
+// the removal of Last-Modified.
+func nginxHeaders(b *bytes.Buffer, cacheControl string, validators bool, headers []headerLine) {
 	b.WriteString(nginxGzip)
 	fmt.Fprintf(b, "    add_header Cache-Control \"%s\" always;\n", cacheControl)
+	if !validators {
+		b.WriteString(nginxNoLastModified)
+	}
 	for _, h := range headers {
 		fmt.Fprintf(b, "    add_header %s \"%s\" always;\n", h.name, h.value)
 	}
