@@ -297,7 +297,7 @@ log_not_found off;
 # Pages (/articles/x is articles/x.html), app-worker.js, the manifest,
 # app.js, app.wasm and the not-found page: revalidated on every use.
 location / {
-` + nginxRedirects + `    try_files $uri $uri.html $uri/index.html =404;
+` + nginxEmptySegment + nginxRedirects + `    try_files $uri $uri.html $uri/index.html =404;
 `)
 	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
@@ -307,6 +307,12 @@ location / {
 	b.WriteString(`
 # The home page, from its file: /index.html itself leads here.
 location = / {
+    # Slashes alone ("//", which nginx merges into "/") are the home
+    # page's address with a trailing slash: to its own, as the Go host does.
+    absolute_redirect off;
+    if ($request_uri ~ "^//") {
+        return 301 /$is_args$args;
+    }
     try_files ` + page.IndexFile + ` =404;
 `)
 	nginxHeaders(&b, CacheRevalidate, false, headers)
@@ -332,12 +338,12 @@ location ~ /%[3]s$ {
     types {
         %[2]s %[4]s;
     }
-`, AtomName, atomType, regexp.QuoteMeta(AtomName), path.Ext(AtomName)[1:])
+%[5]s`, AtomName, atomType, regexp.QuoteMeta(AtomName), path.Ext(AtomName)[1:], nginxEmptySegment)
 	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
 	for _, p := range d.Validated {
 		fmt.Fprintf(&b, "\n# Revalidated on every use, with nginx's validators: large files whose\n# mtime and size an export changes when it writes new bytes.\nlocation %s %s {\n", nginxMatch(p), p)
-		b.WriteString("    etag on;\n    if_modified_since exact;\n")
+		b.WriteString(nginxEmptySegment + nginxFilesOnly(p) + "    etag on;\n    if_modified_since exact;\n")
 		nginxHeaders(&b, CacheRevalidate, true, headers)
 		b.WriteString("}\n")
 	}
@@ -347,11 +353,39 @@ location ~ /%[3]s$ {
 		} else {
 			fmt.Fprintf(&b, "\n# Content-hashed: never changes.\nlocation = %s {\n", p)
 		}
-		b.WriteString("    etag on;\n    if_modified_since exact;\n")
+		b.WriteString(nginxEmptySegment + nginxFilesOnly(p) + "    etag on;\n    if_modified_since exact;\n")
 		nginxHeaders(&b, CacheImmutable, true, headers)
 		b.WriteString("}\n")
 	}
 	return b.Bytes(), nil
+}
+
+// nginxEmptySegment answers 404 for an address with a doubled slash
+// inside it (an empty segment, "/page//2", "//articles/x"), which no page
+// or file of the site has on the Go host: nginx merges slashes before it
+// looks for a file, and would serve the page of "/page/2". Slashes at the
+// end are a trailing slash, which the redirects handle. In each location
+// that serves files, not in the not-found page's, which the 404's internal
+// redirect reaches with the same $request_uri.
+const nginxEmptySegment = `    # A doubled slash inside an address is no page's, as on the Go host.
+    if ($request_uri ~ "` + emptySegmentPattern + `") {
+        return 404;
+    }
+`
+
+// emptySegmentPattern matches an address as sent, query string and all,
+// with an empty segment before its last: a doubled slash inside it.
+const emptySegmentPattern = `^[^?]*//+[^/?]`
+
+// nginxFilesOnly is what a location of files under a directory p serves
+// for p's folders ("/media/", "/media/2024/"): 404, as on the Go host,
+// rather than nginx's 403 for a folder without an index. A file's path
+// needs none.
+func nginxFilesOnly(p string) string {
+	if !strings.HasSuffix(p, "/") {
+		return ""
+	}
+	return "    try_files $uri =404;\n"
 }
 
 // nginxMatch is the location modifier for a path: a prefix that wins
@@ -389,13 +423,14 @@ var nginxRedirects = `    # Another form of a page's address (a trailing slash, 
     rewrite ` + pageFilePattern + ` $1 permanent;
 `
 
-// A page's file asked for by its name ("/articles/x.html", "/index.html")
-// leads to the page's address, as the Go host answers it (page.Canonical):
+// A page's file asked for by its name ("/articles/x.html", "/index.html",
+// and "/index", which static hosts serve as index.html) leads to the
+// page's address, as the Go host answers it (page.Canonical):
 // one address per page, wherever the site is served, as Cloudflare Pages
 // also does. Only pages' files: the other files keep their names, and
 // fileOnly are missing.
 var (
-	indexFilePattern = `^` + regexp.QuoteMeta(page.IndexFile) + `/*$`
+	indexFilePattern = `^` + regexp.QuoteMeta(strings.TrimSuffix(page.IndexFile, page.HTMLExt)) + `(?:` + regexp.QuoteMeta(page.HTMLExt) + `)?/*$`
 	pageFilePattern  = `^(` + page.PathPattern(page.SlugPattern) + `)` + regexp.QuoteMeta(page.HTMLExt) + `$`
 )
 
@@ -422,8 +457,11 @@ redir @dateline_page1 /{re.page1.1} permanent
 redir @dateline_list1 {re.list1.1}{re.list1.2} permanent
 @dateline_slash vars_regexp slash {http.request.uri} ^(` + page.PathPattern(page.EscapedSlugPattern) + `)/+(\?.*)?$
 redir @dateline_slash {re.slash.1}{re.slash.2} permanent
+# Slashes alone are the home page's address with a trailing slash.
+@dateline_root vars_regexp root {http.request.uri} ^//+(\?.*)?$
+redir @dateline_root /{re.root.1} permanent
 # A page's file asked for by its name leads to the page's address.
-@dateline_index vars_regexp index {http.request.uri} ^` + regexp.QuoteMeta(page.IndexFile) + `/*(\?.*)?$
+@dateline_index vars_regexp index {http.request.uri} ` + indexFilePattern[:len(indexFilePattern)-1] + `(\?.*)?$
 redir @dateline_index /{re.index.1} permanent
 @dateline_pagefile vars_regexp pagefile {http.request.uri} ^(` + page.PathPattern(page.EscapedSlugPattern) + `)` + regexp.QuoteMeta(page.HTMLExt) + `(\?.*)?$
 redir @dateline_pagefile {re.pagefile.1}{re.pagefile.2} permanent
@@ -560,6 +598,11 @@ header @dateline_validated Cache-Control "%s"
 	// The path as asked: try_files has made "/_offline" "/_offline.html"
 	// by the time error runs.
 	fmt.Fprintf(&b, "\n# Files that are no page's, as on the Go host: missing.\n@dateline_fileonly vars {http.request.orig_uri.path} %s\nerror @dateline_fileonly 404\n", strings.Join(fileOnly, " "))
+	b.WriteString(`# A doubled slash inside an address is no page's, as on the Go host (the
+# file server would serve the page of the address with one).
+@dateline_emptyseg vars_regexp emptyseg {http.request.orig_uri} ` + emptySegmentPattern + `
+error @dateline_emptyseg 404
+`)
 	b.WriteString(`
 ` + caddyRedirects + `
 # /articles/x is articles/x.html.

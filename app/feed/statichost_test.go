@@ -539,6 +539,24 @@ func checkRedirects(t *testing.T, s *server) {
 		"/articles/.html":                  "",
 		"/404.html":                        "",
 		"/_offline.html":                   "",
+		// The home page's file without its extension, and slashes alone.
+		"/index":      "/",
+		"/index/?a=b": "/?a=b",
+		"//":          "/",
+		"///?utm=x":   "/?utm=x",
+		// A doubled slash inside an address, and a folder: no page's.
+		"/sections//lorem/page/2":   "",
+		"//articles/lorem-ipsum":    "",
+		"/page//1":                  "",
+		"/sections/lorem//feed.xml": "",
+		"/media//photo.png":         "",
+		"/data/abc123//x.json":      "",
+		"/web//app.0123abcd.wasm":   "",
+		"/media/":                   "",
+		"/media/sub/":               "",
+		"/data/":                    "",
+		"/data/abc123/":             "",
+		"/web/":                     "",
 	} {
 		r := get(t, s.base+from, nil)
 		if to == "" {

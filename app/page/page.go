@@ -185,18 +185,23 @@ func Parse(path string) Ref {
 // is articles/x.html, "/" is IndexFile.
 const HTMLExt = ".html"
 
-// IndexFile is the home page's file in a static export.
-const IndexFile = "/index" + HTMLExt
+// IndexFile is the home page's file in a static export; indexName is its
+// name without the extension, which static hosts also serve it under.
+const (
+	IndexFile = indexName + HTMLExt
+	indexName = "/index"
+)
 
 // Canonical returns the address of the page that path names in another
 // form: with trailing slashes ("/articles/x/", "/saved/"), as the first
 // page of a list ("/page/1", "/sections/x/page/1"), which is the list's own
 // address, or as the page's file in a static export ("/articles/x.html",
-// "/index.html"), so that a page has one address wherever the site is
-// served. ok is false when path is already a page's address or names
-// none: the result always parses to a page, so it never leads off the site.
+// "/index.html", and "/index", the name static hosts also serve that file
+// under), so that a page has one address wherever the site is served. ok
+// is false when path is already a page's address or names none: the result
+// always parses to a page, so it never leads off the site.
 func Canonical(path string) (string, bool) {
-	if strings.TrimRight(path, "/") == IndexFile {
+	if p := strings.TrimRight(path, "/"); p == IndexFile || p == indexName {
 		return "/", true
 	}
 	if c, ok := strings.CutSuffix(path, HTMLExt); ok {

@@ -137,6 +137,8 @@ func TestCanonical(t *testing.T) {
 		// A page's file in a static export.
 		{"/index.html", "/"},
 		{"/index.html/", "/"},
+		{"/index", "/"},
+		{"/index//", "/"},
 		{"/articles/some-story.html", "/articles/some-story"},
 		{"/page/2.html", "/page/2"},
 		{"/sections/politics.html", "/sections/politics"},
@@ -165,6 +167,9 @@ func TestCanonical(t *testing.T) {
 		{"/articles/some-story/.html", ""},
 		{"/.html", ""},
 		{"/web/app.html", ""},
+		{"/index/x", ""},
+		{"/articles/index", ""},
+		{"/index.htm", ""},
 		{"/sections/politics/page/1.html", ""},
 		{"", ""},
 	}

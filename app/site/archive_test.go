@@ -126,6 +126,10 @@ func TestArchivePages(t *testing.T) {
 		"/tags/no-such-tag/page/1":      "/tags/no-such-tag", // then 404, as that address is
 		"/articles/story-001/page/1":    "",
 		"//synthetic.example/articles/": "",
+		"/index?utm=x":                  "/?utm=x",
+		"//":                            "/",
+		"/page//2":                      "",
+		"/media/":                       "",
 	} {
 		r := ts.get(t, from, "")
 		if to == "" {

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -221,7 +222,7 @@ func TestExportMedia(t *testing.T) {
 			t.Errorf("the manifest does not list media/%s", name)
 		}
 	}
-	if !strings.Contains(got["_config/nginx.conf"], "location ^~ /media/ {\n    etag on;") || !strings.Contains(got["_config/Caddyfile"], "@dateline_validated path /media/*") {
+	if !regexp.MustCompile(`location \^~ /media/ \{\n(?:    .*\n)*    etag on;`).MatchString(got["_config/nginx.conf"]) || !strings.Contains(got["_config/Caddyfile"], "@dateline_validated path /media/*") {
 		t.Error("the static hosts' configurations do not keep the photos' validators")
 	}
 	if got["media/photo.png"] != pic || got["media/link-in.png"] != pic {

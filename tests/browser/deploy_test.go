@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	dlpage "dateline/app/page"
+	"dateline/internal/testfiles"
 )
 
 // caddyPath is Debian's Caddy.
@@ -68,8 +69,11 @@ func TestStaticHostHeaders(t *testing.T) {
 	ds := synthetic()
 	ds.Articles = append(ds.Articles, archiveDataset(600).Articles...)
 	data := writeDataset(t, "headers.json", ds)
-	dir := exportSite(t, "-data", data)
-	h := privateHost(t, "-data", data)
+	// A newsroom's photos, in a folder of theirs.
+	media := t.TempDir()
+	testfiles.Write(t, media, map[string][]byte{"photo.png": testfiles.PNG(t), "2024/photo.png": testfiles.PNG(t)})
+	dir := exportSite(t, "-data", data, "-media", media)
+	h := privateHost(t, "-data", data, "-media", media)
 	ng, cd := &staticSite{Root: dir}, &staticSite{Root: dir}
 	startNginx(t, []*staticSite{ng})
 	startCaddy(t, cd)
@@ -267,6 +271,31 @@ func checkOneAddress(t *testing.T, dataFile string, host, nginx, caddy string) {
 		{"/web/dateline.css", http.StatusOK, ""},
 		{"/feed.xml", http.StatusOK, ""},
 		{"/robots.txt", http.StatusOK, ""},
+		{"/media/photo.png", http.StatusOK, ""},
+		{"/media/2024/photo.png", http.StatusOK, ""},
+		// The home page's file without its extension is the home page's
+		// too, as /index.html is: to its address.
+		{"/index", http.StatusMovedPermanently, "/"},
+		{"/index/", http.StatusMovedPermanently, "/"},
+		{"/index?utm=x", http.StatusMovedPermanently, "/?utm=x"},
+		// A doubled slash inside an address is no page's address; one
+		// made of slashes alone is the home page's, as a trailing slash
+		// is another form of a page's.
+		{"/page//2", http.StatusNotFound, ""},
+		{"//page/2", http.StatusNotFound, ""},
+		{"/articles//" + slugAlpha, http.StatusNotFound, ""},
+		{"//articles/" + slugAlpha, http.StatusNotFound, ""},
+		{"/page//1", http.StatusNotFound, ""},
+		{"//", http.StatusMovedPermanently, "/"},
+		{"///?utm=x", http.StatusMovedPermanently, "/?utm=x"},
+		{"/articles/" + slugAlpha + "//", http.StatusMovedPermanently, article},
+		// A folder of files is no page.
+		{"/media/", http.StatusNotFound, ""},
+		{"/media/2024/", http.StatusNotFound, ""},
+		{"/data/", http.StatusNotFound, ""},
+		{"/web/", http.StatusNotFound, ""},
+		{"/web/icons/", http.StatusNotFound, ""},
+		{"/media", http.StatusNotFound, ""},
 	} {
 		for _, srv := range []struct{ name, url string }{{"host", host}, {"nginx", nginx}, {"caddy", caddy}} {
 			resp, err := client.Get(srv.url + c.path)
