@@ -35,6 +35,7 @@ const NotFoundPage = "/404.html"
 // being exampleRoot.
 const (
 	HeadersPath   = "/_headers"
+	RedirectsPath = "/_redirects"
 	ConfigDir     = "/_config/"
 	NginxConfPath = ConfigDir + "nginx.conf"
 	CaddyfilePath = ConfigDir + "Caddyfile"
@@ -685,8 +686,9 @@ func caddyPatterns(paths []string) []string {
 
 // HeadersFile returns a _headers file for Netlify and Cloudflare Pages:
 // the security headers on every path, CacheImmutable on the immutable
-// paths, and the search index's Content-Type on its files. Both hosts already serve everything else the way the revalidate
-// class needs ("Cache-Control: public, max-age=0, must-revalidate" with an
+// paths, the search index's Content-Type on its files and the feeds'
+// (AtomName) on theirs. Both hosts already serve everything else the way
+// the revalidate class needs ("Cache-Control: public, max-age=0, must-revalidate" with an
 // ETag made from the content), and both merge the headers of every rule a
 // path matches, joining the values of a repeated header: so no path here
 // matches two rules that set the same header, and the file needs no "! "
@@ -719,7 +721,71 @@ func HeadersFile(d Deploy) ([]byte, error) {
 	// (Cloudflare's Compression Rules), can name to compress the index
 	// without compressing every file of an unknown type.
 	b.WriteString(searchFiles + "\n  Content-Type: " + page.SearchFileType + "\n")
+	// The feeds under their type, as the Go host, nginx and Caddy send
+	// them and as the pages' rel=alternate links say: by their extension
+	// both hosts would say application/xml, which some feed readers take
+	// for something else than a feed.
+	for _, p := range atomFeeds {
+		b.WriteString(p + "\n  Content-Type: " + atomType + "; charset=utf-8\n")
+	}
 	return b.Bytes(), nil
+}
+
+// atomFeeds are the _headers patterns of the feeds: the site's, and each
+// section's ("/sections/:slug/feed.xml").
+var atomFeeds = []string{"/" + AtomName, page.SectionRef(":slug", 1).Path() + "/" + AtomName}
+
+// RedirectsFile returns a _redirects file for Netlify and Cloudflare
+// Pages, in the form both read (a source, a destination and a status per
+// line; ":slug" matches one segment; the query string goes along): the
+// first page of a list by its "/page/1" address, and the home page by
+// "/index", lead to the page's own for good (301), as the Go host, nginx
+// and Caddy send them (page.Canonical). Each rule comes with and without
+// a trailing slash: Cloudflare Pages matches the path as it is, Netlify
+// either way (the second is then the first again, which it passes over).
+//
+// Both hosts do the rest of page.Canonical's work on their own, which
+// rules must not redo: they send a trailing slash to the page's
+// address (Netlify with its Pretty URLs on, its default; a rule that adds
+// or removes one loops there), and Cloudflare Pages sends a page's file
+// by its name (/articles/x.html, /index.html) to the page's address. A
+// rule that a file shadows is passed over by Netlify unless forced with
+// "!", which Cloudflare Pages refuses as a status: none is forced, so
+// Netlify serves /articles/x.html as the file.
+func RedirectsFile() []byte {
+	var b bytes.Buffer
+	b.WriteString(`# Dateline static export: redirects for Netlify and Cloudflare Pages.
+# Made by dateline/app/feed (RedirectsFile): make it again rather than edit it.
+# Another form of a page's address leads to the page's own, as the Go host
+# does; both hosts send a trailing slash to the page's address themselves.
+`)
+	for _, r := range Redirects() {
+		for _, from := range []string{r.From, r.From + "/"} {
+			fmt.Fprintf(&b, "%s %s 301\n", from, r.To)
+		}
+	}
+	return b.Bytes()
+}
+
+// Redirect is a rule of RedirectsFile, without its trailing-slash form:
+// From leads to To, ":slug" standing for one segment in both.
+type Redirect struct{ From, To string }
+
+// Redirects are RedirectsFile's rules, the addresses without placeholders
+// first, as Cloudflare Pages asks: "/page/1", "/index", and the first page
+// of a section and of a tag by its "/page/1" address.
+func Redirects() []Redirect {
+	first := func(r page.Ref) Redirect {
+		// "/page/2" is the list's second page: the first's other address
+		// is the same with 1.
+		return Redirect{From: strings.TrimSuffix(r.WithN(2).Path(), "2") + "1", To: r.Path()}
+	}
+	return []Redirect{
+		first(page.HomeRef(1)),
+		{From: strings.TrimSuffix(page.IndexFile, page.HTMLExt), To: page.HomeRef(1).Path()},
+		first(page.SectionRef(":slug", 1)),
+		first(page.TagRef(":slug", 1)),
+	}
 }
 
 // searchFiles is the _headers pattern of the search index's files: the

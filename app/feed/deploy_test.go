@@ -140,7 +140,7 @@ func TestHeadersFile(t *testing.T) {
 			t.Fatalf("line %d: %q", i+1, line)
 		}
 	}
-	if want := []string{"/*", "/data/*", "/web/fonts/*", "/web/app.0123abcd.wasm", "/data/:version/search/*"}; !slices.Equal(order, want) {
+	if want := []string{"/*", "/data/*", "/web/fonts/*", "/web/app.0123abcd.wasm", "/data/:version/search/*", "/feed.xml", "/sections/:slug/feed.xml"}; !slices.Equal(order, want) {
 		t.Fatalf("rules %q, want %q", order, want)
 	}
 	for name, values := range testHeaders() {
@@ -151,13 +151,14 @@ func TestHeadersFile(t *testing.T) {
 	if _, ok := rules["/*"]["Cache-Control"]; ok {
 		t.Errorf("/* sets Cache-Control: the immutable paths would get two values")
 	}
-	// The search index's files: their type, and no header that another
-	// rule for them (/data/*) sets.
-	search := order[len(order)-1]
-	if got := rules[search]; len(got) != 1 || got["Content-Type"] != page.SearchFileType {
-		t.Errorf("%s: %v, want Content-Type %q alone", search, got, page.SearchFileType)
+	// The search index's files and the feeds: their type, and no header
+	// that another rule for them (/data/*) sets.
+	for p, typ := range map[string]string{order[4]: page.SearchFileType, order[5]: atomType + "; charset=utf-8", order[6]: atomType + "; charset=utf-8"} {
+		if got := rules[p]; len(got) != 1 || got["Content-Type"] != typ {
+			t.Errorf("%s: %v, want Content-Type %q alone", p, got, typ)
+		}
 	}
-	for _, p := range order[1 : len(order)-1] {
+	for _, p := range order[1:4] {
 		if got := rules[p]; len(got) != 1 || got["Cache-Control"] != CacheImmutable {
 			t.Errorf("%s: %v, want Cache-Control %q alone", p, got, CacheImmutable)
 		}

@@ -9,7 +9,8 @@
 //     NewsArticle and WebSite;
 //   - Open Graph and Twitter tags for <head>: HeadTags;
 //   - the configuration of static hosts, with the same security headers and
-//     cache classes as the Go host: NginxConf, Caddyfile and HeadersFile.
+//     cache classes as the Go host: NginxConf, Caddyfile, HeadersFile and
+//     RedirectsFile.
 //
 // Nothing here reads a clock, the disk or the network: the same dataset
 // gives the same bytes on every build, so that an export can be compared

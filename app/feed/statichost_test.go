@@ -78,6 +78,7 @@ func writeSite(t *testing.T, dir string) {
 		".dateline-staging/index.html":   []byte(page("placeholder staged page")),
 		"_config/nginx.conf":             []byte("# placeholder configuration\n"),
 		"_headers":                       []byte("# placeholder headers\n"),
+		"_redirects":                     []byte("# placeholder redirects\n"),
 		"404.html":                       []byte(page("placeholder not-found page")),
 		"_offline.html":                  []byte(page("placeholder offline page")),
 		"saved.html":                     []byte(page("placeholder saved page")),
@@ -332,6 +333,7 @@ var staticCases = []struct {
 	{"/.dateline-staging/index.html", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/_config/nginx.conf", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/_headers", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/_redirects", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/data/abc123/x.json", "gzip", 200, "application/json", CacheImmutable, "", `"placeholder"`},
 	{"/app-worker.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholderVersion"},
 	{"/app.js", "gzip", 200, "text/javascript", CacheRevalidate, "", "placeholder app.js"},
@@ -369,7 +371,7 @@ func TestStaticHosts(t *testing.T) {
 	d := testDeploy()
 	// As an export hides them: its configuration, and its own entries;
 	// and as it keeps the validators of the newsroom's photos.
-	d.Hidden = []string{"/_config/", "/_headers", "/.dateline-export", "/.dateline-staging/"}
+	d.Hidden = []string{"/_config/", "/_headers", "/_redirects", "/.dateline-export", "/.dateline-staging/"}
 	d.Validated = []string{"/media/"}
 	nginxConf, err := NginxConf(d)
 	if err != nil {

@@ -23,9 +23,9 @@ import (
 // 404.html, the data files, the feeds and sitemaps, robots.txt, web/
 // (with the .br and .gz forms of app.wasm), media/ (every picture the
 // media folder serves, used or not), go-app's files, and the
-// configuration of static hosts: _headers (Netlify, Cloudflare Pages) and
-// _config/nginx.conf and _config/Caddyfile, each with the host's security
-// headers and cache policy. The host must serve /x from x.html, 404.html
+// configuration of static hosts: _headers and _redirects (Netlify,
+// Cloudflare Pages), _config/nginx.conf and _config/Caddyfile, with the
+// host's security headers, cache policy and redirects. The host must serve /x from x.html, 404.html
 // for missing paths, and .wasm as application/wasm; it should send /x.html
 // to /x for good, so that a page has one address (the configurations do
 // all of that).
@@ -239,7 +239,7 @@ func (s *Site) exportTo(w *exportWriter) error {
 	})
 	// Not the site's: the configuration, and the export's own entries,
 	// whose manifest lists every file and the data version.
-	hidden := []string{feed.ConfigDir, feed.HeadersPath, "/" + manifestName, "/" + partialName, "/" + stagingName + "/"}
+	hidden := []string{feed.ConfigDir, feed.HeadersPath, feed.RedirectsPath, "/" + manifestName, "/" + partialName, "/" + stagingName + "/"}
 	// The photos keep the static host's validators: a check is a 304.
 	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden, Validated: []string{MediaPrefix}}
 	for _, c := range []struct {
@@ -247,6 +247,7 @@ func (s *Site) exportTo(w *exportWriter) error {
 		make func(feed.Deploy) ([]byte, error)
 	}{
 		{feed.HeadersPath, feed.HeadersFile},
+		{feed.RedirectsPath, func(feed.Deploy) ([]byte, error) { return feed.RedirectsFile(), nil }},
 		{feed.NginxConfPath, feed.NginxConf},
 		{feed.CaddyfilePath, feed.Caddyfile},
 	} {

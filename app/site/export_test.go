@@ -53,7 +53,7 @@ func TestExport(t *testing.T) {
 	for _, want := range []string{
 		"index.html", "404.html", "saved.html", "articles/seo-photo.html", "articles/seo-plain.html", "sections/world.html", "tags/alpha.html",
 		data + "lists/home/1.json", data + "articles/seo-photo.json", data + "lists/sections/world/1.json", data + "offline.json",
-		"feed.xml", "sections/world/feed.xml", "sitemap.xml", "robots.txt", "_headers", "_config/nginx.conf", "_config/Caddyfile",
+		"feed.xml", "sections/world/feed.xml", "sitemap.xml", "robots.txt", "_headers", "_redirects", "_config/nginx.conf", "_config/Caddyfile",
 		"app-worker.js", "app.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/dateline.css",
 	} {
 		if _, ok := got[want]; !ok {
@@ -73,8 +73,9 @@ func TestExport(t *testing.T) {
 	// Caddy.
 	for conf, want := range map[string][]string{
 		"_config/nginx.conf": {"location = /.dateline-export {\n    return 404;", "location ^~ /.dateline-staging/ {\n    return 404;",
+			"location = /_redirects {\n    return 404;",
 			"include /srv/dateline/_config/nginx.conf;"},
-		"_config/Caddyfile": {"/.dateline-export /.dateline-export.partial /.dateline-staging/*\nerror @dateline_hidden 404",
+		"_config/Caddyfile": {"/_redirects /.dateline-export /.dateline-export.partial /.dateline-staging/*\nerror @dateline_hidden 404",
 			"import /srv/dateline/_config/Caddyfile"},
 	} {
 		for _, w := range want {

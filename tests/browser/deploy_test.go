@@ -176,7 +176,7 @@ func TestStaticHostHeaders(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range []string{"/_config/nginx.conf", "/_config/Caddyfile", "/_headers"} {
+	for _, p := range []string{"/_config/nginx.conf", "/_config/Caddyfile", "/_headers", "/_redirects"} {
 		for _, srv := range []*staticSite{ng, cd} {
 			if got := get(srv.URL + p); got.StatusCode != http.StatusNotFound {
 				t.Errorf("%s%s: status %d, want 404: the export's own files are not the site's", srv.URL, p, got.StatusCode)
