@@ -17,6 +17,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -258,9 +259,35 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 			// ASCII patterns, which Go quotes as JavaScript does.
 			"__PAGE_PATTERN__", strconv.Quote(page.PathPattern(page.EscapedSlugPattern)),
 			"__LIST_PATTERN__", strconv.Quote(page.ListPattern(page.EscapedSlugPattern)),
+			"__FILE_PATTERN__", strconv.Quote(workerFilePattern),
 		).Replace(workerTemplate),
 	}
 }
+
+// workerFilePattern is the pattern of the paths, as sent (escaped), under
+// which the host serves a file that is no page: the feeds, the sitemaps,
+// robots.txt, go-app's files, and anything under /web/, /data/ and
+// MediaPrefix. The service worker tells them from paths that are nothing
+// of the site: offline, a file it has no copy of opens the offline page
+// rather than the not-found page. TestWorkerKnowsEveryAddress holds it to
+// every file an export writes.
+var workerFilePattern = func() string {
+	files := []string{feedPath, feed.SitemapPath, "/robots.txt"}
+	for p := range goAppResources {
+		files = append(files, p)
+	}
+	sort.Strings(files)
+	alts := make([]string, len(files))
+	for i, f := range files {
+		alts[i] = regexp.QuoteMeta(f)
+	}
+	sitemaps := regexp.QuoteMeta(strings.TrimSuffix(feed.SitemapPath, ".xml")) + `-[1-9][0-9]*\.xml`
+	// A section's page's path with feedFile added (feedOf); tags have none.
+	sections := strings.TrimSuffix(page.SectionRef("x", 1).Path(), "x")
+	sectionFeeds := regexp.QuoteMeta(sections) + page.EscapedSlugPattern + regexp.QuoteMeta(feedFile)
+	dirs := regexp.QuoteMeta(MediaPrefix) + "|/web/|" + regexp.QuoteMeta(dataPrefix)
+	return strings.Join(alts, "|") + "|" + sitemaps + "|" + sectionFeeds + "|(?:" + dirs + ").+"
+}()
 
 // patchManifest gives go-app's web app manifest the edition's language
 // and direction, which it leaves out: an installed Arabic or Sorani

@@ -39,6 +39,11 @@ const OFFLINE = "__OFFLINE__";
 // own path is "/" or the section's or tag's), from app/page's patterns.
 const PAGE = new RegExp("^(?:/|" + __PAGE_PATTERN__ + ")$");
 const FIRST_PAGE = new RegExp("^(|" + __LIST_PATTERN__ + ")/page/1$");
+// The paths, as sent, of the files the host serves that are no page (the
+// feeds, the sitemaps, robots.txt, the photos, the app's and the data
+// files), from site.go's workerFilePattern. Offline, one of them that the
+// worker has no copy of opens the offline page: it is not known missing.
+const FILE = new RegExp("^(?:" + __FILE_PATTERN__ + ")$");
 // How many batches of downloads run at once while caching, and their size.
 const PARALLEL = 3;
 const BATCH = 40;
@@ -856,7 +861,9 @@ self.addEventListener("fetch", (event) => {
 
 // navigate answers page loads from the cache, ignoring any query string or
 // fragment, then from the network; offline, with a saved article, the
-// not-found page or the offline page. Another form of a page's address
+// not-found page (a path that is nothing of the site, or a page missing
+// from a complete cache) or the offline page (a page not saved yet, or a
+// file the worker has no copy of, such as a feed). Another form of a page's address
 // ("/page/1", a trailing slash) is sent to the page's own, as the host
 // does (page.Canonical), online or not.
 async function navigate(url) {
@@ -891,10 +898,12 @@ async function navigate(url) {
     if (older) {
       return older;
     }
-    // Every page is saved once the cache is complete: one not in it does
-    // not exist. Otherwise it may just not have been read yet.
+    // A file that is no page (a feed, a photo) is never all saved: the
+    // host may well have it. Every page is saved once the cache is
+    // complete: one not in it does not exist. Otherwise it may just not
+    // have been read yet. A path of neither form is nothing of the site.
     const nf = await cache.match(NOT_FOUND);
-    if (nf && (!isPage(key) || (await isComplete()))) {
+    if (nf && !FILE.test(key) && (!isPage(key) || (await isComplete()))) {
       return nf;
     }
     return offlinePage(cache);
