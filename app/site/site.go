@@ -260,6 +260,8 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 			"__PAGE_PATTERN__", strconv.Quote(page.PathPattern(page.EscapedSlugPattern)),
 			"__LIST_PATTERN__", strconv.Quote(page.ListPattern(page.EscapedSlugPattern)),
 			"__FILE_PATTERN__", strconv.Quote(workerFilePattern),
+			"__HTML_EXT__", page.HTMLExt,
+			"__INDEX_FILE__", page.IndexFile,
 		).Replace(workerTemplate),
 	}
 }

@@ -39,6 +39,10 @@ const OFFLINE = "__OFFLINE__";
 // own path is "/" or the section's or tag's), from app/page's patterns.
 const PAGE = new RegExp("^(?:/|" + __PAGE_PATTERN__ + ")$");
 const FIRST_PAGE = new RegExp("^(|" + __LIST_PATTERN__ + ")/page/1$");
+// A page's file in an export ends in HTML_EXT, the home page's is
+// INDEX_FILE: asked for by its name, it leads to the page's address.
+const HTML_EXT = "__HTML_EXT__";
+const INDEX_FILE = "__INDEX_FILE__";
 // The paths, as sent, of the files the host serves that are no page (the
 // feeds, the sitemaps, robots.txt, the photos, the app's and the data
 // files), from site.go's workerFilePattern. Offline, one of them that the
@@ -918,10 +922,18 @@ async function navigate(url) {
 }
 
 // canonical returns the page's own address for another form of it, as
-// page.Canonical does: trailing slashes removed, a list's "/page/1"
-// dropped; "" when path is already its own, or names no page.
+// page.Canonical does: the page's file by its name ("/articles/x.html",
+// "/index.html", "/index") for the page, trailing slashes removed, a list's
+// "/page/1" dropped; "" when path is already its own, or names no page.
 function canonical(path) {
   let own = path.length > 1 ? path.replace(/\/+$/, "") || "/" : path;
+  if (own === INDEX_FILE || own === INDEX_FILE.slice(0, -HTML_EXT.length)) {
+    return "/";
+  }
+  if (path.endsWith(HTML_EXT)) {
+    own = path.slice(0, -HTML_EXT.length);
+    return own !== "/" && isPage(own) ? own : "";
+  }
   const first = FIRST_PAGE.exec(own);
   if (first) {
     own = first[1] || "/";

@@ -354,6 +354,10 @@ func TestOtherAddressesUnderTheWorker(t *testing.T) {
 			paths[0] + "/":    paths[0],
 			"/saved/":         dlpage.SavedPath,
 			"/search/?q=x%20": dlpage.SearchPath,
+			// A page's file in an export by its name, as on the host.
+			"/index":           "/",
+			"/index.html":      "/",
+			paths[0] + ".html": paths[0],
 		} {
 			st, err := tb.load(h.URL + from)
 			if err != nil || st != http.StatusOK {
