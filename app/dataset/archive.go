@@ -83,7 +83,8 @@ type Archive struct {
 	// Site is the dataset's site object; zero when it has none.
 	Site article.Site
 	// Version is a hash of the dataset's content: it changes when any of
-	// its bytes does.
+	// its bytes does, or a folder's file is renamed, never with where the
+	// dataset lies or how its path is given.
 	Version string
 	// Warnings are what the dataset may have but readers would notice,
 	// such as labels its edition leaves in English; placed like problems.
@@ -308,12 +309,18 @@ func (l *loader) finish() (*Archive, error) {
 		problems = append(problems, fs.problems...)
 		problems = append(problems, fs.checked...)
 		broken = broken || fs.broken
-		rel := fs.f.name
+		// The version is the content's: a file's line names it by its
+		// path inside a folder, whose files' order is the articles', and
+		// a dataset of one file by nothing, so that the same bytes are
+		// the same site wherever they lie and however their path is
+		// given (two hosts behind a balancer, a release folder, a copy).
+		rel := ""
 		if l.folder {
 			// The listing names each file by joining its folders to the
 			// dataset's path, so the path is cut rather than worked out
 			// again (filepath.Rel); a file given in memory may be named
 			// otherwise.
+			rel = fs.f.name
 			if r, ok := strings.CutPrefix(fs.f.name, l.name+string(filepath.Separator)); ok {
 				rel = filepath.ToSlash(r)
 			} else if r, err := filepath.Rel(l.name, fs.f.name); err == nil {

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
@@ -30,12 +31,14 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
 ]}`
 
 // formatSums are the hashes of the data path's files for formatData, by
-// DataFormat.
+// DataFormat. Those before 5 were taken with the data path's name in the
+// files' bytes, before it was masked (5's was 00491ae0df50534b6c2e21c5
+// then: the same files).
 var formatSums = map[int]string{
 	2: "b9d4381309ae857ac2ae668f",
 	3: "22d513f1a6b77b1b220718a8", // the dateline's place and the section searched
 	4: "f74dbb12a8e79f2fee379301", // a no-break space after "Dr." before a capital beyond ASCII ("Dr. Élise")
-	5: "00491ae0df50534b6c2e21c5", // no og:locale in a page's head for a language without a region
+	5: "aba434d3ebad247474f6a4f2", // no og:locale in a page's head for a language without a region
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers
@@ -43,7 +46,9 @@ var formatSums = map[int]string{
 // name, so files that change for the same dataset and DataFormat would
 // meet a reader's browser holding the old ones. It hashes every file
 // under the data path of an export of formatData (its path in the data
-// path, then its bytes), for two builds, which must not matter.
+// path, then its bytes with the data path's name masked: a new name is a
+// new path, which no browser holds), for two builds, which must not
+// matter.
 func TestDataFormat(t *testing.T) {
 	sum := func(build string) string {
 		s := newSite(t, []byte(formatData), testWeb(t, nil), build)
@@ -77,7 +82,7 @@ func TestDataFormat(t *testing.T) {
 				t.Fatal(err)
 			}
 			h.Write([]byte(filepath.ToSlash(rel) + "\n"))
-			h.Write(b)
+			h.Write(bytes.ReplaceAll(b, []byte(s.DataBase), []byte("/data/DATA-PATH")))
 		}
 		return hex.EncodeToString(h.Sum(nil)[:12])
 	}
