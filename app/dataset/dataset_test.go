@@ -267,6 +267,16 @@ func TestNameSpellings(t *testing.T) {
 		}, []string{
 			`a.json:3:26: /articles/1/section: section "lorem" and section "Lorem" would share the page /sections/lorem; "Lorem" is at a.json:2:26, article 0 ("a")`,
 		}},
+		{"a Latin accent", map[string]string{
+			"a.json": two(story("a", `"section": "Lorem"`), story("b", `"section": "Lorém"`)),
+		}, []string{
+			`a.json:3:26: /articles/1/section: section "Lorém" and section "Lorem" are one name spelt two ways (search reads them as one word), with a page each; "Lorem" is at a.json:2:26, article 0 ("a")`,
+		}},
+		{"NFC and NFD, which look the same", map[string]string{
+			"a.json": two(story("a", `"tags": ["Caf\u00e9"]`), story("b", `"tags": ["Cafe\u0301"]`)),
+		}, []string{
+			"a.json:3:24: /articles/1/tags/0: tag \"Cafe\u0301\" and tag \"Caf\u00e9\" are one name spelt two ways (search reads them as one word), with a page each; \"Caf\u00e9\" is at a.json:2:24, article 0 (\"a\")",
+		}},
 		{"the Arabic article makes another name", map[string]string{
 			"a.json": two(story("a", `"section": "الإيبسوم"`), story("b", `"section": "إيبسوم"`)),
 		}, nil},

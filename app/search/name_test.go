@@ -34,8 +34,13 @@ func TestNameKey(t *testing.T) {
 		{"another letter", "لوريم", "لوريس", false},
 		{"heh inside a word", "دوهلور", "دوەلور", false},
 		{"two words or one", "سيت أميت", "سيتاميت", false},
-		{"Latin diacritics", "şer", "ser", false},
-		{"Latin ligature", "æsop", "aesop", false},
+		{"Latin accent", "Lorém", "Lorem", true},
+		{"Latin accent, two words", "São Paulo", "Sao Paulo", true},
+		{"Latin cedilla", "şer", "ser", true},
+		{"NFC and NFD", "Caf\u00e9", "Cafe\u0301", true},
+		{"NFD and no accent", "Zu\u0308rich", "Zurich", true},
+		{"Latin ligature", "æsop", "aesop", true},
+		{"another Latin letter", "Lorem", "Lorum", false},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			ka, kb := NameKey(tt.a), NameKey(tt.b)
