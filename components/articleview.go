@@ -163,7 +163,7 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 			put(b, `>`)
 			writeText(b, section)
 			put(b, `</bdi>`)
-			writeText(b, after)
+			writeJoin(b, after)
 		}
 		put(b, `</span><span class="story-nav-title"`)
 		attr(b, "lang", lang)
@@ -197,7 +197,7 @@ func writeLabelsLang(b *strings.Builder, t *i18n.Table, lang string) {
 }
 
 // writeByline shows authors and dates when the article has them, and the
-// time the article takes to read, joined by " · ".
+// time the article takes to read, joined by sep.
 func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 	put(b, `<p class="story-byline"`)
 	writeLabelsLang(b, t, a.Language())
@@ -209,9 +209,9 @@ func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 			switch {
 			case i == 0:
 			case i == len(names)-1:
-				writeText(b, t.Text(i18n.JoinLast))
+				writeJoin(b, t.Text(i18n.JoinLast))
 			default:
-				writeText(b, t.Text(i18n.JoinComma))
+				writeJoin(b, t.Text(i18n.JoinComma))
 			}
 			put(b, `<bdi class="story-author"`)
 			attr(b, "dir", article.Dir(a.Language())) // the article's bylines
@@ -219,20 +219,20 @@ func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 			writeText(b, n)
 			put(b, `</bdi>`)
 		}
-		writeText(b, after)
-		put(b, ` · `)
+		writeJoin(b, after)
+		put(b, sep)
 	}
 	if a.Published != "" {
 		writeTime(b, t, a.Published)
-		put(b, ` · `)
+		put(b, sep)
 	}
 	if a.Updated != "" && t.FormatDate(a.Updated) != t.FormatDate(a.Published) {
 		before, after := t.Around(i18n.Updated, "date")
 		put(b, `<span class="story-updated">`)
 		writeText(b, before)
 		writeTime(b, t, a.Updated)
-		writeText(b, after)
-		put(b, `</span> · `)
+		writeJoin(b, after)
+		put(b, `</span>`+sep)
 	}
 	put(b, `<span class="story-reading-time">`)
 	writeText(b, t.Plural(i18n.ReadingTime, readingMinutes(a)))
@@ -267,7 +267,7 @@ func writeBlock(b *strings.Builder, t *i18n.Table, a *article.Article, i int) {
 		writeLabelsLang(b, t, a.Language())
 		put(b, `>`)
 		writeText(b, t.Text(i18n.ReadMore))
-		put(b, `</span> `)
+		put(b, `</span>`+nbsp)
 		writeRelatedLink(b, t, a.Language(), bl.Link)
 		put(b, `</p>`)
 	}

@@ -6,7 +6,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"dateline/app/page"
 	"dateline/app/search"
+	"dateline/internal/htmltest"
 )
 
 // TestEntryListIsText checks the markup entryList writes itself: every
@@ -74,5 +76,41 @@ func TestEntryListIsText(t *testing.T) {
 	}
 	if line := s[strings.Index(s, "<ul"):strings.Index(s, "</ul>")]; strings.ContainsAny(line, "\r\n") {
 		t.Errorf("the list is not one line:\n%s", line)
+	}
+}
+
+// TestNoSpaceStartsAfterAnElement: in the pages' inline text, no text that
+// follows an element starts with a collapsible space (entries.go, nbsp).
+// Chromium draws a page that is still arriving, and such a space, drawn as
+// the last thing on its line, moves when the rest of the line comes: a
+// list entry's date line moved by 1 px (tests/browser,
+// TestPageAsItArrives).
+func TestNoSpaceStartsAfterAnElement(t *testing.T) {
+	a := story()
+	a.Authors = []string{"Jane Roe", "John Doe", "Richard Roe"}
+	a.Published, a.Updated, a.Section = "2024-03-05", "2024-03-07", "World"
+	for _, tt := range []struct {
+		scenario string
+		ui       app.UI
+	}{
+		{"a list", View(testSite, page.HomeRef(1), page.Data{List: list("", 1, 1)})},
+		{"an article", View(testSite, page.ArticleRef(a.Slug), page.Data{Story: &page.Story{Article: a}})},
+		{"search results", View(testSite, page.SearchRef("synthetic", 1), page.Data{Found: &page.Found{Results: search.Results{Total: 1, Page: 1, Pages: 1,
+			Hits: []search.Hit{{Slug: "synthetic-story", Lang: "en", Published: "2024-03-05", Section: "World",
+				HeadlineMarks: []search.Span{{Text: "Synthetic"}}}}}}})},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, root := render(t, tt.ui)
+			var walk func(n *htmltest.Node)
+			walk = func(n *htmltest.Node) {
+				for i, c := range n.Children {
+					if c.Tag == "" && i > 0 && n.Children[i-1].Tag != "" && strings.IndexAny(c.Text, " \t\n\r") == 0 {
+						t.Errorf("<%s class=%q>: the text %q after its <%s> starts with a collapsible space", n.Tag, n.Attrs["class"], c.Text, n.Children[i-1].Tag)
+					}
+					walk(c)
+				}
+			}
+			walk(root)
+		})
 	}
 }

@@ -49,7 +49,7 @@ func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figu
 			writeText(b, f.Caption)
 			put(b, `</span>`)
 			if f.Credit != "" {
-				put(b, ` `)
+				put(b, nbsp)
 			}
 		}
 		if f.Credit != "" {

@@ -43,7 +43,7 @@ func writeRelatedLink(b *strings.Builder, t *i18n.Table, lang string, l article.
 		attr(b, "dir", article.Dir(lang))
 		put(b, `>`)
 		writeText(b, l.Title)
-		put(b, `</bdi> <span class="unlinked-note">`)
+		put(b, `</bdi>`+nbsp+`<span class="unlinked-note">`)
 		writeText(b, t.Text(i18n.NotInCollection))
 		put(b, `</span></span>`)
 	}

@@ -79,7 +79,7 @@ func (s *Shell) Render() app.UI {
 			attr(b, "dir", t.Dir())
 			put(b, `>`)
 			writeText(b, s.Site.Name)
-			put(b, `</bdi> · <bdi`)
+			put(b, `</bdi>`+sep+`<bdi`)
 			attr(b, "dir", t.Dir())
 			put(b, `>`)
 			writeText(b, s.Site.Description)
