@@ -143,6 +143,9 @@ func TestHeaderTools(t *testing.T) {
 	if len(st) != 1 || st[0].Attrs["aria-live"] != "" || st[0].TextContent() != "" {
 		t.Errorf("want one empty status text, not live: its percentages would be read out one by one")
 	}
+	if len(st) == 1 && st[0].Attrs["aria-hidden"] != "true" {
+		t.Errorf("want the status text hidden from screen readers, which read its live copy: browsing read it twice")
+	}
 	live := root.WithClass("status-live")
 	if len(live) != 1 || live[0].Attrs["aria-live"] != "polite" || !has(live[0], "class") || live[0].TextContent() != "" {
 		t.Errorf("want one empty live region for the status's changes of state")

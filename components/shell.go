@@ -63,11 +63,13 @@ func (s *Shell) Render() app.UI {
 			),
 			// The status line: reader.js writes in it (saving for offline,
 			// offline, install), in a row whose height is kept from the
-			// first paint. What it says is announced from a hidden copy
-			// that changes only when the state does: saving's percentage,
-			// a dozen changes on a first visit, is not read out each time.
+			// first paint. Screen readers read it from a visually hidden
+			// copy, a live region that changes only when the state does
+			// (saving's percentage, a dozen changes on a first visit, is
+			// not read out each time); the line on screen is hidden from
+			// them, or browsing would read the status twice.
 			markup(func(b *strings.Builder) {
-				put(b, `<div class="bar status"><p class="status-text"></p><p class="status-live visually-hidden" aria-live="polite"></p><button type="button" class="install-button" hidden>`)
+				put(b, `<div class="bar status"><p class="status-text" aria-hidden="true"></p><p class="status-live visually-hidden" aria-live="polite"></p><button type="button" class="install-button" hidden>`)
 				writeText(b, t.Text(i18n.InstallApp))
 				put(b, `</button></div>`)
 			}),

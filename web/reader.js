@@ -1017,7 +1017,7 @@
 
   var status = { offline: !navigator.onLine, state: "", done: 0, total: 0, error: "", update: false };
   var installPrompt = null;
-  var announced = ""; // the state the live region last said
+  var announced = ""; // the state the live copy last said
 
   function paintStatus() {
     var p = $(".status-text");
@@ -1051,18 +1051,27 @@
     } else if (p.textContent !== parts.head + parts.figure + parts.rest) {
       paintParts(p, parts);
     }
-    // Announced once a state: saving's percentage changes are not.
+    // Screen readers read the status from its live copy alone (the line
+    // on screen is hidden from them: components/shell.go), and hear it
+    // when the state changes. The copy says the state in words, without
+    // saving's figure, which would be out of date as soon as read and
+    // announced at each step.
     var live = $(".status-live");
     var said = status.offline ? "offline" : status.state || (msg ? "saver" : "");
+    var words = parts ? (parts.head + parts.rest).replace(/\s+/g, " ").trim() : msg;
     if (live && said !== announced) {
       announced = said;
-      live.textContent = msg;
+      live.textContent = words;
+    } else if (live && live.textContent !== words) {
+      quietly(live, words); // a new copy: app.wasm drew the header anew
     }
-    if (msg) {
-      p.title = plain(hint ? msg + " – " + hint : msg); // whole, should the line cut it
-    } else {
-      p.removeAttribute("title");
-    }
+    [p, live].forEach(function (e) {
+      if (e && msg) {
+        e.title = plain(hint ? msg + " – " + hint : msg);
+      } else if (e) {
+        e.removeAttribute("title");
+      }
+    });
     var retrying = paintRetry(p);
     var b = $(".install-button:not(.status-retry)");
     if (b) {
@@ -1075,6 +1084,19 @@
       var reload = el("button", { type: "button", class: "button", id: "reload-button", text: text("update.reload") });
       toast(text("update.available"), { id: "update", content: reload, stay: true });
     }
+  }
+
+  // quietly writes a live region's text without having it announced: the
+  // same state, said already, in a region drawn anew. It is live again two
+  // frames later, once the accessibility tree has the text.
+  function quietly(live, words) {
+    live.setAttribute("aria-live", "off");
+    live.textContent = words;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        live.setAttribute("aria-live", "polite");
+      });
+    });
   }
 
   // figureParts cuts text(key) around its {name}, with value in its
@@ -1323,7 +1345,8 @@
   // (the status row's height is set for it) and takes its place: the two
   // never show together. While a try runs, a button on screen stays,
   // marked disabled, until the site is saved or the try has failed; when
-  // it goes with focus on it, focus goes to the status text.
+  // it goes with focus on it, focus goes to the status's live copy, the
+  // one screen readers read.
   function paintRetry(p) {
     var b = $(".status-retry");
     if (!b) {
@@ -1341,9 +1364,10 @@
     } else {
       b.removeAttribute("aria-disabled");
     }
-    if (!show && !b.hidden && doc.activeElement === b) {
-      p.setAttribute("tabindex", "-1");
-      p.focus({ preventScroll: true });
+    var live = $(".status-live");
+    if (!show && !b.hidden && doc.activeElement === b && live) {
+      live.setAttribute("tabindex", "-1");
+      live.focus({ preventScroll: true });
     }
     b.hidden = !show;
     return show;

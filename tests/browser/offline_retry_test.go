@@ -273,7 +273,8 @@ func TestOfflineRetryAfterDrop(t *testing.T) {
 // the host is still gone (the try fails, focus stays on the button, the
 // status is announced again), then once it is back (the site is saved
 // before the page's own next try would come, and focus, the button gone,
-// is on the status line rather than lost).
+// is on the status line's live copy, the one screen readers read, its
+// ring drawn around the line on screen, rather than lost).
 func TestOfflineTryAgainKeyboard(t *testing.T) {
 	t.Parallel()
 	h := privateHost(t, "-data", writeDataset(t, "retry.json", synthetic()))
@@ -317,8 +318,11 @@ func TestOfflineTryAgainKeyboard(t *testing.T) {
 	if eval[bool](tb, retryShownJS) {
 		t.Error(`"Try again" is still shown once the site is saved`)
 	}
-	if got := eval[string](tb, `document.activeElement.className`); got != "status-text" {
-		t.Errorf("with Try again gone, focus is on %q, want the status line", got)
+	if got := eval[string](tb, `document.activeElement.className`); got != "status-live visually-hidden" {
+		t.Errorf("with Try again gone, focus is on %q, want the status line's live copy", got)
+	}
+	if ring := eval[string](tb, `getComputedStyle(document.querySelector(".status-text")).outlineStyle`); ring != "solid" {
+		t.Errorf("with focus on the status's live copy, the line on screen has no focus ring (outline %q)", ring)
 	}
 	tb.checkConsole(allowDropped)
 }

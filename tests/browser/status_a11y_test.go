@@ -1,0 +1,146 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/chromedp"
+)
+
+// axNode is a node of Chromium's accessibility tree, what a screen reader
+// is given of the page: its role and name, the politeness of the live
+// region it is in ("" outside one) and, for a control that has it, its
+// expanded state ("true" or "false").
+type axNode struct {
+	Role, Name, Live, Expanded string
+}
+
+// axTree returns the nodes of the page's accessibility tree that are
+// given to assistive technology (not ignored: aria-hidden, display:
+// none...), in the tree's order.
+func axTree(tb *tab) []axNode {
+	tb.t.Helper()
+	res, err := chromedp.Call(tb.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		tb.t.Fatalf("reading the accessibility tree: %v", err)
+	}
+	value := func(v *accessibility.Value) string {
+		if v == nil || len(v.Value) == 0 {
+			return ""
+		}
+		var x any
+		if err := json.Unmarshal(v.Value, &x); err != nil {
+			tb.t.Fatalf("an accessibility value %s: %v", v.Value, err)
+		}
+		return fmt.Sprint(x)
+	}
+	byID := make(map[accessibility.NodeID]*accessibility.Node, len(res.Nodes))
+	for _, n := range res.Nodes {
+		byID[n.NodeID] = n
+	}
+	property := func(n *accessibility.Node, name accessibility.PropertyName) string {
+		for _, p := range n.Properties {
+			if p.Name == name {
+				return value(p.Value)
+			}
+		}
+		return ""
+	}
+	var out []axNode
+	for _, n := range res.Nodes {
+		if n.Ignored {
+			continue
+		}
+		a := axNode{Role: value(n.Role), Name: value(n.Name), Expanded: property(n, accessibility.PropertyNameExpanded)}
+		// A live region's root carries its politeness, not the texts in it.
+		for m := n; m != nil && a.Live == ""; m = byID[m.ParentID] {
+			a.Live = property(m, accessibility.PropertyNameLive)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// readOut is the text a screen reader reads of nodes, browsing: each
+// text's name, one a line.
+func readOut(nodes []axNode) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		if n.Role == "StaticText" {
+			b.WriteString(n.Name + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestStatusReadOnce reads the status line as a screen reader does, in
+// Chromium's accessibility tree, once app.wasm has drawn the page anew
+// and at each change of state: it is read once (the line on screen and
+// its live copy were both read: "Available offline, Available offline"),
+// and that once is in a polite live region, so that a change is
+// announced. While the site is saved, the copy says so in words: its
+// changing figure, out of date as soon as read, is not read.
+func TestStatusReadOnce(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "status-once.json", headerDataset()))
+	tb := newTab(t, 412, 800)
+	tb.do("setting the viewport", viewport(412, 800))
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor(`"Available offline"`, statusText+`.includes("Available offline")`, 30*time.Second)
+	worker := func(msg string) {
+		eval[chromedp.Void](tb, `navigator.serviceWorker.dispatchEvent(new MessageEvent("message", {data: {dateline: `+msg+`}}))`)
+	}
+	for _, step := range []struct {
+		what, words, unread string
+		do                  func()
+	}{
+		{what: "the site saved, the page drawn anew by app.wasm", words: "Available offline"},
+		{what: "saving, at 30%", words: "Saving for offline", unread: "30", do: func() {
+			worker(`{type: "cache-progress", done: 30, total: 100}`)
+		}},
+		{what: "saving, at 60%", words: "Saving for offline", unread: "60", do: func() {
+			worker(`{type: "cache-progress", done: 60, total: 100}`)
+		}},
+		{what: "saved again", words: "Available offline", do: func() { worker(`{type: "cache-done"}`) }},
+		{what: "offline", words: "Offline", do: func() { eval[chromedp.Void](tb, `window.dispatchEvent(new Event("offline"))`) }},
+	} {
+		if step.do != nil {
+			step.do()
+		}
+		// The tree follows the page a frame or two later.
+		var said []axNode
+		var text string
+		for end := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			said = said[:0]
+			nodes := axTree(tb)
+			text = readOut(nodes)
+			for _, n := range nodes {
+				if n.Role == "StaticText" && strings.Contains(n.Name, step.words) {
+					said = append(said, n)
+				}
+			}
+			unread := step.unread == "" || !strings.Contains(text, step.unread+"%")
+			if len(said) == 1 && said[0].Live == "polite" && unread || time.Now().After(end) {
+				break
+			}
+		}
+		switch {
+		case len(said) != 1:
+			t.Errorf("%s: %q is read %d times, want once; the page reads:\n%s", step.what, step.words, len(said), text)
+		case said[0].Live != "polite":
+			t.Errorf("%s: %q is read from outside a polite live region (live %q): a change would not be announced", step.what, step.words, said[0].Live)
+		}
+		if step.unread != "" && strings.Contains(text, step.unread+"%") {
+			t.Errorf("%s: the figure %s%% is read; the page reads:\n%s", step.what, step.unread, text)
+		}
+	}
+	tb.checkConsole(nil)
+}
