@@ -917,11 +917,60 @@
 
   // ---- search --------------------------------------------------------------
 
+  // On a narrow screen (web/dateline.css) the header's box is folded away
+  // and its button, a submit button, opens it in place: a disclosure, whose
+  // state is said (aria-expanded) and which Escape closes, focus back on
+  // the button. On a wider screen the box is always there and the button
+  // only submits: it says no state.
+  var narrow = window.matchMedia("(max-width: 599px)");
+
+  function searchState() {
+    var f = $("form.search-form");
+    var b = f && $(".tool-search", f);
+    if (!b) {
+      return;
+    }
+    if (narrow.matches) {
+      b.setAttribute("aria-expanded", String(f.classList.contains("search-form-open")));
+      b.setAttribute("aria-controls", "search-input");
+    } else {
+      b.removeAttribute("aria-expanded");
+      b.removeAttribute("aria-controls");
+    }
+  }
+
+  // openSearch opens or closes the box, focus in it or on its button.
+  function openSearch(f, open, focus) {
+    f.classList.toggle("search-form-open", open);
+    searchState();
+    if (focus) {
+      $(open ? ".search-input" : ".tool-search", f).focus();
+    }
+  }
+
+  narrow.addEventListener("change", searchState);
+
+  doc.addEventListener("keydown", function (e) {
+    var f = e.key === "Escape" && narrow.matches && e.target.closest && e.target.closest("form.search-form-open");
+    if (f && !e.defaultPrevented) {
+      e.preventDefault(); // a search field's own Escape would empty it
+      openSearch(f, false, true);
+    }
+  });
+
   // Once the app is live, a search goes through its navigation, without
   // loading a page; before (or with data saver) the form asks the host.
   doc.addEventListener("submit", function (e) {
     var f = e.target;
-    if (!f.matches || !f.matches("form.search-form") || root.getAttribute("data-app") !== "live" || typeof goappNav !== "function") {
+    if (!f.matches || !f.matches("form.search-form")) {
+      return;
+    }
+    if (narrow.matches && !f.classList.contains("search-form-open")) {
+      e.preventDefault();
+      openSearch(f, true, true);
+      return;
+    }
+    if (root.getAttribute("data-app") !== "live" || typeof goappNav !== "function") {
       return;
     }
     e.preventDefault();
@@ -935,15 +984,15 @@
     window.datelineNext = undefined;
   });
 
-  // focusSearch puts the caret in the search box, or, where the box is
-  // folded away (narrow screens), opens the search page.
+  // focusSearch puts the caret in the search box, opening it where it is
+  // folded away (narrow screens).
   function focusSearch() {
     var input = $(".search-input");
     if (!input) {
       return false;
     }
     if (input.offsetParent === null) {
-      $(".tool-search").click();
+      openSearch(input.form, true, true);
     } else {
       input.focus();
       input.select();
@@ -1496,6 +1545,11 @@
         restored = true;
       }
     }
+    var search = $("form.search-form-open");
+    if (changed && search && location.pathname !== "/search") {
+      openSearch(search, false, false); // opened on the page before
+    }
+    searchState();
     markSaved();
     continueList();
     savedPage();

@@ -68,6 +68,18 @@ func axTree(tb *tab) []axNode {
 	return out
 }
 
+// poll calls cond until it is true, for five seconds at most, and tells
+// whether it was: the accessibility tree follows the page a frame or two
+// later.
+func poll(cond func() bool) bool {
+	for end := time.Now().Add(5 * time.Second); !cond(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(end) {
+			return false
+		}
+	}
+	return true
+}
+
 // readOut is the text a screen reader reads of nodes, browsing: each
 // text's name, one a line.
 func readOut(nodes []axNode) string {
@@ -115,10 +127,9 @@ func TestStatusReadOnce(t *testing.T) {
 		if step.do != nil {
 			step.do()
 		}
-		// The tree follows the page a frame or two later.
 		var said []axNode
 		var text string
-		for end := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		poll(func() bool {
 			said = said[:0]
 			nodes := axTree(tb)
 			text = readOut(nodes)
@@ -127,11 +138,8 @@ func TestStatusReadOnce(t *testing.T) {
 					said = append(said, n)
 				}
 			}
-			unread := step.unread == "" || !strings.Contains(text, step.unread+"%")
-			if len(said) == 1 && said[0].Live == "polite" && unread || time.Now().After(end) {
-				break
-			}
-		}
+			return len(said) == 1 && said[0].Live == "polite" && (step.unread == "" || !strings.Contains(text, step.unread+"%"))
+		})
 		switch {
 		case len(said) != 1:
 			t.Errorf("%s: %q is read %d times, want once; the page reads:\n%s", step.what, step.words, len(said), text)
