@@ -1075,13 +1075,16 @@
     }
     var msg = "";
     var hint = "";
-    var parts = null; // the line in pieces, its figure kept whole
+    var words = null; // what screen readers are told, when not msg
     if (status.offline) {
       msg = text("offline.offline");
     } else if (status.state === "saving") {
       var percent = number(status.total ? Math.floor((status.done * 100) / status.total) : 0);
       msg = text("offline.saving", { percent: percent });
-      parts = figureParts("offline.saving", "percent", percent);
+      words = plain(labels.texts["offline.saving"] || "")
+        .replace(/\S*\{percent\}\S*/, "")
+        .replace(/\s+/g, " ")
+        .trim();
     } else if (status.state === "ready") {
       msg = text("offline.ready");
     } else if (status.state === "partial") {
@@ -1093,21 +1096,17 @@
     } else if (root.hasAttribute("data-saver")) {
       msg = text("status.saver");
     }
-    if (!parts) {
-      if (p.textContent !== msg) {
-        p.textContent = msg;
-      }
-    } else if (p.textContent !== parts.head + parts.figure + parts.rest) {
-      paintParts(p, parts);
+    if (p.textContent !== msg) {
+      drawLine(p, msg);
     }
     // Screen readers read the status from its live copy alone (the line
     // on screen is hidden from them: components/shell.go), and hear it
     // when the state changes. The copy says the state in words, without
-    // saving's figure, which would be out of date as soon as read and
-    // announced at each step.
+    // saving's figure (and what is attached to it: 52%), which would be
+    // out of date as soon as read and announced at each step.
     var live = $(".status-live");
     var said = status.offline ? "offline" : status.state || (msg ? "saver" : "");
-    var words = parts ? (parts.head + parts.rest).replace(/\s+/g, " ").trim() : msg;
+    words = words === null ? msg : words;
     if (live && said !== announced) {
       announced = said;
       live.textContent = words;
@@ -1126,9 +1125,15 @@
     if (b) {
       // While the site is saved (an update, as a rule: Install waits for
       // a saved copy), the line is its progress alone: on a phone at a
-      // large text size the button would leave the figure no room.
-      b.hidden = retrying || status.state === "saving" || !installable();
+      // large text size the button would leave the figure no room. Once
+      // it is saved, Install's room is kept beside the text whether the
+      // browser has offered installing yet or not (install-waiting: kept,
+      // not shown), so that the offer, when it comes, moves no word of
+      // the line.
+      b.hidden = retrying || status.state === "saving" || installed() || !savedOffline();
+      b.classList.toggle("install-waiting", !installable());
     }
+    fitStatus(p, b);
     if (status.update && !$(".toast-update")) {
       var reload = el("button", { type: "button", class: "button", id: "reload-button", text: text("update.reload") });
       toast(text("update.available"), { id: "update", content: reload, stay: true });
@@ -1148,45 +1153,32 @@
     });
   }
 
-  // figureParts cuts text(key) around its {name}, with value in its
-  // place: the words before the figure, the figure with what is attached
-  // to it ("52%", the space before it kept) and the rest. On a narrow line
-  // the words give way (an ellipsis), never the figure. An English
-  // fallback, isolated in a right-to-left edition, is marked "ltr"
-  // instead, so that its pieces keep their order. Null when the text has
-  // no such figure.
-  function figureParts(key, name, value) {
-    var s = labels.texts[key] || "";
-    var dir = "";
-    if (s.charAt(0) === "\u2068" && s.charAt(s.length - 1) === "\u2069") {
-      s = s.slice(1, -1);
-      dir = "ltr";
-    }
-    var at = s.indexOf("{" + name + "}");
-    if (at < 0) {
-      return null;
-    }
-    var before = s.slice(0, at);
-    var after = s.slice(at + name.length + 2);
-    var head = before.replace(/\s+$/, "");
-    var attached = after.match(/^\S*/)[0];
-    return { dir: dir, head: head, figure: before.slice(head.length) + value + attached, rest: after.slice(attached.length) };
+  // drawLine writes the status text, in a box of its own
+  // (web/dateline.css), which whole measures.
+  function drawLine(p, msg) {
+    p.replaceChildren(el("span", { text: msg }));
   }
 
-  // paintParts writes the pieces of figureParts into the status text, each
-  // in its own box (web/dateline.css, .status-parts).
-  function paintParts(p, parts) {
-    var line = el("span", { class: "status-parts" }, [
-      el("span", { class: "status-head", text: parts.head }),
-      el("span", { class: "status-figure", text: parts.figure }),
-    ]);
-    if (parts.rest) {
-      line.appendChild(el("span", { class: "status-rest", text: parts.rest }));
+  // whole tells whether the status text shows whole: no wider than its
+  // room (a word wider than the room left: words are never broken) and
+  // no taller than its row (two lines).
+  function whole(p) {
+    var s = p.firstElementChild;
+    if (!s) {
+      return true;
     }
-    if (parts.dir) {
-      line.setAttribute("dir", parts.dir);
+    var r = s.getBoundingClientRect();
+    return r.width <= p.getBoundingClientRect().width + 0.5 && r.bottom <= p.parentNode.getBoundingClientRect().bottom + 0.5;
+  }
+
+  // fitStatus keeps the status whole, never cut: its text wraps onto two
+  // lines (web/dateline.css); where that is not room enough beside Install
+  // or its room (a phone at a large text size), Install gives way, as it
+  // does while the site is saved.
+  function fitStatus(p, install) {
+    if (install && !install.hidden && !whole(p)) {
+      install.hidden = true;
     }
-    p.replaceChildren(line);
   }
 
   function installed() {
@@ -1564,6 +1556,7 @@
   window.addEventListener("scroll", onScroll, { passive: true });
   window.addEventListener("scroll", keepScroll, { passive: true });
   window.addEventListener("resize", onScroll, { passive: true });
+  window.addEventListener("resize", paintStatus, { passive: true });
   window.addEventListener("pagehide", function () {
     keepPlace();
     stopListening();

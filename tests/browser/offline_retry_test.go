@@ -158,7 +158,8 @@ const statusRecorder = `(() => {
 // Expressions about the status line and its buttons.
 const (
 	retryShownJS   = `(() => { const b = document.querySelector(".status-retry"); return !!b && !b.hidden && b.getBoundingClientRect().width > 0; })()`
-	installShownJS = `!document.querySelector(".install-button:not(.status-retry)").hidden`
+	installShownJS = `(() => { const b = document.querySelector(".install-button:not(.status-retry)");
+	  return !b.hidden && getComputedStyle(b).visibility === "visible"; })()`
 	offerInstallJS = `(() => { const e = new Event("beforeinstallprompt"); e.prompt = () => {};
 	  e.userChoice = Promise.resolve({outcome: "dismissed"}); window.dispatchEvent(e); })()`
 	// Every file the worker's install saves of the site's pages (its

@@ -950,7 +950,7 @@ func TestStatusLine(t *testing.T) {
 	// The browser offers to install: the button shows, labelled, whole.
 	eval[chromedp.Void](tb, `(() => { const e = new Event("beforeinstallprompt"); e.prompt = () => { window.__prompted = true; };
 	  e.userChoice = Promise.resolve({outcome: "dismissed"}); window.dispatchEvent(e); })()`)
-	tb.waitFor("the install button", `!document.querySelector(".install-button").hidden`, 5*time.Second)
+	tb.waitFor("the install button", installShownJS, 5*time.Second)
 	tb.do("focusing Install", chromedp.Focus(chromedp.CSS(".install-button")))
 	type box struct {
 		Text                     string
