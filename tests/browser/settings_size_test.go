@@ -1,0 +1,86 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"testing"
+	"time"
+)
+
+// settingsSizeJS sets the text-size slider of the open settings panel to
+// a step, as dragging it does (an input event), and measures the panel:
+// the slider's width against the panel's inner width (its form's content
+// box), and how far the panel's content runs past its box sideways.
+const settingsSizeJS = `((step) => {
+  const d = document.getElementById("reader-settings"), f = d.querySelector("form"), s = f.elements.size;
+  s.value = String(step);
+  s.dispatchEvent(new Event("input", {bubbles: true}));
+  const cs = getComputedStyle(f);
+  const inner = f.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  return {
+    figure: f.querySelector("output").textContent,
+    slider: s.getBoundingClientRect().width,
+    inner,
+    over: d.scrollWidth - d.clientWidth,
+    pageOver: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  };
+})`
+
+type settingsSize struct {
+	Figure                        string
+	Slider, Inner, Over, PageOver float64
+}
+
+// TestSettingsSizeSlider opens the reading settings on 320, 360 and
+// 412 px phones in the English, Arabic and Sorani editions and moves the
+// text-size slider through every step it offers. The slider keeps most
+// of the panel's width at every step (at 320 px and 200% it had 41 px
+// for its eight steps, sharing its row with the growing "200%"), and the
+// panel never runs sideways past its box (the Sorani panel did, by 6 px).
+func TestSettingsSizeSlider(t *testing.T) {
+	t.Parallel()
+	shots := os.Getenv("DATELINE_SCREENSHOTS")
+	for _, lang := range []string{"en", "ar", "ckb"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			h := privateHost(t, "-data", gendata(t, "settings-"+lang+".json", "-n", "6", "-lang", lang))
+			tb := newTab(t, 412, 800)
+			tb.extend(2 * time.Minute)
+			tb.mustLoad(h.URL+"/", http.StatusOK)
+			tb.waitLive()
+			tb.click("opening the settings", ".tool-settings")
+			tb.waitFor("the settings panel", `document.getElementById("reader-settings").open`, 10*time.Second)
+			for _, width := range []int64{320, 360, 412} {
+				tb.do("setting the viewport", viewport(width, 800))
+				for step := range 8 { // components.SizeSteps
+					what := fmt.Sprintf("%s at %d px, text size step %d", lang, width, step)
+					got := eval[settingsSize](tb, fmt.Sprintf("%s(%d)", settingsSizeJS, step))
+					if got.Slider < 0.6*got.Inner {
+						t.Errorf("%s (%s): the slider is %.0f px of the panel's %.0f, want 60%% or more", what, got.Figure, got.Slider, got.Inner)
+					}
+					if got.Over != 0 {
+						t.Errorf("%s (%s): the panel's content is %.0f px wider than its box: %s", what, got.Figure, got.Over, eval[string](tb, panelOverflowJS))
+					}
+					if got.PageOver > 0 {
+						t.Errorf("%s (%s): the page is %.0f px wider than the window", what, got.Figure, got.PageOver)
+					}
+					if shots != "" && (step == 2 || step == 7) {
+						saveShot(t, tb, shots, fmt.Sprintf("settings-%s-%d-size%d.png", lang, width, step))
+					}
+				}
+			}
+			tb.checkConsole(nil)
+		})
+	}
+}
+
+// panelOverflowJS names the settings panel's elements that reach past
+// its inner box, for a failure's message.
+const panelOverflowJS = `(() => {
+  const d = document.getElementById("reader-settings"), b = d.getBoundingClientRect();
+  return [...d.querySelectorAll("*")].filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > b.right - 1 || r.left < b.left + 1); })
+    .map((e) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ").join(".") : "") + " " + Math.round(e.getBoundingClientRect().left) + "-" + Math.round(e.getBoundingClientRect().right) + " of " + Math.round(b.left) + "-" + Math.round(b.right)).join(", ");
+})()`
