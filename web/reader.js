@@ -950,11 +950,44 @@
 
   narrow.addEventListener("change", searchState);
 
+  // cameFrom is where the reader was when "/" took them to the search
+  // box: the window's scroll and the element that had focus. Escape in
+  // the box gives both back; leaving the box otherwise forgets them.
+  var cameFrom = null;
+
+  function goBack(from) {
+    var el = from.el;
+    if (el && el !== doc.body && el !== root && el.isConnected) {
+      el.focus({ preventScroll: true });
+    } else if (doc.activeElement && doc.activeElement.blur) {
+      doc.activeElement.blur();
+    }
+    window.scrollTo({ left: from.x, top: from.y, behavior: "instant" });
+  }
+
   doc.addEventListener("keydown", function (e) {
-    var f = e.key === "Escape" && narrow.matches && e.target.closest && e.target.closest("form.search-form-open");
-    if (f && !e.defaultPrevented) {
-      e.preventDefault(); // a search field's own Escape would empty it
-      openSearch(f, false, true);
+    var f = e.key === "Escape" && !e.defaultPrevented && e.target.closest && e.target.closest("form.search-form");
+    if (!f) {
+      return;
+    }
+    var from = e.target === (cameFrom && cameFrom.input) ? cameFrom : null;
+    var open = narrow.matches && f.classList.contains("search-form-open");
+    if (!open && !from) {
+      return; // the wide header's box: Escape is the field's own
+    }
+    e.preventDefault(); // a search field's own Escape would empty it
+    cameFrom = null;
+    if (open) {
+      openSearch(f, false, !from);
+    }
+    if (from) {
+      goBack(from);
+    }
+  });
+
+  doc.addEventListener("focusout", function (e) {
+    if (cameFrom && e.target === cameFrom.input) {
+      cameFrom = null;
     }
   });
 
@@ -965,6 +998,7 @@
     if (!f.matches || !f.matches("form.search-form")) {
       return;
     }
+    cameFrom = null;
     if (narrow.matches && !f.classList.contains("search-form-open")) {
       e.preventDefault();
       openSearch(f, true, true);
@@ -985,18 +1019,21 @@
   });
 
   // focusSearch puts the caret in the search box, opening it where it is
-  // folded away (narrow screens).
+  // folded away (narrow screens), and keeps where the reader was for
+  // Escape to go back to.
   function focusSearch() {
     var input = $(".search-input");
     if (!input) {
       return false;
     }
+    var from = { input: input, el: doc.activeElement, x: window.scrollX, y: window.scrollY };
     if (input.offsetParent === null) {
       openSearch(input.form, true, true);
     } else {
       input.focus();
       input.select();
     }
+    cameFrom = from;
     return true;
   }
 

@@ -3,8 +3,11 @@
 package browser
 
 import (
+	"fmt"
+	"math"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -105,5 +108,73 @@ func TestSearchDisclosureKeyboard(t *testing.T) {
 	tb.do("focusing the box", chromedp.Focus(chromedp.CSS(".search-input")))
 	tb.keys("pressing Escape", kb.Escape)
 	expect("Escape in the desktop's box", searchButton{Focus: "field", Expanded: "none", Shown: true, Path: "/"})
+	tb.checkConsole(nil)
+}
+
+// slashPlaceJS is where the reader is after "/" and Escape: the window's
+// scroll, where focus is, whether the header's box is open and its
+// field's query.
+const slashPlaceJS = `(() => {
+  const f = document.querySelector("form.search-form"), i = f.querySelector(".search-input"), a = document.activeElement;
+  return {
+    y: scrollY,
+    focus: a === i ? "field" : a === document.body ? "body" : a.id || a.getAttribute("href") || a.tagName.toLowerCase(),
+    open: f.classList.contains("search-form-open"),
+    query: i.value,
+  };
+})()`
+
+type slashPlace struct {
+	Y            float64
+	Focus, Query string
+	Open         bool
+}
+
+// TestSlashEscapeKeepsPlace presses "/" in an article scrolled down its
+// text, on phones (where it opens the folded box) and on a desktop (where
+// it focuses the header's box), both scrolling the page to its top; and
+// then Escape, by keyboard. Escape gives the reader back their place:
+// the scroll within a few pixels and focus where it was (nothing, or the
+// link they had reached), the phone's box closed again. Before, the phone
+// left them at the top with focus on the Search button, the desktop in
+// the field.
+func TestSlashEscapeKeepsPlace(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", gendata(t, "slash.json", "-n", "8"))
+	tb := newTab(t, 360, 800)
+	tb.extend(time.Minute)
+	place := func() slashPlace { return eval[slashPlace](tb, slashPlaceJS) }
+	for _, width := range []int64{360, 412, 1280} {
+		tb.do("setting the viewport", viewport(width, 800))
+		tb.mustLoad(h.URL+"/articles/synthetic-article-00006", http.StatusOK)
+		tb.waitLive()
+		for _, from := range []string{"body", "a link"} {
+			what := fmt.Sprintf("%d px, focus on %s", width, from)
+			want := slashPlace{Y: 900, Focus: "body"}
+			if from == "body" {
+				eval[chromedp.Void](tb, `document.activeElement.blur(); window.scrollTo({top: 900, behavior: "instant"})`)
+			} else {
+				// The last link of the article's text or its tags.
+				want.Focus = eval[string](tb, `(() => {
+				  const a = [...document.querySelectorAll("main article a[href]")].pop();
+				  a.focus();
+				  return a.getAttribute("href");
+				})()`)
+				want.Y = eval[float64](tb, `scrollY`)
+			}
+			if got := place(); got.Y != want.Y || got.Y < 300 {
+				t.Fatalf("%s: the article is at %v, want it scrolled down its text (%v)", what, got.Y, want.Y)
+			}
+			tb.keys("pressing /", "/")
+			if got := place(); got.Focus != "field" || got.Query != "" || got.Y == want.Y {
+				t.Fatalf("%s: after /, the reader is at %+v, want in the search field at the top", what, got)
+			}
+			tb.keys("pressing Escape", kb.Escape)
+			var got slashPlace
+			if !poll(func() bool { got = place(); return got.Focus == want.Focus && math.Abs(got.Y-want.Y) <= 3 && !got.Open }) {
+				t.Errorf("%s: after / and Escape, the reader is at %+v, want back at %+v", what, got, want)
+			}
+		}
+	}
 	tb.checkConsole(nil)
 }
