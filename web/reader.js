@@ -999,7 +999,13 @@
       return;
     }
     cameFrom = null;
-    if (narrow.matches && !f.classList.contains("search-form-open")) {
+    // Only the folded button itself opens the box: a submission with no
+    // button (requestSubmit(), a script's or an assistant's) carries the
+    // query and searches. e.submitter is the button pressed, or the
+    // default button for Enter in the field (the box is open then); null
+    // for no button; undefined where the browser does not say (as before).
+    var pressed = e.submitter === undefined || e.submitter === $(".tool-search", f);
+    if (narrow.matches && pressed && !f.classList.contains("search-form-open")) {
       e.preventDefault();
       openSearch(f, true, true);
       return;

@@ -303,12 +303,23 @@ func TestSearchBeforeTheApp(t *testing.T) {
 	}
 	// At 412 px elsewhere, the box folds into its button, which opens it
 	// (reader.js runs without the app); searching then asks the host.
+	// reader.js runs once the page is painted (app/site/loader.js), after
+	// its load event as often as not: pressed before, the button is the
+	// plain submit it is without script and leads to the host's search
+	// page. So the test waits for it.
 	tb.mustLoad(h.URL+"/?wasm=false", http.StatusOK)
 	if vis := eval[string](tb, `getComputedStyle(document.getElementById("search-input")).display`); vis != "none" {
 		t.Errorf("at 412 px the header's box shows (%s)", vis)
 	}
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	if exp := eval[string](tb, `document.querySelector(".tool-search").getAttribute("aria-expanded") || ""`); exp != "false" {
+		t.Errorf("the folded Search button, without the app, says aria-expanded=%q, want false", exp)
+	}
 	tb.click("pressing Search", ".tool-search")
 	tb.waitFor("the box open", `getComputedStyle(document.getElementById("search-input")).display !== "none"`, 5*time.Second)
+	if exp := eval[string](tb, `document.querySelector(".tool-search").getAttribute("aria-expanded") || ""`); exp != "true" {
+		t.Errorf("the opened box's button says aria-expanded=%q, want true", exp)
+	}
 	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(".tool-search")))); err != nil {
 		t.Fatalf("pressing Search: %v", err)
 	}
