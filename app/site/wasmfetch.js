@@ -18,7 +18,9 @@ function datelineFetchWasm(url, progress) {
   const fromWorker = "serviceWorker" in navigator && !!navigator.serviceWorker.controller;
   performance.mark("dateline:wasm-fetch", { detail: early ? "early" : fromWorker ? "worker" : "network" });
   if (!early && !fromWorker) {
-    return fetchWithProgress(url, progress);
+    const resp = fetchWithProgress(url, progress);
+    datelineFollowDownload(url, resp);
+    return resp;
   }
   progress(100);
   if (early) {
@@ -59,4 +61,65 @@ function datelineInstantiate(source, importObject) {
       document.documentElement.setAttribute("data-app", "failed");
       throw err;
     });
+}
+
+// The page's download of app.wasm, for the service worker's install: on
+// a slow link a first visit's install comes while the page is still
+// downloading it, and a static host sends it without validators, so that
+// the worker's own download would be a second whole one, 2 MB at the same
+// time. The worker asks each page, with a message port (worker.js,
+// pageDownload); a page that is downloading the file reports each piece,
+// then "done" (the file is in the browser's cache, where the worker takes
+// it) or "failed". A page that is not answers "none" at once.
+// (A var, made at the first download: go-app starts the download at the
+// top of app.js, before this part of the script has run.)
+var datelineDownloads;
+
+// datelineFollowDownload follows response, the promise of url's answer,
+// reading a copy of its body as it comes.
+function datelineFollowDownload(url, response) {
+  const d = { state: "loading", ports: [] };
+  datelineDownloads = datelineDownloads || new Map();
+  datelineDownloads.set(url, d);
+  const tell = (state) => {
+    d.state = state;
+    for (const port of d.ports) {
+      port.postMessage({ state });
+    }
+    if (state !== "loading") {
+      d.ports = [];
+    }
+  };
+  let last = 0;
+  response
+    .then(async (resp) => {
+      if (!resp.ok || !resp.body) {
+        throw new Error("status " + resp.status);
+      }
+      const reader = resp.clone().body.getReader();
+      while (!(await reader.read()).done) {
+        // A piece, told at most once a second.
+        if (Date.now() - last > 1000) {
+          last = Date.now();
+          tell("loading");
+        }
+      }
+      tell("done");
+    })
+    .catch(() => tell("failed"));
+}
+
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    const url = event.data && event.data.datelineDownload;
+    const port = event.ports && event.ports[0];
+    if (typeof url !== "string" || !port) {
+      return;
+    }
+    const d = datelineDownloads && datelineDownloads.get(url);
+    port.postMessage({ state: d ? d.state : "none" });
+    if (d && d.state === "loading") {
+      d.ports.push(port);
+    }
+  });
 }

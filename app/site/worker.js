@@ -156,20 +156,120 @@ async function reuse(cache) {
     // the page's download, or nothing. Not with data saver on, whose
     // install keeps no app.wasm (lightFiles): a page of this version then
     // fetches its own when saver goes off.
+    // On a slow link the page may still be downloading it: cacheAll asks
+    // again before it downloads a file (saveBatch).
     for (const u of (await dataSaver()) ? [] : wanted) {
-      let resp;
-      try {
-        resp = await fetch(u, { cache: "only-if-cached", mode: "same-origin" });
-      } catch (err) {
-        continue; // not in the browser's cache
-      }
-      if (resp.ok && (await hashOf(resp.clone())) === HASHES[u]) {
-        await cache.put(u, resp);
-      }
+      await fromHTTPCache(cache, u);
     }
   } catch (err) {
     // Storage full, an entry gone: what was not copied is downloaded.
   }
+}
+
+// fromHTTPCache puts into cache the browser's cached copy of u, a file of
+// HASHES, if it has one with the bytes HASHES names, whatever its age; it
+// tells whether it did. It costs no network.
+async function fromHTTPCache(cache, u) {
+  let resp;
+  try {
+    resp = await fetch(u, { cache: "only-if-cached", mode: "same-origin" });
+  } catch (err) {
+    return false; // not in the browser's cache
+  }
+  if (!resp.ok || (await hashOf(resp.clone())) !== HASHES[u]) {
+    return false;
+  }
+  await cache.put(u, resp);
+  return true;
+}
+
+// notDownloaded returns the urls of a batch but the files of HASHES that
+// a page has downloaded: asked of the browser's cache again just before
+// the worker would download them, since the install's first look
+// (reuse) comes while a page on a slow link is still downloading
+// app.wasm, 2 MB that a static host sends without validators, so that the
+// worker's download would be a second whole one at the same time. A page
+// downloading app.wasm says so when asked (app/site/wasmfetch.js): the
+// worker waits for it to end first (pageDownload).
+async function notDownloaded(cache, urls) {
+  const left = [];
+  for (const u of urls) {
+    if (HASHES[u] === undefined) {
+      left.push(u);
+      continue;
+    }
+    try {
+      if (await fromHTTPCache(cache, u)) {
+        continue;
+      }
+      if (u.endsWith(".wasm") && (await pageDownload(u)) && (await fromHTTPCache(cache, u))) {
+        continue;
+      }
+    } catch (err) {
+      // Storage full, a page gone: the worker downloads it.
+    }
+    left.push(u);
+  }
+  return left;
+}
+
+// How long a page has to answer whether it is downloading a file, and how
+// often the worker looks whether a page it waits for is still open.
+const ASK_ANSWER = 2000;
+const ASK_POLL = 1000;
+
+// pageDownload waits while an open page downloads url, and tells whether
+// one has it now. Each page is asked through a channel of its own; one
+// that downloads it reports each piece, then "done" or "failed". The wait
+// ends at the first "done", or once no page is downloading it: each has
+// answered otherwise, failed, been closed, not answered within
+// ASK_ANSWER, or gone STALL ms without a piece (a dead connection).
+async function pageDownload(url) {
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  let over = false;
+  const watchPage = (page) =>
+    new Promise((resolve) => {
+      const ch = new MessageChannel();
+      let last = Date.now();
+      let answered = false;
+      let timer = 0;
+      const end = (done) => {
+        clearInterval(timer);
+        ch.port1.close();
+        resolve(done);
+      };
+      ch.port1.onmessage = (e) => {
+        const state = e.data && e.data.state;
+        last = Date.now();
+        answered = true;
+        if (state !== "loading") {
+          end(state === "done");
+        }
+      };
+      timer = setInterval(async () => {
+        const quiet = Date.now() - last > (answered ? STALL : ASK_ANSWER);
+        if (over || quiet || !(await self.clients.get(page.id))) {
+          end(false);
+        }
+      }, ASK_POLL);
+      page.postMessage({ datelineDownload: url }, [ch.port2]);
+    });
+  const done = await new Promise((resolve) => {
+    let left = pages.length;
+    if (left === 0) {
+      resolve(false);
+    }
+    for (const page of pages) {
+      watchPage(page).then((ok) => {
+        left--;
+        if (ok || left === 0) {
+          resolve(ok);
+        }
+      });
+    }
+  });
+  over = true;
+  return done;
 }
 
 // hashOf is the hash the host gives a file (site.go's ETag): the first 12
@@ -509,11 +609,13 @@ async function watch(copy, entry) {
   }
 }
 
-// saveBatch stores urls in cache, in one transaction but for those this
+// saveBatch stores the urls of batch in cache, but those a page has
+// downloaded (notDownloaded), in one transaction but for those this
 // worker is downloading already for a page: it waits for those, and
 // stores any that did not end up in the cache. A batch of one file is
 // saved as the pages' downloads are, and shared with them (saving).
-async function saveBatch(cache, urls) {
+async function saveBatch(cache, batch) {
+  const urls = await notDownloaded(cache, batch);
   const others = urls.filter((u) => saving.has(u));
   const mine = urls.filter((u) => !saving.has(u));
   const save = mine.length === 1 && urls.length === 1 ? saveOne(cache, mine[0]) : addAll(cache, mine);

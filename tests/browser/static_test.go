@@ -281,6 +281,34 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		tb.checkConsole(nil)
 	})
 
+	// On a slow link the install comes (30 s after the page has loaded,
+	// workerstart.js) while the page is still downloading app.wasm: it
+	// waits for the page's download, then takes it from the browser's
+	// cache, rather than download the file a second time alongside.
+	t.Run("app.wasm once on a slow link", func(t *testing.T) {
+		w := newWatchedNet(t, syntheticSite.URL)
+		// About 2 MB in pieces of 12 kB, 350 ms apart: some 60 s. The
+		// worker is registered at about 31 s; Chromium's HTTP cache holds
+		// its requests for a file being downloaded 20 s at most: the
+		// page's download is still under way then.
+		w.slow("/web/app.wasm", 12<<10, 350*time.Millisecond)
+		tb := newTab(t, 412, 900)
+		tb.mustLoad(w.URL+dlpage.ArticlePath(slugAlpha), http.StatusOK)
+		tb.waitFor("the worker to be registered", `!!window.datelineInstalling`, 45*time.Second)
+		if eval[bool](tb, `window.__dt && __dt.live()`) {
+			t.Fatal("the app was live before the worker was registered: the page's download was not slow enough to test the race")
+		}
+		tb.waitFor("the app to be live", `window.__dt && __dt.live()`, 55*time.Second)
+		if n := w.count("/web/app.wasm"); n != 1 {
+			t.Errorf("app.wasm was requested %d times by the time the page had it, want once", n)
+		}
+		tb.waitSaved(25 * time.Second)
+		if n := w.count("/web/app.wasm"); n != 1 {
+			t.Errorf("a first visit from nginx on a slow link downloaded app.wasm %d times, want once", n)
+		}
+		tb.checkConsole(nil)
+	})
+
 	t.Run("synthetic", func(t *testing.T) {
 		ds := bySlug(synthetic())
 		tb := newTab(t, 412, 900)
