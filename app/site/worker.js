@@ -1091,7 +1091,22 @@ async function resource(req, url) {
     if (url.pathname.startsWith(DATA_BASE + "/") && (await isComplete())) {
       return new Response("not found", { status: 404, headers: { "Content-Type": "text/plain" } });
     }
+    // A picture the worker has no copy of: the install saves no photos
+    // (README), only those of the pages read are kept.
+    if (req.destination === "image") {
+      return new Response(PLACEHOLDER, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "no-store" } });
+    }
     throw err;
   }
   return resp;
 }
+
+// PLACEHOLDER stands offline for a picture not saved, rather than the
+// browser's broken image: a small outline of a photo, centred, in a grey
+// that reads on light and dark backgrounds, over nothing (a figure's own
+// background shows through). It has no size and no proportions of its own,
+// so the <img> keeps the box its width and height reserve: nothing moves.
+const PLACEHOLDER =
+  '<svg xmlns="http://www.w3.org/2000/svg">' +
+  '<svg x="50%" y="50%" overflow="visible"><g transform="translate(-16 -12)" fill="none" stroke="#8a8a8a" stroke-width="2" stroke-linejoin="round">' +
+  '<rect x="1" y="1" width="30" height="22" rx="2"/><path d="M3 21l8-8 6 6 4-4 8 8"/><circle cx="22" cy="8" r="2.5"/></g></svg></svg>';
