@@ -65,7 +65,7 @@ async function install() {
   try {
     await reuse(cache);
     const light = lightFiles();
-    const files = (await dataSaver()) ? light : await siteFiles(light, cache);
+    const files = (await dataSaver()) ? light : await siteFiles(light, cache, "install");
     const whole = (await cacheAll(cache, files, "install", light.length)) && files !== light;
     const nf = await fetch(NOT_FOUND, { cache: "no-cache" });
     if (nf.status !== 404 || !isHTML(nf)) {
@@ -291,16 +291,19 @@ function lightFiles() {
 // siteFiles are light followed by the rest of what a whole install saves:
 // app.wasm and, in "all" mode, every page of the versioned offline list,
 // of which those an older version saved the same are copied into cache
-// first (reuseSite).
-async function siteFiles(light, cache) {
+// first (reuseSite), reported as phase's progress.
+async function siteFiles(light, cache, phase) {
   const urls = [...light, ...SHELL.filter((u) => u.endsWith(".wasm"))];
-  if (ARTICLES === "all") {
-    const offline = await fetchChecked(DATA_BASE + "/offline.json");
-    const list = await offline.json();
-    await reuseSite(cache, list);
-    urls.push(...list);
+  if (ARTICLES !== "all") {
+    return [...new Set(urls)];
   }
-  return [...new Set(urls)];
+  const offline = await fetchChecked(DATA_BASE + "/offline.json");
+  const list = await offline.json();
+  const files = [...new Set([...urls, ...list])];
+  const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  const progress = progressOf(phase, files.length, files.filter((u) => have.has(u)).length);
+  await reuseSite(cache, list, have, progress);
+  return files;
 }
 
 // BASE_OF is where META keeps each version's DATA_BASE (under the
@@ -317,12 +320,13 @@ const BASE_OF = "/_base/";
 // still there and some file is still wanted. A file is looked for where
 // the older version kept it (its page's path, or its data path's), then among
 // that version's other data files by content (the search index's files
-// move with the index). Like reuse, it never fails the install: what it
-// did not copy is downloaded.
-async function reuseSite(cache, list) {
+// move with the index). have is what cache holds. Each copy counts in
+// progress, reported from the moment an older version's cache is found:
+// copying thousands of files takes tens of seconds. Like reuse, it never
+// fails the install: what it did not copy is downloaded.
+async function reuseSite(cache, list, have, progress) {
   try {
     const meta = await caches.open(META);
-    const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
     let wanted = list.map((u, i) => i).filter((i) => !have.has(list[i]));
     let reuse = null;
     for (const older of (await olderVersions()).reverse()) {
@@ -332,6 +336,7 @@ async function reuseSite(cache, list) {
         continue;
       }
       if (!reuse) {
+        progress.report();
         const resp = await fetchChecked(REUSE);
         reuse = { hashes: await resp.json(), headers: resp.headers };
         if (!Array.isArray(reuse.hashes) || reuse.hashes.length !== list.length) {
@@ -339,19 +344,22 @@ async function reuseSite(cache, list) {
         }
       }
       const from = { cache: await caches.open(name), version: older, base: await base.text() };
-      wanted = await copyFrom(cache, from, list, reuse, wanted);
+      wanted = await copyFrom(cache, from, list, reuse, wanted, progress);
     }
   } catch (err) {
     // Offline, storage full, an entry gone: what was not copied is
     // downloaded.
+  } finally {
+    await progress.report(); // before the downloads' own reports
   }
 }
 
 // copyFrom copies the files of list at the indexes wanted from an older
 // version's cache, first by address, then by content among its data
 // files, and returns the indexes it did not copy. reuse is this version's
-// reuse list: its hashes, and the headers of the host's answer.
-async function copyFrom(cache, from, list, reuse, wanted) {
+// reuse list: its hashes, and the headers of the host's answer. Each copy
+// counts in progress.
+async function copyFrom(cache, from, list, reuse, wanted, progress) {
   const oldAddress = (u) => (u.startsWith(DATA_BASE + "/") ? from.base + u.slice(DATA_BASE.length) : u);
   const left = [];
   const used = new Set();
@@ -360,6 +368,7 @@ async function copyFrom(cache, from, list, reuse, wanted) {
     const resp = await from.cache.match(old);
     if (resp && (await copyMasked(cache, list[i], resp, reuse, i, from))) {
       used.add(old);
+      progress.add(1);
     } else {
       left.push(i);
     }
@@ -383,7 +392,9 @@ async function copyFrom(cache, from, list, reuse, wanted) {
   await inTurns(left, async (i) => {
     const req = byHash.get(reuse.hashes[i]);
     const resp = req && (await from.cache.match(req));
-    if (!(resp && (await copyMasked(cache, list[i], resp, reuse, i, from)))) {
+    if (resp && (await copyMasked(cache, list[i], resp, reuse, i, from))) {
+      progress.add(1);
+    } else {
       rest.push(i);
     }
   });
@@ -460,9 +471,40 @@ async function inTurns(items, fn) {
   await Promise.all(Array.from({ length: 8 }, one));
 }
 
+// progressOf follows how many of total files an install (phase "install")
+// or the saving of the rest ("rest") has in its cache, done at first,
+// copied and downloaded alike, and reports it to the open pages: one
+// report at a time, each higher than the last, so that the figure a page
+// shows only goes up. add counts n more files and reports every BATCH of
+// them; report reports now, and resolves once every report so far is
+// sent. A report that could not be sent does not stop the saving.
+function progressOf(phase, total, done) {
+  let sent = -1;
+  let queue = Promise.resolve();
+  const p = {
+    done,
+    add(n) {
+      p.done += n;
+      if (p.done - sent >= BATCH) {
+        p.report();
+      }
+    },
+    report() {
+      const d = p.done;
+      if (d > sent) {
+        sent = d;
+        queue = queue.then(() => broadcast({ type: "cache-progress", phase, done: d, total, version: VERSION })).catch(() => {});
+      }
+      return queue;
+    },
+  };
+  return p;
+}
+
 // cacheAll downloads urls into cache, skipping those already there. It
 // stores them in batches (one storage transaction each, far faster than one
-// put per file) and reports progress to the open pages. Any failure rejects,
+// put per file) and reports progress to the open pages, counting the files
+// the cache held already (an update's copies, reuseSite). Any failure rejects,
 // once every batch under way has ended: none reports progress after it.
 // Past the first `needed` urls, it looks before each batch at data saver,
 // and, saving the rest (phase "rest"), at a newer version installing:
@@ -473,11 +515,11 @@ async function cacheAll(cache, urls, phase, needed) {
   const todo = urls.filter((u) => !have.has(u));
   const must = urls.slice(0, needed).filter((u) => !have.has(u)).length;
   const total = urls.length;
-  let done = total - todo.length;
+  const progress = progressOf(phase, total, total - todo.length);
   let next = 0;
   let stopped = false;
   let failed = null;
-  await broadcast({ type: "cache-progress", phase, done, total, version: VERSION });
+  await progress.report();
   async function worker() {
     for (;;) {
       if (failed || next >= todo.length) {
@@ -504,9 +546,9 @@ async function cacheAll(cache, urls, phase, needed) {
         failed = failed || (await batchFailure(batch, err));
         return;
       }
-      done += batch.length;
+      progress.done += batch.length;
       if (!failed) {
-        await broadcast({ type: "cache-progress", phase, done, total, version: VERSION });
+        await progress.report();
       }
     }
   }
@@ -514,7 +556,7 @@ async function cacheAll(cache, urls, phase, needed) {
   if (failed) {
     throw failed;
   }
-  return !stopped || done === total;
+  return !stopped || progress.done === total;
 }
 
 // saving holds, under its path, each download of a single file this
@@ -683,7 +725,7 @@ async function restOfSite() {
   const cache = await caches.open(CACHE);
   let files;
   try {
-    files = await siteFiles(light, cache);
+    files = await siteFiles(light, cache, "rest");
   } catch (err) {
     return; // offline, the host gone, or this version no longer served
   }

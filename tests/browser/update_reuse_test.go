@@ -10,6 +10,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -248,4 +250,90 @@ func TestUpdateCopiesTakeTheHostsPolicy(t *testing.T) {
 	if wrong > 3 {
 		t.Errorf("and %d files more", wrong-3)
 	}
+}
+
+// TestUpdateCopyShowsProgress: a site saved whole is updated, and B's
+// install copies most of it from A's cache before it downloads anything
+// (a minute at 2,400 articles). The status line shows the saving's figure
+// rise during the copy, and only rise until the install is done: the
+// copies and the downloads are one count. Every request after B's reuse
+// list (the downloads, which come once the copy is done) is held, so that
+// what the line showed by then is the copy's.
+func TestUpdateCopyShowsProgress(t *testing.T) {
+	t.Parallel()
+	hostA, hostB, _ := twoVersions(t, 60, "progress")
+	b := versionFiles(t, hostB.URL)
+	reusePath := "/data/reuse-" + b.version + ".json"
+
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	firstVisit(t, tb, w.URL, 2*time.Minute)
+
+	var listed atomic.Bool
+	held := make(chan string, 1)
+	release := make(chan struct{})
+	released := sync.OnceFunc(func() { close(release) })
+	t.Cleanup(released)
+	p := proxyTo(t, hostB.URL)
+	p.ModifyResponse = func(r *http.Response) error {
+		switch path := r.Request.URL.Path; {
+		case path == reusePath:
+			listed.Store(true)
+		case listed.Load() && path != "/app-worker.js":
+			select {
+			case held <- path:
+			default:
+			}
+			select {
+			case <-release:
+			case <-r.Request.Context().Done():
+			}
+		}
+		return nil
+	}
+	w.holdOnce(reusePath) // until the page records its status line
+	w.mu.Lock()
+	w.proxy = p
+	w.mu.Unlock()
+
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitLive()
+	// Each figure the status line shows, in turn.
+	eval[bool](tb, `(() => {
+  window.__figures = [];
+  const note = () => {
+    const m = /(\d+)\s*%/.exec(`+statusText+`);
+    const f = m ? Number(m[1]) : null;
+    if (f !== null && f !== window.__figures[window.__figures.length - 1]) window.__figures.push(f);
+  };
+  new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  note();
+  return true;
+})()`)
+	w.waitHolding(t, reusePath, time.Minute)
+	w.release(reusePath)
+
+	var first string
+	select {
+	case first = <-held:
+	case <-time.After(time.Minute):
+		t.Fatal("B's install asked for nothing after its reuse list in a minute")
+	}
+	tb.waitFor("the status line's figure rising before B's install downloads "+first,
+		`window.__figures.length >= 2`, 10*time.Second)
+	during := eval[[]int](tb, `window.__figures`)
+	released()
+	tb.waitInstalled("B's install", b.version, 2*time.Minute)
+
+	all := eval[[]int](tb, `window.__figures`)
+	for i := 1; i < len(all); i++ {
+		if all[i] <= all[i-1] {
+			t.Errorf("the status line's figure went from %d%% to %d%% (all: %v)", all[i-1], all[i], all)
+		}
+	}
+	if during[len(during)-1] >= 100 {
+		t.Errorf("before B's install downloaded anything, the status line showed %v: it should not reach 100%%", during)
+	}
+	t.Logf("the status line's figures: %v before the downloads, %v in all", during, all)
 }
