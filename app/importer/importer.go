@@ -74,6 +74,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -631,6 +632,11 @@ func checkText(text []byte) error {
 		}
 		lineNo := bytes.Count(text[:off], []byte("\n")) + 1
 		return fmt.Errorf("the story is not UTF-8 text: byte 0x%02x on line %d; save it as UTF-8 and import it again", text[off], lineNo)
+	}
+	// A dataset given where the story goes (the story forgotten) would
+	// be read as a story of one long headline: say what it is.
+	if t := bytes.TrimSpace(bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))); len(t) > 0 && (t[0] == '{' || t[0] == '[') && json.Valid(t) {
+		return errors.New("the story is JSON, such as a dataset, not a story's text: give a dataset with -data and the story after it (dateline import -data DATASET STORY.txt)")
 	}
 	return nil
 }

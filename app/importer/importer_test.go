@@ -669,6 +669,18 @@ func TestGivenLanguage(t *testing.T) {
 	}
 }
 
+// TestParseStoryOfBrackets checks that a story that only looks like
+// JSON at its start, or is only a byte order mark, is not taken for a
+// dataset.
+func TestParseStoryOfBrackets(t *testing.T) {
+	if a, err := Parse([]byte("[Update] Synthetic headline\nSynthetic words.")); err != nil || a.Headline != "[Update] Synthetic headline" {
+		t.Errorf("a headline in brackets: %q, %v", a.Headline, err)
+	}
+	if _, err := Parse([]byte("\xef\xbb\xbf")); err == nil || strings.Contains(err.Error(), "JSON") {
+		t.Errorf("a byte order mark alone: %v, want the story called empty", err)
+	}
+}
+
 func TestParseWithRefuses(t *testing.T) {
 	tests := []struct {
 		scenario string
@@ -687,6 +699,9 @@ func TestParseWithRefuses(t *testing.T) {
 		{"a slug given in Cyrillic", "Headline\nWords.", Options{Slug: "новости-дня"}, ErrNoSlug, `the slug given, "новости-дня", has no Latin letters or digits to make a slug of: it is written in Cyrillic script, and a slug is a-z, 0-9 and hyphens`},
 		{"a script the importer cannot tell", "Бырзак\nКлывотан дремсу.", Options{}, ErrUnknownLang, "the story's language cannot be told from its letters (most letters are Cyrillic, neither Latin nor Arabic script): give it with -lang"},
 		{"a bad language given", "Headline\nWords.", Options{Lang: "english"}, nil, `the language given (-lang): "english" is not a language tag: use a BCP 47 tag`},
+		{"a dataset given as the story", "{\"articles\": [{\"slug\": \"synthetic\", \"headline\": \"Synthetic\"}]}\n", Options{}, nil,
+			"the story is JSON, such as a dataset, not a story's text: give a dataset with -data and the story after it"},
+		{"a dataset given as the story, indented", "\xef\xbb\xbf[\n  {\"slug\": \"synthetic\"}\n]", Options{}, nil, "the story is JSON"},
 		{"a slug given without letters", "Headline\nWords.", Options{Slug: "---"}, ErrNoSlug, `the slug given, "---": no letter or digit to make a slug of; give one of a-z, 0-9 and hyphens with -slug`},
 	}
 	for _, tt := range tests {
