@@ -460,7 +460,10 @@ function lastPart(path) {
 }
 
 // inTurns runs fn on each item, a few at a time: the cache's reads and
-// writes overlap, without holding a whole site's bodies at once.
+// writes overlap, without holding a whole site's bodies at once. Chromium
+// writes a cache's entries one put after another; an update's copy of
+// 2,400 articles took 48 s with 8 under way, against 66 s with one, and
+// more with 3 or with more puts queued (bench/updatecopy).
 async function inTurns(items, fn) {
   let next = 0;
   const one = async () => {
