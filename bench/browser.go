@@ -171,11 +171,11 @@ type probeState struct {
 const readProbe = `JSON.stringify(Object.assign({}, window.__bench, {
   nav: (() => { const n = performance.getEntriesByType("navigation")[0] || {};
     return {responseEnd: n.responseEnd || 0, dcl: n.domContentLoadedEventEnd || 0, load: n.loadEventEnd || 0}; })(),
-  wasmEnd: (() => { const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/web/app.wasm"));
+  wasmEnd: (() => { const w = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "/web/app.wasm");
     return w ? w.responseEnd : null; })(),
   controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
   marks: performance.getEntriesByType("mark").map((m) => ({name: m.name, t: m.startTime})),
-  wasmStart: (() => { const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/web/app.wasm"));
+  wasmStart: (() => { const w = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "/web/app.wasm");
     return w ? w.startTime : null; })(),
 }))`
 
@@ -535,7 +535,7 @@ func (n *netLog) result(st *probeState, spec loadSpec) (*loadResult, error) {
 		if r.end <= cutoff {
 			res.pageBytes += r.bytes
 		}
-		if strings.HasSuffix(r.url, "/web/app.wasm") {
+		if u, _, _ := strings.Cut(r.url, "?"); strings.HasSuffix(u, "/web/app.wasm") { // pages name it with its hash
 			res.wasmEncoding, res.wasmBytes = r.encoding, r.bytes
 			if res.wasmEncoding == "" {
 				res.wasmEncoding = "identity"

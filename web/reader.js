@@ -282,7 +282,8 @@
 
   // startApp runs the app's scripts when data saver is turned off.
   function startApp() {
-    if (doc.querySelector('script[src="/app.js"]')) {
+    // go-app's script, by its path: pages name it with its hash.
+    if (doc.querySelector('script[src="/app.js"], script[src^="/app.js?"]')) {
       return;
     }
     loader

@@ -20,6 +20,14 @@ const (
 	// CacheRevalidate is for everything else (pages, app-worker.js, the
 	// manifest, app.js, app.wasm): browsers ask the server on every use.
 	CacheRevalidate = "no-cache"
+	// CacheVersioned is for Deploy.Versioned's files asked for by their
+	// content's hash: browsers keep them a year without asking, and shared
+	// caches (a CDN in front of the host) keep none. A CDN may leave the
+	// query string out of its cache key (CloudFront's default policy
+	// does), and would then answer the next version's hash with this
+	// version's bytes for a year; the hash is in the query string, not the
+	// path, so only the reader's own browser can be trusted with it.
+	CacheVersioned = "private, max-age=31536000, immutable"
 )
 
 // ImmutablePrefix is where the export's versioned data files are
@@ -58,6 +66,16 @@ type Deploy struct {
 	// rather than whole. An export writes such a file only when its bytes
 	// change, with a new mtime.
 	Validated []string
+	// Versioned lists paths of files that pages name with their content's
+	// hash in the query string ("/web/dateline.css?v=<hash>", 24 lowercase
+	// hex digits), in the same form as Immutable: asked for with such a
+	// query, they are kept a year by browsers (CacheVersioned); asked for otherwise,
+	// revalidated. A static host does not check the hash: a page of an
+	// older version asking for its own hash after a deploy gets the new
+	// bytes, as it did by the path alone. Netlify and Cloudflare Pages
+	// match no query string in _headers, and revalidate such a file with
+	// an ETag of its content instead.
+	Versioned []string
 	// Hidden lists paths of the export that are not the site's, such as
 	// the configuration files themselves, in the same form as Immutable:
 	// nginx and Caddy answer them as missing (404). A host that reads
@@ -115,6 +133,18 @@ func (d Deploy) check() ([]headerLine, []string, error) {
 	for i := 1; i < len(lines); i++ {
 		if lines[i].name == lines[i-1].name {
 			return nil, nil, fmt.Errorf("deploy: header %s given twice", lines[i].name)
+		}
+	}
+
+	for _, p := range d.Versioned {
+		if err := checkPath("versioned path", p); err != nil {
+			return nil, nil, fmt.Errorf("deploy: %w", err)
+		}
+		if strings.ContainsAny(p, `*"'$;{}`) || strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") || p == "/" || p == NotFoundPage {
+			return nil, nil, fmt.Errorf("deploy: versioned path %q: give a plain path or a directory ending in \"/\", no patterns, not / nor %s", p, NotFoundPage)
+		}
+		if slices.Contains(d.Immutable, p) || slices.Contains(d.Validated, p) || strings.HasPrefix(p, ImmutablePrefix) {
+			return nil, nil, fmt.Errorf("deploy: %s is versioned and also immutable or validated", p)
 		}
 	}
 
@@ -287,6 +317,18 @@ error_page 404 /404.html;
 # A missing file is a 404 for the reader, not an error for the operator.
 log_not_found off;
 `)
+	if len(d.Versioned) > 0 {
+		fmt.Fprintf(&b, `
+# The app's files that pages name with their content's hash ("?v=" and 24
+# hex digits, the whole query string): kept a year by the reader's browser
+# when asked for so (by no shared cache: a CDN may leave the query string
+# out of its key), revalidated otherwise (their locations below).
+set %[1]s "%[2]s";
+if ($args ~ "%[3]s") {
+    set %[1]s "%[4]s";
+}
+`, nginxVersionedVar, CacheRevalidate, versionQueryPattern, CacheVersioned)
+	}
 	for _, p := range d.Hidden {
 		if strings.HasSuffix(p, "/") {
 			fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\nlocation ^~ %s {\n    return 404;\n}\n", p)
@@ -342,6 +384,12 @@ location ~ /%[3]s$ {
 %[5]s`, AtomName, atomType, regexp.QuoteMeta(AtomName), path.Ext(AtomName)[1:], nginxEmptySegment)
 	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
+	for _, p := range d.Versioned {
+		fmt.Fprintf(&b, "\n# Kept a year asked for by its content's hash, revalidated otherwise.\nlocation %s %s {\n", nginxMatch(p), p)
+		b.WriteString(nginxEmptySegment + nginxFilesOnly(p))
+		nginxHeaders(&b, nginxVersionedVar, false, headers)
+		b.WriteString("}\n")
+	}
 	for _, p := range d.Validated {
 		fmt.Fprintf(&b, "\n# Revalidated on every use, with nginx's validators: large files whose\n# mtime and size an export changes when it writes new bytes.\nlocation %s %s {\n", nginxMatch(p), p)
 		b.WriteString(nginxEmptySegment + nginxFilesOnly(p) + "    etag on;\n    if_modified_since exact;\n")
@@ -360,6 +408,14 @@ location ~ /%[3]s$ {
 	}
 	return b.Bytes(), nil
 }
+
+// nginxVersionedVar is the Cache-Control of Deploy.Versioned's files in
+// NginxConf: set for each request from its query string.
+const nginxVersionedVar = "$dateline_versioned_cache"
+
+// versionQueryPattern matches the query string of a file named by its
+// content's hash (Deploy.Versioned), whole.
+const versionQueryPattern = `^v=[0-9a-f]{24}$`
 
 // nginxEmptySegment answers 404 for an address with a doubled slash
 // inside it (an empty segment, "/page//2", "//articles/x"), which no page
@@ -575,12 +631,33 @@ func Caddyfile(d Deploy) ([]byte, error) {
 # Content-hashed: never changes under these paths.
 @dateline_immutable path %s
 header @dateline_immutable Cache-Control "%s"
-
-# Everything else (pages, app-worker.js, the manifest, app.js, app.wasm) is
-# revalidated on every use, without validators: Caddy's ETag comes from the
-# file's mtime and size, which two different exports can share.
-@dateline_revalidate not path %s
-`, matchList, CacheImmutable, ownValidators)
+`, matchList, CacheImmutable)
+	if len(d.Versioned) > 0 {
+		fmt.Fprintf(&b, `
+# The app's files that pages name with their content's hash ("?v=" and 24
+# hex digits, the whole query string): kept a year by the reader's browser
+# when asked for so (by no shared cache: a CDN may leave the query string
+# out of its key), revalidated otherwise (below).
+@dateline_versioned {
+	path %s
+	not path %s
+	vars_regexp {http.request.uri.query} %s
+}
+header @dateline_versioned Cache-Control "%s"
+`, strings.Join(caddyPatterns(d.Versioned), " "), ownValidators, versionQueryPattern, CacheVersioned)
+	}
+	fmt.Fprintf(&b, `
+# Everything else (pages, app-worker.js, the manifest, and the app's files
+# asked for by their path alone) is revalidated on every use, without
+# validators: Caddy's ETag comes from the file's mtime and size, which two
+# different exports can share.
+@dateline_revalidate {
+	not path %s
+`, ownValidators)
+	if len(d.Versioned) > 0 {
+		b.WriteString("\tnot {\n\t\tpath " + strings.Join(caddyPatterns(d.Versioned), " ") + "\n\t\tvars_regexp {http.request.uri.query} " + versionQueryPattern + "\n\t}\n")
+	}
+	b.WriteString("}\n")
 	caddyHeaderBlock(&b, "@dateline_revalidate ", []headerLine{{"Cache-Control", CacheRevalidate}}, []string{"ETag", "Last-Modified"})
 	b.WriteString(`request_header @dateline_revalidate -If-None-Match
 request_header @dateline_revalidate -If-Modified-Since

@@ -313,6 +313,9 @@ func get(t *testing.T, url string, header http.Header) reply {
 }
 
 // staticCases are the expectations every host must meet, as data.
+// testHash stands for a file's content hash as pages name it.
+const testHash = "0123456789abcdef01234567"
+
 var staticCases = []struct {
 	path, acceptEncoding string
 	status               int
@@ -349,6 +352,22 @@ var staticCases = []struct {
 	{"/web/app.wasm", "gzip", 200, "application/wasm", CacheRevalidate, "gzip", "\x1f\x8b"},
 	{"/web/app.0123abcd.wasm", "", 200, "application/wasm", CacheImmutable, "", "\x00asm"},
 	{"/web/fonts/placeholder.woff2", "", 200, "font/woff2", CacheImmutable, "", "wOF2"},
+	// The app's files named by their content's hash (Deploy.Versioned):
+	// kept a year by the browser, whatever the encoding; by any other
+	// query, revalidated; an immutable path stays immutable.
+	{"/web/app.wasm?v=" + testHash, "", 200, "application/wasm", CacheVersioned, "", "\x00asm"},
+	{"/web/app.wasm?v=" + testHash, "gzip", 200, "application/wasm", CacheVersioned, "gzip", "\x1f\x8b"},
+	{"/app.js?v=" + testHash, "gzip", 200, "text/javascript", CacheVersioned, "", "placeholder app.js"},
+	{"/web/notes.html?v=" + testHash, "", 200, "text/html", CacheVersioned, "", "placeholder file that is no page"},
+	{"/web/app.wasm?v=" + testHash[1:], "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
+	{"/web/app.wasm?v=" + strings.ToUpper(testHash), "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
+	{"/web/app.wasm?v=" + testHash + "&x=1", "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
+	{"/web/app.wasm?x=1&v=" + testHash, "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
+	{"/web/fonts/placeholder.woff2?v=" + testHash, "", 200, "font/woff2", CacheImmutable, "", "wOF2"},
+	{"/manifest.webmanifest?v=" + testHash, "", 200, "application/manifest+json", CacheRevalidate, "", "Placeholder"},
+	{"/app-worker.js?v=" + testHash, "", 200, "text/javascript", CacheRevalidate, "", "placeholderVersion"},
+	{"/articles/lorem-ipsum?v=" + testHash, "", 200, "text/html", CacheRevalidate, "", "placeholder article lorem-ipsum"},
+	{"/web/missing.css?v=" + testHash, "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/no/such/page", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/articles/no-such-story", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/data/abc123/missing.json", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
@@ -373,6 +392,7 @@ func TestStaticHosts(t *testing.T) {
 	// and as it keeps the validators of the newsroom's photos.
 	d.Hidden = []string{"/_config/", "/_headers", "/_redirects", "/.dateline-export", "/.dateline-staging/"}
 	d.Validated = []string{"/media/"}
+	d.Versioned = []string{"/web/", "/app.js"}
 	nginxConf, err := NginxConf(d)
 	if err != nil {
 		t.Fatal(err)

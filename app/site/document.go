@@ -52,7 +52,7 @@ func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error)
 	// inline script waits for the stylesheets above it.
 	// data-base and data-version tell reader.js where this version's data
 	// files are and which version the page is.
-	b.WriteString("<script data-scripts=\"" + strings.Join(pageScripts, " ") + "\" data-lite=\"" + readerScript +
+	b.WriteString("<script data-scripts=\"" + attr(strings.Join(s.scripts, " ")) + "\" data-lite=\"" + attr(s.ref(readerScript)) +
 		"\" data-base=\"" + attr(s.DataBase) + "\" data-version=\"" + attr(s.Version) + "\"")
 	if f := ref.DataFile(); f != "" && !d.Missing() {
 		// Not fetched by the page, which app.wasm takes over as drawn: the
@@ -85,10 +85,10 @@ func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error)
 		"<meta name=\"theme-color\" content=\"" + paperDark + "\" media=\"(prefers-color-scheme: dark)\">\n")
 	meta("name", "mobile-web-app-capable", "yes")
 	link := func(rel, href string) { b.WriteString("<link rel=\"" + rel + "\" href=\"" + attr(href) + "\">\n") }
-	link("icon", "/web/icons/icon.svg")
-	link("apple-touch-icon", "/web/icons/maskable-512.png")
-	link("manifest", "/manifest.webmanifest")
-	link("stylesheet", "/web/dateline.css")
+	link("icon", s.ref("/web/icons/icon.svg"))
+	link("apple-touch-icon", s.ref("/web/icons/maskable-512.png"))
+	link("manifest", s.ref(manifestPath))
+	link("stylesheet", s.ref("/web/dateline.css"))
 	h := d.Head
 	if h == nil { // the not-found page: made here, it has no data file
 		var err error
@@ -187,7 +187,8 @@ var loaderScript, loaderHash = func() (string, string) {
 }()
 
 // pageScripts are the scripts every page runs, in order: go-app's, then
-// Dateline's boot script and reader.js. With data saver on, pages run
+// Dateline's boot script and reader.js, by their paths (pages name them
+// by ref). With data saver on, pages run
 // reader.js alone: the reading settings, saved articles, sharing,
 // listening and print, without app.wasm.
 var pageScripts = []string{"/wasm_exec.js", "/app.js", "/web/boot.js", readerScript}

@@ -241,7 +241,16 @@ func (s *Site) exportTo(w *exportWriter) error {
 	// whose manifest lists every file and the data version.
 	hidden := []string{feed.ConfigDir, feed.HeadersPath, feed.RedirectsPath, "/" + manifestName, "/" + partialName, "/" + stagingName + "/"}
 	// The photos keep the static host's validators: a check is a 304.
-	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden, Validated: []string{MediaPrefix}}
+	// The app's files, which pages name by their content (ref): kept a
+	// year when asked for so.
+	versioned := []string{"/web/"}
+	for p := range s.kept {
+		if !strings.HasPrefix(p, "/web/") {
+			versioned = append(versioned, p)
+		}
+	}
+	sort.Strings(versioned)
+	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden, Validated: []string{MediaPrefix}, Versioned: versioned}
 	for _, c := range []struct {
 		path string
 		make func(feed.Deploy) ([]byte, error)

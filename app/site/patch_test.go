@@ -10,14 +10,19 @@ func TestPatchAppJS(t *testing.T) {
 	goApp := "let deferredPrompt = null;\n\ngoappInitServiceWorker();\ngoappWatchForUpdate();\n" +
 		"let instantiateStreaming = WebAssembly.instantiateStreaming;\n" +
 		"const wasm = await instantiateStreaming(\n      " + appJSPatches[0].goApp + ",\n      go.importObject\n    );"
-	got, err := patchAppJS([]byte(goApp))
+	const wasm = "/web/app.wasm?v=0123"
+	got, err := patchAppJS([]byte(goApp), wasm)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range appJSPatches {
-		if strings.Contains(string(got), p.goApp) || !strings.Contains(string(got), p.dateline) {
-			t.Errorf("%s was not replaced by %s:\n%s", p.goApp, p.dateline, got)
+		want := strings.Replace(p.dateline, wasmRef, `"`+wasm+`"`, 1)
+		if strings.Contains(string(got), p.goApp) || !strings.Contains(string(got), want) {
+			t.Errorf("%s was not replaced by %s:\n%s", p.goApp, want, got)
 		}
+	}
+	if strings.Contains(string(got), wasmRef) {
+		t.Errorf("app.wasm's address was not put in:\n%s", got)
 	}
 	for _, fn := range []string{"function datelineFetchWasm(", "function datelineInstantiate(", "function datelineAfterStart("} {
 		if !strings.Contains(string(got), fn) {
@@ -32,7 +37,7 @@ func TestPatchAppJS(t *testing.T) {
 		broken = append(broken, strings.Replace(goApp, p.goApp, "", 1))
 	}
 	for _, js := range broken {
-		if _, err := patchAppJS([]byte(js)); err == nil || !strings.Contains(err.Error(), "was go-app upgraded?") {
+		if _, err := patchAppJS([]byte(js), wasm); err == nil || !strings.Contains(err.Error(), "was go-app upgraded?") {
 			t.Errorf("patchAppJS(%.40q...) = %v, want an error about go-app's app.js", js, err)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"dateline/app/feed"
 	"dateline/app/page"
 )
 
@@ -89,6 +90,9 @@ func copyHeader(dst, src http.Header) {
 const (
 	revalidate = "no-cache"
 	immutable  = "public, max-age=31536000, immutable"
+	// kept is for the app's files asked for by their content's hash
+	// (Site.ref): see feed.CacheVersioned.
+	kept = feed.CacheVersioned
 )
 
 // newResponse builds a response, compressing text bodies.

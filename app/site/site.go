@@ -66,8 +66,13 @@ type Site struct {
 	site    *page.Site
 	handler *app.Handler
 	fixed   map[string]*response // every response known at start
-	cache   *cache               // pages and data files, made on request
-	bgSlots chan struct{}        // see background
+	// kept holds, for each file of the app that pages name by its content
+	// (ref), the same response as fixed but kept a year: the answer to
+	// its path asked for with the query string "v=" and its hash.
+	kept    map[string]*response
+	scripts []string      // the scripts every page runs, as pages name them
+	cache   *cache        // pages and data files, made on request
+	bgSlots chan struct{} // see background
 	maps    sitemaps
 	panels  string // the markup of components.Panels, the same on every page
 	search  *searchIndex
@@ -79,11 +84,15 @@ type Site struct {
 
 // goAppResources are the files go-app's handler generates.
 var goAppResources = map[string]string{
-	"/app.js":               "text/javascript; charset=utf-8",
-	"/wasm_exec.js":         "text/javascript; charset=utf-8",
-	"/manifest.webmanifest": "application/manifest+json",
-	"/app-worker.js":        "text/javascript; charset=utf-8",
+	"/app.js":        "text/javascript; charset=utf-8",
+	"/wasm_exec.js":  "text/javascript; charset=utf-8",
+	manifestPath:     "application/manifest+json",
+	"/app-worker.js": "text/javascript; charset=utf-8",
 }
+
+// manifestPath is where go-app's web app manifest is served; pages name it
+// by ref.
+const manifestPath = "/manifest.webmanifest"
 
 // notFoundPath is the path the not-found page is prerendered under, for
 // the service worker.
@@ -120,6 +129,7 @@ func New(cfg Config) (*Site, error) {
 		arc:      cfg.Archive,
 		site:     siteOf(cfg.Archive),
 		fixed:    make(map[string]*response),
+		kept:     make(map[string]*response),
 		cache:    newCache(cfg.CacheSize),
 		search:   &searchIndex{ready: make(chan struct{})},
 		bgSlots:  make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
@@ -165,9 +175,9 @@ func New(cfg Config) (*Site, error) {
 		body := rec.Body.Bytes()
 		switch p {
 		case "/app.js":
-			body, err = patchAppJS(body)
-		case "/manifest.webmanifest":
-			body, err = patchManifest(body, s.site.Lang)
+			body, err = patchAppJS(body, s.ref(wasmPath))
+		case manifestPath:
+			body, err = patchManifest(body, s.site.Lang, s.ref)
 		}
 		if err != nil {
 			return nil, err
@@ -175,6 +185,12 @@ func New(cfg Config) (*Site, error) {
 		if s.fixed[p], err = newResponse(http.StatusOK, ct, revalidate, body); err != nil {
 			return nil, fmt.Errorf("preparing %s: %w", p, err)
 		}
+		if p == manifestPath || slices.Contains(pageScripts, p) {
+			s.keep(p)
+		}
+	}
+	for _, p := range pageScripts {
+		s.scripts = append(s.scripts, s.ref(p))
 	}
 	if s.fixed["/robots.txt"], err = newResponse(http.StatusOK, "text/plain; charset=utf-8", revalidate, feed.Robots(s.site.Site)); err != nil {
 		return nil, fmt.Errorf("preparing robots.txt: %w", err)
@@ -293,13 +309,29 @@ var workerFilePattern = func() string {
 
 // patchManifest gives go-app's web app manifest the edition's language
 // and direction, which it leaves out: an installed Arabic or Sorani
-// edition's name is then shown right to left.
-func patchManifest(body []byte, lang string) ([]byte, error) {
+// edition's name is then shown right to left. Its icons are named by ref,
+// as pages name theirs: Chromium reads the manifest, and fetches an icon
+// of it, at each page load. And it gets the id that browsers give it
+// without one (its start_url, "/"), said outright: pages name the
+// manifest by its content's hash too, and an installed app stays the same
+// app whatever address its manifest has.
+func patchManifest(body []byte, lang string, ref func(string) string) ([]byte, error) {
 	var m map[string]any
 	if err := json.Unmarshal(body, &m); err != nil {
 		return nil, fmt.Errorf("reading go-app's manifest: %w", err)
 	}
 	m["lang"], m["dir"] = lang, article.Dir(lang)
+	if start, ok := m["start_url"].(string); ok && m["id"] == nil {
+		m["id"] = start
+	}
+	icons, _ := m["icons"].([]any)
+	for _, i := range icons {
+		if icon, ok := i.(map[string]any); ok {
+			if src, ok := icon["src"].(string); ok {
+				icon["src"] = ref(src)
+			}
+		}
+	}
 	out, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("encoding the manifest: %w", err)
@@ -316,26 +348,61 @@ var (
 	workerStartJS []byte
 )
 
+// keep makes the response of the app's file p, of fixed, also the answer
+// to ref(p): the same bytes, kept a year.
+func (s *Site) keep(p string) {
+	k := *s.fixed[p]
+	k.cacheControl = kept
+	k.finish()
+	s.kept[p] = &k
+}
+
+// ref is how pages name the app's file p: with its content's hash in the
+// query string ("/web/dateline.css?v=<hash>"), which the Go host, nginx
+// and Caddy (feed.Deploy's Versioned) answer as kept a year by the
+// reader's browser (feed.CacheVersioned). A browser then
+// keeps each file until a version changes its bytes, and a page loaded
+// where no service worker answers (data saver on, a first visit's next
+// page, a browser without workers) takes it from its cache rather than
+// ask the server again: a static host sends the app's files without
+// validators, so that each page cost them whole (app.wasm 1.5 MB behind
+// Caddy) where no worker answered. The service worker keeps the files
+// under their paths, and answers ref(p) with p's copy. A path that is
+// not one of them is named as it is.
+func (s *Site) ref(p string) string {
+	if k := s.kept[p]; k != nil {
+		return p + "?v=" + k.etag
+	}
+	return p
+}
+
+// wasmPath is where app.wasm is served.
+const wasmPath = "/web/app.wasm"
+
 // appJSPatches are the places of go-app's app.js (v10.1.11) that
 // wasmfetch.js and workerstart.js take over: where it fetches app.wasm,
 // the function it compiles and instantiates it with, and its call that
 // registers the service worker.
 var appJSPatches = []struct{ goApp, dateline string }{
-	{`fetchWithProgress("/web/app.wasm", showProgress)`, `datelineFetchWasm("/web/app.wasm", showProgress)`},
+	{`fetchWithProgress("` + wasmPath + `", showProgress)`, `datelineFetchWasm(` + wasmRef + `, showProgress)`},
 	{`let instantiateStreaming = WebAssembly.instantiateStreaming;`, `let instantiateStreaming = datelineInstantiate;`},
 	{"\ngoappInitServiceWorker();\n", "\ndatelineAfterStart(goappInitServiceWorker);\n"},
 }
+
+// wasmRef stands in appJSPatches for app.wasm's address as pages name it
+// (ref), which patchAppJS puts in.
+const wasmRef = "WASM_REF"
 
 // patchAppJS makes go-app's app.js fetch and compile app.wasm through
 // wasmfetch.js, and register the service worker once the app has started
 // (workerstart.js). It fails if go-app's script no longer reads as
 // expected, rather than ship a loader nobody tested.
-func patchAppJS(js []byte) ([]byte, error) {
+func patchAppJS(js []byte, wasmURL string) ([]byte, error) {
 	for _, p := range appJSPatches {
 		if n := bytes.Count(js, []byte(p.goApp)); n != 1 {
 			return nil, fmt.Errorf("go-app's app.js has %q %d times, want 1: was go-app upgraded? (see app/site/wasmfetch.js and workerstart.js)", p.goApp, n)
 		}
-		js = bytes.Replace(js, []byte(p.goApp), []byte(p.dateline), 1)
+		js = bytes.Replace(js, []byte(p.goApp), []byte(strings.Replace(p.dateline, wasmRef, strconv.Quote(wasmURL), 1)), 1)
 	}
 	js = append(js, wasmFetchJS...)
 	return append(js, workerStartJS...), nil
@@ -499,6 +566,7 @@ func (s *Site) addWeb(web fs.FS) (string, error) {
 			return "", fmt.Errorf("preparing web/%s: %w", name, err)
 		}
 		s.fixed["/web/"+name] = r
+		s.keep("/web/" + name)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -539,6 +607,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	p := r.URL.Path
 	if res, ok := s.fixed[p]; ok {
+		if k := s.kept[p]; k != nil && r.URL.RawQuery == "v="+k.etag {
+			res = k
+		}
 		res.serve(w, r)
 		return
 	}

@@ -172,7 +172,7 @@ async function reuse(cache) {
 async function fromHTTPCache(cache, u) {
   let resp;
   try {
-    resp = await fetch(u, { cache: "only-if-cached", mode: "same-origin" });
+    resp = await fetch(ref(u), { cache: "only-if-cached", mode: "same-origin" });
   } catch (err) {
     return false; // not in the browser's cache
   }
@@ -202,7 +202,7 @@ async function notDownloaded(cache, urls) {
       if (await fromHTTPCache(cache, u)) {
         continue;
       }
-      if (u.endsWith(".wasm") && (await pageDownload(u)) && (await fromHTTPCache(cache, u))) {
+      if (u.endsWith(".wasm") && (await pageDownload(ref(u))) && (await fromHTTPCache(cache, u))) {
         continue;
       }
     } catch (err) {
@@ -270,6 +270,12 @@ async function pageDownload(url) {
   });
   over = true;
   return done;
+}
+
+// ref is how pages name u, a file of HASHES: with its hash (site.go's
+// ref), the address under which the browser's cache holds a page's copy.
+function ref(u) {
+  return u + "?v=" + HASHES[u];
 }
 
 // hashOf is the hash the host gives a file (site.go's ETag): the first 12
@@ -1115,9 +1121,12 @@ async function offlinePage(cache) {
 // no app.wasm until saver goes off).
 async function resource(req, url) {
   const cache = await caches.open(CACHE);
-  const key = url.pathname + url.search;
-  const older = () => (SHELL.includes(url.pathname) ? undefined : caches.match(req));
-  const cached = (await cache.match(req)) || (await older()) || (await fromSaving(cache, key));
+  // Pages name the app's files with their content's hash (site.go's ref,
+  // "?v="): the worker keeps them under their paths.
+  const shell = SHELL.includes(url.pathname) || HASHES[url.pathname] !== undefined;
+  const key = shell ? url.pathname : url.pathname + url.search;
+  const older = () => (shell ? undefined : caches.match(req));
+  const cached = (await cache.match(shell ? key : req)) || (await older()) || (await fromSaving(cache, key));
   if (cached) {
     return cached;
   }

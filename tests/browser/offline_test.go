@@ -87,7 +87,7 @@ func TestWorkerWhenAppStays(t *testing.T) {
 	h := seedHost(t)
 	for _, c := range []struct{ name, refused, app, console string }{
 		{"data file refused", "/data/*", "stayed", "staying on the prerendered page"},
-		{"app.wasm refused", "/web/app.wasm", "failed", "loading wasm failed"},
+		{"app.wasm refused", "/web/app.wasm*", "failed", "loading wasm failed"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -565,8 +565,13 @@ func TestInstallable(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Page.getAppManifest: %v", err)
 	}
-	if !strings.HasSuffix(man.URL, "/manifest.webmanifest") {
+	// Named by its content's hash, as pages name the app's files; its id
+	// is the app's identity whatever that address is.
+	if u, v, _ := strings.Cut(man.URL, "?v="); !strings.HasSuffix(u, "/manifest.webmanifest") || len(v) != 24 {
 		t.Errorf("manifest URL = %q", man.URL)
+	}
+	if man.Manifest == nil || !strings.HasSuffix(man.Manifest.ID, "/") || strings.Count(man.Manifest.ID, "/") != 3 {
+		t.Errorf("the manifest's id is not the site's root: %+v", man.Manifest)
 	}
 	for _, e := range man.Errors {
 		t.Errorf("manifest error at %d:%d (critical %d): %s", e.Line, e.Column, e.Critical, e.Message)
