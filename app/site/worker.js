@@ -626,6 +626,14 @@ async function fromSaving(cache, key) {
 // the others wait for it (saving) meanwhile.
 function fetchSaving(cache, key, request, keep) {
   let entry;
+  // A download of key that stalled (fromSaving gave up on it) still holds
+  // the browser's cache entry for its address, and the cache has a new
+  // request for it wait behind that one, some 20 s more: this one goes
+  // around the browser's cache (every file saved here is the worker's to
+  // keep; a page is revalidated anyway).
+  if (saving.has(key)) {
+    request = new Request(request, { cache: "no-store" });
+  }
   const done = fetch(request).then(async (resp) => {
     entry.last = Date.now();
     if (keep(resp)) {
