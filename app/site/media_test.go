@@ -49,10 +49,10 @@ func mediaFolder(t testing.TB) string {
 	return dir
 }
 
-// newMediaServer serves the test dataset with the media folder dir.
-func newMediaServer(t *testing.T, dir string) *testServer {
+// mediaSite is the site of a dataset's bytes with the media folder dir
+// ("" for none).
+func mediaSite(t *testing.T, data []byte, dir string) *site.Site {
 	t.Helper()
-	data := testDataset(t)
 	arc, err := dataset.LoadBytes("articles.json", data)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +68,14 @@ func newMediaServer(t *testing.T, dir string) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// newMediaServer serves the test dataset with the media folder dir.
+func newMediaServer(t *testing.T, dir string) *testServer {
+	t.Helper()
+	data := testDataset(t)
+	s := mediaSite(t, data, dir)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	return &testServer{Site: s, ds: decodeDataset(t, data), url: srv.URL, client: &http.Client{
@@ -181,25 +189,6 @@ func TestMediaWithoutFolder(t *testing.T) {
 	}
 }
 
-// mediaSite is a site of exportData with the media folder dir.
-func mediaSite(t *testing.T, dir string) *site.Site {
-	t.Helper()
-	arc, err := dataset.LoadBytes("articles.json", exportData("one", "alpha"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	media, err := site.OpenMedia(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { media.Close() })
-	s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test", Media: media})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // TestExportMedia checks that an export copies what the media folder
 // serves into media/, lists it in its manifest, and that an update
 // removes a photo taken out of the folder but not a publisher's own file
@@ -207,7 +196,7 @@ func mediaSite(t *testing.T, dir string) *site.Site {
 func TestExportMedia(t *testing.T) {
 	dir := mediaFolder(t)
 	out := filepath.Join(t.TempDir(), "site")
-	if _, err := mediaSite(t, dir).Export(t.Context(), out); err != nil {
+	if _, err := mediaSite(t, exportData("one", "alpha"), dir).Export(t.Context(), out); err != nil {
 		t.Fatal(err)
 	}
 	got := files(t, out)
@@ -239,7 +228,7 @@ func TestExportMedia(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "photo.gif")); err != nil {
 		t.Fatal(err)
 	}
-	st, err := mediaSite(t, dir).Export(t.Context(), out)
+	st, err := mediaSite(t, exportData("one", "alpha"), dir).Export(t.Context(), out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"dateline/app/dataset"
 	"dateline/app/feed"
-	"dateline/app/site"
 	"dateline/internal/testfiles"
 )
 
@@ -39,21 +37,9 @@ func workerPattern(t *testing.T, worker, name, prefix string) *regexp.Regexp {
 // rather than "Page not found"; and addresses that are nothing of the site
 // are neither, and the host answers them 404.
 func TestWorkerKnowsEveryAddress(t *testing.T) {
-	arc, err := dataset.LoadBytes("articles.json", seoData("https://news.example.org"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	photos := t.TempDir()
 	testfiles.Write(t, photos, map[string][]byte{"photo.png": testfiles.PNG(t), "2024/photo.jpg": testfiles.JPEG(t)})
-	media, err := site.OpenMedia(photos)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { media.Close() })
-	s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test", Media: media})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mediaSite(t, seoData("https://news.example.org"), photos)
 	if _, err := s.WaitSearch(); err != nil {
 		t.Fatal(err)
 	}
