@@ -20,6 +20,23 @@ const (
 	revalidated = "no-cache"
 )
 
+// workerScript returns the service worker as the browser runs it: the
+// script /app-worker.js imports (site.go's splitWorker), which it checks
+// to be one line naming it by its content's hash.
+func workerScript(t *testing.T, ts *testServer) []byte {
+	t.Helper()
+	line := ts.get(t, "/app-worker.js", "").raw
+	m := regexp.MustCompile(`^importScripts\("(/dateline-worker\.js)\?v=([0-9a-f]{24})"\);\n$`).FindSubmatch(line)
+	if m == nil {
+		t.Fatalf("/app-worker.js is %.200q, not the line that imports the worker", line)
+	}
+	body := ts.get(t, string(m[1]), "").raw
+	if sum := sha256.Sum256(body); hex.EncodeToString(sum[:12]) != string(m[2]) {
+		t.Errorf("/app-worker.js imports %s?v=%s, whose bytes' hash is %x", m[1], m[2], sum[:12])
+	}
+	return body
+}
+
 // TestPagesNameAppFilesByContent checks every address of an app file that
 // a page names (its icons, stylesheet and scripts, and app.wasm in the
 // app.js it loads): each carries the hash of the bytes served at its path,
@@ -59,7 +76,7 @@ func TestPagesNameAppFilesByContent(t *testing.T) {
 	for _, i := range manifest.Icons {
 		refs = append(refs, i.Src)
 	}
-	worker := string(ts.get(t, "/app-worker.js", "").raw)
+	worker := string(workerScript(t, ts))
 	want := []string{"/web/icons/icon.svg", "/web/icons/maskable-512.png", "/manifest.webmanifest", "/web/dateline.css",
 		"/wasm_exec.js", "/app.js", "/web/boot.js", "/web/reader.js", "/web/reader.js", "/web/app.wasm",
 		"/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/icons/icon-512.png", "/web/icons/icon-192.png"}
@@ -95,6 +112,14 @@ func TestPagesNameAppFilesByContent(t *testing.T) {
 	}
 	// Other files are named as they are: a hash on them changes nothing.
 	if r := ts.get(t, "/app-worker.js?v="+hex.EncodeToString(func() []byte { s := sha256.Sum256(ts.get(t, "/app-worker.js", "").raw); return s[:12] }()), ""); r.header.Get("Cache-Control") != revalidated {
-		t.Errorf("the service worker with its hash: Cache-Control %q, want %q", r.header.Get("Cache-Control"), revalidated)
+		t.Errorf("the service worker's script with its hash: Cache-Control %q, want %q", r.header.Get("Cache-Control"), revalidated)
+	}
+	// The worker itself, which the script imports by its hash, is kept a
+	// year too (workerScript checks the hash).
+	workerScript(t, ts)
+	body := ts.get(t, "/dateline-worker.js", "")
+	sum := sha256.Sum256(body.raw)
+	if r := ts.get(t, "/dateline-worker.js?v="+hex.EncodeToString(sum[:12]), ""); r.header.Get("Cache-Control") != keptAYear || !bytes.Equal(r.raw, body.raw) {
+		t.Errorf("the worker by its hash: Cache-Control %q; want %q and its bytes", r.header.Get("Cache-Control"), keptAYear)
 	}
 }

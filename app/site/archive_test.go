@@ -179,7 +179,7 @@ func TestOfflineListStaysFlat(t *testing.T) {
 		if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &all); err != nil {
 			t.Fatal(err)
 		}
-		m := firstPages.FindSubmatch(ts.get(t, "/app-worker.js", "").raw)
+		m := firstPages.FindSubmatch(workerScript(t, ts))
 		if m == nil {
 			t.Fatal("the worker has no list FIRST_PAGES")
 		}
@@ -319,7 +319,7 @@ func TestOfflinePage(t *testing.T) {
 	if len(root.Find("dialog", "id", "reader-settings")) != 1 {
 		t.Errorf("the page lacks the reading settings panel")
 	}
-	worker := string(ts.get(t, "/app-worker.js", "").raw)
+	worker := string(workerScript(t, ts))
 	if !strings.Contains(worker, `const OFFLINE = "`+page.OfflinePath+`";`) {
 		t.Errorf("the service worker does not save the offline page from %s", page.OfflinePath)
 	}

@@ -226,7 +226,12 @@ func readEarlier(dir string) (*earlier, error) {
 // made before manifests, or refuses a directory that holds something
 // else.
 func exportedVersion(dir string) (string, error) {
-	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+	// The worker, which app-worker.js holds whole in an export made before
+	// splitWorker, or imports from its own file.
+	worker, err := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(workerPath, "/")))
+	if m := workerDataBase.FindSubmatch(worker); err == nil && m == nil {
+		worker, err = os.ReadFile(filepath.Join(dir, strings.TrimPrefix(workerBodyPath, "/")))
+	}
 	m := workerDataBase.FindSubmatch(worker)
 	if err != nil || m == nil {
 		return "", fmt.Errorf("%s is not empty, and holds no Dateline export to update: choose another directory", dir)

@@ -131,7 +131,7 @@ func TestExportOver(t *testing.T) {
 	if st.Unchanged == 0 || st.Written >= len(after)/2 {
 		t.Errorf("stats %+v of %d files: most files were rewritten", st, len(after))
 	}
-	if !strings.Contains(after["app-worker.js"], second.DataBase) {
+	if !strings.Contains(after["dateline-worker.js"], second.DataBase) || after["app-worker.js"] == before["app-worker.js"] {
 		t.Error("the service worker is the old version's")
 	}
 	// A third version: the first's data goes, the second's stays.
@@ -737,7 +737,7 @@ func TestExportAfterKill(t *testing.T) {
 					t.Errorf("%s stays", gone)
 				}
 			}
-			if !strings.Contains(got["app-worker.js"], s.DataBase) {
+			if !strings.Contains(got["dateline-worker.js"], s.DataBase) || !strings.Contains(got["app-worker.js"], "dateline-worker.js") {
 				t.Error("the service worker is not the new version's")
 			}
 			noLeftovers(t, dir)

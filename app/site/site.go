@@ -192,6 +192,9 @@ func New(cfg Config) (*Site, error) {
 	for _, p := range pageScripts {
 		s.scripts = append(s.scripts, s.ref(p))
 	}
+	if err := s.splitWorker(); err != nil {
+		return nil, err
+	}
 	if s.fixed["/robots.txt"], err = newResponse(http.StatusOK, "text/plain; charset=utf-8", revalidate, feed.Robots(s.site.Site)); err != nil {
 		return nil, fmt.Errorf("preparing robots.txt: %w", err)
 	}
@@ -290,7 +293,7 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 // rather than the not-found page. TestWorkerKnowsEveryAddress holds it to
 // every file an export writes.
 var workerFilePattern = func() string {
-	files := []string{feedPath, feed.SitemapPath, "/robots.txt"}
+	files := []string{feedPath, feed.SitemapPath, "/robots.txt", workerBodyPath}
 	for p := range goAppResources {
 		files = append(files, p)
 	}
@@ -374,6 +377,37 @@ func (s *Site) ref(p string) string {
 		return p + "?v=" + k.etag
 	}
 	return p
+}
+
+// workerPath is the service worker's script, as go-app's app.js
+// registers it; workerBodyPath is where the worker itself is served
+// (splitWorker).
+const (
+	workerPath     = "/app-worker.js"
+	workerBodyPath = "/dateline-worker.js"
+)
+
+// splitWorker serves the service worker go-app made (worker.js filled in)
+// at workerBodyPath, named by ref, and as workerPath a script of one line
+// that imports it. The browser fetches workerPath at every update check,
+// on each page load of a reader whose site is saved, around its cache;
+// nginx and Caddy send it without validators (theirs come from mtime and
+// size), so the whole worker came each time, 15 kB gzipped at one article
+// and growing with the site's lists. The import is checked through the
+// browser's cache, where its hashed address stays a year: an update check
+// now costs the line, and a new version, whose line names a new hash, is
+// found as before.
+func (s *Site) splitWorker() error {
+	body := s.fixed[workerPath]
+	s.fixed[workerBodyPath] = body
+	s.keep(workerBodyPath)
+	line := "importScripts(" + strconv.Quote(s.ref(workerBodyPath)) + ");\n"
+	stub, err := newResponse(http.StatusOK, body.contentType, revalidate, []byte(line))
+	if err != nil {
+		return fmt.Errorf("preparing %s: %w", workerPath, err)
+	}
+	s.fixed[workerPath] = stub
+	return nil
 }
 
 // wasmPath is where app.wasm is served.

@@ -811,10 +811,7 @@ func TestAppJSFetchesWasmThroughDateline(t *testing.T) {
 // no offline copy at all.
 func TestServiceWorkerPrecacheIsServed(t *testing.T) {
 	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
-	r := ts.get(t, "/app-worker.js", "")
-	if r.status != http.StatusOK {
-		t.Fatalf("/app-worker.js: status %d", r.status)
-	}
+	r := reply{raw: workerScript(t, ts)}
 	if left := regexp.MustCompile(`__[A-Z_]+__`).FindAll(r.raw, -1); left != nil {
 		t.Errorf("the worker's template keeps placeholders the host did not fill: %q", left)
 	}

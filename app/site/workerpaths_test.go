@@ -49,7 +49,7 @@ func TestWorkerKnowsEveryAddress(t *testing.T) {
 		return rec.Code
 	}
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/app-worker.js", nil))
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/dateline-worker.js", nil))
 	worker := rec.Body.String()
 	pages := workerPattern(t, worker, "PAGE", "^(?:/|")
 	fileRe := workerPattern(t, worker, "FILE", "^(?:")

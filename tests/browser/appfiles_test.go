@@ -185,3 +185,39 @@ func (w *requestWatch) take() requests {
 	w.byID, w.ids = map[network.RequestID]*request{}, nil
 	return rs
 }
+
+// TestWorkerUpdateCheckSmall: a reader whose site is saved opens another
+// page of the export behind nginx, which sends the worker's script without
+// validators. The browser checks for a new worker (the page registers it
+// again once the app is live) and downloads /app-worker.js whole: one
+// line now, which imports the worker by its hash from the browser's cache
+// (app/site's splitWorker). Before, that was the whole worker, 15 kB
+// gzipped, at each page load.
+func TestWorkerUpdateCheckSmall(t *testing.T) {
+	t.Parallel()
+	dir := exportSite(t, "-data", writeDataset(t, "updatecheck.json", synthetic()))
+	ng := &staticSite{Root: dir}
+	startNginx(t, []*staticSite{ng})
+	w := newWatchedNet(t, ng.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(2 * time.Minute)
+	firstVisit(t, tb, w.URL, time.Minute)
+	w.take()
+	tb.mustLoad(w.URL+dlpage.ArticlePath(slugAlpha), http.StatusOK)
+	tb.waitLive()
+	for deadline := time.Now().Add(30 * time.Second); w.count("/app-worker.js") == 0; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no update check of the worker in 30 s after the page was live")
+		}
+	}
+	time.Sleep(time.Second) // what the check would import
+	line := w.sent("/app-worker.js")
+	body := w.count("/dateline-worker.js")
+	t.Logf("the update check downloaded /app-worker.js, %d bytes, and the worker %d times", line, body)
+	if line > 200 || body != 0 {
+		t.Errorf("an update check downloaded %d bytes of /app-worker.js and the worker %d times: want one line, and the worker from the browser's cache", line, body)
+	}
+	if got := eval[string](tb, `navigator.serviceWorker.controller ? navigator.serviceWorker.controller.scriptURL : ""`); !strings.HasSuffix(got, "/app-worker.js") {
+		t.Errorf("the page's worker is %q, want /app-worker.js", got)
+	}
+}

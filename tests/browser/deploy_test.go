@@ -152,7 +152,7 @@ func TestStaticHostHeaders(t *testing.T) {
 	// export's .gz and .br files for the app's, the static host's own
 	// compression for pages, data files, the index and feeds), once:
 	// undone, it is the file.
-	for _, p := range append([]string{"/", "/articles/" + slugAlpha, "/feed.xml", dataFile, "/web/dateline.css", "/web/reader.js", "/app-worker.js"}, searchFiles...) {
+	for _, p := range append([]string{"/", "/articles/" + slugAlpha, "/feed.xml", dataFile, "/web/dateline.css", "/web/reader.js", "/dateline-worker.js"}, searchFiles...) {
 		for _, srv := range []struct {
 			name string
 			url  string

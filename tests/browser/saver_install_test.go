@@ -35,6 +35,7 @@ type watchedNet struct {
 	proxy  *httputil.ReverseProxy
 	pinned map[string]*httputil.ReverseProxy // paths served by another host (pin)
 	served []string
+	bytes  map[string]int64 // body bytes sent, by path, since the last take
 	gates  map[string]*gate // by path prefix
 	slowed map[string]slowness
 }
@@ -55,7 +56,7 @@ type gate struct {
 
 func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
 	t.Helper()
-	w := &watchedNet{gates: map[string]*gate{}, pinned: map[string]*httputil.ReverseProxy{}, slowed: map[string]slowness{}}
+	w := &watchedNet{gates: map[string]*gate{}, pinned: map[string]*httputil.ReverseProxy{}, slowed: map[string]slowness{}, bytes: map[string]int64{}}
 	w.deploy(t, hostURL)
 	srv := &http.Server{Handler: http.HandlerFunc(w.handle)}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -87,6 +88,7 @@ func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
 	if sl, ok := w.slowed[r.URL.Path]; ok {
 		rw = &slowWriter{ResponseWriter: rw, slowness: sl, done: r.Context().Done()}
 	}
+	rw = &countingWriter{ResponseWriter: rw, w: w, path: r.URL.Path}
 	w.mu.Unlock()
 	if wait != nil {
 		select {
@@ -113,6 +115,31 @@ func (w *watchedNet) slow(path string, piece int, pause time.Duration) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.slowed[path] = slowness{piece, pause}
+}
+
+// countingWriter adds the body bytes it writes to its proxy's count for
+// path.
+type countingWriter struct {
+	http.ResponseWriter
+	w    *watchedNet
+	path string
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(p)
+	c.w.mu.Lock()
+	c.w.bytes[c.path] += int64(n)
+	c.w.mu.Unlock()
+	return n, err
+}
+
+func (c *countingWriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
+
+// sent tells how many body bytes went out for path since the last take.
+func (w *watchedNet) sent(path string) int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.bytes[path]
 }
 
 // slowWriter writes a body in pieces, each flushed, with a pause after
@@ -222,6 +249,7 @@ func (w *watchedNet) take() []string {
 	defer w.mu.Unlock()
 	s := w.served
 	w.served = nil
+	w.bytes = map[string]int64{}
 	return s
 }
 

@@ -47,6 +47,14 @@ func TestSaverOffWasmOnce(t *testing.T) {
 		}
 	}
 	setSaver(tb, true)
+	// reader.js keeps the setting for an installing worker in a cache, a
+	// write of its own: the install begins once it is there (on a loaded
+	// machine the released script could come first, a case of its own).
+	for deadline := time.Now().Add(10 * time.Second); !evalAwait[bool](tb, `caches.open("dateline-meta").then((c) => c.match("/_saver")).then((r) => r ? r.text() : "").then((t) => t === "on")`); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("data saver was not kept for the worker in 10 s")
+		}
+	}
 	w.release()
 	tb.waitSaved(time.Minute)
 	// A reader's browser may well have dropped the first visit's copy.
