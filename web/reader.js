@@ -339,7 +339,14 @@
 
   var PLACES = "dateline:places";
   var MAX_PLACES = 200;
+  // path is the address of the page last shown (shown, below), under
+  // which its place is kept; pathSlug the slug of the article it showed,
+  // or null. The app draws the next page before it tells this script
+  // (components/nav.go), and a place kept in between would be the next
+  // article's under this one's address: keepPlace measures the story on
+  // screen only while it is still pathSlug's.
   var path = "";
+  var pathSlug = null;
 
   function story() {
     return $("article.story");
@@ -416,10 +423,11 @@
     keepTimer = setTimeout(keepPlace, 300);
   }
 
-  // keepPlace stores the reader's place in the article on screen.
+  // keepPlace stores the reader's place in the article on screen, under
+  // its address, while that article is still the page's.
   function keepPlace() {
     var s = story();
-    if (!s || !restored) {
+    if (!s || !restored || s.getAttribute("data-slug") !== pathSlug) {
       return;
     }
     var place = placeNow();
@@ -1562,6 +1570,7 @@
     var back = returning === address() && !first;
     returning = null;
     here = address();
+    pathSlug = story() ? story().getAttribute("data-slug") : null;
     if (back && !story() && scrolls[here]) {
       window.scrollTo(0, scrolls[here]);
     }
@@ -1569,9 +1578,6 @@
       refocus();
     }
     if (changed) {
-      if (!first) {
-        keepPlace();
-      }
       stopListening();
       path = location.pathname;
       restored = false;
@@ -1605,6 +1611,20 @@
     keepPlace();
     stopListening();
   });
+  // Each of the app's navigations starts with a click on a link, a form
+  // (the search box) or a move in the history (components/page.go,
+  // routeEvents). Heard in the capture phase, before go-app's handlers on
+  // the window, the page on screen is still the one being left: its place
+  // is kept now, not 300 ms after the last scroll.
+  var leaving = function (e) {
+    if (e.type !== "click" || (e.target && e.target.closest && e.target.closest("a[href]"))) {
+      clearTimeout(keepTimer);
+      keepPlace();
+    }
+  };
+  doc.addEventListener("click", leaving, true);
+  doc.addEventListener("submit", leaving, true);
+  window.addEventListener("popstate", leaving, true);
   root.setAttribute("data-reader", "");
   shown();
 })();
