@@ -127,6 +127,23 @@ func sharedHost(t testing.TB, name string, args func() ([]string, error)) *host 
 	return nil
 }
 
+// datasetHost is the host shared under name that serves the dataset ds
+// makes, written to a file of that name.
+func datasetHost(t testing.TB, name string, ds func() *article.Dataset) *host {
+	t.Helper()
+	return sharedHost(t, name, func() ([]string, error) {
+		b, err := json.MarshalIndent(ds(), "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Join(tmpDir, name+".json")
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return nil, err
+		}
+		return []string{"-data", file}, nil
+	})
+}
+
 // seedHost serves the bundled dataset, which holds the seed story.
 func seedHost(t testing.TB) *host {
 	t.Helper()
@@ -136,17 +153,7 @@ func seedHost(t testing.TB) *host {
 // syntheticHost serves synthetic(): a few plainly invented articles.
 func syntheticHost(t testing.TB) *host {
 	t.Helper()
-	return sharedHost(t, "synthetic", func() ([]string, error) {
-		b, err := json.MarshalIndent(synthetic(), "", "  ")
-		if err != nil {
-			return nil, err
-		}
-		file := filepath.Join(tmpDir, "synthetic.json")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			return nil, err
-		}
-		return []string{"-data", file}, nil
-	})
+	return datasetHost(t, "synthetic", synthetic)
 }
 
 // The synthetic dataset: alpha links inline and in its related list to

@@ -3,12 +3,9 @@
 package browser
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -83,17 +80,7 @@ func placeDataset() *article.Dataset {
 
 func placeHost(t testing.TB) *host {
 	t.Helper()
-	return sharedHost(t, "place", func() ([]string, error) {
-		b, err := json.MarshalIndent(placeDataset(), "", "  ")
-		if err != nil {
-			return nil, err
-		}
-		file := filepath.Join(tmpDir, "place.json")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			return nil, err
-		}
-		return []string{"-data", file}, nil
-	})
+	return datasetHost(t, "place", placeDataset)
 }
 
 // keptPlace is an entry of reader.js's places (dateline:places).

@@ -67,17 +67,7 @@ func readerDataset() *article.Dataset {
 
 func readerHost(t testing.TB) *host {
 	t.Helper()
-	return sharedHost(t, "reader", func() ([]string, error) {
-		b, err := json.MarshalIndent(readerDataset(), "", "  ")
-		if err != nil {
-			return nil, err
-		}
-		file := filepath.Join(tmpDir, "reader.json")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			return nil, err
-		}
-		return []string{"-data", file}, nil
-	})
+	return datasetHost(t, "reader", readerDataset)
 }
 
 // addScript runs a script in every document the tab opens, before the

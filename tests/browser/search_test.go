@@ -3,12 +3,9 @@
 package browser
 
 import (
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -31,17 +28,7 @@ import (
 // every headline has "Synthetic archive story N".
 func searchHost(t testing.TB) *host {
 	t.Helper()
-	return sharedHost(t, "search", func() ([]string, error) {
-		b, err := json.MarshalIndent(archiveDataset(45), "", "  ")
-		if err != nil {
-			return nil, err
-		}
-		file := filepath.Join(tmpDir, "search.json")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			return nil, err
-		}
-		return []string{"-data", file}, nil
-	})
+	return datasetHost(t, "search", func() *article.Dataset { return archiveDataset(45) })
 }
 
 // searchHome opens the home page of searchHost in a tab width pixels wide,
