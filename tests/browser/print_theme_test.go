@@ -1,0 +1,164 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"dateline/app/article"
+	dlpage "dateline/app/page"
+)
+
+// printThemeDataset is two plainly synthetic articles in one section: the
+// first has what prints in the soft ink (a date and reading time, a
+// photo's caption and credit, a related story not in this collection)
+// and is followed in its section by the second.
+func printThemeDataset() *article.Dataset {
+	para := func(s string) article.Block { return article.Block{Type: article.Paragraph, Text: s} }
+	filler := strings.Repeat("This sentence is invented test copy for the print tests. ", 8)
+	return &article.Dataset{
+		Site: &article.Site{Name: "Synthetic Print", Description: "Plainly synthetic pages for the print tests."},
+		Articles: []article.Article{
+			{
+				Slug: "print-first", Headline: "Print test: a synthetic story to print", Section: "Synthetic Section",
+				Published: "2024-05-02T09:00:00Z",
+				Dateline:  &article.Dateline{Place: "TESTVILLE", Source: "Synthetic Wire"},
+				Figures:   []article.Figure{{Caption: "A synthetic caption of a photo that is not in the collection.", Credit: "Photo: test fixture"}},
+				Body:      []article.Block{para("The first synthetic paragraph. " + filler), para("The second synthetic paragraph. " + filler)},
+				Related:   []article.Link{{Title: "A synthetic story outside this collection"}},
+			},
+			{
+				Slug: "print-second", Headline: "Print test: the next synthetic story", Section: "Synthetic Section",
+				Published: "2024-05-01T09:00:00Z",
+				Body:      []article.Block{para("The only synthetic paragraph. " + filler)},
+			},
+		},
+	}
+}
+
+// printedJS reads the page as print media draws it: the palette on the
+// root element, the paper, and each element with text of its own that is
+// drawn, with its contrast against what lies behind it (its nearest
+// ancestor with a background, else the paper).
+const printedJS = `(() => {
+  const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const lum = (c) => { const v = rgb(c).map((x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const clear = (c) => c === "transparent" || /rgba\(.*, 0\)$/.test(c);
+  const behind = (el) => { for (let e = el; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor; if (!clear(b)) return b; } return "rgb(255, 255, 255)"; };
+  const name = (el) => el.tagName.toLowerCase() + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "");
+  const root = getComputedStyle(document.documentElement);
+  const texts = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join("").trim();
+    if (!own) continue;
+    const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+    if (r.width === 0 || r.height === 0 || cs.visibility !== "visible" || el.closest("[hidden], dialog")) continue;
+    texts.push({what: name(el) + " " + JSON.stringify(own.slice(0, 40)), color: cs.color, contrast: ratio(cs.color, behind(el))});
+  }
+  const cap = document.querySelector(".figure-caption"), ccs = cap && getComputedStyle(cap);
+  const rules = !cap ? [] : ["Top", "Right", "Bottom", "Left"].filter((s) => parseFloat(ccs["border" + s + "Width"]) > 0).map((s) => ccs["border" + s + "Color"]);
+  return {
+    palette: ["--paper", "--ink", "--ink-soft", "--rule"].map((p) => p + " " + root.getPropertyValue(p).trim()).join(", "),
+    paper: getComputedStyle(document.body).backgroundColor,
+    rule: rules.join(" "),
+    texts,
+  };
+})()`
+
+type printedPage struct {
+	Palette, Paper, Rule string
+	Texts                []struct {
+		What, Color string
+		Contrast    float64
+	}
+}
+
+// TestPrintTheme prints an article (print media, as Ctrl+P and
+// Page.printToPDF draw it) with each theme, and with the automatic one on
+// a system in light mode and in dark mode: every theme prints the print
+// palette, black and dark grey on white, and every text drawn keeps a
+// contrast of 4.5:1 or more. With the system dark and the theme on
+// Automatic, the dark theme's palette used to win over the print one (a
+// stronger selector): the date and reading time, the caption, the credit,
+// "(not in this collection)" printed grey on white, about 2.2:1, and the
+// caption's rule took the dark theme's colour.
+func TestPrintTheme(t *testing.T) {
+	t.Parallel()
+	h := sharedHost(t, "print", func() ([]string, error) {
+		b, err := json.MarshalIndent(printThemeDataset(), "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Join(tmpDir, "print.json")
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return nil, err
+		}
+		return []string{"-data", file}, nil
+	})
+	url := h.URL + dlpage.ArticlePath("print-first")
+	shots := os.Getenv("DATELINE_SCREENSHOTS")
+	for _, c := range []struct{ name, theme, system string }{
+		{"automatic-light", "", "light"},
+		{"automatic-dark", "", "dark"},
+		{"light", "light", "dark"},
+		{"sepia", "sepia", "dark"},
+		{"dark", "dark", "light"},
+		{"dark-on-dark", "dark", "dark"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, 800, 900)
+			tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+			settings := `{}`
+			if c.theme != "" {
+				settings = fmt.Sprintf(`{theme: %q}`, c.theme)
+			}
+			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", "`+storedMark+`" + JSON.stringify(`+settings+`))`)
+			tb.emulateMedia("print", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: c.system})
+			tb.mustLoad(url, http.StatusOK)
+			tb.waitLive()
+			if got := eval[string](tb, `document.documentElement.getAttribute("data-theme") || ""`); got != c.theme {
+				t.Fatalf("the page has the theme %q, want %q", got, c.theme)
+			}
+			eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)
+			got := eval[printedPage](tb, printedJS)
+			if want := "--paper #ffffff, --ink #000000, --ink-soft #333333, --rule #999999"; got.Palette != want {
+				t.Errorf("printed with the palette %s, want %s", got.Palette, want)
+			}
+			if got.Paper != "rgb(255, 255, 255)" {
+				t.Errorf("printed on %s, want white", got.Paper)
+			}
+			if got.Rule != "rgb(153, 153, 153)" {
+				t.Errorf("the caption's rule printed %q, want the print rule rgb(153, 153, 153)", got.Rule)
+			}
+			var seen []string
+			for _, x := range got.Texts {
+				seen = append(seen, x.What)
+				if x.Contrast < 4.5 {
+					t.Errorf("%s printed %s, contrast %.2f:1, want 4.5 or more", x.What, x.Color, x.Contrast)
+				}
+			}
+			// The elements the fault was seen on are among those measured.
+			all := strings.Join(seen, "\n")
+			for _, want := range []string{".story-reading-time", ".figure-text", ".figure-credit", ".unlinked-note"} {
+				if !strings.Contains(all, want) {
+					t.Errorf("no printed text in %s; measured:\n%s", want, all)
+				}
+			}
+			if shots != "" {
+				saveShot(t, tb, shots, "print-theme-"+c.name+".png")
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") }) // robots.txt's
+		})
+	}
+}
