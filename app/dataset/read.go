@@ -431,6 +431,31 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 				}
 			}
 			hint := syntaxHint(msg)
+			at := se.ByteOffset
+			if comma, closer, ok := trailingComma(msg, at, func(off int64, n int) []byte {
+				if whole != nil {
+					return data[off:min(off+int64(n), int64(len(data)))]
+				}
+				if size < 0 || off >= size {
+					return nil // a pipe, or past the end: no second reading
+				}
+				b, err := fs.f.readAt(off, int(min(int64(n), size-off)))
+				if err != nil {
+					return nil // reported as jsontext words it, as before
+				}
+				return b
+			}); ok {
+				if closer == ']' && at != comma {
+					// Reported at the ], where the next item
+					// would be: the list holds the comma.
+					pointer = pointer[:max(0, strings.LastIndexByte(pointer, '/'))]
+				}
+				at = comma
+				msg, hint = "a comma after the last item of a list, before its closing ]", "remove the comma: JSON has none after the last item"
+				if closer == '}' {
+					msg, hint = "a comma after the last field of an object, before its closing }", "remove the comma: JSON has none after the last field"
+				}
+			}
 			if strings.Contains(msg, "exceeded max depth") {
 				// jsontext's limit: the levels that hold the value
 				// that went past it, which the pointer names.
@@ -438,7 +463,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 				msg = "brackets nested too deep"
 				hint = "reading stops at " + limit + " levels, and a dataset needs fewer than ten: look for a [ or { repeated, or never closed"
 			}
-			problem(se.ByteOffset, shortPointer(pointer), "JSON syntax error: "+msg, hint)
+			problem(at, shortPointer(pointer), "JSON syntax error: "+msg, hint)
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			problem(dec.InputOffset(), "", "JSON syntax error: unexpected end of file", syntaxHint("unexpected end of file"))
 		default:
@@ -656,6 +681,81 @@ func streamedPointer(f *file, size, from, at int64, in string, index int) (point
 		return "/" + strings.Join(outer[:len(got)], "/"), true
 	}
 	return strings.Join(append([]string{""}, append(outer, got[len(outer):]...)...), "/"), true
+}
+
+// trailingComma tells whether a syntax error at offset at, in jsontext's
+// words msg, is a comma after the last item of an array or the last member
+// of an object, and if so where the comma is and which bracket follows it.
+// jsontext says "invalid character ',' at start of value" at the comma
+// when a decoder peeks past it (the loops over the dataset's fields and
+// its articles), and "invalid character ']' at start of value" or "'}' at
+// start of string" at the bracket when it reads a whole value. read
+// returns the file's bytes from off, n of them at most (fewer at its end,
+// none when they cannot be read again).
+func trailingComma(msg string, at int64, read func(off int64, n int) []byte) (comma int64, closer byte, ok bool) {
+	switch {
+	case strings.HasPrefix(msg, "invalid character ',' at start of value"):
+		// After a value (not after another comma, nor first in its
+		// brackets), and before a closing bracket.
+		if b := read(at, 1); len(b) != 1 || b[0] != ',' {
+			return 0, 0, false
+		}
+		if c, _ := nonSpace(read, at, -1); c == 0 || strings.IndexByte(",[{:", c) >= 0 {
+			return 0, 0, false
+		}
+		if c, _ := nonSpace(read, at, +1); c == ']' || c == '}' {
+			return at, c, true
+		}
+	case strings.HasPrefix(msg, "invalid character ']' at start of value"),
+		strings.HasPrefix(msg, "invalid character '}' at start of string"):
+		b := read(at, 1)
+		if len(b) != 1 {
+			return 0, 0, false
+		}
+		if c, off := nonSpace(read, at, -1); c == ',' {
+			return off, b[0], true
+		}
+	}
+	return 0, 0, false
+}
+
+// nonSpace finds the first byte that is not JSON white space from offset
+// at on, not counting at's own, going forward (dir +1) or back (-1). It
+// returns 0 when there is none, or the bytes cannot be read again.
+func nonSpace(read func(off int64, n int) []byte, at int64, dir int) (c byte, off int64) {
+	const chunk = 4 << 10
+	for {
+		from := at + 1
+		if dir < 0 {
+			from = max(0, at-chunk)
+		}
+		n := chunk
+		if dir < 0 {
+			n = int(at - from)
+		}
+		if n == 0 {
+			return 0, 0
+		}
+		b := read(from, n)
+		if len(b) == 0 || dir < 0 && len(b) != n {
+			return 0, 0
+		}
+		if dir > 0 {
+			if i := skipSpace(b, 0); i < len(b) {
+				return b[i], from + int64(i)
+			}
+			at = from + int64(len(b)) - 1
+			continue
+		}
+		i := len(b) - 1
+		for i >= 0 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+			i--
+		}
+		if i >= 0 {
+			return b[i], from + int64(i)
+		}
+		at = from
+	}
 }
 
 // shortPointer shortens the pointer of a value nested thousands of levels
@@ -893,6 +993,7 @@ func syntaxHint(msg string) string {
 		{"after object name (expecting ':')", `put a colon between the field name and its value: "name": value`},
 		{"character ']' at start of value", "remove the comma before the closing ]"},
 		{"character '}' at start of string", "remove the comma before the closing }"},
+		{"character ',' at start of value", "remove the comma: it does not stand between two items or two fields"},
 		{"at start of string (expecting '\"')", `field names need double quotes: "name": value`},
 		{"in literal", `write true, false and null in lower case, and put text in double quotes`},
 		{"at start of value", `put text in double quotes ("..."); numbers, true, false and null go without`},
