@@ -484,7 +484,14 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			fail(err, "", -1)
 			return
 		}
-		problem(0, "", fmt.Sprintf("expected an object, found %s", kindName(k)), `a dataset is a JSON object such as {"articles": [...]}`)
+		// What is there, by its first bytes: jsontext's kind of what is
+		// not JSON is its first byte.
+		buf := dec.UnreadBuffer()
+		found, hint := jsonread.Found(buf), `a dataset is a JSON object such as {"articles": [...]}`
+		if found == "'<'" {
+			hint = "this looks like a web page (HTML), such as an error page saved in its place: " + hint
+		}
+		problem(dec.InputOffset()+int64(skipSpace(buf, 0)), "", "expected an object, found "+found, hint)
 		return
 	}
 	if _, err := dec.ReadToken(); err != nil {
@@ -877,7 +884,7 @@ func (l *loader) check(j job, c *checker) result {
 		})
 	}
 	if r.Peek() != jsonread.Object {
-		add(0, "", fmt.Sprintf("expected an object, found %s", r.Peek()), "an article is an object in braces: { ... }")
+		add(0, "", "expected an object, found "+jsonread.Found(j.raw), "an article is an object in braces: { ... }")
 		return res
 	}
 	a.ReadJSON(r)

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -37,6 +38,9 @@ const (
 	Object
 )
 
+// String names the kind, as in "expected an object, found a string".
+// Invalid is "no JSON value": the data ended, or holds what is not JSON
+// (Found names which).
 func (k Kind) String() string {
 	switch k {
 	case Null:
@@ -52,7 +56,40 @@ func (k Kind) String() string {
 	case Object:
 		return "an object"
 	}
-	return "nothing"
+	return "no JSON value"
+}
+
+// Found names what data holds after any white space, in the words of
+// "expected an object, found ...": the kind of its value, "nothing" when
+// it ends there, and for what is not JSON "text" (a letter, as in a
+// plain-text file or a word without quotes), the character in quotes
+// ('<' begins an HTML page), a control character by its code point, or
+// "bytes that are not UTF-8".
+func Found(data []byte) string {
+	i := 0
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
+	}
+	data = data[i:]
+	if len(data) == 0 {
+		return "nothing"
+	}
+	if k := (&Reader{data: data}).Peek(); k != Invalid {
+		literal := map[byte]string{'t': "true", 'f': "false", 'n': "null"}[data[0]]
+		if literal == "" || strings.HasPrefix(string(data[:min(len(data), len(literal))]), literal) {
+			return k.String()
+		}
+	}
+	r, size := utf8.DecodeRune(data)
+	switch {
+	case r == utf8.RuneError && size <= 1:
+		return "bytes that are not UTF-8"
+	case unicode.IsLetter(r):
+		return "text"
+	case unicode.IsControl(r) || !unicode.IsPrint(r):
+		return fmt.Sprintf("the character %U", r)
+	}
+	return "'" + string(r) + "'"
 }
 
 // Problem is something wrong with the shape of the data.
@@ -207,7 +244,7 @@ func (r *Reader) expect(want Kind) bool {
 		return true
 	}
 	if got == Invalid {
-		r.fail("expected a value")
+		r.fail(fmt.Sprintf("expected %s, found %s", want, Found(r.data[r.i:])))
 		return false
 	}
 	r.report(-1, "", fmt.Sprintf("expected %s, found %s", want, got), typeHint(want), true)
@@ -464,7 +501,7 @@ func (r *Reader) Skip() {
 			r.literal("false")
 		}
 	default:
-		r.fail("expected a value")
+		r.fail("expected a value, found " + Found(r.data[r.i:]))
 	}
 }
 
