@@ -42,7 +42,7 @@ func validate(args []string, stdout io.Writer) error {
 	}
 	n := arc.Len()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: ok, %s", d.path, countOf(n, "article", "articles"))
+	fmt.Fprintf(&b, "%s: ok, %s", dataset.FileName(d.path), countOf(n, "article", "articles"))
 	if w := len(arc.Warnings); w > 0 {
 		fmt.Fprintf(&b, ", %s", countOf(w, "warning", "warnings"))
 	}

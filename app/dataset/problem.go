@@ -2,7 +2,10 @@ package dataset
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a dataset, with its place.
@@ -44,10 +47,46 @@ type elsewhere struct {
 	line, column int
 }
 
+// FileName is how problems name a file or folder: as given, unless the
+// name holds what would break the line it is printed on or is not text (a
+// control character such as a line break, a line or paragraph separator,
+// bytes that are not UTF-8). Such a name is printed in double quotes with
+// Go's escapes, "bad\nname.json", so that each problem stays one line that
+// tools can read.
+func FileName(name string) string {
+	if strings.IndexFunc(name, breaksLine) < 0 && utf8.ValidString(name) {
+		return name
+	}
+	return strconv.Quote(name)
+}
+
+func breaksLine(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+}
+
+// oneLine escapes in text what would break its line, as Go would in a
+// quoted string (\n, \x01, \u2028), leaving the rest as it is: a message
+// that names a file, or quotes an error that does.
+func oneLine(text string) string {
+	if strings.IndexFunc(text, breaksLine) < 0 {
+		return text
+	}
+	var b strings.Builder
+	for _, r := range text {
+		if breaksLine(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // say is the message's part about the other place: the value, and where
 // it is, with its line and column when they are known.
 func (o *elsewhere) say() string {
-	where := o.file
+	where := FileName(o.file)
 	if o.line > 0 {
 		where += fmt.Sprintf(":%d:%d", o.line, o.column)
 	}
@@ -59,16 +98,17 @@ func (o *elsewhere) say() string {
 }
 
 // String formats the problem the way editors and CI logs link to a place:
-// FILE:LINE:COL: POINTER: article N ("slug"): message (hint).
+// FILE:LINE:COL: POINTER: article N ("slug"): message (hint), on one line
+// (FileName).
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(FileName(p.File))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Column)
 	}
 	b.WriteString(": ")
 	if p.Pointer != "" {
-		b.WriteString(p.Pointer + ": ")
+		b.WriteString(oneLine(p.Pointer) + ": ")
 	}
 	if p.Article >= 0 {
 		if p.Slug != "" {
@@ -77,9 +117,9 @@ func (p Problem) String() string {
 			fmt.Fprintf(&b, "article %d: ", p.Article)
 		}
 	}
-	b.WriteString(p.Message)
+	b.WriteString(oneLine(p.Message))
 	if p.Hint != "" {
-		b.WriteString(" (" + p.Hint + ")")
+		b.WriteString(" (" + oneLine(p.Hint) + ")")
 	}
 	return b.String()
 }
@@ -104,7 +144,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d %s", e.Name, e.Count, plural(e.Count, "problem", "problems"))
+	fmt.Fprintf(&b, "%s: %d %s", FileName(e.Name), e.Count, plural(e.Count, "problem", "problems"))
 	for _, p := range e.Problems {
 		b.WriteString("\n" + p.String())
 	}
