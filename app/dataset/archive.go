@@ -266,7 +266,9 @@ func (a *Archive) Neighbours(slug string) (newer, older *article.Summary) {
 var ErrChanged = errors.New("the dataset changed on disk since it was checked")
 
 // Article reads the article with the slug from its file. ok is false when
-// there is no such article.
+// there is no such article. An article whose bytes moved in its file
+// since it was checked is read where they are now; one whose bytes are no
+// longer there is an error that is ErrChanged (a *ChangedError).
 func (a *Archive) Article(slug string) (art *article.Article, ok bool, err error) {
 	i, ok := a.bySlug[slug]
 	if !ok {
@@ -275,30 +277,55 @@ func (a *Archive) Article(slug string) (art *article.Article, ok bool, err error
 	e := a.entries[i]
 	f := a.files[e.file]
 	raw, err := f.readAt(e.off, int(e.size))
-	if err != nil {
-		if f.path != "" && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, fs.ErrNotExist)) {
-			// Cut short or removed since it was checked (an editor
-			// truncates a file before it writes it again).
-			return nil, true, fmt.Errorf("article %q of %s: %w (%w)", slug, f.name, ErrChanged, err)
-		}
+	if err == nil && maphash.Bytes(a.seed, raw) == e.sum {
+		art, err := decode(raw, slug, f)
+		return art, true, err
+	}
+	if f.path == "" {
+		return nil, true, err // in memory: unchanged, and read whole
+	}
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, fs.ErrNotExist) {
 		return nil, true, err
 	}
-	if maphash.Bytes(a.seed, raw) != e.sum {
-		return nil, true, fmt.Errorf("article %q of %s: %w", slug, f.name, ErrChanged)
+	// Cut short, removed or written again since it was checked (an
+	// editor truncates a file before it writes it again): the article's
+	// bytes may be elsewhere in the file. A file that changes again while
+	// it is looked through is looked through once more.
+	var r *relocation
+	for range 2 {
+		var rerr error
+		if r, rerr = a.relocate(int(e.file)); rerr != nil {
+			return nil, true, &ChangedError{Slug: slug, File: f.name, Err: errors.Join(err, rerr)}
+		}
+		off := r.at[e.index]
+		if off < 0 {
+			break
+		}
+		if raw, err = f.readAt(off, int(e.size)); err == nil && maphash.Bytes(a.seed, raw) == e.sum {
+			art, err := decode(raw, slug, f)
+			return art, true, err
+		}
 	}
-	art = new(article.Article)
-	r := jsonread.NewReader(raw)
-	art.ReadJSON(r)
-	if err := r.End(); err != nil {
-		return nil, true, fmt.Errorf("article %q of %s: %w", slug, f.name, err)
-	}
-	return art, true, nil
+	return nil, true, r.changedError(e, f)
 }
 
 // finish runs the checks across articles and files, and builds the archive
 // or the error that lists every problem.
-func (l *loader) finish() (*Archive, error) {
-	a := &Archive{Name: l.name, seed: l.seed}
+func (l *loader) finish() (a *Archive, err error) {
+	// The files read are held open for the archive served (file.hold),
+	// and closed for one refused or only checked.
+	defer func() {
+		if err != nil || l.checkOnly {
+			files := make([]*file, len(l.files))
+			for i, fs := range l.files {
+				files[i] = fs.f
+			}
+			if cerr := closeFiles(files); cerr != nil && err == nil {
+				a, err = nil, cerr
+			}
+		}
+	}()
+	a = &Archive{Name: l.name, seed: l.seed}
 	var problems []Problem
 	broken := false
 	h := sha256.New()

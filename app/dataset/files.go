@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -35,7 +36,28 @@ type file struct {
 	refused error
 	// link tells that the file was reached by a symbolic link to it.
 	link bool
+
+	// held is the file as it was read, kept open for the archive's life
+	// (see hold): an article is read again from the bytes that were
+	// checked, even once a new file is renamed over the path or the
+	// path removed. nil when not held: read at its path.
+	held atomic.Pointer[os.File]
+	// budget is how many more files of the listing may be held, shared by
+	// its files; nil for a file never held.
+	budget *atomic.Int32
+
+	mu    sync.Mutex  // one look for moved articles at a time (relocate)
+	moves *relocation // what the last look found
 }
+
+// maxHeld is the most files of one dataset that an archive holds open. A
+// dataset of one file, or of a few large ones, is held whole; the files of
+// a larger folder past the first maxHeld opened are read at their paths,
+// as a file whose descriptor was closed is. A reload holds the new
+// archive's files while the old one's are still open, until the swap
+// closes them: at most twice maxHeld descriptors, well under the usual
+// limits (1,024 at the least, which Go raises to the hard limit).
+const maxHeld = 128
 
 // Link is a symbolic link that reading a dataset folder followed.
 type Link struct {
@@ -64,6 +86,17 @@ func (f *file) open() (io.ReadCloser, int64, error) {
 	if f.path == "" {
 		return io.NopCloser(bytes.NewReader(f.data)), int64(len(f.data)), nil
 	}
+	if h := f.held.Load(); h != nil {
+		size := f.size
+		if size < 0 {
+			fi, err := h.Stat()
+			if err != nil {
+				return nil, 0, fmt.Errorf("reading %s: %w", f.name, err)
+			}
+			size = fi.Size()
+		}
+		return io.NopCloser(&atReader{r: h}), size, nil
+	}
 	r, err := openFile(f.path)
 	if err != nil {
 		return nil, 0, fmt.Errorf("opening %s: %w", f.name, err)
@@ -84,7 +117,69 @@ func (f *file) open() (io.ReadCloser, int64, error) {
 			return nil, 0, fmt.Errorf("reading %s: %w", f.name, err)
 		}
 	}
-	return r, size, nil
+	return f.hold(r), size, nil
+}
+
+// hold keeps r, just opened, as the file's held descriptor, if the
+// listing's budget allows and the system can keep a file open without
+// keeping others from replacing it (keep). It returns the reader of the
+// file's bytes from the start: r itself when not kept.
+func (f *file) hold(r openedFile) io.ReadCloser {
+	if f.budget == nil {
+		return r
+	}
+	if f.budget.Add(-1) < 0 {
+		f.budget.Add(1)
+		return r
+	}
+	h := keep(r)
+	if h == nil {
+		f.budget.Add(1)
+		return r
+	}
+	if !f.held.CompareAndSwap(nil, h) {
+		// Held meanwhile by another open: this one reads and closes its
+		// own.
+		f.budget.Add(1)
+		return struct {
+			io.Reader
+			io.Closer
+		}{&atReader{r: h}, h}
+	}
+	return io.NopCloser(&atReader{r: h})
+}
+
+// release closes the held descriptor, if any: the file is read at its
+// path from then on. Reads under way finish first (os.File counts them).
+func (f *file) release() error {
+	h := f.held.Swap(nil)
+	if h == nil {
+		return nil
+	}
+	f.budget.Add(1)
+	if err := h.Close(); err != nil {
+		return fmt.Errorf("closing %s: %w", f.name, err)
+	}
+	return nil
+}
+
+// atReader reads r from its start to its end, at offsets: the descriptor
+// is shared, and its own offset is not moved.
+type atReader struct {
+	r   io.ReaderAt
+	off int64
+}
+
+func (a *atReader) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n, err := a.r.ReadAt(p, a.off)
+	a.off += int64(n)
+	if n > 0 && err == io.EOF {
+		err = nil // said at the next read, with nothing
+	}
+	return n, err
 }
 
 // readAt reads the n bytes at off.
@@ -94,6 +189,17 @@ func (f *file) readAt(off int64, n int) ([]byte, error) {
 			return nil, fmt.Errorf("reading %s at %d: out of range", f.name, off)
 		}
 		return f.data[off : off+int64(n)], nil
+	}
+	if h := f.held.Load(); h != nil {
+		b := make([]byte, n)
+		_, err := h.ReadAt(b, off)
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, os.ErrClosed) {
+			return nil, fmt.Errorf("reading %s at %d: %w", f.name, off, err)
+		}
+		// Released meanwhile: read at the path, as a file not held.
 	}
 	r, err := os.Open(f.path)
 	if err != nil {
@@ -141,7 +247,9 @@ func listFiles(path string, max int64) ([]*file, []Link, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		return []*file{f}, nil, nil
+		files := []*file{f}
+		budget(files)
+		return files, nil, nil
 	}
 	files, links := listFolder(path)
 	if len(files) == 0 {
@@ -149,7 +257,18 @@ func listFiles(path string, max int64) ([]*file, []Link, error) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
 	sort.Slice(links, func(i, j int) bool { return links[i].Path < links[j].Path })
+	budget(files)
 	return files, links, nil
+}
+
+// budget lets the files of one listing hold up to maxHeld descriptors
+// among them.
+func budget(files []*file) {
+	b := new(atomic.Int32)
+	b.Store(maxHeld)
+	for _, f := range files {
+		f.budget = b
+	}
 }
 
 // listFolder lists the *.json files under root (x.JSON too), hidden

@@ -26,3 +26,8 @@ func (f osFile) Stat() (int64, fs.FileMode, error) {
 	}
 	return fi.Size(), fi.Mode().Type(), nil
 }
+
+// keep holds no file open here: on Windows an open file cannot be
+// replaced by a rename or removed, which is how editors and import save a
+// dataset. Articles are read at their paths.
+func keep(r openedFile) *os.File { return nil }

@@ -98,3 +98,16 @@ func (f *rawFile) Close() error {
 	}
 	return nil
 }
+
+// keep turns r into an *os.File, which may be read at offsets by many
+// goroutines and closed while they do (it counts its reads), for a file
+// held for an archive's life; r no longer owns the descriptor.
+func keep(r openedFile) *os.File {
+	raw, ok := r.(*rawFile)
+	if !ok || raw.fd < 0 {
+		return nil
+	}
+	f := os.NewFile(uintptr(raw.fd), raw.path)
+	raw.fd = -1
+	return f
+}
