@@ -39,7 +39,7 @@ import (
 // a note of a date its dateline gave, which the article does not keep,
 // and a warning when the story has no date (it is then listed after every
 // dated article, and says where) or no dateline.
-func importStory(args []string, stdout, stderr io.Writer) error {
+func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	flags := flag.NewFlagSet("import", flag.ContinueOnError)
 	path := flags.String("data", "articles.json", "dataset `PATH` to add the story to: a file, or a folder of .json files; created if it does not exist (a folder when PATH ends in /)")
 	out := flags.String("o", "", "write the entry to standard output (-o -) instead of adding it to the dataset")
@@ -170,6 +170,10 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if arc != nil {
+		// Its files are held open, to read articles from.
+		defer func() { err = errors.Join(err, arc.Close()) }()
+	}
+	if arc != nil {
 		switch held, err := holding(arc, a, links); {
 		case err != nil:
 			return fmt.Errorf("import: reading the dataset: %w; nothing was changed", err)
@@ -256,6 +260,7 @@ func importStory(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("import: with %s added, the dataset would not be valid; nothing was changed: %w", storyFile, err)
 	}
+	defer func() { err = errors.Join(err, updated.Close()) }()
 	switch {
 	case create == intoFolder:
 		err = createIn(*path, name, data)

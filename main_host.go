@@ -318,7 +318,8 @@ func closeMedia(m *site.Media) error {
 }
 
 // newSite loads the dataset and prepares the site, which serves the
-// media folder until done is called.
+// media folder and reads the dataset's files it holds open until done is
+// called.
 func newSite(d *dataFlags, cacheSize int64) (s *site.Site, arc *dataset.Archive, done func() error, err error) {
 	// Hashing the executable, tens of MB, needs nothing else: it runs
 	// while the dataset is read.
@@ -335,19 +336,29 @@ func newSite(d *dataFlags, cacheSize int64) (s *site.Site, arc *dataset.Archive,
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// The archive holds its dataset files open (it reads its articles
+	// from them), and the closure only those, not the archive.
+	closeFiles := arc.Closer()
+	done = func() error {
+		err := closeMedia(media)
+		if ferr := closeFiles(); ferr != nil {
+			err = errors.Join(err, fmt.Errorf("closing the dataset: %w", ferr))
+		}
+		return err
+	}
 	web, err := Web()
 	if err != nil {
-		return nil, nil, nil, errors.Join(err, closeMedia(media))
+		return nil, nil, nil, errors.Join(err, done())
 	}
 	build := <-exe
 	if build.err != nil {
-		return nil, nil, nil, errors.Join(build.err, closeMedia(media))
+		return nil, nil, nil, errors.Join(build.err, done())
 	}
 	s, err = site.New(site.Config{Archive: arc, Web: web, Build: build.sum, CacheSize: cacheSize, Media: media})
 	if err != nil {
-		return nil, nil, nil, errors.Join(fmt.Errorf("preparing the site: %w", err), closeMedia(media))
+		return nil, nil, nil, errors.Join(fmt.Errorf("preparing the site: %w", err), done())
 	}
-	return s, arc, func() error { return closeMedia(media) }, nil
+	return s, arc, done, nil
 }
 
 // exportGCPercent is the garbage collector's target during an export.
@@ -576,7 +587,7 @@ func serve(args []string) (err error) {
 	if err != nil {
 		return errors.Join(err, closeListener(ln))
 	}
-	h := newReloader(&d, int64(cacheSize), s, done)
+	h := newReloader(&d, int64(cacheSize), s, arc, done)
 	defer func() { err = errors.Join(err, h.close()) }()
 	for _, w := range arc.Warnings {
 		log.Print("warning: " + w.String())

@@ -30,7 +30,11 @@ import (
 // the dataset again in the background, as at the start (newSite). A
 // dataset that checks is swapped in whole; one that does not is logged,
 // and the site before it goes on serving until the next change. Meanwhile
-// an article that changed on disk answers 503 (app/site: changed.go).
+// the site before it serves its articles as they were checked: from the
+// files it holds open, which a file renamed over the old one leaves as
+// they were; from where their bytes moved, in a file written again in
+// place; and only an article whose own bytes changed answers 503
+// (app/dataset: relocate.go; app/site: changed.go).
 
 const (
 	// pollEvery is how often the dataset's files are looked at.
@@ -50,12 +54,13 @@ type reloader struct {
 	cur       atomic.Pointer[site.Site]
 
 	mu     sync.Mutex
-	done   func() error // closes the current site's media folder
+	done   func() error // closes the current site's media folder and dataset files
+	files  func() error // closes the current site's dataset files alone
 	closed bool         // the host is stopping: a site read now is not served
 }
 
-func newReloader(d *dataFlags, cacheSize int64, s *site.Site, done func() error) *reloader {
-	h := &reloader{d: d, cacheSize: cacheSize, done: done}
+func newReloader(d *dataFlags, cacheSize int64, s *site.Site, arc *dataset.Archive, done func() error) *reloader {
+	h := &reloader{d: d, cacheSize: cacheSize, done: done, files: arc.Closer()}
 	h.cur.Store(s)
 	return h
 }
@@ -173,7 +178,7 @@ func (h *reloader) reload(why string) {
 		}
 		return
 	}
-	oldDone := h.done
+	oldDone, oldFiles := h.done, h.files
 	if s.Version == old.Version {
 		// The same bytes (a file saved unchanged, touched): the site
 		// serving keeps its pages made so far.
@@ -184,9 +189,15 @@ func (h *reloader) reload(why string) {
 		log.Printf("%s: reloaded %s, version %s, unchanged (took %s)", why, countOf(arc.Len(), "article", "articles"), s.Version, time.Since(start).Round(time.Millisecond))
 		return
 	}
-	h.done = done
+	h.done, h.files = done, arc.Closer()
 	h.cur.Store(s)
 	h.mu.Unlock()
+	// The old site's dataset files are closed now: a request that took it
+	// just before reads at the paths, its articles checked as ever. Its
+	// media folder stays open for a while (closeGrace).
+	if err := oldFiles(); err != nil {
+		log.Print(err)
+	}
 	log.Printf("%s: reloaded %s, version %s (took %s)", why, countOf(arc.Len(), "article", "articles"), s.Version, time.Since(start).Round(time.Millisecond))
 	time.AfterFunc(closeGrace, func() {
 		if err := oldDone(); err != nil {

@@ -1,19 +1,49 @@
 package site
 
 import (
+	"errors"
 	"net/http"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"dateline/app/dataset"
 	"dateline/app/i18n"
 	"dateline/app/page"
 )
 
 // The dataset changed on disk since the site read it (dataset.ErrChanged):
 // the host reads it again and serves a new site, or, while the file does
-// not validate (half saved), keeps this one. Until then, a page or data
-// file whose article changed answers 503 with Retry-After: the reader is
-// told that the site is being updated, not that the connection failed.
+// not validate (half saved, or a typo), keeps this one. Until then, a page
+// or data file whose article's own bytes changed answers 503 with
+// Retry-After (the archive serves the others: app/dataset, relocate.go):
+// the reader is told that the site is being updated, not that the
+// connection failed.
+
+// changedLog tells which changes to the dataset's files the log has told.
+type changedLog struct {
+	mu   sync.Mutex
+	said map[uint64]bool // by dataset.ChangedError.Change; 0 for an error without
+}
+
+// first reports whether err, a dataset.ErrChanged, is the first of its
+// change: the one to log.
+func (l *changedLog) first(err error) bool {
+	var change uint64
+	if ce, ok := errors.AsType[*dataset.ChangedError](err); ok {
+		change = ce.Change
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.said[change] {
+		return false
+	}
+	if l.said == nil {
+		l.said = make(map[uint64]bool)
+	}
+	l.said[change] = true
+	return true
+}
 
 // changedRetry is the Retry-After of such an answer, in seconds: about
 // the time the host takes to notice a change and read a small dataset.

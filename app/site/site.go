@@ -24,7 +24,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -79,7 +78,7 @@ type Site struct {
 	offline offlineList
 	reuse   reuseList
 	media   *Media
-	changed atomic.Bool // the dataset changed on disk: said once
+	changed changedLog // articles changed on disk: said once a change
 }
 
 // goAppResources are the files go-app's handler generates.
@@ -688,8 +687,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		if errors.Is(err, dataset.ErrChanged) {
-			if !s.changed.Swap(true) {
-				app.Log("dateline: answering", p, ":", err.Error()+": answering 503 for each article changed until the dataset is read again (said once)")
+			if s.changed.first(err) {
+				app.Log("dateline: answering 503 for", p+":", err.Error()+"; each article whose bytes changed answers 503 until the dataset is read again (said once for this change)")
 			}
 			s.serveChanged(w, r, p, isData)
 			return
