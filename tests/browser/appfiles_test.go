@@ -66,6 +66,14 @@ func TestAppFilesKeptBetweenPages(t *testing.T) {
 					time.Sleep(500 * time.Millisecond) // the icon, the manifest
 				}
 				open("/")
+				// What the browser keeps it writes as the body comes: on a
+				// loaded machine app.wasm's entry may not be whole yet.
+				tb.waitFor("the first page's files in the browser's cache", `(window.__kept = window.__kept || (() => {
+				  const names = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/web\/|\/app\.js|\/wasm_exec\.js|\/manifest\.webmanifest/.test(n));
+				  const p = Promise.all(names.map((n) => fetch(n, {cache: "only-if-cached", mode: "same-origin"}).then((r) => r.ok, () => false)))
+				    .then((oks) => { p.done = oks.every(Boolean); if (!p.done) window.__kept = undefined; });
+				  return p;
+				})()) && window.__kept.done === true`, 20*time.Second)
 				first := net.take()
 				if len(first.asked(isAppFile)) == 0 {
 					t.Fatalf("the first page asked the server for none of the app's files: %v", first)
