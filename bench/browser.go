@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -171,11 +172,11 @@ type probeState struct {
 const readProbe = `JSON.stringify(Object.assign({}, window.__bench, {
   nav: (() => { const n = performance.getEntriesByType("navigation")[0] || {};
     return {responseEnd: n.responseEnd || 0, dcl: n.domContentLoadedEventEnd || 0, load: n.loadEventEnd || 0}; })(),
-  wasmEnd: (() => { const w = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "/web/app.wasm");
+  wasmEnd: (() => { const w = performance.getEntriesByType("resource").find((e) => /^\/web\/app(\.[0-9a-f]{24})?\.wasm$/.test(new URL(e.name).pathname));
     return w ? w.responseEnd : null; })(),
   controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
   marks: performance.getEntriesByType("mark").map((m) => ({name: m.name, t: m.startTime})),
-  wasmStart: (() => { const w = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "/web/app.wasm");
+  wasmStart: (() => { const w = performance.getEntriesByType("resource").find((e) => /^\/web\/app(\.[0-9a-f]{24})?\.wasm$/.test(new URL(e.name).pathname));
     return w ? w.startTime : null; })(),
 }))`
 
@@ -535,7 +536,7 @@ func (n *netLog) result(st *probeState, spec loadSpec) (*loadResult, error) {
 		if r.end <= cutoff {
 			res.pageBytes += r.bytes
 		}
-		if u, _, _ := strings.Cut(r.url, "?"); strings.HasSuffix(u, "/web/app.wasm") { // pages name it with its hash
+		if u, _, _ := strings.Cut(r.url, "?"); appWasm.MatchString(u) {
 			res.wasmEncoding, res.wasmBytes = r.encoding, r.bytes
 			if res.wasmEncoding == "" {
 				res.wasmEncoding = "identity"
@@ -662,3 +663,7 @@ func waitAppLive(ctx context.Context, interval time.Duration) error {
 	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](appLive, chromedp.WithPollingInterval(interval)))
 	return err
 }
+
+// appWasm matches the address of app.wasm, by its plain path or by the
+// name with its content's hash that pages use.
+var appWasm = regexp.MustCompile(`/web/app(\.[0-9a-f]{24})?\.wasm$`)

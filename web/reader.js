@@ -282,22 +282,28 @@
 
   // startApp runs the app's scripts when data saver is turned off.
   function startApp() {
-    // go-app's script, by its path: pages name it with its hash.
-    if (doc.querySelector('script[src="/app.js"], script[src^="/app.js?"]')) {
-      return;
-    }
-    loader
+    var lite = loader.getAttribute("data-lite");
+    var scripts = loader
       .getAttribute("data-scripts")
       .split(" ")
-      .forEach(function (src) {
-        if (src === loader.getAttribute("data-lite")) {
-          return;
-        }
-        var script = doc.createElement("script");
-        script.src = src;
-        script.async = false;
-        doc.head.appendChild(script);
+      .filter(function (src) {
+        return src !== lite;
       });
+    // Already run (the loader's, or an earlier start): the page names
+    // each script by its content's hash, an address of paths and hex
+    // digits only.
+    var ran = scripts.some(function (src) {
+      return doc.querySelector('script[src="' + src + '"]');
+    });
+    if (ran) {
+      return;
+    }
+    scripts.forEach(function (src) {
+      var script = doc.createElement("script");
+      script.src = src;
+      script.async = false;
+      doc.head.appendChild(script);
+    });
   }
 
   // Dialogs give focus back to what opened them without scrolling to it:

@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"dateline/app/page"
@@ -20,14 +21,6 @@ const (
 	// CacheRevalidate is for everything else (pages, app-worker.js, the
 	// manifest, app.js, app.wasm): browsers ask the server on every use.
 	CacheRevalidate = "no-cache"
-	// CacheVersioned is for Deploy.Versioned's files asked for by their
-	// content's hash: browsers keep them a year without asking, and shared
-	// caches (a CDN in front of the host) keep none. A CDN may leave the
-	// query string out of its cache key (CloudFront's default policy
-	// does), and would then answer the next version's hash with this
-	// version's bytes for a year; the hash is in the query string, not the
-	// path, so only the reader's own browser can be trusted with it.
-	CacheVersioned = "private, max-age=31536000, immutable"
 )
 
 // ImmutablePrefix is where the export's versioned data files are
@@ -66,21 +59,87 @@ type Deploy struct {
 	// rather than whole. An export writes such a file only when its bytes
 	// change, with a new mtime.
 	Validated []string
-	// Versioned lists paths of files that pages name with their content's
-	// hash in the query string ("/web/dateline.css?v=<hash>", 24 lowercase
-	// hex digits), in the same form as Immutable: asked for with such a
-	// query, they are kept a year by browsers (CacheVersioned); asked for otherwise,
-	// revalidated. A static host does not check the hash: a page of an
-	// older version asking for its own hash after a deploy gets the new
-	// bytes, as it did by the path alone. Netlify and Cloudflare Pages
-	// match no query string in _headers, and revalidate such a file with
-	// an ETag of its content instead.
-	Versioned []string
+	// Hashed lists the app's files that pages name by their content's
+	// hash (HashedName: "/web/dateline.css" as "/web/dateline.<hash>.css"),
+	// by their plain paths, each a file with an extension. The export
+	// writes each under both names. A hashed name whose file is there is
+	// kept a year (CacheImmutable), by a CDN as by a browser, since its
+	// address changes with its bytes; nginx and Caddy match any hash, so
+	// that their configuration stays the same from one export to the next.
+	// Another hash (a page of an older version, open across a deploy) gets
+	// the file at its plain path, revalidated, as the Go host answers it,
+	// rather than a 404 for a stylesheet or app.wasm the page needs.
+	Hashed []string
+	// HashedNames lists this export's hashed names of Hashed's files, for
+	// a host whose rules take no patterns (_headers: HeadersFile).
+	HashedNames []string
 	// Hidden lists paths of the export that are not the site's, such as
 	// the configuration files themselves, in the same form as Immutable:
 	// nginx and Caddy answer them as missing (404). A host that reads
 	// _headers keeps that file to itself.
 	Hidden []string
+}
+
+// HashSize is the length of the content hashes in HashedName: 24 hex
+// digits, the first 12 bytes of the SHA-256 (the host's ETag).
+const HashSize = 24
+
+// HashedName is the name of the app's file p by its content's hash h
+// (Deploy.Hashed): h goes before the extension of its name, so that
+// "/web/dateline.css" is "/web/dateline.<h>.css", in the same folder (a
+// stylesheet's relative addresses resolve as before) and of the same type.
+func HashedName(p, h string) string {
+	ext := path.Ext(p)
+	return p[:len(p)-len(ext)] + "." + h + ext
+}
+
+// PlainName returns the plain path of a name of HashedName's form, with
+// any hash of HashSize lowercase hex digits; ok is false for another name.
+func PlainName(p string) (plain string, ok bool) {
+	ext := path.Ext(p)
+	stem := p[:len(p)-len(ext)]
+	dot := len(stem) - HashSize - 1
+	if ext == "" || dot < 1 || stem[dot] != '.' || stem[dot-1] == '/' || !isHash(stem[dot+1:]) {
+		return "", false
+	}
+	return stem[:dot] + ext, true
+}
+
+// isHash reports whether s is lowercase hex digits.
+func isHash(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// hashable matches a path that Deploy.Hashed may list: a file whose name
+// has an extension, with nothing a pattern or a configuration's quoting
+// would read.
+var hashable = regexp.MustCompile(`^(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*/[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.[A-Za-z0-9]+$`)
+
+// stalePattern matches the names of d.Hashed's files with any hash,
+// capturing the plain path's stem and extension in groups that begin
+// with stem and ext ("" or a name, "?<name>"): what a static host
+// answers, for a hash that is not the export's, with the plain path's
+// file (Deploy.Hashed). It is loose across the files (one stem with
+// another's extension), which leads only to a missing path. "" if
+// there are none.
+func (d Deploy) stalePattern(stem, ext string) string {
+	if len(d.Hashed) == 0 {
+		return ""
+	}
+	var stems, exts []string
+	for _, p := range d.Hashed {
+		ext := path.Ext(p)
+		stems = append(stems, regexp.QuoteMeta(strings.TrimSuffix(p, ext)))
+		exts = append(exts, regexp.QuoteMeta(ext))
+	}
+	slices.Sort(stems)
+	slices.Sort(exts)
+	return `^(` + stem + strings.Join(slices.Compact(stems), "|") + `)\.[0-9a-f]{` + strconv.Itoa(HashSize) + `}(` + ext + strings.Join(slices.Compact(exts), "|") + `)$`
 }
 
 // headerLine is one header of Deploy.Header, its values joined.
@@ -136,15 +195,20 @@ func (d Deploy) check() ([]headerLine, []string, error) {
 		}
 	}
 
-	for _, p := range d.Versioned {
-		if err := checkPath("versioned path", p); err != nil {
+	for _, p := range d.Hashed {
+		if err := checkPath("hashed path", p); err != nil {
 			return nil, nil, fmt.Errorf("deploy: %w", err)
 		}
-		if strings.ContainsAny(p, `*"'$;{}`) || strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") || p == "/" || p == NotFoundPage {
-			return nil, nil, fmt.Errorf("deploy: versioned path %q: give a plain path or a directory ending in \"/\", no patterns, not / nor %s", p, NotFoundPage)
+		if !hashable.MatchString(p) || p == NotFoundPage {
+			return nil, nil, fmt.Errorf("deploy: hashed path %q: give the plain path of a file whose name has an extension, no patterns, not %s", p, NotFoundPage)
 		}
 		if slices.Contains(d.Immutable, p) || slices.Contains(d.Validated, p) || strings.HasPrefix(p, ImmutablePrefix) {
-			return nil, nil, fmt.Errorf("deploy: %s is versioned and also immutable or validated", p)
+			return nil, nil, fmt.Errorf("deploy: %s is hashed and also immutable or validated", p)
+		}
+	}
+	for _, n := range d.HashedNames {
+		if p, ok := PlainName(n); !ok || !slices.Contains(d.Hashed, p) {
+			return nil, nil, fmt.Errorf("deploy: %q is not a hashed name of a file Hashed lists", n)
 		}
 	}
 
@@ -272,10 +336,12 @@ const notFoundType = "text/html; charset=utf-8"
 // check with 304 and the old worker stays. So the revalidated class has
 // no validators at all (etag off, if_modified_since off, and Last-Modified
 // removed: nginxNoLastModified): every check is
-// a full 200 with the current bytes, small for pages and the worker, a
-// download of app.wasm per deploy (a content-hashed wasm path, then
-// listed in Immutable, would avoid that). Immutable paths keep nginx's
-// validators: a content-hashed path only ever holds one content.
+// a full 200 with the current bytes, small for pages and the worker. Pages
+// name app.wasm and the app's other files by their content's hash
+// (Deploy.Hashed), which is kept a year. Immutable paths keep nginx's
+// validators: a content-hashed path only ever holds one content. The
+// directives name no hash of an export: the file stays the same from one
+// export to the next, and nginx need not be reloaded for a new one.
 func NginxConf(d Deploy) ([]byte, error) {
 	headers, immutable, err := d.check()
 	if err != nil {
@@ -317,18 +383,6 @@ error_page 404 /404.html;
 # A missing file is a 404 for the reader, not an error for the operator.
 log_not_found off;
 `)
-	if len(d.Versioned) > 0 {
-		fmt.Fprintf(&b, `
-# The app's files that pages name with their content's hash ("?v=" and 24
-# hex digits, the whole query string): kept a year by the reader's browser
-# when asked for so (by no shared cache: a CDN may leave the query string
-# out of its key), revalidated otherwise (their locations below).
-set %[1]s "%[2]s";
-if ($args ~ "%[3]s") {
-    set %[1]s "%[4]s";
-}
-`, nginxVersionedVar, CacheRevalidate, versionQueryPattern, CacheVersioned)
-	}
 	for _, p := range d.Hidden {
 		if strings.HasSuffix(p, "/") {
 			fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\nlocation ^~ %s {\n    return 404;\n}\n", p)
@@ -374,6 +428,22 @@ location = %s {
 	// A regular expression location: nginx tries it after the prefix ones
 	// above, and it wins over "location /"; the ^~ locations (hidden,
 	// immutable) keep their paths from it.
+	if hashed := d.stalePattern("?<dateline_stem>", "?<dateline_ext>"); hashed != "" {
+		fmt.Fprintf(&b, `
+# The app's files by their content's hash in their names: kept a year, by
+# browsers and CDNs alike, where the export has the file. By another hash
+# (a page of an older version, open across a deploy), the file at the
+# plain path, revalidated (location /).
+location ~ "%s" {
+%s    if (!-f $request_filename) {
+        rewrite ^ $dateline_stem$dateline_ext last;
+    }
+    etag on;
+    if_modified_since exact;
+`, hashed, nginxEmptySegment)
+		nginxHeaders(&b, CacheImmutable, true, headers)
+		b.WriteString("}\n")
+	}
 	fmt.Fprintf(&b, `
 # Atom feeds (/%[1]s, /sections/<slug>/%[1]s): %[2]s, as the Go host
 # sends them; the sitemaps stay application/xml.
@@ -384,12 +454,6 @@ location ~ /%[3]s$ {
 %[5]s`, AtomName, atomType, regexp.QuoteMeta(AtomName), path.Ext(AtomName)[1:], nginxEmptySegment)
 	nginxHeaders(&b, CacheRevalidate, false, headers)
 	b.WriteString("}\n")
-	for _, p := range d.Versioned {
-		fmt.Fprintf(&b, "\n# Kept a year asked for by its content's hash, revalidated otherwise.\nlocation %s %s {\n", nginxMatch(p), p)
-		b.WriteString(nginxEmptySegment + nginxFilesOnly(p))
-		nginxHeaders(&b, nginxVersionedVar, false, headers)
-		b.WriteString("}\n")
-	}
 	for _, p := range d.Validated {
 		fmt.Fprintf(&b, "\n# Revalidated on every use, with nginx's validators: large files whose\n# mtime and size an export changes when it writes new bytes.\nlocation %s %s {\n", nginxMatch(p), p)
 		b.WriteString(nginxEmptySegment + nginxFilesOnly(p) + "    etag on;\n    if_modified_since exact;\n")
@@ -408,14 +472,6 @@ location ~ /%[3]s$ {
 	}
 	return b.Bytes(), nil
 }
-
-// nginxVersionedVar is the Cache-Control of Deploy.Versioned's files in
-// NginxConf: set for each request from its query string.
-const nginxVersionedVar = "$dateline_versioned_cache"
-
-// versionQueryPattern matches the query string of a file named by its
-// content's hash (Deploy.Versioned), whole.
-const versionQueryPattern = `^v=[0-9a-f]{24}$`
 
 // nginxEmptySegment answers 404 for an address with a doubled slash
 // inside it (an empty segment, "/page//2", "//articles/x"), which no page
@@ -632,30 +688,29 @@ func Caddyfile(d Deploy) ([]byte, error) {
 @dateline_immutable path %s
 header @dateline_immutable Cache-Control "%s"
 `, matchList, CacheImmutable)
-	if len(d.Versioned) > 0 {
+	hashed := d.stalePattern("", "")
+	if hashed != "" {
 		fmt.Fprintf(&b, `
-# The app's files that pages name with their content's hash ("?v=" and 24
-# hex digits, the whole query string): kept a year by the reader's browser
-# when asked for so (by no shared cache: a CDN may leave the query string
-# out of its key), revalidated otherwise (below).
-@dateline_versioned {
-	path %s
-	not path %s
-	vars_regexp {http.request.uri.query} %s
+# The app's files by their content's hash in their names: kept a year, by
+# browsers and CDNs alike, where the export has the file (by another hash,
+# revalidated: below).
+@dateline_hashed {
+	path_regexp %s
+	file
 }
-header @dateline_versioned Cache-Control "%s"
-`, strings.Join(caddyPatterns(d.Versioned), " "), ownValidators, versionQueryPattern, CacheVersioned)
+header @dateline_hashed Cache-Control "%s"
+`, hashed, CacheImmutable)
 	}
 	fmt.Fprintf(&b, `
-# Everything else (pages, app-worker.js, the manifest, and the app's files
-# asked for by their path alone) is revalidated on every use, without
+# Everything else (pages, app-worker.js, and the app's files by their plain
+# paths or by another export's hash) is revalidated on every use, without
 # validators: Caddy's ETag comes from the file's mtime and size, which two
 # different exports can share.
 @dateline_revalidate {
 	not path %s
 `, ownValidators)
-	if len(d.Versioned) > 0 {
-		b.WriteString("\tnot {\n\t\tpath " + strings.Join(caddyPatterns(d.Versioned), " ") + "\n\t\tvars_regexp {http.request.uri.query} " + versionQueryPattern + "\n\t}\n")
+	if hashed != "" {
+		b.WriteString("\tnot {\n\t\tpath_regexp " + hashed + "\n\t\tfile\n\t}\n")
 	}
 	b.WriteString("}\n")
 	caddyHeaderBlock(&b, "@dateline_revalidate ", []headerLine{{"Cache-Control", CacheRevalidate}}, []string{"ETag", "Last-Modified"})
@@ -681,6 +736,18 @@ header @dateline_validated Cache-Control "%s"
 @dateline_emptyseg vars_regexp emptyseg {http.request.orig_uri} ` + emptySegmentPattern + `
 error @dateline_emptyseg 404
 `)
+	if hashed != "" {
+		fmt.Fprintf(&b, `
+# The app's files by another hash than the export's (a page of an older
+# version, open across a deploy): the file at the plain path, revalidated
+# (the headers above went by the name asked for).
+@dateline_stale {
+	path_regexp dateline_stale %s
+	not file
+}
+rewrite @dateline_stale {re.dateline_stale.1}{re.dateline_stale.2}
+`, hashed)
+	}
 	b.WriteString(`
 ` + caddyRedirects + `
 # /articles/x is articles/x.html.
@@ -791,6 +858,11 @@ func HeadersFile(d Deploy) ([]byte, error) {
 	for _, p := range caddyPatterns(immutable) {
 		b.WriteString(p + "\n  Cache-Control: " + CacheImmutable + "\n")
 	}
+	// The app's files by this export's hashes; another's is rewritten to
+	// the plain path (RedirectsFile), revalidated.
+	for _, n := range slices.Sorted(slices.Values(d.HashedNames)) {
+		b.WriteString(n + "\n  Cache-Control: " + CacheImmutable + "\n")
+	}
 	// The search index's files under their own type, as every other host
 	// sends them, rather than application/octet-stream. Neither host
 	// compresses that type on its own (each keeps a fixed list of types):
@@ -829,7 +901,16 @@ var atomFeeds = []string{"/" + AtomName, page.SectionRef(":slug", 1).Path() + "/
 // rule that a file shadows is passed over by Netlify unless forced with
 // "!", which Cloudflare Pages refuses as a status: none is forced, so
 // Netlify serves /articles/x.html as the file.
-func RedirectsFile() []byte {
+//
+// The app's files of d.Hashed by any hash are then the file at the plain
+// path (status 200, a rewrite): for another hash than the export's, as
+// NginxConf and Caddyfile answer it. Netlify passes over the rule for the
+// export's own hashed files, which exist; Cloudflare Pages follows it
+// for them too, to the same bytes, the address and its headers unchanged.
+func RedirectsFile(d Deploy) ([]byte, error) {
+	if _, _, err := d.check(); err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
 	b.WriteString(`# Dateline static export: redirects for Netlify and Cloudflare Pages.
 # Made by dateline/app/feed (RedirectsFile): make it again rather than edit it.
@@ -841,7 +922,13 @@ func RedirectsFile() []byte {
 			fmt.Fprintf(&b, "%s %s 301\n", from, r.To)
 		}
 	}
-	return b.Bytes()
+	if len(d.Hashed) > 0 {
+		b.WriteString("# The app's files by another version's hash: the current file.\n")
+	}
+	for _, p := range slices.Sorted(slices.Values(d.Hashed)) {
+		fmt.Fprintf(&b, "%s.* %s 200\n", strings.TrimSuffix(p, path.Ext(p)), p)
+	}
+	return b.Bytes(), nil
 }
 
 // Redirect is a rule of RedirectsFile, without its trailing-slash form:

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"net/http"
 	"regexp"
 	"slices"
@@ -47,6 +48,18 @@ func TestDeployCheck(t *testing.T) {
 		{"an immutable path that is relative", func(d *Deploy) { d.Immutable = []string{"web/"} }, "immutable path"},
 		{"an immutable path that climbs", func(d *Deploy) { d.Immutable = []string{"/web/../etc/"} }, "no patterns"},
 		{"the not-found page as immutable", func(d *Deploy) { d.Immutable = []string{NotFoundPage} }, "served for every missing path"},
+		{"a hashed path that is a folder", func(d *Deploy) { d.Hashed = []string{"/web/"} }, "hashed path"},
+		{"a hashed path without an extension", func(d *Deploy) { d.Hashed = []string{"/app"} }, "hashed path"},
+		{"a hashed path that is a pattern", func(d *Deploy) { d.Hashed = []string{"/web/*.css"} }, "hashed path"},
+		{"a hashed path with a quote", func(d *Deploy) { d.Hashed = []string{`/web/a".css`} }, "hashed path"},
+		{"a hashed path that is relative", func(d *Deploy) { d.Hashed = []string{"web/app.wasm"} }, "hashed path"},
+		{"a hashed path also immutable", func(d *Deploy) { d.Hashed = []string{"/web/app.0123abcd.wasm"} }, "also immutable"},
+		{"the not-found page as hashed", func(d *Deploy) { d.Hashed = []string{NotFoundPage} }, "hashed path"},
+		{"a hashed name of no hashed file", func(d *Deploy) {
+			d.Hashed = []string{"/app.js"}
+			d.HashedNames = []string{"/web/app.0123456789abcdef01234567.wasm"}
+		}, "not a hashed name"},
+		{"a hashed name without its hash", func(d *Deploy) { d.Hashed, d.HashedNames = []string{"/app.js"}, []string{"/app.js"} }, "not a hashed name"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			d := testDeploy()
@@ -61,9 +74,78 @@ func TestDeployCheck(t *testing.T) {
 }
 
 var generators = map[string]func(Deploy) ([]byte, error){
-	"NginxConf":   NginxConf,
-	"Caddyfile":   Caddyfile,
-	"HeadersFile": HeadersFile,
+	"NginxConf":     NginxConf,
+	"Caddyfile":     Caddyfile,
+	"HeadersFile":   HeadersFile,
+	"RedirectsFile": RedirectsFile,
+}
+
+// TestHashedName checks the names of the app's files by their content's
+// hash, and that PlainName finds the plain path of those names only.
+func TestHashedName(t *testing.T) {
+	const h = "0123456789abcdef01234567"
+	for _, tt := range []struct{ plain, named string }{
+		{"/web/dateline.css", "/web/dateline." + h + ".css"},
+		{"/manifest.webmanifest", "/manifest." + h + ".webmanifest"},
+		{"/web/icons/maskable-512.png", "/web/icons/maskable-512." + h + ".png"},
+		{"/wasm_exec.js", "/wasm_exec." + h + ".js"},
+		{"/web/app.min.js", "/web/app.min." + h + ".js"},
+	} {
+		if got := HashedName(tt.plain, h); got != tt.named {
+			t.Errorf("HashedName(%q) = %q, want %q", tt.plain, got, tt.named)
+		}
+		if got, ok := PlainName(tt.named); !ok || got != tt.plain {
+			t.Errorf("PlainName(%q) = %q, %v; want %q", tt.named, got, ok, tt.plain)
+		}
+	}
+	for _, p := range []string{
+		"/web/dateline.css", "/web/app." + h, "/web/." + h + ".css", "/." + h + ".css", "/web/app." + h[1:] + ".wasm",
+		"/web/app.0" + h + ".wasm", "/web/app." + strings.ToUpper(h) + ".wasm", "/web/app-" + h + ".wasm", "/articles/lorem",
+	} {
+		if got, ok := PlainName(p); ok {
+			t.Errorf("PlainName(%q) = %q, true; want no plain path", p, got)
+		}
+	}
+}
+
+// TestHashedConfigStays checks that nginx's and Caddy's configuration do
+// not name the export's hashes: a newsroom that includes them from the
+// export's folder need not reload the server after each export.
+func TestHashedConfigStays(t *testing.T) {
+	d := testDeploy()
+	d.Hashed = []string{"/web/dateline.css", "/app.js"}
+	for name, gen := range map[string]func(Deploy) ([]byte, error){"NginxConf": NginxConf, "Caddyfile": Caddyfile} {
+		var confs [][]byte
+		for _, h := range []string{"0123456789abcdef01234567", "89abcdef0123456789abcdef"} {
+			d.HashedNames = []string{HashedName("/web/dateline.css", h), HashedName("/app.js", h)}
+			b, err := gen(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			confs = append(confs, b)
+		}
+		if !bytes.Equal(confs[0], confs[1]) {
+			t.Errorf("%s changes with the export's hashes", name)
+		}
+	}
+}
+
+// TestRedirectsFileHashed checks the rewrites of the app's files by
+// another hash: one per file, to its plain path, after the redirects.
+func TestRedirectsFileHashed(t *testing.T) {
+	d := testDeploy()
+	d.Hashed = []string{"/web/dateline.css", "/app.js"}
+	b, err := RedirectsFile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "/app.* /app.js 200\n/web/dateline.* /web/dateline.css 200\n"
+	if !strings.HasSuffix(string(b), want) {
+		t.Errorf("_redirects ends %q, want %q", b[max(0, len(b)-len(want)):], want)
+	}
+	if n := strings.Count(string(b), " 200\n"); n != 2 {
+		t.Errorf("_redirects has %d rewrites, want 2:\n%s", n, b)
+	}
 }
 
 // TestNginxConfText checks what a real nginx cannot show in one request:

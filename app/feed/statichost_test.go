@@ -62,37 +62,42 @@ func writeSite(t *testing.T, dir string) {
 	// Past 512 bytes, text is compressed as it goes out.
 	long := strings.Repeat("placeholder text long enough to be compressed; ", 20)
 	files := map[string][]byte{
-		"articles/long-story.html":       []byte(page(long)),
-		"sitemap-1.xml":                  []byte(`<urlset><loc>` + long + `</loc></urlset>`),
-		"sections/long/feed.xml":         []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>` + long + `</title></feed>`),
-		"data/abc123/long.json":          []byte(`{"placeholder": "` + long + `"}`),
-		"data/abc123/search/0123/s0.bin": searchShard,
-		"index.html":                     []byte(page("placeholder home page")),
-		"articles/lorem-ipsum.html":      []byte(page("placeholder article lorem-ipsum")),
-		"sections/lorem.html":            []byte(page("placeholder section lorem, page 1")),
-		"sections/lorem/page/2.html":     []byte(page("placeholder section lorem, page 2")),
-		"feed.xml":                       []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder feed</title></feed>`),
-		"sections/lorem/feed.xml":        []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder section feed</title></feed>`),
-		"sitemap.xml":                    []byte(`<urlset><loc>placeholder sitemap</loc></urlset>`),
-		".dateline-export":               []byte("dateline-export 1\nplaceholder manifest\n"),
-		".dateline-staging/index.html":   []byte(page("placeholder staged page")),
-		"_config/nginx.conf":             []byte("# placeholder configuration\n"),
-		"_headers":                       []byte("# placeholder headers\n"),
-		"_redirects":                     []byte("# placeholder redirects\n"),
-		"404.html":                       []byte(page("placeholder not-found page")),
-		"_offline.html":                  []byte(page("placeholder offline page")),
-		"saved.html":                     []byte(page("placeholder saved page")),
-		"web/notes.html":                 []byte(page("placeholder file that is no page")),
-		"data/abc123/x.json":             []byte(`{"placeholder": "data"}`),
-		"app-worker.js":                  []byte(workerV1),
-		"app.js":                         []byte("console.log('placeholder app.js');\n"),
-		"manifest.webmanifest":           []byte(`{"name": "Placeholder"}`),
-		"web/app.wasm":                   wasmBytes,
-		"web/app.wasm.gz":                gz.Bytes(),
-		"web/app.0123abcd.wasm":          wasmBytes,
-		"web/fonts/placeholder.woff2":    []byte("wOF2 placeholder"),
-		"media/photo.png":                testfiles.PNG(t),
-		"media/sub/photo.jpg":            testfiles.JPEG(t),
+		"articles/long-story.html":              []byte(page(long)),
+		"sitemap-1.xml":                         []byte(`<urlset><loc>` + long + `</loc></urlset>`),
+		"sections/long/feed.xml":                []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>` + long + `</title></feed>`),
+		"data/abc123/long.json":                 []byte(`{"placeholder": "` + long + `"}`),
+		"data/abc123/search/0123/s0.bin":        searchShard,
+		"index.html":                            []byte(page("placeholder home page")),
+		"articles/lorem-ipsum.html":             []byte(page("placeholder article lorem-ipsum")),
+		"sections/lorem.html":                   []byte(page("placeholder section lorem, page 1")),
+		"sections/lorem/page/2.html":            []byte(page("placeholder section lorem, page 2")),
+		"feed.xml":                              []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder feed</title></feed>`),
+		"sections/lorem/feed.xml":               []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>placeholder section feed</title></feed>`),
+		"sitemap.xml":                           []byte(`<urlset><loc>placeholder sitemap</loc></urlset>`),
+		".dateline-export":                      []byte("dateline-export 1\nplaceholder manifest\n"),
+		".dateline-staging/index.html":          []byte(page("placeholder staged page")),
+		"_config/nginx.conf":                    []byte("# placeholder configuration\n"),
+		"_headers":                              []byte("# placeholder headers\n"),
+		"_redirects":                            []byte("# placeholder redirects\n"),
+		"404.html":                              []byte(page("placeholder not-found page")),
+		"_offline.html":                         []byte(page("placeholder offline page")),
+		"saved.html":                            []byte(page("placeholder saved page")),
+		"web/notes.html":                        []byte(page("placeholder file that is no page")),
+		"data/abc123/x.json":                    []byte(`{"placeholder": "data"}`),
+		"app-worker.js":                         []byte(workerV1),
+		"app.js":                                []byte("console.log('placeholder app.js');\n"),
+		"manifest.webmanifest":                  []byte(`{"name": "Placeholder"}`),
+		"web/app.wasm":                          wasmBytes,
+		"web/app.wasm.gz":                       gz.Bytes(),
+		"web/app.0123abcd.wasm":                 wasmBytes,
+		"web/app." + testHash + ".wasm":         wasmBytes,
+		"web/app." + testHash + ".wasm.gz":      gz.Bytes(),
+		"app." + testHash + ".js":               []byte("console.log('placeholder app.js');\n"),
+		"manifest." + testHash + ".webmanifest": []byte(`{"name": "Placeholder"}`),
+		"web/notes." + testHash + ".html":       []byte(page("placeholder file that is no page")),
+		"web/fonts/placeholder.woff2":           []byte("wOF2 placeholder"),
+		"media/photo.png":                       testfiles.PNG(t),
+		"media/sub/photo.jpg":                   testfiles.JPEG(t),
 	}
 	testfiles.Write(t, dir, files)
 }
@@ -313,8 +318,12 @@ func get(t *testing.T, url string, header http.Header) reply {
 }
 
 // staticCases are the expectations every host must meet, as data.
-// testHash stands for a file's content hash as pages name it.
-const testHash = "0123456789abcdef01234567"
+// testHash stands for a file's content hash as pages name it, otherHash
+// for another version's.
+const (
+	testHash  = "0123456789abcdef01234567"
+	otherHash = "89abcdef0123456789abcdef"
+)
 
 var staticCases = []struct {
 	path, acceptEncoding string
@@ -352,22 +361,32 @@ var staticCases = []struct {
 	{"/web/app.wasm", "gzip", 200, "application/wasm", CacheRevalidate, "gzip", "\x1f\x8b"},
 	{"/web/app.0123abcd.wasm", "", 200, "application/wasm", CacheImmutable, "", "\x00asm"},
 	{"/web/fonts/placeholder.woff2", "", 200, "font/woff2", CacheImmutable, "", "wOF2"},
-	// The app's files named by their content's hash (Deploy.Versioned):
-	// kept a year by the browser, whatever the encoding; by any other
-	// query, revalidated; an immutable path stays immutable.
-	{"/web/app.wasm?v=" + testHash, "", 200, "application/wasm", CacheVersioned, "", "\x00asm"},
-	{"/web/app.wasm?v=" + testHash, "gzip", 200, "application/wasm", CacheVersioned, "gzip", "\x1f\x8b"},
-	{"/app.js?v=" + testHash, "gzip", 200, "text/javascript", CacheVersioned, "", "placeholder app.js"},
-	{"/web/notes.html?v=" + testHash, "", 200, "text/html", CacheVersioned, "", "placeholder file that is no page"},
-	{"/web/app.wasm?v=" + testHash[1:], "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
-	{"/web/app.wasm?v=" + strings.ToUpper(testHash), "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
-	{"/web/app.wasm?v=" + testHash + "&x=1", "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
-	{"/web/app.wasm?x=1&v=" + testHash, "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
-	{"/web/fonts/placeholder.woff2?v=" + testHash, "", 200, "font/woff2", CacheImmutable, "", "wOF2"},
-	{"/manifest.webmanifest?v=" + testHash, "", 200, "application/manifest+json", CacheRevalidate, "", "Placeholder"},
-	{"/app-worker.js?v=" + testHash, "", 200, "text/javascript", CacheRevalidate, "", "placeholderVersion"},
-	{"/articles/lorem-ipsum?v=" + testHash, "", 200, "text/html", CacheRevalidate, "", "placeholder article lorem-ipsum"},
-	{"/web/missing.css?v=" + testHash, "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	// The app's files named by their content's hash (Deploy.Hashed), as
+	// the export writes them: kept a year by browsers and CDNs, whatever
+	// the encoding. By another hash (a page of an older version), the
+	// file at the plain path, revalidated; a name that is not of that
+	// form, or of no file the deploy lists, is missing.
+	{"/web/app." + testHash + ".wasm", "", 200, "application/wasm", CacheImmutable, "", "\x00asm"},
+	{"/web/app." + testHash + ".wasm", "gzip", 200, "application/wasm", CacheImmutable, "gzip", "\x1f\x8b"},
+	{"/app." + testHash + ".js", "gzip", 200, "text/javascript", CacheImmutable, "", "placeholder app.js"},
+	{"/manifest." + testHash + ".webmanifest", "", 200, "application/manifest+json", CacheImmutable, "", "Placeholder"},
+	{"/web/notes." + testHash + ".html", "", 200, "text/html", CacheImmutable, "", "placeholder file that is no page"},
+	{"/web/app." + otherHash + ".wasm", "", 200, "application/wasm", CacheRevalidate, "", "\x00asm"},
+	{"/web/app." + otherHash + ".wasm", "gzip", 200, "application/wasm", CacheRevalidate, "gzip", "\x1f\x8b"},
+	{"/app." + otherHash + ".js", "", 200, "text/javascript", CacheRevalidate, "", "placeholder app.js"},
+	{"/manifest." + otherHash + ".webmanifest", "", 200, "application/manifest+json", CacheRevalidate, "", "Placeholder"},
+	{"/web/notes." + otherHash + ".html", "", 200, "text/html", CacheRevalidate, "", "placeholder file that is no page"},
+	{"/web/app." + strings.ToUpper(testHash) + ".wasm", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/web/app." + testHash[1:] + ".wasm", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/web/app." + testHash + "0.wasm", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/web/dateline." + otherHash + ".css", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/web/missing." + testHash + ".css", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/web/fonts/placeholder." + otherHash + ".woff2", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	{"/media/photo." + testHash + ".png", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	// A page of a version before hashed names asks by the query string:
+	// the file at its path, revalidated.
+	{"/web/app.wasm?v=" + testHash, "gzip", 200, "application/wasm", CacheRevalidate, "gzip", "\x1f\x8b"},
+	{"/app.js?v=" + testHash, "", 200, "text/javascript", CacheRevalidate, "", "placeholder app.js"},
 	{"/no/such/page", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/articles/no-such-story", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/data/abc123/missing.json", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
@@ -392,7 +411,11 @@ func TestStaticHosts(t *testing.T) {
 	// and as it keeps the validators of the newsroom's photos.
 	d.Hidden = []string{"/_config/", "/_headers", "/_redirects", "/.dateline-export", "/.dateline-staging/"}
 	d.Validated = []string{"/media/"}
-	d.Versioned = []string{"/web/", "/app.js"}
+	// As an export names the app's files by their content's hash.
+	d.Hashed = []string{"/web/app.wasm", "/app.js", "/manifest.webmanifest", "/web/notes.html", "/web/dateline.css"}
+	for _, p := range d.Hashed[:4] {
+		d.HashedNames = append(d.HashedNames, HashedName(p, testHash))
+	}
 	nginxConf, err := NginxConf(d)
 	if err != nil {
 		t.Fatal(err)

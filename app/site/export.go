@@ -241,22 +241,22 @@ func (s *Site) exportTo(w *exportWriter) error {
 	// whose manifest lists every file and the data version.
 	hidden := []string{feed.ConfigDir, feed.HeadersPath, feed.RedirectsPath, "/" + manifestName, "/" + partialName, "/" + stagingName + "/"}
 	// The photos keep the static host's validators: a check is a 304.
-	// The app's files, which pages name by their content (ref): kept a
-	// year when asked for so.
-	versioned := []string{"/web/"}
-	for p := range s.kept {
-		if !strings.HasPrefix(p, "/web/") {
-			versioned = append(versioned, p)
-		}
+	// The app's files, which pages name by their content (ref), are
+	// written under both names: the hashed one is kept a year.
+	var hashed, named []string
+	for p, name := range s.names {
+		hashed = append(hashed, p)
+		named = append(named, name)
 	}
-	sort.Strings(versioned)
-	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden, Validated: []string{MediaPrefix}, Versioned: versioned}
+	sort.Strings(hashed)
+	sort.Strings(named)
+	deploy := feed.Deploy{Header: securityHeaders, Hidden: hidden, Validated: []string{MediaPrefix}, Hashed: hashed, HashedNames: named}
 	for _, c := range []struct {
 		path string
 		make func(feed.Deploy) ([]byte, error)
 	}{
 		{feed.HeadersPath, feed.HeadersFile},
-		{feed.RedirectsPath, func(feed.Deploy) ([]byte, error) { return feed.RedirectsFile(), nil }},
+		{feed.RedirectsPath, feed.RedirectsFile},
 		{feed.NginxConfPath, feed.NginxConf},
 		{feed.CaddyfilePath, feed.Caddyfile},
 	} {
@@ -272,24 +272,36 @@ func (s *Site) exportTo(w *exportWriter) error {
 		r := s.fixed[p]
 		// Precompressed forms of the large files, for hosts that serve them
 		// (nginx gzip_static, Caddy precompressed).
-		if strings.HasPrefix(p, "/web/") {
-			for _, c := range []struct {
-				ext  string
-				body []byte
-			}{{".br", r.br}, {".gz", r.gz}} {
-				if c.body == nil {
-					continue // compression did not pay
-				}
-				if err := w.write(p+c.ext, c.body); err != nil {
-					return err
-				}
+		pre := strings.HasPrefix(p, "/web/")
+		if name, ok := s.names[p]; ok {
+			if err := writeAppFile(w, name, r, pre); err != nil {
+				return err
 			}
 		}
-		if err := w.write(p, r.body); err != nil {
+		if err := writeAppFile(w, p, r, pre); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeAppFile writes r's body at p, and with pre its compressed forms
+// beside it (p.br and p.gz) where compression paid.
+func writeAppFile(w *exportWriter, p string, r *response, pre bool) error {
+	if pre {
+		for _, c := range []struct {
+			ext  string
+			body []byte
+		}{{".br", r.br}, {".gz", r.gz}} {
+			if c.body == nil {
+				continue // compression did not pay
+			}
+			if err := w.write(p+c.ext, c.body); err != nil {
+				return err
+			}
+		}
+	}
+	return w.write(p, r.body)
 }
 
 // exportMedia copies every file the media folder serves into media/,

@@ -737,7 +737,8 @@ func TestExportAfterKill(t *testing.T) {
 					t.Errorf("%s stays", gone)
 				}
 			}
-			if !strings.Contains(got["dateline-worker.js"], s.DataBase) || !strings.Contains(got["app-worker.js"], "dateline-worker.js") {
+			imported := regexp.MustCompile(`^importScripts\("/(dateline-worker\.[0-9a-f]{24}\.js)"\)`).FindStringSubmatch(got["app-worker.js"])
+			if !strings.Contains(got["dateline-worker.js"], s.DataBase) || imported == nil || got[imported[1]] != got["dateline-worker.js"] {
 				t.Error("the service worker is not the new version's")
 			}
 			noLeftovers(t, dir)

@@ -10,7 +10,7 @@ func TestPatchAppJS(t *testing.T) {
 	goApp := "let deferredPrompt = null;\n\ngoappInitServiceWorker();\ngoappWatchForUpdate();\n" +
 		"let instantiateStreaming = WebAssembly.instantiateStreaming;\n" +
 		"const wasm = await instantiateStreaming(\n      " + appJSPatches[0].goApp + ",\n      go.importObject\n    );"
-	const wasm = "/web/app.wasm?v=0123"
+	const wasm = "/web/app.0123456789abcdef01234567.wasm"
 	got, err := patchAppJS([]byte(goApp), wasm)
 	if err != nil {
 		t.Fatal(err)

@@ -89,10 +89,7 @@ func copyHeader(dst, src http.Header) {
 // Cache-Control values.
 const (
 	revalidate = "no-cache"
-	immutable  = "public, max-age=31536000, immutable"
-	// kept is for the app's files asked for by their content's hash
-	// (Site.ref): see feed.CacheVersioned.
-	kept = feed.CacheVersioned
+	immutable  = feed.CacheImmutable
 )
 
 // newResponse builds a response, compressing text bodies.

@@ -65,10 +65,11 @@ type Site struct {
 	site    *page.Site
 	handler *app.Handler
 	fixed   map[string]*response // every response known at start
-	// kept holds, for each file of the app that pages name by its content
-	// (ref), the same response as fixed but kept a year: the answer to
-	// its path asked for with the query string "v=" and its hash.
-	kept    map[string]*response
+	// named holds, for each file of the app that pages name by its
+	// content (ref), the response at that name: fixed's, kept a year.
+	named map[string]*response
+	// names maps the plain path of each such file to its name.
+	names   map[string]string
 	scripts []string      // the scripts every page runs, as pages name them
 	cache   *cache        // pages and data files, made on request
 	bgSlots chan struct{} // see background
@@ -128,7 +129,8 @@ func New(cfg Config) (*Site, error) {
 		arc:      cfg.Archive,
 		site:     siteOf(cfg.Archive),
 		fixed:    make(map[string]*response),
-		kept:     make(map[string]*response),
+		named:    make(map[string]*response),
+		names:    make(map[string]string),
 		cache:    newCache(cfg.CacheSize),
 		search:   &searchIndex{ready: make(chan struct{})},
 		bgSlots:  make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
@@ -286,8 +288,8 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 
 // workerFilePattern is the pattern of the paths, as sent (escaped), under
 // which the host serves a file that is no page: the feeds, the sitemaps,
-// robots.txt, go-app's files, and anything under /web/, /data/ and
-// MediaPrefix. The service worker tells them from paths that are nothing
+// robots.txt, go-app's files (by their hashed names too, ref), and
+// anything under /web/, /data/ and MediaPrefix. The service worker tells them from paths that are nothing
 // of the site: offline, a file it has no copy of opens the offline page
 // rather than the not-found page. TestWorkerKnowsEveryAddress holds it to
 // every file an export writes.
@@ -300,6 +302,10 @@ var workerFilePattern = func() string {
 	alts := make([]string, len(files))
 	for i, f := range files {
 		alts[i] = regexp.QuoteMeta(f)
+		if _, app := goAppResources[f]; (app || f == workerBodyPath) && path.Ext(f) != "" {
+			ext := path.Ext(f)
+			alts[i] += "|" + regexp.QuoteMeta(strings.TrimSuffix(f, ext)) + `\.[0-9a-f]{` + strconv.Itoa(feed.HashSize) + `}` + regexp.QuoteMeta(ext)
+		}
 	}
 	sitemaps := regexp.QuoteMeta(strings.TrimSuffix(feed.SitemapPath, ".xml")) + `-[1-9][0-9]*\.xml`
 	// A section's page's path with feedFile added (feedOf); tags have none.
@@ -350,30 +356,33 @@ var (
 	workerStartJS []byte
 )
 
-// keep makes the response of the app's file p, of fixed, also the answer
-// to ref(p): the same bytes, kept a year.
+// keep names the app's file p, of fixed, by its content's hash (ref): the
+// same bytes at that name, kept a year.
 func (s *Site) keep(p string) {
 	k := *s.fixed[p]
-	k.cacheControl = kept
+	k.cacheControl = immutable
 	k.finish()
-	s.kept[p] = &k
+	name := feed.HashedName(p, k.etag)
+	s.named[name] = &k
+	s.names[p] = name
 }
 
-// ref is how pages name the app's file p: with its content's hash in the
-// query string ("/web/dateline.css?v=<hash>"), which the Go host, nginx
-// and Caddy (feed.Deploy's Versioned) answer as kept a year by the
-// reader's browser (feed.CacheVersioned). A browser then
-// keeps each file until a version changes its bytes, and a page loaded
-// where no service worker answers (data saver on, a first visit's next
-// page, a browser without workers) takes it from its cache rather than
-// ask the server again: a static host sends the app's files without
-// validators, so that each page cost them whole (app.wasm 1.5 MB behind
-// Caddy) where no worker answered. The service worker keeps the files
-// under their paths, and answers ref(p) with p's copy. A path that is
-// not one of them is named as it is.
+// ref is how pages name the app's file p: with its content's hash in its
+// name ("/web/dateline.<hash>.css", feed.HashedName), which the Go host,
+// nginx, Caddy and the _headers file (feed.Deploy's Hashed) answer as
+// kept a year, by browsers and by a CDN in front of the host, since the
+// address changes with the bytes. A browser then keeps each file until a
+// version changes it, and a page loaded where no service worker answers
+// (data saver on, a first visit's next page, a browser without workers)
+// takes it from its cache rather than ask the server again: a static
+// host sends the app's files at their plain paths without validators, so
+// that each page cost them whole (app.wasm 1.5 MB behind Caddy) where no
+// worker answered. The service worker keeps the files under their plain
+// paths, and answers a hashed name with the plain path's copy. A path that
+// is not one of them is named as it is.
 func (s *Site) ref(p string) string {
-	if k := s.kept[p]; k != nil {
-		return p + "?v=" + k.etag
+	if name, ok := s.names[p]; ok {
+		return name
 	}
 	return p
 }
@@ -640,10 +649,17 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	p := r.URL.Path
 	if res, ok := s.fixed[p]; ok {
-		if k := s.kept[p]; k != nil && r.URL.RawQuery == "v="+k.etag {
-			res = k
-		}
 		res.serve(w, r)
+		return
+	}
+	if res, ok := s.named[p]; ok {
+		res.serve(w, r)
+		return
+	}
+	if plain, ok := feed.PlainName(p); ok && s.names[plain] != "" {
+		// Another version's hash (a page open across an update): the
+		// file as it is now, revalidated, as at its plain path.
+		s.fixed[plain].serve(w, r)
 		return
 	}
 	if name, ok := strings.CutPrefix(p, MediaPrefix); ok {

@@ -25,6 +25,7 @@ import (
 
 	"dateline/app/article"
 	"dateline/app/dataset"
+	"dateline/app/feed"
 	"dateline/app/page"
 	"dateline/app/site"
 	"dateline/internal/htmltest"
@@ -568,11 +569,11 @@ func allowedScripts(web fstest.MapFS) []string {
 }
 
 // withoutHash returns the path of ref, an app file's address as pages
-// name it: the path and "?v=" with a hash.
+// name it: with its content's hash in its name (feed.HashedName).
 func withoutHash(t *testing.T, ref string) string {
 	t.Helper()
-	p, v, ok := strings.Cut(ref, "?v=")
-	if !ok || len(v) != 24 {
+	p, ok := feed.PlainName(ref)
+	if !ok {
 		t.Errorf("%q is not named by its content's hash", ref)
 	}
 	return p
@@ -672,7 +673,7 @@ func TestPagesLoadThroughTheLoader(t *testing.T) {
 				t.Errorf("data-saved-page on the loader: %v, want %v", ok, tt.saved)
 			}
 			// An inline script waits for the stylesheets above it.
-			if s, css := bytes.Index(r.raw, []byte("<script")), bytes.Index(r.raw, []byte("/web/dateline.css")); s < 0 || css < 0 || s > css {
+			if s, css := bytes.Index(r.raw, []byte("<script")), bytes.Index(r.raw, []byte("/web/dateline.")); s < 0 || css < 0 || s > css {
 				t.Errorf("the loader (at byte %d) is not above the stylesheet (at %d)", s, css)
 			}
 		})
@@ -798,7 +799,7 @@ func TestAppJSFetchesWasmThroughDateline(t *testing.T) {
 	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
 	js := string(ts.get(t, "/app.js", "").raw)
 	wasm := ts.get(t, "/web/app.wasm", "").header.Get("Etag")
-	for _, want := range []string{`datelineFetchWasm("/web/app.wasm?v=` + strings.Trim(wasm, `"`) + `", showProgress)`, "let instantiateStreaming = datelineInstantiate;",
+	for _, want := range []string{`datelineFetchWasm("/web/app.` + strings.Trim(wasm, `"`) + `.wasm", showProgress)`, "let instantiateStreaming = datelineInstantiate;",
 		"function datelineFetchWasm(", "function datelineInstantiate(", "async function fetchWithProgress("} {
 		if strings.Count(js, want) != 1 {
 			t.Errorf("/app.js holds %q %d times, want once", want, strings.Count(js, want))

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"bytes"
 	"mime"
 	"net/http"
 	"path"
@@ -86,8 +87,8 @@ func parseRedirects(t *testing.T, b []byte) []hostRule {
 			t.Errorf("_redirects line %d: %d characters, past Cloudflare's 1,000", n, len(line))
 		}
 		f := strings.Fields(line)
-		if len(f) != 3 || f[2] != "301" {
-			t.Errorf("_redirects line %d: %q, want a source, a destination and 301", n, line)
+		if len(f) != 3 || f[2] != "301" && f[2] != "200" {
+			t.Errorf("_redirects line %d: %q, want a source, a destination and 301 (or 200, a rewrite)", n, line)
 			continue
 		}
 		if seen[f[0]] {
@@ -110,6 +111,15 @@ func parseRedirects(t *testing.T, b []byte) []hostRule {
 // values in, and the query string when the destination has none. It
 // returns "" when no rule matches.
 func redirect(rules []hostRule, target string) (location string, line int) {
+	location, r := firstRule(rules, target)
+	if r == nil {
+		return "", 0
+	}
+	return location, r.line
+}
+
+// firstRule is redirect's, with the rule that applies, or nil.
+func firstRule(rules []hostRule, target string) (string, *hostRule) {
 	p, query, _ := strings.Cut(target, "?")
 	for _, r := range rules {
 		vals, ok := r.match(p)
@@ -123,9 +133,9 @@ func redirect(rules []hostRule, target string) (location string, line int) {
 		if query != "" && !strings.Contains(to, "?") {
 			to += "?" + query
 		}
-		return to, r.line
+		return to, &r
 	}
-	return "", 0
+	return "", nil
 }
 
 // parseHeaders reads a _headers file: a path on a line of its own, then
@@ -199,6 +209,13 @@ func TestStaticHostRules(t *testing.T) {
 	headers := parseHeaders(t, []byte(got[strings.TrimPrefix(feed.HeadersPath, "/")]))
 
 	const arabic = "/sections/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9" // a section slug in Arabic script, escaped
+	// The app's files as pages name them, by their content's hash.
+	home := string(ts.get(t, "/", "").raw)
+	css := regexp.MustCompile(`/web/dateline\.[0-9a-f]{24}\.css`).FindString(home)
+	wasm := regexp.MustCompile(`/web/app\.[0-9a-f]{24}\.wasm`).FindString(string(ts.get(t, "/app.js", "").raw))
+	if css == "" || wasm == "" {
+		t.Fatalf("no hashed names of the stylesheet (%q) and app.wasm (%q)", css, wasm)
+	}
 	for _, c := range []struct {
 		target string
 		// own: the host's redirect is one both static hosts make on
@@ -238,6 +255,11 @@ func TestStaticHostRules(t *testing.T) {
 		{target: "/app-worker.js"},
 		{target: "/web/dateline.css"},
 		{target: "/web/app.wasm"},
+		{target: css},
+		{target: feed.HashedName("/web/dateline.css", strings.Repeat("0", feed.HashSize))},
+		{target: wasm},
+		{target: feed.HashedName("/web/app.wasm", strings.Repeat("0", feed.HashSize))},
+		{target: "/web/dateline.css?v=" + strings.Repeat("0", feed.HashSize)},
 		{target: "/404.html"},
 		{target: ts.DataBase + "/articles/seo-photo.json"},
 		{target: ts.DataBase + "/" + page.SearchDir + "/" + page.SearchManifest},
@@ -248,8 +270,18 @@ func TestStaticHostRules(t *testing.T) {
 		{target: "/index.html", own: true},
 	} {
 		r := ts.get(t, c.target, "")
-		loc, line := redirect(redirects, c.target)
+		loc, rule := firstRule(redirects, c.target)
+		line := 0
+		if rule != nil {
+			line = rule.line
+		}
 		switch {
+		case rule != nil && rule.status == "200":
+			// A rewrite, which Cloudflare Pages follows for a file that
+			// exists too: the host's bytes at the destination.
+			if to := ts.get(t, loc, ""); r.status != http.StatusOK || to.status != http.StatusOK || !bytes.Equal(r.raw, to.raw) {
+				t.Errorf("%s: _redirects line %d rewrites it to %s (%d, %d bytes); the host answers %d, %d bytes", c.target, line, loc, to.status, len(to.raw), r.status, len(r.raw))
+			}
 		case r.status == http.StatusMovedPermanently && c.own:
 			if line != 0 {
 				t.Errorf("%s: _redirects line %d leads to %q: both hosts send it to %q on their own, and such a rule loops on Netlify", c.target, line, loc, r.header.Get("Location"))

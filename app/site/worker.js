@@ -272,10 +272,18 @@ async function pageDownload(url) {
   return done;
 }
 
-// ref is how pages name u, a file of HASHES: with its hash (site.go's
-// ref), the address under which the browser's cache holds a page's copy.
+// ref is how pages name u, a file of HASHES: with its hash before the
+// extension of its name (site.go's ref, feed.HashedName), the address
+// under which the browser's cache holds a page's copy.
 function ref(u) {
-  return u + "?v=" + HASHES[u];
+  const dot = u.lastIndexOf(".");
+  return u.slice(0, dot) + "." + HASHES[u] + u.slice(dot);
+}
+
+// plain is the plain path of an app file's hashed name (ref's, with any
+// hash: a page of another version names its own), or p as it is.
+function plain(p) {
+  return p.replace(/\.[0-9a-f]{24}(\.[0-9A-Za-z]+)$/, "$1");
 }
 
 // hashOf is the hash the host gives a file (site.go's ETag): the first 12
@@ -1129,10 +1137,12 @@ async function offlinePage(cache) {
 // no app.wasm until saver goes off).
 async function resource(req, url) {
   const cache = await caches.open(CACHE);
-  // Pages name the app's files with their content's hash (site.go's ref,
-  // "?v="): the worker keeps them under their paths.
-  const shell = SHELL.includes(url.pathname) || HASHES[url.pathname] !== undefined;
-  const key = shell ? url.pathname : url.pathname + url.search;
+  // Pages name the app's files with their content's hash in their names
+  // (site.go's ref): the worker keeps them under their plain paths, and
+  // goes by those (a query string too, as pages named them before).
+  const p = plain(url.pathname);
+  const shell = SHELL.includes(p) || HASHES[p] !== undefined;
+  const key = shell ? p : url.pathname + url.search;
   const older = () => (shell ? undefined : caches.match(req));
   const cached = (await cache.match(shell ? key : req)) || (await older()) || (await fromSaving(cache, key));
   if (cached) {

@@ -5,6 +5,7 @@ package browser
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -25,8 +26,8 @@ import (
 // workers). The second page takes the app's files (the stylesheet, the
 // scripts, the icon, app.wasm) from the browser's cache without asking
 // the server, on the Go host and on the export behind nginx and Caddy:
-// pages name them by their content's hash (?v=), which the hosts answer
-// as immutable. Before, the static hosts sent them whole again for every
+// pages name them by their content's hash, in their names, which the
+// hosts answer as immutable. Before, the static hosts sent them whole again for every
 // page (they carry no validators there), and the Go host was asked each
 // time (a 304): on a slow link, a round trip each.
 func TestAppFilesKeptBetweenPages(t *testing.T) {
@@ -69,7 +70,7 @@ func TestAppFilesKeptBetweenPages(t *testing.T) {
 				// What the browser keeps it writes as the body comes: on a
 				// loaded machine app.wasm's entry may not be whole yet.
 				tb.waitFor("the first page's files in the browser's cache", `(window.__kept = window.__kept || (() => {
-				  const names = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/web\/|\/app\.js|\/wasm_exec\.js|\/manifest\.webmanifest/.test(n));
+				  const names = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/web\/|\/app\.[0-9a-f]{24}\.js|\/wasm_exec\.[0-9a-f]{24}\.js|\/manifest\.[0-9a-f]{24}\.webmanifest/.test(n));
 				  const p = Promise.all(names.map((n) => fetch(n, {cache: "only-if-cached", mode: "same-origin"}).then((r) => r.ok, () => false)))
 				    .then((oks) => { p.done = oks.every(Boolean); if (!p.done) window.__kept = undefined; });
 				  return p;
@@ -83,7 +84,7 @@ func TestAppFilesKeptBetweenPages(t *testing.T) {
 				if asked := second.asked(isAppFile); len(asked) > 0 {
 					t.Errorf("the second page asked the server again for %v (%d bytes over the network)", asked, second.bytes(isAppFile))
 				}
-				if !saver && !slices.ContainsFunc(second.all, func(r request) bool { return strings.HasPrefix(r.path, "/web/app.wasm") }) {
+				if !saver && !slices.ContainsFunc(second.all, func(r request) bool { return plainName(r.path) == "/web/app.wasm" }) {
 					t.Errorf("the second page did not load app.wasm at all: %v", second)
 				}
 				t.Logf("second page: %d bytes over the network in all, %d for the app's files", second.bytes(nil), second.bytes(isAppFile))
@@ -95,7 +96,19 @@ func TestAppFilesKeptBetweenPages(t *testing.T) {
 // isAppFile tells the app's files, which every page shares, from the
 // page, its data and the rest.
 func isAppFile(path string) bool {
+	path = plainName(path)
 	return strings.HasPrefix(path, "/web/") || path == "/app.js" || path == "/wasm_exec.js" || path == "/manifest.webmanifest"
+}
+
+// hashInName is the content's hash in the name of an app's file, as pages
+// name it ("/web/dateline.<hash>.css").
+var hashInName = regexp.MustCompile(`\.[0-9a-f]{24}(\.[0-9A-Za-z]+)$`)
+
+// plainName is the path of an app's file without the hash in its name
+// (and without a query string).
+func plainName(path string) string {
+	path, _, _ = strings.Cut(path, "?")
+	return hashInName.ReplaceAllString(path, "$1")
 }
 
 // request is one request of a page, as Chromium's network saw it.

@@ -25,7 +25,7 @@ import (
 )
 
 // watchedNet is a proxy in front of a host that records the paths it
-// serves, can hold the requests for article pages (or other paths) until
+// serves (an app's file by its plain path, plainName), can hold the requests for article pages (or other paths) until
 // let go (to turn data saver on while an install is under way), and can
 // put another host behind the same address (a deploy), all paths or some.
 type watchedNet struct {
@@ -73,22 +73,25 @@ func newWatchedNet(t *testing.T, hostURL string) *watchedNet {
 }
 
 func (w *watchedNet) handle(rw http.ResponseWriter, r *http.Request) {
+	// An app's file counts as itself whichever name it is asked by, its
+	// plain path or the one with its hash that pages use.
+	path := plainName(r.URL.Path)
 	w.mu.Lock()
-	w.served = append(w.served, r.URL.Path)
+	w.served = append(w.served, path)
 	var wait chan struct{}
 	for prefix, g := range w.gates {
-		if strings.HasPrefix(r.URL.Path, prefix) && !(g.once && g.held) {
+		if strings.HasPrefix(path, prefix) && !(g.once && g.held) {
 			g.held, wait = true, g.open
 		}
 	}
 	proxy := w.proxy
-	if p := w.pinned[r.URL.Path]; p != nil {
+	if p := w.pinned[path]; p != nil {
 		proxy = p
 	}
-	if sl, ok := w.slowed[r.URL.Path]; ok {
+	if sl, ok := w.slowed[path]; ok {
 		rw = &slowWriter{ResponseWriter: rw, slowness: sl, done: r.Context().Done()}
 	}
-	rw = &countingWriter{ResponseWriter: rw, w: w, path: r.URL.Path}
+	rw = &countingWriter{ResponseWriter: rw, w: w, path: path}
 	w.mu.Unlock()
 	if wait != nil {
 		select {
