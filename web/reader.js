@@ -34,6 +34,9 @@
   var SAVED_CACHE = "dateline-saved";
   var META_CACHE = "dateline-meta"; // the service worker's small entries
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  // The site opened as an installed app: one query, kept, as paintStatus
+  // asks on every page.
+  var standalone = window.matchMedia("(display-mode: standalone)");
 
   // ---- small helpers -----------------------------------------------------
 
@@ -104,6 +107,22 @@
 
   function $$(sel, el) {
     return Array.prototype.slice.call((el || doc).querySelectorAll(sel));
+  }
+
+  // setAttr gives e's attribute name the value, unless it has it already:
+  // reader.js paints the header on every page, and even a write of the
+  // value an attribute has makes the browser check the page's style again.
+  function setAttr(e, name, value) {
+    if (e.getAttribute(name) !== value) {
+      e.setAttribute(name, value);
+    }
+  }
+
+  // setHidden shows or hides e, unless it is so already (setAttr).
+  function setHidden(e, hidden) {
+    if (e.hidden !== hidden) {
+      e.hidden = hidden;
+    }
   }
 
   function el(tag, attrs, children) {
@@ -946,8 +965,8 @@
       return;
     }
     if (narrow.matches) {
-      b.setAttribute("aria-expanded", String(f.classList.contains("search-form-open")));
-      b.setAttribute("aria-controls", "search-input");
+      setAttr(b, "aria-expanded", String(f.classList.contains("search-form-open")));
+      setAttr(b, "aria-controls", "search-input");
     } else {
       b.removeAttribute("aria-expanded");
       b.removeAttribute("aria-controls");
@@ -1173,7 +1192,7 @@
     }
     [p, live].forEach(function (e) {
       if (e && msg) {
-        e.title = plain(hint ? msg + " – " + hint : msg);
+        setAttr(e, "title", plain(hint ? msg + " – " + hint : msg));
       } else if (e) {
         e.removeAttribute("title");
       }
@@ -1188,7 +1207,7 @@
       // browser has offered installing yet or not (install-waiting: kept,
       // not shown), so that the offer, when it comes, moves no word of
       // the line.
-      b.hidden = retrying || status.state === "saving" || installed() || !savedOffline();
+      setHidden(b, retrying || status.state === "saving" || installed() || !savedOffline());
       b.classList.toggle("install-waiting", !installable());
     }
     fitStatus(p, b);
@@ -1240,7 +1259,7 @@
   }
 
   function installed() {
-    return window.matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+    return standalone.matches || navigator.standalone === true;
   }
 
   function apple() {
@@ -1468,7 +1487,7 @@
       live.setAttribute("tabindex", "-1");
       live.focus({ preventScroll: true });
     }
-    b.hidden = !show;
+    setHidden(b, !show);
     return show;
   }
 

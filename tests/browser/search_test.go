@@ -527,3 +527,49 @@ func TestSearchArabicScript(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchHeaderWritesOnlyChanges runs queries in the app, on a phone's
+// width (where the Search button says its state) once the status line
+// has something to say: reader.js paints the header on every page, and
+// writes none of its attributes with the value it has already. Each such
+// write costs the search a check of the page's style (the status line's
+// titles were rewritten at every query).
+func TestSearchHeaderWritesOnlyChanges(t *testing.T) {
+	t.Parallel()
+	tb := searchHome(t, 412)
+	tb.waitFor("the status line", `(document.querySelector(".status-text") || {}).textContent !== ""`, 30*time.Second)
+	submit := func(q string) {
+		tb.expectPage()
+		eval[chromedp.Void](tb, `((q) => {
+  const input = document.getElementById("search-input");
+  input.value = q;
+  input.form.requestSubmit();
+})(`+jsString(q)+`)`)
+		tb.waitPage("the results of " + q)
+	}
+	submit("story 3")
+	eval[chromedp.Void](tb, `window.__rewrites = [];
+new MutationObserver((recs) => {
+  for (const r of recs) {
+    if (r.oldValue === r.target.getAttribute(r.attributeName)) {
+      window.__rewrites.push(r.attributeName + " on " + r.target.tagName.toLowerCase() + "." + r.target.className);
+    }
+  }
+}).observe(document.querySelector(".site-header"), {subtree: true, attributes: true, attributeOldValue: true})`)
+	for _, q := range []string{"story 7", "synthetic", "story 3"} {
+		submit(q)
+	}
+	// quietly() gives the live copy its aria-live back two frames later.
+	eval[chromedp.Void](tb, `window.__framed = false, requestAnimationFrame(() => requestAnimationFrame(() => { window.__framed = true }))`)
+	tb.waitFor("two frames", `window.__framed`, 5*time.Second)
+	if got := eval[[]string](tb, `window.__rewrites`); len(got) != 0 {
+		t.Errorf("searching rewrote the header's attributes with the values they had: %q", got)
+	}
+	type line struct{ Text, Title, Expanded string }
+	got := eval[line](tb, `({text: document.querySelector(".status-text").textContent, title: document.querySelector(".status-text").title,
+  expanded: document.querySelector(".tool-search").getAttribute("aria-expanded") || ""})`)
+	if got.Text == "" || !strings.HasPrefix(got.Title, got.Text) || got.Expanded != "true" {
+		t.Errorf("the header after the searches: %+v; want the status with its title, the open box's button saying so", got)
+	}
+	tb.checkConsole(nil)
+}
