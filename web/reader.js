@@ -31,6 +31,9 @@
   // page over as drawn, without it): the worker saves it, when it saves
   // pages as they are read.
   var FIRST_FILE = loader.getAttribute("data-file");
+  // That page's address, which the worker keeps too (pages read in the
+  // app are told as they are drawn: shown).
+  var FIRST_PAGE = location.pathname;
   var SAVED_CACHE = "dateline-saved";
   var META_CACHE = "dateline-meta"; // the service worker's small entries
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -1339,7 +1342,7 @@
           // saved (the worker in charge says how much), and the browser
           // checks for the update again at the next visit.
           status.state = "";
-          tellWorker({ type: "status", file: FIRST_FILE });
+          tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
           break;
         }
         status.state = "failed";
@@ -1405,7 +1408,7 @@
           // try that found one already there): the worker says what it
           // has saved.
           status.state = "";
-          tellWorker({ type: "status", file: FIRST_FILE });
+          tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
         }
         paintStatus();
         return;
@@ -1504,13 +1507,13 @@
       onWorker(e.data && e.data.dateline);
     });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
-      tellWorker({ type: "status", file: FIRST_FILE });
+      tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
     });
     onWorker(window.datelineWorkerReport); // kept by boot.js before this ran
     // Asked whether or not the worker controls this page: a page opened
     // while the worker was installing is not controlled, and may have
     // missed its reports (it registers once the app has started).
-    tellWorker({ type: "status", file: FIRST_FILE });
+    tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
   }
 
   // reloadKeepingPlace reloads for a new version where the reader is.
@@ -1603,6 +1606,11 @@
       refocus();
     }
     if (changed) {
+      if (!first) {
+        // A page the app drew in place: the worker keeps it, for a
+        // reload or a start on it offline.
+        tellWorker({ type: "read", page: location.pathname });
+      }
       stopListening();
       path = location.pathname;
       restored = false;

@@ -972,7 +972,15 @@ self.addEventListener("message", (event) => {
       // controls are left as they are.
       // Once the page knows the status, the rest of the site is saved if
       // data saver kept it from being.
-      event.waitUntil(Promise.all([self.clients.claim().catch(() => {}), status(event.source).then(saveRest), refreshSaved(), keepFile(msg.file)]));
+      // The page it opened on is kept, with its data file; a page with no
+      // data file (the saved articles', the search page) is saved at install.
+      event.waitUntil(
+        Promise.all([self.clients.claim().catch(() => {}), status(event.source).then(saveRest), refreshSaved(), keepFile(msg.file), msg.file ? keepPage(msg.page) : undefined])
+      );
+      break;
+    case "read":
+      // A page opened in the app, which fetched its data file only.
+      event.waitUntil(keepPage(msg.page));
       break;
     case "saver":
       // The page keeps the setting in META too, for a worker still
@@ -1004,6 +1012,35 @@ async function keepFile(file) {
     await fetchSaving(cache, file, file, (resp) => resp.ok);
   } catch (err) {
     // Offline: the file is saved on a later visit.
+  }
+}
+
+// keepPage saves the page at path that the reader opened, so that it
+// opens offline by a reload or the installed app's start on it, as by an
+// in-app link: the page a document opened on (on a first visit its
+// navigation came before the worker: the worker's fetch of it is the
+// browser's cached copy, revalidated) and each page opened in the app,
+// which fetches its data file only (resource keeps that). The page is kept
+// as the host drew it, rather than drawn offline from its data file in an
+// app shell: it shows at once, before app.wasm has run (with data saver on
+// it never runs), and app.wasm takes it over as drawn. A complete cache has
+// every page already.
+async function keepPage(path) {
+  if (typeof path !== "string") {
+    return;
+  }
+  const key = canonical(path) || path;
+  if (!isPage(key)) {
+    return;
+  }
+  const cache = await caches.open(CACHE);
+  if ((await cache.match(key)) || (await fromSaving(cache, key)) || (await isComplete())) {
+    return;
+  }
+  try {
+    await fetchSaving(cache, key, key, (r) => r.ok && !r.redirected && isHTML(r));
+  } catch (err) {
+    // Offline: the page is kept when it is next read online.
   }
 }
 
