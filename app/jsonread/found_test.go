@@ -34,6 +34,27 @@ func TestFound(t *testing.T) {
 	}
 }
 
+// TestFoundKind checks app.wasm's Found (found_js.go), which names the
+// kind of a value only: "no JSON value" for what is not JSON.
+func TestFoundKind(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "nothing"},
+		{" \r\n", "nothing"},
+		{` {"a": 1}`, "an object"},
+		{"[]", "an array"},
+		{`"x"`, "a string"},
+		{"-1", "a number"},
+		{"false", "true or false"},
+		{"null", "null"},
+		{"<!doctype html>", "no JSON value"},
+		{"tomorrow", "no JSON value"},
+	} {
+		if got := foundKind([]byte(c.in)); got != c.want {
+			t.Errorf("foundKind(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 // TestReadNotJSON reads an object from data that is not JSON, such as an
 // HTML error page in the place of a data file: the error names what was
 // there. It was "expected a value" whatever the data held.

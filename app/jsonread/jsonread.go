@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -59,37 +58,38 @@ func (k Kind) String() string {
 	return "no JSON value"
 }
 
-// Found names what data holds after any white space, in the words of
-// "expected an object, found ...": the kind of its value, "nothing" when
-// it ends there, and for what is not JSON "text" (a letter, as in a
-// plain-text file or a word without quotes), the character in quotes
-// ('<' begins an HTML page), a control character by its code point, or
-// "bytes that are not UTF-8".
-func Found(data []byte) string {
+// foundKind is app.wasm's Found (found_js.go): the kind of the value data
+// holds after any white space, "nothing" when it ends there.
+func foundKind(data []byte) string {
+	data = skipSpace(data)
+	if len(data) == 0 {
+		return "nothing"
+	}
+	k := (&Reader{data: data}).Peek()
+	// Peek goes by the first byte: "tomorrow" is not true.
+	literal := ""
+	switch k {
+	case Bool:
+		literal = "false"
+		if data[0] == 't' {
+			literal = "true"
+		}
+	case Null:
+		literal = "null"
+	}
+	if len(data) < len(literal) || string(data[:len(literal)]) != literal {
+		k = Invalid
+	}
+	return k.String()
+}
+
+// skipSpace returns data after the white space JSON allows.
+func skipSpace(data []byte) []byte {
 	i := 0
 	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
 		i++
 	}
-	data = data[i:]
-	if len(data) == 0 {
-		return "nothing"
-	}
-	if k := (&Reader{data: data}).Peek(); k != Invalid {
-		literal := map[byte]string{'t': "true", 'f': "false", 'n': "null"}[data[0]]
-		if literal == "" || strings.HasPrefix(string(data[:min(len(data), len(literal))]), literal) {
-			return k.String()
-		}
-	}
-	r, size := utf8.DecodeRune(data)
-	switch {
-	case r == utf8.RuneError && size <= 1:
-		return "bytes that are not UTF-8"
-	case unicode.IsLetter(r):
-		return "text"
-	case unicode.IsControl(r) || !unicode.IsPrint(r):
-		return fmt.Sprintf("the character %U", r)
-	}
-	return "'" + string(r) + "'"
+	return data[i:]
 }
 
 // Problem is something wrong with the shape of the data.
