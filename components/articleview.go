@@ -9,6 +9,7 @@ import (
 	"dateline/app/article"
 	"dateline/app/i18n"
 	"dateline/app/page"
+	"dateline/app/search"
 )
 
 // ArticleView renders an article's page: its section, headline, byline,
@@ -53,7 +54,9 @@ func writeArticle(b *strings.Builder, site *page.Site, s *page.Story) {
 		writeLink(b, page.SectionRef(article.NameSlug(a.Section), 1).Path(), "", article.Dir(lang), a.Section)
 		put(b, `</p>`)
 	}
-	put(b, `<h1 id="page-title" class="story-headline" tabindex="-1">`)
+	put(b, `<h1 id="page-title" class="story-headline" tabindex="-1"`)
+	writeOwnDir(b, lang, search.Span{Text: a.Headline})
+	put(b, `>`)
 	writeText(b, a.Headline)
 	put(b, `</h1>`)
 	writeByline(b, t, a)
@@ -167,7 +170,7 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 		}
 		put(b, `</span><span class="story-nav-title"`)
 		attr(b, "lang", lang)
-		attr(b, "dir", article.Dir(lang))
+		attr(b, "dir", textDir(lang, to.Headline))
 		put(b, `>`)
 		writeText(b, to.Headline)
 		put(b, `</span></a>`)
@@ -249,12 +252,15 @@ func writeTime(b *strings.Builder, t *i18n.Table, when string) {
 }
 
 // writeBlock writes body block i. The dateline leads the first paragraph,
-// as in wire copy: "ERBIL (Kurdistan 24) – ".
+// as in wire copy: "ERBIL (Kurdistan 24) – ". A paragraph is in the
+// direction of its letters (writeOwnDir).
 func writeBlock(b *strings.Builder, t *i18n.Table, a *article.Article, i int) {
 	bl := &a.Body[i]
 	switch bl.Type {
 	case article.Paragraph:
-		put(b, `<p>`)
+		put(b, `<p`)
+		writeOwnDir(b, a.Language(), search.Span{Text: bl.Text})
+		put(b, `>`)
 		if i == firstParagraph(a) && a.Dateline != nil {
 			put(b, `<span class="story-dateline">`)
 			writeText(b, a.Dateline.Label()+" – ")

@@ -24,11 +24,22 @@ func editionSite(lang, name string) *page.Site {
 		[]page.Named{{Name: name, Slug: "xyz"}})
 }
 
-// dirStory is an article in lang whose every field of data text is name.
+// dirStory is an article in lang whose every field of data text is name,
+// the titles it relates, its caption and credit too: their direction is
+// that of most of their letters (direction.go), and most of name's are
+// written in lang's direction.
 func dirStory(lang, name string) *page.Story {
 	a := story()
 	a.Lang, a.Section, a.Tags, a.Authors = lang, name, []string{name}, []string{name, "Q. Writer"}
-	a.Figures = []article.Figure{{Caption: name + " caption.", Credit: name + " credit"}}
+	a.Figures = []article.Figure{{Caption: name + ".", Credit: name}}
+	for i := range a.Body {
+		if a.Body[i].Type == article.ReadMore {
+			a.Body[i].Title = name
+		}
+	}
+	for i := range a.Related {
+		a.Related[i].Title = name
+	}
 	return &page.Story{Article: a, Older: &page.Teaser{Slug: "older", Lang: lang, Headline: name}}
 }
 
@@ -164,5 +175,81 @@ func TestQueryDirection(t *testing.T) {
 	}
 	if d, ok := q[0].Attrs["dir"]; ok && d != "auto" {
 		t.Errorf("the query's dir %q, want auto", d)
+	}
+}
+
+// Synthetic sentences for a paragraph in the other direction than its
+// article's (made-up words, not translations): a Sorani one that ends in
+// Latin words, a Latin one that quotes Sorani, an Arabic one that opens
+// with a Latin acronym and a Latin one that holds an Arabic word.
+const (
+	ckbSentence  = "بەرپرسێک گوتی ١٢٣ کەس hello world ٤٥٦."
+	enQuotingCkb = "The sign read «هەولێر ٢٤ کیلۆمەتر» in 2026, said the synthetic officer."
+	arSentence   = "XYZ قال إن مستدرة زاقن في ٢٠٢٦."
+	enWithAr     = "The synthetic word مستدرة stands in a Latin sentence."
+)
+
+// TestMixedDirection checks that running text of an article (its
+// paragraphs, headline, captions, related titles, the excerpts of lists)
+// written mostly in the other direction than its article's language is
+// laid out in its own: a Sorani paragraph in an English article is right
+// to left, an English one in an Arabic article left to right. A paragraph
+// in its article's direction carries no dir (it inherits the article's),
+// even one that opens with a letter of the other direction.
+func TestMixedDirection(t *testing.T) {
+	for _, tt := range []struct {
+		scenario   string
+		site       *page.Site
+		lang       string
+		paragraphs []string // the article's own, then one of the other direction
+		other      string   // the direction of the other text
+	}{
+		{"English edition, English article, Sorani text", testSite, "en", []string{enQuotingCkb, ckbSentence}, "rtl"},
+		{"Arabic edition, Arabic article, English text", editionSite("ar", arName), "ar", []string{arSentence, enWithAr}, "ltr"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a := story()
+			own, other := tt.paragraphs[0], tt.paragraphs[1]
+			a.Lang, a.Headline = tt.lang, other
+			a.Body = []article.Block{
+				{Type: article.Paragraph, Text: own},
+				{Type: article.Paragraph, Text: other},
+				{Type: article.ReadMore, Link: article.Link{Title: other, Slug: "synthetic-other"}},
+			}
+			a.Figures = []article.Figure{{Caption: other, Credit: own}}
+			a.Related = []article.Link{{Title: other, Slug: "synthetic-other"}, {Title: own}}
+			s := &page.Story{Article: a, Older: &page.Teaser{Slug: "older", Lang: tt.lang, Headline: other}}
+			_, root := render(t, View(tt.site, page.ArticleRef(a.Slug), page.Data{Story: s}))
+			mine, o := article.Dir(tt.lang), tt.other
+			for _, c := range []struct {
+				what, class, tag string
+				want             []string
+			}{
+				{"headline", "story-headline", "", []string{o}},
+				// The dateline leads the first paragraph.
+				{"paragraphs and Read More", "story-body", "p", []string{"(none)", o, "(none)"}},
+				{"Read More's title", "read-more", "a", []string{o}},
+				{"caption", "figure-text", "", []string{o}},
+				{"credit", "figure-credit", "", []string{mine}},
+				{"related titles", "related-list", "a", []string{o}},
+				{"title only", "unlinked-title", "", []string{mine}},
+				{"next story", "story-nav-title", "", []string{o}},
+			} {
+				if got := dirOf(root, c.class, c.tag); strings.Join(got, " ") != strings.Join(c.want, " ") {
+					t.Errorf("%s: dir %q, want %q", c.what, got, c.want)
+				}
+			}
+
+			l := &page.List{Page: 1, Pages: 1, Total: 2, Items: []article.Summary{
+				{Slug: "own", Lang: tt.lang, Headline: own, Excerpt: own},
+				{Slug: "other", Lang: tt.lang, Headline: other, Excerpt: other},
+			}}
+			_, root = render(t, View(tt.site, page.HomeRef(1), page.Data{List: l}))
+			for _, c := range []struct{ what, class string }{{"list headlines", "summary-headline"}, {"list excerpts", "summary-excerpt"}} {
+				if got, want := strings.Join(dirOf(root, c.class, ""), " "), "(none) "+o; got != want {
+					t.Errorf("%s: dir %q, want %q", c.what, got, want)
+				}
+			}
+		})
 	}
 }

@@ -47,7 +47,8 @@ func writeEntryList(b *strings.Builder, site *page.Site, class string, entries [
 
 // writeEntry writes one entry: its headline, its date and section when
 // given, and an excerpt. It is in the article's language, and so are its
-// date's words where the edition has them.
+// date's words where the edition has them; its headline and excerpt are in
+// the direction of their letters (direction.go).
 func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 	lang := e.lang
 	if lang == "" {
@@ -56,7 +57,9 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 	put(b, `<article class="summary"`)
 	attr(b, "lang", lang)
 	attr(b, "dir", article.Dir(lang))
-	put(b, `><h2 class="summary-headline"><a`)
+	put(b, `><h2 class="summary-headline"`)
+	writeOwnDir(b, lang, e.headline...)
+	put(b, `><a`)
 	attr(b, "href", page.ArticlePath(e.slug))
 	put(b, ">")
 	writeSpans(b, e.headline)
@@ -79,7 +82,9 @@ func writeEntry(b *strings.Builder, site *page.Site, e *entry) {
 		put(b, "</p>")
 	}
 	if len(e.excerpt) > 0 {
-		put(b, `<p class="summary-excerpt">`)
+		put(b, `<p class="summary-excerpt"`)
+		writeOwnDir(b, lang, e.excerpt...)
+		put(b, `>`)
 		writeSpans(b, e.excerpt)
 		put(b, "</p>")
 	}

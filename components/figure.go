@@ -11,7 +11,8 @@ import (
 // writeFigure writes a photo with its caption and credit. A figure known
 // only by its caption (a story scraped as text) shows the caption alone,
 // never a broken image. The lead figure loads eagerly; later ones lazily.
-// Its caption and credit are in the article's language, lang (direction.go).
+// Its caption and credit are in the article's language, lang, and in the
+// direction of their letters (direction.go).
 func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figure, lead bool) {
 	put(b, `<figure class="figure`)
 	if f.Image == nil {
@@ -44,7 +45,7 @@ func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figu
 				put(b, `</span>`)
 			}
 			put(b, `<span class="figure-text"`)
-			attr(b, "dir", article.Dir(lang))
+			attr(b, "dir", textDir(lang, f.Caption))
 			put(b, `>`)
 			writeText(b, f.Caption)
 			put(b, `</span>`)
@@ -54,7 +55,7 @@ func writeFigure(b *strings.Builder, t *i18n.Table, lang string, f *article.Figu
 		}
 		if f.Credit != "" {
 			put(b, `<span class="figure-credit"`)
-			attr(b, "dir", article.Dir(lang))
+			attr(b, "dir", textDir(lang, f.Credit))
 			put(b, `>`)
 			writeText(b, f.Credit)
 			put(b, `</span>`)

@@ -29,18 +29,19 @@ func writeRelated(b *strings.Builder, t *i18n.Table, lang string, links []articl
 // writeRelatedLink writes a related link by where it leads: an article of
 // the collection, a page elsewhere, or a title only, marked as not in this
 // collection so that the reader is not sent to a dead link. The title is
-// isolated from the label beside it, in the direction of lang, the
-// language of the article that relates it, except a page elsewhere's,
-// whose title is that site's, in a language nothing says (direction.go).
+// isolated from the label beside it, in the direction of its letters in
+// lang, the language of the article that relates it, except a page
+// elsewhere's, whose title is that site's, in a language nothing says
+// (direction.go).
 func writeRelatedLink(b *strings.Builder, t *i18n.Table, lang string, l article.Link) {
 	switch l.Kind() {
 	case article.Internal:
-		writeLink(b, page.ArticlePath(l.Slug), "", article.Dir(lang), l.Title)
+		writeLink(b, page.ArticlePath(l.Slug), "", textDir(lang, l.Title), l.Title)
 	case article.External:
 		writeLink(b, l.URL, "external", dirAuto, l.Title)
 	default:
 		put(b, `<span class="unlinked"><bdi class="unlinked-title"`)
-		attr(b, "dir", article.Dir(lang))
+		attr(b, "dir", textDir(lang, l.Title))
 		put(b, `>`)
 		writeText(b, l.Title)
 		put(b, `</bdi>`+nbsp+`<span class="unlinked-note">`)

@@ -212,6 +212,62 @@ func Dir(lang string) string {
 	return "ltr"
 }
 
+// Lean returns how far text leans right to left: the number of its
+// letters written right to left less the number written left to right.
+// Digits, marks, spaces and punctuation take the direction of the letters
+// around them and are not counted.
+func Lean(text string) int {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r < utf8.RuneSelf:
+			if c := r | 0x20; 'a' <= c && c <= 'z' {
+				n--
+			}
+		case !unicode.IsLetter(r):
+		case rightToLeft(r):
+			n++
+		default:
+			n--
+		}
+	}
+	return n
+}
+
+// LeanDir returns the direction of text that leans by lean (Lean), inside
+// a piece in direction dir ("ltr" or "rtl"): that of most of its letters,
+// dir when they are as many. A Sorani paragraph quoted in an English
+// article is laid out right to left, its last Latin words and its full
+// stop where a reader of Sorani looks for them; a paragraph of an Arabic
+// article that opens with a Latin name ("XYZ said...", in Arabic) stays
+// right to left, as the first strong letter (dir="auto") would not have
+// it.
+func LeanDir(dir string, lean int) string {
+	switch {
+	case lean > 0:
+		return "rtl"
+	case lean < 0:
+		return "ltr"
+	}
+	return dir
+}
+
+// TextDir returns the direction of text inside a piece in direction dir
+// (LeanDir).
+func TextDir(dir, text string) string {
+	return LeanDir(dir, Lean(text))
+}
+
+// rightToLeft reports whether letter r is of a script written right to
+// left: the blocks of Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan and
+// Mandaic, their presentation forms, and the right-to-left blocks of the
+// supplementary planes. A range test, not unicode.Is: no table in
+// app.wasm.
+func rightToLeft(r rune) bool {
+	return 0x0590 <= r && r <= 0x08FF || 0xFB1D <= r && r <= 0xFDFF || 0xFE70 <= r && r <= 0xFEFF ||
+		0x10800 <= r && r <= 0x10FFF || 0x1E800 <= r && r <= 0x1EFFF
+}
+
 // Paragraphs returns the text of the body's paragraphs, in order.
 func (a *Article) Paragraphs() []string {
 	var ps []string

@@ -141,6 +141,37 @@ func TestDir(t *testing.T) {
 	}
 }
 
+// TestTextDir checks a text's direction inside a piece of each direction:
+// its letters' majority, the piece's on a tie or with no letters.
+// Synthetic text in made-up words.
+func TestTextDir(t *testing.T) {
+	for _, tt := range []struct {
+		scenario, text string
+		inLTR, inRTL   string
+	}{
+		{"Latin", "A synthetic sentence.", "ltr", "ltr"},
+		{"Sorani", "ژێکۆ بەرێڤان.", "rtl", "rtl"},
+		{"Sorani ending in Latin words", "بەرپرسێک گوتی ١٢٣ کەس hello world ٤٥٦.", "rtl", "rtl"},
+		{"Latin quoting Sorani", "The sign read «هەولێر ٢٤ کیلۆمەتر» in 2026, said the synthetic officer.", "ltr", "ltr"},
+		{"Arabic opening with a Latin acronym", "XYZ قال إن مستدرة زاقن.", "rtl", "rtl"},
+		{"Latin opening with an Arabic word", "مستدرة is a synthetic word in a Latin sentence.", "ltr", "ltr"},
+		{"Hebrew", "שלום עולם", "rtl", "rtl"},
+		{"Cyrillic", "Синтетический текст", "ltr", "ltr"},
+		{"digits and marks only", "١٢٣ – 456 (!)", "ltr", "rtl"},
+		{"a tie", "ab زق", "ltr", "rtl"},
+		{"empty", "", "ltr", "rtl"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if got := TextDir("ltr", tt.text); got != tt.inLTR {
+				t.Errorf("TextDir(ltr, %q) = %q, want %q", tt.text, got, tt.inLTR)
+			}
+			if got := TextDir("rtl", tt.text); got != tt.inRTL {
+				t.Errorf("TextDir(rtl, %q) = %q, want %q", tt.text, got, tt.inRTL)
+			}
+		})
+	}
+}
+
 func TestTruncate(t *testing.T) {
 	for _, tt := range []struct {
 		s    string
