@@ -518,6 +518,8 @@ func TestAtomShippedDataset(t *testing.T) {
 // with their photo, caption and credit, the dateline, the "Read More"
 // links by where they lead, labels from the edition's table, and text
 // from the data kept as text, with no address that could run a script.
+// The article is in Sorani and its text in English: each piece of the
+// text is set left to right, as the page sets it (TestAtomContentTextDirection).
 func TestAtomContent(t *testing.T) {
 	a := bareArticle("content-story")
 	a.Lang = "ckb"
@@ -538,14 +540,14 @@ func TestAtomContent(t *testing.T) {
 	labels := i18n.New("ckb", map[string]string{string(i18n.ReadMore): "زیاتر:", string(i18n.NotInCollection): "(نییە)"})
 	const (
 		figures = `<figure><img src="%[1]s/web/images/synthetic.jpg" alt="Alt &#34;quoted&#34; &lt;i&gt;" width="640" height="480"></img>` +
-			`<figcaption>Synthetic caption &lt;b&gt;bold&lt;/b&gt; <small>Photo: synthetic &amp; fixture</small></figcaption></figure>` +
-			`<figure><img src="https://img.example.org/x.jpg" alt=""></img><figcaption>A remote synthetic photo.</figcaption></figure>` +
-			`<figure><figcaption><small>Script source dropped</small></figcaption></figure>`
-		body = `<p><strong>TESTVILLE (Synthetic &lt;Wire&gt; &amp; Co) – </strong>First synthetic paragraph &lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>` +
-			`<p>زیاتر: <a href="%[1]s/articles/other-story">Synthetic inside</a></p>` +
+			`<figcaption><span dir="ltr">Synthetic caption &lt;b&gt;bold&lt;/b&gt;</span> <small dir="ltr">Photo: synthetic &amp; fixture</small></figcaption></figure>` +
+			`<figure><img src="https://img.example.org/x.jpg" alt=""></img><figcaption><span dir="ltr">A remote synthetic photo.</span></figcaption></figure>` +
+			`<figure><figcaption><small dir="ltr">Script source dropped</small></figcaption></figure>`
+		body = `<p dir="ltr"><strong>TESTVILLE (Synthetic &lt;Wire&gt; &amp; Co) – </strong>First synthetic paragraph &lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>` +
+			`<p>زیاتر: <a href="%[1]s/articles/other-story" dir="ltr">Synthetic inside</a></p>` +
 			`<p>زیاتر: <a href="https://example.org/elsewhere?a=1&amp;b=2">Synthetic outside</a></p>` +
-			`<p>زیاتر: Synthetic script link (نییە)</p>` +
-			`<p>Second synthetic paragraph.</p>`
+			`<p>زیاتر: <span dir="ltr">Synthetic script link</span> (نییە)</p>` +
+			`<p dir="ltr">Second synthetic paragraph.</p>`
 	)
 	for _, tt := range []struct {
 		scenario string
@@ -601,9 +603,10 @@ func TestAtomContentLabelDirection(t *testing.T) {
 			`<p><span dir="ltr">` + readMore + `</span> خبر اصطناعي آخر <span dir="ltr">` + notIn + `</span></p>`,
 		}},
 		{"en", []string{
-			`<figcaption>` + caption + ` تعليق اصطناعي.</figcaption>`,
+			`<figcaption>` + caption + ` <span dir="rtl">تعليق اصطناعي.</span></figcaption>`,
+			`<p dir="rtl">فقرة اصطناعية.</p>`,
 			`<p>` + readMore + ` <a href=`,
-			`<p>` + readMore + ` خبر اصطناعي آخر ` + notIn + `</p>`,
+			`<p>` + readMore + ` <span dir="rtl">خبر اصطناعي آخر</span> ` + notIn + `</p>`,
 		}},
 	} {
 		a.Lang = tt.lang
@@ -613,6 +616,50 @@ func TestAtomContentLabelDirection(t *testing.T) {
 		}
 		inner := parseAtom(t, b).Entries[0].Content[0].Div.Inner
 		for _, want := range tt.want {
+			if !strings.Contains(inner, want) {
+				t.Errorf("%s article: content lacks %s:\n%s", tt.lang, want, inner)
+			}
+		}
+	}
+}
+
+// TestAtomContentTextDirection: text of an entry's content written mostly
+// in the other direction than its article's language (a Sorani paragraph
+// in an English article, an English one in an Arabic article) is set in
+// its own, as on the article's page (components/direction.go); text in
+// its article's direction, even opening with a letter of the other, is
+// left to the content's.
+func TestAtomContentTextDirection(t *testing.T) {
+	const (
+		ckb = "بەرپرسێک گوتی ١٢٣ کەس hello world ٤٥٦."
+		en  = "The sign read «هەولێر ٢٤ کیلۆمەتر» in 2026, said the synthetic officer."
+		ar  = "XYZ قال إن مستدرة زاقن في ٢٠٢٦."
+	)
+	for _, tt := range []struct {
+		lang, own, other, dir string
+	}{
+		{"en", en, ckb, "rtl"},
+		{"ar", ar, en, "ltr"},
+	} {
+		a := bareArticle("text-direction")
+		a.Lang = tt.lang
+		a.Figures = []article.Figure{{Caption: tt.other, Credit: tt.own}}
+		a.Body = []article.Block{
+			paragraph(tt.own),
+			paragraph(tt.other),
+			{Type: article.ReadMore, Link: article.Link{Title: tt.other, Slug: "other-story"}},
+		}
+		b, err := Atom(siteWithURL(), Feed{Path: "/feed.xml", Page: "/", Entries: []Entry{NewEntry(a, i18n.New(tt.lang, nil))}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inner := parseAtom(t, b).Entries[0].Content[0].Div.Inner
+		for _, want := range []string{
+			`<span dir="` + tt.dir + `">` + tt.other + `</span> <small>`,
+			`<p>` + tt.own + `</p>`,
+			`<p dir="` + tt.dir + `">` + tt.other + `</p>`,
+			`/articles/other-story" dir="` + tt.dir + `">`,
+		} {
 			if !strings.Contains(inner, want) {
 				t.Errorf("%s article: content lacks %s:\n%s", tt.lang, want, inner)
 			}

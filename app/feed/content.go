@@ -49,11 +49,14 @@ func newContent(a *article.Article, t *i18n.Table) *Content {
 
 // xhtmlDiv writes an entry's xhtml content: the XHTML div that RFC 4287
 // (4.1.3.3) says wraps it and is not part of it, with dir "rtl" for a
-// right-to-left language. Its elements are written as tokens, so every
-// text from the data is escaped by encoding/xml, and every address is one
-// the data cannot turn into a script: a path of the site or an http(s)
-// URL. Addresses on the site are absolute when org, the site's origin, is
-// known, and relative references otherwise, as the entry's own link is.
+// right-to-left language. Text from the data written mostly the other way
+// (a Sorani paragraph in an English article) has a dir of its own, as on
+// the article's page (xhtmlWriter.own). Its elements are written as
+// tokens, so every text from the data is escaped by encoding/xml, and
+// every address is one the data cannot turn into a script: a path of the
+// site or an http(s) URL. Addresses on the site are absolute when org, the
+// site's origin, is known, and relative references otherwise, as the
+// entry's own link is.
 //
 // The div is written apart from the feed, whose indentation would
 // otherwise add white space inside its paragraphs.
@@ -72,7 +75,7 @@ func xhtmlDiv(org, dir string, c *Content) (string, error) {
 	for _, bl := range c.Body {
 		switch bl.Type {
 		case article.Paragraph:
-			w.open("p")
+			w.open("p", "dir", w.own(bl.Text))
 			if first && c.Dateline != "" {
 				w.element("strong", c.Dateline+" – ")
 			}
@@ -112,6 +115,30 @@ func (w *xhtmlWriter) label(c *Content, s string) {
 		return
 	}
 	w.element("span", s, "dir", c.LabelDir)
+}
+
+// own returns the direction of text from the data where most of its
+// letters are written otherwise than the content, and "" where they are
+// not (article.TextDir).
+func (w *xhtmlWriter) own(text string) string {
+	dir := w.dir
+	if dir == "" {
+		dir = "ltr"
+	}
+	if d := article.TextDir(dir, text); d != dir {
+		return d
+	}
+	return ""
+}
+
+// data writes text from the data, in a span of its own direction where
+// it is not the content's (own).
+func (w *xhtmlWriter) data(s string) {
+	if d := w.own(s); d != "" {
+		w.element("span", s, "dir", d)
+		return
+	}
+	w.text(s)
 }
 
 func (w *xhtmlWriter) token(t xml.Token) {
@@ -178,13 +205,13 @@ func (w *xhtmlWriter) figure(org string, c *Content, f *article.Figure) {
 				w.label(c, c.PhotoCaption)
 				w.text(" ")
 			}
-			w.text(f.Caption)
+			w.data(f.Caption)
 			if f.Credit != "" {
 				w.text(" ")
 			}
 		}
 		if f.Credit != "" {
-			w.element("small", f.Credit)
+			w.element("small", f.Credit, "dir", w.own(f.Credit))
 		}
 		w.close("figcaption")
 	}
@@ -193,15 +220,18 @@ func (w *xhtmlWriter) figure(org string, c *Content, f *article.Figure) {
 
 // link writes a related link by where it leads, as the page does: an
 // article of the site, a page elsewhere, or a title only, marked as not
-// in the collection.
+// in the collection. A title in the data (not a page elsewhere's, whose
+// language nothing says) is set in its own direction where it is not the
+// content's (own).
 func (w *xhtmlWriter) link(org string, c *Content, l article.Link) {
 	switch l.Kind() {
 	case article.Internal:
-		w.element("a", l.Title, "href", absURL(org, page.ArticlePath(l.Slug)))
+		w.element("a", l.Title, "href", absURL(org, page.ArticlePath(l.Slug)), "dir", w.own(l.Title))
 	case article.External:
 		w.element("a", l.Title, "href", l.URL)
 	default:
-		w.text(l.Title + " ")
+		w.data(l.Title)
+		w.text(" ")
 		w.label(c, c.NotInCollection)
 	}
 }
