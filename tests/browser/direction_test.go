@@ -131,3 +131,113 @@ func TestEditionDirection(t *testing.T) {
 		})
 	}
 }
+
+// mixedDataset is an edition in lang (with synthetic labels when it is
+// not English) whose article "mixed" has a paragraph of its language, then
+// one written mostly in the other direction, other, and whose article
+// "other-lead" opens with other, so that its excerpt in the home page's
+// list is other too. The text is made up.
+func mixedDataset(lang, mark, own, other string) *article.Dataset {
+	ds := &article.Dataset{Articles: []article.Article{
+		{Slug: "mixed", Lang: lang, Headline: own, Published: "2026-02-05",
+			Body: []article.Block{{Type: article.Paragraph, Text: own}, {Type: article.Paragraph, Text: other}}},
+		{Slug: "other-lead", Lang: lang, Headline: own, Published: "2026-02-04",
+			Body: []article.Block{{Type: article.Paragraph, Text: other}, {Type: article.Paragraph, Text: own}}},
+	}}
+	if lang != "en" {
+		ds.Site = &article.Site{Name: mark + " synthetic", Lang: lang, Labels: syntheticLabels(mark)}
+	}
+	return ds
+}
+
+// paragraphSides is how the browser laid out a paragraph: its computed
+// direction and alignment, and where its first word and its last
+// character (a full stop) were put.
+type paragraphSides struct {
+	Err              string
+	Direction, Align string
+	First, Last      *box
+}
+
+// paragraphSidesJS measures the paragraph of a selector whose text is the
+// one given.
+const paragraphSidesJS = `((sel, text) => {
+  const p = [...document.querySelectorAll(sel)].find((p) => p.textContent === text);
+  if (!p) return {err: "no " + sel + " of the text"};
+  const n = p.firstChild, r = document.createRange();
+  const rect = (from, to) => { r.setStart(n, from); r.setEnd(n, to); const b = r.getBoundingClientRect(); return {x: b.left, y: b.top, w: b.width, h: b.height}; };
+  const cs = getComputedStyle(p);
+  return {direction: cs.direction, align: cs.textAlign, first: rect(0, n.data.indexOf(" ")), last: rect(n.data.length - 1, n.data.length)};
+})`
+
+// TestMixedDirectionParagraph opens an English article with a paragraph
+// in Sorani that ends in Latin words, and an Arabic article with a
+// paragraph in English, and checks, on the host's page and once the app
+// has drawn it, that each such paragraph is laid out in its own
+// direction: its computed direction, and its full stop on the side where
+// its line ends (left in Sorani, where the Latin words had put it on the
+// right). So is the excerpt of a list. The pages keep passing axe and fit
+// the window at 320, 412 and 1280 px.
+func TestMixedDirectionParagraph(t *testing.T) {
+	t.Parallel()
+	src := axeSource(t)
+	for _, tt := range []struct {
+		lang, mark, own, other string
+		dir                    string // the other paragraph's
+	}{
+		{"en", "", "The sign read «هەولێر ٢٤ کیلۆمەتر» in 2026, said the synthetic officer.", "بەرپرسێک گوتی ١٢٣ کەس hello world ٤٥٦.", "rtl"},
+		{"ar", editions[1].mark, "XYZ قال إن مستدرة زاقن في ٢٠٢٦.", "The word مستدرة is made up.", "ltr"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			h := privateHost(t, "-data", writeDataset(t, tt.lang+"-mixed.json", mixedDataset(tt.lang, tt.mark, tt.own, tt.other)))
+			tb := newTab(t, 412, 900)
+			tb.do("setting the viewport", viewport(412, 900))
+			own := article.Dir(tt.lang)
+			// check measures a paragraph; its full stop's side, when side
+			// is set, for a paragraph short enough for one line.
+			check := func(how, sel, text, dir string, side bool) {
+				t.Helper()
+				s := eval[paragraphSides](tb, fmt.Sprintf("%s(%s, %s)", paragraphSidesJS, jsString(sel), jsString(text)))
+				what := fmt.Sprintf("%s, %s %q", how, sel, text)
+				switch {
+				case s.Err != "":
+					t.Errorf("%s: %s", what, s.Err)
+				case s.Direction != dir:
+					t.Errorf("%s: direction %s, want %s", what, s.Direction, dir)
+				case !side:
+				case s.First == nil || s.Last == nil || s.First.Y != s.Last.Y:
+					t.Errorf("%s: not on one line (first word %+v, full stop %+v)", what, s.First, s.Last)
+				case dir == "rtl" && s.Last.X > s.First.X, dir == "ltr" && s.Last.X < s.First.X:
+					t.Errorf("%s: the full stop at x %.0f, the first word at x %.0f: not laid out %s", what, s.Last.X, s.First.X, dir)
+				}
+			}
+			for _, how := range []string{"prerendered", "live"} {
+				q := "?wasm=false"
+				if how == "live" {
+					q = ""
+				}
+				tb.mustLoad(h.URL+page.ArticlePath("mixed")+q, http.StatusOK)
+				if how == "live" {
+					tb.waitLive()
+					time.Sleep(200 * time.Millisecond)
+				}
+				check(how, ".story-body p", tt.own, own, false)
+				check(how, ".story-body p", tt.other, tt.dir, true)
+				tb.mustLoad(h.URL+"/"+q, http.StatusOK)
+				if how == "live" {
+					tb.waitLive()
+					time.Sleep(200 * time.Millisecond)
+				}
+				check(how, ".summary-excerpt", tt.own, own, false)
+				check(how, ".summary-excerpt", tt.other, tt.dir, true)
+			}
+			for _, size := range layoutWidths {
+				tb.do("setting the viewport", viewport(size.width, size.height))
+				for _, p := range []string{"/", page.ArticlePath("mixed")} {
+					checkLayout(t, tb, src, h.URL+p, http.StatusOK, tt.lang+" "+p+" at "+size.name+" px")
+				}
+			}
+			tb.checkConsole(nil)
+		})
+	}
+}
