@@ -775,6 +775,11 @@
         speak();
       }
     };
+    // A pause outlasts cancel() (a skip, a stop): what is queued after it
+    // waits for resume(), and the player would say "Pause" over silence.
+    if (speech.paused) {
+      speech.resume();
+    }
     speech.speak(u);
   }
 

@@ -490,6 +490,70 @@ func TestListen(t *testing.T) {
 	}
 }
 
+// speechSpec is a speechSynthesis that keeps to the Web Speech API as
+// Chromium does where the stub above is lenient: speak() queues an
+// utterance, which starts only while not paused; pause() holds the one
+// being spoken; cancel() empties the queue and leaves paused as it is;
+// only resume() clears it. window.__speech.started lists the utterances
+// that began to be spoken.
+func speechSpec(langs ...string) string {
+	l, _ := json.Marshal(langs)
+	return `(() => {
+  const langs = ` + string(l) + `;
+  const log = window.__speech = {started: [], calls: []};
+  let queue = [], current = null, paused = false, timer = 0;
+  const next = () => {
+    if (current || paused || !queue.length) return;
+    current = queue.shift();
+    log.started.push(current.text);
+    timer = setTimeout(() => { const u = current; current = null; if (u.onend) u.onend({}); next(); }, 150);
+  };
+  const stub = {
+    getVoices: () => langs.map((lang) => ({lang, name: "Synthetic " + lang, default: false, localService: true, voiceURI: lang})),
+    speak(u) { queue.push(u); next(); },
+    pause() { log.calls.push("pause"); paused = true; clearTimeout(timer); },
+    resume() { log.calls.push("resume"); paused = false; if (current) { const u = current; current = null; queue.unshift(u); log.started.pop(); } next(); },
+    cancel() { log.calls.push("cancel"); clearTimeout(timer); queue = []; current = null; },
+    addEventListener() {}, removeEventListener() {},
+    get speaking() { return !!current; }, get paused() { return paused; }, get pending() { return queue.length > 0; },
+  };
+  Object.defineProperty(window, "speechSynthesis", {configurable: true, value: stub});
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.onend = null; } };
+})();`
+}
+
+// TestListenAfterPause pauses the reading, then skips to the next
+// paragraph, and pauses, stops and listens again: each time the
+// paragraph marked is spoken. A browser's speech stays paused through a
+// cancel() until resume(): the player said "Pause" over silence.
+func TestListenAfterPause(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 800)
+	tb.addScript(speechSpec("en-GB"))
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
+	tb.waitLive()
+	speaking := func(what string) {
+		t.Helper()
+		tb.waitFor(what, `speechSynthesis.speaking && !speechSynthesis.paused &&
+  __speech.started[__speech.started.length - 1] === (document.querySelector(".is-speaking") || {}).textContent`, 5*time.Second)
+		if label := eval[string](tb, `document.querySelector(".player-pause").textContent`); label != "Pause" {
+			t.Errorf("%s: the button says %q, want Pause", what, label)
+		}
+	}
+	tb.click("listening", ".tool-listen")
+	speaking("the headline spoken")
+	tb.click("pausing", ".player-pause")
+	tb.click("skipping", ".player-next")
+	speaking("the next paragraph spoken after a pause")
+	tb.click("pausing", ".player-pause")
+	eval[chromedp.Void](tb, `document.querySelector(".player-stop").click()`)
+	tb.waitFor("the player to go", `document.querySelector(".player").hidden`, 5*time.Second)
+	tb.click("listening again", ".tool-listen")
+	speaking("the reading spoken again after a pause and a stop")
+	tb.checkConsole(nil)
+}
+
 // TestPrint prints the article with the dark theme chosen: the article
 // alone, dark text on white, the address and date at its end, and a PDF
 // of few pages.
