@@ -233,7 +233,8 @@ func isPipe(path string) bool {
 }
 
 // datasetStamp sums up the dataset's files at path as the watcher
-// compares them: the path, size and modification time of the file, or of
+// compares them: the path, size, modification time and mode (a file made
+// readable again, after a reload it refused, changes nothing else) of the file, or of
 // every file in the folder and its subfolders, hidden ones left out, as
 // reading the dataset leaves them out (an editor's swap file). A link is
 // described by what it leads to; a folder it leads to is not entered, so a
@@ -250,7 +251,7 @@ func datasetStamp(path string) uint64 {
 			fmt.Fprintf(&h, "%s: %v\n", p, err)
 			return
 		}
-		fmt.Fprintf(&h, "%s %d %d %v\n", p, fi.Size(), fi.ModTime().UnixNano(), fi.Mode().Type())
+		fmt.Fprintf(&h, "%s %d %d %v\n", p, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
 	}
 	fi, err := os.Stat(path)
 	if err != nil || !fi.IsDir() {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -249,5 +250,32 @@ func TestHostReloadsOnSIGHUP(t *testing.T) {
 	case <-p.exited:
 		t.Fatalf("the host exited on SIGHUP; stderr:\n%s", p.log)
 	default:
+	}
+}
+
+// TestDatasetStampSeesModes: a file of the dataset made unreadable, then
+// readable again (chmod, which changes neither its size nor its time), is
+// a change the watcher sees, so that the host reloads the dataset it
+// could not read; a folder's file too.
+func TestDatasetStampSeesModes(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.json")
+	if err := os.WriteFile(file, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{file, dir} {
+		before := datasetStamp(path)
+		if err := os.Chmod(file, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if datasetStamp(path) == before {
+			t.Errorf("%s: the stamp did not change with the file's mode", path)
+		}
+		if err := os.Chmod(file, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if datasetStamp(path) != before {
+			t.Errorf("%s: the stamp differs with the file as it was", path)
+		}
 	}
 }
