@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -160,5 +161,40 @@ func TestPrintTheme(t *testing.T) {
 			}
 			tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") }) // robots.txt's
 		})
+	}
+}
+
+// TestPrintPhotosAfterTheFirst prints a story whose four photos come
+// before its text: on paper the first is up to 9 cm tall, the others up to
+// 5 cm, so that the text is not pushed pages down (at 9 cm each, four
+// photos left the first page the headline and one photo, and the text
+// began on the fourth page).
+func TestPrintPhotosAfterTheFirst(t *testing.T) {
+	t.Parallel()
+	photo := func(i int) article.Figure {
+		return article.Figure{Caption: fmt.Sprintf("Synthetic photo %d.", i), Credit: "Photo: test fixture",
+			Image: &article.Image{Src: "/web/icons/icon-512.png", Alt: fmt.Sprintf("Synthetic picture %d", i), Width: 512, Height: 512}}
+	}
+	ds := printThemeDataset()
+	ds.Articles[0].Figures = []article.Figure{photo(1), photo(2), photo(3), photo(4)}
+	h := privateHost(t, "-data", writeDataset(t, "print-photos.json", ds))
+	tb := newTab(t, 800, 900)
+	tb.emulateMedia("print")
+	tb.mustLoad(h.URL+dlpage.ArticlePath("print-first"), http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the photos", `[...document.querySelectorAll(".figure-image")].every((i) => i.complete && i.naturalWidth > 0)`, 10*time.Second)
+	cm := 96 / 2.54 // CSS pixels
+	heights := eval[[]float64](tb, `[...document.querySelectorAll(".figure-image")].map((i) => i.getBoundingClientRect().height)`)
+	if len(heights) != 4 {
+		t.Fatalf("%d photos drawn, want 4", len(heights))
+	}
+	for i, h := range heights {
+		limit := 5.0
+		if i == 0 {
+			limit = 9
+		}
+		if h <= 0 || h > limit*cm+0.5 {
+			t.Errorf("on paper photo %d is %.1f cm tall, want at most %.0f cm", i+1, h/cm, limit)
+		}
 	}
 }
