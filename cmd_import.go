@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"dateline/app/article"
 	"dateline/app/dataset"
@@ -538,7 +537,7 @@ func warnNoDateline(a article.Article, firstLine int, storyFile string, stderr i
 		first = ps[0]
 	}
 	msg := fmt.Sprintf("warning: the story has no dateline: its first paragraph, line %d of %s, opens %q, not with a place, a source in parentheses and a dash\n  to give it one: %s\n",
-		firstLine, storyFile, firstWords(first, quotedOpening), fix)
+		firstLine, storyFile, importer.FirstWords(first, quotedOpening), fix)
 	if _, err := io.WriteString(stderr, msg); err != nil {
 		return fmt.Errorf("import: writing a warning: %w", err)
 	}
@@ -646,29 +645,6 @@ const (
 // quotedOpening is the most characters of a paragraph that the warning
 // about a story without a dateline quotes.
 const quotedOpening = 48
-
-// firstWords returns s, or as many of its first words as max characters
-// hold, followed by "…"; a first word longer than that is cut.
-func firstWords(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	var kept string
-	for _, w := range strings.Fields(s) {
-		next := w
-		if kept != "" {
-			next = kept + " " + w
-		}
-		if utf8.RuneCountInString(next) > max {
-			break
-		}
-		kept = next
-	}
-	if kept == "" {
-		kept = string([]rune(s)[:max])
-	}
-	return kept + "…"
-}
 
 // holding returns the slug of the dataset's article with the same headline
 // and text as a, if it has one, and shows links every article's headline,

@@ -465,21 +465,6 @@ func TestImportDatelines(t *testing.T) {
 	}
 }
 
-// TestFirstWords quotes the opening of a paragraph in whole words.
-func TestFirstWords(t *testing.T) {
-	for _, tt := range []struct{ s, want string }{
-		{"Short word.", "Short word."},
-		{"Exactly ten", "Exactly ten"},
-		{"Words that go on past the end", "Words that…"},
-		{"Averyveryverylongword and more", "Averyveryve…"},
-		{"شارۆکێ دەرێ ڤان ڤەشێن", "شارۆکێ دەرێ…"},
-	} {
-		if got := firstWords(tt.s, 11); got != tt.want {
-			t.Errorf("firstWords(%q, 11) = %q, want %q", tt.s, got, tt.want)
-		}
-	}
-}
-
 // TestImportWideStory refuses a story saved as UTF-16, as by iconv -t
 // UTF-16 or Notepad's "Unicode", printed or into a dataset, naming the
 // encoding and how to save it as UTF-8; nothing is written.

@@ -262,6 +262,29 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	return a, c, nil
 }
 
+// FirstWords returns s, or as many of its first words as max characters
+// hold, followed by "…"; a first word longer than that is cut.
+func FirstWords(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	var kept string
+	for _, w := range strings.Fields(s) {
+		next := w
+		if kept != "" {
+			next = kept + " " + w
+		}
+		if utf8.RuneCountInString(next) > max {
+			break
+		}
+		kept = next
+	}
+	if kept == "" {
+		kept = string([]rune(s)[:max])
+	}
+	return kept + "…"
+}
+
 // describe gives the article the dates, section and tags of the options,
 // checked by the model's own rules (Article.Validate), and says which
 // option breaks one. Names are squeezed as the story's text is, unless

@@ -190,6 +190,21 @@ func TestParseRefuses(t *testing.T) {
 	}
 }
 
+// TestFirstWords quotes the opening of a paragraph in whole words.
+func TestFirstWords(t *testing.T) {
+	for _, tt := range []struct{ s, want string }{
+		{"Short word.", "Short word."},
+		{"Exactly ten", "Exactly ten"},
+		{"Words that go on past the end", "Words that…"},
+		{"Averyveryverylongword and more", "Averyveryve…"},
+		{"شارۆکێ دەرێ ڤان ڤەشێن", "شارۆکێ دەرێ…"},
+	} {
+		if got := FirstWords(tt.s, 11); got != tt.want {
+			t.Errorf("FirstWords(%q, 11) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct {
 		scenario string
