@@ -76,6 +76,10 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	a, choices, err := importer.ParseWith(text, importer.Options{
 		Lang: *lang, Slug: *slug, Published: *published, Updated: *updatedAt, Section: *section, Tags: tags, Authors: authors,
 	})
+	var notHeadline *importer.NotHeadlineError
+	if errors.As(err, &notHeadline) {
+		return fmt.Errorf("import: %s:%d: %s; nothing was changed", storyFile, notHeadline.Line, notHeadline.Reason())
+	}
 	if err != nil {
 		return fmt.Errorf("import: %s: %w; nothing was changed", storyFile, err)
 	}

@@ -657,6 +657,100 @@ func TestImportRefusesToCreate(t *testing.T) {
 	}
 }
 
+// TestImportRefusesNoHeadline refuses the stories of review 9 (fault 2),
+// pasted without their headline, whose first line of text would have
+// been the headline and the slug: the seed's caption with its credit, a
+// byline, a Read More line, the dateline's paragraph after a blank line.
+// The error names the story's file and line as FILE:LINE, what the line
+// is, and what to do; into a file, a folder or a dataset to create, or
+// printed, nothing is written and nothing printed. The same stories with
+// a headline added on top import.
+func TestImportRefusesNoHeadline(t *testing.T) {
+	seed, err := os.ReadFile(seedStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(seed), "\n")
+	const body = "\n\nTESTVILLE (Synthetic Wire) – Synthetic body paragraph one.\n\nSecond synthetic paragraph.\n"
+	stories := []struct {
+		scenario string
+		text     string
+		line     int
+		is       string
+	}{
+		{"the seed from its line 3", strings.Join(lines[2:], ""), 1,
+			`the first line of text is a photo caption, "US Secretary of Defense Lloyd Austin (left) and Kurdistan…", with its credit "Photos: DoD, KRG", not a headline`},
+		{"a byline", "By Jane Doe" + body, 1, `the first line of text is a byline, "By Jane Doe", not a headline`},
+		{"a Read More line", "Read More: Some other story" + body, 1,
+			`the first line of text is a Read More line, "Read More: Some other story", which names a related story, not a headline`},
+		{"the dateline's paragraph after a blank line", body[1:], 2,
+			`the first line of text is a paragraph that opens with a dateline, "TESTVILLE (Synthetic Wire) –", as a story's first paragraph does, not a headline`},
+	}
+	targets := []struct {
+		scenario string
+		setup    func(t *testing.T) (args []string, unchanged func(t *testing.T))
+	}{
+		{"into a file", func(t *testing.T) ([]string, func(*testing.T)) {
+			dataFile, original := archiveFixture(t, 3)
+			return []string{"-data", dataFile}, func(t *testing.T) { assertUnchanged(t, dataFile, original) }
+		}},
+		{"into a folder", func(t *testing.T) ([]string, func(*testing.T)) {
+			dir := t.TempDir()
+			one := filepath.Join(dir, "synthetic-001.json")
+			original := []byte(`{"slug": "synthetic-001", "headline": "Synthetic test article 1", "body": [{"type": "paragraph", "text": "Synthetic text."}]}` + "\n")
+			if err := os.WriteFile(one, original, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"-data", dir}, func(t *testing.T) {
+				assertUnchanged(t, one, original)
+				assertOnlyFile(t, dir, "synthetic-001.json")
+			}
+		}},
+		{"into a dataset to create", func(t *testing.T) ([]string, func(*testing.T)) {
+			dir := t.TempDir()
+			return []string{"-data", filepath.Join(dir, "new.json")}, func(t *testing.T) {
+				if entries, err := os.ReadDir(dir); err != nil || len(entries) != 0 {
+					t.Errorf("made %d files (%v)", len(entries), err)
+				}
+			}
+		}},
+		{"printed", func(t *testing.T) ([]string, func(*testing.T)) {
+			dataFile, original := archiveFixture(t, 3)
+			return []string{"-data", dataFile, "-o", "-"}, func(t *testing.T) { assertUnchanged(t, dataFile, original) }
+		}},
+	}
+	for _, st := range stories {
+		for _, tg := range targets {
+			t.Run(st.scenario+", "+tg.scenario, func(t *testing.T) {
+				args, unchanged := tg.setup(t)
+				story := storyFile(t, st.text)
+				var stdout, stderr bytes.Buffer
+				err := dispatch(append(append([]string{"import"}, args...), story), &stdout, &stderr)
+				want := fmt.Sprintf("import: %s:%d: %s: the story seems to have lost its headline; "+
+					"give it as the story's first line, above this one, and import the story again; nothing was changed", story, st.line, st.is)
+				if err == nil || err.Error() != want {
+					t.Errorf("error\n%v\nwant\n%s", err, want)
+				}
+				unchanged(t)
+				if stdout.Len() > 0 || stderr.Len() > 0 {
+					t.Errorf("printed %q and %q", stdout.String(), stderr.String())
+				}
+			})
+		}
+		t.Run(st.scenario+", with its headline", func(t *testing.T) {
+			dataFile, _ := archiveFixture(t, 3)
+			story := storyFile(t, "Synthetic headline put back\n\n"+st.text)
+			var stdout bytes.Buffer
+			if err := dispatch([]string{"import", "-data", dataFile, story}, &stdout, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			if want := dataFile + `: added "synthetic-headline-put-back"`; !strings.HasPrefix(stdout.String(), want) {
+				t.Errorf("printed %q, want %q", stdout.String(), want)
+			}
+		})
+	}
+}
+
 // TestImportLinksReadMore imports a story whose Read More line names an
 // article of the dataset by its headline (in a folder or a file, added or
 // printed): the line and the related link get that article's slug, and

@@ -62,6 +62,12 @@
 // sentence such as "By Tuesday, officials said ..." or a phrase such as
 // "By Christmas Eve" stays a paragraph (Byline).
 //
+// Blank lines before the headline are skipped. A first line of text that
+// is one of the lines above (a caption with its credit, a Read More line,
+// a byline, or a paragraph that opens with a dateline) is refused as the
+// headline (NotHeadlineError): the story was pasted without its own, and
+// the line would become its headline and its slug.
+//
 // The text carries no date, address or image file, and the article gets
 // no address or image; its date, section and tags are the publisher's
 // (Options), or it has none.
@@ -235,6 +241,9 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	}
 
 	head := lines[0]
+	if err := checkHeadline(head); err != nil {
+		return a, c, err
+	}
 	if n := utf8.RuneCountInString(head.text); n > article.MaxHeadlineLength {
 		return a, c, fmt.Errorf("line %d, the headline, is %d characters long, more than %d: is the first line really the headline?", head.no, n, article.MaxHeadlineLength)
 	}
@@ -260,6 +269,57 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 		return a, c, err
 	}
 	return a, c, nil
+}
+
+// NotHeadlineError is a story whose first line of text is not a
+// headline but one of the lines the importer reads after it: a photo
+// caption with its credit, a byline, a Read More line, or the first
+// paragraph, which opens with a dateline. A story pasted without its
+// headline opens so, and the line would be taken as its headline and as
+// its slug, a permanent address.
+type NotHeadlineError struct {
+	// Line is the line's number in the story; blank lines before it
+	// count.
+	Line int
+	// Is says what the line is, quoting it: `a byline, "By Jane Doe"`.
+	Is string
+}
+
+// Error says the line's number, what it is, and how to fix the story.
+func (e *NotHeadlineError) Error() string {
+	return fmt.Sprintf("line %d: %s", e.Line, e.Reason())
+}
+
+// Reason is Error without the line's number, for a caller that says the
+// line as FILE:LINE.
+func (e *NotHeadlineError) Reason() string {
+	return fmt.Sprintf("the first line of text is %s, not a headline: the story seems to have lost its headline; "+
+		"give it as the story's first line, above this one, and import the story again", e.Is)
+}
+
+// quotedLine is the most characters of a line that NotHeadlineError quotes.
+const quotedLine = 60
+
+// checkHeadline refuses a first line of text that readBody would read as
+// a caption, a Read More line, a byline or a paragraph with a dateline,
+// with the same recognisers, in its order: it is no headline
+// (NotHeadlineError).
+func checkHeadline(head line) error {
+	var is string
+	if f, ok := splitCaption(head.text); ok {
+		is = fmt.Sprintf("a photo caption, %q, with its credit %q", FirstWords(f.Caption, quotedLine), FirstWords(f.Credit, quotedLine))
+	} else if _, ok := readMoreTitle(head.text); ok {
+		is = fmt.Sprintf("a Read More line, %q, which names a related story", FirstWords(head.text, quotedLine))
+	} else if _, ok := readByline(head.text); ok {
+		is = fmt.Sprintf("a byline, %q", head.text)
+	} else if o, ok := splitDateline(head.text); ok {
+		opening := strings.TrimSpace(strings.TrimSuffix(head.text, o.rest))
+		is = fmt.Sprintf("a paragraph that opens with a dateline, %q, as a story's first paragraph does", opening)
+	}
+	if is == "" {
+		return nil
+	}
+	return &NotHeadlineError{Line: head.no, Is: is}
 }
 
 // FirstWords returns s, or as many of its first words as max characters

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -185,6 +186,79 @@ func TestParseRefuses(t *testing.T) {
 			_, err := Parse([]byte(tt.text))
 			if err == nil || !strings.Contains(err.Error(), tt.words) {
 				t.Errorf("Parse error %v, want one holding %q", err, tt.words)
+			}
+		})
+	}
+}
+
+// TestParseRefusesNoHeadline refuses a story whose first line of text is
+// a caption with its credit, a Read More line, a byline or a paragraph
+// that opens with a dateline, as when the story was pasted without its
+// headline (review 9, fault 2), saying the line, what it is and what to
+// do; the seed without its headline is one. Blank lines before the
+// headline are skipped, and a headline that only looks a little like
+// those lines is taken.
+func TestParseRefusesNoHeadline(t *testing.T) {
+	seed := string(read(t, seedFile))
+	_, withoutHead, _ := strings.Cut(seed, "\n")
+	_, withoutHead, _ = strings.Cut(withoutHead, "\n")
+	const body = "\n\nTESTVILLE (Synthetic Wire) – Synthetic words.\n\nLast synthetic words.\n"
+	for _, tt := range []struct {
+		scenario string
+		text     string
+		line     int
+		is       string
+	}{
+		{"the seed's caption, its headline left out", withoutHead, 1,
+			`a photo caption, "US Secretary of Defense Lloyd Austin (left) and Kurdistan…", with its credit "Photos: DoD, KRG"`},
+		{"a caption with a Sorani credit", "وێنەی تاقیکردنەوە. (وێنە: ئاژانسی تاقیکردنەوە)" + body, 1,
+			`a photo caption, "وێنەی تاقیکردنەوە.", with its credit "وێنە: ئاژانسی تاقیکردنەوە"`},
+		{"a byline", "By Jane Doe" + body, 1, `a byline, "By Jane Doe"`},
+		{"a byline with its agency", "BY SYNTHIA TESTER, Synthetic Wire" + body, 1, `a byline, "BY SYNTHIA TESTER, Synthetic Wire"`},
+		{"a Read More line", "Read More: Some other story" + body, 1, `a Read More line, "Read More: Some other story", which names a related story`},
+		{"an Arabic Read More line", "اقرأ أيضا: خبر تجريبي آخر" + body, 1, `a Read More line, "اقرأ أيضا: خبر تجريبي آخر"`},
+		{"the dateline's paragraph after a blank line", "\nTESTVILLE (Synthetic Wire) – Synthetic words.\n\nSecond synthetic paragraph.\n", 2,
+			`a paragraph that opens with a dateline, "TESTVILLE (Synthetic Wire) –", as a story's first paragraph does`},
+		{"the dateline's paragraph after blank lines and spaces", " \n\t\n\u00a0\nBerlin (dpa) - Synthetic words.\n\nMore.\n", 4,
+			`a paragraph that opens with a dateline, "Berlin (dpa) -"`},
+		{"a Sorani dateline's paragraph", "هەولێر (تاقیکردنەوە) – وشەی تاقیکردنەوە.\n\nوشەی دیکە.\n", 1,
+			`a paragraph that opens with a dateline, "هەولێر (تاقیکردنەوە) –"`},
+		{"a long dateline paragraph, which is no headline before it is too long", "TESTVILLE (Synthetic Wire) – " + strings.Repeat("word ", 100) + "\n\nMore.\n", 1,
+			`a paragraph that opens with a dateline, "TESTVILLE (Synthetic Wire) –"`},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte(tt.text))
+			var nh *NotHeadlineError
+			if !errors.As(err, &nh) {
+				t.Fatalf("Parse = headline %q, error %v; want a NotHeadlineError", a.Headline, err)
+			}
+			if nh.Line != tt.line {
+				t.Errorf("line %d, want %d", nh.Line, tt.line)
+			}
+			for _, want := range []string{
+				fmt.Sprintf("line %d: the first line of text is %s", tt.line, tt.is),
+				"not a headline: the story seems to have lost its headline; give it as the story's first line, above this one, and import the story again",
+			} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q\nlacks %q", err, want)
+				}
+			}
+		})
+	}
+	for _, tt := range []struct{ scenario, text, headline string }{
+		{"blank lines before the headline", "\n \n\t\nSynthetic headline\n" + body, "Synthetic headline"},
+		{"a headline that opens with By", "By Christmas Eve, synthetic deal is done" + body, "By Christmas Eve, synthetic deal is done"},
+		{"a headline about reading more", "Read more synthetic books, says a synthetic minister" + body, "Read more synthetic books, says a synthetic minister"},
+		{"a headline with a parenthesis and a dash", "Synthetic mayor (left) – a synthetic headline" + body, "Synthetic mayor (left) – a synthetic headline"},
+		{"a headline that names a photo", "Synthetic photo of the year (photo)" + body, "Synthetic photo of the year (photo)"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Parse([]byte(tt.text))
+			if err != nil || a.Headline != tt.headline {
+				t.Errorf("Parse = headline %q, error %v; want %q", a.Headline, err, tt.headline)
+			}
+			if err == nil && (a.Dateline == nil || a.Dateline.Place != "TESTVILLE") {
+				t.Errorf("dateline %+v, want TESTVILLE's", a.Dateline)
 			}
 		})
 	}
