@@ -122,7 +122,7 @@ async function reuse(cache) {
       if (wanted.length === 0) {
         break;
       }
-      if (!name.startsWith(CACHE_PREFIX) || name === CACHE || name === META || name === SAVED) {
+      if (!name.startsWith(CACHE_PREFIX) || name === CACHE || name === META || name === SAVED || name === READ) {
         continue;
       }
       const r = await meta.match(HASHES_OF + name.slice(CACHE_PREFIX.length));
@@ -825,11 +825,9 @@ async function activate() {
   self.clients.claim().catch(() => {});
   const previous = await previousVersion();
   const keys = await caches.keys();
-  await Promise.all(
-    keys
-      .filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== previous && k !== META && k !== SAVED)
-      .map((k) => caches.delete(k))
-  );
+  const gone = keys.filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE && k !== previous && k !== META && k !== SAVED && k !== READ);
+  await carryBeforeDeleting(previous, gone);
+  await Promise.all(gone.map((k) => caches.delete(k)));
   const meta = await caches.open(META);
   const kept = previous.slice(CACHE_PREFIX.length);
   await Promise.all(
@@ -888,6 +886,156 @@ async function refreshSaved() {
     }
   }
   await meta.put("/_saved_version", new Response(VERSION));
+}
+
+// The pages read and their data files, carried from a version's cache
+// into a cache of their own when an update replaces it, so that they still
+// open offline once that version's cache is gone (two updates later): the
+// copies as they were kept, downloading nothing. Past
+// FullOfflineMaxArticles a version's cache holds only the first pages and
+// what was read; an update's install saves again the first pages only, and
+// a reader on a slow, costly network should not pay for the rest at each
+// update. Each page is kept under its path, each data file under
+// READ_DATA and its path under the data path (articles/x.json,
+// lists/...), whatever the version, so that a later version finds it by
+// its own data path (resource). Offline only, after this version's cache:
+// online, pages and data files come as this version serves them, and are
+// kept again as read.
+const READ = "dateline-read";
+const READ_DATA = "/_read/data";
+// How many pages and data files READ keeps, each: the latest carried, the
+// oldest dropped first (about 0.75 MB at the seed story's size).
+const READ_KEPT = 100;
+// A page's data file under any version's data path: the path under it.
+const READ_FILE = /^\/data\/[^/]+(\/(?:articles|lists)\/[^/].*)$/;
+// READ_DONE, in META, names the version that has carried into READ what
+// the versions before it read.
+const READ_DONE = "/_read_done";
+
+// readData is the read copy of a data file asked under this version's data
+// path, if an update carried one.
+async function readData(url) {
+  if (!url.pathname.startsWith(DATA_BASE + "/")) {
+    return undefined;
+  }
+  const m = READ_FILE.exec(url.pathname);
+  return m ? caches.match(READ_DATA + m[1], { cacheName: READ }) : undefined;
+}
+
+// carryOnce carries into READ, once per version, what the versions before
+// this one read (the previous version's cache: activate removed the
+// others). A page's status request runs it, not the activation, during
+// which the browser holds the pages' requests: the previous version's
+// cache stays until the next update, which carries it first if this
+// version never did (carryBeforeDeleting). One runs at a time.
+let carrying = null;
+
+function carryOnce() {
+  if (!carrying) {
+    carrying = carryOlder().finally(() => {
+      carrying = null;
+    });
+  }
+  return carrying;
+}
+
+async function carryOlder() {
+  try {
+    // A page may ask for the status while this worker activates: the
+    // caches activate removes are not read.
+    await activation();
+    const meta = await caches.open(META);
+    const done = await meta.match(READ_DONE);
+    if (done && (await done.text()) === VERSION) {
+      return;
+    }
+    const names = [];
+    for (const v of await olderVersions()) {
+      if (await caches.has(CACHE_PREFIX + v)) {
+        names.push(CACHE_PREFIX + v);
+      }
+    }
+    await carryRead(names);
+    await meta.put(READ_DONE, new Response(VERSION));
+  } catch (err) {
+    // Storage full, an entry gone: the next status request tries again.
+  }
+}
+
+// activation resolves once this worker is activated (or replaced).
+function activation() {
+  const sw = self.serviceWorker;
+  if (!sw || sw.state === "activated") {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    sw.addEventListener("statechange", () => {
+      if (sw.state === "activated" || sw.state === "redundant") {
+        resolve();
+      }
+    });
+  });
+}
+
+// carryBeforeDeleting carries into READ, before activate removes them, the
+// caches of gone (versions before previous, the one this worker replaces)
+// when previous's worker never carried them (no page asked it for its
+// status): it costs the activation time only then.
+async function carryBeforeDeleting(previous, gone) {
+  try {
+    const done = await caches.match(READ_DONE, { cacheName: META });
+    if (previous === "" || (done && CACHE_PREFIX + (await done.text()) === previous)) {
+      return;
+    }
+    const order = (await olderVersions()).map((v) => CACHE_PREFIX + v);
+    await carryRead(order.filter((name) => gone.includes(name)));
+  } catch (err) {
+    // Storage full, an entry gone: those pages are read again online.
+  }
+}
+
+// carryRead copies into READ the pages read and the data files kept in the
+// caches of names, the oldest version first, each cache's in the order it
+// kept them, with the app's first pages and their data files left out
+// (every install saves them); of those, and what READ held, it keeps the
+// latest READ_KEPT of each. In "all" mode this version's cache holds every
+// page, and nothing is carried.
+async function carryRead(names) {
+  if (ARTICLES === "all" || names.length === 0) {
+    return;
+  }
+  const light = new Set(lightFiles());
+  const pages = [];
+  const files = [];
+  for (const name of names) {
+    const from = await caches.open(name);
+    for (const req of await from.keys()) {
+      const url = new URL(req.url);
+      const m = READ_FILE.exec(url.pathname);
+      if (url.search !== "") {
+        continue;
+      } else if (m && !light.has(DATA_BASE + m[1])) {
+        files.push({ from, req, key: READ_DATA + m[1] });
+      } else if (!m && isPage(url.pathname) && !light.has(url.pathname)) {
+        pages.push({ from, req, key: url.pathname });
+      }
+    }
+  }
+  const read = await caches.open(READ);
+  for (const c of [...pages.slice(-READ_KEPT), ...files.slice(-READ_KEPT)]) {
+    const resp = await c.from.match(c.req);
+    if (resp) {
+      await read.delete(c.key); // put again, it is the latest
+      await read.put(c.key, resp);
+    }
+  }
+  const keys = (await read.keys()).map((r) => new URL(r.url).pathname);
+  const keptPages = keys.filter((p) => !p.startsWith(READ_DATA + "/"));
+  const keptFiles = keys.filter((p) => p.startsWith(READ_DATA + "/"));
+  const over = [...keptPages.slice(0, Math.max(0, keptPages.length - READ_KEPT)), ...keptFiles.slice(0, Math.max(0, keptFiles.length - READ_KEPT))];
+  for (const p of over) {
+    await read.delete(p);
+  }
 }
 
 // dataSaver tells whether the reader asked to save data: in the browser,
@@ -975,7 +1123,7 @@ self.addEventListener("message", (event) => {
       // The page it opened on is kept, with its data file; a page with no
       // data file (the saved articles', the search page) is saved at install.
       event.waitUntil(
-        Promise.all([self.clients.claim().catch(() => {}), status(event.source).then(saveRest), refreshSaved(), keepFile(msg.file), msg.file ? keepPage(msg.page) : undefined])
+        Promise.all([self.clients.claim().catch(() => {}), status(event.source, msg.page).then(saveRest), refreshSaved(), carryOnce(), keepFile(msg.file), msg.file ? keepPage(msg.page) : undefined])
       );
       break;
     case "read":
@@ -1045,9 +1193,18 @@ async function keepPage(path) {
 }
 
 // status tells a page whether the install saved the whole site, once it
-// has: an installing worker has nothing to report yet.
-async function status(client) {
-  client.postMessage({ dateline: await statusReport() });
+// has: an installing worker has nothing to report yet. For the page at
+// path that asks it, it tells too whether this version's cache holds the
+// page (current): a page of an older version opened offline from a copy
+// (navigate) offers the new version only where a reload can give it
+// (web/reader.js).
+async function status(client, path) {
+  const report = await statusReport();
+  if (typeof path === "string") {
+    const cache = await caches.open(CACHE);
+    report.current = !!(await cache.match(canonical(path) || path));
+  }
+  client.postMessage({ dateline: report });
 }
 
 async function statusReport() {
@@ -1102,8 +1259,10 @@ async function navigate(url) {
       return saved;
     }
     // A copy an older version saved (an update with data saver on saves
-    // the light files only), rather than no page: its data files are in
-    // the same cache (resource).
+    // the light files only), or one of the pages read that an update
+    // carried (READ: caches.match looks in every cache), rather than no
+    // page: its data files are in the same cache, or among the read copies
+    // (resource).
     const older = isPage(key) && (await caches.match(key));
     if (older) {
       return older;
@@ -1190,7 +1349,7 @@ async function resource(req, url) {
   try {
     resp = await fetchSaving(cache, key, req, keep);
   } catch (err) {
-    const saved = await savedData(url);
+    const saved = (await savedData(url)) || (await readData(url));
     if (saved) {
       return saved;
     }

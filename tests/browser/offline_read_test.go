@@ -5,6 +5,7 @@ package browser
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -127,4 +128,136 @@ func checkReadOffline(t *testing.T, tb *tab, base string, read []readPage, versi
 			return
 		}
 	}
+}
+
+// TestReadPagesOpenOfflineAfterUpdates reads pages at version A, then the
+// site is updated to B and to C, each worker taking over: A's cache is
+// gone. Offline, each page read opens by its address, a reload and an
+// in-app link, as the copy kept when it was read, and its data file
+// answers under C's data path: the updates carried the copies, and asked
+// the host for none of those pages or data files.
+func TestReadPagesOpenOfflineAfterUpdates(t *testing.T) {
+	t.Parallel()
+	hostA, hostB, hostC := threeVersions(t, site.FullOfflineMaxArticles+1, "read-updates")
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(4 * time.Minute)
+	read := readPages(t, tb, w.URL)
+	versionA := eval[string](tb, versionJS)
+
+	w.take()
+	takeUpdate(t, tb, w, hostB)
+	takeUpdate(t, tb, w, hostC)
+	if evalAwait[bool](tb, `caches.has("dateline-`+versionA+`")`) {
+		t.Fatalf("A's cache is still there after two updates")
+	}
+	for _, p := range w.take() {
+		for _, r := range read {
+			if p == r.path || strings.HasSuffix(p, "/"+r.file) {
+				t.Errorf("the updates asked the host for %s, a page read or its data file", p)
+			}
+		}
+	}
+
+	tb.goOffline()
+	checkReadOffline(t, tb, w.URL, read, versionA)
+
+	tb.checkConsole(allowOffline)
+}
+
+// threeVersions starts the hosts of three versions of a site of n plainly
+// synthetic articles, each with its own first headline.
+func threeVersions(t *testing.T, n int, name string) (hostA, hostB, hostC *host) {
+	t.Helper()
+	hostA, hostB, _ = twoVersions(t, n, name)
+	dsC := archiveDataset(n)
+	dsC.Articles[0].Headline = "Synthetic archive story 0, updated twice"
+	hostC = privateHost(t, "-data", writeDataset(t, name+"-c.json", dsC))
+	return hostA, hostB, hostC
+}
+
+// takeUpdate deploys h behind w and has its worker take over the tab, as
+// a reader does: a visit finds the update, the page offers it, a reload
+// opens the new version. It waits, 10 s at most, until the new worker has
+// carried what was read before it (it does at a page's first status
+// request), and returns the new version.
+func takeUpdate(t *testing.T, tb *tab, w *watchedNet, h *host) string {
+	t.Helper()
+	version := versionOf(t, h.URL+"/")
+	w.deploy(t, h.URL)
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitInstalled("the update's install", version, time.Minute)
+	tb.waitFor("the update in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitLive()
+	if got := eval[string](tb, versionJS); got != version {
+		t.Fatalf("after the update the home page is of version %s, want %s", got, version)
+	}
+	// The worker notes the version that carried; what it did not carry
+	// shows in the tests' checks.
+	carried := `caches.match("/_read_done", {cacheName: "dateline-meta"}).then((r) => r && r.text())`
+	for deadline := time.Now().Add(10 * time.Second); evalAwait[string](tb, carried+`.then((v) => v || "")`) != version && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	return version
+}
+
+// TestReadCopiesBounded: the read copies that updates carry are the
+// latest 100 pages and 100 data files read, whatever was read: here 120
+// of each kept in A's cache (as the worker keeps them), then 10 more in
+// B's; after B, the latest 100 of A's; after C, the oldest 10 of those
+// dropped for B's. Neither update asks the host for any of them.
+func TestReadCopiesBounded(t *testing.T) {
+	t.Parallel()
+	const kept = 100
+	hostA, hostB, hostC := threeVersions(t, site.FullOfflineMaxArticles+1, "read-bound")
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	firstVisit(t, tb, w.URL, 60*time.Second)
+	keepRead := func(from, to int) {
+		t.Helper()
+		evalAwait[bool](tb, fmt.Sprintf(`(async () => {
+  const base = document.querySelector("script[data-base]").getAttribute("data-base");
+  const version = document.querySelector("script[data-version]").getAttribute("data-version");
+  const cache = await caches.open("dateline-" + version);
+  for (let i = %d; i < %d; i++) {
+    await cache.put("/articles/archive-" + i, new Response("a synthetic page read", {headers: {"Content-Type": "text/html"}}));
+    await cache.put(base + "/articles/archive-" + i + ".json", new Response("{}", {headers: {"Content-Type": "application/json"}}));
+  }
+  return true;
+})()`, from, to))
+	}
+	want := func(ranges ...[2]int) []string {
+		var s []string
+		for _, r := range ranges {
+			for i := r[0]; i < r[1]; i++ {
+				s = append(s, fmt.Sprintf("/articles/archive-%d", i), fmt.Sprintf("/_read/data/articles/archive-%d.json", i))
+			}
+		}
+		slices.Sort(s)
+		return s
+	}
+	check := func(after string, want []string) {
+		t.Helper()
+		got := evalAwait[[]string](tb, `caches.open("dateline-read").then((c) => c.keys()).then((ks) => ks.map((r) => new URL(r.url).pathname).sort())`)
+		if len(want) != 2*kept || !slices.Equal(got, want) {
+			t.Errorf("after %s the read copies are %d, want the %d pages and data files of the latest %d read:\ngot  %q\nwant %q", after, len(got), len(want), kept, got, want)
+		}
+		for _, p := range w.take() {
+			if strings.Contains(p, "/articles/archive-1") {
+				t.Errorf("%s asked the host for %s, a page read or its data file", after, p)
+			}
+		}
+	}
+
+	keepRead(1000, 1120)
+	w.take()
+	takeUpdate(t, tb, w, hostB)
+	check("B's update", want([2]int{1020, 1120}))
+	keepRead(1200, 1210)
+	takeUpdate(t, tb, w, hostC)
+	check("C's update", want([2]int{1030, 1120}, [2]int{1200, 1210}))
+	tb.checkConsole(nil)
 }
