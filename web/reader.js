@@ -1306,8 +1306,11 @@
     installPrompt = null;
     paintStatus();
   });
+  // updateOnline: a new version to offer once online (onWorker).
+  var updateOnline = false;
   window.addEventListener("online", function () {
     status.offline = false;
+    status.update = status.update || updateOnline;
     paintStatus();
     saveAgain(false);
   });
@@ -1321,14 +1324,21 @@
   // versions it lists as older): a page newer than the worker, which the
   // host gave it (the worker fetches what it has not saved), or which a
   // hard reload took from the host while an update was on its way, is
-  // not offered the older one.
+  // not offered the older one. Offline, a page of an older version that
+  // the worker's own cache does not hold (a copy of a page read, which an
+  // update carried) is offered the new version once online: a reload
+  // before that would open the same copy.
   function onWorker(msg) {
     if (!msg) {
       return;
     }
     var other = msg.version && msg.version !== VERSION && Array.isArray(msg.older) && msg.older.indexOf(VERSION) >= 0;
     if ((msg.type === "activated" || msg.type === "status") && other) {
-      status.update = true; // a worker of another version is in charge
+      if (msg.current === false && !navigator.onLine) {
+        updateOnline = true;
+      } else {
+        status.update = true; // a worker of another version is in charge
+      }
     }
     switch (msg.type) {
       case "cache-progress":

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	dlpage "dateline/app/page"
@@ -135,7 +136,9 @@ func checkReadOffline(t *testing.T, tb *tab, base string, read []readPage, versi
 // gone. Offline, each page read opens by its address, a reload and an
 // in-app link, as the copy kept when it was read, and its data file
 // answers under C's data path: the updates carried the copies, and asked
-// the host for none of those pages or data files.
+// the host for none of those pages or data files. The copy, of version
+// A, does not offer the new version offline, where a reload would open
+// the same copy; once online it does, and the reload opens C's page.
 func TestReadPagesOpenOfflineAfterUpdates(t *testing.T) {
 	t.Parallel()
 	hostA, hostB, hostC := threeVersions(t, site.FullOfflineMaxArticles+1, "read-updates")
@@ -147,7 +150,7 @@ func TestReadPagesOpenOfflineAfterUpdates(t *testing.T) {
 
 	w.take()
 	takeUpdate(t, tb, w, hostB)
-	takeUpdate(t, tb, w, hostC)
+	versionC := takeUpdate(t, tb, w, hostC)
 	if evalAwait[bool](tb, `caches.has("dateline-`+versionA+`")`) {
 		t.Fatalf("A's cache is still there after two updates")
 	}
@@ -159,9 +162,25 @@ func TestReadPagesOpenOfflineAfterUpdates(t *testing.T) {
 		}
 	}
 
-	tb.goOffline()
+	online := tb.goOffline()
 	checkReadOffline(t, tb, w.URL, read, versionA)
 
+	tb.mustLoad(w.URL+read[2].path, http.StatusOK)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if got := eval[string](tb, toastJS); strings.Contains(got, "A new version") {
+			t.Fatalf("offline, A's copy of %s offers the new version (%q), which a reload cannot open", read[2].path, got)
+		}
+	}
+	online()
+	tb.waitFor("the new version offered once online", toastJS+`.includes("A new version")`, 10*time.Second)
+	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.ID("reload-button")))); err != nil {
+		t.Fatalf("clicking Reload: %v", err)
+	}
+	tb.waitLive()
+	if got := eval[string](tb, versionJS); got != versionC {
+		t.Errorf("online, Reload opened %s as a page of version %s, want C's %s", read[2].path, got, versionC)
+	}
 	tb.checkConsole(allowOffline)
 }
 
