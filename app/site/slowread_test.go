@@ -79,7 +79,9 @@ func slowGet(t *testing.T, addr string, pause time.Duration, stopAt int, stopFor
 // into its download at 40 kB/s.
 func TestSlowReader(t *testing.T) {
 	defer func(d time.Duration) { writeStall = d }(writeStall)
-	writeStall = time.Second
+	// Two seconds a piece: a steady reader on a loaded machine (a load of
+	// 28 on two cores) took more than one for a piece of 256 kB.
+	writeStall = 2 * time.Second
 
 	body := bytes.Repeat([]byte("plainly synthetic bytes, sent slowly. "), 6*writePiece/38) // six pieces
 	res, err := newResponse(http.StatusOK, "application/octet-stream", immutable, body)
