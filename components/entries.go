@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	"dateline/app/page"
 	"dateline/app/search"
 )
@@ -35,7 +36,7 @@ func entryList(site *page.Site, class string, entries []entry) app.UI {
 // writeEntryList writes the markup of entryList.
 func writeEntryList(b *strings.Builder, site *page.Site, class string, entries []entry) {
 	put(b, `<ul class="`)
-	writeText(b, class)
+	escape(b, class, false)
 	put(b, `">`)
 	for i := range entries {
 		put(b, "<li>")
@@ -121,10 +122,11 @@ func put(b *strings.Builder, ss ...string) {
 	}
 }
 
-// attr writes an attribute whose value is escaped.
+// attr writes an attribute whose value is escaped, without the marks of
+// English text (i18n.EnglishStart): an attribute holds no element.
 func attr(b *strings.Builder, name, value string) {
 	put(b, " ", name, `="`)
-	writeText(b, value)
+	escape(b, value, false)
 	put(b, `"`)
 }
 
@@ -152,15 +154,56 @@ func writeJoin(b *strings.Builder, s string) {
 	writeText(b, s)
 }
 
-// writeText writes s escaped for a text or a quoted attribute value, its
-// line breaks as references: the markup stays on one line, as the host's
-// prerender reads it (app/prerender). A loop of its own: html.EscapeString
-// would link strings.Replacer into app.wasm (23 kB of code).
-func writeText(b *strings.Builder, s string) {
-	last := 0
+// writeText writes s escaped for a text, its line breaks as references:
+// the markup stays on one line, as the host's prerender reads it
+// (app/prerender). It is the one place labels reach the page's markup:
+// the English text an edition in another language falls back to, marked
+// by its Table (i18n.EnglishStart, EnglishEnd), is written in a
+// <span lang="en" dir="ltr">, which a screen reader speaks in English and
+// the browser lays out apart. Each span it opens, it closes: a mark
+// without its pair opens or closes nothing outside s.
+func writeText(b *strings.Builder, s string) { escape(b, s, true) }
+
+// Label is a label's text for an element's body: a text node, or, where
+// it holds English fallback text, its markup as writeText writes it.
+func Label(s string) app.UI {
+	start := strings.LastIndexByte(s, i18n.EnglishStart[0])
+	if start < 0 {
+		return app.Text(i18n.StripMarks(s))
+	}
+	var b strings.Builder
+	// One element, as go-app's Raw needs: the label's own, when it is all
+	// one English text.
+	whole := start == 0 && strings.IndexByte(s, i18n.EnglishEnd[0]) == len(s)-1
+	if !whole {
+		put(&b, "<span>")
+	}
+	writeText(&b, s)
+	if !whole {
+		put(&b, "</span>")
+	}
+	return app.Raw(b.String())
+}
+
+// escape writes s escaped for a text or a quoted attribute value, with
+// the marks of English text made elements (markup) or left out. A loop of
+// its own: html.EscapeString would link strings.Replacer into app.wasm
+// (23 kB of code).
+func escape(b *strings.Builder, s string, markup bool) {
+	last, open := 0, 0
 	for i := 0; i < len(s); i++ {
 		var ref string
 		switch s[i] {
+		case i18n.EnglishStart[0]:
+			if markup {
+				ref = `<span lang="en" dir="ltr">`
+				open++
+			}
+		case i18n.EnglishEnd[0]:
+			if markup && open > 0 {
+				ref = "</span>"
+				open--
+			}
 		case '&':
 			ref = "&amp;"
 		case '<':
@@ -182,4 +225,7 @@ func writeText(b *strings.Builder, s string) {
 		last = i + 1
 	}
 	put(b, s[last:])
+	for ; open > 0; open-- {
+		put(b, "</span>")
+	}
 }

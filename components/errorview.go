@@ -28,12 +28,12 @@ func (v *ErrorView) Render() app.UI {
 		title, text, retry = i18n.StaleTitle, i18n.StaleText, i18n.UpdateReload
 	}
 	return app.Elem("section").Class("notice").Attr("aria-labelledby", "page-title").Body(
-		app.Elem("h1").ID("page-title").TabIndex(-1).Text(t.Text(title)),
-		app.Elem("p").Text(t.Text(text)),
+		app.Elem("h1").ID("page-title").TabIndex(-1).Body(Label(t.Text(title))),
+		app.Elem("p").Body(Label(t.Text(text))),
 		app.Elem("p").Body(
-			app.Elem("button").Attr("type", "button").Class("button").Text(t.Text(retry)).OnClick(v.retry),
+			app.Elem("button").Attr("type", "button").Class("button").Body(Label(t.Text(retry))).OnClick(v.retry),
 			app.Text(" "),
-			app.Elem("a").Attr("href", "/").Text(t.Text(i18n.ErrorHome)),
+			app.Elem("a").Attr("href", "/").Body(Label(t.Text(i18n.ErrorHome))),
 		),
 	)
 }

@@ -28,7 +28,7 @@ func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 // page, so that filling it in moves nothing the reader is looking at.
 func continueView(t *i18n.Table) app.UI {
 	return app.Elem("section").Class("continue").Hidden(true).Attr("aria-labelledby", "continue-title").Body(
-		app.Elem("h2").ID("continue-title").Class("continue-title").Text(t.Text(i18n.ContinueReading)),
+		app.Elem("h2").ID("continue-title").Class("continue-title").Body(Label(t.Text(i18n.ContinueReading))),
 		app.Elem("ul").Class("continue-list"),
 	)
 }
@@ -43,8 +43,8 @@ func continueView(t *i18n.Table) app.UI {
 func savedContent(t *i18n.Table) []app.UI {
 	return []app.UI{
 		app.Elem("div").Class("saved-page").Body(
-			app.Elem("h1").ID("page-title").Class("page-title").TabIndex(-1).Text(t.Text(i18n.SavedTitle)),
-			app.Elem("p").Class("saved-empty").Text(t.Text(i18n.SavedEmpty)),
+			app.Elem("h1").ID("page-title").Class("page-title").TabIndex(-1).Body(Label(t.Text(i18n.SavedTitle))),
+			app.Elem("p").Class("saved-empty").Body(Label(t.Text(i18n.SavedEmpty))),
 			app.Elem("ul").Class("saved-list"),
 		),
 	}
@@ -62,9 +62,9 @@ func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
 		return h1.Class("list-title").Body(name)
 	case page.Tag:
 		before, after := t.Around(i18n.ListTagged, "tag")
-		return h1.Class("list-title").Body(app.Text(before), name, app.Text(after))
+		return h1.Class("list-title").Body(Label(before), name, Label(after))
 	}
-	return h1.Class("page-title").Text(t.Text(i18n.ListLatest))
+	return h1.Class("page-title").Body(Label(t.Text(i18n.ListLatest)))
 }
 
 // summaryEntries are the entries of a list: the date and section when the
@@ -106,13 +106,13 @@ func pager(t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) ap
 func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) {
 	link := func(class, rel string, to int, label i18n.Key) {
 		put(b, `<a class="`, class, `" rel="`, rel, `" href="`)
-		writeText(b, ref.WithN(to).Path())
+		escape(b, ref.WithN(to).Path(), false)
 		put(b, `">`)
 		writeText(b, t.Text(label))
 		put(b, `</a>`)
 	}
 	put(b, `<nav class="pager" aria-label="`)
-	writeText(b, t.Plain().Text(i18n.NavPages))
+	escape(b, t.Plain().Text(i18n.NavPages), false)
 	put(b, `">`)
 	if n > 1 {
 		link("pager-prev", "prev", min(n-1, pages), before) // past the last page, to the last

@@ -14,9 +14,9 @@ import (
 func notFoundContent(t *i18n.Table) []app.UI {
 	return []app.UI{
 		app.Elem("section").Class("notice").Attr("aria-labelledby", "page-title").Body(
-			app.Elem("h1").ID("page-title").TabIndex(-1).Text(t.Text(i18n.NotFoundTitle)),
-			app.Elem("p").Text(t.Text(i18n.NotFoundText)),
-			app.Elem("p").Body(app.Elem("a").Attr("href", "/").Text(t.Text(i18n.NotFoundLatest))),
+			app.Elem("h1").ID("page-title").TabIndex(-1).Body(Label(t.Text(i18n.NotFoundTitle))),
+			app.Elem("p").Body(Label(t.Text(i18n.NotFoundText))),
+			app.Elem("p").Body(app.Elem("a").Attr("href", "/").Body(Label(t.Text(i18n.NotFoundLatest)))),
 		),
 	}
 }

@@ -120,7 +120,7 @@ func (p *Page) draw() app.UI {
 			return View(p.Site, p.st.Ref, page.Data{Found: &page.Found{Pending: true}})
 		}
 		return &Shell{Site: p.Site, Content: []app.UI{
-			app.Elem("p").Class("loading").Attr("aria-busy", "true").Attr("aria-live", "polite").Text(p.Site.Table.Text(i18n.Loading)),
+			app.Elem("p").Class("loading").Attr("aria-busy", "true").Attr("aria-live", "polite").Body(Label(p.Site.Table.Text(i18n.Loading))),
 		}}
 	}
 }

@@ -25,9 +25,9 @@ func Panels(site *page.Site) []app.UI {
 		settingsPanel(t),
 		shortcutsPanel(t),
 		app.Elem("div").Class("player").Role("region").Attr("aria-label", t.Plain().Text(i18n.ListenPlayer)).Hidden(true).Body(
-			app.Elem("button").Attr("type", "button").Class("button player-pause").Text(t.Text(i18n.ListenPause)),
-			app.Elem("button").Attr("type", "button").Class("button button-quiet player-next").Text(t.Text(i18n.ListenNext)),
-			app.Elem("button").Attr("type", "button").Class("button button-quiet player-stop").Text(t.Text(i18n.ListenStop)),
+			app.Elem("button").Attr("type", "button").Class("button player-pause").Body(Label(t.Text(i18n.ListenPause))),
+			app.Elem("button").Attr("type", "button").Class("button button-quiet player-next").Body(Label(t.Text(i18n.ListenNext))),
+			app.Elem("button").Attr("type", "button").Class("button button-quiet player-stop").Body(Label(t.Text(i18n.ListenStop))),
 		),
 		// Present from the start, so that screen readers announce what
 		// reader.js puts in it.
@@ -41,7 +41,7 @@ func panel(id string, title string, body ...app.UI) app.UI {
 		app.Elem("form").Attr("method", "dialog").Class("panel-form").Body(
 			append([]app.UI{
 				app.Elem("div").Class("panel-head").Body(
-					app.Elem("h2").ID(id + "-title").Class("panel-title").Text(title),
+					app.Elem("h2").ID(id + "-title").Class("panel-title").Body(Label(title)),
 				),
 			}, body...)...,
 		),
@@ -62,20 +62,20 @@ func settingsPanel(t *i18n.Table) app.UI {
 	choice := func(name string, legend i18n.Key, def string, options ...any) app.UI {
 		var items []app.UI
 		for i := 0; i+1 < len(options); i += 2 {
-			value, label := options[i].(string), options[i+1].(i18n.Key)
+			value, key := options[i].(string), options[i+1].(i18n.Key)
 			id := "setting-" + name + "-" + value
 			items = append(items, app.Elem("span").Class("choice").Body(
 				app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", value).Attr("checked", value == def),
-				app.Elem("label").Attr("for", id).Text(t.Text(label)),
+				app.Elem("label").Attr("for", id).Body(Label(t.Text(key))),
 			))
 		}
 		return app.Elem("fieldset").Class("setting setting-" + name).Body(
-			append([]app.UI{app.Elem("legend").Text(t.Text(legend))}, items...)...,
+			append([]app.UI{app.Elem("legend").Body(Label(t.Text(legend)))}, items...)...,
 		)
 	}
 	return panel("reader-settings", t.Text(i18n.Settings),
 		app.Elem("div").Class("setting setting-size").Body(
-			app.Elem("label").Attr("for", "setting-size").Text(t.Text(i18n.SettingsSize)),
+			app.Elem("label").Attr("for", "setting-size").Body(Label(t.Text(i18n.SettingsSize))),
 			app.ElemSelfClosing("input").Attr("type", "range").ID("setting-size").Attr("name", "size").
 				Attr("min", 0).Attr("max", len(SizeSteps)-1).Attr("step", 1).Attr("value", strconv.Itoa(DefaultSize)).
 				Attr("aria-valuetext", t.Number(SizeSteps[DefaultSize])+"%"),
@@ -91,19 +91,19 @@ func settingsPanel(t *i18n.Table) app.UI {
 			"serif", i18n.SettingsSerif, "sans", i18n.SettingsSans),
 		app.Elem("div").Class("setting setting-check").Body(
 			app.ElemSelfClosing("input").Attr("type", "checkbox").ID("setting-keys").Attr("name", "keys").Attr("checked", true),
-			app.Elem("label").Attr("for", "setting-keys").Text(t.Text(i18n.SettingsKeys)),
+			app.Elem("label").Attr("for", "setting-keys").Body(Label(t.Text(i18n.SettingsKeys))),
 		),
 		app.Elem("div").Class("setting setting-check").Body(
 			app.ElemSelfClosing("input").Attr("type", "checkbox").ID("setting-saver").Attr("name", "saver").Attr("aria-describedby", "saver-note"),
-			app.Elem("label").Attr("for", "setting-saver").Text(t.Text(i18n.SettingsSaver)),
+			app.Elem("label").Attr("for", "setting-saver").Body(Label(t.Text(i18n.SettingsSaver))),
 			app.Elem("p").ID("saver-note").Class("setting-note").Body(
-				app.Elem("span").Class("saver-browser").Text(t.Text(i18n.SettingsSaverAuto)+" "),
-				app.Elem("span").Class("saver-on").Text(t.Text(i18n.SettingsSaverNote)),
+				app.Elem("span").Class("saver-browser").Body(Label(t.Text(i18n.SettingsSaverAuto)+" ")),
+				app.Elem("span").Class("saver-on").Body(Label(t.Text(i18n.SettingsSaverNote))),
 			),
 		),
 		app.Elem("div").Class("panel-foot").Body(
-			app.Elem("button").Attr("type", "button").Class("button button-quiet settings-reset").Text(t.Text(i18n.SettingsReset)),
-			app.Elem("button").Attr("type", "submit").Class("button").Text(t.Text(i18n.Close)),
+			app.Elem("button").Attr("type", "button").Class("button button-quiet settings-reset").Body(Label(t.Text(i18n.SettingsReset))),
+			app.Elem("button").Attr("type", "submit").Class("button").Body(Label(t.Text(i18n.Close))),
 		),
 	)
 }
@@ -125,14 +125,14 @@ func shortcutsPanel(t *i18n.Table) app.UI {
 	} {
 		rows = append(rows, app.Elem("div").Class("key-row").Body(
 			app.Elem("dt").Body(app.Elem("kbd").Text(k.key)),
-			app.Elem("dd").Text(t.Text(k.label)),
+			app.Elem("dd").Body(Label(t.Text(k.label))),
 		))
 	}
 	return panel("reader-keys", t.Text(i18n.ShortcutsTitle),
 		app.Elem("dl").Class("keys").Body(rows...),
-		app.Elem("p").Class("setting-note").Text(t.Text(i18n.KeysOff)),
+		app.Elem("p").Class("setting-note").Body(Label(t.Text(i18n.KeysOff))),
 		app.Elem("div").Class("panel-foot").Body(
-			app.Elem("button").Attr("type", "submit").Class("button").Text(t.Text(i18n.Close)),
+			app.Elem("button").Attr("type", "submit").Class("button").Body(Label(t.Text(i18n.Close))),
 		),
 	)
 }

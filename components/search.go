@@ -35,7 +35,7 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 	put(&b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="`, searchInputID, `" class="visually-hidden">`)
 	writeText(&b, label)
 	put(&b, `</label><input type="search" id="`, searchInputID, `" class="search-input" name="q" value="`)
-	writeText(&b, query)
+	escape(&b, query, false)
 	put(&b, `" autocomplete="off" enterkeyhint="search" maxlength="`, strconv.Itoa(page.MaxQuery), `"><button type="submit" class="tool tool-search">`)
 	writeText(&b, label)
 	put(&b, `</button></form>`)

@@ -35,7 +35,7 @@ type Shell struct {
 func (s *Shell) Render() app.UI {
 	t := s.Site.Table
 	return app.Elem("div").Class("app").Body(
-		app.Elem("a").Class("skip-link").Attr("href", "#main").Text(t.Text(i18n.SkipToContent)).OnClick(skipToMain),
+		app.Elem("a").Class("skip-link").Attr("href", "#main").Body(Label(t.Text(i18n.SkipToContent))).OnClick(skipToMain),
 		app.Elem("header").Class("site-header").Body(
 			app.Elem("div").Class("bar").Body(
 				markup(func(b *strings.Builder) {

@@ -51,11 +51,42 @@
     });
   }
 
-  // plain is text without the isolates (U+2068, U+2069) that wrap an
-  // English fallback in a right-to-left edition: for an attribute, a
-  // tooltip or a shared title, which lay out nothing and would carry them.
+  // The English text an edition in another language falls back to is
+  // marked in its labels, between U+000E and U+000F (app/i18n's
+  // EnglishStart and EnglishEnd).
+  var MARKS = /[\x0e\x0f]/g;
+
+  // plain is text without the marks: for an attribute, a tooltip or a
+  // shared title, which hold no element.
   function plain(s) {
-    return s.replace(/[\u2068\u2069]/g, "");
+    return s.replace(MARKS, "");
+  }
+
+  // label returns the nodes of a label, its English fallback text in a
+  // span of that language and direction, as the pages write it
+  // (components/entries.go, writeText): a screen reader speaks it in
+  // English, and the browser lays it out apart from the words around it.
+  function label(s) {
+    var nodes = doc.createDocumentFragment();
+    var at = nodes;
+    String(s).split(/([\x0e\x0f])/).forEach(function (part) {
+      if (part === "\x0e") {
+        var span = doc.createElement("span");
+        span.lang = "en";
+        span.dir = "ltr";
+        at = at.appendChild(span);
+      } else if (part === "\x0f") {
+        at = at === nodes ? nodes : at.parentNode;
+      } else if (part) {
+        at.appendChild(doc.createTextNode(part));
+      }
+    });
+    return nodes;
+  }
+
+  // setLabel makes s, a label (or text), e's content.
+  function setLabel(e, s) {
+    e.replaceChildren(label(s));
   }
 
   // number writes n in the edition's digits.
@@ -132,7 +163,7 @@
     var e = doc.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
       if (k === "text") {
-        e.textContent = attrs[k];
+        setLabel(e, attrs[k]);
       } else {
         e.setAttribute(k, attrs[k]);
       }
@@ -639,7 +670,7 @@
     list.textContent = "";
     saved.forEach(function (a) {
       var remove = el("button", { type: "button", class: "button button-quiet saved-remove", "data-slug": a.slug }, [
-        doc.createTextNode(text("saved.remove")),
+        label(text("saved.remove")),
         el("span", { class: "visually-hidden", text: ": " + a.title }),
       ]);
       list.appendChild(
@@ -830,7 +861,7 @@
 
   function paintPlayer() {
     var b = $(".player-pause", player);
-    b.textContent = text(listening && listening.paused ? "listen.resume" : "listen.pause");
+    setLabel(b, text(listening && listening.paused ? "listen.resume" : "listen.pause"));
   }
 
   if (player) {
@@ -860,7 +891,7 @@
     // and digits.
     var d = new Date();
     var when = text("date.pattern", { day: number(d.getDate()), month: labels.months[d.getMonth()] || "", year: number(d.getFullYear()) });
-    note.textContent = text("print.from", { url: pageURL(), date: when });
+    setLabel(note, text("print.from", { url: pageURL(), date: when }));
   });
 
   // ---- keyboard ------------------------------------------------------------
@@ -1166,8 +1197,8 @@
     } else if (status.state === "saving") {
       var percent = number(status.total ? Math.floor((status.done * 100) / status.total) : 0);
       msg = text("offline.saving", { percent: percent });
-      words = plain(labels.texts["offline.saving"] || "")
-        .replace(/\S*\{percent\}\S*/, "")
+      words = (labels.texts["offline.saving"] || "")
+        .replace(/[^\s\x0e\x0f]*\{percent\}[^\s\x0e\x0f]*/, "")
         .replace(/\s+/g, " ")
         .trim();
     } else if (status.state === "ready") {
@@ -1181,7 +1212,7 @@
     } else if (root.hasAttribute("data-saver")) {
       msg = text("status.saver");
     }
-    if (p.textContent !== msg) {
+    if (p.textContent !== plain(msg)) {
       drawLine(p, msg);
     }
     // Screen readers read the status from its live copy alone (the line
@@ -1194,8 +1225,8 @@
     words = words === null ? msg : words;
     if (live && said !== announced) {
       announced = said;
-      live.textContent = words;
-    } else if (live && live.textContent !== words) {
+      setLabel(live, words);
+    } else if (live && live.textContent !== plain(words)) {
       quietly(live, words); // a new copy: app.wasm drew the header anew
     }
     [p, live].forEach(function (e) {
@@ -1230,7 +1261,7 @@
   // frames later, once the accessibility tree has the text.
   function quietly(live, words) {
     live.setAttribute("aria-live", "off");
-    live.textContent = words;
+    setLabel(live, words);
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
         live.setAttribute("aria-live", "polite");

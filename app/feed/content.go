@@ -108,8 +108,14 @@ type xhtmlWriter struct {
 }
 
 // label writes one of c's labels: in a span of its own direction when it
-// is not the content's (an English label in an Arabic article).
+// is not the content's (an English label in an Arabic article). A label
+// that is the English text an edition in another language falls back to
+// (marked, i18n.EnglishStart) is in a span of its own language too.
 func (w *xhtmlWriter) label(c *Content, s string) {
+	if english := i18n.StripMarks(s); english != s {
+		w.element("span", english, "lang", "en", "dir", "ltr")
+		return
+	}
 	if c.LabelDir == "" || c.LabelDir == w.dir || w.dir == "" && c.LabelDir == "ltr" {
 		w.text(s)
 		return

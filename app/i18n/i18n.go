@@ -10,6 +10,7 @@
 //
 // A Table resolves keys for one edition, fills their {placeholders} with
 // plain text (the result is set as a text node, never parsed as markup),
+// marks the English text it falls back to (EnglishStart, EnglishEnd),
 // picks a plural form by the CLDR rules of the edition's language, and
 // writes numbers and dates with the edition's digits and month names.
 //
@@ -31,12 +32,12 @@ type Table struct {
 	lang   string
 	labels map[string]string
 	rtl    bool // the edition is written right to left
-	// isolate: English fallback text is isolated (raw); not in plain's.
-	isolate bool
-	plain   *Table
-	digits  Digits
-	group   string // between groups of thousands; "" for none
-	plural  func(int) Category
+	// mark: English fallback text is marked (raw); not in plain's.
+	mark   bool
+	plain  *Table
+	digits Digits
+	group  string // between groups of thousands; "" for none
+	plural func(int) Category
 }
 
 // New returns the table of an edition in language lang (DefaultLang when
@@ -63,20 +64,46 @@ func New(lang string, labels map[string]string) *Table {
 		t.plural = onePlural
 	}
 	t.plain = t
-	if t.rtl {
-		t.isolate = true
+	if primary != "en" {
+		t.mark = true
 		p := *t
-		p.isolate, p.plain = false, &p
+		p.mark, p.plain = false, &p
 		t.plain = &p
 	}
 	return t
 }
 
-// Plain returns the table for text that is not laid out in the page: a
-// document's title, a description, an aria-label, a feed's titles. Its
-// English fallback is not isolated (raw): U+2068 and U+2069 would go on
-// into bookmarks, shared titles and what a screen reader reads, where
-// they lay out nothing.
+// EnglishStart and EnglishEnd enclose the English text that a Table of an
+// edition in another language falls back to, for the writer of the page's
+// markup to set in an element of its own, lang="en" dir="ltr": a screen
+// reader then speaks it with an English voice (WCAG 3.1.2, language of
+// parts), and it is laid out apart from the words around it (its final
+// period stays at its end in a right-to-left line). They are the control
+// characters SHIFT OUT and SHIFT IN, which neither a dataset's text nor an
+// edition's label may hold (their Validate): only a Table writes them.
+// Text that holds no markup (StripMarks) leaves them out.
+const (
+	EnglishStart = "\x0e"
+	EnglishEnd   = "\x0f"
+)
+
+// StripMarks returns s without EnglishStart and EnglishEnd.
+func StripMarks(s string) string {
+	if strings.IndexByte(s, EnglishStart[0]) < 0 && strings.IndexByte(s, EnglishEnd[0]) < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != EnglishStart[0] && c != EnglishEnd[0] {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// Plain returns the table for text that holds no markup: a document's
+// title, a description, an aria-label, a feed's titles. Its English
+// fallback is not marked (raw); nothing can set it apart there.
 func (t *Table) Plain() *Table { return t.plain }
 
 // Lang returns the edition's language tag.
@@ -150,10 +177,59 @@ func around(template, name string, args []string) (before, after string) {
 			return fill(template, args), ""
 		}
 		if found == name {
-			return fill(template[:at+open], args), fill(template[at+end:], args)
+			before, after = template[:at+open], template[at+end:]
+			return fill(closeMarks(before), args), fill(reopenMarks(after), args)
 		}
 		rest, at = rest[end:], at+end
 	}
+}
+
+// closeMarks ends the English text that s, the part of a template before
+// a value, leaves open: the value between the parts is not the label's,
+// and each part is written on its own ("By " then the names).
+func closeMarks(s string) string {
+	open := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case EnglishStart[0]:
+			open++
+		case EnglishEnd[0]:
+			open--
+		}
+	}
+	if open > 0 {
+		s += strings.Repeat(EnglishEnd, open)
+	}
+	for strings.HasSuffix(s, EnglishStart+EnglishEnd) {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// reopenMarks starts again the English text that s, the part of a
+// template after a value, ends, and drops a mark around nothing.
+func reopenMarks(s string) string {
+	open, shut := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case EnglishStart[0]:
+			open++
+		case EnglishEnd[0]:
+			if open > 0 {
+				open--
+			} else {
+				shut++
+			}
+		}
+	}
+	if shut == 0 {
+		return s
+	}
+	s = strings.Repeat(EnglishStart, shut) + s
+	for strings.HasPrefix(s, EnglishStart+EnglishEnd) {
+		s = s[2:]
+	}
+	return s
 }
 
 // Plural returns the form of plural key k that n calls for in the
@@ -210,10 +286,16 @@ func (t *Table) FormatDate(s string) string {
 	if !ok {
 		return s
 	}
+	// The pattern holds no words: where the edition gives its month's
+	// name, the date is in the edition's language, whatever its pattern.
+	month, pattern := t.raw(months[d.Month()-1]), t
+	if !strings.HasPrefix(month, EnglishStart) {
+		pattern = t.plain
+	}
 	// A year is not a count: "2021", never "2,021".
-	return t.Text(DatePattern,
+	return pattern.Text(DatePattern,
 		"day", t.digits.Number(d.Day()),
-		"month", t.raw(months[d.Month()-1]),
+		"month", month,
 		"year", t.digits.Number(d.Year()))
 }
 
@@ -227,13 +309,8 @@ func (t *Table) Months() []string {
 	return names
 }
 
-// raw returns the edition's text of k, or the English one. In a
-// right-to-left edition the English text is isolated (U+2068 FIRST STRONG
-// ISOLATE … U+2069 POP DIRECTIONAL ISOLATE), as <bdi> isolates markup:
-// laid out on its own, its final period stays at its end rather than
-// moving to the line's left, and a template's values keep their order (a
-// title and a site name in Arabic script make "{title} – {site}" right to
-// left).
+// raw returns the edition's text of k, or the English one, marked in an
+// edition in another language (EnglishStart, EnglishEnd).
 func (t *Table) raw(k Key) string {
 	if s := t.labels[string(k)]; s != "" {
 		return s
@@ -242,8 +319,8 @@ func (t *Table) raw(k Key) string {
 	if !ok {
 		return string(k)
 	}
-	if t.isolate {
-		return "\u2068" + s + "\u2069"
+	if t.mark {
+		return EnglishStart + s + EnglishEnd
 	}
 	return s
 }

@@ -31,17 +31,18 @@ func TestText(t *testing.T) {
 		{"English with a value", en, ListTagged, []string{"tag", "Peshmerga"}, "Tagged Peshmerga"},
 		{"edition's text", ckb, ListLatest, nil, "[ckb] Latest articles"},
 		{"edition's order of placeholders", ckb, ListPageOf, []string{"n", "2", "pages", "9"}, "[ckb] 9/2"},
-		{"edition without the key falls back to English, isolated right to left", ckb, ErrorRetry, nil, "\u2068Try again\u2069"},
-		{"a left-to-right edition's fallback is not isolated", New("fr", nil), ErrorRetry, nil, "Try again"},
-		{"an isolated fallback keeps its values inside", New("ar", nil), ListTagged, []string{"tag", "سياسة"}, "\u2068Tagged سياسة\u2069"},
-		{"plain text (a title, an aria-label) is not isolated", New("ar", nil).Plain(), PageTitle, []string{"title", "اختبار", "site", "صحيفة"}, "اختبار · صحيفة"},
+		{"edition without the key falls back to English, marked", ckb, ErrorRetry, nil, "\x0eTry again\x0f"},
+		{"a left-to-right edition's fallback is marked too", New("fr", nil), ErrorRetry, nil, "\x0eTry again\x0f"},
+		{"an English edition's text is not marked", New("en-GB", nil), ErrorRetry, nil, "Try again"},
+		{"a marked fallback keeps its values inside", New("ar", nil), ListTagged, []string{"tag", "سياسة"}, "\x0eTagged سياسة\x0f"},
+		{"plain text (a title, an aria-label) is not marked", New("ar", nil).Plain(), PageTitle, []string{"title", "اختبار", "site", "صحيفة"}, "اختبار · صحيفة"},
 		{"plain text keeps the edition's own text", ckb.Plain(), ListLatest, nil, "[ckb] Latest articles"},
 		{"a value is not searched for placeholders", en, ListTagged, []string{"tag", "{tag} {n}"}, "Tagged {tag} {n}"},
 		{"markup in a value stays text", en, ListTagged, []string{"tag", "<b>x</b>"}, "Tagged <b>x</b>"},
 		{"a placeholder without a value stays", en, ListPageOf, []string{"n", "2"}, "Page 2 of {pages}"},
 		{"an odd argument is ignored", en, ListPageOf, []string{"n", "2", "pages"}, "Page 2 of {pages}"},
 		{"several values", en, ListDescription, []string{"title", "Politics", "site", "Dateline"}, "Politics: the latest from Dateline."},
-		{"an empty edition text falls back", New("ckb", map[string]string{"list.latest": ""}), ListLatest, nil, "\u2068Latest articles\u2069"},
+		{"an empty edition text falls back", New("ckb", map[string]string{"list.latest": ""}), ListLatest, nil, "\x0eLatest articles\x0f"},
 		{"an unknown key shows itself", en, Key("no.such.key"), nil, "no.such.key"},
 	}
 	for _, tt := range tests {
@@ -66,6 +67,12 @@ func TestAround(t *testing.T) {
 		{"placeholder first", New("ckb", map[string]string{"article.updated": "{date} [ckb] updated"}), Updated, "date", "", " [ckb] updated"},
 		{"other placeholders filled", New("en", nil), ListDescription, "site", "Politics: the latest from ", "."},
 		{"no such placeholder", New("en", nil), ListLatest, "date", "Latest articles", ""},
+		// Each part of a fallback is marked on its own, the value between
+		// them being the page's, not the label's; a part with no text is
+		// not marked.
+		{"fallback: the part before marked, none after", New("ar", nil), Updated, "date", "\x0eUpdated \x0f", ""},
+		{"fallback: both parts marked", New("ckb", nil), ListDescription, "site", "\x0ePolitics: the latest from \x0f", "\x0e.\x0f"},
+		{"fallback: placeholder first", New("ar", nil), PageTitle, "title", "", "\x0e · {site}\x0f"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -160,10 +167,11 @@ func TestFormatDate(t *testing.T) {
 		{"not a date", New("en", nil), "yesterday", "yesterday"},
 		{"empty", New("en", nil), "", ""},
 		{"edition's pattern, month and digits", New("ckb", synthetic), "2021-12-07", "٢٠٢١/[ckb] month twelve/٧"},
-		{"edition's month missing: English month", New("ckb", synthetic), "2021-05-07", "٢٠٢١/\u2068May\u2069/٧"},
-		{"Latin digits chosen by the edition", New("ar", map[string]string{"digits": "latn"}), "2021-12-07", "\u20687 \u2068December\u2069 2021\u2069"},
-		{"Turkish: Latin digits", New("tr", nil), "2021-12-07", "7 December 2021"},
-		{"Arabic without labels: English words, Arabic digits", New("ar", nil), "2021-12-07", "\u2068٧ \u2068December\u2069 ٢٠٢١\u2069"},
+		{"edition's month missing: English month", New("ckb", synthetic), "2021-05-07", "٢٠٢١/\x0eMay\x0f/٧"},
+		{"edition's month, English pattern: not marked", New("ar", map[string]string{"date.month.5": "[ar] five"}), "2021-05-07", "٧ [ar] five ٢٠٢١"},
+		{"Latin digits chosen by the edition", New("ar", map[string]string{"digits": "latn"}), "2021-12-07", "\x0e7 \x0eDecember\x0f 2021\x0f"},
+		{"Turkish: Latin digits", New("tr", nil), "2021-12-07", "\x0e7 \x0eDecember\x0f 2021\x0f"},
+		{"Arabic without labels: English words, Arabic digits", New("ar", nil), "2021-12-07", "\x0e٧ \x0eDecember\x0f ٢٠٢١\x0f"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -293,7 +301,7 @@ func TestPluralAround(t *testing.T) {
 }
 
 // TestPlainKeepsTheEdition: the plain table differs from its edition's
-// only in isolating nothing.
+// only in marking nothing.
 func TestPlainKeepsTheEdition(t *testing.T) {
 	ar := New("ar", nil)
 	p := ar.Plain()
@@ -301,6 +309,6 @@ func TestPlainKeepsTheEdition(t *testing.T) {
 		t.Errorf("Plain of an Arabic edition: dir %q, lang %q, 12 as %q, its own Plain %v", p.Dir(), p.Lang(), p.Number(12), p.Plain() == p)
 	}
 	if en := New("en", nil); en.Plain() != en {
-		t.Error("a left-to-right edition's Plain is not the table itself")
+		t.Error("an English edition's Plain is not the table itself")
 	}
 }

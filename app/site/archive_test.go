@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"dateline/app/i18n"
 	"dateline/app/page"
 	"dateline/app/site"
 	"dateline/internal/htmltest"
@@ -330,16 +331,17 @@ func TestOfflinePage(t *testing.T) {
 }
 
 // TestFallbackIsolation: in a right-to-left edition without labels, the
-// English fallback is isolated where the page lays it out, and not in
-// text that is not laid out (the title, descriptions, aria-labels, the
-// feed's titles), where U+2068 and U+2069 would only go on into
-// bookmarks, shared titles and what a screen reader reads.
+// English fallback is in elements of its own language and direction where
+// the page lays it out, and text that holds no element (the title,
+// descriptions, aria-labels, the feed's titles) holds neither isolates
+// (U+2068, U+2069: they would only go on into bookmarks, shared titles and
+// what a screen reader reads) nor i18n's marks, which no page may hold.
 func TestFallbackIsolation(t *testing.T) {
 	data := []byte(`{"site": {"name": "موقع تجريبي", "lang": "ar", "url": "https://news.example.org"}, "articles": [` +
 		`{"slug": "story-1", "headline": "خبر تجريبي", "section": "عالم", "tags": ["وسم"], "published": "2024-03-01", "body": [{"type": "paragraph", "text": "نص تجريبي."}]},` +
 		`{"slug": "story-2", "headline": "خبر آخر", "section": "عالم", "published": "2024-03-02", "body": [{"type": "paragraph", "text": "نص آخر."}]}]}`)
 	ts := newTestServer(t, data, testWeb(t, nil))
-	isolated := func(s string) bool { return strings.ContainsAny(s, "\u2068\u2069") }
+	isolated := func(s string) bool { return strings.ContainsAny(s, "\u2068\u2069"+i18n.EnglishStart+i18n.EnglishEnd) }
 	for _, p := range []string{"/", page.ArticlePath("story-1"), "/tags/" + url.PathEscape("وسم"), page.SavedPath, page.SearchPath + "?q=" + url.QueryEscape("خبر")} {
 		r := ts.get(t, p, "")
 		root := htmltest.Parse(t, string(r.raw))
@@ -358,8 +360,11 @@ func TestFallbackIsolation(t *testing.T) {
 				}
 			}
 		}
-		if !isolated(root.All("body")[0].TextContent()) {
-			t.Errorf("%s: the page's English fallback text is not isolated where it is laid out", p)
+		if isolated(string(r.raw)) {
+			t.Errorf("%s: the page holds isolates or marks", p)
+		}
+		if len(root.Find("span", "lang", "en")) == 0 {
+			t.Errorf("%s: the page's English fallback text is not in an element of its language", p)
 		}
 	}
 	if feed := string(ts.get(t, "/feed.xml", "").raw); isolated(feed) {

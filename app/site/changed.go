@@ -10,6 +10,7 @@ import (
 	"dateline/app/dataset"
 	"dateline/app/i18n"
 	"dateline/app/page"
+	"dateline/components"
 )
 
 // The dataset changed on disk since the site read it (dataset.ErrChanged):
@@ -68,12 +69,12 @@ var changedData = func() *response {
 func (s *Site) changedPage(p string) (*response, error) {
 	t := s.site.Table
 	content := app.Elem("section").Class("notice").Attr("aria-labelledby", "page-title").Body(
-		app.Elem("h1").ID("page-title").TabIndex(-1).Text(t.Text(i18n.StaleTitle)),
-		app.Elem("p").Text(t.Text(i18n.StaleText)),
+		app.Elem("h1").ID("page-title").TabIndex(-1).Body(components.Label(t.Text(i18n.StaleTitle))),
+		app.Elem("p").Body(components.Label(t.Text(i18n.StaleText))),
 		app.Elem("p").Body(
-			app.Elem("a").Attr("href", p).Class("button").Text(t.Text(i18n.UpdateReload)),
+			app.Elem("a").Attr("href", p).Class("button").Body(components.Label(t.Text(i18n.UpdateReload))),
 			app.Text(" "),
-			app.Elem("a").Attr("href", "/").Text(t.Text(i18n.ErrorHome)),
+			app.Elem("a").Attr("href", "/").Body(components.Label(t.Text(i18n.ErrorHome))),
 		),
 	)
 	title := t.Plain().Text(i18n.PageTitle, "title", t.Plain().Text(i18n.StaleTitle), "site", s.site.Name)

@@ -101,9 +101,16 @@ func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error)
 	b.WriteString(bodyHTML(components.View(s.site, ref, d)))
 	b.WriteString(s.panels)
 	// go-app's loader: app.js reports the download of app.wasm in its
-	// label, which boot.js turns into the bar that dateline.css draws.
+	// label, which boot.js turns into the bar that dateline.css draws,
+	// named by data-label. The label holds only a figure besides: an
+	// English name (the edition's fallback) makes it English.
+	loading := s.site.Table.Plain().Text(i18n.LoadingApp)
+	loadingLang := ""
+	if s.site.Table.Text(i18n.LoadingApp) != loading {
+		loadingLang = " lang=\"en\" dir=\"ltr\""
+	}
 	b.WriteString("\n<aside id=\"app-wasm-loader\" class=\"goapp-app-info\"><span id=\"app-wasm-loader-icon\" hidden></span>" +
-		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\" data-label=\"" + attr(s.site.Table.Plain().Text(i18n.LoadingApp)) + "\">0</p></aside>\n</body>\n</html>\n")
+		"<p id=\"app-wasm-loader-label\" class=\"goapp-label\"" + loadingLang + " data-label=\"" + attr(loading) + "\">0</p></aside>\n</body>\n</html>\n")
 	return []byte(b.String()), nil
 }
 
