@@ -211,8 +211,9 @@ func TestEditions(t *testing.T) {
 // of its own, so that readers see the English ones (Validate warns of
 // each), and checks where the browser puts the final period of an English
 // sentence: laid out as a right-to-left paragraph, it would move to the
-// line's left end, before the words. The English text is isolated (as
-// i18n's Table does for fallbacks), so the period follows the word it ends,
+// line's left end, before the words. The English text is isolated (in a
+// span of dir "ltr", as components write i18n's fallbacks: its text node
+// is the span's), so the period follows the word it ends,
 // on the host's page and once the app has drawn it again.
 func TestEditionFallbackIsolated(t *testing.T) {
 	t.Parallel()
@@ -226,7 +227,9 @@ func TestEditionFallbackIsolated(t *testing.T) {
 	const probe = `(() => {
   const el = document.querySelector(".search-note");
   if (!el) return "no note";
-  const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes("word."));
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let node = null;
+  while (!node && walk.nextNode()) if (walk.currentNode.data.includes("word.")) node = walk.currentNode;
   if (!node) return "no English sentence in " + JSON.stringify(el.textContent);
   const at = node.data.lastIndexOf("word.") + 3;
   const box = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
