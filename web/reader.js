@@ -36,6 +36,9 @@
   var FIRST_PAGE = location.pathname;
   var SAVED_CACHE = "dateline-saved";
   var META_CACHE = "dateline-meta"; // the service worker's small entries
+  // The service worker's script, as go-app's app.js registers it
+  // (app/site's workerPath).
+  var WORKER = "/app-worker.js";
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   // The site opened as an installed app: one query, kept, as paintStatus
   // asks on every page.
@@ -284,8 +287,9 @@
       goTo(place);
     }
     if (wasSaver !== s.saver) {
-      keepSaver(s.saver);
-      tellWorker({ type: "saver", on: s.saver });
+      var on = root.hasAttribute("data-saver"); // the setting's or the browser's
+      keepSaver(on);
+      tellWorker({ type: "saver", on: on });
       if (!s.saver && !root.hasAttribute("data-saver")) {
         startApp();
       }
@@ -315,15 +319,17 @@
     });
   }
 
-  // keepSaver writes the reader's data saver where the service worker
-  // keeps it (its META cache), for a worker still installing: it looks at
-  // it before each batch it downloads, and tellWorker's message reaches
-  // only an active worker.
+  // keepSaver writes whether data saver is on for this page (the reader's
+  // setting or the browser's Save-Data) where the service worker keeps it
+  // (its META cache), for a worker still installing: it looks at it before
+  // each batch it downloads, and tellWorker's message reaches only an
+  // active worker. A worker does not always see the browser's Save-Data
+  // itself (an emulated one, in Chromium). It resolves once written.
   function keepSaver(on) {
     if (!("caches" in window)) {
-      return;
+      return Promise.resolve();
     }
-    caches
+    return caches
       .open(META_CACHE)
       .then(function (cache) {
         return cache.put("/_saver", new Response(on ? "on" : "off"));
@@ -593,19 +599,16 @@
     if (!("caches" in window)) {
       return Promise.resolve();
     }
+    var keep = function (cache, url, key) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) {
+          throw new Error(url + " answered " + r.status);
+        }
+        return cache.put(key, r);
+      });
+    };
     return caches.open(SAVED_CACHE).then(function (cache) {
-      return Promise.all([
-        fetch(pagePath).then(function (r) {
-          if (r.ok) {
-            return cache.put(pagePath, r);
-          }
-        }),
-        fetch(DATA_BASE + "/articles/" + encodeURIComponent(slug) + ".json").then(function (r) {
-          if (r.ok) {
-            return cache.put(savedDataKey(slug), r);
-          }
-        }),
-      ]);
+      return Promise.all([keep(cache, pagePath, pagePath), keep(cache, DATA_BASE + "/articles/" + encodeURIComponent(slug) + ".json", savedDataKey(slug))]);
     });
   }
 
@@ -644,12 +647,92 @@
         t: Date.now(),
       });
       store.set(SAVED, list);
-      keepOffline(slug, path).catch(function (err) {
-        console.warn("dateline: keeping " + path + " offline:", err);
+      var kept = keepOffline(slug, path).then(
+        function () {
+          return true;
+        },
+        function (err) {
+          console.warn("dateline: keeping " + path + " offline:", err);
+          return false;
+        }
+      );
+      var note = function (key) {
+        if (isSaved(slug)) {
+          toast(text(key), { id: "saved" });
+        }
+      };
+      // Said only if the answer takes time (a first install).
+      var waiting = setTimeout(note, 300, "article.saved_saving");
+      Promise.all([workerReady(), kept]).then(function (r) {
+        clearTimeout(waiting);
+        // The note says what is true: open offline, or not.
+        var ready = r[0] === "ready" && r[1];
+        note(ready ? "article.saved_note" : r[0] === "none" ? "article.saved_no_offline" : "article.saved_not_offline");
       });
-      toast(text("article.saved_note"), { id: "saved" });
     }
     markSaved();
+  }
+
+  // workerReady makes sure a service worker will answer offline, where the
+  // saved articles' cache is read: saving an article asks for it to open
+  // offline, data saver on or not. It resolves to "ready" once a worker is
+  // in place, "none" where the browser has no service workers or no cache
+  // storage, "failed" where the registration or the install failed (the
+  // browser refused it, the network went).
+  //
+  // With data saver on, pages do not run the app's scripts, which register
+  // the worker: this registers it, telling it first that data saver is on,
+  // so that its install saves only the light files (no app.wasm). Without
+  // it, this registers it now rather than once the app has started
+  // (workerstart.js, which then finds it there). A page a worker controls
+  // costs nothing more: no registration is looked up.
+  function workerReady() {
+    var sw = navigator.serviceWorker;
+    if (!sw || !("caches" in window)) {
+      return Promise.resolve("none");
+    }
+    if (sw.controller) {
+      return Promise.resolve("ready");
+    }
+    return sw
+      .getRegistration()
+      .then(function (reg) {
+        if (reg) {
+          return reg;
+        }
+        return keepSaver(root.hasAttribute("data-saver")).then(function () {
+          return sw.register(WORKER);
+        });
+      })
+      .then(installEnded)
+      .then(
+        function (ok) {
+          return ok ? "ready" : "failed";
+        },
+        function (err) {
+          console.warn("dateline: registering the service worker:", err);
+          return "failed";
+        }
+      );
+  }
+
+  // installEnded resolves, once reg's install has ended, to whether a worker
+  // is in place (as workerstart.js's datelineInstall does).
+  function installEnded(reg) {
+    var w = reg.installing;
+    if (!w) {
+      return !!(reg.waiting || reg.active);
+    }
+    return new Promise(function (resolve) {
+      var ended = function () {
+        if (w.state !== "installing") {
+          w.removeEventListener("statechange", ended);
+          resolve(w.state !== "redundant");
+        }
+      };
+      w.addEventListener("statechange", ended);
+      ended();
+    });
   }
 
   function markSaved() {
@@ -1388,7 +1471,7 @@
           // saved (the worker in charge says how much), and the browser
           // checks for the update again at the next visit.
           status.state = "";
-          tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
+          askStatus();
           break;
         }
         status.state = "failed";
@@ -1408,6 +1491,19 @@
     paintStatus();
   }
 
+  // askStatus asks the worker what it has saved, and tells it whether data
+  // saver is on for this page: the worker keeps that for its installs and
+  // saves the rest of the site once it is off.
+  // Data saver is read when the message goes, once a worker is active: a
+  // page asks before, and the reader may turn it on meanwhile.
+  function askStatus() {
+    tellWorker(function () {
+      return { type: "status", file: FIRST_FILE, page: FIRST_PAGE, saver: root.hasAttribute("data-saver") };
+    });
+  }
+
+  // tellWorker sends msg, or what the function msg returns then, to the
+  // active worker once there is one.
   function tellWorker(msg) {
     var sw = navigator.serviceWorker;
     if (!sw) {
@@ -1415,7 +1511,7 @@
     }
     sw.ready.then(function (reg) {
       if (reg.active) {
-        reg.active.postMessage({ dateline: msg });
+        reg.active.postMessage({ dateline: typeof msg === "function" ? msg() : msg });
       }
     });
   }
@@ -1430,7 +1526,8 @@
   // host is still gone. After as many tries as RETRY_DELAYS holds, only
   // the reader's "Try again" (or the next visit) tries: a connection that
   // fails mid-way costs what it downloaded each time. Data saver never
-  // tries: with it on, the first visit installs no worker.
+  // tries: with it on, a worker is registered only by saving an article
+  // (workerReady).
   var RETRY_DELAYS = [10, 30, 90, 270, 300];
   var retry = { failures: 0, due: 0, timer: 0, attempt: null, label: text("error.retry") };
 
@@ -1454,7 +1551,7 @@
           // try that found one already there): the worker says what it
           // has saved.
           status.state = "";
-          tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
+          askStatus();
         }
         paintStatus();
         return;
@@ -1553,13 +1650,13 @@
       onWorker(e.data && e.data.dateline);
     });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
-      tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
+      askStatus();
     });
     onWorker(window.datelineWorkerReport); // kept by boot.js before this ran
     // Asked whether or not the worker controls this page: a page opened
     // while the worker was installing is not controlled, and may have
     // missed its reports (it registers once the app has started).
-    tellWorker({ type: "status", file: FIRST_FILE, page: FIRST_PAGE });
+    askStatus();
   }
 
   // reloadKeepingPlace reloads for a new version where the reader is.

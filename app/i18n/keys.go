@@ -79,6 +79,9 @@ const (
 	ArticleTools       Key = "article.tools"       // the label of the Save, Share and Listen toolbar
 	Save               Key = "article.save"
 	SavedNote          Key = "article.saved_note"
+	SavedSaving        Key = "article.saved_saving"      // while the service worker installs for a saved article
+	SavedNoOffline     Key = "article.saved_no_offline"  // a browser without service workers or cache storage
+	SavedNotOffline    Key = "article.saved_not_offline" // the worker's registration or install, or the article's copy, failed
 	UnsavedNote        Key = "article.unsaved_note"
 	Share              Key = "article.share"
 	LinkCopied         Key = "article.link_copied"
@@ -214,6 +217,9 @@ var labels = [...]label{
 	{ArticleTools, "Article tools"},
 	{Save, "Save for later"},
 	{SavedNote, "Saved. It opens offline from Saved articles."},
+	{SavedSaving, "Saved. Keeping it for offline reading…"},
+	{SavedNoOffline, "Saved to your list. This browser cannot keep articles for offline reading."},
+	{SavedNotOffline, "Saved to your list, but this device could not keep it for offline reading."},
 	{UnsavedNote, "Removed from Saved articles."},
 	{Share, "Share"},
 	{LinkCopied, "Link copied"},

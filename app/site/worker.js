@@ -1122,8 +1122,18 @@ self.addEventListener("message", (event) => {
       // data saver kept it from being.
       // The page it opened on is kept, with its data file; a page with no
       // data file (the saved articles', the search page) is saved at install.
+      // The page says whether data saver is on for it (the browser's
+      // Save-Data, which this worker may not see, or the reader's
+      // setting): kept before saveRest looks, and for the installs to come.
       event.waitUntil(
-        Promise.all([self.clients.claim().catch(() => {}), status(event.source, msg.page).then(saveRest), refreshSaved(), carryOnce(), keepFile(msg.file), msg.file ? keepPage(msg.page) : undefined])
+        Promise.all([
+          self.clients.claim().catch(() => {}),
+          Promise.all([keepSaver(msg.saver), status(event.source, msg.page)]).then(saveRest),
+          refreshSaved(),
+          carryOnce(),
+          keepFile(msg.file),
+          msg.file ? keepPage(msg.page) : undefined,
+        ])
       );
       break;
     case "read":
@@ -1133,15 +1143,25 @@ self.addEventListener("message", (event) => {
     case "saver":
       // The page keeps the setting in META too, for a worker still
       // installing (an install looks at it before each batch).
-      event.waitUntil(
-        caches
-          .open(META)
-          .then((meta) => meta.put("/_saver", new Response(msg.on ? "on" : "off")))
-          .then(() => (msg.on ? undefined : saveRest()))
-      );
+      event.waitUntil(keepSaver(msg.on).then(() => (msg.on ? undefined : saveRest())));
       break;
   }
 });
+
+// keepSaver notes in META whether data saver is on, as a page said (a
+// boolean; anything else, from a page of an older version, says nothing),
+// writing only a change.
+async function keepSaver(on) {
+  if (typeof on !== "boolean") {
+    return;
+  }
+  const meta = await caches.open(META);
+  const was = await meta.match("/_saver");
+  const want = on ? "on" : "off";
+  if (!was || (await was.text()) !== want) {
+    await meta.put("/_saver", new Response(want));
+  }
+}
 
 // keepFile saves the data file of the page a document opened on, which
 // app.wasm took over as drawn without fetching it, so that an in-app link

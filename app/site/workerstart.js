@@ -17,7 +17,8 @@
 // stopped), it is registered when the reader leaves the page or puts it in
 // the background, or 30 seconds after the page has loaded. A second
 // visit's worker is already in charge: registering again only checks for
-// an update.
+// an update. Saving an article registers it at once (web/reader.js,
+// workerReady): this then finds it there, and follows its install.
 //
 // A first install that fails (the network drops while it saves) leaves no
 // worker and no registration behind. web/reader.js tries again

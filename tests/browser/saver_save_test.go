@@ -1,0 +1,133 @@
+//go:build !(js && wasm)
+
+package browser
+
+// Saving an article with data saver on from a first visit: pages under
+// data saver run no app, so nothing had registered the service worker,
+// and "Saved. It opens offline" was untrue. Saving registers it (its
+// data saver install: the light files, no app.wasm), and the note says
+// "Saved" once the article opens offline, or says what is true.
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	dlpage "dateline/app/page"
+)
+
+// savedNoteJS is the text of the toast about the saved article.
+const savedNoteJS = `((document.querySelector(".toast-saved") || {}).innerText || "")`
+
+// saverOn turns data saver on before the tab's first page: the browser's
+// Save-Data, or the reader's setting kept from an earlier visit.
+func saverOn(t *testing.T, tb *tab, how, base string) {
+	t.Helper()
+	if how == "browser" {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetDataSaverOverride, emulation.SetDataSaverOverrideParams{DataSaverEnabled: ptrTo(true)}); err != nil {
+			t.Fatalf("emulating Save-Data: %v", err)
+		}
+		return
+	}
+	tb.mustLoad(base+"/robots.txt", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({saver: true}))`)
+}
+
+// TestSaverSaveOpensOffline: with data saver on from a first visit, the
+// reader saves an article that is no list's first page. The note says
+// it opens offline once it does; app.wasm is never downloaded; offline,
+// the article and the saved articles' page open from the device.
+func TestSaverSaveOpensOffline(t *testing.T) {
+	t.Parallel()
+	ds := archiveDataset(60)
+	h := privateHost(t, "-data", writeDataset(t, "saver-save.json", ds))
+	a := ds.Articles[len(ds.Articles)-1]
+	for _, how := range []string{"browser", "setting"} {
+		t.Run(how, func(t *testing.T) {
+			w := newWatchedNet(t, h.URL)
+			tb := newTab(t, 412, 900)
+			tb.extend(2 * time.Minute)
+			saverOn(t, tb, how, w.URL)
+			tb.mustLoad(w.URL+"/", http.StatusOK)
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.mustLoad(w.URL+dlpage.ArticlePath(a.Slug), http.StatusOK)
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			if n := evalAwait[int](tb, `navigator.serviceWorker.getRegistrations().then((r) => r.length)`); n != 0 {
+				t.Fatalf("%d service workers registered before saving, want none with data saver on", n)
+			}
+			w.take()
+			tb.click("Save for later", ".tool-save")
+			tb.waitFor("the note", savedNoteJS+` !== "" && `+savedNoteJS+` !== "Saved. Keeping it for offline reading…"`, time.Minute)
+			if got := eval[string](tb, savedNoteJS); got != "Saved. It opens offline from Saved articles." {
+				t.Fatalf("after saving, the note says %q", got)
+			}
+			if !evalAwait[bool](tb, `navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))`) {
+				t.Fatal("the note says the article opens offline, and no service worker is active")
+			}
+			var sent int64
+			w.mu.Lock()
+			for _, n := range w.bytes {
+				sent += n
+			}
+			w.mu.Unlock()
+			served := w.take()
+			t.Logf("saving with data saver on: %d requests, %d bytes", len(served), sent)
+			for _, p := range served {
+				if p == "/web/app.wasm" {
+					t.Errorf("with data saver on, saving downloaded %s", p)
+				}
+			}
+			tb.goOffline()
+			tb.mustLoad(w.URL+dlpage.ArticlePath(a.Slug), http.StatusOK)
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			if got := eval[string](tb, `document.querySelector("h1").innerText`); got != a.Headline {
+				t.Errorf("offline, the saved article shows %q, want %q", got, a.Headline)
+			}
+			tb.mustLoad(w.URL+dlpage.SavedPath, http.StatusOK)
+			tb.waitFor("the saved list", `document.querySelectorAll(".saved-list li").length === 1`, 10*time.Second)
+			if got := eval[string](tb, `document.querySelector(".saved-list a").getAttribute("href")`); got != dlpage.ArticlePath(a.Slug) {
+				t.Errorf("offline, the saved list links to %q", got)
+			}
+			tb.checkConsole(allowOffline)
+		})
+	}
+}
+
+// TestSaveWithoutWorker: where no service worker can be had (a browser
+// without them, or one that refuses the registration), saving an
+// article says that it is in the list but will not open offline.
+func TestSaveWithoutWorker(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	for _, c := range []struct {
+		scenario, script, want string
+	}{
+		{"NoServiceWorkers", `delete Navigator.prototype.serviceWorker;`,
+			"Saved to your list. This browser cannot keep articles for offline reading."},
+		{"RegistrationRefused", `ServiceWorkerContainer.prototype.register = function () { return Promise.reject(new DOMException("refused by the test", "SecurityError")); };`,
+			"Saved to your list, but this device could not keep it for offline reading."},
+	} {
+		t.Run(c.scenario, func(t *testing.T) {
+			tb := newTab(t, 412, 900)
+			saverOn(t, tb, "browser", h.URL)
+			tb.addScript(c.script)
+			tb.mustLoad(h.URL+"/articles/"+slugLong, http.StatusOK)
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.click("Save for later", ".tool-save")
+			tb.waitFor("the note", savedNoteJS+` !== "" && `+savedNoteJS+` !== "Saved. Keeping it for offline reading…"`, 20*time.Second)
+			if got := eval[string](tb, savedNoteJS); got != c.want {
+				t.Errorf("after saving, the note says %q, want %q", got, c.want)
+			}
+			if !strings.Contains(eval[string](tb, `localStorage.getItem("dateline:saved") || ""`), slugLong) {
+				t.Error("the article is not in the saved list")
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+				return strings.Contains(m.Text, "refused by the test")
+			})
+		})
+	}
+}
