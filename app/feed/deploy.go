@@ -120,14 +120,14 @@ func isHash(s string) bool {
 // would read.
 var hashable = regexp.MustCompile(`^(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*/[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.[A-Za-z0-9]+$`)
 
-// stalePattern matches the names of d.Hashed's files with any hash,
+// hashedPattern matches the names of d.Hashed's files with any hash,
 // capturing the plain path's stem and extension in groups that begin
-// with stem and ext ("" or a name, "?<name>"): what a static host
-// answers, for a hash that is not the export's, with the plain path's
-// file (Deploy.Hashed). It is loose across the files (one stem with
-// another's extension), which leads only to a missing path. "" if
-// there are none.
-func (d Deploy) stalePattern(stem, ext string) string {
+// with stem and ext ("" or a name, "?<name>"): nginx and Caddy keep such
+// a name a year where the export has its file, and answer another hash
+// with the plain path's file (Deploy.Hashed). It is loose across the
+// files (one stem with another's extension), which leads only to a
+// missing path. "" if there are none.
+func (d Deploy) hashedPattern(stem, ext string) string {
 	if len(d.Hashed) == 0 {
 		return ""
 	}
@@ -428,7 +428,7 @@ location = %s {
 	// A regular expression location: nginx tries it after the prefix ones
 	// above, and it wins over "location /"; the ^~ locations (hidden,
 	// immutable) keep their paths from it.
-	if hashed := d.stalePattern("?<dateline_stem>", "?<dateline_ext>"); hashed != "" {
+	if hashed := d.hashedPattern("?<dateline_stem>", "?<dateline_ext>"); hashed != "" {
 		fmt.Fprintf(&b, `
 # The app's files by their content's hash in their names: kept a year, by
 # browsers and CDNs alike, where the export has the file. By another hash
@@ -688,7 +688,7 @@ func Caddyfile(d Deploy) ([]byte, error) {
 @dateline_immutable path %s
 header @dateline_immutable Cache-Control "%s"
 `, matchList, CacheImmutable)
-	hashed := d.stalePattern("", "")
+	hashed := d.hashedPattern("", "")
 	if hashed != "" {
 		fmt.Fprintf(&b, `
 # The app's files by their content's hash in their names: kept a year, by
