@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"dateline/app/article"
+	"dateline/app/jsonread"
 )
 
 // MaxLabelLength bounds a label's text, in characters.
@@ -44,7 +45,7 @@ func Validate(lang string, labels map[string]string) (problems, warnings []artic
 
 // checkLabel checks one label; ok is false with the fault it has.
 func checkLabel(lang, key, text string) (f article.Fault, ok bool) {
-	f.Pointer = "/labels/" + escapePointer(key)
+	f.Pointer = "/labels/" + jsonread.PointerToken(key)
 	bad := func(msg, hint string) (article.Fault, bool) {
 		f.Message, f.Hint = msg, hint
 		return f, false
@@ -143,7 +144,7 @@ func missing(lang string, labels map[string]string) []article.Fault {
 					fallback = fmt.Sprintf("English (%q)", tables().english[Key(base)+".other"])
 				}
 				out = append(out, article.Fault{
-					Pointer: "/labels/" + escapePointer(form),
+					Pointer: "/labels/" + jsonread.PointerToken(form),
 					Message: fmt.Sprintf("no label %q: where a number calls for the %q form, readers see %s", form, c, fallback),
 					Hint:    fmt.Sprintf("add %q, the text for such numbers in %q", form, lang),
 				})
@@ -152,7 +153,7 @@ func missing(lang string, labels map[string]string) []article.Fault {
 		}
 		if labels[string(k)] == "" {
 			out = append(out, article.Fault{
-				Pointer: "/labels/" + escapePointer(string(k)),
+				Pointer: "/labels/" + jsonread.PointerToken(string(k)),
 				Message: fmt.Sprintf("no label %q: readers see the English %q", k, tables().english[k]),
 				Hint:    fmt.Sprintf("add %q with its text in %q", k, lang),
 			})
@@ -224,39 +225,13 @@ func cutLast(key string) (before, after string, found bool) {
 // within three edits of it.
 func nearestKey(key string) string {
 	best, bestDist := "", 4
-	if d := editDistance(key, DigitsSetting); d < bestDist {
+	if d := jsonread.Distance(key, DigitsSetting); d < bestDist {
 		best, bestDist = DigitsSetting, d
 	}
 	for _, k := range tables().keys {
-		if d := editDistance(key, string(k)); d < bestDist {
+		if d := jsonread.Distance(key, string(k)); d < bestDist {
 			best, bestDist = string(k), d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// escapePointer escapes a key for a JSON pointer (RFC 6901).
-func escapePointer(key string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
 }

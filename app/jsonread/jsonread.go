@@ -688,15 +688,16 @@ func Locate(data []byte, pointer string) (int, error) {
 func closest(key string, known []string) (string, bool) {
 	best, bestD := "", 3
 	for _, k := range known {
-		if d := distance(strings.ToLower(key), k); d < bestD {
+		if d := Distance(strings.ToLower(key), k); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best, best != "" && bestD <= max(1, len(key)/4)
 }
 
-// distance is the Levenshtein distance of a and b, in bytes.
-func distance(a, b string) int {
+// Distance is the Levenshtein distance of a and b, in bytes: how far a
+// misspelt name is from a known one.
+func Distance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
