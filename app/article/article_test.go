@@ -33,6 +33,8 @@ func TestNameSlug(t *testing.T) {
 		{"سیاسەت", "سیاسەت"},
 		{"Élections 2024", "élections-2024"},
 		{"* * *", ""},
+		{"राजनीति", "राजनीति"}, // vowel signs that take space (Mc) stay in the word
+		{"தமிழ் நாடு", "தமிழ்-நாடு"},
 	} {
 		if got := NameSlug(tt.name); got != tt.slug {
 			t.Errorf("NameSlug(%q) = %q, want %q", tt.name, got, tt.slug)

@@ -35,6 +35,12 @@ const (
 	MaxTextLength     = 20000
 	MaxNameLength     = 100
 	MaxTags           = 20
+	// MaxNameSlugBytes bounds the slug of a section's or tag's name, in
+	// bytes: a file system takes file names of at most 255 bytes, and the
+	// export adds up to 8 to a slug ("politics.html.br"). 100 letters of a
+	// script written in three bytes each (Chinese, Devanagari) would not
+	// fit.
+	MaxNameSlugBytes = 255 - len(".html.br")
 )
 
 // faults collects Faults under a pointer prefix.
@@ -298,8 +304,13 @@ func (f *faults) name(p, what, s string) bool {
 	if !f.requiredText(p, what, s, "a name, or remove the field") || !f.text(p, s, MaxNameLength, false) {
 		return false
 	}
-	if NameSlug(s) == "" {
+	switch slug := NameSlug(s); {
+	case slug == "":
 		f.add(p, fmt.Sprintf("%s %q has no letters or digits", what, s), "a name needs letters or digits to make the address of its page")
+		return false
+	case len(slug) > MaxNameSlugBytes:
+		f.add(p, fmt.Sprintf("%s %q makes a page address of %d bytes, more than %d: no file system takes a file of that name", what, s, len(slug), MaxNameSlugBytes),
+			"shorten it")
 		return false
 	}
 	return true
@@ -512,7 +523,7 @@ func NameSlug(name string) string {
 	hyphen := false
 	for _, r := range name {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) && b.Len() > 0:
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && b.Len() > 0:
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}

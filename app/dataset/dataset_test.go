@@ -278,6 +278,14 @@ func TestNameSpellings(t *testing.T) {
 		}, []string{
 			"a.json:3:24: /articles/1/tags/0: tag \"Cafe\u0301\" and tag \"Caf\u00e9\" are one name spelt two ways (search reads them as one word), with a page each; \"Caf\u00e9\" is at a.json:2:24, article 0 (\"a\")",
 		}},
+		{"Devanagari vowel signs make another name", map[string]string{
+			"a.json": two(story("a", `"tags": ["भारत"]`), story("b", `"tags": ["भारती"]`)),
+		}, nil},
+		{"a name whose page's file name would be too long", map[string]string{
+			"a.json": two(story("a", `"section": "`+strings.Repeat("政", 83)+`"`), story("b", `"section": "`+strings.Repeat("政", 82)+`"`)),
+		}, []string{
+			`a.json:2:26: /articles/0/section: section "` + strings.Repeat("政", 83) + `" makes a page address of 249 bytes, more than 247: no file system takes a file of that name`,
+		}},
 		{"the Arabic article makes another name", map[string]string{
 			"a.json": two(story("a", `"section": "الإيبسوم"`), story("b", `"section": "إيبسوم"`)),
 		}, nil},
