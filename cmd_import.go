@@ -168,7 +168,9 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	}
 	opts := dataset.Options{MaxSize: int64(maxSize)}
 	if create == notCreated {
-		if arc, err = dataset.Load(*path, opts); err != nil && !onlyNoArticles(*path, info, err) {
+		// A dataset with no article yet (an empty list, a folder with
+		// only the site) takes its first: the story's load checks it all.
+		if arc, err = dataset.Load(*path, opts); err != nil && !((info.Mode().IsRegular() || info.IsDir()) && dataset.OnlyEmpty(err)) {
 			return fmt.Errorf("import: the dataset must be valid before a story is added; nothing was changed: %w", err)
 		}
 	}
@@ -339,22 +341,6 @@ func emptyFolder(dir string) bool {
 		}
 	}
 	return true
-}
-
-// onlyNoArticles reports whether err, from loading the dataset file at
-// path, says only that its articles list is empty: the story added, it
-// has one.
-func onlyNoArticles(path string, info fs.FileInfo, err error) bool {
-	var problems *dataset.Error
-	if !info.Mode().IsRegular() || !errors.As(err, &problems) || problems.Count != 1 || problems.Problems[0].Pointer != "/articles" {
-		return false
-	}
-	data, rerr := os.ReadFile(path)
-	if rerr != nil {
-		return false
-	}
-	n, cerr := importer.Count(data)
-	return cerr == nil && n == 0
 }
 
 // articleFile is a dataset file holding the one article a, as a folder's

@@ -529,10 +529,10 @@ func TestImportHeadlineInOtherScript(t *testing.T) {
 }
 
 // TestImportCreatesDataset imports a newsroom's first story: into a file
-// or a folder that does not exist yet, an empty folder, or a file whose
-// articles list is empty. The dataset made holds the one article, in the
-// format the importer writes a folder's file in, and the command says it
-// was created.
+// or a folder that does not exist yet, an empty folder, a folder holding
+// only the site, or a file whose articles list is empty. The dataset made
+// holds the one article, in the format the importer writes a folder's
+// file in, and the command says it was created or added to.
 func TestImportCreatesDataset(t *testing.T) {
 	const slug = "synthetic-test-headline-for-the-importer"
 	sep := string(filepath.Separator)
@@ -542,32 +542,43 @@ func TestImportCreatesDataset(t *testing.T) {
 		file     string                  // where the article is, in dir
 		printed  string                  // stdout, with DIR for dir
 		content  string                  // the file's, when not the format of one article alone
+		others   int                     // files in the article's folder besides its own
 	}{
 		{"a new file", func(dir string) string { return filepath.Join(dir, "new.json") },
-			"new.json", `DIR/new.json: created the dataset with "` + slug + `"`, ""},
+			"new.json", `DIR/new.json: created the dataset with "` + slug + `"`, "", 0},
 		{"a new folder, ending in a separator", func(dir string) string { return filepath.Join(dir, "news") + sep },
-			"news/" + slug + ".json", `DIR/news/: created the dataset with "` + slug + `" in DIR/news/` + slug + ".json", ""},
+			"news/" + slug + ".json", `DIR/news/: created the dataset with "` + slug + `" in DIR/news/` + slug + ".json", "", 0},
 		{"an empty folder", func(dir string) string {
 			p := filepath.Join(dir, "empty")
 			if err := os.Mkdir(p, 0o755); err != nil {
 				t.Fatal(err)
 			}
 			return p
-		}, "empty/" + slug + ".json", `DIR/empty: created the dataset with "` + slug + `" in DIR/empty/` + slug + ".json", ""},
+		}, "empty/" + slug + ".json", `DIR/empty: created the dataset with "` + slug + `" in DIR/empty/` + slug + ".json", "", 0},
+		{"a folder holding only the site", func(dir string) string {
+			p := filepath.Join(dir, "news")
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(p, "_site.json"), []byte(`{"site":{"name":"Synthetic Times","lang":"en"}}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}, "news/" + slug + ".json", `DIR/news: added "` + slug + `" in DIR/news/` + slug + ".json; the dataset has 1 article", "", 1},
 		{"an empty articles list", func(dir string) string {
 			p := filepath.Join(dir, "news.json")
 			if err := os.WriteFile(p, []byte(`{"articles":[]}`), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			return p
-		}, "news.json", `DIR/news.json: added "` + slug + `" in DIR/news.json; the dataset has 1 article`, "{\"articles\":[{"},
+		}, "news.json", `DIR/news.json: added "` + slug + `" in DIR/news.json; the dataset has 1 article`, "{\"articles\":[{", 0},
 		{"an empty articles list over several lines", func(dir string) string {
 			p := filepath.Join(dir, "news.json")
 			if err := os.WriteFile(p, []byte("{\n  \"site\": {\"name\": \"Synthetic Times\"},\n  \"articles\": []\n}\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			return p
-		}, "news.json", `DIR/news.json: added "` + slug + `" in DIR/news.json; the dataset has 1 article`, "{\n  \"site\": {\"name\": \"Synthetic Times\"},\n  \"articles\": [\n    {\n      \"slug\": \"" + slug + "\","},
+		}, "news.json", `DIR/news.json: added "` + slug + `" in DIR/news.json; the dataset has 1 article`, "{\n  \"site\": {\"name\": \"Synthetic Times\"},\n  \"articles\": [\n    {\n      \"slug\": \"" + slug + "\",", 0},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			dir := t.TempDir()
@@ -595,8 +606,8 @@ func TestImportCreatesDataset(t *testing.T) {
 			if arc.Len() != 1 || !arc.Has(slug) {
 				t.Errorf("the dataset has %d articles, want the one imported", arc.Len())
 			}
-			if entries, err := os.ReadDir(filepath.Dir(filepath.Join(dir, tt.file))); err != nil || len(entries) != 1 {
-				t.Errorf("the folder holds %d files, want only %s (%v)", len(entries), tt.file, err)
+			if entries, err := os.ReadDir(filepath.Dir(filepath.Join(dir, tt.file))); err != nil || len(entries) != 1+tt.others {
+				t.Errorf("the folder holds %d files, want %s and %d others (%v)", len(entries), tt.file, tt.others, err)
 			}
 			// Imported again, the story is found in the dataset made.
 			if err := dispatch([]string{"import", "-data", data, storyFile(t, syntheticStory)}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "already holds this story") {

@@ -379,7 +379,7 @@ func (l *loader) finish() (a *Archive, err error) {
 		a.Version = hex.EncodeToString(h.Sum(nil)[:8])
 	}
 	if len(a.entries) == 0 && len(problems) == 0 {
-		problems = append(problems, Problem{File: l.name, Article: -1, Message: "the dataset has no articles", Hint: "add at least one article"})
+		problems = append(problems, Problem{File: l.name, Article: -1, Message: "the dataset has no articles", Hint: "add at least one article", empty: true})
 	}
 	// The lists are made while the checks across articles run: neither
 	// writes what the other reads, and when the checks find nothing, as

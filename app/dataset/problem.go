@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,6 +34,9 @@ type Problem struct {
 	seq int
 	// other is a second place the message names, once it is placed.
 	other *elsewhere
+	// empty marks the problem that the dataset as a whole has no
+	// articles (OnlyEmpty).
+	empty bool
 }
 
 // elsewhere is where the value a problem is about is given another way:
@@ -140,6 +144,14 @@ type Error struct {
 	// all, which is more when the list was cut.
 	Problems []Problem
 	Count    int
+}
+
+// OnlyEmpty reports whether err says only that the dataset has no
+// articles: a file whose list is empty, or a folder whose files hold
+// none (only the site, say). Adding a story is then all it needs.
+func OnlyEmpty(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Count == 1 && len(e.Problems) == 1 && e.Problems[0].empty
 }
 
 func (e *Error) Error() string {

@@ -595,11 +595,14 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 				return
 			}
 			if n == 0 {
-				what := "the dataset has no articles"
 				if l.folder {
-					what = "the file has no articles"
+					// The folder's other files may have articles: if
+					// none has, the folder says so too (Load).
+					problem(valOff, "/articles", "the file has no articles", "add at least one article")
+				} else {
+					problem(valOff, "/articles", "the dataset has no articles", "add at least one article")
+					fs.problems[len(fs.problems)-1].empty = true
 				}
-				problem(valOff, "/articles", what, "add at least one article")
 			}
 		}
 	}

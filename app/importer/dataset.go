@@ -47,13 +47,6 @@ func Append(dataset []byte, a article.Article) ([]byte, error) {
 	return appendTo(dataset, a)
 }
 
-// Count returns how many articles the "articles" list of a dataset file
-// holds, as Append finds the list.
-func Count(dataset []byte) (int, error) {
-	l, err := findArticles(bytes.TrimPrefix(dataset, utf8BOM))
-	return l.count, err
-}
-
 // utf8BOM is the byte order mark some editors put at the start of a
 // UTF-8 file.
 var utf8BOM = []byte("\ufeff")
