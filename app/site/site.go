@@ -276,6 +276,7 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 			"__HASHES__", hashesJSON,
 			"__NOT_FOUND__", notFoundPath,
 			"__OFFLINE__", page.OfflinePath,
+			"__SEARCH__", page.SearchPath,
 			// ASCII patterns, which Go quotes as JavaScript does.
 			"__PAGE_PATTERN__", strconv.Quote(page.PathPattern(page.EscapedSlugPattern)),
 			"__LIST_PATTERN__", strconv.Quote(page.ListPattern(page.EscapedSlugPattern)),

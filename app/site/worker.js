@@ -39,6 +39,9 @@ const OFFLINE = "__OFFLINE__";
 // own path is "/" or the section's or tag's), from app/page's patterns.
 const PAGE = new RegExp("^(?:/|" + __PAGE_PATTERN__ + ")$");
 const FIRST_PAGE = new RegExp("^(|" + __LIST_PATTERN__ + ")/page/1$");
+// The search page's path. With a query, its address is the host's answer to
+// that query, which no saved page holds (navigate).
+const SEARCH = "__SEARCH__";
 // A page's file in an export ends in HTML_EXT, the home page's is
 // INDEX_FILE: asked for by its name, it leads to the page's address.
 const HTML_EXT = "__HTML_EXT__";
@@ -1252,7 +1255,8 @@ self.addEventListener("fetch", (event) => {
 // from a complete cache) or the offline page (a page not saved yet, or a
 // file the worker has no copy of, such as a feed). Another form of a page's address
 // ("/page/1", a trailing slash) is sent to the page's own, as the host
-// does (page.Canonical), online or not.
+// does (page.Canonical), online or not. A search with a query comes from
+// the network first (isQuery).
 async function navigate(url) {
   const own = canonical(url.pathname);
   if (own) {
@@ -1260,19 +1264,25 @@ async function navigate(url) {
   }
   const cache = await caches.open(CACHE);
   const key = url.pathname;
-  const cached = (await cache.match(key)) || (await fromSaving(cache, key));
+  const query = isQuery(url);
+  const cached = !query && ((await cache.match(key)) || (await fromSaving(cache, key)));
   if (cached) {
     return cached;
   }
-  // A search's results are the host's answer to one query: the page kept
-  // for offline is the search page without one, which the app fills. A
-  // navigation may not be answered with a response the worker's fetch
-  // followed through a redirect (below): it is not kept either.
-  const keep = (r) => r.ok && !r.redirected && isHTML(r) && isPage(key) && !(key === "/search" && url.search);
+  // A navigation may not be answered with a response the worker's fetch
+  // followed through a redirect (below): it is not kept. Nor is a search's
+  // answer to one query.
+  const keep = (r) => r.ok && !r.redirected && isHTML(r) && isPage(key) && !query;
   let resp;
   try {
     resp = await fetchSaving(cache, key, url.pathname + url.search, keep);
   } catch (err) {
+    // Offline, a search opens on this version's saved search page, where
+    // app.wasm searches the index the device keeps.
+    const search = query && (await cache.match(key));
+    if (search) {
+      return search;
+    }
     // An article the reader saved opens from its saved copy.
     const saved = await (await caches.open(SAVED)).match(key);
     if (saved) {
@@ -1304,6 +1314,20 @@ async function navigate(url) {
     return Response.redirect(resp.url, 301);
   }
   return resp;
+}
+
+// isQuery tells whether url is a search with a query string: the host's
+// answer to it is the results, drawn (app/site/search.go), while the page
+// saved under SEARCH is the search page without a query, which only
+// app.wasm fills. With data saver on app.wasm never runs, and the reader
+// would see an empty search page, the query gone; with it running, a
+// reload of a page of results would open on that empty page, its place
+// lost. So such an address comes from the network first, as the host
+// draws it, and from the saved page offline. An export's host answers it
+// with its one search page (the app searches once it has loaded), as
+// saved: the network then gives what the saved page would have.
+function isQuery(url) {
+  return url.pathname === SEARCH && url.search !== "";
 }
 
 // canonical returns the page's own address for another form of it, as

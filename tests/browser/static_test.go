@@ -335,11 +335,23 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			(document.querySelector(".search-results a") || {getAttribute: () => ""}).getAttribute("href") === "/articles/`+slugAlpha+`"`, 10*time.Second)
 
 		tb.waitSaved(30 * time.Second)
+		// A search under the worker comes from nginx first: the same
+		// page, which the app fills; offline, the saved one, which it
+		// fills from the index the device keeps.
+		searched := func(what, q, slug string) {
+			t.Helper()
+			tb.mustLoad(syntheticSite.URL+"/search?q="+q, http.StatusOK)
+			tb.waitLive()
+			tb.waitFor(what, `(document.querySelector("h1") || {}).textContent === "1 result for `+q+`" &&
+			(document.querySelector(".search-results a") || {getAttribute: () => ""}).getAttribute("href") === "/articles/`+slug+`"`, 10*time.Second)
+		}
+		searched("results under the worker", "bravo", slugBravo)
 		tb.goOffline()
 		for _, slug := range []string{slugAlpha, slugBravo, slugCharlie} {
 			tb.mustLoad(syntheticSite.URL+dlpage.ArticlePath(slug)+"#frag", http.StatusOK)
 			checkArticle(t, tb, fmt.Sprintf("offline from nginx %s", slug), ds[slug], true)
 		}
+		searched("results offline", "charlie", slugCharlie)
 		tb.checkConsole(allowOffline)
 	})
 }
