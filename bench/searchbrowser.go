@@ -601,7 +601,10 @@ func jsString(s string) string {
 // which web/reader.js sends through go-app's navigation (goappNav); an
 // empty query navigates to /search. The results are drawn when the
 // heading (#page-title) names the query with the count and the list shows
-// min(count, 20) entries, or the no-results note names it.
+// min(count, 20) entries; none, when the heading names the query with no
+// count above 0 (the count form for 0, which an Arabic edition's zero form
+// may write without a figure) and the no-results note names it too. The
+// cleared search is the heading without a query over the empty page's note.
 const datelineQuery = `(q) => new Promise((resolve, reject) => {
   const input = document.getElementById("search-input");
   const form = input && input.closest("form");
@@ -621,14 +624,16 @@ const datelineQuery = `(q) => new Promise((resolve, reject) => {
       // The count in the edition's digits: Eastern Arabic ones in Arabic script.
       const count = parseInt(before.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf)).replace(/\D/g, ""), 10);
       const shown = document.querySelectorAll(".search-results > li").length;
-      if (!(count > 0) || shown < Math.min(count, 20)) return null;
+      if (!(count > 0)) {
+        return nq && nq.textContent === q && shown === 0 ? {count: 0, shown: 0, title: h1.textContent} : null;
+      }
+      if (shown < Math.min(count, 20)) return null;
       const urls = [...document.querySelectorAll(".search-results > li")].slice(0, 5).map((li) => {
         const a = li.querySelector("a[href]");
         return a ? a.getAttribute("href") : "";
       });
       return {count, shown, title: h1.textContent, urls};
     }
-    if (nq && nq.textContent === q && !hq) return {count: 0, shown: 0, title: note.textContent};
     return null;
   };
   const clock = () => performance.timeOrigin + performance.now();

@@ -166,15 +166,21 @@ func TestListDirection(t *testing.T) {
 }
 
 // TestQueryDirection checks that a reader's query, whose language nothing
-// says, is isolated by its first strong letter (a bare <bdi>).
+// says, is isolated by its first strong letter (a bare <bdi>): where
+// nothing matched, in the heading and in the note.
 func TestQueryDirection(t *testing.T) {
 	_, root := render(t, View(editionSite("ar", arName), page.SearchRef("XYZ زاقن", 1), page.Data{Found: &page.Found{}}))
 	q := root.WithClass("search-query")
-	if len(q) != 1 || q[0].Tag != "bdi" {
-		t.Fatalf("%d query elements, want one <bdi>", len(q))
+	if len(q) != 2 {
+		t.Fatalf("%d query elements, want the heading's and the note's", len(q))
 	}
-	if d, ok := q[0].Attrs["dir"]; ok && d != "auto" {
-		t.Errorf("the query's dir %q, want auto", d)
+	for _, el := range q {
+		if el.Tag != "bdi" {
+			t.Errorf("the query is in a <%s>, want a <bdi>", el.Tag)
+		}
+		if d, ok := el.Attrs["dir"]; ok && d != "auto" {
+			t.Errorf("the query's dir %q, want auto", d)
+		}
 	}
 }
 

@@ -29,9 +29,17 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 	case ref.Kind == page.Offline:
 		title := t.Text(i18n.OfflinePageTitle)
 		return Meta{Title: titled(title), Description: site.Description, Name: title}
+	case d.Drawn != nil:
+		// The document's own, which the host wrote from the page's data.
+		return Meta{Title: d.Drawn.Title, Description: d.Drawn.Description}
 	case ref.Kind == page.Search:
+		// What the search found, as its heading says, or while that is
+		// not known the query.
 		title := t.Text(i18n.SearchTitle)
-		if ref.Slug != "" {
+		switch {
+		case searchCounted(ref, d.Found):
+			title = t.Plural(i18n.SearchResults, d.Found.Total, "query", ref.Slug)
+		case ref.Slug != "":
 			title = ref.Slug
 		}
 		m := Meta{Title: titled(title), Description: site.Description, Name: title}
@@ -39,8 +47,6 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 			m.Title = titled(t.Text(i18n.PageNumbered, "title", title, "n", t.Number(ref.N)))
 		}
 		return m
-	case d.Drawn != nil:
-		return Meta{Title: d.Drawn.Title, Description: d.Drawn.Description}
 	case d.Story != nil:
 		a := d.Story.Article
 		return Meta{Title: titled(a.Headline), Description: a.Excerpt(descriptionLength), Name: a.Headline}

@@ -43,8 +43,8 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 }
 
 // searchContent draws the search page: the count of results as the
-// page's heading (focused after a search, so that screen readers announce
-// it), the results 20 at a time, and a clear word for every other state.
+// page's heading (searchCounted), the results 20 at a time, and a clear
+// word for every other state.
 // Complete results are marked with their query and page (page.DrawnQuery):
 // app.wasm, opening on the page, takes them over as drawn (page.Drawn).
 // It is one piece of markup, as the search box is (searchForm).
@@ -55,9 +55,9 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	var title, note strings.Builder
 	var results []search.Hit
-	var key i18n.Key          // the note, when it is a label alone
-	var past bool             // a page past the last page of complete results
-	var with *strings.Builder // the title or the note, when it holds the query
+	var key i18n.Key // the note, when it is a label alone
+	var past bool    // a page past the last page of complete results
+	var none bool    // nothing matched: the note says so, with the query
 	switch {
 	case f.Static:
 		// An exported site's page, the same for every query: the app
@@ -77,17 +77,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	case f.Failed:
 		key = i18n.SearchFailed
 	case f.Total == 0 && !f.Incomplete:
-		with = &note
+		none = true
 	case f.Incomplete && len(f.Hits) == 0:
 		// Offline, without the index's part the query needs (Total 0:
 		// not "0 results") or the results' own files: nothing to list,
 		// and the way out said.
-		if f.Total > 0 {
-			with = &title
-		}
 		key = i18n.SearchOfflineNone
 	default:
-		with = &title
 		// An address past the last page (edited, or from before the
 		// archive changed): said, with the way back.
 		past = !f.Incomplete && f.Page > f.Pages
@@ -99,24 +95,25 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		}
 		results = f.Hits
 	}
-	if with != nil {
-		// A label with the query in it, isolated. A <bdi> finds its
-		// direction from its first strong letter (auto): a query is the
-		// one text whose language nothing says (direction.go).
-		var before, after string
-		if with == &title {
-			before, after = t.PluralAround(i18n.SearchResults, f.Total, "query")
-		} else {
-			before, after = t.Around(i18n.SearchNone, "query")
-		}
-		writeText(with, before)
-		put(with, `<bdi class="search-query">`)
-		writeText(with, ref.Slug)
-		put(with, `</bdi>`)
-		writeText(with, after)
+	// A label with the query in it, isolated. A <bdi> finds its direction
+	// from its first strong letter (auto): a query is the one text whose
+	// language nothing says (direction.go).
+	withQuery := func(b *strings.Builder, before, after string) {
+		writeText(b, before)
+		put(b, `<bdi class="search-query">`)
+		writeText(b, ref.Slug)
+		put(b, `</bdi>`)
+		writeText(b, after)
 	}
-	if title.Len() == 0 {
+	if searchCounted(ref, f) {
+		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
+		withQuery(&title, before, after)
+	} else {
 		writeText(&title, t.Text(i18n.SearchTitle))
+	}
+	if none {
+		before, after := t.Around(i18n.SearchNone, "query")
+		withQuery(&note, before, after)
 	}
 	if key != "" {
 		writeText(&note, t.Text(key))
@@ -139,6 +136,15 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	put(&b, `</div>`)
 	return []app.UI{app.Raw(b.String())}
+}
+
+// searchCounted tells whether a search page's heading, and its title
+// (MetaOf), give the count of its results: its query ran, and found some,
+// or found none with every file of the index it needed at hand. A search
+// focuses the heading, so that screen readers announce the outcome, none
+// as any other count; "Search the archive" is the page without one.
+func searchCounted(ref page.Ref, f *page.Found) bool {
+	return ref.Slug != "" && f != nil && !f.Static && !f.Pending && !f.Building && !f.Failed && (f.Total > 0 || !f.Incomplete)
 }
 
 // hits are the entries of a page of results, the query's words marked.

@@ -3,6 +3,7 @@ package components
 import (
 	"testing"
 
+	"dateline/app/article"
 	"dateline/app/page"
 	"dateline/app/search"
 )
@@ -149,6 +150,60 @@ func TestSearchOffline(t *testing.T) {
 			}
 			if n := len(root.WithClass("summary")); n != tt.listed {
 				t.Errorf("%d results listed, want %d", n, tt.listed)
+			}
+		})
+	}
+}
+
+// TestSearchNoResults checks a search that matched nothing, in each
+// edition's language: the heading, which a search focuses, is the count
+// of results with 0 (Arabic's zero form where the edition gives one),
+// naming the query, as the title does; the note says it in words. The
+// heading is the same element as with results, so that screen readers
+// announce the outcome alike.
+func TestSearchNoResults(t *testing.T) {
+	edition := func(lang string, labels map[string]string) *page.Site {
+		return page.NewSite(&article.Site{Name: "Synthetic " + lang, Description: "Plainly synthetic.", Lang: lang, Labels: labels}, nil)
+	}
+	arForms := map[string]string{
+		"search.results.zero": "[ar zero] {query}", "search.results.one": "[ar one] {query}", "search.results.two": "[ar two] {query}",
+		"search.results.few": "[ar few] {count} {query}", "search.results.many": "[ar many] {count} {query}", "search.results.other": "[ar other] {count} {query}",
+	}
+	for _, tt := range []struct {
+		scenario   string
+		site       *page.Site
+		h1, title  string
+		note       string // "" where the edition's own note is not checked
+		pageNumber int
+	}{
+		{"English", testSite, "0 results for zzqq", "0 results for zzqq · Synthetic Times", "No articles match zzqq.", 1},
+		{"English, page 2", testSite, "0 results for zzqq", "0 results for zzqq, page 2 · Synthetic Times", "No articles match zzqq.", 2},
+		{"Arabic, its zero form", edition("ar", arForms), "[ar zero] zzqq", "[ar zero] zzqq · Synthetic ar", "", 1},
+		{"Arabic, other form only", edition("ar", map[string]string{"search.results.other": "[ar other] {count} {query}"}),
+			"[ar other] ٠ zzqq", "[ar other] ٠ zzqq · Synthetic ar", "", 1},
+		{"Sorani", edition("ckb", map[string]string{"search.results.one": "[ckb one] {query}", "search.results.other": "[ckb other] {count} {query}"}),
+			"[ckb other] ٠ zzqq", "[ckb other] ٠ zzqq · Synthetic ckb", "", 1},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			ref := page.SearchRef("zzqq", tt.pageNumber)
+			d := page.Data{Found: &page.Found{}}
+			_, root := render(t, View(tt.site, ref, d))
+			h1 := root.All("h1")
+			if len(h1) != 1 {
+				t.Fatalf("%d headings", len(h1))
+			}
+			if got := h1[0].TextContent(); got != tt.h1 || h1[0].Attrs["id"] != "page-title" || h1[0].Attrs["tabindex"] != "-1" {
+				t.Errorf("the heading is %q (id %q, tabindex %q), want %q as #page-title, focusable", got, h1[0].Attrs["id"], h1[0].Attrs["tabindex"], tt.h1)
+			}
+			if q := h1[0].WithClass("search-query"); len(q) != 1 || q[0].TextContent() != "zzqq" {
+				t.Errorf("the heading does not hold the query, isolated")
+			}
+			notes := root.WithClass("search-note")
+			if len(notes) != 1 || tt.note != "" && notes[0].TextContent() != tt.note {
+				t.Errorf("%d notes, want one saying %q", len(notes), tt.note)
+			}
+			if got := MetaOf(tt.site, ref, d).Title; got != tt.title {
+				t.Errorf("the title is %q, want %q", got, tt.title)
 			}
 		})
 	}

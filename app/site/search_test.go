@@ -79,7 +79,7 @@ func TestSearchPage(t *testing.T) {
 			[]string{"/articles/search-newest", "/articles/search-hostile"}},
 		{"the last word is a prefix", "/search?q=zarnw", "2 results for zarnw",
 			[]string{"/articles/search-newest", "/articles/search-hostile"}},
-		{"an earlier word is not", "/search?q=zarnw+quillotex", "Search the archive", nil},
+		{"an earlier word is not", "/search?q=zarnw+quillotex", "0 results for zarnw quillotex", nil},
 		{"Arabic script, folded", "/search?q=%D8%A7%D9%84%D9%83%D8%AA%D8%A7%D8%A8%D8%A9", "1 result for الكتابة",
 			[]string{"/articles/search-arabic"}},
 		{"by its author", "/search?q=morrow", "1 result for morrow", []string{"/articles/search-arabic"}},
@@ -116,6 +116,9 @@ func TestSearchPage(t *testing.T) {
 	if got := root.Find("input", "id", "search-input"); len(got) != 1 || got[0].Attrs["value"] != "quillotex" {
 		t.Errorf("the search box does not show the query")
 	}
+	if got := root.All("title"); len(got) != 1 || got[0].TextContent() != "2 results for quillotex · Synthetic Search" {
+		t.Errorf("the title does not say what the search found")
+	}
 	// Results of a query stay out of search engines' indexes (their
 	// links may be followed); app/feed's TestHeadTags has the other pages.
 	if r := root.Find("meta", "name", "robots"); len(r) != 1 || r[0].Attrs["content"] != "noindex" {
@@ -134,9 +137,18 @@ func TestSearchPage(t *testing.T) {
 		t.Errorf("a page past the last has no link back to the last page")
 	}
 
-	_, _, root = results(t, ts, "/search?q=nothingmatchesthis")
+	// No results: the heading, which a search focuses, and the title
+	// say so with the query, as they give the count of results; the note
+	// in words.
+	h1, _, root := results(t, ts, "/search?q=nothingmatchesthis")
+	if want := "0 results for nothingmatchesthis"; h1 != want {
+		t.Errorf("no results: the heading is %q, want %q", h1, want)
+	}
+	if got := root.All("title"); len(got) != 1 || got[0].TextContent() != "0 results for nothingmatchesthis · Synthetic Search" {
+		t.Errorf("no results: the title does not say so")
+	}
 	if got := root.WithClass("search-note"); len(got) != 1 || got[0].TextContent() != "No articles match nothingmatchesthis." {
-		t.Errorf("no results: the page does not say so")
+		t.Errorf("no results: the note does not say so")
 	}
 	// Hostile text in the query stays text.
 	r := ts.get(t, "/search?q=%3Cscript%3Ealert(3)%3C%2Fscript%3E", "")

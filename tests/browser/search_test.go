@@ -148,8 +148,8 @@ func TestSearchNarrow(t *testing.T) {
 	tb.waitFor("the box open, focused", atBox, 10*time.Second)
 	tb.keys("typing a query", "story 1"+kb.Enter)
 	tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent === "11 results for story 1"`, 10*time.Second)
-	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, "story 1 ") {
-		t.Errorf("the results' title is %q, want it to name the query", title)
+	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, "11 results for story 1 · ") {
+		t.Errorf("the results' title is %q, want it to say what the query found", title)
 	}
 
 	tb.click("going home", "a.site-name")
@@ -333,9 +333,9 @@ func TestSearchOffline(t *testing.T) {
 		t.Errorf("a site saved whole says %q offline", note)
 	}
 	// The worker answered with the search page of no query: the app,
-	// which searched, names the query in the title.
-	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, "story 2 ") {
-		t.Errorf("the offline results' title is %q, want it to name the query", title)
+	// which searched, says in the title what the query found.
+	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, "11 results for story 2 · ") {
+		t.Errorf("the offline results' title is %q, want it to say what the query found", title)
 	}
 	tb.checkConsole(allowOffline)
 }
@@ -570,6 +570,44 @@ new MutationObserver((recs) => {
   expanded: document.querySelector(".tool-search").getAttribute("aria-expanded") || ""})`)
 	if got.Text == "" || !strings.HasPrefix(got.Title, got.Text) || got.Expanded != "true" {
 		t.Errorf("the header after the searches: %+v; want the status with its title, the open box's button saying so", got)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestSearchNoResultsHeading searches for a word no article has, in the
+// app: focus goes to the heading, which names the query and says there
+// are no results (the count form with 0), as the title does; the page the
+// host draws for the address says the same before the app is live.
+func TestSearchNoResultsHeading(t *testing.T) {
+	t.Parallel()
+	const q, want = "zzzzqqq", "0 results for zzzzqqq"
+	tb := searchHome(t, 1280)
+	eval[chromedp.Void](tb, `window.__marker = 3`)
+	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
+	tb.keys("a query with no results", q+kb.Enter)
+	tb.waitFor("the search", `location.search === "?q=`+q+`" && !!document.querySelector(".search-note")`, 10*time.Second)
+	tb.waitFor("focus on the heading", `document.activeElement && document.activeElement.id === "page-title"`, 5*time.Second)
+	got := eval[searchState](tb, searchStateJS)
+	if got.Marker != 3 || got.H1 != want || got.Note != "No articles match "+q+"." || len(got.Hits) != 0 {
+		t.Errorf("in the app: %+v; want the focused heading %q, the note in words", got, want)
+	}
+	if q := eval[string](tb, `(document.querySelector("#page-title .search-query") || {}).textContent || ""`); q != "zzzzqqq" {
+		t.Errorf("the focused heading holds the query %q", q)
+	}
+	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, want+" · ") {
+		t.Errorf("in the app, the title is %q, want %q and the site's name", title, want)
+	}
+
+	tb.mustLoad(strings.TrimSuffix(eval[string](tb, `location.origin`), "/")+"/search?q="+q+"&wasm=false", http.StatusOK)
+	if painted := tb.firstFrame(); painted == nil || painted.H1 == nil || painted.H1.Text != want {
+		h1 := "(no frame or heading)"
+		if painted != nil && painted.H1 != nil {
+			h1 = painted.H1.Text
+		}
+		t.Errorf("the host's page: the first frame's heading is %q, want %q", h1, want)
+	}
+	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, want+" · ") {
+		t.Errorf("the host's page: the title is %q, want %q and the site's name", title, want)
 	}
 	tb.checkConsole(nil)
 }
