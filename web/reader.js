@@ -412,6 +412,42 @@
   // screen only while it is still pathSlug's.
   var path = "";
   var pathSlug = null;
+  // held is the scroll the page was given to show the header's search box
+  // (focusHeader), or null: the search's scroll, not the reader's. While
+  // the page is there, what the reader left for the box stays their place
+  // (and the list's scroll, keepScroll); the first scroll elsewhere, theirs
+  // or Escape's way back, ends it.
+  var held = null;
+
+  // hold marks the scroll y as the search's. The browser keeps a scroll
+  // with the history entry too, and restores it when the reader comes back
+  // to the entry, after this script has put them at their place: while
+  // the search holds the scroll, the entry's is not restored (this script
+  // restores places and lists' scrolls itself: shown).
+  function hold(y) {
+    held = y;
+    setRestoration("manual");
+  }
+
+  // bySearch tells whether the page is where showing the search box put it.
+  function bySearch() {
+    if (held !== null && window.scrollY === held) {
+      return true;
+    }
+    if (held !== null) {
+      held = null;
+      setRestoration("auto");
+    }
+    return false;
+  }
+
+  // setRestoration sets whether the browser restores the current history
+  // entry's scroll (a new entry takes the current one's).
+  function setRestoration(mode) {
+    if ("scrollRestoration" in history && history.scrollRestoration !== mode) {
+      history.scrollRestoration = mode;
+    }
+  }
 
   function story() {
     return $("article.story");
@@ -492,7 +528,7 @@
   // its address, while that article is still the page's.
   function keepPlace() {
     var s = story();
-    if (!s || !restored || s.getAttribute("data-slug") !== pathSlug) {
+    if (!s || !restored || s.getAttribute("data-slug") !== pathSlug || bySearch()) {
       return;
     }
     var place = placeNow();
@@ -533,7 +569,7 @@
     var place = store.get(PLACES, {})[path];
     if (place && !place.done && (place.i > 0 || place.f > 0)) {
       var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
-      var browserDoes = first && nav && nav.type !== "navigate";
+      var browserDoes = first && nav && nav.type !== "navigate" && history.scrollRestoration !== "manual";
       var hash = location.hash !== "";
       if (!browserDoes && !hash) {
         goTo(place);
@@ -1100,7 +1136,23 @@
     f.classList.toggle("search-form-open", open);
     searchState();
     if (focus) {
-      $(open ? ".search-input" : ".tool-search", f).focus();
+      focusHeader($(open ? ".search-input" : ".tool-search", f));
+    }
+  }
+
+  // focusHeader gives focus to e, in the header's search form. The header
+  // scrolls away with the page, and the browser brings e into view: a
+  // scroll that is the search's, not the reader's, which keepPlace would
+  // otherwise keep as their place in the article (and Back and Continue
+  // reading would open it at its top). The place they leave is kept now,
+  // and held while the page stays where the focus put it.
+  function focusHeader(e) {
+    clearTimeout(keepTimer);
+    keepPlace();
+    var y = window.scrollY;
+    e.focus();
+    if (window.scrollY !== y) {
+      hold(window.scrollY);
     }
   }
 
@@ -1192,7 +1244,7 @@
     if (input.offsetParent === null) {
       openSearch(input.form, true, true);
     } else {
-      input.focus();
+      focusHeader(input);
       input.select();
     }
     cameFrom = from;
@@ -1699,7 +1751,7 @@
     return location.pathname + location.search;
   }
   function keepScroll() {
-    if (address() === here) {
+    if (address() === here && !bySearch()) {
       scrolls[here] = window.scrollY;
     }
   }
@@ -1756,6 +1808,13 @@
       }
       stopListening();
       path = location.pathname;
+      held = null;
+      // An entry the search held, or one that took that from it: the
+      // browser's restoring, which follows a move in the history at once,
+      // is over by the next task, and the scroll is the reader's again.
+      if ("scrollRestoration" in history && history.scrollRestoration === "manual") {
+        setTimeout(setRestoration, 0, "auto");
+      }
       restored = false;
       if (!(first && restoreAfterReload()) && story()) {
         restore(first);

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"dateline/app/article"
 	dlpage "dateline/app/page"
@@ -316,6 +317,59 @@ func TestPlaceThroughLists(t *testing.T) {
 			places = tb.places()
 			checkAlphaKept(t, "back on alpha", places)
 			checkPlaceKeys(t, "back on alpha", places)
+			tb.checkConsole(nil)
+		})
+	}
+}
+
+// TestPlaceThroughSearchBox reads alpha halfway and searches from the
+// header: "/" (on a phone, where it opens the folded box, and on a
+// desktop) or the phone's Search button, each scrolling the page up to the
+// box; then a query and Enter, and Back. The scroll to the box is the
+// search's, not the reader's: alpha's place stays the paragraph they were
+// reading, as they open the box and as they leave the page, Back returns
+// there, and home offers to continue alpha. Before, opening the box kept
+// the top of the page as alpha's place.
+func TestPlaceThroughSearchBox(t *testing.T) {
+	t.Parallel()
+	h := placeHost(t)
+	for _, tc := range []struct {
+		name  string
+		width int
+		// open opens the header's box, focus in it.
+		open func(tb *tab)
+	}{
+		{"phone, slash", 412, func(tb *tab) { tb.keys("pressing /", "/") }},
+		{"phone, Search button", 412, func(tb *tab) {
+			// Pressed where it is, as go-app hears a click: no scrolling to
+			// it first.
+			eval[chromedp.Void](tb, `document.querySelector(".site-header .tool-search").click()`)
+		}},
+		{"desktop, slash", 1280, func(tb *tab) { tb.keys("pressing /", "/") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := readAlphaHalfway(t, h, tc.width, false)
+			tc.open(tb)
+			tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input"`, 5*time.Second)
+			if y := eval[float64](tb, `scrollY`); y != 0 {
+				t.Fatalf("opening the search box left the page at scrollY %v: this test needs it scrolled up to the box", y)
+			}
+			// reader.js keeps a place 300 ms after the last scroll.
+			time.Sleep(500 * time.Millisecond)
+			checkAlphaKept(t, "with the search box open", tb.places())
+
+			tb.expectPage()
+			tb.keys("searching", "bravo"+kb.Enter)
+			tb.waitPage("searching")
+			tb.waitFor("the search results", `!!document.querySelector('main a[href="/articles/`+slugPlaceB+`"]')`, 10*time.Second)
+			places := tb.places()
+			checkAlphaKept(t, "on the search results", places)
+			checkPlaceKeys(t, "on the search results", places)
+
+			tb.back(headPlaceA)
+			checkAlphaRestored(t, tb, "back on alpha")
+			checkAlphaKept(t, "back on alpha", tb.places())
+			checkContinue(t, tb)
 			tb.checkConsole(nil)
 		})
 	}

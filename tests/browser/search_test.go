@@ -3,6 +3,7 @@
 package browser
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -160,6 +161,44 @@ func TestSearchNarrow(t *testing.T) {
 		t.Error("searching loaded a new page")
 	}
 	tb.checkConsole(nil)
+}
+
+// TestSearchKeepsListScroll searches with "/" from the home page
+// scrolled down its list, on a phone and on a desktop, and goes back:
+// home opens where the reader was, not at the top the search box scrolled
+// it to (the search's scroll, as in TestPlaceThroughSearchBox).
+func TestSearchKeepsListScroll(t *testing.T) {
+	t.Parallel()
+	for _, width := range []int{412, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			h := searchHost(t)
+			tb := newTab(t, width, 900)
+			tb.do("setting the viewport", viewport(int64(width), 900))
+			tb.mustLoad(h.URL+"/", http.StatusOK)
+			tb.waitLive()
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			eval[chromedp.Void](tb, `window.scrollTo({top: 1200, behavior: "instant"})`)
+			// keepScroll hears the scroll in the next frame.
+			time.Sleep(200 * time.Millisecond)
+			tb.keys("/", "/")
+			tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input" && scrollY < 1200`, 5*time.Second)
+			time.Sleep(200 * time.Millisecond)
+			tb.expectPage()
+			tb.keys("searching", "story 1"+kb.Enter)
+			tb.waitPage("searching")
+			tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent === "11 results for story 1"`, 10*time.Second)
+			tb.expectPage()
+			eval[chromedp.Void](tb, `history.back()`)
+			tb.waitPage("going back home")
+			// The browser restores a history entry's scroll after the page
+			// has been drawn: the list stays where it is put.
+			time.Sleep(500 * time.Millisecond)
+			if y := eval[float64](tb, `scrollY`); y != 1200 {
+				t.Errorf("back home, the list is at scrollY %v, want 1200, where the reader pressed /", y)
+			}
+			tb.checkConsole(nil)
+		})
+	}
 }
 
 // TestSearchPageTakeover opens a search page with a query: app.wasm takes
