@@ -181,27 +181,65 @@
 
   var toasts = $(".toasts");
 
+  // toastFrom holds, for each message, what had focus when it came: the
+  // control that led to it (Share).
+  var toastFrom = new WeakMap();
+
   // toast shows a message that goes away by itself: the reader never has
-  // to dismiss it. A message with a button (update) stays until used.
+  // to dismiss it. A message with a button (update) stays until used. One
+  // the reader is using when its time is up (focus in it, as in Share's
+  // link to copy, or the pointer on it) stays until they leave it; Escape
+  // in it takes it away.
   function toast(message, opts) {
     opts = opts || {};
     var t = el("div", { class: "toast" + (opts.id ? " toast-" + opts.id : "") });
     if (opts.id) {
-      $$(".toast-" + opts.id, toasts).forEach(function (old) {
-        old.remove();
-      });
+      $$(".toast-" + opts.id, toasts).forEach(dropToast);
     }
+    toastFrom.set(t, doc.activeElement);
     t.appendChild(el("span", { text: message }));
     if (opts.content) {
       t.appendChild(opts.content);
     }
     toasts.appendChild(t);
     if (!opts.stay) {
+      var due = false;
+      var go = function () {
+        if (due && !t.contains(doc.activeElement) && !t.matches(":hover")) {
+          dropToast(t);
+        }
+      };
       setTimeout(function () {
-        t.remove();
+        due = true;
+        go();
       }, opts.ms || 4000);
+      // Where focus goes is settled after focusout; the pointer's hover
+      // after pointerleave.
+      ["focusout", "pointerleave"].forEach(function (type) {
+        t.addEventListener(type, function () {
+          setTimeout(go, 0);
+        });
+      });
+      t.addEventListener("keydown", function (e) {
+        if (e.key === "Escape" && !e.defaultPrevented) {
+          e.preventDefault();
+          dropToast(t);
+        }
+      });
     }
     return t;
+  }
+
+  // dropToast takes a message away. Focus in it goes back to the control
+  // that led to it, without scrolling, rather than fall to the page's
+  // body (the start of the page for the next Tab).
+  function dropToast(t) {
+    var from = toastFrom.get(t);
+    var inside = t.contains(doc.activeElement);
+    t.remove();
+    if (inside && from && from !== doc.body && from.isConnected) {
+      from.focus({ preventScroll: true });
+    }
   }
 
   // ---- reading settings -------------------------------------------------

@@ -335,7 +335,8 @@ func shareStub(mode string) string {
 
 // TestShare shares with navigator.share where the browser has it, and
 // otherwise copies the link with a visible confirmation, or shows the
-// link selected to copy: never an error, and the message goes by itself.
+// link selected to copy: never an error, and the message goes by itself
+// (the link's, once the reader has left it).
 func TestShare(t *testing.T) {
 	t.Parallel()
 	h := readerHost(t)
@@ -376,6 +377,8 @@ func TestShare(t *testing.T) {
 				if got["value"] != want || got["focused"] != true || got["selected"] != float64(len(want)) {
 					t.Errorf("the fallback shows %v, want %s focused and selected", got, want)
 				}
+				// It stays while focus is in it (TestShareLinkStaysWhileUsed).
+				eval[chromedp.Void](tb, `document.activeElement.blur()`)
 			}
 			if mode == "copy" || mode == "refuse" {
 				tb.waitFor("the message to go by itself", `document.querySelectorAll(".toast").length === 0`, 12*time.Second)
@@ -383,6 +386,72 @@ func TestShare(t *testing.T) {
 			tb.checkConsole(nil)
 		})
 	}
+}
+
+// shareToastJS is the Share fallback's message and where focus is: in
+// its link field, on Share, or another element (its tag).
+const shareToastJS = `(() => {
+  const a = document.activeElement;
+  return {
+    shown: !!document.querySelector(".toast-share .toast-input"),
+    focus: !a ? "" : a.classList.contains("toast-input") ? "field" : a.classList.contains("tool-share") ? "share" : a.tagName.toLowerCase(),
+  };
+})()`
+
+type shareToast struct {
+	Shown bool
+	Focus string
+}
+
+// TestShareLinkStaysWhileUsed works Share by keyboard where the clipboard
+// refuses the link: focus goes to the message's "Copy this link" field.
+// The message outlasts its 10 s while focus is in it, and while the
+// pointer is on it once focus has left; it goes when the pointer leaves
+// too. Escape in the field takes the message away and focus back to
+// Share. Before, the message went after 10 s with focus in it, and focus
+// fell to the page's body.
+func TestShareLinkStaysWhileUsed(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 1280, 800)
+	tb.addScript(shareStub("refuse"))
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	expect := func(what string, want shareToast) {
+		t.Helper()
+		if got := eval[shareToast](tb, shareToastJS); got != want {
+			t.Errorf("%s: the message and focus are %+v, want %+v", what, got, want)
+		}
+	}
+	share := func() {
+		t.Helper()
+		eval[chromedp.Void](tb, `document.querySelector(".tool-share").focus()`)
+		tb.keys("pressing Enter on Share", kb.Enter)
+		tb.waitFor("the link to copy, focused", `!!document.activeElement && document.activeElement.classList.contains("toast-input")`, 5*time.Second)
+	}
+
+	share()
+	time.Sleep(10500 * time.Millisecond)
+	if got, want := eval[shareToast](tb, shareToastJS), (shareToast{Shown: true, Focus: "field"}); got != want {
+		t.Fatalf("10.5 s later, focus in the field: the message and focus are %+v, want %+v", got, want)
+	}
+
+	// The pointer on the message holds it once focus has gone back.
+	at := eval[box](tb, `(() => { const r = document.querySelector(".toast-share").getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height}; })()`)
+	tb.do("pointing at the message", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at.X+at.W/2, at.Y+at.H/2))
+	eval[chromedp.Void](tb, `document.querySelector(".tool-share").focus({preventScroll: true})`)
+	time.Sleep(500 * time.Millisecond)
+	expect("the pointer on the message, focus on Share", shareToast{Shown: true, Focus: "share"})
+	tb.do("moving the pointer away", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 5, 5))
+	tb.waitFor("the message to go", `!document.querySelector(".toast-share")`, 5*time.Second)
+	expect("the pointer gone", shareToast{Shown: false, Focus: "share"})
+
+	share()
+	tb.keys("pressing Escape", kb.Escape)
+	tb.waitFor("the message to go", `!document.querySelector(".toast-share")`, 5*time.Second)
+	expect("Escape in the field", shareToast{Shown: false, Focus: "share"})
+	tb.checkConsole(nil)
 }
 
 // speechStub is a speechSynthesis that speaks nothing, and keeps to the
