@@ -629,18 +629,8 @@ func displayAddr(a net.Addr) string {
 // serveUntilSignal serves until SIGINT or SIGTERM, then lets requests in
 // flight finish (for up to 10 seconds) before returning.
 func serveUntilSignal(ln net.Listener, h http.Handler) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		// A response's deadline, from its request. The site gives each
-		// piece of a large body a deadline of its own instead (writeBody
-		// in app/site), so that a slow network gets app.wasm whole.
-		WriteTimeout:   30 * time.Second,
-		IdleTimeout:    120 * time.Second,
-		MaxHeaderBytes: 64 << 10,
-		ErrorLog:       log.Default(),
-	}
+	srv := site.NewServer(h)
+	srv.ErrorLog = log.Default()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)

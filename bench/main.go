@@ -94,7 +94,7 @@ func run(args []string, stdout io.Writer) error {
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
 	wrkReps := fs.Int("wrk-reps", 3, "wrk runs per server and header set, alternating host and nginx")
 	verbose := fs.Bool("v", false, "log every request of every measured load on stderr")
-	timeout := fs.Duration("timeout", 0, "stop everything after this long (default 20m, plus 30m with section e and 15m with section f; 45m with -audit)")
+	timeout := fs.Duration("timeout", 0, "stop everything after this long (default 20m, plus 30m with section e, 15m with section f and 5m with section d; 45m with -audit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -160,6 +160,9 @@ func run(args []string, stdout io.Writer) error {
 			}
 			if cfg.sections["f"] {
 				limit += 15 * time.Minute
+			}
+			if cfg.sections["d"] {
+				limit += 5 * time.Minute // four servers, 3 runs of 10 s each per header set
 			}
 		}
 	}

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"net"
@@ -91,6 +92,7 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 		{"host", h.url, []int{h.proc.Cmd().Process.Pid}},
 		{"nginx", ngx.url, append([]int{ngx.cmd.Process.Pid}, workers...)},
 		{floorName, goFloor.url, []int{goFloor.proc.Cmd().Process.Pid}},
+		{deadlinesName, goFloor.deadlinesURL, []int{goFloor.withDeadlines.Cmd().Process.Pid}},
 	}
 
 	// What each server answers to each header set, checked once.
@@ -157,13 +159,15 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 	r.printf("### d. Host throughput against nginx\n\n")
 	r.printf("`wrk -t%d -c%d -d%s --latency` on the seed article (`%s`), the host against nginx serving the same page's HTML "+
 		"from a file (saved from the host, with its `.gz` beside it for `gzip_static`, and the host's headers added), both on "+
-		"127.0.0.1 of this machine, wrk on the same cores. A third server is the floor under the host: %s (`bench/httpfloor`), "+
-		"Go's net/http and nothing else, serving the host's same three bodies from memory with the same headers. "+
-		"The three alternate, each run starting with another, %d runs each per header set; "+
+		"127.0.0.1 of this machine, wrk on the same cores. Two more servers are the floor under the host: %s (`bench/httpfloor`), "+
+		"Go's net/http and nothing else, serving the host's same three bodies from memory with the same headers; and %s, the same with the host's server "+
+		"(`-deadlines`: `site.NewServer`, the read, write and idle deadlines the host sets on every connection, which a server open to the public needs against slow clients), "+
+		"so that what is net/http's, what its deadlines cost and what is the site's can be told apart. "+
+		"The four alternate, each run starting with another, %d runs each per header set; "+
 		"ratios are taken per run, after an uncounted 2 s warm-up run against each. Cells: median (min–max). Errors: socket errors plus non-2xx/3xx responses, summed over the runs. "+
 		"CPU per request is the CPU time (user and system, /proc/PID/stat) the server's processes used during a run (nginx: its master and workers), over the requests wrk counted: "+
 		"what a request costs each server, which the machine's other load and the scheduler move less than requests per second.\n\n",
-		wrkThreads, wrkConnections, cfg.wrkDuration, seedPath, floorName, cfg.wrkReps)
+		wrkThreads, wrkConnections, cfg.wrkDuration, seedPath, floorName, deadlinesName, cfg.wrkReps)
 	t := newTable("Accept-Encoding", "Server", "Served as", "Body bytes", "Requests/s", "p50 latency", "p99 latency", "Errors",
 		"Host / this server, req/s", "This server / nginx, req/s", "CPU per request", "Host / this server, CPU per request")
 	var floorNotes []string
@@ -193,15 +197,17 @@ func throughput(ctx context.Context, cfg *config, r *report) error {
 				hostCell = ratios(rpsOf["host"], rpsOf[s.name]).cell(ratio)
 				hostCPUCell = ratios(cpuOf["host"], cpuOf[s.name]).cell(ratio)
 			}
-			if s.name == floorName {
+			if s.name == floorName || s.name == deadlinesName {
 				ngxCell = ratios(rpsOf[s.name], rpsOf["nginx"]).cell(ratio)
 			}
 			t.add(label, s.name, a.encoding, byteCount(float64(a.body)), rpsOf[s.name].cell(perSecond), p50.cell(ms), p99.cell(ms), integer(errs), hostCell, ngxCell,
 				cpuOf[s.name].cell(microseconds), hostCPUCell)
 		}
-		floorNotes = append(floorNotes, fmt.Sprintf("%s: the floor reaches %s of nginx's req/s, the host %s of the floor's; a request costs the host %s the floor's CPU",
-			label, ratio(ratios(rpsOf[floorName], rpsOf["nginx"]).median()), ratio(ratios(rpsOf["host"], rpsOf[floorName]).median()),
-			ratio(ratios(cpuOf["host"], cpuOf[floorName]).median())))
+		floorNotes = append(floorNotes, fmt.Sprintf("%s: the floor reaches %s of nginx's req/s, %s with the host's deadlines; "+
+			"the host %s of the bare floor's and %s of the floor's with deadlines; a request costs the host %s and %s their CPU",
+			label, ratio(ratios(rpsOf[floorName], rpsOf["nginx"]).median()), ratio(ratios(rpsOf[deadlinesName], rpsOf["nginx"]).median()),
+			ratio(ratios(rpsOf["host"], rpsOf[floorName]).median()), ratio(ratios(rpsOf["host"], rpsOf[deadlinesName]).median()),
+			ratio(ratios(cpuOf["host"], cpuOf[floorName]).median()), ratio(ratios(cpuOf["host"], cpuOf[deadlinesName]).median())))
 		hostErrs := 0.0
 		for _, w := range results["host|"+ec.accept] {
 			hostErrs += w.errors()
@@ -475,18 +481,24 @@ func freePort() (int, error) {
 	return ln.Addr().(*net.TCPAddr).Port, nil
 }
 
-// floorName names bench/httpfloor in section d's table.
-const floorName = "net/http alone"
+// floorName names bench/httpfloor in section d's table, and
+// deadlinesName the same with the host's server (-deadlines).
+const (
+	floorName     = "net/http alone"
+	deadlinesName = "net/http with the host's deadlines"
+)
 
-// httpFloor is bench/httpfloor, running.
+// httpFloor is bench/httpfloor, running twice: bare (url, proc) and with
+// the host's server and its connection deadlines (deadlinesURL, withDeadlines).
 type httpFloor struct {
-	url  string
-	dir  string
-	proc *hostproc.Host
+	url, deadlinesURL   string
+	dir                 string
+	proc, withDeadlines *hostproc.Host
 }
 
 // startHTTPFloor builds bench/httpfloor, saves the host's seed article in
-// its three encodings with the headers nginx also sends, and starts it.
+// its three encodings with the headers nginx also sends, and starts it
+// twice: bare, and with the host's deadlines.
 func startHTTPFloor(ctx context.Context, cfg *config, hostURL string) (f *httpFloor, err error) {
 	dir, err := os.MkdirTemp("", "dateline-bench-httpfloor-")
 	if err != nil {
@@ -530,12 +542,19 @@ func startHTTPFloor(ctx context.Context, cfg *config, hostURL string) (f *httpFl
 	if err != nil {
 		return nil, fmt.Errorf("net/http's floor: %w", err)
 	}
-	return &httpFloor{url: p.URL, dir: dir, proc: p}, nil
+	d, err := hostproc.Start(ctx, bin, []string{"-addr", "127.0.0.1:0", "-dir", dir, "-deadlines"}, hostStartLimit)
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("net/http's floor with deadlines: %w", err), p.Stop())
+	}
+	return &httpFloor{url: p.URL, deadlinesURL: d.URL, dir: dir, proc: p, withDeadlines: d}, nil
 }
 
 func (f *httpFloor) stop() {
 	if err := f.proc.Stop(); err != nil {
 		progress("warning: net/http's floor: %v", err)
+	}
+	if err := f.withDeadlines.Stop(); err != nil {
+		progress("warning: net/http's floor with deadlines: %v", err)
 	}
 	if err := os.RemoveAll(f.dir); err != nil {
 		progress("warning: removing %s: %v", f.dir, err)

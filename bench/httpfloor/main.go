@@ -4,10 +4,13 @@
 // the same headers, so that what is Go's and what is Dateline's in the
 // host's figure can be told apart.
 //
-//	httpfloor -addr 127.0.0.1:0 -dir DIR
+//	httpfloor -addr 127.0.0.1:0 -dir DIR [-deadlines]
 //
 // DIR holds page (the body), page.gz and page.br (its compressed forms)
-// and headers ("Name: value" lines, sent with every response).
+// and headers ("Name: value" lines, sent with every response). With
+// -deadlines it serves with the host's server (site.NewServer): net/http
+// with the read, write and idle deadlines the host sets on every
+// connection, which the bare floor leaves out.
 package main
 
 import (
@@ -23,6 +26,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"dateline/app/site"
 )
 
 // form is one encoding of the page: its headers, made once, and its body.
@@ -34,6 +39,7 @@ type form struct {
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "listen on `HOST:PORT`")
 	dir := flag.String("dir", ".", "`DIR` holding page, page.gz, page.br and headers")
+	deadlines := flag.Bool("deadlines", false, "serve with the host's server and its connection deadlines (site.NewServer)")
 	flag.Parse()
 	start := time.Now()
 	forms, err := load(*dir)
@@ -62,7 +68,11 @@ func main() {
 			return // the client went away
 		}
 	})
-	if err := http.Serve(ln, h); err != nil {
+	srv := &http.Server{Handler: h}
+	if *deadlines {
+		srv = site.NewServer(h)
+	}
+	if err := srv.Serve(ln); err != nil {
 		log.Fatalf("httpfloor: %v", err)
 	}
 }
