@@ -160,13 +160,13 @@ func writeStoryNav(b *strings.Builder, t *i18n.Table, s *page.Story) {
 			writeText(b, t.Text(alone))
 		} else {
 			before, after := t.Around(inSection, "section")
-			writeText(b, before)
-			put(b, `<bdi`)
-			attr(b, "dir", article.Dir(s.Article.Language())) // the article's section
-			put(b, `>`)
-			writeText(b, section)
-			put(b, `</bdi>`)
-			writeJoin(b, after)
+			writeAround(b, before, after, s.Article.Language(), func() {
+				put(b, `<bdi`)
+				attr(b, "dir", article.Dir(s.Article.Language())) // the article's section
+				put(b, `>`)
+				writeText(b, section)
+				put(b, `</bdi>`)
+			})
 		}
 		put(b, `</span><span class="story-nav-title"`)
 		attr(b, "lang", lang)
@@ -207,22 +207,22 @@ func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 	put(b, `>`)
 	if names := a.Bylines(); len(names) > 0 {
 		before, after := t.Around(i18n.ByAuthors, "authors")
-		writeText(b, before)
-		for i, n := range names {
-			switch {
-			case i == 0:
-			case i == len(names)-1:
-				writeJoin(b, t.Text(i18n.JoinLast))
-			default:
-				writeJoin(b, t.Text(i18n.JoinComma))
+		writeAround(b, before, after, a.Language(), func() {
+			for i, n := range names {
+				switch {
+				case i == 0:
+				case i == len(names)-1:
+					writeJoin(b, t.Text(i18n.JoinLast))
+				default:
+					writeJoin(b, t.Text(i18n.JoinComma))
+				}
+				put(b, `<bdi class="story-author"`)
+				attr(b, "dir", article.Dir(a.Language())) // the article's bylines
+				put(b, `>`)
+				writeText(b, n)
+				put(b, `</bdi>`)
 			}
-			put(b, `<bdi class="story-author"`)
-			attr(b, "dir", article.Dir(a.Language())) // the article's bylines
-			put(b, `>`)
-			writeText(b, n)
-			put(b, `</bdi>`)
-		}
-		writeJoin(b, after)
+		})
 		put(b, sep)
 	}
 	if a.Published != "" {
@@ -232,9 +232,7 @@ func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 	if a.Updated != "" && t.FormatDate(a.Updated) != t.FormatDate(a.Published) {
 		before, after := t.Around(i18n.Updated, "date")
 		put(b, `<span class="story-updated">`)
-		writeText(b, before)
-		writeTime(b, t, a.Updated)
-		writeJoin(b, after)
+		writeAround(b, before, after, t.Lang(), func() { writeTime(b, t, a.Updated) })
 		put(b, `</span>`+sep)
 	}
 	put(b, `<span class="story-reading-time">`)

@@ -154,6 +154,34 @@ func writeJoin(b *strings.Builder, s string) {
 	writeText(b, s)
 }
 
+// writeAround writes a label around a value that value writes (a query,
+// names, a date), in language lang: before and after as Table.Around
+// splits the label, the English text it falls back to closed on each
+// side of the value. Where the label is that English text, it is one
+// sentence with its value: one <span lang="en" dir="ltr"> holds the whole,
+// so that a right-to-left edition lays it out left to right with its
+// value in its place ("0 results for zzz"), not the value beside an
+// English part laid out apart ("zzz 0 results for"); the value keeps its
+// own language.
+func writeAround(b *strings.Builder, before, after, lang string, value func()) {
+	english := strings.Contains(before, i18n.EnglishStart) || strings.Contains(after, i18n.EnglishStart)
+	if !english {
+		writeText(b, before)
+		value()
+		writeJoin(b, after)
+		return
+	}
+	put(b, `<span lang="en" dir="ltr">`)
+	writeText(b, i18n.StripMarks(before))
+	put(b, `<span`)
+	attr(b, "lang", lang)
+	put(b, `>`)
+	value()
+	put(b, `</span>`)
+	writeJoin(b, i18n.StripMarks(after))
+	put(b, `</span>`)
+}
+
 // writeText writes s escaped for a text, its line breaks as references:
 // the markup stays on one line, as the host's prerender reads it
 // (app/prerender). It is the one place labels reach the page's markup:

@@ -62,6 +62,12 @@ func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
 		return h1.Class("list-title").Body(name)
 	case page.Tag:
 		before, after := t.Around(i18n.ListTagged, "tag")
+		if strings.Contains(before+after, i18n.EnglishStart) {
+			// English fallback: one sentence with the tag in it, as
+			// writeAround writes one.
+			return h1.Class("list-title").Body(app.Elem("span").Attr("lang", "en").Attr("dir", "ltr").Body(
+				app.Text(i18n.StripMarks(before)), app.Elem("span").Attr("lang", t.Lang()).Body(name), app.Text(i18n.StripMarks(after))))
+		}
 		return h1.Class("list-title").Body(Label(before), name, Label(after))
 	}
 	return h1.Class("page-title").Body(Label(t.Text(i18n.ListLatest)))

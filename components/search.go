@@ -99,11 +99,11 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	// from its first strong letter (auto): a query is the one text whose
 	// language nothing says (direction.go).
 	withQuery := func(b *strings.Builder, before, after string) {
-		writeText(b, before)
-		put(b, `<bdi class="search-query">`)
-		writeText(b, ref.Slug)
-		put(b, `</bdi>`)
-		writeText(b, after)
+		writeAround(b, before, after, t.Lang(), func() {
+			put(b, `<bdi class="search-query">`)
+			writeText(b, ref.Slug)
+			put(b, `</bdi>`)
+		})
 	}
 	if searchCounted(ref, f) {
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")

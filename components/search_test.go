@@ -1,6 +1,7 @@
 package components
 
 import (
+	"strings"
 	"testing"
 
 	"dateline/app/article"
@@ -206,5 +207,36 @@ func TestSearchNoResults(t *testing.T) {
 				t.Errorf("the title is %q, want %q", got, tt.title)
 			}
 		})
+	}
+}
+
+// TestFallbackSentenceWhole checks that an edition falling back to the
+// English text of a label with a value in it (the search's count and
+// query, "By" and the names, "Updated" and the date) writes the sentence
+// as one left-to-right piece with its value inside, the value in its own
+// language: in a right-to-left edition, an English part beside the value
+// was laid out apart from it ("zzqq ٠ results for").
+func TestFallbackSentenceWhole(t *testing.T) {
+	site := editionSite("ar", arName)
+	s, _ := render(t, View(site, page.SearchRef("zzqq", 1), page.Data{Found: &page.Found{}}))
+	for _, want := range []string{
+		`<span lang="en" dir="ltr">٠ results for <span lang="ar"><bdi class="search-query">zzqq</bdi></span></span>`,
+		`<span lang="en" dir="ltr">No articles match <span lang="ar"><bdi class="search-query">zzqq</bdi></span>.</span>`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the search page has no %s", want)
+		}
+	}
+	s, _ = render(t, View(site, page.ArticleRef("story"), page.Data{Story: dirStory("ar", arName)}))
+	if want := `<span lang="en" dir="ltr">By <span lang="ar"><bdi class="story-author" dir="rtl">`; !strings.Contains(s, want) {
+		t.Errorf("the byline has no %s", want)
+	}
+	_, root := render(t, View(site, page.TagRef("xyz", 1), page.Data{List: &page.List{Name: arName, Page: 1, Pages: 1, Total: 1}}))
+	h1 := root.All("h1")
+	if len(h1) != 1 || len(h1[0].Children) != 1 || h1[0].Children[0].Attrs["lang"] != "en" || h1[0].Children[0].Attrs["dir"] != "ltr" {
+		t.Fatalf("the tag page's heading is not one English span: %+v", h1)
+	}
+	if inner := h1[0].Children[0].All("span"); len(inner) != 2 || inner[1].Attrs["lang"] != "ar" { // the English span, then the tag's
+		t.Errorf("the tag in the tag page's heading is not in its own language")
 	}
 }
