@@ -456,14 +456,19 @@
   // (and the list's scroll, keepScroll); the first scroll elsewhere, theirs
   // or Escape's way back, ends it.
   var held = null;
+  // heldFrom is where the reader was before the search took the scroll:
+  // the window's scroll and the element that had focus.
+  var heldFrom = null;
 
-  // hold marks the scroll y as the search's. The browser keeps a scroll
-  // with the history entry too, and restores it when the reader comes back
-  // to the entry, after this script has put them at their place: while
-  // the search holds the scroll, the entry's is not restored (this script
-  // restores places and lists' scrolls itself: shown).
-  function hold(y) {
+  // hold marks the scroll y as the search's, taken from the reader at
+  // from. The browser keeps a scroll with the history entry too, and
+  // restores it when the reader comes back to the entry, after this script
+  // has put them at their place: while the search holds the scroll, the
+  // entry's is not restored (this script restores places and lists'
+  // scrolls itself: shown).
+  function hold(y, from) {
     held = y;
+    heldFrom = from;
     setRestoration("manual");
   }
 
@@ -474,10 +479,34 @@
     }
     if (held !== null) {
       held = null;
+      heldFrom = null;
       setRestoration("auto");
     }
     return false;
   }
+
+  // A page the browser keeps in its back/forward cache comes back as it
+  // was left, and a page left by a search from the header (a new page
+  // with data saver on, or before the app is live) was left at the box:
+  // back there, the reader is back where they were, as Escape in the box
+  // would put them.
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted || !heldFrom || !bySearch()) {
+      return;
+    }
+    var from = heldFrom;
+    held = null;
+    heldFrom = null;
+    setRestoration("auto");
+    goBack(from);
+    // Then the box folds away (narrow screens), as on the next page: the
+    // header shrinks above the window, which the browser's scroll
+    // anchoring follows, and the reader's text stays where it is.
+    var open = $("form.search-form-open");
+    if (open) {
+      openSearch(open, false, false);
+    }
+  });
 
   // setRestoration sets whether the browser restores the current history
   // entry's scroll (a new entry takes the current one's).
@@ -1187,10 +1216,10 @@
   function focusHeader(e) {
     clearTimeout(keepTimer);
     keepPlace();
-    var y = window.scrollY;
+    var from = { el: doc.activeElement, x: window.scrollX, y: window.scrollY };
     e.focus();
-    if (window.scrollY !== y) {
-      hold(window.scrollY);
+    if (window.scrollY !== from.y) {
+      hold(window.scrollY, from);
     }
   }
 
@@ -1847,6 +1876,7 @@
       stopListening();
       path = location.pathname;
       held = null;
+      heldFrom = null;
       // An entry the search held, or one that took that from it: the
       // browser's restoring, which follows a move in the history at once,
       // is over by the next task, and the scroll is the reader's again.
