@@ -39,11 +39,7 @@ func TestPlaceThroughSearchBoxSaver(t *testing.T) {
 			if on := eval[string](tb, `document.documentElement.getAttribute("data-saver") || ""`); on != "on" {
 				t.Fatalf("data-saver is %q, want on", on)
 			}
-			eval[chromedp.Void](tb, fmt.Sprintf(`(() => {
-			  const p = document.querySelectorAll("article.story .story-body > p")[%d];
-			  window.scrollTo(0, scrollY + p.getBoundingClientRect().top - 8 + p.getBoundingClientRect().height / 2);
-			})()`, placeAt))
-			tb.waitFor("alpha's place to be kept", fmt.Sprintf(`(((%s || {})[location.pathname]) || {}).i === %d`, storedJS("dateline:places"), placeAt), 5*time.Second)
+			scrollAlphaHalfway(tb, false)
 			eval[chromedp.Void](tb, `window.__fromCache = false, addEventListener("pageshow", (e) => { if (e.persisted) window.__fromCache = true })`)
 
 			tb.keys("pressing /", "/")

@@ -109,15 +109,22 @@ func readAlphaHalfway(t *testing.T, h *host, width int, atOnce bool) *tab {
 	tb.mustLoad(h.URL+dlpage.ArticlePath(slugPlaceA), http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	scrollAlphaHalfway(tb, atOnce)
+	return tb
+}
+
+// scrollAlphaHalfway scrolls alpha, on screen, to halfway through
+// paragraph placeAt and, unless atOnce, waits until reader.js keeps that
+// place.
+func scrollAlphaHalfway(tb *tab, atOnce bool) {
+	tb.t.Helper()
 	eval[chromedp.Void](tb, fmt.Sprintf(`(() => {
 	  const p = document.querySelectorAll("article.story .story-body > p")[%d];
 	  window.scrollTo(0, scrollY + p.getBoundingClientRect().top - 8 + p.getBoundingClientRect().height / 2);
 	})()`, placeAt))
-	if atOnce {
-		return tb
+	if !atOnce {
+		tb.waitFor("alpha's place to be kept", fmt.Sprintf(`(((%s || {})[location.pathname]) || {}).i === %d`, storedJS("dateline:places"), placeAt), 5*time.Second)
 	}
-	tb.waitFor("alpha's place to be kept", fmt.Sprintf(`(((%s || {})[location.pathname]) || {}).i === %d`, storedJS("dateline:places"), placeAt), 5*time.Second)
-	return tb
 }
 
 // follow clicks the link sel matches, as go-app hears it (a click event on
