@@ -95,25 +95,15 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		}
 		results = f.Hits
 	}
-	// A label with the query in it, isolated. A <bdi> finds its direction
-	// from its first strong letter (auto): a query is the one text whose
-	// language nothing says (direction.go).
-	withQuery := func(b *strings.Builder, before, after string) {
-		writeAround(b, before, after, t.Lang(), func() {
-			put(b, `<bdi class="search-query">`)
-			writeText(b, ref.Slug)
-			put(b, `</bdi>`)
-		})
-	}
 	if searchCounted(ref, f) {
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
-		withQuery(&title, before, after)
+		writeWithQuery(&title, t, ref.Slug, before, after)
 	} else {
 		writeText(&title, t.Text(i18n.SearchTitle))
 	}
 	if none {
 		before, after := t.Around(i18n.SearchNone, "query")
-		withQuery(&note, before, after)
+		writeWithQuery(&note, t, ref.Slug, before, after)
 	}
 	if key != "" {
 		writeText(&note, t.Text(key))
@@ -136,6 +126,19 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	put(&b, `</div>`)
 	return []app.UI{app.Raw(b.String())}
+}
+
+// writeWithQuery writes a label with the query in it, isolated. A <bdi>
+// finds its direction from its first strong letter (auto): a query is the
+// one text whose language nothing says (direction.go). (A function rather
+// than a closure of searchContent's: called twice, the closure was
+// inlined twice, each with a copy of the function it hands writeAround.)
+func writeWithQuery(b *strings.Builder, t *i18n.Table, query, before, after string) {
+	writeAround(b, before, after, t.Lang(), func() {
+		put(b, `<bdi class="search-query">`)
+		writeText(b, query)
+		put(b, `</bdi>`)
+	})
 }
 
 // searchCounted tells whether a search page's heading, and its title
