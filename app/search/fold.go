@@ -243,6 +243,8 @@ func isWordRune(r rune) bool {
 }
 
 // foldRune appends the folded form of the word rune r (not ASCII) to word.
+// Each case settles the rune it folds to and one append writes it (each
+// append is a few hundred bytes of app.wasm).
 func foldRune(word []byte, r rune) []byte {
 	switch {
 	case r >= 0x0600 && r <= 0x06ff: // the Arabic block
@@ -264,28 +266,29 @@ func foldRune(word []byte, r rune) []byte {
 		case r == 'ـ' || r >= 0x064b && r <= 0x065f || r == 0x0670 || r == 0x061c:
 			return word
 		case r >= '٠' && r <= '٩':
-			return append(word, byte('0'+r-'٠'))
+			r = '0' + r - '٠'
 		case r >= '۰' && r <= '۹':
-			return append(word, byte('0'+r-'۰'))
+			r = '0' + r - '۰'
 		}
-		return utf8.AppendRune(word, r)
 	case r == zwnj:
 		// Lucene: a heh before a ZWNJ is the vowel ae; the ZWNJ goes.
-		if n := len(word); n >= hehFinalLen && string(word[n-hehFinalLen:]) == string(heh) {
-			return append(word[:n-hehFinalLen], string(ae)...)
+		n := len(word)
+		if n < hehFinalLen || string(word[n-hehFinalLen:]) != string(heh) {
+			return word
 		}
-		return word
+		word, r = word[:n-hehFinalLen], ae
 	case r >= 0x0300 && r <= 0x036f, unicode.Is(unicode.Cf, r):
 		return word
-	}
-	r = unicode.ToLower(r)
-	if r >= 0xc0 && r <= 0x17f {
-		switch f := latinFold[r-0xc0]; {
-		case f >= 'a':
-			return append(word, f)
-		case f != '-':
-			i := strings.IndexByte(latinPairs, f)
-			return append(word, latinPairs[i+1:i+3]...)
+	default:
+		r = unicode.ToLower(r)
+		if r >= 0xc0 && r <= 0x17f {
+			switch f := latinFold[r-0xc0]; {
+			case f >= 'a':
+				r = rune(f)
+			case f != '-':
+				i := strings.IndexByte(latinPairs, f)
+				return append(word, latinPairs[i+1:i+3]...)
+			}
 		}
 	}
 	return utf8.AppendRune(word, r)
