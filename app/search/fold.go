@@ -294,10 +294,11 @@ func foldRune(word []byte, r rune) []byte {
 	return utf8.AppendRune(word, r)
 }
 
-// finalHeh turns a word-final heh into ae.
+// finalHeh turns a word-final heh into ae, in place: both are two bytes,
+// and an append would cost app.wasm a few hundred bytes more.
 func finalHeh(word []byte) []byte {
 	if n := len(word); n >= hehFinalLen && string(word[n-hehFinalLen:]) == string(heh) {
-		return append(word[:n-hehFinalLen], string(ae)...)
+		copy(word[n-hehFinalLen:], string(ae))
 	}
 	return word
 }
