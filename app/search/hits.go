@@ -5,17 +5,7 @@ package search
 // head part lacks. A missing head part leaves its hit out and returns an
 // error; a missing rest part only makes the excerpt the body's opening.
 func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, prefix bool) ([]Hit, error) {
-	// A hit with the last word as itself marks it alone; one found by
-	// its letter (query.alt), the words of that letter.
 	mt := matcher{terms: terms, prefix: prefix}
-	byLetter := mt
-	byLetter.alt = q.alt
-	matcherOf := func(id uint32) matcher {
-		if q.alt != "" && !q.exact.has(id) {
-			return byLetter
-		}
-		return mt
-	}
 	names := make([]string, len(ids))
 	for k, id := range ids {
 		names[k] = docName(m.version, int(id), false)
@@ -25,8 +15,10 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	// show a body match its head part lacks.
 	restNames := make([]string, len(heads))
 	for k, v := range heads {
-		if h, ok := v.(*docHead); ok && h.restLen > 0 && q.inBody(ids[k]) && matcherOf(ids[k]).first(h.body) < 0 {
-			restNames[k] = docName(m.version, int(ids[k]), true)
+		id := ids[k]
+		mt.alt = q.letterOf(id)
+		if h, ok := v.(*docHead); ok && h.restLen > 0 && q.inBody(id) && mt.first(h.body) < 0 {
+			restNames[k] = docName(m.version, int(id), true)
 		}
 	}
 	// Without its rest part, an excerpt comes from the head part's body.
@@ -35,7 +27,8 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	for k, v := range heads {
 		if h, ok := v.(*docHead); ok {
 			rest, got := rests[k].(string)
-			hit, mt := h.hit, matcherOf(ids[k])
+			hit := h.hit
+			mt.alt = q.letterOf(ids[k])
 			hit.HeadlineMarks = mt.marks(nil, hit.Headline)
 			hit.Excerpt = mt.excerpt(h.body+rest, h.restLen > 0 && !got)
 			hits = append(hits, hit)
@@ -53,4 +46,15 @@ func (q *query) inBody(id uint32) bool {
 		}
 	}
 	return false
+}
+
+// letterOf returns the letter a hit was found by (query.alt) when it does
+// not have the last word as itself, or "": a hit with the last word as
+// itself marks it alone; one found by its letter, the words of that
+// letter too.
+func (q *query) letterOf(id uint32) string {
+	if q.alt != "" && !q.exact.has(id) {
+		return q.alt
+	}
+	return ""
 }
