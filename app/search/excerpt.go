@@ -57,15 +57,18 @@ func (m matcher) marks(spans []Span, text string) []Span {
 			continue
 		}
 		if !ok {
-			start = len(text) // the rest of the text, then the end
+			start, end = len(text), len(text) // the rest of the text, then the end
 		}
-		if start > done {
-			spans = append(spans, Span{Text: text[done:start]})
+		// The text before the word, and the word, marked: each unless
+		// empty, by one append (each costs app.wasm a few hundred bytes).
+		for _, sp := range [...]Span{{Text: text[done:start]}, {Text: text[start:end], Mark: true}} {
+			if sp.Text != "" {
+				spans = append(spans, sp)
+			}
 		}
 		if !ok {
 			return spans
 		}
-		spans = append(spans, Span{Text: text[start:end], Mark: true})
 		done = end
 	}
 }
