@@ -53,21 +53,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	if f == nil {
 		f = &page.Found{}
 	}
-	var title, note strings.Builder
 	var results []search.Hit
 	var key i18n.Key // the note, when it is a label alone
 	var past bool    // a page past the last page of complete results
 	var none bool    // nothing matched: the note says so, with the query
 	switch {
 	case f.Static:
-		// An exported site's page, the same for every query: the app
-		// searches once it has loaded; with data saver on (reader.js),
-		// it never loads, and the page says so.
-		put(&note, `<span class="saver-off">`)
-		writeText(&note, t.Text(i18n.SearchStatic))
-		put(&note, `</span><span class="saver-on">`)
-		writeText(&note, t.Text(i18n.SearchStaticSaver))
-		put(&note, `</span>`)
+		// The note says what an exported site's page does (below).
 	case ref.Slug == "":
 		key = i18n.SearchEmpty
 	case f.Pending:
@@ -87,36 +79,47 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		// An address past the last page (edited, or from before the
 		// archive changed): said, with the way back.
 		past = !f.Incomplete && f.Page > f.Pages
-		switch {
-		case f.Incomplete:
+		if f.Incomplete {
 			key = i18n.SearchIncomplete
-		case past:
-			writeText(&note, t.Text(i18n.SearchPastEnd, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
 		}
 		results = f.Hits
 	}
-	if searchCounted(ref, f) {
-		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
-		writeWithQuery(&title, t, ref.Slug, before, after)
-	} else {
-		writeText(&title, t.Text(i18n.SearchTitle))
-	}
-	if none {
-		before, after := t.Around(i18n.SearchNone, "query")
-		writeWithQuery(&note, t, ref.Slug, before, after)
-	}
-	if key != "" {
-		writeText(&note, t.Text(key))
-	}
+	// Written in the page's order, into one builder.
 	var b strings.Builder
 	put(&b, `<div class="search-page"`)
 	if ref.Slug != "" && f.Complete() {
 		attr(&b, page.DrawnQuery, ref.Slug)
 		attr(&b, page.DrawnPage, strconv.Itoa(max(ref.N, 1)))
 	}
-	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`, title.String(), `</h1>`)
-	if note.Len() > 0 {
-		put(&b, `<p class="search-note">`, note.String(), `</p>`)
+	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`)
+	if searchCounted(ref, f) {
+		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
+		writeWithQuery(&b, t, ref.Slug, before, after)
+	} else {
+		writeText(&b, t.Text(i18n.SearchTitle))
+	}
+	put(&b, `</h1>`)
+	if f.Static || key != "" || past || none {
+		put(&b, `<p class="search-note">`)
+		switch {
+		case f.Static:
+			// An exported site's page, the same for every query: the
+			// app searches once it has loaded; with data saver on
+			// (reader.js), it never loads, and the page says so.
+			put(&b, `<span class="saver-off">`)
+			writeText(&b, t.Text(i18n.SearchStatic))
+			put(&b, `</span><span class="saver-on">`)
+			writeText(&b, t.Text(i18n.SearchStaticSaver))
+			put(&b, `</span>`)
+		case past:
+			writeText(&b, t.Text(i18n.SearchPastEnd, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
+		case none:
+			before, after := t.Around(i18n.SearchNone, "query")
+			writeWithQuery(&b, t, ref.Slug, before, after)
+		default:
+			writeText(&b, t.Text(key))
+		}
+		put(&b, `</p>`)
 	}
 	if len(results) > 0 {
 		writeEntryList(&b, site, "article-list search-results", hits(results))
