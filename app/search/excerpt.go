@@ -47,21 +47,24 @@ func (m matcher) first(text string) int {
 	}
 }
 
-// marks appends to spans text cut into spans, the words the query marks in
-// marked ones.
-func (m matcher) marks(spans []Span, text string) []Span {
+// marks returns text cut into spans, the words the query marks in marked
+// ones, between head and tail, unmarked, each unless it is "".
+func (m matcher) marks(head, text, tail string) []Span {
+	var spans []Span
 	done := 0
 	for t := (tokenizer{s: text}); ; {
 		start, end, w, ok := t.next()
 		if ok && !m.matches(w) {
 			continue
 		}
+		word := Span{Text: text[start:end], Mark: true}
 		if !ok {
-			start, end = len(text), len(text) // the rest of the text, then the end
+			start, word = len(text), Span{Text: tail} // the rest of the text, then the tail
 		}
-		// The text before the word, and the word, marked: each unless
-		// empty, by one append (each costs app.wasm a few hundred bytes).
-		for _, sp := range [...]Span{{Text: text[done:start]}, {Text: text[start:end], Mark: true}} {
+		// The head (first time only), the text before the word, and the
+		// word: each unless empty, by one append (each append costs
+		// app.wasm a few hundred bytes).
+		for _, sp := range [...]Span{{Text: head}, {Text: text[done:start]}, word} {
 			if sp.Text != "" {
 				spans = append(spans, sp)
 			}
@@ -69,7 +72,7 @@ func (m matcher) marks(spans []Span, text string) []Span {
 		if !ok {
 			return spans
 		}
-		done = end
+		head, done = "", end
 	}
 }
 
@@ -90,7 +93,7 @@ func (m matcher) excerpt(body string, more bool) []Span {
 	for to < len(body) && body[to] != '\n' && !sentenceEnd(body, to) {
 		to++
 	}
-	cutFrom, cutTo := false, false
+	head, tail := "", "" // an ellipsis where the sentence is cut
 	if utf8.RuneCountInString(body[from:to]) > excerptRunes {
 		// Keep a third of the room before the match, then cut at spaces.
 		start := at
@@ -102,7 +105,7 @@ func (m matcher) excerpt(body string, more bool) []Span {
 			if sp := strings.IndexByte(body[start:at], ' '); sp >= 0 {
 				start += sp + 1
 			}
-			from, cutFrom = start, true
+			from, head = start, ellipsis
 		}
 		end := from
 		for n := excerptRunes; n > 0 && end < len(body); n-- {
@@ -113,19 +116,11 @@ func (m matcher) excerpt(body string, more bool) []Span {
 			if sp := strings.LastIndexByte(body[at:end], ' '); sp > 0 {
 				end = at + sp
 			}
-			to, cutTo = end, true
+			to, tail = end, ellipsis
 		}
 	}
 	if to == len(body) && more && len(body) > 0 {
-		cutTo = true
+		tail = ellipsis
 	}
-	var spans []Span
-	if cutFrom {
-		spans = []Span{{Text: ellipsis}}
-	}
-	spans = m.marks(spans, strings.TrimSpace(body[from:to]))
-	if cutTo {
-		spans = append(spans, Span{Text: ellipsis})
-	}
-	return spans
+	return m.marks(head, strings.TrimSpace(body[from:to]), tail)
 }

@@ -63,7 +63,7 @@ func FuzzParse(f *testing.F) {
 		if h, err := parseHead(data); err == nil {
 			m := matcher{terms: []string{"a"}, prefix: true}
 			m.excerpt(h.body, true)
-			if got := text(m.marks(nil, h.hit.Headline)); got != h.hit.Headline {
+			if got := text(m.marks("", h.hit.Headline, "")); got != h.hit.Headline {
 				t.Fatalf("marks lost text: %q", got)
 			}
 		}

@@ -29,7 +29,7 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 			rest, got := rests[k].(string)
 			hit := h.hit
 			mt.alt = q.letterOf(ids[k])
-			hit.HeadlineMarks = mt.marks(nil, hit.Headline)
+			hit.HeadlineMarks = mt.marks("", hit.Headline, "")
 			hit.Excerpt = mt.excerpt(h.body+rest, h.restLen > 0 && !got)
 			hits = append(hits, hit)
 		}
