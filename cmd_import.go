@@ -237,7 +237,12 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 			return err == nil || arc != nil && arc.Has(s)
 		}
 		file := importer.UniqueSlug(a.Slug, taken)
-		if *slug == "" {
+		if *slug == "" && file != a.Slug {
+			// The slug is an address for good: its change is said, as
+			// for a slug taken by an article.
+			if err := note("slug: %s (%s holds other articles)", file, filepath.Join(*path, a.Slug+".json")); err != nil {
+				return err
+			}
 			a.Slug = file
 		} // a slug given stays, in a file of another name
 		name = filepath.Join(*path, file+".json")

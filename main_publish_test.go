@@ -531,6 +531,29 @@ func TestImportIntoFolder(t *testing.T) {
 	}
 }
 
+// TestImportFileNameTaken: in a folder, the file a story's slug names may
+// hold other articles. The story then gets the next slug, and its own
+// file; a slug is an address for good, so the change is said, with why.
+func TestImportFileNameTaken(t *testing.T) {
+	dir := folderFixture(t)
+	const slug = "us-sec-def-to-pm-barzani-there-is-a-special-relationship"
+	other := filepath.Join(dir, slug+".json")
+	if err := os.WriteFile(other, []byte(`{"articles": [{"slug": "synthetic-other", "headline": "Synthetic other", "body": [{"type": "paragraph", "text": "Other."}]}]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := dispatch([]string{"import", "-data", dir, seedStory}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	added := filepath.Join(dir, slug+"-2.json")
+	if want := dir + `: added "` + slug + `-2" in ` + added + "; the dataset has 4 articles\n"; stdout.String() != want {
+		t.Errorf("printed %q, want %q", stdout.String(), want)
+	}
+	if want := "slug: " + slug + "-2 (" + other + " holds other articles)"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("the notes do not say why the slug is not the headline's, %q:\n%s", want, stderr.String())
+	}
+}
+
 // TestImportInAnyLanguage imports synthetic Sorani, Arabic and English
 // stories into a folder: the language is told from the letters (and said),
 // or taken from -lang; the slug is transliterated, or taken from -slug.
