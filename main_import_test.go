@@ -565,6 +565,16 @@ func TestImportCreatesDataset(t *testing.T) {
 			}
 			return p
 		}, "news/" + slug + ".json", `DIR/news: added "` + slug + `" in DIR/news/` + slug + ".json; the dataset has 1 article", "", 1},
+		{"a folder holding only the site, with an empty articles list", func(dir string) string {
+			p := filepath.Join(dir, "news")
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(p, "site.json"), []byte(`{"site":{"name":"Synthetic Times"},"articles":[]}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}, "news/" + slug + ".json", `DIR/news: added "` + slug + `" in DIR/news/` + slug + ".json; the dataset has 1 article", "", 1},
 		{"an empty articles list", func(dir string) string {
 			p := filepath.Join(dir, "news.json")
 			if err := os.WriteFile(p, []byte(`{"articles":[]}`), 0o644); err != nil {

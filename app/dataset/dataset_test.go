@@ -327,6 +327,31 @@ func TestFolderWithoutFiles(t *testing.T) {
 	}
 }
 
+// TestSiteFileEmptyList: a folder's site file may give its list of
+// articles empty, as it may leave it out, the site before the list or
+// after it; another file's empty list is a problem of its own.
+func TestSiteFileEmptyList(t *testing.T) {
+	for _, site := range []string{
+		`{"site": {"name": "X"}, "articles": []}`,
+		`{"articles": [], "site": {"name": "X"}}`,
+	} {
+		dir := writeFiles(t, map[string]string{"site.json": site, "a.json": `{"articles": [` + story("a", "") + `]}`})
+		if a, err := Load(dir, Options{}); err != nil || a.Len() != 1 {
+			t.Errorf("%s beside an article's file: %v", site, err)
+		}
+		alone := writeFiles(t, map[string]string{"site.json": site})
+		_, err := Load(alone, Options{})
+		if e := problemsOf(t, err); e.Count != 1 || e.Problems[0].Message != "the dataset has no articles" || !OnlyEmpty(err) {
+			t.Errorf("%s alone: %v", site, err)
+		}
+	}
+	dir := writeFiles(t, map[string]string{"site.json": `{"site": {"name": "X"}}`, "a.json": `{"articles": [` + story("a", "") + `]}`, "b.json": `{"articles": []}`})
+	_, err := Load(dir, Options{})
+	if e := problemsOf(t, err); e.Count != 1 || e.Problems[0].Message != "the file has no articles" || filepath.Base(e.Problems[0].File) != "b.json" {
+		t.Errorf("an articles file with an empty list: %v", err)
+	}
+}
+
 // TestOverlay checks the dataset import is about to write: a file
 // replaced, and a new file in a folder.
 func TestOverlay(t *testing.T) {

@@ -499,6 +499,10 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		return
 	}
 	var seen []string
+	// emptyAt is where a folder's file gives an empty list of articles,
+	// or -1: a problem unless the file gives the site, which may leave
+	// its list empty as it may leave it out (known at the object's end).
+	emptyAt := int64(-1)
 	for dec.PeekKind() != '}' {
 		nameRaw, err := dec.ReadValue()
 		if err != nil {
@@ -598,7 +602,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 				if l.folder {
 					// The folder's other files may have articles: if
 					// none has, the folder says so too (Load).
-					problem(valOff, "/articles", "the file has no articles", "add at least one article")
+					emptyAt = valOff
 				} else {
 					problem(valOff, "/articles", "the dataset has no articles", "add at least one article")
 					fs.problems[len(fs.problems)-1].empty = true
@@ -618,6 +622,9 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 		}
 		fail(err, "", -1)
 		return
+	}
+	if emptyAt >= 0 && fs.site == nil {
+		problem(emptyAt, "/articles", "the file has no articles", "add at least one article")
 	}
 	if !fs.articles && (fs.site == nil || !l.folder) {
 		problem(0, "", `missing field "articles"`, `add "articles": [ ... ] with one object per article`)
