@@ -1,6 +1,7 @@
 package components
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -90,6 +91,20 @@ func TestViewDrawn(t *testing.T) {
 				t.Errorf("the search box does not show %q", want)
 			}
 		})
+	}
+}
+
+// TestSearchFormMaxLength checks that the search box's maxlength, written
+// out in searchForm, is page.MaxQuery: the box takes no more than the
+// query the host and the app keep.
+func TestSearchFormMaxLength(t *testing.T) {
+	_, root := render(t, View(testSite, page.SearchRef("synthetic", 1), page.Data{Found: &page.Found{}}))
+	inputs := root.Find("input", "id", searchInputID)
+	if len(inputs) != 1 {
+		t.Fatalf("%d search boxes, want 1", len(inputs))
+	}
+	if got, want := inputs[0].Attrs["maxlength"], strconv.Itoa(page.MaxQuery); got != want {
+		t.Errorf("the search box's maxlength is %q, want %q (page.MaxQuery)", got, want)
 	}
 }
 
