@@ -72,7 +72,7 @@ type Searcher struct {
 // text). A new version of the index has a new manifest, and needs a new
 // Searcher.
 func NewSearcher(manifest string, fetch func(name string) ([]byte, error)) *Searcher {
-	return &Searcher{manifest: manifest, fetch: fetch, cache: &cache{}}
+	return &Searcher{manifest: manifest, fetch: fetch, cache: &cache{items: map[string]*item{}}}
 }
 
 // AtHand returns page (from 1) of query's results as Search does, if every
