@@ -1,20 +1,17 @@
 package search
 
 // loadShards fetches shards (those already kept cost nothing), several at
-// once, and returns them in want's order; a shard -1 is left nil.
-func (s *Searcher) loadShards(m *manifest, want []int) ([]*shard, error) {
+// once, and returns them in want's order as get does, each a *shard; a
+// shard -1 is left nil. (Not made a []*shard: that loop cost app.wasm
+// more than its callers' type assertions.)
+func (s *Searcher) loadShards(m *manifest, want []int) ([]any, error) {
 	names := make([]string, len(want))
 	for k, i := range want {
 		if i >= 0 {
 			names[k] = shardName(m.version, i)
 		}
 	}
-	vals, err := s.get(names, kindShard, m.docs)
-	shards := make([]*shard, len(vals))
-	for k, v := range vals {
-		shards[k], _ = v.(*shard)
-	}
-	return shards, err
+	return s.get(names, kindShard, m.docs)
 }
 
 // get returns the parsed files called names, of one kind, fetching at

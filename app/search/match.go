@@ -62,7 +62,8 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 			h, b = newBitset(int(m.docs)), newBitset(int(m.docs))
 			q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
 		}
-		key, sh := keys[i], shards[i]
+		key := keys[i]
+		sh, _ := shards[i].(*shard) // there: err is nil
 		switch k := sort.SearchStrings(sh.keys, key); {
 		case k < len(sh.keys) && sh.keys[k] == key:
 			sh.lists(k, h, b)
@@ -100,7 +101,8 @@ func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset
 		return err
 	}
 	shards[at-first] = own
-	for _, sh := range shards {
+	for _, v := range shards {
+		sh, _ := v.(*shard) // there: err is nil, and own is at
 		for k := sort.SearchStrings(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
 			if !isUnionKey(sh.keys[k]) {
 				sh.lists(k, h, b)
