@@ -85,13 +85,19 @@ func (m matcher) excerpt(body string, more bool) []Span {
 	if at < 0 {
 		at = 0
 	}
-	// The sentence that holds the byte at.
-	from, to := at, at
-	for from > 0 && !sentenceEnd(body, from-1) && body[from-1] != '\n' {
-		from--
-	}
-	for to < len(body) && body[to] != '\n' && !sentenceEnd(body, to) {
-		to++
+	// The sentence that holds the byte at: from after the last break
+	// before it to the first break at or after it. One loop from the
+	// start (first has read that far already), so that app.wasm holds
+	// sentenceEnd inlined once, not twice.
+	from, to := 0, len(body)
+	for i := range len(body) {
+		if body[i] == '\n' || sentenceEnd(body, i) {
+			if i >= at {
+				to = i
+				break
+			}
+			from = i + 1
+		}
 	}
 	head, tail := "", "" // an ellipsis where the sentence is cut
 	if utf8.RuneCountInString(body[from:to]) > excerptRunes {
