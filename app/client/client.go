@@ -154,21 +154,19 @@ func (s *Source) search(r page.Ref) page.Data {
 	s.mu.Unlock()
 	res, err := sr.Search(r.Slug, r.N)
 	f.Results = res
-	switch {
-	case errors.Is(err, errNotReady):
-		f.Building = true
-	case errors.Is(err, search.ErrUnavailable):
-		f.Incomplete = true
-	case err != nil:
-		f.Failed = true
-	}
 	if err != nil {
 		app.Log("dateline: searching:", err)
-		if f.Building {
+		switch {
+		case errors.Is(err, errNotReady):
+			f.Building = true
 			// Try the manifest again next time rather than keep the failure.
 			s.mu.Lock()
 			s.searcher = nil
 			s.mu.Unlock()
+		case errors.Is(err, search.ErrUnavailable):
+			f.Incomplete = true
+		default:
+			f.Failed = true
 		}
 	}
 	return page.Data{Found: f}
