@@ -55,9 +55,13 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 			// The last word's letter (alt): its lists join the word's,
 			// and the word as itself ("الف", "الى") ranks above them.
 			h, b = q.heads[last], q.bodies[last]
-			q.exact = newBitset(int(m.docs))
-			q.exact.or(h)
-			q.exact.or(b)
+			// exact, as all below, is filled in a local, then set in q:
+			// filled through q, it cost app.wasm about 100 bytes more.
+			exact := newBitset(int(m.docs))
+			for w := range exact {
+				exact[w] = h[w] | b[w]
+			}
+			q.exact = exact
 		} else {
 			h, b = newBitset(int(m.docs)), newBitset(int(m.docs))
 			q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
@@ -74,14 +78,15 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, erro
 		}
 	}
 	// The documents that have every word.
-	q.all = newBitset(int(m.docs))
-	for w := range q.all {
+	all := newBitset(int(m.docs))
+	for w := range all {
 		x := ^uint64(0)
 		for i, h := range q.heads {
 			x &= h[w] | q.bodies[i][w]
 		}
-		q.all[w] = x
+		all[w] = x
 	}
+	q.all = all
 	return q, nil
 }
 
