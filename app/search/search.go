@@ -103,10 +103,11 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	// The query last matched is kept: an AtHand search that lacked a
 	// result's file leaves its match for the Search that follows, and
 	// the pages of one query's results share theirs.
-	key := m.version + "\x00" + strings.Join(terms, "\x00")
+	mark := ""
 	if prefix {
-		key += "\x00*"
+		mark = "\x00*"
 	}
+	key := m.version + "\x00" + strings.Join(terms, "\x00") + mark
 	c := s.cache
 	c.mu.Lock()
 	q := c.lastQuery
