@@ -80,7 +80,8 @@ func NewSearcher(manifest string, fetch func(name string) ([]byte, error)) *Sear
 // fetch under way. ok is false when a file was missing, or the query
 // failed.
 func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
-	v := &Searcher{manifest: s.manifest, cache: s.cache, atHand: true}
+	v := *s // the same index and cache; as a view, it never fetches
+	v.atHand = true
 	res, err := v.Search(query, page)
 	return res, err == nil && !v.missed
 }
