@@ -957,6 +957,7 @@
       var place = placeNow();
       listening = { items: items, at: place && (place.i > 0 || place.f > 0.05) ? place.i + 1 : 0, token: 0, paused: false, voice: voice, lang: lang };
       player.hidden = false;
+      measurePlayer();
       root.setAttribute("data-listening", "");
       $(".tool-listen") && $(".tool-listen").setAttribute("aria-pressed", "true");
       paintPlayer();
@@ -978,9 +979,12 @@
       return;
     }
     item.classList.add("is-speaking");
+    // The player covers the bottom of the window: what is read must end
+    // above it, or begin in view when it is taller than the room left.
     var r = item.getBoundingClientRect();
-    if (r.top < 0 || r.bottom > window.innerHeight) {
-      item.scrollIntoView({ block: "center", behavior: reduceMotion.matches ? "auto" : "smooth" });
+    var room = player.getBoundingClientRect().top;
+    if (r.top < 0 || r.bottom > room) {
+      item.scrollIntoView({ block: r.height > room ? "start" : "center", behavior: reduceMotion.matches ? "auto" : "smooth" });
     }
     var token = ++l.token;
     var u = new SpeechSynthesisUtterance(item.textContent);
@@ -1045,12 +1049,26 @@
     }
   }
 
+  // measurePlayer keeps the player's height in --player-height: one row
+  // on a wide window, two or more on a narrow one or at a large text size.
+  // The stylesheet leaves that much room under what scrollIntoView brings
+  // into view.
+  function measurePlayer() {
+    if (!player.hidden) {
+      root.style.setProperty("--player-height", player.offsetHeight + "px");
+    }
+  }
+
   function paintPlayer() {
     var b = $(".player-pause", player);
     setLabel(b, text(listening && listening.paused ? "listen.resume" : "listen.pause"));
   }
 
   if (player) {
+    // The window turns, the text size changes: the player rewraps.
+    if (window.ResizeObserver) {
+      new ResizeObserver(measurePlayer).observe(player);
+    }
     player.addEventListener("click", function (e) {
       var b = e.target.closest("button");
       if (!b) {

@@ -456,7 +456,8 @@ func TestShareLinkStaysWhileUsed(t *testing.T) {
 
 // speechStub is a speechSynthesis that speaks nothing, and keeps to the
 // Web Speech API as Chromium does: speak() queues an utterance, which
-// starts only while not paused and ends 150 ms later; pause() holds the
+// starts only while not paused and ends 150 ms later (window.__speechMs
+// later, when a test sets it to read slowly); pause() holds the
 // one being spoken; cancel() empties the queue and leaves paused as it
 // is; only resume() clears it. window.__speech.spoken lists each
 // utterance as it begins, __speech.calls the other calls. Its voices
@@ -472,13 +473,13 @@ func speechStub(langs ...string) string {
     if (current || paused || !queue.length) return;
     current = queue.shift();
     log.spoken.push({text: current.text, lang: current.lang, voice: current.voice && current.voice.lang});
-    timer = setTimeout(finish, 150);
+    timer = setTimeout(finish, window.__speechMs || 150);
   };
   const stub = {
     getVoices: () => langs.map((lang) => ({lang, name: "Synthetic " + lang, default: false, localService: true, voiceURI: lang})),
     speak(u) { queue.push(u); next(); },
     pause() { log.calls.push("pause"); paused = true; clearTimeout(timer); },
-    resume() { log.calls.push("resume"); paused = false; if (current) { timer = setTimeout(finish, 150); } else { next(); } },
+    resume() { log.calls.push("resume"); paused = false; if (current) { timer = setTimeout(finish, window.__speechMs || 150); } else { next(); } },
     cancel() { log.calls.push("cancel"); clearTimeout(timer); queue = []; current = null; },
     addEventListener() {}, removeEventListener() {},
     get speaking() { return !!current; }, get paused() { return paused; }, get pending() { return queue.length > 0; },

@@ -1,0 +1,102 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	dlpage "dateline/app/page"
+)
+
+// The player of Listen sits over the bottom of the window, one row tall
+// on a wide phone and two or more on a narrow one or at a large text
+// size: what the reader reads or taps must stay above it.
+
+// playerSizes are the windows and text sizes (2 is the default, 4 is
+// 130%) at which the player's height is checked: at 320 px its buttons
+// wrap to two rows.
+var playerSizes = []struct {
+	width, height int
+	size          int
+}{
+	{412, 800, 2}, {412, 800, 4},
+	{320, 640, 2}, {320, 640, 4},
+}
+
+// listenAt opens the long article in tb at the given window and text
+// size, with utterances that outlast the test, and starts listening.
+func listenAt(tb *tab, h *host, width, height, size int) {
+	tb.t.Helper()
+	tb.do("setting the viewport", viewport(int64(width), int64(height)))
+	// A fresh start each time, set away from the article (which keeps
+	// its place as it is left): no place kept from the last round, no
+	// article saved.
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	eval[chromedp.Void](tb, fmt.Sprintf(`localStorage.clear(), localStorage.setItem("dateline:settings", "`+storedMark+`" + JSON.stringify({size: %d}))`, size))
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	eval[chromedp.Void](tb, `window.__speechMs = 600000`)
+	// The page scrolls as it reads: a click by coordinates could miss.
+	eval[chromedp.Void](tb, `document.querySelector(".tool-listen").click()`)
+	tb.waitFor("the headline spoken", `__speech.spoken.length === 1 && !document.querySelector(".player").hidden`, 5*time.Second)
+}
+
+// waitStill waits until the page has not scrolled for 200 ms: a smooth
+// scroll to the paragraph being read has ended.
+func (tb *tab) waitStill() {
+	tb.t.Helper()
+	eval[chromedp.Void](tb, `window.__still = {y: -1, n: 0}`)
+	tb.waitFor("the page to stop scrolling", `(() => { const s = window.__still;
+  if (s.y === scrollY) { s.n++ } else { s.y = scrollY; s.n = 0 }
+  return s.n >= 8; })()`, 10*time.Second)
+}
+
+// TestListenAbovePlayer listens to the long article and goes on with
+// Next paragraph: at each step the paragraph being read is wholly in view
+// above the player. The page scrolled only once the paragraph left the
+// window, so the lines under the player were read unseen (at 412 px, a
+// paragraph at y 558-788 under a player from 739).
+func TestListenAbovePlayer(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	type spot struct {
+		Text                   string
+		Top, Bottom, PlayerTop float64
+	}
+	for _, width := range []int{412, 320} {
+		tb := newTab(t, width, 800)
+		tb.extend(2 * time.Minute)
+		tb.addScript(speechStub("en-GB"))
+		for _, c := range playerSizes {
+			if c.width != width {
+				continue
+			}
+			listenAt(tb, h, c.width, c.height, c.size)
+			for step := 0; step <= 8; step++ {
+				if step > 0 {
+					eval[chromedp.Void](tb, `document.querySelector(".player-next").click()`)
+					tb.waitFor("the next paragraph", fmt.Sprintf(`__speech.spoken.length === %d`, step+1), 5*time.Second)
+				}
+				tb.waitStill()
+				s := eval[spot](tb, `(() => {
+  const e = document.querySelector(".is-speaking"), r = e.getBoundingClientRect();
+  return {text: e.textContent.slice(0, 12), top: r.top, bottom: r.bottom,
+    playerTop: document.querySelector(".player").getBoundingClientRect().top};
+})()`)
+				fits := s.Bottom-s.Top <= s.PlayerTop
+				if s.Top < 0 || s.Top >= s.PlayerTop || (fits && s.Bottom > s.PlayerTop+0.5) {
+					t.Errorf("%dx%d, text size %d, step %d: %q read at y %.0f-%.0f, the player's top at %.0f: want it in view above the player",
+						c.width, c.height, c.size, step, s.Text, s.Top, s.Bottom, s.PlayerTop)
+				}
+			}
+			tb.click("stopping", ".player-stop")
+		}
+		tb.checkConsole(nil)
+	}
+}
