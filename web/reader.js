@@ -1051,8 +1051,8 @@
 
   // measurePlayer keeps the player's height in --player-height: one row
   // on a wide window, two or more on a narrow one or at a large text size.
-  // The stylesheet leaves that much room under what scrollIntoView brings
-  // into view.
+  // The stylesheet leaves that much room under the page, under the
+  // messages, and under what scrollIntoView brings into view.
   function measurePlayer() {
     if (!player.hidden) {
       root.style.setProperty("--player-height", player.offsetHeight + "px");

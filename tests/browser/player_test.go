@@ -100,3 +100,59 @@ func TestListenAbovePlayer(t *testing.T) {
 		tb.checkConsole(nil)
 	}
 }
+
+// TestToastAbovePlayer saves the article with s while listening at
+// 320 px, where the player wraps to two rows: the message sits above the
+// player and leaves its buttons to be tapped, nothing on the page moves,
+// and at the end of the page the footer is read above the player. Both were placed for a one-row
+// player, and the message lay over Pause and Next paragraph.
+func TestToastAbovePlayer(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 320, 640)
+	tb.extend(time.Minute)
+	tb.addScript(speechStub("en-GB"))
+	tb.addScript(styleProbe)
+	for _, c := range playerSizes {
+		if c.width != 320 {
+			continue
+		}
+		listenAt(tb, h, c.width, c.height, c.size)
+		tb.keys("s", "s")
+		tb.waitFor("the message", `!!document.querySelector(".toast-saved")`, 5*time.Second)
+		type overlap struct {
+			Toast, Player box
+			Hit           string
+		}
+		o := eval[overlap](tb, `(() => {
+  const rect = (el) => { const r = el.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height}; };
+  // What a tap at the middle of each of the player's buttons reaches.
+  const hit = Array.from(document.querySelectorAll(".player button"), (b) => {
+    const r = b.getBoundingClientRect(), at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return at && b.contains(at) ? "" : b.textContent + " under " + (!at ? "nothing" : at.closest(".toast") ? "a message" : at.tagName.toLowerCase() + "." + at.className);
+  }).filter(Boolean).join("; ");
+  return {toast: rect(document.querySelector(".toast-saved")), player: rect(document.querySelector(".player")), hit};
+})()`)
+		if o.Toast.Y+o.Toast.H > o.Player.Y && o.Toast.Y < o.Player.Y+o.Player.H && o.Toast.W > 0 {
+			t.Errorf("text size %d: the message at y %.0f-%.0f lies over the player at y %.0f-%.0f",
+				c.size, o.Toast.Y, o.Toast.Y+o.Toast.H, o.Player.Y, o.Player.Y+o.Player.H)
+		}
+		if o.Hit != "" {
+			t.Errorf("text size %d: the player's buttons do not take their taps: %s", c.size, o.Hit)
+		}
+		// The player and the message come over the page: nothing under
+		// them moves.
+		if s := eval[float64](tb, `window.__shifts`); s != 0 {
+			t.Errorf("text size %d: the page moved: layout shift %v, want 0: %q", c.size, s, eval[[]string](tb, `window.__shiftsOf`))
+		}
+
+		eval[chromedp.Void](tb, `window.scrollTo(0, document.scrollingElement.scrollHeight)`)
+		tb.waitStill()
+		end := eval[[]float64](tb, `[document.querySelector(".site-footer").getBoundingClientRect().bottom, document.querySelector(".player").getBoundingClientRect().top]`)
+		if end[0] > end[1]+0.5 {
+			t.Errorf("text size %d: at the end of the page the footer ends at y %.0f, under the player from %.0f", c.size, end[0], end[1])
+		}
+		tb.click("stopping", ".player-stop")
+	}
+	tb.checkConsole(nil)
+}
