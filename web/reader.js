@@ -1868,6 +1868,34 @@
     }
   }
 
+  // ---- the row of sections ------------------------------------------------
+
+  // inStrip scrolls the header's row of sections sideways, and only
+  // sideways, so that link a shows whole, a gap's width from the strip's
+  // edge where there is room: a focused link, which Chromium leaves where
+  // it is when it is partly out of view. The difference of the boxes
+  // moves the strip the same way in a right-to-left edition.
+  function inStrip(a) {
+    var list = a && a.closest(".sections-list");
+    if (!list || list.scrollWidth <= list.clientWidth) {
+      return;
+    }
+    var l = list.getBoundingClientRect();
+    var r = a.getBoundingClientRect();
+    var gap = parseFloat(getComputedStyle(list).columnGap) || 0;
+    var m = Math.max(0, Math.min(gap, (l.width - r.width) / 2));
+    if (r.left < l.left + m) {
+      list.scrollLeft += r.left - l.left - m;
+    } else if (r.right > l.right - m) {
+      list.scrollLeft += r.right - l.right + m;
+    }
+  }
+  doc.addEventListener("focusin", function (e) {
+    if (e.target.closest && e.target.closest("nav.sections")) {
+      inStrip(e.target);
+    }
+  });
+
   // ---- each page ------------------------------------------------------------
 
   // shown runs for every page drawn: the prerendered one, the same page
