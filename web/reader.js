@@ -1872,8 +1872,11 @@
 
   // inStrip scrolls the header's row of sections sideways, and only
   // sideways, so that link a shows whole, a gap's width from the strip's
-  // edge where there is room: a focused link, which Chromium leaves where
-  // it is when it is partly out of view. The difference of the boxes
+  // edge where there is room: the current section's link (the app draws
+  // the row anew, scrolled to its start, and a first load starts there
+  // too) and a focused link (Chromium leaves a link partly out of view
+  // where it is). scrollIntoView would scroll the page as well, up to the
+  // header, where the reader is further down. The difference of the boxes
   // moves the strip the same way in a right-to-left edition.
   function inStrip(a) {
     var list = a && a.closest(".sections-list");
@@ -1941,6 +1944,7 @@
       openSearch(search, false, false); // opened on the page before
     }
     searchState();
+    inStrip($("nav.sections a[aria-current]"));
     markSaved();
     continueList();
     savedPage();

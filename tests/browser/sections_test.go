@@ -8,7 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"dateline/app/article"
 )
 
 // stripJS measures the header's row of sections: the box it shows its
@@ -104,5 +107,86 @@ func TestHeaderSectionFocusRing(t *testing.T) {
 			t.Errorf("%d px: the page moved: layout shift %v, want 0: %q", width, s, eval[[]string](tb, `window.__shiftsOf`))
 		}
 	}
+	tb.checkConsole(nil)
+}
+
+// TestHeaderCurrentSection opens the last of many sections on a 320 px
+// phone, whose strip of sections scrolls: from the strip, swiped to its
+// end, in the app; then by its address; then from the home page, with
+// the strip at its start; in English and in a right-to-left edition. Each time its page shows the section's link
+// (aria-current) in the strip, at once and once the app is live, without
+// scrolling the page or moving anything.
+func TestHeaderCurrentSection(t *testing.T) {
+	t.Parallel()
+	rtl := headerDataset()
+	rtl.Site.Lang = "ar" // right to left: the strip scrolls the other way
+	for _, site := range []struct {
+		name string
+		ds   *article.Dataset
+	}{{"en", headerDataset()}, {"ar", rtl}} {
+		t.Run(site.name, func(t *testing.T) {
+			t.Parallel()
+			currentSection(t, privateHost(t, "-data", writeDataset(t, "current-section-"+site.name+".json", site.ds)))
+		})
+	}
+}
+
+// resetShifts forgets the layout shifts of the page so far (styleProbe),
+// to count those of what the test does next: in-app navigations from a
+// page that has come whole.
+const resetShifts = `window.__shifts = 0, window.__shiftsOf = []`
+
+func currentSection(t *testing.T, h *host) {
+	tb := newTab(t, 320, 700)
+	tb.do("setting the viewport", viewport(320, 700))
+	tb.addScript(styleProbe) // window.__shifts
+	check := func(what string, want string) {
+		t.Helper()
+		time.Sleep(100 * time.Millisecond) // a smooth scroll, were there one
+		got := eval[strip](tb, stripJS)
+		switch {
+		case !got.Scrollable:
+			t.Fatalf("%s: the strip of sections does not scroll at 320 px", what)
+		case got.Current == nil || got.Current.Text != want:
+			t.Errorf("%s: the current section is %v, want %q", what, got.Current, want)
+		case !got.Current.inside(*got.List):
+			t.Errorf("%s: the current section, %s, is outside the strip's x %.1f-%.1f (scrolled %.0f)",
+				what, got.Current, got.List.Left, got.List.Right, got.ScrollLeft)
+		}
+		if got.ScrollY != 0 {
+			t.Errorf("%s: the page is scrolled to %v, want 0", what, got.ScrollY)
+		}
+		if s := eval[float64](tb, `window.__shifts`); s != 0 {
+			t.Errorf("%s: the page moved: layout shift %v, want 0: %q", what, s, eval[[]string](tb, `window.__shiftsOf`))
+		}
+	}
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	last := eval[string](tb, `document.querySelector("nav.sections li:last-child a").textContent`)
+	href := eval[string](tb, `document.querySelector("nav.sections li:last-child a").getAttribute("href")`)
+	// A swipe to the strip's end, then a tap on its last link.
+	eval[chromedp.Void](tb, `(() => { const l = document.querySelector(".sections-list"); l.scrollLeft = l.scrollWidth })()`)
+	eval[chromedp.Void](tb, resetShifts)
+	tb.expectPage()
+	tb.click("tapping the last section", "nav.sections li:last-child a")
+	tb.waitPage("the last section")
+	tb.waitH1(last)
+	check("tapped in the strip", last)
+
+	tb.mustLoad(h.URL+href, http.StatusOK)
+	check("loaded by its address", last)
+	tb.waitLive()
+	time.Sleep(300 * time.Millisecond)
+	check("loaded by its address, once the app is live", last)
+
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	eval[chromedp.Void](tb, `document.querySelector(".sections-list").scrollLeft = 0`)
+	eval[chromedp.Void](tb, resetShifts)
+	tb.expectPage()
+	eval[chromedp.Void](tb, `document.querySelector("nav.sections li:last-child a").click()`)
+	tb.waitPage("the last section, from the strip's start")
+	tb.waitH1(last)
+	check("opened with the strip at its start", last)
 	tb.checkConsole(nil)
 }
