@@ -152,7 +152,12 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	case page.Search:
 		s.Query, s.Searching = ref.Slug, true
 	case page.Section:
-		s.Section = ref.Slug
+		// Only a section's list is that section's page: at the address of
+		// one past its last, the not-found page marks no section, as the
+		// host draws it; a page taken over as drawn says which it is.
+		if d.List != nil || (d.Drawn != nil && d.Drawn.InSection) {
+			s.Section = ref.Slug
+		}
 	}
 	return s
 }

@@ -164,6 +164,49 @@ func TestShell(t *testing.T) {
 	}
 }
 
+// TestMissingPageIsHostsNotFound draws pages that do not exist as the app
+// does, with the address's reference: loaded (no data), and taken over as
+// the host drew them (the not-found page's content, its header marking no
+// section). Each is the host's not-found page, drawn for no reference,
+// which marks no section as the page, whereas a section's own page does.
+func TestMissingPageIsHostsNotFound(t *testing.T) {
+	host, _ := render(t, View(testSite, page.Ref{}, page.Data{}))
+	var drawn page.Drawn
+	for _, el := range notFoundContent(testSite.Table) {
+		s, _ := render(t, el)
+		drawn.Content = append(drawn.Content, s)
+	}
+	for _, tt := range []struct {
+		scenario string
+		ref      page.Ref
+		d        page.Data
+	}{
+		{"section page past its last", page.SectionRef("world", 2), page.Data{}},
+		{"section page past its last, as drawn", page.SectionRef("world", 2), page.Data{Drawn: &drawn}},
+		{"unknown section", page.SectionRef("no-such-section", 1), page.Data{}},
+		{"tag page past its last", page.TagRef("synthetic", 2), page.Data{}},
+		{"unknown article", page.ArticleRef("no-such-story"), page.Data{}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			got, _ := render(t, View(testSite, tt.ref, tt.d))
+			if got != host {
+				i := 0
+				for i < len(got) && i < len(host) && got[i] == host[i] {
+					i++
+				}
+				from := max(0, i-80)
+				t.Errorf("the app's page differs from the host's:\napp:  …%s…\nhost: …%s…", got[from:min(len(got), i+40)], host[from:min(len(host), i+40)])
+			}
+		})
+	}
+	for _, d := range []page.Data{{List: list("World", 1, 1)}, {Drawn: &page.Drawn{Content: drawn.Content, InSection: true}}} {
+		_, root := render(t, View(testSite, page.SectionRef("world", 1), d))
+		if got := root.WithClass("sections")[0].AttrValues("aria-current"); strings.Join(got, " ") != "page" {
+			t.Errorf("the section's own page (drawn: %v): aria-current %q, want one \"page\"", d.Drawn != nil, got)
+		}
+	}
+}
+
 // TestSiteNameClass: a name of more than two words is marked long, for on
 // a phone it takes a row of its own rather than three lines or more
 // beside the tools.

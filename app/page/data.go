@@ -36,6 +36,10 @@ type Drawn struct {
 	// element the host marked data-head (see Head).
 	Title, Description string
 	Head               []string
+	// InSection: the header marks the section of the page's address as
+	// the page (aria-current), as on a section's list. The not-found page
+	// drawn for a section's page past its last marks none.
+	InSection bool
 }
 
 // Found is what a search page shows.

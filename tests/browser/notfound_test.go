@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -64,6 +65,32 @@ func TestNotFound(t *testing.T) {
 	}
 	// The documents themselves, and the data file of an unknown article,
 	// answer 404: the browser logs those; nothing else may be logged.
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return m.Source == "network" && strings.Contains(m.Text, "404")
+	})
+}
+
+// TestNotFoundMarksNoSection opens a section's page past its last: the
+// not-found page, which names no section as the page, neither as the host
+// drew it nor once the app is live.
+func TestNotFoundMarksNoSection(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "notfound-section.json", headerDataset()))
+	tb := newTab(t, 1280, 800)
+	const current = `[...document.querySelectorAll("[aria-current]")].map((e) => e.outerHTML)`
+	path := "/sections/section-one/page/2" // Section One has one story: one page
+	if st := tb.navigate(h.URL + path); st != http.StatusNotFound {
+		t.Fatalf("%s: status %d, want 404", path, st)
+	}
+	if got := eval[[]string](tb, current); len(got) > 0 {
+		t.Errorf("%s: the host's page marks %q as current", path, got)
+	}
+	tb.waitLive()
+	tb.waitH1(notFoundH1)
+	time.Sleep(200 * time.Millisecond)
+	if got := eval[[]string](tb, current); len(got) > 0 {
+		t.Errorf("%s: once the app is live, the not-found page marks %q as current", path, got)
+	}
 	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
 		return m.Source == "network" && strings.Contains(m.Text, "404")
 	})
