@@ -3,7 +3,10 @@
 package browser
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"net/http"
 	"os"
 	"strings"
@@ -11,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"dateline/app/article"
 )
@@ -348,4 +352,61 @@ func TestHeaderMastheadWhole(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestSkipLinkUnseen compares the top of the page with the skip link as
+// it is and with it gone (display: none), on phones and a desktop, at the
+// default and the largest text size: until it has the focus, not a pixel
+// of it shows. Focused, it is at the top of the window.
+func TestSkipLinkUnseen(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "skip-link.json", headerDataset()))
+	tb := newTab(t, 1280, 800)
+	shot := func() image.Image {
+		t.Helper()
+		png64, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		img, err := png.Decode(bytes.NewReader(png64))
+		if err != nil {
+			t.Fatalf("decoding the screenshot: %v", err)
+		}
+		return img
+	}
+	for _, width := range []int64{320, 412, 1280} {
+		for _, size := range []int{2, 7} { // the default and the largest of components.SizeSteps
+			what := fmt.Sprintf("%d px, text size %d", width, size)
+			tb.do("setting the viewport", viewport(width, 800))
+			tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+			eval[chromedp.Void](tb, fmt.Sprintf(`localStorage.setItem("dateline:settings", JSON.stringify({size: %d}))`, size))
+			tb.mustLoad(h.URL+"/", http.StatusOK)
+			tb.waitLive()
+			tb.waitFor("the status line's text", statusText+` !== ""`, 20*time.Second)
+			time.Sleep(200 * time.Millisecond)
+			with := shot()
+			eval[chromedp.Void](tb, `document.querySelector(".skip-link").style.display = "none"`)
+			without := shot()
+			eval[chromedp.Void](tb, `document.querySelector(".skip-link").style.display = ""`)
+			var shown []string
+			for y := range 3 {
+				for x := with.Bounds().Min.X; x < with.Bounds().Max.X; x++ {
+					if with.At(x, y) != without.At(x, y) {
+						shown = append(shown, fmt.Sprintf("%d,%d", x, y))
+					}
+				}
+			}
+			if len(shown) > 0 {
+				t.Errorf("%s: the unfocused skip link shows %d pixels at the top of the page, from %s to %s",
+					what, len(shown), shown[0], shown[len(shown)-1])
+			}
+			tb.keys("tabbing to the skip link", kb.Tab)
+			if got := eval[float64](tb, `document.activeElement.matches(".skip-link") ? document.activeElement.getBoundingClientRect().top : -1`); got != 0 {
+				t.Errorf("%s: the focused skip link is at %vpx, want the top of the window", what, got)
+			}
+		}
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return m.Source == "network" && strings.Contains(m.Text, "404") // robots.txt's favicon
+	})
 }
