@@ -1825,40 +1825,113 @@
 
   // go-app draws the page of a history entry anew, at its top, where the
   // browser would have put the reader back where they were in a list.
-  // Each address's scroll is kept as the reader moves (only while the
-  // address is still the page's: a navigation changes the address before
-  // the page) and given back when back or forward returns to it; an
-  // article has its own place (restore, above).
-  var scrolls = {};
-  var here = "";
+  // Each entry's scroll is kept as the reader moves (only while the entry
+  // is still the page's: a navigation changes the entry before the page)
+  // and given back when back or forward returns to it; an article has its
+  // own place (restore, above).
+  //
+  // The records are an entry's, not an address's (a list can be in the
+  // history twice), under a key the entry carries in its state: go-app
+  // pushes its entries with a null state and never reads it, and shown
+  // gives each a key. A reload starts this script anew while the history
+  // stays, so the records go to sessionStorage when the document is
+  // hidden or left, and are read back as it starts.
+  var ENTRIES = "dateline:entries";
+  var MAX_ENTRIES = 100; // more than the 50 entries Chromium keeps a tab
+  var entries = readEntries();
+  var here = ""; // the key of the entry on screen
   var returning = null;
-  function address() {
-    return location.pathname + location.search;
+
+  function entryKey() {
+    var st = history.state;
+    return st && typeof st === "object" && typeof st.dateline === "string" ? st.dateline : "";
   }
+
+  // keyEntry gives the entry on screen a key, keeping whatever else its
+  // state holds. A state that is not an object (not go-app's, nor this
+  // script's) is left alone: that entry is not kept.
+  function keyEntry() {
+    var st = history.state;
+    if (entryKey() || (st !== null && typeof st !== "object")) {
+      return entryKey();
+    }
+    var key = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+    try {
+      history.replaceState(Object.assign({}, st, { dateline: key }), "");
+    } catch (e) {
+      return ""; // a state the browser cannot copy
+    }
+    return key;
+  }
+
+  function readEntries() {
+    try {
+      var v = JSON.parse(sessionStorage.getItem(ENTRIES) || "{}");
+      return v && typeof v === "object" ? v : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  // record returns the entry key's record, made if needed.
+  function record(key) {
+    var r = entries[key];
+    if (!r) {
+      r = entries[key] = { y: 0, f: null, t: 0 };
+    }
+    r.t = Date.now();
+    return r;
+  }
+
+  // writeEntries keeps the records in sessionStorage, merged with what
+  // another document of this tab wrote there (one in the back/forward
+  // cache writes when it goes again), the latest of each entry's, the
+  // MAX_ENTRIES latest entries.
+  function writeEntries() {
+    var all = readEntries();
+    Object.keys(entries).forEach(function (k) {
+      if (!all[k] || all[k].t <= entries[k].t) {
+        all[k] = entries[k];
+      }
+    });
+    var keys = Object.keys(all).sort(function (a, b) {
+      return all[b].t - all[a].t;
+    });
+    keys.slice(MAX_ENTRIES).forEach(function (k) {
+      delete all[k];
+    });
+    entries = all;
+    try {
+      sessionStorage.setItem(ENTRIES, JSON.stringify(all));
+    } catch (e) {
+      // No session storage: the records last as long as this document.
+    }
+  }
+
   function keepScroll() {
-    if (address() === here && !bySearch()) {
-      scrolls[here] = window.scrollY;
+    if (here && entryKey() === here && !bySearch()) {
+      record(here).y = window.scrollY;
     }
   }
   window.addEventListener("popstate", function () {
-    returning = address();
+    returning = entryKey() || null;
   });
-  // The link the reader followed from each address: back there, focus
+  // The link the reader followed from each entry: back there, focus
   // returns to it (the app puts it on the page's heading), so that a
   // keyboard's next Tab goes on from where the reader was.
-  var followed = {};
   doc.addEventListener(
     "click",
     function (e) {
       var a = e.target && e.target.closest ? e.target.closest("main a[href]") : null;
-      if (a && address() === here) {
-        followed[here] = a.getAttribute("href");
+      if (a && here && entryKey() === here) {
+        keepScroll();
+        record(here).f = a.getAttribute("href");
       }
     },
     true
   );
   function refocus() {
-    var href = followed[here];
+    var href = entries[here] && entries[here].f;
     var links = href ? $$("main a[href]") : [];
     for (var i = 0; i < links.length; i++) {
       if (links[i].getAttribute("href") === href) {
@@ -1906,12 +1979,12 @@
   function shown() {
     var first = path === "";
     var changed = path !== location.pathname;
-    var back = returning === address() && !first;
+    here = keyEntry();
+    var back = !!here && returning === here && !first;
     returning = null;
-    here = address();
     pathSlug = story() ? story().getAttribute("data-slug") : null;
-    if (back && !story() && scrolls[here]) {
-      window.scrollTo(0, scrolls[here]);
+    if (back && !story() && entries[here] && entries[here].y) {
+      window.scrollTo(0, entries[here].y);
     }
     if (back) {
       refocus();
@@ -1963,6 +2036,12 @@
   window.addEventListener("pagehide", function () {
     keepPlace();
     stopListening();
+    writeEntries();
+  });
+  doc.addEventListener("visibilitychange", function () {
+    if (doc.visibilityState === "hidden") {
+      writeEntries();
+    }
   });
   // Each of the app's navigations starts with a click on a link, a form
   // (the search box) or a move in the history (components/page.go,

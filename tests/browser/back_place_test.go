@@ -1,0 +1,108 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"math"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// listPlaceJS is where the reader is on a list: the window's scroll, the
+// address, and the link (or the element's id) that has focus.
+const listPlaceJS = `({
+  y: scrollY,
+  path: location.pathname + location.search,
+  focus: document.activeElement.getAttribute("href") || document.activeElement.id || document.activeElement.tagName.toLowerCase(),
+})`
+
+type listPlace struct {
+	Y           float64
+	Path, Focus string
+}
+
+// backHome opens the 100 articles' home page at 412 by 900 px and brings
+// the link to want to the middle of the window, focused, as a reader
+// tabbing down the list would have it; it returns the scroll.
+func backHome(t *testing.T, want string) (*tab, *host, float64) {
+	t.Helper()
+	h := privateHost(t, "-data", gendata(t, "back-place.json", "-n", "100"))
+	tb := newTab(t, 412, 900)
+	tb.do("setting the viewport", viewport(412, 900))
+	tb.extend(2 * time.Minute)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	y := eval[float64](tb, `(() => {
+  const a = document.querySelector('main a[href=`+jsString(want)+`]');
+  a.scrollIntoView({block: "center", behavior: "instant"});
+  a.focus({preventScroll: true});
+  return scrollY;
+})()`)
+	if y < 1000 {
+		t.Fatalf("%s is at scrollY %v: the list is too short for the test", want, y)
+	}
+	// keepScroll hears the scroll in the next frame.
+	time.Sleep(200 * time.Millisecond)
+	return tb, h, y
+}
+
+// waitListPlace waits until the reader is back on path at scrollY y with
+// focus on the link focus.
+func waitListPlace(t *testing.T, tb *tab, what, path string, y float64, focus string) {
+	t.Helper()
+	var got listPlace
+	if !poll(func() bool {
+		got = eval[listPlace](tb, listPlaceJS)
+		return got.Path == path && math.Abs(got.Y-y) <= 2 && got.Focus == focus
+	}) {
+		t.Errorf("%s: the reader is at %+v, want %s at scrollY %v with focus on %s", what, got, path, y, focus)
+	}
+}
+
+// TestBackAfterReloadKeepsListPlace opens an article from the middle of
+// home's list by keyboard, then reloads the article before coming back:
+// Back gives the list its scroll and the link followed its focus, as it
+// does without the reload (TestBackKeepsListPlace). Before, a reload
+// emptied what reader.js kept, and home opened at its top, focus on its
+// heading. The list reloaded itself, then left and come back to, keeps
+// its place the same way.
+func TestBackAfterReloadKeepsListPlace(t *testing.T) {
+	t.Parallel()
+	const link = "/articles/synthetic-article-00015"
+	tb, _, y := backHome(t, link)
+	open := func(what string) {
+		t.Helper()
+		tb.keys(what, kb.Enter)
+		tb.waitFor(what+": the article", `location.pathname === "`+link+`" && !!document.querySelector("article.story")`, 10*time.Second)
+	}
+	open("opening the article")
+	tb.do("going back", chromedp.NavigateBack())
+	waitListPlace(t, tb, "back without a reload", "/", y, link)
+	tb.do("going forward", chromedp.NavigateForward())
+	tb.waitFor("the article again", `location.pathname === "`+link+`" && !!document.querySelector("article.story")`, 10*time.Second)
+	tb.do("reloading the article", chromedp.Reload())
+	tb.waitLive()
+	tb.do("going back", chromedp.NavigateBack())
+	tb.waitFor("home", `location.pathname === "/" && !!document.querySelector("main .summary")`, 10*time.Second)
+	tb.waitLive()
+	waitListPlace(t, tb, "back after reloading the article", "/", y, link)
+
+	// Home reloaded where the reader is, then left by the same link.
+	tb.do("reloading home", chromedp.Reload())
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	time.Sleep(200 * time.Millisecond)
+	if got := eval[listPlace](tb, listPlaceJS); math.Abs(got.Y-y) > 2 {
+		t.Fatalf("home reloaded at scrollY %v, want where it was, %v", got.Y, y)
+	}
+	tb.do("focusing the link", chromedp.Focus(chromedp.CSS(`main a[href="`+link+`"]`)))
+	open("opening the article from the reloaded home")
+	tb.do("going back", chromedp.NavigateBack())
+	waitListPlace(t, tb, "back to the reloaded home", "/", y, link)
+	tb.checkConsole(nil)
+}
