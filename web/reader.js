@@ -1930,6 +1930,31 @@
     },
     true
   );
+  // A search from the header's box leaves the page too: the element the
+  // reader was on is the one the box took focus from (by "/", the
+  // phone's Search button, a click or Tab), or the one that has focus
+  // when the form is submitted from outside it (requestSubmit).
+  var beforeBox = null;
+  doc.addEventListener("focusin", function (e) {
+    var f = e.target.closest && e.target.closest("form.search-form");
+    if (f && !(e.relatedTarget && f.contains(e.relatedTarget))) {
+      beforeBox = e.relatedTarget;
+    }
+  });
+  doc.addEventListener(
+    "submit",
+    function (e) {
+      var f = e.target;
+      if (!f.matches || !f.matches("form.search-form") || !here || entryKey() !== here) {
+        return;
+      }
+      var at = f.contains(doc.activeElement) ? beforeBox : doc.activeElement;
+      var a = at && at.closest ? at.closest("main a[href]") : null;
+      keepScroll();
+      record(here).f = a ? a.getAttribute("href") : null;
+    },
+    true
+  );
   function refocus() {
     var href = entries[here] && entries[here].f;
     var links = href ? $$("main a[href]") : [];

@@ -106,3 +106,23 @@ func TestBackAfterReloadKeepsListPlace(t *testing.T) {
 	waitListPlace(t, tb, "back to the reloaded home", "/", y, link)
 	tb.checkConsole(nil)
 }
+
+// TestBackAfterSearchKeepsFocus searches from the header with "/" while
+// a link in the middle of home's list has focus, then goes back: the
+// list is where it was and focus is on that link again, the element the
+// search box took it from, so that the next Tab goes on from there.
+// Before, focus was on the heading at the top of the page, off screen.
+func TestBackAfterSearchKeepsFocus(t *testing.T) {
+	t.Parallel()
+	const link = "/articles/synthetic-article-00016"
+	tb, _, y := backHome(t, link)
+	tb.keys("pressing /", "/")
+	tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input"`, 5*time.Second)
+	tb.expectPage()
+	tb.keys("searching", "cillum"+kb.Enter)
+	tb.waitPage("the search")
+	tb.waitFor("the results", `location.pathname === "/search" && !!document.querySelector("main .search-page")`, 10*time.Second)
+	tb.do("going back", chromedp.NavigateBack())
+	waitListPlace(t, tb, "back from the search", "/", y, link)
+	tb.checkConsole(nil)
+}
