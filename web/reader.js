@@ -408,16 +408,72 @@
   // button and lose the reader's place.
   var opener = null;
 
+  // An open dialog is an entry in the history, as a page is: the
+  // browser's Back (Android's too) closes it, as Escape does, where it
+  // would otherwise move the page underneath and leave the dialog open
+  // over it. Closed otherwise (Escape, its Close button), the dialog takes
+  // its entry back, so that no Back is spent on a dialog no longer there.
+  // The entry is the page's own (the same address and entry key: shown),
+  // marked with the dialog's id: a move between the two opens or closes
+  // the dialog and is no navigation, for go-app (which is not told of it)
+  // nor for the reader's places. Neither entry has its scroll restored by
+  // the browser, which would put the page back where it was when the
+  // dialog opened: a change of text size in the dialog keeps the reader's
+  // place by scrolling (change).
+  var DIALOG = "datelineDialog";
+  // goingBack: closeDialog went back off a dialog's entry, and the move
+  // (which the browser makes later) has not come yet; pending, a dialog
+  // opened meanwhile ("?", Escape, "t" in a row), whose entry waits for
+  // that move, or the move would close it.
+  var goingBack = false;
+  var pending = null;
+
+  function dialogEntry() {
+    var st = history.state;
+    return st && typeof st === "object" && typeof st[DIALOG] === "string" ? st[DIALOG] : "";
+  }
+
+  // markEntry writes (push) or rewrites the entry of dialog id, keeping
+  // what else the page's entry state holds. A state that is not an object
+  // (not go-app's, nor this script's) is left alone.
+  function markEntry(id, push) {
+    var st = history.state;
+    if (st !== null && typeof st !== "object") {
+      return;
+    }
+    var next = Object.assign({}, st);
+    next[DIALOG] = id;
+    try {
+      if (push) {
+        setRestoration("manual"); // the page's entry, which the new one copies
+        history.pushState(next, "");
+      } else {
+        history.replaceState(next, "");
+      }
+    } catch (e) {
+      // A state the browser cannot copy: Back leaves the page, as before.
+    }
+  }
+
   function openDialog(d) {
     if (!d || d.open) {
       return;
     }
-    $$("dialog[open]").forEach(closeDialog);
+    $$("dialog[open]").forEach(function (o) {
+      closeDialog(o, true); // its entry becomes d's
+    });
     opener = doc.activeElement && doc.activeElement !== doc.body ? doc.activeElement : null;
     d.showModal();
+    if (goingBack) {
+      pending = d;
+    } else if (dialogEntry() !== d.id) {
+      markEntry(d.id, !dialogEntry());
+    }
   }
 
-  function closeDialog(d) {
+  // closeDialog closes d and, unless its entry is gone already (a move in
+  // the history) or kept for another dialog, goes back off it.
+  function closeDialog(d, entryGone) {
     if (opener && opener.isConnected) {
       opener.focus({ preventScroll: true });
     } else if (doc.activeElement && d.contains(doc.activeElement)) {
@@ -425,6 +481,12 @@
     }
     opener = null;
     d.close();
+    if (pending === d) {
+      pending = null;
+    } else if (!entryGone && dialogEntry() === d.id && !goingBack) {
+      goingBack = true;
+      history.back();
+    }
   }
 
   $$("dialog.panel").forEach(function (d) {
@@ -437,6 +499,61 @@
       closeDialog(d);
     });
   });
+
+  // A move in the history shows the dialog its entry names, if any, and
+  // closes the others. Heard first (reader.js runs before app.wasm, and
+  // on the window's capture phase), a move within the page's entries
+  // goes no further: go-app and the places' listeners below never see it.
+  window.addEventListener(
+    "popstate",
+    function (e) {
+      var want = dialogEntry();
+      var own = goingBack;
+      goingBack = false;
+      if (own && !want && here && entryKey() === here) {
+        e.stopImmediatePropagation(); // closeDialog's move
+        var d = pending;
+        pending = null;
+        if (d && d.open) {
+          markEntry(d.id, true);
+        } else {
+          settle();
+        }
+        return;
+      }
+      pending = null;
+      $$("dialog.panel[open]").forEach(function (d) {
+        if (d.id !== want) {
+          closeDialog(d, true);
+        }
+      });
+      if (!here || entryKey() !== here) {
+        return; // another page: a navigation, which shown follows
+      }
+      e.stopImmediatePropagation();
+      if (want) {
+        openDialog(doc.getElementById(want)); // Forward, back onto it
+        return;
+      }
+      settle();
+    },
+    true
+  );
+
+  // settle follows a move back onto the page's entry from a dialog's: its
+  // scroll is the reader's once the browser's restoring, which follows the
+  // move at once, is over (unless the search box holds it: hold). An entry
+  // whose restoring was turned back on (the dialog closed, then opened by
+  // Forward) has the page put back where the move found it.
+  function settle() {
+    var y = window.scrollY;
+    setTimeout(function () {
+      if (window.scrollY !== y && !dialogEntry()) {
+        window.scrollTo({ left: window.scrollX, top: y, behavior: "instant" });
+      }
+      setRestoration(held !== null ? "manual" : "auto");
+    }, 0);
+  }
 
   // ---- the page: progress, place, continue reading ------------------------
 
@@ -2084,4 +2201,9 @@
   window.addEventListener("popstate", leaving, true);
   root.setAttribute("data-reader", "");
   shown();
+  // The page reloaded on a dialog's entry: the dialog is open again, as the
+  // entry says (a Back then closes it, as any).
+  if (dialogEntry()) {
+    openDialog(doc.getElementById(dialogEntry()));
+  }
 })();

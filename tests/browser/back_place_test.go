@@ -126,3 +126,92 @@ func TestBackAfterSearchKeepsFocus(t *testing.T) {
 	waitListPlace(t, tb, "back from the search", "/", y, link)
 	tb.checkConsole(nil)
 }
+
+// settingsStateJS is the reading settings dialog and the page under it:
+// whether the dialog is open, where focus is, the address and scroll.
+const settingsStateJS = `(() => {
+  const a = document.activeElement;
+  return {
+    open: document.getElementById("reader-settings").open,
+    focus: a.closest("dialog") ? "dialog" : a.classList.contains("tool-settings") ? "settings button" : a.getAttribute("href") || a.id || a.tagName.toLowerCase(),
+    path: location.pathname,
+    y: scrollY,
+  };
+})()`
+
+type settingsState struct {
+	Open        bool
+	Focus, Path string
+	Y           float64
+}
+
+// TestSettingsDialogBack opens the reading settings over an article
+// opened from home, and presses the browser's Back: as Escape does, it
+// closes the dialog, focus back on the settings button, and the article
+// stays, where it was. Before, Back went home under the open dialog, focus
+// still in it. Closed by Escape or by its Close button, the dialog leaves
+// no entry in the history behind: the next Back goes home. Forward opens
+// it again, and Back after a change of text size in it leaves the page
+// where the change put it. A reload on the dialog's entry opens it again.
+func TestSettingsDialogBack(t *testing.T) {
+	t.Parallel()
+	const link = "/articles/synthetic-article-00015"
+	tb, _, _ := backHome(t, link)
+	tb.keys("opening the article", kb.Enter)
+	tb.waitFor("the article", `location.pathname === "`+link+`" && !!document.querySelector("article.story")`, 10*time.Second)
+	eval[chromedp.Void](tb, `window.__marker = 5; window.scrollTo({top: 600, behavior: "instant"})`)
+	tb.waitFor("the article scrolled", `scrollY === 600`, 5*time.Second)
+	article := settingsState{Focus: "settings button", Path: link, Y: 600}
+	expect := func(what string, want settingsState) {
+		t.Helper()
+		var got settingsState
+		if !poll(func() bool { got = eval[settingsState](tb, settingsStateJS); return got == want }) {
+			t.Fatalf("%s: %+v, want %+v", what, got, want)
+		}
+	}
+	open := func(what string) {
+		t.Helper()
+		tb.do(what, chromedp.Focus(chromedp.CSS(".tool-settings")))
+		eval[chromedp.Void](tb, `window.scrollTo({top: 600, behavior: "instant"})`)
+		tb.keys(what, kb.Enter)
+		expect(what, settingsState{Open: true, Focus: "dialog", Path: link, Y: 600})
+	}
+	open("opening the settings")
+	tb.do("going back", chromedp.NavigateBack())
+	expect("Back with the settings open", article)
+	open("opening the settings again")
+	tb.keys("pressing Escape", kb.Escape)
+	expect("Escape", article)
+	open("opening the settings a third time")
+	tb.click("closing the settings", `#reader-settings button[type=submit]`)
+	expect("the Close button", article)
+	// Forward onto the dialog's entry opens it again; a larger text size
+	// chosen in it moves the page to keep the reader's place, and Back
+	// leaves the page there, not where it was when the dialog opened.
+	tb.do("going forward", chromedp.NavigateForward())
+	expect("Forward onto the settings", settingsState{Open: true, Focus: "dialog", Path: link, Y: 600})
+	tb.do("focusing the text size", chromedp.Focus(chromedp.ID("setting-size")))
+	tb.keys("making the text larger", kb.ArrowRight+kb.ArrowRight)
+	larger := eval[float64](tb, `scrollY`)
+	if larger == 600 {
+		t.Fatal("a larger text did not move the page")
+	}
+	tb.do("going back", chromedp.NavigateBack())
+	time.Sleep(300 * time.Millisecond) // the browser's restoring, were it to come
+	expect("Back after a larger text", settingsState{Focus: "settings button", Path: link, Y: larger})
+	if m := eval[int](tb, `window.__marker || 0`); m != 5 {
+		t.Fatal("the article was loaded anew")
+	}
+	// Reloaded on the dialog's entry, the page opens with the dialog, and
+	// Back closes it there.
+	open("opening the settings before a reload")
+	tb.do("reloading", chromedp.Reload())
+	tb.waitLive()
+	open1 := `document.getElementById("reader-settings").open && location.pathname === "` + link + `"`
+	tb.waitFor("the settings open after the reload", open1, 10*time.Second)
+	tb.do("going back", chromedp.NavigateBack())
+	tb.waitFor("the settings closed over the article", `!document.getElementById("reader-settings").open && location.pathname === "`+link+`"`, 10*time.Second)
+	tb.do("going back", chromedp.NavigateBack())
+	tb.waitFor("home", `location.pathname === "/" && !!document.querySelector("main .summary")`, 10*time.Second)
+	tb.checkConsole(nil)
+}
