@@ -1966,18 +1966,28 @@
 
   // keyEntry gives the entry on screen a key, keeping whatever else its
   // state holds. A state that is not an object (not go-app's, nor this
-  // script's) is left alone: that entry is not kept.
+  // script's) is left alone: that entry is not kept. Writing the key
+  // (replaceState) costs about what the navigation's own pushState does,
+  // so it is written after the page is drawn, in a task of its own, and
+  // only while the entry is still the one on screen: until then the
+  // records below wait for it (entryKey() === here).
   function keyEntry() {
     var st = history.state;
     if (entryKey() || (st !== null && typeof st !== "object")) {
       return entryKey();
     }
     var key = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-    try {
-      history.replaceState(Object.assign({}, st, { dateline: key }), "");
-    } catch (e) {
-      return ""; // a state the browser cannot copy
-    }
+    var url = location.href;
+    setTimeout(function () {
+      if (here !== key || location.href !== url || entryKey()) {
+        return; // another entry now, or this one keyed
+      }
+      try {
+        history.replaceState(Object.assign({}, history.state, { dateline: key }), "");
+      } catch (e) {
+        here = ""; // a state the browser cannot copy: not kept
+      }
+    }, 0);
     return key;
   }
 
