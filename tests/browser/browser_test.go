@@ -222,12 +222,9 @@ func eval[T any](tb *tab, expr string) T {
 // navigate loads a URL and returns the HTTP status of the document.
 func (tb *tab) navigate(url string) int64 {
 	tb.t.Helper()
-	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(url))
+	resp, err := chromium.Load(tb.ctx, url)
 	if err != nil {
-		tb.t.Fatalf("loading %s: %v", url, err)
-	}
-	if resp == nil {
-		tb.t.Fatalf("loading %s: no response", url)
+		tb.t.Fatal(err)
 	}
 	return resp.Status
 }

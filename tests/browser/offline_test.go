@@ -26,6 +26,7 @@ import (
 
 	"dateline/app/article"
 	dlpage "dateline/app/page"
+	"dateline/internal/chromium"
 )
 
 // listedPaths returns the article paths the home page on screen links to,
@@ -174,7 +175,7 @@ func TestWorkerPageOpenedWhileInstalling(t *testing.T) {
 	}
 	loaded := make(chan error, 1)
 	go func() {
-		_, err := chromedp.Run(bctx, chromedp.NavigateResponse(article))
+		_, err := chromium.Load(bctx, article)
 		loaded <- err
 	}()
 	var id fetch.RequestID

@@ -145,12 +145,9 @@ func ptrTo[T any](v T) *T { return &v }
 // error when the navigation failed (a browser error page).
 func (tb *tab) load(url string) (int64, error) {
 	tb.t.Helper()
-	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(url))
+	resp, err := chromium.Load(tb.ctx, url)
 	if err != nil {
 		return 0, err
-	}
-	if resp == nil {
-		return 0, fmt.Errorf("no response")
 	}
 	if href := eval[string](tb, `location.href`); strings.HasPrefix(href, "chrome-error:") {
 		return resp.Status, fmt.Errorf("the browser shows its error page (%s)", href)
