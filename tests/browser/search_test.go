@@ -102,7 +102,12 @@ func TestSearchInTheApp(t *testing.T) {
 		t.Errorf("the first page shows %d results, want 20", n)
 	}
 	tb.click("More results", ".pager-next")
-	tb.waitFor("page 2", `location.search.includes("page=2") && document.querySelectorAll(".search-results li").length === 20`, 10*time.Second)
+	// The address changes before the page does, and a page of results
+	// passes through "Loading" on its way: wait for page 2 drawn.
+	tb.waitFor("page 2", `location.search.includes("page=2") && !!document.querySelector('.search-page[data-page="2"]')`, 10*time.Second)
+	if n := eval[int](tb, `document.querySelectorAll(".search-results li").length`); n != 20 {
+		t.Errorf("page 2 shows %d results, want 20", n)
+	}
 	first := eval[string](tb, `document.querySelector(".search-results a").getAttribute("href")`)
 	if first != home[20] {
 		t.Errorf("page 2 starts with %s, want the 21st newest, %s", first, home[20])
@@ -110,7 +115,7 @@ func TestSearchInTheApp(t *testing.T) {
 
 	// Back and forward.
 	eval[chromedp.Void](tb, `history.back()`)
-	tb.waitFor("page 1 again", `!location.search.includes("page=2") && (document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	tb.waitFor("page 1 again", `!location.search.includes("page=2") && !!document.querySelector('.search-page[data-page="1"]') && (document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
 	eval[chromedp.Void](tb, `history.back()`)
 	tb.waitFor("the first query again", `(document.querySelector("h1") || {}).textContent === "11 results for story 1"`, 10*time.Second)
 	eval[chromedp.Void](tb, `history.forward()`)
