@@ -85,14 +85,14 @@ func TestBackKeepsListPlace(t *testing.T) {
 	tb.keys("opening an article", kb.Enter)
 	tb.waitFor("the article", `location.pathname === "`+href+`" && !!document.querySelector("article.story")`, 10*time.Second)
 	atList := `location.pathname === "/" && !!document.querySelector("main .summary") && Math.abs(window.scrollY - 2000) < 2`
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	tb.waitFor("the list where it was left", atList, 10*time.Second)
 	if got := eval[string](tb, `document.activeElement.getAttribute("href") || document.activeElement.id`); got != href {
 		t.Errorf("back at the list, focus is on %q, want the link followed, %s", got, href)
 	}
-	tb.do("going forward", chromedp.NavigateForward())
+	tb.goForward("going forward")
 	tb.waitFor("the article again", `location.pathname === "`+href+`" && !!document.querySelector("article.story")`, 10*time.Second)
-	tb.do("going back again", chromedp.NavigateBack())
+	tb.goBack("going back again")
 	tb.waitFor("the list where it was left, again", atList, 10*time.Second)
 	tb.click("the site's name", "a.site-name")
 	tb.waitFor("the list by a link, at its top", `location.pathname === "/" && window.scrollY === 0`, 10*time.Second)
@@ -155,7 +155,7 @@ func TestArchiveNavigation(t *testing.T) {
 	if seen[0] != "/articles/archive-000" || seen[n-1] != "/articles/archive-064" || seen[n-13] != "/articles/archive-004" {
 		t.Errorf("the list runs %q ... %q", seen[:3], seen[n-13:])
 	}
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	// The address changes at once, the list at go-app's next frame.
 	tb.waitFor("back to /page/2", `location.pathname === "/page/2" && document.querySelectorAll("main article.summary h2 a").length === 30`, 5*time.Second)
 	if s := state("back"); len(s.Items) != 30 || s.Items[0] != seen[30] {

@@ -81,19 +81,19 @@ func TestBackAfterReloadKeepsListPlace(t *testing.T) {
 		tb.waitFor(what+": the article", `location.pathname === "`+link+`" && !!document.querySelector("article.story")`, 10*time.Second)
 	}
 	open("opening the article")
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	waitListPlace(t, tb, "back without a reload", "/", y, link)
-	tb.do("going forward", chromedp.NavigateForward())
+	tb.goForward("going forward")
 	tb.waitFor("the article again", `location.pathname === "`+link+`" && !!document.querySelector("article.story")`, 10*time.Second)
-	tb.do("reloading the article", chromedp.Reload())
+	tb.reload("reloading the article")
 	tb.waitLive()
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	tb.waitFor("home", `location.pathname === "/" && !!document.querySelector("main .summary")`, 10*time.Second)
 	tb.waitLive()
 	waitListPlace(t, tb, "back after reloading the article", "/", y, link)
 
 	// Home reloaded where the reader is, then left by the same link.
-	tb.do("reloading home", chromedp.Reload())
+	tb.reload("reloading home")
 	tb.waitLive()
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	time.Sleep(200 * time.Millisecond)
@@ -102,7 +102,7 @@ func TestBackAfterReloadKeepsListPlace(t *testing.T) {
 	}
 	tb.do("focusing the link", chromedp.Focus(chromedp.CSS(`main a[href="`+link+`"]`)))
 	open("opening the article from the reloaded home")
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	waitListPlace(t, tb, "back to the reloaded home", "/", y, link)
 	tb.checkConsole(nil)
 }
@@ -122,7 +122,7 @@ func TestBackAfterSearchKeepsFocus(t *testing.T) {
 	tb.keys("searching", "cillum"+kb.Enter)
 	tb.waitPage("the search")
 	tb.waitFor("the results", `location.pathname === "/search" && !!document.querySelector("main .search-page")`, 10*time.Second)
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	waitListPlace(t, tb, "back from the search", "/", y, link)
 	tb.checkConsole(nil)
 }
@@ -177,7 +177,7 @@ func TestSettingsDialogBack(t *testing.T) {
 		expect(what, settingsState{Open: true, Focus: "dialog", Path: link, Y: 600})
 	}
 	open("opening the settings")
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	expect("Back with the settings open", article)
 	open("opening the settings again")
 	tb.keys("pressing Escape", kb.Escape)
@@ -188,7 +188,7 @@ func TestSettingsDialogBack(t *testing.T) {
 	// Forward onto the dialog's entry opens it again; a larger text size
 	// chosen in it moves the page to keep the reader's place, and Back
 	// leaves the page there, not where it was when the dialog opened.
-	tb.do("going forward", chromedp.NavigateForward())
+	tb.goForward("going forward")
 	expect("Forward onto the settings", settingsState{Open: true, Focus: "dialog", Path: link, Y: 600})
 	tb.do("focusing the text size", chromedp.Focus(chromedp.ID("setting-size")))
 	tb.keys("making the text larger", kb.ArrowRight+kb.ArrowRight)
@@ -196,7 +196,7 @@ func TestSettingsDialogBack(t *testing.T) {
 	if larger == 600 {
 		t.Fatal("a larger text did not move the page")
 	}
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	time.Sleep(300 * time.Millisecond) // the browser's restoring, were it to come
 	expect("Back after a larger text", settingsState{Focus: "settings button", Path: link, Y: larger})
 	if m := eval[int](tb, `window.__marker || 0`); m != 5 {
@@ -205,13 +205,13 @@ func TestSettingsDialogBack(t *testing.T) {
 	// Reloaded on the dialog's entry, the page opens with the dialog, and
 	// Back closes it there.
 	open("opening the settings before a reload")
-	tb.do("reloading", chromedp.Reload())
+	tb.reload("reloading")
 	tb.waitLive()
 	open1 := `document.getElementById("reader-settings").open && location.pathname === "` + link + `"`
 	tb.waitFor("the settings open after the reload", open1, 10*time.Second)
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	tb.waitFor("the settings closed over the article", `!document.getElementById("reader-settings").open && location.pathname === "`+link+`"`, 10*time.Second)
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	tb.waitFor("home", `location.pathname === "/" && !!document.querySelector("main .summary")`, 10*time.Second)
 	tb.checkConsole(nil)
 }

@@ -229,6 +229,30 @@ func (tb *tab) navigate(url string) int64 {
 	return resp.Status
 }
 
+// reload reloads the page and waits for the new document's load event.
+func (tb *tab) reload(what string) {
+	tb.t.Helper()
+	if err := chromium.Reload(tb.ctx); err != nil {
+		tb.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// goBack and goForward move in the history and wait until the entry is on
+// screen (see chromium.Go).
+func (tb *tab) goBack(what string) {
+	tb.t.Helper()
+	if err := chromium.Go(tb.ctx, -1); err != nil {
+		tb.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func (tb *tab) goForward(what string) {
+	tb.t.Helper()
+	if err := chromium.Go(tb.ctx, 1); err != nil {
+		tb.t.Fatalf("%s: %v", what, err)
+	}
+}
+
 // waitFor polls a JavaScript expression until it is truthy.
 func (tb *tab) waitFor(what, expr string, timeout time.Duration) {
 	tb.t.Helper()

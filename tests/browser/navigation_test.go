@@ -44,8 +44,8 @@ func TestClientSideNavigation(t *testing.T) {
 			tb.do("clicking "+sel, chromedp.Click(chromedp.CSS(sel)))
 		}
 	}
-	back := func() { tb.do("going back", chromedp.NavigateBack()) }
-	forward := func() { tb.do("going forward", chromedp.NavigateForward()) }
+	back := func() { tb.goBack("going back") }
+	forward := func() { tb.goForward("going forward") }
 
 	steps := []struct {
 		name     string
@@ -122,7 +122,7 @@ func TestReloadDeepLink(t *testing.T) {
 	reload := func(path, head string) {
 		t.Helper()
 		eval[chromedp.Void](tb, `window.__marker = 7`)
-		tb.do("reloading "+path, chromedp.Reload())
+		tb.reload("reloading " + path)
 		if m := eval[int](tb, `window.__marker || 0`); m != 0 {
 			t.Fatalf("reloading %s: window.__marker survived (%d): no reload happened", path, m)
 		}
@@ -166,7 +166,7 @@ func TestClickAtTakeover(t *testing.T) {
 	if p := eval[string](tb, `location.pathname`); p != "/articles/"+slugAlpha {
 		t.Errorf("after the click, location.pathname = %q", p)
 	}
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	tb.waitH1("Latest articles")
 	tb.checkConsole(nil)
 }

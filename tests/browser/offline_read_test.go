@@ -114,7 +114,7 @@ func checkReadOffline(t *testing.T, tb *tab, base string, read []readPage, versi
 			continue
 		}
 		check("typed", p)
-		tb.do("reloading "+p.path, chromedp.Reload())
+		tb.reload("reloading " + p.path)
 		check("reloaded", p)
 	}
 	tb.mustLoad(base+"/", http.StatusOK)

@@ -256,7 +256,7 @@ func readWithoutHost(t *testing.T, tb *tab, base string, ds *article.Dataset, pa
 	// Reload the article on screen.
 	last := paths[len(paths)-1]
 	eval[chromedp.Void](tb, `window.__marker = 7`)
-	tb.do("reloading "+last, chromedp.Reload())
+	tb.reload("reloading " + last)
 	if m := eval[int](tb, `window.__marker || 0`); m != 0 {
 		t.Errorf("reloading %s offline: no reload happened", last)
 	}

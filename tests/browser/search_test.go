@@ -469,7 +469,7 @@ new MutationObserver(() => {
 	eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
 	tb.keys("another query", "story 4"+kb.Enter)
 	tb.waitFor("the next results", `(document.querySelector("h1") || {}).textContent === "6 results for story 4"`, 10*time.Second)
-	tb.do("going back", chromedp.NavigateBack())
+	tb.goBack("going back")
 	tb.waitFor("the first query again, complete", `location.search.startsWith("?q=story") && `+complete, 10*time.Second)
 	if m := eval[int](tb, `window.__marker || 0`); m != 7 {
 		t.Error("searching again or going back reloaded the page")

@@ -105,9 +105,7 @@ func TestSearchReloadKeepsPlace(t *testing.T) {
 	eval[chromedp.Void](tb, fmt.Sprintf(`window.scrollTo(0, %v)`, wantY))
 	tb.waitFor("the page to scroll", fmt.Sprintf(`Math.abs(window.scrollY - %v) < 1`, wantY), 5*time.Second)
 	eval[chromedp.Void](tb, `window.__marker = 1`)
-	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Reload())); err != nil {
-		t.Fatalf("reloading: %v", err)
-	}
+	tb.reload("reloading")
 	tb.waitFor("the reloaded page to be live", `!window.__marker && window.__dt && __dt.live()`, 30*time.Second)
 	const tolerance = 40.0
 	_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](
