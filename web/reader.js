@@ -955,20 +955,89 @@
     });
   }
 
+  // markSaved says on the Save button whether the article is saved; a
+  // saved article shown under another headline than the one the list
+  // keeps (corrected since it was saved) gives the list its headline.
   function markSaved() {
     var s = story();
     var b = $(".tool-save");
     if (s && b) {
-      b.setAttribute("aria-pressed", String(isSaved(s.getAttribute("data-slug"))));
+      var slug = s.getAttribute("data-slug");
+      b.setAttribute("aria-pressed", String(isSaved(slug)));
+      retitle([{ slug: slug, title: $("#page-title").textContent }]);
     }
   }
 
-  // savedPage lists the saved articles, newest saved first.
+  // retitle gives saved articles new headlines ({slug, title} each), and
+  // tells whether any changed.
+  function retitle(titles) {
+    var list = savedList();
+    var changed = false;
+    list.forEach(function (a) {
+      titles.forEach(function (n) {
+        if (a.slug === n.slug && n.title && a.title !== n.title) {
+          a.title = n.title;
+          changed = true;
+        }
+      });
+    });
+    if (changed) {
+      store.set(SAVED, list);
+    }
+    return changed;
+  }
+
+  // savedTitles reads the headline of each saved article's saved copy:
+  // the worker replaces the copies at each update (refreshSaved), so a
+  // headline corrected since the article was saved is the list's too,
+  // without the reader opening it first.
+  function savedTitles() {
+    if (!("caches" in window)) {
+      return Promise.resolve([]);
+    }
+    return caches.open(SAVED_CACHE).then(function (cache) {
+      return Promise.all(
+        savedList().map(function (a) {
+          return cache
+            .match(savedDataKey(a.slug))
+            .then(function (r) {
+              return r ? r.json() : null;
+            })
+            .then(
+              function (d) {
+                var h = d && d.story && d.story.article && d.story.article.headline;
+                return { slug: a.slug, title: typeof h === "string" ? h : "" };
+              },
+              function () {
+                return { slug: a.slug, title: "" }; // not a data file: left as listed
+              }
+            );
+        })
+      );
+    });
+  }
+
+  // savedPage lists the saved articles, newest saved first, then again
+  // if their saved copies have other headlines.
   function savedPage() {
-    var list = $(".saved-list");
-    if (!list) {
+    if (!$(".saved-list")) {
       return;
     }
+    drawSaved();
+    savedTitles().then(
+      function (titles) {
+        if (retitle(titles)) {
+          relabelSaved();
+        }
+      },
+      function (err) {
+        console.warn("dateline: reading the saved copies' headlines:", err);
+      }
+    );
+  }
+
+  function drawSaved() {
+    var list = $(".saved-list");
     var saved = savedList();
     list.textContent = "";
     saved.forEach(function (a) {
@@ -982,6 +1051,23 @@
     });
     $(".saved-empty").hidden = saved.length > 0;
     doc.documentElement.toggleAttribute("data-saved", saved.length > 0);
+  }
+
+  // relabelSaved gives the list's entries their headlines in place, where
+  // the reader may already be, focus and all.
+  function relabelSaved() {
+    var titles = {};
+    savedList().forEach(function (a) {
+      titles[a.slug] = a.title;
+    });
+    $$(".saved-list .saved-remove").forEach(function (b) {
+      var title = titles[b.getAttribute("data-slug")];
+      var a = b.parentNode.querySelector("a");
+      if (title !== undefined && a) {
+        a.textContent = title;
+        $(".visually-hidden", b).textContent = ": " + title;
+      }
+    });
   }
 
   // ---- share ---------------------------------------------------------------

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -789,21 +790,27 @@ func TestShortcutsOtherLayouts(t *testing.T) {
 
 // TestSavedOfflineAfterUpdate saves an article of an archive past the
 // precache limit, updates the app, then reads it offline from /saved: the
-// saved copy outlives the update. Unsaving from the list removes it.
+// saved copy outlives the update, and the update's correction of its
+// headline reaches the copy and the list. Unsaving from the list removes
+// it.
 func TestSavedOfflineAfterUpdate(t *testing.T) {
 	t.Parallel()
 	const n = 2501 // one past site.FullOfflineMaxArticles: pages are saved as read
+	const slug = "archive-2400"
+	head, corrected := "Synthetic archive story 2400", "Synthetic archive story 2400, corrected"
 	dsA := archiveDataset(n)
 	dsB := archiveDataset(n)
 	dsB.Articles[0].Headline = "Synthetic archive story 0, updated"
+	if dsB.Articles[2400].Slug != slug {
+		t.Fatalf("the dataset's article 2400 is %s", dsB.Articles[2400].Slug)
+	}
+	dsB.Articles[2400].Headline = corrected
 	port := freePort(t)
 	hostA := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, "saved-a.json", dsA))
 	tb := newTab(t, 412, 900)
 	tb.extend(3 * time.Minute)
 	firstVisit(t, tb, hostA.URL, 60*time.Second)
 
-	const slug = "archive-2400"
-	head := "Synthetic archive story 2400"
 	tb.mustLoad(hostA.URL+dlpage.ArticlePath(slug), http.StatusOK)
 	tb.waitLive()
 	// app.wasm took the page over as drawn, without its data file; past
@@ -815,6 +822,16 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	tb.waitFor("the saved copy", `caches.open("dateline-saved").then((c) => c.keys()).then((k) => window.__savedKeys = k.length)`+` && window.__savedKeys === 2`, 10*time.Second)
 	if got := eval[string](tb, `document.querySelector(".toasts").innerText`); !strings.Contains(got, "Saved") {
 		t.Errorf("saving says %q", got)
+	}
+	// A saved article shown under another headline than the list's (as
+	// one corrected since it was saved) gives the list its headline.
+	savedTitle := `(JSON.parse(localStorage.getItem("dateline:saved").slice(` + strconv.Itoa(len(storedMark)) + `)).find((a) => a.slug === "` + slug + `") || {}).title`
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:saved", localStorage.getItem("dateline:saved").replace(`+jsString(head)+`, "An older headline"))`)
+	tb.reload("reloading the saved article")
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	if got := eval[string](tb, savedTitle); got != head {
+		t.Errorf("after the article was shown, the saved list keeps %q, want its headline %q", got, head)
 	}
 
 	hostA.stop()
@@ -831,19 +848,23 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	tb.waitH1("Latest articles")
 	tb.waitFor("version B", `document.body.innerText.includes("Synthetic archive story 0, updated")`, 10*time.Second)
 	tb.waitSaved(60 * time.Second)
+	if got := eval[string](tb, savedTitle); got != head {
+		t.Fatalf("before /saved is shown, the list has %q, want the headline as saved", got)
+	}
+	// The worker replaces the saved copies with version B's.
+	tb.waitFor("the saved copy corrected", `caches.open("dateline-saved").then((c) => c.match("/_saved/articles/`+slug+`.json")).then((r) => r.json()).then((d) => window.__savedHead = d.story.article.headline) && window.__savedHead === `+jsString(corrected), 30*time.Second)
 
 	tb.goOffline()
 	tb.mustLoad(hostB.URL+dlpage.SavedPath, http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list li").length === 1`, 10*time.Second)
-	if got := eval[string](tb, `document.querySelector(".saved-list a").textContent`); got != head {
-		t.Errorf("/saved lists %q, want %q", got, head)
-	}
+	tb.waitFor("the corrected headline in the list", `document.querySelector(".saved-list a").textContent === `+jsString(corrected)+
+		` && document.querySelector(".saved-remove").textContent.endsWith(`+jsString(corrected)+`)`, 5*time.Second)
 	tb.mustLoad(hostB.URL+dlpage.ArticlePath(slug), http.StatusOK)
 	tb.waitLive()
-	tb.waitH1(head)
+	tb.waitH1(corrected)
 	time.Sleep(500 * time.Millisecond)
-	if h1 := eval[string](tb, `document.querySelector("h1").textContent`); h1 != head {
+	if h1 := eval[string](tb, `document.querySelector("h1").textContent`); h1 != corrected {
 		t.Errorf("offline after the update, the saved article shows %q", h1)
 	}
 	// A page of the archive neither saved nor read is not there.
