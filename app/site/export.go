@@ -171,6 +171,14 @@ func (s *Site) exportTo(w *exportWriter) error {
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", page.SearchPath, err)
 	}
+	// That one file answers every query, so it says noindex itself, as
+	// the host's results of a query do (feed.HeadTags), to crawlers that
+	// run no script too. A static host cannot add it by query: _headers
+	// matches no query string, and nginx's snippet, inside a server
+	// block, can have no map, while an add_header inside an "if" drops
+	// the security headers. The search page without a query, a box to
+	// type in, loses nothing by it.
+	h.Meta = append(h.Meta, page.Meta{Name: "robots", Content: "noindex"})
 	sp, err := s.render(searchRef, page.Data{Head: h, Found: &page.Found{Static: true}}, http.StatusOK)
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", page.SearchPath, err)

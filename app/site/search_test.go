@@ -281,6 +281,11 @@ func TestSearchExport(t *testing.T) {
 			t.Error("the exported search page is marked with results")
 		}
 	}
+	// A static host serves this one file for every query: it says
+	// noindex itself, as the host's results of a query do.
+	if r := root.Find("meta", "name", "robots"); len(r) != 1 || r[0].Attrs["content"] != "noindex" {
+		t.Errorf("the exported search page: robots metas %v, want one noindex", r)
+	}
 	sdir := filepath.Join(dir, strings.TrimPrefix(s.DataBase, "/"), page.SearchDir)
 	fsys := os.DirFS(sdir)
 	searcher := search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -184,6 +185,41 @@ func TestStaticHostHeaders(t *testing.T) {
 		}
 	}
 	checkOneAddress(t, dataFile, h.URL, ng.URL, cd.URL)
+	checkSearchNoindex(t, h.URL, ng.URL, cd.URL)
+}
+
+// robotsMeta finds a <meta name="robots"> in a page, either attribute
+// order and quoting as the host and go-app write them.
+var robotsMeta = regexp.MustCompile(`<meta[^>]*\bname="robots"[^>]*\bcontent="([^"]*)"`)
+
+// checkSearchNoindex checks that a search's results say noindex on every
+// host, by the page or by an X-Robots-Tag header, to a crawler that runs
+// no script: a static host serves one file for every query, which the
+// app fills in, and search engines ask sites to keep their own search
+// results out of the index.
+func checkSearchNoindex(t *testing.T, hosts ...string) {
+	t.Helper()
+	for _, host := range hosts {
+		for _, p := range []string{dlpage.SearchPath + "?q=council", dlpage.SearchPath + "?q=alpha&page=2"} {
+			resp, err := http.Get(host + p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				t.Fatalf("%s%s: reading the body: %v", host, p, err)
+			}
+			var said []string
+			if m := robotsMeta.FindSubmatch(body); m != nil {
+				said = append(said, string(m[1]))
+			}
+			said = append(said, resp.Header.Values("X-Robots-Tag")...)
+			if resp.StatusCode != http.StatusOK || !slices.ContainsFunc(said, func(s string) bool { return strings.Contains(s, "noindex") }) {
+				t.Errorf("%s%s: %d, robots %q; want 200 and noindex, in the page or an X-Robots-Tag", host, p, resp.StatusCode, said)
+			}
+		}
+	}
 }
 
 // largestSearchFiles returns the URL paths of an export's search index
