@@ -21,17 +21,7 @@ func applyHead(h *page.Head) {
 	if h == nil {
 		return
 	}
-	add := func(tag string, attrs ...string) app.Value {
-		el := doc.Call("createElement", tag)
-		el.Call("setAttribute", "data-head", "")
-		for i := 0; i+1 < len(attrs); i += 2 {
-			if attrs[i+1] != "" {
-				el.Call("setAttribute", attrs[i], attrs[i+1])
-			}
-		}
-		head.Call("appendChild", el)
-		return el
-	}
+	add := func(tag string, attrs ...string) app.Value { return addHead(doc, head, tag, attrs...) }
 	if h.Canonical != "" {
 		add("link", "rel", "canonical", "href", h.Canonical)
 	}
@@ -44,6 +34,20 @@ func applyHead(h *page.Head) {
 	if h.JSONLD != "" {
 		add("script", "type", "application/ld+json").Set("textContent", h.JSONLD)
 	}
+}
+
+// addHead appends an element marked data-head to the document's head,
+// with the attributes (name, value pairs) whose value is not empty.
+func addHead(doc, head app.Value, tag string, attrs ...string) app.Value {
+	el := doc.Call("createElement", tag)
+	el.Call("setAttribute", "data-head", "")
+	for i := 0; i+1 < len(attrs); i += 2 {
+		if attrs[i+1] != "" {
+			el.Call("setAttribute", attrs[i], attrs[i+1])
+		}
+	}
+	head.Call("appendChild", el)
+	return el
 }
 
 // removeHead removes the elements of the last page's head and returns the
@@ -62,5 +66,23 @@ func applyDrawnHead(els []string) {
 	head := removeHead(app.Window().Get("document"))
 	for _, el := range els {
 		head.Call("insertAdjacentHTML", "beforeend", el)
+	}
+}
+
+// setRobots makes the document's robots meta say what the page's Meta
+// does, as the host writes it, adding it or removing it for "": a page
+// the app draws itself (a search, the not-found page) has no head from
+// the host. The element is marked data-head, as the host's is, so that
+// the next page's head takes its place.
+func setRobots(content string) {
+	if !app.IsClient {
+		return
+	}
+	doc := app.Window().Get("document")
+	if m := doc.Call("querySelector", `head meta[name="robots"]`); m.Truthy() {
+		m.Call("remove")
+	}
+	if content != "" {
+		addHead(doc, doc.Get("head"), "meta", "name", "robots", "content", content)
 	}
 }

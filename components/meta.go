@@ -6,11 +6,12 @@ import (
 )
 
 // Meta is what a page says of itself in its head: its title and
-// description, and its name without the site's (a headline, a section's
-// name).
+// description, its robots meta's content ("" for none: page.Ref.Robots),
+// and its name without the site's (a headline, a section's name).
 type Meta struct {
 	Title       string
 	Description string
+	Robots      string
 	Name        string
 }
 
@@ -25,13 +26,13 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 	switch {
 	case ref.Kind == page.Saved:
 		title := t.Text(i18n.SavedTitle)
-		return Meta{Title: titled(title), Description: site.Description, Name: title}
+		return Meta{Title: titled(title), Description: site.Description, Robots: ref.Robots(), Name: title}
 	case ref.Kind == page.Offline:
 		title := t.Text(i18n.OfflinePageTitle)
-		return Meta{Title: titled(title), Description: site.Description, Name: title}
+		return Meta{Title: titled(title), Description: site.Description, Robots: ref.Robots(), Name: title}
 	case d.Drawn != nil:
 		// The document's own, which the host wrote from the page's data.
-		return Meta{Title: d.Drawn.Title, Description: d.Drawn.Description}
+		return Meta{Title: d.Drawn.Title, Description: d.Drawn.Description, Robots: d.Drawn.Robots}
 	case ref.Kind == page.Search:
 		// What the search found, as its heading says, or while that is
 		// not known the query.
@@ -42,7 +43,7 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 		case ref.Slug != "":
 			title = ref.Slug
 		}
-		m := Meta{Title: titled(title), Description: site.Description, Name: title}
+		m := Meta{Title: titled(title), Description: site.Description, Robots: ref.Robots(), Name: title}
 		if ref.N > 1 && ref.Slug != "" {
 			m.Title = titled(t.Text(i18n.PageNumbered, "title", title, "n", t.Number(ref.N)))
 		}
@@ -63,7 +64,7 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 		}
 		return m
 	}
-	return Meta{Title: titled(t.Text(i18n.NotFoundTitle)), Description: site.Description, Name: t.Text(i18n.NotFoundTitle)}
+	return Meta{Title: titled(t.Text(i18n.NotFoundTitle)), Description: site.Description, Robots: page.Ref{}.Robots(), Name: t.Text(i18n.NotFoundTitle)}
 }
 
 // listTitle heads a list of articles.

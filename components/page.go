@@ -51,8 +51,8 @@ func (p *Page) OnUpdate(ctx app.Context) {
 	p.st.ahead(page.ParseURL(path, query), p.Source)
 }
 
-// OnNav loads the page's data and sets the document's title and
-// description. On the document's first page it marks the app live; that
+// OnNav loads the page's data and sets the document's title, description
+// and robots meta. On the document's first page it marks the app live; that
 // page keeps the prerendered head and the browser's scroll and focus, and
 // when OnInit found its data, there is nothing to load.
 func (p *Page) OnNav(ctx app.Context) {
@@ -63,9 +63,13 @@ func (p *Page) OnNav(ctx app.Context) {
 		if p.st.Status == loaded {
 			if p.st.Ref.Kind == page.Search {
 				// The worker answers every search address with one page
-				// (the host's, for an empty query), whose title names no
-				// query: the app, which searched, does.
-				ctx.Page().SetTitle(MetaOf(p.Site, p.st.Ref, p.st.Data).Title)
+				// (the host's, for an empty query), and a static host with
+				// the exported one, whose title names no query and whose
+				// robots meta is not the query's: the app, which searched,
+				// sets them.
+				m := MetaOf(p.Site, p.st.Ref, p.st.Data)
+				ctx.Page().SetTitle(m.Title)
+				setRobots(m.Robots)
 			}
 			return
 		}
@@ -93,6 +97,9 @@ func (p *Page) OnNav(ctx app.Context) {
 			// page was.
 			afterNav(ctx, ref, d, p.view != nil && p.drawn == p.st.gen)
 		}
+		// After afterNav, which puts the page's head from the host in
+		// place of the last page's: a page the app draws itself has none.
+		setRobots(m.Robots)
 	})
 }
 

@@ -199,7 +199,7 @@ func (s *Source) First(r page.Ref) (page.Data, error) {
 // drawnPage reads the page the host drew for r in the document: the
 // elements of its <main>, as the page's loader copied them before any
 // other script ran (app/site/loader.js: window.datelineDrawn), its title,
-// description and head, and whether its header marks a section as the
+// description, robots meta and head, and whether its header marks a section as the
 // page. The copy is taken once, whether or not it is r's.
 func drawnPage(r page.Ref) (*page.Drawn, bool) {
 	win := js.Global()
@@ -223,6 +223,9 @@ func drawnPage(r page.Ref) (*page.Drawn, bool) {
 	}
 	if m := doc.Call("querySelector", `meta[name="description"]`); m.Truthy() {
 		d.Description = m.Call("getAttribute", "content").String()
+	}
+	if m := doc.Call("querySelector", `meta[name="robots"]`); m.Truthy() {
+		d.Robots = m.Call("getAttribute", "content").String()
 	}
 	d.InSection = doc.Call("querySelector", `nav.sections a[aria-current="page"]`).Truthy()
 	head := doc.Call("querySelectorAll", "head [data-head]")

@@ -124,14 +124,9 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 		}
 	}
 	h.Meta = append(h.Meta, Meta{Name: "twitter:card", Content: card})
-	// Not found, offline, pages that are the reader's own (saved articles)
-	// and the results of a query: nothing for a search engine, which asks
-	// sites to keep internal search results out of its index. Links on
-	// them may still be followed. The search page without a query, a box
-	// to type in, may be indexed.
-	if p.Ref.Kind == page.NotFound || p.Ref.Kind == page.Saved || p.Ref.Kind == page.Offline ||
-		p.Ref.Kind == page.Search && p.Ref.Slug != "" {
-		h.Meta = append(h.Meta, Meta{Name: "robots", Content: "noindex"})
+	// The app sets the same after a navigation (components: MetaOf).
+	if r := p.Ref.Robots(); r != "" {
+		h.Meta = append(h.Meta, Meta{Name: "robots", Content: r})
 	}
 	return h, nil
 }

@@ -32,10 +32,11 @@ type Data struct {
 type Drawn struct {
 	// Content is the markup of each element of the page's <main>.
 	Content []string
-	// Title and Description are the document's; Head is the markup of each
-	// element the host marked data-head (see Head).
-	Title, Description string
-	Head               []string
+	// Title, Description and Robots (its robots meta) are the document's;
+	// Head is the markup of each element the host marked data-head (see
+	// Head).
+	Title, Description, Robots string
+	Head                       []string
 	// InSection: the header marks the section of the page's address as
 	// the page (aria-current), as on a section's list. The not-found page
 	// drawn for a section's page past its last marks none.

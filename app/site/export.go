@@ -178,7 +178,7 @@ func (s *Site) exportTo(w *exportWriter) error {
 	// block, can have no map, while an add_header inside an "if" drops
 	// the security headers. The search page without a query, a box to
 	// type in, loses nothing by it.
-	h.Meta = append(h.Meta, page.Meta{Name: "robots", Content: "noindex"})
+	h.Meta = append(h.Meta, page.Meta{Name: "robots", Content: page.NoIndex})
 	sp, err := s.render(searchRef, page.Data{Head: h, Found: &page.Found{Static: true}}, http.StatusOK)
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", page.SearchPath, err)

@@ -333,6 +333,15 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		tb.waitLive()
 		tb.waitFor("results from the exported index", `(document.querySelector("h1") || {}).textContent.includes(" for alpha") &&
 			(document.querySelector(".search-results a") || {getAttribute: () => ""}).getAttribute("href") === "/articles/`+slugAlpha+`"`, 10*time.Second)
+		// The results drawn, the head still keeps them out of search
+		// engines' indexes, as the host's do.
+		noindex := func(what string) {
+			t.Helper()
+			if got := eval[[]string](tb, robotsJS); len(got) != 1 || got[0] != "noindex" {
+				t.Errorf("%s: robots metas %q, want one noindex", what, got)
+			}
+		}
+		noindex("results from the exported index")
 
 		tb.waitSaved(30 * time.Second)
 		// A search under the worker comes from nginx first: the same
@@ -344,6 +353,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			tb.waitLive()
 			tb.waitFor(what, `(document.querySelector("h1") || {}).textContent === "1 result for `+q+`" &&
 			(document.querySelector(".search-results a") || {getAttribute: () => ""}).getAttribute("href") === "/articles/`+slug+`"`, 10*time.Second)
+			noindex(what)
 		}
 		searched("results under the worker", "bravo", slugBravo)
 		tb.goOffline()
