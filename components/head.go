@@ -69,6 +69,19 @@ func applyDrawnHead(els []string) {
 	}
 }
 
+// setTitle sets the document's title. go-app's Page.SetTitle also writes
+// it into the head's first og:title, making one where there is none: the
+// host's og:title (the headline alone, in the head applyHead puts in)
+// then read "Headline · Site", and after a page without a head (a search)
+// a second og:title stayed beside the next page's.
+func setTitle(ctx app.Context, title string) {
+	if !app.IsClient {
+		ctx.Page().SetTitle(title)
+		return
+	}
+	app.Window().Get("document").Set("title", title)
+}
+
 // setRobots makes the document's robots meta say what the page's Meta
 // does, as the host writes it, adding it or removing it for "": a page
 // the app draws itself (a search, the not-found page) has no head from

@@ -68,7 +68,7 @@ func (p *Page) OnNav(ctx app.Context) {
 				// robots meta is not the query's: the app, which searched,
 				// sets them.
 				m := MetaOf(p.Site, p.st.Ref, p.st.Data)
-				ctx.Page().SetTitle(m.Title)
+				setTitle(ctx, m.Title)
 				setRobots(m.Robots)
 			}
 			return
@@ -84,11 +84,11 @@ func (p *Page) OnNav(ctx app.Context) {
 			if errors.Is(p.st.Err, page.ErrStale) {
 				title = i18n.StaleTitle
 			}
-			ctx.Page().SetTitle(p.Site.Table.Plain().Text(title)) // a title: no isolates
+			setTitle(ctx, p.Site.Table.Plain().Text(title)) // a title: no isolates
 			return
 		}
 		m := MetaOf(p.Site, ref, d)
-		ctx.Page().SetTitle(m.Title)
+		setTitle(ctx, m.Title)
 		ctx.Page().SetDescription(m.Description)
 		if !first {
 			// A page drawn ahead (OnUpdate) is on screen already: its

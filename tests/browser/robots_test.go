@@ -14,11 +14,16 @@ import (
 // robotsJS lists the content of every robots meta in the document's head.
 const robotsJS = `Array.from(document.querySelectorAll('head meta[name="robots"]'), (m) => m.content)`
 
+// ogTitleJS lists the content of every og:title meta in the document's head.
+const ogTitleJS = `Array.from(document.querySelectorAll('head meta[property="og:title"]'), (m) => m.content)`
+
 // TestRobotsInTheApp moves between pages in the app and reads the head's
 // robots meta on each, as a crawler that runs the app would: noindex on a
 // search's results and on the not-found page, as the host writes them
 // (app/feed HeadTags), and none on an article or the home page, going
-// forward and back.
+// forward and back. The head's og:title stays the host's: go-app's
+// SetTitle wrote the document's title into it, and made one more after a
+// page without a head (a search).
 func TestRobotsInTheApp(t *testing.T) {
 	t.Parallel()
 	tb := searchHome(t, 1280)
@@ -30,6 +35,16 @@ func TestRobotsInTheApp(t *testing.T) {
 		}
 	}
 	check("the home page")
+	homeOG := eval[[]string](tb, ogTitleJS)
+	if len(homeOG) != 1 {
+		t.Fatalf("the home page as the host drew it has og:title %q, want one", homeOG)
+	}
+	checkOG := func(page string, want ...string) {
+		t.Helper()
+		if got := eval[[]string](tb, ogTitleJS); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: og:title metas %q, want %q (the host's)", page, got, want)
+		}
+	}
 
 	tb.keys("/", "/")
 	tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input"`, 5*time.Second)
@@ -40,6 +55,7 @@ func TestRobotsInTheApp(t *testing.T) {
 	tb.click("opening a result", ".search-results .summary-headline a")
 	tb.waitFor("an article", `location.pathname.startsWith("/articles/") && !!document.querySelector("article.story")`, 10*time.Second)
 	check("an article opened from the results")
+	checkOG("an article opened from the results", eval[string](tb, `document.querySelector("h1").textContent`))
 
 	eval[chromedp.Void](tb, `history.back()`)
 	tb.waitFor("the results again", `location.search.includes("q=") && (document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
@@ -55,6 +71,7 @@ func TestRobotsInTheApp(t *testing.T) {
 	eval[chromedp.Void](tb, `history.back()`)
 	tb.waitFor("the home page again", `location.pathname === "/" && !location.search && !!document.querySelector("main article.summary")`, 10*time.Second)
 	check("the home page, back")
+	checkOG("the home page, back", homeOG...)
 	if m := eval[int](tb, `window.__marker || 0`); m != 7 {
 		t.Error("moving between the pages loaded a new document")
 	}
