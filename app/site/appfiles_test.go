@@ -49,7 +49,8 @@ func workerScript(t *testing.T, ts *testServer) []byte {
 // and the host answers it with those bytes, kept a year; the path alone,
 // or with another hash (a page of another version), is revalidated as
 // before. The service worker's record of the files (HASHES) names the
-// same hashes.
+// same hashes, go-app's files' too: by them it tells a page of another
+// version, which names its own.
 func TestPagesNameAppFilesByContent(t *testing.T) {
 	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
 	root := htmltest.Parse(t, string(ts.get(t, "/", "").raw))
@@ -67,6 +68,10 @@ func TestPagesNameAppFilesByContent(t *testing.T) {
 		t.Fatal("app.js does not fetch app.wasm through datelineFetchWasm")
 	}
 	refs = append(refs, string(wasm[1]))
+	// The loader compiles app.wasm early, by the same name.
+	if early := loader.Attrs["data-wasm"]; early != string(wasm[1]) {
+		t.Errorf("the loader compiles app.wasm as %q, app.js fetches it as %q", early, wasm[1])
+	}
 	// The manifest's icons, which Chromium fetches with the manifest at
 	// each page load; the manifest keeps the id it had without one.
 	var manifest struct {
@@ -100,7 +105,7 @@ func TestPagesNameAppFilesByContent(t *testing.T) {
 		if ref != feed.HashedName(p, h) {
 			t.Errorf("a page names %s, whose bytes' hash is %s", ref, h)
 		}
-		if strings.HasPrefix(p, "/web/") && !strings.Contains(worker, `"`+p+`":"`+h+`"`) {
+		if !strings.Contains(worker, `"`+p+`":"`+h+`"`) {
 			t.Errorf("the service worker's HASHES do not give %s the hash %s", p, h)
 		}
 		for _, enc := range []string{"", "gzip", "br"} {

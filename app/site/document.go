@@ -51,9 +51,10 @@ func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error)
 	// The loader comes before the stylesheet, so that it runs at once: an
 	// inline script waits for the stylesheets above it.
 	// data-base and data-version tell reader.js where this version's data
-	// files are and which version the page is.
+	// files are and which version the page is; data-wasm is app.wasm's
+	// name in app.js, which the loader compiles early.
 	b.WriteString("<script data-scripts=\"" + attr(strings.Join(s.scripts, " ")) + "\" data-lite=\"" + attr(s.ref(readerScript)) +
-		"\" data-base=\"" + attr(s.DataBase) + "\" data-version=\"" + attr(s.Version) + "\"")
+		"\" data-wasm=\"" + attr(s.ref(wasmPath)) + "\" data-base=\"" + attr(s.DataBase) + "\" data-version=\"" + attr(s.Version) + "\"")
 	if f := ref.DataFile(); f != "" && !d.Missing() {
 		// Not fetched by the page, which app.wasm takes over as drawn: the
 		// service worker saves it, when it saves pages as they are read,

@@ -119,7 +119,10 @@
     // the page is parsed and painted, rather than once app.js runs after
     // DOMContentLoaded. wasmfetch.js (in app.js) takes
     // the module; if this fails, it fetches app.wasm again the usual way.
-    var wasm = WebAssembly.compileStreaming(fetch("/web/app.wasm"));
+    // It is asked for by the name the page's app.js gives it (data-wasm,
+    // with its content's hash), as every file of the app: a page of
+    // another version than the worker's gets its own version's.
+    var wasm = WebAssembly.compileStreaming(fetch(me.getAttribute("data-wasm")));
     wasm.catch(function () {});
     window.datelineWasm = wasm;
   }

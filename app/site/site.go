@@ -90,6 +90,10 @@ var goAppResources = map[string]string{
 	"/app-worker.js": "text/javascript; charset=utf-8",
 }
 
+// goAppOrder is the order New makes goAppResources in: the service
+// worker last, since it names the hash of each file before it (fillHashes).
+var goAppOrder = []string{"/app.js", "/wasm_exec.js", manifestPath, workerPath}
+
 // manifestPath is where go-app's web app manifest is served; pages name it
 // by ref.
 const manifestPath = "/manifest.webmanifest"
@@ -156,18 +160,9 @@ func New(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding the first pages of the lists: %w", err)
 	}
-	hashes := map[string]string{}
-	for p, r := range s.fixed {
-		if strings.HasPrefix(p, "/web/") {
-			hashes[p] = r.etag
-		}
-	}
-	hashesJSON, err := json.Marshal(hashes)
-	if err != nil {
-		return nil, fmt.Errorf("encoding the web files' hashes: %w", err)
-	}
-	s.handler = s.newHandler(len(wasm), string(siteJSON), string(firstJSON), string(hashesJSON))
-	for p, ct := range goAppResources {
+	s.handler = s.newHandler(len(wasm), string(siteJSON), string(firstJSON))
+	for _, p := range goAppOrder {
+		ct := goAppResources[p]
 		rec := httptest.NewRecorder()
 		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
 		if rec.Code != http.StatusOK {
@@ -179,6 +174,8 @@ func New(cfg Config) (*Site, error) {
 			body, err = patchAppJS(body, s.ref(wasmPath))
 		case manifestPath:
 			body, err = patchManifest(body, s.site.Lang, s.ref)
+		case workerPath:
+			body, err = s.fillHashes(body)
 		}
 		if err != nil {
 			return nil, err
@@ -240,9 +237,9 @@ func siteOf(arc *dataset.Archive) *page.Site {
 
 // newHandler configures go-app's handler, used here to generate app.js,
 // wasm_exec.js, the manifest and the service worker (firstJSON: its
-// list of firstPages; hashesJSON: the hash of each file under /web/, by
-// path). Pages are the site's own (document.go).
-func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) *app.Handler {
+// list of firstPages; the hashes of the app's files are filled in once
+// they are made, fillHashes). Pages are the site's own (document.go).
+func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON string) *app.Handler {
 	return &app.Handler{
 		Name:            s.site.Name,
 		ShortName:       s.site.Name,
@@ -273,7 +270,6 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 			"__SITE_HEADERS__", siteHeadersJSON,
 			"__ARTICLES__", s.OfflineMode(),
 			"__FIRST_PAGES__", firstJSON,
-			"__HASHES__", hashesJSON,
 			"__NOT_FOUND__", notFoundPath,
 			"__OFFLINE__", page.OfflinePath,
 			"__SEARCH__", page.SearchPath,
@@ -286,6 +282,34 @@ func (s *Site) newHandler(wasmSize int, siteJSON, firstJSON, hashesJSON string) 
 		).Replace(workerTemplate),
 	}
 }
+
+// fillHashes puts into the service worker, go-app's body of it, its
+// HASHES: the hash of each app file that pages name by it (ref), by its
+// plain path: every file under /web/ (addWeb), and go-app's app.js,
+// wasm_exec.js and manifest, made before it (goAppOrder). By them the
+// worker tells a page's own files from those of a page of another version,
+// which names its own by their hashes: app.js changes with every version,
+// since it carries the version, the data path and the sections.
+func (s *Site) fillHashes(worker []byte) ([]byte, error) {
+	hashes := map[string]string{}
+	for p, name := range s.names {
+		if p == workerBodyPath {
+			continue // not made yet, and no page names it
+		}
+		hashes[p] = s.named[name].etag
+	}
+	b, err := json.Marshal(hashes)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the app files' hashes: %w", err)
+	}
+	if n := bytes.Count(worker, []byte(hashesMark)); n != 1 {
+		return nil, fmt.Errorf("the service worker has %s %d times, want 1", hashesMark, n)
+	}
+	return bytes.Replace(worker, []byte(hashesMark), b, 1), nil
+}
+
+// hashesMark stands in worker.js for its HASHES, which fillHashes puts in.
+const hashesMark = "__HASHES__"
 
 // workerFilePattern is the pattern of the paths, as sent (escaped), under
 // which the host serves a file that is no page: the feeds, the sitemaps,
@@ -379,7 +403,9 @@ func (s *Site) keep(p string) {
 // host sends the app's files at their plain paths without validators, so
 // that each page cost them whole (app.wasm 1.5 MB behind Caddy) where no
 // worker answered. The service worker keeps the files under their plain
-// paths, and answers a hashed name with the plain path's copy. A path that
+// paths, and answers a hashed name with its version's hash (HASHES,
+// fillHashes) with the plain path's copy; another hash, a page of another
+// version's, from the network first (worker.js, otherVersion). A path that
 // is not one of them is named as it is.
 func (s *Site) ref(p string) string {
 	if name, ok := s.names[p]; ok {

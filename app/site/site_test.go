@@ -615,10 +615,13 @@ func checkLoader(t *testing.T, root *htmltest.Node, csp string, allowed []string
 			t.Errorf("every page carries the loader's comment line %q", l)
 		}
 	}
-	// With a worker, the loader compiles app.wasm early; go-app's app.js
-	// (patched) asks for the same file.
-	if !strings.Contains(text.String(), `WebAssembly.compileStreaming(fetch("/web/app.wasm"))`) {
-		t.Errorf("the loader does not compile /web/app.wasm early")
+	// With a worker, the loader compiles app.wasm early, by the name the
+	// page's app.js gives it (TestPagesNameAppFilesByContent).
+	if !strings.Contains(text.String(), `WebAssembly.compileStreaming(fetch(me.getAttribute("data-wasm")))`) {
+		t.Errorf("the loader does not compile data-wasm early")
+	}
+	if wasm := withoutHash(t, s.Attrs["data-wasm"]); wasm != "/web/app.wasm" {
+		t.Errorf("the loader's data-wasm names %q, want app.wasm", wasm)
 	}
 	// Each by its content's hash (TestPagesNameAppFilesByContent).
 	var srcs []string

@@ -26,10 +26,12 @@ const ARTICLES = "__ARTICLES__";
 // data saver is on: the saved articles' and search pages, the first page
 // of the home list and of each section, and their data files.
 const FIRST_PAGES = __FIRST_PAGES__;
-// Each file under /web/ this version serves, by path: its content's hash.
-// A file an older version saved with the same hash is copied from its
-// cache rather than downloaded again (reuse): app.wasm, 2 MB, mostly
-// stays the same from one version of the dataset to the next.
+// Each app file this version's pages name by its content's hash (the
+// files under /web/, app.js, wasm_exec.js, the manifest), by plain path:
+// that hash. A file an older version saved with the same hash is copied
+// from its cache rather than downloaded again (reuse): app.wasm, 2 MB,
+// mostly stays the same from one version of the dataset to the next. A
+// page that names a file by another hash is of another version (resource).
 const HASHES = __HASHES__;
 // Served, with its 404 status, for unknown paths while offline.
 const NOT_FOUND = "__NOT_FOUND__";
@@ -284,7 +286,8 @@ function ref(u) {
 }
 
 // plain is the plain path of an app file's hashed name (ref's, with any
-// hash: a page of another version names its own), or p as it is.
+// hash: a page of another version names its own, see resource), or p as
+// it is.
 function plain(p) {
   return p.replace(/\.[0-9a-f]{24}(\.[0-9A-Za-z]+)$/, "$1");
 }
@@ -1381,6 +1384,9 @@ async function resource(req, url) {
   // (site.go's ref): the worker keeps them under their plain paths, and
   // goes by those (a query string too, as pages named them before).
   const p = plain(url.pathname);
+  if (p !== url.pathname && HASHES[p] !== undefined && url.pathname !== ref(p)) {
+    return otherVersion(req, cache, p);
+  }
   const shell = SHELL.includes(p) || HASHES[p] !== undefined;
   const key = shell ? p : url.pathname + url.search;
   const older = () => (shell ? undefined : caches.match(req));
@@ -1411,6 +1417,39 @@ async function resource(req, url) {
     throw err;
   }
   return resp;
+}
+
+// otherVersion answers a page that names p, an app file, by a hash that
+// is not this version's: the page is of another version, newer (the host
+// gave it while this worker was still in charge: a shared link to a story
+// published since) or older (open across an update). It runs the files
+// its HTML names: this version's app.js, at the same plain path, carries
+// this version's data path and sections, and its app.wasm may be another
+// build; under a newer page they drew this version's home list, and a new
+// section's page as not found. So the file comes from the network (through
+// the browser's cache, which keeps it a year by that name), and is kept
+// out of this version's cache, whose keys are this version's files, as
+// the install and reuse expect. Offline, or where the host no longer has
+// that file, the page gets this version's copy rather than no app.
+async function otherVersion(req, cache, p) {
+  let resp;
+  let failure;
+  try {
+    resp = await fetch(req);
+    if (resp.ok) {
+      return resp;
+    }
+  } catch (err) {
+    failure = err;
+  }
+  const own = (await cache.match(p)) || (await fromSaving(cache, p));
+  if (own) {
+    return own;
+  }
+  if (resp) {
+    return resp;
+  }
+  throw failure;
 }
 
 // PLACEHOLDER stands offline for a picture not saved, rather than the

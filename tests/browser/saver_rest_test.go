@@ -10,7 +10,7 @@ package browser
 import (
 	"fmt"
 	"net/http"
-	"strings"
+	"net/url"
 	"sync"
 	"testing"
 	"time"
@@ -196,7 +196,7 @@ func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
 		defer mu.Unlock()
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
-			if strings.Contains(e.Request.URL, "/web/app.wasm") && wasmID == "" { // pages name it with its hash
+			if u, err := url.Parse(e.Request.URL); err == nil && plainName(u.Path) == "/web/app.wasm" && wasmID == "" { // pages name it with its hash
 				wasmID, asked = e.RequestID, true
 			}
 		case *network.EventResponseReceived:
