@@ -92,10 +92,32 @@ func TestSiteValidate(t *testing.T) {
 	if f := ok.Validate(); f != nil {
 		t.Fatalf("%+v", f)
 	}
-	for _, u := range []string{"http://news.example.org", "https://news.example.org/x", "https://", "https://u@news.example.org", "news.example.org", "https://news.example.org?a=1"} {
-		s := Site{URL: u}
-		if f := s.Validate(); len(f) != 1 || f[0].Pointer != "/url" {
-			t.Errorf("url %q: %+v", u, f)
+	for _, u := range []string{"https://news.example.org", "https://news.example.org:8443/", "https://bücher.example", "https://[2001:db8::1]"} {
+		if f := (&Site{URL: u}).Validate(); f != nil {
+			t.Errorf("url %q refused: %+v", u, f)
+		}
+	}
+	for _, tt := range []struct{ url, says string }{
+		{"http://news.example.org", "not an https address"},
+		{"https://news.example.org/x", "more than an origin"},
+		{"https://news.example.org?a=1", "more than an origin"},
+		{"https://", "no host name"},
+		{"news.example.org", "not an https address"},
+		{"https://u@news.example.org", "user name"},
+		// Each of these was written out before every path, in every
+		// canonical address, sitemap entry and feed link: an empty query
+		// or fragment made them all the home page's.
+		{"https://news.example.org?", `write "https://news.example.org"`},
+		{"https://news.example.org/?", `write "https://news.example.org"`},
+		{"https://news.example.org#", `write "https://news.example.org"`},
+		{"https://NEWS.Example.org", `write "https://news.example.org"`},
+		{"https://news.example.org.", `write "https://news.example.org"`},
+		{"https://news.example.org:443", `write "https://news.example.org"`},
+		{"https://[2001:DB8::1]:443/", `write "https://[2001:db8::1]"`},
+	} {
+		f := (&Site{URL: tt.url}).Validate()
+		if len(f) != 1 || f[0].Pointer != "/url" || !strings.Contains(f[0].Message, tt.says) {
+			t.Errorf("url %q: %+v, want one fault at /url saying %q", tt.url, f, tt.says)
 		}
 	}
 	if got := (*Site)(nil).WithDefaults(); got.Name != DefaultSiteName || got.Lang != DefaultLang || got.Description != DefaultSiteDescription {
