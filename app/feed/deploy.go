@@ -728,7 +728,7 @@ header @dateline_validated Cache-Control "%s"
 	if len(d.Hidden) > 0 {
 		fmt.Fprintf(&b, "\n# Not the site's: the export's own files.\n@dateline_hidden path %s\nerror @dateline_hidden 404\n", strings.Join(caddyPatterns(d.Hidden), " "))
 	}
-	// The path as asked: try_files has made "/_offline" "/_offline.html"
+	// The path as asked: @dateline_page has made "/_offline" "/_offline.html"
 	// by the time error runs.
 	fmt.Fprintf(&b, "\n# Files that are no page's, as on the Go host: missing.\n@dateline_fileonly vars {http.request.orig_uri.path} %s\nerror @dateline_fileonly 404\n", strings.Join(fileOnly, " "))
 	b.WriteString(`# A doubled slash inside an address is no page's, as on the Go host (the
@@ -748,10 +748,22 @@ error @dateline_emptyseg 404
 rewrite @dateline_stale {re.dateline_stale.1}{re.dateline_stale.2}
 `, hashed)
 	}
+	// try_files as Caddy's documentation writes it out, so that it takes
+	// a matcher: its rewrite parses the file it found as a URI, so a "?"
+	// in a photo's name (/media/x%3Fy.png) began a query there and the
+	// rewrite went to /media/x (Caddy 2.6.2). The paths of files by their
+	// names, files-only locations in NginxConf, are no page's: the file
+	// server finds them as asked. Caddy runs only the first rewrite that
+	// matches: @dateline_stale's paths are no file's, so never a page's.
 	b.WriteString(`
 ` + caddyRedirects + `
-# /articles/x is articles/x.html.
-try_files {path} {path}.html {path}/index.html
+# /articles/x is articles/x.html. Not for the paths of files by their
+# names, which the file server finds as they are asked for.
+@dateline_page {
+	not path ` + ownValidators + `
+	file {path} {path}.html {path}/index.html
+}
+rewrite @dateline_page {http.matchers.file.relative}
 # The .br and .gz files the export writes for the app's files; pages, data
 # files, the search index, feeds and sitemaps compressed as they go out.
 encode zstd gzip {

@@ -98,6 +98,10 @@ func writeSite(t *testing.T, dir string) {
 		"web/fonts/placeholder.woff2":           []byte("wOF2 placeholder"),
 		"media/photo.png":                       testfiles.PNG(t),
 		"media/sub/photo.jpg":                   testfiles.JPEG(t),
+		"media/x?y.png":                         testfiles.PNG(t),
+		"media/why?/photo.jpg":                  testfiles.JPEG(t),
+		"articles/سياسة.html":                   []byte(page("placeholder article in Arabic script")),
+		"sections/سياسة.html":                   []byte(page("placeholder section in Arabic script")),
 	}
 	testfiles.Write(t, dir, files)
 }
@@ -394,6 +398,14 @@ var staticCases = []struct {
 	{"/media/photo.png", "gzip", 200, "image/png", CacheRevalidate, "", "\x89PNG"},
 	{"/media/sub/photo.jpg", "", 200, "image/jpeg", CacheRevalidate, "", "\xff\xd8"},
 	{"/media/missing.png", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	// A "?" in a photo's name, escaped in its address: the file, not a
+	// query string cut from its path.
+	{"/media/x%3Fy.png", "", 200, "image/png", CacheRevalidate, "", "\x89PNG"},
+	{"/media/why%3F/photo.jpg", "", 200, "image/jpeg", CacheRevalidate, "", "\xff\xd8"},
+	{"/media/x", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	// Pages whose slugs are in Arabic script, by their escaped addresses.
+	{"/articles/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9", "", 200, "text/html", CacheRevalidate, "", "placeholder article in Arabic script"},
+	{"/sections/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9", "", 200, "text/html", CacheRevalidate, "", "placeholder section in Arabic script"},
 	// Files that are no page's: the Go host has nothing there.
 	{"/404.html", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
 	{"/404", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},

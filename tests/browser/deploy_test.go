@@ -70,9 +70,18 @@ func TestStaticHostHeaders(t *testing.T) {
 	ds := synthetic()
 	ds.Articles = append(ds.Articles, archiveDataset(600).Articles...)
 	data := writeDataset(t, "headers.json", ds)
-	// A newsroom's photos, in a folder of theirs.
+	// A newsroom's photos, in a folder of theirs, some with a "?" in a
+	// name, which an address carries as %3F.
 	media := t.TempDir()
-	testfiles.Write(t, media, map[string][]byte{"photo.png": testfiles.PNG(t), "2024/photo.png": testfiles.PNG(t)})
+	photo := testfiles.PNG(t)
+	testfiles.Write(t, media, map[string][]byte{
+		"photo.png":       photo,
+		"2024/photo.png":  photo,
+		"x?y.png":         photo,
+		"tail?.png":       photo,
+		"why?/photo.png":  photo,
+		"2024/?photo.png": photo,
+	})
 	dir := exportSite(t, "-data", data, "-media", media)
 	h := privateHost(t, "-data", data, "-media", media)
 	ng, cd := &staticSite{Root: dir}, &staticSite{Root: dir}
@@ -134,6 +143,35 @@ func TestStaticHostHeaders(t *testing.T) {
 				if got.Header.Get(name) != want.Header.Get(name) || want.Header.Get(name) == "" {
 					t.Errorf("%s %s: %s %q, the host sends %q", srv.name, c.path, name, got.Header.Get(name), want.Header.Get(name))
 				}
+			}
+		}
+	}
+	// A photo whose name has a "?" is served as one without: the same
+	// file, type and cache class on every host (a static host must not
+	// take the decoded "?" for the start of a query).
+	for _, srv := range []struct{ name, url string }{{"host", h.URL}, {"nginx", ng.URL}, {"caddy", cd.URL}} {
+		plain := get(srv.url + "/media/photo.png")
+		if plain.StatusCode != http.StatusOK || plain.Header.Get("Content-Type") != "image/png" {
+			t.Errorf("%s /media/photo.png: %d, Content-Type %q; want 200, image/png", srv.name, plain.StatusCode, plain.Header.Get("Content-Type"))
+		}
+		for _, p := range []string{"/media/x%3Fy.png", "/media/x%3fy.png", "/media/tail%3F.png", "/media/why%3F/photo.png", "/media/2024/%3Fphoto.png"} {
+			resp, err := client.Get(srv.url + p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				t.Fatalf("%s %s: reading the body: %v", srv.name, p, err)
+			}
+			if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "image/png" || !bytes.Equal(body, photo) {
+				t.Errorf("%s %s: %d, Content-Type %q, %d bytes; want 200, image/png, the photo's %d bytes", srv.name, p, resp.StatusCode, resp.Header.Get("Content-Type"), len(body), len(photo))
+			}
+			if got, want := resp.Header.Get("Cache-Control"), plain.Header.Get("Cache-Control"); got != want {
+				t.Errorf("%s %s: Cache-Control %q; /media/photo.png has %q", srv.name, p, got, want)
+			}
+			if got, want := resp.Header.Get("ETag") != "", plain.Header.Get("ETag") != ""; got != want {
+				t.Errorf("%s %s: ETag %q; /media/photo.png has %q", srv.name, p, resp.Header.Get("ETag"), plain.Header.Get("ETag"))
 			}
 		}
 	}
