@@ -891,6 +891,7 @@
       });
     }
     markSaved();
+    goneNote();
   }
 
   // workerReady makes sure a service worker will answer offline, where the
@@ -1051,6 +1052,65 @@
     });
     $(".saved-empty").hidden = saved.length > 0;
     doc.documentElement.toggleAttribute("data-saved", saved.length > 0);
+    markGone();
+  }
+
+  // markGone marks the list's entries of articles the site no longer has.
+  function markGone() {
+    var paths = {};
+    savedList().forEach(function (a) {
+      paths[a.slug] = a.path;
+    });
+    goneList().then(function (gone) {
+      $$(".saved-list .saved-remove").forEach(function (b) {
+        var a = b.parentNode.querySelector("a");
+        if (a && gone.indexOf(paths[b.getAttribute("data-slug")]) >= 0 && !$(".saved-gone", b.parentNode)) {
+          a.parentNode.insertBefore(el("span", { class: "saved-gone", text: " — " + text("saved.gone") }), a.nextSibling);
+        }
+      });
+    });
+  }
+
+  // goneList reads the paths of the saved articles the site no longer has,
+  // as the service worker found them (its META cache): their addresses open
+  // the saved copy, online too.
+  function goneList() {
+    if (!("caches" in window)) {
+      return Promise.resolve([]);
+    }
+    return caches
+      .match("/_gone", { cacheName: META_CACHE })
+      .then(function (r) {
+        return r ? r.json() : [];
+      })
+      .then(
+        function (l) {
+          return Array.isArray(l) ? l : [];
+        },
+        function () {
+          return []; // not the worker's writing
+        }
+      );
+  }
+
+  // goneNote says, below the head of a saved article the site no longer
+  // has, that the page is the reader's saved copy; the note of the page
+  // before goes (the app draws the next page in the same elements).
+  function goneNote() {
+    $$(".story-gone").forEach(function (n) {
+      n.remove();
+    });
+    var s = story();
+    var at = location.pathname;
+    if (!s || !isSaved(s.getAttribute("data-slug")) || !text("article.gone")) {
+      return;
+    }
+    goneList().then(function (gone) {
+      var head = $(".story-head");
+      if (location.pathname === at && gone.indexOf(at) >= 0 && head && !$(".story-gone")) {
+        head.parentNode.insertBefore(el("p", { class: "story-gone", role: "note", text: text("article.gone") }), head.nextSibling);
+      }
+    });
   }
 
   // relabelSaved gives the list's entries their headlines in place, where
@@ -1787,7 +1847,9 @@
       return;
     }
     var other = msg.version && msg.version !== VERSION && Array.isArray(msg.older) && msg.older.indexOf(VERSION) >= 0;
-    if ((msg.type === "activated" || msg.type === "status") && other) {
+    // A saved article the site no longer has is its saved copy in every
+    // version (gone): a reload gives no other.
+    if ((msg.type === "activated" || msg.type === "status") && other && !msg.gone) {
       if (msg.current === false && !navigator.onLine) {
         updateOnline = true;
       } else {
@@ -2257,6 +2319,7 @@
     searchState();
     inStrip($("nav.sections a[aria-current]"));
     markSaved();
+    goneNote();
     continueList();
     savedPage();
     paintStatus();

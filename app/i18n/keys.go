@@ -98,6 +98,8 @@ const (
 	SavedTitle         Key = "saved.title"
 	SavedEmpty         Key = "saved.empty"
 	SavedRemove        Key = "saved.remove"
+	SavedGone          Key = "saved.gone"   // a saved article's entry, when the site no longer has it
+	ArticleGone        Key = "article.gone" // the note atop such an article's saved copy
 	ContinueReading    Key = "continue.title"
 	ContinueRead       Key = "continue.read"
 	Settings           Key = "settings.button"
@@ -236,6 +238,8 @@ var labels = [...]label{
 	{SavedTitle, "Saved articles"},
 	{SavedEmpty, "Nothing saved yet. Choose “Save for later” on an article to keep it here, readable offline."},
 	{SavedRemove, "Remove"},
+	{SavedGone, "no longer on the site"},
+	{ArticleGone, "This article is no longer on the site. This is your saved copy."},
 	{ContinueReading, "Continue reading"},
 	{ContinueRead, "{percent}% read"},
 	{Settings, "Reading settings"},

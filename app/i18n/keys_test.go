@@ -102,6 +102,8 @@ func TestEnglish(t *testing.T) {
 		{"saved.title", "Saved articles"},
 		{"saved.empty", "Nothing saved yet. Choose “Save for later” on an article to keep it here, readable offline."},
 		{"saved.remove", "Remove"},
+		{"saved.gone", "no longer on the site"},
+		{"article.gone", "This article is no longer on the site. This is your saved copy."},
 		{"continue.title", "Continue reading"},
 		{"continue.read", "{percent}% read"},
 		{"settings.button", "Reading settings"},

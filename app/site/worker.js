@@ -870,8 +870,9 @@ async function savedData(url) {
 
 // refreshSaved replaces the saved copies with this version's once per
 // version, where the network allows; an article that is gone keeps its
-// copy. A page's status request runs it, not the activation, during which
-// the browser holds the pages' requests.
+// copy, and GONE lists it (an article back since is listed no more). A
+// page's status request runs it, not the activation, during which the
+// browser holds the pages' requests.
 async function refreshSaved() {
   const meta = await caches.open(META);
   const done = await meta.match("/_saved_version");
@@ -879,6 +880,7 @@ async function refreshSaved() {
     return;
   }
   const saved = await caches.open(SAVED);
+  const gone = [];
   for (const req of await saved.keys()) {
     const path = new URL(req.url).pathname;
     const fresh = path.startsWith(SAVED_DATA) ? DATA_BASE + "/articles/" + path.slice(SAVED_DATA.length) : path;
@@ -886,12 +888,46 @@ async function refreshSaved() {
       const resp = await fetch(fresh, { cache: "no-cache" });
       if (resp.ok) {
         await saved.put(req, resp);
+      } else if (resp.status === 404 && fresh === path) {
+        gone.push(path);
       }
     } catch (err) {
       return; // offline: keep what is there, and try again later
     }
   }
+  await meta.put(GONE, new Response(JSON.stringify(gone)));
   await meta.put("/_saved_version", new Response(VERSION));
+}
+
+// GONE, in META, lists the paths of the saved articles the site no longer
+// has (the host answered 404): their addresses open the saved copy, online
+// too (savedInstead), and the page says so (web/reader.js reads the list).
+const GONE = "/_gone";
+
+async function goneList() {
+  const r = await caches.match(GONE, { cacheName: META });
+  try {
+    const list = r ? await r.json() : [];
+    return Array.isArray(list) ? list : [];
+  } catch (err) {
+    return []; // not this worker's writing
+  }
+}
+
+// savedInstead is the saved copy under key (a page's path, or a data file's
+// under SAVED_DATA) of an article the host answered 404 for, at path, its
+// page's path; GONE lists it first, for the page to read as it opens.
+async function savedInstead(key, path) {
+  const copy = await caches.match(key, { cacheName: SAVED });
+  if (!copy) {
+    return undefined;
+  }
+  const gone = await goneList();
+  if (!gone.includes(path)) {
+    gone.push(path);
+    await (await caches.open(META)).put(GONE, new Response(JSON.stringify(gone)));
+  }
+  return copy;
 }
 
 // The pages read and their data files, carried from a version's cache
@@ -1228,7 +1264,11 @@ async function status(client, path) {
   const report = await statusReport();
   if (typeof path === "string") {
     const cache = await caches.open(CACHE);
-    report.current = !!(await cache.match(canonical(path) || path));
+    const key = canonical(path) || path;
+    report.current = !!(await cache.match(key));
+    // This version's page at that address is the saved copy, of whatever
+    // version it was saved: a reload gives no other.
+    report.gone = (await goneList()).includes(key) && !!(await caches.match(key, { cacheName: SAVED }));
   }
   client.postMessage({ dateline: report });
 }
@@ -1315,6 +1355,12 @@ async function navigate(url) {
   // sent to follow the redirect itself.
   if (resp.redirected) {
     return Response.redirect(resp.url, 301);
+  }
+  // An article the reader saved that the site no longer has opens from its
+  // saved copy, as offline and as an in-app link to it (resource): the
+  // reader's copy is theirs.
+  if (resp.status === 404 && !query && isPage(key)) {
+    return (await savedInstead(key, key)) || resp;
   }
   return resp;
 }
@@ -1415,6 +1461,13 @@ async function resource(req, url) {
       return new Response(PLACEHOLDER, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "no-store" } });
     }
     throw err;
+  }
+  // The data file of a saved article the site no longer has is its saved
+  // copy, as its page is (navigate). Under this version's data path only:
+  // an older version's is gone as a whole (the app reloads).
+  const file = resp.status === 404 && url.pathname.startsWith(DATA_BASE + "/articles/") && url.pathname.slice(DATA_BASE.length + "/articles/".length);
+  if (file && file.endsWith(".json") && !file.includes("/")) {
+    return (await savedInstead(SAVED_DATA + file, "/articles/" + file.slice(0, -".json".length))) || resp;
   }
   return resp;
 }

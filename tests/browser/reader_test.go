@@ -900,6 +900,94 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	})
 }
 
+// TestSavedArticleGone saves an article, then the newsroom removes it and
+// publishes a new version: the reader's saved copy is theirs. Its address
+// opens the saved copy online (the host answers 404) as offline and as the
+// in-app link from the saved list does, each with a note saying the site
+// no longer has it, and the saved list marks it.
+func TestSavedArticleGone(t *testing.T) {
+	t.Parallel()
+	const slug = "archive-005"
+	head := "Synthetic archive story 5"
+	dsA := archiveDataset(12)
+	dsB := archiveDataset(12)
+	dsB.Articles = append(dsB.Articles[:5:5], dsB.Articles[6:]...)
+	port := freePort(t)
+	hostA := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, "gone-a.json", dsA))
+	tb := newTab(t, 412, 900)
+	tb.extend(2 * time.Minute)
+	firstVisit(t, tb, hostA.URL, 60*time.Second)
+	tb.mustLoad(hostA.URL+dlpage.ArticlePath(slug), http.StatusOK)
+	tb.waitLive()
+	tb.click("saving", ".tool-save")
+	tb.waitFor("the saved copy", `caches.open("dateline-saved").then((c) => c.keys()).then((k) => window.__savedKeys = k.length) && window.__savedKeys === 2`, 10*time.Second)
+	const note = "This article is no longer on the site. This is your saved copy."
+	if got := eval[string](tb, `(document.querySelector(".story-gone") || {}).textContent || ""`); got != "" {
+		t.Errorf("an article the site has shows the note %q", got)
+	}
+
+	hostA.stop()
+	hostB := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, "gone-b.json", dsB))
+	for deadline := time.Now().Add(30 * time.Second); !eval[bool](tb, toastJS+`.includes("A new version")`); {
+		if time.Now().After(deadline) {
+			t.Fatal("no update 30s after the host changed")
+		}
+		eval[chromedp.Void](tb, `goappTryUpdate()`)
+		time.Sleep(time.Second)
+	}
+	tb.mustLoad(hostB.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitSaved(60 * time.Second)
+	tb.waitFor("the worker to refresh the saved copies", `caches.open("dateline-meta").then((c) => c.match("/_saved_version")).then((r) => r && r.text()).then((v) => window.__savedVersion = v)`+
+		` && window.__savedVersion === document.querySelector("script[data-scripts]").getAttribute("data-version")`, 30*time.Second)
+
+	gone := func(what string) {
+		t.Helper()
+		tb.waitH1(head)
+		tb.waitFor(what+": the note", `((document.querySelector(".story-gone") || {}).textContent || "") === `+jsString(note), 5*time.Second)
+		if !eval[bool](tb, `document.querySelector(".story-gone").compareDocumentPosition(document.querySelector(".story-body")) === Node.DOCUMENT_POSITION_FOLLOWING`) {
+			t.Errorf("%s: the note is not above the article's text", what)
+		}
+	}
+	// A reload of its address, online: the host has no such page.
+	tb.mustLoad(hostB.URL+dlpage.ArticlePath(slug), http.StatusOK)
+	tb.waitLive()
+	gone("loaded online")
+	time.Sleep(time.Second)
+	if got := eval[string](tb, toastJS); strings.Contains(got, "A new version") {
+		t.Errorf("the saved copy offers a new version, which a reload would not give: %q", got)
+	}
+	tb.reload("reloading the saved copy")
+	tb.waitLive()
+	gone("reloaded online")
+
+	// The saved list marks it, and its link in the app opens the same.
+	tb.mustLoad(hostB.URL+dlpage.SavedPath, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the entry marked", `document.querySelector(".saved-item").textContent.includes("no longer on the site")`, 5*time.Second)
+	eval[chromedp.Void](tb, `window.__marker = 7`)
+	tb.click("following the saved link", ".saved-list a")
+	gone("from the saved list")
+	if got := eval[int](tb, `window.__marker || 0`); got != 7 {
+		t.Error("the saved list's link loaded a document, not a page in the app")
+	}
+	// The next article, drawn by the app in the same elements: no note.
+	next := `main a[href^="/articles/"]:not([href$="/` + slug + `"])`
+	tb.click("following a link to an article the site has", next)
+	tb.waitFor("the other article", `location.pathname !== `+jsString(dlpage.ArticlePath(slug))+` && (document.querySelector("h1") || {textContent: ""}).textContent.startsWith("Synthetic archive story")`+
+		` && document.querySelector("h1").textContent !== `+jsString(head), 10*time.Second)
+	time.Sleep(500 * time.Millisecond)
+	if eval[bool](tb, `!!document.querySelector(".story-gone") || window.__marker !== 7`) {
+		t.Error("an article the site has, opened in the app, shows the note")
+	}
+
+	tb.goOffline()
+	tb.mustLoad(hostB.URL+dlpage.ArticlePath(slug), http.StatusOK)
+	tb.waitLive()
+	gone("offline")
+	tb.checkConsole(allowOffline)
+}
+
 // TestLongWordsWrap reads a story whose headline is one long word, with a
 // read-more link and related stories not in the collection, on a 320 px phone at
 // the largest text size; saves it and stops halfway. Nothing runs off the
