@@ -1093,22 +1093,21 @@
       );
   }
 
-  // goneNote says, below the head of a saved article the site no longer
-  // has, that the page is the reader's saved copy; the note of the page
-  // before goes (the app draws the next page in the same elements).
+  // goneNote says, on a saved article the site no longer has, that the
+  // page is the reader's saved copy: in a message (toast), which lies over
+  // the page rather than push the article down after it was painted. The
+  // message of the page before goes (the app draws the next page in the
+  // same elements).
   function goneNote() {
-    $$(".story-gone").forEach(function (n) {
-      n.remove();
-    });
+    $$(".toast-gone", toasts).forEach(dropToast);
     var s = story();
     var at = location.pathname;
     if (!s || !isSaved(s.getAttribute("data-slug")) || !text("article.gone")) {
       return;
     }
     goneList().then(function (gone) {
-      var head = $(".story-head");
-      if (location.pathname === at && gone.indexOf(at) >= 0 && head && !$(".story-gone")) {
-        head.parentNode.insertBefore(el("p", { class: "story-gone", role: "note", text: text("article.gone") }), head.nextSibling);
+      if (location.pathname === at && gone.indexOf(at) >= 0) {
+        toast(text("article.gone"), { id: "gone", ms: 8000 });
       }
     });
   }
