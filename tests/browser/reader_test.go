@@ -788,6 +788,23 @@ func TestShortcutsOtherLayouts(t *testing.T) {
 	tb.checkConsole(nil)
 }
 
+// redeploy stops old and serves ds on its port in its place, as a
+// newsroom publishing a new version, and waits until the page on screen
+// offers the update.
+func redeploy(t *testing.T, tb *tab, old *host, port int, file string, ds *article.Dataset) *host {
+	t.Helper()
+	old.stop()
+	h := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, file, ds))
+	for deadline := time.Now().Add(30 * time.Second); !eval[bool](tb, toastJS+`.includes("A new version")`); {
+		if time.Now().After(deadline) {
+			t.Fatal("no update 30s after the host changed")
+		}
+		eval[chromedp.Void](tb, `goappTryUpdate()`)
+		time.Sleep(time.Second)
+	}
+	return h
+}
+
 // TestSavedOfflineAfterUpdate saves an article of an archive past the
 // precache limit, updates the app, then reads it offline from /saved: the
 // saved copy outlives the update, and the update's correction of its
@@ -834,15 +851,7 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 		t.Errorf("after the article was shown, the saved list keeps %q, want its headline %q", got, head)
 	}
 
-	hostA.stop()
-	hostB := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, "saved-b.json", dsB))
-	for deadline := time.Now().Add(30 * time.Second); !eval[bool](tb, toastJS+`.includes("A new version")`); {
-		if time.Now().After(deadline) {
-			t.Fatal("no update 30s after the host changed")
-		}
-		eval[chromedp.Void](tb, `goappTryUpdate()`)
-		time.Sleep(time.Second)
-	}
+	hostB := redeploy(t, tb, hostA, port, "saved-b.json", dsB)
 	tb.mustLoad(hostB.URL+"/", http.StatusOK)
 	tb.waitLive()
 	tb.waitH1("Latest articles")
@@ -930,15 +939,7 @@ func TestSavedArticleGone(t *testing.T) {
 		t.Errorf("an article the site has says %q", got)
 	}
 
-	hostA.stop()
-	hostB := privateHost(t, "-addr", addrOf(port), "-data", writeDataset(t, "gone-b.json", dsB))
-	for deadline := time.Now().Add(30 * time.Second); !eval[bool](tb, toastJS+`.includes("A new version")`); {
-		if time.Now().After(deadline) {
-			t.Fatal("no update 30s after the host changed")
-		}
-		eval[chromedp.Void](tb, `goappTryUpdate()`)
-		time.Sleep(time.Second)
-	}
+	hostB := redeploy(t, tb, hostA, port, "gone-b.json", dsB)
 	tb.mustLoad(hostB.URL+"/", http.StatusOK)
 	tb.waitLive()
 	tb.waitSaved(60 * time.Second)
