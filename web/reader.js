@@ -993,9 +993,6 @@
   // headline corrected since the article was saved is the list's too,
   // without the reader opening it first.
   function savedTitles() {
-    if (!("caches" in window)) {
-      return Promise.resolve([]);
-    }
     return caches.open(SAVED_CACHE).then(function (cache) {
       return Promise.all(
         savedList().map(function (a) {
@@ -1018,23 +1015,41 @@
     });
   }
 
+  // TITLED keeps the version whose saved copies the list's headlines were
+  // last read from: the worker replaces the copies once per version (its
+  // META's /_saved_version says which), so the copies, whole articles,
+  // are read again only after it has.
+  var TITLED = "dateline:saved-titled";
+
   // savedPage lists the saved articles, newest saved first, then again
-  // if their saved copies have other headlines.
+  // if the copies the worker refreshed since have other headlines.
   function savedPage() {
     if (!$(".saved-list")) {
       return;
     }
     drawSaved();
-    savedTitles().then(
-      function (titles) {
-        if (retitle(titles)) {
-          relabelSaved();
+    if (!("caches" in window)) {
+      return;
+    }
+    caches
+      .match("/_saved_version", { cacheName: META_CACHE })
+      .then(function (r) {
+        return r ? r.text() : "";
+      })
+      .then(function (version) {
+        if (!version || version === store.get(TITLED, "")) {
+          return;
         }
-      },
-      function (err) {
+        return savedTitles().then(function (titles) {
+          if (retitle(titles)) {
+            relabelSaved();
+          }
+          store.set(TITLED, version);
+        });
+      })
+      .catch(function (err) {
         console.warn("dateline: reading the saved copies' headlines:", err);
-      }
-    );
+      });
   }
 
   function drawSaved() {

@@ -1268,7 +1268,8 @@ async function status(client, path) {
     report.current = !!(await cache.match(key));
     // This version's page at that address is the saved copy, of whatever
     // version it was saved: a reload gives no other.
-    report.gone = (await goneList()).includes(key) && !!(await caches.match(key, { cacheName: SAVED }));
+    // (Such a page is never this version's: looked up only then.)
+    report.gone = !report.current && (await goneList()).includes(key) && !!(await caches.match(key, { cacheName: SAVED }));
   }
   client.postMessage({ dateline: report });
 }
