@@ -35,12 +35,33 @@ type floor struct {
 // startFloor builds bench/floorapp (app.wasm with the Makefile's flags:
 // -trimpath, stripped) into a new directory and serves it.
 func startFloor(ctx context.Context, cfg *config, tags ...string) (f *floor, err error) {
-	return startFloorShowing(ctx, cfg, "", tags...)
+	return buildFloor(ctx, cfg, tags, "", "")
 }
 
 // startFloorShowing is startFloor for an app whose one page shows markup
-// (when not empty) with Dateline's style sheet: -tags contentfloor.
-func startFloorShowing(ctx context.Context, cfg *config, markup string, tags ...string) (f *floor, err error) {
+// with Dateline's style sheet: -tags contentfloor.
+func startFloorShowing(ctx context.Context, cfg *config, markup string) (f *floor, err error) {
+	return buildFloor(ctx, cfg, []string{"contentfloor"}, "main.contentB64", markup)
+}
+
+// startSearchFloor is startFloor for an app with a search page showing
+// Dateline's markup with its style sheet, without a query and with a
+// query's results: -tags searchfloor (bench/floorapp/search.go, which
+// says what the pieces are).
+func startSearchFloor(ctx context.Context, cfg *config, pieces searchFloorPieces) (f *floor, err error) {
+	for i, p := range pieces {
+		if p == "" || strings.Contains(p, "\x00") {
+			return nil, fmt.Errorf("go-app's search floor: piece %d of the markup is empty or holds a NUL", i)
+		}
+	}
+	return buildFloor(ctx, cfg, []string{"searchfloor"}, "main.searchB64", strings.Join(pieces[:], "\x00"))
+}
+
+// buildFloor builds bench/floorapp with tags, and with the string variable
+// named v set to data (base64, so that markup survives the flag's quoting)
+// in both builds, the host's prerendering what app.wasm draws, and Dateline's
+// style sheet beside it; v "" for neither.
+func buildFloor(ctx context.Context, cfg *config, tags []string, v, data string) (f *floor, err error) {
 	dir, err := os.MkdirTemp("", "dateline-floor-")
 	if err != nil {
 		return nil, fmt.Errorf("go-app's empty app: %w", err)
@@ -68,17 +89,15 @@ func startFloorShowing(ctx context.Context, cfg *config, markup string, tags ...
 		ldflags = "-ldflags="
 	}
 	var hostFlags []string
-	if markup != "" {
+	if v != "" {
 		css, err := os.ReadFile(filepath.Join(cfg.root, "web", "dateline.css"))
 		if err != nil {
-			return nil, fmt.Errorf("go-app's empty app with a page's markup: %w", err)
+			return nil, fmt.Errorf("go-app's empty app with Dateline's markup: %w", err)
 		}
 		if err := os.WriteFile(filepath.Join(web, "dateline.css"), css, 0o644); err != nil {
-			return nil, fmt.Errorf("go-app's empty app with a page's markup: %w", err)
+			return nil, fmt.Errorf("go-app's empty app with Dateline's markup: %w", err)
 		}
-		tags = append(tags, "contentfloor")
-		// The host build prerenders the same markup.
-		x := "-X main.contentB64=" + base64.StdEncoding.EncodeToString([]byte(markup))
+		x := "-X " + v + "=" + base64.StdEncoding.EncodeToString([]byte(data))
 		ldflags += " " + x
 		hostFlags = append(hostFlags, "-ldflags="+x)
 	}

@@ -412,6 +412,8 @@ type searchSession struct {
 	install  float64
 	steps    map[string]*searchStep
 	swReport string
+	// pieces: Dateline's search page as drawn, for go-app's floor.
+	pieces searchFloorPieces
 }
 
 // searchSide is what differs between Dateline and Pagefind in a session.
@@ -540,6 +542,18 @@ func runSearchSession(ctx context.Context, cfg *config, srv *staticSite, side *s
 			return nil, err
 		}
 		s.steps[st.name] = &searchStep{q: st.q, res: res}
+		if side.app && (st.name == stepClear || st.name == stepCached) {
+			// The page as the app drew it, for go-app's floor.
+			d, err := readDrawn(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("%s, after the %s query %q: %w", url, st.name, st.q, err)
+			}
+			if st.name == stepClear {
+				s.pieces[2] = d.Content
+			} else {
+				s.pieces[0], s.pieces[1], s.pieces[3], s.pieces[4] = d.Skip, d.Header, d.Content, d.Footer
+			}
+		}
 		progress("search: %s, %s query %q drawn in %.1f ms%s", side.name, st.name, st.q, res.MS,
 			map[bool]string{true: ", in the search's own task", false: ""}[res.Sync])
 	}

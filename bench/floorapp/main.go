@@ -4,18 +4,15 @@
 // build: the server's code (server.go) stays out of app.wasm. The bench
 // builds it the way the Makefile builds Dateline and times its second
 // visit beside Dateline's, so the warm-load figure has the framework's own
-// start-up cost next to it.
+// start-up cost next to it. Built with -tags contentfloor (content.go) it
+// shows a page of Dateline's markup; with -tags searchfloor (search.go), a
+// search page of Dateline's markup whose query goes through go-app's
+// navigation, the floor under a cached search (make bench, section f).
 package main
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
-
-// heading is what the page's heading says. Built with -tags navfloor
-// (nav.go), the app has a second route, /next, and a navigation sets the
-// heading to the new path: go-app's floor for a page that shows new state
-// after a navigation (make bench, section f).
-var heading = "Floor"
 
 // page is the app's one component. It marks the document live once
 // mounted, as Dateline's Page does, so that the bench times both alike.
@@ -32,11 +29,14 @@ func (p *page) Render() app.UI { return body() }
 var (
 	body = func() app.UI {
 		return app.Main().Body(
-			app.H1().Text(heading),
+			app.H1().Text("Floor"),
 			app.P().Text("An empty go-app app."),
 		)
 	}
 	styles []string
+	// rawHeaders are markup the page's head carries (go-app's
+	// Handler.RawHeaders).
+	rawHeaders []string
 )
 
 func main() {

@@ -34,7 +34,7 @@ func serve() {
 	// worker's precache would have to reach.
 	icon := "/web/icon.png"
 	h := &app.Handler{Name: "Floor", Title: "Floor", Description: "An empty go-app app.",
-		Icon: app.Icon{Default: icon, Large: icon, Maskable: icon, SVG: icon}, Styles: styles}
+		Icon: app.Icon{Default: icon, Large: icon, Maskable: icon, SVG: icon}, Styles: styles, RawHeaders: rawHeaders}
 	if err := http.Serve(ln, h); err != nil {
 		log.Fatalf("floorapp: %v", err)
 	}
