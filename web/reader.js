@@ -1308,6 +1308,15 @@
     speak();
   }
 
+  // stopListening ends the reading and hides the player. Focus in the
+  // player (on Stop, or on any of its buttons when the article runs out)
+  // goes back to the Listen button that opened it, as a dialog's goes back
+  // to its opener, rather than fall to the page's body, where the next Tab
+  // starts again at "Skip to content". It goes there without scrolling:
+  // the page followed the reading down, and the reader who stops means to
+  // read on from that paragraph, not to be taken back up to the tools
+  // under the headline. Focus elsewhere (a navigation has put it on the
+  // new page's heading) is left where it is.
   function stopListening() {
     if (!listening) {
       return;
@@ -1315,6 +1324,7 @@
     listening.token++;
     listening = null;
     speech.cancel();
+    var inside = player.contains(doc.activeElement);
     player.hidden = true;
     root.removeAttribute("data-listening");
     $$(".is-speaking").forEach(function (e) {
@@ -1323,6 +1333,9 @@
     var b = $(".tool-listen");
     if (b) {
       b.setAttribute("aria-pressed", "false");
+      if (inside) {
+        b.focus({ preventScroll: true });
+      }
     }
   }
 
