@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	dlpage "dateline/app/page"
 )
@@ -154,5 +155,99 @@ func TestToastAbovePlayer(t *testing.T) {
 		}
 		tb.click("stopping", ".player-stop")
 	}
+	tb.checkConsole(nil)
+}
+
+// focusedJS names what has focus, for the messages of the tests.
+const focusedJS = `(() => { const a = document.activeElement;
+  return !a ? "nothing" : a.tagName.toLowerCase() + (a.className ? "." + a.className.trim().split(/\s+/).join(".") : ""); })()`
+
+// TestListenStopFocus starts Listen and stops it from the keyboard: focus
+// goes back to the Listen button that opened the player, without moving
+// the page, whether Stop ends the reading or the article runs out under
+// Next paragraph. Focus elsewhere when the reading ends stays there. The
+// player was hidden with focus in it, which fell to the body, and the next
+// Tab went to "Skip to content".
+func TestListenStopFocus(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 800)
+	tb.addScript(speechStub("en-GB"))
+	// start opens the article and starts listening with Enter on Listen,
+	// with utterances that last as long as the test needs.
+	start := func(slug string, ms int) {
+		t.Helper()
+		tb.mustLoad(h.URL+dlpage.ArticlePath(slug), http.StatusOK)
+		tb.waitLive()
+		tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+		eval[chromedp.Void](tb, fmt.Sprintf(`window.__speechMs = %d, document.querySelector(".tool-listen").focus()`, ms))
+		tb.keys("pressing Enter on Listen", kb.Enter)
+		tb.waitFor("the headline spoken", `__speech.spoken.length === 1 && !document.querySelector(".player").hidden`, 5*time.Second)
+	}
+	// tabTo stands for the Tabs from Listen to a button of the player,
+	// which comes after the whole page.
+	tabTo := func(sel string) {
+		t.Helper()
+		eval[chromedp.Void](tb, `document.querySelector(`+jsString(sel)+`).focus({preventScroll: true})`)
+	}
+
+	t.Run("Stop", func(t *testing.T) {
+		start(slugLong, 600000)
+		// Read on a few paragraphs, so that the page has followed the
+		// reading down, away from Listen.
+		tabTo(".player-next")
+		for i := range 4 {
+			tb.keys("pressing Enter on Next paragraph", kb.Enter)
+			tb.waitFor("the next paragraph", fmt.Sprintf(`__speech.spoken.length === %d`, i+2), 5*time.Second)
+		}
+		tb.waitStill()
+		y := eval[float64](tb, `scrollY`)
+		if y == 0 {
+			t.Fatal("the page did not follow the reading down")
+		}
+		tabTo(".player-stop")
+		tb.keys("pressing Enter on Stop", kb.Enter)
+		tb.waitFor("the player to go", `document.querySelector(".player").hidden`, 5*time.Second)
+		if !eval[bool](tb, `document.activeElement === document.querySelector(".tool-listen")`) {
+			t.Errorf("after Stop, focus is on %s, want the Listen button", eval[string](tb, focusedJS))
+		}
+		if got := eval[float64](tb, `scrollY`); got != y {
+			t.Errorf("after Stop the page moved from y %.0f to %.0f, want it left where the reading was", y, got)
+		}
+		tb.keys("tabbing on", kb.Tab)
+		if eval[bool](tb, `document.activeElement === document.body || document.activeElement.matches(".skip-link")`) {
+			t.Errorf("the Tab after Stop went to %s, want the control after Listen", eval[string](tb, focusedJS))
+		}
+	})
+
+	t.Run("EndOfArticle", func(t *testing.T) {
+		// The short article: its headline and two paragraphs, then the end.
+		start(slugShort, 600000)
+		tabTo(".player-next")
+		for i := range 3 {
+			tb.keys("pressing Enter on Next paragraph", kb.Enter)
+			if i < 2 {
+				tb.waitFor("the next paragraph", fmt.Sprintf(`__speech.spoken.length === %d`, i+2), 5*time.Second)
+			}
+		}
+		tb.waitFor("the player to go at the end", `document.querySelector(".player").hidden`, 5*time.Second)
+		if !eval[bool](tb, `document.activeElement === document.querySelector(".tool-listen")`) {
+			t.Errorf("at the end of the article, focus is on %s, want the Listen button", eval[string](tb, focusedJS))
+		}
+	})
+
+	t.Run("FocusElsewhere", func(t *testing.T) {
+		// The reading runs to its end by itself while the reader is on
+		// Share: focus stays there. Pausing and resuming with l sets the
+		// utterance on screen going again at the new, short length.
+		start(slugShort, 600000)
+		eval[chromedp.Void](tb, `document.querySelector(".tool-share").focus(), window.__speechMs = 100`)
+		tb.keys("pausing with l", "l")
+		tb.keys("resuming with l", "l")
+		tb.waitFor("the player to go at the end", `document.querySelector(".player").hidden`, 5*time.Second)
+		if !eval[bool](tb, `document.activeElement === document.querySelector(".tool-share")`) {
+			t.Errorf("the reading ended with focus on Share, and focus moved to %s", eval[string](tb, focusedJS))
+		}
+	})
 	tb.checkConsole(nil)
 }
