@@ -82,6 +82,28 @@ func setTitle(ctx app.Context, title string) {
 	app.Window().Get("document").Set("title", title)
 }
 
+// setDescription sets the document's description meta, which the host
+// writes on every page, unmarked, for the app to keep. go-app's
+// Page.SetDescription also writes it into the head's first og:description,
+// making one where there is none: after a page without a head from the
+// host (a search, the not-found page) that one, unmarked, stayed beside
+// the next page's, and every page after kept it. The host's og:description
+// comes with the page's head (applyHead).
+func setDescription(ctx app.Context, description string) {
+	if !app.IsClient {
+		ctx.Page().SetDescription(description)
+		return
+	}
+	doc := app.Window().Get("document")
+	m := doc.Call("querySelector", `head meta[name="description"]`)
+	if !m.Truthy() {
+		m = doc.Call("createElement", "meta")
+		m.Call("setAttribute", "name", "description")
+		doc.Get("head").Call("appendChild", m)
+	}
+	m.Call("setAttribute", "content", description)
+}
+
 // setRobots makes the document's robots meta say what the page's Meta
 // does, as the host writes it, adding it or removing it for "": a page
 // the app draws itself (a search, the not-found page) has no head from

@@ -89,7 +89,7 @@ func (p *Page) OnNav(ctx app.Context) {
 		}
 		m := MetaOf(p.Site, ref, d)
 		setTitle(ctx, m.Title)
-		ctx.Page().SetDescription(m.Description)
+		setDescription(ctx, m.Description)
 		if !first {
 			// A page drawn ahead (OnUpdate) is on screen already: its
 			// scroll and focus are set now, in the task of the search, not
