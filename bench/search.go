@@ -613,8 +613,9 @@ func writeSearch(r *report, cfg *config, res []*searchSize, runs int) {
 	r.printf("Each session is a new Chromium with a fresh profile on loopback, viewport %d×%d with mobile emulation, no "+
 		"throttling. **Dateline**: the export's `/search` page, ready when the app is live (`data-app=live`); the bench then "+
 		"waits for the service worker's install to end (`cache-done`, up to %s) so that its precache does not run beside the "+
-		"queries. A query is typed the way a reader does: the words go into the header's search box (`#search-input`) and its "+
-		"form is submitted (`requestSubmit`; web/reader.js sends it through go-app's navigation); drawn when the heading names "+
+		"queries. A query is typed the way a reader does: the words go into the header's search box (`#search-input`), are drawn "+
+		"there, and the clock starts as its form is submitted (`requestSubmit`; web/reader.js sends it through go-app's "+
+		"navigation), as when a reader presses Enter; drawn when the heading names "+
 		"the query with the count and the list shows min(count, 20) results (or the no-results note names it). **Pagefind**: a "+
 		"bench-only page (`%s`, written into the export) that imports `/pagefind/pagefind.js` and awaits `pagefind.init()` "+
 		"(ready; no `data-pagefind-*` options), then per query runs `pagefind.search(q)`, loads the data of the first 20 results (`r.data()`, the 20 a "+
