@@ -10,11 +10,11 @@ require (
 	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/mmcdole/gofeed v1.4.2
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	golang.org/x/net v0.57.0
 	golang.org/x/text v0.44.0
 )
 
 require (
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
-	golang.org/x/net v0.57.0 // indirect
 )

@@ -92,7 +92,14 @@ func TestSiteValidate(t *testing.T) {
 	if f := ok.Validate(); f != nil {
 		t.Fatalf("%+v", f)
 	}
-	for _, u := range []string{"https://news.example.org", "https://news.example.org:8443/", "https://bücher.example", "https://[2001:db8::1]"} {
+	for _, u := range []string{
+		"https://news.example.org", "https://news.example.org:8443/", "https://[2001:db8::1]",
+		// Internationalised host names in punycode, as a browser writes them.
+		"https://xn--bcher-kva.example", "https://xn--mgbh0fb.example",
+		// Names a browser takes as they are, though DNS would not.
+		"https://a_b.example", "https://r3---sn-x.example",
+		"https://192.0.2.1:8443", "https://[::ffff:c000:201]",
+	} {
 		if f := (&Site{URL: u}).Validate(); f != nil {
 			t.Errorf("url %q refused: %+v", u, f)
 		}
@@ -114,6 +121,29 @@ func TestSiteValidate(t *testing.T) {
 		{"https://news.example.org.", `write "https://news.example.org"`},
 		{"https://news.example.org:443", `write "https://news.example.org"`},
 		{"https://[2001:DB8::1]:443/", `write "https://[2001:db8::1]"`},
+		// A browser's origin has no leading zeros in its port, and a host
+		// name in ASCII (punycode for another script, after mapping).
+		{"https://news.example:0443", `"https://news.example:0443" is not written as an origin: write "https://news.example"`},
+		{"https://news.example:08443", `"https://news.example:08443" is not written as an origin: write "https://news.example:8443"`},
+		{"https://مثال.example", `"https://مثال.example" is not written as an origin: write "https://xn--mgbh0fb.example"`},
+		{"https://bücher.example/", `"https://bücher.example/" is not written as an origin: write "https://xn--bcher-kva.example"`},
+		{"https://%D9%85%D8%AB%D8%A7%D9%84.example", `write "https://xn--mgbh0fb.example"`},
+		{"https://XN--MGBH0FB.example", `write "https://xn--mgbh0fb.example"`},
+		{"https://ＮＥＷＳ.example", `write "https://news.example"`},
+		{"https://news.example..", `write "https://news.example"`},
+		{"https://0xc0.0.2.1", `write "https://192.0.2.1"`},
+		{"https://192.0.2.1.", `write "https://192.0.2.1"`},
+		{"https://[::ffff:192.0.2.1]", `write "https://[::ffff:c000:201]"`},
+		{"https://[2001:db8:0:0:1:0:0:1]", `write "https://[2001:db8::1:0:0:1]"`},
+		// A browser refuses these: there is no form to write.
+		{"https://news.example:65536", `"https://news.example:65536": port 65536 is not a valid port: a port is a number from 0 to 65535`},
+		{"https://news.example:99999", "port 99999 is not a valid port"},
+		{"https://xn--a.example", `"https://xn--a.example": host "xn--a.example" is not a valid host name`},
+		{"https://xn--.example", "is not a valid host name"},
+		{"https://news.123", `host "news.123" is not a valid host name`},
+		{"https://192.0.2.256", "is not a valid host name"},
+		{"https://[fe80::1%25en0]", "is not a valid host name"},
+		{"https://.", "is not a valid host name"},
 	} {
 		f := (&Site{URL: tt.url}).Validate()
 		if len(f) != 1 || f[0].Pointer != "/url" || !strings.Contains(f[0].Message, tt.says) {

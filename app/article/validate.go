@@ -2,7 +2,6 @@ package article
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -257,41 +256,6 @@ func (s *Site) Validate() []Fault {
 		f.name("/publisher", "publisher", s.Publisher)
 	}
 	return f.list
-}
-
-// checkOrigin says what keeps u from being an https origin; "" if nothing.
-// Every canonical address, sitemap entry and feed link is the origin
-// with a path after it, so the origin must be written as one: an empty
-// query or fragment ("https://news.example.org?") would make each of them
-// the home page's, and a host name in capitals, with a trailing dot or
-// with https's own port would be written out as it is, an address no
-// page of the site gives.
-func checkOrigin(u string) string {
-	p, err := url.Parse(u)
-	switch {
-	case err != nil || strings.ContainsAny(u, " \t\r\n<>\"\\"):
-		return fmt.Sprintf("%q is not a URL", u)
-	case p.Scheme != "https":
-		return fmt.Sprintf("%q is not an https address", u)
-	case p.User != nil:
-		return fmt.Sprintf("%q has a user name before its host: a public address has none", u)
-	case p.Hostname() == "":
-		return fmt.Sprintf("%q has no host name", u)
-	case p.Path != "" && p.Path != "/", p.RawQuery != "", p.Fragment != "", p.Opaque != "":
-		return fmt.Sprintf("%q is more than an origin: the site must be served from the root of its host", u)
-	}
-	host := strings.TrimSuffix(strings.ToLower(p.Hostname()), ".")
-	if strings.Contains(host, ":") {
-		host = "[" + host + "]" // an IPv6 address
-	}
-	origin := "https://" + host
-	if port := p.Port(); port != "" && port != "443" {
-		origin += ":" + port
-	}
-	if strings.TrimSuffix(u, "/") != origin {
-		return fmt.Sprintf("%q is not written as an origin: write %q", u, origin)
-	}
-	return ""
 }
 
 // requiredText reports a missing or blank text; it returns whether the
