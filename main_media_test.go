@@ -140,6 +140,23 @@ func TestValidateImages(t *testing.T) {
 			t.Errorf("printed %q, want %q", stdout.String(), want)
 		}
 	})
+	// A newsroom's photo named with a ":" is in the folder: validate
+	// finds it, as it is written or escaped, and export copies it.
+	t.Run("a colon in a name", func(t *testing.T) {
+		data, media := mediaDataset(t, "/media/2024/colon%3A.png", "/media/2024/colon:.png")
+		testfiles.Write(t, media, map[string][]byte{"2024/colon:.png": testfiles.PNG(t)})
+		var stdout bytes.Buffer
+		if err := dispatch([]string{"validate", "-media", media, data}, &stdout, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "out")
+		if err := dispatch([]string{"export", "-data", data, "-media", media, out}, &stdout, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(filepath.Join(out, "media", "2024", "colon:.png")); err != nil || !bytes.Equal(got, testfiles.PNG(t)) {
+			t.Errorf("the export's media/2024/colon:.png: %d bytes, %v; want the photo", len(got), err)
+		}
+	})
 	t.Run("no such folder", func(t *testing.T) {
 		data, media := mediaDataset(t, "/media/photo.png")
 		err := dispatch([]string{"validate", "-media", media + "-none", data}, io.Discard, io.Discard)

@@ -100,6 +100,8 @@ func writeSite(t *testing.T, dir string) {
 		"media/sub/photo.jpg":                   testfiles.JPEG(t),
 		"media/x?y.png":                         testfiles.PNG(t),
 		"media/why?/photo.jpg":                  testfiles.JPEG(t),
+		"media/colon:.png":                      testfiles.PNG(t),
+		"media/12:30/photo.jpg":                 testfiles.JPEG(t),
 		"articles/سياسة.html":                   []byte(page("placeholder article in Arabic script")),
 		"sections/سياسة.html":                   []byte(page("placeholder section in Arabic script")),
 	}
@@ -403,6 +405,10 @@ var staticCases = []struct {
 	{"/media/x%3Fy.png", "", 200, "image/png", CacheRevalidate, "", "\x89PNG"},
 	{"/media/why%3F/photo.jpg", "", 200, "image/jpeg", CacheRevalidate, "", "\xff\xd8"},
 	{"/media/x", "", 404, "text/html", CacheRevalidate, "", "placeholder not-found page"},
+	// A ":" in a photo's name, as it is or escaped: the file.
+	{"/media/colon:.png", "", 200, "image/png", CacheRevalidate, "", "\x89PNG"},
+	{"/media/colon%3A.png", "", 200, "image/png", CacheRevalidate, "", "\x89PNG"},
+	{"/media/12%3A30/photo.jpg", "", 200, "image/jpeg", CacheRevalidate, "", "\xff\xd8"},
 	// Pages whose slugs are in Arabic script, by their escaped addresses.
 	{"/articles/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9", "", 200, "text/html", CacheRevalidate, "", "placeholder article in Arabic script"},
 	{"/sections/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9", "", 200, "text/html", CacheRevalidate, "", "placeholder section in Arabic script"},

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,9 +70,13 @@ func (m *Media) Dir() string { return m.dir }
 func (m *Media) Close() error { return m.root.Close() }
 
 // mediaName says why name, a path in slash form relative to the media
-// folder, is never served; "" if it may be.
+// folder, is never served; "" if it may be. A backslash is a separator to
+// Windows, and to a browser, which asks for /media/a\b.png as
+// /media/a/b.png. A colon is an ordinary character of a file name (a
+// camera's "12:30.jpg"), and nginx, Caddy and the host serve it, but on
+// Windows it names a drive or a file's data stream, and no file has one.
 func mediaName(name string) string {
-	if !fs.ValidPath(name) || name == "." || strings.ContainsAny(name, `\:`) {
+	if !fs.ValidPath(name) || name == "." || strings.ContainsRune(name, '\\') || runtime.GOOS == "windows" && strings.ContainsRune(name, ':') {
 		return "is not a plain path inside the media folder"
 	}
 	for _, part := range strings.Split(name, "/") {

@@ -35,6 +35,8 @@ func mediaFolder(t testing.TB) string {
 		"media/.private/photo.png":     pic,
 		"media/notes.txt":              []byte("synthetic notes\n"),
 		"media/sub.png/not-a-file.png": pic,
+		"media/colon:.png":             pic,
+		"media/12:30/photo.png":        pic,
 	})
 	dir := filepath.Join(top, "media")
 	if err := os.Symlink("photo.png", filepath.Join(dir, "link-in.png")); err != nil {
@@ -104,6 +106,10 @@ func TestMedia(t *testing.T) {
 		{"/media/logo.svg", 200, "image/svg+xml"},
 		{"/media/link-in.png", 200, "image/png"},
 		{"/media/photo.png?v=2", 200, "image/png"},
+		// A colon in a name, as it is or escaped: a file like any other.
+		{"/media/colon:.png", 200, "image/png"},
+		{"/media/colon%3A.png", 200, "image/png"},
+		{"/media/12%3a30/photo.png", 200, "image/png"},
 		{"/media/missing.png", 404, ""},
 		{"/media/.hidden.png", 404, ""},
 		{"/media/.private/photo.png", 404, ""},
@@ -202,7 +208,7 @@ func TestExportMedia(t *testing.T) {
 	got := files(t, out)
 	listed := manifestFiles(t, out)
 	pic := string(testfiles.PNG(t))
-	served := []string{"photo.png", "photo.JPG", "sub/photo.webp", "photo.avif", "photo.gif", "logo.svg", "link-in.png", "sub.png/not-a-file.png"}
+	served := []string{"photo.png", "photo.JPG", "sub/photo.webp", "photo.avif", "photo.gif", "logo.svg", "link-in.png", "sub.png/not-a-file.png", "colon:.png", "12:30/photo.png"}
 	for _, name := range served {
 		if _, ok := got["media/"+name]; !ok {
 			t.Errorf("the export lacks media/%s", name)

@@ -71,7 +71,7 @@ func TestStaticHostHeaders(t *testing.T) {
 	ds.Articles = append(ds.Articles, archiveDataset(600).Articles...)
 	data := writeDataset(t, "headers.json", ds)
 	// A newsroom's photos, in a folder of theirs, some with a "?" in a
-	// name, which an address carries as %3F.
+	// name, which an address carries as %3F, or a ":".
 	media := t.TempDir()
 	photo := testfiles.PNG(t)
 	testfiles.Write(t, media, map[string][]byte{
@@ -81,6 +81,8 @@ func TestStaticHostHeaders(t *testing.T) {
 		"tail?.png":       photo,
 		"why?/photo.png":  photo,
 		"2024/?photo.png": photo,
+		"colon:.png":      photo,
+		"12:30/photo.png": photo,
 	})
 	dir := exportSite(t, "-data", data, "-media", media)
 	h := privateHost(t, "-data", data, "-media", media)
@@ -146,15 +148,16 @@ func TestStaticHostHeaders(t *testing.T) {
 			}
 		}
 	}
-	// A photo whose name has a "?" is served as one without: the same
-	// file, type and cache class on every host (a static host must not
-	// take the decoded "?" for the start of a query).
+	// A photo whose name has a "?" or a ":" is served as one without:
+	// the same file, type and cache class on every host (a static host
+	// must not take the decoded "?" for the start of a query).
 	for _, srv := range []struct{ name, url string }{{"host", h.URL}, {"nginx", ng.URL}, {"caddy", cd.URL}} {
 		plain := get(srv.url + "/media/photo.png")
 		if plain.StatusCode != http.StatusOK || plain.Header.Get("Content-Type") != "image/png" {
 			t.Errorf("%s /media/photo.png: %d, Content-Type %q; want 200, image/png", srv.name, plain.StatusCode, plain.Header.Get("Content-Type"))
 		}
-		for _, p := range []string{"/media/x%3Fy.png", "/media/x%3fy.png", "/media/tail%3F.png", "/media/why%3F/photo.png", "/media/2024/%3Fphoto.png"} {
+		for _, p := range []string{"/media/x%3Fy.png", "/media/x%3fy.png", "/media/tail%3F.png", "/media/why%3F/photo.png", "/media/2024/%3Fphoto.png",
+			"/media/colon:.png", "/media/colon%3A.png", "/media/12:30/photo.png", "/media/12%3a30/photo.png"} {
 			resp, err := client.Get(srv.url + p)
 			if err != nil {
 				t.Fatal(err)
