@@ -27,9 +27,10 @@ var searchPieces struct {
 // goes through go-app's navigation, so the query is in the address (a
 // history entry); the page drawn in that navigation's own task, as
 // Dateline's Page does (OnUpdate), with the same markup in the same frame;
-// the title set, the page scrolled to its top and focus moved to the
-// results' heading. No search runs: the results are already markup. It is
-// the floor under Dateline's cached query (bench/searchfloor.go times it).
+// the title set, the page scrolled to its top and focus moved from the box
+// to the results' heading. No search runs: the results are already markup.
+// It is the floor under Dateline's cached query (bench/searchfloor.go times
+// it).
 func init() {
 	b, err := base64.StdEncoding.DecodeString(searchB64)
 	if err != nil {
@@ -103,8 +104,16 @@ func (p *searchPage) OnNav(ctx app.Context) {
 	}
 	doc.Set("title", title)
 	app.Window().Call("scrollTo", 0, 0)
-	if h := app.Window().GetElementByID("page-title"); h.Truthy() {
-		h.Call("focus")
+	// Focus where Dateline puts it (components/nav.go, afterNav): on the
+	// results' heading, or in the box on the page without a query, where
+	// the reader then types the next one; the search that follows moves it
+	// out of the box, as a reader's does.
+	id := "search-input"
+	if p.results {
+		id = "page-title"
+	}
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus")
 	}
 }
 
