@@ -415,6 +415,14 @@ func export(args []string, stdout io.Writer) (err error) {
 			return fmt.Errorf("export: reporting: %w", err)
 		}
 	}
+	// What the dataset may have but readers would notice (a picture the
+	// pages cannot load, a label left out): said before the site goes out
+	// with it, as validate and serve say it.
+	for _, w := range arc.Warnings {
+		if _, err := fmt.Fprintln(stdout, "warning: "+w.String()); err != nil {
+			return fmt.Errorf("export: reporting: %w", err)
+		}
+	}
 	st, err := s.Export(ctx, dir)
 	if err != nil {
 		return err

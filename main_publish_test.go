@@ -693,6 +693,44 @@ func TestExportNotesNoSiteURL(t *testing.T) {
 	}
 }
 
+// TestExportSaysWarnings exports a dataset with a fault that warns (a
+// picture at an http address, which the pages' Content-Security-Policy
+// does not load): the export goes out, and says so in the fault's place,
+// as validate does.
+func TestExportSaysWarnings(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "articles.json")
+	ds := "{\"articles\": [{\"slug\": \"synthetic-one\", \"headline\": \"A synthetic story\",\n" +
+		"\"figures\": [{\"image\": {\"src\": \"http://photos.example/one.jpg\", \"alt\": \"A synthetic photo\", \"width\": 800, \"height\": 600}}],\n" +
+		"\"body\": [{\"type\": \"paragraph\", \"text\": \"Invented text.\"}]}]}"
+	if err := os.WriteFile(data, []byte(ds), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var validated bytes.Buffer
+	if err := dispatch([]string{"validate", data}, &validated, io.Discard); err != nil {
+		t.Fatalf("validate: %v", err)
+	}
+	var want string
+	for _, line := range strings.Split(validated.String(), "\n") {
+		if strings.HasPrefix(line, "warning: ") && strings.Contains(line, "http address") {
+			want = line
+		}
+	}
+	if want == "" {
+		t.Fatalf("validate gave no warning of the http picture; the test's dataset no longer warns:\n%s", validated.String())
+	}
+	var stdout bytes.Buffer
+	if err := dispatch([]string{"export", "-data", data, filepath.Join(dir, "public")}, &stdout, io.Discard); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	if !strings.Contains(stdout.String(), want+"\n") {
+		t.Errorf("export did not say the warning %q; it said:\n%s", want, stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "exported 1 article") {
+		t.Errorf("export with a warning did not export; it said:\n%s", stdout.String())
+	}
+}
+
 // TestExportRefusesLinkedFolder checks that export refuses, before it
 // writes anything, a folder that the dataset reads through one of its
 // links, a folder inside one, or one that holds what a link leads to, and
