@@ -20,6 +20,10 @@ func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 		entryList(site, "article-list", summaryEntries(l.Items, ref.Kind != page.Section)),
 		pagerView(site.Table, ref, l),
 		app.If(ref.Kind == page.Home && l.Page == 1, func() app.UI { return continueView(site.Table) }),
+		// Printed, a list says which site and page it is from, and when
+		// (reader.js fills it in before printing), as an article does: the
+		// header it would otherwise take that from is not printed.
+		app.Elem("p").Class("print-note").Attr("aria-hidden", "true"),
 	}
 }
 

@@ -198,3 +198,39 @@ func TestPrintPhotosAfterTheFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintListSaysWhere prints the home page and a section's list: the
+// header, which names the site, is not printed, so the paper says where
+// and when it comes from in the print note, as an article's does.
+func TestPrintListSaysWhere(t *testing.T) {
+	t.Parallel()
+	h := sharedHost(t, "print", func() ([]string, error) {
+		b, err := json.MarshalIndent(printThemeDataset(), "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Join(tmpDir, "print.json")
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return nil, err
+		}
+		return []string{"-data", file}, nil
+	})
+	for _, path := range []string{"/", dlpage.SectionRef("synthetic-section", 1).Path()} {
+		t.Run(strings.Trim(path, "/"), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, 800, 900)
+			tb.emulateMedia("print")
+			tb.mustLoad(h.URL+path, http.StatusOK)
+			tb.waitLive()
+			eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)
+			got := eval[string](tb, `(() => {
+  const n = document.querySelectorAll("main .print-note");
+  if (n.length !== 1) return "print notes: " + n.length;
+  return getComputedStyle(n[0]).display + " " + n[0].textContent;
+})()`)
+			if !strings.HasPrefix(got, "block From "+h.URL+path+", printed ") || !strings.Contains(got, time.Now().Format("2006")) {
+				t.Errorf("the printed list's note: %q, want it shown, with the page's address %s and today's date", got, h.URL+path)
+			}
+		})
+	}
+}
