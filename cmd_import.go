@@ -128,7 +128,10 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 			return err
 		}
 	}
-	warn := func(where, dateFix, datelineFix string) error {
+	warn := func(where, dateFix, datelineFix, entryFile string) error {
+		if err := warnLooseCredits(choices.LooseCredits, storyFile, entryFile, stderr); err != nil {
+			return err
+		}
 		if err := warnNoDateline(a, choices.FirstLine, storyFile, stderr, datelineFix); err != nil {
 			return err
 		}
@@ -152,7 +155,7 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		if err := noteReadMore(links.Resolve(&a), choices.ReadMoreLines, storyFile, *path, false, linkInEntry, stderr); err != nil {
 			return err
 		}
-		return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
+		return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine), "")
 	case errors.Is(statErr, fs.ErrNotExist):
 		if create, err = toCreate(*path); err != nil {
 			return err
@@ -215,9 +218,9 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 			return err
 		}
 		if arc == nil {
-			return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
+			return warn("", dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine), "")
 		}
-		return warn(listedAfter(arc, a.Updated != ""), dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine))
+		return warn(listedAfter(arc, a.Updated != ""), dateWithFlag, fmt.Sprintf(datelineInText, choices.FirstLine), "")
 	}
 
 	var name string
@@ -295,7 +298,7 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	if err := noteReadMore(matches, choices.ReadMoreLines, storyFile, *path, arc != nil, fmt.Sprintf(linkByHand, name), stderr); err != nil {
 		return err
 	}
-	return warn(listedAt(updated, a.Slug, a.Updated != ""), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name))
+	return warn(listedAt(updated, a.Slug, a.Updated != ""), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name), name)
 }
 
 // creation is how import makes the dataset it adds a story to, when
@@ -635,6 +638,34 @@ const (
 const (
 	datelineInText = `start line %d with one, such as "ERBIL (Kurdistan 24) – " or "Baghdad (AFP) - ", and import the story again`
 	datelineByHand = `add "dateline": {"place": "PLACE", "source": "Source"} to its entry in %s`
+)
+
+// warnLooseCredits warns of each photo credit on a line of its own of
+// storyFile with no caption before it, which the article leaves out, and
+// says how to keep it: in the story's text, or in its entry in entryFile,
+// the dataset file the story was added to ("" for none).
+func warnLooseCredits(credits []importer.LooseCredit, storyFile, entryFile string, stderr io.Writer) error {
+	var b strings.Builder
+	for _, c := range credits {
+		fix := creditInText
+		if entryFile != "" {
+			fix = fmt.Sprintf(creditByHand, c.Credit, entryFile)
+		}
+		fmt.Fprintf(&b, "warning: line %d of %s, %q, is a photo credit with no caption on the line before it, so it is left out: a figure needs a caption (the article has no image)\n  to keep it: %s\n",
+			c.Line, storyFile, c.Text, fix)
+	}
+	if _, err := io.WriteString(stderr, b.String()); err != nil {
+		return fmt.Errorf("import: writing a warning: %w", err)
+	}
+	return nil
+}
+
+// How to keep a photo credit that has no caption, in the warning about
+// one: in the story's text, or in its entry in the dataset file (the
+// credit, then the file's name).
+const (
+	creditInText = `give the photo's caption on the line before it, or before the credit on its line ("CAPTION (Photo: …)"), and import the story again`
+	creditByHand = `add {"caption": "CAPTION", "credit": %q} to "figures" in its entry in %s`
 )
 
 // quotedOpening is the most characters of a paragraph that the warning

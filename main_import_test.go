@@ -1060,3 +1060,67 @@ func checkStderr(t *testing.T, stderr string, want, not []string) {
 		}
 	}
 }
+
+// TestImportCreditLines imports a story whose credit is on a line of its
+// own: after its caption it makes a figure, and alone it is left out with
+// a warning that names its line and how to keep it; either way the
+// dateline after it is read (review 26, fault 1).
+func TestImportCreditLines(t *testing.T) {
+	const head = "Storm hits coast\n\n"
+	const dated = "HALIFAX (CP) – A storm hit the coast on Monday.\n"
+	for _, tt := range []struct {
+		scenario string
+		story    string
+		into     bool
+		figures  []article.Figure
+		stderr   []string
+	}{
+		{"a caption and its credit, printed", head + "Waves crash on the shore at Halifax.\n(Photo: AFP)\n" + dated, false,
+			[]article.Figure{{Caption: "Waves crash on the shore at Halifax.", Credit: "Photo: AFP"}}, nil},
+		{"a credit alone, printed", head + "(Photo: AFP)\n" + dated, false, nil,
+			[]string{`warning: line 3 of `, `, "(Photo: AFP)", is a photo credit with no caption on the line before it, so it is left out`,
+				`to keep it: give the photo's caption on the line before it, or before the credit on its line ("CAPTION (Photo: …)"), and import the story again`}},
+		{"a credit alone, added", head + "(Photo: AFP)\n" + dated, true, nil,
+			[]string{`, "(Photo: AFP)", is a photo credit with no caption on the line before it, so it is left out`,
+				`to keep it: add {"caption": "CAPTION", "credit": "Photo: AFP"} to "figures" in its entry in `}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "news") + string(filepath.Separator)
+			story := storyFile(t, tt.story)
+			args := []string{"import", "-data", dir, "-published", "2026-12-04", story}
+			if !tt.into {
+				args = append(args, "-o", "-")
+			}
+			var stdout, stderr bytes.Buffer
+			if err := dispatch(args, &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			var a *article.Article
+			if tt.into {
+				arc, err := dataset.Load(dir, dataset.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a, _, err = arc.Article("storm-hits-coast"); err != nil || a == nil {
+					t.Fatalf("the story is not in the dataset: %v", err)
+				}
+			} else if err := json.Unmarshal(stdout.Bytes(), &a); err != nil {
+				t.Fatalf("%v:\n%s", err, stdout.String())
+			}
+			if !reflect.DeepEqual(a.Figures, tt.figures) {
+				t.Errorf("figures %+v, want %+v", a.Figures, tt.figures)
+			}
+			if want := (&article.Dateline{Place: "HALIFAX", Source: "CP"}); !reflect.DeepEqual(a.Dateline, want) {
+				t.Errorf("dateline %+v, want %+v", a.Dateline, want)
+			}
+			if ps := a.Paragraphs(); !reflect.DeepEqual(ps, []string{"A storm hit the coast on Monday."}) {
+				t.Errorf("paragraphs %q, want the dateline's only", ps)
+			}
+			not := []string{"no dateline"}
+			if tt.stderr == nil {
+				not = append(not, "warning")
+			}
+			checkStderr(t, stderr.String(), tt.stderr, not)
+		})
+	}
+}

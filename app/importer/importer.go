@@ -20,7 +20,12 @@
 // Every other line is a paragraph of its own. A line ending in
 // "(Photo: ...)" or "(Photos: ...)" is a photo caption with its credit; the
 // same caption given twice (a scrape holds it as alt text and as caption)
-// is one figure. A "PLACE (Source) – " opening of the first paragraph, with
+// is one figure. A credit alone on its line is the credit of the line
+// before it, which is then a caption, as if both were one line, unless
+// that line is read as something else (a caption with a credit, a Read More
+// line, a byline, a paragraph that opens with a dateline): the credit then
+// has no caption, which a figure needs, and is left out
+// (Choices.LooseCredits), never made a paragraph. A "PLACE (Source) – " opening of the first paragraph, with
 // an en dash, em dash or hyphen, is its dateline. In a script with capital
 // letters the place is in capitals ("ERBIL", "WASHINGTON, D.C.") or in
 // title case ("Baghdad (AFP) - "), perhaps with its region or country
@@ -106,13 +111,15 @@ const MaxStorySize = 4 << 20
 const MaxSlugLength = 60
 
 var (
-	captionLine  = regexp.MustCompile(`^(.*\S)\s*\(((?i:photos?):\s*[^()]*\S)\s*\)$`)
+	// captionLine is a line ending in a photo credit, "(Photo: ...)",
+	// after a caption, or holding the credit alone.
+	captionLine  = regexp.MustCompile(`^(?:(.*\S)\s*)?\(((?i:photos?):\s*[^()]*\S)\s*\)$`)
 	readMoreLine = regexp.MustCompile(`^(?i:read more)\s*:\s*(\S.*)$`)
 
-	// creditedLine is a line ending in a parenthesis, which may hold a
-	// photo credit in Arabic script (photoWords); direction marks may
-	// stand around the parenthesis.
-	creditedLine = regexp.MustCompile(`^(.*?\S)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]*)\)[\s\x{200E}\x{200F}\x{061C}]*$`)
+	// creditedLine is a line ending in a parenthesis, or holding one
+	// alone, which may hold a photo credit in Arabic script (photoWords);
+	// direction marks may stand around the parenthesis.
+	creditedLine = regexp.MustCompile(`^(?:(.*?\S)[\s\x{200E}\x{200F}\x{061C}]*)?\(([^()]*)\)[\s\x{200E}\x{200F}\x{061C}]*$`)
 	// labelledLine is a line that opens with a few words and a colon,
 	// which may be a Read More line in Arabic script (readMoreWords).
 	labelledLine = regexp.MustCompile(`^([^` + colons + `]{1,40}?)[` + colons + `][\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
@@ -197,6 +204,19 @@ type Choices struct {
 	// Byline is the story's byline, whose names are the article's
 	// authors unless Options gave them; its Line is 0 when it has none.
 	Byline Byline
+	// LooseCredits are the photo credits on a line of their own with no
+	// caption before them, in the story's order: a figure needs a caption
+	// (the story gives no image), so they are left out of the article.
+	LooseCredits []LooseCredit
+}
+
+// LooseCredit is a photo credit on a line of its own, "(Photo: Agency)",
+// with no caption on the line before it.
+type LooseCredit struct {
+	// Line is the line's number in the story.
+	Line int
+	// Text is the line; Credit the credit in it, without parentheses.
+	Text, Credit string
 }
 
 // Parse reads a story as ParseWith does with no options: its language is
@@ -453,16 +473,29 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 	seenRelated := make(map[string]bool)
 	paragraphs := 0
 	afterDateline := false // the line before was the dateline's paragraph
-	for _, l := range lines {
+	addFigure := func(no int, f article.Figure) error {
+		if err := limit(no, "caption", f.Caption, article.MaxTextLength); err != nil {
+			return err
+		}
+		if !seenCaption[f] {
+			seenCaption[f] = true
+			a.Figures = append(a.Figures, f)
+		}
+		return nil
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		justAfterDateline := afterDateline
 		afterDateline = false
-		if f, ok := splitCaption(l.text); ok {
-			if err := limit(l.no, "caption", f.Caption, article.MaxTextLength); err != nil {
-				return err
+		if caption, credit, ok := readCredit(l.text); ok {
+			if caption == "" {
+				// No caption on its line, nor on the line before,
+				// which would have taken it: no figure can hold it.
+				c.LooseCredits = append(c.LooseCredits, LooseCredit{Line: l.no, Text: l.text, Credit: credit})
+				continue
 			}
-			if !seenCaption[f] {
-				seenCaption[f] = true
-				a.Figures = append(a.Figures, f)
+			if err := addFigure(l.no, article.Figure{Caption: caption, Credit: credit}); err != nil {
+				return err
 			}
 			continue
 		}
@@ -485,6 +518,20 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 				continue
 			}
 		}
+		if i+1 < len(lines) {
+			// A credit alone on the next line makes this line its
+			// caption, as if both were one line; a line that opens with
+			// a dateline stays a paragraph.
+			if caption, credit, ok := readCredit(lines[i+1].text); ok && caption == "" {
+				if _, dated := splitDateline(l.text); !dated {
+					if err := addFigure(l.no, article.Figure{Caption: trimMarks(l.text), Credit: credit}); err != nil {
+						return err
+					}
+					i++
+					continue
+				}
+			}
+		}
 		text := l.text
 		if paragraphs == 0 {
 			c.FirstLine = l.no
@@ -505,19 +552,30 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 // splitCaption reads a photo caption with its credit: "Caption. (Photo:
 // Agency)", or the same with a credit in Arabic script (photoWords).
 func splitCaption(text string) (article.Figure, bool) {
-	if m := captionLine.FindStringSubmatch(text); m != nil {
-		return article.Figure{Caption: m[1], Credit: m[2]}, true
-	}
-	m := creditedLine.FindStringSubmatch(text)
-	if m == nil {
-		return article.Figure{}, false
-	}
-	caption, credit := trimMarks(m[1]), trimMarks(m[2])
-	word, names, ok := cutColon(credit)
-	if !ok || caption == "" || trimMarks(names) == "" || !photoWords[foldArabic(word)] {
+	caption, credit, ok := readCredit(text)
+	if !ok || caption == "" {
 		return article.Figure{}, false
 	}
 	return article.Figure{Caption: caption, Credit: credit}, true
+}
+
+// readCredit reads a line ending in a photo credit, "(Photo: Agency)" or
+// the same in Arabic script (photoWords): the caption before it, "" when
+// the credit is alone on its line, and the credit.
+func readCredit(text string) (caption, credit string, ok bool) {
+	if m := captionLine.FindStringSubmatch(text); m != nil {
+		return m[1], m[2], true
+	}
+	m := creditedLine.FindStringSubmatch(text)
+	if m == nil {
+		return "", "", false
+	}
+	caption, credit = trimMarks(m[1]), trimMarks(m[2])
+	word, names, found := cutColon(credit)
+	if !found || trimMarks(names) == "" || !photoWords[foldArabic(word)] {
+		return "", "", false
+	}
+	return caption, credit, true
 }
 
 // readMoreTitle reads the title of a Read More line: "Read More: Title",

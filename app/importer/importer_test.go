@@ -141,9 +141,9 @@ func TestParseForms(t *testing.T) {
 			},
 		},
 		{
-			"a bare credit and an empty Read More stay text",
+			"an empty Read More stays text; a credit with no caption is left out (TestParseCreditLines)",
 			"Headline\n(Photo: Someone)\nRead More:\nEnd.",
-			article.Article{Slug: "headline", Lang: "en", Headline: "Headline", Body: []article.Block{para("(Photo: Someone)"), para("Read More:"), para("End.")}},
+			article.Article{Slug: "headline", Lang: "en", Headline: "Headline", Body: []article.Block{para("Read More:"), para("End.")}},
 		},
 	}
 	for _, tt := range tests {
@@ -1164,13 +1164,13 @@ func TestArabicScriptMarkers(t *testing.T) {
 }
 
 // TestArabicScriptLookalikes leaves as paragraphs the lines that only look
-// like an Arabic or Sorani caption or Read More line.
+// like an Arabic or Sorani caption or Read More line (a credit alone on
+// its line is one: TestParseCreditLines).
 func TestArabicScriptLookalikes(t *testing.T) {
 	for _, tt := range []struct{ scenario, line string }{
 		{"a parenthesis with another word", "نص اختبار. (اختبار: وكالة اصطناعية)"},
 		{"a credit word without a colon", "نص اختبار. (صورة وكالة اصطناعية)"},
 		{"a credit without names", "نص اختبار. (صورة: )"},
-		{"a bare credit", "(صورة: وكالة اختبار)"},
 		{"a credit word in the middle of a line", "نص (صورة: وكالة اختبار) اختبار."},
 		{"a Read More word without a colon", "اقرأ أيضا عنوان اختبار"},
 		{"an empty Read More", "زیاتر بخوێنەوە:"},
@@ -1277,6 +1277,104 @@ func TestParseWithRefusesDescriptions(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.words) {
 				t.Errorf("ParseWith error %v, want one holding %q", err, tt.words)
 			}
+		})
+	}
+}
+
+// TestParseCreditLines reads a photo credit on a line of its own: after a
+// caption line it is that caption's credit, as if written on the caption's
+// line; with no caption before it, it is left out and said (Choices), and
+// never a paragraph. Either way the dateline after it is found (review 26,
+// fault 1).
+func TestParseCreditLines(t *testing.T) {
+	para := func(s string) article.Block { return article.Block{Type: article.Paragraph, Text: s} }
+	more := func(s string) article.Block {
+		return article.Block{Type: article.ReadMore, Link: article.Link{Title: s}}
+	}
+	halifax := &article.Dateline{Place: "HALIFAX", Source: "CP"}
+	arabic := &article.Dateline{Place: "مدينة الاختبار", Source: "وكالة اصطناعية"}
+	const text = "نص اختبار اصطناعي."
+	for _, tt := range []struct {
+		scenario string
+		story    string // after the headline and a blank line, on line 3
+		figures  []article.Figure
+		dateline *article.Dateline
+		body     []article.Block
+		loose    []LooseCredit
+	}{
+		{"a caption, then its credit, then the dateline",
+			"Waves crash on the shore at Halifax.\n(Photo: AFP)\nHALIFAX (CP) – A storm hit the coast on Monday.",
+			[]article.Figure{{Caption: "Waves crash on the shore at Halifax.", Credit: "Photo: AFP"}}, halifax,
+			[]article.Block{para("A storm hit the coast on Monday.")}, nil},
+		{"a caption, a blank line, then its credit",
+			"Waves crash on the shore at Halifax.\n\n(Photos: AFP, CP)\n\nHALIFAX (CP) – A storm hit the coast on Monday.",
+			[]article.Figure{{Caption: "Waves crash on the shore at Halifax.", Credit: "Photos: AFP, CP"}}, halifax,
+			[]article.Block{para("A storm hit the coast on Monday.")}, nil},
+		{"a caption given twice, on one line and on two",
+			"Waves crash. (Photo: AFP)\nWaves crash.\n(Photo: AFP)\nHALIFAX (CP) – A storm hit the coast on Monday.",
+			[]article.Figure{{Caption: "Waves crash.", Credit: "Photo: AFP"}}, halifax,
+			[]article.Block{para("A storm hit the coast on Monday.")}, nil},
+		{"a credit alone before the dateline",
+			"(Photo: AFP)\nHALIFAX (CP) – A storm hit the coast on Monday.",
+			nil, halifax, []article.Block{para("A storm hit the coast on Monday.")},
+			[]LooseCredit{{Line: 3, Text: "(Photo: AFP)", Credit: "Photo: AFP"}}},
+		{"a caption later in the body, then its credit",
+			"HALIFAX (CP) – A storm hit the coast on Monday.\nA flooded street in Halifax.\n(Photo: CP)\nMore words.",
+			[]article.Figure{{Caption: "A flooded street in Halifax.", Credit: "Photo: CP"}}, halifax,
+			[]article.Block{para("A storm hit the coast on Monday."), para("More words.")}, nil},
+		{"a credit after the dateline's paragraph, which stays a paragraph",
+			"HALIFAX (CP) – A storm hit the coast on Monday.\n(Photo: AFP)\nMore words.",
+			nil, halifax, []article.Block{para("A storm hit the coast on Monday."), para("More words.")},
+			[]LooseCredit{{Line: 4, Text: "(Photo: AFP)", Credit: "Photo: AFP"}}},
+		{"a credit after a caption that has one",
+			"Waves crash. (Photo: AFP)\n(Photo: CP)\nHALIFAX (CP) – A storm hit the coast on Monday.",
+			[]article.Figure{{Caption: "Waves crash.", Credit: "Photo: AFP"}}, halifax,
+			[]article.Block{para("A storm hit the coast on Monday.")},
+			[]LooseCredit{{Line: 4, Text: "(Photo: CP)", Credit: "Photo: CP"}}},
+		{"a credit after a Read More line",
+			"HALIFAX (CP) – A storm hit the coast on Monday.\nRead More: Another storm\n(Photo: AFP)\nMore words.",
+			nil, halifax, []article.Block{para("A storm hit the coast on Monday."), more("Another storm"), para("More words.")},
+			[]LooseCredit{{Line: 5, Text: "(Photo: AFP)", Credit: "Photo: AFP"}}},
+		{"an Arabic caption, then its credit, then the dateline",
+			"صورة اختبار اصطناعية.\n(صورة: وكالة اختبار)\nمدينة الاختبار (وكالة اصطناعية) – " + text,
+			[]article.Figure{{Caption: "صورة اختبار اصطناعية.", Credit: "صورة: وكالة اختبار"}}, arabic,
+			[]article.Block{para(text)}, nil},
+		{"a Sorani credit with direction marks after a caption",
+			"صورة اختبار اصطناعية.\n\u200f(\u200fوێنە: ئاژانسی تاقیکردنەوە\u200f)\u200f\nمدينة الاختبار (وكالة اصطناعية) – " + text,
+			[]article.Figure{{Caption: "صورة اختبار اصطناعية.", Credit: "وێنە: ئاژانسی تاقیکردنەوە"}}, arabic,
+			[]article.Block{para(text)}, nil},
+		{"an Arabic credit alone before the dateline",
+			"(صورة: وكالة اختبار)\nمدينة الاختبار (وكالة اصطناعية) – " + text,
+			nil, arabic, []article.Block{para(text)},
+			[]LooseCredit{{Line: 3, Text: "(صورة: وكالة اختبار)", Credit: "صورة: وكالة اختبار"}}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, c, err := ParseWith([]byte("Storm hits coast\n\n"+tt.story), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(a.Figures, tt.figures) {
+				t.Errorf("figures %+v, want %+v", a.Figures, tt.figures)
+			}
+			if !reflect.DeepEqual(a.Dateline, tt.dateline) {
+				t.Errorf("dateline %+v, want %+v", a.Dateline, tt.dateline)
+			}
+			if !reflect.DeepEqual(a.Body, tt.body) {
+				t.Errorf("body %+v, want %+v", a.Body, tt.body)
+			}
+			for _, p := range a.Paragraphs() {
+				if strings.HasPrefix(p, "(Photo") || strings.HasPrefix(p, "(صورة") || strings.Contains(p, "وێنە:") {
+					t.Errorf("the credit %q is a paragraph", p)
+				}
+			}
+			if !reflect.DeepEqual(c.LooseCredits, tt.loose) {
+				t.Errorf("credits left out %+v, want %+v", c.LooseCredits, tt.loose)
+			}
+			entry, err := Marshal(a, "", "  ", "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			valid(t, []byte(`{"articles": [`+string(entry)+`]}`))
 		})
 	}
 }
