@@ -31,7 +31,8 @@ import (
 // whose articles list is empty, take the story as if they held others.
 // Nothing is written unless the whole
 // dataset, the story included, passes validation, and a story the dataset
-// already holds is refused unless -copy asks for another. Read More lines
+// already holds, or whose headline an article has (a corrected story), is
+// refused unless -copy asks for another. Read More lines
 // whose title is the headline of one article of the dataset link to it.
 // How the language and slug were chosen goes to stderr, with the authors
 // a byline gave, the Read More lines linked or not (and how to link one),
@@ -44,7 +45,7 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	out := flags.String("o", "", "write the entry to standard output (-o -) instead of adding it to the dataset")
 	lang := flags.String("lang", "", "the story's language, a BCP 47 `TAG` such as en, ckb, ar, kmr or tr (default: told from its letters)")
 	slug := flags.String("slug", "", "the story's `SLUG` (default: made from its headline)")
-	allowCopy := flags.Bool("copy", false, "add the story even if the dataset already holds the same headline and text")
+	allowCopy := flags.Bool("copy", false, "add the story even if an article of the dataset has its headline, with the same text or other")
 	published := flags.String("published", "", "the story's `DATE`: 2006-01-02, an RFC 3339 time, or now for the current time in UTC (default: none, and the story is listed after every dated one)")
 	updatedAt := flags.String("updated", "", "when the story last changed, a `DATE` as -published takes (2006-01-02, an RFC 3339 time, or now), not before the one -published gives (default: none)")
 	section := flags.String("section", "", "the story's section, a `NAME` such as Politics (default: none)")
@@ -182,13 +183,26 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		defer func() { err = errors.Join(err, arc.Close()) }()
 	}
 	if arc != nil {
-		switch held, err := holding(arc, a, links); {
+		switch h, err := holding(arc, a, links); {
 		case err != nil:
 			return fmt.Errorf("import: reading the dataset: %w; nothing was changed", err)
-		case held != "" && !*allowCopy:
-			return fmt.Errorf("import: %s: the dataset already holds this story as %q (same headline and text); nothing was changed; to add it again anyway, use -copy", storyFile, held)
-		case held != "":
-			if err := note("note: the dataset already holds this story as %q; adding a copy (-copy)", held); err != nil {
+		case h.Same != "" && !*allowCopy:
+			return fmt.Errorf("import: %s: the dataset already holds this story as %q (same headline and text); nothing was changed; to add it again anyway, use -copy", storyFile, h.Same)
+		case h.Same != "":
+			if err := note("note: the dataset already holds this story as %q; adding a copy (-copy)", h.Same); err != nil {
+				return err
+			}
+		case h.Other != "" && !*allowCopy:
+			// A corrected story imported again: added, it would be a
+			// second article with the headline, listed twice, and a Read
+			// More line naming it would link to neither.
+			file, _ := arc.File(h.Other)
+			return fmt.Errorf("import: %s: the dataset already has %s, with other text (a corrected story?); nothing was changed; "+
+				"to correct it, edit its entry in %s (or remove it and import the story again, which gives it the same slug if no other article takes it); "+
+				"to add this story as another article with the same headline, use -copy (a Read More line that names the headline then links to neither)",
+				storyFile, sameHeadline(arc, h.Other, h.Others), file)
+		case h.Other != "":
+			if err := note("note: the dataset already has %s, with other text; adding another (-copy): a Read More line that names the headline links to neither", sameHeadline(arc, h.Other, h.Others)); err != nil {
 				return err
 			}
 		}
@@ -672,15 +686,27 @@ const (
 // about a story without a dateline quotes.
 const quotedOpening = 48
 
-// holding returns the slug of the dataset's article with the same headline
-// and text as a, if it has one, and shows links every article's headline,
-// to match a's Read More titles with, in the same pass. Headlines are
-// compared first, from the archive's summaries in memory: only an article
-// with the same headline is read from its file (100,000 read and compared
-// took 6.5 s).
-func holding(arc *dataset.Archive, a article.Article, links *importer.Links) (string, error) {
+// held is what a dataset holds of a story: the article with the same
+// headline and text, and the articles with the same headline, in any
+// case (as a Read More line names one: importer.Links), and other text.
+type held struct {
+	// Same is the slug of the article with the same headline and text;
+	// "" when there is none.
+	Same string
+	// Other is the slug of the first article with the same headline and
+	// other text, of Others; "" when there is none.
+	Other  string
+	Others int
+}
+
+// holding returns what the dataset holds of a (held), and shows links
+// every article's headline, to match a's Read More titles with, in the
+// same pass. Headlines are compared first, from the archive's summaries
+// in memory: only an article with the same headline is read from its file
+// (100,000 read and compared took 6.5 s).
+func holding(arc *dataset.Archive, a article.Article, links *importer.Links) (held, error) {
 	want, head := importer.Fingerprint(a), importer.HeadlineKey(a.Headline)
-	var held string
+	var h held
 	var err error
 	arc.Slugs(func(slug string) {
 		if err != nil {
@@ -689,15 +715,36 @@ func holding(arc *dataset.Archive, a article.Article, links *importer.Links) (st
 		s, _ := arc.Summary(slug)
 		key := importer.HeadlineKey(s.Headline)
 		links.Visit(slug, key)
-		if held != "" || key != head {
+		if !strings.EqualFold(key, head) {
 			return
 		}
-		var other *article.Article
-		if other, _, err = arc.Article(slug); err == nil && importer.Fingerprint(*other) == want {
-			held = slug
+		if h.Same == "" && key == head {
+			var other *article.Article
+			if other, _, err = arc.Article(slug); err == nil && importer.Fingerprint(*other) == want {
+				h.Same = slug
+				return
+			}
 		}
+		if h.Other == "" {
+			h.Other = slug
+		}
+		h.Others++
 	})
-	return held, err
+	return h, err
+}
+
+// sameHeadline names the article of the dataset with the slug, which has
+// the headline of a story, and the others that have it too (others in
+// all), with the file that holds it.
+func sameHeadline(arc *dataset.Archive, slug string, others int) string {
+	what := fmt.Sprintf("an article with this headline, %q", slug)
+	if others > 1 {
+		what = fmt.Sprintf("%d articles with this headline, the first %q", others, slug)
+	}
+	if file, ok := arc.File(slug); ok {
+		what += " in " + file
+	}
+	return what
 }
 
 // printEntry writes the article as a dataset entry, after checking that it

@@ -1124,3 +1124,66 @@ func TestImportCreditLines(t *testing.T) {
 		})
 	}
 }
+
+// TestImportCorrectedStory refuses a story whose headline an article of
+// the dataset has, with other text, as a corrected story imported again
+// is: added, it would be a second article with that headline, and Read
+// More lines naming it would link to neither. The refusal names the
+// article and its file and how to correct it; -copy adds the story
+// anyway, with a note (review 26, fault 2).
+func TestImportCorrectedStory(t *testing.T) {
+	const story = "Council approves new bridge over the river\n\nTESTVILLE (Synthetic Wire) – The council approved 12 million for a bridge.\n\nLast synthetic words.\n"
+	corrected := strings.Replace(story, "12 million", "15 million", 1)
+	recased := strings.Replace(corrected, "new bridge", "New Bridge", 1)
+	const slug = "council-approves-new-bridge-over-the-river"
+	for _, tt := range []struct {
+		scenario, data, text string
+	}{
+		{"a folder, the text corrected", "news" + string(filepath.Separator), corrected},
+		{"a file, the text corrected", "news.json", corrected},
+		{"a folder, the text corrected and the headline recased", "news" + string(filepath.Separator), recased},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			data := filepath.Join(t.TempDir(), tt.data)
+			if strings.HasSuffix(tt.data, string(filepath.Separator)) {
+				data += string(filepath.Separator)
+			}
+			args := []string{"import", "-data", data, "-published", "2026-12-04"}
+			if err := dispatch(append(args, storyFile(t, story)), &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			file := data
+			if strings.HasSuffix(tt.data, string(filepath.Separator)) {
+				file = filepath.Join(data, slug+".json")
+			}
+			before, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			second := storyFile(t, tt.text)
+			var stdout, stderr bytes.Buffer
+			err = dispatch(append(args, second), &stdout, &stderr)
+			for _, want := range []string{
+				second + `: the dataset already has an article with this headline, "` + slug + `" in ` + file + `, with other text (a corrected story?); nothing was changed`,
+				"to correct it, edit its entry in " + file,
+				"to add this story as another article with the same headline, use -copy",
+			} {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("error %v\nwant one holding %q", err, want)
+				}
+			}
+			if after, err := os.ReadFile(file); err != nil || !bytes.Equal(after, before) {
+				t.Errorf("the dataset changed (%v):\n%s", err, after)
+			}
+			stdout.Reset()
+			stderr.Reset()
+			if err := dispatch(append(args, "-copy", second), &stdout, &stderr); err != nil {
+				t.Fatal(err)
+			}
+			if want := `: added "` + slug + `-2"`; !strings.Contains(stdout.String(), want) {
+				t.Errorf("printed %q, want %q", stdout.String(), want)
+			}
+			checkStderr(t, stderr.String(), []string{`note: the dataset already has an article with this headline, "` + slug + `" in ` + file + `, with other text; adding another (-copy)`}, nil)
+		})
+	}
+}

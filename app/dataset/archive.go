@@ -180,6 +180,17 @@ func (a *Archive) Slugs(fn func(slug string)) {
 	}
 }
 
+// File returns the name of the file that holds the article with the
+// slug, as the dataset's path names it; ok is false when there is no such
+// article.
+func (a *Archive) File(slug string) (name string, ok bool) {
+	i, ok := a.bySlug[slug]
+	if !ok {
+		return "", false
+	}
+	return a.files[a.entries[i].file].name, true
+}
+
 // Summary returns the summary of the article with the slug.
 func (a *Archive) Summary(slug string) (article.Summary, bool) {
 	i, ok := a.bySlug[slug]
