@@ -872,8 +872,24 @@ async function savedData(url) {
 // version, where the network allows; an article that is gone keeps its
 // copy, and GONE lists it (an article back since is listed no more). A
 // page's status request runs it, not the activation, during which the
-// browser holds the pages' requests.
-async function refreshSaved() {
+// browser holds the pages' requests. A copy that is this version's
+// already (savedCurrent: an article saved since the version came, as a
+// first save with data saver on, which registers this worker, saves it) is
+// not downloaded again. Every page asks for the status, and a page
+// asks twice as the first worker takes it over (once active, once in
+// charge): one runs at a time, and a second request waits for it.
+let refreshing = null;
+
+function refreshSaved() {
+  if (!refreshing) {
+    refreshing = refreshCopies().finally(() => {
+      refreshing = null;
+    });
+  }
+  return refreshing;
+}
+
+async function refreshCopies() {
   const meta = await caches.open(META);
   const done = await meta.match("/_saved_version");
   if (done && (await done.text()) === VERSION) {
@@ -883,6 +899,9 @@ async function refreshSaved() {
   const gone = [];
   for (const req of await saved.keys()) {
     const path = new URL(req.url).pathname;
+    if (await savedCurrent(saved, path)) {
+      continue;
+    }
     const fresh = path.startsWith(SAVED_DATA) ? DATA_BASE + "/articles/" + path.slice(SAVED_DATA.length) : path;
     try {
       const resp = await fetch(fresh, { cache: "no-cache" });
@@ -897,6 +916,29 @@ async function refreshSaved() {
   }
   await meta.put(GONE, new Response(JSON.stringify(gone)));
   await meta.put("/_saved_version", new Response(VERSION));
+}
+
+// savedCurrent tells whether the saved copy under path (a page's, or a
+// data file's under SAVED_DATA) is this version's: a page whose markup
+// names this version, or a data file fetched under this version's data
+// path whose article's page is such a page (a data path outlives a new
+// build of the same dataset, a version does not).
+async function savedCurrent(saved, path) {
+  if (!path.startsWith(SAVED_DATA)) {
+    return ofThisVersion(await saved.match(path));
+  }
+  const file = path.slice(SAVED_DATA.length);
+  const copy = await saved.match(path);
+  if (!copy || !copy.url || new URL(copy.url).pathname !== DATA_BASE + "/articles/" + file) {
+    return false;
+  }
+  return ofThisVersion(await saved.match("/articles/" + file.slice(0, -".json".length)));
+}
+
+// ofThisVersion tells whether page, a saved copy of a page, is this
+// version's: its loader names the version (app/site/document.go).
+async function ofThisVersion(page) {
+  return !!page && page.ok && (await page.text()).includes(' data-version="' + VERSION + '"');
 }
 
 // GONE, in META, lists the paths of the saved articles the site no longer
