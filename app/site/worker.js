@@ -1276,18 +1276,46 @@ async function keepFile(file) {
 // as the host drew it, rather than drawn offline from its data file in an
 // app shell: it shows at once, before app.wasm has run (with data saver on
 // it never runs), and app.wasm takes it over as drawn. A complete cache has
-// every page already.
-async function keepPage(path) {
+// every page already. A saved article's copy of this version (once the
+// refresh under way, if any, has ended) is copied, not downloaded again:
+// with data saver on, saving an article fetched it moments before. One
+// runs at a time for a page: a page's two status requests (refreshSaved)
+// both name it.
+const keeping = new Map();
+
+function keepPage(path) {
   if (typeof path !== "string") {
-    return;
+    return Promise.resolve();
   }
   const key = canonical(path) || path;
   if (!isPage(key)) {
-    return;
+    return Promise.resolve();
   }
+  if (!keeping.has(key)) {
+    keeping.set(
+      key,
+      keepOne(key).finally(() => {
+        keeping.delete(key);
+      })
+    );
+  }
+  return keeping.get(key);
+}
+
+async function keepOne(key) {
   const cache = await caches.open(CACHE);
   if ((await cache.match(key)) || (await fromSaving(cache, key)) || (await isComplete())) {
     return;
+  }
+  await refreshing;
+  const copy = await caches.match(key, { cacheName: SAVED });
+  if (copy && (await ofThisVersion(copy.clone()))) {
+    try {
+      await cache.put(key, copy);
+      return;
+    } catch (err) {
+      // Storage full: downloaded below, used if it can be kept.
+    }
   }
   try {
     await fetchSaving(cache, key, key, (r) => r.ok && !r.redirected && isHTML(r));
