@@ -39,16 +39,26 @@ func saverOn(t *testing.T, tb *tab, how, base string) {
 
 // TestSaverSaveOpensOffline: with data saver on from a first visit, the
 // reader saves an article that is no list's first page. The note says
-// it opens offline once it does; app.wasm is never downloaded; offline,
-// the article and the saved articles' page open from the device.
+// it opens offline once it does; app.wasm is never downloaded; the
+// article's page and data file are downloaded once each (the save's own
+// copies: the worker that saving registers neither refreshes them, which
+// are this version's already, nor downloads the page again to keep it,
+// however many status requests the page sends); offline, the article and
+// the saved articles' page open from the device.
 func TestSaverSaveOpensOffline(t *testing.T) {
 	t.Parallel()
 	ds := archiveDataset(60)
-	h := privateHost(t, "-data", writeDataset(t, "saver-save.json", ds))
+	data := writeDataset(t, "saver-save.json", ds)
+	h := privateHost(t, "-data", data)
+	// The export behind nginx too, whose validators make the browser's
+	// revalidations 304s: a 304 is a request all the same.
+	static := &staticSite{Root: exportSite(t, "-data", data)}
+	startNginx(t, []*staticSite{static})
 	a := ds.Articles[len(ds.Articles)-1]
-	for _, how := range []string{"browser", "setting"} {
-		t.Run(how, func(t *testing.T) {
-			w := newWatchedNet(t, h.URL)
+	for _, c := range []struct{ how, host string }{{"browser", h.URL}, {"setting", h.URL}, {"setting-nginx", static.URL}} {
+		how := strings.TrimSuffix(c.how, "-nginx")
+		t.Run(c.how, func(t *testing.T) {
+			w := newWatchedNet(t, c.host)
 			tb := newTab(t, 412, 900)
 			tb.extend(2 * time.Minute)
 			saverOn(t, tb, how, w.URL)
@@ -68,6 +78,14 @@ func TestSaverSaveOpensOffline(t *testing.T) {
 			if !evalAwait[bool](tb, `navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))`) {
 				t.Fatal("the note says the article opens offline, and no service worker is active")
 			}
+			// The worker has kept the page the reader opened on, and
+			// refreshed the saved copies for its version.
+			version := eval[string](tb, `document.querySelector("script[data-version]").getAttribute("data-version")`)
+			tb.waitFor("the worker to keep the page and refresh the saved copies",
+				`Promise.all([caches.open("dateline-meta").then((c) => c.match("/_saved_version")).then((r) => r && r.text()),`+
+					` caches.open("dateline-`+version+`").then((c) => c.match(location.pathname)).then((r) => !!r)])`+
+					`.then(([v, kept]) => window.__settled = v === "`+version+`" && kept) && window.__settled`, 30*time.Second)
+			time.Sleep(time.Second) // any fetch still to come from a second status request
 			var sent int64
 			w.mu.Lock()
 			for _, n := range w.bytes {
@@ -76,9 +94,17 @@ func TestSaverSaveOpensOffline(t *testing.T) {
 			w.mu.Unlock()
 			served := w.take()
 			t.Logf("saving with data saver on: %d requests, %d bytes", len(served), sent)
+			dataFile := eval[string](tb, `document.querySelector("script[data-base]").getAttribute("data-base")`) + "/articles/" + a.Slug + ".json"
+			count := map[string]int{}
 			for _, p := range served {
 				if p == "/web/app.wasm" {
 					t.Errorf("with data saver on, saving downloaded %s", p)
+				}
+				count[p]++
+			}
+			for _, p := range []string{dlpage.ArticlePath(a.Slug), dataFile} {
+				if got := count[p]; got != 1 {
+					t.Errorf("saving requested %s %d times, want once", p, got)
 				}
 			}
 			tb.goOffline()
