@@ -2081,7 +2081,7 @@
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       askStatus();
     });
-    onWorker(window.datelineWorkerReport); // kept by boot.js before this ran
+    onWorker(window.datelineWorkerReport); // kept by boot.js, if it ran first
     // Asked whether or not the worker controls this page: a page opened
     // while the worker was installing is not controlled, and may have
     // missed its reports (it registers once the app has started).

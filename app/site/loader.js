@@ -11,7 +11,7 @@
 // painted. When a service worker answers the page, or the page is not on
 // screen, nothing competes with the paint: they are fetched at once and
 // the scripts run once the document is parsed, as deferred scripts would.
-// The scripts keep their order (async = false).
+// go-app's scripts keep their order (async = false).
 //
 // It also applies the reader's settings (web/reader.js keeps them) to the
 // root element before anything is painted, so that the first frame has
@@ -23,6 +23,10 @@
 //
 // And it holds the first paint until the page's header is parsed whole
 // (link rel=expect), so that no frame draws a header cut short.
+//
+// reader.js needs nothing of go-app's scripts to start (it asks for
+// goappNav and goappIsAppleBrowser only when used): it runs as soon as it
+// has come (async), not behind go-app's three.
 (function (me) {
   "use strict";
   var root = document.documentElement;
@@ -81,7 +85,17 @@
   // data-no-app: the service worker's offline page, which app.wasm would
   // take over as the page it stands in for.
   var lite = root.hasAttribute("data-saver") || me.hasAttribute("data-no-app");
-  var scripts = me.getAttribute(lite ? "data-lite" : "data-scripts").split(" ");
+  // reader.js (the lite script) is asked for first, and runs on its own
+  // (async); go-app's scripts and boot.js keep their order.
+  var reader = me.getAttribute("data-lite");
+  var scripts = [reader].concat(
+    me
+      .getAttribute(lite ? "data-lite" : "data-scripts")
+      .split(" ")
+      .filter(function (src) {
+        return src !== reader;
+      })
+  );
   function preload(href, as) {
     var link = document.createElement("link");
     link.rel = "preload";
@@ -101,7 +115,7 @@
     scripts.forEach(function (src) {
       var script = document.createElement("script");
       script.src = src;
-      script.async = false;
+      script.async = src === reader;
       head.appendChild(script);
     });
   }
