@@ -19,6 +19,10 @@
   "use strict";
   var doc = document;
   var root = doc.documentElement;
+  // The taps on this script's controls before it ran, that the inline
+  // loader kept (app/site/loader.js); it keeps no more from now on.
+  var taps = window.datelineTaps || [];
+  window.datelineTaps = null;
   var loader = doc.querySelector("script[data-scripts]");
   var labelsEl = doc.getElementById("reader-labels");
   if (!loader || !labelsEl) {
@@ -1650,6 +1654,9 @@
 
   // ---- clicks --------------------------------------------------------------
 
+  // The inline loader keeps the taps on these buttons made before this
+  // script ran (app/site/loader.js, tools; carried out at the end here):
+  // a button added here goes in its list too.
   doc.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest("button");
     if (!b) {
@@ -2392,4 +2399,14 @@
   if (dialogEntry()) {
     openDialog(doc.getElementById(dialogEntry()));
   }
+  // The taps made before this ran are carried out now, each once: on the
+  // control tapped or, where the app has drawn the page anew since, the
+  // same control of the new page.
+  taps.forEach(function (t) {
+    var slug = t.el.getAttribute("data-slug");
+    var b = t.el.isConnected ? t.el : $(t.sel + (slug ? '[data-slug="' + CSS.escape(slug) + '"]' : ""));
+    if (b) {
+      b.click();
+    }
+  });
 })();

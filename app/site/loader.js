@@ -26,7 +26,11 @@
 //
 // reader.js needs nothing of go-app's scripts to start (it asks for
 // goappNav and goappIsAppleBrowser only when used): it runs as soon as it
-// has come (async), not behind go-app's three.
+// has come (async), not behind go-app's three. Until it has run, the
+// controls it alone makes work (the settings, the article's tools) are on
+// screen and do nothing: a tap on one is kept (window.datelineTaps), and
+// reader.js carries it out once it runs. Links and the search form work
+// without reader.js and are left alone.
 (function (me) {
   "use strict";
   var root = document.documentElement;
@@ -61,6 +65,31 @@
     root.setAttribute("data-saver", saver ? "on" : "browser");
   }
   root.setAttribute("data-js", "");
+  // A tap on one of reader.js's buttons before it runs (those of its
+  // click handler, "clicks" in reader.js; a key that activates a button
+  // clicks it too) is kept for reader.js, each button once.
+  var tools = [".tool-settings", ".tool-save", ".tool-share", ".tool-listen", ".saved-remove", ".status-retry", ".install-button", "#reload-button"];
+  var taps = (window.datelineTaps = []);
+  document.addEventListener(
+    "click",
+    function (e) {
+      var b = window.datelineTaps === taps && e.target.closest ? e.target.closest("button") : null;
+      var sel = b && tools.filter(function (s) {
+        return b.matches(s);
+      })[0];
+      if (!sel) {
+        return;
+      }
+      e.preventDefault();
+      var kept = taps.some(function (t) {
+        return t.el === b;
+      });
+      if (!kept) {
+        taps.push({ el: b, sel: sel });
+      }
+    },
+    true
+  );
   if ("speechSynthesis" in window) {
     root.setAttribute("data-speech", "");
   }
