@@ -1165,7 +1165,11 @@
   function share() {
     var url = pageURL();
     var title = $("#page-title") ? $("#page-title").textContent : doc.title;
-    if (navigator.share) {
+    // A tap kept from before this script ran (app/site/loader.js) can come
+    // too late for the activation navigator.share needs, which would then
+    // refuse it unseen: the link is copied instead.
+    var activated = !navigator.userActivation || navigator.userActivation.isActive;
+    if (navigator.share && activated) {
       // The title once: share targets show text and title together.
       navigator.share({ title: plain(title), url: url }).catch(function () {
         // Cancelled by the reader, or refused: nothing to say.
