@@ -84,6 +84,22 @@ type printedPage struct {
 	}
 }
 
+// printHost is the host the print tests share, on printThemeDataset.
+func printHost(t *testing.T) *host {
+	t.Helper()
+	return sharedHost(t, "print", func() ([]string, error) {
+		b, err := json.MarshalIndent(printThemeDataset(), "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Join(tmpDir, "print.json")
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return nil, err
+		}
+		return []string{"-data", file}, nil
+	})
+}
+
 // TestPrintTheme prints an article (print media, as Ctrl+P and
 // Page.printToPDF draw it) with each theme, and with the automatic one on
 // a system in light mode and in dark mode: every theme prints the print
@@ -95,17 +111,7 @@ type printedPage struct {
 // caption's rule took the dark theme's colour.
 func TestPrintTheme(t *testing.T) {
 	t.Parallel()
-	h := sharedHost(t, "print", func() ([]string, error) {
-		b, err := json.MarshalIndent(printThemeDataset(), "", "  ")
-		if err != nil {
-			return nil, err
-		}
-		file := filepath.Join(tmpDir, "print.json")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			return nil, err
-		}
-		return []string{"-data", file}, nil
-	})
+	h := printHost(t)
 	url := h.URL + dlpage.ArticlePath("print-first")
 	shots := os.Getenv("DATELINE_SCREENSHOTS")
 	for _, c := range []struct{ name, theme, system string }{
@@ -204,17 +210,7 @@ func TestPrintPhotosAfterTheFirst(t *testing.T) {
 // and when it comes from in the print note, as an article's does.
 func TestPrintListSaysWhere(t *testing.T) {
 	t.Parallel()
-	h := sharedHost(t, "print", func() ([]string, error) {
-		b, err := json.MarshalIndent(printThemeDataset(), "", "  ")
-		if err != nil {
-			return nil, err
-		}
-		file := filepath.Join(tmpDir, "print.json")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			return nil, err
-		}
-		return []string{"-data", file}, nil
-	})
+	h := printHost(t)
 	for _, path := range []string{"/", dlpage.SectionRef("synthetic-section", 1).Path()} {
 		t.Run(strings.Trim(path, "/"), func(t *testing.T) {
 			t.Parallel()
