@@ -1393,7 +1393,16 @@
     // and digits.
     var d = new Date();
     var when = text("date.pattern", { day: number(d.getDate()), month: labels.months[d.getMonth()] || "", year: number(d.getFullYear()) });
-    setLabel(note, text("print.from", { url: pageURL(), date: when }));
+    // The address as a reader reads it: a path in Arabic script in its
+    // letters, not in the percent-escapes the browser keeps (decodeURI
+    // leaves an escaped "/", "?" or "#" as it is).
+    var url = pageURL();
+    try {
+      url = decodeURI(url);
+    } catch (e) {
+      // a malformed escape: printed as it is
+    }
+    setLabel(note, text("print.from", { url: url, date: when }));
   });
 
   // ---- keyboard ------------------------------------------------------------

@@ -39,7 +39,7 @@ func printThemeDataset() *article.Dataset {
 			},
 			{
 				Slug: "print-second", Headline: "Print test: the next synthetic story", Section: "Synthetic Section",
-				Published: "2024-05-01T09:00:00Z",
+				Published: "2024-05-01T09:00:00Z", Tags: []string{"مطبوع"},
 				Body:      []article.Block{para("The only synthetic paragraph. " + filler)},
 			},
 		},
@@ -205,13 +205,14 @@ func TestPrintPhotosAfterTheFirst(t *testing.T) {
 	}
 }
 
-// TestPrintListSaysWhere prints the home page and a section's list: the
-// header, which names the site, is not printed, so the paper says where
-// and when it comes from in the print note, as an article's does.
+// TestPrintListSaysWhere prints the home page, a section's list and a
+// tag's whose name is in Arabic script: the header, which names the site,
+// is not printed, so the paper says where and when it comes from in the
+// print note, as an article's does, with the address in its letters.
 func TestPrintListSaysWhere(t *testing.T) {
 	t.Parallel()
 	h := printHost(t)
-	for _, path := range []string{"/", dlpage.SectionRef("synthetic-section", 1).Path()} {
+	for _, path := range []string{"/", dlpage.SectionRef("synthetic-section", 1).Path(), "/tags/مطبوع"} {
 		t.Run(strings.Trim(path, "/"), func(t *testing.T) {
 			t.Parallel()
 			tb := newTab(t, 800, 900)
