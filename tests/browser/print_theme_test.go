@@ -39,7 +39,8 @@ func printThemeDataset() *article.Dataset {
 			},
 			{
 				Slug: "print-second", Headline: "Print test: the next synthetic story", Section: "Synthetic Section",
-				Published: "2024-05-01T09:00:00Z", Tags: []string{"مطبوع"},
+				Published: "2024-05-01T09:00:00Z",
+				Tags:      []string{"مطبوع"},
 				Body:      []article.Block{para("The only synthetic paragraph. " + filler)},
 			},
 		},
