@@ -69,6 +69,7 @@ func TestValidate(t *testing.T) {
 		{"image without size", func(a *Article) { a.Figures = []Figure{{Image: &Image{Src: "/a.jpg", Height: 3}}} }, "/figures/0/image/width", "width 0"},
 		{"unknown block", func(a *Article) { a.Body = append(a.Body, Block{Type: "quote"}) }, "/body/1/type", `unknown block type "quote"`},
 		{"replacement character", func(a *Article) { a.Headline = "a\ufffdb" }, "/headline", "U+FFFD"},
+		{"noncharacter", func(a *Article) { a.Body[0].Text = "a\uffffb" }, "/body/0/text", "noncharacter U+FFFF"},
 		{"published in the future", func(a *Article) { a.Published = "3024-03-05" }, "/published", "published 3024-03-05 is in the future (it is now 2024-06-01 12:00 UTC)"},
 		{"published past the slack", func(a *Article) { a.Published = "2024-06-02T12:00:01Z" }, "/published", "in the future"},
 		{"published the day after tomorrow", func(a *Article) { a.Published = "2024-06-03" }, "/published", "published 2024-06-03 is in the future"},

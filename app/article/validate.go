@@ -300,8 +300,8 @@ func (f *faults) name(p, what, s string) bool {
 }
 
 // text reports text that is too long or holds control characters (line
-// breaks are allowed only where multiline is true), or the character that
-// stands for one lost in a conversion.
+// breaks are allowed only where multiline is true), a noncharacter, or the
+// character that stands for one lost in a conversion.
 func (f *faults) text(p, s string, max int, multiline bool) bool {
 	if msg, hint := textFault(s, max, multiline); msg != "" {
 		f.add(p, msg, hint)
@@ -320,15 +320,24 @@ func textFault(s string, max int, multiline bool) (msg, hint string) {
 		return fmt.Sprintf("text is %d characters long, more than %d", n, max), "split or shorten it"
 	case bad == utf8.RuneError:
 		return "text holds U+FFFD, the replacement for a character that was lost", "find the character the text was meant to have"
+	case IsNoncharacter(bad):
+		return fmt.Sprintf("text holds the noncharacter %U, which a web page may not hold", bad), "remove it: it is no letter, and a page or feed that holds it is invalid"
 	case bad >= 0:
 		return fmt.Sprintf("text holds the control character %U", bad), "remove it"
 	}
 	return "", ""
 }
 
+// IsNoncharacter reports whether r is one of Unicode's 66 noncharacters
+// (U+FDD0 to U+FDEF, and the last two code points of every plane), which
+// HTML forbids in a document and XML in a feed.
+func IsNoncharacter(r rune) bool {
+	return r >= 0xfdd0 && r <= 0xfdef || r >= 0 && r <= unicode.MaxRune && r&0xfffe == 0xfffe
+}
+
 // scanText counts the characters of s and finds its first that a text
 // may not hold (-1 if none): a control character (but a line break or a
-// tab where multiline), or U+FFFD.
+// tab where multiline), a noncharacter, or U+FFFD.
 func scanText(s string, multiline bool) (n int, bad rune) {
 	const (
 		ones  = 0x0101010101010101
@@ -365,7 +374,7 @@ func scanText(s string, multiline bool) (n int, bad rune) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError || unicode.IsControl(r)) && bad < 0 {
+		if (r == utf8.RuneError || unicode.IsControl(r) || IsNoncharacter(r)) && bad < 0 {
 			bad = r
 		}
 		i += size

@@ -17,7 +17,7 @@ func TestTextFault(t *testing.T) {
 		n, bad := 0, rune(-1)
 		for _, r := range s {
 			n++
-			ok := r >= 0x20 && r != 0x7f && r != utf8.RuneError && !unicode.IsControl(r) ||
+			ok := r >= 0x20 && r != 0x7f && r != utf8.RuneError && !unicode.IsControl(r) && !IsNoncharacter(r) ||
 				multiline && (r == '\n' || r == '\t')
 			if !ok && bad < 0 {
 				bad = r
@@ -26,7 +26,7 @@ func TestTextFault(t *testing.T) {
 		return n, bad
 	}
 	pieces := []string{"a", " ", "~", "\x1f", "\x00", "\x7f", "\n", "\t", "\r", "\x80", "\xff", "é", "\u0085", "\ufffd", "ک", "😀", "\xe2\x82",
-		"\u00a0", "\u00bf", "\u00c0", "\u07ff", "\u0800", "\xc3", "\xdf", "\xc0\x80", "\xc1\xbf", "\xc2\x9f", "\xe0"}
+		"\u00a0", "\u00bf", "\u00c0", "\u07ff", "\u0800", "\xc3", "\xdf", "\xc0\x80", "\xc1\xbf", "\xc2\x9f", "\xe0", "\uffff", "\ufffe", "\ufdd0", "\ufdef", "\ufdcf", "\ufdf0", "\U0001fffe", "\U0010ffff", "\U0010fffd"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
@@ -56,6 +56,9 @@ func TestTextFault(t *testing.T) {
 		{"too long", 3, "text is 8 characters long, more than 3"},
 		{"a\x01b", 10, "text holds the control character U+0001"},
 		{"a\ufffdb", 10, "text holds U+FFFD, the replacement for a character that was lost"},
+		{"a\uffffb", 10, "text holds the noncharacter U+FFFF, which a web page may not hold"},
+		{"a\ufdd0b", 10, "text holds the noncharacter U+FDD0, which a web page may not hold"},
+		{"a\U0001fffeb", 10, "text holds the noncharacter U+1FFFE, which a web page may not hold"},
 	} {
 		if got, _ := textFault(tt.s, tt.max, false); got != tt.want {
 			t.Errorf("textFault(%q, %d) = %q, want %q", tt.s, tt.max, got, tt.want)

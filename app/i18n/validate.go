@@ -176,6 +176,8 @@ func textFault(s string) (msg, hint string) {
 			return "the text holds U+FFFD, the replacement for a character that was lost", "find the character the text was meant to have"
 		case unicode.IsControl(r):
 			return fmt.Sprintf("the text holds the control character %U", r), "remove it"
+		case article.IsNoncharacter(r):
+			return fmt.Sprintf("the text holds the noncharacter %U, which a web page may not hold", r), "remove it"
 		}
 	}
 	return "", ""

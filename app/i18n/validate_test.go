@@ -123,6 +123,12 @@ func TestValidate(t *testing.T) {
 			problems: []fault{{"/labels/nav.skip", "control character U+0007"}},
 		},
 		{
+			scenario: "a noncharacter",
+			lang:     "ckb",
+			labels:   with(full("ckb"), map[string]string{"nav.skip": "[ckb]\uffff"}),
+			problems: []fault{{"/labels/nav.skip", "noncharacter U+FFFF"}},
+		},
+		{
 			scenario: "a text too long",
 			lang:     "ckb",
 			labels:   with(full("ckb"), map[string]string{"nav.skip": strings.Repeat("x", MaxLabelLength+1)}),
