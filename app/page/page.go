@@ -100,14 +100,15 @@ const MaxQuery = 200
 
 // SearchRef is the Ref of page n (from 1) of the results for query.
 // The query is text as a reader types it: bytes that are not UTF-8 are
-// dropped, and a control character ("%00" in an address) is a space, as
-// the page could not show either.
+// dropped, and a control character ("%00" in an address) or a Unicode
+// noncharacter ("%EF%BF%BF", U+FFFF) is a space, as the page could not
+// show either: HTML forbids both.
 func SearchRef(query string, n int) Ref {
 	if len(query) > MaxQuery {
 		query = query[:MaxQuery]
 	}
 	query = strings.Map(func(r rune) rune {
-		if r < ' ' || r >= 0x7f && r < 0xa0 {
+		if r < ' ' || r >= 0x7f && r < 0xa0 || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe {
 			return ' '
 		}
 		return r

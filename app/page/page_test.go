@@ -88,6 +88,7 @@ func TestParseURL(t *testing.T) {
 		{"escaped", "/search", "q=%3Cb%3E%26", SearchRef("<b>&", 1), "/search?q=%3Cb%3E%26"},
 		{"a malformed query string", "/search", "q=%zz", Ref{Kind: Search, N: 1}, "/search"},
 		{"control characters are spaces", "/search", "q=%00x%07y%C2%85z%7F", Ref{Kind: Search, Slug: "x y z", N: 1}, "/search?q=x+y+z"},
+		{"noncharacters are spaces", "/search", "q=x%EF%BF%BFy%EF%B7%90z%F0%9F%BF%BE", Ref{Kind: Search, Slug: "x y z", N: 1}, "/search?q=x+y+z"},
 		{"bytes that are not UTF-8 are dropped", "/search", "q=ab%FFc%C3", Ref{Kind: Search, Slug: "abc", N: 1}, "/search?q=abc"},
 		{"other pages ignore it", "/articles/a", "q=x", ArticleRef("a"), "/articles/a"},
 	} {
