@@ -21,10 +21,16 @@ const searchInputID = "search-input"
 // (goappNav), without leaving the page. On narrow screens only its button
 // shows, which leads to the search page, where the box is open.
 //
-// It is one piece of markup, as a list's entries are (entryList): it has no
-// handler of its own, and each of go-app's elements and attributes costs
-// app.wasm code and the start a call into JavaScript. A new query draws a
-// new box, showing that query. Its maxlength is page.MaxQuery written out
+// Its label and button are markup, as a list's entries are (entryList):
+// each of go-app's elements and attributes costs app.wasm code and the
+// start a call into JavaScript. The form and its box are go-app's own
+// elements, so that another query, or the same box on another page, changes
+// the box's value (a property: the reader's typing is the same) and the
+// form's class, and nothing else: a new box drawn in the header at each
+// search, as one piece of markup was, made the browser lay the header out
+// anew before the results' heading could take focus, which about doubled
+// that layout (marks in the page of a cached query, make bench's section
+// f). Its maxlength is page.MaxQuery written out
 // (TestSearchFormMaxLength holds them equal): converted at run time, it
 // cost app.wasm 200 bytes.
 func searchForm(t *i18n.Table, query string, open bool) app.UI {
@@ -33,15 +39,20 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 		class += " search-form-open"
 	}
 	label := t.Text(i18n.Search)
-	var b strings.Builder // not markup's closure: a function less in app.wasm
-	put(&b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="`, searchInputID, `" class="visually-hidden">`)
-	writeText(&b, label)
-	put(&b, `</label><input type="search" id="`, searchInputID, `" class="search-input" name="q" value="`)
-	escape(&b, query, false)
-	put(&b, `" autocomplete="off" enterkeyhint="search" maxlength="200"><button type="submit" class="tool tool-search">`)
-	writeText(&b, label)
-	put(&b, `</button></form>`)
-	return app.Raw(b.String())
+	return app.Elem("form").Class(class).Attr("role", "search").Attr("action", page.SearchPath).Attr("method", "get").Body(
+		markup(func(b *strings.Builder) {
+			put(b, `<label for="`, searchInputID, `" class="visually-hidden">`)
+			writeText(b, label)
+			put(b, `</label>`)
+		}),
+		app.ElemSelfClosing("input").Attr("type", "search").ID(searchInputID).Class("search-input").Attr("name", "q").Attr("value", query).
+			Attr("autocomplete", "off").Attr("enterkeyhint", "search").Attr("maxlength", "200"),
+		markup(func(b *strings.Builder) {
+			put(b, `<button type="submit" class="tool tool-search">`)
+			writeText(b, label)
+			put(b, `</button>`)
+		}),
+	)
 }
 
 // searchContent draws the search page: the count of results as the
@@ -49,7 +60,7 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 // word for every other state.
 // Complete results are marked with their query and page (page.DrawnQuery):
 // app.wasm, opening on the page, takes them over as drawn (page.Drawn).
-// It is one piece of markup, as the search box is (searchForm).
+// It is one piece of markup, as a list's entries are (entryList).
 func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	t := site.Table
 	if f == nil {

@@ -618,6 +618,85 @@ new MutationObserver((recs) => {
 	tb.checkConsole(nil)
 }
 
+// TestSearchBoxStaysInPlace searches in the app on a phone's width and
+// moves through the history: the header's box is the same element all the
+// while, showing each page's query (none on a page without one), and
+// nothing of the header is drawn anew. A new box at each query, as one
+// piece of markup was, made the browser lay the header out again before
+// the results' heading took focus (make bench, section f).
+func TestSearchBoxStaysInPlace(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	tb := newTab(t, 412, 900)
+	tb.mustLoad(h.URL+"/search?q=story+3", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	type box struct {
+		Same    bool
+		Value   string
+		Open    bool
+		Removed []string
+	}
+	look := func() box {
+		return eval[box](tb, `(() => {
+  const input = document.getElementById("search-input");
+  return {same: !!input && input === window.__box, value: input ? input.value : "(none)",
+    open: !!input && input.form.classList.contains("search-form-open"), removed: window.__removed};
+})()`)
+	}
+	if got := eval[string](tb, `document.getElementById("search-input").value`); got != "story 3" {
+		t.Errorf("the box on the page the app opened on shows %q, want %q", got, "story 3")
+	}
+	eval[chromedp.Void](tb, `window.__box = document.getElementById("search-input");
+window.__removed = [];
+new MutationObserver((recs) => {
+  for (const r of recs) {
+    for (const n of r.removedNodes) {
+      window.__removed.push(n.nodeName.toLowerCase() + (n.className ? "." + n.className : ""));
+    }
+  }
+}).observe(document.querySelector(".site-header"), {subtree: true, childList: true})`)
+	submit := func(q string) {
+		t.Helper()
+		tb.expectPage()
+		eval[chromedp.Void](tb, `((q) => {
+  const input = document.getElementById("search-input");
+  input.value = q;
+  input.form.requestSubmit();
+})(`+jsString(q)+`)`)
+		tb.waitPage("the results of " + q)
+	}
+	check := func(step, value string, open bool) {
+		t.Helper()
+		got := look()
+		if !got.Same || got.Value != value || got.Open != open || len(got.Removed) != 0 {
+			t.Errorf("%s: %+v; want the same box showing %q, open %v, and nothing of the header removed", step, got, value, open)
+		}
+	}
+	submit("story 7")
+	tb.waitH1("1 result for story 7")
+	check("after a query", "story 7", true)
+	submit("synthetic")
+	tb.waitH1("45 results for synthetic")
+	check("after another", "synthetic", true)
+	tb.goBack("Back")
+	tb.waitH1("1 result for story 7")
+	check("Back", "story 7", true)
+	tb.goBack("Back again")
+	tb.waitH1("11 results for story 3")
+	check("Back to the first page", "story 3", true)
+	eval[chromedp.Void](tb, `goappNav("/")`)
+	tb.waitFor("the home page", `location.pathname === "/" && !document.querySelector(".search-page")`, 10*time.Second)
+	check("a page without a query", "", false)
+	tb.goBack("Back to the results")
+	tb.waitH1("11 results for story 3")
+	check("Back to the results", "story 3", true)
+	eval[chromedp.Void](tb, `goappNav("/search")`)
+	tb.waitFor("the search page without a query", `location.pathname === "/search" && location.search === "" && !!document.querySelector(".search-note")`, 10*time.Second)
+	check("the search cleared", "", true)
+	tb.checkConsole(nil)
+}
+
 // TestSearchNoResultsHeading searches for a word no article has, in the
 // app: focus goes to the heading, which names the query and says there
 // are no results (the count form with 0), as the title does; the page the
