@@ -531,8 +531,12 @@
           closeDialog(d, true);
         }
       });
-      if (!here || entryKey() !== here) {
-        return; // another page: a navigation, which shown follows
+      if (!here || entryKey() !== here || !onScreen()) {
+        // Another page: a navigation, which shown follows. So is a move
+        // back onto this page's entry once the app has left it for
+        // another, still loading (its note has taken this page's place):
+        // the app must draw this page again.
+        return;
       }
       e.stopImmediatePropagation();
       if (want) {
@@ -2152,6 +2156,15 @@
   var MAX_ENTRIES = 100; // more than the 50 entries Chromium keeps a tab
   var entries = readEntries();
   var here = ""; // the key of the entry on screen
+  // The first element of <main> as shown found it: the app, leaving the
+  // page, puts another page's in its place, or the note that it is
+  // loading, before shown runs again.
+  var drawn = null;
+
+  // onScreen tells whether the page shown last is still the one on screen.
+  function onScreen() {
+    return !!drawn && drawn.isConnected;
+  }
   var returning = null;
 
   function entryKey() {
@@ -2327,6 +2340,7 @@
     var first = path === "";
     var changed = path !== location.pathname;
     here = keyEntry();
+    drawn = ($("main") || {}).firstElementChild || null;
     var back = !!here && returning === here && !first;
     returning = null;
     pathSlug = story() ? story().getAttribute("data-slug") : null;

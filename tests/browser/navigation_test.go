@@ -4,12 +4,62 @@ package browser
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"dateline/app/article"
 )
+
+// TestBackWhileLoading follows a link on a slow network and goes Back
+// while the new page's data is still coming, as a reader who changes their
+// mind does: the page they came from is drawn again at its own address and
+// stays, and the late answer draws nothing over it. reader.js, which keeps
+// a move between a page's own entries (a dialog's) from the app, took the
+// move back onto the page's entry for one of those: the address went back
+// and the new page then drew itself under it.
+func TestBackWhileLoading(t *testing.T) {
+	t.Parallel()
+	h := datasetHost(t, "search", func() *article.Dataset { return archiveDataset(45) })
+	tb := newTab(t, 412, 900)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitH1("Latest articles")
+	// The app's fetches of articles' data wait until the test lets them go.
+	eval[chromedp.Void](tb, `window.__marker = 7, window.__held = [];
+{
+  const fetch = window.fetch;
+  window.fetch = function (url, ...rest) {
+    if (!String(url).includes("/articles/")) return fetch.call(this, url, ...rest);
+    return new Promise((go) => window.__held.push(go)).then(() => fetch.call(this, url, ...rest));
+  };
+}`)
+	link := eval[string](tb, `document.querySelector("main .summary-headline a").getAttribute("href")`)
+	tb.click("the first article", "main .summary-headline a")
+	tb.waitFor("the article loading", `location.pathname === `+jsString(link)+` && window.__held.length > 0 && !!document.querySelector("main .loading")`, 10*time.Second)
+	tb.goBack("Back while it loads")
+	tb.waitFor("the home page again", `location.pathname === "/" && (document.querySelector("h1") || {}).textContent === "Latest articles" && !document.querySelector("main .loading")`, 10*time.Second)
+	eval[chromedp.Void](tb, `window.__held.forEach((go) => go())`)
+	time.Sleep(500 * time.Millisecond) // the late answer, had it been drawn
+	type state struct {
+		Marker int
+		Path   string
+		H1     string
+		Story  bool
+	}
+	got := eval[state](tb, `({marker: window.__marker || 0, path: location.pathname, h1: (document.querySelector("h1") || {}).textContent || "",
+  story: !!document.querySelector("article.story")})`)
+	if got != (state{Marker: 7, Path: "/", H1: "Latest articles"}) {
+		t.Errorf("after Back and the late answer: %+v; want the home page, in the same document", got)
+	}
+	tb.goForward("Forward to the article")
+	tb.waitFor("the article", `location.pathname === `+jsString(link)+` && !!document.querySelector("article.story")`, 10*time.Second)
+	tb.checkConsole(nil)
+}
 
 // TestClientSideNavigation follows links from the home page through three
 // articles and back with the browser's history, and checks at every step
