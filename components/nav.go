@@ -36,6 +36,9 @@ func afterNav(ctx app.Context, ref page.Ref, d page.Data, drawn bool) {
 		return
 	}
 	top := func(app.Context) {
+		if ref.Kind == page.Search {
+			showQuery(ref.Slug)
+		}
 		app.Window().Call("scrollTo", 0, 0)
 		if ref.Kind == page.Search && ref.Slug == "" {
 			focusElement(searchInputID)

@@ -70,6 +70,7 @@ func (p *Page) OnNav(ctx app.Context) {
 				m := MetaOf(p.Site, p.st.Ref, p.st.Data)
 				setTitle(ctx, m.Title)
 				setRobots(m.Robots)
+				showQuery(p.st.Ref.Slug)
 			}
 			return
 		}
@@ -90,6 +91,9 @@ func (p *Page) OnNav(ctx app.Context) {
 		m := MetaOf(p.Site, ref, d)
 		setTitle(ctx, m.Title)
 		setDescription(ctx, m.Description)
+		if first && ref.Kind == page.Search {
+			showQuery(ref.Slug) // the page it opened on, which app.wasm draws without it
+		}
 		if !first {
 			// A page drawn ahead (OnUpdate) is on screen already: its
 			// scroll and focus are set now, in the task of the search, not
@@ -101,6 +105,14 @@ func (p *Page) OnNav(ctx app.Context) {
 		// place of the last page's: a page the app draws itself has none.
 		setRobots(m.Robots)
 	})
+	if ref := p.st.Ref; ref.Kind == page.Search && p.st.Status == loading {
+		// The box of the search page that shows while its results load.
+		ctx.Defer(func(app.Context) {
+			if p.st.Ref == ref {
+				showQuery(ref.Slug)
+			}
+		})
+	}
 }
 
 // Render draws the page for where its load stands.

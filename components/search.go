@@ -21,38 +21,44 @@ const searchInputID = "search-input"
 // (goappNav), without leaving the page. On narrow screens only its button
 // shows, which leads to the search page, where the box is open.
 //
-// Its label and button are markup, as a list's entries are (entryList):
-// each of go-app's elements and attributes costs app.wasm code and the
-// start a call into JavaScript. The form and its box are go-app's own
-// elements, so that another query, or the same box on another page, changes
-// the box's value (a property: the reader's typing is the same) and the
-// form's class, and nothing else: a new box drawn in the header at each
-// search, as one piece of markup was, made the browser lay the header out
-// anew before the results' heading could take focus, which about doubled
-// that layout (marks in the page of a cached query, make bench's section
-// f). Its maxlength is page.MaxQuery written out
-// (TestSearchFormMaxLength holds them equal): converted at run time, it
-// cost app.wasm 200 bytes.
+// It is one piece of markup, as a list's entries are (entryList): it has no
+// handler of its own, and each of go-app's elements and attributes costs
+// app.wasm code and the start a call into JavaScript. In app.wasm the markup
+// holds no query, so that it is the same on every search page and the
+// header stays as it is from one query to the next; the page's navigation
+// puts the query in the box (showQuery). A new box at each query made the
+// browser lay the header out anew before the results' heading could take
+// focus, which about doubled that layout (marks in the page of a cached
+// query, make bench's section f). The host writes the query in, for the
+// page before the app and without it. Its maxlength is page.MaxQuery
+// written out (TestSearchFormMaxLength holds them equal): converted at run
+// time, it cost app.wasm 200 bytes.
 func searchForm(t *i18n.Table, query string, open bool) app.UI {
 	class := "search-form"
 	if open {
 		class += " search-form-open"
 	}
 	label := t.Text(i18n.Search)
-	return app.Elem("form").Class(class).Attr("role", "search").Attr("action", page.SearchPath).Attr("method", "get").Body(
-		markup(func(b *strings.Builder) {
-			put(b, `<label for="`, searchInputID, `" class="visually-hidden">`)
-			writeText(b, label)
-			put(b, `</label>`)
-		}),
-		app.ElemSelfClosing("input").Attr("type", "search").ID(searchInputID).Class("search-input").Attr("name", "q").Attr("value", query).
-			Attr("autocomplete", "off").Attr("enterkeyhint", "search").Attr("maxlength", "200"),
-		markup(func(b *strings.Builder) {
-			put(b, `<button type="submit" class="tool tool-search">`)
-			writeText(b, label)
-			put(b, `</button>`)
-		}),
-	)
+	var b strings.Builder // not markup's closure: a function less in app.wasm
+	put(&b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="`, searchInputID, `" class="visually-hidden">`)
+	writeText(&b, label)
+	put(&b, `</label><input type="search" id="`, searchInputID, `" class="search-input" name="q"`)
+	if !app.IsClient {
+		attr(&b, "value", query)
+	}
+	put(&b, ` autocomplete="off" enterkeyhint="search" maxlength="200"><button type="submit" class="tool tool-search">`)
+	writeText(&b, label)
+	put(&b, `</button></form>`)
+	return app.Raw(b.String())
+}
+
+// showQuery puts a search page's query in the header's box, which app.wasm
+// draws without one (searchForm), unless the box holds it already.
+func showQuery(query string) {
+	box := app.Window().GetElementByID(searchInputID)
+	if box.Truthy() && box.Get("value").String() != query {
+		box.Set("value", query)
+	}
 }
 
 // searchContent draws the search page: the count of results as the

@@ -24,21 +24,6 @@ type Shell struct {
 	// Section is the slug of the section whose list the page is, marked
 	// in the navigation of sections.
 	Section string
-
-	// query is the Query drawn last (Render), for OnUpdate.
-	query string
-}
-
-// OnUpdate empties the search box when the page no longer has a query: the
-// box stays the same element from page to page (searchForm), and go-app,
-// which sets its value for a query, removes the value attribute for none,
-// which leaves what the box last showed in it.
-func (s *Shell) OnUpdate(app.Context) {
-	if s.query != "" && s.Query == "" {
-		if box := app.Window().GetElementByID(searchInputID); box.Truthy() {
-			box.Set("value", "")
-		}
-	}
 }
 
 // Render draws the frame around the page's content. What has no handler
@@ -48,7 +33,6 @@ func (s *Shell) OnUpdate(app.Context) {
 // page (the search box) is a piece of its own, so that a new query draws a
 // new box and leaves the rest as it is.
 func (s *Shell) Render() app.UI {
-	s.query = s.Query
 	t := s.Site.Table
 	return app.Elem("div").Class("app").Body(
 		app.Elem("a").Class("skip-link").Attr("href", "#main").Body(Label(t.Text(i18n.SkipToContent))).OnClick(skipToMain),
