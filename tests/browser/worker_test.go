@@ -131,11 +131,24 @@ func (tb *tab) goOffline() (online func()) {
 	tb.waitFor("navigator.onLine to be false", `!navigator.onLine`, 5*time.Second)
 	return func() {
 		tb.t.Helper()
-		apply(tb.ctx, "the page", false)
+		// The workers first: the page hears "online" when its own
+		// connection is back, and may then load through them.
 		for _, w := range workers {
 			apply(w.ctx, w.what, false)
 		}
-		tb.waitFor("navigator.onLine to be true", `navigator.onLine`, 5*time.Second)
+		apply(tb.ctx, "the page", false)
+		// Polled by hand: a page may reload as the connection comes back
+		// (the offline page does), and an evaluation in the document that
+		// went is an error, not a false.
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(25 * time.Millisecond) {
+			on, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`navigator.onLine`))
+			if err == nil && on {
+				return
+			}
+			if time.Now().After(deadline) {
+				tb.t.Fatalf("waiting for navigator.onLine to be true: %v, %v", on, err)
+			}
+		}
 	}
 }
 
