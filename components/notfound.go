@@ -27,10 +27,12 @@ func notFoundContent(t *i18n.Table) []app.UI {
 // status 503 (page.Offline), and app.wasm draws it for an in-app link to
 // such a page (page.ErrOffline). Its page from the host runs no app.wasm,
 // and the app never takes it over, so it is markup: a few hundred bytes of
-// app.wasm rather than the 6.5 kB its elements took.
+// app.wasm rather than the 6.5 kB its elements took. Its class,
+// notice-offline, tells web/reader.js to open the page once back online,
+// as the page says it will.
 func offlineContent(t *i18n.Table) []app.UI {
 	return []app.UI{markup(func(b *strings.Builder) {
-		put(b, `<section class="notice" aria-labelledby="page-title"><h1 id="page-title" tabindex="-1">`)
+		put(b, `<section class="notice notice-offline" aria-labelledby="page-title"><h1 id="page-title" tabindex="-1">`)
 		writeText(b, t.Text(i18n.OfflinePageTitle))
 		put(b, `</h1><p>`)
 		writeText(b, t.Text(i18n.OfflinePageText))

@@ -1874,11 +1874,38 @@
   // updateOnline: a new version to offer once online (onWorker).
   var updateOnline = false;
   window.addEventListener("online", function () {
+    // The offline page (the worker's for an address typed, the app's for a
+    // link followed) says the page will open once back online: it does.
+    if ($("main .notice-offline")) {
+      openWhenReachable(1000);
+      return;
+    }
     status.offline = false;
     status.update = status.update || updateOnline;
     paintStatus();
     saveAgain(false);
   });
+  // openWhenReachable reloads the offline page once the site answers for
+  // its address: a HEAD, which the worker lets through, costs a few
+  // hundred bytes, where a reload that the connection just back cannot
+  // carry yet would open the offline page again and wait for no other
+  // "online" event. Tried again, each time later, while still online.
+  function openWhenReachable(wait) {
+    fetch(location.href, { method: "HEAD", cache: "no-store" })
+      .then(function (r) {
+        if (!r.ok) {
+          throw new Error("status " + r.status);
+        }
+        location.reload();
+      })
+      .catch(function () {
+        if (navigator.onLine && wait <= 32000) {
+          setTimeout(function () {
+            openWhenReachable(wait * 2);
+          }, wait);
+        }
+      });
+  }
   window.addEventListener("offline", function () {
     status.offline = true;
     paintStatus();

@@ -1,0 +1,81 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dateline/app/i18n"
+	dlpage "dateline/app/page"
+	"dateline/app/site"
+)
+
+// TestOfflinePageOpensOnline: the offline page says the page "will open
+// when you are back online", and it does, with no tap: the worker's page
+// for an address typed offline, and the app's for a link followed offline.
+// A reader on a patchy connection who waits on it is not left looking at
+// "You are offline" once the connection is back.
+func TestOfflinePageOpensOnline(t *testing.T) {
+	t.Parallel()
+	ds := archiveDataset(site.FullOfflineMaxArticles + 1)
+	tr := dlpage.NewSite(ds.Site, nil).Table
+	h := privateHost(t, "-data", writeDataset(t, "offline-online.json", ds))
+	base := h.URL
+	listed := func(path string) string {
+		return `location.pathname === ` + jsString(path) + ` && document.querySelectorAll("main article.summary").length > 0`
+	}
+
+	// A link followed offline in the app: the app's offline page, then the
+	// page once online.
+	t.Run("link", func(t *testing.T) {
+		tb := newTab(t, 360, 740)
+		tb.extend(3 * time.Minute)
+		firstVisit(t, tb, base, 60*time.Second)
+		tb.mustLoad(base+"/sections/odd-section", http.StatusOK)
+		tb.waitLive()
+		online := tb.goOffline()
+		tb.click("Older articles in Odd Section", `main a[rel=next]`)
+		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		online()
+		waitAcrossLoad(tb, "/sections/odd-section/page/2 listed once back online", listed("/sections/odd-section/page/2"))
+		tb.checkConsole(allowOffline)
+	})
+
+	// Typed offline: the worker's offline page, then the page once online.
+	t.Run("typed", func(t *testing.T) {
+		tb := newTab(t, 360, 740)
+		tb.extend(3 * time.Minute)
+		firstVisit(t, tb, base, 60*time.Second)
+		online := tb.goOffline()
+		if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
+			t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
+		}
+		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		online()
+		waitAcrossLoad(tb, "/page/2 listed once back online", listed("/page/2"))
+		tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+			return allowOffline(m) || (m.Source == "network" && strings.Contains(m.Text, "status of 503") && strings.HasSuffix(m.URL, "/page/2"))
+		})
+	})
+}
+
+// waitAcrossLoad polls expr until it is true, through a load of a new
+// document on the way (whose evaluations fail while it comes), for 15 s.
+func waitAcrossLoad(tb *tab, what, expr string) {
+	tb.t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			state, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`location.pathname + " " + (document.querySelector("h1") || {}).textContent`))
+			tb.t.Fatalf("waiting for %s: %v, %v; the page: %s", what, ok, err, state)
+		}
+	}
+}
