@@ -1877,7 +1877,7 @@
     // The offline page (the worker's for an address typed, the app's for a
     // link followed) says the page will open once back online: it does.
     if ($("main .notice-offline")) {
-      openWhenReachable(1000);
+      openWhenReachable(1000, true);
       return;
     }
     status.offline = false;
@@ -1887,24 +1887,45 @@
   });
   // openWhenReachable reloads the offline page once the site answers for
   // its address: a HEAD, which the worker lets through, costs a few
-  // hundred bytes, where a reload that the connection just back cannot
-  // carry yet would open the offline page again and wait for no other
-  // "online" event. Tried again, each time later, while still online.
-  function openWhenReachable(wait) {
-    fetch(location.href, { method: "HEAD", cache: "no-store" })
-      .then(function (r) {
-        if (!r.ok) {
-          throw new Error("status " + r.status);
-        }
-        location.reload();
-      })
-      .catch(function () {
-        if (navigator.onLine && wait <= 32000) {
-          setTimeout(function () {
-            openWhenReachable(wait * 2);
-          }, wait);
-        }
-      });
+  // hundred bytes, where a reload that the connection cannot carry yet
+  // would open the offline page again. Tried again, each time later,
+  // while online and on that page: at the "online" event at once, and
+  // after wait when the page is shown online (navigator.onLine says
+  // nothing of a connection that carries nothing, or of a site down for
+  // a moment, and no "online" event will come). A later call starts over.
+  var reaching = 0;
+  function openWhenReachable(wait, now) {
+    var run = ++reaching;
+    var at = location.href;
+    var still = function () {
+      return run === reaching && location.href === at && !!$("main .notice-offline");
+    };
+    var probe = function () {
+      if (!still()) {
+        return;
+      }
+      fetch(at, { method: "HEAD", cache: "no-store" })
+        .then(function (r) {
+          if (!r.ok) {
+            throw new Error("status " + r.status);
+          }
+          if (still()) {
+            location.reload();
+          }
+        })
+        .catch(function () {
+          if (still() && navigator.onLine && wait <= 32000) {
+            setTimeout(probe, wait);
+            wait *= 2;
+          }
+        });
+    };
+    if (now) {
+      probe();
+    } else {
+      setTimeout(probe, wait);
+      wait *= 2;
+    }
   }
   window.addEventListener("offline", function () {
     status.offline = true;
@@ -2364,6 +2385,9 @@
   // shown runs for every page drawn: the prerendered one, the same page
   // taken over by app.wasm, and each page the app navigates to.
   function shown() {
+    if ($("main .notice-offline") && navigator.onLine) {
+      openWhenReachable(2000, false);
+    }
     var first = path === "";
     var changed = path !== location.pathname;
     here = keyEntry();

@@ -4,7 +4,9 @@ package browser
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -62,6 +64,55 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 			return allowOffline(m) || (m.Source == "network" && strings.Contains(m.Text, "status of 503") && strings.HasSuffix(m.URL, "/page/2"))
 		})
 	})
+}
+
+// TestOfflinePageOpensWhenSiteAnswers: with the phone's connection up but
+// the site out of reach (a connection that carries nothing, the host down
+// for a moment), navigator.onLine stays true and no "online" event comes;
+// the offline page still opens the page once the site answers again.
+func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
+	t.Parallel()
+	ds := archiveDataset(site.FullOfflineMaxArticles + 1)
+	tr := dlpage.NewSite(ds.Site, nil).Table
+	h := privateHost(t, "-data", writeDataset(t, "offline-reach.json", ds))
+	proxy := proxyTo(t, h.URL)
+	var down atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if down.Load() {
+			panic(http.ErrAbortHandler) // the connection drops: a network error
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	base := srv.URL
+
+	for _, c := range []struct{ name, path, typed, want string }{
+		{"link", "/sections/odd-section/page/2", "", `document.querySelectorAll("main article.summary").length > 0`},
+		{"typed", "/page/2", "/page/2", `document.querySelectorAll("main article.summary").length > 0`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := newTab(t, 360, 740)
+			tb.extend(3 * time.Minute)
+			firstVisit(t, tb, base, 60*time.Second)
+			if c.typed == "" {
+				tb.mustLoad(base+"/sections/odd-section", http.StatusOK)
+				tb.waitLive()
+				down.Store(true)
+				tb.click("Older articles in Odd Section", `main a[rel=next]`)
+			} else {
+				down.Store(true)
+				if st, err := tb.load(base + c.typed); err != nil || st != http.StatusServiceUnavailable {
+					t.Fatalf("the site down, %s typed: status %d, %v; want the offline page's 503", c.typed, st, err)
+				}
+			}
+			tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+			if !eval[bool](tb, `navigator.onLine`) {
+				t.Fatal("navigator.onLine is false: the site is down, not the connection")
+			}
+			down.Store(false)
+			waitAcrossLoad(tb, c.path+" open once the site answers", `location.pathname === `+jsString(c.path)+` && `+c.want)
+		})
+	}
 }
 
 // waitAcrossLoad polls expr until it is true, through a load of a new
