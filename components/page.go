@@ -168,6 +168,8 @@ func View(site *page.Site, ref page.Ref, d page.Data) app.UI {
 	}
 	s := &Shell{Site: site, Content: content}
 	switch ref.Kind {
+	case page.Saved:
+		s.Saved = true
 	case page.Search:
 		s.Query, s.Searching = ref.Slug, true
 	case page.Section:

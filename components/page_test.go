@@ -164,6 +164,34 @@ func TestShell(t *testing.T) {
 	}
 }
 
+// TestSavedNavCurrent: on the saved articles' page, the header's link to
+// it is marked as the page (aria-current), as a section's link is on its
+// list, so that a screen reader says where the reader is; elsewhere it is
+// not.
+func TestSavedNavCurrent(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		ref      page.Ref
+		d        page.Data
+		want     string
+	}{
+		{"saved", page.Ref{Kind: page.Saved}, page.Data{}, "page"},
+		{"home", page.HomeRef(1), page.Data{List: list("", 1, 1)}, ""},
+		{"section", page.SectionRef("world", 1), page.Data{List: list("World", 1, 1)}, ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, root := render(t, View(testSite, tt.ref, tt.d))
+			links := root.WithClass("tool-saved")
+			if len(links) != 1 {
+				t.Fatalf("%d links to the saved articles, want 1", len(links))
+			}
+			if got := links[0].Attrs["aria-current"]; got != tt.want {
+				t.Errorf("aria-current %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestMissingPageIsHostsNotFound draws pages that do not exist as the app
 // does, with the address's reference: loaded (no data), and taken over as
 // the host drew them (the not-found page's content, its header marking no

@@ -24,6 +24,9 @@ type Shell struct {
 	// Section is the slug of the section whose list the page is, marked
 	// in the navigation of sections.
 	Section string
+	// Saved is set on the saved articles' page, whose link in the header
+	// is marked as the page, as a section's is on its list.
+	Saved bool
 }
 
 // Render draws the frame around the page's content. What has no handler
@@ -48,7 +51,11 @@ func (s *Shell) Render() app.UI {
 				}),
 				searchForm(t, s.Query, s.Searching),
 				markup(func(b *strings.Builder) {
-					put(b, `<a class="tool tool-saved" href="`, page.SavedPath, `">`)
+					put(b, `<a class="tool tool-saved" href="`, page.SavedPath, `"`)
+					if s.Saved {
+						put(b, ` aria-current="page"`)
+					}
+					put(b, `>`)
 					writeText(b, t.Text(i18n.SavedNav))
 					put(b, `</a>`)
 				}),
