@@ -1886,7 +1886,7 @@
     saveAgain(false);
   });
   // openWhenReachable reloads the offline page once the site answers for
-  // its address: a HEAD, which the worker lets through, costs a few
+  // its address (with the page, or that there is none): a HEAD, which the worker lets through, costs a few
   // hundred bytes, where a reload that the connection cannot carry yet
   // would open the offline page again. Tried again, each time later,
   // while online and on that page: at the "online" event at once, and
@@ -1906,7 +1906,10 @@
       }
       fetch(at, { method: "HEAD", cache: "no-store" })
         .then(function (r) {
-          if (!r.ok) {
+          // Any answer but a 5xx is the site's: a page gone since is its
+          // not-found page, not the offline page for ever. A 502, 503
+          // or 504 is a proxy's or a CDN's while the site is down.
+          if (r.status >= 500) {
             throw new Error("status " + r.status);
           }
           if (still()) {

@@ -64,6 +64,27 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 			return allowOffline(m) || (m.Source == "network" && strings.Contains(m.Text, "status of 503") && strings.HasSuffix(m.URL, "/page/2"))
 		})
 	})
+
+	// An address the site does not have, typed offline (the worker, which
+	// saved only part of the site, cannot tell): once online, the
+	// not-found page that the site answers, not the offline page for ever.
+	t.Run("gone", func(t *testing.T) {
+		tb := newTab(t, 360, 740)
+		tb.extend(3 * time.Minute)
+		firstVisit(t, tb, base, 60*time.Second)
+		online := tb.goOffline()
+		if st, err := tb.load(base + "/articles/no-such-story"); err != nil || st != http.StatusServiceUnavailable {
+			t.Fatalf("offline, /articles/no-such-story typed: status %d, %v; want the offline page's 503", st, err)
+		}
+		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		online()
+		waitAcrossLoad(tb, "the not-found page once back online", `location.pathname === "/articles/no-such-story" && `+
+			`(document.querySelector("h1") || {}).textContent === `+jsString(tr.Text(i18n.NotFoundTitle)))
+		tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+			return allowOffline(m) || (m.Source == "network" && strings.HasSuffix(m.URL, "/articles/no-such-story") &&
+				(strings.Contains(m.Text, "status of 503") || strings.Contains(m.Text, "status of 404")))
+		})
+	})
 }
 
 // TestOfflinePageOpensWhenSiteAnswers: with the phone's connection up but
