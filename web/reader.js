@@ -1878,7 +1878,6 @@
     // link followed) says the page will open once back online: it does.
     if ($("main .notice-offline")) {
       openWhenReachable(1000, true);
-      return;
     }
     status.offline = false;
     status.update = status.update || updateOnline;

@@ -134,6 +134,25 @@ func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
 			waitAcrossLoad(tb, c.path+" open once the site answers", `location.pathname === `+jsString(c.path)+` && `+c.want)
 		})
 	}
+
+	// The connection back while the site is still out of reach: the status
+	// line no longer says "Offline" while the page waits for the site.
+	t.Run("status", func(t *testing.T) {
+		tb := newTab(t, 360, 740)
+		tb.extend(3 * time.Minute)
+		firstVisit(t, tb, base, 60*time.Second)
+		online := tb.goOffline()
+		if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
+			t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
+		}
+		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		tb.waitFor("the status line saying offline", statusText+` === `+jsString(tr.Text(i18n.Offline)), 5*time.Second)
+		down.Store(true)
+		online()
+		tb.waitFor("the status line no longer saying offline", statusText+` !== `+jsString(tr.Text(i18n.Offline)), 5*time.Second)
+		down.Store(false)
+		waitAcrossLoad(tb, "/page/2 open once the site answers", `location.pathname === "/page/2" && document.querySelectorAll("main article.summary").length > 0`)
+	})
 }
 
 // waitAcrossLoad polls expr until it is true, through a load of a new
