@@ -1893,11 +1893,14 @@
   // nothing of a connection that carries nothing, or of a site down for
   // a moment, and no "online" event will come). A later call starts over.
   var reaching = 0;
+  // The offline page's own address (page.OfflinePath, and its file in an
+  // export): there it is the page, which a reload would only draw again.
+  var ownOffline = /^\/_offline(\.html)?$/;
   function openWhenReachable(wait, now) {
     var run = ++reaching;
     var at = location.href;
     var still = function () {
-      return run === reaching && location.href === at && !!$("main .notice-offline");
+      return run === reaching && location.href === at && !!$("main .notice-offline") && !ownOffline.test(location.pathname);
     };
     var probe = function () {
       if (!still()) {

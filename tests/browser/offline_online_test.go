@@ -65,6 +65,20 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 		})
 	})
 
+	// The offline page at its own address, which the host serves too (and
+	// an export as a file): it is the page, and is not reloaded, again
+	// and again, for the page it would stand in for.
+	t.Run("own address", func(t *testing.T) {
+		tb := newTab(t, 360, 740)
+		tb.mustLoad(base+dlpage.OfflinePath, http.StatusOK)
+		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		eval[chromedp.Void](tb, `window.__marker = 1`)
+		time.Sleep(3500 * time.Millisecond) // past the first try, 2 s after it is shown
+		if !eval[bool](tb, `window.__marker === 1`) {
+			t.Error("the offline page at its own address reloaded itself")
+		}
+	})
+
 	// An address the site does not have, typed offline (the worker, which
 	// saved only part of the site, cannot tell): once online, the
 	// not-found page that the site answers, not the offline page for ever.
