@@ -1896,6 +1896,20 @@
   // The offline page's own address (page.OfflinePath, and its file in an
   // export): there it is the page, which a reload would only draw again.
   var ownOffline = /^\/_offline(\.html)?$/;
+  // REOPENED is the address the last of those reloads was for, and how
+  // many in a row found the offline page again (the HEAD was answered,
+  // the page's own load then was not: a connection that comes and goes).
+  // Each such page waits twice as long before its first try, and after
+  // five only the "online" event tries: never a reload every 2 s.
+  var REOPENED = "dateline:reopened";
+  function reopened() {
+    try {
+      var v = JSON.parse(sessionStorage.getItem(REOPENED) || "null");
+      return v && v.href === location.href ? v.n : 0;
+    } catch (e) {
+      return 0;
+    }
+  }
   function openWhenReachable(wait, now) {
     var run = ++reaching;
     var at = location.href;
@@ -1915,6 +1929,11 @@
             throw new Error("status " + r.status);
           }
           if (still()) {
+            try {
+              sessionStorage.setItem(REOPENED, JSON.stringify({ href: at, n: reopened() + 1 }));
+            } catch (e) {
+              // No storage: the next try is not put off.
+            }
             location.reload();
           }
         })
@@ -2390,8 +2409,17 @@
   // shown runs for every page drawn: the prerendered one, the same page
   // taken over by app.wasm, and each page the app navigates to.
   function shown() {
-    if ($("main .notice-offline") && navigator.onLine) {
-      openWhenReachable(2000, false);
+    var again = reopened();
+    if ($("main .notice-offline")) {
+      if (navigator.onLine && again < 5) {
+        openWhenReachable(2000 << again, false);
+      }
+    } else if (again) {
+      try {
+        sessionStorage.removeItem(REOPENED); // it opened
+      } catch (e) {
+        // No storage: nothing kept.
+      }
     }
     var first = path === "";
     var changed = path !== location.pathname;

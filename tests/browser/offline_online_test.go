@@ -5,16 +5,20 @@ package browser
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"dateline/app/i18n"
 	dlpage "dateline/app/page"
 	"dateline/app/site"
+	"dateline/internal/chromium"
 )
 
 // TestOfflinePageOpensOnline: the offline page says the page "will open
@@ -76,6 +80,43 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 		time.Sleep(3500 * time.Millisecond) // past the first try, 2 s after it is shown
 		if !eval[bool](tb, `window.__marker === 1`) {
 			t.Error("the offline page at its own address reloaded itself")
+		}
+	})
+
+	// A connection that answers the page's HEAD but not the worker's
+	// load of the page (one that comes and goes; here the worker is kept
+	// offline while the page is not): the offline page comes back after
+	// each reload, and reloads less and less often, never every 2 s.
+	t.Run("flapping", func(t *testing.T) {
+		tb := newTab(t, 360, 740)
+		tb.extend(3 * time.Minute)
+		firstVisit(t, tb, base, 60*time.Second)
+		if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `sessionStorage.__loads = String(Number(sessionStorage.__loads || 0) + 1)`,
+		}); err != nil {
+			t.Fatal(err)
+		}
+		tb.goOffline()
+		if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
+			t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
+		}
+		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		// The page's connection back, the worker's not.
+		if err := chromium.EmulateNetwork(tb.ctx, network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(tb.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(12 * time.Second)
+		var loads string
+		for deadline := time.Now().Add(5 * time.Second); loads == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			loads, _ = chromedp.Run(tb.ctx, chromedp.Evaluate[string](`sessionStorage.__loads || ""`))
+		}
+		// The load typed, the reload at the "online" event, and one 4 s
+		// later; the next is 8 s after that.
+		if n, _ := strconv.Atoi(loads); n < 2 || n > 4 {
+			t.Errorf("the offline page was loaded %s times in 12 s after the page's connection came back, want 2 to 4", loads)
 		}
 	})
 
