@@ -1885,9 +1885,10 @@
     saveAgain(false);
   });
   // openWhenReachable reloads the offline page once the site answers for
-  // its address (with the page, or that there is none): a HEAD, which the worker lets through, costs a few
-  // hundred bytes, where a reload that the connection cannot carry yet
-  // would open the offline page again. Tried again, each time later,
+  // its address (with the page, or that there is none): a HEAD, which the
+  // worker lets through, costs a few hundred bytes, where a reload that
+  // the connection cannot carry yet would open the offline page again.
+  // Tried again, each time later,
   // while online and on that page: at the "online" event at once, and
   // after wait when the page is shown online (navigator.onLine says
   // nothing of a connection that carries nothing, or of a site down for
