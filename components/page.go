@@ -86,6 +86,11 @@ func (p *Page) OnNav(ctx app.Context) {
 				title = i18n.StaleTitle
 			}
 			setTitle(ctx, p.Site.Table.Plain().Text(title)) // a title: no isolates
+			if !first {
+				// At the top, focus on its heading, as any page the app
+				// draws: the link followed is gone, and focus with it.
+				afterNav(ctx, p.st.Ref, page.Data{}, p.view != nil && p.drawn == p.st.gen)
+			}
 			return
 		}
 		m := MetaOf(p.Site, ref, d)
