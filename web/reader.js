@@ -352,9 +352,12 @@
         }
       });
     });
+    // Reset puts back the look of the text (SHOWN), not data saver or
+    // single-key shortcuts: a reader who undoes a theme does not mean to
+    // download the app, or to have the shortcuts they turned off again.
     $(".settings-reset", form).addEventListener("click", function () {
       change(function (s) {
-        Object.keys(DEFAULTS).forEach(function (k) {
+        SHOWN.forEach(function (k) {
           s[k] = DEFAULTS[k];
         });
       });

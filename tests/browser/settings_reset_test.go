@@ -1,0 +1,68 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestSettingsResetKeepsSaver: Reset in Reading settings puts the look of
+// the text back (size, width, spacing, theme, typeface), and leaves the
+// reader's data saver and single-key shortcuts as they are. It turned
+// data saver off, and with it started the app: a reader on an expensive
+// connection, undoing a change of theme, downloaded app.wasm (1.5 MB) and
+// the rest of the site; one who had turned single-key shortcuts off (a
+// speech-input user) had them on again.
+func TestSettingsResetKeepsSaver(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	wasmRequests := `performance.getEntriesByType("resource").filter((e) => /app\.wasm|app\.js|wasm_exec/.test(e.name)).length`
+	tb := newTab(t, 360, 740)
+	tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({saver: true, keys: false}))`)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+
+	tb.click("opening Reading settings", ".tool-settings")
+	tb.click("choosing the dark theme", `label[for="setting-theme-dark"]`)
+	tb.click("choosing the wide line", `label[for="setting-width-wide"]`)
+	tb.click("Reset", ".settings-reset")
+	time.Sleep(time.Second)
+
+	type state struct {
+		Saver, Theme, Width string
+		SaverBox, KeysBox   bool
+		Wasm                int
+	}
+	got := eval[state](tb, `({
+	  saver: document.documentElement.getAttribute("data-saver") || "",
+	  theme: document.documentElement.getAttribute("data-theme") || "",
+	  width: document.documentElement.getAttribute("data-width") || "",
+	  saverBox: document.getElementById("setting-saver").checked,
+	  keysBox: document.getElementById("setting-keys").checked,
+	  wasm: `+wasmRequests+`,
+	})`)
+	if got.Theme != "" || got.Width != "" {
+		t.Errorf("after Reset, theme %q and width %q, want the defaults", got.Theme, got.Width)
+	}
+	if got.Saver != "on" || !got.SaverBox || got.Wasm != 0 {
+		t.Errorf("after Reset, data-saver %q (box ticked: %v), %d requests for the app; want data saver still on, and no app", got.Saver, got.SaverBox, got.Wasm)
+	}
+	if got.KeysBox {
+		t.Error("after Reset, single-key shortcuts are on again; the reader had turned them off")
+	}
+	// And after a reload, as kept.
+	tb.reload("reloading")
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	if s := eval[string](tb, `document.documentElement.getAttribute("data-saver") || ""`); s != "on" {
+		t.Errorf("after Reset and a reload, data-saver %q, want on", s)
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return m.Source == "network" && strings.Contains(m.Text, "404") // robots.txt's favicon
+	})
+}
