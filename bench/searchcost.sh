@@ -2,11 +2,11 @@
 # What search costs app.wasm (issue 11: at most 25 kB brotli): app.wasm of
 # REV as it is, and of the same code with the search box, the search
 # page's content, the first search page's takeover and kept results (and
-# the slot Source.kept hands them out of), the
-# results drawn at once from kept files (and the address the search box
-# names for it) and the client's searcher taken out (app/search's
-# searcher is then left out by the linker), both built with the
-# Makefile's flags and compressed by tools/precompress.
+# the slot Source.kept hands them out of), the query the page's navigation
+# puts in the box (showQuery), the results drawn at once from kept files
+# (and the address the search box names for it) and the client's searcher
+# taken out (app/search's searcher is then left out by the linker), both
+# built with the Makefile's flags and compressed by tools/precompress.
 #
 #   bash bench/searchcost.sh [REV [PAIRS]]    (default HEAD and 5; run from the repository)
 #
@@ -68,6 +68,13 @@ if [ "$n" != 1 ]; then
 fi
 sed -i '/^func (s \*Source) searchAtHand(r page.Ref) (page.Data, bool) {$/,/^}$/c\
 func (s *Source) searchAtHand(r page.Ref) (page.Data, bool) { return page.Data{}, false }' app/client/client.go
+n=$(grep -c '^func showQuery(query string) {$' components/search.go || true)
+if [ "$n" != 1 ]; then
+	echo "searchcost: components/search.go: showQuery is not where this script expects it" >&2
+	exit 1
+fi
+sed -i '/^func showQuery(query string) {$/,/^}$/c\
+func showQuery(query string) {}' components/search.go # the box's query, put in by the page's navigation
 edit components/page.go 'newPage := func\(\) app\.Composer \{ return \&Page\{Site: site, Source: src, Next: takeNext\(\)\} \}' 'newPage := func() app.Composer { return \&Page{Site: site, Source: src} }'
 edit app/client/client.go 'searcher \*search\.Searcher' ''
 edit app/client/client.go '"dateline\/app\/search"' ''
