@@ -572,6 +572,19 @@ func TestSearchArabicScript(t *testing.T) {
 	}
 }
 
+// submitQuery puts q in the header's search box and submits its form, as
+// Enter in the box does, and waits for the app to draw the page.
+func submitQuery(tb *tab, q string) {
+	tb.t.Helper()
+	tb.expectPage()
+	eval[chromedp.Void](tb, `((q) => {
+  const input = document.getElementById("search-input");
+  input.value = q;
+  input.form.requestSubmit();
+})(`+jsString(q)+`)`)
+	tb.waitPage("the results of " + q)
+}
+
 // TestSearchHeaderWritesOnlyChanges runs queries in the app, on a phone's
 // width (where the Search button says its state) once the status line
 // has something to say: reader.js paints the header on every page, and
@@ -582,16 +595,7 @@ func TestSearchHeaderWritesOnlyChanges(t *testing.T) {
 	t.Parallel()
 	tb := searchHome(t, 412)
 	tb.waitFor("the status line", `(document.querySelector(".status-text") || {}).textContent !== ""`, 30*time.Second)
-	submit := func(q string) {
-		tb.expectPage()
-		eval[chromedp.Void](tb, `((q) => {
-  const input = document.getElementById("search-input");
-  input.value = q;
-  input.form.requestSubmit();
-})(`+jsString(q)+`)`)
-		tb.waitPage("the results of " + q)
-	}
-	submit("story 3")
+	submitQuery(tb, "story 3")
 	eval[chromedp.Void](tb, `window.__rewrites = [];
 new MutationObserver((recs) => {
   for (const r of recs) {
@@ -601,7 +605,7 @@ new MutationObserver((recs) => {
   }
 }).observe(document.querySelector(".site-header"), {subtree: true, attributes: true, attributeOldValue: true})`)
 	for _, q := range []string{"story 7", "synthetic", "story 3"} {
-		submit(q)
+		submitQuery(tb, q)
 	}
 	// quietly() gives the live copy its aria-live back two frames later.
 	eval[chromedp.Void](tb, `window.__framed = false, requestAnimationFrame(() => requestAnimationFrame(() => { window.__framed = true }))`)
@@ -660,16 +664,6 @@ window.__watch = new MutationObserver((recs) => {
 });
 window.__watch.observe(document.querySelector(".site-header"), {subtree: true, childList: true})`)
 	}
-	submit := func(q string) {
-		t.Helper()
-		tb.expectPage()
-		eval[chromedp.Void](tb, `((q) => {
-  const input = document.getElementById("search-input");
-  input.value = q;
-  input.form.requestSubmit();
-})(`+jsString(q)+`)`)
-		tb.waitPage("the results of " + q)
-	}
 	same := func(step, value string) {
 		t.Helper()
 		if got := look(); !got.Same || got.Value != value || !got.Open || len(got.Removed) != 0 {
@@ -680,10 +674,10 @@ window.__watch.observe(document.querySelector(".site-header"), {subtree: true, c
 		t.Errorf("the page the app opened on: %+v; want the open box showing %q", got, "story 3")
 	}
 	keep()
-	submit("story 7")
+	submitQuery(tb, "story 7")
 	tb.waitH1("1 result for story 7")
 	same("after a query", "story 7")
-	submit("synthetic")
+	submitQuery(tb, "synthetic")
 	tb.waitH1("45 results for synthetic")
 	same("after another", "synthetic")
 	tb.goBack("Back")
