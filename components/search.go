@@ -53,13 +53,31 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 }
 
 // showQuery puts a search page's query in the header's box, which app.wasm
-// draws without one (searchForm), unless the box holds it already.
+// draws without one (searchForm), unless the box holds it already. A box
+// that was given this query once (the search page shown while its results
+// load, or the page before at another of its results' pages) is the
+// reader's since: what they typed in it after is kept, not wiped when the
+// results come.
 func showQuery(query string) {
 	box := app.Window().GetElementByID(searchInputID)
-	if box.Truthy() && box.Get("value").String() != query {
+	if !box.Truthy() {
+		return
+	}
+	// Marked, so that no other value of the property (undefined, on a new
+	// box) reads as the same query.
+	mark := "q" + query
+	if box.Get(shownQuery).String() == mark {
+		return
+	}
+	box.Set(shownQuery, mark)
+	if box.Get("value").String() != query {
 		box.Set("value", query)
 	}
 }
+
+// shownQuery is the property of the search box that holds the query
+// showQuery gave it last, after a "q".
+const shownQuery = "datelineQuery"
 
 // searchContent draws the search page: the count of results as the
 // page's heading (searchCounted), the results 20 at a time, and a clear

@@ -760,3 +760,43 @@ func TestSearchNoResultsHeading(t *testing.T) {
 	}
 	tb.checkConsole(nil)
 }
+
+// TestSearchKeepsTypingWhileLoading searches again from a search page
+// while the new query's index files are slow to come, and types on in the
+// box before its results are drawn, as a reader who sees a typo does: the
+// results then drawn leave what they typed in the box. The loading page
+// shows its query in the box already, and the same box stays on screen;
+// putting the query in again when the results came wiped the reader's
+// typing.
+func TestSearchKeepsTypingWhileLoading(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+"/search?q=story+3", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	eval[chromedp.Void](tb, `window.__held = [];
+{
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    if (window.__let) return fetch.apply(this, args);
+    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
+  };
+}
+document.getElementById("search-input").focus();
+document.getElementById("search-input").select();`)
+	tb.keys("a new query", "story 1")
+	tb.keys("Enter", kb.Enter)
+	tb.waitFor("the search loading", `location.search === "?q=story%201" && window.__held.length > 0 && !!document.querySelector(".search-page")`, 10*time.Second)
+	eval[chromedp.Void](tb, `document.getElementById("search-input").focus()`)
+	tb.keys("typing on while it loads", "2")
+	if got := eval[string](tb, `document.getElementById("search-input").value`); got != "story 12" {
+		t.Fatalf("the box while the search loads: %q; want %q", got, "story 12")
+	}
+	eval[chromedp.Void](tb, `window.__let = true, window.__held.forEach((go) => go())`)
+	tb.waitH1("11 results for story 1")
+	if got := eval[string](tb, `document.getElementById("search-input").value`); got != "story 12" {
+		t.Errorf("the box once the results are drawn: %q; want what the reader typed, %q", got, "story 12")
+	}
+	tb.checkConsole(nil)
+}
