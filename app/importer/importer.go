@@ -257,6 +257,9 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 			if unicode.IsControl(r) {
 				return a, c, fmt.Errorf("line %d holds the control character %U, which a story cannot show: remove it", l.no, r)
 			}
+			if article.IsNoncharacter(r) {
+				return a, c, fmt.Errorf("line %d holds the noncharacter %U, which a story cannot show (a broken conversion leaves them): remove it", l.no, r)
+			}
 		}
 	}
 
