@@ -2418,9 +2418,14 @@
       if (navigator.onLine && again < 5) {
         openWhenReachable(2000 << again, false);
       }
-    } else if (again) {
+    } else {
+      // A page opened: this one, or another, which ends the reloads in a
+      // row of the last (a count kept for that address would put off,
+      // or stop, its next offline page's tries).
       try {
-        sessionStorage.removeItem(REOPENED); // it opened
+        if (sessionStorage.getItem(REOPENED) !== null) {
+          sessionStorage.removeItem(REOPENED);
+        }
       } catch (e) {
         // No storage: nothing kept.
       }

@@ -120,6 +120,23 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 		}
 	})
 
+	// Reloads in a row for one address end when another page opens: the
+	// reader who left the offline page of /page/2 after five of them, and
+	// comes to it offline again later, has it tried as any offline page
+	// is. The count was kept for that address until that page itself
+	// opened: its offline page then never tried the site again (only an
+	// "online" event did), or put its first try off for a minute.
+	t.Run("count ends", func(t *testing.T) {
+		tb := newTab(t, 360, 740)
+		tb.mustLoad(base+"/page/3", http.StatusOK)
+		eval[chromedp.Void](tb, `sessionStorage.setItem("dateline:reopened", JSON.stringify({href: `+jsString(base+"/page/2")+`, n: 5}))`)
+		tb.mustLoad(base+"/", http.StatusOK)
+		tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+		if got := eval[string](tb, `sessionStorage.getItem("dateline:reopened") || ""`); got != "" {
+			t.Errorf("the home page opened, the count of /page/2's reloads is still %s; want it gone", got)
+		}
+	})
+
 	// An address the site does not have, typed offline (the worker, which
 	// saved only part of the site, cannot tell): once online, the
 	// not-found page that the site answers, not the offline page for ever.
