@@ -53,30 +53,24 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 }
 
 // showQuery puts a search page's query in the header's box, which app.wasm
-// draws without one (searchForm), unless the box holds it already. A box
-// that was given this query once (the search page shown while its results
-// load, or the page before at another of its results' pages) is the
-// reader's since: what they typed in it after is kept, not wiped when the
+// draws without one (searchForm), unless it gave this box this query
+// already: a box given this query once (the search page shown while its
+// results load, or another page of the same results) is the reader's
+// since, and what they typed in it after is kept, not wiped when the
 // results come.
 func showQuery(query string) {
 	box := app.Window().GetElementByID(searchInputID)
-	if !box.Truthy() {
+	q := app.ValueOf(query)
+	// A new box has no such property (undefined), which is no query.
+	if !box.Truthy() || box.Get(shownQuery).Equal(q) {
 		return
 	}
-	// Marked, so that no other value of the property (undefined, on a new
-	// box) reads as the same query.
-	mark := "q" + query
-	if box.Get(shownQuery).String() == mark {
-		return
-	}
-	box.Set(shownQuery, mark)
-	if box.Get("value").String() != query {
-		box.Set("value", query)
-	}
+	box.Set(shownQuery, q)
+	box.Set("value", q) // the same value again moves nothing
 }
 
 // shownQuery is the property of the search box that holds the query
-// showQuery gave it last, after a "q".
+// showQuery gave it last.
 const shownQuery = "datelineQuery"
 
 // searchContent draws the search page: the count of results as the
