@@ -70,7 +70,6 @@ func (p *Page) OnNav(ctx app.Context) {
 				m := MetaOf(p.Site, p.st.Ref, p.st.Data)
 				setTitle(ctx, m.Title)
 				setRobots(m.Robots)
-				showQuery(p.st.Ref.Slug)
 			}
 			return
 		}
@@ -96,9 +95,6 @@ func (p *Page) OnNav(ctx app.Context) {
 		m := MetaOf(p.Site, ref, d)
 		setTitle(ctx, m.Title)
 		setDescription(ctx, m.Description)
-		if first && ref.Kind == page.Search {
-			showQuery(ref.Slug) // the page it opened on, which app.wasm draws without it
-		}
 		if !first {
 			// A page drawn ahead (OnUpdate) is on screen already: its
 			// scroll and focus are set now, in the task of the search, not

@@ -23,16 +23,17 @@ const searchInputID = "search-input"
 //
 // It is one piece of markup, as a list's entries are (entryList): it has no
 // handler of its own, and each of go-app's elements and attributes costs
-// app.wasm code and the start a call into JavaScript. In app.wasm the markup
-// holds no query, so that it is the same on every search page and the
-// header stays as it is from one query to the next; the page's navigation
-// puts the query in the box (showQuery). A new box at each query made the
-// browser lay the header out anew before the results' heading could take
-// focus, which about doubled that layout (marks in the page of a cached
-// query, make bench's section f). The host writes the query in, for the
-// page before the app and without it. Its maxlength is page.MaxQuery
-// written out (TestSearchFormMaxLength holds them equal): converted at run
-// time, it cost app.wasm 200 bytes.
+// app.wasm code and the start a call into JavaScript. The host writes the
+// query in, for the page before the app and without it, and so does
+// app.wasm on the search page it opens on (drawn before its first
+// navigation). Past that, app.wasm's markup holds no query, so that it is
+// the same on every search page and the header stays as it is from one
+// query to the next; the page's navigation puts the query in the box
+// (showQuery). A new box at each query made the browser lay the header out
+// anew before the results' heading could take focus, which about doubled
+// that layout (marks in the page of a cached query, make bench's section
+// f). Its maxlength is page.MaxQuery written out (TestSearchFormMaxLength
+// holds them equal): converted at run time, it cost app.wasm 200 bytes.
 func searchForm(t *i18n.Table, query string, open bool) app.UI {
 	class := "search-form"
 	if open {
@@ -43,7 +44,7 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 	put(&b, `<form class="`, class, `" role="search" action="`, page.SearchPath, `" method="get"><label for="`, searchInputID, `" class="visually-hidden">`)
 	writeText(&b, label)
 	put(&b, `</label><input type="search" id="`, searchInputID, `" class="search-input" name="q"`)
-	if !app.IsClient {
+	if !app.IsClient || firstNav && query != "" {
 		attr(&b, "value", query)
 	}
 	put(&b, ` autocomplete="off" enterkeyhint="search" maxlength="200"><button type="submit" class="tool tool-search">`)
@@ -54,26 +55,14 @@ func searchForm(t *i18n.Table, query string, open bool) app.UI {
 
 // showQuery puts a search page's query in the header's box, which app.wasm
 // draws without one (searchForm), unless it gave this box this query
-// already: a box given this query once (the search page shown while its
-// results load, or another page of the same results) is the reader's
-// since, and what they typed in it after is kept, not wiped when the
-// results come.
+// already: web/boot.js does it (datelineShowQuery), where it costs app.wasm
+// no code (1.3 kB of it in Go, all of it search's share).
 func showQuery(query string) {
-	box := app.Window().GetElementByID(searchInputID)
-	// The mark is no other value the property reads as: a new box's
-	// undefined reads "<undefined>". (Compared as JavaScript values,
-	// Value.Equal linked Equal for every kind of go-app value: 6 kB.)
-	mark := "q" + query
-	if !box.Truthy() || box.Get(shownQuery).String() == mark {
-		return
+	w := app.Window()
+	if w.Get("datelineShowQuery").Truthy() { // boot.js has run
+		w.Call("datelineShowQuery", query)
 	}
-	box.Set(shownQuery, mark)
-	box.Set("value", query) // the same value again moves nothing
 }
-
-// shownQuery is the property of the search box that holds the query
-// showQuery gave it last, after a "q".
-const shownQuery = "datelineQuery"
 
 // searchContent draws the search page: the count of results as the
 // page's heading (searchCounted), the results 20 at a time, and a clear

@@ -6,6 +6,9 @@
 // 2. The service worker's reports (caching progress, done, failed) are kept
 //    from the start, so the app's status bar can show them even when they
 //    came before app.wasm was running.
+// 3. datelineShowQuery puts a search page's query in the header's box, for
+//    app.wasm (components/search.go, showQuery), which draws the box without
+//    one: here, it costs app.wasm no code.
 (function () {
   "use strict";
   var loader = document.getElementById("app-wasm-loader");
@@ -39,4 +42,15 @@
       }
     });
   }
+
+  // A box given this query once (the search page shown while its results
+  // load, or another page of the same results) is the reader's since:
+  // what they typed in it after is kept, not wiped when the results come.
+  window.datelineShowQuery = function (q) {
+    var box = document.getElementById("search-input");
+    if (box && box.datelineQuery !== q) {
+      box.datelineQuery = q;
+      box.value = q; // the same value again moves nothing
+    }
+  };
 })();
