@@ -30,20 +30,14 @@ func TestBackWhileLoading(t *testing.T) {
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	tb.waitH1("Latest articles")
 	// The app's fetches of articles' data wait until the test lets them go.
-	eval[chromedp.Void](tb, `window.__marker = 7, window.__held = [];
-{
-  const fetch = window.fetch;
-  window.fetch = function (url, ...rest) {
-    if (!String(url).includes("/articles/")) return fetch.call(this, url, ...rest);
-    return new Promise((go) => window.__held.push(go)).then(() => fetch.call(this, url, ...rest));
-  };
-}`)
+	eval[chromedp.Void](tb, `window.__marker = 7`)
+	holdFetches(tb, "/articles/")
 	link := eval[string](tb, `document.querySelector("main .summary-headline a").getAttribute("href")`)
 	tb.click("the first article", "main .summary-headline a")
 	tb.waitFor("the article loading", `location.pathname === `+jsString(link)+` && window.__held.length > 0 && !!document.querySelector("main .loading")`, 10*time.Second)
 	tb.goBack("Back while it loads")
 	tb.waitFor("the home page again", `location.pathname === "/" && (document.querySelector("h1") || {}).textContent === "Latest articles" && !document.querySelector("main .loading")`, 10*time.Second)
-	eval[chromedp.Void](tb, `window.__held.forEach((go) => go())`)
+	releaseFetches(tb)
 	time.Sleep(500 * time.Millisecond) // the late answer, had it been drawn
 	type state struct {
 		Marker int
@@ -59,6 +53,28 @@ func TestBackWhileLoading(t *testing.T) {
 	tb.goForward("Forward to the article")
 	tb.waitFor("the article", `location.pathname === `+jsString(link)+` && !!document.querySelector("article.story")`, 10*time.Second)
 	tb.checkConsole(nil)
+}
+
+// holdFetches makes the page's fetches whose address holds match (every
+// one, for "") wait until releaseFetches, as on a slow network: the app
+// fetches data with the window's fetch. window.__held counts them.
+func holdFetches(tb *tab, match string) {
+	tb.t.Helper()
+	eval[chromedp.Void](tb, `((match) => {
+  window.__held = [];
+  window.__let = false;
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    if (window.__let || !String(args[0]).includes(match)) return fetch.apply(this, args);
+    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
+  };
+})(`+jsString(match)+`)`)
+}
+
+// releaseFetches lets the held fetches go, and those after them through.
+func releaseFetches(tb *tab) {
+	tb.t.Helper()
+	eval[chromedp.Void](tb, `window.__let = true, window.__held.forEach((go) => go())`)
 }
 
 // TestClientSideNavigation follows links from the home page through three

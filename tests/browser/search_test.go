@@ -698,12 +698,8 @@ window.__watch.observe(document.querySelector(".site-header"), {subtree: true, c
 	}
 	// A query from there whose index files are still coming: the search
 	// page shows it while it loads.
-	eval[chromedp.Void](tb, `window.__held = [];
-{
-  const fetch = window.fetch;
-  window.fetch = function (...args) {
-    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
-  };
+	holdFetches(tb, "")
+	eval[chromedp.Void](tb, `{
   const input = document.getElementById("search-input");
   input.value = "story 1";
   input.form.requestSubmit();
@@ -712,7 +708,7 @@ window.__watch.observe(document.querySelector(".site-header"), {subtree: true, c
 	if got := look(); got.Value != "story 1" || !got.Open {
 		t.Errorf("a search loading: %+v; want the open box showing %q", got, "story 1")
 	}
-	eval[chromedp.Void](tb, `window.__held.forEach((go) => go())`)
+	releaseFetches(tb)
 	tb.waitH1("11 results for story 1")
 	tb.goBack("Back to the home page")
 	tb.waitH1("Latest articles")
@@ -780,15 +776,8 @@ func TestSearchKeepsTypingWhileLoading(t *testing.T) {
 	tb.mustLoad(h.URL+"/search?q=story+3", http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
-	eval[chromedp.Void](tb, `window.__held = [];
-{
-  const fetch = window.fetch;
-  window.fetch = function (...args) {
-    if (window.__let) return fetch.apply(this, args);
-    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
-  };
-}
-document.getElementById("search-input").focus();
+	holdFetches(tb, "")
+	eval[chromedp.Void](tb, `document.getElementById("search-input").focus();
 document.getElementById("search-input").select();`)
 	tb.keys("a new query", "story 1")
 	tb.keys("Enter", kb.Enter)
@@ -798,7 +787,7 @@ document.getElementById("search-input").select();`)
 	if got := eval[string](tb, `document.getElementById("search-input").value`); got != "story 12" {
 		t.Fatalf("the box while the search loads: %q; want %q", got, "story 12")
 	}
-	eval[chromedp.Void](tb, `window.__let = true, window.__held.forEach((go) => go())`)
+	releaseFetches(tb)
 	tb.waitH1("11 results for story 1")
 	if got := eval[string](tb, `document.getElementById("search-input").value`); got != "story 12" {
 		t.Errorf("the box once the results are drawn: %q; want what the reader typed, %q", got, "story 12")
