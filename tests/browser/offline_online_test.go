@@ -36,12 +36,32 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 		return `location.pathname === ` + jsString(path) + ` && document.querySelectorAll("main article.summary").length > 0`
 	}
 
-	// A link followed offline in the app: the app's offline page, then the
-	// page once online.
-	t.Run("link", func(t *testing.T) {
+	// visited is a phone's tab that has been to the site once, with the
+	// worker installed.
+	visited := func(t *testing.T) *tab {
+		t.Helper()
 		tb := newTab(t, 360, 740)
 		tb.extend(3 * time.Minute)
 		firstVisit(t, tb, base, 60*time.Second)
+		return tb
+	}
+	// typedOffline takes tb offline and types path there: the worker
+	// answers with its offline page (503). It returns what brings tb back
+	// online.
+	typedOffline := func(t *testing.T, tb *tab, path string) func() {
+		t.Helper()
+		online := tb.goOffline()
+		if st, err := tb.load(base + path); err != nil || st != http.StatusServiceUnavailable {
+			t.Fatalf("offline, %s typed: status %d, %v; want the offline page's 503", path, st, err)
+		}
+		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		return online
+	}
+
+	// A link followed offline in the app: the app's offline page, then the
+	// page once online.
+	t.Run("link", func(t *testing.T) {
+		tb := visited(t)
 		tb.mustLoad(base+"/sections/odd-section", http.StatusOK)
 		tb.waitLive()
 		online := tb.goOffline()
@@ -54,14 +74,8 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 
 	// Typed offline: the worker's offline page, then the page once online.
 	t.Run("typed", func(t *testing.T) {
-		tb := newTab(t, 360, 740)
-		tb.extend(3 * time.Minute)
-		firstVisit(t, tb, base, 60*time.Second)
-		online := tb.goOffline()
-		if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
-			t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
-		}
-		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		tb := visited(t)
+		online := typedOffline(t, tb, "/page/2")
 		online()
 		waitAcrossLoad(tb, "/page/2 listed once back online", listed("/page/2"))
 		tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
@@ -88,19 +102,13 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 	// offline while the page is not): the offline page comes back after
 	// each reload, and reloads less and less often, never every 2 s.
 	t.Run("flapping", func(t *testing.T) {
-		tb := newTab(t, 360, 740)
-		tb.extend(3 * time.Minute)
-		firstVisit(t, tb, base, 60*time.Second)
+		tb := visited(t)
 		if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 			Source: `sessionStorage.__loads = String(Number(sessionStorage.__loads || 0) + 1)`,
 		}); err != nil {
 			t.Fatal(err)
 		}
-		tb.goOffline()
-		if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
-			t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
-		}
-		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		typedOffline(t, tb, "/page/2")
 		// The page's connection back, the worker's not.
 		if err := chromium.EmulateNetwork(tb.ctx, network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}, false); err != nil {
 			t.Fatal(err)
@@ -141,14 +149,8 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 	// saved only part of the site, cannot tell): once online, the
 	// not-found page that the site answers, not the offline page for ever.
 	t.Run("gone", func(t *testing.T) {
-		tb := newTab(t, 360, 740)
-		tb.extend(3 * time.Minute)
-		firstVisit(t, tb, base, 60*time.Second)
-		online := tb.goOffline()
-		if st, err := tb.load(base + "/articles/no-such-story"); err != nil || st != http.StatusServiceUnavailable {
-			t.Fatalf("offline, /articles/no-such-story typed: status %d, %v; want the offline page's 503", st, err)
-		}
-		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		tb := visited(t)
+		online := typedOffline(t, tb, "/articles/no-such-story")
 		online()
 		waitAcrossLoad(tb, "the not-found page once back online", `location.pathname === "/articles/no-such-story" && `+
 			`(document.querySelector("h1") || {}).textContent === `+jsString(tr.Text(i18n.NotFoundTitle)))

@@ -36,9 +36,16 @@ func searchHost(t testing.TB) *host {
 // once the app is live and reader.js has started.
 func searchHome(t *testing.T, width int) *tab {
 	t.Helper()
+	return searchAt(t, width, "/")
+}
+
+// searchAt opens path of searchHost in a tab width pixels wide, once the
+// app is live and reader.js has started.
+func searchAt(t *testing.T, width int, path string) *tab {
+	t.Helper()
 	h := searchHost(t)
 	tb := newTab(t, width, 900)
-	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.mustLoad(h.URL+path, http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	return tb
@@ -632,11 +639,7 @@ new MutationObserver((recs) => {
 // heading took focus (make bench, section f).
 func TestSearchBoxStaysInPlace(t *testing.T) {
 	t.Parallel()
-	h := searchHost(t)
-	tb := newTab(t, 412, 900)
-	tb.mustLoad(h.URL+"/search?q=story+3", http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb := searchAt(t, 412, "/search?q=story+3")
 	type box struct {
 		Same    bool
 		Value   string
@@ -773,11 +776,7 @@ func TestSearchNoResultsHeading(t *testing.T) {
 // typing.
 func TestSearchKeepsTypingWhileLoading(t *testing.T) {
 	t.Parallel()
-	h := searchHost(t)
-	tb := newTab(t, 1280, 900)
-	tb.mustLoad(h.URL+"/search?q=story+3", http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb := searchAt(t, 1280, "/search?q=story+3")
 	holdFetches(tb, "")
 	eval[chromedp.Void](tb, `document.getElementById("search-input").focus();
 document.getElementById("search-input").select();`)
