@@ -73,13 +73,14 @@ func settingsPanel(t *i18n.Table) app.UI {
 			append([]app.UI{app.Elem("legend").Body(Label(t.Text(legend)))}, items...)...,
 		)
 	}
+	size := t.Number(SizeSteps[DefaultSize]) + t.Digits().PercentSign() // "100%", "١٠٠٪"
 	return panel("reader-settings", t.Text(i18n.Settings),
 		app.Elem("div").Class("setting setting-size").Body(
 			app.Elem("label").Attr("for", "setting-size").Body(Label(t.Text(i18n.SettingsSize))),
 			app.ElemSelfClosing("input").Attr("type", "range").ID("setting-size").Attr("name", "size").
 				Attr("min", 0).Attr("max", len(SizeSteps)-1).Attr("step", 1).Attr("value", strconv.Itoa(DefaultSize)).
-				Attr("aria-valuetext", t.Number(SizeSteps[DefaultSize])+"%"),
-			app.Elem("output").Attr("for", "setting-size").Class("setting-value").Text(t.Number(SizeSteps[DefaultSize])+"%"),
+				Attr("aria-valuetext", size),
+			app.Elem("output").Attr("for", "setting-size").Class("setting-value").Text(size),
 		),
 		choice("width", i18n.SettingsWidth, "medium",
 			"narrow", i18n.SettingsNarrow, "medium", i18n.SettingsMedium, "wide", i18n.SettingsWide),
@@ -162,7 +163,9 @@ func ReaderLabels(site *page.Site) (string, error) {
 		// Months are the edition's month names, January first, for the
 		// date pattern (a printed article's date).
 		Months []string `json:"months"`
-	}{texts, SizeSteps, t.Digits().Convert("0123456789"), t.Months()}
+		// Percent is the sign after a text size, "%" or "٪".
+		Percent string `json:"percent"`
+	}{texts, SizeSteps, t.Digits().Convert("0123456789"), t.Months(), t.Digits().PercentSign()}
 	b, err := json.Marshal(out)
 	if err != nil {
 		return "", fmt.Errorf("encoding reader.js's labels: %w", err)

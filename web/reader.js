@@ -307,7 +307,7 @@
   }
 
   function sizeText(i) {
-    var v = number(labels.sizes[i] || 100) + "%";
+    var v = number(labels.sizes[i] || 100) + (labels.percent || "%");
     form.elements.size.setAttribute("aria-valuetext", v);
     $("output", form).textContent = v;
   }

@@ -34,6 +34,16 @@ func (d Digits) Number(n int) string {
 	return d.Convert(strconv.Itoa(n))
 }
 
+// PercentSign is the sign written after a number of per cent in these
+// digits: "%" after Latin digits, the Arabic percent sign "٪" (U+066A)
+// after Arabic-Indic ones, as CLDR's Arabic and Sorani locales write it.
+func (d Digits) PercentSign() string {
+	if d == ArabicDigits {
+		return "٪"
+	}
+	return "%"
+}
+
 // Convert writes the ASCII digits of s in these digits and leaves every
 // other character as it is.
 func (d Digits) Convert(s string) string {

@@ -252,6 +252,12 @@ func TestDigits(t *testing.T) {
 	if got, want := ArabicDigits.Convert("p. 12, 3%"), "p. ١٢, ٣%"; got != want {
 		t.Errorf("Convert = %q, want %q", got, want)
 	}
+	// A per cent follows its digits: no Latin "%" after "١٠٠".
+	for d, want := range map[Digits]string{LatinDigits: "%", ArabicDigits: "٪"} {
+		if got := d.PercentSign(); got != want {
+			t.Errorf("%s.PercentSign() = %q, want %q", d, got, want)
+		}
+	}
 }
 
 func TestReadingMinutes(t *testing.T) {

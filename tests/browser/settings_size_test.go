@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,6 +41,9 @@ type settingsSize struct {
 // of the panel's width at every step (at 320 px and 200% it had 41 px
 // for its eight steps, sharing its row with the growing "200%"), and the
 // panel never runs sideways past its box (the Sorani panel did, by 6 px).
+// The figure is written in the edition's digits with their own percent
+// sign, as the host writes it and as reader.js does at each step (both
+// put a Latin "%" after "١٥٠").
 func TestSettingsSizeSlider(t *testing.T) {
 	t.Parallel()
 	shots := os.Getenv("DATELINE_SCREENSHOTS")
@@ -53,6 +57,13 @@ func TestSettingsSizeSlider(t *testing.T) {
 			tb.waitLive()
 			tb.click("opening the settings", ".tool-settings")
 			tb.waitFor("the settings panel", `document.getElementById("reader-settings").open`, 10*time.Second)
+			percent, figure := "%", "100%"
+			if lang != "en" {
+				percent, figure = "٪", "١٠٠٪"
+			}
+			if got := eval[string](tb, `document.querySelector("#reader-settings output").textContent`); got != figure {
+				t.Errorf("%s: the size shows %q before a change, want %q", lang, got, figure)
+			}
 			for _, width := range []int64{320, 360, 412} {
 				tb.do("setting the viewport", viewport(width, 800))
 				for step := range 8 { // components.SizeSteps
@@ -63,6 +74,9 @@ func TestSettingsSizeSlider(t *testing.T) {
 					}
 					if got.Over != 0 {
 						t.Errorf("%s (%s): the panel's content is %.0f px wider than its box: %s", what, got.Figure, got.Over, eval[string](tb, panelOverflowJS))
+					}
+					if !strings.HasSuffix(got.Figure, percent) || (lang != "en") != strings.ContainsAny(got.Figure, "٠١٢٣٤٥٦٧٨٩") {
+						t.Errorf("%s: the size shows %q, want the edition's digits and %q", what, got.Figure, percent)
 					}
 					if got.PageOver > 0 {
 						t.Errorf("%s (%s): the page is %.0f px wider than the window", what, got.Figure, got.PageOver)
