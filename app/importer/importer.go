@@ -260,6 +260,9 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 			if article.IsNoncharacter(r) {
 				return a, c, fmt.Errorf("line %d holds the noncharacter %U, which a story cannot show (a broken conversion leaves them): remove it", l.no, r)
 			}
+			if r == utf8.RuneError {
+				return a, c, fmt.Errorf("line %d holds U+FFFD, the mark a conversion leaves for a character it lost: put back the character the story was meant to have", l.no)
+			}
 		}
 	}
 

@@ -176,6 +176,7 @@ func TestParseRefuses(t *testing.T) {
 		{"Latin-1", "Headline\nCaf\xe9 opens.", "not UTF-8 text: byte 0xe9 on line 2"},
 		{"control character", "Headline\nBell\x07here.", "line 2 holds the control character U+0007"},
 		{"noncharacter", "Headline\nLost\uffffhere.", "line 2 holds the noncharacter U+FFFF"},
+		{"replacement character", "Headline\nFirst.\n\nCaf\ufffd opens.", "line 4 holds U+FFFD"},
 		{"headline only", "Headline\n\n", "no paragraph"},
 		{"headline only with a caption and a Read More", "Headline\nA. (Photo: B)\nRead More: C", "no paragraph"},
 		{"headline too long", strings.Repeat("word ", 81) + "\nText.", "the headline, is 404 characters long"},
