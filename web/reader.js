@@ -1876,7 +1876,28 @@
   });
   // updateOnline: a new version to offer once online (onWorker).
   var updateOnline = false;
+  // netWords shows what is true on the offline page: the device offline,
+  // or online and the site not answering. The page holds both (the style
+  // sheet shows one by data-offline, which the inline loader set); the
+  // document's title, which holds one, changes with them.
+  function netWords() {
+    var offline = !navigator.onLine;
+    if (offline !== root.hasAttribute("data-offline")) {
+      root.toggleAttribute("data-offline", offline);
+    }
+    var h = $("main .notice-offline h1");
+    var off = h && $(".net-off", h);
+    var on = h && $(".net-on", h);
+    if (off && on) {
+      var from = (offline ? on : off).textContent;
+      var to = (offline ? off : on).textContent;
+      if (from && doc.title.indexOf(from) >= 0) {
+        doc.title = doc.title.replace(from, to);
+      }
+    }
+  }
   window.addEventListener("online", function () {
+    netWords();
     // The offline page (the worker's for an address typed, the app's for a
     // link followed) says the page will open once back online: it does.
     if ($("main .notice-offline")) {
@@ -1956,6 +1977,7 @@
     }
   }
   window.addEventListener("offline", function () {
+    netWords();
     status.offline = true;
     paintStatus();
   });
@@ -2414,6 +2436,7 @@
   // taken over by app.wasm, and each page the app navigates to.
   function shown() {
     var again = reopened();
+    netWords();
     if ($("main .notice-offline")) {
       if (navigator.onLine && again < 5) {
         openWhenReachable(2000 << again, false);

@@ -55,6 +55,8 @@ const (
 	Offline            Key = "offline.offline"
 	OfflinePageTitle   Key = "offline.page_title" // the page of an address not saved, offline
 	OfflinePageText    Key = "offline.page_text"
+	UnreachableTitle   Key = "offline.unreachable_title" // the same page online: the site does not answer
+	UnreachableText    Key = "offline.unreachable_text"
 	InstallApp         Key = "install.button"
 	InstallApple       Key = "install.apple"
 	UpdateAvailable    Key = "update.available"
@@ -194,6 +196,8 @@ var labels = [...]label{
 	{Offline, "Offline"},
 	{OfflinePageTitle, "You are offline"},
 	{OfflinePageText, "This page has not been saved on this device yet. It will open when you are back online."},
+	{UnreachableTitle, "The site is not answering"},
+	{UnreachableText, "This page has not been saved on this device yet. It will open when the site answers again."},
 	{InstallApp, "Install app"},
 	{InstallApple, "To install {site}, tap the Share button, then Add to Home Screen."},
 	{UpdateAvailable, "A new version is available."},

@@ -58,6 +58,8 @@ func TestEnglish(t *testing.T) {
 		{"offline.offline", "Offline"},
 		{"offline.page_title", "You are offline"},
 		{"offline.page_text", "This page has not been saved on this device yet. It will open when you are back online."},
+		{"offline.unreachable_title", "The site is not answering"},
+		{"offline.unreachable_text", "This page has not been saved on this device yet. It will open when the site answers again."},
 		{"install.button", "Install app"},
 		{"install.apple", "To install {site}, tap the Share button, then Add to Home Screen."},
 		{"update.available", "A new version is available."},

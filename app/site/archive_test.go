@@ -292,8 +292,11 @@ func TestOfflinePage(t *testing.T) {
 	if html := root.All("html")[0]; html.Attrs["lang"] != "ar" || html.Attrs["dir"] != "rtl" {
 		t.Errorf("html lang %q dir %q, want the edition's ar and rtl", html.Attrs["lang"], html.Attrs["dir"])
 	}
-	if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "عنوان تجريبي" {
-		t.Errorf("want the edition's h1 عنوان تجريبي")
+	// Offline, the edition's heading; online, with the site not answering,
+	// the English one it falls back to (the edition does not give it).
+	if h1 := root.All("h1"); len(h1) != 1 || len(h1[0].WithClass("net-off")) != 1 || h1[0].WithClass("net-off")[0].TextContent() != "عنوان تجريبي" ||
+		len(h1[0].WithClass("net-on")) != 1 || h1[0].WithClass("net-on")[0].TextContent() != "The site is not answering" {
+		t.Errorf("want the edition's h1 عنوان تجريبي offline, and the English fallback online")
 	}
 	if title := root.All("title")[0].TextContent(); !strings.Contains(title, "عنوان تجريبي") {
 		t.Errorf("title %q does not name the page", title)

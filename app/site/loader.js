@@ -93,6 +93,12 @@
   if ("speechSynthesis" in window) {
     root.setAttribute("data-speech", "");
   }
+  // The device offline: the offline page then says so, and online that
+  // the site does not answer (components/notfound.go). reader.js keeps
+  // it at the "online" and "offline" events.
+  if (navigator.onLine === false) {
+    root.setAttribute("data-offline", "");
+  }
   var head = document.head;
   // No frame until the header is whole. Chromium draws a page it is still
   // parsing (its parser yields on a busy phone, or the rest of the

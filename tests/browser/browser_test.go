@@ -296,6 +296,14 @@ func (tb *tab) waitPage(what string) {
 	tb.waitFor(what+": the page drawn", `window.__pageDrawn === true`, 10*time.Second)
 }
 
+// waitOfflineH1 waits until the offline page's heading shows want (its
+// words for the other state, online or offline, are there, hidden).
+func (tb *tab) waitOfflineH1(want string) {
+	tb.t.Helper()
+	tb.waitFor(fmt.Sprintf("the offline page's h1 %q", want),
+		fmt.Sprintf(`(document.querySelector("main .notice-offline h1") || {}).innerText === %s`, jsString(want)), 10*time.Second)
+}
+
 // waitH1 waits until the page's h1 reads want.
 func (tb *tab) waitH1(want string) {
 	tb.t.Helper()

@@ -46,7 +46,7 @@ func TestOfflineFiles(t *testing.T) {
 			t.Errorf("offline %s: status %d (%v), want 503, the offline page", p, st, err)
 			continue
 		}
-		tb.waitH1("You are offline")
+		tb.waitOfflineH1("You are offline")
 		if !eval[bool](tb, `!!document.querySelector(".site-header") && !!document.querySelector('main a[href="/saved"]')`) {
 			t.Errorf("offline %s: the offline page lacks the site's header or its link to the saved articles", p)
 		}

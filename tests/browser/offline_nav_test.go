@@ -92,7 +92,7 @@ func offlineNav(t *testing.T, ds *article.Dataset) {
 	if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
 		t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
 	}
-	tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+	tb.waitOfflineH1(tr.Text(i18n.OfflinePageTitle))
 	typed := eval[offlineView](tb, offlineViewJS)
 	if want := titled(tr.Text(i18n.OfflinePageTitle)); typed.Title != want {
 		t.Errorf("typed: title %q, want %q", typed.Title, want)
@@ -110,7 +110,7 @@ func offlineNav(t *testing.T, ds *article.Dataset) {
 		tb.waitFor("the address "+want, `location.pathname === `+jsString(want), 5*time.Second)
 		// The offline page's heading, or any other drawn in its place.
 		tb.waitFor("a page drawn for "+want, `!document.querySelector("main .loading") && !!document.querySelector("main h1") && `+
-			`(document.querySelector("main h1").textContent === `+jsString(tr.Text(i18n.OfflinePageTitle))+` || !document.querySelector("main a[rel=next]"))`, 10*time.Second)
+			`(document.querySelector("main h1").innerText === `+jsString(tr.Text(i18n.OfflinePageTitle))+` || !document.querySelector("main a[rel=next]"))`, 10*time.Second)
 		got := eval[offlineView](tb, offlineViewJS)
 		if got.Text != typed.Text || fmt.Sprint(got.Links) != fmt.Sprint(typed.Links) || got.Buttons != 0 {
 			t.Errorf("offline, Older articles on %s shows\n%q, links %q, %d buttons;\nwant the offline page\n%q, links %q",

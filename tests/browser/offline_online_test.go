@@ -3,6 +3,7 @@
 package browser
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -54,7 +55,7 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 		if st, err := tb.load(base + path); err != nil || st != http.StatusServiceUnavailable {
 			t.Fatalf("offline, %s typed: status %d, %v; want the offline page's 503", path, st, err)
 		}
-		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		waitOfflineWords(tb, tr, true)
 		return online
 	}
 
@@ -66,7 +67,7 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 		tb.waitLive()
 		online := tb.goOffline()
 		tb.click("Older articles in Odd Section", `main a[rel=next]`)
-		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		waitOfflineWords(tb, tr, true)
 		online()
 		waitAcrossLoad(tb, "/sections/odd-section/page/2 listed once back online", listed("/sections/odd-section/page/2"))
 		tb.checkConsole(allowOffline)
@@ -89,7 +90,7 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 	t.Run("own address", func(t *testing.T) {
 		tb := newTab(t, 360, 740)
 		tb.mustLoad(base+dlpage.OfflinePath, http.StatusOK)
-		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		waitOfflineWords(tb, tr, false) // online
 		eval[chromedp.Void](tb, `window.__marker = 1`)
 		time.Sleep(3500 * time.Millisecond) // past the first try, 2 s after it is shown
 		if !eval[bool](tb, `window.__marker === 1`) {
@@ -164,7 +165,9 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 // TestOfflinePageOpensWhenSiteAnswers: with the phone's connection up but
 // the site out of reach (a connection that carries nothing, the host down
 // for a moment), navigator.onLine stays true and no "online" event comes;
-// the offline page still opens the page once the site answers again.
+// the offline page still opens the page once the site answers again. It
+// says that the site is not answering: "You are offline" sent the reader
+// to check a connection that worked.
 func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
 	t.Parallel()
 	ds := archiveDataset(site.FullOfflineMaxArticles + 1)
@@ -200,10 +203,12 @@ func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
 					t.Fatalf("the site down, %s typed: status %d, %v; want the offline page's 503", c.typed, st, err)
 				}
 			}
-			tb.waitH1(tr.Text(i18n.OfflinePageTitle))
 			if !eval[bool](tb, `navigator.onLine`) {
 				t.Fatal("navigator.onLine is false: the site is down, not the connection")
 			}
+			// Not "You are offline": the phone is online, the site is
+			// what does not answer.
+			waitOfflineWords(tb, tr, false)
 			down.Store(false)
 			waitAcrossLoad(tb, c.path+" open once the site answers", `location.pathname === `+jsString(c.path)+` && `+c.want)
 		})
@@ -219,14 +224,30 @@ func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
 		if st, err := tb.load(base + "/page/2"); err != nil || st != http.StatusServiceUnavailable {
 			t.Fatalf("offline, /page/2 typed: status %d, %v; want the offline page's 503", st, err)
 		}
-		tb.waitH1(tr.Text(i18n.OfflinePageTitle))
+		waitOfflineWords(tb, tr, true)
 		tb.waitFor("the status line saying offline", statusText+` === `+jsString(tr.Text(i18n.Offline)), 5*time.Second)
 		down.Store(true)
 		online()
 		tb.waitFor("the status line no longer saying offline", statusText+` !== `+jsString(tr.Text(i18n.Offline)), 5*time.Second)
+		waitOfflineWords(tb, tr, false)
 		down.Store(false)
 		waitAcrossLoad(tb, "/page/2 open once the site answers", `location.pathname === "/page/2" && document.querySelectorAll("main article.summary").length > 0`)
 	})
+}
+
+// waitOfflineWords waits until the offline page says what is true, in
+// its heading, its text and the document's title: that the device is
+// offline, or, online, that the site does not answer.
+func waitOfflineWords(tb *tab, tr *i18n.Table, offline bool) {
+	tb.t.Helper()
+	title, text := i18n.UnreachableTitle, i18n.UnreachableText
+	if offline {
+		title, text = i18n.OfflinePageTitle, i18n.OfflinePageText
+	}
+	tb.waitOfflineH1(tr.Text(title))
+	tb.waitFor(fmt.Sprintf("the offline page's text and title (offline %v)", offline),
+		`document.querySelector("main .notice-offline p").innerText === `+jsString(tr.Text(text))+
+			` && document.title.indexOf(`+jsString(tr.Plain().Text(title))+`) === 0`, 5*time.Second)
 }
 
 // waitAcrossLoad polls expr until it is true, through a load of a new

@@ -882,7 +882,7 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	}
 	// It says so, as the host drew it for this edition, and runs no app
 	// that would take it over as the article.
-	tb.waitH1("You are offline")
+	tb.waitOfflineH1("You are offline")
 	time.Sleep(500 * time.Millisecond)
 	if got := eval[[]string](tb, `performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /app\.wasm|app\.js|wasm_exec/.test(n))`); len(got) != 0 {
 		t.Errorf("the offline page loaded the app: %q", got)
