@@ -102,6 +102,9 @@ func settingsPanel(t *i18n.Table) app.UI {
 				app.Elem("span").Class("saver-on").Body(Label(t.Text(i18n.SettingsSaverNote))),
 			),
 		),
+		// What Reset did, for screen readers: the page's messages
+		// (.toasts) are inert while this modal dialog is open.
+		app.Elem("p").Class("visually-hidden settings-said").Role("status"),
 		app.Elem("div").Class("panel-foot").Body(
 			app.Elem("button").Attr("type", "button").Class("button button-quiet settings-reset").Body(Label(t.Text(i18n.SettingsReset))),
 			app.Elem("button").Attr("type", "submit").Class("button").Body(Label(t.Text(i18n.Close))),
@@ -150,7 +153,7 @@ func ReaderLabels(site *page.Site) (string, error) {
 		i18n.SavedNote, i18n.SavedSaving, i18n.SavedNoOffline, i18n.SavedNotOffline, i18n.UnsavedNote, i18n.LinkCopied, i18n.CopyLink,
 		i18n.ListenPause, i18n.ListenResume, i18n.ListenNoVoice, i18n.PrintedFrom,
 		i18n.ContinueRead, i18n.SavedRemove, i18n.SavedGone, i18n.ArticleGone, i18n.DataSaverOn, i18n.Close,
-		i18n.DatePattern, i18n.ErrorRetry,
+		i18n.DatePattern, i18n.ErrorRetry, i18n.SettingsResetDone,
 	} {
 		texts[string(k)] = t.Text(k) // placeholders kept: reader.js fills them
 	}

@@ -340,8 +340,13 @@
   }
 
   if (form) {
+    // said tells screen readers what Reset did (components/panels.go).
+    var said = $(".settings-said", form);
+    var saying = 0;
     form.addEventListener("input", function (e) {
       var t = e.target;
+      clearTimeout(saying);
+      said.textContent = "";
       change(function (s) {
         if (t.name === "size") {
           s.size = +t.value;
@@ -361,6 +366,10 @@
           s[k] = DEFAULTS[k];
         });
       });
+      // Emptied first, then filled: a second Reset is said again.
+      said.textContent = "";
+      clearTimeout(saying);
+      saying = setTimeout(setLabel, 100, said, text("settings.reset_done"));
     });
   }
 

@@ -127,6 +127,7 @@ const (
 	SettingsSaverNote  Key = "settings.saver_note"
 	SettingsSaverAuto  Key = "settings.saver_browser"
 	SettingsReset      Key = "settings.reset"
+	SettingsResetDone  Key = "settings.reset_done" // said to screen readers after Reset
 	Close              Key = "dialog.close"
 	ShortcutsTitle     Key = "keys.title"
 	KeysHelp           Key = "keys.help"
@@ -269,6 +270,7 @@ var labels = [...]label{
 	{SettingsSaverNote, "Data saver is on: the app (about 1.5 MB) is not downloaded. Each page loads whole from the site, and search needs a connection. Reading settings, saved articles, sharing, listening and print still work."},
 	{SettingsSaverAuto, "Your browser asks sites to save data."},
 	{SettingsReset, "Reset"},
+	{SettingsResetDone, "Text settings reset"},
 	{Close, "Close"},
 	{ShortcutsTitle, "Keyboard shortcuts"},
 	{KeysHelp, "Show these shortcuts"},

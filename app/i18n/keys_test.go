@@ -131,6 +131,7 @@ func TestEnglish(t *testing.T) {
 		{"settings.saver_note", "Data saver is on: the app (about 1.5 MB) is not downloaded. Each page loads whole from the site, and search needs a connection. Reading settings, saved articles, sharing, listening and print still work."},
 		{"settings.saver_browser", "Your browser asks sites to save data."},
 		{"settings.reset", "Reset"},
+		{"settings.reset_done", "Text settings reset"},
 		{"dialog.close", "Close"},
 		{"keys.title", "Keyboard shortcuts"},
 		{"keys.help", "Show these shortcuts"},

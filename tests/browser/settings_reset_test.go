@@ -17,7 +17,9 @@ import (
 // data saver off, and with it started the app: a reader on an expensive
 // connection, undoing a change of theme, downloaded app.wasm (1.5 MB) and
 // the rest of the site; one who had turned single-key shortcuts off (a
-// speech-input user) had them on again.
+// speech-input user) had them on again. What Reset did is said to screen
+// readers from a status region in the dialog (the page's messages are
+// inert under a modal dialog); it said nothing.
 func TestSettingsResetKeepsSaver(t *testing.T) {
 	t.Parallel()
 	h := readerHost(t)
@@ -55,6 +57,14 @@ func TestSettingsResetKeepsSaver(t *testing.T) {
 	}
 	if got.KeysBox {
 		t.Error("after Reset, single-key shortcuts are on again; the reader had turned them off")
+	}
+	said := `(() => { const s = document.querySelector("#reader-settings[open] [role=status]"); return s ? s.textContent : "no status region in the open dialog"; })()`
+	if got := eval[string](tb, said); got != "Text settings reset" {
+		t.Errorf("after Reset, the settings' status region says %q, want %q", got, "Text settings reset")
+	}
+	tb.click("choosing the sepia theme", `label[for="setting-theme-sepia"]`)
+	if got := eval[string](tb, said); got != "" {
+		t.Errorf("after a change following Reset, the status region still says %q", got)
 	}
 	// And after a reload, as kept.
 	tb.reload("reloading")
