@@ -360,6 +360,22 @@ func articleRest(word string) string {
 	return ""
 }
 
+// prefixAlt returns what a query's last word, folded as word and typed as
+// raw, also matches as when it is a prefix, or "":
+//   - for an article and one letter, that letter (articleRest);
+//   - for a word typed ending in heh (ه, or ھ), which folding made the
+//     final ae ە (finalHeh), the word with its heh: typed so far,
+//     "ريبريه" is also the start of "ريبريهين", whose heh is not final.
+func prefixAlt(word, raw string) string {
+	if r := articleRest(word); r != "" {
+		return r
+	}
+	if strings.HasSuffix(word, string(ae)) && (strings.HasSuffix(raw, string(heh)) || strings.HasSuffix(raw, "ھ")) {
+		return word[:len(word)-len(string(ae))] + string(heh)
+	}
+	return ""
+}
+
 // cut shortens b to at most n bytes at a rune boundary.
 func cut(b []byte, n int) []byte {
 	for n > 0 && !utf8.RuneStart(b[n]) {

@@ -20,19 +20,16 @@ type query struct {
 }
 
 // match finds the documents that have every word, the last as a prefix
-// when prefix is set. terms is never empty (Search answers an empty query
-// itself).
-func (s *Searcher) match(m *manifest, terms []string, prefix bool) (*query, error) {
+// when prefix is set, and then also as alt when that is not "" (see
+// prefixAlt), looked up as one more word. terms is never empty (Search
+// answers an empty query itself).
+func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (*query, error) {
 	last := len(terms) - 1
-	// A last word of an article and one letter ("الز", on the way to
-	// "الزيلان", which the index holds as "زيلان") also matches as that
-	// letter (articleRest), looked up as one more word.
 	words := terms
 	q := &query{maxScore: len(terms)}
-	if prefix {
-		if q.alt = articleRest(terms[last]); q.alt != "" {
-			words = append(terms[:len(terms):len(terms)], q.alt)
-		}
+	if prefix && alt != "" {
+		q.alt = alt
+		words = append(terms[:len(terms):len(terms)], alt)
 	}
 	keys := make([]string, len(words))
 	// Two words in one shard name it twice: the second lookup finds it

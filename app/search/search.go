@@ -91,7 +91,7 @@ func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
 // nothing when a shard was missing, the hits whose head parts were at
 // hand when some were not.
 func (s *Searcher) Search(query string, page int) (Results, error) {
-	terms, prefix := queryTerms(query)
+	terms, prefix, alt := queryTerms(query)
 	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
 	if len(terms) == 0 {
 		return res, nil
@@ -106,7 +106,7 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	// the pages of one query's results share theirs.
 	mark := ""
 	if prefix {
-		mark = "\x00*"
+		mark = "\x00*" + alt
 	}
 	key := m.version + "\x00" + strings.Join(terms, "\x00") + mark
 	c := s.cache
@@ -118,7 +118,7 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	c.mu.Unlock()
 	if q == nil {
 		var err error
-		if q, err = s.match(m, terms, prefix); err != nil {
+		if q, err = s.match(m, terms, prefix, alt); err != nil {
 			return res, err
 		}
 		c.mu.Lock()
@@ -136,12 +136,13 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	return res, err
 }
 
-// queryTerms returns the folded words of a query that count, and whether
-// the last is a prefix: it is not when it repeats an earlier word.
-func queryTerms(query string) ([]string, bool) {
-	var terms []string
+// queryTerms returns the folded words of a query that count, whether the
+// last is a prefix (it is not when it repeats an earlier word), and what
+// else that prefix matches as (prefixAlt), or "".
+func queryTerms(query string) (terms []string, prefix bool, alt string) {
+	raw := "" // the last word read, as typed
 	for t := (tokenizer{s: query}); ; {
-		_, _, w, ok := t.next()
+		start, end, w, ok := t.next()
 		// The word read last (terms[n]) stays when the query goes on and
 		// the room allows it, or when it is the query's last, unless
 		// it repeats an earlier one.
@@ -150,8 +151,12 @@ func queryTerms(query string) ([]string, bool) {
 			terms = terms[:n]
 		}
 		if !ok {
-			return terms, n >= 0 && len(terms) > n
+			if prefix = n >= 0 && len(terms) > n; prefix {
+				alt = prefixAlt(terms[n], raw)
+			}
+			return terms, prefix, alt
 		}
 		terms = append(terms, string(w))
+		raw = query[start:end]
 	}
 }
