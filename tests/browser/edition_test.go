@@ -5,6 +5,7 @@ package browser
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -94,6 +95,7 @@ type editionState struct {
 	StoryLang    string
 	StoryDir     string
 	NavSections  string
+	Slanted      []string // elements set in italic whose own text is in Arabic script
 	ArticleLabel string
 }
 
@@ -111,6 +113,8 @@ const editionStateJS = `(() => {
     storyLang: (q("article.story") || {}).lang || "", storyDir: (q("article.story") || {}).dir || "",
     navSections: (q("nav.sections") || {getAttribute: () => ""}).getAttribute("aria-label"),
     articleLabel: text(".related-title"),
+    slanted: Array.from(document.querySelectorAll("body *")).filter((e) => getComputedStyle(e).fontStyle !== "normal" &&
+      Array.from(e.childNodes).some((n) => n.nodeType === 3 && /[\u0600-\u06ff]/.test(n.textContent))).map((e) => e.tagName + "." + e.className),
   };
 })()`
 
@@ -119,7 +123,9 @@ const editionStateJS = `(() => {
 // labels come from its table (an English story's from English), dates and
 // digits are the edition's, data text beside labels is isolated, nothing
 // overflows at 320 px, and axe finds nothing at 320, 412 and 1280 px.
-// With DATELINE_SCREENSHOTS set, it saves a screenshot of each article.
+// No Arabic-script text is set in italic (a caption without its photo, a
+// query in a search page's heading were slanted letters), where Latin
+// text still is. With DATELINE_SCREENSHOTS set, it saves a screenshot of each article.
 func TestEditions(t *testing.T) {
 	t.Parallel()
 	src := axeSource(t)
@@ -144,6 +150,10 @@ func TestEditions(t *testing.T) {
 				}
 				if s.Overflow > 0 {
 					t.Errorf("%s: the page is %vpx wider than the window", what, s.Overflow)
+				}
+				// Arabic script has no italic: the browser slants its letters.
+				if len(s.Slanted) > 0 {
+					t.Errorf("%s: Arabic-script text set in italic in %q", what, s.Slanted)
 				}
 				if s.StoryLang == "" {
 					return
@@ -181,6 +191,14 @@ func TestEditions(t *testing.T) {
 				tb.waitLive()
 				time.Sleep(200 * time.Millisecond)
 				check(p.path+" live", eval[editionState](tb, editionStateJS), p.english)
+			}
+			// A search page: its heading's query in Arabic script upright, a
+			// Latin one in italic as in every edition.
+			for _, q := range []struct{ query, style string }{{ed.word, "normal"}, {"zzqq", "italic"}} {
+				tb.mustLoad(h.URL+"/search?q="+url.QueryEscape(q.query)+"&wasm=false", http.StatusOK)
+				if got := eval[string](tb, `getComputedStyle(document.querySelector("h1 .search-query")).fontStyle`); got != q.style {
+					t.Errorf("/search?q=%s: the heading's query is set %s, want %s", q.query, got, q.style)
+				}
 			}
 			// The date's machine form stays.
 			tb.mustLoad(h.URL+"/articles/edition-local", http.StatusOK)
