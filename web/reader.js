@@ -1408,7 +1408,14 @@
     // Today, as the pages write dates: the edition's pattern, month names
     // and digits.
     var d = new Date();
-    var when = text("date.pattern", { day: number(d.getDate()), month: labels.months[d.getMonth()] || "", year: number(d.getFullYear()) });
+    var month = labels.months[d.getMonth()] || "";
+    var when = text("date.pattern", { day: number(d.getDate()), month: month, year: number(d.getFullYear()) });
+    // As app/i18n's FormatDate: the pattern holds no words, so where the
+    // edition gives the month's name the date is in its language, not
+    // marked English (and so set left to right) for an English pattern.
+    if (month.charAt(0) !== "\x0e") {
+      when = plain(when);
+    }
     // The address as a reader reads it: a path in Arabic script in its
     // letters, not in the percent-escapes the browser keeps (decodeURI
     // leaves an escaped "/", "?" or "#" as it is).

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dateline/app/article"
+	"dateline/app/i18n"
 	dlpage "dateline/app/page"
 )
 
@@ -230,5 +231,35 @@ func TestPrintListSaysWhere(t *testing.T) {
 				t.Errorf("the printed list's note: %q, want it shown, with the page's address %s and today's date", got, h.URL+path)
 			}
 		})
+	}
+}
+
+// TestPrintDateInEdition prints an article of an Arabic edition that
+// gives its month names but not the date's pattern (English's "{day}
+// {month} {year}" suits it): the print note's date is in the edition's
+// language and direction, as the byline's dates are. It was marked as
+// English, so set left to right, and read year first.
+func TestPrintDateInEdition(t *testing.T) {
+	t.Parallel()
+	ds := editionDataset("ar", "زاقن", "مستدرة")
+	delete(ds.Site.Labels, string(i18n.DatePattern))
+	h := privateHost(t, "-data", writeDataset(t, "print-ar.json", ds))
+	tb := newTab(t, 800, 900)
+	tb.emulateMedia("print")
+	tb.mustLoad(h.URL+"/articles/edition-local", http.StatusOK)
+	tb.waitLive()
+	eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)
+	now := time.Now()
+	want := fmt.Sprintf("%s زاقن %d %s", i18n.ArabicDigits.Number(now.Day()), int(now.Month()), i18n.ArabicDigits.Number(now.Year()))
+	type note struct {
+		Text    string
+		English int
+	}
+	got := eval[note](tb, `(() => {
+  const n = document.querySelector("main .print-note");
+  return {text: n.textContent, english: n.querySelectorAll("[lang=en]").length};
+})()`)
+	if !strings.Contains(got.Text, want) || got.English != 0 {
+		t.Errorf("the print note %q holds %d pieces marked English; want the date %q in the edition's language", got.Text, got.English, want)
 	}
 }
