@@ -559,11 +559,11 @@ func TestArticleViewDirection(t *testing.T) {
 }
 
 // TestBlankBylines draws an article whose authors hold blank names, as a
-// CMS's empty author field gives: only the names are shown, joined as if
-// the blanks were not there.
+// CMS's empty author field gives (or one left with a direction mark):
+// only the names are shown, joined as if the blanks were not there.
 func TestBlankBylines(t *testing.T) {
 	a := story()
-	a.Authors = []string{"", "Jane Roe", " ", "John Doe"}
+	a.Authors = []string{"", "Jane Roe", " ", "\u200f", "John Doe"}
 	_, root := render(t, &ArticleView{Site: testSite, Story: &page.Story{Article: a}})
 	names := root.WithClass("story-author")
 	if len(names) != 2 || names[0].TextContent() != "Jane Roe" || names[1].TextContent() != "John Doe" {

@@ -279,15 +279,16 @@ func (a *Article) Paragraphs() []string {
 	return ps
 }
 
-// Bylines returns the authors' names that are not blank: a dataset may
-// hold an empty one (a CMS's empty author field), which would read "By
-// and Jane Roe". It is a.Authors itself when none is blank.
+// Bylines returns the authors' names that are not blank (IsBlank): a
+// dataset may hold an empty one (a CMS's empty author field, or one left
+// with a direction mark), which would read "By and Jane Roe". It is
+// a.Authors itself when none is blank.
 func (a *Article) Bylines() []string {
 	for i, n := range a.Authors {
-		if strings.TrimSpace(n) == "" {
+		if IsBlank(n) {
 			out := a.Authors[:i:i] // appending copies: a.Authors stays
 			for _, n := range a.Authors[i+1:] {
-				if strings.TrimSpace(n) != "" {
+				if !IsBlank(n) {
 					out = append(out, n)
 				}
 			}
@@ -295,6 +296,25 @@ func (a *Article) Bylines() []string {
 		}
 	}
 	return a.Authors
+}
+
+// IsBlank reports whether s shows nothing: it holds only white space and
+// characters with no look of their own. Those are the format characters
+// (the direction marks U+200E and U+200F, which right-to-left editors
+// leave behind, joiners, the byte order mark), combining marks with no
+// letter to sit on (harakat alone), and the tatweel ـ, which only draws
+// out the letters it joins.
+func IsBlank(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if r > ' ' && r != 0x7f {
+				return false
+			}
+		} else if r != 'ـ' && !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me) {
+			return false
+		}
+	}
+	return true
 }
 
 // Excerpt returns the start of the first paragraph, cut at a word boundary

@@ -59,6 +59,15 @@ func TestValidate(t *testing.T) {
 		words    string
 	}{
 		{"blank headline", func(a *Article) { a.Headline = " " }, "/headline", "headline is empty"},
+		// Right-to-left editors leave direction marks; a tatweel or
+		// harakat alone have no letter to show.
+		{"headline of a direction mark", func(a *Article) { a.Headline = "\u200f" }, "/headline", "headline holds nothing to read, only U+200F"},
+		{"headline of tatweels", func(a *Article) { a.Headline = " ـــ " }, "/headline", "only U+0640"},
+		{"paragraph of marks", func(a *Article) { a.Body[0].Text = "\u200e\u064e\u200f" }, "/body/0/text", "only U+200E, U+064E, U+200F"},
+		{"section of a mark", func(a *Article) { a.Section = "\u200f" }, "/section", "section holds nothing to read"},
+		{"related title of a mark", func(a *Article) { a.Related = []Link{{Title: "\ufeff", Slug: "b"}} }, "/related/0/title", "only U+FEFF"},
+		{"caption of marks, no image", func(a *Article) { a.Figures = []Figure{{Caption: "\u200f\u200e"}} }, "/figures/0", "neither caption nor image"},
+		{"dateline of a mark", func(a *Article) { a.Dateline = &Dateline{Place: "\u200f"} }, "/dateline", "neither place nor source"},
 		{"bad slug", func(a *Article) { a.Slug = "A b" }, "/slug", "not URL-safe"},
 		{"no body", func(a *Article) { a.Body = nil }, "/body", "body is empty"},
 		{"line break in headline", func(a *Article) { a.Headline = "a\nb" }, "/headline", "U+000A"},
@@ -81,10 +90,36 @@ func TestValidate(t *testing.T) {
 			a := good()
 			tt.change(&a)
 			faults := a.Validate(now)
-			if len(faults) != 1 || faults[0].Pointer != tt.pointer || !strings.Contains(faults[0].Message, tt.words) || faults[0].Hint == "" {
+			if len(faults) != 1 || faults[0].Pointer != tt.pointer || !strings.Contains(faults[0].Message, tt.words) || faults[0].Hint == "" || faults[0].Warn {
 				t.Errorf("faults %+v, want one at %s holding %q, with a hint", faults, tt.pointer, tt.words)
 			}
 		})
+	}
+	// An optional text given blank beside one that shows: a warning, the
+	// page having an empty place for it.
+	for _, tt := range []struct {
+		scenario string
+		change   func(a *Article)
+		pointer  string
+	}{
+		{"caption of a mark under a photo", func(a *Article) {
+			a.Figures = []Figure{{Caption: "\u200f", Image: &Image{Src: "/a.jpg", Width: 4, Height: 3}}}
+		}, "/figures/0/caption"},
+		{"credit of a mark", func(a *Article) { a.Figures = []Figure{{Caption: "Synthetic caption.", Credit: " \u200e"}} }, "/figures/0/credit"},
+		{"source of a mark beside a place", func(a *Article) { a.Dateline = &Dateline{Place: "SYNTHETIC", Source: "\u200f"} }, "/dateline/source"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a := good()
+			tt.change(&a)
+			faults := a.Validate(now)
+			if len(faults) != 1 || faults[0].Pointer != tt.pointer || !strings.Contains(faults[0].Message, "nothing to read") || !faults[0].Warn {
+				t.Errorf("faults %+v, want one warning at %s", faults, tt.pointer)
+			}
+		})
+	}
+	// Text with marks and letters is text.
+	if !IsBlank(" \u200f\t") || IsBlank("\u200fا") || IsBlank("ـا") || IsBlank("a") || IsBlank("١") {
+		t.Error("IsBlank draws the line in the wrong place")
 	}
 }
 

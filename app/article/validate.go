@@ -3,6 +3,7 @@ package article
 import (
 	"fmt"
 	"strconv"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -164,8 +165,11 @@ func (a *Article) date(f *faults, p, s string, now time.Time) (time.Time, bool) 
 }
 
 func (d *Dateline) validate(f *faults, p string) {
-	if d.Place == "" && d.Source == "" {
+	if IsBlank(d.Place) && IsBlank(d.Source) {
 		f.add(p, "dateline has neither place nor source", `give "place" (such as "ERBIL") or "source", or remove the dateline`)
+	} else {
+		f.shown(p+"/place", "place", d.Place)
+		f.shown(p+"/source", "source", d.Source)
 	}
 	if d.Place != "" {
 		f.text(p+"/place", d.Place, MaxHeadlineLength, false)
@@ -176,9 +180,12 @@ func (d *Dateline) validate(f *faults, p string) {
 }
 
 func (fig *Figure) validate(f *faults, p string) {
-	if fig.Caption == "" && fig.Image == nil {
+	if IsBlank(fig.Caption) && fig.Image == nil {
 		f.add(p, "figure has neither caption nor image", `give it a "caption", an "image", or both`)
+	} else {
+		f.shown(p+"/caption", "caption", fig.Caption)
 	}
+	f.shown(p+"/credit", "credit", fig.Credit)
 	if fig.Caption != "" {
 		f.text(p+"/caption", fig.Caption, MaxTextLength, false)
 	}
@@ -268,17 +275,40 @@ func (f *faults) requiredText(p, key, s, what string) bool {
 	return true
 }
 
-// blankFault says that a required text is missing or blank.
+// blankFault says that a required text is missing or blank (IsBlank).
 func blankFault(key, s, what string) (msg, hint string) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			if c < utf8.RuneSelf || strings.TrimSpace(s) != "" {
-				return "", ""
-			}
-			break
-		}
+	if !IsBlank(s) {
+		return "", ""
+	}
+	if held := unread(s); held != "" {
+		return key + " holds nothing to read, only " + held, "give " + what
 	}
 	return key + " is empty", "give " + what
+}
+
+// unread names the characters other than white space that a blank text
+// holds, such as "U+200F, U+0640", or "" when it holds only white space.
+func unread(s string) string {
+	var names []string
+	for _, r := range s {
+		if !unicode.IsSpace(r) && len(names) < 3 {
+			if n := fmt.Sprintf("%U", r); !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// shown reports an optional text given but blank (a caption of a
+// direction mark alone): a warning, as the page shows an empty place for
+// it and nothing breaks.
+func (f *faults) shown(p, key, s string) {
+	if s != "" && IsBlank(s) {
+		msg, _ := blankFault(key, s, "")
+		f.add(p, msg, "give its text, or remove the field")
+		f.list[len(f.list)-1].Warn = true
+	}
 }
 
 // name checks a section, tag or other short name, which must have letters
