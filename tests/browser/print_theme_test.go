@@ -234,15 +234,19 @@ func TestPrintListSaysWhere(t *testing.T) {
 	}
 }
 
-// TestPrintDateInEdition prints an article of an Arabic edition that
-// gives its month names but not the date's pattern (English's "{day}
-// {month} {year}" suits it): the print note's date is in the edition's
-// language and direction, as the byline's dates are. It was marked as
-// English, so set left to right, and read year first.
-func TestPrintDateInEdition(t *testing.T) {
+// TestPrintInEdition prints an article of an Arabic edition that gives
+// its month names but not the date's pattern (English's "{day} {month}
+// {year}" suits it): the print note's date is in the edition's language
+// and direction, as the byline's dates are. It was marked as English, so
+// set left to right, and read year first. A related page elsewhere has
+// its address printed apart from its title, on the title's side (the
+// space before it was inside the address's left-to-right run, on its far
+// side, and the address touched the title).
+func TestPrintInEdition(t *testing.T) {
 	t.Parallel()
 	ds := editionDataset("ar", "زاقن", "مستدرة")
 	delete(ds.Site.Labels, string(i18n.DatePattern))
+	ds.Articles[0].Related = append(ds.Articles[0].Related, article.Link{Title: "مستدرة صفحة في مكان آخر", URL: "https://example.com/synthetic/5"})
 	h := privateHost(t, "-data", writeDataset(t, "print-ar.json", ds))
 	tb := newTab(t, 800, 900)
 	tb.emulateMedia("print")
@@ -261,5 +265,17 @@ func TestPrintDateInEdition(t *testing.T) {
 })()`)
 	if !strings.Contains(got.Text, want) || got.English != 0 {
 		t.Errorf("the print note %q holds %d pieces marked English; want the date %q in the edition's language", got.Text, got.English, want)
+	}
+	type address struct {
+		Content, Dir, Display string
+		Left, Right           float64
+	}
+	addr := eval[address](tb, `(() => {
+  const a = document.querySelector(".related a.external"), s = getComputedStyle(a, "::after");
+  return {content: s.content, dir: getComputedStyle(a).direction, display: s.display, left: parseFloat(s.marginLeft), right: parseFloat(s.marginRight)};
+})()`)
+	if !strings.HasPrefix(addr.Content, `"<`) || addr.Dir != "rtl" || addr.Display != "inline-block" || addr.Right <= 0 || addr.Left != 0 {
+		t.Errorf("printed, the page elsewhere in a right-to-left list: its address %s (%s), margins %.1f px left and %.1f px right (link %s); want it one box, apart on its right, the title's side",
+			addr.Content, addr.Display, addr.Left, addr.Right, addr.Dir)
 	}
 }
