@@ -713,8 +713,8 @@ func holding(arc *dataset.Archive, a article.Article, links *importer.Links) (he
 			return
 		}
 		s, _ := arc.Summary(slug)
+		links.Visit(slug, s.Headline)
 		key := importer.HeadlineKey(s.Headline)
-		links.Visit(slug, key)
 		if !strings.EqualFold(key, head) {
 			return
 		}

@@ -1,18 +1,18 @@
 package importer
 
 import (
-	"strings"
-
 	"dateline/app/article"
+	"dateline/app/search"
 )
 
 // Links matches the titles of a story's Read More lines with the headlines
 // of a dataset's articles, to link each line to the article it names, by
 // its slug, as the model links an article of the same dataset
-// (article.Internal). A title names an article whose headline is the same
-// text, as HeadlineKey writes both (white space squeezed, dashes made
-// one), in any case: a Read More line often writes a headline in another
-// case than the site's. The dataset is read once, an article at a time
+// (article.Internal). A title names an article whose headline has the same
+// words, folded as search folds them (linkKey): a Read More line often
+// writes a headline in another case, with another dash, or, in Arabic
+// script, with another spelling of a letter (ى for ي, ا for أ, ه for ة)
+// than the site's. The dataset is read once, an article at a time
 // (Visit), and only the few slugs that match are kept.
 type Links struct {
 	titles []*linkTitle
@@ -47,10 +47,10 @@ func ReadMoreLinks(a article.Article) *Links {
 		if r.Slug != "" || r.URL != "" {
 			continue
 		}
-		key := HeadlineKey(r.Title)
-		dup := false
+		key := linkKey(r.Title)
+		dup := key == ""
 		for _, t := range l.titles {
-			dup = dup || strings.EqualFold(t.key, key)
+			dup = dup || t.key == key
 		}
 		if !dup {
 			l.titles = append(l.titles, &linkTitle{title: r.Title, key: key})
@@ -59,11 +59,19 @@ func ReadMoreLinks(a article.Article) *Links {
 	return l
 }
 
-// Visit notes the dataset's article with the slug, whose headline has the
-// key headlineKey (HeadlineKey of its headline), if a title names it.
-func (l *Links) Visit(slug, headlineKey string) {
+// linkKey is a title or headline as Links compares them: its words,
+// folded (search.Fold). A title with no word has none ("").
+func linkKey(s string) string { return search.Fold(s) }
+
+// Visit notes the dataset's article with the slug and headline, if a
+// title names it.
+func (l *Links) Visit(slug, headline string) {
+	if len(l.titles) == 0 {
+		return
+	}
+	key := linkKey(headline)
 	for _, t := range l.titles {
-		if !strings.EqualFold(t.key, headlineKey) {
+		if t.key != key {
 			continue
 		}
 		if t.count < MaxLinkMatches {
@@ -82,9 +90,9 @@ func (l *Links) Visit(slug, headlineKey string) {
 // same headline in another case or spacing), the first is kept.
 func (l *Links) Resolve(a *article.Article) []LinkMatch {
 	find := func(title string) *linkTitle {
-		key := HeadlineKey(title)
+		key := linkKey(title)
 		for _, t := range l.titles {
-			if strings.EqualFold(t.key, key) {
+			if key != "" && t.key == key {
 				return t
 			}
 		}

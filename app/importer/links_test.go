@@ -10,8 +10,9 @@ import (
 
 // TestReadMoreLinks links the Read More lines of a story to the articles
 // of a dataset whose headline is their title: one article links, with its
-// title in another case or spacing too; none, or two sharing the headline,
-// leave the line a title only and say which articles matched.
+// title in another case, spacing or Arabic spelling too; none, or two
+// sharing the headline, leave the line a title only and say which
+// articles matched.
 func TestReadMoreLinks(t *testing.T) {
 	type headline struct{ slug, text string }
 	archive := []headline{
@@ -20,6 +21,7 @@ func TestReadMoreLinks(t *testing.T) {
 		{"synthetic-twin-1", "Synthetic twin headline"},
 		{"synthetic-twin-2", "Synthetic twin headline"},
 		{"synthetic-other", "Another synthetic headline"},
+		{"synthetic-arabic", "مقال اصطناعي ٥: كلمات مختلقة"},
 	}
 	for _, tt := range []struct {
 		scenario string
@@ -33,6 +35,10 @@ func TestReadMoreLinks(t *testing.T) {
 		{"no such headline", "A synthetic story elsewhere", "", nil},
 		{"a headline's start only", "Synthetic Region, Synthetic City", "", nil},
 		{"a headline two articles share", "Synthetic twin headline", "", []string{"synthetic-twin-1", "synthetic-twin-2"}},
+		// Another spelling of the same Arabic letters (ى for ي, أ for ا),
+		// and a harakah.
+		{"another Arabic spelling", "مقال اصطناعى ٥: كَلمات مختلقة", "synthetic-arabic", []string{"synthetic-arabic"}},
+		{"other Arabic words", "مقال اصطناعي ٥: كلمات أخرى", "", nil},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			text := "Synthetic headline\nTESTVILLE (Synthetic Wire) – Words.\nRead More: " + tt.title + "\nMore words.\nRead More: " + tt.title + "\n"
@@ -45,7 +51,7 @@ func TestReadMoreLinks(t *testing.T) {
 			}
 			links := ReadMoreLinks(a)
 			for _, h := range archive {
-				links.Visit(h.slug, HeadlineKey(h.text))
+				links.Visit(h.slug, h.text)
 			}
 			matches := links.Resolve(&a)
 			if len(matches) != 2 {
@@ -80,9 +86,8 @@ func TestReadMoreLinksKeepsFew(t *testing.T) {
 		t.Fatal(err)
 	}
 	links := ReadMoreLinks(a)
-	key := HeadlineKey("Synthetic daily briefing")
 	for i := range 1000 {
-		links.Visit("synthetic-briefing-"+strings.Repeat("x", i%3), key)
+		links.Visit("synthetic-briefing-"+strings.Repeat("x", i%3), "Synthetic daily briefing")
 	}
 	m := links.Resolve(&a)
 	if len(m) != 1 || m[0].Count != 1000 || len(m[0].Slugs) != MaxLinkMatches || a.Related[0].Slug != "" {
@@ -116,8 +121,8 @@ func TestReadMoreLinksRelatedOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 			links := ReadMoreLinks(a)
-			links.Visit("synthetic-salaries", HeadlineKey("Synthetic salaries agreed"))
-			links.Visit("synthetic-profile", HeadlineKey("Synthetic - profile"))
+			links.Visit("synthetic-salaries", "Synthetic salaries agreed")
+			links.Visit("synthetic-profile", "Synthetic - profile")
 			links.Resolve(&a)
 			if !reflect.DeepEqual(a.Related, tt.related) {
 				t.Errorf("related %+v, want %+v", a.Related, tt.related)
