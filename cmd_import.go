@@ -665,6 +665,14 @@ func warnLooseCredits(credits []importer.LooseCredit, storyFile, entryFile strin
 		if entryFile != "" {
 			fix = fmt.Sprintf(creditByHand, c.Credit, entryFile)
 		}
+		if c.End {
+			if entryFile == "" {
+				fix = creditEndInText
+			}
+			fmt.Fprintf(&b, "warning: line %d of %s, %q, is a photo credit that ends the story: the line before it stays the last paragraph, not its caption, so the credit is left out: a figure needs a caption (the article has no image)\n  to keep it: %s\n",
+				c.Line, storyFile, c.Text, fix)
+			continue
+		}
 		fmt.Fprintf(&b, "warning: line %d of %s, %q, is a photo credit with no caption on the line before it, so it is left out: a figure needs a caption (the article has no image)\n  to keep it: %s\n",
 			c.Line, storyFile, c.Text, fix)
 	}
@@ -679,7 +687,9 @@ func warnLooseCredits(credits []importer.LooseCredit, storyFile, entryFile strin
 // credit, then the file's name).
 const (
 	creditInText = `give the photo's caption on the line before it, or before the credit on its line ("CAPTION (Photo: …)"), and import the story again`
-	creditByHand = `add {"caption": "CAPTION", "credit": %q} to "figures" in its entry in %s`
+	// At the story's end, the line before a credit stays a paragraph.
+	creditEndInText = `give the photo's caption before the credit on its line ("CAPTION (Photo: …)"), and import the story again`
+	creditByHand    = `add {"caption": "CAPTION", "credit": %q} to "figures" in its entry in %s`
 )
 
 // quotedOpening is the most characters of a paragraph that the warning

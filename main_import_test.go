@@ -1064,7 +1064,8 @@ func checkStderr(t *testing.T, stderr string, want, not []string) {
 // TestImportCreditLines imports a story whose credit is on a line of its
 // own: after its caption it makes a figure, and alone it is left out with
 // a warning that names its line and how to keep it; either way the
-// dateline after it is read (review 26, fault 1).
+// dateline after it is read (review 26, fault 1). A credit that ends the
+// story leaves the line before it the last paragraph.
 func TestImportCreditLines(t *testing.T) {
 	const head = "Storm hits coast\n\n"
 	const dated = "HALIFAX (CP) – A storm hit the coast on Monday.\n"
@@ -1083,6 +1084,10 @@ func TestImportCreditLines(t *testing.T) {
 		{"a credit alone, added", head + "(Photo: AFP)\n" + dated, true, nil,
 			[]string{`, "(Photo: AFP)", is a photo credit with no caption on the line before it, so it is left out`,
 				`to keep it: add {"caption": "CAPTION", "credit": "Photo: AFP"} to "figures" in its entry in `}},
+		// The story's last paragraph stays one: it was made a caption.
+		{"a credit ending the story, printed", head + dated + "The last words.\n(Photo: AFP)\n", false, nil,
+			[]string{`warning: line 5 of `, `, "(Photo: AFP)", is a photo credit that ends the story: the line before it stays the last paragraph, not its caption, so the credit is left out`,
+				`to keep it: give the photo's caption before the credit on its line ("CAPTION (Photo: …)"), and import the story again`}},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "news") + string(filepath.Separator)
@@ -1113,8 +1118,12 @@ func TestImportCreditLines(t *testing.T) {
 			if want := (&article.Dateline{Place: "HALIFAX", Source: "CP"}); !reflect.DeepEqual(a.Dateline, want) {
 				t.Errorf("dateline %+v, want %+v", a.Dateline, want)
 			}
-			if ps := a.Paragraphs(); !reflect.DeepEqual(ps, []string{"A storm hit the coast on Monday."}) {
-				t.Errorf("paragraphs %q, want the dateline's only", ps)
+			want := []string{"A storm hit the coast on Monday."}
+			if strings.Contains(tt.story, "The last words.") {
+				want = append(want, "The last words.")
+			}
+			if ps := a.Paragraphs(); !reflect.DeepEqual(ps, want) {
+				t.Errorf("paragraphs %q, want %q", ps, want)
 			}
 			not := []string{"no dateline"}
 			if tt.stderr == nil {

@@ -23,9 +23,11 @@
 // is one figure. A credit alone on its line is the credit of the line
 // before it, which is then a caption, as if both were one line, unless
 // that line is read as something else (a caption with a credit, a Read More
-// line, a byline, a paragraph that opens with a dateline): the credit then
-// has no caption, which a figure needs, and is left out
-// (Choices.LooseCredits), never made a paragraph. A "PLACE (Source) – " opening of the first paragraph, with
+// line, a byline, a paragraph that opens with a dateline), or the credit
+// ends the story (where it most often credits the story's photo, and the
+// line before is its last paragraph, which is not to be lost from the
+// body): the credit then has no caption, which a figure needs, and is
+// left out (Choices.LooseCredits), never made a paragraph. A "PLACE (Source) – " opening of the first paragraph, with
 // an en dash, em dash or hyphen, is its dateline. In a script with capital
 // letters the place is in capitals ("ERBIL", "WASHINGTON, D.C.") or in
 // title case ("Baghdad (AFP) - "), perhaps with its region or country
@@ -217,6 +219,9 @@ type LooseCredit struct {
 	Line int
 	// Text is the line; Credit the credit in it, without parentheses.
 	Text, Credit string
+	// End is true for a credit on the story's last line, after a line
+	// kept as a paragraph rather than taken as its caption.
+	End bool
 }
 
 // Parse reads a story as ParseWith does with no options: its language is
@@ -497,7 +502,9 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 			if caption == "" {
 				// No caption on its line, nor on the line before,
 				// which would have taken it: no figure can hold it.
-				c.LooseCredits = append(c.LooseCredits, LooseCredit{Line: l.no, Text: l.text, Credit: credit})
+				end := i == len(lines)-1 && i > 0 && len(a.Body) > 0 && a.Body[len(a.Body)-1].Type == article.Paragraph &&
+					a.Body[len(a.Body)-1].Text == lines[i-1].text
+				c.LooseCredits = append(c.LooseCredits, LooseCredit{Line: l.no, Text: l.text, Credit: credit, End: end})
 				continue
 			}
 			if err := addFigure(l.no, article.Figure{Caption: caption, Credit: credit}); err != nil {
@@ -524,10 +531,12 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 				continue
 			}
 		}
-		if i+1 < len(lines) {
+		if i+2 < len(lines) {
 			// A credit alone on the next line makes this line its
 			// caption, as if both were one line; a line that opens with
-			// a dateline stays a paragraph.
+			// a dateline stays a paragraph, and so does the line before
+			// a credit that ends the story (the next line is not the
+			// last).
 			if caption, credit, ok := readCredit(lines[i+1].text); ok && caption == "" {
 				if _, dated := splitDateline(l.text); !dated {
 					if err := addFigure(l.no, article.Figure{Caption: trimMarks(l.text), Credit: credit}); err != nil {

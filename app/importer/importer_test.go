@@ -1345,6 +1345,16 @@ func TestParseCreditLines(t *testing.T) {
 			"صورة اختبار اصطناعية.\n\u200f(\u200fوێنە: ئاژانسی تاقیکردنەوە\u200f)\u200f\nمدينة الاختبار (وكالة اصطناعية) – " + text,
 			[]article.Figure{{Caption: "صورة اختبار اصطناعية.", Credit: "وێنە: ئاژانسی تاقیکردنەوە"}}, arabic,
 			[]article.Block{para(text)}, nil},
+		// The line before a credit that ends the story is its last
+		// paragraph, not a caption: it was moved out of the body.
+		{"a credit alone at the end",
+			"HALIFAX (CP) – A storm hit the coast on Monday.\nThe last words of the story.\n(Photo: AFP)",
+			nil, halifax, []article.Block{para("A storm hit the coast on Monday."), para("The last words of the story.")},
+			[]LooseCredit{{Line: 5, Text: "(Photo: AFP)", Credit: "Photo: AFP", End: true}}},
+		{"an Arabic credit alone at the end",
+			"مدينة الاختبار (وكالة اصطناعية) – " + text + "\nنص أخير.\n(صورة: وكالة اختبار)",
+			nil, arabic, []article.Block{para(text), para("نص أخير.")},
+			[]LooseCredit{{Line: 5, Text: "(صورة: وكالة اختبار)", Credit: "صورة: وكالة اختبار", End: true}}},
 		{"an Arabic credit alone before the dateline",
 			"(صورة: وكالة اختبار)\nمدينة الاختبار (وكالة اصطناعية) – " + text,
 			nil, arabic, []article.Block{para(text)},
