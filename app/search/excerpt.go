@@ -77,13 +77,21 @@ func (m matcher) marks(head, text, tail string) []Span {
 }
 
 // excerpt returns the sentence of body around its first marked word, or
-// its opening when it has none, at most excerptRunes long, marked; more
-// tells that the text goes on after body. (One function rather than
-// helpers, as each function costs app.wasm a few hundred bytes.)
-func (m matcher) excerpt(body string, more bool) []Span {
-	at := m.first(body)
+// its opening when it has none, at most excerptRunes long, marked; the
+// caller knows that no marked word starts before byte from, which the
+// search starts at (from the start of the word there: a head part may
+// end inside one); more tells that the text goes on after body. (One
+// function rather than helpers, as each function costs app.wasm a few
+// hundred bytes.)
+func (m matcher) excerpt(body string, from int, more bool) []Span {
+	for from > 0 && body[from-1] != ' ' && body[from-1] != '\n' {
+		from--
+	}
+	at := m.first(body[from:])
 	if at < 0 {
 		at = 0
+	} else {
+		at += from
 	}
 	// The sentence that holds the byte at: from after the last break
 	// before it to the first break at or after it. One loop from the

@@ -62,7 +62,7 @@ func FuzzParse(f *testing.F) {
 		}
 		if h, err := parseHead(data); err == nil {
 			m := matcher{terms: []string{"a"}, prefix: true}
-			m.excerpt(h.body, true)
+			m.excerpt(h.body, 0, true)
 			if got := text(m.marks("", h.hit.Headline, "")); got != h.hit.Headline {
 				t.Fatalf("marks lost text: %q", got)
 			}

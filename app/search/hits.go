@@ -12,13 +12,16 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	}
 	heads, err := s.get(names, kindHead, 0)
 	// The rest parts that the excerpts need: a hit's whose excerpt must
-	// show a body match its head part lacks.
+	// show a body match its head part lacks. Its excerpt looks for the
+	// match from the rest on (from): the head part's body has been read.
 	restNames := make([]string, len(heads))
+	from := make([]int, len(heads))
 	for k, v := range heads {
 		id := ids[k]
 		mt.alt = q.letterOf(id)
 		if h, ok := v.(*docHead); ok && h.restLen > 0 && q.inBody(id) && mt.first(h.body) < 0 {
 			restNames[k] = docName(m.version, int(id), true)
+			from[k] = len(h.body)
 		}
 	}
 	// Without its rest part, an excerpt comes from the head part's body.
@@ -30,7 +33,7 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 			hit := h.hit
 			mt.alt = q.letterOf(ids[k])
 			hit.HeadlineMarks = mt.marks("", hit.Headline, "")
-			hit.Excerpt = mt.excerpt(h.body+rest, h.restLen > 0 && !got)
+			hit.Excerpt = mt.excerpt(h.body+rest, from[k], h.restLen > 0 && !got)
 			hits = append(hits, hit)
 		}
 	}

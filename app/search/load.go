@@ -26,7 +26,11 @@ func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error
 	done := make(chan struct{}, len(names))
 	n := 0
 	for k, name := range names {
-		if name != "" {
+		// A file kept is taken at once: a cached query's twenty-odd
+		// files cost no goroutine each.
+		if it := s.cache.kept(name); it != nil {
+			items[k] = it
+		} else if name != "" {
 			n++
 			go func() {
 				items[k] = s.cache.get(s, name, kind, docs)

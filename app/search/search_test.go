@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"sort"
@@ -843,5 +844,42 @@ func TestAtHand(t *testing.T) {
 	// Another query's match replaces it.
 	if _, err := s.Search("quillan", 1); err != nil || s.cache.lastQuery == q {
 		t.Errorf("another query kept the first's match (%v)", err)
+	}
+}
+
+// TestExcerptFrom: an excerpt that looks for its marked word from a byte
+// the caller gives (past a head part that has none) is the excerpt that
+// reads the whole body, wherever that byte falls: after a word, within
+// one (a head part can end inside a long word), within a letter's bytes.
+func TestExcerptFrom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 300 {
+		d := synthDoc(i)
+		body := strings.Join(d.Body, "\n")
+		words := Tokens(body)
+		m := matcher{terms: []string{words[r.IntN(len(words))]}, prefix: r.IntN(2) == 0}
+		switch w := words[r.IntN(len(words))]; r.IntN(3) {
+		case 0:
+			m.terms = []string{w[:max(1, len(w)/2)]} // a prefix, or a word no text has
+		case 1:
+			m.terms, m.prefix = []string{w[len(w)/2:]}, true // the end of a word
+		}
+		for k := range 20 {
+			from := r.IntN(len(body) + 1)
+			if k%2 == 0 {
+				// Where a word's end starts with the term.
+				start := r.IntN(len(body))
+				if at := strings.Index(body[start:], m.terms[0]); at >= 0 {
+					from = start + at
+				}
+			}
+			if at := m.first(body); at >= 0 && at < from {
+				continue // a marked word before from: not the caller's case
+			}
+			more := r.IntN(2) == 0
+			if got, want := m.excerpt(body, from, more), m.excerpt(body, 0, more); !reflect.DeepEqual(got, want) {
+				t.Fatalf("document %d, %+v from byte %d: %+v, want %+v", i, m, from, got, want)
+			}
+		}
 	}
 }
