@@ -59,18 +59,6 @@ const (
 // notAtHand is a file that an AtHand search lacked.
 var notAtHand = &item{err: errors.New("not kept")}
 
-// kept returns the item of the file called name if it is kept, parsed,
-// or nil.
-func (c *cache) kept(name string) *item {
-	c.mu.Lock()
-	it := c.items[name]
-	if it != nil && !it.done { // done is set under the lock
-		it = nil
-	}
-	c.mu.Unlock()
-	return it
-}
-
 // get returns the item of the file called name, done: kept, or fetched
 // and parsed now, or, for an AtHand view, notAtHand.
 func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) *item {

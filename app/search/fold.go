@@ -360,18 +360,20 @@ func articleRest(word string) string {
 	return ""
 }
 
-// prefixAlt returns what a query's last word, folded as word and typed as
-// raw, also matches as when it is a prefix, or "":
+// prefixAlt returns what a query's last word, folded as word, also
+// matches as when it is a prefix, or "":
 //   - for an article and one letter, that letter (articleRest);
-//   - for a word typed ending in heh (ه, or ھ), which folding made the
-//     final ae ە (finalHeh), the word with its heh: typed so far,
-//     "ريبريه" is also the start of "ريبريهين", whose heh is not final.
-func prefixAlt(word, raw string) string {
+//   - for a query typed ending in heh (ه, or ھ), whose last word folding
+//     made end in the final ae ە (finalHeh), the word with its heh: typed
+//     so far, "ريبريه" is also the start of "ريبريهين", whose heh is not
+//     final.
+func prefixAlt(word, query string) string {
 	if r := articleRest(word); r != "" {
 		return r
 	}
-	if strings.HasSuffix(word, string(ae)) && (strings.HasSuffix(raw, string(heh)) || strings.HasSuffix(raw, "ھ")) {
-		return word[:len(word)-len(string(ae))] + string(heh)
+	n := len(word) - len(string(ae))
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(query)); n >= 0 && word[n:] == string(ae) && (r == heh || r == 'ھ') {
+		return word[:n] + string(heh)
 	}
 	return ""
 }

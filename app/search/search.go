@@ -91,7 +91,7 @@ func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
 // nothing when a shard was missing, the hits whose head parts were at
 // hand when some were not.
 func (s *Searcher) Search(query string, page int) (Results, error) {
-	terms, prefix, alt := queryTerms(query)
+	terms, prefix := queryTerms(query)
 	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
 	if len(terms) == 0 {
 		return res, nil
@@ -104,8 +104,9 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	// The query last matched is kept: an AtHand search that lacked a
 	// result's file leaves its match for the Search that follows, and
 	// the pages of one query's results share theirs.
-	mark := ""
+	mark, alt := "", ""
 	if prefix {
+		alt = prefixAlt(terms[len(terms)-1], query)
 		mark = "\x00*" + alt
 	}
 	key := m.version + "\x00" + strings.Join(terms, "\x00") + mark
@@ -136,13 +137,12 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	return res, err
 }
 
-// queryTerms returns the folded words of a query that count, whether the
-// last is a prefix (it is not when it repeats an earlier word), and what
-// else that prefix matches as (prefixAlt), or "".
-func queryTerms(query string) (terms []string, prefix bool, alt string) {
-	raw := "" // the last word read, as typed
+// queryTerms returns the folded words of a query that count, and whether
+// the last is a prefix: it is not when it repeats an earlier word.
+func queryTerms(query string) ([]string, bool) {
+	var terms []string
 	for t := (tokenizer{s: query}); ; {
-		start, end, w, ok := t.next()
+		_, _, w, ok := t.next()
 		// The word read last (terms[n]) stays when the query goes on and
 		// the room allows it, or when it is the query's last, unless
 		// it repeats an earlier one.
@@ -151,12 +151,8 @@ func queryTerms(query string) (terms []string, prefix bool, alt string) {
 			terms = terms[:n]
 		}
 		if !ok {
-			if prefix = n >= 0 && len(terms) > n; prefix {
-				alt = prefixAlt(terms[n], raw)
-			}
-			return terms, prefix, alt
+			return terms, n >= 0 && len(terms) > n
 		}
 		terms = append(terms, string(w))
-		raw = query[start:end]
 	}
 }
