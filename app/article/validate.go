@@ -117,12 +117,13 @@ func (a *Article) Validate(now time.Time) []Fault {
 		// written only for a fault.
 		switch b.Type {
 		case Paragraph:
-			msg, hint := blankFault("text", b.Text, "the paragraph's text")
+			msg, hint, unseen := blankFault("text", b.Text, "the paragraph's text")
 			if msg == "" {
 				msg, hint = textFault(b.Text, MaxTextLength, true)
 			}
 			if msg != "" {
 				f.add("/body/"+strconv.Itoa(i)+"/text", msg, hint)
+				f.list[len(f.list)-1].Warn = unseen
 			}
 		case ReadMore:
 			b.Link.validate(&f, "/body", i)
@@ -165,12 +166,11 @@ func (a *Article) date(f *faults, p, s string, now time.Time) (time.Time, bool) 
 }
 
 func (d *Dateline) validate(f *faults, p string) {
-	if IsBlank(d.Place) && IsBlank(d.Source) {
+	if d.Place == "" && d.Source == "" {
 		f.add(p, "dateline has neither place nor source", `give "place" (such as "ERBIL") or "source", or remove the dateline`)
-	} else {
-		f.shown(p+"/place", "place", d.Place)
-		f.shown(p+"/source", "source", d.Source)
 	}
+	f.shown(p+"/place", "place", d.Place)
+	f.shown(p+"/source", "source", d.Source)
 	if d.Place != "" {
 		f.text(p+"/place", d.Place, MaxHeadlineLength, false)
 	}
@@ -180,11 +180,10 @@ func (d *Dateline) validate(f *faults, p string) {
 }
 
 func (fig *Figure) validate(f *faults, p string) {
-	if IsBlank(fig.Caption) && fig.Image == nil {
+	if fig.Caption == "" && fig.Image == nil {
 		f.add(p, "figure has neither caption nor image", `give it a "caption", an "image", or both`)
-	} else {
-		f.shown(p+"/caption", "caption", fig.Caption)
 	}
+	f.shown(p+"/caption", "caption", fig.Caption)
 	f.shown(p+"/credit", "credit", fig.Credit)
 	if fig.Caption != "" {
 		f.text(p+"/caption", fig.Caption, MaxTextLength, false)
@@ -225,12 +224,13 @@ func (fig *Figure) validate(f *faults, p string) {
 // many, and their pointers are written only for a fault.
 func (l Link) validate(f *faults, list string, i int) {
 	at := func(leaf string) string { return list + "/" + strconv.Itoa(i) + leaf }
-	msg, hint := blankFault("title", l.Title, "the related story's headline")
+	msg, hint, unseen := blankFault("title", l.Title, "the related story's headline")
 	if msg == "" {
 		msg, hint = textFault(l.Title, MaxHeadlineLength, false)
 	}
 	if msg != "" {
 		f.add(at("/title"), msg, hint)
+		f.list[len(f.list)-1].Warn = unseen
 	}
 	if l.Slug != "" && l.URL != "" {
 		f.add(at(""), "link has both slug and url", "keep slug for an article in this dataset, url for a page elsewhere")
@@ -266,24 +266,30 @@ func (s *Site) Validate() []Fault {
 }
 
 // requiredText reports a missing or blank text; it returns whether the
-// text is there.
+// text is there. A text of invisible characters is a warning (see
+// blankFault).
 func (f *faults) requiredText(p, key, s, what string) bool {
-	if msg, hint := blankFault(key, s, what); msg != "" {
+	if msg, hint, unseen := blankFault(key, s, what); msg != "" {
 		f.add(p, msg, hint)
+		f.list[len(f.list)-1].Warn = unseen
 		return false
 	}
 	return true
 }
 
 // blankFault says that a required text is missing or blank (IsBlank).
-func blankFault(key, s, what string) (msg, hint string) {
+// unseen is true for a text that holds more than white space: characters
+// with nothing to show, such as a direction mark, which datasets held
+// before this check refused them; a host keeps serving such a dataset,
+// so the fault is a warning there, as the page is only the poorer for it.
+func blankFault(key, s, what string) (msg, hint string, unseen bool) {
 	if !IsBlank(s) {
-		return "", ""
+		return "", "", false
 	}
 	if held := unread(s); held != "" {
-		return key + " holds nothing to read, only " + held, "give " + what
+		return key + " holds nothing to read, only " + held, "give " + what, true
 	}
-	return key + " is empty", "give " + what
+	return key + " is empty", "give " + what, false
 }
 
 // unread names the characters other than white space that a blank text
@@ -305,7 +311,7 @@ func unread(s string) string {
 // it and nothing breaks.
 func (f *faults) shown(p, key, s string) {
 	if s != "" && IsBlank(s) {
-		msg, _ := blankFault(key, s, "")
+		msg, _, _ := blankFault(key, s, "")
 		f.add(p, msg, "give its text, or remove the field")
 		f.list[len(f.list)-1].Warn = true
 	}
@@ -314,7 +320,13 @@ func (f *faults) shown(p, key, s string) {
 // name checks a section, tag or other short name, which must have letters
 // or digits to make a slug of.
 func (f *faults) name(p, what, s string) bool {
-	if !f.requiredText(p, what, s, "a name, or remove the field") || !f.text(p, s, MaxNameLength, false) {
+	// Not a warning for invisible characters: a name makes a page's
+	// address, and was refused without letters or digits before.
+	if msg, hint, _ := blankFault(what, s, "a name, or remove the field"); msg != "" {
+		f.add(p, msg, hint)
+		return false
+	}
+	if !f.text(p, s, MaxNameLength, false) {
 		return false
 	}
 	switch slug := NameSlug(s); {

@@ -219,8 +219,9 @@ type LooseCredit struct {
 	Line int
 	// Text is the line; Credit the credit in it, without parentheses.
 	Text, Credit string
-	// End is true for a credit on the story's last line, after a line
-	// kept as a paragraph rather than taken as its caption.
+	// End is true for a credit among those alone on the story's last
+	// lines, after a line kept as a paragraph rather than taken as their
+	// caption.
 	End bool
 }
 
@@ -248,9 +249,11 @@ func ParseWith(text []byte, opts Options) (article.Article, Choices, error) {
 	s := strings.ReplaceAll(string(text), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 
+	// A line with nothing to read (white space, or a direction mark an
+	// editor left: article.IsBlank) is a blank line.
 	var lines []line
 	for i, l := range strings.Split(s, "\n") {
-		if l = squeeze(l); l != "" {
+		if l = squeeze(l); !article.IsBlank(l) {
 			lines = append(lines, line{no: i + 1, text: l})
 		}
 	}
@@ -407,7 +410,7 @@ func describe(a *article.Article, opts Options) error {
 	}
 	var problems []string
 	for _, n := range opts.Authors {
-		if strings.TrimSpace(n) == "" {
+		if article.IsBlank(n) {
 			// A dataset may hold a blank byline, which pages leave out
 			// (Article.Bylines); a flag given blank is a slip.
 			problems = append(problems, fmt.Sprintf("the author given (-author %q) is empty: give a name", n))
@@ -502,8 +505,14 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 			if caption == "" {
 				// No caption on its line, nor on the line before,
 				// which would have taken it: no figure can hold it.
-				end := i == len(lines)-1 && i > 0 && len(a.Body) > 0 && a.Body[len(a.Body)-1].Type == article.Paragraph &&
-					a.Body[len(a.Body)-1].Text == lines[i-1].text
+				// Among the credits that end the story, after its last
+				// paragraph (j: the first of them).
+				j := i
+				for j > 0 && creditsOnly(lines[j-1:j]) {
+					j--
+				}
+				end := creditsOnly(lines[i:]) && j > 0 && len(a.Body) > 0 && a.Body[len(a.Body)-1].Type == article.Paragraph &&
+					a.Body[len(a.Body)-1].Text == lines[j-1].text
 				c.LooseCredits = append(c.LooseCredits, LooseCredit{Line: l.no, Text: l.text, Credit: credit, End: end})
 				continue
 			}
@@ -531,12 +540,11 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 				continue
 			}
 		}
-		if i+2 < len(lines) {
+		if i+1 < len(lines) && !creditsOnly(lines[i+2:]) {
 			// A credit alone on the next line makes this line its
 			// caption, as if both were one line; a line that opens with
 			// a dateline stays a paragraph, and so does the line before
-			// a credit that ends the story (the next line is not the
-			// last).
+			// the credits that end the story.
 			if caption, credit, ok := readCredit(lines[i+1].text); ok && caption == "" {
 				if _, dated := splitDateline(l.text); !dated {
 					if err := addFigure(l.no, article.Figure{Caption: trimMarks(l.text), Credit: credit}); err != nil {
@@ -562,6 +570,17 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 		paragraphs++
 	}
 	return nil
+}
+
+// creditsOnly tells whether every line of lines is a credit alone (none
+// at all is true): lines ending the story after one so.
+func creditsOnly(lines []line) bool {
+	for _, l := range lines {
+		if caption, _, ok := readCredit(l.text); !ok || caption != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // splitCaption reads a photo caption with its credit: "Caption. (Photo:

@@ -177,6 +177,8 @@ func TestParseRefuses(t *testing.T) {
 		{"control character", "Headline\nBell\x07here.", "line 2 holds the control character U+0007"},
 		{"noncharacter", "Headline\nLost\uffffhere.", "line 2 holds the noncharacter U+FFFF"},
 		{"replacement character", "Headline\nFirst.\n\nCaf\ufffd opens.", "line 4 holds U+FFFD"},
+		// A line of a direction mark is a blank line, not a paragraph.
+		{"headline and a direction mark", "Headline\n\u200f\n", "no paragraph"},
 		{"headline only", "Headline\n\n", "no paragraph"},
 		{"headline only with a caption and a Read More", "Headline\nA. (Photo: B)\nRead More: C", "no paragraph"},
 		{"headline too long", strings.Repeat("word ", 81) + "\nText.", "the headline, is 404 characters long"},
@@ -871,7 +873,9 @@ func TestParseWithNamesWideText(t *testing.T) {
 // TestNoSlugIsArticle checks that no story gets the slug "article", the
 // fallback of old: a slug is made from letters, given, or refused.
 func TestNoSlugIsArticle(t *testing.T) {
-	texts := []string{"!!!\nWords.", "Бырзак\nWords.", "\u200f\u200f\nWords.", "(Photo: x)\nWords.", "٭٭٭\nWords.", "ـــ\nWords."}
+	// A line of direction marks or tatweels is a blank line: the next one
+	// is the headline.
+	texts := []string{"!!!\nWords.", "Бырзак\nWords.", "\u200f\u200f\nWords.\nMore words.", "(Photo: x)\nWords.", "٭٭٭\nWords.", "ـــ\nWords.\nMore words."}
 	files, err := filepath.Glob("testdata/stories/*.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -1263,6 +1267,7 @@ func TestParseWithRefusesDescriptions(t *testing.T) {
 		{"too many tags", Options{Tags: many}, "the tags given (-tag): 21 tags, more than 20"},
 		{"a bad date and section together", Options{Published: "soon", Section: "?"}, `the date given (-published): "soon" is not a date`},
 		{"an empty author", Options{Authors: []string{"Jane Roe", ""}}, `the author given (-author "") is empty: give a name`},
+		{"an author of a direction mark", Options{Authors: []string{"\u200f"}}, `the author given (-author "\u200f") is empty: give a name`},
 		{"a date two days ahead", Options{Published: "2026-12-06T23:00:00Z", Clock: func() time.Time { return time.Date(2026, 12, 4, 22, 0, 0, 0, time.UTC) }}, `the date given (-published): published 2026-12-06T23:00:00Z is in the future`},
 		{"an update that is not a date", Options{Published: "2021-12-07", Updated: "07/12/2021"}, `the date given (-updated): "07/12/2021" is not a date: use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z", or "now" for the current time`},
 		{"an update before publication", Options{Published: "2021-12-07", Updated: "2021-12-06"},
@@ -1351,6 +1356,10 @@ func TestParseCreditLines(t *testing.T) {
 			"HALIFAX (CP) – A storm hit the coast on Monday.\nThe last words of the story.\n(Photo: AFP)",
 			nil, halifax, []article.Block{para("A storm hit the coast on Monday."), para("The last words of the story.")},
 			[]LooseCredit{{Line: 5, Text: "(Photo: AFP)", Credit: "Photo: AFP", End: true}}},
+		{"two credits alone at the end",
+			"HALIFAX (CP) – A storm hit the coast on Monday.\nThe last words of the story.\n(Photo: AFP)\n\n(Photo: Reuters)",
+			nil, halifax, []article.Block{para("A storm hit the coast on Monday."), para("The last words of the story.")},
+			[]LooseCredit{{Line: 5, Text: "(Photo: AFP)", Credit: "Photo: AFP", End: true}, {Line: 7, Text: "(Photo: Reuters)", Credit: "Photo: Reuters", End: true}}},
 		{"an Arabic credit alone at the end",
 			"مدينة الاختبار (وكالة اصطناعية) – " + text + "\nنص أخير.\n(صورة: وكالة اختبار)",
 			nil, arabic, []article.Block{para(text), para("نص أخير.")},
@@ -1388,5 +1397,20 @@ func TestParseCreditLines(t *testing.T) {
 			}
 			valid(t, []byte(`{"articles": [`+string(entry)+`]}`))
 		})
+	}
+}
+
+// TestInvisibleLine reads a line of nothing but characters with nothing
+// to show (a direction mark an editor left, a tatweel, a lone harakah) as
+// a blank line: it was kept as a paragraph, which validate then refused.
+func TestInvisibleLine(t *testing.T) {
+	for _, blank := range []string{"\u200f", "\u200e\u200f", "ـــ", " \u064e ", "\u200b"} {
+		a, _, err := ParseWith([]byte("هەواڵێکی تاقیکاری\n\nیەکەم بڕگە.\n"+blank+"\nدووەم بڕگە.\n"), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", blank, err)
+		}
+		if got, want := a.Paragraphs(), []string{"یەکەم بڕگە.", "دووەم بڕگە."}; !reflect.DeepEqual(got, want) {
+			t.Errorf("a line %q between two paragraphs: paragraphs %q, want %q", blank, got, want)
+		}
 	}
 }
