@@ -1,18 +1,19 @@
 package importer
 
 import (
+	"strings"
+	"unicode"
+
 	"dateline/app/article"
-	"dateline/app/search"
 )
 
 // Links matches the titles of a story's Read More lines with the headlines
 // of a dataset's articles, to link each line to the article it names, by
 // its slug, as the model links an article of the same dataset
-// (article.Internal). A title names an article whose headline has the same
-// words, folded as search folds them (linkKey): a Read More line often
-// writes a headline in another case, with another dash, or, in Arabic
-// script, with another spelling of a letter (ى for ي, ا for أ, ه for ة)
-// than the site's. The dataset is read once, an article at a time
+// (article.Internal). A title names an article whose headline is the same
+// text but for what linkKey leaves out: a Read More line often writes a
+// headline in another case, spacing or dash, or, in Arabic script, with
+// another spelling of a letter (ى for ي, ا for أ) or with harakat. The dataset is read once, an article at a time
 // (Visit), and only the few slugs that match are kept.
 type Links struct {
 	titles []*linkTitle
@@ -59,9 +60,33 @@ func ReadMoreLinks(a article.Article) *Links {
 	return l
 }
 
-// linkKey is a title or headline as Links compares them: its words,
-// folded (search.Fold). A title with no word has none ("").
-func linkKey(s string) string { return search.Fold(s) }
+// linkKey is a title or headline as Links compares them: as HeadlineKey
+// writes it (white space squeezed, dashes made one), in lower case, and
+// in Arabic script without harakat and tatweel and with one form of the
+// letters written several ways: alef with hamza or madda as alef, alef
+// maksura and Farsi yeh as yeh, keheh as kaf, teh marbuta and heh
+// doachashmee as heh. No more: punctuation, articles and Latin accents
+// tell headlines apart ("C++ 26" is not "C 26", "Résumé" not "Resume").
+func linkKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'ـ':
+			return -1
+		case 'أ', 'إ', 'آ', 'ٱ':
+			return 'ا'
+		case 'ى', 'ی':
+			return 'ي'
+		case 'ک':
+			return 'ك'
+		case 'ة', 'ھ':
+			return 'ه'
+		}
+		if r >= 0x64b && r <= 0x65f || r == 0x670 { // harakat, shadda, sukun, dagger alef
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, HeadlineKey(s))
+}
 
 // Visit notes the dataset's article with the slug and headline, if a
 // title names it.

@@ -22,6 +22,8 @@ func TestReadMoreLinks(t *testing.T) {
 		{"synthetic-twin-2", "Synthetic twin headline"},
 		{"synthetic-other", "Another synthetic headline"},
 		{"synthetic-arabic", "مقال اصطناعي ٥: كلمات مختلقة"},
+		{"synthetic-cpp", "C++ 26 released"},
+		{"synthetic-resume", "Résumé tips for reporters"},
 	}
 	for _, tt := range []struct {
 		scenario string
@@ -39,6 +41,11 @@ func TestReadMoreLinks(t *testing.T) {
 		// and a harakah.
 		{"another Arabic spelling", "مقال اصطناعى ٥: كَلمات مختلقة", "synthetic-arabic", []string{"synthetic-arabic"}},
 		{"other Arabic words", "مقال اصطناعي ٥: كلمات أخرى", "", nil},
+		// What tells headlines apart stays: punctuation, an accent, the
+		// article.
+		{"another punctuation", "C 26 released", "", nil},
+		{"an accent", "Resume tips for reporters", "", nil},
+		{"without the article", "مقال اصطناعي ٥: كلمات المختلقة", "", nil},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			text := "Synthetic headline\nTESTVILLE (Synthetic Wire) – Words.\nRead More: " + tt.title + "\nMore words.\nRead More: " + tt.title + "\n"
