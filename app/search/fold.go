@@ -363,16 +363,20 @@ func articleRest(word string) string {
 // prefixAlt returns what a query's last word, folded as word, also
 // matches as when it is a prefix, or "":
 //   - for an article and one letter, that letter (articleRest);
-//   - for a query typed ending in heh (ه, or ھ), whose last word folding
-//     made end in the final ae ە (finalHeh), the word with its heh: typed
-//     so far, "ريبريه" is also the start of "ريبريهين", whose heh is not
-//     final.
+//   - for a query typed ending in heh (ه, or ھ; harakat or a tatweel
+//     after it fold away), whose last word folding made end in the final
+//     ae ە (finalHeh), the word with its heh: typed so far, "ريبريه" is
+//     also the start of "ريبريهين", whose heh is not final.
 func prefixAlt(word, query string) string {
 	if r := articleRest(word); r != "" {
 		return r
 	}
-	n := len(word) - len(string(ae))
-	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(query)); n >= 0 && word[n:] == string(ae) && (r == heh || r == 'ھ') {
+	r, size := utf8.DecodeLastRuneInString(query)
+	for size > 0 && (r == ' ' || r == 'ـ' || r >= 0x64b && r <= 0x65f || r == 0x670) {
+		query = query[:len(query)-size]
+		r, size = utf8.DecodeLastRuneInString(query)
+	}
+	if n := len(word) - len(string(ae)); n >= 0 && word[n:] == string(ae) && (r == heh || r == 'ھ') {
 		return word[:n] + string(heh)
 	}
 	return ""

@@ -24,19 +24,9 @@ func (s *Searcher) get(names []string, kind fileKind, docs uint32) ([]any, error
 	// A channel rather than a sync.WaitGroup, which app.wasm would link
 	// for this alone (1.6 kB of code).
 	done := make(chan struct{}, len(names))
-	// Files kept are taken at once, under one lock (done is set under
-	// it): a cached query's twenty-odd files cost no goroutine each.
-	c := s.cache
-	c.mu.Lock()
-	for k, name := range names {
-		if it := c.items[name]; it != nil && it.done {
-			items[k] = it
-		}
-	}
-	c.mu.Unlock()
 	n := 0
 	for k, name := range names {
-		if name != "" && items[k] == nil {
+		if name != "" {
 			n++
 			go func() {
 				items[k] = s.cache.get(s, name, kind, docs)

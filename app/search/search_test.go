@@ -250,6 +250,8 @@ func TestPrefixHeh(t *testing.T) {
 		{"ريبري", []string{"h0", "h1"}},
 		{"ريبريه", []string{"h1", "h0"}},
 		{"ريبريھ", []string{"h1", "h0"}},
+		{"ريبريهَ", []string{"h1", "h0"}},  // a harakah typed after the heh
+		{"ريبريهـ ", []string{"h1", "h0"}}, // a tatweel and a space
 		{"ريبريهي", []string{"h0"}},
 		{"ريبريە", []string{"h1"}}, // typed with the ae: the word that ends so
 		{"ه", []string{"h2"}},
