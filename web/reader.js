@@ -371,6 +371,11 @@
       clearTimeout(saying);
       saying = setTimeout(setLabel, 100, said, text("settings.reset_done"));
     });
+    // Said once: the dialog opened again does not hold it.
+    panel.addEventListener("close", function () {
+      clearTimeout(saying);
+      said.textContent = "";
+    });
   }
 
   // keepSaver writes whether data saver is on for this page (the reader's

@@ -66,6 +66,14 @@ func TestSettingsResetKeepsSaver(t *testing.T) {
 	if got := eval[string](tb, said); got != "" {
 		t.Errorf("after a change following Reset, the status region still says %q", got)
 	}
+	// Closed after a Reset and opened again, the dialog does not hold it.
+	tb.click("Reset again", ".settings-reset")
+	tb.waitFor("Reset said", said+` === "Text settings reset"`, 5*time.Second)
+	eval[chromedp.Void](tb, `document.getElementById("reader-settings").close()`)
+	tb.click("opening Reading settings again", ".tool-settings")
+	if got := eval[string](tb, said); got != "" {
+		t.Errorf("the settings opened again after a Reset: the status region says %q", got)
+	}
 	// And after a reload, as kept.
 	tb.reload("reloading")
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
