@@ -340,8 +340,9 @@
   }
 
   if (form) {
-    // said tells screen readers what Reset did (components/panels.go).
-    var said = $(".settings-said", form);
+    // said tells screen readers what Reset did (components/panels.go; a
+    // detached one for a page kept from before it).
+    var said = $(".settings-said", form) || doc.createElement("p");
     var saying = 0;
     form.addEventListener("input", function (e) {
       var t = e.target;
