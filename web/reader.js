@@ -339,6 +339,8 @@
     paintStatus();
   }
 
+  // unsay empties the settings' status region (set below, with it).
+  var unsay = function () {};
   if (form) {
     // said tells screen readers what Reset did (components/panels.go; a
     // detached one for a page kept from before it).
@@ -372,11 +374,11 @@
       clearTimeout(saying);
       saying = setTimeout(setLabel, 100, said, text("settings.reset_done"));
     });
-    // Said once: the dialog opened again does not hold it.
-    panel.addEventListener("close", function () {
+    // Said once: the dialog opened again does not hold it (openDialog).
+    unsay = function () {
       clearTimeout(saying);
       said.textContent = "";
-    });
+    };
   }
 
   // keepSaver writes whether data saver is on for this page (the reader's
@@ -485,6 +487,9 @@
       closeDialog(o, true); // its entry becomes d's
     });
     opener = doc.activeElement && doc.activeElement !== doc.body ? doc.activeElement : null;
+    if (d === panel) {
+      unsay();
+    }
     d.showModal();
     if (goingBack) {
       pending = d;
