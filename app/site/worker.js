@@ -1391,35 +1391,13 @@ async function navigate(url) {
   try {
     resp = await fetchSaving(cache, key, url.pathname + url.search, keep);
   } catch (err) {
-    // Offline, a search opens on this version's saved search page, where
-    // app.wasm searches the index the device keeps.
-    const search = query && (await cache.match(key));
-    if (search) {
-      return search;
-    }
-    // An article the reader saved opens from its saved copy.
-    const saved = await (await caches.open(SAVED)).match(key);
-    if (saved) {
-      return saved;
-    }
-    // A copy an older version saved (an update with data saver on saves
-    // the light files only), or one of the pages read that an update
-    // carried (READ: caches.match looks in every cache), rather than no
-    // page: its data files are in the same cache, or among the read copies
-    // (resource).
-    const older = isPage(key) && (await caches.match(key));
-    if (older) {
-      return older;
-    }
-    // A file that is no page (a feed, a photo) is never all saved: the
-    // host may well have it. Every page is saved once the cache is
-    // complete: one not in it does not exist. Otherwise it may just not
-    // have been read yet. A path of neither form is nothing of the site.
-    const nf = await cache.match(NOT_FOUND);
-    if (nf && !FILE.test(key) && (!isPage(key) || (await isComplete()))) {
-      return nf;
-    }
-    return offlinePage(cache);
+    return unreachable(cache, key, query);
+  }
+  // A proxy's or a CDN's answer for a site that is down (502, 503, 504)
+  // is no page of the site's: the page opens as it does offline, from a
+  // copy, or as the offline page, which opens it once the site answers.
+  if (resp.status >= 502 && resp.status <= 504) {
+    return unreachable(cache, key, query);
   }
   // A navigation may not be answered with a response the worker's fetch
   // followed through a redirect: the browser would show an error. It is
@@ -1434,6 +1412,40 @@ async function navigate(url) {
     return (await savedInstead(key, key)) || resp;
   }
   return resp;
+}
+
+// unreachable answers a page load the network did not answer (offline, or
+// the site down): a copy the worker has, or the not-found or offline page.
+async function unreachable(cache, key, query) {
+  // Offline, a search opens on this version's saved search page, where
+  // app.wasm searches the index the device keeps.
+  const search = query && (await cache.match(key));
+  if (search) {
+    return search;
+  }
+  // An article the reader saved opens from its saved copy.
+  const saved = await (await caches.open(SAVED)).match(key);
+  if (saved) {
+    return saved;
+  }
+  // A copy an older version saved (an update with data saver on saves
+  // the light files only), or one of the pages read that an update
+  // carried (READ: caches.match looks in every cache), rather than no
+  // page: its data files are in the same cache, or among the read copies
+  // (resource).
+  const older = isPage(key) && (await caches.match(key));
+  if (older) {
+    return older;
+  }
+  // A file that is no page (a feed, a photo) is never all saved: the
+  // host may well have it. Every page is saved once the cache is
+  // complete: one not in it does not exist. Otherwise it may just not
+  // have been read yet. A path of neither form is nothing of the site.
+  const nf = await cache.match(NOT_FOUND);
+  if (nf && !FILE.test(key) && (!isPage(key) || (await isComplete()))) {
+    return nf;
+  }
+  return offlinePage(cache);
 }
 
 // isQuery tells whether url is a search with a query string: the host's

@@ -174,9 +174,13 @@ func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
 	tr := dlpage.NewSite(ds.Site, nil).Table
 	h := privateHost(t, "-data", writeDataset(t, "offline-reach.json", ds))
 	proxy := proxyTo(t, h.URL)
-	var down atomic.Bool
+	var down, gateway atomic.Bool
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if down.Load() {
+			if gateway.Load() { // a CDN or proxy answers for the site
+				http.Error(w, "synthetic gateway: the site does not answer", http.StatusBadGateway)
+				return
+			}
 			panic(http.ErrAbortHandler) // the connection drops: a network error
 		}
 		proxy.ServeHTTP(w, r)
@@ -184,11 +188,21 @@ func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
 	defer srv.Close()
 	base := srv.URL
 
-	for _, c := range []struct{ name, path, typed, want string }{
-		{"link", "/sections/odd-section/page/2", "", `document.querySelectorAll("main article.summary").length > 0`},
-		{"typed", "/page/2", "/page/2", `document.querySelectorAll("main article.summary").length > 0`},
+	for _, c := range []struct {
+		name, path, typed, want string
+		gateway                 bool
+	}{
+		{"link", "/sections/odd-section/page/2", "", `document.querySelectorAll("main article.summary").length > 0`, false},
+		{"typed", "/page/2", "/page/2", `document.querySelectorAll("main article.summary").length > 0`, false},
+		// A gateway's 502 for the page typed: the offline page, not the
+		// gateway's error page, and the page once the site answers.
+		{"typed behind a gateway", "/page/3", "/page/3", `document.querySelectorAll("main article.summary").length > 0`, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if c.gateway {
+				gateway.Store(true)
+				defer gateway.Store(false)
+			}
 			tb := newTab(t, 360, 740)
 			tb.extend(3 * time.Minute)
 			firstVisit(t, tb, base, 60*time.Second)
