@@ -50,12 +50,15 @@
 
   // ---- small helpers -----------------------------------------------------
 
-  // text returns a label with its {placeholders} filled.
+  // text returns a label with its {placeholders} filled. A per cent after
+  // Arabic-Indic digits takes their sign (labels.percent): an edition
+  // that lacks a label has its English text, "{percent}% read".
   function text(key, values) {
     var s = labels.texts[key] || "";
-    return s.replace(/\{([a-z_]+)\}/g, function (m, name) {
+    s = s.replace(/\{([a-z_]+)\}/g, function (m, name) {
       return values && values[name] != null ? String(values[name]) : m;
     });
+    return labels.percent === "٪" ? s.replace(/([٠-٩])%/g, "$1٪") : s;
   }
 
   // The English text an edition in another language falls back to is

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // settingsSizeJS sets the text-size slider of the open settings panel to
@@ -43,7 +45,7 @@ type settingsSize struct {
 // panel never runs sideways past its box (the Sorani panel did, by 6 px).
 // The figure is written in the edition's digits with their own percent
 // sign, as the host writes it and as reader.js does at each step (both
-// put a Latin "%" after "١٥٠").
+// put a Latin "%" after "١٥٠"), and so is Continue reading's "40% read".
 func TestSettingsSizeSlider(t *testing.T) {
 	t.Parallel()
 	shots := os.Getenv("DATELINE_SCREENSHOTS")
@@ -53,8 +55,21 @@ func TestSettingsSizeSlider(t *testing.T) {
 			h := privateHost(t, "-data", gendata(t, "settings-"+lang+".json", "-n", "6", "-lang", lang))
 			tb := newTab(t, 412, 800)
 			tb.extend(2 * time.Minute)
+			// An article read 40% of the way, for Continue reading: its
+			// label is English in these editions, "{percent}% read",
+			// and its per cent the edition's all the same.
+			tb.mustLoad(h.URL+"/", http.StatusOK)
+			eval[chromedp.Void](tb, `localStorage.setItem("dateline:places", JSON.stringify({"/articles/x": {i: 2, f: 0.5, p: 40, title: "Synthetic", t: Date.now()}}))`)
 			tb.mustLoad(h.URL+"/", http.StatusOK)
 			tb.waitLive()
+			read := "40% read"
+			if lang != "en" {
+				read = "٤٠٪ read"
+			}
+			tb.waitFor("Continue reading", `!document.querySelector(".continue").hidden`, 5*time.Second)
+			if got := eval[string](tb, `document.querySelector(".continue-read").textContent`); !strings.Contains(got, read) {
+				t.Errorf("%s: Continue reading says %q, want %q", lang, got, read)
+			}
 			tb.click("opening the settings", ".tool-settings")
 			tb.waitFor("the settings panel", `document.getElementById("reader-settings").open`, 10*time.Second)
 			percent, figure := "%", "100%"
