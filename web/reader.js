@@ -50,15 +50,17 @@
 
   // ---- small helpers -----------------------------------------------------
 
-  // text returns a label with its {placeholders} filled. A per cent after
-  // Arabic-Indic digits takes their sign (labels.percent): an edition
-  // that lacks a label has its English text, "{percent}% read".
+  // text returns a label with its {placeholders} filled. In the English
+  // text of a label the edition lacks ("{percent}% read", marked: see
+  // MARKS), a per cent after Arabic-Indic digits takes their sign
+  // (labels.percent); an edition's own label is as its editors wrote it.
   function text(key, values) {
     var s = labels.texts[key] || "";
+    var english = s.charAt(0) === "\x0e";
     s = s.replace(/\{([a-z_]+)\}/g, function (m, name) {
       return values && values[name] != null ? String(values[name]) : m;
     });
-    return labels.percent === "٪" ? s.replace(/([٠-٩])%/g, "$1٪") : s;
+    return english && labels.percent === "٪" ? s.replace(/([٠-٩])%/g, "$1٪") : s;
   }
 
   // The English text an edition in another language falls back to is
