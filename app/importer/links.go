@@ -2,7 +2,6 @@ package importer
 
 import (
 	"strings"
-	"unicode"
 
 	"dateline/app/article"
 )
@@ -62,31 +61,11 @@ func ReadMoreLinks(a article.Article) *Links {
 
 // linkKey is a title or headline as Links compares them: as HeadlineKey
 // writes it (white space squeezed, dashes made one), in lower case, and
-// in Arabic script without harakat and tatweel and with one form of the
-// letters written several ways: alef with hamza or madda as alef, alef
-// maksura and Farsi yeh as yeh, keheh as kaf, teh marbuta and heh
-// doachashmee as heh. No more: punctuation, articles and Latin accents
-// tell headlines apart ("C++ 26" is not "C 26", "Résumé" not "Resume").
-func linkKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'ـ':
-			return -1
-		case 'أ', 'إ', 'آ', 'ٱ':
-			return 'ا'
-		case 'ى', 'ی':
-			return 'ي'
-		case 'ک':
-			return 'ك'
-		case 'ة', 'ھ':
-			return 'ه'
-		}
-		if r >= 0x64b && r <= 0x65f || r == 0x670 { // harakat, shadda, sukun, dagger alef
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, HeadlineKey(s))
-}
+// with Arabic script's marks and interchangeable spellings folded as the
+// story's marker words are (foldArabic). No more: punctuation, articles
+// and Latin accents tell headlines apart ("C++ 26" is not "C 26",
+// "Résumé" not "Resume").
+func linkKey(s string) string { return strings.ToLower(foldArabic(HeadlineKey(s))) }
 
 // Visit notes the dataset's article with the slug and headline, if a
 // title names it.
