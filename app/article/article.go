@@ -303,16 +303,19 @@ func (a *Article) Bylines() []string {
 // (the direction marks U+200E and U+200F, which right-to-left editors
 // leave behind, joiners, the byte order mark), combining marks with no
 // letter to sit on (harakat alone), and the tatweel ـ, which only draws
-// out the letters it joins. The format characters that are drawn, the
-// prepended concatenation marks (the Arabic number sign U+0600, the end
-// of ayah U+06DD...), are text.
+// out the letters it joins; and the fillers drawn as blank space, which
+// pass for a name where a blank one is refused: the Hangul fillers
+// (U+115F, U+1160, U+3164, U+FFA0) and the blank braille pattern U+2800.
+// The format characters that are drawn, the prepended concatenation
+// marks (the Arabic number sign U+0600, the end of ayah U+06DD...), are
+// text.
 func IsBlank(s string) bool {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if r > ' ' && r != 0x7f {
 				return false
 			}
-		} else if r != 'ـ' && !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me) ||
+		} else if r != 'ـ' && r != 0x115f && r != 0x1160 && r != 0x2800 && r != 0x3164 && r != 0xffa0 && !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me) ||
 			r >= 0x600 && r <= 0x605 || r == 0x6dd || r == 0x70f || r == 0x890 || r == 0x891 || r == 0x8e2 || r == 0x110bd || r == 0x110cd {
 			return false
 		}

@@ -108,6 +108,7 @@ func TestValidate(t *testing.T) {
 		}, "/figures/0/caption"},
 		{"credit of a mark", func(a *Article) { a.Figures = []Figure{{Caption: "Synthetic caption.", Credit: " \u200e"}} }, "/figures/0/credit"},
 		{"source of a mark beside a place", func(a *Article) { a.Dateline = &Dateline{Place: "SYNTHETIC", Source: "\u200f"} }, "/dateline/source"},
+		{"second author of a filler", func(a *Article) { a.Authors = []string{"Synthetic Author", "\u3164"} }, "/authors/1"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			a := good()
@@ -118,9 +119,24 @@ func TestValidate(t *testing.T) {
 			}
 		})
 	}
+	// An empty author, which a newsroom's system may write for every
+	// story without a byline, is left out of the byline without a word;
+	// white space alone is said.
+	a := good()
+	a.Authors = []string{"", " "}
+	if f := a.Validate(now); len(f) != 1 || f[0].Pointer != "/authors/1" || f[0].Message != "author is empty" || !f[0].Warn {
+		t.Errorf("an empty author and one of a space: faults %+v, want the warning \"author is empty\" for the second", f)
+	}
 	// Text with marks and letters is text.
 	if !IsBlank(" \u200f\t") || IsBlank("\u200fا") || IsBlank("ـا") || IsBlank("a") || IsBlank("١") || IsBlank("\u06dd") || IsBlank("\u0600") {
 		t.Error("IsBlank draws the line in the wrong place")
+	}
+	// The fillers that draw as blank space are blank; the letters beside
+	// them are not.
+	for _, s := range []string{"\u3164", "\u2800\u2800", "\u115f\u1160", "\uffa0 "} {
+		if !IsBlank(s) || IsBlank(s+"\u1100") || IsBlank("\u2801"+s) {
+			t.Errorf("IsBlank(%+q) wrong, or wrong beside a letter", s)
+		}
 	}
 }
 

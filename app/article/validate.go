@@ -101,7 +101,17 @@ func (a *Article) Validate(now time.Time) []Fault {
 		f.add("/updated", fmt.Sprintf("updated %s is before published %s", a.Updated, a.Published), "an article is updated after it is published: check both dates")
 	}
 	for i, name := range a.Authors {
-		f.text("/authors/"+strconv.Itoa(i), name, MaxHeadlineLength, false)
+		p := "/authors/" + strconv.Itoa(i)
+		if msg, _, _ := blankFault("author", name, ""); msg != "" && name != "" {
+			// Left out of the byline (Bylines): the page is only the
+			// poorer for it, as for an optional text (shown). An empty
+			// entry, which a newsroom's system may write for every
+			// story without a byline, is left out without a word.
+			f.add(p, msg, "give the author's name, or remove the entry: the byline leaves it out")
+			f.list[len(f.list)-1].Warn = true
+			continue
+		}
+		f.text(p, name, MaxHeadlineLength, false)
 	}
 	if a.SourceURL != "" {
 		f.webURL("/source_url", a.SourceURL)
