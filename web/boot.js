@@ -51,6 +51,9 @@
     if (box && box.datelineQuery !== q) {
       box.datelineQuery = q;
       box.value = q; // the same value again moves nothing
+      if (window.datelineBoxDir) {
+        window.datelineBoxDir(); // reader.js: the box's direction
+      }
     }
   };
 })();

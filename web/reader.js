@@ -1589,6 +1589,27 @@
 
   narrow.addEventListener("change", searchState);
 
+  // boxDir sets the search box's direction by what it holds: a query's
+  // first letter says it (dir="auto"), so that "abc سلام" reads in the
+  // order it was typed in a right-to-left edition, and an Arabic query
+  // from its right in an English one. A box without a letter keeps the
+  // page's direction: the browser reads auto as left-to-right there, and
+  // would put an empty box's caret on the wrong side of an Arabic page.
+  function boxDir() {
+    var box = $(".search-input");
+    if (box && /\p{L}/u.test(box.value)) {
+      setAttr(box, "dir", "auto");
+    } else if (box) {
+      box.removeAttribute("dir");
+    }
+  }
+  window.datelineBoxDir = boxDir; // boot.js's datelineShowQuery
+  doc.addEventListener("input", function (e) {
+    if (e.target.matches && e.target.matches(".search-input")) {
+      boxDir();
+    }
+  });
+
   // cameFrom is where the reader was when "/" took them to the search
   // box: the window's scroll and the element that had focus. Escape in
   // the box gives both back; leaving the box otherwise forgets them.
@@ -2526,6 +2547,7 @@
       openSearch(search, false, false); // opened on the page before
     }
     searchState();
+    boxDir();
     inStrip($("nav.sections a[aria-current]"));
     markSaved();
     goneNote();

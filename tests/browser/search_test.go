@@ -795,3 +795,67 @@ document.getElementById("search-input").select();`)
 	}
 	tb.checkConsole(nil)
 }
+
+// TestSearchBoxDirection types queries of both directions into the
+// header's box. A query takes its first letter's direction (dir="auto"):
+// "abc سلام" reads as typed in a right-to-left edition, an Arabic query
+// from the right in an English one. A box without a letter, empty or of
+// digits, keeps the page's direction, where Chromium reads auto as
+// left-to-right and would put an empty box's caret on the wrong side. The
+// box a search page opens with, the app's and the host's, is set too.
+func TestSearchBoxDirection(t *testing.T) {
+	t.Parallel()
+	const mixed = "abc سلام"
+	dirJS := `(() => { const b = document.getElementById("search-input");
+  return (b.matches(":dir(rtl)") ? "rtl" : "ltr") + (b.hasAttribute("dir") ? " " + b.getAttribute("dir") : ""); })()`
+	clear := func(tb *tab) {
+		tb.t.Helper()
+		eval[chromedp.Void](tb, `(() => { const b = document.getElementById("search-input"); b.focus(); b.select(); })()`)
+		tb.keys("deleting the query", kb.Backspace)
+	}
+	for _, c := range []struct {
+		name     string
+		h        *host
+		page     string // the page's direction
+		typed    string
+		typedDir string
+	}{
+		{"ar", privateHost(t, "-data", writeDataset(t, "ar.json", editionDataset(editions[1].lang, editions[1].mark, editions[1].word))), "rtl", mixed, "ltr auto"},
+		{"en", syntheticHost(t), "ltr", "سلام", "rtl auto"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := newTab(t, 412, 900)
+			tb.mustLoad(c.h.URL+"/", http.StatusOK)
+			tb.waitLive()
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			if got := eval[string](tb, dirJS); got != c.page {
+				t.Errorf("the empty box: %q, want the page's %q and no dir", got, c.page)
+			}
+			tb.keys("opening the box with /", "/") // folded away at this width
+			tb.keys("typing "+c.typed, c.typed)
+			if got := eval[string](tb, dirJS); got != c.typedDir {
+				t.Errorf("%q typed: %q, want %q", c.typed, got, c.typedDir)
+			}
+			clear(tb)
+			tb.keys("typing digits", "٢٦ 26")
+			if got := eval[string](tb, dirJS); got != c.page {
+				t.Errorf("digits typed: %q, want the page's %q and no dir", got, c.page)
+			}
+			clear(tb)
+			if got := eval[string](tb, dirJS); got != c.page {
+				t.Errorf("the box emptied: %q, want the page's %q and no dir", got, c.page)
+			}
+			// The app's search page puts the query in the box.
+			submitQuery(tb, c.typed)
+			if got := eval[string](tb, dirJS); got != c.typedDir {
+				t.Errorf("the app's search page for %q: %q, want %q", c.typed, got, c.typedDir)
+			}
+			// The host's, without the app.
+			tb.mustLoad(c.h.URL+"/search?"+url.Values{"q": {c.typed}, "wasm": {"false"}}.Encode(), http.StatusOK)
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			if got := eval[string](tb, dirJS); got != c.typedDir {
+				t.Errorf("the host's search page for %q: %q, want %q", c.typed, got, c.typedDir)
+			}
+		})
+	}
+}
