@@ -318,8 +318,8 @@ func (w *exportWriter) list(extra []string) []string {
 }
 
 // moveUp moves a first export from its staging folder up into its
-// folder, an entry at the top at a time (the data first, the service
-// worker last), then the manifest. A failure moves them back, so that
+// folder, an entry at the top at a time in moveRank's order (the data
+// first, the service worker last), then the manifest. A failure moves them back, so that
 // the folder is left as untouched says.
 func (w *exportWriter) moveUp(data, untouched string) error {
 	partial := filepath.Join(w.root, partialName)
@@ -330,16 +330,7 @@ func (w *exportWriter) moveUp(data, untouched string) error {
 	if err != nil {
 		return w.moveBack(nil, fmt.Errorf("exporting: %w", err), untouched)
 	}
-	rank := func(name string) int {
-		switch name {
-		case "data", "media": // before the pages that use them
-			return 0
-		case "app-worker.js":
-			return 2
-		}
-		return 1
-	}
-	sort.SliceStable(entries, func(i, j int) bool { return rank(entries[i].Name()) < rank(entries[j].Name()) })
+	sort.SliceStable(entries, func(i, j int) bool { return moveRank(entries[i].Name()) < moveRank(entries[j].Name()) })
 	var moved []string
 	for _, e := range entries {
 		if err := os.Rename(filepath.Join(w.stage, e.Name()), filepath.Join(w.root, e.Name())); err != nil {
@@ -371,8 +362,9 @@ func (w *exportWriter) moveBack(moved []string, err error, untouched string) err
 	return fmt.Errorf("%w; %s", err, untouched)
 }
 
-// moveIn moves the files an update staged into place, the data files
-// first and the service worker last, and writes the manifest; then it
+// moveIn moves the files an update staged into place, in moveRank's
+// order (the data first, the service worker last), and writes the
+// manifest; then it
 // removes the files of the earlier exports that this one did not write
 // (but those of the versions it keeps) and the folders that leaves
 // empty. While it moves files, a manifest of the move lists the files of
@@ -419,10 +411,7 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 		return errors.Join(fmt.Errorf("exporting: %w; the site in %s is partly updated: export again to finish", err, w.root),
 			os.RemoveAll(w.stage))
 	}
-	order := slices.Clone(w.staged)
-	sort.SliceStable(order, func(i, j int) bool {
-		return strings.HasPrefix(order[i], "data/") && !strings.HasPrefix(order[j], "data/")
-	})
+	order := moveOrder(w.staged)
 	made := make(map[string]bool)
 	for _, f := range order {
 		dst := filepath.Join(w.root, filepath.FromSlash(f))
@@ -459,6 +448,48 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 		return fmt.Errorf("exporting: the site is updated, but its staging folder stays: %w", err)
 	}
 	return nil
+}
+
+// moveRank is where a file, or a folder at the top of the site, comes in
+// the order an export moves its files into place: before the files that
+// name it, so that a reader or crawler who gets a new page while an
+// update is moved in finds what it names. First the data and the photos;
+// then the app's files (named by their content, and their unhashed
+// copies, the fallback of a page whose hashed file is missing); the
+// articles; the pages that list them; the feeds, sitemaps, robots.txt and
+// the static hosts' configurations, which name both; and the service
+// worker last, which takes the new version for every page once it is in
+// place. Pages and feeds also name each other: an article its tags'
+// pages, a page its feed. Of those cycles the order serves the way
+// readers and crawlers come, from the lists and feeds to the articles;
+// the tag page or feed an article names is there already, unless this
+// update makes it.
+func moveRank(f string) int {
+	top, _, nested := strings.Cut(f, "/")
+	switch {
+	case top == "data" || top == "media":
+		return 0
+	case f == "app-worker.js":
+		return 5
+	case strings.HasSuffix(f, ".xml") || f == "robots.txt" || strings.HasPrefix(f, "_") && !strings.HasSuffix(f, ".html"):
+		return 4
+	case top == "web" || !nested && !strings.HasSuffix(f, ".html"):
+		return 1
+	case top == "articles":
+		return 2
+	}
+	return 3
+}
+
+// moveOrder returns files, slash paths relative to the site, in the order
+// moveRank gives, each rank in the order of files.
+func moveOrder(files []string) []string {
+	var ranks [6][]string
+	for _, f := range files {
+		r := moveRank(f)
+		ranks[r] = append(ranks[r], f)
+	}
+	return slices.Concat(ranks[:]...)
 }
 
 // sweepLegacyTemps removes, over an export made before manifests, the

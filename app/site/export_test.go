@@ -745,3 +745,84 @@ func TestExportAfterKill(t *testing.T) {
 		})
 	}
 }
+
+// TestExportMoveOrder checks the order in which an update moves its files
+// into place: every file comes after the files it names, so that a page
+// served while an update is moved in finds its data, its app files
+// (hashed, or the unhashed copy a page falls back to), the articles it
+// lists and the feeds' pages, whatever order they were written in; and
+// the service worker, which takes the new version, comes last. Pages of
+// one kind name each other (articles their related articles, list pages
+// the home page), and some kinds too (an article its tags' pages, a page
+// its feed): of those the order serves the lists and feeds, which lead
+// to the articles.
+func TestExportMoveOrder(t *testing.T) {
+	s := newSite(t, seoData("https://news.example.org"), testWeb(t, nil), "test")
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := s.Export(t.Context(), dir); err != nil {
+		t.Fatal(err)
+	}
+	got := files(t, dir)
+	written := slices.Sorted(maps.Keys(got))
+	kind := func(f string) string {
+		switch {
+		case strings.HasPrefix(f, "articles/"):
+			return "article"
+		case strings.HasSuffix(f, ".html"):
+			return "list"
+		case strings.HasSuffix(f, ".xml"), f == "robots.txt", strings.HasPrefix(f, "_"):
+			return "feed" // and what else names pages: the hosts' configurations
+		}
+		return f
+	}
+	cycle := map[[2]string]bool{{"article", "list"}: true, {"article", "feed"}: true, {"list", "feed"}: true}
+	// A path a file names: in an attribute, a list of them, a script's
+	// import, or a feed's or sitemap's absolute URL.
+	named := regexp.MustCompile(`(?:["'( ]|https://news\.example\.org)(/[A-Za-z0-9._~%/-]*)`)
+	fileOf := func(p string) string {
+		p = strings.TrimPrefix(p, "/")
+		for _, f := range []string{p, p + ".html", strings.TrimSuffix(p+"/index.html", "/")} {
+			if _, ok := got[f]; ok && f != "" {
+				return f
+			}
+		}
+		if p == "" {
+			return "index.html"
+		}
+		return ""
+	}
+	reversed := slices.Clone(written)
+	slices.Reverse(reversed)
+	for _, from := range [][]string{written, reversed} {
+		order := site.MoveOrder(from)
+		if len(order) != len(from) || !slices.Equal(slices.Sorted(slices.Values(order)), written) {
+			t.Fatalf("MoveOrder returned %d files of %d", len(order), len(from))
+		}
+		at := make(map[string]int, len(order))
+		for i, f := range order {
+			at[f] = i
+		}
+		pairs := 0
+		for _, f := range order {
+			if k := kind(f); k != "article" && k != "list" && k != "feed" {
+				continue // the app's files: their paths are code's, not links
+			}
+			for _, m := range named.FindAllStringSubmatch(got[f], -1) {
+				g := fileOf(m[1])
+				if g == "" || g == f || kind(g) == kind(f) || cycle[[2]string{kind(f), kind(g)}] {
+					continue
+				}
+				pairs++
+				if at[g] > at[f] {
+					t.Errorf("%s moves in before %s, which it names (%s)", f, g, m[1])
+				}
+			}
+		}
+		if pairs < 50 {
+			t.Errorf("only %d files named by others: the test reads too little", pairs)
+		}
+		if last := order[len(order)-1]; last != "app-worker.js" {
+			t.Errorf("the last file moved in is %s, not the service worker", last)
+		}
+	}
+}

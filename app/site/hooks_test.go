@@ -1,0 +1,4 @@
+package site
+
+// MoveOrder is moveOrder, for the export's tests in package site_test.
+var MoveOrder = moveOrder
