@@ -32,25 +32,26 @@ func notFoundContent(t *i18n.Table) []app.UI {
 // as the page says it will.
 func offlineContent(t *i18n.Table) []app.UI {
 	return []app.UI{markup(func(b *strings.Builder) {
-		// Each text twice: what is true offline (net-off), and online,
-		// when the site does not answer (net-on); the style sheet shows
-		// one by the document's data-offline, which the inline loader sets
-		// before the first paint and reader.js keeps.
-		both := func(off, on i18n.Key) {
-			put(b, `<span class="net-off">`)
-			writeText(b, t.Text(off))
-			put(b, `</span><span class="net-on">`)
-			writeText(b, t.Text(on))
-			put(b, `</span>`)
-		}
 		put(b, `<section class="notice notice-offline" aria-labelledby="page-title"><h1 id="page-title" tabindex="-1">`)
-		both(i18n.OfflinePageTitle, i18n.UnreachableTitle)
+		writeBoth(b, t, i18n.OfflinePageTitle, i18n.UnreachableTitle)
 		put(b, `</h1><p>`)
-		both(i18n.OfflinePageText, i18n.UnreachableText)
+		writeBoth(b, t, i18n.OfflinePageText, i18n.UnreachableText)
 		put(b, `</p><ul class="notice-links"><li><a href="/">`)
 		writeText(b, t.Text(i18n.NotFoundLatest))
 		put(b, `</a></li><li><a href="`, page.SavedPath, `">`)
 		writeText(b, t.Text(i18n.SavedTitle))
 		put(b, `</a></li></ul></section>`)
 	})}
+}
+
+// writeBoth writes a text twice: what is true offline (net-off), and
+// online, when the site does not answer (net-on). The style sheet shows
+// one by the document's data-offline, which the inline loader sets before
+// the first paint and reader.js keeps in step with the device.
+func writeBoth(b *strings.Builder, t *i18n.Table, off, on i18n.Key) {
+	put(b, `<span class="net-off">`)
+	writeText(b, t.Text(off))
+	put(b, `</span><span class="net-on">`)
+	writeText(b, t.Text(on))
+	put(b, `</span>`)
 }

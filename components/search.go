@@ -76,9 +76,10 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		f = &page.Found{}
 	}
 	var results []search.Hit
-	var key i18n.Key // the note, when it is a label alone
-	var past bool    // a page past the last page of complete results
-	var none bool    // nothing matched: the note says so, with the query
+	var key i18n.Key    // the note, when it is a label alone
+	var online i18n.Key // key's words when the device is online (writeBoth)
+	var past bool       // a page past the last page of complete results
+	var none bool       // nothing matched: the note says so, with the query
 	switch {
 	case f.Static:
 		// The note says what an exported site's page does (below).
@@ -95,14 +96,17 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	case f.Incomplete && len(f.Hits) == 0:
 		// Offline, without the index's part the query needs (Total 0:
 		// not "0 results") or the results' own files: nothing to list,
-		// and the way out said.
-		key = i18n.SearchOfflineNone
+		// and the way out said: offline, or the site not answering.
+		key, online = i18n.SearchOfflineNone, i18n.SearchUnreachableNone
 	default:
 		// An address past the last page (edited, or from before the
 		// archive changed): said, with the way back.
 		past = !f.Incomplete && f.Page > f.Pages
 		if f.Incomplete {
-			key = i18n.SearchIncomplete
+			key, online = i18n.SearchIncomplete, i18n.SearchUnreachable
+		}
+		if f.Partial {
+			key = i18n.SearchPartial
 		}
 		results = f.Hits
 	}
@@ -138,6 +142,8 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		case none:
 			before, after := t.Around(i18n.SearchNone, "query")
 			writeWithQuery(&b, t, ref.Slug, before, after)
+		case online != "":
+			writeBoth(&b, t, key, online)
 		default:
 			writeText(&b, t.Text(key))
 		}

@@ -138,31 +138,44 @@ func TestSearchPastTheEnd(t *testing.T) {
 // nothing ("0 results") nor a list to be empty, but what to do.
 func TestSearchOffline(t *testing.T) {
 	hit := search.Hit{Slug: "synthetic-story", Headline: "Synthetic", HeadlineMarks: []search.Span{{Text: "Synthetic", Mark: true}}}
+	// Each note twice, as the offline page's words: offline, and online
+	// with the site not answering; the style sheet shows one.
 	const (
-		incomplete = "Offline: these results come from the parts of the index on this device and may be incomplete."
-		none       = "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."
+		incomplete       = "Offline: these results come from the parts of the index on this device and may be incomplete."
+		none             = "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."
+		incompleteOnline = "The site is not answering: these results come from the parts of the index on this device and may be incomplete."
+		noneOnline       = "The site is not answering, and this device does not hold the part of the index these results need. Search again in a moment."
+		partial          = "Some results cannot be shown while their articles are being updated. Search again in a moment."
 	)
 	for _, tt := range []struct {
-		scenario    string
-		total       int
-		hits        []search.Hit
-		title, note string
-		listed      int
+		scenario       string
+		total          int
+		hits           []search.Hit
+		partial        bool
+		title, off, on string
+		listed         int
 	}{
-		{"some results at hand", 21, []search.Hit{hit}, "21 results for synthetic", incomplete, 1},
-		{"matched, none at hand", 21, nil, "21 results for synthetic", none, 0},
-		{"not matched", 0, nil, "Search the archive", none, 0},
+		{"some results at hand", 21, []search.Hit{hit}, false, "21 results for synthetic", incomplete, incompleteOnline, 1},
+		{"matched, none at hand", 21, nil, false, "21 results for synthetic", none, noneOnline, 0},
+		{"not matched", 0, nil, false, "Search the archive", none, noneOnline, 0},
+		{"a result's article being updated", 21, []search.Hit{hit}, true, "21 results for synthetic", partial, "", 1},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
-			f := &page.Found{Incomplete: true}
+			f := &page.Found{Incomplete: !tt.partial, Partial: tt.partial}
 			f.Page, f.Pages, f.Total, f.Hits = 1, (tt.total+19)/20, tt.total, tt.hits
 			_, root := render(t, View(testSite, page.SearchRef("synthetic", 1), page.Data{Found: f}))
 			h1, notes := root.All("h1"), root.WithClass("search-note")
 			if len(h1) != 1 || h1[0].TextContent() != tt.title {
 				t.Errorf("the heading is not %q", tt.title)
 			}
-			if len(notes) != 1 || notes[0].TextContent() != tt.note {
-				t.Errorf("%d notes, want %q", len(notes), tt.note)
+			if len(notes) != 1 || notes[0].TextContent() != tt.off+tt.on {
+				t.Fatalf("%d notes, want %q", len(notes), tt.off+tt.on)
+			}
+			if off, on := notes[0].WithClass("net-off"), notes[0].WithClass("net-on"); tt.on != "" && (len(off) != 1 || off[0].TextContent() != tt.off || len(on) != 1 || on[0].TextContent() != tt.on) {
+				t.Errorf("the note's words offline and online are not apart")
+			}
+			if tt.partial && root.Find("div", page.DrawnQuery, "synthetic") != nil {
+				t.Errorf("results with one left out are marked complete")
 			}
 			if n := len(root.WithClass("summary")); n != tt.listed {
 				t.Errorf("%d results listed, want %d", n, tt.listed)

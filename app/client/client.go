@@ -102,7 +102,7 @@ func (s *Source) Load(r page.Ref) (page.Data, error) {
 		return d, nil
 	}
 	if r.Kind == page.Search {
-		return s.search(r), nil
+		return s.search(r)
 	}
 	url := s.base + "/" + r.DataFile()
 	var d page.Data
@@ -137,11 +137,16 @@ func (s *Source) Load(r page.Ref) (page.Data, error) {
 // search runs a search page's query against the index under the data
 // path: the searcher fetches the few files the query needs and keeps them
 // for the next. A file it cannot have (offline, or the host still building
-// the index) makes the results incomplete, not an error page.
-func (s *Source) search(r page.Ref) page.Data {
+// the index) makes the results incomplete, not an error page. A file of
+// the index that is not found went with its version (the site has been
+// updated: the manifest lists every file of its version, which a
+// deploy keeps or removes whole), so it is page.ErrStale, as a page's
+// data path gone is; offline.json, which Load asks, may well be kept by
+// the service worker for the old version's pages.
+func (s *Source) search(r page.Ref) (page.Data, error) {
 	f := &page.Found{}
 	if r.Slug == "" {
-		return page.Data{Found: f}
+		return page.Data{Found: f}, nil
 	}
 	s.mu.Lock()
 	if s.searcher == nil {
@@ -157,6 +162,12 @@ func (s *Source) search(r page.Ref) page.Data {
 	if err != nil {
 		app.Log("dateline: searching:", err)
 		switch {
+		case errors.Is(err, errNotFound):
+			return page.Data{}, fmt.Errorf("searching %s: %w", r.Slug, page.ErrStale)
+		case errors.Is(err, errNotReady) && res.Total > 0:
+			// A result's part that the host makes again: its article
+			// changed on disk (app/site: found does the same).
+			f.Partial = true
 		case errors.Is(err, errNotReady):
 			f.Building = true
 			// Try the manifest again next time rather than keep the failure.
@@ -169,7 +180,7 @@ func (s *Source) search(r page.Ref) page.Data {
 			f.Failed = true
 		}
 	}
-	return page.Data{Found: f}
+	return page.Data{Found: f}, nil
 }
 
 // First gives the data of the page the document opened on, before the

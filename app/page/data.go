@@ -53,6 +53,11 @@ type Found struct {
 	Building, Static, Incomplete bool
 	// Failed: the search could not run at all. Pending: it is running.
 	Failed, Pending bool
+	// Partial: the host could not make a result's part (its article
+	// changed on disk, the host reading the dataset again): the page
+	// shows the others and says so, and is neither kept nor marked as
+	// complete.
+	Partial bool
 }
 
 // A search page drawn with complete results marks its content (the element
@@ -68,7 +73,7 @@ const (
 // Complete reports whether f holds every result of its query's page (or
 // that none matched), as the search page draws them.
 func (f *Found) Complete() bool {
-	return !f.Building && !f.Static && !f.Incomplete && !f.Failed && !f.Pending
+	return !f.Building && !f.Static && !f.Incomplete && !f.Failed && !f.Pending && !f.Partial
 }
 
 // Missing reports whether the page does not exist.

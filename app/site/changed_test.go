@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -76,5 +77,63 @@ func TestChangedOnDisk(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSearchChangedArticle edits one article in place under a site whose
+// search index is built, as an editor saves a file: the host's search
+// page leaves that article out until the host reads the dataset again,
+// and says so, while every other result of the query is shown; it never
+// says that the search could not run. The index's part of that article
+// answers 503 (the app leaves it out likewise).
+func TestSearchChangedArticle(t *testing.T) {
+	// More articles than a site saved whole offline has, whose index keeps
+	// every part made: past it, parts are made from the dataset.
+	const n = site.FullOfflineMaxArticles + 1
+	file := filepath.Join(t.TempDir(), "news.json")
+	if err := os.WriteFile(file, archiveData(n), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arc, err := dataset.Load(file, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WaitSearch(); err != nil {
+		t.Fatal(err)
+	}
+	get := func(p string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		return rec
+	}
+	// "123" finds story 123 and stories 1230 to 1239 by their numbers.
+	edited := strings.Replace(string(archiveData(n)), "Synthetic text 1234.", "Synthetic text 1234, edited.", 1)
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rec := get("/search?q=123")
+	body := rec.Body.String()
+	if rec.Code != http.StatusOK || strings.Contains(body, "could not run") || !strings.Contains(body, "being updated") || !strings.Contains(body, "<title>11 results for 123") {
+		t.Fatalf("status %d, the search failed or did not say why a result is missing:\n%s", rec.Code, body[strings.Index(body, "<main"):])
+	}
+	for _, i := range []int{123, 1230, 1231, 1234, 1239} {
+		if listed, want := strings.Contains(body, fmt.Sprintf(`href="/articles/story-%03d"`, i)), i != 1234; listed != want {
+			t.Errorf("story-%03d listed %v, want %v", i, listed, want)
+		}
+	}
+	if strings.Contains(body, `data-query=`) {
+		t.Error("the page is marked as complete results, which the app would keep")
+	}
+	// Once the article reads as it did, the page is whole again: the
+	// page with one missing was not kept.
+	if err := os.WriteFile(file, archiveData(n), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if body := get("/search?q=123").Body.String(); !strings.Contains(body, `href="/articles/story-1234"`) || strings.Contains(body, "being updated") {
+		t.Errorf("the article as it was is still left out:\n%s", body[strings.Index(body, "<main"):])
 	}
 }

@@ -220,11 +220,16 @@ func (s *Site) found(ref page.Ref) (*page.Found, bool) {
 	res, err := ix.searcher.Search(ref.Slug, ref.N)
 	if err != nil {
 		app.Log("dateline: searching", ref.Slug, ":", err)
-		f.Failed = true
-		return f, false
+		// A result whose article changed on disk since the index was
+		// built (searchDoc) is left out; the others are shown.
+		if !errors.Is(err, search.ErrUnavailable) || res.Total == 0 {
+			f.Failed = true
+			return f, false
+		}
+		f.Partial = true
 	}
 	f.Results = res
-	return f, true
+	return f, err == nil
 }
 
 // searchFiles lists the index's files, by name under the search directory:

@@ -102,3 +102,60 @@ func TestChangedDatasetTellsReader(t *testing.T) {
 		return strings.Contains(m.Text, "503") || strings.Contains(m.Text, "loading page data")
 	})
 }
+
+// TestSearchAfterTheSiteChanged searches in the app once the site its page
+// came from is no longer there as it was, with no index file saved by the
+// service worker: after a deploy (the page's version, its index with it,
+// gone) the page says that the site has been updated, with Reload, as a
+// page's load does; with the host down, the note says that the site is not
+// answering, not that the reader, who is online, is offline.
+func TestSearchAfterTheSiteChanged(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		scenario string
+		change   func(t *testing.T, h *host, file string)
+		want     string // in <main>
+	}{
+		{"deployed", func(t *testing.T, h *host, file string) {
+			good, err := os.ReadFile(writeDataset(t, "edited.json", reloadDataset("Edited")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, good, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for deadline := time.Now().Add(20 * time.Second); !strings.Contains(h.Log(), "dataset changed: reloaded 3 articles"); {
+				if time.Now().After(deadline) {
+					t.Fatalf("the host did not reload:\n%s", h.Log())
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}, "This site has been updated"},
+		{"host down", func(t *testing.T, h *host, file string) { h.stop() },
+			"The site is not answering, and this device does not hold the part of the index these results need."},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			t.Parallel()
+			file := writeDataset(t, "search-reload.json", reloadDataset("Original"))
+			h := privateHost(t, "-data", file)
+			tb := newTab(t, 1280, 900)
+			if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+				t.Fatalf("enabling the network domain: %v", err)
+			}
+			if _, err := chromedp.Call(tb.ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+				t.Fatalf("bypassing the service worker: %v", err)
+			}
+			if st := tb.navigate(h.URL + "/"); st != 200 {
+				t.Fatalf("status %d, want 200", st)
+			}
+			tb.waitLive()
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tt.change(t, h, file)
+			submitQuery(tb, "synthetic")
+			tb.waitFor("the page to say "+tt.want, `document.querySelector("main").innerText.includes(`+jsString(tt.want)+`)`, 10*time.Second)
+			if text := eval[string](tb, `document.querySelector("main").innerText`); strings.Contains(text, "offline") || strings.Contains(text, "connection") {
+				t.Errorf("the reader, online, is told of being offline or of the connection:\n%s", text)
+			}
+		})
+	}
+}

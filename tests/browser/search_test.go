@@ -71,7 +71,7 @@ const searchStateJS = `({
   hits: Array.from(document.querySelectorAll(".search-results .summary-headline a"), (a) => a.getAttribute("href")),
   marks: document.querySelectorAll(".search-results mark").length,
   input: (document.getElementById("search-input") || {}).value || "",
-  note: (document.querySelector(".search-note") || {}).textContent || "",
+  note: (document.querySelector(".search-note") || {}).innerText || "", // as shown: offline or online
 })`
 
 // TestSearchInTheApp searches from the home page with the keyboard, pages
@@ -406,7 +406,7 @@ func TestSearchOpensIncomplete(t *testing.T) {
 window.__notes = [];
 new MutationObserver(() => {
   const note = document.querySelector("main .search-note");
-  const text = note ? note.textContent : "";
+  const text = note ? note.innerText : "";
   if (window.__notes[window.__notes.length - 1] !== text) window.__notes.push(text);
 }).observe(document, {subtree: true, childList: true, characterData: true});`)
 	var mu sync.Mutex
@@ -441,8 +441,9 @@ new MutationObserver(() => {
 	// A second search would start once the page is live (its OnNav):
 	// give it time to show in the requests and notes below.
 	time.Sleep(700 * time.Millisecond)
-	// No head at hand: nothing to list, and the way out said.
-	const incomplete = "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."
+	// No head at hand: nothing to list, and the way out said. The device
+	// is online: the site did not answer.
+	const incomplete = "The site is not answering, and this device does not hold the part of the index these results need. Search again in a moment."
 	got := eval[searchState](tb, searchStateJS)
 	if !strings.HasSuffix(got.H1, " for story 3") || got.Note != incomplete || len(got.Hits) != 0 {
 		t.Errorf("the search page opened with refused files: %+v", got)
