@@ -2588,6 +2588,20 @@
   };
   doc.addEventListener("click", leaving, true);
   doc.addEventListener("submit", leaving, true);
+  // A link clicked with Shift (a new window) or Alt (a download) is the
+  // browser's, as with Ctrl or Meta: go-app's handler on the window leaves
+  // it only those two, and would open the page here. Stopped on the way
+  // down, the click never reaches that handler; what the browser does
+  // with it is not prevented.
+  window.addEventListener(
+    "click",
+    function (e) {
+      if ((e.shiftKey || e.altKey) && e.target.closest && e.target.closest("a[href]")) {
+        e.stopPropagation();
+      }
+    },
+    true
+  );
   window.addEventListener("popstate", leaving, true);
   root.setAttribute("data-reader", "");
   shown();

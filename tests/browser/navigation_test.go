@@ -236,3 +236,55 @@ func TestClickAtTakeover(t *testing.T) {
 	tb.waitH1("Latest articles")
 	tb.checkConsole(nil)
 }
+
+// TestModifiedClickIsTheBrowsers clicks an article's link on the home page
+// with Shift, which opens it in a new window, and with Ctrl, a new tab:
+// both are the browser's to carry out, and the page clicked on stays as
+// it was. go-app left only Ctrl and Meta to the browser: a Shift click
+// opened the article in the page instead. A plain click is the app's.
+func TestModifiedClickIsTheBrowsers(t *testing.T) {
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	if st := tb.navigate(h.URL + "/"); st != 200 {
+		t.Fatalf("status %d, want 200", st)
+	}
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	eval[chromedp.Void](tb, `window.__marker = 5`)
+	sel := `article.summary h2 a[href="/articles/` + slugAlpha + `"]`
+	opened := func() int {
+		targets, err := chromedp.Targets(tb.ctx)
+		if err != nil {
+			t.Fatalf("listing the browser's targets: %v", err)
+		}
+		n := 0
+		for _, tg := range targets {
+			if tg.Type == "page" && strings.HasSuffix(tg.URL, "/articles/"+slugAlpha) {
+				n++
+			}
+		}
+		return n
+	}
+	for i, mod := range []struct {
+		name string
+		key  chromedp.Modifier
+	}{{"Shift", chromedp.ModifierShift}, {"Ctrl", chromedp.ModifierCtrl}} {
+		at := eval[[]float64](tb, `(() => { const r = document.querySelector(`+jsString(sel)+`).getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
+		tb.do(mod.name+"-clicking "+sel, chromedp.MouseClickXY(at[0], at[1], chromedp.ButtonModifiers(mod.key)))
+		for deadline := time.Now().Add(10 * time.Second); opened() < i+1; {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s-click: no new window or tab opened the article", mod.name)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		time.Sleep(300 * time.Millisecond) // for a navigation in the page, had it begun
+		if got := eval[string](tb, `location.pathname + " " + window.__marker + " " + document.querySelector("h1").textContent`); got != "/ 5 Latest articles" {
+			t.Errorf("%s-click: the page clicked on is now %q", mod.name, got)
+		}
+	}
+	tb.click("clicking "+sel, sel)
+	tb.waitH1(headAlpha)
+	if got := eval[string](tb, `location.pathname + " " + window.__marker`); got != "/articles/"+slugAlpha+" 5" {
+		t.Errorf("a plain click: %q, want the app's navigation", got)
+	}
+}
