@@ -88,6 +88,21 @@ func TestValidate(t *testing.T) {
 			}
 		})
 	}
+	// A date alone is midnight UTC, which a newsroom west of Greenwich
+	// reads as the evening before: the hint says so, where one is given.
+	for _, tt := range []struct{ published, updated string }{
+		{"2021-12-07T23:30:00-05:00", "2021-12-08"},
+		{"2021-12-09", "2021-12-08T18:00:00-05:00"},
+		{"2021-12-07T23:30:00-05:00", "2021-12-08T04:00:00Z"},
+	} {
+		a := good()
+		a.Published, a.Updated = tt.published, tt.updated
+		faults := a.Validate(now)
+		dateAlone := len(tt.published) == 10 || len(tt.updated) == 10
+		if len(faults) != 1 || strings.Contains(faults[0].Hint, "a date alone is midnight UTC") != dateAlone {
+			t.Errorf("published %s, updated %s: faults %+v; want one, saying what a date alone is: %v", tt.published, tt.updated, faults, dateAlone)
+		}
+	}
 	// A text of invisible characters (right-to-left editors leave
 	// direction marks; a tatweel or harakat alone have no letter to show):
 	// a warning, as datasets held them before, and the page is only the

@@ -98,7 +98,13 @@ func (a *Article) Validate(now time.Time) []Fault {
 	// A published date in the future is the fault to fix, not an updated
 	// date before it.
 	if updated, ok := a.date(&f, "/updated", a.Updated, now); ok && pubOK && updated.Before(published) && !ahead(published, now) {
-		f.add("/updated", fmt.Sprintf("updated %s is before published %s", a.Updated, a.Published), "an article is updated after it is published: check both dates")
+		hint := "an article is updated after it is published: check both dates"
+		if len(a.Updated) == len(time.DateOnly) || len(a.Published) == len(time.DateOnly) {
+			// "2021-12-08" against "2021-12-07T23:30:00-05:00", which
+			// is 04:30 UTC on the 8th: the date alone reads as earlier.
+			hint += " (a date alone is midnight UTC: give the time, with its zone)"
+		}
+		f.add("/updated", fmt.Sprintf("updated %s is before published %s", a.Updated, a.Published), hint)
 	}
 	for i, name := range a.Authors {
 		p := "/authors/" + strconv.Itoa(i)

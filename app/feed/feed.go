@@ -124,6 +124,20 @@ func parseDate(field, s string) (time.Time, error) {
 	return t, nil
 }
 
+// isoTime returns a dataset's date as the time it stands for, in RFC 3339:
+// a date alone ("2006-01-02") is midnight UTC, as the feeds and sitemaps
+// write it (a date without a zone is read in the reader's own: Google's
+// in Googlebot's), and a time is kept as written. Other text is returned
+// as is.
+func isoTime(s string) string {
+	if len(s) == len(time.DateOnly) {
+		if t, ok := article.ParseDate(s); ok {
+			return t.Format(time.RFC3339)
+		}
+	}
+	return s
+}
+
 // idNamespace is the UUID namespace of Dateline's feed ids (a random
 // version 4 UUID drawn once). Changing it changes every id readers know.
 var idNamespace = [16]byte{

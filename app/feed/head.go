@@ -116,8 +116,8 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 				add("og:image:alt", img.Alt)
 			}
 		}
-		add("article:published_time", a.Published)
-		add("article:modified_time", a.Updated)
+		add("article:published_time", isoTime(a.Published))
+		add("article:modified_time", isoTime(a.Updated))
 		add("article:section", a.Section)
 		for _, t := range a.Tags {
 			add("article:tag", t)

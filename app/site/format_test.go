@@ -39,6 +39,7 @@ var formatSums = map[int]string{
 	3: "22d513f1a6b77b1b220718a8", // the dateline's place and the section searched
 	4: "f74dbb12a8e79f2fee379301", // a no-break space after "Dr." before a capital beyond ASCII ("Dr. Élise")
 	5: "aba434d3ebad247474f6a4f2", // no og:locale in a page's head for a language without a region
+	6: "ef51553b9ada12d63e4330e2", // a date alone in a page's head and JSON-LD as the RFC 3339 time it stands for
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers

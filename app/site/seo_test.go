@@ -89,7 +89,7 @@ func TestHeadTags(t *testing.T) {
 				{"/articles/seo-photo", map[string][]string{
 					"og:type": {"article"}, "og:title": {"Synthetic story with a photo"}, "og:site_name": {"Synthetic Herald"},
 					"og:locale": nil, "og:url": abs("/articles/seo-photo"),
-					"article:published_time": {"2024-03-05T09:00:00Z"}, "article:modified_time": {"2024-03-06"},
+					"article:published_time": {"2024-03-05T09:00:00Z"}, "article:modified_time": {"2024-03-06T00:00:00Z"},
 					"article:section": {"World"}, "article:tag": {"Alpha", "Beta"},
 					"og:image": abs("/web/icons/icon-512.png"), "og:image:alt": func() []string {
 						if url == "" {
@@ -144,7 +144,8 @@ func TestJSONLD(t *testing.T) {
 	}
 	for key, want := range map[string]any{
 		"@type": "NewsArticle", "headline": "Synthetic story with a photo", "datePublished": "2024-03-05T09:00:00Z",
-		"dateModified": "2024-03-06", "inLanguage": "en", "articleSection": "World",
+		"dateModified": "2024-03-06T00:00:00Z", // a date alone: midnight UTC, as the feed says
+		"inLanguage":   "en", "articleSection": "World",
 		"mainEntityOfPage": "https://news.example.org/articles/seo-photo",
 	} {
 		if ld[key] != want {
