@@ -172,6 +172,25 @@ func TestSiteValidate(t *testing.T) {
 			t.Errorf("url %q refused: %+v", u, f)
 		}
 	}
+	// Valid origins no one outside the machine or its network reaches: a
+	// warning, put in every canonical link and feed as they are.
+	for _, tt := range []struct{ url, says string }{
+		{"https://localhost", "a loopback address"},
+		{"https://news.localhost:8443", "a loopback address"},
+		{"https://127.0.0.1", "a loopback address"},
+		{"https://[::1]", "a loopback address"},
+		{"https://[::ffff:7f00:1]", "a loopback address"},
+		{"https://10.1.2.3", "a private network address"},
+		{"https://192.168.0.10:8443", "a private network address"},
+		{"https://[fd00::1]", "a private network address"},
+		{"https://169.254.1.1", "a private network address"},
+		{"https://newsroom.local", "a local network name"},
+	} {
+		f := (&Site{URL: tt.url}).Validate()
+		if len(f) != 1 || !f[0].Warn || f[0].Pointer != "/url" || !strings.Contains(f[0].Message, tt.says+": search engines") {
+			t.Errorf("url %q: %+v, want a warning that it is %s", tt.url, f, tt.says)
+		}
+	}
 	for _, tt := range []struct{ url, says string }{
 		{"http://news.example.org", "not an https address"},
 		{"https://news.example.org/x", "more than an origin"},

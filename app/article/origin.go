@@ -48,6 +48,35 @@ func checkOrigin(u string) string {
 	return ""
 }
 
+// unreachableHost says what the host of u, a valid origin (checkOrigin),
+// is when no one outside the machine or its network can reach it: "a
+// loopback address" (localhost, 127.0.0.1, [::1]), "a private network
+// address" (10.0.0.1, 192.168.1.2, fd00::1, link-local ones) or "a local
+// network name" (printer.local); "" for any other host.
+func unreachableHost(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	h := strings.TrimSuffix(strings.ToLower(p.Hostname()), ".")
+	if a, err := netip.ParseAddr(h); err == nil {
+		switch a = a.Unmap(); {
+		case a.IsLoopback():
+			return "a loopback address"
+		case a.IsPrivate(), a.IsLinkLocalUnicast(), a.IsUnspecified():
+			return "a private network address"
+		}
+		return ""
+	}
+	switch {
+	case h == "localhost", strings.HasSuffix(h, ".localhost"):
+		return "a loopback address"
+	case strings.HasSuffix(h, ".local"):
+		return "a local network name"
+	}
+	return ""
+}
+
 // badPort is a port out of the range 0 to 65535, as written.
 type badPort string
 

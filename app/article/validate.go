@@ -273,6 +273,12 @@ func (s *Site) Validate() []Fault {
 	if s.URL != "" {
 		if msg := checkOrigin(s.URL); msg != "" {
 			f.add("/url", msg, `give the public address of the site, such as "https://news.example.org"`)
+		} else if where := unreachableHost(s.URL); where != "" {
+			// A valid origin, put in every canonical link, feed and
+			// sitemap: a warning, as a test site may well be one.
+			f.add("/url", fmt.Sprintf("%q is %s: search engines, feed readers and shared links cannot reach it", s.URL, where),
+				`give the public address of the site, such as "https://news.example.org"`)
+			f.list[len(f.list)-1].Warn = true
 		}
 	}
 	if s.Publisher != "" {

@@ -609,6 +609,22 @@ func TestLabelWarnings(t *testing.T) {
 	}
 }
 
+// TestSiteURLWarning reads a site whose url no one outside the machine
+// reaches (a test site's): a warning in its place, and the site read with
+// it, as its pages and feeds will carry it.
+func TestSiteURLWarning(t *testing.T) {
+	a, err := LoadBytes("local.json", []byte("{\"site\": {\"url\": \"https://localhost:8443\"},\n\"articles\": ["+story("a", "")+"]}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Warnings) != 1 || a.Warnings[0].Pointer != "/site/url" || a.Warnings[0].Line != 1 || !strings.Contains(a.Warnings[0].Message, "loopback") {
+		t.Errorf("warnings %v, want one for /site/url", a.Warnings)
+	}
+	if a.Site.URL != "https://localhost:8443" {
+		t.Errorf("site url %q", a.Site.URL)
+	}
+}
+
 // TestFutureDates checks that dates are checked against Options.Now: the
 // same article is refused a day and more before its date, in its place,
 // and read once the date is near.

@@ -845,7 +845,11 @@ func (l *loader) readSite(fs *fileState, off int64, raw []byte) {
 	}
 	labelProblems, labelWarnings := i18n.Validate(s.Lang, s.Labels)
 	for _, f := range append(s.Validate(), labelProblems...) {
-		if !coveredBy(shape, f.Pointer) {
+		switch {
+		case coveredBy(shape, f.Pointer):
+		case f.Warn: // a url no one outside reaches (localhost)
+			fs.warnings = append(fs.warnings, place(f))
+		default:
 			probs = append(probs, place(f))
 		}
 	}

@@ -47,7 +47,7 @@ func origin(site article.Site) (string, error) {
 		return "", nil
 	}
 	for _, f := range site.Validate() {
-		if f.Pointer == "/url" {
+		if f.Pointer == "/url" && !f.Warn {
 			return "", fmt.Errorf("site url: %s", f.Message)
 		}
 	}
