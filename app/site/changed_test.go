@@ -14,6 +14,32 @@ import (
 	"dateline/app/site"
 )
 
+// siteOnFile serves data from a dataset file, as the host does, its search
+// index built: it returns the site, the file, for the test to change, and
+// a GET of the site.
+func siteOnFile(t *testing.T, data []byte) (s *site.Site, file string, get func(path string) *httptest.ResponseRecorder) {
+	t.Helper()
+	file = filepath.Join(t.TempDir(), "news.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arc, err := dataset.Load(file, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WaitSearch(); err != nil {
+		t.Fatal(err)
+	}
+	return s, file, func(p string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		return rec
+	}
+}
+
 // TestChangedOnDisk edits the dataset file under a site that read it, as
 // a newsroom's editor does while the host serves it: the pages and data
 // files of the articles it had not yet made answer 503 with Retry-After,
@@ -28,23 +54,7 @@ func TestChangedOnDisk(t *testing.T) {
 		{"truncated", nil},
 	} {
 		t.Run(change.scenario, func(t *testing.T) {
-			file := filepath.Join(t.TempDir(), "news.json")
-			if err := os.WriteFile(file, archiveData(5), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			arc, err := dataset.Load(file, dataset.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			get := func(p string) *httptest.ResponseRecorder {
-				rec := httptest.NewRecorder()
-				s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-				return rec
-			}
+			s, file, get := siteOnFile(t, archiveData(5))
 			if rec := get("/articles/story-000"); rec.Code != http.StatusOK {
 				t.Fatalf("before the change: status %d", rec.Code)
 			}
@@ -90,26 +100,7 @@ func TestSearchChangedArticle(t *testing.T) {
 	// More articles than a site saved whole offline has, whose index keeps
 	// every part made: past it, parts are made from the dataset.
 	const n = site.FullOfflineMaxArticles + 1
-	file := filepath.Join(t.TempDir(), "news.json")
-	if err := os.WriteFile(file, archiveData(n), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	arc, err := dataset.Load(file, dataset.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(site.Config{Archive: arc, Web: testWeb(t, nil), Build: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.WaitSearch(); err != nil {
-		t.Fatal(err)
-	}
-	get := func(p string) *httptest.ResponseRecorder {
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-		return rec
-	}
+	_, file, get := siteOnFile(t, archiveData(n))
 	// "123" finds story 123 and stories 1230 to 1239 by their numbers.
 	edited := strings.Replace(string(archiveData(n)), "Synthetic text 1234.", "Synthetic text 1234, edited.", 1)
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {

@@ -29,6 +29,25 @@ func reloadDataset(word string) *article.Dataset {
 	return ds
 }
 
+// workerlessTab opens url in a new tab whose requests bypass the service
+// worker, so that what the page fetches is the host's answer, and waits
+// until the app is live.
+func workerlessTab(t *testing.T, url string) *tab {
+	t.Helper()
+	tb := newTab(t, 1280, 900)
+	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("enabling the network domain: %v", err)
+	}
+	if _, err := chromedp.Call(tb.ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+		t.Fatalf("bypassing the service worker: %v", err)
+	}
+	if st := tb.navigate(url); st != 200 {
+		t.Fatalf("%s: status %d, want 200", url, st)
+	}
+	tb.waitLive()
+	return tb
+}
+
 // TestChangedDatasetTellsReader saves the served dataset half written while
 // a reader has the site open, with no page saved by the service worker: an
 // article the app had not loaded says that the site has been updated, not
@@ -38,17 +57,7 @@ func TestChangedDatasetTellsReader(t *testing.T) {
 	t.Parallel()
 	file := writeDataset(t, "reload.json", reloadDataset("Original"))
 	h := privateHost(t, "-data", file)
-	tb := newTab(t, 1280, 900)
-	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatalf("enabling the network domain: %v", err)
-	}
-	if _, err := chromedp.Call(tb.ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
-		t.Fatalf("bypassing the service worker: %v", err)
-	}
-	if st := tb.navigate(h.URL + "/"); st != 200 {
-		t.Fatalf("status %d, want 200", st)
-	}
-	tb.waitLive()
+	tb := workerlessTab(t, h.URL+"/")
 	tb.waitH1("Latest articles")
 
 	waitLog := func(want string) {
@@ -138,17 +147,7 @@ func TestSearchAfterTheSiteChanged(t *testing.T) {
 			t.Parallel()
 			file := writeDataset(t, "search-reload.json", reloadDataset("Original"))
 			h := privateHost(t, "-data", file)
-			tb := newTab(t, 1280, 900)
-			if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
-				t.Fatalf("enabling the network domain: %v", err)
-			}
-			if _, err := chromedp.Call(tb.ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
-				t.Fatalf("bypassing the service worker: %v", err)
-			}
-			if st := tb.navigate(h.URL + "/"); st != 200 {
-				t.Fatalf("status %d, want 200", st)
-			}
-			tb.waitLive()
+			tb := workerlessTab(t, h.URL+"/")
 			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 			tt.change(t, h, file)
 			submitQuery(tb, "synthetic")
