@@ -1201,26 +1201,36 @@
     // too late for the activation navigator.share needs, which would then
     // refuse it unseen: the link is copied instead.
     var activated = !navigator.userActivation || navigator.userActivation.isActive;
-    if (navigator.share && activated) {
-      // The title once: share targets show text and title together.
-      navigator.share({ title: plain(title), url: url }).catch(function () {
-        // Cancelled by the reader, or refused: nothing to say.
-      });
-      return;
-    }
+    // The link to copy by hand, where it could not be copied: an address
+    // reads left to right, its start first, in any edition.
     var fallback = function () {
-      var input = el("input", { type: "text", readonly: "", value: url, "aria-label": plain(text("article.copy_link")), class: "toast-input" });
+      var input = el("input", { type: "text", readonly: "", dir: "ltr", value: url, "aria-label": plain(text("article.copy_link")), class: "toast-input" });
       toast(text("article.copy_link"), { id: "share", content: input, ms: 10000 });
       input.focus();
       input.select();
     };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(url).then(function () {
-        toast(text("article.link_copied"), { id: "share" });
-      }, fallback);
-    } else {
-      fallback();
+    var copy = function () {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () {
+          toast(text("article.link_copied"), { id: "share" });
+        }, fallback);
+      } else {
+        fallback();
+      }
+    };
+    if (navigator.share && activated) {
+      // The title once: share targets show text and title together.
+      navigator.share({ title: plain(title), url: url }).catch(function (e) {
+        // The reader's own cancel says nothing. A refusal (a permissions
+        // policy, a sheet still opening, data the sheet takes not) gives
+        // the link as if there were no sheet.
+        if (!e || e.name !== "AbortError") {
+          copy();
+        }
+      });
+      return;
     }
+    copy();
   }
 
   // ---- listen ------------------------------------------------------------

@@ -321,13 +321,18 @@ func TestProgressAndResume(t *testing.T) {
 
 // shareStub replaces navigator.share and the clipboard, as the test asks:
 // "share" (the API, recording its call), "copy" (no API, the clipboard
-// works) or "refuse" (no API, the clipboard refuses).
+// works), "refuse" (no API, the clipboard refuses), "sheet-refuses" (the
+// API refuses, NotAllowedError, as a permissions policy makes it; the
+// clipboard works) or "sheet-cancelled" (the reader closes the sheet:
+// AbortError).
 func shareStub(mode string) string {
 	return `(() => {
   const mode = ` + jsString(mode) + `;
   window.__shared = null; window.__copied = null;
+  const refusal = {"sheet-refuses": "NotAllowedError", "sheet-cancelled": "AbortError"}[mode];
   Object.defineProperty(Navigator.prototype, "share", {configurable: true,
-    value: mode === "share" || mode === "canonical" ? function (d) { window.__shared = d; return Promise.resolve(); } : undefined});
+    value: mode === "share" || mode === "canonical" ? function (d) { window.__shared = d; return Promise.resolve(); } :
+      refusal ? function (d) { window.__shared = d; return Promise.reject(new DOMException("synthetic", refusal)); } : undefined});
   Object.defineProperty(Navigator.prototype, "clipboard", {configurable: true, get: () => ({
     writeText: (s) => mode === "refuse" ? Promise.reject(new Error("synthetic refusal")) : (window.__copied = s, Promise.resolve()),
   })});
@@ -336,13 +341,15 @@ func shareStub(mode string) string {
 
 // TestShare shares with navigator.share where the browser has it, and
 // otherwise copies the link with a visible confirmation, or shows the
-// link selected to copy: never an error, and the message goes by itself
-// (the link's, once the reader has left it).
+// link selected to copy (left to right, in any edition): never an error,
+// and the message goes by itself (the link's, once the reader has left
+// it). A share sheet that refuses is as no sheet; the reader's closing
+// it says nothing.
 func TestShare(t *testing.T) {
 	t.Parallel()
 	h := readerHost(t)
 	url := h.URL + dlpage.ArticlePath(slugShort)
-	for _, mode := range []string{"share", "copy", "refuse", "canonical"} {
+	for _, mode := range []string{"share", "copy", "refuse", "canonical", "sheet-refuses", "sheet-cancelled"} {
 		t.Run(mode, func(t *testing.T) {
 			tb := newTab(t, 412, 800)
 			tb.addScript(shareStub(mode))
@@ -366,7 +373,13 @@ func TestShare(t *testing.T) {
 				if n := eval[int](tb, `document.querySelectorAll(".toast").length`); n != 0 {
 					t.Errorf("sharing showed %d messages", n)
 				}
-			case "copy":
+			case "sheet-cancelled":
+				tb.waitFor("navigator.share", `!!window.__shared`, 5*time.Second)
+				time.Sleep(300 * time.Millisecond) // for a message, had one come
+				if got := eval[string](tb, `document.querySelector(".toasts").innerText + (window.__copied || "")`); got != "" {
+					t.Errorf("a share the reader cancelled said or copied %q", got)
+				}
+			case "copy", "sheet-refuses":
 				tb.waitFor("the confirmation", `document.querySelector(".toasts").innerText.includes("Link copied")`, 5*time.Second)
 				if got := eval[string](tb, `window.__copied`); got != want {
 					t.Errorf("copied %q, want %q", got, want)
@@ -374,14 +387,14 @@ func TestShare(t *testing.T) {
 			case "refuse":
 				tb.waitFor("the link to copy", `!!document.querySelector(".toast-input")`, 5*time.Second)
 				got := eval[map[string]any](tb, `(() => { const i = document.querySelector(".toast-input");
-				  return {value: i.value, focused: document.activeElement === i, selected: i.selectionEnd - i.selectionStart}; })()`)
-				if got["value"] != want || got["focused"] != true || got["selected"] != float64(len(want)) {
-					t.Errorf("the fallback shows %v, want %s focused and selected", got, want)
+				  return {value: i.value, focused: document.activeElement === i, selected: i.selectionEnd - i.selectionStart, dir: i.getAttribute("dir")}; })()`) // ltr in any edition
+				if got["value"] != want || got["focused"] != true || got["selected"] != float64(len(want)) || got["dir"] != "ltr" {
+					t.Errorf("the fallback shows %v, want %s focused and selected, left to right", got, want)
 				}
 				// It stays while focus is in it (TestShareLinkStaysWhileUsed).
 				eval[chromedp.Void](tb, `document.activeElement.blur()`)
 			}
-			if mode == "copy" || mode == "refuse" {
+			if mode == "copy" || mode == "refuse" || mode == "sheet-refuses" {
 				tb.waitFor("the message to go by itself", `document.querySelectorAll(".toast").length === 0`, 12*time.Second)
 			}
 			tb.checkConsole(nil)
