@@ -19,14 +19,14 @@ import (
 // size: what the reader reads or taps must stay above it.
 
 // playerSizes are the windows and text sizes (2 is the default, 4 is
-// 130%) at which the player's height is checked: at 320 px its buttons
-// wrap to two rows.
+// 130%, 7 is 200%) at which the player's height is checked: at 320 px its
+// buttons wrap to two rows from 130%.
 var playerSizes = []struct {
 	width, height int
 	size          int
 }{
 	{412, 800, 2}, {412, 800, 4},
-	{320, 640, 2}, {320, 640, 4},
+	{320, 640, 2}, {320, 640, 4}, {320, 640, 7},
 }
 
 // listenAt opens the long article in tb at the given window and text
@@ -103,7 +103,8 @@ func TestListenAbovePlayer(t *testing.T) {
 }
 
 // TestToastAbovePlayer saves the article with s while listening at
-// 320 px, where the player wraps to two rows: the message sits above the
+// 320 px, where the player wraps to two rows at larger text sizes, and
+// takes no more than 30% of the window at 200%: the message sits above the
 // player and leaves its buttons to be tapped, nothing on the page moves,
 // and at the end of the page the footer is read above the player. Both were placed for a one-row
 // player, and the message lay over Pause and Next paragraph.
@@ -140,6 +141,11 @@ func TestToastAbovePlayer(t *testing.T) {
 		}
 		if o.Hit != "" {
 			t.Errorf("text size %d: the player's buttons do not take their taps: %s", c.size, o.Hit)
+		}
+		// Room for the paragraph being read: at 200% its three buttons
+		// stacked took 356 px of the 640.
+		if o.Player.H > 0.3*640 {
+			t.Errorf("text size %d: the player is %.0f px high, %.0f%% of the window", c.size, o.Player.H, o.Player.H/6.4)
 		}
 		// The player and the message come over the page: nothing under
 		// them moves.
