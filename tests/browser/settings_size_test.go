@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // settingsSizeJS sets the text-size slider of the open settings panel to
@@ -113,3 +114,43 @@ const panelOverflowJS = `(() => {
   return [...d.querySelectorAll("*")].filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > b.right - 1 || r.left < b.left + 1); })
     .map((e) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ").join(".") : "") + " " + Math.round(e.getBoundingClientRect().left) + "-" + Math.round(e.getBoundingClientRect().right) + " of " + Math.round(b.left) + "-" + Math.round(b.right)).join(", ");
 })()`
+
+// TestPanelsLargeText opens the keyboard shortcuts and the reading
+// settings at 200% on a 320 px phone, in the English and Arabic editions:
+// no text in either runs past the panel's box, and the panel does not
+// scroll sideways. "Previous paragraph" ran 11 px past the shortcuts'
+// panel, its last word cut off (on the left, right to left).
+func TestPanelsLargeText(t *testing.T) {
+	t.Parallel()
+	const overJS = `((id) => {
+  const d = document.getElementById(id), box = d.querySelector("form").getBoundingClientRect();
+  const out = [...d.querySelectorAll("dt, dd, label, p, h2, button, output")].filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5 || e.scrollWidth > e.clientWidth + 1);
+  }).map((e) => e.tagName.toLowerCase() + " " + JSON.stringify(e.textContent.trim().slice(0, 30)));
+  if (d.scrollWidth > d.clientWidth) out.push("the panel scrolls sideways by " + (d.scrollWidth - d.clientWidth) + " px");
+  return out;
+})`
+	for _, ed := range []struct{ name, url string }{
+		{"en", readerHost(t).URL},
+		{"ar", privateHost(t, "-data", writeDataset(t, "ar-panels.json", editionDataset(editions[1].lang, editions[1].mark, editions[1].word))).URL},
+	} {
+		t.Run(ed.name, func(t *testing.T) {
+			tb := newTab(t, 320, 640)
+			tb.do("setting the viewport", viewport(320, 640))
+			tb.mustLoad(ed.url+"/robots.txt", http.StatusOK)
+			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({size: 7}))`)
+			tb.mustLoad(ed.url+"/", http.StatusOK)
+			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			for _, p := range []struct{ key, id string }{{"?", "reader-keys"}, {"t", "reader-settings"}} {
+				tb.keys("opening "+p.id, p.key)
+				tb.waitFor(p.id, `document.getElementById(`+jsString(p.id)+`).open`, 5*time.Second)
+				if out := eval[[]string](tb, overJS+`(`+jsString(p.id)+`)`); len(out) > 0 {
+					t.Errorf("%s at 200%%, 320 px: past the panel's box: %q", p.id, out)
+				}
+				tb.keys("closing "+p.id, kb.Escape)
+				tb.waitFor(p.id+" closed", `!document.getElementById(`+jsString(p.id)+`).open`, 5*time.Second)
+			}
+		})
+	}
+}
