@@ -10,8 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	dlpage "dateline/app/page"
 )
 
 // settingsSizeJS sets the text-size slider of the open settings panel to
@@ -153,4 +156,57 @@ func TestPanelsLargeText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestForcedColors opens the reading settings in forced colors (a contrast
+// theme), with the sepia theme and wide lines chosen: each chosen setting
+// is drawn apart from the others of its group, as a pressed Listen button
+// and the paragraph being read are from the rest. Backgrounds said them
+// alone, and forced colors take them away.
+func TestForcedColors(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 900)
+	tb.addScript(speechStub("en-GB"))
+	tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: "sepia", width: "wide"}))`)
+	tb.emulateMedia("screen", &emulation.MediaFeature{Name: "forced-colors", Value: "active"})
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	if !eval[bool](tb, `matchMedia("(forced-colors: active)").matches`) {
+		t.Fatal("forced colors are not emulated")
+	}
+	// The look of an element: its text's and border's colours and its
+	// outline. Not its background's: forced colors draw every one in the
+	// page's colour, keeping only its transparency, which shows nothing.
+	const lookJS = `((e) => { const s = getComputedStyle(e); return [s.color, s.borderTopColor, s.outlineStyle].join(" | "); })`
+	tb.keys("opening the settings", "t")
+	tb.waitFor("the settings", `document.getElementById("reader-settings").open`, 5*time.Second)
+	for _, group := range []string{"width", "theme"} {
+		looks := eval[map[string]string](tb, `(() => {
+  const out = {};
+  for (const i of document.querySelectorAll('#reader-settings input[name="`+group+`"]')) out[i.value + (i.checked ? " (chosen)" : "")] = `+lookJS+`(i.nextElementSibling);
+  return out;
+})()`)
+		chosen, others := "", map[string]bool{}
+		for k, v := range looks {
+			if strings.HasSuffix(k, "(chosen)") {
+				chosen = v
+			} else {
+				others[v] = true
+			}
+		}
+		if chosen == "" || others[chosen] {
+			t.Errorf("%s: the chosen setting looks as the others do: %q", group, looks)
+		}
+	}
+	tb.keys("closing the settings", kb.Escape)
+	tb.click("listening", ".tool-listen")
+	tb.waitFor("the paragraph read", `!!document.querySelector(".is-speaking")`, 5*time.Second)
+	got := eval[[]string](tb, `[`+lookJS+`(document.querySelector(".tool-listen")), `+lookJS+`(document.querySelector(".tool-share")),
+  `+lookJS+`(document.querySelector(".is-speaking")), `+lookJS+`(document.querySelector(".story-body p:not(.is-speaking)"))]`)
+	if got[0] == got[1] || got[2] == got[3] {
+		t.Errorf("forced colors: pressed Listen %q against Share %q; the paragraph read %q against another %q", got[0], got[1], got[2], got[3])
+	}
+	tb.click("stopping", ".player-stop")
 }
