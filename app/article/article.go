@@ -309,13 +309,18 @@ func (a *Article) Bylines() []string {
 // The format characters that are drawn, the prepended concatenation
 // marks (the Arabic number sign U+0600, the end of ayah U+06DD...), are
 // text.
-func IsBlank(s string) bool {
+func IsBlank(s string) bool { return isBlank(s, true) }
+
+// isBlank is IsBlank, the fillers counted as blank or, for a name's check
+// (which took them for the letters they are classed as, and made slugs
+// of them), as text.
+func isBlank(s string, fillers bool) bool {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if r > ' ' && r != 0x7f {
 				return false
 			}
-		} else if r != 'ـ' && r != 0x115f && r != 0x1160 && r != 0x2800 && r != 0x3164 && r != 0xffa0 && !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me) ||
+		} else if r != 'ـ' && !(fillers && (r == 0x115f || r == 0x1160 || r == 0x2800 || r == 0x3164 || r == 0xffa0)) && !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me) ||
 			r >= 0x600 && r <= 0x605 || r == 0x6dd || r == 0x70f || r == 0x890 || r == 0x891 || r == 0x8e2 || r == 0x110bd || r == 0x110cd {
 			return false
 		}

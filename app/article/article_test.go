@@ -89,18 +89,24 @@ func TestValidate(t *testing.T) {
 		})
 	}
 	// A date alone is midnight UTC, which a newsroom west of Greenwich
-	// reads as the evening before: the hint says so, where one is given.
-	for _, tt := range []struct{ published, updated string }{
-		{"2021-12-07T23:30:00-05:00", "2021-12-08"},
-		{"2021-12-09", "2021-12-08T18:00:00-05:00"},
-		{"2021-12-07T23:30:00-05:00", "2021-12-08T04:00:00Z"},
+	// reads as the evening before: the hint says so where that may be
+	// why, a date alone and a time less than a day apart.
+	for _, tt := range []struct {
+		published, updated string
+		why                bool
+	}{
+		{"2021-12-07T23:30:00-05:00", "2021-12-08", true},
+		{"2021-12-09", "2021-12-09T02:00:00+05:30", true},
+		{"2021-12-09", "2021-12-08T18:00:00-05:00", false},
+		{"2021-12-07T23:30:00-05:00", "2021-12-08T04:00:00Z", false},
+		{"2021-12-09", "2021-12-08", false},
+		{"2021-12-09", "2021-12-08T10:00:00+05:30", false},
 	} {
 		a := good()
 		a.Published, a.Updated = tt.published, tt.updated
 		faults := a.Validate(now)
-		dateAlone := len(tt.published) == 10 || len(tt.updated) == 10
-		if len(faults) != 1 || strings.Contains(faults[0].Hint, "a date alone is midnight UTC") != dateAlone {
-			t.Errorf("published %s, updated %s: faults %+v; want one, saying what a date alone is: %v", tt.published, tt.updated, faults, dateAlone)
+		if len(faults) != 1 || strings.Contains(faults[0].Hint, "a date alone is midnight UTC") != tt.why || strings.Count(faults[0].Hint, "(") > 0 {
+			t.Errorf("published %s, updated %s: faults %+v; want one, saying what a date alone is: %v", tt.published, tt.updated, faults, tt.why)
 		}
 	}
 	// A text of invisible characters (right-to-left editors leave
@@ -124,6 +130,10 @@ func TestValidate(t *testing.T) {
 		{"credit of a mark", func(a *Article) { a.Figures = []Figure{{Caption: "Synthetic caption.", Credit: " \u200e"}} }, "/figures/0/credit"},
 		{"source of a mark beside a place", func(a *Article) { a.Dateline = &Dateline{Place: "SYNTHETIC", Source: "\u200f"} }, "/dateline/source"},
 		{"second author of a filler", func(a *Article) { a.Authors = []string{"Synthetic Author", "\u3164"} }, "/authors/1"},
+		// Unicode classes the fillers as letters: such a name made a
+		// page's address, and datasets held it.
+		{"section of a filler", func(a *Article) { a.Section = "\u3164" }, "/section"},
+		{"tag of a filler", func(a *Article) { a.Tags = []string{"Synthetic", "\uffa0\uffa0"} }, "/tags/1"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			a := good()
@@ -185,6 +195,13 @@ func TestSiteValidate(t *testing.T) {
 		{"https://[fd00::1]", "a private network address"},
 		{"https://169.254.1.1", "a private network address"},
 		{"https://newsroom.local", "a local network name"},
+		{"https://0.0.0.0", "an unspecified address"},
+		{"https://[::]", "an unspecified address"},
+		{"https://100.64.1.1", "a private network address"},
+		{"https://news.internal", "a local network name"},
+		{"https://x.home.arpa", "a local network name"},
+		{"https://router.lan", "a local network name"},
+		{"https://intranet", "a local network name"},
 	} {
 		f := (&Site{URL: tt.url}).Validate()
 		if len(f) != 1 || !f[0].Warn || f[0].Pointer != "/url" || !strings.Contains(f[0].Message, tt.says+": search engines") {

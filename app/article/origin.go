@@ -51,8 +51,11 @@ func checkOrigin(u string) string {
 // unreachableHost says what the host of u, a valid origin (checkOrigin),
 // is when no one outside the machine or its network can reach it: "a
 // loopback address" (localhost, 127.0.0.1, [::1]), "a private network
-// address" (10.0.0.1, 192.168.1.2, fd00::1, link-local ones) or "a local
-// network name" (printer.local); "" for any other host.
+// address" (10.0.0.1, 192.168.1.2, fd00::1, the shared 100.64.0.0/10 of
+// carrier-grade NAT, link-local ones), "an unspecified address" (0.0.0.0,
+// [::]) or "a local network name" (a name of one label, printer.local,
+// and the special-use .internal, .home.arpa and the common .lan); "" for
+// any other host.
 func unreachableHost(u string) string {
 	p, err := url.Parse(u)
 	if err != nil {
@@ -63,7 +66,11 @@ func unreachableHost(u string) string {
 		switch a = a.Unmap(); {
 		case a.IsLoopback():
 			return "a loopback address"
-		case a.IsPrivate(), a.IsLinkLocalUnicast(), a.IsUnspecified():
+		case a.IsUnspecified():
+			return "an unspecified address"
+		case a.IsPrivate(), a.IsLinkLocalUnicast(), netip.PrefixFrom(netip.AddrFrom4([4]byte{100, 64}), 10).Contains(a):
+			// The last, 100.64.0.0/10: carrier-grade NAT's (RFC 6598),
+			// reached from inside a provider's network only.
 			return "a private network address"
 		}
 		return ""
@@ -71,8 +78,13 @@ func unreachableHost(u string) string {
 	switch {
 	case h == "localhost", strings.HasSuffix(h, ".localhost"):
 		return "a loopback address"
-	case strings.HasSuffix(h, ".local"):
+	case !strings.Contains(h, "."):
 		return "a local network name"
+	}
+	for _, local := range []string{".local", ".internal", ".home.arpa", ".lan"} {
+		if strings.HasSuffix(h, local) {
+			return "a local network name"
+		}
 	}
 	return ""
 }

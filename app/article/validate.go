@@ -99,10 +99,8 @@ func (a *Article) Validate(now time.Time) []Fault {
 	// date before it.
 	if updated, ok := a.date(&f, "/updated", a.Updated, now); ok && pubOK && updated.Before(published) && !ahead(published, now) {
 		hint := "an article is updated after it is published: check both dates"
-		if len(a.Updated) == len(time.DateOnly) || len(a.Published) == len(time.DateOnly) {
-			// "2021-12-08" against "2021-12-07T23:30:00-05:00", which
-			// is 04:30 UTC on the 8th: the date alone reads as earlier.
-			hint += " (a date alone is midnight UTC: give the time, with its zone)"
+		if zoneExplains(a.Published, a.Updated, published, updated) {
+			hint += "; a date alone is midnight UTC, so give the time, with its zone"
 		}
 		f.add("/updated", fmt.Sprintf("updated %s is before published %s", a.Updated, a.Published), hint)
 	}
@@ -299,6 +297,27 @@ func (f *faults) requiredText(p, key, s, what string) bool {
 	return true
 }
 
+// zoneExplains reports whether an updated date before the published one
+// may be only the reading of a date alone as midnight UTC: one of the two
+// is a date alone, and read as a day in the zone of the other's time, it
+// is in the right order. "2021-12-08" against "2021-12-07T23:30:00-05:00"
+// (04:30 UTC on the 8th) is; two dates alone, or a day apart, are not.
+func zoneExplains(pubText, updText string, published, updated time.Time) bool {
+	pubDay, updDay := len(pubText) == len(time.DateOnly), len(updText) == len(time.DateOnly)
+	switch {
+	case updDay && !pubDay:
+		// The update's day, in the zone of publication, ends after it.
+		y, m, d := updated.Date()
+		return time.Date(y, m, d+1, 0, 0, 0, 0, published.Location()).After(published)
+	case pubDay && !updDay:
+		// The day of publication, in the zone of the update, begins
+		// before it.
+		y, m, d := published.Date()
+		return !time.Date(y, m, d, 0, 0, 0, 0, updated.Location()).After(updated)
+	}
+	return false
+}
+
 // blankFault says that a required text is missing or blank (IsBlank).
 // unseen is true for a text that holds more than white space: characters
 // with nothing to show, such as a direction mark, which datasets held
@@ -343,10 +362,15 @@ func (f *faults) shown(p, key, s string) {
 // or digits to make a slug of.
 func (f *faults) name(p, what, s string) bool {
 	// Not a warning for invisible characters: a name makes a page's
-	// address, and was refused without letters or digits before.
+	// address, and was refused without letters or digits before. The
+	// fillers, which Unicode classes as letters, made an address: a
+	// name of them is a warning, as datasets held them.
 	if msg, hint, _ := blankFault(what, s, "a name, or remove the field"); msg != "" {
 		f.add(p, msg, hint)
-		return false
+		if isBlank(s, false) {
+			return false
+		}
+		f.list[len(f.list)-1].Warn = true
 	}
 	if !f.text(p, s, MaxNameLength, false) {
 		return false

@@ -125,10 +125,11 @@ func parseDate(field, s string) (time.Time, error) {
 }
 
 // isoTime returns a dataset's date as the time it stands for, in RFC 3339:
-// a date alone ("2006-01-02") is midnight UTC, as the feeds and sitemaps
-// write it (a date without a zone is read in the reader's own: Google's
-// in Googlebot's), and a time is kept as written. Other text is returned
-// as is.
+// a date alone ("2006-01-02") is midnight UTC, as the feeds write it (a
+// time without a zone is read in the reader's own: Google's in
+// Googlebot's), and a time is kept as written. Other text is returned as
+// is. (A sitemap's lastmod keeps a date alone: the protocol takes a day,
+// and a crawler reads it as one.)
 func isoTime(s string) string {
 	if len(s) == len(time.DateOnly) {
 		if t, ok := article.ParseDate(s); ok {
