@@ -459,11 +459,13 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 // articles; the pages that list them; the feeds, sitemaps, robots.txt and
 // the static hosts' configurations, which name both; and the service
 // worker last, which takes the new version for every page once it is in
-// place. Pages and feeds also name each other: an article its tags'
-// pages, a page its feed. Of those cycles the order serves the way
-// readers and crawlers come, from the lists and feeds to the articles;
-// the tag page or feed an article names is there already, unless this
-// update makes it.
+// place. Pages and feeds also name each other: an article its section's
+// and tags' pages, a page its feed. Of those cycles the order serves the
+// way readers and crawlers come, from the lists and feeds to the
+// articles; the section or tag page or the feed an article names is there
+// already, unless this update makes it. f may be a folder at the top
+// (moveUp): "articles" ranks as its pages, "sections" as its lists (its
+// feeds go with them).
 func moveRank(f string) int {
 	top, _, nested := strings.Cut(f, "/")
 	switch {
@@ -473,8 +475,8 @@ func moveRank(f string) int {
 		return 5
 	case strings.HasSuffix(f, ".xml") || f == "robots.txt" || strings.HasPrefix(f, "_") && !strings.HasSuffix(f, ".html"):
 		return 4
-	case top == "web" || !nested && !strings.HasSuffix(f, ".html"):
-		return 1
+	case top == "web" || !nested && strings.Contains(f, ".") && !strings.HasSuffix(f, ".html"):
+		return 1 // a file of the app at the top, named with its extension
 	case top == "articles":
 		return 2
 	}

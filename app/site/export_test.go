@@ -825,4 +825,24 @@ func TestExportMoveOrder(t *testing.T) {
 			t.Errorf("the last file moved in is %s, not the service worker", last)
 		}
 	}
+	// A first export moves the folders and files at its top, each folder
+	// as the kind of file it holds.
+	var top []string
+	for _, f := range written {
+		name, _, _ := strings.Cut(f, "/")
+		if !slices.Contains(top, name) {
+			top = append(top, name)
+		}
+	}
+	slices.Reverse(top)
+	order := site.MoveOrder(top)
+	before := func(a, b string) bool { return slices.Index(order, a) < slices.Index(order, b) }
+	for _, pair := range [][2]string{
+		{"data", "web"}, {"web", "articles"}, {"app.js", "articles"}, {"articles", "sections"}, {"articles", "tags"},
+		{"articles", "index.html"}, {"sections", "sitemap.xml"}, {"index.html", "feed.xml"}, {"sitemap.xml", "app-worker.js"},
+	} {
+		if !slices.Contains(order, pair[0]) || !slices.Contains(order, pair[1]) || !before(pair[0], pair[1]) {
+			t.Errorf("a first export moves %s in before %s: %q", pair[1], pair[0], order)
+		}
+	}
 }
