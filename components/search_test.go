@@ -145,7 +145,7 @@ func TestSearchOffline(t *testing.T) {
 		none             = "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."
 		incompleteOnline = "The site is not answering: these results come from the parts of the index on this device and may be incomplete."
 		noneOnline       = "The site is not answering, and this device does not hold the part of the index these results need. Search again in a moment."
-		partial          = "Some results cannot be shown while their articles are being updated. Search again in a moment."
+		partial          = "Some results cannot be shown while their articles are being updated."
 	)
 	for _, tt := range []struct {
 		scenario       string

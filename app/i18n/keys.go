@@ -225,7 +225,7 @@ var labels = [...]label{
 	{SearchOfflineNone, "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."},
 	{SearchUnreachable, "The site is not answering: these results come from the parts of the index on this device and may be incomplete."},
 	{SearchUnreachableNone, "The site is not answering, and this device does not hold the part of the index these results need. Search again in a moment."},
-	{SearchPartial, "Some results cannot be shown while their articles are being updated. Search again in a moment."},
+	{SearchPartial, "Some results cannot be shown while their articles are being updated."},
 	{PhotoCaption, "Photo caption:"},
 	{ArticleTools, "Article tools"},
 	{Save, "Save for later"},

@@ -83,7 +83,7 @@ func TestEnglish(t *testing.T) {
 		{"search.offline_none", "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."},
 		{"search.unreachable", "The site is not answering: these results come from the parts of the index on this device and may be incomplete."},
 		{"search.unreachable_none", "The site is not answering, and this device does not hold the part of the index these results need. Search again in a moment."},
-		{"search.partial", "Some results cannot be shown while their articles are being updated. Search again in a moment."},
+		{"search.partial", "Some results cannot be shown while their articles are being updated."},
 		{"figure.caption", "Photo caption:"},
 		{"article.tools", "Article tools"},
 		{"article.save", "Save for later"},
