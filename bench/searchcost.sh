@@ -54,13 +54,13 @@ edit app/client/client.go 's\.keepFirstSearch\(r, d\)' '_ = d'
 edit app/client/client.go 'if f := s\.first; f != nil \{' 'if f := (*firstSearch)(nil); f != nil {'
 edit app/client/client.go 'if r\.Kind\.HasData\(\) \|\| \(r\.Kind == page\.Search \&\& r\.Slug != ""\) \{' 'if r.Kind.HasData() {'
 edit app/client/client.go 'if r\.Kind == page\.Search \&\& !drawnResults\(main, r\) \{' 'if false {'
-n=$(grep -c '^func (s \*Source) search(r page.Ref) page.Data {$' app/client/client.go || true)
+n=$(grep -c '^func (s \*Source) search(r page.Ref) (page.Data, error) {$' app/client/client.go || true)
 if [ "$n" != 1 ]; then
 	echo "searchcost: app/client/client.go: the searcher is not where this script expects it" >&2
 	exit 1
 fi
-sed -i '/^func (s \*Source) search(r page.Ref) page.Data {$/,/^}$/c\
-func (s *Source) search(r page.Ref) page.Data { return page.Data{Found: \&page.Found{}} }' app/client/client.go
+sed -i '/^func (s \*Source) search(r page.Ref) (page.Data, error) {$/,/^}$/c\
+func (s *Source) search(r page.Ref) (page.Data, error) { return page.Data{Found: \&page.Found{}}, nil }' app/client/client.go
 n=$(grep -c '^func (s \*Source) searchAtHand(r page.Ref) (page.Data, bool) {$' app/client/client.go || true)
 if [ "$n" != 1 ]; then
 	echo "searchcost: app/client/client.go: the searcher's kept answers are not where this script expects them" >&2
