@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"dateline/app/article"
 	"dateline/app/dataset"
@@ -20,6 +22,7 @@ import (
 	"dateline/app/importer"
 	"dateline/app/page"
 	"dateline/app/search"
+	"dateline/internal/dirlock"
 )
 
 // importStory adds a plain-text story to a dataset, or prints it as a
@@ -139,6 +142,16 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		return warnUndated(a, stderr, where, dateFix)
 	}
 
+	if *out != "-" {
+		// One import at a time writes a dataset: two at once each added
+		// their story to the file as they read it, and the last rename
+		// dropped the other's story, both saying "added".
+		unlock, lerr := lockDataset(*path)
+		if lerr != nil {
+			return lerr
+		}
+		defer func() { err = errors.Join(err, unlock()) }()
+	}
 	info, statErr := os.Stat(*path)
 	// The dataset may have no article yet: it is created (a file or a
 	// folder that does not exist, an empty folder), or its file's
@@ -238,7 +251,7 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	}
 
 	var name string
-	var data []byte
+	var data, current []byte
 	switch {
 	case create == intoFile:
 		name = *path
@@ -268,8 +281,11 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		}
 	default:
 		name = *path
-		current, err := os.ReadFile(name)
-		if err != nil {
+		if info.Mode().Perm()&0o222 == 0 {
+			// Replace would write it anew, as root or as its owner.
+			return fmt.Errorf("import: %s is read-only; nothing was changed; to add stories to it, make it writable (chmod u+w %s)", name, name)
+		}
+		if current, err = os.ReadFile(name); err != nil {
 			return fmt.Errorf("import: reading the dataset: %w", err)
 		}
 		if data, err = importer.Append(current, a); err != nil {
@@ -294,6 +310,12 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	case create != notCreated || info.IsDir():
 		err = dataset.Create(name, data)
 	default:
+		// Imports wait for each other (lockDataset); an editor's save
+		// does not: the file must still be the one the story was added
+		// to, or that save would be lost.
+		if now, rerr := os.ReadFile(name); rerr != nil || !bytes.Equal(now, current) {
+			return errors.Join(fmt.Errorf("import: %s changed while the story was being added (saved from an editor?); nothing was changed; import the story again", name), rerr)
+		}
 		err = dataset.Replace(name, data)
 	}
 	if err != nil {
@@ -313,6 +335,33 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		return err
 	}
 	return warn(listedAt(updated, a.Slug, a.Updated != ""), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name), name)
+}
+
+// importWait is how long an import waits for another writing the same
+// dataset.
+const importWait = 30 * time.Second
+
+// lockDataset holds the dataset at path for this import (dirlock): the
+// folder of a folder dataset, else the folder of its file (which Replace
+// replaces, and so cannot hold a lock), waiting for an import that holds
+// it. The returned function lets it go. A folder that does not exist holds
+// nothing: the import says what is missing.
+func lockDataset(path string) (func() error, error) {
+	dir := filepath.Dir(filepath.Clean(path))
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		dir = path
+	}
+	unlock, err := dirlock.Lock(dir, importWait)
+	if errors.Is(err, fs.ErrNotExist) {
+		return func() error { return nil }, nil
+	}
+	if errors.Is(err, dirlock.ErrBusy) {
+		return nil, fmt.Errorf("import: another import has been writing %s for %s; nothing was changed; import the story again once it ends", path, importWait)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import: %w; nothing was changed", err)
+	}
+	return unlock, nil
 }
 
 // creation is how import makes the dataset it adds a story to, when

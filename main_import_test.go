@@ -6,11 +6,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -1194,5 +1196,54 @@ func TestImportCorrectedStory(t *testing.T) {
 			}
 			checkStderr(t, stderr.String(), []string{`note: the dataset already has an article with this headline, "` + slug + `" in ` + file + `, with other text; adding another (-copy)`}, nil)
 		})
+	}
+}
+
+// TestImportOneAtATime runs six imports into one dataset file at once, as
+// a newsroom's script may: each waits for the one writing the dataset (its
+// folder held: dirlock), and all six stories are there. Before, each added
+// its story to the file as it had read it, and the last rename dropped the
+// others', all six saying "added".
+func TestImportOneAtATime(t *testing.T) {
+	dataFile, _ := archiveFixture(t, 20)
+	var wg sync.WaitGroup
+	errs := make([]error, 6)
+	for i := range errs {
+		story := storyFile(t, fmt.Sprintf("Synthetic story number %d, imported at once\n\nTESTVILLE (Synthetic Wire) – Synthetic words of story %d.\n", i, i))
+		wg.Go(func() {
+			var stdout, stderr bytes.Buffer
+			errs[i] = dispatch([]string{"import", "-data", dataFile, "-published", "2025-07-01", story}, &stdout, &stderr)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	arc, err := dataset.Load(dataFile, dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer arc.Close()
+	if arc.Len() != 26 {
+		t.Errorf("the dataset has %d articles after six imports into 20, want 26", arc.Len())
+	}
+}
+
+// TestImportRefusesReadOnly imports into a dataset file its owner made
+// read-only: refused, saying so, and the file as it was. Replace wrote it
+// anew whatever its mode (as root, or as its owner, the folder being
+// writable).
+func TestImportRefusesReadOnly(t *testing.T) {
+	dataFile, original := archiveFixture(t, 3)
+	if err := os.Chmod(dataFile, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	err := dispatch([]string{"import", "-data", dataFile, storyFile(t, syntheticStory)}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "is read-only; nothing was changed") {
+		t.Errorf("import into a read-only file: %v", err)
+	}
+	if now, err := os.ReadFile(dataFile); err != nil || !bytes.Equal(now, original) {
+		t.Errorf("the read-only dataset changed (%v)", err)
 	}
 }

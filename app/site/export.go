@@ -15,6 +15,7 @@ import (
 
 	"dateline/app/feed"
 	"dateline/app/page"
+	"dateline/internal/dirlock"
 )
 
 // Export writes the whole site into dir as static files, for any static
@@ -49,13 +50,16 @@ import (
 // keeps the version the last one kept. What an export killed outright
 // leaves (its staging folder, the manifest of a move cut short) the next
 // one cleans up. One export at a time writes a folder: a second is
-// refused while the first runs (lockDir).
+// refused while the first runs (dirlock; on Linux, macOS and the BSDs).
 func (s *Site) Export(ctx context.Context, dir string) (ExportStats, error) {
 	made, err := makeDir(dir)
 	if err != nil {
 		return ExportStats{}, fmt.Errorf("exporting: %w", err)
 	}
-	unlock, err := lockDir(dir)
+	unlock, err := dirlock.Lock(dir, 0)
+	if errors.Is(err, dirlock.ErrBusy) {
+		err = fmt.Errorf("another export is writing %s: wait for it to end, then export again", dir)
+	}
 	if err != nil {
 		return ExportStats{}, errors.Join(fmt.Errorf("exporting: %w", err), removeDirs(made))
 	}
