@@ -68,3 +68,25 @@ func TestTrailingComma(t *testing.T) {
 		})
 	}
 }
+
+// TestLineBreakInText checks a line break and a tab typed inside a text,
+// as a paragraph pasted into the file brings them, read whole and
+// streamed: the message says how to write them. The hint was never
+// given: it looked for words the message does not have.
+func TestLineBreakInText(t *testing.T) {
+	for _, c := range []struct{ scenario, text, char string }{
+		{"a line break", "Synthetic line one\nline two", `'\n'`},
+		{"a tab", "Synthetic\tword", `'\t'`},
+	} {
+		t.Run(c.scenario, func(t *testing.T) {
+			data := `{"articles": [{"slug": "a", "headline": "h", "body": [{"type": "paragraph", "text": "` + c.text + `"}]}]}`
+			for _, streamed := range []bool{false, true} {
+				probs := loadAs(t, []byte(data), streamed)
+				if len(probs) != 1 || !strings.Contains(probs[0].String(), "invalid character "+c.char) ||
+					!strings.Contains(probs[0].String(), `(inside text, write a line break as \n, a tab as \t and a double quote as \")`) {
+					t.Errorf("streamed %v:\n%s", streamed, listOf(probs))
+				}
+			}
+		})
+	}
+}

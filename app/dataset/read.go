@@ -1021,7 +1021,7 @@ func syntaxHint(msg string) string {
 		{"invalid surrogate pair", "write the character itself, or both halves of its escape"},
 		{"invalid UTF-8", "save the file as UTF-8"},
 		{"invalid escape sequence", `a backslash in text starts an escape: write \\ for a backslash itself`},
-		{"within string", `inside text, write a line break as \n, a tab as \t and a double quote as \"`},
+		{"in string (expecting non-control character)", `inside text, write a line break as \n, a tab as \t and a double quote as \"`},
 		{"unexpected end of file", "a closing } or ] is missing, or the file was cut short"},
 		{"after top-level value", "remove what follows the dataset's closing }, or join it into the dataset"},
 	} {

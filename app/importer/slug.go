@@ -172,10 +172,12 @@ func semivowel(r, prev, next rune) string {
 }
 
 // inWord reports whether r is a character that stands inside a word
-// without being a letter: a mark, tatweel, a joiner or a direction mark.
+// without being a letter: a mark, tatweel, a joiner, a direction mark, or
+// a soft hyphen or word joiner, which Word leaves in pasted text
+// ("Coun\u00adcil" is "council", not "coun-cil").
 func inWord(r rune) bool {
 	return unicode.Is(unicode.Mn, r) || r == 'ـ' || r == '\u200c' || r == '\u200d' ||
-		r == '\u200e' || r == '\u200f' || r == '\u061c'
+		r == '\u200e' || r == '\u200f' || r == '\u061c' || r == '\u00ad' || r == '\u2060'
 }
 
 // prevLetter returns the letter before rs[i] in the same word, or 0.
