@@ -21,9 +21,11 @@ import (
 // it opens with a dateline, does not count: an importer that read no
 // byline kept it as a paragraph (and the dateline after it in the text),
 // one that reads it keeps it out of the body. White space is squeezed,
-// dashes made one, direction marks and other invisible characters
-// dropped, and the text put in Unicode's composed form before hashing
-// (SHA-256, in hex).
+// dashes made one, quotation marks made straight, direction marks and
+// other invisible characters dropped, the text put in Unicode's composed
+// form, and Arabic script's interchangeable letters made one (foldArabic)
+// before hashing (SHA-256, in hex): the same story pasted from Word and
+// from a web page, or typed with Persian ی for ي, is the same story.
 func Fingerprint(a article.Article) string {
 	var b strings.Builder
 	b.WriteString(fingerprintText(a.Headline))
@@ -70,10 +72,14 @@ func fingerprintText(s string) string {
 		switch {
 		case r == '–' || r == '—':
 			return '-'
+		case r == '‘' || r == '’' || r == '‚' || r == '‛' || r == '′':
+			return '\''
+		case r == '“' || r == '”' || r == '„' || r == '‟' || r == '″':
+			return '"'
 		case unicode.Is(unicode.Cf, r):
 			return -1
 		}
 		return r
 	}, norm.NFC.String(s))
-	return squeeze(s)
+	return foldArabic(squeeze(s))
 }

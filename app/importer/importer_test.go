@@ -926,6 +926,9 @@ func TestFingerprint(t *testing.T) {
 		{"with a word changed", strings.Replace(string(seed), "steady stream", "steady flow", 1), Options{}, false},
 		{"with another headline", "Other headline" + string(seed)[strings.IndexByte(string(seed), '\n'):], Options{}, false},
 		{"with its headline's spaces doubled", strings.Replace(string(seed), " ", "  ", 2), Options{}, true},
+		// Pasted from Word: curly quotation marks for straight ones.
+		{"with curly quotation marks", strings.NewReplacer("'There", "‘There", "America'", "America’", `"stressed`, "“stressed").Replace(string(seed)), Options{}, true},
+		{"with a quotation mark left out", strings.Replace(string(seed), "'There", "There", 1), Options{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -942,6 +945,18 @@ func TestFingerprint(t *testing.T) {
 				t.Errorf("HeadlineKey differs for %q and %q, the same story", a.Headline, base.Headline)
 			}
 		})
+	}
+	// A synthetic Arabic story typed with Persian ی and ک for ي and ك: the
+	// same story, whose headline a Read More line names either way.
+	ar := "عنوان تجريبي كبير\n\nقرطامة (نلبوس ٢٤) – كلمات تجريبية في نص.\n"
+	fa := strings.NewReplacer("ي", "ی", "ك", "ک").Replace(ar)
+	a1, err1 := Parse([]byte(ar))
+	a2, err2 := Parse([]byte(fa))
+	if err1 != nil || err2 != nil || ar == fa {
+		t.Fatal(err1, err2)
+	}
+	if Fingerprint(a1) != Fingerprint(a2) || HeadlineKey(a1.Headline) != HeadlineKey(a2.Headline) {
+		t.Errorf("%q and %q, the same story in two spellings, are told apart", a1.Headline, a2.Headline)
 	}
 
 	t.Run("a dateline split off or kept in the paragraph", func(t *testing.T) {
