@@ -133,6 +133,12 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		}
 	}
 	warn := func(where, dateFix, datelineFix, entryFile string) error {
+		for _, no := range choices.SecondDatelines {
+			if err := note("warning: line %d of %s opens with a dateline, as the story's first paragraph (line %d) does: if a second story is pasted there, it is now the end of this one; import each story from a file of its own",
+				no, storyFile, choices.FirstLine); err != nil {
+				return err
+			}
+		}
 		if err := warnLooseCredits(choices.LooseCredits, storyFile, entryFile, stderr); err != nil {
 			return err
 		}

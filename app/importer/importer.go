@@ -210,6 +210,11 @@ type Choices struct {
 	// caption before them, in the story's order: a figure needs a caption
 	// (the story gives no image), so they are left out of the article.
 	LooseCredits []LooseCredit
+	// SecondDatelines are the lines of the paragraphs after the first
+	// that open with a dateline as the first does, its place and source
+	// and a dash: most likely a second story pasted after the first, which
+	// it now ends.
+	SecondDatelines []int
 }
 
 // LooseCredit is a photo credit on a line of its own, "(Photo: Agency)",
@@ -562,6 +567,11 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 				a.Dateline, text, c.DatelineDate = &o.dateline, o.rest, o.date
 				afterDateline = true
 			}
+		} else if _, ok := splitDateline(text); ok && a.Dateline != nil {
+			// A story has one dateline. (A first paragraph without one,
+			// such as a standfirst, may come before it: that story has
+			// its note, warnNoDateline's.)
+			c.SecondDatelines = append(c.SecondDatelines, l.no)
 		}
 		if err := limit(l.no, "paragraph", text, article.MaxTextLength); err != nil {
 			return err

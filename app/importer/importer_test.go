@@ -1433,3 +1433,29 @@ func TestInvisibleLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondDateline reads a paragraph after the first that opens with a
+// dateline as the first does: a second story pasted after the first,
+// whose line is noted for the import's warning. A story whose dateline
+// comes after a standfirst has one dateline, and nothing is noted.
+func TestSecondDateline(t *testing.T) {
+	for _, tt := range []struct {
+		scenario, text string
+		want           []int
+	}{
+		{"two stories in one file", "Synthetic first headline\n\nTESTVILLE (Synthetic Wire) – First words.\n\nSecond synthetic headline\n\nOTHERVILLE (Synthetic Wire) -- Second words.\n", []int{7}},
+		{"one story", "Synthetic headline\n\nTESTVILLE (Synthetic Wire) – First words.\n\nMore synthetic words (in a parenthesis) – and a dash.\n", nil},
+		{"a standfirst before the dateline", "Synthetic headline\n\nA synthetic standfirst.\n\nTESTVILLE (Synthetic Wire) – First words.\n", nil},
+		{"Arabic script", "عنوان تجريبي\n\nقرطامة (نلبوس ٢٤) – كلمات.\n\nعنوان ثان\n\nطرمانة (نلبوس ٢٤) – كلمات أخرى.\n", []int{7}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, c, err := ParseWith([]byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(c.SecondDatelines, tt.want) {
+				t.Errorf("second datelines on lines %v, want %v", c.SecondDatelines, tt.want)
+			}
+		})
+	}
+}
