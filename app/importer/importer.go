@@ -789,6 +789,29 @@ type line struct {
 	text string
 }
 
+// arabicCodePage tells whether text, not UTF-8, reads as Arabic in
+// Windows code page 1256: most of its bytes past ASCII are that code
+// page's Arabic letters (0xC1 to 0xED), and most words of letters have
+// no ASCII letter.
+func arabicCodePage(text []byte) bool {
+	high, arabic := 0, 0
+	for _, b := range text {
+		if b >= 0x80 {
+			high++
+			if b >= 0xc1 && b <= 0xed && b != 0xd7 && b != 0xe0 && b != 0xe2 && b != 0xe7 && b != 0xe8 && b != 0xe9 && b != 0xea && b != 0xeb && b != 0xee && b != 0xef {
+				arabic++
+			}
+		}
+	}
+	ascii := 0
+	for _, b := range text {
+		if b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' {
+			ascii++
+		}
+	}
+	return high >= 8 && arabic*4 >= high*3 && high > ascii
+}
+
 // checkText refuses what is not a story: nothing, a binary file, text in
 // another encoding than UTF-8, naming UTF-16 and UTF-32 (charset.Wide).
 func checkText(text []byte) error {
@@ -801,6 +824,10 @@ func checkText(text []byte) error {
 	if enc := charset.Wide(text); enc != "" {
 		// Its zero bytes would otherwise be taken for a binary file's.
 		return fmt.Errorf("the story is %s text, not UTF-8: save it as UTF-8 (in Notepad: File, Save As, then Encoding: UTF-8) and import it again", enc)
+	}
+	if bytes.HasPrefix(text, []byte("PK\x03\x04")) {
+		// A zip file: Word's .docx, LibreOffice's .odt.
+		return errors.New("the story is a zip file, such as a Word document (.docx), not text: in Word, use File, Save As, Plain Text (.txt), then Encoding: Unicode (UTF-8), and import that file")
 	}
 	if i := bytes.IndexByte(text, 0); i >= 0 {
 		lineNo := bytes.Count(text[:i], []byte("\n")) + 1
@@ -816,7 +843,14 @@ func checkText(text []byte) error {
 			off += size
 		}
 		lineNo := bytes.Count(text[:off], []byte("\n")) + 1
-		return fmt.Errorf("the story is not UTF-8 text: byte 0x%02x on line %d; save it as UTF-8 and import it again", text[off], lineNo)
+		// Arabic letters in Windows' Arabic code page (1256) are bytes
+		// 0xC1 to 0xED, most of them; so are accented Latin ones in
+		// Latin-1, but those come between ASCII letters.
+		hint := ""
+		if arabicCodePage(text) {
+			hint = " (it looks like Windows Arabic, code page 1256)"
+		}
+		return fmt.Errorf("the story is not UTF-8 text%s: byte 0x%02x on line %d; save it as UTF-8 (in Notepad: File, Save As, then Encoding: UTF-8) and import it again", hint, text[off], lineNo)
 	}
 	// A dataset given where the story goes (the story forgotten) would
 	// be read as a story of one long headline: say what it is.

@@ -174,6 +174,9 @@ func TestParseRefuses(t *testing.T) {
 		{"white space only", " \n\t\r\n\u00a0\n", "empty"},
 		{"binary", "Headline\nWords\x00\x01\x02", "NUL byte on line 2"},
 		{"Latin-1", "Headline\nCaf\xe9 opens.", "not UTF-8 text: byte 0xe9 on line 2"},
+		// "عنوان تجريبي" and "كلمات تجريبية في نص" in Windows-1256.
+		{"Windows Arabic", "\xda\xe4\xe6\xc7\xe4 \xca\xcc\xd1\xed\xc8\xed\n\n\xdf\xe1\xe3\xc7\xca \xca\xcc\xd1\xed\xc8\xed\xc9 \xdd\xed \xe4\xd5.\n", "not UTF-8 text (it looks like Windows Arabic, code page 1256): byte 0xda on line 1"},
+		{"a Word document", "PK\x03\x04\x14\x00\x06\x00word/document.xml", "a zip file, such as a Word document (.docx)"},
 		{"control character", "Headline\nBell\x07here.", "line 2 holds the control character U+0007"},
 		{"noncharacter", "Headline\nLost\uffffhere.", "line 2 holds the noncharacter U+FFFF"},
 		{"replacement character", "Headline\nFirst.\n\nCaf\ufffd opens.", "line 4 holds U+FFFD"},
