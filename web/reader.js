@@ -1221,10 +1221,11 @@
     if (navigator.share && activated) {
       // The title once: share targets show text and title together.
       navigator.share({ title: plain(title), url: url }).catch(function (e) {
-        // The reader's own cancel says nothing. A refusal (a permissions
-        // policy, a sheet still opening, data the sheet takes not) gives
-        // the link as if there were no sheet.
-        if (!e || e.name !== "AbortError") {
+        // The reader's own cancel says nothing, nor a second tap while
+        // the sheet opens (InvalidStateError): the sheet comes. A refusal
+        // (a permissions policy, data the sheet takes not) gives the link
+        // as if there were no sheet.
+        if (!e || (e.name !== "AbortError" && e.name !== "InvalidStateError")) {
           copy();
         }
       });

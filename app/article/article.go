@@ -311,16 +311,17 @@ func (a *Article) Bylines() []string {
 // text.
 func IsBlank(s string) bool { return isBlank(s, true) }
 
-// isBlank is IsBlank, the fillers counted as blank or, for a name's check
-// (which took them for the letters they are classed as, and made slugs
-// of them), as text.
-func isBlank(s string, fillers bool) bool {
+// isBlank is IsBlank with showless set: the letters that show nothing (the
+// tatweel and the Hangul fillers) are blank. A name's check clears it and
+// counts them as text, as it took them for the letters Unicode classes
+// them as, and made a page's address of them.
+func isBlank(s string, showless bool) bool {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if r > ' ' && r != 0x7f {
 				return false
 			}
-		} else if r != 'ـ' && !(fillers && (r == 0x115f || r == 0x1160 || r == 0x2800 || r == 0x3164 || r == 0xffa0)) && !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me) ||
+		} else if !(showless && (r == 'ـ' || r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0)) && r != 0x2800 && !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me) ||
 			r >= 0x600 && r <= 0x605 || r == 0x6dd || r == 0x70f || r == 0x890 || r == 0x891 || r == 0x8e2 || r == 0x110bd || r == 0x110cd {
 			return false
 		}

@@ -133,6 +133,7 @@ func TestValidate(t *testing.T) {
 		// Unicode classes the fillers as letters: such a name made a
 		// page's address, and datasets held it.
 		{"section of a filler", func(a *Article) { a.Section = "\u3164" }, "/section"},
+		{"section of tatweels", func(a *Article) { a.Section = "ـــ" }, "/section"},
 		{"tag of a filler", func(a *Article) { a.Tags = []string{"Synthetic", "\uffa0\uffa0"} }, "/tags/1"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
@@ -200,6 +201,10 @@ func TestSiteValidate(t *testing.T) {
 		{"https://100.64.1.1", "a private network address"},
 		{"https://news.internal", "a local network name"},
 		{"https://x.home.arpa", "a local network name"},
+		{"https://home.arpa", "a local network name"},
+		{"https://224.0.0.1", "a multicast or broadcast address"},
+		{"https://255.255.255.255", "a multicast or broadcast address"},
+		{"https://[ff02::1]", "a multicast or broadcast address"},
 		{"https://router.lan", "a local network name"},
 		{"https://intranet", "a local network name"},
 	} {

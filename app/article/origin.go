@@ -53,9 +53,11 @@ func checkOrigin(u string) string {
 // loopback address" (localhost, 127.0.0.1, [::1]), "a private network
 // address" (10.0.0.1, 192.168.1.2, fd00::1, the shared 100.64.0.0/10 of
 // carrier-grade NAT, link-local ones), "an unspecified address" (0.0.0.0,
-// [::]) or "a local network name" (a name of one label, printer.local,
-// and the special-use .internal, .home.arpa and the common .lan); "" for
-// any other host.
+// [::]), "a multicast or broadcast address" or "a local network name" (a
+// name of one label, printer.local, and the special-use .internal and
+// home.arpa, and the common .lan); "" for any other host. The names and
+// addresses kept for examples and documentation (.example, 192.0.2.0/24,
+// 2001:db8::/32) are not warned of: test data is written with them.
 func unreachableHost(u string) string {
 	p, err := url.Parse(u)
 	if err != nil {
@@ -68,6 +70,8 @@ func unreachableHost(u string) string {
 			return "a loopback address"
 		case a.IsUnspecified():
 			return "an unspecified address"
+		case a.IsMulticast(), a == netip.AddrFrom4([4]byte{255, 255, 255, 255}):
+			return "a multicast or broadcast address"
 		case a.IsPrivate(), a.IsLinkLocalUnicast(), netip.PrefixFrom(netip.AddrFrom4([4]byte{100, 64}), 10).Contains(a):
 			// The last, 100.64.0.0/10: carrier-grade NAT's (RFC 6598),
 			// reached from inside a provider's network only.
@@ -82,7 +86,7 @@ func unreachableHost(u string) string {
 		return "a local network name"
 	}
 	for _, local := range []string{".local", ".internal", ".home.arpa", ".lan"} {
-		if strings.HasSuffix(h, local) {
+		if strings.HasSuffix("."+h, local) {
 			return "a local network name"
 		}
 	}

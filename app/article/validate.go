@@ -363,8 +363,8 @@ func (f *faults) shown(p, key, s string) {
 func (f *faults) name(p, what, s string) bool {
 	// Not a warning for invisible characters: a name makes a page's
 	// address, and was refused without letters or digits before. The
-	// fillers, which Unicode classes as letters, made an address: a
-	// name of them is a warning, as datasets held them.
+	// tatweel and the Hangul fillers, which Unicode classes as letters,
+	// made an address: a name of them is a warning, as datasets held them.
 	if msg, hint, _ := blankFault(what, s, "a name, or remove the field"); msg != "" {
 		f.add(p, msg, hint)
 		if isBlank(s, false) {

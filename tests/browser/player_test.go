@@ -20,7 +20,7 @@ import (
 
 // playerSizes are the windows and text sizes (2 is the default, 4 is
 // 130%, 7 is 200%) at which the player's height is checked: at 320 px its
-// buttons wrap to two rows from 130%.
+// buttons wrap to two rows from 115%.
 var playerSizes = []struct {
 	width, height int
 	size          int

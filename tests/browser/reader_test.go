@@ -380,6 +380,9 @@ func TestShare(t *testing.T) {
 					t.Errorf("a share the reader cancelled said or copied %q", got)
 				}
 			case "copy", "sheet-refuses":
+				if mode == "sheet-refuses" {
+					tb.waitFor("navigator.share", `!!window.__shared`, 5*time.Second) // the sheet was asked first
+				}
 				tb.waitFor("the confirmation", `document.querySelector(".toasts").innerText.includes("Link copied")`, 5*time.Second)
 				if got := eval[string](tb, `window.__copied`); got != want {
 					t.Errorf("copied %q, want %q", got, want)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,7 +123,10 @@ const panelOverflowJS = `(() => {
 // settings at 200% on a 320 px phone, in the English and Arabic editions:
 // no text in either runs past the panel's box, and the panel does not
 // scroll sideways. "Previous paragraph" ran 11 px past the shortcuts'
-// panel, its last word cut off (on the left, right to left).
+// panel, its last word cut off (on the left, right to left). At 130% and
+// 200% every shortcut's words are laid out alike, beside its key or below
+// it: a row whose words fit on one line beside the key kept them there,
+// the next put them below.
 func TestPanelsLargeText(t *testing.T) {
 	t.Parallel()
 	const overJS = `((id) => {
@@ -145,6 +149,19 @@ func TestPanelsLargeText(t *testing.T) {
 			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({size: 7}))`)
 			tb.mustLoad(ed.url+"/", http.StatusOK)
 			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			for _, size := range []int{4, 7} {
+				eval[chromedp.Void](tb, fmt.Sprintf(`document.documentElement.setAttribute("data-size", "%d")`, size))
+				tb.keys("opening the shortcuts", "?")
+				tb.waitFor("the shortcuts", `document.getElementById("reader-keys").open`, 5*time.Second)
+				below := eval[[]bool](tb, `[...document.querySelectorAll("#reader-keys .key-row")].map((r) =>
+  r.querySelector("dd").getBoundingClientRect().top > r.querySelector("dt").getBoundingClientRect().bottom - 2)`)
+				if len(below) < 7 || slices.Contains(below, true) && slices.Contains(below, false) {
+					t.Errorf("text size %d: the shortcuts' words below their key, row by row: %v, want all alike", size, below)
+				}
+				tb.keys("closing the shortcuts", kb.Escape)
+				tb.waitFor("the shortcuts closed", `!document.getElementById("reader-keys").open`, 5*time.Second)
+			}
+			eval[chromedp.Void](tb, `document.documentElement.setAttribute("data-size", "7")`)
 			for _, p := range []struct{ key, id string }{{"?", "reader-keys"}, {"t", "reader-settings"}} {
 				tb.keys("opening "+p.id, p.key)
 				tb.waitFor(p.id, `document.getElementById(`+jsString(p.id)+`).open`, 5*time.Second)
@@ -209,4 +226,16 @@ func TestForcedColors(t *testing.T) {
 		t.Errorf("forced colors: pressed Listen %q against Share %q; the paragraph read %q against another %q", got[0], got[1], got[2], got[3])
 	}
 	tb.click("stopping", ".player-stop")
+	// A message has an edge, over the text; the reading progress a colour
+	// other than the page's.
+	tb.keys("saving", "s")
+	tb.waitFor("the message", `!!document.querySelector(".toast-saved")`, 5*time.Second)
+	if edge := eval[string](tb, `(() => { const s = getComputedStyle(document.querySelector(".toast-saved")); return s.borderTopStyle + " " + s.borderTopWidth; })()`); edge != "solid 1px" {
+		t.Errorf("forced colors: a message's edge is %q, want a solid line", edge)
+	}
+	eval[chromedp.Void](tb, `window.scrollTo(0, document.scrollingElement.scrollHeight / 3)`)
+	tb.waitFor("the reading progress", `getComputedStyle(document.querySelector(".reading-progress")).transform !== "none"`, 5*time.Second)
+	if bar, page := eval[string](tb, `getComputedStyle(document.querySelector(".reading-progress")).backgroundColor`), eval[string](tb, `getComputedStyle(document.body).backgroundColor`); bar == page {
+		t.Errorf("forced colors: the reading progress is drawn in the page's colour, %s", bar)
+	}
 }
