@@ -201,3 +201,29 @@ func TestExportRefusesMediaFolder(t *testing.T) {
 		t.Errorf("exporting elsewhere: %v", err)
 	}
 }
+
+// TestValidateImageNearName names, for an image not in the media folder,
+// the file there whose name differs only in its letters' case or in how
+// its accents are written (macOS writes é as e and a combining mark): a
+// laptop finds either, a Linux server answers 404. validate said only to
+// add the file, which the editor could see in the folder.
+func TestValidateImageNearName(t *testing.T) {
+	data, media := mediaDataset(t, "/media/Photo.PNG", "/media/caf%C3%A9.png", "/media/elsewhere.png")
+	if err := os.WriteFile(filepath.Join(media, "cafe\u0301.png"), testfiles.PNG(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	err := dispatch([]string{"validate", "-media", media, data}, &stdout, io.Discard)
+	if err == nil {
+		t.Fatalf("accepted: %s", stdout.String())
+	}
+	for _, want := range []string{
+		"image /media/Photo.PNG is not in the media folder " + media + ", which has photo.png, a name that differs in its letters' case (write the path as the file is named, or rename the file to Photo.PNG)",
+		"which has cafe\u0301.png, a name that differs in how its accents are written (\"cafe\\u0301.png\" against \"caf\\u00e9.png\"",
+		"image /media/elsewhere.png is not in the media folder " + media + " (add elsewhere.png to",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the problems lack %q:\n%v", want, err)
+		}
+	}
+}

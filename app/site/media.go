@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/text/unicode/norm"
 
 	"dateline/app/dataset"
 )
@@ -104,6 +105,34 @@ func (m *Media) stat(name string) (fs.FileInfo, error) {
 		return nil, &notRegular{name: name, mode: info.Mode()}
 	}
 	return info, nil
+}
+
+// alike returns the file of the media folder whose name is name's but for
+// its letters' case or its Unicode form (é composed, or as e and a
+// combining accent), in name's folder; "" when there is none. A laptop's
+// file system may take the one for the other; the site's does not.
+func (m *Media) alike(name string) string {
+	dir, base := path.Split(name)
+	d := "."
+	if dir != "" {
+		d = filepath.FromSlash(strings.TrimSuffix(dir, "/"))
+	}
+	f, err := m.root.Open(d)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(-1)
+	if err != nil {
+		return ""
+	}
+	key := strings.ToLower(norm.NFC.String(base))
+	for _, n := range names {
+		if n != base && strings.ToLower(norm.NFC.String(n)) == key {
+			return dir + n
+		}
+	}
+	return ""
 }
 
 // notRegular is a path of the media folder that is there, but not a
@@ -258,6 +287,16 @@ func ImageCheck(web fs.FS, media *Media) func(src string) (msg, hint string) {
 					return fmt.Sprintf("image %s cannot be served: in the media folder %s, %s", src, media.dir, odd), fmt.Sprintf("replace %s with the photo's file", filepath.FromSlash(name))
 				}
 				if errors.Is(err, fs.ErrNotExist) {
+					if near := media.alike(name); near != "" {
+						// Found on a laptop that does not tell them apart,
+						// a 404 on a Linux server.
+						how := "its letters' case"
+						if norm.NFC.String(near) == norm.NFC.String(name) {
+							how = fmt.Sprintf("how its accents are written (%+q against %+q: macOS may write é as e and a combining mark)", path.Base(near), path.Base(name))
+						}
+						return fmt.Sprintf("image %s is not in the media folder %s, which has %s, a name that differs in %s", src, media.dir, filepath.FromSlash(near), how),
+							fmt.Sprintf("write the path as the file is named, or rename the file to %s", filepath.FromSlash(name))
+					}
 					return fmt.Sprintf("image %s is not in the media folder %s", src, media.dir), fmt.Sprintf("add %s to %s, or correct the path", filepath.FromSlash(name), media.dir)
 				}
 				return fmt.Sprintf("image %s cannot be served from the media folder: %v", src, err), "make it a readable file inside the folder, not a link out of it"
