@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -152,7 +151,7 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		// One import at a time writes a dataset: two at once each added
 		// their story to the file as they read it, and the last rename
 		// dropped the other's story, both saying "added".
-		unlock, lerr := lockDataset(*path)
+		unlock, lerr := lockDataset(*path, stderr)
 		if lerr != nil {
 			return lerr
 		}
@@ -319,10 +318,10 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 		// Imports wait for each other (lockDataset); an editor's save
 		// does not: the file must still be the one the story was added
 		// to, or that save would be lost.
-		if now, rerr := os.ReadFile(name); rerr != nil || !bytes.Equal(now, current) {
-			return errors.Join(fmt.Errorf("import: %s changed while the story was being added (saved from an editor?); nothing was changed; import the story again", name), rerr)
+		err = dataset.ReplaceUnchanged(name, data, current)
+		if errors.Is(err, dataset.ErrChangedMeanwhile) {
+			return fmt.Errorf("import: %s changed while the story was being added (saved from an editor?); nothing was changed; import the story again", name)
 		}
-		err = dataset.Replace(name, data)
 	}
 	if err != nil {
 		return fmt.Errorf("import: %w; nothing was changed", err)
@@ -343,29 +342,38 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	return warn(listedAt(updated, a.Slug, a.Updated != ""), fmt.Sprintf(dateByHand, name), fmt.Sprintf(datelineByHand, name), name)
 }
 
-// importWait is how long an import waits for another writing the same
-// dataset.
-const importWait = 30 * time.Second
+// importWait is how long an import waits for the folder of its dataset,
+// which other imports hold one after another.
+const importWait = 10 * time.Minute
 
-// lockDataset holds the dataset at path for this import (dirlock): the
-// folder of a folder dataset, else the folder of its file (which Replace
-// replaces, and so cannot hold a lock), waiting for an import that holds
-// it. The returned function lets it go. A folder that does not exist holds
-// nothing: the import says what is missing.
-func lockDataset(path string) (func() error, error) {
-	dir := filepath.Dir(filepath.Clean(path))
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		dir = path
+// lockDataset holds the folder that the dataset at path is in, the file or
+// the folder of files, as the path is once its links are followed
+// (dirlock): two imports of one dataset, through a link or not, or that
+// both create it, hold the same folder; a dataset's own file, which
+// Replace replaces, could not hold the lock. It waits for another process
+// that holds it (an import, into this dataset or another in the same
+// folder), saying so once on stderr. The returned function lets it go. A
+// folder that does not exist, or that this user may not read, or whose
+// file system has no such lock, holds nothing: the file is still read
+// again before it is replaced (dataset.ReplaceUnchanged).
+func lockDataset(path string, stderr io.Writer) (func() error, error) {
+	resolved := filepath.Clean(path)
+	if r, err := filepath.EvalSymlinks(resolved); err == nil {
+		resolved = r
 	}
-	unlock, err := dirlock.Lock(dir, importWait)
-	if errors.Is(err, fs.ErrNotExist) {
-		return func() error { return nil }, nil
-	}
+	dir := filepath.Dir(resolved)
+	unlock, err := dirlock.Lock(dir, time.Second)
 	if errors.Is(err, dirlock.ErrBusy) {
-		return nil, fmt.Errorf("import: another import has been writing %s for %s; nothing was changed; import the story again once it ends", path, importWait)
+		if _, werr := fmt.Fprintf(stderr, "import: waiting for %s, which another process holds (an import into a dataset there)\n", dir); werr != nil {
+			return nil, fmt.Errorf("import: writing a note: %w", werr)
+		}
+		unlock, err = dirlock.Lock(dir, importWait)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("import: %w; nothing was changed", err)
+	switch {
+	case errors.Is(err, dirlock.ErrBusy):
+		return nil, fmt.Errorf("import: waited %s for %s, which another process holds; nothing was changed; import the story again once it ends", importWait, dir)
+	case err != nil:
+		return func() error { return nil }, nil
 	}
 	return unlock, nil
 }

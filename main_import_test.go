@@ -1199,20 +1199,27 @@ func TestImportCorrectedStory(t *testing.T) {
 	}
 }
 
-// TestImportOneAtATime runs six imports into one dataset file at once, as
-// a newsroom's script may: each waits for the one writing the dataset (its
-// folder held: dirlock), and all six stories are there. Before, each added
-// its story to the file as it had read it, and the last rename dropped the
-// others', all six saying "added".
+// TestImportOneAtATime runs eight imports into one dataset file at once,
+// as a newsroom's script may, half of them through a symbolic link from
+// another folder: each waits for the one writing the dataset (the folder
+// of its file, links followed, held: dirlock), and all eight stories are
+// there. Before, each added its story to the file as it had read it, and
+// the last rename dropped the others', all saying "added"; then the lock
+// held the folder of the link.
 func TestImportOneAtATime(t *testing.T) {
 	dataFile, _ := archiveFixture(t, 20)
+	link := filepath.Join(t.TempDir(), "link.json")
+	if err := os.Symlink(dataFile, link); err != nil {
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
-	errs := make([]error, 6)
+	errs := make([]error, 8)
 	for i := range errs {
 		story := storyFile(t, fmt.Sprintf("Synthetic story number %d, imported at once\n\nTESTVILLE (Synthetic Wire) – Synthetic words of story %d.\n", i, i))
+		data := []string{dataFile, link}[i%2]
 		wg.Go(func() {
 			var stdout, stderr bytes.Buffer
-			errs[i] = dispatch([]string{"import", "-data", dataFile, "-published", "2025-07-01", story}, &stdout, &stderr)
+			errs[i] = dispatch([]string{"import", "-data", data, "-published", "2025-07-01", story}, &stdout, &stderr)
 		})
 	}
 	wg.Wait()
@@ -1224,8 +1231,8 @@ func TestImportOneAtATime(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer arc.Close()
-	if arc.Len() != 26 {
-		t.Errorf("the dataset has %d articles after six imports into 20, want 26", arc.Len())
+	if arc.Len() != 28 {
+		t.Errorf("the dataset has %d articles after eight imports into 20, want 28", arc.Len())
 	}
 }
 

@@ -225,3 +225,31 @@ func TestArchiveFilesClosed(t *testing.T) {
 		t.Errorf("%d files open once the folder's archive is closed, %d before", n, start)
 	}
 }
+
+// TestReplaceUnchanged replaces a file only while it holds what the
+// caller read: a save in between (an editor's) is kept, and said.
+func TestReplaceUnchanged(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "news.json")
+	if err := os.WriteFile(name, []byte("read"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte("saved meanwhile"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := ReplaceUnchanged(name, []byte("new"), []byte("read"))
+	if !errors.Is(err, ErrChangedMeanwhile) {
+		t.Errorf("replacing a file changed meanwhile: %v", err)
+	}
+	if b, _ := os.ReadFile(name); string(b) != "saved meanwhile" {
+		t.Errorf("the save meanwhile became %q", b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(name), ".*.tmp")); len(left) > 0 {
+		t.Errorf("temporary files left: %q", left)
+	}
+	if err := ReplaceUnchanged(name, []byte("new"), []byte("saved meanwhile")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(name); string(b) != "new" {
+		t.Errorf("the file holds %q after its replacement", b)
+	}
+}

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,7 +17,17 @@ import (
 // not give the new file the owner and group, it is an *OwnerError, and
 // the file is left as it was. A symbolic link keeps pointing at the file
 // it named.
-func Replace(name string, data []byte) error {
+func Replace(name string, data []byte) error { return ReplaceUnchanged(name, data, nil) }
+
+// ErrChangedMeanwhile is ReplaceUnchanged's error when the file no longer
+// holds what it was given as holding.
+var ErrChangedMeanwhile = errors.New("the file changed meanwhile")
+
+// ReplaceUnchanged is Replace, which replaces the file only if it still
+// holds was (unless was is nil), read again once data is written in full
+// beside it, right before the rename: a save from an editor in the
+// meantime is not written over, and the error wraps ErrChangedMeanwhile.
+func ReplaceUnchanged(name string, data, was []byte) error {
 	target, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
@@ -28,6 +39,11 @@ func Replace(name string, data []byte) error {
 	tmp, err := writeTemp(target, data, fi.Mode().Perm(), fi, name, true)
 	if err != nil {
 		return err
+	}
+	if was != nil {
+		if now, err := os.ReadFile(target); err != nil || !bytes.Equal(now, was) {
+			return errors.Join(fmt.Errorf("replacing %s: %w", name, ErrChangedMeanwhile), err, os.Remove(tmp))
+		}
 	}
 	if err := os.Rename(tmp, target); err != nil {
 		return errors.Join(fmt.Errorf("replacing %s: %w", name, err), os.Remove(tmp))

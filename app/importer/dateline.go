@@ -19,10 +19,11 @@ import (
 // the text after the dash must not go on in lower case.
 var (
 	// casedOpening is "HEAD (Source) – " at the start of a paragraph in a
-	// script with capitals (the dash any of - – — or a typed "--");
+	// script with capitals (the dash any of - – —, or typed as two or
+	// three: "--", "---", "——");
 	// readCased reads HEAD, which is the place, perhaps with its region, a
 	// date and a weekday.
-	casedOpening = regexp.MustCompile(`^(\p{Lu}[^()]{0,99}?)\s*\(([^()]{1,60})\)\s*(?:--|[-–—])\s*(\S.*)$`)
+	casedOpening = regexp.MustCompile(`^(\p{Lu}[^()]{0,99}?)\s*\(([^()]{1,60})\)\s*[-–—]{1,3}\s*(\S.*)$`)
 	// datelineDate is what wire services write after the place, as
 	// its last part: a date (", Dec 7", ", 7. Dezember", ", 1er août"),
 	// perhaps after a weekday (", Tuesday, Dec 7", ", Di., 7. Dez.", ",
@@ -33,7 +34,7 @@ var (
 	// caselessDateline is the same opening in a script without capitals,
 	// such as Arabic: the place starts with a letter of such a script and
 	// has no cased letter; direction marks may stand around its parts.
-	caselessDateline = regexp.MustCompile(`^[\x{200E}\x{200F}\x{061C}]*(\p{Lo}[^()\p{Lu}\p{Ll}\p{Lt}]{0,39}?)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]{1,60})\)[\s\x{200E}\x{200F}\x{061C}]*(?:--|[-–—])[\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
+	caselessDateline = regexp.MustCompile(`^[\x{200E}\x{200F}\x{061C}]*(\p{Lo}[^()\p{Lu}\p{Ll}\p{Lt}]{0,39}?)[\s\x{200E}\x{200F}\x{061C}]*\(([^()]{1,60})\)[\s\x{200E}\x{200F}\x{061C}]*[-–—]{1,3}[\s\x{200E}\x{200F}\x{061C}]*(\S.*)$`)
 )
 
 // date is a date as wire services write it in English, French and

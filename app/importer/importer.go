@@ -567,10 +567,13 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 				a.Dateline, text, c.DatelineDate = &o.dateline, o.rest, o.date
 				afterDateline = true
 			}
-		} else if _, ok := splitDateline(text); ok && a.Dateline != nil {
-			// A story has one dateline. (A first paragraph without one,
-			// such as a standfirst, may come before it: that story has
-			// its note, warnNoDateline's.)
+		} else if _, ok := splitDateline(text); ok && a.Dateline != nil && afterHeadline(a.Body) {
+			// A story has one dateline: one after a line shaped as a
+			// headline (no sentence's end) is a second story's. (A score
+			// or a name with its party in parentheses and a dash, after
+			// a sentence, is the story's text; a first paragraph without
+			// a dateline, such as a standfirst, may come before the
+			// dateline: that story has warnNoDateline's note.)
 			c.SecondDatelines = append(c.SecondDatelines, l.no)
 		}
 		if err := limit(l.no, "paragraph", text, article.MaxTextLength); err != nil {
@@ -580,6 +583,22 @@ func readBody(a *article.Article, c *Choices, lines []line) error {
 		paragraphs++
 	}
 	return nil
+}
+
+// afterHeadline tells whether the body's last block is a paragraph shaped
+// as a headline: short, and not ended as a sentence is (a full stop, an
+// exclamation mark, an ellipsis or a colon, in either script, before any
+// closing quotation marks or brackets).
+func afterHeadline(body []article.Block) bool {
+	if len(body) == 0 || body[len(body)-1].Type != article.Paragraph {
+		return false
+	}
+	t := strings.TrimRight(body[len(body)-1].Text, " \"'”’»)]")
+	if t == "" || utf8.RuneCountInString(t) > article.MaxHeadlineLength {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".!…:؛۔", r)
 }
 
 // creditsOnly tells whether every line of lines is a credit alone (none
@@ -636,6 +655,13 @@ func readMoreTitle(text string) (string, bool) {
 	return title, title != ""
 }
 
+// arabicMark reports whether r is a combining mark of Arabic script's
+// blocks (most are of no script of their own in Unicode's tables).
+func arabicMark(r rune) bool {
+	return unicode.Is(unicode.Mn, r) && (r >= 0x610 && r <= 0x61a || r >= 0x64b && r <= 0x65f || r == 0x670 ||
+		r >= 0x6d6 && r <= 0x6ed || r >= 0x898 && r <= 0x8ff)
+}
+
 // cutColon cuts s at its first colon (colons).
 func cutColon(s string) (before, after string, found bool) {
 	i := strings.IndexAny(s, ":\uFF1A\uFE55")
@@ -647,13 +673,15 @@ func cutColon(s string) (before, after string, found bool) {
 }
 
 // foldArabic writes words in Arabic script as the marker words are
-// compared: composed, without marks, tatweel, joiners or direction marks,
-// one space between words, and with the letters that real text spells
-// interchangeably made one: أ إ آ ٱ as ا, ي ى as ی, ك as ک, ة ە as ه.
+// compared: composed, without Arabic script's marks (harakat and the
+// Quranic marks), tatweel, joiners or direction marks, one space between
+// words, and with the letters that real text spells interchangeably made
+// one: أ إ آ ٱ as ا, ي ى as ی, ك as ک, ة ە as ه. Other scripts' marks stay:
+// a Devanagari vowel sign or a Thai tone mark makes another word.
 func foldArabic(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r), r == '\u0640':
+		case arabicMark(r), unicode.Is(unicode.Cf, r), r == '\u0640':
 			return -1
 		}
 		switch r {

@@ -595,6 +595,8 @@ func TestWireDatelines(t *testing.T) {
 		{"capitals, a source run together", "ERBIL (Kurdistan24) – Words of the test.", "ERBIL", "Kurdistan24", "Words of the test."},
 		{"two hyphens typed for a dash", "TESTVILLE (Synthetic Wire) -- The council approved it.", "TESTVILLE", "Synthetic Wire", "The council approved it."},
 		{"two hyphens, no spaces", "TESTVILLE (Synthetic Wire)--Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"three hyphens typed for an em dash", "TESTVILLE (Synthetic Wire) --- Words.", "TESTVILLE", "Synthetic Wire", "Words."},
+		{"two em dashes", "TESTVILLE (Synthetic Wire) —— Words.", "TESTVILLE", "Synthetic Wire", "Words."},
 		{"capitals with a state in capitals", "WASHINGTON, D.C. (Kurdistan 24) – Words of the test.", "WASHINGTON, D.C.", "Kurdistan 24", "Words of the test."},
 		{"title case and a region", "Testville, Testland Region (Synthetic Wire) – Words.", "Testville, Testland Region", "Synthetic Wire", "Words."},
 		{"title case, a region and a country", "Testville, Testland Region, Testonia (Synthetic Wire) – Words.", "Testville, Testland Region, Testonia", "Synthetic Wire", "Words."},
@@ -960,6 +962,16 @@ func TestFingerprint(t *testing.T) {
 	}
 	if Fingerprint(a1) != Fingerprint(a2) || HeadlineKey(a1.Headline) != HeadlineKey(a2.Headline) {
 		t.Errorf("%q and %q, the same story in two spellings, are told apart", a1.Headline, a2.Headline)
+	}
+	// Harakat are left out; another script's marks make another word: a
+	// Devanagari vowel sign, a Thai tone mark, a Latin letter's macron below.
+	if HeadlineKey("كَتَبَ تجريبي") != HeadlineKey("كتب تجريبي") {
+		t.Error("harakat tell two headlines apart")
+	}
+	for _, pair := range [][2]string{{"कल 50 लोगों की मौत", "कुल 50 लोगों की मौत"}, {"ป่า ทดสอบ", "ป้า ทดสอบ"}, {"s\u0331ara synthetic", "sara synthetic"}} {
+		if HeadlineKey(pair[0]) == HeadlineKey(pair[1]) {
+			t.Errorf("%q and %q are read as one headline", pair[0], pair[1])
+		}
 	}
 
 	t.Run("a dateline split off or kept in the paragraph", func(t *testing.T) {
@@ -1449,6 +1461,10 @@ func TestSecondDateline(t *testing.T) {
 		{"two stories in one file", "Synthetic first headline\n\nTESTVILLE (Synthetic Wire) – First words.\n\nSecond synthetic headline\n\nOTHERVILLE (Synthetic Wire) -- Second words.\n", []int{7}},
 		{"one story", "Synthetic headline\n\nTESTVILLE (Synthetic Wire) – First words.\n\nMore synthetic words (in a parenthesis) – and a dash.\n", nil},
 		{"a standfirst before the dateline", "Synthetic headline\n\nA synthetic standfirst.\n\nTESTVILLE (Synthetic Wire) – First words.\n", nil},
+		// After a sentence, a line shaped as a dateline is the story's.
+		{"a party in parentheses after a sentence", "Synthetic headline\n\nTESTVILLE (Synthetic Wire) – First words.\n\nHe spoke.\n\nPKK (Kurdistan Workers' Party) – The group said \"no.\"\n", nil},
+		{"an update after a quotation", "Synthetic headline\n\nTESTVILLE (Synthetic Wire) – First words.\n\nShe said: \"Synthetic words.\"\n\nUPDATE (Dec. 8) – More words.\n", nil},
+		{"a score in Sorani after a sentence", "سەردێڕی تاقیکردنەوە\n\nشارۆکێ (پێلەکەن ٢٤) – ڤەشێن.\n\nیاری کرا.\n\nیانەی هەولێر (٣) – یانەی سلێمانی (١)\n", nil},
 		{"Arabic script", "عنوان تجريبي\n\nقرطامة (نلبوس ٢٤) – كلمات.\n\nعنوان ثان\n\nطرمانة (نلبوس ٢٤) – كلمات أخرى.\n", []int{7}},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
