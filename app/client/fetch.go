@@ -36,6 +36,7 @@ func fetch(url string) ([]byte, error) {
 		onError.Release()
 	}
 	status := 0
+	retry := false // a Retry-After: the host's own 503, not a gateway's
 	onError = js.FuncOf(func(this js.Value, args []js.Value) any {
 		msg := "fetch failed"
 		if len(args) > 0 && args[0].Truthy() {
@@ -51,6 +52,7 @@ func fetch(url string) ([]byte, error) {
 	onResponse = js.FuncOf(func(this js.Value, args []js.Value) any {
 		resp := args[0]
 		status = resp.Get("status").Int()
+		retry = resp.Get("headers").Call("has", "Retry-After").Bool()
 		resp.Call("arrayBuffer").Call("then", onBody).Call("catch", onError)
 		return nil
 	})
@@ -67,17 +69,21 @@ func fetch(url string) ([]byte, error) {
 		return nil, fmt.Errorf("fetching %s: %w: %w", url, page.ErrOffline, r.err)
 	case r.status == 404:
 		return nil, fmt.Errorf("fetching %s: %w", url, errNotFound)
-	case r.status == 503:
+	case r.status == 503 && retry:
 		return nil, fmt.Errorf("fetching %s: %w", url, errNotReady)
+	case r.status >= 502 && r.status <= 504:
+		// A proxy's or a CDN's answer for a site that does not answer
+		// (the service worker's too, when it has no copy): as no answer.
+		return nil, fmt.Errorf("fetching %s: %w: status %d from a gateway", url, page.ErrOffline, r.status)
 	case r.status != 200:
 		return nil, fmt.Errorf("fetching %s: status %d", url, r.status)
 	}
 	return r.body, nil
 }
 
-// errNotReady is a 503 answer: the host is still making the file (the
-// search index, after a start), or a page's article changed on disk and
-// the host is reading the dataset again.
+// errNotReady is the host's 503 answer (with its Retry-After): it is still
+// making the file (the search index, after a start), or a page's article
+// changed on disk and the host is reading the dataset again.
 var errNotReady = errors.New("not ready yet")
 
 // bytesOf copies an ArrayBuffer into Go.

@@ -46,9 +46,10 @@ func (l *changedLog) first(err error) bool {
 	return true
 }
 
-// changedRetry is the Retry-After of such an answer, in seconds: about
-// the time the host takes to notice a change and read a small dataset.
-const changedRetry = "5"
+// retryAfter is the Retry-After of the host's every 503, in seconds: about
+// the time it takes to notice a change and read a small dataset, or to
+// build a small site's search index.
+const retryAfter = "5"
 
 // changedData answers a data file whose article changed on disk. The
 // app reads a 503 as a site being updated (app/client: page.ErrStale).
@@ -97,10 +98,10 @@ func (s *Site) serveChanged(w http.ResponseWriter, r *http.Request, p string, is
 		var err error
 		if res, err = s.changedPage(p); err != nil {
 			app.Log("dateline: drawing the page of a changed article", p, ":", err)
+			w.Header().Set("Retry-After", retryAfter)
 			http.Error(w, "this page is being updated: try again in a moment", http.StatusServiceUnavailable)
 			return
 		}
 	}
-	w.Header().Set("Retry-After", changedRetry)
 	res.serve(w, r)
 }

@@ -62,6 +62,13 @@ func (r *response) finish() {
 		if enc != "" {
 			v.header["Content-Encoding"] = []string{enc}
 		}
+		if r.status == http.StatusServiceUnavailable {
+			// The host's own 503 (an article changed on disk, the
+			// search index being built) says when to try again; the
+			// worker and the app tell it so from a gateway's, which
+			// says the site does not answer.
+			v.header["Retry-After"] = []string{retryAfter}
+		}
 		if vary {
 			v.header["Vary"] = []string{"Accept-Encoding"}
 			v.notModified["Vary"] = []string{"Accept-Encoding"}

@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -258,5 +260,24 @@ func TestCompressWhenItPays(t *testing.T) {
 				checkCompressed(t, tt.scenario, r.gz, r.br, tt.body)
 			}
 		})
+	}
+}
+
+// TestUnavailableSaysWhen: every 503 of the host's (an article changed on
+// disk, the search index being built) carries a Retry-After, by which the
+// worker and the app tell it from a gateway's 503 for a site that does not
+// answer; no other answer has one.
+func TestUnavailableSaysWhen(t *testing.T) {
+	for _, r := range []*response{notReady, changedData} {
+		rec := httptest.NewRecorder()
+		r.serve(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+		if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") != retryAfter {
+			t.Errorf("status %d, Retry-After %q", rec.Code, rec.Header().Get("Retry-After"))
+		}
+	}
+	rec := httptest.NewRecorder()
+	testResponse(t, 10).serve(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	if rec.Header().Get("Retry-After") != "" {
+		t.Errorf("a 200 says Retry-After %q", rec.Header().Get("Retry-After"))
 	}
 }

@@ -1393,10 +1393,10 @@ async function navigate(url) {
   } catch (err) {
     return unreachable(cache, key, query);
   }
-  // A proxy's or a CDN's answer for a site that is down (502, 503, 504)
-  // is no page of the site's: the page opens as it does offline, from a
-  // copy, or as the offline page, which opens it once the site answers.
-  if (resp.status >= 502 && resp.status <= 504) {
+  // A proxy's or a CDN's answer for a site that is down is no page of the
+  // site's: the page opens as it does offline, from a copy, or as the
+  // offline page, which opens it once the site answers.
+  if (fromGateway(resp)) {
     return unreachable(cache, key, query);
   }
   // A navigation may not be answered with a response the worker's fetch
@@ -1412,6 +1412,14 @@ async function navigate(url) {
     return (await savedInstead(key, key)) || resp;
   }
   return resp;
+}
+
+// fromGateway tells a proxy's or a CDN's answer for a site that does not
+// answer (502, 503, 504) from the host's own 503, which says when to try
+// again (Retry-After: an article changed on disk, the search index being
+// built) and is passed on as it is.
+function fromGateway(resp) {
+  return resp.status >= 502 && resp.status <= 504 && !(resp.status === 503 && resp.headers.has("Retry-After"));
 }
 
 // unreachable answers a page load the network did not answer (offline, or
@@ -1527,6 +1535,11 @@ async function resource(req, url) {
   let resp;
   try {
     resp = await fetchSaving(cache, key, req, keep);
+    if (fromGateway(resp)) {
+      // As no answer: a copy, or the app's word that the site does not
+      // answer (app/client: fetch), not a gateway's error for its data.
+      throw new Error("the site does not answer: a gateway's " + resp.status);
+    }
   } catch (err) {
     const saved = (await savedData(url)) || (await readData(url));
     if (saved) {

@@ -197,6 +197,9 @@ func TestOfflinePageOpensWhenSiteAnswers(t *testing.T) {
 		// A gateway's 502 for the page typed: the offline page, not the
 		// gateway's error page, and the page once the site answers.
 		{"typed behind a gateway", "/page/3", "/page/3", `document.querySelectorAll("main article.summary").length > 0`, true},
+		// And for a link's data file: the app's offline page, not its
+		// error page with Try again (a gateway's 502 was a failure).
+		{"link behind a gateway", "/sections/odd-section/page/2", "", `document.querySelectorAll("main article.summary").length > 0`, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if c.gateway {
