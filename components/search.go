@@ -106,7 +106,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 			key, online = i18n.SearchIncomplete, i18n.SearchUnreachable
 		}
 		if f.Partial {
-			key = i18n.SearchPartial
+			key, online = i18n.SearchPartial, ""
 		}
 		results = f.Hits
 	}

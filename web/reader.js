@@ -1608,9 +1608,12 @@
   // would put an empty box's caret on the wrong side of an Arabic page.
   function boxDir() {
     var box = $(".search-input");
-    if (box && /\p{L}/u.test(box.value)) {
+    if (!box) {
+      return;
+    }
+    if (/\p{L}/u.test(box.value)) {
       setAttr(box, "dir", "auto");
-    } else if (box) {
+    } else {
       box.removeAttribute("dir");
     }
   }

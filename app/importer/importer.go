@@ -822,19 +822,17 @@ type line struct {
 // page's Arabic letters (0xC1 to 0xED), and most words of letters have
 // no ASCII letter.
 func arabicCodePage(text []byte) bool {
-	high, arabic := 0, 0
+	high, arabic, ascii := 0, 0, 0
 	for _, b := range text {
-		if b >= 0x80 {
-			high++
-			if b >= 0xc1 && b <= 0xed && b != 0xd7 && b != 0xe0 && b != 0xe2 && b != 0xe7 && b != 0xe8 && b != 0xe9 && b != 0xea && b != 0xeb && b != 0xee && b != 0xef {
-				arabic++
-			}
-		}
-	}
-	ascii := 0
-	for _, b := range text {
-		if b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' {
+		switch {
+		case b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z':
 			ascii++
+		case b < 0x80:
+		case b >= 0xc1 && b <= 0xed && b != 0xd7 && b != 0xe0 && b != 0xe2 && b != 0xe7 && b != 0xe8 && b != 0xe9 && b != 0xea && b != 0xeb && b != 0xee && b != 0xef:
+			high++
+			arabic++
+		default:
+			high++
 		}
 	}
 	return high >= 8 && arabic*4 >= high*3 && high > ascii

@@ -60,12 +60,11 @@ func ReadMoreLinks(a article.Article) *Links {
 }
 
 // linkKey is a title or headline as Links compares them: as HeadlineKey
-// writes it (white space squeezed, dashes made one), in lower case, and
-// with Arabic script's marks and interchangeable spellings folded as the
-// story's marker words are (foldArabic). No more: punctuation, articles
-// and Latin accents tell headlines apart ("C++ 26" is not "C 26",
-// "Résumé" not "Resume").
-func linkKey(s string) string { return strings.ToLower(foldArabic(HeadlineKey(s))) }
+// writes it (white space squeezed, dashes and quotation marks made one,
+// Arabic script's marks and interchangeable spellings folded: foldArabic),
+// in lower case. No more: punctuation, articles and Latin accents tell
+// headlines apart ("C++ 26" is not "C 26", "Résumé" not "Resume").
+func linkKey(s string) string { return strings.ToLower(HeadlineKey(s)) }
 
 // Visit notes the dataset's article with the slug and headline, if a
 // title names it.
