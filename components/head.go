@@ -13,11 +13,14 @@ import (
 // none. On the host, and for the page app.wasm starts on, the
 // prerendered head is already right.
 func applyHead(h *page.Head) {
-	if !app.IsClient {
+	if !app.IsClient || h == nil && headWritten.bare {
+		// Nothing of the last page's head but the robots meta, which
+		// the setRobots that follows every afterNav sees to.
 		return
 	}
 	doc := app.Window().Get("document")
 	head := removeHead(doc)
+	headWritten.bare, headWritten.robots = h == nil, ""
 	if h == nil {
 		return
 	}
@@ -34,6 +37,28 @@ func applyHead(h *page.Head) {
 	if h.JSONLD != "" {
 		add("script", "type", "application/ld+json").Set("textContent", h.JSONLD)
 	}
+}
+
+// headWritten is what the app last wrote in the document's head, so that a
+// navigation writes only what changed: from one search to the next, the
+// title alone. Each element looked up, removed or written is several calls
+// from Go into JavaScript, in the task that draws the page: about 0.2 ms
+// of a cached query's 5, timed by marks in the page (10,000 articles).
+var headWritten struct {
+	// bare: the elements marked data-head are the robots meta alone, whose
+	// content is robots ("" for none). Set by applyHead for a page without
+	// a head of its own (a search, the not-found page); every other head
+	// clears it.
+	bare   bool
+	robots string
+	// meta is the robots meta the app made last, saying metaSays: put
+	// back, not made again, when a page says the same.
+	meta     app.Value
+	metaSays string
+	// description is the description meta's content, once described: the
+	// app set it (the host's, on the first page, is not known).
+	described   bool
+	description string
 }
 
 // addHead appends an element marked data-head to the document's head,
@@ -64,6 +89,7 @@ func removeHead(doc app.Value) app.Value {
 // the host wrote it (page.Drawn), when the reader returns to that page.
 func applyDrawnHead(els []string) {
 	head := removeHead(app.Window().Get("document"))
+	headWritten.bare = false
 	for _, el := range els {
 		head.Call("insertAdjacentHTML", "beforeend", el)
 	}
@@ -94,6 +120,10 @@ func setDescription(ctx app.Context, description string) {
 		ctx.Page().SetDescription(description)
 		return
 	}
+	if headWritten.described && headWritten.description == description {
+		return
+	}
+	headWritten.described, headWritten.description = true, description
 	doc := app.Window().Get("document")
 	m := doc.Call("querySelector", `head meta[name="description"]`)
 	if !m.Truthy() {
@@ -110,14 +140,25 @@ func setDescription(ctx app.Context, description string) {
 // the host. The element is marked data-head, as the host's is, so that
 // the next page's head takes its place.
 func setRobots(content string) {
-	if !app.IsClient {
+	if !app.IsClient || headWritten.bare && headWritten.robots == content {
 		return
 	}
 	doc := app.Window().Get("document")
-	if m := doc.Call("querySelector", `head meta[name="robots"]`); m.Truthy() {
-		m.Call("remove")
+	switch {
+	case !headWritten.bare:
+		if m := doc.Call("querySelector", `head meta[name="robots"]`); m.Truthy() {
+			m.Call("remove")
+		}
+	case headWritten.robots != "":
+		headWritten.meta.Call("remove") // the only one: the app's
 	}
-	if content != "" {
-		addHead(doc, doc.Get("head"), "meta", "name", "robots", "content", content)
+	headWritten.robots = content
+	switch {
+	case content == "":
+	case headWritten.meta != nil && headWritten.metaSays == content:
+		doc.Get("head").Call("appendChild", headWritten.meta)
+	default:
+		headWritten.meta = addHead(doc, doc.Get("head"), "meta", "name", "robots", "content", content)
+		headWritten.metaSays = content
 	}
 }

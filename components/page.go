@@ -89,6 +89,7 @@ func (p *Page) OnNav(ctx app.Context) {
 				// At the top, focus on its heading, as any page the app
 				// draws: the link followed is gone, and focus with it.
 				afterNav(ctx, p.st.Ref, page.Data{}, p.view != nil && p.drawn == p.st.gen)
+				setRobots("") // the page has no head: none from the last
 			}
 			return
 		}

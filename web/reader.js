@@ -1787,9 +1787,14 @@
   var status = { offline: !navigator.onLine, state: "", done: 0, total: 0, error: "", update: false };
   var installPrompt = null;
   var announced = ""; // the state the live copy last said
+  // painted: the line last painted. A page the app draws keeps the header
+  // it had (one search after another), and with it the line: shown() paints
+  // a new one only, as each change of the status paints the one there is.
+  var painted = null;
 
   function paintStatus() {
     var p = $(".status-text");
+    painted = p;
     if (!p) {
       return;
     }
@@ -2567,7 +2572,9 @@
     goneNote();
     continueList();
     savedPage();
-    paintStatus();
+    if ($(".status-text") !== painted) {
+      paintStatus();
+    }
     saveAgain(false);
     onScroll();
   }

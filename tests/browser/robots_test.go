@@ -6,12 +6,17 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"dateline/app/i18n"
+	dlpage "dateline/app/page"
 )
 
 // robotsJS lists the content of every robots meta in the document's head.
@@ -199,5 +204,118 @@ func TestDescriptionInTheApp(t *testing.T) {
 	// The unknown article's data file answers 404: the browser logs it.
 	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
 		return m.Source == "network" && strings.Contains(m.Text, "404")
+	})
+}
+
+// headJS reads what the app keeps of a page's head: the robots metas'
+// content, and every element marked data-head by its tag and name or rel.
+const headJS = `({
+  robots: Array.from(document.querySelectorAll('head meta[name="robots"]'), (m) => m.content),
+  marked: Array.from(document.querySelectorAll("head [data-head]"), (e) => e.localName + ":" + (e.getAttribute("name") || e.getAttribute("property") || e.getAttribute("rel") || e.getAttribute("type") || "")),
+  title: document.title,
+})`
+
+// pageHead is headJS's reading.
+type pageHead struct {
+	Robots, Marked []string
+	Title          string
+}
+
+// TestHeadFromSearchToSearch searches again and again from the header's
+// box, as a reader does, then leaves the results for the search page
+// without a query, a page the host fails to give, a missing article and
+// an article, and back: each page's head holds its own robots meta (one
+// noindex on results and on the not-found page, none elsewhere) and no
+// element of the last page's. The app writes only what changes from one
+// page to the next (components/head.go, headWritten): a page like the
+// last, one search after another, keeps the robots meta the last wrote.
+func TestHeadFromSearchToSearch(t *testing.T) {
+	t.Parallel()
+	ds := archiveDataset(60)
+	h := privateHost(t, "-data", writeDataset(t, "head-search.json", ds))
+	broken := dataBase(t, h.URL+"/") + "/lists/home/2.json"
+	proxy := proxyTo(t, h.URL)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == broken {
+			http.Error(w, "synthetic failure", http.StatusInternalServerError)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+
+	tb := newTab(t, 1280, 800)
+	tb.mustLoad(srv.URL+"/", http.StatusOK)
+	tb.waitLive()
+	eval[chromedp.Void](tb, `window.__marker = 7`)
+	check := func(page string, robots ...string) pageHead {
+		t.Helper()
+		got := eval[pageHead](tb, headJS)
+		if strings.Join(got.Robots, ",") != strings.Join(robots, ",") {
+			t.Errorf("%s: robots metas %q, want %q", page, got.Robots, robots)
+		}
+		return got
+	}
+	bare := func(page string, got pageHead, robots bool) {
+		t.Helper()
+		want := []string(nil)
+		if robots {
+			want = []string{"meta:robots"}
+		}
+		if strings.Join(got.Marked, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: the head's marked elements are %q, want %q (none of the last page's)", page, got.Marked, want)
+		}
+	}
+	home := check("the home page")
+	if len(home.Marked) < 3 {
+		t.Fatalf("the home page as the host drew it has %q marked in its head: want its canonical and Open Graph tags", home.Marked)
+	}
+	search := func(q, h1 string) {
+		t.Helper()
+		eval[chromedp.Void](tb, `(() => { const i = document.getElementById("search-input"); i.value = `+jsString(q)+`; i.form.requestSubmit(); })()`)
+		tb.waitFor("the results of "+q, `(document.querySelector("h1") || {}).textContent === `+jsString(h1), 10*time.Second)
+	}
+	search("synthetic", "60 results for synthetic")
+	bare("a search", check("a search", "noindex"), true)
+	search("story 7", "1 result for story 7")
+	got := check("a second search", "noindex")
+	bare("a second search", got, true)
+	if !strings.Contains(got.Title, "story 7") {
+		t.Errorf("a second search: the title %q does not name its query", got.Title)
+	}
+	eval[chromedp.Void](tb, `(() => { const i = document.getElementById("search-input"); i.value = ""; i.form.requestSubmit(); })()`)
+	tb.waitFor("the search page without a query", `location.pathname === "/search" && location.search === "" && !document.querySelector(".search-results")`, 10*time.Second)
+	bare("the search page without a query", check("the search page without a query"), false)
+	search("story 8", "1 result for story 8")
+	bare("a search after none", check("a search after none", "noindex"), true)
+
+	// A link whose page the host fails to give: the error page has no head.
+	eval[chromedp.Void](tb, `(() => { const a = document.createElement("a"); a.href = "/page/2"; a.textContent = "older"; document.querySelector("main").append(a); a.click() })()`)
+	tb.waitH1(dlpage.NewSite(ds.Site, nil).Table.Text(i18n.ErrorTitle))
+	bare("the error page", check("the error page"), false)
+	tb.goBack("back to the results")
+	tb.waitFor("the results again", `(document.querySelector("h1") || {}).textContent === "1 result for story 8"`, 10*time.Second)
+	bare("the results, back", check("the results, back", "noindex"), true)
+
+	eval[chromedp.Void](tb, `(() => { const a = document.createElement("a"); a.href = "/articles/no-such-story"; a.textContent = "gone"; document.querySelector("main").append(a); a.click() })()`)
+	tb.waitH1(notFoundH1)
+	bare("the not-found page", check("the not-found page", "noindex"), true)
+	tb.goBack("back to the results")
+	tb.waitFor("the results again", `(document.querySelector("h1") || {}).textContent === "1 result for story 8"`, 10*time.Second)
+	tb.click("opening the result", ".search-results .summary-headline a")
+	tb.waitFor("the article", `location.pathname === "/articles/archive-008" && !!document.querySelector("article.story")`, 10*time.Second)
+	art := check("the article")
+	if !slices.Contains(art.Marked, "meta:og:title") {
+		t.Errorf("the article: the head's marked elements are %q, want its og:title among them", art.Marked)
+	}
+	tb.goBack("back to the results")
+	tb.waitFor("the results again", `(document.querySelector("h1") || {}).textContent === "1 result for story 8"`, 10*time.Second)
+	bare("the results, back from the article", check("the results, back from the article", "noindex"), true)
+	if m := eval[int](tb, `window.__marker || 0`); m != 7 {
+		t.Error("moving between the pages loaded a new document")
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return (m.Source == "network" && (strings.Contains(m.Text, "status of 500") || strings.Contains(m.Text, "404"))) ||
+			strings.Contains(m.Text, "dateline: loading page data: loading /page/2: fetching "+broken+": status 500")
 	})
 }
