@@ -217,20 +217,31 @@ func Label(s string) app.UI {
 // the marks of English text made elements (markup) or left out. A loop of
 // its own: html.EscapeString would link strings.Replacer into app.wasm
 // (23 kB of code).
+//
+// English text marked inside English text (an English month's name in
+// an English date pattern) is the one element: an element with a dir
+// inside it is isolated, and between two numbers in Arabic-Indic digits,
+// which the bidirectional algorithm orders as right-to-left text, an
+// isolated word is ordered with them ("٢٠٢١ December ٧" on screen for
+// "٧ December ٢٠٢١"). Within one element of left-to-right text, the
+// words and the numbers keep their order.
 func escape(b *strings.Builder, s string, markup bool) {
-	last, open := 0, 0
+	last, open := 0, 0 // open: the marks opened and not closed
 	for i := 0; i < len(s); i++ {
 		var ref string
 		switch s[i] {
 		case i18n.EnglishStart[0]:
 			if markup {
-				ref = `<span lang="en" dir="ltr">`
+				if open == 0 {
+					ref = `<span lang="en" dir="ltr">`
+				}
 				open++
 			}
 		case i18n.EnglishEnd[0]:
 			if markup && open > 0 {
-				ref = "</span>"
-				open--
+				if open--; open == 0 {
+					ref = "</span>"
+				}
 			}
 		case '&':
 			ref = "&amp;"
@@ -253,7 +264,7 @@ func escape(b *strings.Builder, s string, markup bool) {
 		last = i + 1
 	}
 	put(b, s[last:])
-	for ; open > 0; open-- {
+	if open > 0 {
 		put(b, "</span>")
 	}
 }

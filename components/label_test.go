@@ -113,3 +113,36 @@ func mapValues(m map[string]string) []string {
 	}
 	return vs
 }
+
+// TestEnglishInsideEnglish writes labels whose English text holds English
+// text marked apart (an English month's name in an English date pattern,
+// in an edition without its own): one element holds the whole, since an
+// element of its own isolates the month, which then goes to the right of
+// a year in Arabic-Indic digits (TestEnglishDateInOrder sees it in
+// Chromium). Marks without their pair open or close nothing.
+func TestEnglishInsideEnglish(t *testing.T) {
+	const (
+		start, end = i18n.EnglishStart, i18n.EnglishEnd
+		en         = `<span lang="en" dir="ltr">`
+	)
+	for _, c := range []struct{ in, want string }{
+		{start + "٧ " + start + "December" + end + " ٢٠٢١" + end, en + "٧ December ٢٠٢١</span>"},
+		{"زاقن " + start + "Page " + start + "٢" + end + " of ١٠" + end + " زاقن", "زاقن " + en + "Page ٢ of ١٠</span> زاقن"},
+		{start + "a" + end + " b " + start + "c" + end, en + "a</span> b " + en + "c</span>"},
+		{start + start + "a" + end, en + "a</span>"},
+		{"a" + end + end + " <b>", "a &lt;b&gt;"},
+	} {
+		var b strings.Builder
+		writeText(&b, c.in)
+		if got := b.String(); got != c.want {
+			t.Errorf("writeText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// The date of an Arabic edition without its month names.
+	tb := page.NewSite(&article.Site{Name: "عينة", Lang: "ar"}, nil).Table
+	var b strings.Builder
+	writeText(&b, tb.FormatDate("2021-12-07"))
+	if got, want := b.String(), en+"٧ December ٢٠٢١</span>"; got != want {
+		t.Errorf("the date of an Arabic edition without its month names is %q, want %q", got, want)
+	}
+}

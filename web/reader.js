@@ -78,17 +78,25 @@
   // span of that language and direction, as the pages write it
   // (components/entries.go, writeText): a screen reader speaks it in
   // English, and the browser lays it out apart from the words around it.
+  // English marked inside English (a month's name in a date) is in the
+  // same span, as escape writes it: a span of its own would be isolated,
+  // and ordered as the Arabic-Indic numbers around it are, right to left.
   function label(s) {
     var nodes = doc.createDocumentFragment();
     var at = nodes;
+    var open = 0;
     String(s).split(/([\x0e\x0f])/).forEach(function (part) {
       if (part === "\x0e") {
-        var span = doc.createElement("span");
-        span.lang = "en";
-        span.dir = "ltr";
-        at = at.appendChild(span);
+        if (open++ === 0) {
+          var span = doc.createElement("span");
+          span.lang = "en";
+          span.dir = "ltr";
+          at = at.appendChild(span);
+        }
       } else if (part === "\x0f") {
-        at = at === nodes ? nodes : at.parentNode;
+        if (open > 0 && --open === 0) {
+          at = nodes;
+        }
       } else if (part) {
         at.appendChild(doc.createTextNode(part));
       }
