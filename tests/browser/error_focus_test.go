@@ -4,7 +4,6 @@ package browser
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -27,15 +26,7 @@ func TestLoadErrorTakesFocus(t *testing.T) {
 	tr := dlpage.NewSite(ds.Site, nil).Table
 	h := privateHost(t, "-data", writeDataset(t, "error-place.json", ds))
 	broken := dataBase(t, h.URL+"/") + "/lists/home/2.json"
-	proxy := proxyTo(t, h.URL)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == broken {
-			http.Error(w, "synthetic failure", http.StatusInternalServerError)
-			return
-		}
-		proxy.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := failingProxy(t, h.URL, broken, serverError)
 
 	tb := newTab(t, 360, 740)
 	tb.mustLoad(srv.URL+"/", http.StatusOK)

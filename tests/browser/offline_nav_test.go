@@ -5,7 +5,6 @@ package browser
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -69,15 +68,7 @@ func offlineNav(t *testing.T, ds *article.Dataset) {
 	titled := func(title string) string { return tr.Text(i18n.PageTitle, "title", title, "site", ds.Site.Name) }
 	h := privateHost(t, "-data", writeDataset(t, "offline-nav.json", ds))
 	broken := dataBase(t, h.URL+"/") + "/lists/home/3.json"
-	proxy := proxyTo(t, h.URL)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == broken {
-			http.Error(w, "synthetic failure", http.StatusInternalServerError)
-			return
-		}
-		proxy.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := failingProxy(t, h.URL, broken, serverError)
 	base := srv.URL
 
 	tb := newTab(t, 412, 900)

@@ -462,6 +462,28 @@ func proxyTo(t *testing.T, hostURL string) *httputil.ReverseProxy {
 	return httputil.NewSingleHostReverseProxy(target)
 }
 
+// failingProxy serves the host at hostURL through a proxy that answers a
+// request for path with fail and any other as the host does: a file the
+// network fails to give. It is closed at the test's end.
+func failingProxy(t *testing.T, hostURL, path string, fail http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	proxy := proxyTo(t, hostURL)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == path {
+			fail(w, r)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// serverError answers with a 500.
+func serverError(w http.ResponseWriter, _ *http.Request) {
+	http.Error(w, "synthetic failure", http.StatusInternalServerError)
+}
+
 // dataBase returns the versioned data prefix (/data/<hash>) a page of the
 // site names (its loader's data-base).
 func dataBase(t *testing.T, pageURL string) string {
@@ -506,15 +528,7 @@ func TestOfflineInstallFails(t *testing.T) {
 	t.Parallel()
 	h := syntheticHost(t)
 	missing := dataBase(t, h.URL+"/") + "/articles/" + slugBravo + ".json"
-	proxy := proxyTo(t, h.URL)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == missing {
-			http.NotFound(w, r)
-			return
-		}
-		proxy.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := failingProxy(t, h.URL, missing, http.NotFound)
 
 	tb := newTab(t, 1280, 900)
 	tb.mustLoad(srv.URL+"/", http.StatusOK)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -234,15 +233,7 @@ func TestHeadFromSearchToSearch(t *testing.T) {
 	ds := archiveDataset(60)
 	h := privateHost(t, "-data", writeDataset(t, "head-search.json", ds))
 	broken := dataBase(t, h.URL+"/") + "/lists/home/2.json"
-	proxy := proxyTo(t, h.URL)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == broken {
-			http.Error(w, "synthetic failure", http.StatusInternalServerError)
-			return
-		}
-		proxy.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := failingProxy(t, h.URL, broken, serverError)
 
 	tb := newTab(t, 1280, 800)
 	tb.mustLoad(srv.URL+"/", http.StatusOK)
