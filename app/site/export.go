@@ -83,7 +83,7 @@ func (s *Site) export(ctx context.Context, dir string, made []string) (ExportSta
 	if err != nil {
 		return ExportStats{}, errors.Join(fmt.Errorf("exporting: %w", err), removeDirs(made))
 	}
-	w := &exportWriter{ctx: ctx, root: dir, stage: filepath.Join(dir, stagingName), compare: !prev.fresh, version: s.Version, data: s.dataVersion()}
+	w := &exportWriter{ctx: ctx, root: dir, stage: filepath.Join(dir, stagingName), compare: !prev.fresh, names: s.versionNames()}
 	if err := s.exportTo(w); err != nil {
 		cleanup := errors.Join(os.RemoveAll(w.stage), removeDirs(made))
 		if cerr := ctx.Err(); cerr != nil {
@@ -419,9 +419,9 @@ type exportWriter struct {
 	// compare is set over an earlier export, whose files are compared
 	// with the new ones.
 	compare bool
-	// version and data are the site's version and data path's names, for
-	// the masked hash of each page and data file (the reuse list).
-	version, data string
+	// names are the site's version's, for the masked hash of each page
+	// and data file (the reuse list).
+	names versionNames
 
 	// mu guards what follows while the site is written; once exportTo
 	// returns, only one goroutine moves it into place.
@@ -444,8 +444,8 @@ func (w *exportWriter) write(p string, body []byte) error {
 	// Only what offline.json can list (pages, data files) is hashed for
 	// the reuse list: not app.wasm, its compressed forms, nor the photos.
 	h := ""
-	if strings.HasSuffix(p, ".html") || strings.HasPrefix(p, dataPrefix+w.data+"/") {
-		h = maskedHash(body, w.version, w.data)
+	if strings.HasSuffix(p, ".html") || strings.HasPrefix(p, dataPrefix+w.names.data+"/") {
+		h = maskedHash(body, w.names)
 	}
 	w.mu.Lock()
 	if w.files == nil {

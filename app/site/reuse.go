@@ -24,9 +24,10 @@ import (
 // every file whose older copy has the same masked hash, with this
 // version's names put in, rather than download it: a correction to one
 // article changes a few pages and data files, and a new build of the app
-// none, but every page names the version (data-version) and every data
-// file sits under the data path (data-base, data-file), so that without
-// it an update downloads the whole site again. A first install never
+// none, but every page names the version (data-version) and the app.js
+// that carries it, and every data file sits under the data path
+// (data-base, data-file), so that without it an update downloads the
+// whole site again. A first install never
 // fetches it.
 func (s *Site) reusePath() string { return dataPrefix + "reuse-" + s.Version + ".json" }
 
@@ -36,20 +37,34 @@ func (s *Site) reusePath() string { return dataPrefix + "reuse-" + s.Version + "
 const (
 	maskVersion = "\x00v"
 	maskData    = "\x00d"
+	maskApp     = "\x00a"
 )
+
+// versionNames are the names that differ from one version to the next in
+// files that are otherwise the same: the version (data-version), its data
+// path's last part (data-base, data-file) and the hashed name of go-app's
+// app.js, which carries them both, so that every page names a new one.
+type versionNames struct{ version, data, app string }
+
+// versionNames are s's.
+func (s *Site) versionNames() versionNames {
+	return versionNames{version: s.Version, data: s.dataVersion(), app: s.ref("/app.js")}
+}
 
 // maskedHash is how the service worker (worker.js, copyMasked) and the
 // host compare a file of two versions: the SHA-256 of body with every
-// version and then every dataVersion replaced by its mask, when body is
-// UTF-8 text without a NUL (pages and data files); of body as it is
-// otherwise (the search index's binary files). The first 8 bytes, in
-// hex: a worker compares each file with one hash, or with the hashes of
-// an older version's few thousand files, where 64 bits leave no chance of
-// a false match, and the reuse list is mostly these hashes.
-func maskedHash(body []byte, version, dataVersion string) string {
+// version, then every data path's name, then every app.js's name (n)
+// replaced by its mask, when body is UTF-8 text without a NUL (pages and
+// data files); of body as it is otherwise (the search index's binary
+// files). The first 8 bytes, in hex: a worker compares each file with one
+// hash, or with the hashes of an older version's few thousand files, where
+// 64 bits leave no chance of a false match, and the reuse list is mostly
+// these hashes.
+func maskedHash(body []byte, n versionNames) string {
 	if utf8.Valid(body) && bytes.IndexByte(body, 0) < 0 {
-		body = bytes.ReplaceAll(body, []byte(version), []byte(maskVersion))
-		body = bytes.ReplaceAll(body, []byte(dataVersion), []byte(maskData))
+		body = bytes.ReplaceAll(body, []byte(n.version), []byte(maskVersion))
+		body = bytes.ReplaceAll(body, []byte(n.data), []byte(maskData))
+		body = bytes.ReplaceAll(body, []byte(n.app), []byte(maskApp))
 	}
 	sum := sha256.Sum256(body)
 	return hex.EncodeToString(sum[:8])
@@ -73,7 +88,7 @@ func (s *Site) reuseJSON() (*response, error) {
 			if err != nil {
 				return "", err
 			}
-			return maskedHash(body, s.Version, s.dataVersion()), nil
+			return maskedHash(body, s.versionNames()), nil
 		})
 		if err != nil {
 			s.reuse.err = err

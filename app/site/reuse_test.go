@@ -7,22 +7,48 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // maskedHash is the rule of the reuse list (/data/reuse-<version>.json), written again from its
-// description (worker.js reads files the same way): text's version and
-// data path's names masked, binary files as they are, the first 8 bytes of
-// the SHA-256 in hex.
-func maskedHash(body []byte, version, dataBase string) string {
+// description (worker.js reads files the same way): text's version, data
+// path's and app.js's names masked, binary files as they are, the first 8
+// bytes of the SHA-256 in hex.
+func maskedHash(body []byte, n names) string {
 	if utf8.Valid(body) && !bytes.Contains(body, []byte{0}) {
-		body = bytes.ReplaceAll(body, []byte(version), []byte("\x00v"))
-		body = bytes.ReplaceAll(body, []byte(dataBase[strings.LastIndex(dataBase, "/")+1:]), []byte("\x00d"))
+		body = bytes.ReplaceAll(body, []byte(n.version), []byte("\x00v"))
+		body = bytes.ReplaceAll(body, []byte(n.dataBase[strings.LastIndex(n.dataBase, "/")+1:]), []byte("\x00d"))
+		body = bytes.ReplaceAll(body, []byte(n.app), []byte("\x00a"))
 	}
 	sum := sha256.Sum256(body)
 	return hex.EncodeToString(sum[:8])
+}
+
+// names are the names a version of the site gives its files: its version,
+// its data path, and go-app's app.js's hashed name, which pages load.
+type names struct{ version, dataBase, app string }
+
+// appName matches app.js's hashed name in a page.
+var appName = regexp.MustCompile(`/app\.[0-9a-f]+\.js`)
+
+func namesOf(t *testing.T, ts *testServer) names {
+	t.Helper()
+	app := appName.Find(ts.get(t, "/", "").raw)
+	if app == nil {
+		t.Fatal("the home page names no /app.<hash>.js")
+	}
+	return names{version: ts.Version, dataBase: ts.DataBase, app: string(app)}
+}
+
+// unnamed is body without its version's names n.
+func unnamed(body []byte, n names) []byte {
+	for _, name := range []string{n.version, n.dataBase, n.app} {
+		body = bytes.ReplaceAll(body, []byte(name), nil)
+	}
+	return body
 }
 
 // TestReuseList checks the reuse list, by which an updating service worker
@@ -41,6 +67,7 @@ func TestReuseList(t *testing.T) {
 	}
 	read := func(ts *testServer) files {
 		var f files
+		n := namesOf(t, ts)
 		if err := json.Unmarshal(ts.get(t, ts.DataBase+"/offline.json", "").raw, &f.list); err != nil {
 			t.Fatalf("offline.json: %v", err)
 		}
@@ -58,13 +85,17 @@ func TestReuseList(t *testing.T) {
 		for i, u := range f.list {
 			r := ts.get(t, u, "")
 			f.bodies[u] = r.raw
-			if want := maskedHash(r.raw, ts.Version, ts.DataBase); f.hashes[i] != want {
+			if want := maskedHash(r.raw, n); f.hashes[i] != want {
 				t.Errorf("reuse.json gives %s the hash %s, want %s, that of the file served", u, f.hashes[i], want)
 			}
 		}
 		return f
 	}
 	fa, fb := read(a), read(b)
+	na, nb := namesOf(t, a), namesOf(t, b)
+	if na.app == nb.app {
+		t.Fatalf("both versions' pages load %s: the app.js of each carries its version", na.app)
+	}
 	hashA := map[string]string{}
 	for i, u := range fa.list {
 		hashA[strings.Replace(u, a.DataBase, b.DataBase, 1)] = fa.hashes[i]
@@ -75,9 +106,7 @@ func TestReuseList(t *testing.T) {
 			continue // a search file: its folder is named by the index
 		}
 		// The same bytes once each version's names are taken out.
-		equal := bytes.Equal(
-			bytes.ReplaceAll(bytes.ReplaceAll(fa.bodies[strings.Replace(u, b.DataBase, a.DataBase, 1)], []byte(a.Version), nil), []byte(a.DataBase), nil),
-			bytes.ReplaceAll(bytes.ReplaceAll(fb.bodies[u], []byte(b.Version), nil), []byte(b.DataBase), nil))
+		equal := bytes.Equal(unnamed(fa.bodies[strings.Replace(u, b.DataBase, a.DataBase, 1)], na), unnamed(fb.bodies[u], nb))
 		if equal != (hashA[u] == fb.hashes[i]) {
 			t.Errorf("%s: the same file but for its version's names %v, the same hash in both versions %v", u, equal, !equal)
 		}
@@ -85,6 +114,13 @@ func TestReuseList(t *testing.T) {
 			same++
 		} else {
 			differ++
+		}
+	}
+	// An unchanged story's page, which names its version's app.js, is
+	// the same but for the names: a worker copies it.
+	for i, u := range fb.list {
+		if u == "/articles/story-020" && hashA[u] != fb.hashes[i] {
+			t.Errorf("%s, unchanged, has the hash %s in one version and %s in the other: an update downloads it again", u, hashA[u], fb.hashes[i])
 		}
 	}
 	if same < 40 || differ == 0 || bytes.Equal(fa.bodies["/articles/story-020"], fb.bodies["/articles/story-020"]) {
@@ -117,7 +153,7 @@ func TestReuseList(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := maskedHash(body, b.Version, b.DataBase); exported[i] != want {
+		if want := maskedHash(body, nb); exported[i] != want {
 			t.Errorf("the export's reuse.json gives %s the hash %s, want %s, that of %s", u, exported[i], want, name)
 		}
 		if (u == "/search") == (exported[i] == fb.hashes[i]) {

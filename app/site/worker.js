@@ -277,12 +277,13 @@ async function pageDownload(url) {
   return done;
 }
 
-// ref is how pages name u, a file of HASHES: with its hash before the
-// extension of its name (site.go's ref, feed.HashedName), the address
-// under which the browser's cache holds a page's copy.
-function ref(u) {
+// ref is how pages name u, a file of HASHES (or of an older version's
+// hashes): with its hash before the extension of its name (site.go's ref,
+// feed.HashedName), the address under which the browser's cache holds a
+// page's copy.
+function ref(u, hashes = HASHES) {
   const dot = u.lastIndexOf(".");
-  return u.slice(0, dot) + "." + HASHES[u] + u.slice(dot);
+  return u.slice(0, dot) + "." + hashes[u] + u.slice(dot);
 }
 
 // plain is the plain path of an app file's hashed name (ref's, with any
@@ -332,8 +333,8 @@ const BASE_OF = "/_base/";
 
 // reuseSite copies into cache each file of list (offline.json) that an
 // older version's cache holds the same but for the version's names: every
-// page names its version and data path, and every data file sits under
-// the data path, so that a correction to one article, or a new build of
+// page names its version, its data path and its app.js (which carries
+// both), and every data file sits under the data path, so that a correction to one article, or a new build of
 // the app, would otherwise download the whole site again. The host's
 // list at REUSE gives each file's masked hash (site/reuse.go), fetched
 // only when a cache of an older version that noted its DATA_BASE is
@@ -363,7 +364,7 @@ async function reuseSite(cache, list, have, progress) {
           return;
         }
       }
-      const from = { cache: await caches.open(name), version: older, base: await base.text() };
+      const from = { cache: await caches.open(name), version: older, base: await base.text(), app: await appOf(meta, older) };
       wanted = await copyFrom(cache, from, list, reuse, wanted, progress);
     }
   } catch (err) {
@@ -371,6 +372,18 @@ async function reuseSite(cache, list, have, progress) {
     // downloaded.
   } finally {
     await progress.report(); // before the downloads' own reports
+  }
+}
+
+// appOf returns how the pages of an older version name its app.js, which
+// carries the version: from the HASHES it noted; null if it noted none.
+async function appOf(meta, older) {
+  try {
+    const r = await meta.match(HASHES_OF + older);
+    const theirs = r && (await r.json());
+    return theirs && theirs["/app.js"] ? ref("/app.js", theirs) : null;
+  } catch (err) {
+    return null; // not a worker's writing: its pages are downloaded
   }
 }
 
@@ -435,7 +448,7 @@ async function copyMasked(cache, url, resp, reuse, i, from) {
   }
   let body = m.bytes;
   if (m.text !== null) {
-    body = m.text.replaceAll(MASK_VERSION, VERSION).replaceAll(MASK_DATA, lastPart(DATA_BASE));
+    body = m.text.replaceAll(MASK_VERSION, VERSION).replaceAll(MASK_DATA, lastPart(DATA_BASE)).replaceAll(MASK_APP, ref("/app.js"));
   }
   const headers = new Headers(resp.headers);
   headers.delete("Content-Length");
@@ -447,10 +460,12 @@ async function copyMasked(cache, url, resp, reuse, i, from) {
 // The masks of site/reuse.go's maskedHash.
 const MASK_VERSION = "\0v";
 const MASK_DATA = "\0d";
+const MASK_APP = "\0a";
 
 // masked returns an older version's copy of a file as site/reuse.go's
 // maskedHash reads it: for UTF-8 text without a NUL, the text with the
-// version's names masked, and its hash; otherwise the bytes and theirs.
+// version's names masked (its version, data path and app.js, from), and
+// its hash; otherwise the bytes and theirs.
 async function masked(resp, from) {
   const bytes = await resp.arrayBuffer();
   let text = null;
@@ -466,6 +481,9 @@ async function masked(resp, from) {
     return { bytes, text, hash: await shortHash(bytes) };
   }
   text = text.replaceAll(from.version, MASK_VERSION).replaceAll(lastPart(from.base), MASK_DATA);
+  if (from.app) {
+    text = text.replaceAll(from.app, MASK_APP);
+  }
   return { bytes, text, hash: await shortHash(new TextEncoder().encode(text)) };
 }
 

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -61,6 +62,24 @@ func TestUpdateCopiesUnchangedPages(t *testing.T) {
 	}
 	if bytes.Equal(a.bodies[dlpage.ArticlePath("archive-010")], b.bodies[dlpage.ArticlePath("archive-010")]) {
 		t.Fatal("an unchanged story's page is the same in both versions: it should name its version")
+	}
+	// Every page names its version's app.js, which carries the version:
+	// the unchanged pages, all but the changed story's and the lists that
+	// name it, are copied.
+	if a.app == b.app {
+		t.Fatalf("both versions' pages load %s: the test needs each its own", a.app)
+	}
+	pages, samePages := 0, 0
+	for _, u := range b.list {
+		if !strings.HasPrefix(u, b.base+"/") {
+			pages++
+			if same[u] {
+				samePages++
+			}
+		}
+	}
+	if unchanged := dlpage.ArticlePath("archive-010"); !same[unchanged] || samePages < pages/2 {
+		t.Fatalf("%d of B's %d pages are A's but for the names (%s among them: %v): want the unchanged stories' pages", samePages, pages, unchanged, same[unchanged])
 	}
 
 	w := newWatchedNet(t, hostA.URL)
@@ -138,6 +157,7 @@ func TestUpdateCopiesUnchangedPages(t *testing.T) {
 // offline.json's list and each file's body.
 type versionFilesOf struct {
 	version, base string
+	app           string // app.js's hashed name, which pages load
 	list          []string
 	bodies        map[string][]byte
 }
@@ -147,6 +167,7 @@ func versionFiles(t *testing.T, hostURL string) *versionFilesOf {
 	v := &versionFilesOf{
 		version: versionOf(t, hostURL+"/"),
 		base:    loaderAttr(t, hostURL+"/", "data-base", `/data/[0-9a-f]+`),
+		app:     regexp.MustCompile(`/app\.[0-9a-f]+\.js`).FindString(string(httpBody(t, hostURL+"/"))),
 		bodies:  map[string][]byte{},
 	}
 	if err := json.Unmarshal(httpBody(t, hostURL+v.base+"/offline.json"), &v.list); err != nil {
@@ -166,7 +187,8 @@ func (v *versionFilesOf) masked(body []byte) string {
 		return s
 	}
 	s = strings.ReplaceAll(s, v.version, "<version>")
-	return strings.ReplaceAll(s, v.base[strings.LastIndex(v.base, "/")+1:], "<data>")
+	s = strings.ReplaceAll(s, v.base[strings.LastIndex(v.base, "/")+1:], "<data>")
+	return strings.ReplaceAll(s, v.app, "<app>")
 }
 
 func httpBody(t *testing.T, url string) []byte {
