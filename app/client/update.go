@@ -9,8 +9,10 @@ import (
 )
 
 // WatchForUpdates looks for a new version of the app soon after start,
-// whenever the page is shown again, and every interval while it stays
-// open. go-app v10 has no interval of its own. A changed service worker is
+// whenever the page is shown again or the device is back online (an
+// update published while it was not is offered then, not at the next
+// interval), and every interval while it stays open. go-app v10 has no
+// interval of its own. A changed service worker is
 // a new version: it installs, and its "activated" report makes the status
 // bar offer a reload.
 func WatchForUpdates(interval time.Duration) {
@@ -22,6 +24,7 @@ func WatchForUpdates(interval time.Duration) {
 	})
 	app.Window().Get("document").Call("addEventListener", "visibilitychange", onShow)
 	app.Window().Call("addEventListener", "focus", onShow)
+	app.Window().Call("addEventListener", "online", onShow)
 	go func() {
 		// On a second visit the worker is registered already; on a first,
 		// app.js registers it once the app is live (app/site/workerstart.js),

@@ -359,3 +359,27 @@ func TestUpdateCopyShowsProgress(t *testing.T) {
 	}
 	t.Logf("the status line's figures: %v before the downloads, %v in all", during, all)
 }
+
+// TestUpdateOfferedBackOnline publishes a new version while the reader is
+// offline, with the site open and saved: back online, the page offers it
+// (the reload toast) at once. The app looked for updates at its start,
+// when the page was shown again and every five minutes: the reader went on
+// reading the older version's pages for up to five minutes.
+func TestUpdateOfferedBackOnline(t *testing.T) {
+	t.Parallel()
+	hostA, hostB, _ := twoVersions(t, 12, "back-online")
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(2 * time.Minute)
+	firstVisit(t, tb, w.URL, time.Minute)
+	time.Sleep(4 * time.Second) // past the app's first check, 3 s after its start
+	online := tb.goOffline()
+	w.deploy(t, hostB.URL)
+	time.Sleep(time.Second)
+	if eval[string](tb, toastJS) != "" {
+		t.Fatalf("offline, the page shows a toast already: %q", eval[string](tb, toastJS))
+	}
+	online()
+	tb.waitFor("the update's offer, back online", toastJS+`.includes("A new version")`, 20*time.Second)
+	tb.checkConsole(allowOffline)
+}
