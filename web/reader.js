@@ -1980,7 +1980,9 @@
     netWords();
     // The offline page (the worker's for an address typed, the app's for a
     // link followed) says the page will open once back online: it does.
-    if ($("main .notice-offline")) {
+    // So do a search's results that lacked a part of the index offline
+    // (its note in two wordings, the offline one shown): searched again.
+    if (waitsForNet()) {
       openWhenReachable(1000, true);
     }
     status.offline = false;
@@ -2001,6 +2003,12 @@
   // The offline page's own address (page.OfflinePath, and its file in an
   // export): there it is the page, which a reload would only draw again.
   var ownOffline = /^\/_offline(\.html)?$/;
+  // waitsForNet tells whether the page on screen is one that the network
+  // would complete: the offline page, or a search's results that lacked a
+  // part of the index (components/search.go, writeBoth).
+  function waitsForNet() {
+    return !!($("main .notice-offline") || $("main .search-note .net-off"));
+  }
   // REOPENED is the address the last of those reloads was for, and how
   // many in a row found the offline page again (the HEAD was answered,
   // the page's own load then was not: a connection that comes and goes).
@@ -2019,7 +2027,7 @@
     var run = ++reaching;
     var at = location.href;
     var still = function () {
-      return run === reaching && location.href === at && !!$("main .notice-offline") && !ownOffline.test(location.pathname);
+      return run === reaching && location.href === at && waitsForNet() && !ownOffline.test(location.pathname);
     };
     var probe = function () {
       if (!still()) {

@@ -860,3 +860,29 @@ func TestSearchBoxDirection(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchBackOnline searches an archive too large to be saved whole
+// (the worker keeps the first pages, not the index) while offline, from
+// the header's box: the page says the device lacks the part of the index
+// the results need. Back online, the results come without the reader
+// asking again, as the offline page opens once the site answers. They
+// kept saying "The site is not answering" while it did.
+func TestSearchBackOnline(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "search-back-online.json", archiveDataset(2600)))
+	tb := newTab(t, 412, 900)
+	tb.extend(2 * time.Minute)
+	firstVisit(t, tb, h.URL, time.Minute)
+	online := tb.goOffline()
+	eval[chromedp.Void](tb, `(() => { const i = document.getElementById("search-input"); i.value = "story 7"; i.form.requestSubmit(); })()`)
+	tb.waitFor("the offline note", `((document.querySelector(".search-note") || {}).innerText || "").startsWith("You are offline")`, 10*time.Second)
+	if got := eval[searchState](tb, searchStateJS); len(got.Hits) != 0 || got.Path != "/search?q=story%207" {
+		t.Fatalf("offline, the search: %+v; want no results at /search?q=story%%207", got)
+	}
+	online()
+	waitAcrossLoad(tb, "the results, back online", `(document.querySelector("h1") || {}).textContent === "111 results for story 7" &&
+		!document.querySelector(".search-note") && document.querySelectorAll(".search-results > li").length === 20`)
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return allowOffline(m) || strings.Contains(m.Text, "dateline: searching: search: index file unavailable")
+	})
+}
