@@ -148,7 +148,7 @@ func ReaderLabels(site *page.Site) (string, error) {
 	t := site.Table
 	texts := map[string]string{}
 	for _, k := range []i18n.Key{
-		i18n.OfflineSaving, i18n.OfflineReady, i18n.OfflinePartial, i18n.OfflinePartialHint,
+		i18n.OfflineSaving, i18n.OfflineReady, i18n.OfflinePartial, i18n.OfflinePartialHint, i18n.OfflineOlder,
 		i18n.OfflineFailed, i18n.Offline, i18n.UpdateAvailable, i18n.UpdateReload,
 		i18n.SavedNote, i18n.SavedSaving, i18n.SavedNoOffline, i18n.SavedNotOffline, i18n.UnsavedNote, i18n.LinkCopied, i18n.CopyLink,
 		i18n.ListenPause, i18n.ListenResume, i18n.ListenNoVoice, i18n.PrintedFrom,

@@ -2070,6 +2070,14 @@
     paintStatus();
   });
 
+  // olderNote says that the page on screen is a copy the device kept from
+  // before the site's last update (offline: the worker had no newer one),
+  // which may have changed since: a corrected story would otherwise read
+  // as it was, with nothing to tell.
+  function olderNote() {
+    toast(text("offline.older"), { id: "older", ms: 10000 });
+  }
+
   // onWorker follows the service worker's reports. A worker of another
   // version offers its version only to a page of one it came after (the
   // versions it lists as older): a page newer than the worker, which the
@@ -2089,11 +2097,15 @@
     if ((msg.type === "activated" || msg.type === "status") && other && !msg.gone) {
       if (msg.current === false && !navigator.onLine) {
         updateOnline = true;
+        olderNote();
       } else {
         status.update = true; // a worker of another version is in charge
       }
     }
     switch (msg.type) {
+      case "older-copy":
+        olderNote(); // the page's data, as onWorker's status says for a page
+        return;
       case "cache-progress":
         status.state = "saving";
         status.done = msg.done;

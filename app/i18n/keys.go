@@ -51,6 +51,7 @@ const (
 	OfflineReady          Key = "offline.ready"
 	OfflinePartial        Key = "offline.partial"
 	OfflinePartialHint    Key = "offline.partial_hint"
+	OfflineOlder          Key = "offline.older"
 	OfflineFailed         Key = "offline.failed"
 	Offline               Key = "offline.offline"
 	OfflinePageTitle      Key = "offline.page_title" // the page of an address not saved, offline
@@ -196,6 +197,7 @@ var labels = [...]label{
 	{OfflineReady, "Available offline"},
 	{OfflinePartial, "Latest saved offline"},
 	{OfflinePartialHint, "The latest articles, and every article you open, are kept on this device"},
+	{OfflineOlder, "This copy was kept on an earlier visit. The site has been updated since: this page may have changed."},
 	{OfflineFailed, "Not saved for offline"},
 	{Offline, "Offline"},
 	{OfflinePageTitle, "You are offline"},

@@ -54,6 +54,7 @@ func TestEnglish(t *testing.T) {
 		{"offline.ready", "Available offline"},
 		{"offline.partial", "Latest saved offline"},
 		{"offline.partial_hint", "The latest articles, and every article you open, are kept on this device"},
+		{"offline.older", "This copy was kept on an earlier visit. The site has been updated since: this page may have changed."},
 		{"offline.failed", "Not saved for offline"},
 		{"offline.offline", "Offline"},
 		{"offline.page_title", "You are offline"},

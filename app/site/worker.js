@@ -1378,7 +1378,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(url));
     return;
   }
-  event.respondWith(resource(req, url));
+  event.respondWith(resource(req, url, event.clientId));
 });
 
 // navigate answers page loads from the cache, ignoring any query string or
@@ -1533,7 +1533,7 @@ async function offlinePage(cache) {
 // every version, and app.wasm of the version before would run under this
 // version's pages and scripts (an update installed with data saver on has
 // no app.wasm until saver goes off).
-async function resource(req, url) {
+async function resource(req, url, client) {
   const cache = await caches.open(CACHE);
   // Pages name the app's files with their content's hash in their names
   // (site.go's ref): the worker keeps them under their plain paths, and
@@ -1559,9 +1559,14 @@ async function resource(req, url) {
       throw new Error("the site does not answer: a gateway's " + resp.status);
     }
   } catch (err) {
-    const saved = (await savedData(url)) || (await readData(url));
+    const saved = await savedData(url);
     if (saved) {
       return saved;
+    }
+    const read = await readData(url);
+    if (read) {
+      olderCopy(client);
+      return read;
     }
     // Offline, when every page was saved: the data file of a page that
     // does not exist is a plain 404, so the app shows its not-found page
@@ -1584,6 +1589,18 @@ async function resource(req, url) {
     return (await savedInstead(SAVED_DATA + file, "/articles/" + file.slice(0, -".json".length))) || resp;
   }
   return resp;
+}
+
+// olderCopy tells the page (client) that the data of the page it opens is
+// a copy read before the site's last update, which may have changed since:
+// reader.js says so.
+function olderCopy(client) {
+  if (client) {
+    self.clients
+      .get(client)
+      .then((c) => c && c.postMessage({ dateline: { type: "older-copy" } }))
+      .catch(() => {});
+  }
 }
 
 // otherVersion answers a page that names p, an app file, by a hash that

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	dlpage "dateline/app/page"
+	"dateline/app/site"
 )
 
 // TestUpdateCopiesUnchangedPages: a site saved whole at version A is
@@ -381,5 +382,46 @@ func TestUpdateOfferedBackOnline(t *testing.T) {
 	}
 	online()
 	tb.waitFor("the update's offer, back online", toastJS+`.includes("A new version")`, 20*time.Second)
+	tb.checkConsole(allowOffline)
+}
+
+// TestOlderCopySaysSo reads a story of an archive too large to be saved
+// whole, then takes an update that corrects its headline, and opens it
+// offline, by a link in the app and typed: the device has only the copy
+// read before the update, which opens, and the page says that it was kept
+// on an earlier visit and may have changed since. It said nothing: the
+// home list showed the corrected headline, the story the old one.
+func TestOlderCopySaysSo(t *testing.T) {
+	t.Parallel()
+	hostA, hostB, _ := twoVersions(t, site.FullOfflineMaxArticles+1, "older-copy")
+	b := versionOf(t, hostB.URL+"/")
+	story := dlpage.ArticlePath("archive-000")
+	w := newWatchedNet(t, hostA.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(3 * time.Minute)
+	firstVisit(t, tb, w.URL, time.Minute)
+	tb.click("the story in the home list", `main a[href="`+story+`"]`)
+	tb.waitFor("the story read", `location.pathname === "`+story+`" && (document.querySelector("h1") || {}).textContent === "Synthetic archive story 0"`, 10*time.Second)
+
+	w.deploy(t, hostB.URL)
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitLive()
+	tb.waitInstalled("B's install", b, 2*time.Minute)
+	tb.waitFor("B's worker in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
+	tb.mustLoad(w.URL+"/", http.StatusOK)
+	tb.waitLive()
+	if v := eval[string](tb, versionJS); v != b {
+		t.Fatalf("the home page reloaded is of version %s, want B's %s", v, b)
+	}
+	const note = `.includes("may have changed")`
+	online := tb.goOffline()
+	tb.click("the corrected story in B's home list", `main a[href="`+story+`"]`)
+	tb.waitFor("the story's copy, with its note", `location.pathname === "`+story+`" && !!document.querySelector("article.story") && `+toastJS+note, 10*time.Second)
+	t.Logf("offline, by a link: %q, the note %q", eval[string](tb, `document.querySelector("h1").textContent`), eval[string](tb, toastJS))
+
+	tb.mustLoad(w.URL+story, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the story typed, with its note", toastJS+note, 10*time.Second)
+	online()
 	tb.checkConsole(allowOffline)
 }
