@@ -160,7 +160,8 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 	res, err := sr.Search(r.Slug, r.N)
 	f.Results = res
 	if err != nil {
-		app.Log("dateline: searching:", err)
+		// What the page says (offline, the site updated or not
+		// answering) is no error of the app's: only a failure is logged.
 		switch {
 		case errors.Is(err, errNotFound):
 			return page.Data{}, fmt.Errorf("searching %s: %w", r.Slug, page.ErrStale)
@@ -177,6 +178,7 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 		case errors.Is(err, search.ErrUnavailable):
 			f.Incomplete = true
 		default:
+			app.Log("dateline: searching:", err)
 			f.Failed = true
 		}
 	}
