@@ -2077,6 +2077,20 @@
   function olderNote() {
     toast(text("offline.older"), { id: "older", ms: 10000 });
   }
+  // The note is its page's: leaving the page (a link followed, a search, a
+  // move in the history) takes it away, before the next page's data, which
+  // may bring a note of its own (the worker's word comes as it is read).
+  ["click", "submit", "popstate"].forEach(function (type) {
+    window.addEventListener(
+      type,
+      function (e) {
+        if (type !== "click" || (e.target.closest && e.target.closest("a[href]"))) {
+          $$(".toast-older", toasts).forEach(dropToast);
+        }
+      },
+      true
+    );
+  });
 
   // onWorker follows the service worker's reports. A worker of another
   // version offers its version only to a page of one it came after (the
@@ -2097,7 +2111,9 @@
     if ((msg.type === "activated" || msg.type === "status") && other && !msg.gone) {
       if (msg.current === false && !navigator.onLine) {
         updateOnline = true;
-        olderNote();
+        if (location.pathname === FIRST_PAGE) {
+          olderNote(); // the status is of the page the document opened on
+        }
       } else {
         status.update = true; // a worker of another version is in charge
       }

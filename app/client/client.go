@@ -160,8 +160,13 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 	res, err := sr.Search(r.Slug, r.N)
 	f.Results = res
 	if err != nil {
-		// What the page says (offline, the site updated or not
-		// answering) is no error of the app's: only a failure is logged.
+		// What the page says of itself (offline or the site not
+		// answering, the site updated, the index being made) is no
+		// failure to log; a file the host refused (a 500, a 403), which
+		// the page too calls the site not answering, is.
+		if !errors.Is(err, page.ErrOffline) && !errors.Is(err, errNotFound) && !errors.Is(err, errNotReady) {
+			app.Log("dateline: searching:", err)
+		}
 		switch {
 		case errors.Is(err, errNotFound):
 			return page.Data{}, fmt.Errorf("searching %s: %w", r.Slug, page.ErrStale)
@@ -178,7 +183,6 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 		case errors.Is(err, search.ErrUnavailable):
 			f.Incomplete = true
 		default:
-			app.Log("dateline: searching:", err)
 			f.Failed = true
 		}
 	}

@@ -883,3 +883,26 @@ func TestSearchBackOnline(t *testing.T) {
 		!document.querySelector(".search-note") && document.querySelectorAll(".search-results > li").length === 20`)
 	tb.checkConsole(allowOffline) // the search offline, which the page says, logs nothing
 }
+
+// TestSearchServerErrorLogged searches while the host answers the index's
+// first file with a 500: the page says the site is not answering, and the
+// app logs the failure, which is the site's, not the network's (offline,
+// a search logs nothing: TestSearchBackOnline).
+func TestSearchServerErrorLogged(t *testing.T) {
+	t.Parallel()
+	h := searchHost(t)
+	index := dataBase(t, h.URL+"/") + "/search/index.bin"
+	srv := failingProxy(t, h.URL, index, serverError)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(srv.URL+"/", http.StatusOK)
+	tb.waitLive()
+	eval[chromedp.Void](tb, `(() => { const i = document.getElementById("search-input"); i.value = "story 3"; i.form.requestSubmit(); })()`)
+	tb.waitFor("the search's note", `((document.querySelector(".search-note") || {}).innerText || "").startsWith("The site is not answering")`, 10*time.Second)
+	const logged = "dateline: searching: search: index file unavailable: index.bin: fetching "
+	if c := tb.consoleText(); !strings.Contains(c, logged) || !strings.Contains(c, "status 500") {
+		t.Errorf("the console does not log the index's 500 as the app's failure: %s", c)
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+		return m.Source == "network" && strings.Contains(m.Text, "status of 500") || strings.Contains(m.Text, logged)
+	})
+}

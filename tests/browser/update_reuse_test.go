@@ -418,6 +418,13 @@ func TestOlderCopySaysSo(t *testing.T) {
 	tb.click("the corrected story in B's home list", `main a[href="`+story+`"]`)
 	tb.waitFor("the story's copy, with its note", `location.pathname === "`+story+`" && !!document.querySelector("article.story") && `+toastJS+note, 10*time.Second)
 	t.Logf("offline, by a link: %q, the note %q", eval[string](tb, `document.querySelector("h1").textContent`), eval[string](tb, toastJS))
+	// The note is the story's: back on B's home page, its own, it is gone.
+	tb.expectPage()
+	tb.goBack("back to B's home page")
+	tb.waitPage("back to B's home page")
+	if got := eval[string](tb, toastJS); strings.Contains(got, "may have changed") {
+		t.Errorf("back on B's home page, its own, the page says %q", got)
+	}
 
 	tb.mustLoad(w.URL+story, http.StatusOK)
 	tb.waitLive()
