@@ -9,7 +9,8 @@
 //	go run ./bench/updatecost http://127.0.0.1:8713 http://127.0.0.1:8712
 //
 // A file counts as copied by the worker's rule (app/site/worker.js,
-// reuseSite), written again here: its masked body is A's at the same
+// reuseSite), written again here: its masked body (the version, the data
+// path's name and app.js's hashed name masked) is A's at the same
 // address, or, under the data path, any of A's data files.
 package main
 
@@ -39,6 +40,7 @@ func main() {
 // version is what one host serves for a worker to save.
 type version struct {
 	host, name, base string
+	app              string // app.js's hashed name, which every page loads
 	list             []string
 }
 
@@ -94,6 +96,7 @@ func run(hostA, hostB string) error {
 var (
 	versionAttr = regexp.MustCompile(`data-version="([0-9a-f]+)"`)
 	baseAttr    = regexp.MustCompile(`data-base="(/data/[0-9a-f]+)"`)
+	appName     = regexp.MustCompile(`/app\.[0-9a-f]+\.js`)
 )
 
 func open(host string) (*version, error) {
@@ -101,11 +104,11 @@ func open(host string) (*version, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, d := versionAttr.FindSubmatch(home), baseAttr.FindSubmatch(home)
-	if v == nil || d == nil {
-		return nil, fmt.Errorf("%s/: no data-version or data-base", host)
+	v, d, app := versionAttr.FindSubmatch(home), baseAttr.FindSubmatch(home), appName.Find(home)
+	if v == nil || d == nil || app == nil {
+		return nil, fmt.Errorf("%s/: no data-version, data-base or /app.<hash>.js", host)
 	}
-	ver := &version{host: host, name: string(v[1]), base: string(d[1])}
+	ver := &version{host: host, name: string(v[1]), base: string(d[1]), app: string(app)}
 	list, err := get(host+ver.base+"/offline.json", false)
 	if err != nil {
 		return nil, err
@@ -116,13 +119,15 @@ func open(host string) (*version, error) {
 	return ver, nil
 }
 
-// masked is body with the version's names masked, for text without a NUL.
+// masked is body with the version's names masked, for text without a NUL,
+// in maskedHash's order (app/site/reuse.go).
 func (v *version) masked(body []byte) string {
 	if !utf8.Valid(body) || bytes.IndexByte(body, 0) >= 0 {
 		return string(body)
 	}
 	s := strings.ReplaceAll(string(body), v.name, "\x00v")
-	return strings.ReplaceAll(s, v.base[len("/data/"):], "\x00d")
+	s = strings.ReplaceAll(s, v.base[len("/data/"):], "\x00d")
+	return strings.ReplaceAll(s, v.app, "\x00a")
 }
 
 // get returns url's body as sent: brotli if br, else identity.
