@@ -334,8 +334,9 @@ const BASE_OF = "/_base/";
 // reuseSite copies into cache each file of list (offline.json) that an
 // older version's cache holds the same but for the version's names: every
 // page names its version, its data path and its app.js (which carries
-// both), and every data file sits under the data path, so that a correction to one article, or a new build of
-// the app, would otherwise download the whole site again. The host's
+// both), and every data file sits under the data path, so that a
+// correction to one article, or a new build of the app, would otherwise
+// download the whole site again. The host's
 // list at REUSE gives each file's masked hash (site/reuse.go), fetched
 // only when a cache of an older version that noted its DATA_BASE is
 // still there and some file is still wanted. A file is looked for where

@@ -246,9 +246,7 @@ func TestClickAtTakeover(t *testing.T) {
 func TestModifiedClickIsTheBrowsers(t *testing.T) {
 	h := syntheticHost(t)
 	tb := newTab(t, 1280, 900)
-	if st := tb.navigate(h.URL + "/"); st != 200 {
-		t.Fatalf("status %d, want 200", st)
-	}
+	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	eval[chromedp.Void](tb, `window.__marker = 5`)
