@@ -184,3 +184,47 @@ func TestQueryUprightArabic(t *testing.T) {
 		})
 	}
 }
+
+// TestDatesOnOneLine reads the article's byline and the home page's list
+// at 320 px, in an English edition and in an Arabic one whose dates keep
+// English month names, at the default text size and the largest: each
+// date is laid out on one line (at 320 px the Arabic byline broke
+// "٧ December ٢٠٢١" after its day), and nothing is wider than the window.
+func TestDatesOnOneLine(t *testing.T) {
+	t.Parallel()
+	const linesJS = `Array.from(document.querySelectorAll("main time"), (el) => {
+  const tops = Array.from(el.getClientRects(), (r) => Math.round(r.top));
+  return {text: el.textContent, lines: new Set(tops).size};
+})`
+	type dateLines struct {
+		Text  string
+		Lines int
+	}
+	for _, lang := range []string{"en", "ar"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			h := privateHost(t, "-data", writeDataset(t, "dates-"+lang+".json", editionDataset(lang, "زاقن", "عينة")))
+			tb := newTab(t, 320, 640)
+			for _, size := range []int{2, 7} {
+				for _, path := range []string{"/articles/edition-local", "/"} {
+					tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+					eval[chromedp.Void](tb, fmt.Sprintf(`localStorage.setItem("dateline:settings", JSON.stringify({size: %d}))`, size))
+					tb.mustLoad(h.URL+path, http.StatusOK)
+					tb.waitLive()
+					dates := eval[[]dateLines](tb, linesJS)
+					if len(dates) == 0 {
+						t.Fatalf("%s, size %d: no date in <main>", path, size)
+					}
+					for _, d := range dates {
+						if d.Lines != 1 {
+							t.Errorf("%s, size %d: the date %q is on %d lines, want 1", path, size, d.Text, d.Lines)
+						}
+					}
+					if over := eval[float64](tb, `document.documentElement.scrollWidth - innerWidth`); over > 0 {
+						t.Errorf("%s, size %d: the page is %.0f px wider than the window", path, size, over)
+					}
+				}
+			}
+		})
+	}
+}
