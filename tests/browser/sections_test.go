@@ -3,11 +3,14 @@
 package browser
 
 import (
+	"bytes"
 	"fmt"
+	"image/png"
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -188,5 +191,82 @@ func currentSection(t *testing.T, h *host) {
 	tb.waitPage("the last section, from the strip's start")
 	tb.waitH1(last)
 	check("opened with the strip at its start", last)
+	tb.checkConsole(nil)
+}
+
+// TestHeaderSectionsShowMore opens the home page of an edition whose eight
+// sections (tools/gendata's names) overflow a 320 px phone's row: there
+// the row ends in the gap after "Elit", so no part of the four sections
+// beyond is in view. The row must show that it goes on: a shade at its end
+// (just above the names, where no letter is drawn), none at its start;
+// scrolled to its end, a shade at its start and none at its end. Before,
+// the edge looked as the page does, and nothing told the reader that
+// half the sections were there; in light and dark themes alike.
+func TestHeaderSectionsShowMore(t *testing.T) {
+	t.Parallel()
+	ds := &article.Dataset{}
+	for i, sec := range []string{"Adipiscing", "Consectetur", "Dolor", "Elit", "Ipsum", "Lorem", "Sit Amet", "Tempor"} {
+		ds.Articles = append(ds.Articles, article.Article{
+			Slug:      fmt.Sprintf("strip-story-%d", i+1),
+			Headline:  fmt.Sprintf("Strip test: a synthetic story in %s", sec),
+			Section:   sec,
+			Published: fmt.Sprintf("2024-04-%02dT09:00:00Z", 20-i),
+			Body:      []article.Block{{Type: article.Paragraph, Text: "A plainly synthetic paragraph for the strip's test."}},
+		})
+	}
+	h := privateHost(t, "-data", writeDataset(t, "strip-more.json", ds))
+	tb := newTab(t, 320, 700)
+	tb.do("setting the viewport", viewport(320, 700))
+	for _, theme := range []string{"light", "dark"} {
+		tb.emulateMedia("", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: theme})
+		tb.mustLoad(h.URL+"/", http.StatusOK)
+		tb.waitLive()
+		// The edges of the strip's box, a row of pixels 3 px below its top
+		// (above the names), and a point of that row in its middle, which
+		// shows the page's colour: links have no background.
+		type edges struct {
+			Left, Right, Y, Mid, DPR float64
+			Scrollable               bool
+		}
+		at := func() edges {
+			return eval[edges](tb, `(() => {
+  const l = document.querySelector("nav.sections .sections-list"), r = l.getBoundingClientRect();
+  return {left: r.left, right: r.right, y: r.top + 3, mid: (r.left + r.right) / 2, dpr: devicePixelRatio,
+    scrollable: l.scrollWidth > l.clientWidth};
+})()`)
+		}
+		e := at()
+		if !e.Scrollable {
+			t.Fatalf("%s: the row of sections does not overflow at 320 px: the test needs it to", theme)
+		}
+		shades := func(what string) (start, end bool) {
+			t.Helper()
+			time.Sleep(100 * time.Millisecond)
+			img, err := png.Decode(bytes.NewReader(screenshot(tb)))
+			if err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+			px := func(x float64) [3]int {
+				r, g, b, _ := img.At(int(x*e.DPR), int(e.Y*e.DPR)).RGBA()
+				return [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
+			}
+			differs := func(a, b [3]int) bool {
+				d := 0
+				for i := range a {
+					d += max(a[i]-b[i], b[i]-a[i])
+				}
+				return d >= 12
+			}
+			page := px(e.Mid)
+			return differs(px(e.Left+1), page), differs(px(e.Right-2), page)
+		}
+		if start, end := shades(theme + ", at the row's start"); start || !end {
+			t.Errorf("%s, the row scrolled to its start: a shade at its start %v, at its end %v; want only at its end, where more sections are", theme, start, end)
+		}
+		eval[chromedp.Void](tb, `(() => { const l = document.querySelector("nav.sections .sections-list"); l.scrollLeft = l.scrollWidth; })()`)
+		if start, end := shades(theme + ", at the row's end"); !start || end {
+			t.Errorf("%s, the row scrolled to its end: a shade at its start %v, at its end %v; want only at its start, where more sections are", theme, start, end)
+		}
+	}
 	tb.checkConsole(nil)
 }
