@@ -57,24 +57,42 @@ func savedContent(t *i18n.Table) []app.UI {
 // listHeading heads a list. The home page's is a label; a section's or a
 // tag's holds its name, isolated from the words around it in the
 // edition's direction (the name is the edition's: direction.go) and set as
-// written (no change of case: "iPhone", Arabic script).
+// written (no change of case: "iPhone", Arabic script). Past the first
+// page it also says which page it is, for screen readers only (the pager
+// shows it): the app moves focus to the heading after Older articles, and
+// a heading that read the same on every page told them nothing changed.
+// It is markup, as the pager is: the host's prerender writes it as the
+// app does, with no line breaks of its own between its parts.
 func listHeading(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
-	h1 := app.Elem("h1").ID("page-title").TabIndex(-1)
-	name := app.Elem("bdi").Attr("dir", t.Dir()).Text(l.Name)
-	switch ref.Kind {
-	case page.Section:
-		return h1.Class("list-title").Body(name)
-	case page.Tag:
-		before, after := t.Around(i18n.ListTagged, "tag")
-		if strings.Contains(before+after, i18n.EnglishStart) {
-			// English fallback: one sentence with the tag in it, as
-			// writeAround writes one.
-			return h1.Class("list-title").Body(app.Elem("span").Attr("lang", "en").Attr("dir", "ltr").Body(
-				app.Text(i18n.StripMarks(before)), app.Elem("span").Attr("lang", t.Lang()).Body(name), app.Text(i18n.StripMarks(after))))
+	return markup(func(b *strings.Builder) {
+		class := "page-title"
+		if ref.Kind == page.Section || ref.Kind == page.Tag {
+			class = "list-title"
 		}
-		return h1.Class("list-title").Body(Label(before), name, Label(after))
-	}
-	return h1.Class("page-title").Body(Label(t.Text(i18n.ListLatest)))
+		put(b, `<h1 id="page-title" class="`, class, `" tabindex="-1">`)
+		name := func() {
+			put(b, `<bdi`)
+			attr(b, "dir", t.Dir())
+			put(b, `>`)
+			writeText(b, l.Name)
+			put(b, `</bdi>`)
+		}
+		switch ref.Kind {
+		case page.Section:
+			name()
+		case page.Tag:
+			before, after := t.Around(i18n.ListTagged, "tag")
+			writeAround(b, before, after, t.Lang(), name)
+		default:
+			writeText(b, t.Text(i18n.ListLatest))
+		}
+		if l.Page > 1 && l.Page <= l.Pages {
+			put(b, `<span class="visually-hidden"> `)
+			writeText(b, t.Text(i18n.ListPageOf, "n", t.Number(l.Page), "pages", t.Number(l.Pages)))
+			put(b, `</span>`)
+		}
+		put(b, `</h1>`)
+	})
 }
 
 // summaryEntries are the entries of a list: the date and section when the

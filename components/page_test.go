@@ -48,7 +48,7 @@ func TestPage(t *testing.T) {
 	}{
 		{"home, data at hand", "/", true, nil, false, "Synthetic Times", "Plainly synthetic test pages.", "Latest articles"},
 		{"home, loaded in the background", "/", false, nil, true, "Synthetic Times", "Plainly synthetic test pages.", "Latest articles"},
-		{"home page 2", "/page/2", true, nil, false, "Latest articles, page 2 · Synthetic Times", "Plainly synthetic test pages.", "Latest articles"},
+		{"home page 2", "/page/2", true, nil, false, "Latest articles, page 2 · Synthetic Times", "Plainly synthetic test pages.", "Latest articles Page 2 of 3"},
 		{"section", "/sections/world", true, nil, false, "World · Synthetic Times", "World: the latest from Synthetic Times.", "World"},
 		{"tag", "/tags/synthetic", true, nil, false, "Tagged Synthetic · Synthetic Times", "Tagged Synthetic: the latest from Synthetic Times.", "Tagged Synthetic"},
 		{"article", "/articles/synthetic-story", true, nil, false, a.Headline + " · Synthetic Times", a.Excerpt(160), a.Headline},
@@ -278,15 +278,26 @@ func TestList(t *testing.T) {
 		showSection bool
 		prev, next  string
 		at          string
+		// h1 is the heading as read: past the first page it names the
+		// page, for a screen reader after Older articles moved focus there.
+		h1 string
 	}{
-		{"home, one page", page.HomeRef(1), list("", 1, 1), true, "", "", ""},
-		{"home, first of three", page.HomeRef(1), list("", 1, 3), true, "", "/page/2", "Page 1 of 3"},
-		{"home, middle", page.HomeRef(2), list("", 2, 3), true, "/", "/page/3", "Page 2 of 3"},
-		{"section, last", page.SectionRef("world", 3), list("World", 3, 3), false, "/sections/world/page/2", "", "Page 3 of 3"},
-		{"tag", page.TagRef("synthetic", 1), list("Synthetic", 1, 2), true, "", "/tags/synthetic/page/2", "Page 1 of 2"},
+		{"home, one page", page.HomeRef(1), list("", 1, 1), true, "", "", "", "Latest articles"},
+		{"home, first of three", page.HomeRef(1), list("", 1, 3), true, "", "/page/2", "Page 1 of 3", "Latest articles"},
+		{"home, middle", page.HomeRef(2), list("", 2, 3), true, "/", "/page/3", "Page 2 of 3", "Latest articles Page 2 of 3"},
+		{"section, last", page.SectionRef("world", 3), list("World", 3, 3), false, "/sections/world/page/2", "", "Page 3 of 3", "World Page 3 of 3"},
+		{"tag", page.TagRef("synthetic", 1), list("Synthetic", 1, 2), true, "", "/tags/synthetic/page/2", "Page 1 of 2", "Tagged Synthetic"},
+		{"tag, second", page.TagRef("synthetic", 2), list("Synthetic", 2, 2), true, "/tags/synthetic", "", "Page 2 of 2", "Tagged Synthetic Page 2 of 2"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			_, root := render(t, View(testSite, tt.ref, page.Data{List: tt.list}))
+			h1 := root.All("h1")
+			if len(h1) != 1 || h1[0].TextContent() != tt.h1 {
+				t.Errorf("the heading reads %q, want %q", h1[0].TextContent(), tt.h1)
+			}
+			if hidden := h1[0].WithClass("visually-hidden"); tt.list.Page > 1 && len(hidden) != 1 {
+				t.Errorf("the heading's page number is not for screen readers only: %d hidden parts", len(hidden))
+			}
 			got := root.WithClass("summary")
 			if len(got) != len(items) {
 				t.Fatalf("%d summaries, want %d", len(got), len(items))

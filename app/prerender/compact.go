@@ -174,11 +174,13 @@ func (c *compacter) element(depth int) bool {
 		return false
 	}
 	end := "</" + name + ">"
-	if !voidElements[name] && strings.HasPrefix(c.s[c.i:], "<") && !strings.HasPrefix(c.s[c.i:], end) {
-		// A tag right after the start tag: go-app writes an element's
-		// children on lines of their own, so this is markup the
-		// components wrote themselves (app.Raw), compact and in HTML's
-		// syntax already, on one line: kept as it is.
+	if j := strings.IndexByte(c.s[c.i:], '<'); !voidElements[name] && !strings.HasPrefix(c.s[c.i:], "\n") && j >= 0 && !strings.HasPrefix(c.s[c.i+j:], end) {
+		// A tag on the start tag's line that is not its end tag, right
+		// after it or after a text: go-app writes an element's children
+		// on lines of their own, and a text alone right before the end
+		// tag, so this is markup the components wrote themselves
+		// (app.Raw), compact and in HTML's syntax already, on one line:
+		// kept as it is.
 		k := strings.IndexByte(c.s[c.i:], '\n')
 		if k < 0 {
 			k = len(c.s) - c.i

@@ -34,6 +34,8 @@ func TestCompactHTML(t *testing.T) {
 		{"raw markup kept as written", app.Div().Body(app.P().Text("a"), app.Raw(`<ul class="x&amp;y"><li title="&#34;">b &amp; c</li><li>d</li></ul>`)),
 			`<div><p>a</p><ul class="x&amp;y"><li title="&#34;">b &amp; c</li><li>d</li></ul></div>`},
 		{"raw markup alone", app.Div().Body(app.Raw(`<p><b>x</b></p>`)), `<div><p><b>x</b></p></div>`},
+		{"raw markup opening with a text", app.Div().Body(app.Raw(`<h1 id="x">Latest <span class="y"> page 2</span></h1>`), app.P().Text("a")),
+			`<div><h1 id="x">Latest <span class="y"> page 2</span></h1><p>a</p></div>`},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			got, ok := compactHTML(app.HTMLString(tt.ui))

@@ -138,16 +138,17 @@ func TestArchiveNavigation(t *testing.T) {
 	for page, want := range []struct {
 		path, prev, next string
 		items            int
+		h1               string // the heading focused, as a screen reader reads it
 	}{
-		{"/", "", "/page/2", 30},
-		{"/page/2", "/", "/page/3", 30},
-		{"/page/3", "/page/2", "", 5},
+		{"/", "", "/page/2", 30, "Latest articles"},
+		{"/page/2", "/", "/page/3", 30, "Latest articles Page 2 of 3"},
+		{"/page/3", "/page/2", "", 5, "Latest articles Page 3 of 3"},
 	} {
 		if page > 0 {
 			s = click("following Older articles", "main a[rel=next]", want.path)
 		}
-		if s.Path != want.path || len(s.Items) != want.items || s.Prev != want.prev || s.Next != want.next {
-			t.Fatalf("%s: %d articles, prev %q, next %q; want %d, %q, %q", want.path, len(s.Items), s.Prev, s.Next, want.items, want.prev, want.next)
+		if s.Path != want.path || len(s.Items) != want.items || s.Prev != want.prev || s.Next != want.next || s.H1 != want.h1 {
+			t.Fatalf("%s: %d articles, prev %q, next %q, h1 %q; want %d, %q, %q, %q", want.path, len(s.Items), s.Prev, s.Next, s.H1, want.items, want.prev, want.next, want.h1)
 		}
 		seen = append(seen, s.Items...)
 	}
@@ -214,7 +215,7 @@ func TestArchiveOffline(t *testing.T) {
 	h.cmd.Process.Kill()
 	<-h.done
 	for _, c := range []struct{ path, h1 string }{
-		{"/page/2", "Latest articles"},
+		{"/page/2", "Latest articles Page 2 of 2"},
 		{"/sections/even-section", "Even Section"},
 		{"/tags/odd-tag", "Tagged Odd Tag"},
 		{"/articles/archive-039", "Synthetic archive story 39"},

@@ -304,11 +304,12 @@ func (tb *tab) waitOfflineH1(want string) {
 		fmt.Sprintf(`(document.querySelector("main .notice-offline h1") || {}).innerText === %s`, jsString(want)), 10*time.Second)
 }
 
-// waitH1 waits until the page's h1 reads want.
+// waitH1 waits until the page's h1 reads want, its white space collapsed
+// (the host's markup puts a line break between the parts of a heading).
 func (tb *tab) waitH1(want string) {
 	tb.t.Helper()
 	tb.waitFor(fmt.Sprintf("h1 %q", want),
-		fmt.Sprintf(`(document.querySelector("h1") || {}).textContent === %s`, jsString(want)), 10*time.Second)
+		fmt.Sprintf(`((document.querySelector("h1") || {}).textContent || "").replace(/\s+/g, " ").trim() === %s`, jsString(want)), 10*time.Second)
 }
 
 func (tb *tab) consoleText() string {
