@@ -58,8 +58,9 @@ func (h Head) HTML() string {
 // of a page. Every value comes from the data: og:url and the canonical link
 // only when the site's URL is known (never guessed from a request); the
 // og:image (with its size and alt text) only from the article's first
-// figure that has an image, when its address is absolute or can be made
-// so; og:type "article" with its times, section and tags on an article's
+// figure that has an image link previews can show (not SVG, which
+// Facebook's and X's cards do not draw), when its address is absolute or
+// can be made so; og:type "article" with its times, section and tags on an article's
 // page, "website" elsewhere; twitter:card "summary_large_image" with an
 // image, "summary" without. The not-found and offline pages also get
 // robots "noindex", for hosts that serve them with status 200, and so do
@@ -105,7 +106,7 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 	add("og:url", h.Canonical)
 	card := "summary"
 	if a != nil {
-		if img := firstImage(a); img != nil {
+		if img := cardImage(a); img != nil {
 			if u := imageURL(org, img); u != "" {
 				card = "summary_large_image"
 				add("og:image", u)
@@ -129,6 +130,26 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 		h.Meta = append(h.Meta, Meta{Name: "robots", Content: r})
 	}
 	return h, nil
+}
+
+// cardImage returns the image of the article's first figure that link
+// previews can show: a photo, not an SVG drawing (by its address's
+// extension, query and fragment aside), which Facebook's and X's cards
+// leave blank, so that an article leading with a chart still shows its
+// photo. JSON-LD keeps firstImage: search engines read SVG.
+func cardImage(a *article.Article) *article.Image {
+	for i := range a.Figures {
+		img := a.Figures[i].Image
+		if img == nil || img.Src == "" {
+			continue
+		}
+		path, _, _ := strings.Cut(img.Src, "#")
+		path, _, _ = strings.Cut(path, "?")
+		if !strings.HasSuffix(strings.ToLower(path), ".svg") {
+			return img
+		}
+	}
+	return nil
 }
 
 // Locale turns a BCP 47 language tag with a region into the

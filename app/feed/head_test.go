@@ -61,6 +61,14 @@ func metaOf(h Head) []string {
 func TestHeadTags(t *testing.T) {
 	rtl := bareArticle("rtl-story")
 	rtl.Lang = "ar-IQ"
+	svgFirst := bareArticle("chart-story")
+	svgFirst.Figures = []article.Figure{
+		{Caption: "Placeholder chart.", Image: &article.Image{Src: "/media/chart.SVG", Alt: "A placeholder chart", Width: 800, Height: 600}},
+		{Caption: "Placeholder external chart.", Image: &article.Image{Src: "https://cdn.example/chart.svg?v=2#x", Alt: "Another chart"}},
+		{Caption: "Placeholder photo.", Image: &article.Image{Src: "/media/placeholder.jpg", Alt: "A placeholder photo", Width: 1200, Height: 800}},
+	}
+	svgOnly := bareArticle("chart-only")
+	svgOnly.Figures = svgFirst.Figures[:2]
 	for _, tt := range []struct {
 		scenario  string
 		site      article.Site
@@ -106,6 +114,38 @@ func TestHeadTags(t *testing.T) {
 				"article:section=Middle East & Gulf",
 				"article:tag=Alpha",
 				"article:tag=Beta Gamma",
+				"twitter:card=summary",
+			},
+		},
+		{
+			scenario:  "an article leading with an SVG chart: the card shows its photo",
+			site:      siteWithURL(),
+			page:      Page{Ref: page.ArticleRef("chart-story"), Article: svgFirst},
+			canonical: testOrigin + "/articles/chart-story",
+			meta: []string{
+				"og:site_name=Placeholder News",
+				"og:type=article",
+				"og:title=Placeholder chart-story",
+				"og:description=Placeholder text of chart-story.",
+				"og:url=" + testOrigin + "/articles/chart-story",
+				"og:image=" + testOrigin + "/media/placeholder.jpg",
+				"og:image:width=1200",
+				"og:image:height=800",
+				"og:image:alt=A placeholder photo",
+				"twitter:card=summary_large_image",
+			},
+		},
+		{
+			scenario:  "an article whose only image is SVG: no card image",
+			site:      siteWithURL(),
+			page:      Page{Ref: page.ArticleRef("chart-only"), Article: svgOnly},
+			canonical: testOrigin + "/articles/chart-only",
+			meta: []string{
+				"og:site_name=Placeholder News",
+				"og:type=article",
+				"og:title=Placeholder chart-only",
+				"og:description=Placeholder text of chart-only.",
+				"og:url=" + testOrigin + "/articles/chart-only",
 				"twitter:card=summary",
 			},
 		},

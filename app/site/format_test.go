@@ -21,7 +21,9 @@ import (
 const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "articles": [
   {"slug": "format-latin", "headline": "Zévrano’s Quillan budget, 2024", "section": "World", "tags": ["Alpha"],
    "published": "2024-03-05T09:00:00Z", "authors": ["Jane Roe"], "dateline": {"place": "SYNTHVILLE", "source": "Synthetic Wire"},
-   "figures": [{"caption": "A synthetic caption of the Vandel ridge.", "credit": "Photo: synthetic"}],
+   "figures": [{"caption": "A synthetic chart.", "image": {"src": "https://img.example/synthetic-chart.svg", "alt": "A synthetic chart", "width": 800, "height": 600}},
+     {"caption": "A synthetic caption of the Vandel ridge.", "credit": "Photo: synthetic"},
+     {"caption": "A synthetic photo.", "image": {"src": "https://img.example/synthetic-photo.jpg", "alt": "A synthetic photo", "width": 1200, "height": 800}}],
    "body": [{"type": "paragraph", "text": "The council's synthetic text of O'Sullivan, ÆNVAR and Brüvel."}]},
   {"slug": "format-arabic", "lang": "ar", "headline": "اختبار المقال بالزيلان", "section": "World",
    "published": "2024-03-04",
@@ -33,13 +35,14 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
 // formatSums are the hashes of the data path's files for formatData, by
 // DataFormat. Those before 5 were taken with the data path's name in the
 // files' bytes, before it was masked (5's was 00491ae0df50534b6c2e21c5
-// then: the same files).
+// then: the same files); those before 7 without format-latin's two photos.
 var formatSums = map[int]string{
 	2: "b9d4381309ae857ac2ae668f",
 	3: "22d513f1a6b77b1b220718a8", // the dateline's place and the section searched
 	4: "f74dbb12a8e79f2fee379301", // a no-break space after "Dr." before a capital beyond ASCII ("Dr. Élise")
 	5: "aba434d3ebad247474f6a4f2", // no og:locale in a page's head for a language without a region
 	6: "ef51553b9ada12d63e4330e2", // a date alone in a page's head and JSON-LD as the RFC 3339 time it stands for
+	7: "3a17cbb397a980017a8ca6e7", // a page's og:image from its first figure that is not SVG
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers
