@@ -110,8 +110,11 @@ type Feed struct {
 // (section 2, RFC 3986 5.1), and requires the link of an entry that has no
 // content (4.1.1.1). Category schemes must be IRIs, so they are left out.
 //
-// Every entry has an author: the article's authors, else the site's
-// publisher, else the site's name; the feed has the publisher or the name.
+// The feed's author is the site's publisher, else the site's name; an
+// entry names only the article's own authors. An article with none (the
+// seed story, a wire report) has no atom:author of its own: RFC 4287
+// (4.1.2) lets the feed's stand for it, and a reader is not told that the
+// site wrote a story the data names no author for.
 func Atom(site article.Site, f Feed) ([]byte, error) {
 	site = site.WithDefaults()
 	org, err := origin(site)
@@ -153,7 +156,7 @@ func Atom(site article.Site, f Feed) ([]byte, error) {
 	}
 	newest := undated
 	for i := range entries {
-		e, updated, err := atomEntryOf(site, org, siteAuthor, &entries[i])
+		e, updated, err := atomEntryOf(site, org, &entries[i])
 		if err != nil {
 			return nil, fmt.Errorf("atom feed %s: entry %d (%s): %w", f.Path, i, entries[i].Slug, err)
 		}
@@ -173,7 +176,7 @@ func Atom(site article.Site, f Feed) ([]byte, error) {
 
 // atomEntryOf makes the Atom entry of e and returns when it was updated.
 // site has its defaults; org is its origin or "".
-func atomEntryOf(site article.Site, org, siteAuthor string, e *Entry) (atomEntry, time.Time, error) {
+func atomEntryOf(site article.Site, org string, e *Entry) (atomEntry, time.Time, error) {
 	if e.Slug == "" || e.Headline == "" {
 		return atomEntry{}, time.Time{}, fmt.Errorf("an entry needs a slug and a headline")
 	}
@@ -207,9 +210,6 @@ func atomEntryOf(site article.Site, org, siteAuthor string, e *Entry) (atomEntry
 
 	for _, name := range e.Authors {
 		out.Authors = append(out.Authors, atomPerson{Name: name})
-	}
-	if len(out.Authors) == 0 {
-		out.Authors = []atomPerson{{Name: siteAuthor}}
 	}
 	if e.Section != "" {
 		out.Categories = append(out.Categories, category(org, page.SectionRef, e.Section))

@@ -92,8 +92,8 @@ func TestAtomGofeed(t *testing.T) {
 				if it.Description != arts[i].Excerpt(article.ExcerptLength) {
 					t.Errorf("item %d: description %q, want the excerpt", i, it.Description)
 				}
-				if it.Author == nil || it.Author.Name == "" {
-					t.Errorf("item %d: no author", i)
+				if (it.Author == nil) != (len(arts[i].Authors) == 0) {
+					t.Errorf("item %d: author %+v, the article's %q", i, it.Author, arts[i].Authors)
 				}
 			}
 
@@ -136,12 +136,15 @@ func TestAtomGofeed(t *testing.T) {
 				t.Errorf("the xhtml wrapper div is part of the content: %s", first.Content)
 			}
 
-			wantAuthor := tt.site.Publisher // the publisher, else the site's name
+			wantAuthor := tt.site.Publisher // the feed's: the publisher, else the site's name
 			if wantAuthor == "" {
 				wantAuthor = tt.site.Name
 			}
-			if a := f.Items[1].Authors; len(a) != 1 || a[0].Name != wantAuthor {
-				t.Errorf("second item authors %+v, want %q", a, wantAuthor)
+			if f.Author == nil || f.Author.Name != wantAuthor {
+				t.Errorf("feed author %+v, want %q", f.Author, wantAuthor)
+			}
+			if a := f.Items[1].Authors; len(a) != 0 {
+				t.Errorf("second item, unsigned, has authors %+v: want none", a)
 			}
 			if f.Items[1].UpdatedParsed == nil || !f.Items[1].UpdatedParsed.Equal(time.Unix(0, 0)) {
 				t.Errorf("undated item updated %v, want the fixed fallback", f.Items[1].UpdatedParsed)

@@ -262,7 +262,7 @@ func TestAtom(t *testing.T) {
 			},
 		},
 		{
-			scenario: "authors: the article's, else the publisher, else the site's name",
+			scenario: "authors: the article's; the feed's is the publisher, and stands for an unsigned entry",
 			site:     siteWithURL(),
 			feed:     Feed{Path: "/feed.xml", Page: "/", Entries: entries()[:2]},
 			check: func(t *testing.T, f parsedFeed) {
@@ -274,7 +274,7 @@ func TestAtom(t *testing.T) {
 					}
 					got = append(got, names)
 				}
-				want := [][]string{{"Ada Placeholder", "Bo Example"}, {"Example Publishing"}}
+				want := [][]string{{"Ada Placeholder", "Bo Example"}, nil}
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("entry authors %q, want %q", got, want)
 				}
@@ -284,12 +284,15 @@ func TestAtom(t *testing.T) {
 			},
 		},
 		{
-			scenario: "no publisher: the site's name is the author",
+			scenario: "no publisher: the site's name is the feed's author, the unsigned entry has none",
 			site:     siteWithoutURL(),
 			feed:     Feed{Path: "/feed.xml", Page: "/", Entries: entries()[1:2]},
 			check: func(t *testing.T, f parsedFeed) {
-				if got := f.Entries[0].Authors; len(got) != 1 || got[0].Names[0] != "Placeholder News" {
-					t.Errorf("entry authors %+v, want the site's name", got)
+				if got := f.Authors; len(got) != 1 || got[0].Names[0] != "Placeholder News" {
+					t.Errorf("feed authors %+v, want the site's name", got)
+				}
+				if got := f.Entries[0].Authors; len(got) != 0 {
+					t.Errorf("entry authors %+v, want none: the article names none", got)
 				}
 			},
 		},
@@ -511,6 +514,13 @@ func TestAtomShippedDataset(t *testing.T) {
 	}
 	if got := f.Updated[0]; got != "1970-01-01T00:00:00Z" {
 		t.Errorf("updated %s for a dataset without dates, want the fixed fallback", got)
+	}
+	// The seed story names no author: its entry must not name one (the
+	// site's name would read as its byline in a feed reader).
+	for i, e := range f.Entries {
+		if len(d.Articles[i].Authors) == 0 && len(e.Authors) != 0 {
+			t.Errorf("entry %d (%s), which has no author in the data, has authors %+v", i, d.Articles[i].Slug, e.Authors)
+		}
 	}
 }
 
