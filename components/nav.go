@@ -22,6 +22,8 @@ var firstNav = true
 // scroll and focus are then set at once. Otherwise they wait for go-app's
 // next frame, which draws the page; go-app runs that frame from a timer, so
 // whether it comes in the same task depends on how long the drawing took.
+// A search's results in a new history entry are scrolled to at once and
+// focused after they are painted (afterPaint).
 func afterNav(ctx app.Context, ref page.Ref, d page.Data, drawn bool) {
 	if !app.IsClient {
 		return
@@ -40,12 +42,27 @@ func afterNav(ctx app.Context, ref page.Ref, d page.Data, drawn bool) {
 			showQuery(ref.Slug)
 		}
 		app.Window().Call("scrollTo", 0, 0)
-		if ref.Kind == page.Search && ref.Slug == "" {
-			focusElement(searchInputID)
-		} else {
-			focusElement("page-title")
+		focusAndTell := func() {
+			if ref.Kind == page.Search && ref.Slug == "" {
+				focusElement(searchInputID)
+			} else {
+				focusElement("page-title")
+			}
+			pageShown()
 		}
-		pageShown()
+		// A search's results drawn in a new history entry are painted
+		// before focus moves to them and reader.js hears of them: nothing
+		// that follows changes what the reader sees (the box's direction
+		// was set as they typed; no place to restore in a new entry, whose
+		// state stays null until reader.js keys it). Elsewhere reader.js
+		// draws with the page (an article's Save button, the place of a
+		// page gone back to), in the same task.
+		if ref.Kind == page.Search && app.Window().Get("history").Get("state").IsNull() {
+			afterPaint(focusAndTell)
+			return
+		}
+		tail = nil // a search's tail, superseded
+		focusAndTell()
 	}
 	if drawn {
 		top(ctx)
@@ -68,4 +85,47 @@ func shown() {
 func pageShown() {
 	doc := app.Window().Get("document")
 	doc.Call("dispatchEvent", app.Window().Get("Event").New("dateline:page"))
+}
+
+// tail is the work afterPaint holds for after the next paint, and where:
+// the last navigation's only, as a newer one supersedes it.
+var (
+	tail        func()
+	tailHref    string
+	tailPainted app.Func
+	tailFramed  app.Func
+)
+
+// afterPaint runs f once the browser has painted the page drawn in this
+// task, so that what the reader sees is not held back by what follows it:
+// a requestAnimationFrame callback runs before the frame's paint, and a
+// timer it sets after it. f is dropped if the address has changed by then
+// (a page after it, whose own navigation does what f would), and runs at
+// once in a hidden page, which has no frames.
+func afterPaint(f func()) {
+	w := app.Window()
+	if w.Get("document").Get("hidden").Bool() {
+		tail = nil
+		f()
+		return
+	}
+	if tailPainted == nil {
+		tailPainted = app.FuncOf(func(app.Value, []app.Value) any {
+			if f := tail; f != nil && app.Window().Get("location").Get("href").String() == tailHref {
+				tail = nil
+				f()
+			}
+			tail = nil
+			return nil
+		})
+		tailFramed = app.FuncOf(func(app.Value, []app.Value) any {
+			app.Window().Call("setTimeout", tailPainted, 0)
+			return nil
+		})
+	}
+	pending := tail != nil
+	tail, tailHref = f, w.Get("location").Get("href").String()
+	if !pending {
+		w.Call("requestAnimationFrame", tailFramed)
+	}
 }
