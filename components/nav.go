@@ -10,7 +10,8 @@ import (
 var firstNav = true
 
 // afterNav runs after a page changed in the client: it puts the page's head
-// in the document, scrolls to the top and moves focus to the page's
+// in the document (head: its title, description, the host's head for it
+// and its robots meta), scrolls to the top and moves focus to the page's
 // heading, so that screen readers announce the new page, then tells
 // reader.js. The search page without a query is there to be typed in:
 // focus goes to its box (on narrow screens the header's box is folded
@@ -19,21 +20,24 @@ var firstNav = true
 // the browser's own behaviour.
 //
 // drawn says the page is on screen already (Page.OnUpdate drew it): the
-// scroll and focus are then set at once. Otherwise they wait for go-app's
-// next frame, which draws the page; go-app runs that frame from a timer, so
-// whether it comes in the same task depends on how long the drawing took.
-// A search's results in a new history entry are scrolled to at once and
-// focused after they are painted (afterPaint).
-func afterNav(ctx app.Context, ref page.Ref, d page.Data, drawn bool) {
+// rest is then done at once. Otherwise it waits for go-app's next frame,
+// which draws the page; go-app runs that frame from a timer, so whether it
+// comes in the same task depends on how long the drawing took.
+//
+// A search's results drawn in a new history entry are scrolled to at once,
+// and the head, the focus and reader.js's hook wait until they are painted
+// (afterPaint): none of it changes what the reader sees (the box's
+// direction was set as they typed, and a new entry, whose state stays null
+// until reader.js keys it, has no place to restore), and the paint would
+// wait for it. Elsewhere reader.js draws with the page (an article's Save
+// button, the place of a page gone back to), in the same task.
+func afterNav(ctx app.Context, ref page.Ref, drawn bool, head func()) {
 	if !app.IsClient {
+		head()
 		return
 	}
-	if d.Drawn != nil {
-		applyDrawnHead(d.Drawn.Head)
-	} else {
-		applyHead(d.Head)
-	}
 	if ctx.Page().URL().Fragment != "" {
+		head()
 		ctx.Defer(func(app.Context) { pageShown() })
 		return
 	}
@@ -42,7 +46,8 @@ func afterNav(ctx app.Context, ref page.Ref, d page.Data, drawn bool) {
 			showQuery(ref.Slug)
 		}
 		app.Window().Call("scrollTo", 0, 0)
-		focusAndTell := func() {
+		rest := func() {
+			head()
 			if ref.Kind == page.Search && ref.Slug == "" {
 				focusElement(searchInputID)
 			} else {
@@ -50,19 +55,12 @@ func afterNav(ctx app.Context, ref page.Ref, d page.Data, drawn bool) {
 			}
 			pageShown()
 		}
-		// A search's results drawn in a new history entry are painted
-		// before focus moves to them and reader.js hears of them: nothing
-		// that follows changes what the reader sees (the box's direction
-		// was set as they typed; no place to restore in a new entry, whose
-		// state stays null until reader.js keys it). Elsewhere reader.js
-		// draws with the page (an article's Save button, the place of a
-		// page gone back to), in the same task.
 		if ref.Kind == page.Search && app.Window().Get("history").Get("state").IsNull() {
-			afterPaint(focusAndTell)
+			afterPaint(rest)
 			return
 		}
-		tail = nil // a search's tail, superseded
-		focusAndTell()
+		tail = nil // a search's, superseded
+		rest()
 	}
 	if drawn {
 		top(ctx)

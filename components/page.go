@@ -76,36 +76,51 @@ func (p *Page) OnNav(ctx app.Context) {
 	}
 	p.st.load(ctx, p.Source, func(ctx app.Context) {
 		ref, d := p.st.Ref, p.st.Data
+		// A page drawn ahead (OnUpdate) is on screen already: its scroll
+		// and focus are set now, in the task of the search, not at go-app's
+		// next frame, which would paint it first where the page was.
+		drawn := p.view != nil && p.drawn == p.st.gen
 		switch {
 		case p.st.offline():
 			ref, d = offlineRef, page.Data{}
 		case p.st.Status == loadingErr:
-			title := i18n.ErrorTitle
+			key := i18n.ErrorTitle
 			if errors.Is(p.st.Err, page.ErrStale) {
-				title = i18n.StaleTitle
+				key = i18n.StaleTitle
 			}
-			setTitle(ctx, p.Site.Table.Plain().Text(title)) // a title: no isolates
-			if !first {
-				// At the top, focus on its heading, as any page the app
-				// draws: the link followed is gone, and focus with it.
-				afterNav(ctx, p.st.Ref, page.Data{}, p.view != nil && p.drawn == p.st.gen)
+			title := p.Site.Table.Plain().Text(key) // a title: no isolates
+			if first {
+				setTitle(ctx, title)
+				return
+			}
+			// At the top, focus on its heading, as any page the app draws:
+			// the link followed is gone, and focus with it.
+			afterNav(ctx, p.st.Ref, drawn, func() {
+				setTitle(ctx, title)
+				applyHead(nil)
 				setRobots("") // the page has no head: none from the last
-			}
+			})
 			return
 		}
 		m := MetaOf(p.Site, ref, d)
-		setTitle(ctx, m.Title)
-		setDescription(ctx, m.Description)
-		if !first {
-			// A page drawn ahead (OnUpdate) is on screen already: its
-			// scroll and focus are set now, in the task of the search, not
-			// at go-app's next frame, which would paint it first where the
-			// page was.
-			afterNav(ctx, ref, d, p.view != nil && p.drawn == p.st.gen)
+		if first {
+			setTitle(ctx, m.Title)
+			setDescription(ctx, m.Description)
+			setRobots(m.Robots)
+			return
 		}
-		// After afterNav, which puts the page's head from the host in
-		// place of the last page's: a page the app draws itself has none.
-		setRobots(m.Robots)
+		afterNav(ctx, ref, drawn, func() {
+			setTitle(ctx, m.Title)
+			setDescription(ctx, m.Description)
+			if d.Drawn != nil {
+				applyDrawnHead(d.Drawn.Head)
+			} else {
+				applyHead(d.Head)
+			}
+			// After the head from the host, put in place of the last
+			// page's: a page the app draws itself has none.
+			setRobots(m.Robots)
+		})
 	})
 	if ref := p.st.Ref; ref.Kind == page.Search && p.st.Status == loading {
 		// The box of the search page that shows while its results load.

@@ -56,7 +56,9 @@ func TestRobotsInTheApp(t *testing.T) {
 	tb.keys("/", "/")
 	tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input"`, 5*time.Second)
 	tb.keys("a query", "synthetic"+kb.Enter)
-	tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	// The head is written once the results are painted, with focus moved
+	// to their count (components.afterPaint).
+	tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent === "45 results for synthetic"`+searchDone, 10*time.Second)
 	check("a search's results", "noindex")
 
 	tb.click("opening a result", ".search-results .summary-headline a")
@@ -190,7 +192,7 @@ func TestDescriptionInTheApp(t *testing.T) {
 	tb.keys("/", "/")
 	tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input"`, 5*time.Second)
 	tb.keys("a query", "synthetic"+kb.Enter)
-	tb.waitFor("the results", `location.search === "?q=synthetic" && (document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
+	tb.waitFor("the results", `location.search === "?q=synthetic" && (document.querySelector("h1") || {}).textContent === "45 results for synthetic"`+searchDone, 10*time.Second)
 	check("a search's results from the box", false)
 
 	tb.expectPage()
@@ -264,7 +266,7 @@ func TestHeadFromSearchToSearch(t *testing.T) {
 	search := func(q, h1 string) {
 		t.Helper()
 		eval[chromedp.Void](tb, `(() => { const i = document.getElementById("search-input"); i.value = `+jsString(q)+`; i.form.requestSubmit(); })()`)
-		tb.waitFor("the results of "+q, `(document.querySelector("h1") || {}).textContent === `+jsString(h1), 10*time.Second)
+		tb.waitFor("the results of "+q, `(document.querySelector("h1") || {}).textContent === `+jsString(h1)+searchDone, 10*time.Second)
 	}
 	search("synthetic", "60 results for synthetic")
 	bare("a search", check("a search", "noindex"), true)
@@ -275,7 +277,7 @@ func TestHeadFromSearchToSearch(t *testing.T) {
 		t.Errorf("a second search: the title %q does not name its query", got.Title)
 	}
 	eval[chromedp.Void](tb, `(() => { const i = document.getElementById("search-input"); i.value = ""; i.form.requestSubmit(); })()`)
-	tb.waitFor("the search page without a query", `location.pathname === "/search" && location.search === "" && !document.querySelector(".search-results")`, 10*time.Second)
+	tb.waitFor("the search page without a query", `location.pathname === "/search" && location.search === "" && !document.querySelector(".search-results") && document.activeElement && document.activeElement.id === "search-input"`, 10*time.Second)
 	bare("the search page without a query", check("the search page without a query"), false)
 	search("story 8", "1 result for story 8")
 	bare("a search after none", check("a search after none", "noindex"), true)

@@ -51,6 +51,11 @@ func searchAt(t *testing.T, width int, path string) *tab {
 	return tb
 }
 
+// searchDone is true once a search's results, drawn and painted, have had
+// their head written and focus moved to their count, which follow the
+// paint in a new history entry (components.afterPaint).
+const searchDone = ` && document.activeElement && document.activeElement.id === "page-title"`
+
 // searchState is what a search page shows.
 type searchState struct {
 	Marker  int
@@ -162,7 +167,7 @@ func TestSearchNarrow(t *testing.T) {
 	tb.keys("/", "/")
 	tb.waitFor("the box open, focused", atBox, 10*time.Second)
 	tb.keys("typing a query", "story 1"+kb.Enter)
-	tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent === "11 results for story 1"`, 10*time.Second)
+	tb.waitFor("the results", `(document.querySelector("h1") || {}).textContent === "11 results for story 1"`+searchDone, 10*time.Second)
 	if title := eval[string](tb, `document.title`); !strings.HasPrefix(title, "11 results for story 1 · ") {
 		t.Errorf("the results' title is %q, want it to say what the query found", title)
 	}
