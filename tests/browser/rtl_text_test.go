@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"dateline/app/article"
 )
 
 // partsAtJS finds the texts it is given in the element sel, in that order
@@ -193,7 +195,11 @@ func TestQueryUprightArabic(t *testing.T) {
 func TestDatesOnOneLine(t *testing.T) {
 	t.Parallel()
 	const linesJS = `Array.from(document.querySelectorAll("main time"), (el) => {
-  const tops = Array.from(el.getClientRects(), (r) => Math.round(r.top));
+  // The lines of its text: a date is a box of its own (inline-block),
+  // which has one rect however many lines it holds.
+  const r = document.createRange();
+  r.selectNodeContents(el);
+  const tops = Array.from(r.getClientRects(), (r) => Math.round(r.top));
   return {text: el.textContent, lines: new Set(tops).size};
 })`
 	type dateLines struct {
@@ -226,5 +232,52 @@ func TestDatesOnOneLine(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLongDateStaysOnScreen reads an article's byline and the home page's
+// list at 320 px at the largest text size, in an edition whose date is
+// wider than the column there ("27 de septiembre de 2024"): the date
+// breaks inside, within the column, and the page stays as wide as the
+// screen. Kept on one line, it ran off the screen, and the phone laid the
+// page out 394 px wide, scrolled sideways.
+func TestLongDateStaysOnScreen(t *testing.T) {
+	t.Parallel()
+	ds := &article.Dataset{Site: &article.Site{Name: "Synthetic Times", Lang: "es", Labels: map[string]string{
+		"date.pattern": "{day} de {month} de {year}", "date.month.9": "septiembre", "article.updated": "Actualizado el {date}",
+	}}}
+	ds.Articles = append(ds.Articles, article.Article{
+		Slug: "long-date", Lang: "es", Headline: "Una historia sintética de septiembre", Section: "Mundo",
+		Published: "2024-09-27", Updated: "2024-09-28T10:00:00Z", Authors: []string{"A. Escritor"},
+		Body: []article.Block{{Type: article.Paragraph, Text: "Texto claramente sintético."}},
+	})
+	h := privateHost(t, "-data", writeDataset(t, "long-date.json", ds))
+	tb := newTab(t, 320, 640)
+	tb.do("setting the viewport", viewport(320, 640))
+	type dateBox struct {
+		Text        string
+		Right, Edge float64
+	}
+	for _, path := range []string{"/articles/long-date", "/"} {
+		tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+		eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({size: 7}))`)
+		tb.mustLoad(h.URL+path, http.StatusOK)
+		tb.waitLive()
+		dates := eval[[]dateBox](tb, `Array.from(document.querySelectorAll("main time"), (el) => {
+  const p = el.parentElement, cs = getComputedStyle(p);
+  return {text: el.textContent, right: el.getBoundingClientRect().right,
+    edge: p.getBoundingClientRect().right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth)};
+})`)
+		if len(dates) == 0 {
+			t.Fatalf("%s: no date in <main>", path)
+		}
+		for _, d := range dates {
+			if d.Right > d.Edge+0.5 {
+				t.Errorf("%s: the date %q ends at %.1f px, past its line's edge at %.1f px", path, d.Text, d.Right, d.Edge)
+			}
+		}
+		if w := eval[float64](tb, `document.documentElement.scrollWidth`); w > 320 {
+			t.Errorf("%s: the page is laid out %.0f px wide, wider than the 320 px screen", path, w)
+		}
 	}
 }
