@@ -99,7 +99,9 @@ var (
 // a requestAnimationFrame callback runs before the frame's paint, and a
 // timer it sets after it. f is dropped if the address has changed by then
 // (a page after it, whose own navigation does what f would), and runs at
-// once in a hidden page, which has no frames.
+// once in a hidden page, which has no frames; a page hidden before its
+// frame came runs it from a timer of its own (paintLate), which a frame
+// that comes first makes do nothing.
 func afterPaint(f func()) {
 	w := app.Window()
 	if w.Get("document").Get("hidden").Bool() {
@@ -125,5 +127,11 @@ func afterPaint(f func()) {
 	tail, tailHref = f, w.Get("location").Get("href").String()
 	if !pending {
 		w.Call("requestAnimationFrame", tailFramed)
+		w.Call("setTimeout", tailPainted, paintLate)
 	}
 }
+
+// paintLate is how long, in milliseconds, afterPaint waits for a frame
+// before it runs its work anyway: a frame comes every 16 ms or so in a
+// page on screen, and never in one hidden meanwhile.
+const paintLate = 250

@@ -915,3 +915,22 @@ func TestSearchServerErrorLogged(t *testing.T) {
 		return m.Source == "network" && strings.Contains(m.Text, "status of 500") || strings.Contains(m.Text, logged)
 	})
 }
+
+// TestSearchFocusWithoutFrame searches in a page that gets no frame after
+// the results are drawn (a tab hidden meanwhile, here the frame callbacks
+// held back): the head, the focus on the count and reader.js's hook, which
+// wait for the results' paint, come all the same, from a timer.
+func TestSearchFocusWithoutFrame(t *testing.T) {
+	t.Parallel()
+	tb := searchAt(t, 412, "/search")
+	tb.expectPage()
+	eval[chromedp.Void](tb, `(() => {
+  window.requestAnimationFrame = () => 0;
+  const i = document.getElementById("search-input");
+  i.value = "story 7";
+  i.form.requestSubmit();
+})()`)
+	tb.waitFor("the results, focused, with their title", `(document.querySelector("h1") || {}).textContent === "1 result for story 7"`+searchDone+
+		` && document.title.startsWith("1 result for story 7")`, 5*time.Second)
+	tb.waitPage("the search")
+}
