@@ -25,16 +25,23 @@ import (
 func headerDataset() *article.Dataset {
 	ds := readerDataset()
 	ds.Site.Name = "Synthetic Times"
-	for i, sec := range []string{"Section One", "Section Two", "Section Three", "Section Four", "Section Five", "Section Six", "Section Seven"} {
+	addSectionStories(ds, "header-section", "Header", "Section One", "Section Two", "Section Three", "Section Four", "Section Five", "Section Six", "Section Seven")
+	return ds
+}
+
+// addSectionStories adds to ds a plainly synthetic story in each of
+// sections, one a day from 20 April 2024 back, slugged slug-1, slug-2...
+// and headed "<what> test: a synthetic story in <section>".
+func addSectionStories(ds *article.Dataset, slug, what string, sections ...string) {
+	for i, sec := range sections {
 		ds.Articles = append(ds.Articles, article.Article{
-			Slug:      fmt.Sprintf("header-section-%d", i+1),
-			Headline:  fmt.Sprintf("Header test: a synthetic story in %s", sec),
+			Slug:      fmt.Sprintf("%s-%d", slug, i+1),
+			Headline:  fmt.Sprintf("%s test: a synthetic story in %s", what, sec),
 			Section:   sec,
 			Published: fmt.Sprintf("2024-04-%02dT09:00:00Z", 20-i),
-			Body:      []article.Block{{Type: article.Paragraph, Text: "A plainly synthetic paragraph for the header's tests."}},
+			Body:      []article.Block{{Type: article.Paragraph, Text: "A plainly synthetic paragraph for the " + strings.ToLower(what) + "'s tests."}},
 		})
 	}
-	return ds
 }
 
 // headerRowJS measures the header: its first row (the bar with the name,

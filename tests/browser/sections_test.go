@@ -205,15 +205,7 @@ func currentSection(t *testing.T, h *host) {
 func TestHeaderSectionsShowMore(t *testing.T) {
 	t.Parallel()
 	ds := &article.Dataset{}
-	for i, sec := range []string{"Adipiscing", "Consectetur", "Dolor", "Elit", "Ipsum", "Lorem", "Sit Amet", "Tempor"} {
-		ds.Articles = append(ds.Articles, article.Article{
-			Slug:      fmt.Sprintf("strip-story-%d", i+1),
-			Headline:  fmt.Sprintf("Strip test: a synthetic story in %s", sec),
-			Section:   sec,
-			Published: fmt.Sprintf("2024-04-%02dT09:00:00Z", 20-i),
-			Body:      []article.Block{{Type: article.Paragraph, Text: "A plainly synthetic paragraph for the strip's test."}},
-		})
-	}
+	addSectionStories(ds, "strip-story", "Strip", "Adipiscing", "Consectetur", "Dolor", "Elit", "Ipsum", "Lorem", "Sit Amet", "Tempor")
 	h := privateHost(t, "-data", writeDataset(t, "strip-more.json", ds))
 	tb := newTab(t, 320, 700)
 	tb.do("setting the viewport", viewport(320, 700))
