@@ -111,11 +111,11 @@ func afterPaint(f func()) {
 	}
 	if tailPainted == nil {
 		tailPainted = app.FuncOf(func(app.Value, []app.Value) any {
-			if f := tail; f != nil && app.Window().Get("location").Get("href").String() == tailHref {
-				tail = nil
+			f := tail
+			tail = nil
+			if f != nil && app.Window().Get("location").Get("href").String() == tailHref {
 				f()
 			}
-			tail = nil
 			return nil
 		})
 		tailFramed = app.FuncOf(func(app.Value, []app.Value) any {
