@@ -60,9 +60,9 @@ func (h Head) HTML() string {
 // og:image (with its size and alt text) only from the article's first
 // figure that has an image link previews can show (not SVG, which
 // Facebook's and X's cards do not draw), when its address is absolute or
-// can be made so; og:type "article" with its times, section and tags on an article's
-// page, "website" elsewhere; twitter:card "summary_large_image" with an
-// image, "summary" without. The not-found and offline pages also get
+// can be made so; og:type "article" with its times, section and tags on
+// an article's page, "website" elsewhere; twitter:card
+// "summary_large_image" with an image, "summary" without. The not-found and offline pages also get
 // robots "noindex", for hosts that serve them with status 200, and so do
 // the saved articles and the results of a search query.
 func HeadTags(site article.Site, p Page) (Head, error) {
