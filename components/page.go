@@ -103,24 +103,26 @@ func (p *Page) OnNav(ctx app.Context) {
 			return
 		}
 		m := MetaOf(p.Site, ref, d)
-		if first {
+		// The document's first page keeps the head the host wrote.
+		head := func() {
 			setTitle(ctx, m.Title)
 			setDescription(ctx, m.Description)
-			setRobots(m.Robots)
-			return
-		}
-		afterNav(ctx, ref, drawn, func() {
-			setTitle(ctx, m.Title)
-			setDescription(ctx, m.Description)
-			if d.Drawn != nil {
+			switch {
+			case first:
+			case d.Drawn != nil:
 				applyDrawnHead(d.Drawn.Head)
-			} else {
+			default:
 				applyHead(d.Head)
 			}
 			// After the head from the host, put in place of the last
 			// page's: a page the app draws itself has none.
 			setRobots(m.Robots)
-		})
+		}
+		if first {
+			head()
+			return
+		}
+		afterNav(ctx, ref, drawn, head)
 	})
 	if ref := p.st.Ref; ref.Kind == page.Search && p.st.Status == loading {
 		// The box of the search page that shows while its results load.

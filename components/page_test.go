@@ -292,7 +292,10 @@ func TestList(t *testing.T) {
 		t.Run(tt.scenario, func(t *testing.T) {
 			_, root := render(t, View(testSite, tt.ref, page.Data{List: tt.list}))
 			h1 := root.All("h1")
-			if len(h1) != 1 || h1[0].TextContent() != tt.h1 {
+			if len(h1) != 1 {
+				t.Fatalf("%d headings, want 1", len(h1))
+			}
+			if h1[0].TextContent() != tt.h1 {
 				t.Errorf("the heading reads %q, want %q", h1[0].TextContent(), tt.h1)
 			}
 			if hidden := h1[0].WithClass("visually-hidden"); tt.list.Page > 1 && len(hidden) != 1 {
