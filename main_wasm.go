@@ -16,10 +16,10 @@ import (
 const updateInterval = 5 * time.Minute
 
 // run starts the client. It first takes the page it opens on as the host
-// drew it (a search page without complete results runs its query), so
-// that its first render shows the same page as the prerendered HTML. If
-// that cannot be had, the prerendered page stays as it is, fully
-// readable, with plain links.
+// drew it (a search page without complete results runs its query), and
+// keeps that page on screen as it is (components.KeepDrawn), or draws the
+// same page as the prerendered HTML. If the page cannot be had, the
+// prerendered page stays as it is, fully readable, with plain links.
 func run() {
 	mark("dateline:go-start")
 	site, err := client.Site(app.Getenv("DATELINE_SITE"))
@@ -31,11 +31,15 @@ func run() {
 	u := app.Window().URL()
 	path := u.Path
 	ref := page.ParseURL(path, u.RawQuery)
-	if _, err := src.First(ref); err != nil {
+	d, err := src.First(ref)
+	if err != nil {
 		stay(err)
 		return
 	}
 	mark("dateline:data-loaded")
+	if d.Drawn != nil {
+		components.KeepDrawn()
+	}
 	components.Route(site, src, path)
 	client.WatchForUpdates(updateInterval)
 	app.RunWhenOnBrowser()

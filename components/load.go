@@ -2,6 +2,7 @@ package components
 
 import (
 	"errors"
+	"net/url"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -26,6 +27,8 @@ type pageState struct {
 	Data   page.Data
 	// gen counts the changes above, so that Page knows when to draw again.
 	gen int
+	// at is the address (path and query) the data above is for.
+	at string
 	// early: the data above came before the address changed to Ref
 	// (Page.OnUpdate), and the navigation's OnNav is still to come.
 	early bool
@@ -58,7 +61,7 @@ func (st *pageState) init(src page.Source) {
 	}
 	u := app.Window().URL()
 	ref := page.ParseURL(u.Path, u.RawQuery)
-	st.Ref = ref
+	st.Ref, st.at = ref, address(u)
 	if data, ok := src.Cached(ref); ok {
 		st.Status, st.Ref, st.Data = loaded, ref, data
 	}
@@ -83,9 +86,16 @@ func (st *pageState) ahead(ref page.Ref, src page.Source) {
 func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Context)) {
 	u := ctx.Page().URL()
 	ref := page.ParseURL(u.Path, u.RawQuery)
-	early := st.early
-	st.early = false
-	if early && st.Ref == ref && st.Status == loaded {
+	at := address(u)
+	early, same := st.early, st.at == at
+	st.early, st.at = false, at
+	// The page on screen, which OnUpdate drew ahead, or which an in-page
+	// link (the skip link's) or a move in the history between fragments
+	// of its address leaves where it is: it is not drawn again, which on
+	// the document's first page would replace the page the host drew
+	// (kept.go). The same page at another address (a search's query
+	// written otherwise) is loaded again.
+	if (early || same) && st.Ref == ref && st.Status == loaded {
 		done(ctx)
 		return
 	}
@@ -114,3 +124,6 @@ func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Contex
 		})
 	})
 }
+
+// address is u's path and query: a page's address but for its fragment.
+func address(u *url.URL) string { return u.Path + "?" + u.RawQuery }

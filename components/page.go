@@ -143,6 +143,14 @@ func (p *Page) Render() app.UI {
 }
 
 func (p *Page) draw() app.UI {
+	if kept != nil {
+		// The first render of the page the document opened on, taken as
+		// drawn: the host's page stays (kept.go).
+		if firstNav && p.st.Status == loaded && p.st.Data.Drawn != nil {
+			return keptView()
+		}
+		dropKept()
+	}
 	switch p.st.Status {
 	case loaded:
 		return View(p.Site, p.st.Ref, p.st.Data)

@@ -38,7 +38,14 @@ type Shell struct {
 func (s *Shell) Render() app.UI {
 	t := s.Site.Table
 	return app.Elem("div").Class("app").Body(
-		app.Elem("a").Class("skip-link").Attr("href", "#main").Body(Label(t.Text(i18n.SkipToContent))).OnClick(skipToMain),
+		// reader.js moves focus to <main> when it is followed: go-app
+		// takes an in-page link for a navigation, which scrolls but leaves
+		// focus where it was.
+		markup(func(b *strings.Builder) {
+			put(b, `<a class="skip-link" href="#main">`)
+			writeText(b, t.Text(i18n.SkipToContent))
+			put(b, `</a>`)
+		}),
 		app.Elem("header").Class("site-header").Body(
 			app.Elem("div").Class("bar").Body(
 				markup(func(b *strings.Builder) {
@@ -139,13 +146,6 @@ func sectionsNav(site *page.Site, current string) app.UI {
 		}
 		put(b, `</ul></nav>`)
 	})
-}
-
-// skipToMain moves focus to <main> itself: go-app handles in-page links as
-// navigations, which scroll but leave focus where it was.
-func skipToMain(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	focusElement("main")
 }
 
 // focusElement moves keyboard focus to the element with the given id.

@@ -1790,6 +1790,16 @@
     }
   });
 
+  // The skip link moves focus to <main> itself. The browser does so for an
+  // in-page link, but once the app is live go-app takes the link for a
+  // navigation, which scrolls to <main> and leaves focus where it was.
+  doc.addEventListener("click", function (e) {
+    var main = e.target.closest && e.target.closest(".skip-link") && doc.getElementById("main");
+    if (main) {
+      main.focus();
+    }
+  });
+
   // ---- status line ---------------------------------------------------------
 
   var status = { offline: !navigator.onLine, state: "", done: 0, total: 0, error: "", update: false };
@@ -2549,7 +2559,8 @@
   // ---- each page ------------------------------------------------------------
 
   // shown runs for every page drawn: the prerendered one, the same page
-  // taken over by app.wasm, and each page the app navigates to.
+  // again once app.wasm is live (the same elements, which the app keeps:
+  // components/kept.go), and each page the app navigates to.
   function shown() {
     var again = reopened();
     netWords();

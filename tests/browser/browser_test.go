@@ -152,7 +152,8 @@ const probeScript = `(() => {
       const cs = getComputedStyle(l);
       return Object.assign(rect(l), {pointerEvents: cs.pointerEvents, display: cs.display});
     },
-    // live: the app has marked the document and replaced the prerendered tree.
+    // live: the app has marked the document and its first render is in
+    // (the page it drew, or the empty element before the page it kept).
     live() {
       const first = document.body && document.body.firstElementChild;
       return document.documentElement.dataset.app === "live" && !!first && !first.__dtPrerendered;
