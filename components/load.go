@@ -27,8 +27,9 @@ type pageState struct {
 	Data   page.Data
 	// gen counts the changes above, so that Page knows when to draw again.
 	gen int
-	// at is the address (path and query) the data above is for.
-	at string
+	// at is the address (path and query) the data above is for, and frag
+	// the fragment it was shown with.
+	at, frag string
 	// early: the data above came before the address changed to Ref
 	// (Page.OnUpdate), and the navigation's OnNav is still to come.
 	early bool
@@ -61,7 +62,7 @@ func (st *pageState) init(src page.Source) {
 	}
 	u := app.Window().URL()
 	ref := page.ParseURL(u.Path, u.RawQuery)
-	st.Ref, st.at = ref, address(u)
+	st.Ref, st.at, st.frag = ref, address(u), u.Fragment
 	if data, ok := src.Cached(ref); ok {
 		st.Status, st.Ref, st.Data = loaded, ref, data
 	}
@@ -86,16 +87,20 @@ func (st *pageState) ahead(ref page.Ref, src page.Source) {
 func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Context)) {
 	u := ctx.Page().URL()
 	ref := page.ParseURL(u.Path, u.RawQuery)
-	at := address(u)
-	early, same := st.early, st.at == at
-	st.early, st.at = false, at
-	// The page on screen, which OnUpdate drew ahead, or which an in-page
-	// link (the skip link's) or a move in the history between fragments
-	// of its address leaves where it is: it is not drawn again, which on
-	// the document's first page would replace the page the host drew
-	// (kept.go). The same page at another address (a search's query
-	// written otherwise) is loaded again.
-	if (early || same) && st.Ref == ref && st.Status == loaded {
+	at, frag := address(u), u.Fragment
+	// Only the fragment changed: an in-page link (the skip link's) or a
+	// move in the history between fragments of the address. The same
+	// address asked for again (a search submitted again, which the page
+	// of incomplete results asks the reader to do) is loaded again.
+	moved := st.at == at && st.frag != frag
+	early := st.early
+	st.early, st.at, st.frag = false, at, frag
+	// The page on screen, which OnUpdate drew ahead, or which a move
+	// between fragments of its address leaves where it is: it is not
+	// drawn again, which on the document's first page would replace the
+	// page the host drew (kept.go). The same page at another address (a
+	// search's query written otherwise) is loaded again.
+	if (early || moved) && st.Ref == ref && st.Status == loaded {
 		done(ctx)
 		return
 	}
