@@ -2637,6 +2637,17 @@
   apply(settings());
   showSettings(settings());
   doc.addEventListener("dateline:page", shown);
+  // The first page the app draws takes the place of the one the host drew,
+  // which the app kept on screen (components/kept.go): a header of its
+  // own, whose status line is painted as it comes, not once the page's
+  // data has (shown), which leaves it empty meanwhile. Later pages keep
+  // the header, and its line.
+  new MutationObserver(function () {
+    if ($(".status-text") !== painted) {
+      paintStatus();
+      searchState();
+    }
+  }).observe(doc.body, { childList: true });
   window.addEventListener("scroll", onScroll, { passive: true });
   window.addEventListener("scroll", keepScroll, { passive: true });
   window.addEventListener("resize", onScroll, { passive: true });
