@@ -114,26 +114,34 @@ func summaryEntries(items []article.Summary, showSection bool) []entry {
 	return out
 }
 
-// pagerView links a list page to its neighbours: newer articles before
-// it, older after. A list of one page has none.
+// pagerView links a list page to its neighbours, newer articles before it
+// and older after, and to its two ends: a list of 100,000 articles has
+// 3,334 pages, and its oldest is not 3,333 pages away. A list of one page
+// has none.
 func pagerView(t *i18n.Table, ref page.Ref, l *page.List) app.UI {
-	return pager(t, ref, l.Page, l.Pages, i18n.ListNewer, i18n.ListOlder)
-}
-
-// pager links page n of pages to the pages before and after it. It is
-// markup, as a list's entries are (entryList): plain links, which go-app
-// hears at the window.
-func pager(t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) app.UI {
-	if pages <= 1 {
+	if l.Pages <= 1 {
 		return nil
 	}
-	return markup(func(b *strings.Builder) { writePager(b, t, ref, n, pages, before, after) })
+	return markup(func(b *strings.Builder) {
+		writePager(b, t, ref, l.Page, l.Pages, pagerLabels{i18n.ListNewer, i18n.ListOlder, i18n.ListNewest, i18n.ListOldest})
+	})
 }
 
-// writePager writes the markup of pager, for a list of more than one page.
-func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, before, after i18n.Key) {
+// pagerLabels name a pager's links: to the pages before and after, and
+// to the first and last pages (none when empty).
+type pagerLabels struct{ before, after, first, last i18n.Key }
+
+// writePager writes the links of page n of pages (more than one) to the
+// pages before and after it, and to the first and the last where those are
+// not the same pages. It is markup, as a list's entries are (entryList):
+// plain links, which go-app hears at the window.
+func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, l pagerLabels) {
 	link := func(class, rel string, to int, label i18n.Key) {
-		put(b, `<a class="`, class, `" rel="`, rel, `" href="`)
+		put(b, `<a class="`, class, `"`)
+		if rel != "" {
+			put(b, ` rel="`, rel, `"`)
+		}
+		put(b, ` href="`)
 		escape(b, ref.WithN(to).Path(), false)
 		put(b, `">`)
 		writeText(b, t.Text(label))
@@ -142,8 +150,11 @@ func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, b
 	put(b, `<nav class="pager" aria-label="`)
 	escape(b, t.Plain().Text(i18n.NavPages), false)
 	put(b, `">`)
+	if l.first != "" && n > 2 {
+		link("pager-first", "", 1, l.first)
+	}
 	if n > 1 {
-		link("pager-prev", "prev", min(n-1, pages), before) // past the last page, to the last
+		link("pager-prev", "prev", min(n-1, pages), l.before) // past the last page, to the last
 	}
 	if n <= pages {
 		put(b, `<span class="pager-at">`)
@@ -151,7 +162,10 @@ func writePager(b *strings.Builder, t *i18n.Table, ref page.Ref, n, pages int, b
 		put(b, `</span>`)
 	}
 	if n < pages {
-		link("pager-next", "next", n+1, after)
+		link("pager-next", "next", n+1, l.after)
+	}
+	if l.last != "" && n < pages-1 {
+		link("pager-last", "", pages, l.last)
 	}
 	put(b, `</nav>`)
 }

@@ -453,3 +453,41 @@ func TestMetaRobots(t *testing.T) {
 		})
 	}
 }
+
+// TestPagerEnds checks a list's links to its first and last pages: there
+// from the third page and up to the last page but two, where the pages
+// before and after are not those already.
+func TestPagerEnds(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string // the pager's links, in order: class and address
+	}{
+		{1, "pager-next /page/2, pager-last /page/5"},
+		{2, "pager-prev /, pager-next /page/3, pager-last /page/5"},
+		{3, "pager-first /, pager-prev /page/2, pager-next /page/4, pager-last /page/5"},
+		{4, "pager-first /, pager-prev /page/3, pager-next /page/5"},
+		{5, "pager-first /, pager-prev /page/4"},
+		{7, "pager-first /, pager-prev /page/5"}, // past the last page
+	} {
+		_, root := render(t, View(testSite, page.HomeRef(tt.n), page.Data{List: list("", tt.n, 5)}))
+		pager := root.WithClass("pager")
+		if len(pager) != 1 {
+			t.Fatalf("page %d: %d pagers", tt.n, len(pager))
+		}
+		var got []string
+		for _, a := range pager[0].All("a") {
+			got = append(got, a.Attrs["class"]+" "+a.Attrs["href"])
+		}
+		if s := strings.Join(got, ", "); s != tt.want {
+			t.Errorf("page %d of 5: links %q, want %q", tt.n, s, tt.want)
+		}
+	}
+	_, root := render(t, View(testSite, page.HomeRef(3), page.Data{List: list("", 3, 5)}))
+	var labels []string
+	for _, a := range root.WithClass("pager")[0].All("a") {
+		labels = append(labels, a.TextContent())
+	}
+	if s := strings.Join(labels, " | "); s != "Newest | Newer articles | Older articles | Oldest" {
+		t.Errorf("the pager's links read %q", s)
+	}
+}

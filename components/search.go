@@ -153,7 +153,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		writeEntryList(&b, site, "article-list search-results", hits(results))
 	}
 	if len(results) > 0 && f.Pages > 1 || past {
-		writePager(&b, t, ref, f.Page, f.Pages, i18n.SearchEarlier, i18n.SearchMore)
+		writePager(&b, t, ref, f.Page, f.Pages, pagerLabels{before: i18n.SearchEarlier, after: i18n.SearchMore})
 	}
 	put(&b, `</div>`)
 	return []app.UI{app.Raw(b.String())}

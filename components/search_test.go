@@ -127,7 +127,8 @@ func TestSearchPastTheEnd(t *testing.T) {
 	if len(back) != 1 || back[0].Attrs["href"] != "/search?q=synthetic&page=3" || back[0].Attrs["rel"] != "prev" {
 		t.Errorf("%d links back, want one to the last page", len(back))
 	}
-	if n := len(root.WithClass("pager-next")) + len(root.WithClass("pager-at")) + len(root.WithClass("search-results")); n != 0 {
+	// A search's pages lead to their neighbours only: no first or last.
+	if n := len(root.WithClass("pager-next")) + len(root.WithClass("pager-at")) + len(root.WithClass("search-results")) + len(root.WithClass("pager-first")); n != 0 {
 		t.Errorf("%d elements of a page of results past the end", n)
 	}
 }

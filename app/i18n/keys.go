@@ -19,6 +19,8 @@ const (
 	ListTagged            Key = "list.tagged"
 	ListNewer             Key = "list.newer"
 	ListOlder             Key = "list.older"
+	ListNewest            Key = "list.newest" // a list's first page, from past its second
+	ListOldest            Key = "list.oldest" // a list's last page, from before its last but one
 	ListPageOf            Key = "list.page_of"
 	ByAuthors             Key = "article.by"
 	JoinLast              Key = "join.last"  // between the last two names of a list
@@ -165,6 +167,8 @@ var labels = [...]label{
 	{ListTagged, "Tagged {tag}"},
 	{ListNewer, "Newer articles"},
 	{ListOlder, "Older articles"},
+	{ListNewest, "Newest"},
+	{ListOldest, "Oldest"},
 	{ListPageOf, "Page {n} of {pages}"},
 	{ByAuthors, "By {authors}"},
 	{JoinLast, " and "},

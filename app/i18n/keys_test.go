@@ -22,6 +22,8 @@ func TestEnglish(t *testing.T) {
 		{"list.tagged", "Tagged {tag}"},
 		{"list.newer", "Newer articles"},
 		{"list.older", "Older articles"},
+		{"list.newest", "Newest"},
+		{"list.oldest", "Oldest"},
 		{"list.page_of", "Page {n} of {pages}"},
 		{"article.by", "By {authors}"},
 		{"join.last", " and "},

@@ -156,6 +156,20 @@ func TestArchiveNavigation(t *testing.T) {
 	if seen[0] != "/articles/archive-000" || seen[n-1] != "/articles/archive-064" || seen[n-13] != "/articles/archive-004" {
 		t.Errorf("the list runs %q ... %q", seen[:3], seen[n-13:])
 	}
+	// The list's two ends: from its last page to its first (Newest), and
+	// from there to its last (Oldest).
+	s = click("following Newest", "main a.pager-first", "/")
+	if len(s.Items) != 30 || s.Items[0] != seen[0] || s.H1 != "Latest articles" {
+		t.Errorf("Newest: %d articles from %q, h1 %q", len(s.Items), s.Items, s.H1)
+	}
+	s = click("following Oldest", "main a.pager-last", "/page/3")
+	if len(s.Items) != 5 || s.Items[0] != seen[60] {
+		t.Errorf("Oldest: %d articles from %q", len(s.Items), s.Items)
+	}
+	tb.goBack("going back to the first page")
+	tb.waitFor("back to /", `location.pathname === "/"`, 5*time.Second)
+	tb.goBack("going back to the last page")
+	tb.waitFor("back to /page/3", `location.pathname === "/page/3"`, 5*time.Second)
 	tb.goBack("going back")
 	// The address changes at once, the list at go-app's next frame.
 	tb.waitFor("back to /page/2", `location.pathname === "/page/2" && document.querySelectorAll("main article.summary h2 a").length === 30`, 5*time.Second)

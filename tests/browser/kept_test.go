@@ -18,6 +18,7 @@ import (
 // <main> on the kept page and on one the app drew (web/reader.js): go-app
 // takes it for a navigation, which would leave focus on the link.
 func TestFirstPageKept(t *testing.T) {
+	t.Parallel()
 	h := syntheticHost(t)
 	tb := newTab(t, 1280, 900)
 	// Marked at DOMContentLoaded, before app.wasm has run (the harness's
