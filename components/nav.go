@@ -29,7 +29,8 @@ var firstNav = true
 // (afterPaint): none of it changes what the reader sees (the box's
 // direction was set as they typed, and a new entry, whose state stays null
 // until reader.js keys it, has no place to restore), and the paint would
-// wait for it. Elsewhere reader.js draws with the page (an article's Save
+// wait for it. Focus then stays where a reader has moved it meanwhile
+// (back into the search box, for the next query). Elsewhere reader.js draws with the page (an article's Save
 // button, the place of a page gone back to), in the same task.
 func afterNav(ctx app.Context, ref page.Ref, drawn bool, head func()) {
 	if !app.IsClient {
@@ -46,21 +47,28 @@ func afterNav(ctx app.Context, ref page.Ref, drawn bool, head func()) {
 			showQuery(ref.Slug)
 		}
 		app.Window().Call("scrollTo", 0, 0)
-		rest := func() {
+		rest := func(focus bool) {
 			head()
-			if ref.Kind == page.Search && ref.Slug == "" {
+			switch {
+			case !focus:
+			case ref.Kind == page.Search && ref.Slug == "":
 				focusElement(searchInputID)
-			} else {
+			default:
 				focusElement("page-title")
 			}
 			pageShown()
 		}
 		if ref.Kind == page.Search && app.Window().Get("history").Get("state").IsNull() {
-			afterPaint(rest)
+			// Focus where the page left it: a reader who has moved it
+			// meanwhile (back into the search box, to type the next
+			// query) keeps it there.
+			doc := app.Window().Get("document")
+			was := doc.Get("activeElement")
+			afterPaint(func() { rest(doc.Get("activeElement").Equal(was)) })
 			return
 		}
 		tail = nil // a search's, superseded
-		rest()
+		rest(true)
 	}
 	if drawn {
 		top(ctx)

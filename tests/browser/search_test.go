@@ -545,10 +545,12 @@ func TestSearchArabicScript(t *testing.T) {
 		tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
 		eval[chromedp.Void](tb, `document.getElementById("search-input").value = ""`)
 		tb.keys("typing "+c.query, c.query+kb.Enter)
+		// Until the search is done (its box written, focus on the count),
+		// the next query typed could be overwritten by this one's.
 		tb.waitFor("the results of "+c.query, `(() => {
   const q = document.querySelector("h1 .search-query");
   return !!q && q.textContent === `+jsString(c.query)+` && document.querySelectorAll(".search-results li").length > 0;
-})()`, 10*time.Second)
+})()`+searchDone, 10*time.Second)
 		got := eval[searchState](tb, searchStateJS)
 		if got.Marker != 7 || !slices.Equal(got.Hits, c.want) || got.Marks < c.marks {
 			t.Errorf("%q in the app: %+v; want %q with at least %d words marked, without a page load", c.query, got, c.want, c.marks)
@@ -932,5 +934,43 @@ func TestSearchFocusWithoutFrame(t *testing.T) {
 })()`)
 	tb.waitFor("the results, focused, with their title", `(document.querySelector("h1") || {}).textContent === "1 result for story 7"`+searchDone+
 		` && document.title.startsWith("1 result for story 7")`, 5*time.Second)
+	tb.waitPage("the search")
+}
+
+// TestSearchFocusLeftWhereMoved moves focus back into the search box
+// between a search's results drawn and their paint, as a reader typing the
+// next query does: the focus that the paint brings (to the results'
+// heading) does not take it from the box, and the title is written all the
+// same. Frame callbacks are held back, so that the moment lasts until the
+// timer that stands in for them (components/nav.go, paintLate).
+func TestSearchFocusLeftWhereMoved(t *testing.T) {
+	t.Parallel()
+	tb := searchAt(t, 412, "/search")
+	tb.expectPage()
+	eval[chromedp.Void](tb, `(() => {
+  window.requestAnimationFrame = () => 0;
+  // Back into the box as soon as the results are drawn (a microtask
+  // after the app's task), before their paint.
+  const mo = new MutationObserver(() => {
+    if ((document.querySelector("h1") || {}).textContent === "1 result for story 7") {
+      mo.disconnect();
+      window.__movedAt = document.title;
+      document.getElementById("search-input").focus();
+    }
+  });
+  mo.observe(document.body, {subtree: true, childList: true, characterData: true});
+  const i = document.getElementById("search-input");
+  i.value = "story 7";
+  i.form.requestSubmit();
+})()`)
+	tb.waitFor("the results with their title", `(document.querySelector("h1") || {}).textContent === "1 result for story 7"`+
+		` && document.title.startsWith("1 result for story 7")`, 5*time.Second)
+	if before := eval[string](tb, `window.__movedAt || ""`); strings.HasPrefix(before, "1 result") {
+		t.Fatalf("the title was written (%q) before focus was moved back: the moment tested did not come", before)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if got := eval[string](tb, `document.activeElement ? document.activeElement.id : ""`); got != "search-input" {
+		t.Errorf("focus is on %q after the results were painted, want the search box the reader moved it to", got)
+	}
 	tb.waitPage("the search")
 }
