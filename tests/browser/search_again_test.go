@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -23,19 +22,7 @@ func TestSearchAgainSameAddress(t *testing.T) {
 	t.Parallel()
 	h := searchHost(t)
 	tb := newTab(t, 1280, 900)
-	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatalf("enabling the network domain: %v", err)
-	}
-	refuse := func(patterns ...string) {
-		t.Helper()
-		var ps []*network.BlockPattern
-		for _, p := range patterns {
-			ps = append(ps, &network.BlockPattern{URLPattern: h.URL + p, Block: true})
-		}
-		if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: ps}); err != nil {
-			t.Fatalf("refusing %q: %v", patterns, err)
-		}
-	}
+	refuse := func(patterns ...string) { tb.refuse(h.URL, patterns...) }
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)

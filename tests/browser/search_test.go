@@ -429,19 +429,7 @@ new MutationObserver(() => {
 	}); err != nil {
 		t.Fatalf("listening to the tab's requests: %v", err)
 	}
-	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatalf("enabling the network domain: %v", err)
-	}
-	refuse := func(patterns ...string) {
-		t.Helper()
-		var ps []*network.BlockPattern
-		for _, p := range patterns {
-			ps = append(ps, &network.BlockPattern{URLPattern: h.URL + p, Block: true})
-		}
-		if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: ps}); err != nil {
-			t.Fatalf("refusing %q: %v", patterns, err)
-		}
-	}
+	refuse := func(patterns ...string) { tb.refuse(h.URL, patterns...) }
 	// Every document's head (its headline and excerpt): the query's
 	// terms are had, the results to list are not.
 	refuse("/data/*/search/*h.bin")
@@ -973,4 +961,21 @@ func TestSearchFocusLeftWhereMoved(t *testing.T) {
 		t.Errorf("focus is on %q after the results were painted, want the search box the reader moved it to", got)
 	}
 	tb.waitPage("the search")
+}
+
+// refuse makes the tab's requests to site+pattern fail, for each pattern
+// (with * for any run of characters), as a network that loses them would;
+// none lifts the refusal. The network domain is enabled on first use.
+func (tb *tab) refuse(site string, patterns ...string) {
+	tb.t.Helper()
+	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+		tb.t.Fatalf("enabling the network domain: %v", err)
+	}
+	var ps []*network.BlockPattern
+	for _, p := range patterns {
+		ps = append(ps, &network.BlockPattern{URLPattern: site + p, Block: true})
+	}
+	if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: ps}); err != nil {
+		tb.t.Fatalf("refusing %q: %v", patterns, err)
+	}
 }
