@@ -15,7 +15,11 @@ import (
 // focus, the text in the search box) went with it. Instead, go-app's first
 // render is an empty element (keptView) put in for it before the page
 // (KeepDrawn), and the page goes only when the app draws another
-// (dropKept), in the same task as that page's render.
+// (dropKept), in the same task as that page's render. That first page the
+// app draws brings the whole frame in, header and footer, where later
+// pages change <main> only; reader.js paints the new header's status line
+// as it comes (its observer of the body's children). The skip link's
+// focus is reader.js's too, as go-app's handlers are not on the kept page.
 
 // kept is the host's page (the body's <div class="app">) while it stays on
 // screen; nil before the start and once it has gone.

@@ -87,19 +87,18 @@ func (st *pageState) ahead(ref page.Ref, src page.Source) {
 func (st *pageState) load(ctx app.Context, src page.Source, done func(app.Context)) {
 	u := ctx.Page().URL()
 	ref := page.ParseURL(u.Path, u.RawQuery)
+	// The page on screen is not drawn again when OnUpdate drew it ahead,
+	// or when only the fragment changed (an in-page link such as the skip
+	// link's, or a move in the history between fragments of the address):
+	// on the document's first page that would replace the page the host
+	// drew (kept.go). The same address asked for again (a search submitted
+	// again, as a page of incomplete results asks the reader to) and the
+	// same page at another address (a query written otherwise) are loaded
+	// again.
 	at, frag := address(u), u.Fragment
-	// Only the fragment changed: an in-page link (the skip link's) or a
-	// move in the history between fragments of the address. The same
-	// address asked for again (a search submitted again, which the page
-	// of incomplete results asks the reader to do) is loaded again.
 	moved := st.at == at && st.frag != frag
 	early := st.early
 	st.early, st.at, st.frag = false, at, frag
-	// The page on screen, which OnUpdate drew ahead, or which a move
-	// between fragments of its address leaves where it is: it is not
-	// drawn again, which on the document's first page would replace the
-	// page the host drew (kept.go). The same page at another address (a
-	// search's query written otherwise) is loaded again.
 	if (early || moved) && st.Ref == ref && st.Status == loaded {
 		done(ctx)
 		return

@@ -30,8 +30,9 @@ var firstNav = true
 // direction was set as they typed, and a new entry, whose state stays null
 // until reader.js keys it, has no place to restore), and the paint would
 // wait for it. Focus then stays where a reader has moved it meanwhile
-// (back into the search box, for the next query). Elsewhere reader.js draws with the page (an article's Save
-// button, the place of a page gone back to), in the same task.
+// (back into the search box, for the next query). Elsewhere reader.js
+// draws with the page (an article's Save button, the place of a page gone
+// back to), in the same task.
 func afterNav(ctx app.Context, ref page.Ref, drawn bool, head func()) {
 	if !app.IsClient {
 		head()
