@@ -2641,13 +2641,15 @@
   // which the app kept on screen (components/kept.go): a header of its
   // own, whose status line is painted as it comes, not once the page's
   // data has (shown), which leaves it empty meanwhile. Later pages keep
-  // the header, and its line.
-  new MutationObserver(function () {
+  // the header, and its line: the watch ends once it has painted one.
+  var headerWatch = new MutationObserver(function () {
     if ($(".status-text") !== painted) {
+      headerWatch.disconnect();
       paintStatus();
       searchState();
     }
-  }).observe(doc.body, { childList: true });
+  });
+  headerWatch.observe(doc.body, { childList: true });
   window.addEventListener("scroll", onScroll, { passive: true });
   window.addEventListener("scroll", keepScroll, { passive: true });
   window.addEventListener("resize", onScroll, { passive: true });
