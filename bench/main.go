@@ -91,6 +91,7 @@ func run(args []string, stdout io.Writer) error {
 	searchLang := fs.String("search-lang", "en", "the language of section f's synthetic archives: en, or ar and ckb for an Arabic or Sorani edition (queries in Arabic script); section f only")
 	archive := fs.Int("archive", 0, "with -trace or -profile: serve a synthetic archive of this many articles (sections such as /sections/lorem) instead of the bundled dataset")
 	tracePath := fs.String("trace", "", "instead of the benchmarks, trace warm loads of this page path (such as /) and of go-app's empty app, -runs each, and list what their main threads did")
+	traceMarkup := fs.Bool("trace-markup", false, "with -trace: trace go-app's empty app showing the same page's markup and style sheet, the floor of that page, instead of the bare empty app")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "length of each wrk run")
 	wrkReps := fs.Int("wrk-reps", 3, "wrk runs per server and header set, alternating host and nginx")
 	verbose := fs.Bool("v", false, "log every request of every measured load on stderr")
@@ -137,6 +138,9 @@ func run(args []string, stdout io.Writer) error {
 	if cfg.sections, err = parseSections(*only); err != nil {
 		return err
 	}
+	if *traceMarkup && *tracePath == "" {
+		return fmt.Errorf("-trace-markup: give -trace a page path too")
+	}
 	if set["search-lang"] && (!cfg.sections["f"] || *audit || *profilePath != "" || *searchProfile != "" || *tracePath != "") {
 		return fmt.Errorf("-search-lang sets the language of section f's archives only: run it with -only f (or all sections)")
 	}
@@ -180,7 +184,7 @@ func run(args []string, stdout io.Writer) error {
 			return fmt.Errorf("-trace %q: give a page path, such as /", *tracePath)
 		}
 		cfg.floorNames = true
-		return runTrace(ctx, cfg, r, *tracePath)
+		return runTrace(ctx, cfg, r, *tracePath, *traceMarkup)
 	}
 	if *profilePath != "" {
 		if !strings.HasPrefix(*profilePath, "/") {

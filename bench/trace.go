@@ -253,14 +253,26 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 
 // runTrace is -trace: warm loads of one of Dateline's pages and of go-app's
 // empty app, alternating, each traced, and what their main threads did.
-func runTrace(ctx context.Context, cfg *config, r *report, path string) error {
+func runTrace(ctx context.Context, cfg *config, r *report, path string, markup bool) error {
 	h, err := startWithChromium(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer h.stop()
-	progress("building go-app's empty app")
-	f, err := startFloor(ctx, cfg)
+	floorName := "go-app's empty app"
+	start := startFloor
+	if markup {
+		m, err := appMarkup(ctx, h.url+path)
+		if err != nil {
+			return err
+		}
+		floorName = "go-app's empty app showing the page's markup"
+		start = func(ctx context.Context, cfg *config, _ ...string) (*floor, error) {
+			return startFloorShowing(ctx, cfg, m)
+		}
+	}
+	progress("building %s", floorName)
+	f, err := start(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -299,10 +311,10 @@ func runTrace(ctx context.Context, cfg *config, r *report, path string) error {
 	if cfg.archive > 0 {
 		data = fmt.Sprintf("a synthetic archive of %d articles", cfg.archive)
 	}
-	r.printf("Host version %s, serving %s. %d second visits each of Dateline's `%s` and of go-app's empty app, alternating, "+
+	r.printf("Host version %s, serving %s. %d second visits each of Dateline's `%s` and of %s, alternating, "+
 		"traced by Chromium (categories %s) from the navigation until `data-app=live`. Times are the renderer main "+
 		"thread's, in ms: the median over the runs of each event's own time (less what runs inside it). A long task "+
-		"is a task of %.0f ms or more.\n\n", h.version, data, cfg.runs, path, "`"+strings.Join(traceCategories, "`, `")+"`", longTask)
+		"is a task of %.0f ms or more.\n\n", h.version, data, cfg.runs, path, floorName, "`"+strings.Join(traceCategories, "`, `")+"`", longTask)
 	sum := func(ms []*mainThread, f func(*mainThread) float64) samples {
 		var s samples
 		for _, m := range ms {
@@ -310,7 +322,7 @@ func runTrace(ctx context.Context, cfg *config, r *report, path string) error {
 		}
 		return s
 	}
-	t := newTable("", "Dateline", "go-app's empty app")
+	t := newTable("", "Dateline", floorName)
 	t.add("Live", sum(app, func(m *mainThread) float64 { return m.live }).cell(ms), sum(base, func(m *mainThread) float64 { return m.live }).cell(ms))
 	t.add("Main thread busy", sum(app, func(m *mainThread) float64 { return m.busy }).cell(ms), sum(base, func(m *mainThread) float64 { return m.busy }).cell(ms))
 	t.add("Long tasks", sum(app, func(m *mainThread) float64 { return float64(len(m.tasks)) }).cell(count),
@@ -326,13 +338,13 @@ func runTrace(ctx context.Context, cfg *config, r *report, path string) error {
 			sum(base, func(m *mainThread) float64 { return m.self[n] }).cell(ms))
 	}
 	t.write(r)
-	if err := reportLazy(ctx, r, h.url, f.proc.URL, app, base); err != nil {
+	if err := reportLazy(ctx, r, h.url, f.proc.URL, floorName, app, base); err != nil {
 		return err
 	}
 	for _, side := range []struct {
 		name string
 		ms   []*mainThread
-	}{{"Dateline", app}, {"go-app's empty app", base}} {
+	}{{"Dateline", app}, {floorName, base}} {
 		m := side.ms[medianIndex(sum(side.ms, func(m *mainThread) float64 { return m.live }))]
 		r.printf("Long tasks of %s's median load (live at %s):\n\n", side.name, ms(m.live))
 		t := newTable("Starts", "Length", "What runs in it (own time)")
@@ -364,7 +376,7 @@ func medianIndex(s samples) int {
 // first called, on the thread that calls it. Function names come from each
 // app.wasm's name section: Dateline's when built with
 // make clean build WASM_LDFLAGS=; the empty app's -trace build keeps them.
-func reportLazy(ctx context.Context, r *report, appURL, floorURL string, app, base []*mainThread) error {
+func reportLazy(ctx context.Context, r *report, appURL, floorURL, floorName string, app, base []*mainThread) error {
 	appWasm, err := fetchWasm(ctx, appURL)
 	if err != nil {
 		return err
@@ -398,7 +410,7 @@ func reportLazy(ctx context.Context, r *report, appURL, floorURL string, app, ba
 	r.printf("Go code compiled on its first call (V8 compiles WebAssembly lazily, function by function, on the thread " +
 		"that calls it: `wasm.CompileLazy`) before the app was live: what each start ran. Sizes are of the function " +
 		"bodies in app.wasm.\n\n")
-	t := newTable("", "Dateline", "go-app's empty app")
+	t := newTable("", "Dateline", floorName)
 	t.add("Functions", a.funcs.cell(count), b.funcs.cell(count))
 	t.add("Their code", a.bytes.cell(kB), b.bytes.cell(kB))
 	t.add("Compile time", a.ms.cell(ms), b.ms.cell(ms))
@@ -412,7 +424,7 @@ func reportLazy(ctx context.Context, r *report, appURL, floorURL string, app, ba
 		more[p] = v - b.pkgs[p]
 	}
 	r.printf("By package, in the run of median size, largest difference first:\n\n")
-	t = newTable("Package", "Dateline", "go-app's empty app")
+	t = newTable("Package", "Dateline", floorName)
 	for _, p := range topTimes(more, 15) {
 		t.add("`"+p+"`", kB(a.pkgs[p]), kB(b.pkgs[p]))
 	}
