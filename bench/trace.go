@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	neturl "net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -64,6 +65,10 @@ type mainThread struct {
 	// lazy is, per function index, how long V8 took to compile it on its
 	// first call (wasm.CompileLazy), on the main thread.
 	lazy map[int]float64
+	// scripts is, per script file, the time of its runs and of the
+	// callbacks it set (EvaluateScript and FunctionCall, outermost only,
+	// with what runs inside them): the inline loader is "(the page)".
+	scripts map[string]float64
 }
 
 type task struct {
@@ -200,7 +205,8 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 	slices.SortStableFunc(xs, func(a, b traceEvent) int {
 		return cmp.Or(cmp.Compare(a.Ts, b.Ts), cmp.Compare(b.Dur, a.Dur))
 	})
-	mt := &mainThread{live: (live - navStart) / 1000, self: map[string]float64{}, lazy: map[int]float64{}}
+	mt := &mainThread{live: (live - navStart) / 1000, self: map[string]float64{}, lazy: map[int]float64{},
+		scripts: map[string]float64{}}
 	for _, e := range xs {
 		if e.Name == "wasm.CompileLazy" {
 			var a struct {
@@ -211,6 +217,22 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 			}
 			mt.lazy[*a.FuncIndex] += e.Dur / 1000
 		}
+	}
+	var scriptEnd float64
+	for _, e := range xs {
+		if (e.Name != "EvaluateScript" && e.Name != "FunctionCall") || e.Ts < scriptEnd {
+			continue
+		}
+		var a struct {
+			Data struct {
+				URL string `json:"url"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(e.Args, &a); err != nil {
+			return nil, fmt.Errorf("the trace of %s: %s without its script (%s)", url, e.Name, e.Args)
+		}
+		scriptEnd = e.Ts + e.Dur
+		mt.scripts[scriptFile(a.Data.URL, url)] += e.Dur / 1000
 	}
 	type open struct {
 		e        traceEvent
@@ -250,6 +272,27 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 	}
 	return mt, nil
 }
+
+// scriptFile names a script by its file, without the folder, the query or
+// a content hash; the page's own (inline) scripts are "(the page)", and a
+// script of no file (a callback V8 names no file for) "(none)".
+func scriptFile(u, page string) string {
+	switch {
+	case u == "":
+		return "(none)"
+	case u == page:
+		return "(the page)"
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return hashedName.ReplaceAllString(u[strings.LastIndex(u, "/")+1:], "$1")
+}
+
+// hashedName is the content hash the host puts in a file's name
+// (reader.0123456789abcdef01234567.js), taken out so that the same file
+// of both apps shares a row.
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{24}(\.[a-z]+)$`)
 
 // runTrace is -trace: warm loads of one of Dateline's pages and of go-app's
 // empty app, alternating, each traced, and what their main threads did.
@@ -336,6 +379,20 @@ func runTrace(ctx context.Context, cfg *config, r *report, path string, markup b
 	for _, n := range topTimes(names, 25) {
 		t.add("`"+n+"`", sum(app, func(m *mainThread) float64 { return m.self[n] }).cell(ms),
 			sum(base, func(m *mainThread) float64 { return m.self[n] }).cell(ms))
+	}
+	t.write(r)
+	files := map[string]float64{}
+	for _, m := range append(slices.Clone(app), base...) {
+		for f, v := range m.scripts {
+			files[f] += v
+		}
+	}
+	r.printf("Scripts by file: each file's runs and the callbacks it set (timers, listeners, promises' " +
+		"reactions), with what runs inside them, Go's code included where JavaScript calls it; in ms, medians.\n\n")
+	t = newTable("File", "Dateline", floorName)
+	for _, f := range topTimes(files, 12) {
+		t.add("`"+f+"`", sum(app, func(m *mainThread) float64 { return m.scripts[f] }).cell(ms),
+			sum(base, func(m *mainThread) float64 { return m.scripts[f] }).cell(ms))
 	}
 	t.write(r)
 	if err := reportLazy(ctx, r, h.url, f.proc.URL, floorName, app, base); err != nil {
