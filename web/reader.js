@@ -2641,13 +2641,27 @@
   // which the app kept on screen (components/kept.go): a header of its
   // own, whose status line is painted as it comes, not once the page's
   // data has (shown), which leaves it empty meanwhile. Later pages keep
-  // the header, and its line: the watch ends once it has painted one.
-  var headerWatch = new MutationObserver(function () {
-    if ($(".status-text") !== painted) {
-      headerWatch.disconnect();
-      paintStatus();
-      searchState();
+  // the header, its line and what the reader typed in its box: so the new
+  // box takes the words from the old, unless the page put its own query
+  // there (a search page). The watch ends once it has painted one line.
+  var headerWatch = new MutationObserver(function (records) {
+    if ($(".status-text") === painted) {
+      return;
     }
+    headerWatch.disconnect();
+    var box = $(".search-input");
+    records.forEach(function (r) {
+      Array.prototype.forEach.call(r.removedNodes, function (n) {
+        var old = n.querySelector && n.querySelector(".search-input");
+        if (old && old.value !== "" && box && box.value === "") {
+          box.value = old.value;
+          box.datelineQuery = old.datelineQuery; // boot.js's datelineShowQuery
+        }
+      });
+    });
+    boxDir();
+    paintStatus();
+    searchState();
   });
   headerWatch.observe(doc.body, { childList: true });
   window.addEventListener("scroll", onScroll, { passive: true });

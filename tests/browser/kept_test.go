@@ -16,7 +16,9 @@ import (
 // still the page once it is (components.KeepDrawn), so that nothing is
 // parsed, laid out or painted again, and what the reader did to the page
 // meanwhile stays. The first page the app draws then takes its place, once,
-// and going back draws the first page again. The skip link moves focus to
+// its header with the words the reader typed in the box (web/reader.js), as
+// any later page keeps them; and going back draws the first page again.
+// The skip link moves focus to
 // <main> on the kept page and on one the app drew (web/reader.js): go-app
 // takes it for a navigation, which would leave focus on the link.
 func TestFirstPageKept(t *testing.T) {
@@ -53,7 +55,7 @@ func TestFirstPageKept(t *testing.T) {
 
 	tb.click("following Read More", `.story-body .read-more a[href="/articles/`+slugBravo+`"]`)
 	tb.waitH1(headBravo)
-	want = []string{"1", "1", "1", "false", "false", headBravo, ""}
+	want = []string{"1", "1", "1", "false", "false", headBravo, "typed before the app"}
 	if got := eval[[]string](tb, page); !slices.Equal(got, want) {
 		t.Errorf("the page the app drew next: %q, want %q", got, want)
 	}
@@ -64,9 +66,38 @@ func TestFirstPageKept(t *testing.T) {
 	tb.waitFor("the page without #main", `location.hash === ""`, 5*time.Second)
 	tb.goBack("going back to the first page")
 	tb.waitH1(headAlpha)
-	want = []string{"1", "1", "1", "false", "false", headAlpha, ""}
+	want = []string{"1", "1", "1", "false", "false", headAlpha, "typed before the app"}
 	if got := eval[[]string](tb, page); !slices.Equal(got, want) {
 		t.Errorf("back on the first page: %q, want %q", got, want)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestFirstPageKeptQueryWins checks that the words typed in the kept page's
+// box give way to a search page's own query when the first page the app
+// draws is a search: its box says what it found.
+func TestFirstPageKeptQueryWins(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+"/articles/"+slugAlpha, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	eval[any](tb, `(() => {
+  document.getElementById("search-input").value = "words not sent";
+  const a = document.createElement("a");
+  a.href = "/search?q=bravo";
+  a.id = "to-search";
+  a.textContent = "a search";
+  document.getElementById("main").append(a);
+})()`)
+	tb.click("following a link to a search page", "#to-search")
+	tb.waitFor("the search page", `location.pathname === "/search" && !!document.querySelector(".search-page")`, 10*time.Second)
+	if got := eval[string](tb, `document.getElementById("search-input").value`); got != "bravo" {
+		t.Errorf("the search page's box = %q, want its query %q", got, "bravo")
+	}
+	if n := eval[int](tb, `document.querySelectorAll("body > .app").length`); n != 1 {
+		t.Errorf("%d .app elements, want 1", n)
 	}
 	tb.checkConsole(nil)
 }
