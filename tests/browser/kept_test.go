@@ -23,17 +23,12 @@ import (
 // takes it for a navigation, which would leave focus on the link.
 func TestFirstPageKept(t *testing.T) {
 	t.Parallel()
-	h := syntheticHost(t)
-	tb := newTab(t, 1280, 900)
 	// Marked at DOMContentLoaded, before app.wasm has run (the harness's
 	// __dtPrerendered marks the body's first element there too).
-	tb.addScript(`document.addEventListener("DOMContentLoaded", () => {
+	tb := openKept(t, `document.addEventListener("DOMContentLoaded", () => {
   document.querySelector("h1").__drawnByHost = true;
   document.getElementById("search-input").value = "typed before the app";
 }, {once: true});`)
-	tb.mustLoad(h.URL+"/articles/"+slugAlpha, http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	page := `(() => {
   const apps = document.querySelectorAll("body > .app");
   const h1 = document.querySelector("h1");
@@ -78,11 +73,7 @@ func TestFirstPageKept(t *testing.T) {
 // draws is a search: its box says what it found.
 func TestFirstPageKeptQueryWins(t *testing.T) {
 	t.Parallel()
-	h := syntheticHost(t)
-	tb := newTab(t, 1280, 900)
-	tb.mustLoad(h.URL+"/articles/"+slugAlpha, http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb := openKept(t, "")
 	eval[any](tb, `(() => {
   document.getElementById("search-input").value = "words not sent";
   const a = document.createElement("a");
@@ -100,4 +91,20 @@ func TestFirstPageKeptQueryWins(t *testing.T) {
 		t.Errorf("%d .app elements, want 1", n)
 	}
 	tb.checkConsole(nil)
+}
+
+// openKept opens the synthetic host's first article, which the app keeps as
+// the host drew it, in a new tab that runs setup (a script, if any) before
+// the page's own, and waits until the app is live and reader.js has run.
+func openKept(t *testing.T, setup string) *tab {
+	t.Helper()
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	if setup != "" {
+		tb.addScript(setup)
+	}
+	tb.mustLoad(h.URL+"/articles/"+slugAlpha, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	return tb
 }
