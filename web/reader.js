@@ -2644,16 +2644,23 @@
   // the header, its line and what the reader typed in its box: so the new
   // box takes the words from the old, unless the page put its own query
   // there (a search page). The watch ends once it has painted one line.
+  // A search page's box and another page's are two boxes (the app draws
+  // a new one between them, components/search.go): the words go across
+  // only where a later page would have kept the box, or leaving a search
+  // page the host drew would leave its query in an article's box.
   var headerWatch = new MutationObserver(function (records) {
     if ($(".status-text") === painted) {
       return;
     }
     headerWatch.disconnect();
     var box = $(".search-input");
+    var searching = function (el) {
+      return !!(el && el.querySelector("main .search-page"));
+    };
     records.forEach(function (r) {
       Array.prototype.forEach.call(r.removedNodes, function (n) {
         var old = n.querySelector && n.querySelector(".search-input");
-        if (old && old.value !== "" && box && box.value === "") {
+        if (old && old.value !== "" && box && box.value === "" && searching(n) === searching(box.closest(".app"))) {
           box.value = old.value;
           box.datelineQuery = old.datelineQuery; // boot.js's datelineShowQuery
         }

@@ -108,3 +108,38 @@ func openKept(t *testing.T, setup string) *tab {
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	return tb
 }
+
+// TestFirstPageKeptSearchLeft checks that leaving a search page the host
+// drew empties the box, as leaving any search page the app drew does: the
+// query the box showed was the page's, and an article's header takes no
+// query (components/search.go, searchForm). The box then shows the same
+// whether the article is reached from the first page or from a later one.
+func TestFirstPageKeptSearchLeft(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.mustLoad(h.URL+"/search?q=bravo", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	box := `document.getElementById("search-input").value`
+	if got := eval[string](tb, box); got != "bravo" {
+		t.Fatalf("the search page the host drew: box %q, want its query %q", got, "bravo")
+	}
+	tb.click("following a result", `main a[href="/articles/`+slugBravo+`"]`)
+	tb.waitH1(headBravo)
+	first := eval[string](tb, box)
+
+	// The same, from a search page the app drew.
+	eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.value = "charlie"; b.form.requestSubmit(); })()`)
+	tb.waitFor("the app's search page", `location.search === "?q=charlie" && !!document.querySelector('main a[href="/articles/`+slugCharlie+`"]')`, 10*time.Second)
+	tb.click("following a result", `main a[href="/articles/`+slugCharlie+`"]`)
+	tb.waitH1(headCharlie)
+	later := eval[string](tb, box)
+	if first != "" || later != "" {
+		t.Errorf("the box on the article left to from a search page: %q from the host's, %q from the app's; want both empty", first, later)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("body > .app").length`); n != 1 {
+		t.Errorf("%d .app elements, want 1", n)
+	}
+	tb.checkConsole(nil)
+}
