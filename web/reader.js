@@ -2648,26 +2648,35 @@
   // a new one between them, components/search.go): the words go across
   // only where a later page would have kept the box, or leaving a search
   // page the host drew would leave its query in an article's box.
+  // A first page not kept (the search page without a query) is drawn
+  // again in the task that shows it, whose line shown() has painted by
+  // now: the host's header going is the sign then.
   var headerWatch = new MutationObserver(function (records) {
-    if ($(".status-text") === painted) {
+    var gone = null; // the host's page, with its header
+    records.forEach(function (r) {
+      Array.prototype.forEach.call(r.removedNodes, function (n) {
+        if (n.querySelector && n.querySelector(".search-input")) {
+          gone = n;
+        }
+      });
+    });
+    if (!gone && $(".status-text") === painted) {
       return;
     }
     headerWatch.disconnect();
     var box = $(".search-input");
+    var old = gone && $(".search-input", gone);
     var searching = function (el) {
-      return !!(el && el.querySelector("main .search-page"));
+      return !!(el && $("main .search-page", el));
     };
-    records.forEach(function (r) {
-      Array.prototype.forEach.call(r.removedNodes, function (n) {
-        var old = n.querySelector && n.querySelector(".search-input");
-        if (old && old.value !== "" && box && box.value === "" && searching(n) === searching(box.closest(".app"))) {
-          box.value = old.value;
-          box.datelineQuery = old.datelineQuery; // boot.js's datelineShowQuery
-        }
-      });
-    });
+    if (old && old.value !== "" && box && box.value === "" && searching(gone) === searching(box.closest(".app"))) {
+      box.value = old.value;
+      box.datelineQuery = old.datelineQuery; // boot.js's datelineShowQuery
+    }
     boxDir();
-    paintStatus();
+    if ($(".status-text") !== painted) {
+      paintStatus();
+    }
     searchState();
   });
   headerWatch.observe(doc.body, { childList: true });

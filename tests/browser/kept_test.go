@@ -143,3 +143,26 @@ func TestFirstPageKeptSearchLeft(t *testing.T) {
 	}
 	tb.checkConsole(nil)
 }
+
+// TestFirstPageNotKeptWords checks that a first page the app draws again
+// (the search page without a query, which the host draws without results
+// to take over) keeps the words typed in its box before the app was live:
+// the page the reader is typing in is the same page.
+func TestFirstPageNotKeptWords(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	tb := newTab(t, 1280, 900)
+	tb.addScript(`document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("search-input").value = "typed before the app";
+  window.__hostApp = document.querySelector("body > .app");
+}, {once: true});`)
+	tb.mustLoad(h.URL+"/search", http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitFor("the app's own page", `!window.__hostApp.isConnected`, 10*time.Second)
+	got := eval[[]string](tb, `[String(document.querySelectorAll("body > .app").length), document.getElementById("search-input").value]`)
+	if want := []string{"1", "typed before the app"}; !slices.Equal(got, want) {
+		t.Errorf("the search page drawn again: [.app, search box] = %q, want %q", got, want)
+	}
+	tb.checkConsole(nil)
+}
