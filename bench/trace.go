@@ -223,13 +223,17 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 		if (e.Name != "EvaluateScript" && e.Name != "FunctionCall") || e.Ts < scriptEnd {
 			continue
 		}
+		// An event with no args names no file, as one with no data.
 		var a struct {
 			Data struct {
 				URL string `json:"url"`
 			} `json:"data"`
 		}
-		if err := json.Unmarshal(e.Args, &a); err != nil {
-			return nil, fmt.Errorf("the trace of %s: %s without its script (%s)", url, e.Name, e.Args)
+		if len(e.Args) > 0 {
+			if err := json.Unmarshal(e.Args, &a); err != nil {
+				return nil, fmt.Errorf("the trace of %s: %s at %s from the navigation: its script's file unreadable in %s: %w",
+					url, e.Name, ms((e.Ts-navStart)/1000), e.Args, err)
+			}
 		}
 		scriptEnd = e.Ts + e.Dur
 		mt.scripts[scriptFile(a.Data.URL, url)] += e.Dur / 1000
