@@ -25,7 +25,7 @@ func TestFirstPageKept(t *testing.T) {
 	t.Parallel()
 	// Marked at DOMContentLoaded, before app.wasm has run (the harness's
 	// __dtPrerendered marks the body's first element there too).
-	tb := openKept(t, `document.addEventListener("DOMContentLoaded", () => {
+	tb := openFirst(t, "/articles/"+slugAlpha, `document.addEventListener("DOMContentLoaded", () => {
   document.querySelector("h1").__drawnByHost = true;
   document.getElementById("search-input").value = "typed before the app";
 }, {once: true});`)
@@ -73,7 +73,7 @@ func TestFirstPageKept(t *testing.T) {
 // draws is a search: its box says what it found.
 func TestFirstPageKeptQueryWins(t *testing.T) {
 	t.Parallel()
-	tb := openKept(t, "")
+	tb := openFirst(t, "/articles/"+slugAlpha, "")
 	eval[any](tb, `(() => {
   document.getElementById("search-input").value = "words not sent";
   const a = document.createElement("a");
@@ -93,17 +93,18 @@ func TestFirstPageKeptQueryWins(t *testing.T) {
 	tb.checkConsole(nil)
 }
 
-// openKept opens the synthetic host's first article, which the app keeps as
-// the host drew it, in a new tab that runs setup (a script, if any) before
-// the page's own, and waits until the app is live and reader.js has run.
-func openKept(t *testing.T, setup string) *tab {
+// openFirst opens path on the synthetic host as the document's first page
+// (the first article's is kept as the host drew it), in a new tab that runs
+// setup (a script, if any) before the page's own, and waits until the app
+// is live and reader.js has run.
+func openFirst(t *testing.T, path, setup string) *tab {
 	t.Helper()
 	h := syntheticHost(t)
 	tb := newTab(t, 1280, 900)
 	if setup != "" {
 		tb.addScript(setup)
 	}
-	tb.mustLoad(h.URL+"/articles/"+slugAlpha, http.StatusOK)
+	tb.mustLoad(h.URL+path, http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	return tb
@@ -116,11 +117,7 @@ func openKept(t *testing.T, setup string) *tab {
 // whether the article is reached from the first page or from a later one.
 func TestFirstPageKeptSearchLeft(t *testing.T) {
 	t.Parallel()
-	h := syntheticHost(t)
-	tb := newTab(t, 1280, 900)
-	tb.mustLoad(h.URL+"/search?q=bravo", http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb := openFirst(t, "/search?q=bravo", "")
 	box := `document.getElementById("search-input").value`
 	if got := eval[string](tb, box); got != "bravo" {
 		t.Fatalf("the search page the host drew: box %q, want its query %q", got, "bravo")
@@ -150,15 +147,10 @@ func TestFirstPageKeptSearchLeft(t *testing.T) {
 // the page the reader is typing in is the same page.
 func TestFirstPageNotKeptWords(t *testing.T) {
 	t.Parallel()
-	h := syntheticHost(t)
-	tb := newTab(t, 1280, 900)
-	tb.addScript(`document.addEventListener("DOMContentLoaded", () => {
+	tb := openFirst(t, "/search", `document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("search-input").value = "typed before the app";
   window.__hostApp = document.querySelector("body > .app");
 }, {once: true});`)
-	tb.mustLoad(h.URL+"/search", http.StatusOK)
-	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
 	tb.waitFor("the app's own page", `!window.__hostApp.isConnected`, 10*time.Second)
 	got := eval[[]string](tb, `[String(document.querySelectorAll("body > .app").length), document.getElementById("search-input").value]`)
 	if want := []string{"1", "typed before the app"}; !slices.Equal(got, want) {
