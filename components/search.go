@@ -67,8 +67,11 @@ func showQuery(query string) {
 // searchContent draws the search page: the count of results as the
 // page's heading (searchCounted), the results 20 at a time, and a clear
 // word for every other state.
-// Complete results are marked with their query and page (page.DrawnQuery):
-// app.wasm, opening on the page, takes them over as drawn (page.Drawn).
+// Complete results are marked with their query and page (page.DrawnQuery),
+// and so is the page without a query, which has none to miss: app.wasm,
+// opening on the page, takes them over as drawn (page.Drawn), and keeps the
+// page on screen as the host drew it (kept.go), with what the reader typed
+// in its box and the focus.
 // It is one piece of markup, as a list's entries are (entryList).
 func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	t := site.Table
@@ -113,7 +116,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	// Written in the page's order, into one builder.
 	var b strings.Builder
 	put(&b, `<div class="search-page"`)
-	if ref.Slug != "" && f.Complete() {
+	if f.Complete() {
 		attr(&b, page.DrawnQuery, ref.Slug)
 		attr(&b, page.DrawnPage, strconv.Itoa(max(ref.N, 1)))
 	}

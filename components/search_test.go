@@ -12,9 +12,9 @@ import (
 
 // TestSearchContentMarks checks which search pages are marked as drawn
 // with complete results (page.DrawnQuery), for app.wasm to take over as
-// they are: those whose query ran to the end, found or not; never a page
-// without a query, one still searching or whose search failed or fell
-// short, nor the exported page.
+// they are: those whose query ran to the end, found or not, and the page
+// without a query; never one still searching or whose search failed or
+// fell short, nor the exported page.
 func TestSearchContentMarks(t *testing.T) {
 	found := func(set func(*page.Found)) *page.Found {
 		f := &page.Found{}
@@ -31,7 +31,7 @@ func TestSearchContentMarks(t *testing.T) {
 	}{
 		{"results", page.SearchRef("synthetic", 2), found(func(*page.Found) {}), "2"},
 		{"none found", page.SearchRef("zzqq", 0), &page.Found{}, "1"},
-		{"no query", page.SearchRef("", 0), &page.Found{}, ""},
+		{"no query", page.SearchRef("", 0), &page.Found{}, "1"},
 		{"searching", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Pending = true }), ""},
 		{"index being built", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Building = true }), ""},
 		{"incomplete", page.SearchRef("synthetic", 2), found(func(f *page.Found) { f.Incomplete = true }), ""},

@@ -69,14 +69,18 @@ func (s *Source) kept(r page.Ref) (page.Data, bool) {
 			return f.data, true
 		}
 	}
+	// A search's (only First puts results there), or the search page
+	// without a query as the document drew it.
+	if d, ok := s.pages[r]; ok {
+		return d, true
+	}
 	switch {
 	case r.Kind == page.Search && r.Slug == "":
 		return page.Data{Found: &page.Found{}}, true
 	case !r.Kind.HasData() && r.Kind != page.Search:
 		return page.Data{}, true
 	}
-	d, ok := s.pages[r] // a search's: only First puts results there
-	return d, ok
+	return page.Data{}, false
 }
 
 // searchAtHand gives a search's results when the files they need are kept.
@@ -192,11 +196,12 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 // First gives the data of the page the document opened on, before the
 // app starts: the page as the document drew it (page.Drawn), kept for a
 // return to it later in the visit. A search page is taken as drawn only
-// with complete results of its own query and page (page.DrawnQuery).
+// with complete results of its own query and page (page.DrawnQuery), or
+// as the page without a query.
 // When the document has no such page drawn, First loads the page's data
 // as Load does, and keeps a search's results (keepFirstSearch).
 func (s *Source) First(r page.Ref) (page.Data, error) {
-	if r.Kind.HasData() || (r.Kind == page.Search && r.Slug != "") {
+	if r.Kind.HasData() || r.Kind == page.Search {
 		if dr, ok := drawnPage(r); ok {
 			d := page.Data{Drawn: dr}
 			s.mu.Lock()

@@ -160,8 +160,9 @@ func TestSearchPage(t *testing.T) {
 // TestSearchPageMarksItsResults checks the mark with which a search page
 // drawn with complete results tells app.wasm that it may take them as
 // drawn (page.DrawnQuery): its query and page, on the element that holds
-// the heading and every result; none without a query, nor where the query
-// did not run (TestSearchExport checks the exported page).
+// the heading and every result; the empty query's on the page without one,
+// which the app keeps as drawn too; none where the query did not run
+// (TestSearchExport checks the exported page).
 func TestSearchPageMarksItsResults(t *testing.T) {
 	t.Parallel()
 	ts := searchServer(t)
@@ -190,8 +191,9 @@ func TestSearchPageMarksItsResults(t *testing.T) {
 		if len(els) != 1 {
 			t.Fatalf("%s: %d search-page elements", target, len(els))
 		}
-		if _, ok := els[0].Attrs[page.DrawnQuery]; ok {
-			t.Errorf("%s: the page without a query is marked with results", target)
+		// Marked too: it has no results to miss, and the app keeps it.
+		if q, ok := els[0].Attrs[page.DrawnQuery]; !ok || q != "" || els[0].Attrs[page.DrawnPage] != "1" {
+			t.Errorf("%s: the page without a query is marked %q (%v), page %q; want the empty query, page 1", target, q, ok, els[0].Attrs[page.DrawnPage])
 		}
 	}
 }

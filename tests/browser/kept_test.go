@@ -142,12 +142,12 @@ func TestFirstPageKeptSearchLeft(t *testing.T) {
 }
 
 // TestFirstPageNotKeptWords checks that a first page the app draws again
-// (the search page without a query, which the host draws without results
-// to take over) keeps the words typed in its box before the app was live:
-// the page the reader is typing in is the same page.
+// (the saved page, whose list reader.js writes) keeps the words typed in
+// its box before the app was live: the page the reader is typing in is the
+// same page.
 func TestFirstPageNotKeptWords(t *testing.T) {
 	t.Parallel()
-	tb := openFirst(t, "/search", `document.addEventListener("DOMContentLoaded", () => {
+	tb := openFirst(t, "/saved", `document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("search-input").value = "typed before the app";
   window.__hostApp = document.querySelector("body > .app");
 }, {once: true});`)
@@ -155,6 +155,35 @@ func TestFirstPageNotKeptWords(t *testing.T) {
 	got := eval[[]string](tb, `[String(document.querySelectorAll("body > .app").length), document.getElementById("search-input").value]`)
 	if want := []string{"1", "typed before the app"}; !slices.Equal(got, want) {
 		t.Errorf("the search page drawn again: [.app, search box] = %q, want %q", got, want)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestEmptySearchPageKept checks that the search page without a query, the
+// page a reader opens to search, stays as the host drew it once the app is
+// live: what they typed in its box before then, and the focus, stay where
+// they were (the app drew the page again, and the box lost focus, before).
+// A search from it then shows its results.
+func TestEmptySearchPageKept(t *testing.T) {
+	t.Parallel()
+	tb := openFirst(t, "/search", `document.addEventListener("DOMContentLoaded", () => {
+  const box = document.getElementById("search-input");
+  box.focus();
+  box.value = "brav";
+  box.setSelectionRange(2, 2);
+}, {once: true});`)
+	got := eval[[]string](tb, `(() => {
+  const apps = document.querySelectorAll("body > .app"), box = document.getElementById("search-input");
+  return [String(apps.length), String(!!(apps[0] && apps[0].__dtPrerendered)), box.value,
+    String(document.activeElement === box), String(box.selectionStart)];
+})()`)
+	if want := []string{"1", "true", "brav", "true", "2"}; !slices.Equal(got, want) {
+		t.Errorf("the search page once live: [.app, the host's, box, box focused, caret] = %q, want %q", got, want)
+	}
+	eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.value = "bravo"; b.form.requestSubmit(); })()`)
+	tb.waitFor("the results", `location.search === "?q=bravo" && !!document.querySelector('main a[href="/articles/`+slugBravo+`"]')`, 10*time.Second)
+	if n := eval[int](tb, `document.querySelectorAll("body > .app").length`); n != 1 {
+		t.Errorf("%d .app elements after the search, want 1", n)
 	}
 	tb.checkConsole(nil)
 }
