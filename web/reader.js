@@ -2644,13 +2644,14 @@
   // the header, its line and what the reader typed in its box: so the new
   // box takes the words from the old, unless the page put its own query
   // there (a search page). The watch ends once it has painted one line.
+  //
   // A search page's box and another page's are two boxes (the app draws
   // a new one between them, components/search.go): the words go across
   // only where a later page would have kept the box, or leaving a search
-  // page the host drew would leave its query in an article's box.
-  // A first page not kept (the search page without a query) is drawn
-  // again in the task that shows it, whose line shown() has painted by
-  // now: the host's header going is the sign then.
+  // page the host drew would leave its query in an article's box. A first
+  // page the app does not keep (the saved page) is drawn again in the
+  // task that shows it, whose line shown() has painted by now: the host's
+  // header going is the sign then.
   var headerWatch = new MutationObserver(function (records) {
     var gone = null; // the host's page, with its header
     records.forEach(function (r) {
