@@ -299,7 +299,9 @@ func scriptFile(u, page string) string {
 var hashedName = regexp.MustCompile(`\.[0-9a-f]{24}(\.[a-z]+)$`)
 
 // runTrace is -trace: warm loads of one of Dateline's pages and of go-app's
-// empty app, alternating, each traced, and what their main threads did.
+// empty app (with markup, -trace-markup: the empty app showing that page's
+// markup and style sheet, the floor of that page), alternating, each
+// traced, and what their main threads did.
 func runTrace(ctx context.Context, cfg *config, r *report, path string, markup bool) error {
 	h, err := startWithChromium(ctx, cfg)
 	if err != nil {
@@ -307,19 +309,19 @@ func runTrace(ctx context.Context, cfg *config, r *report, path string, markup b
 	}
 	defer h.stop()
 	floorName := "go-app's empty app"
-	start := startFloor
+	var f *floor
 	if markup {
-		m, err := appMarkup(ctx, h.url+path)
-		if err != nil {
+		var m string
+		if m, err = appMarkup(ctx, h.url+path); err != nil {
 			return err
 		}
 		floorName = "go-app's empty app showing the page's markup"
-		start = func(ctx context.Context, cfg *config, _ ...string) (*floor, error) {
-			return startFloorShowing(ctx, cfg, m)
-		}
+		progress("building %s", floorName)
+		f, err = startFloorShowing(ctx, cfg, m)
+	} else {
+		progress("building %s", floorName)
+		f, err = startFloor(ctx, cfg)
 	}
-	progress("building %s", floorName)
-	f, err := start(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -69,8 +69,9 @@ func (s *Source) kept(r page.Ref) (page.Data, bool) {
 			return f.data, true
 		}
 	}
-	// A search's (only First puts results there), or the search page
-	// without a query as the document drew it.
+	// A page fetched before, or taken as the document drew it (First: the
+	// only way a search's results, and the search page without a query,
+	// come to be kept).
 	if d, ok := s.pages[r]; ok {
 		return d, true
 	}
