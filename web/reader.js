@@ -2642,8 +2642,9 @@
   // own, whose status line is painted as it comes, not once the page's
   // data has (shown), which leaves it empty meanwhile. Later pages keep
   // the header, its line and what the reader typed in its box: so the new
-  // box takes the words from the old, unless the page put its own query
-  // there (a search page). The watch ends once it has painted one line.
+  // box takes what was typed in the old, unless the page puts another
+  // query there (a search page's own; the next page of the same results
+  // keeps the edit). The watch ends once it has painted one line.
   //
   // A search page's box and another page's are two boxes (the app draws
   // a new one between them, components/search.go): the words go across
@@ -2670,9 +2671,16 @@
     var searching = function (el) {
       return !!(el && $("main .search-page", el));
     };
-    if (old && old.value !== "" && box && box.value === "" && searching(gone) === searching(box.closest(".app"))) {
+    // The query each box was given: by boot.js's datelineShowQuery, or in
+    // the markup (a search page's, as the host or the app's first page
+    // wrote it; none elsewhere).
+    var given = function (b) {
+      return b.datelineQuery !== undefined ? b.datelineQuery : b.defaultValue;
+    };
+    if (old && box && old.value !== given(old) && box.value === given(box) && given(box) === given(old) &&
+      searching(gone) === searching(box.closest(".app"))) {
       box.value = old.value;
-      box.datelineQuery = old.datelineQuery; // boot.js's datelineShowQuery
+      box.datelineQuery = given(old); // the same query again: the edit stays
     }
     boxDir();
     if ($(".status-text") !== painted) {

@@ -187,3 +187,37 @@ func TestEmptySearchPageKept(t *testing.T) {
 	}
 	tb.checkConsole(nil)
 }
+
+// TestFirstPageKeptSearchNextPage edits the box of a search page the host
+// drew, then follows its link to the next page of results: the edit stays
+// in the box, as it does from a search page the app drew. The box was
+// given the page's query by the host, not by the app, and the next page's
+// query (the same) must not wipe what the reader typed since.
+func TestFirstPageKeptSearchNextPage(t *testing.T) {
+	t.Parallel()
+	tb := searchAt(t, 1280, "/search?q=synthetic")
+	box := `document.getElementById("search-input").value`
+	next := func(from, page string) string {
+		eval[any](tb, `(() => {
+  const b = document.getElementById("search-input");
+  b.value = "edited words";
+  b.dispatchEvent(new Event("input", {bubbles: true}));
+})()`)
+		tb.click("following the next page's link from "+from, "main a.pager-next")
+		tb.waitFor("page "+page, `new URLSearchParams(location.search).get("page") === "`+page+`" &&
+			!!document.querySelector("main .search-results > li")`, 10*time.Second)
+		return eval[string](tb, box)
+	}
+	if got := eval[string](tb, box); got != "synthetic" {
+		t.Fatalf("the search page the host drew: box %q, want its query %q", got, "synthetic")
+	}
+	first := next("the host's page", "2")
+	later := next("the app's page", "3")
+	if first != "edited words" || later != "edited words" {
+		t.Errorf("the box on the next page of results: %q from the host's page, %q from the app's; want both %q", first, later, "edited words")
+	}
+	if n := eval[int](tb, `document.querySelectorAll("body > .app").length`); n != 1 {
+		t.Errorf("%d .app elements, want 1", n)
+	}
+	tb.checkConsole(nil)
+}
