@@ -213,7 +213,8 @@ func readTrace(raw []byte, url string) (*mainThread, error) {
 				FuncIndex *int `json:"func_index"`
 			}
 			if err := json.Unmarshal(e.Args, &a); err != nil || a.FuncIndex == nil {
-				return nil, fmt.Errorf("the trace of %s: wasm.CompileLazy without its function (%s)", url, e.Args)
+				return nil, fmt.Errorf("the trace of %s: wasm.CompileLazy at %s from the navigation without its function (%s)",
+					url, ms((e.Ts-navStart)/1000), e.Args)
 			}
 			mt.lazy[*a.FuncIndex] += e.Dur / 1000
 		}

@@ -70,10 +70,17 @@ func TestReadTraceScripts(t *testing.T) {
 	}
 }
 
-func TestReadTraceScriptsBadArgs(t *testing.T) {
+// TestReadTraceBadArgs reads events whose args the trace cannot use: the
+// error names the event and where it is.
+func TestReadTraceBadArgs(t *testing.T) {
 	const page = "http://127.0.0.1:8080/"
-	_, err := readTrace(traceOf(t, page, map[string]any{"name": "FunctionCall", "ts": 4000, "dur": 10, "args": map[string]any{"data": "x"}}), page)
-	if err == nil || !strings.Contains(err.Error(), "FunctionCall") || !strings.Contains(err.Error(), "3.0 ms") {
-		t.Errorf("err = %v, want one naming the event and where it is (3.0 ms from the navigation)", err)
+	for _, e := range []map[string]any{
+		{"name": "FunctionCall", "ts": 4000, "dur": 10, "args": map[string]any{"data": "x"}},
+		{"name": "wasm.CompileLazy", "ts": 4000, "dur": 10, "args": map[string]any{"func_name": "f"}},
+	} {
+		_, err := readTrace(traceOf(t, page, e), page)
+		if err == nil || !strings.Contains(err.Error(), e["name"].(string)) || !strings.Contains(err.Error(), "3.0 ms") {
+			t.Errorf("%s: err = %v, want one naming the event and where it is (3.0 ms from the navigation)", e["name"], err)
+		}
 	}
 }
