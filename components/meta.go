@@ -6,7 +6,7 @@ import (
 )
 
 // Meta is what a page says of itself in its head: its title and
-// description, its robots meta's content ("" for none: page.Ref.Robots),
+// description, its robots meta's content (page.Ref.Robots; "" for none),
 // and its name without the site's (a headline, a section's name).
 type Meta struct {
 	Title       string
@@ -50,10 +50,10 @@ func MetaOf(site *page.Site, ref page.Ref, d page.Data) Meta {
 		return m
 	case d.Story != nil:
 		a := d.Story.Article
-		return Meta{Title: titled(a.Headline), Description: a.Excerpt(descriptionLength), Name: a.Headline}
+		return Meta{Title: titled(a.Headline), Description: a.Excerpt(descriptionLength), Robots: ref.Robots(), Name: a.Headline}
 	case d.List != nil:
 		title := listTitle(t, ref, d.List)
-		m := Meta{Title: titled(title), Description: site.Description, Name: title}
+		m := Meta{Title: titled(title), Description: site.Description, Robots: ref.Robots(), Name: title}
 		if ref.Kind != page.Home {
 			m.Description = t.Text(i18n.ListDescription, "title", title, "site", site.Name)
 		}

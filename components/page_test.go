@@ -424,7 +424,7 @@ func TestStoryAround(t *testing.T) {
 // TestMetaRobots checks the robots meta the app sets after drawing a page
 // (MetaOf), which must be the host's for the same page (app/feed
 // HeadTags): noindex on a query's results and pages that are no content,
-// found by address or by missing data, none on the others, and the
+// found by address or by missing data, large image previews on the others, and the
 // document's own on a page taken over as the host drew it.
 func TestMetaRobots(t *testing.T) {
 	for _, tt := range []struct {
@@ -435,16 +435,16 @@ func TestMetaRobots(t *testing.T) {
 	}{
 		{"a search's results", page.SearchRef("synthetic", 1), page.Data{Found: &page.Found{}}, page.NoIndex},
 		{"a search's results, page 2", page.SearchRef("synthetic", 2), page.Data{Found: &page.Found{}}, page.NoIndex},
-		{"the search page without a query", page.SearchRef("", 1), page.Data{Found: &page.Found{}}, ""},
-		{"an article", page.ArticleRef("synthetic-story"), page.Data{Story: &page.Story{Article: &article.Article{Slug: "synthetic-story", Headline: "Synthetic"}}}, ""},
-		{"a section", page.SectionRef("world", 1), page.Data{List: list("World", 1, 1)}, ""},
+		{"the search page without a query", page.SearchRef("", 1), page.Data{Found: &page.Found{}}, page.LargePreviews},
+		{"an article", page.ArticleRef("synthetic-story"), page.Data{Story: &page.Story{Article: &article.Article{Slug: "synthetic-story", Headline: "Synthetic"}}}, page.LargePreviews},
+		{"a section", page.SectionRef("world", 1), page.Data{List: list("World", 1, 1)}, page.LargePreviews},
 		{"an unknown article", page.ArticleRef("no-such-story"), page.Data{}, page.NoIndex},
 		{"a section past its last", page.SectionRef("world", 2), page.Data{}, page.NoIndex},
 		{"no page", page.Ref{}, page.Data{}, page.NoIndex},
 		{"the saved articles", page.Ref{Kind: page.Saved}, page.Data{}, page.NoIndex},
 		{"offline", page.Ref{Kind: page.Offline}, page.Data{}, page.NoIndex},
 		{"results as drawn", page.SearchRef("synthetic", 1), page.Data{Drawn: &page.Drawn{Robots: page.NoIndex}}, page.NoIndex},
-		{"an article as drawn", page.ArticleRef("synthetic-story"), page.Data{Drawn: &page.Drawn{}}, ""},
+		{"an article as drawn", page.ArticleRef("synthetic-story"), page.Data{Drawn: &page.Drawn{Robots: page.LargePreviews}}, page.LargePreviews},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			if got := MetaOf(testSite, tt.ref, tt.d).Robots; got != tt.want {

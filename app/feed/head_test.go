@@ -97,6 +97,7 @@ func TestHeadTags(t *testing.T) {
 				"article:tag=Alpha",
 				"article:tag=Beta Gamma",
 				"twitter:card=summary_large_image",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -115,6 +116,7 @@ func TestHeadTags(t *testing.T) {
 				"article:tag=Alpha",
 				"article:tag=Beta Gamma",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -133,6 +135,7 @@ func TestHeadTags(t *testing.T) {
 				"og:image:height=800",
 				"og:image:alt=A placeholder photo",
 				"twitter:card=summary_large_image",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -147,6 +150,7 @@ func TestHeadTags(t *testing.T) {
 				"og:description=Placeholder text of chart-only.",
 				"og:url=" + testOrigin + "/articles/chart-only",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -162,6 +166,7 @@ func TestHeadTags(t *testing.T) {
 				"og:description=Placeholder text of rtl-story.",
 				"og:url=" + testOrigin + "/articles/rtl-story",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -176,6 +181,7 @@ func TestHeadTags(t *testing.T) {
 				"og:description=" + article.DefaultSiteDescription,
 				"og:url=" + testOrigin + "/",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -190,6 +196,7 @@ func TestHeadTags(t *testing.T) {
 				"og:description=Stories filed under Middle East & Gulf.",
 				"og:url=" + testOrigin + "/sections/middle-east-gulf/page/2",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -204,6 +211,7 @@ func TestHeadTags(t *testing.T) {
 				"og:description=" + article.DefaultSiteDescription,
 				"og:url=" + testOrigin + "/tags/%D8%B3%DB%8C%D8%A7%D8%B3%DB%95%D8%AA",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -219,6 +227,7 @@ func TestHeadTags(t *testing.T) {
 				"og:description=" + article.DefaultSiteDescription,
 				"og:url=" + testOrigin + "/",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{
@@ -233,6 +242,7 @@ func TestHeadTags(t *testing.T) {
 				"og:description=" + article.DefaultSiteDescription,
 				"og:url=" + testOrigin + "/search",
 				"twitter:card=summary",
+				"robots=" + page.LargePreviews,
 			},
 		},
 		{

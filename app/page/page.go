@@ -351,17 +351,22 @@ func (r Ref) DataFile() string {
 // engines' indexes; its links may still be followed.
 const NoIndex = "noindex"
 
+// LargePreviews is what the robots meta of every other page says: search
+// engines may show its images at any size, which Google's Discover asks of
+// the pages whose photos it shows large (without it, only thumbnails).
+const LargePreviews = "max-image-preview:large"
+
 // Robots is what the robots meta of r's page says, the same on the host
 // and in the app: NoIndex for the not-found and offline pages (served with
 // status 200 by some hosts), the reader's saved articles and the results
 // of a query, which search engines ask sites to keep out of their index;
-// "" (no meta) for the others, the search page without a query, a box to
+// LargePreviews for the others, the search page without a query, a box to
 // type in, among them. A page whose data turns out missing is NotFound's.
 func (r Ref) Robots() string {
 	if r.Kind == NotFound || r.Kind == Saved || r.Kind == Offline || r.Kind == Search && r.Slug != "" {
 		return NoIndex
 	}
-	return ""
+	return LargePreviews
 }
 
 // ParseDataFile is DataFile's inverse: the page whose data file is name.

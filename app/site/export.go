@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -181,7 +182,9 @@ func (s *Site) exportTo(w *exportWriter) error {
 	// matches no query string, and nginx's snippet, inside a server
 	// block, can have no map, while an add_header inside an "if" drops
 	// the security headers. The search page without a query, a box to
-	// type in, loses nothing by it.
+	// type in, loses nothing by it. It says it in place of what the page
+	// says on the host (page.Ref.Robots): one robots meta.
+	h.Meta = slices.DeleteFunc(h.Meta, func(m page.Meta) bool { return m.Name == "robots" })
 	h.Meta = append(h.Meta, page.Meta{Name: "robots", Content: page.NoIndex})
 	sp, err := s.render(searchRef, page.Data{Head: h, Found: &page.Found{Static: true}}, http.StatusOK)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"dateline/app/page"
 	"dateline/internal/htmltest"
 )
 
@@ -101,14 +102,15 @@ func TestHeadTags(t *testing.T) {
 				}, map[string][]string{"canonical": abs("/articles/seo-photo"), "alternate": {"/feed.xml"}}},
 				{"/articles/seo-plain", map[string][]string{
 					"og:type": {"article"}, "article:published_time": nil, "article:section": nil, "og:image": nil, "twitter:card": {"summary"},
-					"og:locale": {"en_GB"},
+					"og:locale": {"en_GB"}, "robots": {page.LargePreviews},
 				}, map[string][]string{"canonical": abs("/articles/seo-plain")}},
-				{"/", map[string][]string{"og:type": {"website"}, "og:title": {"Synthetic Herald"}, "og:url": abs("/"), "og:locale": nil},
+				{"/", map[string][]string{"og:type": {"website"}, "og:title": {"Synthetic Herald"}, "og:url": abs("/"), "og:locale": nil,
+					"robots": {page.LargePreviews}},
 					map[string][]string{"canonical": abs("/"), "alternate": {"/feed.xml"}}},
 				{"/sections/world", map[string][]string{"og:type": {"website"}, "og:title": {"World"}},
 					map[string][]string{"canonical": abs("/sections/world"), "alternate": {"/feed.xml", "/sections/world/feed.xml"}}},
 				{"/no/such/page", map[string][]string{"robots": {"noindex"}, "og:url": nil}, map[string][]string{"canonical": nil}},
-				{"/search", map[string][]string{"robots": nil, "og:url": abs("/search")}, map[string][]string{"canonical": abs("/search")}},
+				{"/search", map[string][]string{"robots": {page.LargePreviews}, "og:url": abs("/search")}, map[string][]string{"canonical": abs("/search")}},
 				{"/search?q=synthetic", map[string][]string{"robots": {"noindex"}, "og:url": abs("/search?q=synthetic")},
 					map[string][]string{"canonical": abs("/search?q=synthetic")}},
 				{"/search?q=a%26b&page=2", map[string][]string{"robots": {"noindex"}, "og:url": abs("/search?q=a%26b&page=2")},

@@ -110,7 +110,7 @@ const notFoundPath = "/_not-found"
 // mix files of two forms (an index folded one way, a query another, a
 // manifest naming shards that are gone). TestDataFormat fails when the
 // files change and DataFormat does not.
-const DataFormat = 7
+const DataFormat = 8
 
 // dataPrefix is where every version's data path is.
 const dataPrefix = "/data/"

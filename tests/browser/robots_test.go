@@ -27,8 +27,8 @@ const ogTitleJS = `Array.from(document.querySelectorAll('head meta[property="og:
 // TestRobotsInTheApp moves between pages in the app and reads the head's
 // robots meta on each, as a crawler that runs the app would: noindex on a
 // search's results and on the not-found page, as the host writes them
-// (app/feed HeadTags), and none on an article or the home page, going
-// forward and back. The head's og:title stays the host's: go-app's
+// (app/feed HeadTags), and large image previews on an article or the home
+// page, going forward and back. The head's og:title stays the host's: go-app's
 // SetTitle wrote the document's title into it, and made one more after a
 // page without a head (a search).
 func TestRobotsInTheApp(t *testing.T) {
@@ -41,7 +41,7 @@ func TestRobotsInTheApp(t *testing.T) {
 			t.Errorf("%s: robots metas %q, want %q", page, got, want)
 		}
 	}
-	check("the home page")
+	check("the home page", dlpage.LargePreviews)
 	homeOG := eval[[]string](tb, ogTitleJS)
 	if len(homeOG) != 1 {
 		t.Fatalf("the home page as the host drew it has og:title %q, want one", homeOG)
@@ -63,7 +63,7 @@ func TestRobotsInTheApp(t *testing.T) {
 
 	tb.click("opening a result", ".search-results .summary-headline a")
 	tb.waitFor("an article", `location.pathname.startsWith("/articles/") && !!document.querySelector("article.story")`, 10*time.Second)
-	check("an article opened from the results")
+	check("an article opened from the results", dlpage.LargePreviews)
 	checkOG("an article opened from the results", eval[string](tb, `document.querySelector("h1").textContent`))
 
 	eval[chromedp.Void](tb, `history.back()`)
@@ -79,7 +79,9 @@ func TestRobotsInTheApp(t *testing.T) {
 	tb.waitFor("the results again", `(document.querySelector("h1") || {}).textContent === "45 results for synthetic"`, 10*time.Second)
 	eval[chromedp.Void](tb, `history.back()`)
 	tb.waitFor("the home page again", `location.pathname === "/" && !location.search && !!document.querySelector("main article.summary")`, 10*time.Second)
-	check("the home page, back")
+	// The page is drawn before its head is written (components.afterNav).
+	tb.waitFor("the home page's head", `document.querySelector('head meta[name="robots"]').content === "`+dlpage.LargePreviews+`"`, 5*time.Second)
+	check("the home page, back", dlpage.LargePreviews)
 	checkOG("the home page, back", homeOG...)
 	if m := eval[int](tb, `window.__marker || 0`); m != 7 {
 		t.Error("moving between the pages loaded a new document")
@@ -226,7 +228,8 @@ type pageHead struct {
 // box, as a reader does, then leaves the results for the search page
 // without a query, a page the host fails to give, a missing article and
 // an article, and back: each page's head holds its own robots meta (one
-// noindex on results and on the not-found page, none elsewhere) and no
+// noindex on results and on the not-found page, large image previews on
+// the other pages with a head, none on the error page) and no
 // element of the last page's. The app writes only what changes from one
 // page to the next (components/head.go, headWritten): a page like the
 // last, one search after another, keeps the robots meta the last wrote.
@@ -259,7 +262,7 @@ func TestHeadFromSearchToSearch(t *testing.T) {
 			t.Errorf("%s: the head's marked elements are %q, want %q (none of the last page's)", page, got.Marked, want)
 		}
 	}
-	home := check("the home page")
+	home := check("the home page", dlpage.LargePreviews)
 	if len(home.Marked) < 3 {
 		t.Fatalf("the home page as the host drew it has %q marked in its head: want its canonical and Open Graph tags", home.Marked)
 	}
@@ -278,7 +281,7 @@ func TestHeadFromSearchToSearch(t *testing.T) {
 	}
 	eval[chromedp.Void](tb, `(() => { const i = document.getElementById("search-input"); i.value = ""; i.form.requestSubmit(); })()`)
 	tb.waitFor("the search page without a query", `location.pathname === "/search" && location.search === "" && !document.querySelector(".search-results") && document.activeElement && document.activeElement.id === "search-input"`, 10*time.Second)
-	bare("the search page without a query", check("the search page without a query"), false)
+	bare("the search page without a query", check("the search page without a query", dlpage.LargePreviews), true)
 	search("story 8", "1 result for story 8")
 	bare("a search after none", check("a search after none", "noindex"), true)
 
@@ -297,7 +300,7 @@ func TestHeadFromSearchToSearch(t *testing.T) {
 	tb.waitFor("the results again", `(document.querySelector("h1") || {}).textContent === "1 result for story 8"`, 10*time.Second)
 	tb.click("opening the result", ".search-results .summary-headline a")
 	tb.waitFor("the article", `location.pathname === "/articles/archive-008" && !!document.querySelector("article.story")`, 10*time.Second)
-	art := check("the article")
+	art := check("the article", dlpage.LargePreviews)
 	if !slices.Contains(art.Marked, "meta:og:title") {
 		t.Errorf("the article: the head's marked elements are %q, want its og:title among them", art.Marked)
 	}
