@@ -21,6 +21,9 @@ type Page struct {
 	Title, Description string
 	// Article is the article of an article page.
 	Article *article.Article
+	// Lead is the first article of a list page: the page's link previews
+	// show its photo, as a front page leads with its top story's.
+	Lead *article.Article
 }
 
 // Head is what HeadTags puts in a page's <head>.
@@ -60,7 +63,7 @@ func (h Head) HTML() string {
 // og:image (with its size and alt text) only from the article's first
 // figure that has an image link previews can show (not SVG, which
 // Facebook's and X's cards do not draw), when its address is absolute or
-// can be made so; og:type "article" with its times, section and tags on
+// can be made so, on a list page from its lead article's; og:type "article" with its times, section and tags on
 // an article's page, "website" elsewhere; twitter:card
 // "summary_large_image" with an image, "summary" without. The not-found and offline pages also get
 // robots "noindex", for hosts that serve them with status 200, and so do
@@ -105,8 +108,12 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 	add("og:description", description)
 	add("og:url", h.Canonical)
 	card := "summary"
-	if a != nil {
-		if img := cardImage(a); img != nil {
+	pictured := a
+	if p.Ref.Kind.IsList() {
+		pictured = p.Lead
+	}
+	if pictured != nil {
+		if img := cardImage(pictured); img != nil {
 			if u := imageURL(org, img); u != "" {
 				card = "summary_large_image"
 				add("og:image", u)
@@ -117,6 +124,8 @@ func HeadTags(site article.Site, p Page) (Head, error) {
 				add("og:image:alt", img.Alt)
 			}
 		}
+	}
+	if a != nil {
 		add("article:published_time", isoTime(a.Published))
 		add("article:modified_time", isoTime(a.Updated))
 		add("article:section", a.Section)

@@ -28,13 +28,23 @@ const (
 )
 
 // headOf makes a page's head: canonical address, Open Graph and Twitter
-// tags, links to the pages around a list page and to the feeds, and the
-// schema.org JSON-LD of an article or of the home page.
+// tags (a list page's image is its lead article's), links to the pages
+// around a list page and to the feeds, and the schema.org JSON-LD of an
+// article or of the home page.
 func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
 	m := components.MetaOf(s.site, ref, d)
 	p := feed.Page{Ref: ref, Title: m.Name, Description: m.Description}
 	if d.Story != nil {
 		p.Article = d.Story.Article
+	}
+	if d.List != nil && len(d.List.Items) > 0 && ref.Kind.IsList() {
+		// The lead's photo, in the page's link previews. The list stands
+		// on the summaries the archive holds: a lead whose bytes changed
+		// on disk since (its own page answers 503 for them) leaves the
+		// image out, not the list.
+		if lead, ok, err := s.arc.Article(d.List.Items[0].Slug); ok && err == nil {
+			p.Lead = lead
+		}
 	}
 	if d.Missing() && ref.Kind.HasData() {
 		p = feed.Page{Title: m.Name}

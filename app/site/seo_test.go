@@ -82,6 +82,12 @@ func TestHeadTags(t *testing.T) {
 				}
 				return []string{url + p}
 			}
+			// The photo's address is a site path: absolute, and shown,
+			// only with the site's URL.
+			card, alt := []string{"summary"}, []string(nil)
+			if url != "" {
+				card, alt = []string{"summary_large_image"}, []string{"A synthetic picture"}
+			}
 			for _, tt := range []struct {
 				path  string
 				want  map[string][]string // meta
@@ -105,9 +111,11 @@ func TestHeadTags(t *testing.T) {
 					"og:locale": {"en_GB"}, "robots": {page.LargePreviews},
 				}, map[string][]string{"canonical": abs("/articles/seo-plain")}},
 				{"/", map[string][]string{"og:type": {"website"}, "og:title": {"Synthetic Herald"}, "og:url": abs("/"), "og:locale": nil,
-					"robots": {page.LargePreviews}},
+					"robots": {page.LargePreviews}, "og:image": abs("/web/icons/icon-512.png"), "twitter:card": card,
+					"article:section": nil},
 					map[string][]string{"canonical": abs("/"), "alternate": {"/feed.xml"}}},
-				{"/sections/world", map[string][]string{"og:type": {"website"}, "og:title": {"World"}},
+				{"/sections/world", map[string][]string{"og:type": {"website"}, "og:title": {"World"}, "og:image": abs("/web/icons/icon-512.png"),
+					"og:image:alt": alt, "twitter:card": card},
 					map[string][]string{"canonical": abs("/sections/world"), "alternate": {"/feed.xml", "/sections/world/feed.xml"}}},
 				{"/no/such/page", map[string][]string{"robots": {"noindex"}, "og:url": nil}, map[string][]string{"canonical": nil}},
 				{"/search", map[string][]string{"robots": {page.LargePreviews}, "og:url": abs("/search")}, map[string][]string{"canonical": abs("/search")}},
