@@ -54,6 +54,9 @@
       if (window.datelineBoxDir) {
         window.datelineBoxDir(); // reader.js: the box's direction
       }
+      if (window.datelineBoxBack) {
+        window.datelineBoxBack(); // reader.js: the focus of the host's box
+      }
     }
   };
 })();

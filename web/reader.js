@@ -2653,6 +2653,49 @@
   // page the app does not keep (the saved page) is drawn again in the
   // task that shows it, whose line shown() has painted by now: the host's
   // header going is the sign then.
+  //
+  // The focus goes across too. The app takes the host's box away, and
+  // the browser gives its focus to the body: a reader typing in it (on the
+  // saved page as the app draws it again, or searching, the results
+  // loading under the new header) would be left out of any box, their next
+  // keys the page's shortcuts, where on a later page the box stays and so
+  // does the focus. boxBack gives the focus, and the caret, to the new
+  // box where nothing has taken it since (a page's heading), and before
+  // afterNav reads where it is (components/nav.go): boot.js's
+  // datelineShowQuery calls it as a search page's query comes, before this
+  // watch's microtask. Chromium blurs a focused box it takes away, while
+  // the box is still in the page, or does not (a window without focus):
+  // inHostBox is cleared once the blur is seen not to be that.
+  var hostBox = $(".search-input");
+  var inHostBox = !!hostBox && doc.activeElement === hostBox;
+  if (hostBox) {
+    hostBox.addEventListener("focus", function () {
+      inHostBox = true;
+    });
+    hostBox.addEventListener("blur", function () {
+      Promise.resolve().then(function () {
+        if (hostBox.isConnected && doc.activeElement !== hostBox) {
+          inHostBox = false;
+        }
+      });
+    });
+  }
+  function boxBack() {
+    var box = $(".search-input");
+    var at = doc.activeElement;
+    if (!inHostBox || hostBox.isConnected || !box || (at && at !== doc.body)) {
+      return;
+    }
+    inHostBox = false;
+    if (hostBox.form && hostBox.form.classList.contains("search-form-open") && !box.form.classList.contains("search-form-open")) {
+      openSearch(box.form, true, false); // folded, it could not take focus
+    }
+    box.focus({ preventScroll: true });
+    if (box.value === hostBox.value) {
+      box.setSelectionRange(hostBox.selectionStart, hostBox.selectionEnd, hostBox.selectionDirection);
+    }
+  }
+  window.datelineBoxBack = boxBack; // boot.js's datelineShowQuery
   var headerWatch = new MutationObserver(function (records) {
     var gone = null; // the host's page, with its header
     records.forEach(function (r) {
@@ -2682,6 +2725,7 @@
       box.value = old.value;
       box.datelineQuery = given(old); // the same query again: the edit stays
     }
+    boxBack();
     boxDir();
     if ($(".status-text") !== painted) {
       paintStatus();

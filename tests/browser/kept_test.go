@@ -221,3 +221,113 @@ func TestFirstPageKeptSearchNextPage(t *testing.T) {
 	}
 	tb.checkConsole(nil)
 }
+
+// TestFirstPageKeptSearchFocus searches from the box of the empty search
+// page the host drew (kept), its index's files held as on a slow network:
+// while the results load, under the app's first header, the box keeps the
+// focus, as it does on a search page the app drew (web/reader.js, boxBack).
+// Before, the box the reader had typed in went with the host's page and
+// focus with it: their next keys were the page's shortcuts ("t" opened
+// the settings).
+func TestFirstPageKeptSearchFocus(t *testing.T) {
+	t.Parallel()
+	tb := openFirst(t, "/search", `document.addEventListener("DOMContentLoaded", () => {
+  window.__hostApp = document.querySelector("body > .app");
+}, {once: true});`)
+	eval[any](tb, `document.getElementById("search-input").focus()`)
+	search := func(what, q string) []string {
+		t.Helper()
+		holdFetches(tb, "")
+		tb.keys("typing "+q, q+kb.Enter)
+		tb.waitFor(what+": the search page while searching", `location.search === "?q=`+q+`" && !!document.querySelector("main .search-page:not([data-query])")`, 10*time.Second)
+		got := eval[[]string](tb, `[String(document.querySelectorAll("body > .app").length), String(window.__hostApp.isConnected),
+  document.activeElement ? (document.activeElement.id || document.activeElement.tagName) : "none", document.getElementById("search-input").value]`)
+		releaseFetches(tb)
+		tb.waitFor(what+": the results", `location.search === "?q=`+q+`" && !!document.querySelector("main .search-page[data-query]")`+searchDone, 10*time.Second)
+		return got
+	}
+	first := search("from the host's page", "bravo")
+	if want := []string{"1", "false", "search-input", "bravo"}; !slices.Equal(first, want) {
+		t.Errorf("searching from the kept page: [.app, host's .app on, focus, box] = %q, want %q", first, want)
+	}
+	eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.focus(); b.value = ""; })()`)
+	later := search("from the app's page", "charlie")
+	if want := []string{"1", "false", "search-input", "charlie"}; !slices.Equal(later, want) {
+		t.Errorf("searching from the app's page: %q, want %q", later, want)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestFirstPageNotKeptFocus checks that the saved page, which the app
+// draws again as it goes live, keeps the focus and the caret of the reader
+// typing in its box, as it keeps their words (TestFirstPageNotKeptWords).
+func TestFirstPageNotKeptFocus(t *testing.T) {
+	t.Parallel()
+	tb := openFirst(t, "/saved", `document.addEventListener("DOMContentLoaded", () => {
+  const box = document.getElementById("search-input");
+  box.focus();
+  box.value = "typed before the app";
+  box.setSelectionRange(5, 5);
+  window.__hostApp = document.querySelector("body > .app");
+}, {once: true});`)
+	tb.waitFor("the app's own page", `!window.__hostApp.isConnected`, 10*time.Second)
+	got := eval[[]string](tb, `(() => { const box = document.getElementById("search-input");
+  return [box.value, document.activeElement ? (document.activeElement.id || document.activeElement.tagName) : "none", String(box.selectionStart)]; })()`)
+	if want := []string{"typed before the app", "search-input", "5"}; !slices.Equal(got, want) {
+		t.Errorf("the saved page drawn again: [box, focus, caret] = %q, want %q", got, want)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestFirstPageNotKeptOpenBox is TestFirstPageNotKeptFocus on a narrow
+// screen, where the reader opened the folded box (its button, once
+// reader.js runs) to type in it before app.wasm came (held here, as on a
+// slow network): the app's box is open, the focus in it.
+func TestFirstPageNotKeptOpenBox(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	tb := newTab(t, 400, 800)
+	tb.addScript(`(() => {
+  window.__let = false;
+  window.__held = [];
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    if (window.__let || !String(args[0] && args[0].url || args[0]).includes(".wasm")) return fetch.apply(this, args);
+    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
+  };
+  document.addEventListener("DOMContentLoaded", () => { window.__hostApp = document.querySelector("body > .app"); }, {once: true});
+})()`)
+	tb.mustLoad(h.URL+"/saved", 200)
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.click("opening the folded box", ".tool-search")
+	tb.waitFor("the box open, in focus", `document.activeElement && document.activeElement.id === "search-input"`, 5*time.Second)
+	tb.keys("typing", "typed")
+	if live := eval[bool](tb, `document.documentElement.getAttribute("data-app") === "live"`); live {
+		t.Fatal("the app went live before app.wasm was let through")
+	}
+	releaseFetches(tb)
+	tb.waitLive()
+	tb.waitFor("the app's own page", `!window.__hostApp.isConnected`, 10*time.Second)
+	got := eval[[]string](tb, `(() => { const box = document.getElementById("search-input");
+  return [box.value, String(box.form.classList.contains("search-form-open")), document.activeElement ? (document.activeElement.id || document.activeElement.tagName) : "none"]; })()`)
+	if want := []string{"typed", "true", "search-input"}; !slices.Equal(got, want) {
+		t.Errorf("the saved page drawn again, narrow: [box, open, focus] = %q, want %q", got, want)
+	}
+	tb.checkConsole(nil)
+}
+
+// TestFirstPageKeptSearchAgainFocus: a search whose results are at hand
+// (the host's page's own, submitted again from its box) still ends with
+// focus on the results' count, as from a page the app drew: the box the
+// focus goes back to (web/reader.js, boxBack) is where afterNav finds it.
+func TestFirstPageKeptSearchAgainFocus(t *testing.T) {
+	t.Parallel()
+	tb := openFirst(t, "/search?q=bravo", "")
+	eval[any](tb, `document.getElementById("search-input").focus()`)
+	tb.keys("submitting again", kb.Enter)
+	tb.waitFor("the results, focus on their count", `location.search === "?q=bravo" && !!document.querySelector("main .search-page[data-query]") && !document.querySelector(".app").__dtPrerendered`+searchDone, 10*time.Second)
+	if n := eval[int](tb, `document.querySelectorAll("body > .app").length`); n != 1 {
+		t.Errorf("%d .app elements, want 1", n)
+	}
+	tb.checkConsole(nil)
+}
