@@ -227,8 +227,8 @@ func TestFirstPageKeptSearchNextPage(t *testing.T) {
 // while the results load, under the app's first header, the box keeps the
 // focus, as it does on a search page the app drew (web/reader.js, boxBack).
 // Before, the box the reader had typed in went with the host's page and
-// focus with it: their next keys were the page's shortcuts ("t" opened
-// the settings).
+// focus with it: their next keys went to the page, whose single-key
+// shortcuts then apply.
 func TestFirstPageKeptSearchFocus(t *testing.T) {
 	t.Parallel()
 	tb := openFirst(t, "/search", `document.addEventListener("DOMContentLoaded", () => {
