@@ -32,7 +32,7 @@ func applyHead(h *page.Head) {
 		add("meta", "property", m.Property, "name", m.Name, "content", m.Content)
 	}
 	for _, l := range h.Links {
-		add("link", "rel", l.Rel, "href", l.Href, "type", l.Type, "title", l.Title)
+		add("link", "rel", l.Rel, "href", l.Href, "type", l.Type, "title", l.Title, "hreflang", l.Hreflang)
 	}
 	if h.JSONLD != "" {
 		add("script", "type", "application/ld+json").Set("textContent", h.JSONLD)

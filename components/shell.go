@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"dateline/app/article"
 	"dateline/app/i18n"
 	"dateline/app/page"
 )
@@ -99,7 +100,9 @@ func (s *Shell) Render() app.UI {
 			attr(b, "dir", t.Dir())
 			put(b, `>`)
 			writeText(b, s.Site.Description)
-			put(b, `</bdi></p></footer>`)
+			put(b, `</bdi></p>`)
+			writeEditions(b, s.Site)
+			put(b, `</footer>`)
 		}),
 	)
 }
@@ -153,4 +156,27 @@ func focusElement(id string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() {
 		el.Call("focus")
 	}
+}
+
+// writeEditions links the newsroom's other editions, when it names any:
+// each by its name in its own language, which the link says (lang, dir),
+// as it says the language of the page it leads to (hreflang).
+func writeEditions(b *strings.Builder, site *page.Site) {
+	if len(site.Editions) == 0 {
+		return
+	}
+	put(b, `<nav class="bar editions"`)
+	attr(b, "aria-label", site.Table.Plain().Text(i18n.NavEditions))
+	put(b, `><ul>`)
+	for _, e := range site.Editions {
+		put(b, `<li><a`)
+		attr(b, "href", e.URL)
+		attr(b, "hreflang", e.Lang)
+		attr(b, "lang", e.Lang)
+		attr(b, "dir", article.Dir(e.Lang))
+		put(b, `>`)
+		writeText(b, e.Name)
+		put(b, `</a></li>`)
+	}
+	put(b, `</ul></nav>`)
 }

@@ -49,6 +49,20 @@ type Site struct {
 	// Labels are the interface's texts in the edition's language, by key
 	// (app/i18n); a key left out is shown in English.
 	Labels map[string]string `json:"labels,omitempty"`
+	// Editions are the newsroom's other editions, each in its own
+	// language: every page's footer links their home pages, and the home
+	// page's head names them to search engines (hreflang).
+	Editions []Edition `json:"editions,omitempty"`
+}
+
+// Edition is another edition of the same newsroom.
+type Edition struct {
+	// Lang is its language, a BCP 47 tag other than this edition's.
+	Lang string `json:"lang"`
+	// Name is what it is called in its own language, such as "کوردی".
+	Name string `json:"name"`
+	// URL is the absolute address of its home page.
+	URL string `json:"url"`
 }
 
 // WithDefaults returns the site with Dateline's name, description and

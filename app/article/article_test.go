@@ -167,7 +167,8 @@ func TestValidate(t *testing.T) {
 }
 
 func TestSiteValidate(t *testing.T) {
-	ok := Site{Name: "Synthetic Times", Lang: "ckb", URL: "https://news.example.org/", Publisher: "Synthetic Media"}
+	ok := Site{Name: "Synthetic Times", Lang: "ckb", URL: "https://news.example.org/", Publisher: "Synthetic Media",
+		Editions: []Edition{{Lang: "en", Name: "Synthetic English", URL: "https://en.news.example.org/"}, {Lang: "ar-IQ", Name: "Synthetic Arabic", URL: "https://news.example.org/ar/"}}}
 	if f := ok.Validate(); f != nil {
 		t.Fatalf("%+v", f)
 	}

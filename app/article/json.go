@@ -12,7 +12,8 @@ import (
 // keeps the two in agreement.
 var (
 	DatasetFields  = []string{"$schema", "site", "articles"}
-	SiteFields     = []string{"name", "description", "lang", "url", "publisher", "labels"}
+	SiteFields     = []string{"name", "description", "lang", "url", "publisher", "labels", "editions"}
+	EditionFields  = []string{"lang", "name", "url"}
 	ArticleFields  = []string{"slug", "lang", "headline", "dateline", "section", "tags", "published", "updated", "authors", "source_url", "figures", "body", "related"}
 	DatelineFields = []string{"place", "source"}
 	FigureFields   = []string{"caption", "credit", "image"}
@@ -260,6 +261,23 @@ func (s *Site) ReadJSON(r *jsonread.Reader) bool {
 			s.Publisher = r.String()
 		case "labels":
 			s.Labels = ReadLabels(r)
+		case "editions":
+			r.Array(func(int) {
+				var e Edition
+				r.Object(func(key string) {
+					switch key {
+					case "lang":
+						e.Lang = r.String()
+					case "name":
+						e.Name = r.String()
+					case "url":
+						e.URL = r.String()
+					default:
+						r.Unknown(key, EditionFields)
+					}
+				})
+				s.Editions = append(s.Editions, e)
+			})
 		default:
 			r.Unknown(key, SiteFields)
 		}

@@ -282,6 +282,31 @@ func (s *Site) Validate() []Fault {
 	if s.Publisher != "" {
 		f.name("/publisher", "publisher", s.Publisher)
 	}
+	own := s.Lang
+	if own == "" {
+		own = DefaultLang
+	}
+	langs := map[string]int{strings.ToLower(own): -1}
+	for i, e := range s.Editions {
+		at := "/editions/" + strconv.Itoa(i)
+		if f.requiredText(at+"/lang", "lang", e.Lang, "the edition's language") {
+			if msg, hint := CheckLang(e.Lang); msg != "" {
+				f.add(at+"/lang", msg, hint)
+			} else if j, seen := langs[strings.ToLower(e.Lang)]; seen && j < 0 {
+				f.add(at+"/lang", fmt.Sprintf("%q is this edition's own language", e.Lang), "list the newsroom's other editions, each in a language of its own")
+			} else if seen {
+				f.add(at+"/lang", fmt.Sprintf("%q is the language of editions/%d too", e.Lang, j), "give each edition once, in a language of its own")
+			} else {
+				langs[strings.ToLower(e.Lang)] = i
+			}
+		}
+		if f.requiredText(at+"/name", "name", e.Name, "the edition's name in its own language") {
+			f.text(at+"/name", e.Name, MaxNameLength, false)
+		}
+		if f.requiredText(at+"/url", "url", e.URL, "the address of the edition's home page") {
+			f.webURL(at+"/url", e.URL)
+		}
+	}
 	return f.list
 }
 

@@ -102,6 +102,8 @@ func TestSchemaAgreesWithModel(t *testing.T) {
 		"section-same-slug.json":        {"/articles/1/section"},
 		"tag-same-slug.json":            {"/articles/1/tags/0"},
 		"tag-twice.json":                {"/articles/0/tags/1"},
+		"site-editions.json":            {"/site/editions/2/lang"},
+		"site-edition-own-lang.json":    {"/site/editions/0/lang"},
 		// Two spellings of one name: compared as search folds them.
 		"section-spelt-two-ways.json":   {"/articles/1/section"},
 		"tag-spelt-two-ways.json":       {"/articles/1/tags/0"},
@@ -210,6 +212,7 @@ func TestSchemaKnowsEveryField(t *testing.T) {
 	}{
 		{"dataset", root, modelFields("dataset")},
 		{"site", def("site"), modelFields("site")},
+		{"edition", def("edition"), modelFields("edition")},
 		{"article", def("article"), modelFields("article")},
 		{"dateline", def("dateline"), modelFields("dateline")},
 		{"figure", def("figure"), modelFields("figure")},
@@ -229,6 +232,7 @@ func modelFields(object string) []string {
 	fields := map[string][]string{
 		"dataset":   article.DatasetFields,
 		"site":      article.SiteFields,
+		"edition":   article.EditionFields,
 		"article":   article.ArticleFields,
 		"dateline":  article.DatelineFields,
 		"figure":    article.FigureFields,

@@ -15,6 +15,7 @@ const (
 	SkipToContent         Key = "nav.skip"
 	NavPages              Key = "nav.pages"    // the pager's navigation label
 	NavSections           Key = "nav.sections" // the section menu's navigation label
+	NavEditions           Key = "nav.editions" // the footer's links to the newsroom's other editions
 	ListLatest            Key = "list.latest"
 	ListTagged            Key = "list.tagged"
 	ListNewer             Key = "list.newer"
@@ -163,6 +164,7 @@ var labels = [...]label{
 	{SkipToContent, "Skip to content"},
 	{NavPages, "Pages"},
 	{NavSections, "Sections"},
+	{NavEditions, "Other editions"},
 	{ListLatest, "Latest articles"},
 	{ListTagged, "Tagged {tag}"},
 	{ListNewer, "Newer articles"},

@@ -18,6 +18,7 @@ func TestEnglish(t *testing.T) {
 		{"nav.skip", "Skip to content"},
 		{"nav.pages", "Pages"},
 		{"nav.sections", "Sections"},
+		{"nav.editions", "Other editions"},
 		{"list.latest", "Latest articles"},
 		{"list.tagged", "Tagged {tag}"},
 		{"list.newer", "Newer articles"},

@@ -214,4 +214,6 @@ type Link struct {
 	Href  string `json:"href"`
 	Type  string `json:"type,omitempty"`
 	Title string `json:"title,omitempty"`
+	// Hreflang is the language of the page linked, another edition's.
+	Hreflang string `json:"hreflang,omitempty"`
 }

@@ -124,6 +124,8 @@ func (h *Head) readJSON(r *jsonread.Reader) {
 						l.Type = r.String()
 					case "title":
 						l.Title = r.String()
+					case "hreflang":
+						l.Hreflang = r.String()
 					default:
 						r.Skip()
 					}
@@ -152,6 +154,23 @@ func (s *Site) ReadJSON(r *jsonread.Reader) {
 			s.Publisher = r.String()
 		case "labels":
 			s.Labels = article.ReadLabels(r)
+		case "editions":
+			r.Array(func(int) {
+				var e article.Edition
+				r.Object(func(key string) {
+					switch key {
+					case "lang":
+						e.Lang = r.String()
+					case "name":
+						e.Name = r.String()
+					case "url":
+						e.URL = r.String()
+					default:
+						r.Skip()
+					}
+				})
+				s.Editions = append(s.Editions, e)
+			})
 		case "sections":
 			r.Array(func(int) {
 				var n Named

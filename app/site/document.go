@@ -153,6 +153,9 @@ func headHTML(h *page.Head) string {
 		if l.Title != "" {
 			b.WriteString(" title=\"" + attr(l.Title) + "\"")
 		}
+		if l.Hreflang != "" {
+			b.WriteString(" hreflang=\"" + attr(l.Hreflang) + "\"")
+		}
 		b.WriteString(">\n")
 	}
 	if h.JSONLD != "" {

@@ -66,6 +66,17 @@ func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
 		}
 	}
 	h.Links = append(h.Links, page.Link{Rel: "alternate", Type: atomType, Href: feedPath, Title: s.site.Name})
+	if ref.Kind == page.Home && ref.N == 1 && len(s.site.Editions) > 0 {
+		// The same front page in the newsroom's other languages, for
+		// search engines to show a reader the edition in theirs; each
+		// names this one too, absolute when the site's address is known.
+		if h.Canonical != "" {
+			h.Links = append(h.Links, page.Link{Rel: "alternate", Href: h.Canonical, Hreflang: s.site.Lang})
+		}
+		for _, e := range s.site.Editions {
+			h.Links = append(h.Links, page.Link{Rel: "alternate", Href: e.URL, Hreflang: e.Lang})
+		}
+	}
 	if ref.Kind == page.Section && d.List != nil {
 		h.Links = append(h.Links, page.Link{Rel: "alternate", Type: atomType, Href: page.SectionRef(ref.Slug, 1).Path() + feedFile,
 			Title: s.site.Table.Plain().Text(i18n.PageTitle, "title", d.List.Name, "site", s.site.Name)})

@@ -339,3 +339,30 @@ func TestSitemap(t *testing.T) {
 		t.Errorf("without the site's URL: /sitemap.xml status %d", r.status)
 	}
 }
+
+// TestHeadEditions checks the home page's links to the newsroom's other
+// editions (hreflang), the page itself among them when its address is
+// known, and that no other page has them: no page of another edition is
+// known to be an article's or a section's translation.
+func TestHeadEditions(t *testing.T) {
+	data := strings.Replace(string(seoData("https://news.example.org")), `"publisher": "Synthetic Media"`,
+		`"publisher": "Synthetic Media", "editions": [{"lang": "ckb", "name": "Synthetic Sorani", "url": "https://ckb.example.org/"}]`, 1)
+	ts := newTestServer(t, []byte(data), testWeb(t, nil))
+	root := htmltest.Parse(t, string(ts.get(t, "/", "").raw))
+	var got []string
+	for _, l := range root.All("link") {
+		if l.Attrs["hreflang"] != "" {
+			got = append(got, l.Attrs["rel"]+" "+l.Attrs["hreflang"]+" "+l.Attrs["href"])
+		}
+	}
+	if want := []string{"alternate en https://news.example.org/", "alternate ckb https://ckb.example.org/"}; !slices.Equal(got, want) {
+		t.Errorf("the home page's alternates %q, want %q", got, want)
+	}
+	for _, p := range []string{"/articles/seo-photo", "/sections/world", "/tags/alpha"} {
+		for _, l := range htmltest.Parse(t, string(ts.get(t, p, "").raw)).All("link") {
+			if l.Attrs["hreflang"] != "" {
+				t.Errorf("%s names another edition in its head: %v", p, l.Attrs)
+			}
+		}
+	}
+}

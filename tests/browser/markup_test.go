@@ -24,8 +24,8 @@ var vnuPath = filepath.Join("node_modules", "vnu-jar", "build", "dist", "vnu.jar
 
 // TestMarkupValid checks every prerendered page of the bundled dataset
 // and of the test editions (an archive with sections and tags, the
-// Sorani and Arabic editions, an edition with a public URL and its head
-// tags, hostile text) with the Nu Html Checker: no error.
+// Sorani and Arabic editions, an edition with a public URL, its head tags
+// and a link to another edition, hostile text) with the Nu Html Checker: no error.
 func TestMarkupValid(t *testing.T) {
 	t.Parallel()
 	if _, err := os.Stat(vnuPath); err != nil {
@@ -38,6 +38,7 @@ func TestMarkupValid(t *testing.T) {
 	withURL := archiveDataset(40)
 	withURL.Site.URL = "https://news.example.org"
 	withURL.Site.Publisher = "Synthetic Media"
+	withURL.Site.Editions = []article.Edition{{Lang: "ckb", Name: "Synthetic Sorani edition", URL: "https://ckb.news.example.org/"}}
 	withURL.Articles[0].Figures = []article.Figure{{Caption: "A synthetic caption.", Credit: "Photo: test",
 		Image: &article.Image{Src: "/web/icons/icon-512.png", Alt: "A synthetic picture", Width: 512, Height: 512}}}
 	dirs := []string{
