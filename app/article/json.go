@@ -262,26 +262,34 @@ func (s *Site) ReadJSON(r *jsonread.Reader) bool {
 		case "labels":
 			s.Labels = ReadLabels(r)
 		case "editions":
-			r.Array(func(int) {
-				var e Edition
-				r.Object(func(key string) {
-					switch key {
-					case "lang":
-						e.Lang = r.String()
-					case "name":
-						e.Name = r.String()
-					case "url":
-						e.URL = r.String()
-					default:
-						r.Unknown(key, EditionFields)
-					}
-				})
-				s.Editions = append(s.Editions, e)
-			})
+			s.Editions = ReadEditions(r, func(key string) { r.Unknown(key, EditionFields) })
 		default:
 			r.Unknown(key, SiteFields)
 		}
 	})
+}
+
+// ReadEditions reads the site's other editions. other takes a key the
+// format does not give an edition, and must read or skip its value.
+func ReadEditions(r *jsonread.Reader, other func(key string)) []Edition {
+	var editions []Edition
+	r.Array(func(int) {
+		var e Edition
+		r.Object(func(key string) {
+			switch key {
+			case "lang":
+				e.Lang = r.String()
+			case "name":
+				e.Name = r.String()
+			case "url":
+				e.URL = r.String()
+			default:
+				other(key)
+			}
+		})
+		editions = append(editions, e)
+	})
+	return editions
 }
 
 // ReadLabels reads an object of texts by key.

@@ -155,22 +155,7 @@ func (s *Site) ReadJSON(r *jsonread.Reader) {
 		case "labels":
 			s.Labels = article.ReadLabels(r)
 		case "editions":
-			r.Array(func(int) {
-				var e article.Edition
-				r.Object(func(key string) {
-					switch key {
-					case "lang":
-						e.Lang = r.String()
-					case "name":
-						e.Name = r.String()
-					case "url":
-						e.URL = r.String()
-					default:
-						r.Skip()
-					}
-				})
-				s.Editions = append(s.Editions, e)
-			})
+			s.Editions = article.ReadEditions(r, func(string) { r.Skip() })
 		case "sections":
 			r.Array(func(int) {
 				var n Named

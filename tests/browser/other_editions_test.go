@@ -46,8 +46,9 @@ const editionsJS = `(() => {
 // language and direction, and the head names them to search engines
 // (hreflang), with the page itself. An article, drawn by the app, has the
 // same footer and no alternates (no page of another edition is known to
-// be its translation); back on the home page, they are there again. The
-// footer passes axe at a phone's width.
+// be its translation); back on the home page, they are there again, as on
+// a home page the app draws from its data file. The footer passes axe at
+// a phone's width.
 func TestOtherEditions(t *testing.T) {
 	t.Parallel()
 	h := privateHost(t, "-data", writeDataset(t, "editions.json", editionsDataset()))
@@ -80,5 +81,16 @@ func TestOtherEditions(t *testing.T) {
 	tb.goBack("back to the home page")
 	tb.waitFor("the home page's head", `document.querySelectorAll('head link[rel="alternate"][hreflang]').length === 3`, 10*time.Second)
 	check("the home page, back", home...)
+	tb.checkConsole(nil)
+
+	// Opened on an article, the home page is the app's from its data
+	// file: the head and the footer come through app.wasm's decoding.
+	tb = newTab(t, 412, 900)
+	tb.mustLoad(h.URL+"/articles/archive-003", http.StatusOK)
+	tb.waitLive()
+	check("an article the host drew")
+	tb.click("the site's name", "header .site-name")
+	tb.waitFor("the home page's head", `location.pathname === "/" && document.querySelectorAll('head link[rel="alternate"][hreflang]').length === 3`, 10*time.Second)
+	check("the home page the app drew", home...)
 	tb.checkConsole(nil)
 }
