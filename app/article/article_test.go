@@ -389,3 +389,36 @@ func TestBylines(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteValidateEditionAddress checks that validate refuses an edition
+// whose address is this edition's own home page, or another edition's:
+// the home page's head would name one page in two languages (hreflang),
+// and the footer link to the page the reader is on.
+func TestSiteValidateEditionAddress(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		editions []Edition
+		pointer  string
+	}{
+		{"the site's own address", []Edition{{Lang: "ckb", Name: "Synthetic Sorani", URL: "https://news.example.org"}}, "/editions/0/url"},
+		{"the site's own home page, spelt otherwise", []Edition{{Lang: "ckb", Name: "Synthetic Sorani", URL: "HTTPS://News.Example.org/"}}, "/editions/0/url"},
+		{"two editions at one address", []Edition{
+			{Lang: "ckb", Name: "Synthetic Sorani", URL: "https://ckb.example.org/"},
+			{Lang: "ar", Name: "Synthetic Arabic", URL: "https://ckb.example.org"},
+		}, "/editions/1/url"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := Site{Lang: "en", URL: "https://news.example.org", Editions: tt.editions}
+			f := s.Validate()
+			if len(f) != 1 || f[0].Pointer != tt.pointer || f[0].Warn {
+				t.Errorf("%+v, want one problem at %s", f, tt.pointer)
+			}
+		})
+	}
+	// Another edition under the site's host, at a path of its own, is
+	// another page.
+	s := Site{Lang: "en", URL: "https://news.example.org", Editions: []Edition{{Lang: "ar", Name: "Synthetic Arabic", URL: "https://news.example.org/ar/"}}}
+	if f := s.Validate(); f != nil {
+		t.Errorf("an edition at a path of the site's host: %+v", f)
+	}
+}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -287,6 +288,13 @@ func (s *Site) Validate() []Fault {
 		own = DefaultLang
 	}
 	langs := map[string]int{strings.ToLower(own): -1}
+	// Home pages by address (homeKey): this edition's, when its address
+	// is known, and each edition's, so that no page is named in two
+	// languages.
+	homes := map[string]int{}
+	if s.URL != "" && checkOrigin(s.URL) == "" {
+		homes[homeKey(s.URL)] = -1
+	}
 	for i, e := range s.Editions {
 		at := "/editions/" + strconv.Itoa(i)
 		if f.requiredText(at+"/lang", "lang", e.Lang, "the edition's language") {
@@ -303,8 +311,15 @@ func (s *Site) Validate() []Fault {
 		if f.requiredText(at+"/name", "name", e.Name, "the edition's name in its own language") {
 			f.text(at+"/name", e.Name, MaxNameLength, false)
 		}
-		if f.requiredText(at+"/url", "url", e.URL, "the address of the edition's home page") {
-			f.webURL(at+"/url", e.URL)
+		if f.requiredText(at+"/url", "url", e.URL, "the address of the edition's home page") && f.webURL(at+"/url", e.URL) {
+			switch j, seen := homes[homeKey(e.URL)]; {
+			case seen && j < 0:
+				f.add(at+"/url", fmt.Sprintf("%q is this edition's own address", e.URL), "give the address of the other edition's home page")
+			case seen:
+				f.add(at+"/url", fmt.Sprintf("%q is the address of editions/%d too", e.URL, j), "give each edition's own home page")
+			default:
+				homes[homeKey(e.URL)] = i
+			}
 		}
 	}
 	return f.list
@@ -495,17 +510,33 @@ func scanText(s string, multiline bool) (n int, bad rune) {
 	return n, bad
 }
 
-func (f *faults) webURL(p, s string) {
+func (f *faults) webURL(p, s string) bool {
 	if IsWebURL(s) {
-		return
+		return true
 	}
 	if hasWebScheme(s) {
 		if msg, hint := escapeFault(s); msg != "" {
 			f.add(p, msg, hint)
-			return
+			return false
 		}
 	}
 	f.add(p, fmt.Sprintf("%q is not an http or https URL", s), `only addresses starting with "https://" or "http://" can be links`)
+	return false
+}
+
+// homeKey is what two addresses of one home page share: the host (in any
+// case, its port kept), the path ("" is "/") and the query; not the
+// scheme, as an http address of a site is the same page as its https one.
+func homeKey(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	path := p.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	return strings.ToLower(p.Host) + path + "?" + p.RawQuery
 }
 
 // srcFault says what keeps an image's src from being an http(s) URL or a
