@@ -422,3 +422,20 @@ func TestSiteValidateEditionAddress(t *testing.T) {
 		t.Errorf("an edition at a path of the site's host: %+v", f)
 	}
 }
+
+// TestSiteValidateEditionNothingToRead checks that an edition's language,
+// name or address holding only characters with nothing to show is an
+// error, not the warning old datasets' texts get: no dataset held an
+// edition before, and the footer would show a link with no name.
+func TestSiteValidateEditionNothingToRead(t *testing.T) {
+	for _, e := range []Edition{
+		{Lang: "\u200f", Name: "Synthetic Sorani", URL: "https://ckb.example.org/"},
+		{Lang: "ckb", Name: "\u200f", URL: "https://ckb.example.org/"},
+		{Lang: "ckb", Name: "Synthetic Sorani", URL: "\u200e"},
+	} {
+		f := (&Site{Lang: "en", Editions: []Edition{e}}).Validate()
+		if len(f) != 1 || f[0].Warn {
+			t.Errorf("%+q: %+v, want one error", e, f)
+		}
+	}
+}

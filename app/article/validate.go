@@ -295,9 +295,20 @@ func (s *Site) Validate() []Fault {
 	if s.URL != "" && checkOrigin(s.URL) == "" {
 		homes[homeKey(s.URL)] = -1
 	}
+	// required is requiredText, but a text with nothing to read (a
+	// direction mark) is an error, not a warning: no dataset held
+	// editions before such texts were refused, and one would be an
+	// hreflang that is no language, a link to no page or one with no name.
+	required := func(p, key, s, what string) bool {
+		if f.requiredText(p, key, s, what) {
+			return true
+		}
+		f.list[len(f.list)-1].Warn = false
+		return false
+	}
 	for i, e := range s.Editions {
 		at := "/editions/" + strconv.Itoa(i)
-		if f.requiredText(at+"/lang", "lang", e.Lang, "the edition's language") {
+		if required(at+"/lang", "lang", e.Lang, "the edition's language") {
 			if msg, hint := CheckLang(e.Lang); msg != "" {
 				f.add(at+"/lang", msg, hint)
 			} else if j, seen := langs[strings.ToLower(e.Lang)]; seen && j < 0 {
@@ -308,10 +319,10 @@ func (s *Site) Validate() []Fault {
 				langs[strings.ToLower(e.Lang)] = i
 			}
 		}
-		if f.requiredText(at+"/name", "name", e.Name, "the edition's name in its own language") {
+		if required(at+"/name", "name", e.Name, "the edition's name in its own language") {
 			f.text(at+"/name", e.Name, MaxNameLength, false)
 		}
-		if f.requiredText(at+"/url", "url", e.URL, "the address of the edition's home page") && f.webURL(at+"/url", e.URL) {
+		if required(at+"/url", "url", e.URL, "the address of the edition's home page") && f.webURL(at+"/url", e.URL) {
 			switch j, seen := homes[homeKey(e.URL)]; {
 			case seen && j < 0:
 				f.add(at+"/url", fmt.Sprintf("%q is this edition's own address", e.URL), "give the address of the other edition's home page")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"dateline/app/dataset"
 	"dateline/app/page"
 	"dateline/internal/htmltest"
 )
@@ -364,5 +365,24 @@ func TestHeadEditions(t *testing.T) {
 				t.Errorf("%s names another edition in its head: %v", p, l.Attrs)
 			}
 		}
+	}
+}
+
+// TestEditionWithNothingToRead checks that an edition whose language or
+// address holds only characters with nothing to show (direction marks) is
+// refused, not served: its hreflang is no language tag, which search
+// engines drop and the Nu Html Checker refuses, and its address a page of
+// this site that does not exist (href="%E2%80%8E").
+func TestEditionWithNothingToRead(t *testing.T) {
+	data := strings.Replace(string(seoData("https://news.example.org")), `"publisher": "Synthetic Media"`,
+		`"publisher": "Synthetic Media", "editions": [{"lang": "\u200f", "name": "Synthetic Sorani", "url": "\u200e"}]`, 1)
+	if _, err := dataset.LoadBytes("editions.json", []byte(data)); err == nil {
+		ts := newTestServer(t, []byte(data), testWeb(t, nil))
+		for _, l := range htmltest.Parse(t, string(ts.get(t, "/", "").raw)).All("link") {
+			if l.Attrs["hreflang"] != "" && l.Attrs["hreflang"] != "en" {
+				t.Errorf("the dataset is served, the home page's head has %q", l.Attrs)
+			}
+		}
+		t.Fatal("an edition whose language and address are direction marks is taken")
 	}
 }
