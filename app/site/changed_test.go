@@ -128,3 +128,46 @@ func TestSearchChangedArticle(t *testing.T) {
 		t.Errorf("the article as it was is still left out:\n%s", body[strings.Index(body, "<main"):])
 	}
 }
+
+// TestListImageWhileLeadChanged edits the lead article of the home page in
+// place, as an editor saves the file: the home page, asked for meanwhile,
+// leaves its og:image out (the lead's page answers 503). Once the article
+// reads as it did again, the page and its data file show the lead's photo
+// again: what was made without it was not kept, as a search's results
+// missing a changed article are not, nor served to be kept for good.
+func TestListImageWhileLeadChanged(t *testing.T) {
+	const photo = "https://images.example.org/synthetic-lead.jpg"
+	data := []byte(`{"site": {"name": "Synthetic Archive", "lang": "en"}, "articles": [
+  {"slug": "story-lead", "headline": "Synthetic lead", "published": "2024-03-06",
+   "figures": [{"image": {"src": "` + photo + `", "alt": "A synthetic photo", "width": 1200, "height": 800}}],
+   "body": [{"type": "paragraph", "text": "Synthetic text of the lead."}]},
+  {"slug": "story-next", "headline": "Synthetic next", "published": "2024-03-05",
+   "body": [{"type": "paragraph", "text": "Synthetic text of the next."}]}
+]}`)
+	s, file, get := siteOnFile(t, data)
+	dataPath := s.DataBase + "/" + page.Ref{Kind: page.Home, N: 1}.DataFile()
+	edited := strings.Replace(string(data), "Synthetic text of the lead.", "Synthetic text of the lead, edited.", 1)
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/", dataPath} {
+		rec := get(p)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s while the lead changed: status %d", p, rec.Code)
+		}
+		if strings.Contains(rec.Body.String(), photo) {
+			t.Fatalf("%s while the lead changed shows its photo", p)
+		}
+		if cc := rec.Header().Get("Cache-Control"); strings.Contains(cc, "immutable") {
+			t.Errorf("%s while the lead changed, without its photo, is served to be kept for good: Cache-Control %q", p, cc)
+		}
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/", dataPath} {
+		if rec := get(p); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"`+photo+`"`) {
+			t.Errorf("%s once the lead reads as it did: status %d, no og:image of its photo", p, rec.Code)
+		}
+	}
+}

@@ -32,6 +32,15 @@ const (
 // around a list page and to the feeds, and the schema.org JSON-LD of an
 // article or of the home page.
 func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
+	h, _, err := s.head(ref, d)
+	return h, err
+}
+
+// head is headOf, and says whether the head is whole: not when the lead
+// of a list page could not be read (its bytes changed on disk), which
+// leaves its image out until it reads again.
+func (s *Site) head(ref page.Ref, d page.Data) (_ *page.Head, whole bool, _ error) {
+	whole = true
 	m := components.MetaOf(s.site, ref, d)
 	p := feed.Page{Ref: ref, Title: m.Name, Description: m.Description}
 	if d.Story != nil {
@@ -41,9 +50,11 @@ func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
 		// The lead's photo, in the page's link previews. The list stands
 		// on the summaries the archive holds: a lead whose bytes changed
 		// on disk since (its own page answers 503 for them) leaves the
-		// image out, not the list.
+		// image out, not the list; such a head is not kept (whole).
 		if lead, ok, err := s.arc.Article(d.List.Items[0].Slug); ok && err == nil {
 			p.Lead = lead
+		} else if err != nil {
+			whole = false
 		}
 	}
 	if d.Missing() && ref.Kind.HasData() {
@@ -51,7 +62,7 @@ func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
 	}
 	tags, err := feed.HeadTags(s.site.Site, p)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	h := &page.Head{Canonical: tags.Canonical}
 	for _, t := range tags.Meta {
@@ -89,10 +100,10 @@ func (s *Site) headOf(ref page.Ref, d page.Data) (*page.Head, error) {
 		ld, err = feed.WebSite(s.site.Site, "")
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	h.JSONLD = string(ld)
-	return h, nil
+	return h, whole, nil
 }
 
 // The types of what this file serves.

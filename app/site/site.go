@@ -759,8 +759,8 @@ func (s *Site) dataFile(name string) (*response, error) {
 	if !ok {
 		return notFoundData, nil
 	}
-	return s.cache.get(s.DataBase+"/"+name, func() (*response, error) {
-		d, err := s.Load(ref)
+	return kept(s.cache.get(s.DataBase+"/"+name, func() (*response, error) {
+		d, whole, err := s.load(ref)
 		if err != nil {
 			return nil, err
 		}
@@ -771,8 +771,15 @@ func (s *Site) dataFile(name string) (*response, error) {
 		if err != nil {
 			return nil, fmt.Errorf("encoding %s: %w", name, err)
 		}
+		if !whole {
+			res, err := newResponse(http.StatusOK, "application/json", "no-store", b)
+			if err != nil {
+				return nil, err
+			}
+			return nil, unkept{res}
+		}
 		return newResponse(http.StatusOK, "application/json", immutable, b)
-	})
+	}))
 }
 
 // dataJSON encodes a page's data file.
@@ -790,8 +797,8 @@ func (s *Site) page(p string) (*response, error) {
 		return s.cache.get(p, func() (*response, error) { return s.renderShell(ref) })
 	}
 	var missing bool
-	res, err := s.cache.get(p, func() (*response, error) {
-		d, err := s.Load(ref)
+	res, err := kept(s.cache.get(p, func() (*response, error) {
+		d, whole, err := s.load(ref)
 		if err != nil {
 			return nil, err
 		}
@@ -799,8 +806,12 @@ func (s *Site) page(p string) (*response, error) {
 			missing = true
 			return nil, errMissing
 		}
-		return s.render(ref, d, http.StatusOK)
-	})
+		res, err := s.render(ref, d, http.StatusOK)
+		if err == nil && !whole {
+			return nil, unkept{res}
+		}
+		return res, err
+	}))
 	if missing || errors.Is(err, errMissing) {
 		return s.notFound()
 	}
@@ -836,14 +847,37 @@ func (s *Site) notFound() (*response, error) {
 // Load returns the data of a page from the dataset, with its head; a page
 // that does not exist is page.Data{}.
 func (s *Site) Load(ref page.Ref) (page.Data, error) {
-	d, err := s.data(ref)
-	if err != nil || d.Missing() {
-		return d, err
+	d, _, err := s.load(ref)
+	return d, err
+}
+
+// load is Load, and says whether the page's data is whole: not when its
+// head was made without what could not be read (Site.head), which the
+// page and its data file are then served without being kept, by the
+// host or by browsers.
+func (s *Site) load(ref page.Ref) (d page.Data, whole bool, err error) {
+	if d, err = s.data(ref); err != nil || d.Missing() {
+		return d, true, err
 	}
-	if d.Head, err = s.headOf(ref, d); err != nil {
-		return page.Data{}, fmt.Errorf("the head of %s: %w", ref.Path(), err)
+	if d.Head, whole, err = s.head(ref, d); err != nil {
+		return page.Data{}, false, fmt.Errorf("the head of %s: %w", ref.Path(), err)
 	}
-	return d, nil
+	return d, whole, nil
+}
+
+// unkept carries a response that the cache is not to keep (cache.get
+// keeps none that comes with an error): a page made while part of it
+// could not be read.
+type unkept struct{ res *response }
+
+func (unkept) Error() string { return "a response made while part of it could not be read" }
+
+// kept returns the response that get gave, or that it did not keep.
+func kept(res *response, err error) (*response, error) {
+	if u, ok := errors.AsType[unkept](err); ok {
+		return u.res, nil
+	}
+	return res, err
 }
 
 // data returns the data of a page from the dataset.
