@@ -65,9 +65,10 @@ func (h Head) HTML() string {
 // Facebook's and X's cards do not draw), when its address is absolute or
 // can be made so, on a list page from its lead article's; og:type "article" with its times, section and tags on
 // an article's page, "website" elsewhere; twitter:card
-// "summary_large_image" with an image, "summary" without. The not-found and offline pages also get
-// robots "noindex", for hosts that serve them with status 200, and so do
-// the saved articles and the results of a search query.
+// "summary_large_image" with an image, "summary" without; and the robots
+// meta of page.Ref.Robots: "noindex" on the not-found and offline pages,
+// for hosts that serve them with status 200, the saved articles and the
+// results of a search query, "max-image-preview:large" on every other.
 func HeadTags(site article.Site, p Page) (Head, error) {
 	org, err := origin(site)
 	if err != nil {
