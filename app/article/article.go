@@ -209,13 +209,21 @@ func (a *Article) Language() string {
 }
 
 // Dir returns "rtl" for right-to-left languages and "ltr" otherwise: the
-// languages written right to left by default, and any language written in
-// Arabic script ("ku-Arab").
+// languages written right to left by default, unless a script subtag says
+// otherwise ("ckb-Latn"), and any language written in a right-to-left
+// script ("ku-Arab", "yi-Hebr").
 func Dir(lang string) string {
 	tag := strings.ToLower(lang)
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		if strings.HasPrefix(tag[i+1:], "arab") {
+		script := tag[i+1:]
+		if j := strings.IndexAny(script, "-_"); j >= 0 {
+			script = script[:j]
+		}
+		switch {
+		case script == "arab", script == "hebr", script == "syrc", script == "thaa", script == "nkoo", script == "adlm", script == "rohg":
 			return "rtl"
+		case len(script) == 4 && script[0] >= 'a' && script[0] <= 'z':
+			return "ltr" // another script, "latn" or "cyrl"
 		}
 		tag = tag[:i]
 	}

@@ -298,7 +298,8 @@ func TestReadJSON(t *testing.T) {
 }
 
 func TestDir(t *testing.T) {
-	for lang, dir := range map[string]string{"en": "ltr", "ckb": "rtl", "ar-IQ": "rtl", "ku-Arab": "rtl", "ku": "ltr", "kmr": "ltr", "fa": "rtl", "tr": "ltr"} {
+	for lang, dir := range map[string]string{"en": "ltr", "ckb": "rtl", "ar-IQ": "rtl", "ku-Arab": "rtl", "ku": "ltr", "kmr": "ltr", "fa": "rtl", "tr": "ltr",
+		"ckb-Latn": "ltr", "az-Arab-IR": "rtl", "yi-Hebr": "rtl", "ar-Latn": "ltr", "ckb-IQ": "rtl", "en-US": "ltr", "ar_EG": "rtl", "uz-Cyrl": "ltr"} {
 		if got := Dir(lang); got != dir {
 			t.Errorf("Dir(%q) = %q, want %q", lang, got, dir)
 		}
