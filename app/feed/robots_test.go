@@ -12,8 +12,8 @@ func TestRobots(t *testing.T) {
 		site     article.Site
 		want     string
 	}{
-		{"site URL known", siteWithURL(), "User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\n"},
-		{"site URL with a trailing slash", article.Site{URL: testOrigin + "/"}, "User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\n"},
+		{"site URL known", siteWithURL(), "User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\nSitemap: https://news.example.org/news-sitemap.xml\n"},
+		{"site URL with a trailing slash", article.Site{URL: testOrigin + "/"}, "User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\nSitemap: https://news.example.org/news-sitemap.xml\n"},
 		{"site URL unknown: no sitemap line", siteWithoutURL(), "User-agent: *\nAllow: /\n"},
 		{"site URL the model refuses: no sitemap line", article.Site{URL: "ftp://news.example.org"}, "User-agent: *\nAllow: /\n"},
 	} {

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"dateline/app/feed"
 	"dateline/app/page"
@@ -238,6 +239,15 @@ func (s *Site) exportTo(w *exportWriter) error {
 	err = feed.WriteSitemaps(s.site.Site, s.pageURLs(), func(p string, body []byte) error { return w.write(p, body) })
 	if err != nil && !errors.Is(err, feed.ErrNoSiteURL) {
 		return fmt.Errorf("exporting the sitemaps: %w", err)
+	}
+	// The news sitemap as of the export: the articles of the two days
+	// before it (a newsroom exports again as it publishes).
+	if res, ok, err := s.newsSitemap(feed.NewsSitemapPath, time.Now()); err != nil {
+		return fmt.Errorf("exporting %s: %w", feed.NewsSitemapPath, err)
+	} else if ok {
+		if err := w.write(feed.NewsSitemapPath, res.body); err != nil {
+			return err
+		}
 	}
 
 	paths := make([]string, 0, len(s.fixed))

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"dateline/app/dataset"
 	"dateline/app/feed"
@@ -155,6 +156,45 @@ func (s *Site) feedOf(p string) (res *response, ok bool, err error) {
 		return newResponse(http.StatusOK, atomType+"; charset=utf-8", revalidate, b)
 	})
 	return res, true, err
+}
+
+// newsSitemap returns the news sitemap at p (feed.NewsSitemapPath), made
+// anew for each request: which articles it lists changes with the time,
+// not only with the dataset. ok is false when p is not it, or the site's
+// URL is unknown (a sitemap's URLs are absolute).
+func (s *Site) newsSitemap(p string, now time.Time) (res *response, ok bool, err error) {
+	if p != feed.NewsSitemapPath {
+		return nil, false, nil
+	}
+	b, err := feed.NewsSitemap(s.site.Site, s.newsItems(), now)
+	if errors.Is(err, feed.ErrNoSiteURL) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, fmt.Errorf("making the news sitemap: %w", err)
+	}
+	res, err = newResponse(http.StatusOK, xmlType, revalidate, b)
+	return res, true, err
+}
+
+// newsItems lists the home page's articles, newest first, for the news
+// sitemap, which reads only as far as the last two days go: a page's worth
+// of summaries at a time.
+func (s *Site) newsItems() iter.Seq[feed.NewsItem] {
+	return func(yield func(feed.NewsItem) bool) {
+		home := s.arc.Home()
+		for lo := 0; ; lo += page.Size {
+			sums := s.arc.Summaries(home, lo, lo+page.Size)
+			if len(sums) == 0 {
+				return
+			}
+			for _, sum := range sums {
+				if !yield(feed.NewsItem{Loc: page.ArticlePath(sum.Slug), Lang: sum.Lang, Title: sum.Headline, Published: sum.Published}) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // sitemaps holds the site's sitemap files, made once on first request.

@@ -9,10 +9,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 
 	"dateline/app/dataset"
+	"dateline/app/feed"
 	"dateline/app/page"
 	"dateline/internal/htmltest"
 )
@@ -384,5 +386,31 @@ func TestEditionWithNothingToRead(t *testing.T) {
 			}
 		}
 		t.Fatal("an edition whose language and address are direction marks is taken")
+	}
+}
+
+// TestNewsSitemapServed asks the host for its news sitemap: the article
+// published an hour ago is in it, last week's is not, and robots.txt names
+// it; without the site's URL there is none.
+func TestNewsSitemapServed(t *testing.T) {
+	recent := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
+	data := strings.Replace(string(seoData("https://news.example.org")), `"published": "2024-03-05T09:00:00Z", "updated": "2024-03-06"`,
+		`"published": "`+recent+`"`, 1)
+	ts := newTestServer(t, []byte(data), testWeb(t, nil))
+	r := ts.get(t, feed.NewsSitemapPath, "")
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/xml") {
+		t.Fatalf("GET %s: %d %q", feed.NewsSitemapPath, r.status, r.header.Get("Content-Type"))
+	}
+	body := string(r.raw)
+	if !strings.Contains(body, "<loc>https://news.example.org/articles/seo-photo</loc>") || strings.Count(body, "<url>") != 1 ||
+		!strings.Contains(body, "<news:publication_date>"+recent+"</news:publication_date>") {
+		t.Errorf("the news sitemap lists other than the story of an hour ago:\n%s", body)
+	}
+	if robots := string(ts.get(t, "/robots.txt", "").raw); !strings.Contains(robots, "Sitemap: https://news.example.org"+feed.NewsSitemapPath+"\n") {
+		t.Errorf("robots.txt does not name the news sitemap:\n%s", robots)
+	}
+	bare := newTestServer(t, seoData(""), testWeb(t, nil))
+	if r := bare.get(t, feed.NewsSitemapPath, ""); r.status != http.StatusNotFound {
+		t.Errorf("without the site's URL: GET %s = %d, want 404", feed.NewsSitemapPath, r.status)
 	}
 }

@@ -319,7 +319,7 @@ const hashesMark = "__HASHES__"
 // rather than the not-found page. TestWorkerKnowsEveryAddress holds it to
 // every file an export writes.
 var workerFilePattern = func() string {
-	files := []string{feedPath, feed.SitemapPath, "/robots.txt", workerBodyPath}
+	files := []string{feedPath, feed.SitemapPath, feed.NewsSitemapPath, "/robots.txt", workerBodyPath}
 	for p := range goAppResources {
 		files = append(files, p)
 	}
@@ -719,6 +719,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		res, err = f, ferr
 	} else if m, isMap, merr := s.sitemap(p); isMap || merr != nil {
 		res, err = m, merr
+	} else if m, isNews, nerr := s.newsSitemap(p, time.Now()); isNews || nerr != nil {
+		res, err = m, nerr
 	} else if c, ok := page.Canonical(p); ok {
 		// "/page/1", "/articles/x/", "/articles/x.html": the page's own
 		// address, for good, as the export's nginx and Caddy give it.
