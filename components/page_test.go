@@ -424,8 +424,9 @@ func TestStoryAround(t *testing.T) {
 // TestMetaRobots checks the robots meta the app sets after drawing a page
 // (MetaOf), which must be the host's for the same page (app/feed
 // HeadTags): noindex on a query's results and pages that are no content,
-// found by address or by missing data, large image previews on the others, and the
-// document's own on a page taken over as the host drew it.
+// found by address or by missing data, large image previews on the
+// others, and the document's own on a page taken over as the host drew
+// it.
 func TestMetaRobots(t *testing.T) {
 	for _, tt := range []struct {
 		scenario string
