@@ -219,11 +219,25 @@ func Dir(lang string) string {
 		if j := strings.IndexAny(script, "-_"); j >= 0 {
 			script = script[:j]
 		}
-		switch {
-		case script == "arab", script == "hebr", script == "syrc", script == "thaa", script == "nkoo", script == "adlm", script == "rohg":
+		switch script {
+		// The scripts written right to left (ISO 15924), those whose
+		// letters Lean counts so: Arabic and its Nastaliq form (Aran),
+		// Hebrew, Syriac and its variants, Thaana, NKo, Samaritan,
+		// Mandaic, Adlam, Mende, Hanifi Rohingya, Yezidi, Garay and the
+		// historic ones.
+		case "arab", "aran", "hebr", "syrc", "syre", "syrj", "syrn", "thaa", "nkoo", "samr", "mand", "adlm", "mend", "rohg", "yezi", "gara",
+			"armi", "avst", "chrs", "cprt", "elym", "hatr", "hung", "khar", "lydi", "mani", "narb", "nbat", "orkh", "ougr", "palm",
+			"phli", "phlp", "phlv", "phnx", "prti", "sarb", "sogd", "sogo":
 			return "rtl"
-		case len(script) == 4 && script[0] >= 'a' && script[0] <= 'z':
-			return "ltr" // another script, "latn" or "cyrl"
+		}
+		// Another script, "latn" or "cyrl", is left to right; the codes
+		// that name no one script (Zyyy common, Zxxx unwritten, Zmth,
+		// Qaaa-Qabx private use) leave the language's direction.
+		switch {
+		case len(script) != 4 || script[0] < 'a' || script[0] > 'z': // a region, a variant: no script
+		case script[0] == 'q', script == "zinh", script == "zmth", script == "zsye", script == "zsym", script == "zxxx", script == "zyyy", script == "zzzz":
+		default:
+			return "ltr"
 		}
 		tag = tag[:i]
 	}

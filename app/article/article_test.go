@@ -440,3 +440,21 @@ func TestSiteValidateEditionNothingToRead(t *testing.T) {
 		}
 	}
 }
+
+// TestDirScripts checks Dir against the scripts whose letters Lean counts
+// right to left: a tag naming one is rtl ("ur-Aran", Urdu in Nastaliq,
+// was rtl by its language before scripts were read, and a Samaritan,
+// Mandaic, Yezidi or Syriac-variant tag reads as its letters do), and a
+// special script code (Zyyy common, Zxxx unwritten, Qaaa private) leaves
+// the language's own direction.
+func TestDirScripts(t *testing.T) {
+	for lang, dir := range map[string]string{
+		"ur-Aran": "rtl", "fa-Aran-IR": "rtl", "ks-Aran": "rtl", "syr-Syre": "rtl", "syr-Syrn": "rtl",
+		"myz-Mand": "rtl", "smp-Samr": "rtl", "ku-Yezi": "rtl", "men-Mend": "rtl",
+		"ar-Zyyy": "rtl", "ar-Qaaa": "rtl", "en-Zxxx": "ltr", "ar-": "rtl", "ar-1996": "rtl", "mn-Zanb": "ltr", "sr-Latn-RS": "ltr", "ks-Deva": "ltr",
+	} {
+		if got := Dir(lang); got != dir {
+			t.Errorf("Dir(%q) = %q, want %q", lang, got, dir)
+		}
+	}
+}
