@@ -17,15 +17,22 @@ const (
 
 // DefaultDigits returns the digits a language is written with when its
 // edition does not say: Arabic-Indic for Arabic (ar) and Sorani (ckb,
-// ku-Arab), Latin for every other language. Editions that print 0-9 in
+// ku-Arab) in Arabic script, Latin for every other language and script. Editions that print 0-9 in
 // Arabic, as many do, set the "digits" label to "latn".
 func DefaultDigits(lang string) Digits {
-	primary, script := splitTag(lang)
-	switch {
-	case primary == "ar", primary == "ckb", primary == "ku" && script == "arab":
+	if arabicScript(lang) {
 		return ArabicDigits
 	}
 	return LatinDigits
+}
+
+// arabicScript reports whether lang is Arabic or Sorani in Arabic script:
+// "ar", "ckb", "ku-Arab", not "ckb-Latn", which article.Dir reads left to
+// right, and whose writers use Latin digits.
+func arabicScript(lang string) bool {
+	primary, script := splitTag(lang)
+	arabic := script == "arab" || script == "aran"
+	return (primary == "ar" || primary == "ckb") && (script == "" || arabic) || primary == "ku" && arabic
 }
 
 // Number writes a whole number in these digits, with no grouping of

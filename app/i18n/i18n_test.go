@@ -318,3 +318,24 @@ func TestPlainKeepsTheEdition(t *testing.T) {
 		t.Error("an English edition's Plain is not the table itself")
 	}
 }
+
+// TestScriptAgreesWithDir checks that a tag whose script is Latin, which
+// article.Dir reads left to right ("ckb-Latn", "ar-Latn"), is not given
+// the Arabic-Indic digits and the Arabic reading speed of its language in
+// Arabic script, while "ckb", "ckb-Arab" and "ku-Arab" keep them.
+func TestScriptAgreesWithDir(t *testing.T) {
+	for lang, want := range map[string]Digits{"ckb": ArabicDigits, "ckb-Arab": ArabicDigits, "ku-Arab": ArabicDigits, "ar-IQ": ArabicDigits,
+		"ckb-Latn": LatinDigits, "ar-Latn": LatinDigits, "ckb-Latn-IQ": LatinDigits} {
+		if got := DefaultDigits(lang); got != want {
+			t.Errorf("DefaultDigits(%q) = %q, want %q", lang, got, want)
+		}
+	}
+	for lang, want := range map[string]int{"ckb": 612, "ckb-Arab": 612, "ku-Arab": 612, "ckb-Latn": 987, "ar-Latn": 987} {
+		if got := CharsPerMinute(lang); got != want {
+			t.Errorf("CharsPerMinute(%q) = %d, want %d", lang, got, want)
+		}
+	}
+	if got := New("ckb-Latn", nil).Number(1234); got != "1,234" {
+		t.Errorf("a ckb-Latn edition writes 1234 as %q", got)
+	}
+}

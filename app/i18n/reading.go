@@ -18,8 +18,11 @@ var charsPerMinute = map[string]int{
 // reads, English's 987 for a language without a measure.
 func CharsPerMinute(lang string) int {
 	primary, script := splitTag(lang)
-	if primary == "ku" && script == "arab" {
+	switch {
+	case arabicScript(lang) && primary == "ku":
 		primary = "ckb"
+	case script != "" && !arabicScript(lang) && (primary == "ar" || primary == "ckb"):
+		primary = "en" // Arabic's speed is that of its script: "ckb-Latn" reads as Latin
 	}
 	if n, ok := charsPerMinute[primary]; ok {
 		return n
