@@ -96,9 +96,20 @@ func NewsLanguage(tag string) string {
 	if primary != "zh" {
 		return primary
 	}
-	for _, sub := range strings.Split(rest, "-") {
+	// The script says it where there is one ("zh-Hans-HK" is
+	// Simplified), else the region.
+	subs := strings.Split(rest, "-")
+	for _, sub := range subs {
 		switch sub {
-		case "hant", "tw", "hk", "mo":
+		case "hans":
+			return "zh-cn"
+		case "hant":
+			return "zh-tw"
+		}
+	}
+	for _, sub := range subs {
+		switch sub {
+		case "tw", "hk", "mo":
 			return "zh-tw"
 		}
 	}
