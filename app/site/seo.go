@@ -177,9 +177,10 @@ func (s *Site) newsSitemap(p string, now time.Time) (res *response, ok bool, err
 	return res, true, err
 }
 
-// newsItems lists the home page's articles, newest first, for the news
-// sitemap, which reads only as far as the last two days go: a page's worth
-// of summaries at a time.
+// newsItems lists the home page's dated articles, newest first, for the
+// news sitemap, which reads only as far as the last two days go: a page's
+// worth of summaries at a time. The undated ones, last in the home list,
+// are not read: none is in the sitemap, and an archive may hold many.
 func (s *Site) newsItems() iter.Seq[feed.NewsItem] {
 	return func(yield func(feed.NewsItem) bool) {
 		home := s.arc.Home()
@@ -189,6 +190,9 @@ func (s *Site) newsItems() iter.Seq[feed.NewsItem] {
 				return
 			}
 			for _, sum := range sums {
+				if sum.Published == "" {
+					return // the undated ones, and no dated one after them
+				}
 				if !yield(feed.NewsItem{Loc: page.ArticlePath(sum.Slug), Lang: sum.Lang, Title: sum.Headline, Published: sum.Published}) {
 					return
 				}
