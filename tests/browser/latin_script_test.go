@@ -15,7 +15,8 @@ import (
 // letters (ckb-Latn), which article.Dir lays out left to right, and
 // checks that its text is not set in the faces and spacing drawn for
 // Arabic script (dateline.css's :lang(ckb), which matches ckb-Latn too)
-// while an edition in ckb keeps them. The text is made up.
+// while an edition in ckb keeps them, its frame in their sans-serif. The
+// text is made up.
 func TestLatinScriptFaces(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
@@ -34,6 +35,12 @@ func TestLatinScriptFaces(t *testing.T) {
 			font := eval[string](tb, `getComputedStyle(document.querySelector(".story-body p")).fontFamily`)
 			if got := strings.Contains(font, "Naskh Arabic"); got != tt.arabic {
 				t.Errorf("a paragraph of a %s edition is set in %s", tt.lang, font)
+			}
+			// The frame's sans-serif rules (a class each) still win over
+			// the language's faces, which set the serif on every element.
+			sans := eval[string](tb, `getComputedStyle(document.querySelector(".site-footer")).fontFamily`)
+			if want := map[bool]string{true: `"Noto Sans Arabic"`, false: "system-ui"}[tt.arabic]; !strings.HasPrefix(sans, want) {
+				t.Errorf("the footer of a %s edition is set in %s, want %s first", tt.lang, sans, want)
 			}
 		})
 	}
