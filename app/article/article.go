@@ -219,25 +219,12 @@ func Dir(lang string) string {
 		if j := strings.IndexAny(script, "-_"); j >= 0 {
 			script = script[:j]
 		}
-		switch script {
-		// The scripts written right to left (ISO 15924), those whose
-		// letters Lean counts so: Arabic and its Nastaliq form (Aran),
-		// Hebrew, Syriac and its variants, Thaana, NKo, Samaritan,
-		// Mandaic, Adlam, Mende, Hanifi Rohingya, Yezidi, Garay and the
-		// historic ones.
-		case "arab", "aran", "hebr", "syrc", "syre", "syrj", "syrn", "thaa", "nkoo", "samr", "mand", "adlm", "mend", "rohg", "yezi", "gara",
-			"armi", "avst", "chrs", "cprt", "elym", "hatr", "hung", "khar", "lydi", "mani", "narb", "nbat", "orkh", "ougr", "palm",
-			"phli", "phlp", "phlv", "phnx", "prti", "sarb", "sogd", "sogo":
-			return "rtl"
-		}
-		// Another script, "latn" or "cyrl", is left to right; the codes
-		// that name no one script (Zyyy common, Zxxx unwritten, Zmth,
-		// Qaaa-Qabx private use) leave the language's direction.
 		switch {
-		case len(script) != 4 || script[0] < 'a' || script[0] > 'z': // a region, a variant: no script
-		case script[0] == 'q', script == "zinh", script == "zmth", script == "zsye", script == "zsym", script == "zxxx", script == "zyyy", script == "zzzz":
-		default:
-			return "ltr"
+		case !isScriptCode(script): // a region, a variant: no script
+		case strings.Contains(rtlScripts, script):
+			return "rtl"
+		case !strings.Contains(noOneScript, script):
+			return "ltr" // another script, "latn" or "cyrl"
 		}
 		tag = tag[:i]
 	}
@@ -246,6 +233,36 @@ func Dir(lang string) string {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// The script codes (ISO 15924, lower-cased) that Dir reads, each four
+// letters, so that one is in a list only as a whole word of it: the
+// scripts written right to left, those whose letters Lean counts so
+// (Arabic and its Nastaliq form, Hebrew, Syriac and its variants, Thaana,
+// NKo, Samaritan, Mandaic, Adlam, Mende, Hanifi Rohingya, Yezidi, Garay,
+// and the historic ones); and the codes that name no one script (common,
+// inherited, mathematical, symbols, unwritten, unknown), which leave the
+// language's direction, as the private-use ones (qaaa to qabx) do. One
+// string each, not a switch of 50 cases: a few hundred bytes of app.wasm,
+// not kilobytes of comparisons.
+const (
+	rtlScripts = "arab aran hebr syrc syre syrj syrn thaa nkoo samr mand adlm mend rohg yezi gara " +
+		"armi avst chrs cprt elym hatr hung khar lydi mani narb nbat orkh ougr palm phli phlp phlv phnx prti sarb sogd sogo"
+	noOneScript = "zinh zmth zsye zsym zxxx zyyy zzzz"
+)
+
+// isScriptCode reports whether s is a script subtag's form: four letters,
+// lower-cased (by Dir) and not a private-use code.
+func isScriptCode(s string) bool {
+	if len(s) != 4 || s[0] == 'q' {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Lean returns how far text leans right to left: the number of its
