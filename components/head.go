@@ -147,6 +147,12 @@ func setRobots(content string) {
 	switch {
 	case !headWritten.bare:
 		if m := doc.Call("querySelector", `head meta[name="robots"]`); m.Truthy() {
+			if m.Call("getAttribute", "content").String() == content {
+				// The page's head says it already, where the host's
+				// page has it.
+				headWritten.robots = content
+				return
+			}
 			m.Call("remove")
 		}
 	case headWritten.robots != "":
