@@ -22,6 +22,7 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
 
+	"dateline/app/article"
 	dlpage "dateline/app/page"
 	"dateline/internal/testfiles"
 )
@@ -69,6 +70,10 @@ func TestStaticHostHeaders(t *testing.T) {
 	// compressing.
 	ds := synthetic()
 	ds.Articles = append(ds.Articles, archiveDataset(600).Articles...)
+	// A public address and a story of the last hour: the sitemaps, the
+	// news sitemap among them, are exported too.
+	ds.Site = &article.Site{URL: "https://news.example.org"}
+	ds.Articles[0].Published = time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
 	data := writeDataset(t, "headers.json", ds)
 	// A newsroom's photos, in a folder of theirs, some with a "?" in a
 	// name, which an address carries as %3F, or a ":".
@@ -118,6 +123,8 @@ func TestStaticHostHeaders(t *testing.T) {
 		{"/app-worker.js", 200, "no-cache"},
 		{"/manifest.webmanifest", 200, "no-cache"},
 		{"/feed.xml", 200, "no-cache"},
+		{"/sitemap.xml", 200, "no-cache"},
+		{"/news-sitemap.xml", 200, "no-cache"},
 		{dataFile, 200, "public, max-age=31536000, immutable"},
 		{reuseList, 200, "public, max-age=31536000, immutable"},
 		{"/no/such/page", 404, "no-cache"},
@@ -128,6 +135,9 @@ func TestStaticHostHeaders(t *testing.T) {
 			url  string
 		}{{"host", h.URL}, {"nginx", ng.URL}, {"caddy", cd.URL}} {
 			got := get(srv.url + c.path)
+			if strings.HasSuffix(c.path, ".xml") && !strings.Contains(got.Header.Get("Content-Type"), "xml") {
+				t.Errorf("%s %s: Content-Type %q, want an XML type", srv.name, c.path, got.Header.Get("Content-Type"))
+			}
 			if got.StatusCode != c.status || got.Header.Get("Cache-Control") != c.cache {
 				t.Errorf("%s %s: %d, Cache-Control %q; want %d, %q", srv.name, c.path, got.StatusCode, got.Header.Get("Cache-Control"), c.status, c.cache)
 			}
