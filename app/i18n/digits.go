@@ -1,6 +1,10 @@
 package i18n
 
-import "strconv"
+import (
+	"strconv"
+
+	"dateline/app/article"
+)
 
 // Digits names the digits numbers are written with, by their CLDR
 // numbering system.
@@ -17,8 +21,9 @@ const (
 
 // DefaultDigits returns the digits a language is written with when its
 // edition does not say: Arabic-Indic for Arabic (ar) and Sorani (ckb,
-// ku-Arab) in Arabic script, Latin for every other language and script. Editions that print 0-9 in
-// Arabic, as many do, set the "digits" label to "latn".
+// ku-Arab) in Arabic script, Latin for every other language and script.
+// Editions that print 0-9 in Arabic, as many do, set the "digits" label to
+// "latn".
 func DefaultDigits(lang string) Digits {
 	if arabicScript(lang) {
 		return ArabicDigits
@@ -26,13 +31,13 @@ func DefaultDigits(lang string) Digits {
 	return LatinDigits
 }
 
-// arabicScript reports whether lang is Arabic or Sorani in Arabic script:
-// "ar", "ckb", "ku-Arab", not "ckb-Latn", which article.Dir reads left to
-// right, and whose writers use Latin digits.
+// arabicScript reports whether lang is Arabic or Kurdish in Arabic
+// script, as article.Dir reads its script: "ar", "ckb", "ku-Arab"; not
+// "ckb-Latn" or "ku", laid out left to right, whose writers use Latin
+// digits.
 func arabicScript(lang string) bool {
-	primary, script := splitTag(lang)
-	arabic := script == "arab" || script == "aran"
-	return (primary == "ar" || primary == "ckb") && (script == "" || arabic) || primary == "ku" && arabic
+	primary, _ := splitTag(lang)
+	return (primary == "ar" || primary == "ckb" || primary == "ku") && article.Dir(lang) == "rtl"
 }
 
 // Number writes a whole number in these digits, with no grouping of

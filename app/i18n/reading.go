@@ -17,11 +17,11 @@ var charsPerMinute = map[string]int{
 // CharsPerMinute returns how many characters a minute a reader of lang
 // reads, English's 987 for a language without a measure.
 func CharsPerMinute(lang string) int {
-	primary, script := splitTag(lang)
-	switch {
-	case arabicScript(lang) && primary == "ku":
+	primary, _ := splitTag(lang)
+	switch arabic := arabicScript(lang); {
+	case arabic && primary == "ku":
 		primary = "ckb"
-	case script != "" && !arabicScript(lang) && (primary == "ar" || primary == "ckb"):
+	case !arabic && (primary == "ar" || primary == "ckb"):
 		primary = "en" // Arabic's speed is that of its script: "ckb-Latn" reads as Latin
 	}
 	if n, ok := charsPerMinute[primary]; ok {
