@@ -2668,6 +2668,20 @@
   // inHostBox is cleared once the blur is seen not to be that.
   var hostBox = $(".search-input");
   var inHostBox = !!hostBox && doc.activeElement === hostBox;
+  // A search page drawn without its query holds results only once the app
+  // has searched: an export's one search page, the same for every query,
+  // or the worker's saved one offline. Its box shows the address's query
+  // from now on, as the host's pages of results do, so that the reader
+  // sees what is being searched. As the query it was given (defaultValue),
+  // not as typed: where the reader has typed already, their words stay,
+  // and what they type until the results come is carried into the app's
+  // box as an edit (headerWatch, given), not wiped by the query.
+  // (Cleaned as the app cleans it, page.SearchRef: the same query then.)
+  var addressQuery = (new URLSearchParams(location.search).get("q") || "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
+  if (hostBox && addressQuery && !hostBox.defaultValue && $("main .search-page")) {
+    hostBox.defaultValue = addressQuery;
+    boxDir();
+  }
   if (hostBox) {
     hostBox.addEventListener("focus", function () {
       inHostBox = true;

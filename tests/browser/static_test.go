@@ -223,6 +223,42 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		}
 	})
 
+	// The export's one search page has no query in its markup: until the
+	// app has searched, its box shows the address's query (web/reader.js),
+	// and what the reader types in it meanwhile stays when the results
+	// come. Before, the box stood empty, and the query the app put in it
+	// wiped the reader's words.
+	t.Run("search box before the app", func(t *testing.T) {
+		tb := newTab(t, 1280, 900)
+		tb.addScript(`(() => {
+  window.__held = [];
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    if (window.__let || !/\/web\/app[.0-9a-f]*\.wasm/.test(String(args[0]))) return fetch.apply(this, args);
+    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
+  };
+})()`)
+		tb.mustLoad(syntheticSite.URL+"/search?q=alpha", http.StatusOK)
+		tb.waitFor("reader.js, and app.wasm asked for", `document.documentElement.hasAttribute("data-reader") && window.__held.length > 0`, 10*time.Second)
+		box := `document.getElementById("search-input").value`
+		if got := eval[string](tb, box); got != "alpha" {
+			t.Errorf("the export's search page before the app: box %q, want the address's query %q", got, "alpha")
+		}
+		eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.focus(); b.setSelectionRange(b.value.length, b.value.length); })()`)
+		tb.keys("typing in the box", " edited")
+		if eval[bool](tb, `window.__dt && __dt.live()`) {
+			t.Fatal("the app was live while app.wasm was held")
+		}
+		eval[any](tb, `window.__let = true, window.__held.forEach((go) => go())`)
+		tb.waitLive()
+		tb.waitFor("results from the exported index", `(document.querySelector("h1") || {}).textContent.includes(" for alpha") &&
+			!!document.querySelector(".search-results a[href='/articles/`+slugAlpha+`']")`, 10*time.Second)
+		if got, want := eval[string](tb, box), "alpha edited"; got != want {
+			t.Errorf("the box once the app has searched: %q, want the reader's words %q", got, want)
+		}
+		tb.checkConsole(nil)
+	})
+
 	t.Run("seed", func(t *testing.T) {
 		s := readSeed(t)
 		tb := newTab(t, 1280, 900)
