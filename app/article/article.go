@@ -210,29 +210,43 @@ func (a *Article) Language() string {
 
 // Dir returns "rtl" for right-to-left languages and "ltr" otherwise: the
 // languages written right to left by default, unless a script subtag says
-// otherwise ("ckb-Latn"), and any language written in a right-to-left
-// script ("ku-Arab", "yi-Hebr").
+// otherwise ("ckb-Latn", "ar-arz-Latn"), and any language written in a
+// right-to-left script ("ku-Arab", "yi-Hebr").
 func Dir(lang string) string {
 	tag := strings.ToLower(lang)
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		script := tag[i+1:]
-		if j := strings.IndexAny(script, "-_"); j >= 0 {
-			script = script[:j]
+	primary, rest := cutSubtag(tag)
+	// The extended language subtags between the language and its script,
+	// up to three of three letters each ("ar-arz", "zh-yue"): a region is
+	// two letters or three digits, a variant longer.
+	for n := 0; n < 3 && rest != ""; n++ {
+		ext, after := cutSubtag(rest)
+		if len(ext) != 3 || !letters(ext) {
+			break
 		}
-		switch {
-		case !isScriptCode(script): // a region, a variant: no script
-		case strings.Contains(rtlScripts, script):
-			return "rtl"
-		case !strings.Contains(noOneScript, script):
-			return "ltr" // another script, "latn" or "cyrl"
-		}
-		tag = tag[:i]
+		rest = after
 	}
-	switch tag { // a switch, not a map: no table built when app.wasm starts
+	script, _ := cutSubtag(rest)
+	switch {
+	case !isScriptCode(script): // a region, a variant: no script
+	case strings.Contains(rtlScripts, script):
+		return "rtl"
+	case !strings.Contains(noOneScript, script):
+		return "ltr" // another script, "latn" or "cyrl"
+	}
+	switch primary { // a switch, not a map: no table built when app.wasm starts
 	case "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "syr", "ug", "ur", "yi":
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// cutSubtag cuts a language tag's first subtag from the rest, at a hyphen
+// or an underscore (as some systems write "ar_EG").
+func cutSubtag(tag string) (sub, rest string) {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		return tag[:i], tag[i+1:]
+	}
+	return tag, ""
 }
 
 // The script codes (ISO 15924, lower-cased) that Dir reads, each four
@@ -254,10 +268,12 @@ const (
 // isScriptCode reports whether s is a script subtag's form: four letters,
 // lower-cased (by Dir) and not a private-use code.
 func isScriptCode(s string) bool {
-	if len(s) != 4 || s[0] == 'q' {
-		return false
-	}
-	for i := 0; i < 4; i++ {
+	return len(s) == 4 && s[0] != 'q' && letters(s)
+}
+
+// letters reports whether s is lower-case ASCII letters only.
+func letters(s string) bool {
+	for i := 0; i < len(s); i++ {
 		if s[i] < 'a' || s[i] > 'z' {
 			return false
 		}

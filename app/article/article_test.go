@@ -424,6 +424,21 @@ func TestSiteValidateEditionAddress(t *testing.T) {
 	}
 }
 
+// TestSiteValidateEditionsNoAddress checks that editions without the
+// site's own address are a warning at the editions: the home page's
+// hreflang links then leave this edition out, where search engines need
+// each edition to name itself.
+func TestSiteValidateEditionsNoAddress(t *testing.T) {
+	e := []Edition{{Lang: "ckb", Name: "Synthetic Sorani", URL: "https://ckb.example.org/"}}
+	f := (&Site{Lang: "en", Editions: e}).Validate()
+	if len(f) != 1 || f[0].Pointer != "/editions" || !f[0].Warn || !strings.Contains(f[0].Message, "(url)") {
+		t.Errorf("editions without the site's address: %+v, want one warning at /editions naming url", f)
+	}
+	if f := (&Site{Lang: "en"}).Validate(); f != nil {
+		t.Errorf("no editions and no address: %+v, want nothing", f)
+	}
+}
+
 // TestSiteValidateEditionNothingToRead checks that an edition's language,
 // name or address holding only characters with nothing to show is an
 // error, not the warning old datasets' texts get: no dataset held an
@@ -434,7 +449,7 @@ func TestSiteValidateEditionNothingToRead(t *testing.T) {
 		{Lang: "ckb", Name: "\u200f", URL: "https://ckb.example.org/"},
 		{Lang: "ckb", Name: "Synthetic Sorani", URL: "\u200e"},
 	} {
-		f := (&Site{Lang: "en", Editions: []Edition{e}}).Validate()
+		f := (&Site{Lang: "en", URL: "https://news.example.org", Editions: []Edition{e}}).Validate()
 		if len(f) != 1 || f[0].Warn {
 			t.Errorf("%+q: %+v, want one error", e, f)
 		}
@@ -452,6 +467,9 @@ func TestDirScripts(t *testing.T) {
 		"ur-Aran": "rtl", "fa-Aran-IR": "rtl", "ks-Aran": "rtl", "syr-Syre": "rtl", "syr-Syrn": "rtl",
 		"myz-Mand": "rtl", "smp-Samr": "rtl", "ku-Yezi": "rtl", "men-Mend": "rtl",
 		"ar-Zyyy": "rtl", "ar-Qaaa": "rtl", "en-Zxxx": "ltr", "ar-": "rtl", "ar-1996": "rtl", "mn-Zanb": "ltr", "sr-Latn-RS": "ltr", "ks-Deva": "ltr",
+		// Extended language subtags before the script.
+		"ar-arz-Latn": "ltr", "ar-arz": "rtl", "ar-apc-Arab-SY": "rtl", "zh-yue-Hant": "ltr", "ar-arz-EG": "rtl", "ar-abc-def-ghi-Latn": "ltr",
+		"ckb-IQ-Latn": "rtl", // not a script's place: after a region
 	} {
 		if got := Dir(lang); got != dir {
 			t.Errorf("Dir(%q) = %q, want %q", lang, got, dir)
