@@ -90,6 +90,7 @@ func NewsSitemap(site article.Site, items iter.Seq[NewsItem], now time.Time) ([]
 // NewsLanguage is the language code Google News takes for a language tag:
 // the ISO 639 code, lower-case ("ar" for "ar-IQ", "ckb"), but for Chinese,
 // which it reads as "zh-cn" (Simplified) or "zh-tw" (Traditional).
+// Google takes no other form of Chinese: "yue" alone stays "yue".
 func NewsLanguage(tag string) string {
 	t := strings.ToLower(strings.ReplaceAll(tag, "_", "-"))
 	primary, rest, _ := strings.Cut(t, "-")
@@ -107,9 +108,11 @@ func NewsLanguage(tag string) string {
 			return "zh-tw"
 		}
 	}
+	// Cantonese ("zh-yue") is written in Traditional characters, as in
+	// Hong Kong, Macau and Taiwan.
 	for _, sub := range subs {
 		switch sub {
-		case "tw", "hk", "mo":
+		case "tw", "hk", "mo", "yue":
 			return "zh-tw"
 		}
 	}

@@ -111,7 +111,8 @@ func TestNewsLanguage(t *testing.T) {
 // Google's two codes it is before its region does: Simplified Chinese in
 // Hong Kong or Taiwan is zh-cn, Traditional in Singapore zh-tw.
 func TestNewsLanguageScriptFirst(t *testing.T) {
-	for tag, want := range map[string]string{"zh-Hans-HK": "zh-cn", "zh-Hans-TW": "zh-cn", "zh-Hant-SG": "zh-tw", "zh-HK": "zh-tw", "zh-SG": "zh-cn"} {
+	for tag, want := range map[string]string{"zh-Hans-HK": "zh-cn", "zh-Hans-TW": "zh-cn", "zh-Hant-SG": "zh-tw", "zh-HK": "zh-tw", "zh-SG": "zh-cn",
+		"zh-yue": "zh-tw", "zh-yue-HK": "zh-tw", "zh-yue-Hans": "zh-cn", "yue": "yue"} {
 		if got := NewsLanguage(tag); got != want {
 			t.Errorf("NewsLanguage(%q) = %q, want %q", tag, got, want)
 		}
