@@ -333,6 +333,14 @@ func (s *Site) Validate() []Fault {
 			}
 		}
 	}
+	if len(s.Editions) > 0 && s.URL == "" {
+		// The home page's hreflang links then leave this edition out: a
+		// link to itself needs its whole address. A warning, as a test
+		// site may well have none.
+		f.add("/editions", "the other editions are named, but not this one: without the site's address (url) its home page cannot name itself among them, as search engines need to pair the editions",
+			`give the public address of the site, such as "https://news.example.org"`)
+		f.list[len(f.list)-1].Warn = true
+	}
 	return f.list
 }
 
