@@ -17,7 +17,9 @@ var firstNav = true
 // focus goes to its box (on narrow screens the header's box is folded
 // away, and its button and the / key lead there). Page.OnNav does not call
 // it for the first page of a document, which keeps the prerendered head and
-// the browser's own behaviour.
+// the browser's own behaviour. frag is the address's fragment, as the
+// page's load read it (pageState.load): a page opened at a fragment is left
+// where the browser scrolls it.
 //
 // drawn says the page is on screen already (Page.OnUpdate drew it): the
 // rest is then done at once. Otherwise it waits for go-app's next frame,
@@ -33,12 +35,12 @@ var firstNav = true
 // (back into the search box, for the next query). Elsewhere reader.js
 // draws with the page (an article's Save button, the place of a page gone
 // back to), in the same task.
-func afterNav(ctx app.Context, ref page.Ref, drawn bool, head func()) {
+func afterNav(ctx app.Context, ref page.Ref, frag string, drawn bool, head func()) {
 	if !app.IsClient {
 		head()
 		return
 	}
-	if ctx.Page().URL().Fragment != "" {
+	if frag != "" {
 		head()
 		ctx.Defer(func(app.Context) { pageShown() })
 		return

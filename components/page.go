@@ -95,7 +95,7 @@ func (p *Page) OnNav(ctx app.Context) {
 			}
 			// At the top, focus on its heading, as any page the app draws:
 			// the link followed is gone, and focus with it.
-			afterNav(ctx, p.st.Ref, drawn, func() {
+			afterNav(ctx, p.st.Ref, p.st.frag, drawn, func() {
 				setTitle(ctx, title)
 				applyHead(nil)
 				setRobots("") // the page has no head: none from the last
@@ -122,7 +122,7 @@ func (p *Page) OnNav(ctx app.Context) {
 			head()
 			return
 		}
-		afterNav(ctx, ref, drawn, head)
+		afterNav(ctx, ref, p.st.frag, drawn, head)
 	})
 	if ref := p.st.Ref; ref.Kind == page.Search && p.st.Status == loading {
 		// The box of the search page that shows while its results load.
