@@ -169,3 +169,89 @@ func TestImportRefusesOwnerItCannotKeep(t *testing.T) {
 		t.Errorf("the dataset is now %d:%d %v", uid, gid, mode)
 	}
 }
+
+// TestExportIntoFolderItCannotWriteLeavesSiteWhole updates an earlier
+// export one of whose folders the user running the export may not write
+// into (made read-only, or left by an export run as another user, as
+// `sudo dateline export` once did): refused before any file is moved,
+// saying which folder and what to do, the site exactly as it was and no
+// manifest of a move left behind. It once moved the data and the app's
+// files into place, then stopped at articles/ with "permission denied",
+// the site partly updated and "export again to finish", which failed
+// again the same way. As root, the export runs as another user.
+func TestExportIntoFolderItCannotWriteLeavesSiteWhole(t *testing.T) {
+	root := os.Geteuid() == 0
+	tools := t.TempDir()
+	for _, d := range []string{filepath.Dir(tools), tools} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := filepath.Join(tools, "dateline")
+	program, err := os.ReadFile(hostBinary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, program, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dataset := func(name, text string) string {
+		t.Helper()
+		p := filepath.Join(tools, name)
+		body := `{"site": {"name": "Synthetic Zorb Times"}, "articles": [` +
+			`{"slug": "zorb-flibber", "headline": "Zorb flibbers the quax", "section": "Blorp", "body": [{"type": "paragraph", "text": "` + text + `"}]},` +
+			`{"slug": "mork-plop", "headline": "Mork plops", "body": [{"type": "paragraph", "text": "Plop plop mork."}]}]}` + "\n"
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	first, second := dataset("first.json", "Wibble wobble zindle."), dataset("second.json", "Wobble wibble zandle.")
+	target := filepath.Join(tools, "site")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if root {
+		chownAll(t, target, otherID)
+	}
+	export := func(data string) (string, error) {
+		cmd := exec.Command(bin, "export", "-data", data, target)
+		if root {
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: otherID, Gid: otherID}}
+		}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := export(first); err != nil {
+		t.Fatalf("the first export: %v\n%s", err, out)
+	}
+	locked := filepath.Join(target, "articles")
+	if err := os.Chmod(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	before := snapshot(t, target)
+	out, err := export(second)
+	if err == nil {
+		t.Fatalf("the export into a folder it cannot write succeeded:\n%s", out)
+	}
+	for _, want := range []string{locked, "nothing in " + target + " was changed"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the message lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "partly updated") {
+		t.Errorf("the export left the site partly updated:\n%s", out)
+	}
+	after := snapshot(t, target)
+	for name, sum := range after {
+		if before[name] != sum {
+			t.Errorf("%s was changed or added by the failed export", name)
+		}
+	}
+	for name := range before {
+		if _, ok := after[name]; !ok {
+			t.Errorf("%s was removed by the failed export", name)
+		}
+	}
+}

@@ -394,6 +394,11 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 			return errors.Join(fmt.Errorf("exporting: %w; nothing in %s was changed", err, w.root), os.RemoveAll(w.stage))
 		}
 	}
+	// Before the first file moves: a folder it may not write into would
+	// stop the move partway, with the site partly updated.
+	if err := w.checkWritable(slices.Concat(w.staged, stale)); err != nil {
+		return errors.Join(fmt.Errorf("exporting: %w; nothing in %s was changed", err, w.root), os.RemoveAll(w.stage))
+	}
 	partial := filepath.Join(w.root, partialName)
 	if len(w.staged) > 0 || len(stale) > 0 {
 		unsure := map[string]bool{prev.live: true}
@@ -446,6 +451,51 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 	}
 	if err := os.RemoveAll(w.stage); err != nil {
 		return fmt.Errorf("exporting: the site is updated, but its staging folder stays: %w", err)
+	}
+	return nil
+}
+
+// probeName is the name, in the folders an update writes into, of the
+// file that checkWritable makes and removes at once.
+const probeName = ".dateline-probe-*"
+
+// checkWritable makes sure, before an update moves any file into place,
+// that this process may add and remove files in each folder of the site
+// that files (relative, in slash form) are moved into or removed from:
+// one made read-only, or left by an export run as another user (sudo),
+// would stop the move partway, the site partly updated, and again at
+// the next export. A folder still to be made is checked in the nearest
+// one that exists, which it is made in. Each folder is tried once, with
+// a file made in it and removed at once.
+func (w *exportWriter) checkWritable(files []string) error {
+	tried := make(map[string]bool)
+	for _, f := range files {
+		for dir := path.Dir(f); !tried[dir]; dir = path.Dir(dir) {
+			tried[dir] = true
+			name := filepath.Join(w.root, filepath.FromSlash(dir))
+			info, err := os.Stat(name)
+			if errors.Is(err, fs.ErrNotExist) && dir != "." {
+				continue // made in its parent
+			}
+			if err != nil {
+				return err
+			}
+			if !info.IsDir() {
+				return fmt.Errorf("%s is a file, where the site has a folder: move it away, then export again", name)
+			}
+			probe, err := os.CreateTemp(name, probeName)
+			if err != nil {
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err
+				}
+				return fmt.Errorf("this user may not write into the folder %s (%w): make it writable for this user, or run the export as its owner, then export again", name, err)
+			}
+			if err := errors.Join(probe.Close(), os.Remove(probe.Name())); err != nil {
+				return fmt.Errorf("this user may not write into the folder %s (%w): make it writable for this user, or run the export as its owner, then export again", name, err)
+			}
+			break
+		}
 	}
 	return nil
 }
