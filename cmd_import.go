@@ -865,9 +865,23 @@ func readStory(name string) ([]byte, error) {
 		return nil, fmt.Errorf("import: %s: the story is %s, more than %s: is it the right file? Nothing was changed",
 			name, dataset.ByteSize(fi.Size()), dataset.ByteSize(importer.MaxStorySize))
 	}
-	text, err := os.ReadFile(name)
+	// A pipe or a device has no size to check first (/dev/zero, or
+	// `yes |` given as the story, would fill the memory): read up to
+	// the limit and one byte more.
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("import: reading the story: %w", err)
+	}
+	text, err := io.ReadAll(io.LimitReader(f, importer.MaxStorySize+1))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import: reading the story: %w", err)
+	}
+	if len(text) > importer.MaxStorySize {
+		return nil, fmt.Errorf("import: %s: the story is more than %s: is it the right file? Nothing was changed",
+			name, dataset.ByteSize(importer.MaxStorySize))
 	}
 	return text, nil
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -97,7 +98,7 @@ func TestPipeAsDataset(t *testing.T) {
 	t.Run("import refused", func(t *testing.T) {
 		_, err := run(t, false, "import", "-data", fifo, seedStory)
 		if err == nil || !strings.Contains(err.Error(), fifo+" is a named pipe: import adds the story by writing the dataset back") ||
-			!strings.Contains(err.Error(), "-o -") || !strings.Contains(err.Error(), "nothing was changed") {
+			!strings.Contains(err.Error(), "-o -") || !strings.Contains(strings.ToLower(err.Error()), "nothing was changed") {
 			t.Errorf("got %v, want a refusal that says why and what to do", err)
 		}
 	})
@@ -109,4 +110,61 @@ func TestPipeAsDataset(t *testing.T) {
 			t.Errorf("got %q, %v; want %q", out, err, want)
 		}
 	})
+}
+
+// TestImportStoryFromEndlessPipe gives import, as its story, a pipe that
+// goes on and on (`yes | dateline import /dev/stdin`, or /dev/zero given
+// by mistake): refused once it has given more than a story may hold,
+// with nothing changed, and no more of it read. It was read to its end
+// into memory, and /dev/zero ran the machine out of memory (a Go crash
+// with a stack trace).
+func TestImportStoryFromEndlessPipe(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "story.pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	data := filepath.Join(dir, "news.json")
+	original := []byte(`{"site": {"name": "Synthetic Pipe Times"}, "articles": []}` + "\n")
+	if err := os.WriteFile(data, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The writer stops at cap, so that an import that reads everything
+	// ends too; it counts what the pipe took.
+	const limit = 64 << 20
+	var took atomic.Int64
+	wrote := make(chan struct{})
+	w, err := os.OpenFile(fifo, os.O_RDWR, 0) // open without waiting for a reader
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer close(wrote)
+		defer w.Close() // the end of the story, for an import that reads it all
+		line := []byte(strings.Repeat("Zorb flibber quax ", 3640) + "\n")
+		for took.Load() < limit {
+			n, err := w.Write(line)
+			took.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}()
+	done := make(chan error, 1)
+	go func() { done <- dispatch([]string{"import", "-data", data, fifo}, io.Discard, io.Discard) }()
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("import still reads the pipe after 30 s")
+	}
+	read := took.Load()
+	w.Close()
+	<-wrote
+	if err == nil || !strings.Contains(err.Error(), "more than 4 MB") || !strings.Contains(strings.ToLower(err.Error()), "nothing was changed") {
+		t.Errorf("import of an endless story: %v, want a refusal naming the 4 MB limit, with nothing changed", err)
+	}
+	if read >= limit {
+		t.Errorf("import read the whole %d bytes the pipe gave, not stopping past the story's limit", read)
+	}
+	assertUnchanged(t, data, original)
 }
