@@ -225,33 +225,42 @@ func TestExportIntoFolderItCannotWriteLeavesSiteWhole(t *testing.T) {
 	if out, err := export(first); err != nil {
 		t.Fatalf("the first export: %v\n%s", err, out)
 	}
-	locked := filepath.Join(target, "articles")
-	if err := os.Chmod(locked, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chmod(locked, 0o755) })
-	before := snapshot(t, target)
-	out, err := export(second)
-	if err == nil {
-		t.Fatalf("the export into a folder it cannot write succeeded:\n%s", out)
-	}
-	for _, want := range []string{locked, "nothing in " + target + " was changed"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the message lacks %q:\n%s", want, out)
-		}
-	}
-	if strings.Contains(out, "partly updated") {
-		t.Errorf("the export left the site partly updated:\n%s", out)
-	}
-	after := snapshot(t, target)
-	for name, sum := range after {
-		if before[name] != sum {
-			t.Errorf("%s was changed or added by the failed export", name)
-		}
-	}
-	for name := range before {
-		if _, ok := after[name]; !ok {
-			t.Errorf("%s was removed by the failed export", name)
-		}
+	// One of its folders, then the export's folder itself, which a first
+	// mkdir of the staging folder met with "mkdir DIR/.dateline-staging:
+	// permission denied", naming a folder the publisher never made.
+	for _, folder := range []string{"articles", "."} {
+		t.Run(folder, func(t *testing.T) {
+			locked := filepath.Join(target, folder)
+			if err := os.Chmod(locked, 0o555); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chmod(locked, 0o755)
+			before := snapshot(t, target)
+			out, err := export(second)
+			if err == nil {
+				t.Fatalf("the export into a folder it cannot write succeeded:\n%s", out)
+			}
+			for _, want := range []string{"folder " + filepath.Clean(locked) + " (permission denied)", "make it writable", "nothing in " + target + " was changed"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("the message lacks %q:\n%s", want, out)
+				}
+			}
+			for _, not := range []string{"partly updated", ".dateline-staging"} {
+				if strings.Contains(out, not) {
+					t.Errorf("the message says %q:\n%s", not, out)
+				}
+			}
+			after := snapshot(t, target)
+			for name, sum := range after {
+				if before[name] != sum {
+					t.Errorf("%s was changed or added by the failed export", name)
+				}
+			}
+			for name := range before {
+				if _, ok := after[name]; !ok {
+					t.Errorf("%s was removed by the failed export", name)
+				}
+			}
+		})
 	}
 }

@@ -80,7 +80,9 @@ func (s *Site) export(ctx context.Context, dir string, made []string) (ExportSta
 	}
 	prev, err := readEarlier(dir)
 	if err == nil {
-		err = os.Mkdir(filepath.Join(dir, stagingName), 0o755)
+		if err = os.Mkdir(filepath.Join(dir, stagingName), 0o755); err != nil {
+			err = fmt.Errorf("%w; %s", notWritable(dir, err), untouched)
+		}
 	}
 	if err != nil {
 		return ExportStats{}, errors.Join(fmt.Errorf("exporting: %w", err), removeDirs(made))

@@ -484,20 +484,31 @@ func (w *exportWriter) checkWritable(files []string) error {
 				return fmt.Errorf("%s is a file, where the site has a folder: move it away, then export again", name)
 			}
 			probe, err := os.CreateTemp(name, probeName)
-			if err != nil {
-				var pe *fs.PathError
-				if errors.As(err, &pe) {
-					err = pe.Err
-				}
-				return fmt.Errorf("this user may not write into the folder %s (%w): make it writable for this user, or run the export as its owner, then export again", name, err)
+			if err == nil {
+				err = errors.Join(probe.Close(), os.Remove(probe.Name()))
 			}
-			if err := errors.Join(probe.Close(), os.Remove(probe.Name())); err != nil {
-				return fmt.Errorf("this user may not write into the folder %s (%w): make it writable for this user, or run the export as its owner, then export again", name, err)
+			if err != nil {
+				return notWritable(name, err)
 			}
 			break
 		}
 	}
 	return nil
+}
+
+// notWritable is the error of a file or folder that could not be made in
+// the folder dir: it names dir, which the publisher knows, rather than
+// the export's own hidden entry, and with permission denied says what
+// to do.
+func notWritable(dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("this user may not write into the folder %s (%w): make it writable for this user, or run the export as its owner, then export again", dir, err)
+	}
+	return fmt.Errorf("cannot write into the folder %s (%w)", dir, err)
 }
 
 // moveRank is where a file, or a folder at the top of the site, comes in
