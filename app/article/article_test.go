@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -474,5 +475,30 @@ func TestDirScripts(t *testing.T) {
 		if got := Dir(lang); got != dir {
 			t.Errorf("Dir(%q) = %q, want %q", lang, got, dir)
 		}
+	}
+}
+
+// TestDateFault checks the words for a date that is not one: the two
+// slips editors' tools make most are named, with the date written right.
+func TestDateFault(t *testing.T) {
+	for _, tt := range []struct {
+		scenario, date, msg, hint string
+	}{
+		{"a time without its zone", "2021-12-07T09:30:00", "its time has no time zone", `"2021-12-07T09:30:00+03:00"`},
+		{"with a fraction", "2021-12-07T09:30:00.5", "its time has no time zone", `"2021-12-07T09:30:00.5+03:00"`},
+		{"a space and no zone", "2021-12-07 09:30:00", "its time has no time zone", `"2021-12-07T09:30:00+03:00"`},
+		{"a space for the T", "2021-12-07 09:30:00Z", "a space stands between its date and its time", `"2021-12-07T09:30:00Z"`},
+		{"a day that is not", "2024-02-30", `"2024-02-30" is not a date`, `use "2006-01-02"`},
+		{"a day first", "07/12/2021", `"07/12/2021" is not a date`, `use "2006-01-02"`},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			if _, ok := ParseDate(tt.date); ok {
+				t.Fatalf("ParseDate(%q) took it", tt.date)
+			}
+			msg, hint := dateFault(tt.date)
+			if !strings.HasPrefix(msg, strconv.Quote(tt.date)+" is not a date") || !strings.Contains(msg, tt.msg) || !strings.Contains(hint, tt.hint) {
+				t.Errorf("dateFault(%q) = %q, %q; want a message with %q and a hint with %q", tt.date, msg, hint, tt.msg, tt.hint)
+			}
+		})
 	}
 }

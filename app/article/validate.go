@@ -171,13 +171,32 @@ func (a *Article) date(f *faults, p, s string, now time.Time) (time.Time, bool) 
 	t, ok := ParseDate(s)
 	switch {
 	case !ok:
-		f.add(p, fmt.Sprintf("%q is not a date", s), `use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z"`)
+		msg, hint := dateFault(s)
+		f.add(p, msg, hint)
 	case ahead(t, now):
 		f.add(p, fmt.Sprintf("%s %s is in the future (it is now %s)", p[1:], s, now.UTC().Format("2006-01-02 15:04 UTC")),
 			"check the date: Dateline has no scheduling, and would list the story first at once; add a story when it is published")
 		f.list[len(f.list)-1].Ahead = true
 	}
 	return t, ok
+}
+
+// dateFault says what is wrong with s, a date ParseDate refused, and how
+// to write it, naming the two slips that editors' tools make most: a time
+// without its time zone, and a space in place of the T.
+func dateFault(s string) (msg, hint string) {
+	msg = fmt.Sprintf("%q is not a date", s)
+	t, spaced := s, false
+	if n := len(time.DateOnly); len(s) > n && s[n] == ' ' {
+		t, spaced = s[:n]+"T"+s[n+1:], true
+	}
+	if _, ok := ParseDate(t); ok && spaced {
+		return msg + ": a space stands between its date and its time", fmt.Sprintf("write a T there: %q", t)
+	}
+	if _, err := time.Parse("2006-01-02T15:04:05", t); err == nil {
+		return msg + ": its time has no time zone", fmt.Sprintf(`add "Z" for UTC or the zone's offset, such as %q`, t+"+03:00")
+	}
+	return msg, `use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z"`
 }
 
 func (d *Dateline) validate(f *faults, p string) {
