@@ -170,6 +170,68 @@ func TestImportRefusesOwnerItCannotKeep(t *testing.T) {
 	}
 }
 
+// TestImportIntoFolderItCannotWrite imports a story into a dataset whose
+// folder the user may not write into, though the file is writable by all:
+// the new copy, made beside the file, cannot be. Refused, naming the
+// folder and what to do, the dataset unchanged; the message once named
+// only the hidden temporary file ("open DIR/.news.json.123.tmp:
+// permission denied").
+func TestImportIntoFolderItCannotWrite(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to make a folder that the user running import may not write into")
+	}
+	tools := t.TempDir()
+	for _, d := range []string{filepath.Dir(tools), tools} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := filepath.Join(tools, "dateline")
+	program, err := os.ReadFile(hostBinary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, program, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	story := filepath.Join(tools, "story.txt")
+	text, err := os.ReadFile(seedStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(story, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(tools, "data")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(data, "news.json")
+	original := []byte(`{"site": {"name": "Synthetic Folder Times"}, "articles": []}` + "\n")
+	if err := os.WriteFile(name, original, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(name, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "import", "-data", name, story)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: otherID, Gid: otherID}}
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("import succeeded:\n%s", out)
+	}
+	for _, want := range []string{"may not write into its folder " + data + ",", "make the folder writable for this user", "nothing was changed"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the message lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(string(out), ".tmp") {
+		t.Errorf("the message names the temporary file:\n%s", out)
+	}
+	assertUnchanged(t, name, original)
+	assertOnlyFile(t, data, "news.json")
+}
+
 // TestExportIntoFolderItCannotWriteLeavesSiteWhole updates an earlier
 // export one of whose folders the user running the export may not write
 // into (made read-only, or left by an export run as another user, as

@@ -127,9 +127,19 @@ func (e *OwnerError) Error() string {
 // and group of like, the file or folder likeName (keepOwner, which strict
 // is passed to).
 func writeTemp(target string, data []byte, perm os.FileMode, like fs.FileInfo, likeName string, strict bool) (name string, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("writing %s: %w", target, err)
+		// Named by the folder the publisher knows, not by the hidden
+		// temporary file's name.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return "", fmt.Errorf("writing %s: this user may not write into its folder %s, where its new copy is made before it takes the file's place (%w): make the folder writable for this user, or run the command as its owner", target, dir, err)
+		}
+		return "", fmt.Errorf("writing %s: cannot make its new copy in the folder %s (%w)", target, dir, err)
 	}
 	closed := false
 	defer func() {
