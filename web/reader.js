@@ -773,7 +773,7 @@
       done: old.done || p >= 0.99,
       title: $("#page-title").textContent,
       lang: s.getAttribute("lang") || "",
-      dir: s.getAttribute("dir") || "",
+      dir: headDir(s),
       t: Date.now(),
     };
     var keys = Object.keys(places);
@@ -907,7 +907,7 @@
         path: path,
         title: $("#page-title").textContent,
         lang: s.getAttribute("lang") || "",
-        dir: s.getAttribute("dir") || "",
+        dir: headDir(s),
         t: Date.now(),
       });
       store.set(SAVED, list);
@@ -1000,6 +1000,17 @@
     });
   }
 
+  // headDir is the direction of the headline of the article s as its page
+  // lays it out, for the lists that show it elsewhere (Saved articles,
+  // Continue reading): the headline's own where it has one (mostly in
+  // another script than its article's language: components/direction.go),
+  // else its article's. The article's alone laid a Latin headline of an
+  // Arabic article out right to left, its words in another order.
+  function headDir(s) {
+    var h = $("#page-title");
+    return (h && h.getAttribute("dir")) || s.getAttribute("dir") || "";
+  }
+
   // markSaved says on the Save button whether the article is saved; a
   // saved article shown under another headline than the one the list
   // keeps (corrected since it was saved) gives the list its headline.
@@ -1009,12 +1020,13 @@
     if (s && b) {
       var slug = s.getAttribute("data-slug");
       b.setAttribute("aria-pressed", String(isSaved(slug)));
-      retitle([{ slug: slug, title: $("#page-title").textContent }]);
+      retitle([{ slug: slug, title: $("#page-title").textContent, dir: headDir(s) }]);
     }
   }
 
-  // retitle gives saved articles new headlines ({slug, title} each), and
-  // tells whether any changed.
+  // retitle gives saved articles new headlines ({slug, title} each, and
+  // the headline's direction where the page shows it, dir), and tells
+  // whether any changed.
   function retitle(titles) {
     var list = savedList();
     var changed = false;
@@ -1022,6 +1034,10 @@
       titles.forEach(function (n) {
         if (a.slug === n.slug && n.title && a.title !== n.title) {
           a.title = n.title;
+          changed = true;
+        }
+        if (a.slug === n.slug && n.dir !== undefined && a.dir !== n.dir) {
+          a.dir = n.dir;
           changed = true;
         }
       });

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"dateline/app/article"
 	"dateline/app/page"
 )
@@ -240,4 +242,50 @@ func TestMixedDirectionParagraph(t *testing.T) {
 			tb.checkConsole(nil)
 		})
 	}
+}
+
+// TestSavedHeadlineDirection saves, and reads part of, an article of an
+// Arabic edition whose headline is mostly Latin: the page lays the
+// headline out left to right (its own dir), and the saved list and
+// Continue reading, which reader.js draws from what it kept, must lay
+// it out the same way. They took the article's direction, right to left,
+// which moved its last Arabic word to the left of the words before it
+// ("Wrenfield Zqx Summit Opens / كيلفان Today in" on a phone): the
+// headline read in another order than on its page.
+func TestSavedHeadlineDirection(t *testing.T) {
+	t.Parallel()
+	ed := editions[1]
+	head := "Wrenfield Zqx Summit Opens Today in " + ed.word
+	para := func(i int) article.Block {
+		return article.Block{Type: article.Paragraph, Text: fmt.Sprintf("%s %d زاقن مستدرة زاقن مستدرة زاقن مستدرة زاقن مستدرة زاقن مستدرة زاقن مستدرة زاقن مستدرة زاقن مستدرة.", ed.word, i)}
+	}
+	var body []article.Block
+	for i := range 12 {
+		body = append(body, para(i))
+	}
+	ds := &article.Dataset{
+		Site:     &article.Site{Name: ed.word, Lang: ed.lang, Labels: syntheticLabels(ed.mark)},
+		Articles: []article.Article{{Slug: "latin-head", Lang: ed.lang, Headline: head, Body: body}},
+	}
+	h := privateHost(t, "-data", writeDataset(t, "latin-head.json", ds))
+	tb := newTab(t, 320, 800)
+	tb.do("setting the viewport", viewport(320, 800))
+	tb.mustLoad(h.URL+page.ArticlePath("latin-head"), http.StatusOK)
+	tb.waitLive()
+	if got := eval[string](tb, `getComputedStyle(document.querySelector("#page-title")).direction`); got != "ltr" {
+		t.Fatalf("the headline %q is laid out %s on its page, want ltr", head, got)
+	}
+	tb.click("saving", ".tool-save")
+	tb.waitFor("the article in the saved list", `(localStorage.getItem("dateline:saved") || "").includes("latin-head")`, 5*time.Second)
+	eval[chromedp.Void](tb, `document.querySelectorAll("article.story .story-body > p")[5].scrollIntoView()`)
+	tb.waitFor("the place kept", `(localStorage.getItem("dateline:places") || "").includes("latin-head")`, 5*time.Second)
+	for _, l := range []struct{ path, sel string }{{page.SavedPath, ".saved-list a"}, {"/", ".continue-list a"}} {
+		tb.mustLoad(h.URL+l.path, http.StatusOK)
+		tb.waitLive()
+		tb.waitFor(l.sel, `!!document.querySelector("`+l.sel+`")`, 10*time.Second)
+		if got := eval[string](tb, `getComputedStyle(document.querySelector("`+l.sel+`")).direction`); got != "ltr" {
+			t.Errorf("%s: the headline %q is laid out %s, not as on its page (ltr)", l.path, head, got)
+		}
+	}
+	tb.checkConsole(nil)
 }
