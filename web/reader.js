@@ -1476,7 +1476,21 @@
     } catch (e) {
       // a malformed escape: printed as it is
     }
-    setLabel(note, text("print.from", { url: url, date: when }));
+    // The address is set apart, left to right, as an address reads: as
+    // text of a right-to-left sentence, a name in Arabic script after its
+    // last "/" went to the left of its "https".
+    var nodes = label(text("print.from", { url: "\x10", date: when }));
+    var walk = doc.createTreeWalker(nodes, NodeFilter.SHOW_TEXT);
+    for (var n = walk.nextNode(); n; n = walk.nextNode()) {
+      var at = n.data.indexOf("\x10");
+      if (at >= 0) {
+        var rest = n.splitText(at);
+        rest.deleteData(0, 1);
+        n.parentNode.insertBefore(el("bdi", { dir: "ltr", text: url }), rest);
+        break;
+      }
+    }
+    note.replaceChildren(nodes);
   });
 
   // ---- keyboard ------------------------------------------------------------

@@ -279,3 +279,33 @@ func TestPrintInEdition(t *testing.T) {
 			addr.Content, addr.Display, addr.Left, addr.Right, addr.Dir)
 	}
 }
+
+// TestPrintAddressInOrder prints a section's list of a Sorani edition,
+// whose address ends in the section's name in Arabic script: the print
+// note's address reads as an address, left to right, its scheme first
+// and the section's name last, in the edition's right-to-left sentence.
+// It was text of the sentence, not set apart: the address's Latin part
+// ran left to right, and the name after its last "/" went to its left,
+// before "https" ("<name>/https://…/sections").
+func TestPrintAddressInOrder(t *testing.T) {
+	t.Parallel()
+	ed := editions[0]
+	ds := editionDataset(ed.lang, ed.mark, ed.word)
+	ds.Site.Labels[string(i18n.PrintedFrom)] = ed.mark + " {url}، " + ed.mark + " {date}"
+	section := ed.word + " " + ed.word
+	for i := range ds.Articles {
+		ds.Articles[i].Section = section
+	}
+	h := privateHost(t, "-data", writeDataset(t, "print-ckb.json", ds))
+	tb := newTab(t, 412, 900)
+	tb.do("setting the viewport", viewport(412, 900))
+	path := dlpage.SectionRef(article.NameSlug(section), 1).Path()
+	tb.mustLoad(h.URL+path, http.StatusOK)
+	tb.waitLive()
+	tb.emulateMedia("print")
+	eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)
+	got := eval[partsAt](tb, partsAtJS+`("main .print-note", ["http", "sections", `+jsString(ed.word)+`])`)
+	if !got.inOrder() {
+		t.Errorf("the print note of %s: %v; want the address laid out left to right, http, sections, then %q", path, got, ed.word)
+	}
+}
