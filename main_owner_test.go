@@ -42,6 +42,33 @@ func chownAll(t *testing.T, root string, id int) {
 	}
 }
 
+// toolsForOther makes a folder that another user may read, with a copy of
+// the program in it: tests as root run the program as otherID there.
+func toolsForOther(t *testing.T) (tools, bin string) {
+	t.Helper()
+	tools = t.TempDir()
+	for _, d := range []string{filepath.Dir(tools), tools} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin = filepath.Join(tools, "dateline")
+	copyFile(t, hostBinary(t), bin, 0o755)
+	return tools, bin
+}
+
+// copyFile copies the file from to the new file to, with the mode perm.
+func copyFile(t *testing.T, from, to string, perm os.FileMode) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, perm); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestImportKeepsOwner imports as root (sudo dateline import) into a
 // dataset that another user owns, as a host running as a service user
 // does: the dataset file replaced, a new file in a dataset folder and a
@@ -104,132 +131,73 @@ func TestImportKeepsOwner(t *testing.T) {
 	}
 }
 
-// TestImportRefusesOwnerItCannotKeep runs import as a user who may write
-// into the dataset's folder but cannot give a new file the dataset's
-// owner (root's): refused, saying whose the file is and how to run the
-// command, and the dataset is left as it was, with no file beside it.
-func TestImportRefusesOwnerItCannotKeep(t *testing.T) {
+// TestImportRefusedAsOtherUser runs import as a user who may not replace
+// the dataset, though the file is writable by all: refused, saying why and
+// what to do, and the dataset is left as it was, with no file beside it.
+//   - The user may write into the dataset's folder but cannot give a new
+//     file the dataset's owner (root's).
+//   - The user may not write into the folder, where the new copy is made:
+//     the message once named only the hidden temporary file ("open
+//     DIR/.news.json.123.tmp: permission denied").
+func TestImportRefusedAsOtherUser(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root, to make a dataset that the user running import does not own")
 	}
-	// The program and the story where the other user can read them.
-	tools := t.TempDir()
-	for _, d := range []string{filepath.Dir(tools), tools} {
-		if err := os.Chmod(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
+	for _, tt := range []struct {
+		scenario    string
+		folderOwned bool // the dataset's folder is the other user's
+		want        func(name, data string) []string
+	}{
+		{"owner it cannot keep", true, func(name, data string) []string {
+			return []string{name + " belongs to root:root (0:0)", "cannot give its new copy that owner and group", "run the command as the file's owner, or as root"}
+		}},
+		{"folder it cannot write", false, func(name, data string) []string {
+			return []string{"may not write into its folder " + data + ",", "make the folder writable for this user"}
+		}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			// The program and the story where the other user can read them.
+			tools, bin := toolsForOther(t)
+			story := filepath.Join(tools, "story.txt")
+			copyFile(t, seedStory, story, 0o644)
+			data := filepath.Join(tools, "data")
+			if err := os.Mkdir(data, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(data, "news.json")
+			original := []byte(`{"site": {"name": "Synthetic Owner Times"}, "articles": []}` + "\n")
+			if err := os.WriteFile(name, original, 0o666); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(name, 0o666); err != nil {
+				t.Fatal(err)
+			}
+			if tt.folderOwned {
+				if err := os.Chown(data, otherID, otherID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cmd := exec.Command(bin, "import", "-data", name, story)
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: otherID, Gid: otherID}}
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				t.Fatalf("import succeeded:\n%s", out)
+			}
+			for _, want := range append(tt.want(name, data), "nothing was changed") {
+				if !strings.Contains(string(out), want) {
+					t.Errorf("the message lacks %q:\n%s", want, out)
+				}
+			}
+			if strings.Contains(string(out), ".tmp") {
+				t.Errorf("the message names a temporary file:\n%s", out)
+			}
+			assertUnchanged(t, name, original)
+			assertOnlyFile(t, data, "news.json")
+			if uid, gid, mode := ownerOf(t, name); uid != 0 || gid != 0 || mode != 0o666 {
+				t.Errorf("the dataset is now %d:%d %v", uid, gid, mode)
+			}
+		})
 	}
-	bin := filepath.Join(tools, "dateline")
-	program, err := os.ReadFile(hostBinary(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, program, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	story := filepath.Join(tools, "story.txt")
-	text, err := os.ReadFile(seedStory)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(story, text, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// The dataset's folder is the other user's; the file root's, and
-	// writable by all (so that only its owner stops the import).
-	data := filepath.Join(tools, "data")
-	if err := os.Mkdir(data, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Join(data, "news.json")
-	original := []byte(`{"site": {"name": "Synthetic Owner Times"}, "articles": []}` + "\n")
-	if err := os.WriteFile(name, original, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(name, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chown(data, otherID, otherID); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "import", "-data", name, story)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: otherID, Gid: otherID}}
-	out, err := cmd.CombinedOutput()
-	if err == nil {
-		t.Fatalf("import succeeded:\n%s", out)
-	}
-	for _, want := range []string{name + " belongs to root:root (0:0)", "cannot give its new copy that owner and group", "run the command as the file's owner, or as root", "nothing was changed"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("the message lacks %q:\n%s", want, out)
-		}
-	}
-	assertUnchanged(t, name, original)
-	assertOnlyFile(t, data, "news.json")
-	if uid, gid, mode := ownerOf(t, name); uid != 0 || gid != 0 || mode != 0o666 {
-		t.Errorf("the dataset is now %d:%d %v", uid, gid, mode)
-	}
-}
-
-// TestImportIntoFolderItCannotWrite imports a story into a dataset whose
-// folder the user may not write into, though the file is writable by all:
-// the new copy, made beside the file, cannot be. Refused, naming the
-// folder and what to do, the dataset unchanged; the message once named
-// only the hidden temporary file ("open DIR/.news.json.123.tmp:
-// permission denied").
-func TestImportIntoFolderItCannotWrite(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root, to make a folder that the user running import may not write into")
-	}
-	tools := t.TempDir()
-	for _, d := range []string{filepath.Dir(tools), tools} {
-		if err := os.Chmod(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bin := filepath.Join(tools, "dateline")
-	program, err := os.ReadFile(hostBinary(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, program, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	story := filepath.Join(tools, "story.txt")
-	text, err := os.ReadFile(seedStory)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(story, text, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	data := filepath.Join(tools, "data")
-	if err := os.Mkdir(data, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Join(data, "news.json")
-	original := []byte(`{"site": {"name": "Synthetic Folder Times"}, "articles": []}` + "\n")
-	if err := os.WriteFile(name, original, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(name, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "import", "-data", name, story)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: otherID, Gid: otherID}}
-	out, err := cmd.CombinedOutput()
-	if err == nil {
-		t.Fatalf("import succeeded:\n%s", out)
-	}
-	for _, want := range []string{"may not write into its folder " + data + ",", "make the folder writable for this user", "nothing was changed"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("the message lacks %q:\n%s", want, out)
-		}
-	}
-	if strings.Contains(string(out), ".tmp") {
-		t.Errorf("the message names the temporary file:\n%s", out)
-	}
-	assertUnchanged(t, name, original)
-	assertOnlyFile(t, data, "news.json")
 }
 
 // TestExportIntoFolderItCannotWriteLeavesSiteWhole updates an earlier
@@ -243,20 +211,7 @@ func TestImportIntoFolderItCannotWrite(t *testing.T) {
 // again the same way. As root, the export runs as another user.
 func TestExportIntoFolderItCannotWriteLeavesSiteWhole(t *testing.T) {
 	root := os.Geteuid() == 0
-	tools := t.TempDir()
-	for _, d := range []string{filepath.Dir(tools), tools} {
-		if err := os.Chmod(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bin := filepath.Join(tools, "dateline")
-	program, err := os.ReadFile(hostBinary(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, program, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	tools, bin := toolsForOther(t)
 	dataset := func(name, text string) string {
 		t.Helper()
 		p := filepath.Join(tools, name)
