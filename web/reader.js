@@ -2706,23 +2706,31 @@
   // not as typed: where the reader has typed already, their words stay,
   // and what they type until the results come is carried into the app's
   // box as an edit (headerWatch, given), not wiped by the query.
-  // Read as the app reads it (page.ParseURL, page.SearchRef), so that it
-  // is the same query, which headerWatch asks of the boxes: none where
-  // Go's url.ParseQuery refuses the address's query (a "%" without two
-  // hex digits, a ";") or a byte is not UTF-8 (which the app drops, where
-  // URLSearchParams gives U+FFFD: left empty, as before); its first
-  // page.MaxQuery bytes, a character cut there dropped; a control
-  // character or a noncharacter a space; trimmed of what Go's
-  // strings.TrimSpace trims (not U+FEFF, as String.trim does).
-  var addressQuery = (function () {
+  // The query is read as the app reads it (addressQuery).
+  var fromAddress = hostBox && !hostBox.defaultValue && location.search && $("main .search-page") ? addressQuery() : "";
+  if (fromAddress) {
+    hostBox.defaultValue = fromAddress;
+    boxDir();
+  }
+  // addressQuery is the address's query as the app reads it (page.ParseURL,
+  // page.SearchRef), so that it is the same query, which headerWatch asks
+  // of the boxes: none where Go's url.ParseQuery refuses the address's
+  // query (a "%" without two hex digits, a ";") or a byte is not UTF-8
+  // (which the app drops, where URLSearchParams gives U+FFFD: left empty,
+  // as before); its first page.MaxQuery bytes (the box's maxlength), a
+  // character cut there dropped; a control character or a noncharacter a
+  // space; trimmed of what Go's strings.TrimSpace trims (not U+FEFF, as
+  // String.trim does).
+  function addressQuery() {
     var raw = location.search.slice(1);
     var q = /;|%(?![0-9a-f]{2})/i.test(raw) ? "" : new URLSearchParams(raw).get("q") || "";
-    var b = new TextEncoder().encode(q);
     if (q.indexOf("\ufffd") >= 0) {
       return "";
     }
-    if (b.length > 200) {
-      var n = 200;
+    var b = new TextEncoder().encode(q);
+    var max = hostBox.maxLength;
+    if (max > 0 && b.length > max) {
+      var n = max;
       while (n > 0 && (b[n] & 0xc0) === 0x80) {
         n--;
       }
@@ -2731,10 +2739,6 @@
     return q
       .replace(/[\u0000-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g, " ")
       .replace(/^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
-  })();
-  if (hostBox && addressQuery && !hostBox.defaultValue && $("main .search-page")) {
-    hostBox.defaultValue = addressQuery;
-    boxDir();
   }
   if (hostBox) {
     hostBox.addEventListener("focus", function () {
