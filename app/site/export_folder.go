@@ -465,10 +465,12 @@ const probeName = ".dateline-probe-*"
 // one made read-only, or left by an export run as another user (sudo),
 // would stop the move partway, the site partly updated, and again at
 // the next export. A folder still to be made is checked in the nearest
-// one that exists, which it is made in. Each folder is tried once, with
-// a file made in it and removed at once.
+// one that exists, which it is made in. A folder is tried with a file made
+// in it and removed at once; one of a kind already tried (folderKind: an
+// old data version's thousands of folders, all alike) is not tried again.
 func (w *exportWriter) checkWritable(files []string) error {
 	tried := make(map[string]bool)
+	proven := make(map[any]bool)
 	for _, f := range files {
 		for dir := path.Dir(f); !tried[dir]; dir = path.Dir(dir) {
 			tried[dir] = true
@@ -483,12 +485,19 @@ func (w *exportWriter) checkWritable(files []string) error {
 			if !info.IsDir() {
 				return fmt.Errorf("%s is a file, where the site has a folder: move it away, then export again", name)
 			}
+			kind, known := folderKind(info)
+			if known && proven[kind] {
+				break
+			}
 			probe, err := os.CreateTemp(name, probeName)
 			if err == nil {
 				err = errors.Join(probe.Close(), os.Remove(probe.Name()))
 			}
 			if err != nil {
 				return notWritable(name, err)
+			}
+			if known {
+				proven[kind] = true
 			}
 			break
 		}
