@@ -152,7 +152,7 @@ func TestImportRefusedAsOtherUser(t *testing.T) {
 			return []string{name + " belongs to root:root (0:0)", "cannot give its new copy that owner and group", "run the command as the file's owner, or as root"}
 		}},
 		{"folder it cannot write", false, func(name, data string) []string {
-			return []string{"may not write into its folder " + data + ",", "make the folder writable for this user"}
+			return []string{"may not write into its folder " + data + " (permission denied)", "make the folder writable for this user"}
 		}},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {

@@ -137,9 +137,9 @@ func writeTemp(target string, data []byte, perm os.FileMode, like fs.FileInfo, l
 			err = pe.Err
 		}
 		if errors.Is(err, fs.ErrPermission) {
-			return "", fmt.Errorf("writing %s: this user may not write into its folder %s, where its new copy is made before it takes the file's place (%w): make the folder writable for this user, or run the command as its owner", target, dir, err)
+			return "", fmt.Errorf("writing %s: this user may not write into its folder %s (%w): make the folder writable for this user, or run the command as its owner", target, dir, err)
 		}
-		return "", fmt.Errorf("writing %s: cannot make its new copy in the folder %s (%w)", target, dir, err)
+		return "", fmt.Errorf("writing %s: cannot write into its folder %s (%w)", target, dir, err)
 	}
 	closed := false
 	defer func() {

@@ -480,7 +480,7 @@ func (w *exportWriter) checkWritable(files []string) error {
 				continue // made in its parent
 			}
 			if err != nil {
-				return err
+				return notWritable(name, err)
 			}
 			if !info.IsDir() {
 				return fmt.Errorf("%s is a file, where the site has a folder: move it away, then export again", name)
