@@ -124,6 +124,15 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	if searchCounted(ref, f) {
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
 		writeWithQuery(&b, t, ref.Slug, before, after)
+		// Past the first page, which page it is, for screen readers only
+		// (the pager shows it), as a list's heading says (listHeading):
+		// More results focuses this heading, and one that read the same
+		// on every page told them nothing had changed.
+		if f.Page > 1 && f.Page <= f.Pages && len(results) > 0 {
+			put(&b, `<span class="visually-hidden"> `)
+			writeText(&b, t.Text(i18n.ListPageOf, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
+			put(&b, `</span>`)
+		}
 	} else {
 		writeText(&b, t.Text(i18n.SearchTitle))
 	}

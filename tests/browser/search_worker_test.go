@@ -116,7 +116,7 @@ func TestSearchReloadKeepsPlace(t *testing.T) {
 	if y := eval[float64](tb, `window.scrollY`); math.Abs(y-wantY) > tolerance {
 		t.Errorf("after a reload page 2 of the results is at scrollY %v, want %v (±%v)", y, wantY, tolerance)
 	}
-	if got := eval[searchState](tb, searchStateJS); got.H1 != "45 results for synthetic" || len(got.Hits) != 20 {
+	if got := eval[searchState](tb, searchStateJS); got.H1 != "45 results for synthetic Page 2 of 3" || len(got.Hits) != 20 {
 		t.Errorf("the reloaded page: %+v", got)
 	}
 	tb.checkConsole(nil)
