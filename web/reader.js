@@ -1805,11 +1805,15 @@
         return x.slug === slug;
       })[0];
       if (a) {
+        // Focus goes to the entry that takes this one's place (the next,
+        // or the one before when the last went), not back to the list's
+        // top; to the heading once the list is empty.
+        var at = $$(".saved-list .saved-remove").indexOf(b);
         forget(a);
         toast(text("article.unsaved_note"), { id: "saved" });
         savedPage();
-        var first = $(".saved-remove") || $("#page-title");
-        first.focus();
+        var left = $$(".saved-list .saved-remove");
+        (left[Math.min(Math.max(at, 0), left.length - 1)] || $("#page-title")).focus();
       }
     } else if (b.classList.contains("status-retry")) {
       saveAgain(true);
