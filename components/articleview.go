@@ -99,7 +99,10 @@ func writeToolbar(b *strings.Builder, t *i18n.Table, lang string) {
 		writeText(b, t.Text(label))
 		put(b, `</button>`)
 	}
-	put(b, `<div class="story-tools" role="toolbar"`)
+	// A labelled group, not a toolbar: a toolbar's buttons are one stop of
+	// Tab, moved between with the arrow keys, which screen readers then
+	// promise; these are three stops of Tab, as every other button is.
+	put(b, `<div class="story-tools" role="group"`)
 	writeLabelsLang(b, t, lang)
 	attr(b, "aria-label", t.Plain().Text(i18n.ArticleTools))
 	put(b, `>`)

@@ -45,8 +45,8 @@ func TestReadingTime(t *testing.T) {
 func TestArticleToolbar(t *testing.T) {
 	_, root := render(t, &ArticleView{Site: testSite, Story: &page.Story{Article: story()}})
 	bars := root.WithClass("story-tools")
-	if len(bars) != 1 || bars[0].Attrs["role"] != "toolbar" || bars[0].Attrs["aria-label"] != "Article tools" {
-		t.Fatalf("want one labelled toolbar, got %d", len(bars))
+	if len(bars) != 1 || bars[0].Attrs["role"] != "group" || bars[0].Attrs["aria-label"] != "Article tools" {
+		t.Fatalf("want one labelled group of tools, got %d", len(bars))
 	}
 	buttons := bars[0].All("button")
 	var got []string
