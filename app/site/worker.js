@@ -71,7 +71,19 @@ async function install() {
     await reuse(cache);
     const light = lightFiles();
     const files = (await dataSaver()) ? light : await siteFiles(light, cache, "install");
-    const whole = (await cacheAll(cache, files, "install", light.length)) && files !== light;
+    let whole = false;
+    try {
+      whole = (await cacheAll(cache, files, "install", light.length)) && files !== light;
+    } catch (err) {
+      if (!isFull(err) || files === light) {
+        throw err;
+      }
+      // Storage cannot hold the whole site (a phone's nearly full): the
+      // install keeps what data saver keeps, as failing would keep
+      // nothing offline and try again, downloading what cannot be kept.
+      await markFull();
+      await cacheAll(cache, light, "install", light.length);
+    }
     const nf = await fetch(NOT_FOUND, { cache: "no-cache" });
     if (nf.status !== 404 || !isHTML(nf)) {
       throw new Error(NOT_FOUND + " answered " + nf.status + ", not the not-found page");
@@ -211,7 +223,10 @@ async function notDownloaded(cache, urls) {
         continue;
       }
     } catch (err) {
-      // Storage full, a page gone: the worker downloads it.
+      if (isFull(err)) {
+        throw err; // a download could not be kept either
+      }
+      // A page gone: the worker downloads it.
     }
     left.push(u);
   }
@@ -585,7 +600,8 @@ async function cacheAll(cache, urls, phase, needed) {
       try {
         await saveBatch(cache, batch);
       } catch (err) {
-        failed = failed || (await batchFailure(batch, err));
+        // Storage full: every file of the batch came, none can be kept.
+        failed = failed || (isFull(err) ? err : await batchFailure(batch, err));
         return;
       }
       progress.done += batch.length;
@@ -654,6 +670,10 @@ async function fromSaving(cache, key) {
   }
 }
 
+// refusals holds, under an answer fetchSaving fetched, why storage
+// refused it.
+const refusals = new WeakMap();
+
 // fetchSaving fetches request and, when keep says so of the answer, stores
 // it in cache under key (its body watched as it comes, for fromSaving);
 // the others wait for it (saving) meanwhile.
@@ -676,6 +696,7 @@ function fetchSaving(cache, key, request, keep) {
       } catch (err) {
         // Storage full or refused, or the body broke off: the answer is
         // used, not kept.
+        refusals.set(resp, err);
       }
     }
     return resp;
@@ -725,9 +746,10 @@ async function saveBatch(cache, batch) {
 // a download the pages can wait for.
 async function saveOne(cache, url) {
   let stored = false;
-  await fetchSaving(cache, url, new Request(url, { cache: "no-cache" }), (resp) => (stored = resp.ok));
+  const resp = await fetchSaving(cache, url, new Request(url, { cache: "no-cache" }), (r) => (stored = r.ok));
   if (!stored || !(await cache.match(url))) {
-    throw new TypeError("saving " + url + ": no answer to keep");
+    const refused = refusals.get(resp);
+    throw isFull(refused) ? refused : new TypeError("saving " + url + ": no answer to keep");
   }
 }
 
@@ -768,7 +790,7 @@ function saveRest() {
 }
 
 async function restOfSite() {
-  if (ARTICLES !== "all" || Date.now() - restFailedAt < REST_PAUSE || newerComing() || (await isComplete()) || (await dataSaver())) {
+  if (ARTICLES !== "all" || Date.now() - restFailedAt < REST_PAUSE || newerComing() || (await isComplete()) || (await dataSaver()) || (await wasFull())) {
     return;
   }
   const light = lightFiles();
@@ -785,8 +807,12 @@ async function restOfSite() {
     }
   } catch (err) {
     // The network or the host went away mid-way: the pages, told it was
-    // saving, are told what is saved.
+    // saving, are told what is saved. Storage full, this version no
+    // longer tries.
     restFailedAt = Date.now();
+    if (isFull(err)) {
+      await markFull().catch(() => {});
+    }
   }
   await broadcast(await statusReport());
 }
@@ -803,6 +829,25 @@ async function markComplete() {
 
 async function isComplete() {
   return ARTICLES === "all" && !!(await caches.match(COMPLETE + VERSION, { cacheName: META }));
+}
+
+// A version whose whole site the storage could not hold is marked in
+// META (activate removes the others' marks): its rest is not saved.
+const FULL = "/_full/";
+
+async function markFull() {
+  const meta = await caches.open(META);
+  await meta.put(FULL + VERSION, new Response(VERSION));
+}
+
+async function wasFull() {
+  return !!(await caches.match(FULL + VERSION, { cacheName: META }));
+}
+
+// isFull tells whether err is the browser refusing to store more: the
+// site's share of storage is used up.
+function isFull(err) {
+  return !!err && err.name === "QuotaExceededError";
 }
 
 // batchFailure finds which file of a failed batch could not be fetched,
@@ -861,6 +906,7 @@ async function activate() {
       .filter(
         (p) =>
           (p.startsWith(COMPLETE) && p !== COMPLETE + VERSION) ||
+          (p.startsWith(FULL) && p !== FULL + VERSION) ||
           ((p.startsWith(HASHES_OF) || p.startsWith(BASE_OF)) && !p.endsWith("/" + VERSION) && !p.endsWith("/" + kept))
       )
       .map((p) => meta.delete(p))
