@@ -81,7 +81,9 @@ async function install() {
       // Storage cannot hold the whole site (a phone's nearly full): the
       // install keeps what data saver keeps, as failing would keep
       // nothing offline and try again, downloading what cannot be kept.
-      await markFull();
+      // (The mark is a few bytes, which a full storage may refuse too:
+      // the rest is then tried again after its pause, not the install.)
+      await markFull().catch(() => {});
       await cacheAll(cache, light, "install", light.length);
     }
     const nf = await fetch(NOT_FOUND, { cache: "no-cache" });
