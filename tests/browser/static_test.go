@@ -228,77 +228,51 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	// app has searched, its box shows the address's query (web/reader.js),
 	// and what the reader types in it meanwhile stays when the results
 	// come. Before, the box stood empty, and the query the app put in it
-	// wiped the reader's words.
-	t.Run("search box before the app", func(t *testing.T) {
-		tb := newTab(t, 1280, 900)
-		tb.addScript(`(() => {
-  window.__held = [];
-  const fetch = window.fetch;
-  window.fetch = function (...args) {
-    if (window.__let || !/\/web\/app[.0-9a-f]*\.wasm/.test(String(args[0]))) return fetch.apply(this, args);
-    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
-  };
-})()`)
-		tb.mustLoad(syntheticSite.URL+"/search?q=alpha", http.StatusOK)
-		tb.waitFor("reader.js, and app.wasm asked for", `document.documentElement.hasAttribute("data-reader") && window.__held.length > 0`, 10*time.Second)
-		box := `document.getElementById("search-input").value`
-		if got := eval[string](tb, box); got != "alpha" {
-			t.Errorf("the export's search page before the app: box %q, want the address's query %q", got, "alpha")
-		}
-		eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.focus(); b.setSelectionRange(b.value.length, b.value.length); })()`)
-		tb.keys("typing in the box", " edited")
-		if eval[bool](tb, `window.__dt && __dt.live()`) {
-			t.Fatal("the app was live while app.wasm was held")
-		}
-		eval[any](tb, `window.__let = true, window.__held.forEach((go) => go())`)
-		tb.waitLive()
-		tb.waitFor("results from the exported index", `(document.querySelector("h1") || {}).textContent.includes(" for alpha") &&
-			!!document.querySelector(".search-results a[href='/articles/`+slugAlpha+`']")`, 10*time.Second)
-		if got, want := eval[string](tb, box), "alpha edited"; got != want {
-			t.Errorf("the box once the app has searched: %q, want the reader's words %q", got, want)
-		}
-		tb.checkConsole(nil)
-	})
-
-	// A query longer than the app keeps (page.MaxQuery bytes): the box
-	// before the app shows the query the app searches, cut as the app
-	// cuts it, and the reader's words typed meanwhile stay. It showed the
-	// whole query, which the app's box, given the cut one, did not take
-	// for the same: the reader's words were wiped, as before the box
-	// showed the address's query at all.
-	t.Run("search box before the app, a long query", func(t *testing.T) {
-		tb := newTab(t, 1280, 900)
-		tb.addScript(`(() => {
-  window.__held = [];
-  const fetch = window.fetch;
-  window.fetch = function (...args) {
-    if (window.__let || !/\/web\/app[.0-9a-f]*\.wasm/.test(String(args[0]))) return fetch.apply(this, args);
-    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
-  };
-})()`)
+	// wiped the reader's words. A query longer than the app keeps
+	// (page.MaxQuery bytes) shows cut as the app cuts it: shown whole, the
+	// app's box, given the cut one, did not take it for the same, and the
+	// reader's words were wiped again.
+	for _, c := range []struct{ scenario, query string }{
+		{"search box before the app", "alpha"},
 		// 240 bytes, 200 characters: cut, it leaves the reader room under
 		// the box's maxlength (page.MaxQuery characters).
-		long := strings.Repeat("café ", 40)
-		cut := dlpage.SearchRef(long, 1).Slug
-		if cut == strings.TrimSpace(long) {
-			t.Fatalf("%d bytes are not more than the app keeps", len(long))
-		}
-		tb.mustLoad(syntheticSite.URL+"/search?"+url.Values{"q": {long}}.Encode(), http.StatusOK)
-		tb.waitFor("reader.js, and app.wasm asked for", `document.documentElement.hasAttribute("data-reader") && window.__held.length > 0`, 10*time.Second)
-		box := `document.getElementById("search-input").value`
-		if got := eval[string](tb, box); got != cut {
-			t.Errorf("the box before the app: %q, want the query the app searches, %q", got, cut)
-		}
-		eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.focus(); b.setSelectionRange(b.value.length, b.value.length); })()`)
-		tb.keys("typing in the box", " edited")
-		eval[any](tb, `window.__hostBox = document.getElementById("search-input"), window.__let = true, window.__held.forEach((go) => go())`)
-		tb.waitLive()
-		tb.waitFor("the app's own box", `!window.__hostBox.isConnected && !!document.getElementById("search-input")`, 10*time.Second)
-		if got, want := eval[string](tb, box), cut+" edited"; got != want {
-			t.Errorf("the box once the app has searched: %q, want the reader's words %q", got, want)
-		}
-		tb.checkConsole(nil)
-	})
+		{"search box before the app, a long query", strings.Repeat("café ", 40)},
+	} {
+		t.Run(c.scenario, func(t *testing.T) {
+			cut := dlpage.SearchRef(c.query, 1).Slug // the query the app searches
+			tb := newTab(t, 1280, 900)
+			tb.addScript(`(() => {
+  window.__held = [];
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    if (window.__let || !/\/web\/app[.0-9a-f]*\.wasm/.test(String(args[0]))) return fetch.apply(this, args);
+    return new Promise((go) => window.__held.push(go)).then(() => fetch.apply(this, args));
+  };
+})()`)
+			tb.mustLoad(syntheticSite.URL+"/search?"+url.Values{"q": {c.query}}.Encode(), http.StatusOK)
+			tb.waitFor("reader.js, and app.wasm asked for", `document.documentElement.hasAttribute("data-reader") && window.__held.length > 0`, 10*time.Second)
+			box := `document.getElementById("search-input").value`
+			if got := eval[string](tb, box); got != cut {
+				t.Errorf("the export's search page before the app: box %q, want the query the app searches, %q", got, cut)
+			}
+			eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.focus(); b.setSelectionRange(b.value.length, b.value.length); })()`)
+			tb.keys("typing in the box", " edited")
+			if eval[bool](tb, `window.__dt && __dt.live()`) {
+				t.Fatal("the app was live while app.wasm was held")
+			}
+			eval[any](tb, `window.__hostBox = document.getElementById("search-input"), window.__let = true, window.__held.forEach((go) => go())`)
+			tb.waitLive()
+			tb.waitFor("the app's own box", `!window.__hostBox.isConnected && !!document.getElementById("search-input")`, 10*time.Second)
+			if c.query == "alpha" {
+				tb.waitFor("results from the exported index", `(document.querySelector("h1") || {}).textContent.includes(" for alpha") &&
+			!!document.querySelector(".search-results a[href='/articles/`+slugAlpha+`']")`, 10*time.Second)
+			}
+			if got, want := eval[string](tb, box), cut+" edited"; got != want {
+				t.Errorf("the box once the app has searched: %q, want the reader's words %q", got, want)
+			}
+			tb.checkConsole(nil)
+		})
+	}
 
 	t.Run("seed", func(t *testing.T) {
 		s := readSeed(t)
