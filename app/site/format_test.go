@@ -17,8 +17,11 @@ import (
 // formatData is a plainly synthetic dataset whose text takes every path
 // of the search's folding: case and accents, an English possessive, the
 // Arabic article and its particles, Sorani letters, Eastern Arabic
-// digits, a caption, a dateline, a section, authors and tags.
-const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "articles": [
+// digits, a caption, a dateline, a section, authors and tags; and a site
+// whose address, publisher and other edition are in every page's head
+// (canonical links, og:url, JSON-LD, hreflang).
+const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en", "url": "https://news.example.org", "publisher": "Synthetic Format Press",
+  "editions": [{"lang": "ar", "name": "اختبار اصطناعي", "url": "https://ar.news.example.org/"}]}, "articles": [
   {"slug": "format-latin", "headline": "Zévrano’s Quillan budget, 2024", "section": "World", "tags": ["Alpha"],
    "published": "2024-03-05T09:00:00Z", "authors": ["Jane Roe"], "dateline": {"place": "SYNTHVILLE", "source": "Synthetic Wire"},
    "figures": [{"caption": "A synthetic chart.", "image": {"src": "https://img.example/synthetic-chart.svg", "alt": "A synthetic chart", "width": 800, "height": 600}},
@@ -35,7 +38,9 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en"}, "a
 // formatSums are the hashes of the data path's files for formatData, by
 // DataFormat. Those before 5 were taken with the data path's name in the
 // files' bytes, before it was masked (5's was 00491ae0df50534b6c2e21c5
-// then: the same files); those before 7 without format-latin's two photos.
+// then: the same files); those before 7 without format-latin's two photos;
+// those before 9 without the site's address, publisher and edition (8's
+// was b89340c94ef414a97f7d68d2 then: the same code).
 var formatSums = map[int]string{
 	2: "b9d4381309ae857ac2ae668f",
 	3: "22d513f1a6b77b1b220718a8", // the dateline's place and the section searched
@@ -43,7 +48,7 @@ var formatSums = map[int]string{
 	5: "aba434d3ebad247474f6a4f2", // no og:locale in a page's head for a language without a region
 	6: "ef51553b9ada12d63e4330e2", // a date alone in a page's head and JSON-LD as the RFC 3339 time it stands for
 	7: "3a17cbb397a980017a8ca6e7", // a page's og:image from its first figure that is not SVG
-	8: "b89340c94ef414a97f7d68d2", // every indexed page's robots meta lets search engines show its images large; a list page's og:image its lead's
+	8: "d92fa1b83ca82d337e61be04", // every indexed page's robots meta lets search engines show its images large; a list page's og:image its lead's
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers
