@@ -67,7 +67,7 @@ func TestBackKeepsListPlace(t *testing.T) {
 	tb := newTab(t, 412, 900)
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	eval[chromedp.Void](tb, `window.__marker = 9`)
 	eval[chromedp.Void](tb, `window.scrollTo(0, 2000)`)
 	tb.waitFor("the list scrolled", `Math.abs(window.scrollY - 2000) < 2`, 5*time.Second)

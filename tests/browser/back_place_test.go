@@ -36,7 +36,7 @@ func backHome(t *testing.T, want string) (*tab, *host, float64) {
 	tb.extend(2 * time.Minute)
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	y := eval[float64](tb, `(() => {
   const a = document.querySelector('main a[href=`+jsString(want)+`]');
   a.scrollIntoView({block: "center", behavior: "instant"});
@@ -95,7 +95,7 @@ func TestBackAfterReloadKeepsListPlace(t *testing.T) {
 	// Home reloaded where the reader is, then left by the same link.
 	tb.reload("reloading home")
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	time.Sleep(200 * time.Millisecond)
 	if got := eval[listPlace](tb, listPlaceJS); math.Abs(got.Y-y) > 2 {
 		t.Fatalf("home reloaded at scrollY %v, want where it was, %v", got.Y, y)

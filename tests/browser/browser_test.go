@@ -280,6 +280,13 @@ func (tb *tab) waitLive() {
 	tb.waitFor("the app to be live", `window.__dt && __dt.live()`, 30*time.Second)
 }
 
+// waitReader waits until web/reader.js has started on the page
+// (html[data-reader]).
+func (tb *tab) waitReader() {
+	tb.t.Helper()
+	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+}
+
 // expectPage arms a mark for the app's next page change: components tell
 // reader.js by a "dateline:page" event once a page changed in place is
 // drawn, scrolled and focused. Arm it before the click or key that

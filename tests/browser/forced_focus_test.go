@@ -34,7 +34,7 @@ func TestForcedColorsPressedToolFocus(t *testing.T) {
 				&emulation.MediaFeature{Name: "prefers-color-scheme", Value: c.scheme})
 			tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
 			tb.waitLive()
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			tb.keys("saving", "s")
 			tb.waitFor("Save pressed", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "true"`, 5*time.Second)
 			tb.do("focusing Share", chromedp.Focus(chromedp.CSS(".tool-share")))

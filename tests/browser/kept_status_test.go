@@ -23,7 +23,7 @@ func TestKeptStatusThroughFirstPage(t *testing.T) {
 	tb := newTab(t, 1280, 900)
 	tb.mustLoad(w.URL+dlpage.ArticlePath(slugAlpha), http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	tb.waitFor("a status", statusText+` !== ""`, 30*time.Second)
 	w.hold("/data/")
 	tb.click("following Read More", `.story-body .read-more a[href="/articles/`+slugBravo+`"]`)

@@ -106,7 +106,7 @@ func openFirst(t *testing.T, path, setup string) *tab {
 	}
 	tb.mustLoad(h.URL+path, http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	return tb
 }
 
@@ -298,7 +298,7 @@ func TestFirstPageNotKeptOpenBox(t *testing.T) {
   document.addEventListener("DOMContentLoaded", () => { window.__hostApp = document.querySelector("body > .app"); }, {once: true});
 })()`)
 	tb.mustLoad(h.URL+"/saved", 200)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	tb.click("opening the folded box", ".tool-search")
 	tb.waitFor("the box open, in focus", `document.activeElement && document.activeElement.id === "search-input"`, 5*time.Second)
 	tb.keys("typing", "typed")

@@ -27,7 +27,7 @@ func TestBackWhileLoading(t *testing.T) {
 	tb := newTab(t, 412, 900)
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	tb.waitH1("Latest articles")
 	// The app's fetches of articles' data wait until the test lets them go.
 	eval[chromedp.Void](tb, `window.__marker = 7`)
@@ -248,7 +248,7 @@ func TestModifiedClickIsTheBrowsers(t *testing.T) {
 	tb := newTab(t, 1280, 900)
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	eval[chromedp.Void](tb, `window.__marker = 5`)
 	sel := `article.summary h2 a[href="/articles/` + slugAlpha + `"]`
 	opened := func() int {

@@ -140,7 +140,7 @@ func TestOfflinePageOpensOnline(t *testing.T) {
 		tb.mustLoad(base+"/page/3", http.StatusOK)
 		eval[chromedp.Void](tb, `sessionStorage.setItem("dateline:reopened", JSON.stringify({href: `+jsString(base+"/page/2")+`, n: 5}))`)
 		tb.mustLoad(base+"/", http.StatusOK)
-		tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+		tb.waitReader()
 		if got := eval[string](tb, `sessionStorage.getItem("dateline:reopened") || ""`); got != "" {
 			t.Errorf("the home page opened, the count of /page/2's reloads is still %s; want it gone", got)
 		}

@@ -166,7 +166,7 @@ func TestReadPagesOpenOfflineAfterUpdates(t *testing.T) {
 	checkReadOffline(t, tb, w.URL, read, versionA)
 
 	tb.mustLoad(w.URL+read[2].path, http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if got := eval[string](tb, toastJS); strings.Contains(got, "A new version") {
 			t.Fatalf("offline, A's copy of %s offers the new version (%q), which a reload cannot open", read[2].path, got)
@@ -205,7 +205,7 @@ func takeUpdate(t *testing.T, tb *tab, w *watchedNet, h *host) string {
 	version := versionOf(t, h.URL+"/")
 	w.deploy(t, h.URL)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	tb.waitInstalled("the update's install", version, time.Minute)
 	tb.waitFor("the update in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
 	tb.mustLoad(w.URL+"/", http.StatusOK)

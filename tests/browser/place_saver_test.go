@@ -35,7 +35,7 @@ func TestPlaceThroughSearchBoxSaver(t *testing.T) {
 			tb.do("setting the viewport", viewport(int64(width), 800))
 			saverOn(t, tb, "setting", h.URL)
 			tb.mustLoad(h.URL+dlpage.ArticlePath(slugPlaceA), http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			if on := eval[string](tb, `document.documentElement.getAttribute("data-saver") || ""`); on != "on" {
 				t.Fatalf("data-saver is %q, want on", on)
 			}

@@ -108,7 +108,7 @@ func readAlphaHalfway(t *testing.T, h *host, width int, atOnce bool) *tab {
 	tb.do("setting the viewport", viewport(int64(width), 800))
 	tb.mustLoad(h.URL+dlpage.ArticlePath(slugPlaceA), http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	scrollAlphaHalfway(tb, atOnce)
 	return tb
 }

@@ -41,7 +41,7 @@ func listenAt(tb *tab, h *host, width, height, size int) {
 	eval[chromedp.Void](tb, fmt.Sprintf(`localStorage.clear(), localStorage.setItem("dateline:settings", "`+storedMark+`" + JSON.stringify({size: %d}))`, size))
 	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	eval[chromedp.Void](tb, `window.__speechMs = 600000`)
 	// The page scrolls as it reads: a click by coordinates could miss.
 	eval[chromedp.Void](tb, `document.querySelector(".tool-listen").click()`)
@@ -185,7 +185,7 @@ func TestListenStopFocus(t *testing.T) {
 		t.Helper()
 		tb.mustLoad(h.URL+dlpage.ArticlePath(slug), http.StatusOK)
 		tb.waitLive()
-		tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+		tb.waitReader()
 		eval[chromedp.Void](tb, fmt.Sprintf(`window.__speechMs = %d, document.querySelector(".tool-listen").focus()`, ms))
 		tb.keys("pressing Enter on Listen", kb.Enter)
 		tb.waitFor("the headline spoken", `__speech.spoken.length === 1 && !document.querySelector(".player").hidden`, 5*time.Second)

@@ -258,7 +258,7 @@ func TestProgressAndResume(t *testing.T) {
 	url := h.URL + dlpage.ArticlePath(slugLong)
 	tb.mustLoad(url, http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	start := eval[float64](tb, progressJS)
 	if start < 0 || start > 0.2 {
 		t.Errorf("progress at the top is %v, want under 0.2", start)
@@ -434,7 +434,7 @@ func TestShareLinkStaysWhileUsed(t *testing.T) {
 	tb.addScript(shareStub("refuse"))
 	tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	expect := func(what string, want shareToast) {
 		t.Helper()
 		if got := eval[shareToast](tb, shareToastJS); got != want {
@@ -699,7 +699,7 @@ func TestShortcuts(t *testing.T) {
 	tb.addScript(speechStub("en-US"))
 	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 
 	tb.keys("?", "?")
 	tb.waitFor("the shortcuts", `document.getElementById("reader-keys").open`, 5*time.Second)
@@ -762,7 +762,7 @@ func TestShortcutsOtherLayouts(t *testing.T) {
 	tb := newTab(t, 1280, 900)
 	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	// press sends the key as Chromium gets it from a keyboard whose layout
 	// types text at code.
 	press := func(what, text, code string, shift bool) {
@@ -862,7 +862,7 @@ func TestSavedOfflineAfterUpdate(t *testing.T) {
 	eval[chromedp.Void](tb, `localStorage.setItem("dateline:saved", localStorage.getItem("dateline:saved").replace(`+jsString(head)+`, "An older headline"))`)
 	tb.reload("reloading the saved article")
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if got := eval[string](tb, savedTitle); got != head {
 		t.Errorf("after the article was shown, the saved list keeps %q, want its headline %q", got, head)
 	}
@@ -1094,7 +1094,7 @@ func TestDataSaver(t *testing.T) {
 				eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({saver: true}))`)
 			}
 			tb.mustLoad(h.URL+"/", http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			if got := eval[string](tb, `document.documentElement.getAttribute("data-saver")`); got != map[string]string{"browser": "browser", "setting": "on"}[how] {
 				t.Errorf("data-saver = %q", got)
 			}
@@ -1309,7 +1309,7 @@ func TestStoredEntries(t *testing.T) {
 		t.Errorf("settings kept as plain JSON: the loader set theme, size and saved %q, want \"dark 6 false\"", got)
 	}
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	tb.click("saving the article", ".tool-save")
 	tb.waitFor("the saved list", `(`+storedJS("dateline:saved")+` || []).length === 1`, 10*time.Second)
 	type entry struct{ Key, Value string }

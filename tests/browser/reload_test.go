@@ -148,7 +148,7 @@ func TestSearchAfterTheSiteChanged(t *testing.T) {
 			file := writeDataset(t, "search-reload.json", reloadDataset("Original"))
 			h := privateHost(t, "-data", file)
 			tb := workerlessTab(t, h.URL+"/")
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			tt.change(t, h, file)
 			submitQuery(tb, "synthetic")
 			tb.waitFor("the page to say "+tt.want, `document.querySelector("main").innerText.includes(`+jsString(tt.want)+`)`, 10*time.Second)

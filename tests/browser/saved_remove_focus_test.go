@@ -28,7 +28,7 @@ func TestSavedRemoveKeepsPlace(t *testing.T) {
 	for _, slug := range []string{slugAlpha, slugBravo, slugCharlie} {
 		tb.mustLoad(h.URL+dlpage.ArticlePath(slug), http.StatusOK)
 		tb.waitLive()
-		tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+		tb.waitReader()
 		tb.keys("saving "+slug, "s")
 		tb.waitFor(slug+" saved", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "true"`, 5*time.Second)
 	}

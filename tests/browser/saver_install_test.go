@@ -421,7 +421,7 @@ func TestSaverUpdateInstall(t *testing.T) {
 	w.take()
 	// Any page opened looks for an update of the worker.
 	tb.mustLoad(w.URL+"/", http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	eval[chromedp.Void](tb, `window.__cacheName = "dateline-`+versionB+`"; window.__dataBase = `+jsString(dataBase(t, hostB.URL+"/")))
 	// The install's last put is the offline page.
 	tb.waitInstalled("the new version's install", versionB, 2*time.Minute)
@@ -451,7 +451,7 @@ func TestSaverUpdateInstall(t *testing.T) {
 
 	tb.goOffline()
 	tb.mustLoad(w.URL+dlpage.ArticlePath(slug), http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if h1 := eval[string](tb, `document.querySelector("h1").textContent`); h1 != head {
 		t.Errorf("offline after the update, the saved article shows %q, want %q", h1, head)
 	}

@@ -62,7 +62,7 @@ func TestSaverOffWasmOnce(t *testing.T) {
 		t.Fatalf("clearing the HTTP cache: %v", err)
 	}
 	tb.mustLoad(w.URL+"/", http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if !eval[bool](tb, `!!navigator.serviceWorker.controller`) {
 		t.Fatal("no worker answered the page after the install")
 	}
@@ -118,7 +118,7 @@ func TestSaverStoppedNewerPage(t *testing.T) {
 	}
 	w.deploy(t, hostB.URL)
 	tb.mustLoad(w.URL+path, http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if got := eval[string](tb, versionJS); got != versionB {
 		t.Fatalf("the page not saved is of version %s, want B's %s (A's is %s)", got, versionB, versionA)
 	}
@@ -170,11 +170,11 @@ func TestSaverUpdateWasmOfItsVersion(t *testing.T) {
 })`)
 	w.deploy(t, hostB.URL)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	tb.waitInstalled("B's install", versionB, time.Minute)
 	tb.waitFor("B's worker in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if got := eval[string](tb, versionJS); got != versionB {
 		t.Fatalf("the page is of version %s, want B's %s", got, versionB)
 	}

@@ -63,9 +63,9 @@ func TestSaverSaveOpensOffline(t *testing.T) {
 			tb.extend(2 * time.Minute)
 			saverOn(t, tb, how, w.URL)
 			tb.mustLoad(w.URL+"/", http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			tb.mustLoad(w.URL+dlpage.ArticlePath(a.Slug), http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			if n := evalAwait[int](tb, `navigator.serviceWorker.getRegistrations().then((r) => r.length)`); n != 0 {
 				t.Fatalf("%d service workers registered before saving, want none with data saver on", n)
 			}
@@ -109,7 +109,7 @@ func TestSaverSaveOpensOffline(t *testing.T) {
 			}
 			tb.goOffline()
 			tb.mustLoad(w.URL+dlpage.ArticlePath(a.Slug), http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			if got := eval[string](tb, `document.querySelector("h1").innerText`); got != a.Headline {
 				t.Errorf("offline, the saved article shows %q, want %q", got, a.Headline)
 			}
@@ -142,7 +142,7 @@ func TestSaveWithoutWorker(t *testing.T) {
 			saverOn(t, tb, "browser", h.URL)
 			tb.addScript(c.script)
 			tb.mustLoad(h.URL+"/articles/"+slugLong, http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			tb.click("Save for later", ".tool-save")
 			tb.waitFor("the note", savedNoteJS+` !== "" && `+savedNoteJS+` !== "Saved. Keeping it for offline reading…"`, 20*time.Second)
 			if got := eval[string](tb, savedNoteJS); got != c.want {

@@ -25,7 +25,7 @@ func TestSearchAgainSameAddress(t *testing.T) {
 	refuse := func(patterns ...string) { tb.refuse(h.URL, patterns...) }
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	refuse("/data/*/search/*h.bin")
 	eval[chromedp.Void](tb, `window.__marker = 7`)
 	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))

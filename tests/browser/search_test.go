@@ -47,7 +47,7 @@ func searchAt(t *testing.T, width int, path string) *tab {
 	tb := newTab(t, width, 900)
 	tb.mustLoad(h.URL+path, http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	return tb
 }
 
@@ -195,7 +195,7 @@ func TestSearchKeepsListScroll(t *testing.T) {
 			tb.do("setting the viewport", viewport(int64(width), 900))
 			tb.mustLoad(h.URL+"/", http.StatusOK)
 			tb.waitLive()
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			eval[chromedp.Void](tb, `window.scrollTo({top: 1200, behavior: "instant"})`)
 			// keepScroll hears the scroll in the next frame.
 			time.Sleep(200 * time.Millisecond)
@@ -358,7 +358,7 @@ func TestSearchBeforeTheApp(t *testing.T) {
 	if vis := eval[string](tb, `getComputedStyle(document.getElementById("search-input")).display`); vis != "none" {
 		t.Errorf("at 412 px the header's box shows (%s)", vis)
 	}
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if exp := eval[string](tb, `document.querySelector(".tool-search").getAttribute("aria-expanded") || ""`); exp != "false" {
 		t.Errorf("the folded Search button, without the app, says aria-expanded=%q, want false", exp)
 	}
@@ -518,7 +518,7 @@ func TestSearchArabicScript(t *testing.T) {
 	tb.do("setting the viewport", viewport(412, 900))
 	tb.mustLoad(h.URL+"/search", http.StatusOK)
 	tb.waitLive()
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	eval[chromedp.Void](tb, `window.__marker = 7`)
 	cases := []struct {
 		query string
@@ -826,7 +826,7 @@ func TestSearchBoxDirection(t *testing.T) {
 			tb := newTab(t, 412, 900)
 			tb.mustLoad(c.h.URL+"/", http.StatusOK)
 			tb.waitLive()
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			if got := eval[string](tb, dirJS); got != c.page {
 				t.Errorf("the empty box: %q, want the page's %q and no dir", got, c.page)
 			}
@@ -851,7 +851,7 @@ func TestSearchBoxDirection(t *testing.T) {
 			}
 			// The host's, without the app.
 			tb.mustLoad(c.h.URL+"/search?"+url.Values{"q": {c.typed}, "wasm": {"false"}}.Encode(), http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			if got := eval[string](tb, dirJS); got != c.typedDir {
 				t.Errorf("the host's search page for %q: %q, want %q", c.typed, got, c.typedDir)
 			}

@@ -39,7 +39,7 @@ func TestSearchSaverWithWorker(t *testing.T) {
 		{"SavedWithSaverOn", func(t *testing.T, tb *tab) {
 			saverOn(t, tb, "setting", h.URL)
 			tb.mustLoad(h.URL+dlpage.ArticlePath("archive-007"), http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			tb.click("Save for later", ".tool-save")
 			tb.waitFor("the note", savedNoteJS+` === "Saved. It opens offline from Saved articles."`, time.Minute)
 		}},
@@ -50,7 +50,7 @@ func TestSearchSaverWithWorker(t *testing.T) {
 			setSaver(tb, true)
 			// The next page runs no app.
 			tb.mustLoad(h.URL+"/", http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 		}},
 	} {
 		t.Run(c.scenario, func(t *testing.T) {

@@ -28,7 +28,7 @@ func TestSettingsResetKeepsSaver(t *testing.T) {
 	tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
 	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({saver: true, keys: false}))`)
 	tb.mustLoad(h.URL+"/", http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 
 	tb.click("opening Reading settings", ".tool-settings")
 	tb.click("choosing the dark theme", `label[for="setting-theme-dark"]`)
@@ -76,7 +76,7 @@ func TestSettingsResetKeepsSaver(t *testing.T) {
 	}
 	// And after a reload, as kept.
 	tb.reload("reloading")
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if s := eval[string](tb, `document.documentElement.getAttribute("data-saver") || ""`); s != "on" {
 		t.Errorf("after Reset and a reload, data-saver %q, want on", s)
 	}

@@ -148,7 +148,7 @@ func TestPanelsLargeText(t *testing.T) {
 			tb.mustLoad(ed.url+"/robots.txt", http.StatusOK)
 			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({size: 7}))`)
 			tb.mustLoad(ed.url+"/", http.StatusOK)
-			tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+			tb.waitReader()
 			for _, size := range []int{4, 7} {
 				eval[chromedp.Void](tb, fmt.Sprintf(`document.documentElement.setAttribute("data-size", "%d")`, size))
 				tb.keys("opening the shortcuts", "?")
@@ -189,7 +189,7 @@ func TestForcedColors(t *testing.T) {
 	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", JSON.stringify({theme: "sepia", width: "wide"}))`)
 	tb.emulateMedia("screen", &emulation.MediaFeature{Name: "forced-colors", Value: "active"})
 	tb.mustLoad(h.URL+dlpage.ArticlePath(slugShort), http.StatusOK)
-	tb.waitFor("reader.js", `document.documentElement.hasAttribute("data-reader")`, 10*time.Second)
+	tb.waitReader()
 	if !eval[bool](tb, `matchMedia("(forced-colors: active)").matches`) {
 		t.Fatal("forced colors are not emulated")
 	}
