@@ -45,6 +45,7 @@ func run() {
 	}
 	err := dispatch(os.Args[1:], os.Stdout, os.Stderr)
 	var usage usageError
+	var exit exitError
 	switch {
 	case err == nil:
 	case errors.Is(err, flag.ErrHelp):
@@ -54,6 +55,9 @@ func run() {
 			log.Print(err)
 		}
 		os.Exit(2)
+	case errors.As(err, &exit):
+		log.Print(err)
+		os.Exit(exit.code)
 	default:
 		log.Print(err)
 		os.Exit(1)
@@ -407,9 +411,8 @@ func export(args []string, stdout io.Writer) (err error) {
 	// site is being moved into place it finishes the move; a second
 	// signal, no longer caught, ends the process (the next export
 	// completes the update).
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := stopOnSignal()
 	defer stop()
-	context.AfterFunc(ctx, stop)
 	if note := d.bundledNote(); note != "" {
 		if _, err := fmt.Fprintln(stdout, note); err != nil {
 			return fmt.Errorf("export: reporting: %w", err)
@@ -425,6 +428,9 @@ func export(args []string, stdout io.Writer) (err error) {
 	}
 	st, err := s.Export(ctx, dir)
 	if err != nil {
+		if sig, ok := context.Cause(ctx).(signalled); ok {
+			return exitError{err: err, code: sig.exitCode()}
+		}
 		return err
 	}
 	if _, err := fmt.Fprintf(stdout, "exported %s from %s, version %s, to %s: %d files written, %d unchanged, %d removed\n",
@@ -633,6 +639,57 @@ func displayAddr(a net.Addr) string {
 	}
 	return a.String()
 }
+
+// stopOnSignal returns a context canceled, with the signal as its cause
+// (signalled), at the first SIGINT or SIGTERM; that signal is then no
+// longer caught, so that a second one ends the process. stop releases the
+// signals.
+func stopOnSignal() (ctx context.Context, stop func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			signal.Stop(sigs)
+			cancel(signalled{sig})
+		case <-done:
+		}
+	}()
+	var once sync.Once
+	return ctx, func() {
+		once.Do(func() {
+			signal.Stop(sigs)
+			close(done)
+			cancel(context.Canceled)
+		})
+	}
+}
+
+// signalled is the signal that stopped a command.
+type signalled struct{ sig os.Signal }
+
+func (s signalled) Error() string { return s.sig.String() + " signal received" }
+
+// exitCode is the status a shell gives a process that the signal ended,
+// 128 and the signal's number (130 for Ctrl-C), which a command stopped by
+// it exits with: scripts and make tell an interruption from a failure.
+func (s signalled) exitCode() int {
+	if n, ok := s.sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 1
+}
+
+// exitError is a command's error with the status the process exits with.
+type exitError struct {
+	err  error
+	code int
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
 
 // serveUntilSignal serves until SIGINT or SIGTERM, then lets requests in
 // flight finish (for up to 10 seconds) before returning.
