@@ -367,10 +367,33 @@ func TestDatesWithinSlack(t *testing.T) {
 		"2024-06-02T12:00:00Z",      // a day ahead, to the second
 		"2024-06-02T09:00:00+14:00", // Kiribati's morning, this evening in UTC
 		"2021-12-07", "1970-01-01T00:00:00Z",
+		"1600-01-01", "1605-06-01T00:00:00+01:00", // an archive's oldest
 	} {
 		a := Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}}, Published: d, Updated: d}
 		if f := a.Validate(now); f != nil {
 			t.Errorf("published and updated %s, now %s: %+v", d, now, f)
+		}
+	}
+}
+
+// TestDatesCenturiesOld checks that a year before EarliestYear, most
+// often a digit left out (0024 for 2024), is a warning at its field that
+// names the date and the year it may have meant.
+func TestDatesCenturiesOld(t *testing.T) {
+	for _, tt := range []struct{ published, updated, pointer, says string }{
+		{"0024-05-01", "", "/published", "published 0024-05-01 is before the year 1600"},
+		{"0000-01-01T00:00:00Z", "", "/published", "such as 0000 for 2000 "},
+		{"1599-12-31T23:59:59Z", "", "/published", "1599-12-31T23:59:59Z"},
+		{"2024-05-01", "0024-05-02", "/updated", "such as 0024 for 2024 "},
+	} {
+		a := Article{Slug: "a", Headline: "Synthetic", Body: []Block{{Type: Paragraph, Text: "Text."}}, Published: tt.published, Updated: tt.updated}
+		f := a.Validate(now)
+		if tt.pointer == "/updated" {
+			// Updated before published is said too: the same slip.
+			f = slices.DeleteFunc(f, func(x Fault) bool { return strings.Contains(x.Message, "before published") })
+		}
+		if len(f) != 1 || f[0].Pointer != tt.pointer || !f[0].Warn || !strings.Contains(f[0].Message+" "+f[0].Hint, tt.says) {
+			t.Errorf("published %q, updated %q: %+v, want one warning at %s saying %q", tt.published, tt.updated, f, tt.pointer, tt.says)
 		}
 	}
 }

@@ -177,9 +177,21 @@ func (a *Article) date(f *faults, p, s string, now time.Time) (time.Time, bool) 
 		f.add(p, fmt.Sprintf("%s %s is in the future (it is now %s)", p[1:], s, now.UTC().Format("2006-01-02 15:04 UTC")),
 			"check the date: Dateline has no scheduling, and would list the story first at once; add a story when it is published")
 		f.list[len(f.list)-1].Ahead = true
+	case t.Year() < EarliestYear:
+		// A warning: an archive's oldest stories may be old indeed, and
+		// the site keeps serving; validate says it.
+		f.add(p, fmt.Sprintf("%s %s is before the year %d", p[1:], s, EarliestYear),
+			fmt.Sprintf("check the year: a slip such as %04d for %d lists the story last, as centuries old",
+				t.Year(), 2000+t.Year()%100))
+		f.list[len(f.list)-1].Warn = true
 	}
 	return t, ok
 }
+
+// EarliestYear is the first year of a date validate takes without a
+// warning: newspapers are printed from the 17th century on, and a year
+// before it is most often a slip (0024 or 0000).
+const EarliestYear = 1600
 
 // dateFault says what is wrong with s, a date ParseDate refused, and how
 // to write it, naming the two slips that editors' tools make most: a time
