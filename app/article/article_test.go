@@ -376,6 +376,36 @@ func TestDatesWithinSlack(t *testing.T) {
 	}
 }
 
+// TestHeadlineBidiLeftOpen checks that a headline that opens an
+// embedding, override or isolate and leaves it open is a warning naming
+// what is open (a feed reader or a social card that shows it would
+// reorder the text after it), and that one closed, or closed by the
+// isolate around it, is not.
+func TestHeadlineBidiLeftOpen(t *testing.T) {
+	for _, tt := range []struct{ headline, open string }{
+		{"Synthetic \u202eheadline", "U+202E"},
+		{"\u2067Synthetic\u202b headline", "U+2067, U+202B"},
+		{"\u202eSynthetic\u202c \u202bheadline", "U+202B"},
+		{"Synthetic \u2068a\u2069 \u2066b", "U+2066"},
+		{"Synthetic\u202c\u2069 \u202dheadline", "U+202D"}, // closers with nothing to close
+		{"Synthetic \u202eheadline\u202c", ""},
+		{"\u2067Synthetic \u202eheadline\u2069", ""}, // the isolate closes the override in it
+		{"Synthetic \u200fheadline", ""},             // a mark opens nothing
+	} {
+		a := Article{Slug: "a", Headline: tt.headline, Body: []Block{{Type: Paragraph, Text: "Text."}}}
+		f := a.Validate(now)
+		if tt.open == "" {
+			if f != nil {
+				t.Errorf("headline %+q: %+v, want nothing", tt.headline, f)
+			}
+			continue
+		}
+		if len(f) != 1 || f[0].Pointer != "/headline" || !f[0].Warn || !strings.HasSuffix(f[0].Message, "("+tt.open+")") {
+			t.Errorf("headline %+q: %+v, want one warning at /headline naming %s", tt.headline, f, tt.open)
+		}
+	}
+}
+
 // TestDatesCenturiesOld checks that a year before EarliestYear, most
 // often a digit left out (0024 for 2024), is a warning at its field that
 // names the date and the year it may have meant.

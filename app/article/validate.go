@@ -71,8 +71,19 @@ func (a *Article) Validate(now time.Time) []Fault {
 			f.add("/lang", msg, hint)
 		}
 	}
-	if f.requiredText("/headline", "headline", a.Headline, "the story's title") {
-		f.text("/headline", a.Headline, MaxHeadlineLength, false)
+	if f.requiredText("/headline", "headline", a.Headline, "the story's title") &&
+		f.text("/headline", a.Headline, MaxHeadlineLength, false) {
+		if open := OpenBidi(a.Headline); len(open) > 0 {
+			// The pages close it (their title, and the headline's own
+			// element); a feed reader's list or a social card may not.
+			names := make([]string, len(open))
+			for i, r := range open {
+				names[i] = fmt.Sprintf("%U", r)
+			}
+			f.add("/headline", fmt.Sprintf("headline opens bidirectional formatting it does not close (%s)", strings.Join(names, ", ")),
+				"close it, with U+202C after an embedding or override and U+2069 after an isolate, or remove it: left open, it reorders the text that follows the headline where other sites show it")
+			f.list[len(f.list)-1].Warn = true
+		}
 	}
 	if a.Dateline != nil {
 		a.Dateline.validate(&f, "/dateline")
@@ -815,4 +826,46 @@ func isAlnum(s string) bool {
 		}
 	}
 	return true
+}
+
+// OpenBidi returns the explicit bidirectional formatting characters that
+// s opens and leaves open, innermost last: embeddings and overrides
+// (U+202A, U+202B, U+202D, U+202E), closed by U+202C, and isolates (U+2066
+// to U+2068), closed by U+2069. A U+2069 closes its isolate and what was
+// opened in it, as the bidi algorithm reads it; a closer with nothing to
+// close closes nothing.
+func OpenBidi(s string) []rune {
+	if strings.IndexByte(s, 0xe2) < 0 { // the first byte of each, in UTF-8
+		return nil
+	}
+	var open []rune
+	for _, r := range s {
+		switch r {
+		case '\u202a', '\u202b', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068':
+			open = append(open, r)
+		case '\u202c':
+			if n := len(open); n > 0 && !isIsolate(open[n-1]) {
+				open = open[:n-1]
+			}
+		case '\u2069':
+			for j := len(open) - 1; j >= 0; j-- {
+				if isIsolate(open[j]) { // the innermost, and what it holds
+					open = open[:j]
+					break
+				}
+			}
+		}
+	}
+	return open
+}
+
+// isIsolate tells an isolate's opener from an embedding's or override's.
+func isIsolate(r rune) bool { return r >= '\u2066' && r <= '\u2068' }
+
+// BidiCloser is the character that closes r, an opener OpenBidi returns.
+func BidiCloser(r rune) rune {
+	if isIsolate(r) {
+		return '\u2069'
+	}
+	return '\u202c'
 }

@@ -375,34 +375,12 @@ func nextPlaceholder(s string) (name string, open, end int) {
 // U+202C; isolates, U+2066 to U+2068, closed by U+2069), so that a value
 // cannot reach into the text after it: a headline holding an unclosed
 // U+202E RIGHT-TO-LEFT OVERRIDE would reverse the site's name after it in
-// the page's title, which has no element to contain it. A U+2069 closes
-// its isolate and what was opened in it, as the bidi algorithm reads it.
+// the page's title, which has no element to contain it (article.OpenBidi
+// reads what is left open).
 func closeBidi(s string) string {
-	if strings.IndexByte(s, 0xe2) < 0 { // the first byte of each, in UTF-8
-		return s
-	}
-	var open []rune // the closer of each, innermost last
-	for _, r := range s {
-		switch r {
-		case '\u202a', '\u202b', '\u202d', '\u202e':
-			open = append(open, '\u202c')
-		case '\u2066', '\u2067', '\u2068':
-			open = append(open, '\u2069')
-		case '\u202c':
-			if n := len(open); n > 0 && open[n-1] == '\u202c' {
-				open = open[:n-1]
-			}
-		case '\u2069':
-			for n := len(open); n > 0; n-- {
-				if open[n-1] == '\u2069' {
-					open = open[:n-1]
-					break
-				}
-			}
-		}
-	}
+	open := article.OpenBidi(s)
 	for i := len(open) - 1; i >= 0; i-- {
-		s += string(open[i])
+		s += string(article.BidiCloser(open[i]))
 	}
 	return s
 }
