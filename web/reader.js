@@ -159,6 +159,23 @@
     return (el || doc).querySelector(sel);
   }
 
+  // later runs fn once the browser is idle: what a page needs soon but not
+  // at its start, which on a warm load keeps the main thread busy until
+  // the app is live (and would put that off): the first use of
+  // sessionStorage in a tab's renderer, which waits on the browser
+  // process, and the key of a history entry, whose replaceState costs what
+  // the navigation's pushState does. Where the browser has no idle
+  // callbacks, a timer.
+  var later = window.requestIdleCallback
+    ? function (fn) {
+        requestIdleCallback(function () {
+          fn();
+        }, { timeout: 2000 });
+      }
+    : function (fn) {
+        setTimeout(fn, 300);
+      };
+
   function $$(sel, el) {
     return Array.prototype.slice.call((el || doc).querySelectorAll(sel));
   }
@@ -478,6 +495,10 @@
     if (st !== null && typeof st !== "object") {
       return;
     }
+    if (push) {
+      keyNow(); // the page's entry, which the new one copies
+      st = history.state;
+    }
     var next = Object.assign({}, st);
     next[DIALOG] = id;
     try {
@@ -550,7 +571,7 @@
       var want = dialogEntry();
       var own = goingBack;
       goingBack = false;
-      if (own && !want && here && entryKey() === here) {
+      if (own && !want && onEntry()) {
         e.stopImmediatePropagation(); // closeDialog's move
         var d = pending;
         pending = null;
@@ -567,7 +588,7 @@
           closeDialog(d, true);
         }
       });
-      if (!here || entryKey() !== here || !onScreen()) {
+      if (!onEntry() || !onScreen()) {
         // Another page: a navigation, which shown follows. So is a move
         // back onto this page's entry once the app has left it for
         // another, still loading (its note has taken this page's place):
@@ -2067,6 +2088,15 @@
       return 0;
     }
   }
+  function endReopened() {
+    try {
+      if (sessionStorage.getItem(REOPENED) !== null) {
+        sessionStorage.removeItem(REOPENED);
+      }
+    } catch (e) {
+      // No storage: nothing kept.
+    }
+  }
   function openWhenReachable(wait, now) {
     var run = ++reaching;
     var at = location.href;
@@ -2380,6 +2410,10 @@
     location.reload();
   }
 
+  // How the document was opened: "navigate", "reload" or "back_forward".
+  // reloadKeepingPlace's place is read after a reload only.
+  var navType = ((performance.getEntriesByType && performance.getEntriesByType("navigation")[0]) || {}).type;
+
   function restoreAfterReload() {
     try {
       var key = "dateline:scroll:" + location.pathname;
@@ -2412,7 +2446,10 @@
   // hidden or left, and are read back as it starts.
   var ENTRIES = "dateline:entries";
   var MAX_ENTRIES = 100; // more than the 50 entries Chromium keeps a tab
-  var entries = readEntries();
+  // Read back only for an entry that has a key, which a reload or a move
+  // in the history returns to: the entries a document opened anew reaches
+  // are its own, and writeEntries merges the stored ones with them.
+  var entries = entryKey() ? readEntries() : {};
   var here = ""; // the key of the entry on screen
   // The first element of <main> as shown found it: the app, leaving the
   // page, puts another page's in its place, or the note that it is
@@ -2434,9 +2471,11 @@
   // state holds. A state that is not an object (not go-app's, nor this
   // script's) is left alone: that entry is not kept. Writing the key
   // (replaceState) costs about what the navigation's own pushState does,
-  // so it is written after the page is drawn, in a task of its own, and
-  // only while the entry is still the one on screen: until then the
-  // records below wait for it (entryKey() === here).
+  // so it is written after the page is drawn, once the browser is idle
+  // (later), or as the reader leaves the entry, whichever comes first
+  // (keyNow), and only while the entry is still the one on screen: until
+  // then the records below are the page's while its address is (onEntry).
+  var keyPending = null; // { key, url, write } until written
   function keyEntry() {
     var st = history.state;
     if (entryKey() || (st !== null && typeof st !== "object")) {
@@ -2444,7 +2483,11 @@
     }
     var key = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
     var url = location.href;
-    setTimeout(function () {
+    var p = { key: key, url: url };
+    p.write = function () {
+      if (keyPending === p) {
+        keyPending = null;
+      }
       if (here !== key || location.href !== url || entryKey()) {
         return; // another entry now, or this one keyed
       }
@@ -2453,8 +2496,38 @@
       } catch (e) {
         here = ""; // a state the browser cannot copy: not kept
       }
-    }, 0);
+    };
+    keyPending = p;
+    later(p.write);
     return key;
+  }
+
+  // keyNow writes the key of the entry on screen now, if it is still to
+  // be written: the reader is leaving it (a link, the search form), or a
+  // dialog's entry is to copy it (markEntry).
+  function keyNow() {
+    if (keyPending) {
+      keyPending.write();
+    }
+  }
+  // Heard before the records' own listeners below, and go-app's.
+  doc.addEventListener(
+    "click",
+    function (e) {
+      if (e.target && e.target.closest && e.target.closest("a[href]")) {
+        keyNow();
+      }
+    },
+    true
+  );
+  doc.addEventListener("submit", keyNow, true);
+
+  // onEntry tells whether the entry on screen is the page's (here): its
+  // key, or none yet where that key is still to be written for this
+  // address (keyEntry).
+  function onEntry() {
+    var k = entryKey();
+    return !!here && (k === here || (!k && !!keyPending && keyPending.key === here && keyPending.url === location.href));
   }
 
   function readEntries() {
@@ -2502,7 +2575,7 @@
   }
 
   function keepScroll() {
-    if (here && entryKey() === here && !bySearch()) {
+    if (onEntry() && !bySearch()) {
       record(here).y = window.scrollY;
     }
   }
@@ -2516,7 +2589,7 @@
     "click",
     function (e) {
       var a = e.target && e.target.closest ? e.target.closest("main a[href]") : null;
-      if (a && here && entryKey() === here) {
+      if (a && onEntry()) {
         keepScroll();
         record(here).f = a.getAttribute("href");
       }
@@ -2538,7 +2611,7 @@
     "submit",
     function (e) {
       var f = e.target;
-      if (!f.matches || !f.matches("form.search-form") || !here || entryKey() !== here) {
+      if (!f.matches || !f.matches("form.search-form") || !onEntry()) {
         return;
       }
       var at = f.contains(doc.activeElement) ? beforeBox : doc.activeElement;
@@ -2596,23 +2669,18 @@
   // again once app.wasm is live (the same elements, which the app keeps:
   // components/kept.go), and each page the app navigates to.
   function shown() {
-    var again = reopened();
     netWords();
     if ($("main .notice-offline")) {
+      var again = reopened();
       if (navigator.onLine && again < 5) {
         openWhenReachable(2000 << again, false);
       }
     } else {
       // A page opened: this one, or another, which ends the reloads in a
       // row of the last (a count kept for that address would put off,
-      // or stop, its next offline page's tries).
-      try {
-        if (sessionStorage.getItem(REOPENED) !== null) {
-          sessionStorage.removeItem(REOPENED);
-        }
-      } catch (e) {
-        // No storage: nothing kept.
-      }
+      // or stop, its next offline page's tries). Once idle (later): the
+      // count waits for the next offline page, which comes no sooner.
+      later(endReopened);
     }
     var first = path === "";
     var changed = path !== location.pathname;
@@ -2644,7 +2712,7 @@
         setTimeout(setRestoration, 0, "auto");
       }
       restored = false;
-      if (!(first && restoreAfterReload()) && story()) {
+      if (!(first && navType === "reload" && restoreAfterReload()) && story()) {
         restore(first);
       } else {
         restored = true;

@@ -60,11 +60,28 @@ const archiveStateJS = `({
 // back: the list is where the reader left it, as the browser would have
 // it without the app (go-app drew it anew at its top). Forward to the
 // article and back again does the same; a new visit to the list by a link
-// starts at its top.
+// starts at its top. On a page that is never idle, where reader.js's key
+// of each history entry waits (later), the key is written as the reader
+// leaves the entry, and the place is kept the same.
 func TestBackKeepsListPlace(t *testing.T) {
 	t.Parallel()
 	h := privateHost(t, "-data", writeDataset(t, "back.json", archiveDataset(40)))
+	for _, c := range []struct{ name, setup string }{
+		{"idle", ""},
+		{"never idle", `window.requestIdleCallback = () => 0;`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			backKeepsListPlace(t, h, c.setup)
+		})
+	}
+}
+
+func backKeepsListPlace(t *testing.T, h *host, setup string) {
 	tb := newTab(t, 412, 900)
+	if setup != "" {
+		tb.addScript(setup)
+	}
 	tb.mustLoad(h.URL+"/", http.StatusOK)
 	tb.waitLive()
 	tb.waitReader()
