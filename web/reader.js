@@ -1283,7 +1283,10 @@
 
   var speech = window.speechSynthesis;
   var player = $(".player");
-  var listening = null; // { items, at, token, paused }
+  // { items, at, token, paused, held, from }: held, that the platform
+  // holds the utterance paused (it said so); from, where in the paragraph
+  // its reading has got to (pauseOrResume).
+  var listening = null;
 
   function voiceFor(lang) {
     var primary = (lang || "en").toLowerCase().split("-")[0];
@@ -1328,7 +1331,7 @@
       }
       var items = [$("#page-title")].concat(paragraphs());
       var place = placeNow();
-      listening = { items: items, at: place && (place.i > 0 || place.f > 0.05) ? place.i + 1 : 0, token: 0, paused: false, voice: voice, lang: lang };
+      listening = { items: items, at: place && (place.i > 0 || place.f > 0.05) ? place.i + 1 : 0, token: 0, paused: false, held: false, from: 0, voice: voice, lang: lang };
       player.hidden = false;
       measurePlayer();
       root.setAttribute("data-listening", "");
@@ -1360,12 +1363,24 @@
       item.scrollIntoView({ block: r.height > room ? "start" : "center", behavior: reduceMotion.matches ? "auto" : "smooth" });
     }
     var token = ++l.token;
-    var u = new SpeechSynthesisUtterance(item.textContent);
+    var from = l.from;
+    var u = new SpeechSynthesisUtterance(item.textContent.slice(from));
     u.lang = l.lang;
     u.voice = l.voice;
+    u.onpause = function () {
+      if (l.token === token) {
+        l.held = true;
+      }
+    };
+    u.onboundary = function (e) {
+      if (l.token === token && e.charIndex >= 0) {
+        l.from = from + e.charIndex;
+      }
+    };
     u.onend = function () {
       if (listening === l && l.token === token) {
         l.at++;
+        l.from = 0;
         speak();
       }
     };
@@ -1384,9 +1399,19 @@
     }
     l.paused = !l.paused;
     if (l.paused) {
+      l.held = false;
       speech.pause();
-    } else {
+    } else if (l.held) {
       speech.resume();
+    } else {
+      // The platform did not hold the utterance: Chrome on Android stops
+      // it at pause() (its Resume does nothing, and no event says so),
+      // which left the player saying "Pause" over silence. The paragraph
+      // is read again from the word it had reached (the start, where the
+      // voice gives no word boundaries).
+      l.token++;
+      speech.cancel();
+      speak();
     }
     paintPlayer();
   }
@@ -1399,6 +1424,7 @@
     l.token++;
     speech.cancel();
     l.at++;
+    l.from = 0;
     l.paused = false;
     paintPlayer();
     speak();

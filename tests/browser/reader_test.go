@@ -475,10 +475,15 @@ func TestShareLinkStaysWhileUsed(t *testing.T) {
 // Web Speech API as Chromium does: speak() queues an utterance, which
 // starts only while not paused and ends 150 ms later (window.__speechMs
 // later, when a test sets it to read slowly); pause() holds the
-// one being spoken; cancel() empties the queue and leaves paused as it
-// is; only resume() clears it. window.__speech.spoken lists each
-// utterance as it begins, __speech.calls the other calls. Its voices
-// have the languages langs.
+// one being spoken and fires its pause event; cancel() empties the queue
+// and leaves paused as it is; only resume() clears it. With
+// window.__speechAndroid set, pause() and resume() are Chrome on
+// Android's (content/browser/speech/tts_android.cc): pause() stops the
+// utterance being spoken, with no event, which stays the one "speaking",
+// and resume() does nothing. With window.__speechWord = n, each utterance
+// says at its start that its (n+1)th word is being spoken (a boundary
+// event). window.__speech.spoken lists each utterance as it begins,
+// __speech.calls the other calls. Its voices have the languages langs.
 func speechStub(langs ...string) string {
 	l, _ := json.Marshal(langs)
 	return `(() => {
@@ -491,19 +496,30 @@ func speechStub(langs ...string) string {
     current = queue.shift();
     log.spoken.push({text: current.text, lang: current.lang, voice: current.voice && current.voice.lang});
     timer = setTimeout(finish, window.__speechMs || 150);
+    const word = window.__speechWord && current.text.split(" ").slice(0, window.__speechWord).join(" ").length + 1;
+    if (word && word < current.text.length && current.onboundary) current.onboundary({name: "word", charIndex: word});
   };
   const stub = {
     getVoices: () => langs.map((lang) => ({lang, name: "Synthetic " + lang, default: false, localService: true, voiceURI: lang})),
     speak(u) { queue.push(u); next(); },
-    pause() { log.calls.push("pause"); paused = true; clearTimeout(timer); },
-    resume() { log.calls.push("resume"); paused = false; if (current) { timer = setTimeout(finish, window.__speechMs || 150); } else { next(); } },
+    pause() {
+      log.calls.push("pause"); clearTimeout(timer);
+      if (window.__speechAndroid) return;
+      paused = true;
+      if (current && current.onpause) current.onpause({});
+    },
+    resume() {
+      log.calls.push("resume");
+      if (window.__speechAndroid) return;
+      paused = false; if (current) { timer = setTimeout(finish, window.__speechMs || 150); } else { next(); }
+    },
     cancel() { log.calls.push("cancel"); clearTimeout(timer); queue = []; current = null; },
     addEventListener() {}, removeEventListener() {},
     get speaking() { return !!current; }, get paused() { return paused; }, get pending() { return queue.length > 0; },
   };
   Object.defineProperty(window, "speechSynthesis", {configurable: true, value: stub});
   // The browser's utterance takes only its own voices.
-  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.onend = null; } };
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.onend = null; this.onpause = null; this.onboundary = null; } };
 })();`
 }
 
@@ -618,6 +634,65 @@ func TestListenAfterPause(t *testing.T) {
 	eval[chromedp.Void](tb, `document.querySelector(".tool-listen").click()`)
 	speaking("the reading spoken again after a pause and a stop")
 	tb.checkConsole(nil)
+}
+
+// TestListenResumeAndroid pauses and resumes the reading where pause()
+// stops the utterance and resume() does nothing, as Chrome on Android's
+// do: Resume reads the paragraph on from the word it had reached, and
+// the player says Pause over speech. Before, Resume called resume() alone,
+// and the player said "Pause" over silence until Next paragraph or Stop.
+// Where the platform holds the utterance (its pause event), Resume is
+// still its resume().
+func TestListenResumeAndroid(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	for _, android := range []bool{true, false} {
+		t.Run(fmt.Sprintf("android=%v", android), func(t *testing.T) {
+			tb := newTab(t, 412, 800)
+			tb.addScript(speechStub("en-GB"))
+			tb.addScript(fmt.Sprintf(`window.__speechAndroid = %v; window.__speechWord = 2; window.__speechMs = 600000`, android))
+			tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
+			tb.waitLive()
+			tb.waitReader()
+			eval[chromedp.Void](tb, `document.querySelector(".tool-listen").click()`)
+			tb.waitFor("the headline spoken", `__speech.spoken.length === 1`, 5*time.Second)
+			eval[chromedp.Void](tb, `document.querySelector(".player-next").click()`)
+			tb.waitFor("the first paragraph spoken", `__speech.spoken.length === 2`, 5*time.Second)
+			eval[chromedp.Void](tb, `document.querySelector(".player-pause").click()`)
+			eval[chromedp.Void](tb, `document.querySelector(".player-pause").click()`)
+			time.Sleep(300 * time.Millisecond)
+			type state struct {
+				Spoken   []string
+				Calls    string
+				Marked   string
+				Speaking bool
+				Label    string
+			}
+			got := eval[state](tb, `({spoken: __speech.spoken.map((s) => s.text), calls: __speech.calls.join(" "),
+  marked: (document.querySelector(".is-speaking") || {}).textContent || "", speaking: speechSynthesis.speaking && !speechSynthesis.paused,
+  label: document.querySelector(".player-pause").textContent})`)
+			if got.Label != "Pause" || !got.Speaking {
+				t.Errorf("resumed: the button says %q, speaking %v; want Pause, speaking", got.Label, got.Speaking)
+			}
+			first := got.Spoken[1]
+			if !strings.HasPrefix(first, "TESTVILLE (Synthetic Wire) – Paragraph 1 ") || got.Marked != first {
+				t.Fatalf("the first paragraph spoken %.40q, marked %.40q", first, got.Marked)
+			}
+			if !android {
+				// The platform held the utterance: resumed, not spoken again.
+				if len(got.Spoken) != 2 || !strings.HasSuffix(got.Calls, "pause resume") {
+					t.Errorf("resumed where the platform pauses: spoken %d, calls %q; want the utterance resumed", len(got.Spoken), got.Calls)
+				}
+				return
+			}
+			// From its third word, which the boundary said was being spoken.
+			want := strings.SplitN(first, " ", 3)[2]
+			if len(got.Spoken) != 3 || got.Spoken[2] != want {
+				t.Errorf("resumed on Android: spoken %q (calls %q), want the paragraph again from its third word, %.40q…", got.Spoken, got.Calls, want)
+			}
+			tb.checkConsole(nil)
+		})
+	}
 }
 
 // TestPrint prints the article with the dark theme chosen: the article
