@@ -281,6 +281,7 @@
   var SETTINGS = "dateline:settings";
   var DEFAULTS = { size: 2, width: "medium", leading: "normal", theme: "auto", font: "serif", keys: true, saver: false };
   var SHOWN = ["size", "width", "leading", "theme", "font"];
+  // The toolbar's colour of each theme, as loader.js sets it first.
   var PAPER = { light: "#fbfaf7", sepia: "#f4ecd8", dark: "#171513" };
 
   function settings() {

@@ -48,6 +48,12 @@ func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error)
 	lang := s.site.Lang
 	b.WriteString("<!doctype html>\n<html lang=\"" + attr(lang) + "\" dir=\"" + article.Dir(lang) + "\">\n<head>\n")
 	b.WriteString("<meta charset=\"utf-8\">\n<title>" + html.EscapeString(m.Title) + "</title>\n")
+	// The browser's toolbar takes the page's colour in either system theme.
+	// Written before the loader, which sets both to the reader's theme
+	// when one is chosen, before the first frame (reader.js, later, when
+	// the reader chooses another).
+	b.WriteString("<meta name=\"theme-color\" content=\"" + paperLight + "\" media=\"(prefers-color-scheme: light)\">\n" +
+		"<meta name=\"theme-color\" content=\"" + paperDark + "\" media=\"(prefers-color-scheme: dark)\">\n")
 	// The loader comes before the stylesheet, so that it runs at once: an
 	// inline script waits for the stylesheets above it.
 	// data-base and data-version tell reader.js where this version's data
@@ -80,10 +86,6 @@ func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error)
 	}
 	meta("name", "description", m.Description)
 	meta("name", "viewport", "width=device-width, initial-scale=1, viewport-fit=cover")
-	// The browser's toolbar takes the page's colour in either system theme;
-	// reader.js sets both to the reader's theme when one is chosen.
-	b.WriteString("<meta name=\"theme-color\" content=\"" + paperLight + "\" media=\"(prefers-color-scheme: light)\">\n" +
-		"<meta name=\"theme-color\" content=\"" + paperDark + "\" media=\"(prefers-color-scheme: dark)\">\n")
 	meta("name", "mobile-web-app-capable", "yes")
 	link := func(rel, href string) { b.WriteString("<link rel=\"" + rel + "\" href=\"" + attr(href) + "\">\n") }
 	link("icon", s.ref("/web/icons/icon.svg"))

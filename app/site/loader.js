@@ -15,7 +15,7 @@
 //
 // It also applies the reader's settings (web/reader.js keeps them) to the
 // root element before anything is painted, so that the first frame has
-// the reader's theme and text size (and, on the saved page, data-saved
+// the reader's theme (the browser's toolbar too) and text size (and, on the saved page, data-saved
 // when articles are saved); and with data saver on (the reader's
 // setting, or the browser's Save-Data) it runs only the scripts of
 // data-lite: the page stays the prerendered page and app.wasm is not
@@ -49,6 +49,16 @@
         root.setAttribute("data-" + k, String(settings[k]));
       }
     });
+    // The browser's toolbar takes the theme's paper too (the page's
+    // theme-color metas come before this script), as reader.js keeps it
+    // (its PAPER): the system theme's would show until reader.js ran.
+    var paper = { light: "#fbfaf7", sepia: "#f4ecd8", dark: "#171513" }[settings.theme];
+    if (typeof paper === "string") {
+      document.querySelectorAll('meta[name="theme-color"]').forEach(function (m) {
+        m.setAttribute("data-auto", m.getAttribute("content"));
+        m.setAttribute("content", paper);
+      });
+    }
     saver = settings.saver === true;
     if (me.hasAttribute("data-saved-page")) {
       var saved = stored("dateline:saved", []);

@@ -223,6 +223,50 @@ func TestReadingSettings(t *testing.T) {
 	})
 }
 
+// TestToolbarThemeFirstFrame loads pages with a theme chosen other than
+// the system's, the app running and with data saver on (reader.js alone,
+// each page a new document): in the first frame the browser's toolbar
+// already takes the theme's paper, as the page does. It took the system
+// theme's until reader.js ran, after that frame: a light toolbar over a
+// dark page, then dark, at each page a document opened.
+func TestToolbarThemeFirstFrame(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	for _, c := range []struct {
+		theme, system, paper string
+		saver                bool
+	}{
+		{"dark", "light", "#171513", false},
+		{"sepia", "dark", "#f4ecd8", true},
+		{"light", "dark", "#fbfaf7", true},
+	} {
+		t.Run(c.theme, func(t *testing.T) {
+			tb := newTab(t, 412, 800)
+			tb.emulateMedia("", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: c.system})
+			tb.addScript(`document.addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => {
+  window.__firstToolbar = Array.from(document.querySelectorAll('meta[name="theme-color"]'), (m) => m.content).join(" ");
+}), {once: true});`)
+			tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", "`+storedMark+`" + JSON.stringify({theme: `+jsString(c.theme)+`, saver: `+strconv.FormatBool(c.saver)+`}))`)
+			for _, path := range []string{dlpage.ArticlePath(slugLong), "/"} {
+				tb.mustLoad(h.URL+path, http.StatusOK)
+				tb.waitReader()
+				tb.waitFor("the first frame", `window.__firstToolbar !== undefined`, 5*time.Second)
+				if got, want := eval[string](tb, `window.__firstToolbar`), c.paper+" "+c.paper; got != want {
+					t.Errorf("%s: the toolbar's colours in the first frame are %q, want the %s paper, %q", path, got, c.theme, want)
+				}
+			}
+			// Automatic again: each system theme its own paper.
+			tb.click("opening Reading settings", ".tool-settings")
+			tb.click("choosing the automatic theme", `label[for="setting-theme-auto"]`)
+			if got := eval[string](tb, `Array.from(document.querySelectorAll('meta[name="theme-color"]'), (m) => m.content + " " + m.media).join(", ")`); got != "#fbfaf7 (prefers-color-scheme: light), #171513 (prefers-color-scheme: dark)" {
+				t.Errorf("the automatic theme chosen again: the toolbar's colours are %q", got)
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") }) // robots.txt's
+		})
+	}
+}
+
 // paragraphAtTopJS is the index of the first paragraph of the article's
 // body not scrolled past, and how much of it is, as reader.js counts.
 const paragraphAtTopJS = `(() => {
