@@ -673,22 +673,26 @@
   // with data saver on, or before the app is live) was left at the box:
   // back there, the reader is back where they were, as Escape in the box
   // would put them.
+  // It also takes what the reader changed on the pages since (takeKept).
   window.addEventListener("pageshow", function (e) {
-    if (!e.persisted || !heldFrom || !bySearch()) {
+    if (!e.persisted) {
       return;
     }
-    var from = heldFrom;
-    held = null;
-    heldFrom = null;
-    setRestoration("auto");
-    goBack(from);
-    // Then the box folds away (narrow screens), as on the next page: the
-    // header shrinks above the window, which the browser's scroll
-    // anchoring follows, and the reader's text stays where it is.
-    var open = $("form.search-form-open");
-    if (open) {
-      openSearch(open, false, false);
+    if (heldFrom && bySearch()) {
+      var from = heldFrom;
+      held = null;
+      heldFrom = null;
+      setRestoration("auto");
+      goBack(from);
+      // Then the box folds away (narrow screens), as on the next page: the
+      // header shrinks above the window, which the browser's scroll
+      // anchoring follows, and the reader's text stays where it is.
+      var open = $("form.search-form-open");
+      if (open) {
+        openSearch(open, false, false);
+      }
     }
+    takeKept();
   });
 
   // setRestoration sets whether the browser restores the current history
@@ -2912,7 +2916,51 @@
     keepPlace();
     stopListening();
     writeEntries();
+    leftWith = kept();
   });
+  // leftWith is what the reader's places and saved articles were when
+  // the page was left (a page the browser may keep, and show again).
+  var leftWith;
+  function kept() {
+    try {
+      return localStorage.getItem(PLACES) + "\n" + localStorage.getItem(SAVED);
+    } catch (e) {
+      return "";
+    }
+  }
+  // takeKept: a page the browser shows again from its back/forward cache
+  // (each page with data saver on, where every page is a document) is as
+  // it was left, and the reader may have chosen other settings on the
+  // pages since, read or saved articles. It takes them, as a page opened
+  // anew would, before its first frame: the settings, the reader's place
+  // kept through a change of them (as change does), the Save button,
+  // Continue reading and the saved list, and focus, where the list it
+  // was in is written anew, on the link followed.
+  function takeKept() {
+    var s = settings();
+    var look = function () {
+      return SHOWN.map(function (k) {
+        return root.getAttribute("data-" + k);
+      }).join();
+    };
+    var before = look();
+    var place = placeNow();
+    apply(s);
+    showSettings(s);
+    if (place && !place.before && look() !== before) {
+      goTo(place);
+    }
+    markSaved();
+    if (kept() !== leftWith) {
+      var at = doc.activeElement;
+      continueList();
+      savedPage();
+      if (at && !at.isConnected && here && entryKey() === here) {
+        refocus();
+      }
+    }
+    paintStatus();
+  }
   doc.addEventListener("visibilitychange", function () {
     if (doc.visibilityState === "hidden") {
       writeEntries();

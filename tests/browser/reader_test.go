@@ -267,6 +267,77 @@ func TestToolbarThemeFirstFrame(t *testing.T) {
 	}
 }
 
+// TestBackForwardCacheTakesSettings reads with data saver on, where each
+// page is a document of its own, which the browser keeps in its
+// back/forward cache: from the home page to the long article, read into,
+// there the dark theme and a larger text chosen, then Back. The home page
+// the browser restores has the reader's settings from its first frame,
+// the toolbar's colour included, and Continue reading offers the article
+// just left. It was shown as it was left, light, at the old size and
+// without the article, until a reload.
+func TestBackForwardCacheTakesSettings(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 800)
+	tb.do("setting the viewport", viewport(412, 800))
+	// The page as its first frame after the restore draws it.
+	tb.addScript(`window.addEventListener("pageshow", (e) => {
+  window.__restored = e.persisted;
+  if (e.persisted) requestAnimationFrame(() => {
+    window.__restoredFrame = (document.documentElement.getAttribute("data-theme") || "") + " " + (document.documentElement.getAttribute("data-size") || "");
+  });
+});`)
+	tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
+	eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", "`+storedMark+`" + JSON.stringify({saver: true}))`)
+	tb.mustLoad(h.URL+"/", http.StatusOK)
+	tb.waitReader()
+	if !eval[bool](tb, `document.querySelector(".continue").hidden`) {
+		t.Fatal("Continue reading is shown before any article was read")
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(chromedp.CSS(`main a[href="/articles/`+slugLong+`"]`)))); err != nil {
+		t.Fatalf("following a link: %v", err)
+	}
+	tb.waitH1(headLong)
+	tb.waitReader()
+	eval[chromedp.Void](tb, `(() => {
+	  const p = document.querySelectorAll("article.story .story-body > p")[12];
+	  window.scrollTo(0, scrollY + p.getBoundingClientRect().top);
+	})()`)
+	tb.waitFor("the place to be kept", `(((`+storedJS("dateline:places")+` || {})[location.pathname]) || {}).i === 12`, 5*time.Second)
+	tb.keys("opening Reading settings", "t")
+	tb.waitFor("the settings panel", `document.getElementById("reader-settings").open`, 5*time.Second)
+	tb.click("choosing the dark theme", `label[for="setting-theme-dark"]`)
+	tb.do("focusing the text size", chromedp.Focus(chromedp.ID("setting-size")))
+	tb.keys("making the text larger", kb.ArrowRight+kb.ArrowRight)
+	tb.keys("closing the panel", kb.Escape)
+	tb.waitFor("the panel's entry to be left", `!document.getElementById("reader-settings").open && !(history.state && history.state.datelineDialog)`, 5*time.Second)
+
+	tb.goBack("going back to the home page")
+	// Read with single evaluations: chromedp's poll loses the restored
+	// document's context.
+	for i := 0; i < 50 && !eval[bool](tb, `location.pathname === "/" && window.__restoredFrame !== undefined`); i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !eval[bool](tb, `window.__restored === true`) {
+		t.Fatal("the home page was not restored from the back/forward cache: the test tests nothing")
+	}
+	type restored struct {
+		Frame, Background, Toolbar string
+		Continue                   string
+	}
+	got := eval[restored](tb, `({frame: window.__restoredFrame, background: getComputedStyle(document.body).backgroundColor,
+  toolbar: Array.from(document.querySelectorAll('meta[name="theme-color"]'), (m) => m.content).join(" "),
+  continue: document.querySelector(".continue").hidden ? "" : document.querySelector(".continue-list").innerText})`)
+	if got.Frame != "dark 4" || got.Background != "rgb(23, 21, 19)" || got.Toolbar != "#171513 #171513" {
+		t.Errorf("the home page restored: theme and size %q in its first frame, paper %s, toolbar %q; want the settings chosen since (dark 4)", got.Frame, got.Background, got.Toolbar)
+	}
+	if !strings.Contains(got.Continue, headLong) {
+		t.Errorf("the home page restored: Continue reading lists %q, want the article just left", got.Continue)
+	}
+	tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") }) // robots.txt's
+}
+
 // paragraphAtTopJS is the index of the first paragraph of the article's
 // body not scrolled past, and how much of it is, as reader.js counts.
 const paragraphAtTopJS = `(() => {
