@@ -2955,7 +2955,7 @@
       var at = doc.activeElement;
       continueList();
       savedPage();
-      if (at && !at.isConnected && here && entryKey() === here) {
+      if (at && !at.isConnected && onEntry()) {
         refocus();
       }
     }
