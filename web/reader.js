@@ -1778,7 +1778,9 @@
       return;
     }
     e.preventDefault();
-    var q = f.elements.q.value.trim();
+    // Half of a surrogate pair (pasted, an emoji cut in two) is written
+    // as U+FFFD, as the form itself sends it: encodeURIComponent throws.
+    var q = f.elements.q.value.trim().replace(/[\uD800-\uDFFF]/gu, "\uFFFD");
     var to = q ? "/search?q=" + encodeURIComponent(q) : "/search";
     // Named for app.wasm (components.Page.Next), which then draws the
     // results in this task when it has them at hand; cleared after, for

@@ -766,6 +766,25 @@ func TestSearchNoResultsHeading(t *testing.T) {
 	tb.checkConsole(nil)
 }
 
+// TestSearchLoneSurrogate searches, in the app, a query holding half of a
+// surrogate pair, as text pasted from a page that cut an emoji in two
+// does: it searches, the half written as U+FFFD as a form without script
+// sends it. reader.js's encodeURIComponent threw on it, after the
+// submission had been cancelled: Enter did nothing.
+func TestSearchLoneSurrogate(t *testing.T) {
+	t.Parallel()
+	tb := searchHome(t, 1280)
+	eval[chromedp.Void](tb, `window.__marker = 4`)
+	tb.do("focusing the box", chromedp.Focus(chromedp.ID("search-input")))
+	eval[chromedp.Void](tb, `document.getElementById("search-input").value = "story\ud800 1"`)
+	tb.keys("Enter", kb.Enter)
+	tb.waitFor("the results", `location.search === "?q=story%EF%BF%BD%201"`+searchDone, 10*time.Second)
+	if got := eval[searchState](tb, searchStateJS); got.Marker != 4 || got.H1 != "11 results for story\ufffd 1" || len(got.Hits) != 11 {
+		t.Errorf("the results: %+v; want those of story 1, in the app", got)
+	}
+	tb.checkConsole(nil)
+}
+
 // TestSearchKeepsTypingWhileLoading searches again from a search page
 // while the new query's index files are slow to come, and types on in the
 // box before its results are drawn, as a reader who sees a typo does: the
