@@ -30,10 +30,11 @@ func Tokens(s string) []string {
 // Fold returns s as the index sees it: its tokens joined by single spaces.
 //
 // Folding lower-cases; removes Latin diacritics (é→e, ñ→n, ß→ss, æ→ae,
-// with a table for Latin-1 Supplement and Latin Extended-A, and combining
-// marks U+0300–U+036F); and normalises Arabic script the way Lucene's
-// SoraniNormalizer documents it, for all Arabic-script text whatever the
-// document's language, so that Sorani and Arabic spellings of a word meet:
+// ș→s, ệ→e, with a table for Latin-1 Supplement, Latin Extended-A and -B
+// and Latin Extended Additional, and combining marks U+0300–U+036F); and
+// normalises Arabic script the way Lucene's SoraniNormalizer documents
+// it, for all Arabic-script text whatever the document's language, so
+// that Sorani and Arabic spellings of a word meet:
 //
 //   - alef with hamza or madda and alef wasla (أ إ آ ٱ) → ا (as Lucene's
 //     ArabicNormalizer does);
@@ -70,9 +71,14 @@ const (
 	hehFinalLen = len(string(heh))
 )
 
-// latinFold maps U+00C0–U+017F to their base letters, one byte each; a
-// capital stands for the two letters after it in latinPairs, and '-'
-// marks the two signs (× ÷) that are not letters.
+// latinFold maps U+00C0–U+024F (Latin-1 Supplement, Latin Extended-A and
+// -B), then U+1E00–U+1EFF (Latin Extended Additional), to their base
+// letters, one byte each; a capital stands for the two letters after it
+// in latinPairs, and '-' marks a rune kept as it is: the two signs (× ÷)
+// that are not letters, and past Extended-A a letter that Unicode does
+// not decompose into a letter and marks (ƀ, ǆ). So "ș", "ǎ" and "ệ",
+// written as one character, fold as they do written as a letter and
+// combining marks.
 const latinPairs = "AaeTthSssJijOoe"
 
 const latinFold = "aaaaaaAceeeeiiii" + "dnooooo-ouuuuyTS" +
@@ -80,7 +86,22 @@ const latinFold = "aaaaaaAceeeeiiii" + "dnooooo-ouuuuyTS" +
 	"aaaaaa" + "cccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" +
 	"iiiiiiiiii" + "JJ" + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + "oooooo" +
 	"OO" + "rrrrrr" + "ssssssss" + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" +
-	"zzzzzz" + "s"
+	"zzzzzz" + "s" +
+	"--------------------------------" +
+	"oo-------------uu---------------" +
+	"-------------aaiioouuuuuuuuuu-aa" +
+	"aaAA--ggkkoooo--j---gg--nnaaAAoo" +
+	"aaaaeeeeiiiioooorrrruuuusstt--hh" +
+	"------aaeeooooooooyy------------" +
+	"----------------" +
+	"aabbbbbbccddddddddddeeeeeeeeeeff" +
+	"gghhhhhhhhhhiiiikkkkkkllllllllmm" +
+	"mmmmnnnnnnnnoooooooopppprrrrrrrr" +
+	"ssssssssssttttttttuuuuuuuuuuvvvv" +
+	"wwwwwwwwwwxxxxyyzzzzzzhtwy-s----" +
+	"aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee" +
+	"eeeeeeeeiiiioooooooooooooooooooo" +
+	"oooouuuuuuuuuuuuuuyyyyyyyy------"
 
 // asciiClass is, for each ASCII byte, its folded form, or 0 when it
 // separates words.
@@ -281,8 +302,15 @@ func foldRune(word []byte, r rune) []byte {
 		return word
 	default:
 		r = unicode.ToLower(r)
-		if r >= 0xc0 && r <= 0x17f {
-			switch f := latinFold[r-0xc0]; {
+		i := -1
+		switch {
+		case r >= 0xc0 && r <= 0x24f:
+			i = int(r - 0xc0)
+		case r >= 0x1e00 && r <= 0x1eff:
+			i = int(r-0x1e00) + 0x250 - 0xc0
+		}
+		if i >= 0 {
+			switch f := latinFold[i]; {
 			case f >= 'a':
 				r = rune(f)
 			case f != '-':

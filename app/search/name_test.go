@@ -39,6 +39,8 @@ func TestNameKey(t *testing.T) {
 		{"Latin cedilla", "şer", "ser", true},
 		{"NFC and NFD", "Caf\u00e9", "Cafe\u0301", true},
 		{"NFD and no accent", "Zu\u0308rich", "Zurich", true},
+		{"Latin comma below", "Zorvișel", "Zorvisel", true},
+		{"NFC and NFD, Latin Extended Additional", "Quạnvệt", "Qua\u0323nve\u0323\u0302t", true},
 		{"Latin ligature", "æsop", "aesop", true},
 		{"another Latin letter", "Lorem", "Lorum", false},
 	} {
