@@ -133,6 +133,41 @@ func TestSearchPastTheEnd(t *testing.T) {
 	}
 }
 
+// TestSearchWordsLeftOut checks that the results of a query longer than
+// search.MaxTerms words say which words the search left out, each as
+// written and isolated, joined as the edition joins names; with results
+// or none, and not where the search did not run.
+func TestSearchWordsLeftOut(t *testing.T) {
+	const q = "a b c d e f g <Zzz> Yyy x"
+	for _, tt := range []struct {
+		scenario string
+		found    *page.Found
+		want     string // "" for no such note
+	}{
+		{"results", &page.Found{Results: search.Results{Total: 1, Page: 1, Pages: 1, Hits: []search.Hit{{Slug: "synthetic-1", Headline: "Synthetic"}},
+			Dropped: []string{"<Zzz>", "Yyy"}}}, "A search counts the first 7 words and the last. Left out of this one: <Zzz> and Yyy."},
+		{"none", &page.Found{Results: search.Results{Dropped: []string{"<Zzz>", "Yyy", "w"}}}, "A search counts the first 7 words and the last. Left out of this one: <Zzz>, Yyy and w."},
+		{"offline, none at hand", &page.Found{Incomplete: true, Results: search.Results{Dropped: []string{"<Zzz>"}}}, ""},
+		{"no word left out", &page.Found{Results: search.Results{Total: 1, Page: 1, Pages: 1, Hits: []search.Hit{{Slug: "synthetic-1", Headline: "Synthetic"}}}}, ""},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			_, root := render(t, View(testSite, page.SearchRef(q, 1), page.Data{Found: tt.found}))
+			var got []string
+			for _, n := range root.WithClass("search-note") {
+				if strings.HasPrefix(n.TextContent(), "A search counts") {
+					got = append(got, n.TextContent())
+					if words := n.WithClass("search-query"); len(words) != len(tt.found.Dropped) || words[0].TextContent() != tt.found.Dropped[0] {
+						t.Errorf("the words left out are not each isolated: %d of %d", len(words), len(tt.found.Dropped))
+					}
+				}
+			}
+			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+				t.Errorf("notes on the words left out %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestSearchOffline checks what a search page says when it could not have
 // every file its results need, offline: the results it has, with a note
 // that more may be missing; and when it has none to list, no count of

@@ -84,6 +84,7 @@ const (
 	SearchUnreachableNone Key = "search.unreachable_none" // SearchOfflineNone online
 	SearchPartial         Key = "search.partial"          // a result the host could not show: its article is being updated
 	SearchStaticSaver     Key = "search.static_saver"     // an exported site's search page, data saver on
+	SearchWordsCut        Key = "search.words_cut"        // the words of a long query the search left out
 	PhotoCaption          Key = "figure.caption"          // before a caption whose photo is not in the collection
 	ArticleTools          Key = "article.tools"           // the label of the Save, Share and Listen toolbar
 	Save                  Key = "article.save"
@@ -230,6 +231,7 @@ var labels = [...]label{
 	{SearchFailed, "The search could not run. Check your connection and try again."},
 	{SearchPastEnd, "These results end at page {pages}: there is no page {n}."},
 	{SearchStaticSaver, "Data saver is on, so the app that searches this site is not downloaded. To search, turn data saver off in the reading settings."},
+	{SearchWordsCut, "A search counts the first {first} words and the last. Left out of this one: {words}."},
 	{SearchOfflineNone, "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."},
 	{SearchUnreachable, "The site is not answering: these results come from the parts of the index on this device and may be incomplete."},
 	{SearchUnreachableNone, "The site is not answering, and this device does not hold the part of the index these results need. Search again in a moment."},

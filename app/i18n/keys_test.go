@@ -84,6 +84,7 @@ func TestEnglish(t *testing.T) {
 		{"search.failed", "The search could not run. Check your connection and try again."},
 		{"search.past_end", "These results end at page {pages}: there is no page {n}."},
 		{"search.static_saver", "Data saver is on, so the app that searches this site is not downloaded. To search, turn data saver off in the reading settings."},
+		{"search.words_cut", "A search counts the first {first} words and the last. Left out of this one: {words}."},
 		{"search.offline_none", "You are offline, and this device does not hold the part of the index these results need. Search again once you are back online."},
 		{"search.unreachable", "The site is not answering: these results come from the parts of the index on this device and may be incomplete."},
 		{"search.unreachable_none", "The site is not answering, and this device does not hold the part of the index these results need. Search again in a moment."},

@@ -10,7 +10,9 @@ import (
 const PerPage = 20
 
 // MaxTerms is the number of words of a query that count: the first
-// MaxTerms-1 and the last.
+// MaxTerms-1 and the last. The others are left out (Results.Dropped),
+// which the results page says: each word costs the files of its part of
+// the index.
 const MaxTerms = 8
 
 // ErrUnavailable says that a file the search needed could not be fetched,
@@ -28,6 +30,9 @@ type Results struct {
 	// pages they fill; Page the page given (from 1).
 	Total, Page, Pages int
 	Hits               []Hit
+	// Dropped holds the query's words past MaxTerms that the search left
+	// out, as the query writes them, once each.
+	Dropped []string
 }
 
 // Hit is one document found, with what a result list shows of it.
@@ -91,8 +96,8 @@ func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
 // nothing when a shard was missing, the hits whose head parts were at
 // hand when some were not.
 func (s *Searcher) Search(query string, page int) (Results, error) {
-	terms, prefix := queryTerms(query)
-	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
+	terms, prefix, dropped := queryTerms(query)
+	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1), Dropped: dropped}
 	if len(terms) == 0 {
 		return res, nil
 	}
@@ -138,21 +143,37 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 }
 
 // queryTerms returns the folded words of a query that count, and whether
-// the last is a prefix: it is not when it repeats an earlier word.
-func queryTerms(query string) ([]string, bool) {
-	var terms []string
+// the last is a prefix: it is not when it repeats an earlier word. dropped
+// holds the words past MaxTerms left out, as the query writes them: a word
+// that repeats one that counts, or another left out, is not among them.
+func queryTerms(query string) (terms []string, prefix bool, dropped []string) {
+	var words, cut []string // each term as written; the folded words dropped
 	for t := (tokenizer{s: query}); ; {
-		_, _, w, ok := t.next()
+		start, end, w, ok := t.next()
 		// The word read last (terms[n]) stays when the query goes on and
 		// the room allows it, or when it is the query's last, unless
 		// it repeats an earlier one.
 		n := len(terms) - 1
-		if n >= 0 && (ok && n >= MaxTerms-1 || slices.Contains(terms[:n], terms[n])) {
-			terms = terms[:n]
+		if n >= 0 {
+			repeats := slices.Contains(terms[:n], terms[n])
+			if ok && n >= MaxTerms-1 || repeats {
+				if !repeats && !slices.Contains(cut, terms[n]) {
+					cut = append(cut, terms[n])
+					dropped = append(dropped, words[n])
+				}
+				terms, words = terms[:n], words[:n]
+			}
 		}
 		if !ok {
-			return terms, n >= 0 && len(terms) > n
+			// One left out that the last word repeats counts after all.
+			if len(terms) > 0 {
+				if i := slices.Index(cut, terms[len(terms)-1]); i >= 0 {
+					dropped = slices.Delete(dropped, i, i+1)
+				}
+			}
+			return terms, n >= 0 && len(terms) > n, dropped
 		}
 		terms = append(terms, string(w))
+		words = append(words, query[start:end])
 	}
 }

@@ -785,6 +785,36 @@ func TestSearchLoneSurrogate(t *testing.T) {
 	tb.checkConsole(nil)
 }
 
+// TestSearchLongQuerySaysWordsLeftOut searches in the app with more words
+// than a search counts: the results are those of the first seven words
+// and the last, and the page says which words it left out, as the host's
+// page of the same address does.
+func TestSearchLongQuerySaysWordsLeftOut(t *testing.T) {
+	t.Parallel()
+	tb := searchHome(t, 412)
+	eval[chromedp.Void](tb, `window.__marker = 5`)
+	const q = "synthetic archive story text of test odd <zzz> yyy 1"
+	tb.keys("/", "/")
+	tb.waitFor("the search box to have focus", `document.activeElement.id === "search-input"`, 5*time.Second)
+	tb.keys("typing", q+kb.Enter)
+	tb.waitFor("the results", `new URLSearchParams(location.search).get("q") === `+jsString(q)+searchDone, 10*time.Second)
+	note := `[...document.querySelectorAll(".search-note")].map((p) => p.textContent).join("|")`
+	want := "A search counts the first 7 words and the last. Left out of this one: zzz and yyy." // words, not their marks
+	// The odd stories whose number starts with 1: 1, 11, 13 … 19.
+	if got := eval[searchState](tb, searchStateJS); got.Marker != 5 || got.H1 != "6 results for "+q || len(got.Hits) != 6 {
+		t.Errorf("the results: %+v; want the 6 odd stories numbered from 1, in the app", got)
+	}
+	if got := eval[string](tb, note); got != want {
+		t.Errorf("the app's notes: %q, want %q", got, want)
+	}
+	tb.reload("the host's page of the same address")
+	tb.waitLive()
+	if got := eval[string](tb, note); got != want {
+		t.Errorf("the host's notes: %q, want %q", got, want)
+	}
+	tb.checkConsole(nil)
+}
+
 // TestSearchKeepsTypingWhileLoading searches again from a search page
 // while the new query's index files are slow to come, and types on in the
 // box before its results are drawn, as a reader who sees a typo does: the
