@@ -173,6 +173,7 @@ func (h *reloader) reload(why string) {
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
+		s.Stop()
 		if err := done(); err != nil {
 			log.Print(err)
 		}
@@ -183,15 +184,20 @@ func (h *reloader) reload(why string) {
 		// The same bytes (a file saved unchanged, touched): the site
 		// serving keeps its pages made so far.
 		h.mu.Unlock()
+		s.Stop()
 		if err := done(); err != nil {
 			log.Print(err)
 		}
 		log.Printf("%s: reloaded %s, version %s, unchanged (took %s)", why, countOf(arc.Len(), "article", "articles"), s.Version, time.Since(start).Round(time.Millisecond))
+		// The site read again is garbage: give its memory back.
+		go debug.FreeOSMemory()
 		return
 	}
 	h.done, h.files = done, arc.Closer()
 	h.cur.Store(s)
 	h.mu.Unlock()
+	// Its search index, if not built yet, is for no one now.
+	old.Stop()
 	// The old site's dataset files are closed now: a request that took it
 	// just before reads at the paths, its articles checked as ever. Its
 	// media folder stays open for a while (closeGrace).

@@ -183,6 +183,16 @@ func (b *Builder) wait() {
 	b.work = nil
 }
 
+// Abandon stops the Builder's goroutines without making the index, for
+// a build that is no longer wanted: it waits only for the batches handed
+// over. The Builder cannot be used after.
+func (b *Builder) Abandon() {
+	b.done = true
+	b.batch = nil
+	b.wait()
+	b.segs = nil
+}
+
 // errEmpty says that Finish was called with no documents.
 var errEmpty = errors.New("search: no documents to index")
 

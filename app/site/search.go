@@ -53,6 +53,11 @@ func (s *Site) buildSearch() {
 	const chunk = 1024
 	for lo := 0; lo < n; lo += chunk {
 		for _, sum := range s.arc.Summaries(home, lo, lo+chunk) {
+			if s.stopped() {
+				ix.err = errStopped
+				b.Abandon()
+				return
+			}
 			var a *article.Article
 			var ok bool
 			var err error
@@ -139,6 +144,9 @@ func (s *Site) searchFile(name string) ([]byte, error) {
 }
 
 var errSearchNotReady = errors.New("the search index is not ready")
+
+// errStopped is why a site that was stopped (Site.Stop) has no index.
+var errStopped = errors.New("the site was stopped before its search index was built")
 
 // searchDoc returns the document the index holds under id, from the
 // dataset, for the index to make its files.

@@ -404,3 +404,17 @@ func TestSearchFilesCompressed(t *testing.T) {
 		}
 	}
 }
+
+// TestStopEndsTheSearchBuild checks that a site stopped before its search
+// index is built does not build it: the host stops the site a reload
+// replaces, or makes and finds the same as the one serving, whose index
+// was otherwise built to the end on the serving site's cores and memory.
+func TestStopEndsTheSearchBuild(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, manyArticles(2000), testWeb(t, nil), "test")
+	s.Stop()
+	s.Stop() // a second Stop is the first's
+	if took, err := s.WaitSearch(); err == nil {
+		t.Fatalf("the stopped site built its search index all the same (in %s)", took)
+	}
+}

@@ -85,6 +85,9 @@ type Site struct {
 	// news is the news sitemap last made, served again while its bytes
 	// are the same.
 	news atomic.Pointer[response]
+
+	stop     chan struct{} // closed by Stop
+	stopOnce sync.Once
 }
 
 // goAppResources are the files go-app's handler generates.
@@ -144,6 +147,7 @@ func New(cfg Config) (*Site, error) {
 		search:   &searchIndex{ready: make(chan struct{})},
 		bgSlots:  make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
 		media:    cfg.Media,
+		stop:     make(chan struct{}),
 	}
 	s.cache.made.Store(time.Now().UnixNano()) // the first requests come soon after a start
 	webSum, err := s.addWeb(cfg.Web)
@@ -203,6 +207,26 @@ func New(cfg Config) (*Site, error) {
 	}
 	go s.buildSearch()
 	return s, nil
+}
+
+// Stop ends the work the site does in the background, for a site that
+// is given no more requests: one that a reload of the dataset replaced, or
+// made and found the same as the one serving. A search index not built
+// yet is not (WaitSearch says so); the requests the site still has are
+// answered as before. Without it, such a site's index was built to the
+// end, on the cores and in the memory of the site serving.
+func (s *Site) Stop() {
+	s.stopOnce.Do(func() { close(s.stop) })
+}
+
+// stopped reports whether Stop has been called.
+func (s *Site) stopped() bool {
+	select {
+	case <-s.stop:
+		return true
+	default:
+		return false
+	}
 }
 
 // offlineList is offline.json, made once: when every page is saved
