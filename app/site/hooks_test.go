@@ -11,3 +11,9 @@ var MoveOrder = moveOrder
 
 // NewsItems is newsItems, for the news sitemap's tests in package site_test.
 func (s *Site) NewsItems() iter.Seq[feed.NewsItem] { return s.newsItems() }
+
+// CacheLen is the number of responses the site's cache holds.
+func (s *Site) CacheLen() int {
+	n, _ := s.cache.stats()
+	return n
+}

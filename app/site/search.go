@@ -182,16 +182,20 @@ func (s *Site) searchResponse(name string) (*response, error) {
 		}
 		return notReady, nil
 	}
-	return s.cache.get(s.DataBase+"/"+page.SearchDir+"/"+name, func() (*response, error) {
+	res, err := s.cache.get(s.DataBase+"/"+page.SearchDir+"/"+name, func() (*response, error) {
 		data, err := s.searchFile(name)
 		if errors.Is(err, fs.ErrNotExist) {
-			return notFoundData, nil
+			return nil, errMissing
 		}
 		if err != nil {
 			return nil, fmt.Errorf("serving %s: %w", name, err)
 		}
 		return newResponse(http.StatusOK, page.SearchFileType, immutable, data)
 	})
+	if errors.Is(err, errMissing) {
+		return notFoundData, nil
+	}
+	return res, err
 }
 
 // searchPage renders the results of the query in the URL's query string:

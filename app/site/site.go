@@ -790,13 +790,13 @@ func (s *Site) dataFile(name string) (*response, error) {
 	if !ok {
 		return notFoundData, nil
 	}
-	return kept(s.cache.get(s.DataBase+"/"+name, func() (*response, error) {
+	res, err := kept(s.cache.get(s.DataBase+"/"+name, func() (*response, error) {
 		d, whole, err := s.load(ref)
 		if err != nil {
 			return nil, err
 		}
 		if d.Missing() {
-			return notFoundData, nil
+			return nil, errMissing
 		}
 		b, err := dataJSON(d)
 		if err != nil {
@@ -811,6 +811,10 @@ func (s *Site) dataFile(name string) (*response, error) {
 		}
 		return newResponse(http.StatusOK, "application/json", immutable, b)
 	}))
+	if errors.Is(err, errMissing) {
+		return notFoundData, nil
+	}
+	return res, err
 }
 
 // dataJSON encodes a page's data file.
@@ -859,7 +863,9 @@ func (s *Site) renderShell(ref page.Ref) (*response, error) {
 	return s.render(ref, page.Data{Head: h}, http.StatusOK)
 }
 
-// errMissing keeps a page that does not exist out of the cache.
+// errMissing keeps a page, data file or file of the search index that
+// does not exist out of the cache: each address made up would push out a
+// response kept for one that does.
 var errMissing = errors.New("no such page")
 
 // offlinePage returns the page the service worker shows offline for a page

@@ -883,3 +883,32 @@ func TestRobots(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingFilesTakeNoRoom checks that a data file or a file of the
+// search index that does not exist is not kept in the cache, as a page
+// that does not exist is not: each address made up would push out a
+// response kept for one that does.
+func TestMissingFilesTakeNoRoom(t *testing.T) {
+	ts := newTestServer(t, testDataset(t), testWeb(t, nil))
+	if _, err := ts.WaitSearch(); err != nil {
+		t.Fatalf("building the search index: %v", err)
+	}
+	ts.get(t, "/articles/no-such-story", "") // the not-found page, kept once
+	before := ts.CacheLen()
+	for i := range 20 {
+		for _, p := range []string{
+			fmt.Sprintf("/articles/no-such-story-%d", i),
+			fmt.Sprintf("%s/articles/no-such-story-%d.json", ts.DataBase, i),
+			fmt.Sprintf("%s/lists/home/%d.json", ts.DataBase, 1000+i),
+			fmt.Sprintf("%s/lists/tags/no-such-tag-%d/1.json", ts.DataBase, i),
+			fmt.Sprintf("%s/search/no-such-file-%d.bin", ts.DataBase, i),
+		} {
+			if r := ts.get(t, p, ""); r.status != http.StatusNotFound {
+				t.Fatalf("%s: status %d, want 404", p, r.status)
+			}
+		}
+	}
+	if n := ts.CacheLen(); n != before {
+		t.Errorf("100 requests for files that do not exist left %d responses in the cache, want none", n-before)
+	}
+}
