@@ -2,6 +2,7 @@ package site
 
 import (
 	"container/list"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -90,7 +91,22 @@ func (c *cache) get(key string, build func() (*response, error)) (*response, err
 	c.mu.Unlock()
 	c.made.Store(time.Now().UnixNano())
 
+	made := false
+	defer func() {
+		if made {
+			return
+		}
+		// build panicked, and net/http recovers the request: the
+		// requests waiting for it, and the next for the key, must not
+		// wait for ever.
+		c.mu.Lock()
+		delete(c.making, key)
+		c.mu.Unlock()
+		m.err = errMakePanicked
+		close(m.done)
+	}()
 	m.res, m.err = build()
+	made = true
 	c.mu.Lock()
 	delete(c.making, key)
 	if m.err == nil {
@@ -100,6 +116,10 @@ func (c *cache) get(key string, build func() (*response, error)) (*response, err
 	close(m.done)
 	return m.res, m.err
 }
+
+// errMakePanicked is what the requests that waited for a make that
+// panicked get.
+var errMakePanicked = errors.New("making the response panicked")
 
 // add stores a response, dropping the least recently used beyond max.
 // The caller holds mu.

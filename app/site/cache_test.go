@@ -1,6 +1,8 @@
 package site
 
 import (
+	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -128,4 +130,75 @@ func TestBackgroundGivesWay(t *testing.T) {
 			t.Error("when quiet, the steps did not all run at once")
 		}
 	})
+}
+
+// TestCacheMakeThatPanics checks that a make that panics (net/http
+// recovers its request) leaves no one waiting for it: a request that
+// waited for it gets an error, and the next makes the response anew,
+// where both waited for ever, each holding its goroutine, and so did
+// every later request for the same page.
+func TestCacheMakeThatPanics(t *testing.T) {
+	c := newCache(1 << 20)
+	one := testResponse(t, 100)
+	release := make(chan struct{})
+	panicked := make(chan struct{})
+	go func() {
+		defer close(panicked)
+		defer func() { recover() }()
+		c.get("k", func() (*response, error) {
+			<-release
+			panic("a bug")
+		})
+	}()
+	for { // until the make is under way
+		c.mu.Lock()
+		_, under := c.making["k"]
+		c.mu.Unlock()
+		if under {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	waited := make(chan error, 1)
+	go func() {
+		r, err := c.get("k", func() (*response, error) { return one, nil })
+		if err == nil && r != one {
+			err = fmt.Errorf("got %v", r)
+		}
+		waited <- err
+	}()
+	time.Sleep(10 * time.Millisecond) // most often, the second request waits for the first's make
+	close(release)
+	<-panicked
+	for _, ch := range []struct {
+		scenario string
+		get      func() error
+	}{
+		{"the request that waited", func() error {
+			// An error, or the response made anew when it came too
+			// late to wait.
+			if err := <-waited; err != nil && !errors.Is(err, errMakePanicked) {
+				return err
+			}
+			return nil
+		}},
+		{"the next request", func() error {
+			r, err := c.get("k", func() (*response, error) { return one, nil })
+			if err != nil || r != one {
+				return fmt.Errorf("got %v, %v", r, err)
+			}
+			return nil
+		}},
+	} {
+		done := make(chan error, 1)
+		go func() { done <- ch.get() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%s: %v", ch.scenario, err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s waits for ever for a make that panicked", ch.scenario)
+		}
+	}
 }
