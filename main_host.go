@@ -691,8 +691,13 @@ type exitError struct {
 func (e exitError) Error() string { return e.err.Error() }
 func (e exitError) Unwrap() error { return e.err }
 
+// shutdownGrace is how long requests in flight at SIGINT or SIGTERM are
+// given to finish.
+const shutdownGrace = 10 * time.Second
+
 // serveUntilSignal serves until SIGINT or SIGTERM, then lets requests in
-// flight finish (for up to 10 seconds) before returning.
+// flight finish (for up to shutdownGrace) before returning; those still
+// under way then are cut off.
 func serveUntilSignal(ln net.Listener, h http.Handler) error {
 	srv := site.NewServer(h)
 	srv.ErrorLog = log.Default()
@@ -706,10 +711,18 @@ func serveUntilSignal(ln net.Listener, h http.Handler) error {
 	case <-ctx.Done():
 	}
 	log.Print("shutting down: finishing requests in flight")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutting down: %w", err)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("shutting down: %w", err)
+		}
+		// A reader still downloading (app.wasm, on a slow phone) is cut
+		// off: the stop was asked for, and is no failure of the host's.
+		log.Printf("shutting down: cutting off the requests still under way after %s", shutdownGrace)
+		if err := srv.Close(); err != nil {
+			return fmt.Errorf("shutting down: %w", err)
+		}
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serving: %w", err)

@@ -299,6 +299,46 @@ func TestHostShutsDownGracefully(t *testing.T) {
 	}
 }
 
+// TestHostStopsWithAResponseLeftUnread checks that SIGTERM stops the host
+// cleanly when a response is still under way once requests in flight have
+// had shutdownGrace to finish (a reader who stopped reading, or one on a
+// network too slow for app.wasm in that time): it is cut off, said in the
+// log, and the host exits 0, where it exited 1 with "shutting down:
+// context deadline exceeded", a stop asked for reported as a failure.
+func TestHostStopsWithAResponseLeftUnread(t *testing.T) {
+	t.Parallel()
+	p, addr := startHost(t)
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.(*net.TCPConn).SetReadBuffer(16 << 10); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(c, "GET /web/app.wasm HTTP/1.1\r\nHost: "+addr+"\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	c.SetReadDeadline(time.Now().Add(20 * time.Second))
+	res, err := http.ReadResponse(bufio.NewReaderSize(c, 4096), nil)
+	if err != nil {
+		t.Fatalf("reading the response: %v", err)
+	}
+	if res.StatusCode != http.StatusOK || res.ContentLength < 1<<20 {
+		t.Fatalf("status %d, Content-Length %d; want 200 and app.wasm uncompressed", res.StatusCode, res.ContentLength)
+	}
+	// The rest is left unread.
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := p.wait(t, shutdownGrace+10*time.Second); code != 0 {
+		t.Errorf("exit code %d, want 0; stderr:\n%s", code, p.log)
+	}
+	if log := p.log.String(); !strings.Contains(log, "cutting off the requests still under way") || !regexp.MustCompile(`(?m)\bstopped$`).MatchString(log) {
+		t.Errorf("no line saying that a request was cut off, then %q; stderr:\n%s", "stopped", log)
+	}
+}
+
 // TestHostRejectsInvalidData checks that the host refuses to start on a bad
 // dataset and names the place of the problem.
 func TestHostRejectsInvalidData(t *testing.T) {
