@@ -30,8 +30,6 @@ type Problem struct {
 	// off is the byte offset in the file, until Line and Column are set;
 	// unplaced for a problem of the file as a whole.
 	off int64
-	// seq orders the problems of one file as they were found.
-	seq int
 	// other is a second place the message names, once it is placed.
 	other *elsewhere
 	// empty marks the problem that the dataset as a whole has no

@@ -516,7 +516,7 @@ func (l *loader) split(i int, jobs chan<- job, rb *readBuffers) {
 			return
 		}
 		name := string(key)
-		valOff := dec.InputOffset()
+		var valOff int64 // where the list of articles opens
 		if dup := contains(seen, name); dup || !contains(article.DatasetFields, name) {
 			p := "/" + jsonread.PointerToken(name)
 			if dup {

@@ -29,12 +29,6 @@ func (b bitset) or(c bitset) {
 	}
 }
 
-func (b bitset) and(c bitset) {
-	for i := range b {
-		b[i] &= c[i]
-	}
-}
-
 func (b bitset) clear() {
 	for i := range b {
 		b[i] = 0

@@ -106,19 +106,10 @@ func parseRedirects(t *testing.T, b []byte) []hostRule {
 	return rules
 }
 
-// redirect applies the first rule that matches target (an escaped path
+// firstRule applies the first rule that matches target (an escaped path
 // and query string), as both hosts do: the destination with the matched
-// values in, and the query string when the destination has none. It
-// returns "" when no rule matches.
-func redirect(rules []hostRule, target string) (location string, line int) {
-	location, r := firstRule(rules, target)
-	if r == nil {
-		return "", 0
-	}
-	return location, r.line
-}
-
-// firstRule is redirect's, with the rule that applies, or nil.
+// values in, and the query string when the destination has none, with the
+// rule that applies; "" and nil when no rule matches.
 func firstRule(rules []hostRule, target string) (string, *hostRule) {
 	p, query, _ := strings.Cut(target, "?")
 	for _, r := range rules {
