@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
@@ -416,5 +417,11 @@ func TestStopEndsTheSearchBuild(t *testing.T) {
 	s.Stop() // a second Stop is the first's
 	if took, err := s.WaitSearch(); err == nil {
 		t.Fatalf("the stopped site built its search index all the same (in %s)", took)
+	}
+	// A request it still answers gets no offline list without the index.
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, s.DataBase+"/offline.json", nil))
+	if rec.Code == http.StatusOK {
+		t.Errorf("the stopped site served an offline list, without its search index")
 	}
 }

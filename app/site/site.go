@@ -543,7 +543,11 @@ func (s *Site) offlineURLs() ([]string, error) {
 	}
 	s.arc.Slugs(func(slug string) { add(page.ArticleRef(slug)) })
 	// The whole search index: offline, every query answers.
-	if _, err := s.WaitSearch(); err != nil {
+	if _, err := s.WaitSearch(); errors.Is(err, errStopped) {
+		// Not a list without it, kept a year by browsers: the site
+		// is no longer served, and its version may come back.
+		return nil, err
+	} else if err != nil {
 		app.Log("dateline: the offline list leaves out search:", err)
 		return urls, nil
 	}
