@@ -899,7 +899,7 @@ func TestQueryTermsDropped(t *testing.T) {
 		{"a b c d e f g Zzz Yyy h", []string{"a", "b", "c", "d", "e", "f", "g", "h"}, []string{"Zzz", "Yyy"}},
 		{"a b c d e f g Éte ÉTÉ été h", []string{"a", "b", "c", "d", "e", "f", "g", "h"}, []string{"Éte"}},
 		{"a b c d e f g b x h", []string{"a", "b", "c", "d", "e", "f", "g", "h"}, []string{"x"}}, // b counts
-		{"a b c d e f g x y X", []string{"a", "b", "c", "d", "e", "f", "g", "x"}, []string{"y"}},  // the last is x
+		{"a b c d e f g x y X", []string{"a", "b", "c", "d", "e", "f", "g", "x"}, []string{"y"}}, // the last is x
 		{"ا ب ت ث ج ح خ د ذ س", []string{"ا", "ب", "ت", "ث", "ج", "ح", "خ", "س"}, []string{"د", "ذ"}},
 		{"", nil, nil},
 	} {
