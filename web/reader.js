@@ -2504,10 +2504,11 @@
   // state holds. A state that is not an object (not go-app's, nor this
   // script's) is left alone: that entry is not kept. Writing the key
   // (replaceState) costs about what the navigation's own pushState does,
-  // so it is written after the page is drawn, once the browser is idle
-  // (later), or as the reader leaves the entry, whichever comes first
-  // (keyNow), and only while the entry is still the one on screen: until
-  // then the records below are the page's while its address is (onEntry).
+  // so it is written after the page is drawn: in the task after a page
+  // the app drew, and once the browser is idle on the page the document
+  // opened on (later), unless the reader leaves the entry first (keyNow);
+  // and only while the entry is still the one on screen: until then the
+  // records below are the page's while its address is (onEntry).
   var keyPending = null; // { key, url, write } until written
   function keyEntry() {
     var st = history.state;
@@ -2531,7 +2532,13 @@
       }
     };
     keyPending = p;
-    later(p.write);
+    if (root.getAttribute("data-app") === "live") {
+      // A page the app drew: in the next task, out of the navigation's,
+      // and before the reader's next search or link.
+      setTimeout(p.write, 0);
+    } else {
+      later(p.write); // the warm start: the app's own is still to come
+    }
     return key;
   }
 
