@@ -96,8 +96,11 @@ func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
 // nothing when a shard was missing, the hits whose head parts were at
 // hand when some were not.
 func (s *Searcher) Search(query string, page int) (Results, error) {
-	terms, prefix, dropped := queryTerms(query)
-	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1), Dropped: dropped}
+	terms, prefix := queryTerms(query)
+	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
+	if len(terms) == MaxTerms {
+		res.Dropped = leftOut(query, terms)
+	}
 	if len(terms) == 0 {
 		return res, nil
 	}
@@ -143,37 +146,39 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 }
 
 // queryTerms returns the folded words of a query that count, and whether
-// the last is a prefix: it is not when it repeats an earlier word. dropped
-// holds the words past MaxTerms left out, as the query writes them: a word
-// that repeats one that counts, or another left out, is not among them.
-func queryTerms(query string) (terms []string, prefix bool, dropped []string) {
-	var words, cut []string // each term as written; the folded words dropped
+// the last is a prefix: it is not when it repeats an earlier word.
+func queryTerms(query string) ([]string, bool) {
+	var terms []string
 	for t := (tokenizer{s: query}); ; {
-		start, end, w, ok := t.next()
+		_, _, w, ok := t.next()
 		// The word read last (terms[n]) stays when the query goes on and
 		// the room allows it, or when it is the query's last, unless
 		// it repeats an earlier one.
 		n := len(terms) - 1
-		if n >= 0 {
-			repeats := slices.Contains(terms[:n], terms[n])
-			if ok && n >= MaxTerms-1 || repeats {
-				if !repeats && !slices.Contains(cut, terms[n]) {
-					cut = append(cut, terms[n])
-					dropped = append(dropped, words[n])
-				}
-				terms, words = terms[:n], words[:n]
-			}
+		if n >= 0 && (ok && n >= MaxTerms-1 || slices.Contains(terms[:n], terms[n])) {
+			terms = terms[:n]
 		}
 		if !ok {
-			// One left out that the last word repeats counts after all.
-			if len(terms) > 0 {
-				if i := slices.Index(cut, terms[len(terms)-1]); i >= 0 {
-					dropped = slices.Delete(dropped, i, i+1)
-				}
-			}
-			return terms, n >= 0 && len(terms) > n, dropped
+			return terms, n >= 0 && len(terms) > n
 		}
 		terms = append(terms, string(w))
-		words = append(words, query[start:end])
+	}
+}
+
+// leftOut returns the words of query that are not among its terms, the
+// words that count (queryTerms): those past MaxTerms, as the query writes
+// them, once each. A query of fewer words has none; the caller asks only
+// of one whose terms are MaxTerms.
+func leftOut(query string, terms []string) []string {
+	var words, folded []string
+	for t := (tokenizer{s: query}); ; {
+		start, end, w, ok := t.next()
+		if !ok {
+			return words
+		}
+		if f := string(w); !slices.Contains(terms, f) && !slices.Contains(folded, f) {
+			folded = append(folded, f)
+			words = append(words, query[start:end])
+		}
 	}
 }
