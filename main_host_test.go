@@ -239,29 +239,7 @@ func TestHostCutsOffSlowHeaders(t *testing.T) {
 func TestHostShutsDownGracefully(t *testing.T) {
 	t.Parallel()
 	p, addr := startHost(t)
-
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	// A small receive buffer keeps most of the response in the host.
-	if err := c.(*net.TCPConn).SetReadBuffer(16 << 10); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.WriteString(c, "GET /web/app.wasm HTTP/1.1\r\nHost: "+addr+"\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	c.SetReadDeadline(time.Now().Add(20 * time.Second))
-	br := bufio.NewReaderSize(c, 4096)
-	res, err := http.ReadResponse(br, nil)
-	if err != nil {
-		t.Fatalf("reading the response: %v", err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK || res.ContentLength < 1<<20 {
-		t.Fatalf("status %d, Content-Length %d; want 200 and app.wasm uncompressed", res.StatusCode, res.ContentLength)
-	}
+	res := slowWasm(t, addr)
 	if _, err := io.CopyN(io.Discard, res.Body, 64<<10); err != nil {
 		t.Fatalf("reading the start of the body: %v", err)
 	}
@@ -299,20 +277,17 @@ func TestHostShutsDownGracefully(t *testing.T) {
 	}
 }
 
-// TestHostStopsWithAResponseLeftUnread checks that SIGTERM stops the host
-// cleanly when a response is still under way once requests in flight have
-// had shutdownGrace to finish (a reader who stopped reading, or one on a
-// network too slow for app.wasm in that time): it is cut off, said in the
-// log, and the host exits 0, where it exited 1 with "shutting down:
-// context deadline exceeded", a stop asked for reported as a failure.
-func TestHostStopsWithAResponseLeftUnread(t *testing.T) {
-	t.Parallel()
-	p, addr := startHost(t)
+// slowWasm asks the host at addr for app.wasm uncompressed, several
+// megabytes, on a connection with a small receive buffer that keeps most
+// of the response in the host, and returns the response once its header
+// is read; the connection closes when the test ends.
+func slowWasm(t *testing.T, addr string) *http.Response {
+	t.Helper()
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
+	t.Cleanup(func() { c.Close() })
 	if err := c.(*net.TCPConn).SetReadBuffer(16 << 10); err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +302,19 @@ func TestHostStopsWithAResponseLeftUnread(t *testing.T) {
 	if res.StatusCode != http.StatusOK || res.ContentLength < 1<<20 {
 		t.Fatalf("status %d, Content-Length %d; want 200 and app.wasm uncompressed", res.StatusCode, res.ContentLength)
 	}
-	// The rest is left unread.
+	return res
+}
+
+// TestHostStopsWithAResponseLeftUnread checks that SIGTERM stops the host
+// cleanly when a response is still under way once requests in flight have
+// had shutdownGrace to finish (a reader who stopped reading, or one on a
+// network too slow for app.wasm in that time): it is cut off, said in the
+// log, and the host exits 0, where it exited 1 with "shutting down:
+// context deadline exceeded", a stop asked for reported as a failure.
+func TestHostStopsWithAResponseLeftUnread(t *testing.T) {
+	t.Parallel()
+	p, addr := startHost(t)
+	slowWasm(t, addr) // left unread
 	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
