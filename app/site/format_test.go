@@ -15,7 +15,8 @@ import (
 )
 
 // formatData is a plainly synthetic dataset whose text takes every path
-// of the search's folding: case and accents, an English possessive, the
+// of the search's folding: case and accents (Latin-1, Latin Extended-A
+// and -B, Latin Extended Additional), an English possessive, the
 // Arabic article and its particles, Sorani letters, Eastern Arabic
 // digits, a caption, a dateline, a section, authors and tags; and a site
 // whose address, publisher and other edition are in every page's head
@@ -27,7 +28,7 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en", "ur
    "figures": [{"caption": "A synthetic chart.", "image": {"src": "https://img.example/synthetic-chart.svg", "alt": "A synthetic chart", "width": 800, "height": 600}},
      {"caption": "A synthetic caption of the Vandel ridge.", "credit": "Photo: synthetic"},
      {"caption": "A synthetic photo.", "image": {"src": "https://img.example/synthetic-photo.jpg", "alt": "A synthetic photo", "width": 1200, "height": 800}}],
-   "body": [{"type": "paragraph", "text": "The council's synthetic text of O'Sullivan, ÆNVAR and Brüvel."}]},
+   "body": [{"type": "paragraph", "text": "The council's synthetic text of O'Sullivan, ÆNVAR and Brüvel, from Zărnești and Vĩnh Quyết."}]},
   {"slug": "format-arabic", "lang": "ar", "headline": "اختبار المقال بالزيلان", "section": "World",
    "published": "2024-03-04",
    "body": [{"type": "paragraph", "text": "نص اصطناعي للاختبار عن الرامون والزيلان وحزب الله في ٢٠٢٤."}]},
@@ -40,7 +41,9 @@ const formatData = `{"site": {"name": "Synthetic Format Test", "lang": "en", "ur
 // files' bytes, before it was masked (5's was 00491ae0df50534b6c2e21c5
 // then: the same files); those before 7 without format-latin's two photos;
 // those before 9 without the site's address, publisher and edition (8's
-// was b89340c94ef414a97f7d68d2 then: the same code).
+// was b89340c94ef414a97f7d68d2 then: the same code), nor letters of Latin
+// Extended-B and Latin Extended Additional, which search folds from 9 on
+// (8's was c408269dc9ea943d180b8468 with them).
 var formatSums = map[int]string{
 	2: "b9d4381309ae857ac2ae668f",
 	3: "22d513f1a6b77b1b220718a8", // the dateline's place and the section searched
@@ -49,6 +52,7 @@ var formatSums = map[int]string{
 	6: "ef51553b9ada12d63e4330e2", // a date alone in a page's head and JSON-LD as the RFC 3339 time it stands for
 	7: "3a17cbb397a980017a8ca6e7", // a page's og:image from its first figure that is not SVG
 	8: "d92fa1b83ca82d337e61be04", // every indexed page's robots meta lets search engines show its images large; a list page's og:image its lead's
+	9: "714a268b41fd8fd2ded6a129", // search folds Latin Extended-B and Latin Extended Additional (ș→s, ệ→e)
 }
 
 // TestDataFormat holds the data path's files to site.DataFormat: browsers
