@@ -98,9 +98,7 @@ func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
 func (s *Searcher) Search(query string, page int) (Results, error) {
 	terms, prefix := queryTerms(query)
 	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
-	if len(terms) == MaxTerms {
-		res.Dropped = leftOut(query, terms)
-	}
+	res.Dropped = leftOut(query, terms)
 	if len(terms) == 0 {
 		return res, nil
 	}
@@ -167,9 +165,14 @@ func queryTerms(query string) ([]string, bool) {
 
 // leftOut returns the words of query that are not among its terms, the
 // words that count (queryTerms): those past MaxTerms, as the query writes
-// them, once each. A query of fewer words has none; the caller asks only
-// of one whose terms are MaxTerms.
+// them, once each. A query of fewer than MaxTerms-1 terms has none, and
+// is not read again; one of MaxTerms-1 may have some: its last word
+// repeated an earlier one, and took the place of the word before it
+// ("a b c d e f g h a" searches a to g, without h).
 func leftOut(query string, terms []string) []string {
+	if len(terms) < MaxTerms-1 {
+		return nil
+	}
 	var words, folded []string
 	for t := (tokenizer{s: query}); ; {
 		start, end, w, ok := t.next()

@@ -887,9 +887,11 @@ func TestExcerptFrom(t *testing.T) {
 }
 
 // TestQueryTermsDropped checks which words past MaxTerms a query leaves
-// out (leftOut, as Search asks), as it writes them: the eighth to the
-// second last, each once, but for one that repeats a word that counts.
+// out (Search's Results.Dropped), as it writes them: the eighth to the
+// second last, each once, but for one that repeats a word that counts;
+// and the eighth where the last repeats a word that counts.
 func TestQueryTermsDropped(t *testing.T) {
+	s, _ := searcher(build(t, []Doc{doc("a-to-h", "a b c d e f g h")}))
 	for _, tt := range []struct {
 		query string
 		terms []string
@@ -900,16 +902,18 @@ func TestQueryTermsDropped(t *testing.T) {
 		{"a b c d e f g Éte ÉTÉ été h", []string{"a", "b", "c", "d", "e", "f", "g", "h"}, []string{"Éte"}},
 		{"a b c d e f g b x h", []string{"a", "b", "c", "d", "e", "f", "g", "h"}, []string{"x"}}, // b counts
 		{"a b c d e f g x y X", []string{"a", "b", "c", "d", "e", "f", "g", "x"}, []string{"y"}}, // the last is x
+		{"a b c d e f g h a", []string{"a", "b", "c", "d", "e", "f", "g"}, []string{"h"}},        // the last repeats a
+		{"a b c d e f g a", []string{"a", "b", "c", "d", "e", "f", "g"}, nil},
+		{"a b c d e f g", []string{"a", "b", "c", "d", "e", "f", "g"}, nil},
 		{"ا ب ت ث ج ح خ د ذ س", []string{"ا", "ب", "ت", "ث", "ج", "ح", "خ", "س"}, []string{"د", "ذ"}},
 		{"", nil, nil},
 	} {
-		terms, _ := queryTerms(tt.query)
-		var dropped []string
-		if len(terms) == MaxTerms {
-			dropped = leftOut(tt.query, terms)
+		res, err := s.Search(tt.query, 1)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tt.query, err)
 		}
-		if !slices.Equal(terms, tt.terms) || !slices.Equal(dropped, tt.want) {
-			t.Errorf("queryTerms(%q): terms %q, dropped %q; want %q and %q", tt.query, terms, dropped, tt.terms, tt.want)
+		if !slices.Equal(res.Query, tt.terms) || !slices.Equal(res.Dropped, tt.want) {
+			t.Errorf("Search(%q): terms %q, dropped %q; want %q and %q", tt.query, res.Query, res.Dropped, tt.terms, tt.want)
 		}
 	}
 }
