@@ -211,20 +211,8 @@ func writeByline(b *strings.Builder, t *i18n.Table, a *article.Article) {
 	if names := a.Bylines(); len(names) > 0 {
 		before, after := t.Around(i18n.ByAuthors, "authors")
 		writeAround(b, before, after, a.Language(), func() {
-			for i, n := range names {
-				switch {
-				case i == 0:
-				case i == len(names)-1:
-					writeJoin(b, t.Text(i18n.JoinLast))
-				default:
-					writeJoin(b, t.Text(i18n.JoinComma))
-				}
-				put(b, `<bdi class="story-author"`)
-				attr(b, "dir", article.Dir(a.Language())) // the article's bylines
-				put(b, `>`)
-				writeText(b, n)
-				put(b, `</bdi>`)
-			}
+			// The article's bylines, in its direction.
+			writeList(b, t, names, `<bdi class="story-author" dir="`+article.Dir(a.Language())+`">`)
 		})
 		put(b, sep)
 	}

@@ -154,6 +154,23 @@ func writeJoin(b *strings.Builder, s string) {
 	writeText(b, s)
 }
 
+// writeList writes names joined as the edition joins them ("A, B and
+// C"), each isolated in the element open starts, a <bdi> (closed here).
+func writeList(b *strings.Builder, t *i18n.Table, names []string, open string) {
+	for i, n := range names {
+		switch {
+		case i == 0:
+		case i == len(names)-1:
+			writeJoin(b, t.Text(i18n.JoinLast))
+		default:
+			writeJoin(b, t.Text(i18n.JoinComma))
+		}
+		put(b, open)
+		writeText(b, n)
+		put(b, `</bdi>`)
+	}
+}
+
 // writeAround writes a label around a value that value writes (a query,
 // names, a date), in language lang: before and after as Table.Around
 // splits the label, the English text it falls back to closed on each

@@ -190,24 +190,12 @@ func writeWithQuery(b *strings.Builder, t *i18n.Table, query, before, after stri
 // writeDropped writes the note on the words of a long query that the
 // search left out (search.MaxTerms): the results did not have to match
 // them, which the reader would otherwise take them to. Each word as the
-// query writes it, isolated as the query is (writeWithQuery), between the
-// edition's joiners.
+// query writes it, isolated as the query is (writeWithQuery), joined as
+// the edition joins names (writeList).
 func writeDropped(b *strings.Builder, t *i18n.Table, words []string) {
 	before, after := t.Around(i18n.SearchWordsCut, "words", "first", t.Number(search.MaxTerms-1))
 	put(b, `<p class="search-note">`)
-	writeAround(b, before, after, t.Lang(), func() {
-		for i, w := range words {
-			switch {
-			case i > 0 && i == len(words)-1:
-				writeText(b, t.Text(i18n.JoinLast))
-			case i > 0:
-				writeText(b, t.Text(i18n.JoinComma))
-			}
-			put(b, `<bdi class="search-query">`)
-			writeText(b, w)
-			put(b, `</bdi>`)
-		}
-	})
+	writeAround(b, before, after, t.Lang(), func() { writeList(b, t, words, `<bdi class="search-query">`) })
 	put(b, `</p>`)
 }
 

@@ -799,7 +799,7 @@ func TestSearchLongQuerySaysWordsLeftOut(t *testing.T) {
 	tb.keys("typing", q+kb.Enter)
 	tb.waitFor("the results", `new URLSearchParams(location.search).get("q") === `+jsString(q)+searchDone, 10*time.Second)
 	note := `[...document.querySelectorAll(".search-note")].map((p) => p.textContent).join("|")`
-	want := "A search counts the first 7 words and the last. Left out of this one: zzz and yyy." // words, not their marks
+	want := "A search counts the first 7 words and the last. Left out of this one: zzz\u00a0and yyy." // words, not their marks; joined as bylines are (writeList)
 	// The odd stories whose number starts with 1: 1, 11, 13 … 19.
 	if got := eval[searchState](tb, searchStateJS); got.Marker != 5 || got.H1 != "6 results for "+q || len(got.Hits) != 6 {
 		t.Errorf("the results: %+v; want the 6 odd stories numbered from 1, in the app", got)
