@@ -168,9 +168,7 @@
   // callbacks, a timer.
   var later = window.requestIdleCallback
     ? function (fn) {
-        requestIdleCallback(function () {
-          fn();
-        }, { timeout: 2000 });
+        requestIdleCallback(fn, { timeout: 2000 });
       }
     : function (fn) {
         setTimeout(fn, 300);
