@@ -245,6 +245,7 @@ func TestToolbarThemeFirstFrame(t *testing.T) {
 			tb.emulateMedia("", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: c.system})
 			tb.addScript(`document.addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => {
   window.__firstToolbar = Array.from(document.querySelectorAll('meta[name="theme-color"]'), (m) => m.content).join(" ");
+  window.__firstPaper = getComputedStyle(document.documentElement).getPropertyValue("--paper").trim();
 }), {once: true});`)
 			tb.mustLoad(h.URL+"/robots.txt", http.StatusOK)
 			eval[chromedp.Void](tb, `localStorage.setItem("dateline:settings", "`+storedMark+`" + JSON.stringify({theme: `+jsString(c.theme)+`, saver: `+strconv.FormatBool(c.saver)+`}))`)
@@ -254,6 +255,12 @@ func TestToolbarThemeFirstFrame(t *testing.T) {
 				tb.waitFor("the first frame", `window.__firstToolbar !== undefined`, 5*time.Second)
 				if got, want := eval[string](tb, `window.__firstToolbar`), c.paper+" "+c.paper; got != want {
 					t.Errorf("%s: the toolbar's colours in the first frame are %q, want the %s paper, %q", path, got, c.theme, want)
+				}
+				// The same colour as the style sheet's paper, in the first
+				// frame (loader.js's table) and once reader.js has run (its
+				// PAPER): the three say it each, and must agree.
+				if got := eval[string](tb, `window.__firstPaper + " " + getComputedStyle(document.documentElement).getPropertyValue("--paper").trim() + " " + document.querySelector('meta[name="theme-color"]').content`); got != c.paper+" "+c.paper+" "+c.paper {
+					t.Errorf("%s: the style sheet's paper in the first frame, then now, and the toolbar's now: %q, want %s", path, got, c.paper)
 				}
 			}
 			// Automatic again: each system theme its own paper.
