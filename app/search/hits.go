@@ -6,34 +6,37 @@ package search
 // error; a missing rest part only makes the excerpt the body's opening.
 func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, prefix bool) ([]Hit, error) {
 	mt := matcher{terms: terms, prefix: prefix}
-	names := make([]string, len(ids))
+	names := make([]string, 2*len(ids)) // the head parts', then the rest parts'
+	heads, rests := names[:len(ids)], names[len(ids):]
 	for k, id := range ids {
-		names[k] = docName(m.version, int(id), false)
+		heads[k] = docName(m.version, int(id), false)
 	}
-	heads, err := s.get(names, kindHead, 0)
+	parts, err := s.get(heads, kindHead, 0)
+	parts = parts[:len(ids)]
 	// The rest parts that the excerpts need: a hit's whose excerpt must
 	// show a body match its head part lacks. Its excerpt looks for the
-	// match from the rest on (from): the head part's body has been read.
-	restNames := make([]string, len(heads))
-	from := make([]int, len(heads))
-	for k, v := range heads {
-		id := ids[k]
+	// match from the rest on: the head part's body has been read.
+	for k, id := range ids {
 		mt.alt = q.letterOf(id)
-		if h, ok := v.(*docHead); ok && h.restLen > 0 && q.inBody(id) && mt.first(h.body) < 0 {
-			restNames[k] = docName(m.version, int(id), true)
-			from[k] = len(h.body)
+		if h, ok := parts[k].(*docHead); ok && h.restLen > 0 && q.inBody(id) && mt.first(h.body) < 0 {
+			rests[k] = docName(m.version, int(id), true)
 		}
 	}
 	// Without its rest part, an excerpt comes from the head part's body.
-	rests, _ := s.get(restNames, kindRest, 0)
+	got, _ := s.get(rests, kindRest, 0)
+	got = got[:len(ids)]
 	var hits []Hit
-	for k, v := range heads {
-		if h, ok := v.(*docHead); ok {
-			rest, got := rests[k].(string)
+	for k, id := range ids {
+		if h, ok := parts[k].(*docHead); ok {
+			rest, kept := got[k].(string)
+			from := 0
+			if rests[k] != "" {
+				from = len(h.body)
+			}
 			hit := h.hit
-			mt.alt = q.letterOf(ids[k])
+			mt.alt = q.letterOf(id)
 			hit.HeadlineMarks = mt.marks("", hit.Headline, "")
-			hit.Excerpt = mt.excerpt(h.body+rest, from[k], h.restLen > 0 && !got)
+			hit.Excerpt = mt.excerpt(h.body+rest, from, h.restLen > 0 && !kept)
 			hits = append(hits, hit)
 		}
 	}

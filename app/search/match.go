@@ -31,12 +31,14 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 		q.alt = alt
 		words = append(terms[:len(terms):len(terms)], alt)
 	}
+	n := int(m.docs)
 	keys := make([]string, len(words))
 	// Two words in one shard name it twice: the second lookup finds it
 	// under way or kept (on a host, a cache that starts afresh in between
 	// can have it fetched again, which costs a copy, not a wrong result).
-	want := make([]int, len(words))
-	for i, t := range words {
+	want := make([]int, len(keys))
+	for i := range keys {
+		t := words[i]
 		if i >= last && prefix {
 			t = unionKey(t) // where the prefix entry would be
 		}
@@ -46,42 +48,47 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 	if err != nil {
 		return nil, err
 	}
-	for i, t := range words {
-		var h, b bitset
+	shards = shards[:len(keys)]
+	var h, b bitset
+	for i, key := range keys {
 		if i > last {
-			// The last word's letter (alt): its lists join the word's,
-			// and the word as itself ("الف", "الى") ranks above them.
-			h, b = q.heads[last], q.bodies[last]
-			// exact, as all below, is filled in a local, then set in q:
-			// filled through q, it cost app.wasm about 100 bytes more.
-			exact := newBitset(int(m.docs))
+			// The last word's letter (alt): its lists join the word's
+			// (h and b, still the last word's), and the word as itself
+			// ("الف", "الى") ranks above them.
+			// exact, as all below, is filled in a local, then set in q
+			// (filled through q, it cost app.wasm about 100 bytes more),
+			// and h and b are cut to its length, which spares a bounds
+			// check each.
+			exact := newBitset(n)
+			lh, lb := h[:len(exact)], b[:len(exact)]
 			for w := range exact {
-				exact[w] = h[w] | b[w]
+				exact[w] = lh[w] | lb[w]
 			}
 			q.exact = exact
 		} else {
-			h, b = newBitset(int(m.docs)), newBitset(int(m.docs))
+			h, b = newBitset(n), newBitset(n)
 			q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
 		}
-		key := keys[i]
 		sh, _ := shards[i].(*shard) // there: err is nil
 		switch k := sort.SearchStrings(sh.keys, key); {
 		case k < len(sh.keys) && sh.keys[k] == key:
 			sh.lists(k, h, b)
-		case key != t: // no prefix entry: every term of the prefix's range
-			if err := s.expand(m, want[i], sh, t, h, b); err != nil {
+		case key != words[i]: // no prefix entry: every term of the prefix's range
+			if err := s.expand(m, want[i], sh, words[i], h, b); err != nil {
 				return nil, err
 			}
 		}
 	}
 	// The documents that have every word.
-	all := newBitset(int(m.docs))
+	all := newBitset(n)
 	for w := range all {
-		x := ^uint64(0)
-		for i, h := range q.heads {
-			x &= h[w] | q.bodies[i][w]
+		all[w] = ^uint64(0)
+	}
+	for i, h := range q.heads {
+		h, b := h[:len(all)], q.bodies[i][:len(all)]
+		for w := range all {
+			all[w] &= h[w] | b[w]
 		}
-		all[w] = x
 	}
 	q.all = all
 	return q, nil
