@@ -164,32 +164,32 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 	s.mu.Unlock()
 	res, err := sr.Search(r.Slug, r.N)
 	f.Results = res
-	if err != nil {
-		// What the page says of itself (offline or the site not
-		// answering, the site updated, the index being made) is no
-		// failure to log; a file the host refused (a 500, a 403), which
-		// the page too calls the site not answering, is.
-		if !errors.Is(err, page.ErrOffline) && !errors.Is(err, errNotFound) && !errors.Is(err, errNotReady) {
-			app.Log("dateline: searching:", err)
-		}
-		switch {
-		case errors.Is(err, errNotFound):
-			return page.Data{}, fmt.Errorf("searching %s: %w", r.Slug, page.ErrStale)
-		case errors.Is(err, errNotReady) && res.Total > 0:
-			// A result's part that the host makes again: its article
-			// changed on disk (app/site: found does the same).
-			f.Partial = true
-		case errors.Is(err, errNotReady):
-			f.Building = true
-			// Try the manifest again next time rather than keep the failure.
+	// What the page says of itself (offline or the site not answering,
+	// the site updated, the index being made) is no failure to log; a
+	// file the host refused (a 500, a 403), which the page too calls the
+	// site not answering, is.
+	switch {
+	case err == nil:
+	case errors.Is(err, errNotFound):
+		return page.Data{}, fmt.Errorf("searching %s: %w", r.Slug, page.ErrStale)
+	case errors.Is(err, errNotReady):
+		// A result's part that the host makes again (its article changed
+		// on disk; app/site: found does the same), or the index itself
+		// being made: the manifest is asked again next time rather than
+		// the failure kept.
+		f.Partial = res.Total > 0
+		f.Building = !f.Partial
+		if f.Building {
 			s.mu.Lock()
 			s.searcher = nil
 			s.mu.Unlock()
-		case errors.Is(err, search.ErrUnavailable):
-			f.Incomplete = true
-		default:
-			f.Failed = true
 		}
+	case errors.Is(err, search.ErrUnavailable) && errors.Is(err, page.ErrOffline):
+		f.Incomplete = true
+	default:
+		app.Log("dateline: searching:", err)
+		f.Incomplete = errors.Is(err, search.ErrUnavailable)
+		f.Failed = !f.Incomplete
 	}
 	return page.Data{Found: f}, nil
 }
