@@ -123,7 +123,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`)
 	if searchCounted(ref, f) {
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
-		writeWithQuery(&b, t, ref.Slug, before, after)
+		writeWithQuery(&b, t, []string{ref.Slug}, before, after)
 		// Past the first page, which page it is, for screen readers only
 		// (the pager shows it), as a list's heading says (listHeading):
 		// More results focuses this heading, and one that read the same
@@ -153,7 +153,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 			writeText(&b, t.Text(i18n.SearchPastEnd, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
 		case none:
 			before, after := t.Around(i18n.SearchNone, "query")
-			writeWithQuery(&b, t, ref.Slug, before, after)
+			writeWithQuery(&b, t, []string{ref.Slug}, before, after)
 		case online != "":
 			writeBoth(&b, t, key, online)
 		default:
@@ -174,28 +174,25 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	return []app.UI{app.Raw(b.String())}
 }
 
-// writeWithQuery writes a label with the query in it, isolated. A <bdi>
-// finds its direction from its first strong letter (auto): a query is the
-// one text whose language nothing says (direction.go). (A function rather
-// than a closure of searchContent's: called twice, the closure was
-// inlined twice, each with a copy of the function it hands writeAround.)
-func writeWithQuery(b *strings.Builder, t *i18n.Table, query, before, after string) {
-	writeAround(b, before, after, t.Lang(), func() {
-		put(b, `<bdi class="search-query">`)
-		writeText(b, query)
-		put(b, `</bdi>`)
-	})
+// writeWithQuery writes a label with words of the query in it: the query,
+// or the words a long one left out (search.MaxTerms), each as the query
+// writes it, isolated, and joined as the edition joins names (writeList).
+// A <bdi> finds its direction from its first strong letter (auto): a
+// query is the one text whose language nothing says (direction.go). (A
+// function rather than a closure of searchContent's: called twice, the
+// closure was inlined twice, each with a copy of the function it hands
+// writeAround.)
+func writeWithQuery(b *strings.Builder, t *i18n.Table, words []string, before, after string) {
+	writeAround(b, before, after, t.Lang(), func() { writeList(b, t, words, `<bdi class="search-query">`) })
 }
 
 // writeDropped writes the note on the words of a long query that the
-// search left out (search.MaxTerms): the results did not have to match
-// them, which the reader would otherwise take them to. Each word as the
-// query writes it, isolated as the query is (writeWithQuery), joined as
-// the edition joins names (writeList).
+// search left out: the results did not have to match them, which the
+// reader would otherwise take them to.
 func writeDropped(b *strings.Builder, t *i18n.Table, words []string) {
 	before, after := t.Around(i18n.SearchWordsCut, "words", "first", t.Number(search.MaxTerms-1))
 	put(b, `<p class="search-note">`)
-	writeAround(b, before, after, t.Lang(), func() { writeList(b, t, words, `<bdi class="search-query">`) })
+	writeWithQuery(b, t, words, before, after)
 	put(b, `</p>`)
 }
 
