@@ -155,10 +155,8 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 	}
 	s.mu.Lock()
 	if s.searcher == nil {
-		dir := s.base + "/" + page.SearchDir + "/"
-		s.searcher = search.NewSearcher(page.SearchManifest, func(name string) ([]byte, error) {
-			return fetch(dir + name)
-		})
+		s.searcher = search.NewSearcher(page.SearchManifest, fetch)
+		s.searcher.Dir = s.base + "/" + page.SearchDir + "/"
 	}
 	sr := s.searcher
 	s.mu.Unlock()

@@ -83,7 +83,7 @@ func (c *cache) get(s *Searcher, name string, kind fileKind, docs uint32) *item 
 
 	var val any
 	size := 0
-	data, err := s.fetch(name)
+	data, err := s.fetch(s.Dir + name)
 	// A fetch's error is ErrUnavailable; a parse's is the file's own
 	// (one call of Errorf: the first argument is left out of the second).
 	wrap := "%w: %s: %w"
