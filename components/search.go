@@ -121,7 +121,9 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		attr(&b, page.DrawnPage, strconv.Itoa(max(ref.N, 1)))
 	}
 	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`)
-	if searchCounted(ref, f) {
+	counted := searchCounted(ref, f)
+	pageOf := []string{"n", t.Number(f.Page), "pages", t.Number(f.Pages)} // the arguments of two labels
+	if counted {
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
 		writeWithQuery(&b, t, []string{ref.Slug}, before, after)
 		// Past the first page, which page it is, for screen readers only
@@ -130,7 +132,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		// on every page told them nothing had changed.
 		if f.Page > 1 && f.Page <= f.Pages && len(results) > 0 {
 			put(&b, `<span class="visually-hidden"> `)
-			writeText(&b, t.Text(i18n.ListPageOf, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
+			writeText(&b, t.Text(i18n.ListPageOf, pageOf...))
 			put(&b, `</span>`)
 		}
 	} else {
@@ -150,7 +152,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 			writeText(&b, t.Text(i18n.SearchStaticSaver))
 			put(&b, `</span>`)
 		case past:
-			writeText(&b, t.Text(i18n.SearchPastEnd, "n", t.Number(f.Page), "pages", t.Number(f.Pages)))
+			writeText(&b, t.Text(i18n.SearchPastEnd, pageOf...))
 		case none:
 			before, after := t.Around(i18n.SearchNone, "query")
 			writeWithQuery(&b, t, []string{ref.Slug}, before, after)
@@ -161,7 +163,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		}
 		put(&b, `</p>`)
 	}
-	if len(f.Dropped) > 0 && searchCounted(ref, f) {
+	if len(f.Dropped) > 0 && counted {
 		writeDropped(&b, t, f.Dropped)
 	}
 	if len(results) > 0 {
