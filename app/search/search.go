@@ -98,18 +98,20 @@ func (s *Searcher) AtHand(query string, page int) (res Results, ok bool) {
 // an error wrapping ErrUnavailable, the results hold what could be had:
 // nothing when a shard was missing, the hits whose head parts were at
 // hand when some were not.
-func (s *Searcher) Search(query string, page int) (Results, error) {
+func (s *Searcher) Search(query string, page int) (res Results, err error) {
+	// res is named, and each return bare: a return of the struct cost
+	// app.wasm a copy of it each.
 	terms, prefix := queryTerms(query)
-	res := Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
+	res = Results{Query: terms, Prefix: prefix, Page: max(page, 1)}
 	res.Dropped = leftOut(query, terms)
 	if len(terms) == 0 {
-		return res, nil
+		return
 	}
 	it := s.cache.get(s, s.manifest, kindManifest, 0) // kept once fetched
-	if it.err != nil {
-		return res, it.err
+	if err = it.err; err != nil {
+		return
 	}
-	m := it.val.(*manifest)
+	m, _ := it.val.(*manifest) // there: err is nil
 	// The query last matched is kept: an AtHand search that lacked a
 	// result's file leaves its match for the Search that follows, and
 	// the pages of one query's results share theirs.
@@ -127,9 +129,8 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	}
 	c.mu.Unlock()
 	if q == nil {
-		var err error
 		if q, err = s.match(m, terms, prefix, alt); err != nil {
-			return res, err
+			return
 		}
 		c.mu.Lock()
 		c.lastKey, c.lastQuery = key, q
@@ -137,13 +138,10 @@ func (s *Searcher) Search(query string, page int) (Results, error) {
 	}
 	res.Total = q.all.count()
 	res.Pages = (res.Total + PerPage - 1) / PerPage
-	if res.Page > res.Pages {
-		return res, nil
+	if res.Page <= res.Pages {
+		res.Hits, err = s.hits(m, q, q.rank(res.Page), terms, prefix)
 	}
-	ids := q.rank(res.Page)
-	var err error
-	res.Hits, err = s.hits(m, q, ids, terms, prefix)
-	return res, err
+	return
 }
 
 // queryTerms returns the folded words of a query that count, and whether
