@@ -6,12 +6,12 @@ package search
 // error; a missing rest part only makes the excerpt the body's opening.
 func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, prefix bool) ([]Hit, error) {
 	mt := matcher{terms: terms, prefix: prefix}
-	names := make([]string, 2*len(ids)) // the head parts', then the rest parts'
-	heads, rests := names[:len(ids)], names[len(ids):]
+	want := make([]int, 2*len(ids)) // the head parts', then the rest parts' (-1: none)
+	heads, rests := want[:len(ids)], want[len(ids):]
 	for k, id := range ids {
-		heads[k] = docName(m.version, int(id), false)
+		heads[k], rests[k] = int(id), -1
 	}
-	parts, err := s.get(heads, kindHead, 0)
+	parts, err := s.get(m, heads, kindHead)
 	parts = parts[:len(ids)]
 	// The rest parts that the excerpts need: a hit's whose excerpt must
 	// show a body match its head part lacks. Its excerpt looks for the
@@ -19,18 +19,18 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	for k, id := range ids {
 		mt.alt = q.letterOf(id)
 		if h, ok := parts[k].(*docHead); ok && h.restLen > 0 && q.inBody(id) && mt.first(h.body) < 0 {
-			rests[k] = docName(m.version, int(id), true)
+			rests[k] = int(id)
 		}
 	}
 	// Without its rest part, an excerpt comes from the head part's body.
-	got, _ := s.get(rests, kindRest, 0)
+	got, _ := s.get(m, rests, kindRest)
 	got = got[:len(ids)]
 	var hits []Hit
 	for k, id := range ids {
 		if h, ok := parts[k].(*docHead); ok {
 			rest, kept := got[k].(string)
 			from := 0
-			if rests[k] != "" {
+			if rests[k] >= 0 {
 				from = len(h.body)
 			}
 			hit := h.hit

@@ -44,7 +44,7 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 		}
 		keys[i], want[i] = t, m.shardOf(t)
 	}
-	shards, err := s.loadShards(m, want)
+	shards, err := s.get(m, want, kindShard)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +105,7 @@ func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset
 		want[k] = first + k
 	}
 	want[at-first] = -1 // not fetched
-	shards, err := s.loadShards(m, want)
+	shards, err := s.get(m, want, kindShard)
 	if err != nil {
 		return err
 	}
