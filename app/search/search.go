@@ -174,14 +174,15 @@ func leftOut(query string, terms []string) []string {
 	if len(terms) < MaxTerms-1 {
 		return nil
 	}
-	var words, folded []string
+	var words []string
+	seen := terms[:len(terms):len(terms)] // the terms, then the words left out, folded
 	for t := (tokenizer{s: query}); ; {
 		start, end, w, ok := t.next()
 		if !ok {
 			return words
 		}
-		if f := string(w); !slices.Contains(terms, f) && !slices.Contains(folded, f) {
-			folded = append(folded, f)
+		if f := string(w); !slices.Contains(seen, f) {
+			seen = append(seen, f)
 			words = append(words, query[start:end])
 		}
 	}
