@@ -33,9 +33,9 @@ func notFoundContent(t *i18n.Table) []app.UI {
 func offlineContent(t *i18n.Table) []app.UI {
 	return []app.UI{markup(func(b *strings.Builder) {
 		put(b, `<section class="notice notice-offline" aria-labelledby="page-title"><h1 id="page-title" tabindex="-1">`)
-		writeBoth(b, t, i18n.OfflinePageTitle, i18n.UnreachableTitle)
+		writeBoth(b, t, "net", i18n.OfflinePageTitle, i18n.UnreachableTitle)
 		put(b, `</h1><p>`)
-		writeBoth(b, t, i18n.OfflinePageText, i18n.UnreachableText)
+		writeBoth(b, t, "net", i18n.OfflinePageText, i18n.UnreachableText)
 		put(b, `</p><ul class="notice-links"><li><a href="/">`)
 		writeText(b, t.Text(i18n.NotFoundLatest))
 		put(b, `</a></li><li><a href="`, page.SavedPath, `">`)
@@ -44,14 +44,16 @@ func offlineContent(t *i18n.Table) []app.UI {
 	})}
 }
 
-// writeBoth writes a text twice: what is true offline (net-off), and
-// online, when the site does not answer (net-on). The style sheet shows
-// one by the document's data-offline, which the inline loader sets before
-// the first paint and reader.js keeps in step with the device.
-func writeBoth(b *strings.Builder, t *i18n.Table, off, on i18n.Key) {
-	put(b, `<span class="net-off">`)
+// writeBoth writes a text twice, in spans of classes cls-off and cls-on:
+// "net", what is true offline (net-off), and online, when the site does
+// not answer (net-on); "saver", what is true with data saver off and on.
+// The style sheet shows one by the document's data-offline or
+// data-saver, which the inline loader sets before the first paint and
+// reader.js keeps in step with the device and the settings.
+func writeBoth(b *strings.Builder, t *i18n.Table, cls string, off, on i18n.Key) {
+	put(b, `<span class="`, cls, `-off">`)
 	writeText(b, t.Text(off))
-	put(b, `</span><span class="net-on">`)
+	put(b, `</span><span class="`, cls, `-on">`)
 	writeText(b, t.Text(on))
 	put(b, `</span>`)
 }

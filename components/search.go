@@ -146,18 +146,14 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 			// An exported site's page, the same for every query: the
 			// app searches once it has loaded; with data saver on
 			// (reader.js), it never loads, and the page says so.
-			put(&b, `<span class="saver-off">`)
-			writeText(&b, t.Text(i18n.SearchStatic))
-			put(&b, `</span><span class="saver-on">`)
-			writeText(&b, t.Text(i18n.SearchStaticSaver))
-			put(&b, `</span>`)
+			writeBoth(&b, t, "saver", i18n.SearchStatic, i18n.SearchStaticSaver)
 		case past:
 			writeText(&b, t.Text(i18n.SearchPastEnd, pageOf...))
 		case none:
 			before, after := t.Around(i18n.SearchNone, "query")
 			writeWithQuery(&b, t, []string{ref.Slug}, before, after)
 		case online != "":
-			writeBoth(&b, t, key, online)
+			writeBoth(&b, t, "net", key, online)
 		default:
 			writeText(&b, t.Text(key))
 		}
