@@ -81,11 +81,15 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	var results []search.Hit
 	var key i18n.Key    // the note, when it is a label alone
 	var online i18n.Key // key's words when the device is online (writeBoth)
+	cls := "net"        // or what tells key from online (writeBoth)
 	var past bool       // a page past the last page of complete results
 	var none bool       // nothing matched: the note says so, with the query
 	switch {
 	case f.Static:
-		// The note says what an exported site's page does (below).
+		// An exported site's page, the same for every query: the app
+		// searches once it has loaded; with data saver on (reader.js),
+		// it never loads, and the page says so.
+		key, online, cls = i18n.SearchStatic, i18n.SearchStaticSaver, "saver"
 	case ref.Slug == "":
 		key = i18n.SearchEmpty
 	case f.Pending:
@@ -111,6 +115,9 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		if f.Partial {
 			key, online = i18n.SearchPartial, ""
 		}
+		if past {
+			key, online = i18n.SearchPastEnd, "" // with the page's numbers (pageOf)
+		}
 		results = f.Hits
 	}
 	// Written in the page's order, into one builder.
@@ -122,7 +129,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`)
 	counted := searchCounted(ref, f)
-	pageOf := []string{"n", t.Number(f.Page), "pages", t.Number(f.Pages)} // the arguments of two labels
+	pageOf := []string{"n", t.Number(f.Page), "pages", t.Number(f.Pages)} // the page's numbers, for the labels that give them
 	if counted {
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
 		writeWithQuery(&b, t, []string{ref.Slug}, before, after)
@@ -139,23 +146,16 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		writeText(&b, t.Text(i18n.SearchTitle))
 	}
 	put(&b, `</h1>`)
-	if f.Static || key != "" || past || none {
+	if key != "" || none {
 		put(&b, `<p class="search-note">`)
 		switch {
-		case f.Static:
-			// An exported site's page, the same for every query: the
-			// app searches once it has loaded; with data saver on
-			// (reader.js), it never loads, and the page says so.
-			writeBoth(&b, t, "saver", i18n.SearchStatic, i18n.SearchStaticSaver)
-		case past:
-			writeText(&b, t.Text(i18n.SearchPastEnd, pageOf...))
 		case none:
 			before, after := t.Around(i18n.SearchNone, "query")
 			writeWithQuery(&b, t, []string{ref.Slug}, before, after)
 		case online != "":
-			writeBoth(&b, t, "net", key, online)
+			writeBoth(&b, t, cls, key, online)
 		default:
-			writeText(&b, t.Text(key))
+			writeText(&b, t.Text(key, pageOf...))
 		}
 		put(&b, `</p>`)
 	}
