@@ -50,7 +50,7 @@ edit() {
 cp -r "$tmp/src" "$tmp/full"
 edit components/shell.go 'searchForm\(t, s\.Query, s\.Searching\),' 'nil,'
 edit components/page.go 'content = searchContent\(site, ref, d\.Found\)' 'content = nil'
-edit app/client/client.go 's\.keepFirstSearch\(r, d\)' '_ = d'
+edit app/client/client.go 'if f := d\.Found; err == nil \&\& r\.Kind == page\.Search \&\& r\.Slug != "" \&\& f != nil \{' 'if f := d.Found; false \&\& f != nil {'
 edit app/client/client.go 'if f := s\.first; f != nil \{' 'if f := (*firstSearch)(nil); f != nil {'
 edit app/client/client.go 'if r\.Kind\.HasData\(\) \|\| r\.Kind == page\.Search \{' 'if r.Kind.HasData() {'
 edit app/client/client.go 'if r\.Kind == page\.Search \&\& !drawnResults\(main, r\) \{' 'if false {'

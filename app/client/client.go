@@ -29,7 +29,7 @@ type Source struct {
 	pages    map[page.Ref]page.Data
 	searcher *search.Searcher
 	// first holds the results of the search page app.wasm opened on when
-	// they were not complete (keepFirstSearch), for its first render only.
+	// they were not complete (First), for its first render only.
 	first *firstSearch
 }
 
@@ -198,7 +198,7 @@ func (s *Source) search(r page.Ref) (page.Data, error) {
 // with complete results of its own query and page (page.DrawnQuery), or
 // as the page without a query.
 // When the document has no such page drawn, First loads the page's data
-// as Load does, and keeps a search's results (keepFirstSearch).
+// as Load does, and keeps a search's results.
 func (s *Source) First(r page.Ref) (page.Data, error) {
 	if r.Kind.HasData() || r.Kind == page.Search {
 		if dr, ok := drawnPage(r); ok {
@@ -210,11 +210,28 @@ func (s *Source) First(r page.Ref) (page.Data, error) {
 		}
 	}
 	d, err := s.Load(r)
-	if err != nil {
-		return d, err
+	if f := d.Found; err == nil && r.Kind == page.Search && r.Slug != "" && f != nil {
+		// The results of the search page app.wasm opens on, when it was
+		// not taken as drawn (an exported site's search page, the search
+		// page offline, one drawn while the index was being built, or for
+		// another query), run before the app starts, so that its first
+		// render shows them instead of a "searching" note and then the
+		// same search again. Complete results are kept for the rest of
+		// the visit, as a fetched page is. Others (incomplete offline,
+		// the index still being built, a failure) answer once, for that
+		// first render (components' pageState.init; the first page's
+		// OnNav loads nothing more): the same query asked again runs
+		// anew, when the missing files may be had. (Here rather than in a
+		// function of its own, which cost app.wasm 634 B more.)
+		s.mu.Lock()
+		if f.Complete() {
+			s.pages[r] = d
+		} else {
+			s.first = &firstSearch{ref: r, data: d}
+		}
+		s.mu.Unlock()
 	}
-	s.keepFirstSearch(r, d)
-	return d, nil
+	return d, err
 }
 
 // drawnPage reads the page the host drew for r in the document: the
@@ -262,30 +279,6 @@ func drawnResults(main js.Value, r page.Ref) bool {
 	el := main.Call("querySelector", ".search-page["+page.DrawnQuery+"]")
 	return el.Truthy() && el.Call("getAttribute", page.DrawnQuery).String() == r.Slug &&
 		el.Call("getAttribute", page.DrawnPage).String() == strconv.Itoa(max(r.N, 1))
-}
-
-// keepFirstSearch keeps the results of the search page app.wasm opens
-// on when it was not taken as drawn (an exported site's search page, the
-// search page offline, one drawn while the index was being built, or for
-// another query), run before the app starts, so that its first render
-// shows them instead of a "searching" note and then the same search again.
-// Complete results are kept for the rest of the visit, as a fetched page
-// is. Others (incomplete offline, the index still being built, a failure)
-// answer once, for that first render (components' pageState.init; the
-// first page's OnNav loads nothing more): the same query asked again runs
-// anew, when the missing files may be had.
-func (s *Source) keepFirstSearch(r page.Ref, d page.Data) {
-	f := d.Found
-	if r.Kind != page.Search || r.Slug == "" || f == nil {
-		return
-	}
-	s.mu.Lock()
-	if f.Complete() {
-		s.pages[r] = d
-	} else {
-		s.first = &firstSearch{ref: r, data: d}
-	}
-	s.mu.Unlock()
 }
 
 // Site reads the edition the host hands app.wasm (in go-app's environment).
