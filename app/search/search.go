@@ -49,14 +49,16 @@ type Hit struct {
 // Span is a piece of text, marked or not: the UI renders it as text
 // (in a <mark> when Mark is set), never as HTML.
 type Span struct {
+	_    noCompare // no equality functions in app.wasm (600 B); first, as it takes no room there
 	Text string
 	Mark bool
 }
 
 // Searcher runs queries against an index read through fetch, which
-// returns a file's bytes by name (the names in Files, after Dir). It fetches only the files a query needs, several at once,
-// and keeps what it parsed, up to MaxCacheBytes, so a second query pays
-// only for what is new. It is safe for concurrent use.
+// returns a file's bytes by name (the names in Files, after Dir). It
+// fetches only the files a query needs, several at once, and keeps what
+// it parsed, up to MaxCacheBytes, so a second query pays only for what is
+// new. It is safe for concurrent use.
 type Searcher struct {
 	// MaxCacheBytes bounds the files kept between queries (the manifest
 	// is always kept); 0 means 8 MB.
