@@ -276,9 +276,8 @@ func drawnPage(r page.Ref) (*page.Drawn, bool) {
 // drawnResults reports whether the copy of <main> holds complete results
 // of r's query and page (page.DrawnQuery).
 func drawnResults(main js.Value, r page.Ref) bool {
-	el := main.Call("querySelector", ".search-page["+page.DrawnQuery+"]")
-	return el.Truthy() && el.Call("getAttribute", page.DrawnQuery).String() == r.Slug &&
-		el.Call("getAttribute", page.DrawnPage).String() == strconv.Itoa(max(r.N, 1))
+	el := main.Call("querySelector", ".search-page["+page.DrawnPage+`="`+strconv.Itoa(max(r.N, 1))+`"]`)
+	return el.Truthy() && el.Call("getAttribute", page.DrawnQuery).String() == r.Slug
 }
 
 // Site reads the edition the host hands app.wasm (in go-app's environment).
