@@ -70,7 +70,7 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 			q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
 		}
 		sh, _ := shards[i].(*shard) // there: err is nil
-		switch k := sort.SearchStrings(sh.keys, key); {
+		switch k := searchKeys(sh.keys, key); {
 		case k < len(sh.keys) && sh.keys[k] == key:
 			sh.lists(k, h, b)
 		case key != words[i]: // no prefix entry: every term of the prefix's range
@@ -112,7 +112,7 @@ func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset
 	shards[at-first] = own
 	for _, v := range shards {
 		sh, _ := v.(*shard) // there: err is nil, and own is at
-		for k := sort.SearchStrings(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
+		for k := searchKeys(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
 			if !isUnionKey(sh.keys[k]) {
 				sh.lists(k, h, b)
 			}
@@ -165,3 +165,9 @@ scan:
 	}
 	return ids[lo:min(len(ids), need)]
 }
+
+// searchKeys is sort.SearchStrings, called rather than inlined: inlined
+// in match and expand, it cost app.wasm a copy of its loop each.
+//
+//go:noinline
+func searchKeys(keys []string, key string) int { return sort.SearchStrings(keys, key) }
