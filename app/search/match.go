@@ -128,10 +128,11 @@ func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset
 func (q *query) rank(page int) []uint32 {
 	need := page * PerPage
 	tier := q.maxScore + 1 // a bucket for each score, twice with exact
-	buckets := make([][]uint32, tier)
+	n := tier
 	if q.exact != nil {
-		buckets = make([][]uint32, 2*tier)
+		n *= 2
 	}
+	buckets := make([][]uint32, n)
 	top := len(buckets) - 1
 scan:
 	for w, word := range q.all {
