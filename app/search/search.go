@@ -122,7 +122,7 @@ func (s *Searcher) Search(query string, page int) (res Results, err error) {
 		alt = prefixAlt(terms[len(terms)-1], query)
 		mark = "\x00*" + alt
 	}
-	key := m.version + "\x00" + strings.Join(terms, "\x00") + mark
+	key := strings.Join(terms, "\x00") + mark // one manifest a Searcher: its version is the same
 	c := s.cache
 	c.mu.Lock()
 	q := c.lastQuery
