@@ -95,7 +95,7 @@ func TestMedia(t *testing.T) {
 	for _, tt := range []struct {
 		target string
 		status int
-		typ    string
+		typ    string // the Content-Type of a 200, the Location of a 301
 	}{
 		{"/media/photo.png", 200, "image/png"},
 		{"/media/photo.JPG", 200, "image/jpeg"},
@@ -117,11 +117,14 @@ func TestMedia(t *testing.T) {
 		{"/media/sub.png", 404, ""},
 		{"/media/sub", 404, ""},
 		{"/media/", 404, ""},
-		{"/media/../secret.png", 404, ""},
-		{"/media/%2e%2e/secret.png", 404, ""},
-		{"/media/sub/../../secret.png", 404, ""},
+		// Dot segments: the clean path, which leaves the folder for the
+		// site's own pages, never for the folder's parent.
+		{"/media/../secret.png", 301, "/secret.png"},
+		{"/media/%2e%2e/secret.png", 301, "/secret.png"},
+		{"/media/sub/../../secret.png", 301, "/secret.png"},
+		{"/secret.png", 404, ""},
 		{"/media/sub//photo.webp", 404, ""},
-		{"/media/./photo.png", 404, ""},
+		{"/media/./photo.png", 301, "/media/photo.png"},
 		{"/media/link-out.png", 404, ""},
 		{"/media/up/secret.png", 404, ""},
 		{"/media/..%5csecret.png", 404, ""},
@@ -134,7 +137,19 @@ func TestMedia(t *testing.T) {
 			if err := checkSecurityHeaders(r.header); err != nil {
 				t.Error(err)
 			}
+			if tt.status == http.StatusMovedPermanently {
+				if got := r.header.Get("Location"); got != tt.typ {
+					t.Errorf("Location %q, want %q", got, tt.typ)
+				}
+				return
+			}
 			if tt.status != 200 {
+				if tt.target == "/secret.png" { // the site's not-found page
+					if bytes.Contains(r.raw, pic) {
+						t.Error("the file above the folder was served")
+					}
+					return
+				}
 				if got := r.header.Get("Content-Type"); got != "text/plain; charset=utf-8" || string(r.raw) != "not found\n" {
 					t.Errorf("%s %q, want the plain not found of a data file", got, r.raw)
 				}

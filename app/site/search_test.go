@@ -211,10 +211,15 @@ func TestSearchFiles(t *testing.T) {
 	if m.status != http.StatusOK || !strings.Contains(m.header.Get("Cache-Control"), "immutable") {
 		t.Fatalf("manifest: status %d, Cache-Control %q", m.status, m.header.Get("Cache-Control"))
 	}
-	for _, name := range []string{"nope.bin", "../offline.json", "x/s0.bin"} {
+	for _, name := range []string{"nope.bin", "x/s0.bin"} {
 		if r := ts.get(t, base+name, ""); r.status != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", name, r.status)
 		}
+	}
+	// Out of the index by "..": the data file's own address, as a static
+	// host resolves it, never the file read from the index's folder.
+	if r := ts.get(t, base+"../offline.json", ""); r.status != http.StatusMovedPermanently || r.header.Get("Location") != ts.DataBase+"/offline.json" {
+		t.Errorf("../offline.json: status %d to %q, want 301 to %s/offline.json", r.status, r.header.Get("Location"), ts.DataBase)
 	}
 	// The searcher fetches shards at once, from goroutines of its own: the
 	// count is atomic, and a failure is its error, not the test's Fatal.

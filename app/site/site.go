@@ -708,6 +708,20 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
+	if hasDotSegment(p) {
+		// "/a/../articles/x", "/articles/%2e/x": the path a browser would
+		// have sent, resolved as nginx and Caddy resolve it before serving
+		// the export. Cleaned here, never in place, so that it then meets
+		// every rule the clean path meets; path.Clean also joins "//",
+		// which would make the Location another host's.
+		c := path.Clean(p)
+		if cc, ok := page.Canonical(c); ok {
+			c = cc
+		}
+		to := url.URL{Path: c, RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
+		return
+	}
 	if res, ok := s.fixed[p]; ok {
 		res.serve(w, r)
 		return
@@ -778,6 +792,17 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	res.serve(w, r)
 }
 
+// hasDotSegment tells whether a request's path, unescaped, has a segment
+// "." or "..".
+func hasDotSegment(p string) bool {
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
+}
+
 // notFoundData answers a data file that does not exist.
 var notFoundData = func() *response {
 	r, err := newResponse(http.StatusNotFound, "text/plain; charset=utf-8", revalidate, []byte("not found\n"))
@@ -827,7 +852,8 @@ func dataJSON(d page.Data) ([]byte, error) { return json.Marshal(d) }
 // page returns the prerendered page of a path, made on first request; for
 // anything that is no page, the not-found page with status 404.
 func (s *Site) page(p string) (*response, error) {
-	// Parse takes only clean paths (FuzzParse): "/articles/./x" is no page.
+	// Parse takes only clean paths (FuzzParse): "/articles/./x" is no page,
+	// and ServeHTTP has sent such a path to its clean one.
 	ref := page.Parse(p)
 	if ref.Kind == page.NotFound {
 		return s.notFound()

@@ -236,6 +236,7 @@ func TestStaticHostHeaders(t *testing.T) {
 		}
 	}
 	checkOneAddress(t, dataFile, h.URL, ng.URL, cd.URL)
+	checkDotSegments(t, dataFile, h.URL, ng.URL, cd.URL)
 	checkSearchNoindex(t, h.URL, ng.URL, cd.URL)
 }
 
@@ -397,6 +398,60 @@ func checkOneAddress(t *testing.T, dataFile string, host, nginx, caddy string) {
 			}
 			if loc := resp.Header.Get("Location"); resp.StatusCode != c.status || loc != c.location {
 				t.Errorf("%s %s: %d to %q; want %d to %q, as on every host", srv.name, c.path, resp.StatusCode, loc, c.status, c.location)
+			}
+		}
+	}
+}
+
+// checkDotSegments checks that a path with segments "." or "..", plain or
+// escaped, as curl, a crawler or a proxy may send it (a browser resolves
+// them first), ends on every host where its clean path does: the same
+// status and bytes, in place (nginx, Caddy) or by a redirect (the host),
+// and the export's own files stay hidden.
+func checkDotSegments(t *testing.T, dataFile string, hosts ...string) {
+	t.Helper()
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(url string) (int, []byte) {
+		t.Helper()
+		req, err := http.NewRequest(http.MethodGet, url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// As written: Go's client would send "%2e" as ".".
+		req.URL.Opaque = req.URL.Path
+		if req.URL.RawPath != "" {
+			req.URL.Opaque = req.URL.RawPath
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatalf("%s: reading the body: %v", url, err)
+		}
+		return resp.StatusCode, body
+	}
+	article := dlpage.ArticlePath(slugAlpha)
+	for _, c := range []struct{ path, clean string }{
+		{"/a/.." + article, article},
+		{"/articles/./" + slugAlpha, article},
+		{"/articles/%2e%2e" + article, article},
+		{"/articles/%2E/" + slugAlpha + "?utm=x", article + "?utm=x"},
+		{"/./", "/"},
+		{"/sections/../saved", dlpage.SavedPath},
+		{"/a/../web/dateline.css", "/web/dateline.css"},
+		{"/a/.." + dataFile, dataFile},
+		{"/media/../media/photo.png", "/media/photo.png"},
+		{"/a/../_config/nginx.conf", "/_config/nginx.conf"},
+		{"/a/..%2F_headers", "/_headers"},
+	} {
+		for _, host := range hosts {
+			status, body := get(host + c.path)
+			wantStatus, want := get(host + c.clean)
+			if status != wantStatus || !bytes.Equal(body, want) {
+				t.Errorf("%s%s: %d, %d bytes; %s answers %d, %d bytes", host, c.path, status, len(body), c.clean, wantStatus, len(want))
 			}
 		}
 	}
