@@ -244,20 +244,41 @@ func TestExportIntoFolderItCannotWriteLeavesSiteWhole(t *testing.T) {
 	}
 	// One of its folders, then the export's folder itself, which a first
 	// mkdir of the staging folder met with "mkdir DIR/.dateline-staging:
-	// permission denied", naming a folder the publisher never made.
-	for _, folder := range []string{"articles", "."} {
-		t.Run(folder, func(t *testing.T) {
-			locked := filepath.Join(target, folder)
-			if err := os.Chmod(locked, 0o555); err != nil {
+	// permission denied", naming a folder the publisher never made; then
+	// a folder shared with the sticky bit (as /tmp is), whose files are
+	// root's: the user may make and remove a file of its own there, but
+	// not replace root's, which the move once met partway ("rename ...:
+	// operation not permitted", the site partly updated).
+	for _, tt := range []struct {
+		scenario string
+		lock     func(t *testing.T) (want []string, undo func())
+	}{
+		{"articles", func(t *testing.T) ([]string, func()) { return readOnly(t, filepath.Join(target, "articles")) }},
+		{".", func(t *testing.T) ([]string, func()) { return readOnly(t, target) }},
+		{"a sticky folder of another user's files", func(t *testing.T) ([]string, func()) {
+			if !root {
+				t.Skip("needs root, to give the files to another user")
+			}
+			shared := filepath.Join(target, "articles")
+			chownAll(t, shared, 0)
+			if err := os.Chmod(shared, 0o777|os.ModeSticky); err != nil {
 				t.Fatal(err)
 			}
-			defer os.Chmod(locked, 0o755)
+			return []string{"may not replace or remove " + filepath.Join(shared, "zorb-flibber.html"), "sticky bit", "belongs to another user"}, func() {
+				os.Chmod(shared, 0o755)
+				chownAll(t, shared, otherID)
+			}
+		}},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			wants, undo := tt.lock(t)
+			defer undo()
 			before := snapshot(t, target)
 			out, err := export(second)
 			if err == nil {
 				t.Fatalf("the export into a folder it cannot write succeeded:\n%s", out)
 			}
-			for _, want := range []string{"folder " + filepath.Clean(locked) + " (permission denied)", "make it writable", "nothing in " + target + " was changed"} {
+			for _, want := range append(wants, "nothing in "+target+" was changed") {
 				if !strings.Contains(out, want) {
 					t.Errorf("the message lacks %q:\n%s", want, out)
 				}
@@ -280,4 +301,14 @@ func TestExportIntoFolderItCannotWriteLeavesSiteWhole(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readOnly makes the folder read-only, and returns what the export's
+// message must say of it and how to undo it.
+func readOnly(t *testing.T, folder string) ([]string, func()) {
+	t.Helper()
+	if err := os.Chmod(folder, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"folder " + filepath.Clean(folder) + " (permission denied)", "make it writable"}, func() { os.Chmod(folder, 0o755) }
 }

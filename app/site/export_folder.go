@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // The export's own entries at the root of its folder.
@@ -396,7 +397,7 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 	}
 	// Before the first file moves: a folder it may not write into would
 	// stop the move partway, with the site partly updated.
-	if err := w.checkWritable(slices.Concat(w.staged, stale)); err != nil {
+	if err := w.checkWritable(w.staged, stale); err != nil {
 		return errors.Join(fmt.Errorf("exporting: %w; nothing in %s was changed", err, w.root), os.RemoveAll(w.stage))
 	}
 	partial := filepath.Join(w.root, partialName)
@@ -460,24 +461,31 @@ func (w *exportWriter) moveIn(prev *earlier, data string) error {
 const probeName = ".dateline-probe-*"
 
 // checkWritable makes sure, before an update moves any file into place,
-// that this process may add and remove files in each folder of the site
-// that files (relative, in slash form) are moved into or removed from:
-// one made read-only, or left by an export run as another user (sudo),
-// would stop the move partway, the site partly updated, and again at
-// the next export. A folder still to be made is checked in the nearest
-// one that exists, which it is made in. A folder is tried with a file made
-// in it and removed at once; one of a kind already tried (folderKind: an
-// old data version's thousands of folders, all alike) is not tried again.
-func (w *exportWriter) checkWritable(files []string) error {
+// that nothing in the site's folder will stop the move partway, the site
+// partly updated, and again at the next export:
+//   - this process may add and remove files in each folder of the site
+//     that files (relative, in slash form) are moved into or removed
+//     from: one made read-only, or left by an export run as another user
+//     (sudo), would not let it. A folder still to be made is checked in
+//     the nearest one that exists, which it is made in. A folder is tried
+//     with a file made in it and removed at once; one of a kind already
+//     tried (folderKind: an old data version's thousands of folders, all
+//     alike) is not tried again.
+//   - no folder is where a file is moved, nor a file where a folder of
+//     one is made (a photo whose name was a folder's in the last export).
+//   - no file replaced or removed is kept by its folder's sticky bit
+//     (stickyKeeps), which the file made by the try does not meet.
+func (w *exportWriter) checkWritable(moved, removed []string) error {
+	all := slices.Concat(moved, removed)
 	tried := make(map[string]bool)
 	proven := make(map[any]bool)
-	for _, f := range files {
+	for _, f := range all {
 		for dir := path.Dir(f); !tried[dir]; dir = path.Dir(dir) {
 			tried[dir] = true
 			name := filepath.Join(w.root, filepath.FromSlash(dir))
 			info, err := os.Stat(name)
-			if errors.Is(err, fs.ErrNotExist) && dir != "." {
-				continue // made in its parent
+			if (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) && dir != "." {
+				continue // made in its parent, or under a file in the way, which a parent is
 			}
 			if err != nil {
 				return notWritable(name, err)
@@ -500,6 +508,35 @@ func (w *exportWriter) checkWritable(files []string) error {
 				proven[kind] = true
 			}
 			break
+		}
+	}
+	folders := make(map[string]fs.FileInfo)
+	for i, f := range all {
+		name := filepath.Join(w.root, filepath.FromSlash(f))
+		info, err := os.Lstat(name)
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("checking %s: %w", name, err)
+		}
+		if info.IsDir() {
+			if i < len(moved) {
+				return fmt.Errorf("%s is a folder, where the site has a file: move it away, then export again", name)
+			}
+			continue // removeFiles leaves a folder
+		}
+		dir := filepath.Dir(name)
+		folder, ok := folders[dir]
+		if !ok {
+			if folder, err = os.Stat(dir); err != nil {
+				return fmt.Errorf("checking %s: %w", dir, err)
+			}
+			folders[dir] = folder
+		}
+		if stickyKeeps(folder, info) {
+			return fmt.Errorf("this user may not replace or remove %s: its folder has the sticky bit, and the file belongs to another user; "+
+				"run the export as the file's owner, or give the files to this user, then export again", name)
 		}
 	}
 	return nil
@@ -615,8 +652,8 @@ func removeFiles(root string, files []string) (int, error) {
 	for _, f := range files {
 		name := filepath.FromSlash(f)
 		info, err := r.Lstat(name)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			continue // gone, or a file now stands where its folder was
 		}
 		if err != nil {
 			return n, err

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -265,5 +266,65 @@ func TestExportMedia(t *testing.T) {
 	}
 	if st.Removed != 1 || st.Written != 1 {
 		t.Errorf("stats %+v, want 1 removed and only the manifest written", st)
+	}
+}
+
+// TestExportRefusesWhatStandsInTheWay updates an export where a folder
+// stands at a file's path, or a file at a folder's: refused before any
+// file moves, naming it and what to do, the site as it was; moved away,
+// the export goes through. A photo that was a folder's name in the last
+// export once stopped the move partway ("rename ... file exists", the
+// site partly updated and "export again to finish", which failed again).
+func TestExportRefusesWhatStandsInTheWay(t *testing.T) {
+	pic := testfiles.PNG(t)
+	for _, tt := range []struct {
+		scenario string
+		// first and then are the media folder's files at the first
+		// export and at the update; publisher's are put in the export.
+		first, then, publisher map[string][]byte
+		inTheWay, want         string
+	}{
+		{"a photo whose name was a folder's", map[string][]byte{"a.png/b.png": pic}, map[string][]byte{"a.png": pic}, nil,
+			"media/a.png", "is a folder, where the site has a file"},
+		{"a photo in a folder whose name is a file's", map[string][]byte{"c.png": pic}, map[string][]byte{"x/y/z.png": pic}, map[string][]byte{"media/x": []byte("synthetic")},
+			"media/x", "is a file, where the site has a folder"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			media, out := filepath.Join(t.TempDir(), "media"), filepath.Join(t.TempDir(), "site")
+			testfiles.Write(t, media, tt.first)
+			if _, err := mediaSite(t, exportData("one", "alpha"), media).Export(t.Context(), out); err != nil {
+				t.Fatal(err)
+			}
+			testfiles.Write(t, out, tt.publisher)
+			if err := os.RemoveAll(media); err != nil {
+				t.Fatal(err)
+			}
+			testfiles.Write(t, media, tt.then)
+			before := files(t, out)
+			// The articles change too: a move stopped partway would leave
+			// some pages new and some old.
+			_, err := mediaSite(t, exportData("two", "alpha"), media).Export(t.Context(), out)
+			inTheWay := filepath.Join(out, filepath.FromSlash(tt.inTheWay))
+			if err == nil || !strings.Contains(err.Error(), inTheWay+" "+tt.want) || !strings.Contains(err.Error(), "move it away") ||
+				!strings.Contains(err.Error(), "nothing in "+out+" was changed") {
+				t.Fatalf("export: %v; want %s named: %s, and nothing changed", err, inTheWay, tt.want)
+			}
+			if after := files(t, out); !maps.Equal(after, before) {
+				t.Errorf("the refused export changed the site: %d files, were %d", len(after), len(before))
+			}
+			noLeftovers(t, out)
+			if err := os.RemoveAll(inTheWay); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := mediaSite(t, exportData("two", "alpha"), media).Export(t.Context(), out); err != nil {
+				t.Fatalf("moved away, the export still fails: %v", err)
+			}
+			got := files(t, out)
+			for name := range tt.then {
+				if got["media/"+name] != string(pic) {
+					t.Errorf("the export lacks media/%s", name)
+				}
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ package site
 
 import (
 	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -22,4 +23,14 @@ func folderKind(info fs.FileInfo) (any, bool) {
 		return nil, false
 	}
 	return [4]uint64{uint64(st.Dev), uint64(st.Uid), uint64(st.Gid), uint64(info.Mode())}, true
+}
+
+// stickyKeeps reports whether the folder dir, by its sticky bit, keeps
+// this process from replacing or removing file in it: then only the
+// file's owner, the folder's or root may.
+func stickyKeeps(dir, file fs.FileInfo) bool {
+	d, dok := dir.Sys().(*syscall.Stat_t)
+	f, fok := file.Sys().(*syscall.Stat_t)
+	uid := uint32(os.Geteuid())
+	return dir.Mode()&fs.ModeSticky != 0 && dok && fok && uid != 0 && d.Uid != uid && f.Uid != uid
 }
