@@ -20,12 +20,14 @@ func listContent(site *page.Site, ref page.Ref, l *page.List) []app.UI {
 		entryList(site, "article-list", summaryEntries(l.Items, ref.Kind != page.Section)),
 		pagerView(site.Table, ref, l),
 		app.If(ref.Kind == page.Home && l.Page == 1, func() app.UI { return continueView(site.Table) }),
-		// Printed, a list says which site and page it is from, and when
-		// (reader.js fills it in before printing), as an article does: the
-		// header it would otherwise take that from is not printed.
-		app.Elem("p").Class("print-note").Attr("aria-hidden", "true"),
+		printNote(),
 	}
 }
+
+// printNote is where a printed list says which site and page it is from,
+// and when (reader.js fills it in before printing), as an article does:
+// the header it would otherwise take that from is not printed.
+func printNote() app.UI { return app.Elem("p").Class("print-note").Attr("aria-hidden", "true") }
 
 // continueView is where reader.js lists the articles the reader started
 // and did not finish, kept on this device. It is at the end of the home
@@ -51,6 +53,7 @@ func savedContent(t *i18n.Table) []app.UI {
 			app.Elem("p").Class("saved-empty").Body(Label(t.Text(i18n.SavedEmpty))),
 			app.Elem("ul").Class("saved-list"),
 		),
+		printNote(),
 	}
 }
 

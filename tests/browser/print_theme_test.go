@@ -309,3 +309,65 @@ func TestPrintAddressInOrder(t *testing.T) {
 		t.Errorf("the print note of %s: %v; want the address laid out left to right, http, sections, then %q", path, got, ed.word)
 	}
 }
+
+// TestPrintSaved prints the saved articles' page with two saved: what
+// prints is the list, headlines black on white, and the note that says
+// where and when it is from, as a list of the site's does; no control
+// (each entry's Remove button printed as a box with a word that does
+// nothing on paper), and no empty room (the page's box, a window tall on
+// screen for the scrollbar's sake, was a page tall on paper).
+func TestPrintSaved(t *testing.T) {
+	t.Parallel()
+	h := printHost(t)
+	tb := newTab(t, 800, 900)
+	for _, slug := range []string{"print-first", "print-second"} {
+		tb.mustLoad(h.URL+dlpage.ArticlePath(slug), http.StatusOK)
+		tb.waitLive()
+		tb.waitReader()
+		tb.keys("saving "+slug, "s")
+		tb.waitFor(slug+" saved", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "true"`, 5*time.Second)
+	}
+	tb.mustLoad(h.URL+dlpage.SavedPath, http.StatusOK)
+	tb.waitLive()
+	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list a").length === 2`, 10*time.Second)
+	tb.emulateMedia("print")
+	eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)
+	type printed struct {
+		Controls, Headlines []string
+		Note                string
+		Room                float64
+	}
+	got := eval[printed](tb, `(() => {
+  const drawn = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility === "visible"; };
+  const controls = [...document.querySelectorAll("button, input, select, textarea, [role=button]")].filter(drawn)
+    .map((el) => el.tagName.toLowerCase() + "." + el.className + " " + JSON.stringify(el.textContent.trim()));
+  const headlines = [...document.querySelectorAll(".saved-list a")].filter(drawn).map((a) => a.textContent);
+  const note = document.querySelector("main .print-note");
+  // The room below the page's last drawn element, inside its box.
+  const page = document.querySelector(".saved-page");
+  const last = Math.max(...[...page.querySelectorAll("*")].filter(drawn).map((el) => el.getBoundingClientRect().bottom));
+  return {controls, headlines, note: note && drawn(note) ? note.textContent : "", room: page.getBoundingClientRect().bottom - last};
+})()`)
+	if len(got.Controls) > 0 {
+		t.Errorf("controls printed: %q", got.Controls)
+	}
+	if want := []string{"Print test: the next synthetic story", "Print test: a synthetic story to print"}; strings.Join(got.Headlines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headlines printed: %q, want %q", got.Headlines, want)
+	}
+	if !strings.HasPrefix(got.Note, "From "+h.URL+dlpage.SavedPath+", printed ") {
+		t.Errorf("the print note: %q, want it printed, with the page's address", got.Note)
+	}
+	if got.Room > 32 {
+		t.Errorf("%.0f px of empty room printed below the list", got.Room)
+	}
+	page := eval[printedPage](tb, printedJS)
+	for _, x := range page.Texts {
+		if x.Contrast < 4.5 {
+			t.Errorf("%s printed %s, contrast %.2f:1, want 4.5 or more", x.What, x.Color, x.Contrast)
+		}
+	}
+	if shots := os.Getenv("DATELINE_SCREENSHOTS"); shots != "" {
+		saveShot(t, tb, shots, "print-saved.png")
+	}
+	tb.checkConsole(nil)
+}
