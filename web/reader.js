@@ -1244,6 +1244,12 @@
 
   function share() {
     var url = pageURL();
+    // The message is this page's: an answer that comes once the reader
+    // has left it (the clipboard's, late) says nothing.
+    var at = location.pathname + location.search;
+    var onPage = function () {
+      return location.pathname + location.search === at;
+    };
     var title = $("#page-title") ? $("#page-title").textContent : doc.title;
     // A tap kept from before this script ran (app/site/loader.js) can come
     // too late for the activation navigator.share needs, which would then
@@ -1252,6 +1258,9 @@
     // The link to copy by hand, where it could not be copied: an address
     // reads left to right, its start first, in any edition.
     var fallback = function () {
+      if (!onPage()) {
+        return;
+      }
       var input = el("input", { type: "text", readonly: "", dir: "ltr", value: url, "aria-label": plain(text("article.copy_link")), class: "toast-input" });
       toast(text("article.copy_link"), { id: "share", content: input, ms: 10000 });
       input.focus();
@@ -1260,7 +1269,9 @@
     var copy = function () {
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(url).then(function () {
-          toast(text("article.link_copied"), { id: "share" });
+          if (onPage()) {
+            toast(text("article.link_copied"), { id: "share" });
+          }
         }, fallback);
       } else {
         fallback();
@@ -2182,15 +2193,16 @@
   function olderNote() {
     toast(text("offline.older"), { id: "older", ms: 10000 });
   }
-  // The note is its page's: leaving the page (a link followed, a search, a
-  // move in the history) takes it away, before the next page's data, which
+  // The note is its page's, as Share's message is (the link it copied or
+  // gives to copy): leaving the page (a link followed, a search, a move
+  // in the history) takes them away, before the next page's data, which
   // may bring a note of its own (the worker's word comes as it is read).
   ["click", "submit", "popstate"].forEach(function (type) {
     window.addEventListener(
       type,
       function (e) {
         if (type !== "click" || (e.target.closest && e.target.closest("a[href]"))) {
-          $$(".toast-older", toasts).forEach(dropToast);
+          $$(".toast-older, .toast-share", toasts).forEach(dropToast);
         }
       },
       true

@@ -527,6 +527,69 @@ func TestShare(t *testing.T) {
 	}
 }
 
+// TestShareMessageStaysOnItsPage shares an article, then leaves it for
+// another before Share's message has gone: by a link, or back in the
+// history. The message is the page's (the link copied, or given to copy):
+// it goes with it, and one whose answer comes after the reader has left
+// (the clipboard, late) is not shown on the next page. "Link copied" once
+// stayed up on the next page for its 4 s, "Copy this link" for 10 s with
+// the page before's address in its field, and a late answer put "Link
+// copied" on the next page.
+func TestShareMessageStaysOnItsPage(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	alpha, bravo := dlpage.ArticlePath(slugAlpha), dlpage.ArticlePath(slugBravo)
+	// The clipboard takes 1.5 s to answer.
+	const late = `Object.defineProperty(Navigator.prototype, "clipboard", {configurable: true, get: () => ({
+  writeText: (s) => new Promise((done) => setTimeout(() => { window.__copied = s; done(); }, 1500)),
+})});`
+	for _, c := range []struct {
+		name, stub, extra, shown string
+		back                     bool
+	}{
+		{"copied, a link followed", "copy", "", "Link copied", false},
+		{"link to copy, a link followed", "refuse", "", "Copy this link", false},
+		{"copied late, a link followed", "copy", late, "", false},
+		{"copied, back", "copy", "", "Link copied", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, 1280, 800)
+			tb.addScript(shareStub(c.stub) + c.extra)
+			from, to := alpha, bravo
+			tb.mustLoad(h.URL+alpha, http.StatusOK)
+			tb.waitLive()
+			tb.waitReader()
+			if c.back {
+				tb.click("following Read More", `.story-body .read-more a[href="`+bravo+`"]`)
+				tb.waitFor("bravo", `location.pathname === "`+bravo+`" && !!document.querySelector('.story[data-slug="`+slugBravo+`"]')`, 10*time.Second)
+				from, to = bravo, alpha
+			}
+			tb.click("sharing", ".tool-share")
+			if c.shown != "" {
+				tb.waitFor("Share's message", `document.querySelector(".toasts").innerText.includes(`+jsString(c.shown)+`)`, 5*time.Second)
+			}
+			if c.back {
+				tb.goBack("going back")
+			} else {
+				tb.click("following Read More", `.story-body .read-more a[href="`+to+`"]`)
+			}
+			slug := strings.TrimPrefix(to, "/articles/")
+			tb.waitFor("the next page", `location.pathname === "`+to+`" && !!document.querySelector('.story[data-slug="`+slug+`"]')`, 10*time.Second)
+			for _, wait := range []time.Duration{0, 2 * time.Second} {
+				time.Sleep(wait)
+				if got := eval[string](tb, `[...document.querySelectorAll(".toast")].map((t) => t.innerText + " " + [...t.querySelectorAll("input")].map((i) => i.value).join(" ")).join(" | ")`); got != "" {
+					t.Errorf("%s after leaving %s for %s: messages %q, want none", wait, from, to, got)
+				}
+			}
+			if got := eval[string](tb, `window.__copied || ""`); c.stub == "copy" && got != h.URL+from {
+				t.Errorf("copied %q, want %s: the reader asked for it", got, h.URL+from)
+			}
+			tb.checkConsole(nil)
+		})
+	}
+}
+
 // shareToastJS is the Share fallback's message and where focus is: in
 // its link field, on Share, or another element (its tag).
 const shareToastJS = `(() => {
