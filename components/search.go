@@ -160,7 +160,13 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		put(&b, `</p>`)
 	}
 	if len(f.Dropped) > 0 && counted {
-		writeDropped(&b, t, f.Dropped)
+		// The words of a long query that the search left out: the
+		// results did not have to match them, which the reader would
+		// otherwise take them to.
+		before, after := t.Around(i18n.SearchWordsCut, "words", "first", t.Number(search.MaxTerms-1))
+		put(&b, `<p class="search-note">`)
+		writeWithQuery(&b, t, f.Dropped, before, after)
+		put(&b, `</p>`)
 	}
 	if len(results) > 0 {
 		writeEntryList(&b, site, "article-list search-results", hits(results))
@@ -182,16 +188,6 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 // writeAround.)
 func writeWithQuery(b *strings.Builder, t *i18n.Table, words []string, before, after string) {
 	writeAround(b, before, after, t.Lang(), func() { writeList(b, t, words, `<bdi class="search-query">`) })
-}
-
-// writeDropped writes the note on the words of a long query that the
-// search left out: the results did not have to match them, which the
-// reader would otherwise take them to.
-func writeDropped(b *strings.Builder, t *i18n.Table, words []string) {
-	before, after := t.Around(i18n.SearchWordsCut, "words", "first", t.Number(search.MaxTerms-1))
-	put(b, `<p class="search-note">`)
-	writeWithQuery(b, t, words, before, after)
-	put(b, `</p>`)
 }
 
 // searchCounted tells whether a search page's heading, and its title
