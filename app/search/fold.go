@@ -73,24 +73,24 @@ const (
 
 // latinFold maps U+00C0–U+024F (Latin-1 Supplement, Latin Extended-A and
 // -B), then U+1E00–U+1EFF (Latin Extended Additional), to their base
-// letters, one byte each; a capital stands for the two letters after it
-// in latinPairs, and '-' marks a rune kept as it is: the two signs (× ÷)
+// letters, one byte each; a digit d stands for the two letters at 2d in
+// latinPairs, and '-' marks a rune kept as it is: the two signs (× ÷)
 // that are not letters, and past Extended-A a letter that Unicode does
 // not decompose into a letter and marks (ƀ, ǆ). So "ș", "ǎ" and "ệ",
 // written as one character, fold as they do written as a letter and
 // combining marks.
-const latinPairs = "AaeTthSssJijOoe"
+const latinPairs = "aethssijoe"
 
-const latinFold = "aaaaaaAceeeeiiii" + "dnooooo-ouuuuyTS" +
-	"aaaaaaAceeeeiiii" + "dnooooo-ouuuuyTy" +
+const latinFold = "aaaaaa0ceeeeiiii" + "dnooooo-ouuuuy12" +
+	"aaaaaa0ceeeeiiii" + "dnooooo-ouuuuy1y" +
 	"aaaaaa" + "cccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" +
-	"iiiiiiiiii" + "JJ" + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + "oooooo" +
-	"OO" + "rrrrrr" + "ssssssss" + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" +
+	"iiiiiiiiii" + "33" + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + "oooooo" +
+	"44" + "rrrrrr" + "ssssssss" + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" +
 	"zzzzzz" + "s" +
 	"--------------------------------" +
 	"oo-------------uu---------------" +
 	"-------------aaiioouuuuuuuuuu-aa" +
-	"aaAA--ggkkoooo--j---gg--nnaaAAoo" +
+	"aa00--ggkkoooo--j---gg--nnaa00oo" +
 	"aaaaeeeeiiiioooorrrruuuusstt--hh" +
 	"------aaeeooooooooyy------------" +
 	"----------------" +
@@ -264,9 +264,11 @@ func isWordRune(r rune) bool {
 }
 
 // foldRune appends the folded form of the word rune r (not ASCII) to word.
-// Each case settles the rune it folds to and one append writes it (each
+// Each case settles the bytes it folds to and one append writes them (each
 // append is a few hundred bytes of app.wasm).
 func foldRune(word []byte, r rune) []byte {
+	var buf [utf8.UTFMax]byte
+	n := 0 // the bytes in buf, when not r's
 	switch {
 	case r >= 0x0600 && r <= 0x06ff: // the Arabic block
 		switch {
@@ -293,11 +295,11 @@ func foldRune(word []byte, r rune) []byte {
 		}
 	case r == zwnj:
 		// Lucene: a heh before a ZWNJ is the vowel ae; the ZWNJ goes.
-		n := len(word)
-		if n < hehFinalLen || string(word[n-hehFinalLen:]) != string(heh) {
+		k := len(word) - hehFinalLen
+		if k < 0 || string(word[k:]) != string(heh) {
 			return word
 		}
-		word, r = word[:n-hehFinalLen], ae
+		word, r = word[:k], ae
 	case r >= 0x0300 && r <= 0x036f, unicode.Is(unicode.Cf, r):
 		return word
 	default:
@@ -309,17 +311,20 @@ func foldRune(word []byte, r rune) []byte {
 		case r >= 0x1e00 && r <= 0x1eff:
 			i = int(r-0x1e00) + 0x250 - 0xc0
 		}
-		if i >= 0 {
+		if uint(i) < uint(len(latinFold)) { // i >= 0, spelt so as to spare a bounds check
 			switch f := latinFold[i]; {
 			case f >= 'a':
 				r = rune(f)
-			case f != '-':
-				i := strings.IndexByte(latinPairs, f)
-				return append(word, latinPairs[i+1:i+3]...)
+			case f >= '0':
+				j := int(f-'0') * 2
+				buf[0], buf[1], n = latinPairs[j], latinPairs[j+1], 2
 			}
 		}
 	}
-	return utf8.AppendRune(word, r)
+	if n == 0 {
+		n = utf8.EncodeRune(buf[:], r)
+	}
+	return append(word, buf[:n]...)
 }
 
 // finalHeh turns a word-final heh into ae, in place: both are two bytes,
