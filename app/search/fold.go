@@ -260,7 +260,7 @@ func isWordRune(r rune) bool {
 	if r == '\u200b' { // zero width space: a word break
 		return false
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.Cf, r)
+	return unicode.In(r, unicode.L, unicode.Nd, unicode.M, unicode.Cf)
 }
 
 // foldRune appends the folded form of the word rune r (not ASCII) to word.
