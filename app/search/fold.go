@@ -226,22 +226,23 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 // ("council's") would then need as the start of some word of the text.
 // A word that goes on after the "s" ("O'Sullivan") is not a possessive.
 func afterPossessive(s string, i int) int {
-	j := i + 1
-	if i < len(s) && s[i] != '\'' {
-		j = i + len("\u2019")
-		if !strings.HasPrefix(s[i:], "\u2019") {
-			return i
-		}
-	}
-	if j >= len(s) || s[j]|0x20 != 's' {
+	rest := s[i:]
+	switch {
+	case strings.HasPrefix(rest, "'"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, "\u2019"):
+		rest = rest[len("\u2019"):]
+	default:
 		return i
 	}
-	if j++; j < len(s) {
-		if r, _ := utf8.DecodeRuneInString(s[j:]); r < utf8.RuneSelf && asciiClass[r] != 0 || r >= utf8.RuneSelf && isWordRune(r) {
-			return i
-		}
+	if rest == "" || rest[0]|0x20 != 's' {
+		return i
 	}
-	return j
+	// The end of the text decodes as utf8.RuneError, no word rune.
+	if r, _ := utf8.DecodeRuneInString(rest[1:]); isWordRune(r) {
+		return i
+	}
+	return len(s) - len(rest) + 1
 }
 
 // arabicWord has a bit for each rune of U+0600–U+06FF that isWordRune
