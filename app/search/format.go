@@ -171,7 +171,7 @@ func (s *shard) lists(i int, h, b bitset) {
 // entry reads an entry, adding its headline and body ids to h and b (or
 // skipping them when nil).
 func (r *listReader) entry(h, b bitset) {
-	if r.i >= len(r.data) || r.data[r.i] > 15 {
+	if uint(r.i) >= uint(len(r.data)) || r.data[r.i] > 15 { // uint: no bounds check
 		r.bad = true
 		return
 	}
@@ -183,13 +183,13 @@ func (r *listReader) entry(h, b bitset) {
 
 func (r *listReader) string() string {
 	n := r.uvarint()
-	if r.bad || n > uint64(len(r.data)-r.i) {
+	rest := r.data[r.i:] // one bounds check, which spares the next
+	if r.bad || n > uint64(len(rest)) {
 		r.bad = true
 		return ""
 	}
-	s := string(r.data[r.i : r.i+int(n)])
 	r.i += int(n)
-	return s
+	return string(rest[:n])
 }
 
 // frontCoded reads a string coded as the length it shares with prev and

@@ -113,17 +113,28 @@ type listReader struct {
 	bad  bool
 }
 
+// uvarint reads a uvarint as binary.Uvarint does: at most ten bytes, the
+// tenth 0 or 1. (A loop of its own: binary.Uvarint, inlined, and the
+// result's checks cost app.wasm more; not inlined, as it is called from
+// a dozen places.)
+//
+//go:noinline
 func (r *listReader) uvarint() uint64 {
-	if r.bad {
-		return 0
-	}
-	x, k := binary.Uvarint(r.data[r.i:])
-	if k <= 0 {
+	if !r.bad {
+		var x uint64
+		for k, b := range r.data[r.i:] {
+			if k == binary.MaxVarintLen64-1 && b > 1 {
+				break // more than 64 bits
+			}
+			x |= uint64(b&0x7f) << (7 * k & 63) // k < 10: the mask spares a check
+			if b < 0x80 {
+				r.i += k + 1
+				return x
+			}
+		}
 		r.bad = true
-		return 0
 	}
-	r.i += k
-	return x
+	return 0
 }
 
 // id reads a uvarint that must be a document id below n.
