@@ -186,12 +186,13 @@ func (r *listReader) list(code byte, into bitset) {
 		}
 	case listBitmap:
 		first, nbytes := r.uvarint(), r.uvarint()
-		if r.bad || first > uint64(r.n) || nbytes > uint64(len(r.data)-r.i) || (first+nbytes)*8 > uint64(r.n)+7 {
+		bitmap := r.data[r.i:] // one bounds check, which spares the next
+		if r.bad || first > uint64(r.n) || nbytes > uint64(len(bitmap)) || (first+nbytes)*8 > uint64(r.n)+7 {
 			r.bad = true
 			return
 		}
 		if into != nil {
-			for k, c := range r.data[r.i : r.i+int(nbytes)] {
+			for k, c := range bitmap[:nbytes] {
 				for c != 0 {
 					j := bits.TrailingZeros8(c)
 					into.set(r.id((first+uint64(k))*8 + uint64(j)))
@@ -208,12 +209,12 @@ func (r *listReader) list(code byte, into bitset) {
 // setRange adds the ids from start up to end.
 func setRange(b bitset, start, end uint32) {
 	for i := start; i < end; {
+		w, bit := &b[i/64], uint64(1)<<(i%64) // one bounds check for both cases
 		if i%64 == 0 && end-i >= 64 {
-			b[i/64] = ^uint64(0)
-			i += 64
-			continue
+			bit = ^uint64(0)
+			i += 63
 		}
-		b.set(i)
+		*w |= bit
 		i++
 	}
 }
