@@ -80,25 +80,24 @@ func (m *manifest) encode() []byte {
 }
 
 func parseManifest(data []byte) (*manifest, error) {
-	r := &listReader{data: data}
 	if !strings.HasPrefix(string(data), manifestMagic) {
 		return nil, ErrCorrupt
 	}
-	r.i = len(manifestMagic)
+	r := &listReader{data: data, i: len(manifestMagic)}
 	docs := r.uvarint()
-	m := &manifest{docs: uint32(docs), version: r.string()}
+	version := r.string()
 	n := r.uvarint()
 	if r.bad || docs > maxDocs || n == 0 || n > uint64(len(data)) {
 		return nil, ErrCorrupt
 	}
-	m.seps = make([]string, n)
-	for i := 1; i < len(m.seps) && !r.bad; i++ {
-		m.seps[i] = r.frontCoded(m.seps[i-1])
+	seps := make([]string, n)
+	for k := 1; k < len(seps) && !r.bad; k++ {
+		seps[k] = r.frontCoded(seps[k-1])
 	}
 	if r.bad || r.i != len(data) {
 		return nil, ErrCorrupt
 	}
-	return m, nil
+	return &manifest{version: version, docs: uint32(docs), seps: seps}, nil
 }
 
 // shardOf returns the shard whose range holds key.
@@ -142,24 +141,23 @@ func parseShard(data []byte, docs uint32) (*shard, error) {
 	if r.bad || n > uint64(len(data)) {
 		return nil, ErrCorrupt
 	}
-	s := &shard{data: data, docs: docs, keys: make([]string, n), offs: make([]int, n)}
+	keys, offs := make([]string, n), make([]int, n)
+	offs = offs[:len(keys)] // spares a bounds check
 	prev := ""
-	for k := range s.keys {
+	for k := 0; k < len(keys) && !r.bad; k++ {
 		key := r.frontCoded(prev)
 		if r.bad || key <= prev && k > 0 {
-			return nil, ErrCorrupt
+			r.bad = true
+			break
 		}
-		s.keys[k], s.offs[k] = key, r.i
+		keys[k], offs[k] = key, r.i
 		r.entry(nil, nil)
-		if r.bad {
-			return nil, ErrCorrupt
-		}
 		prev = key
 	}
-	if r.i != len(data) {
+	if r.bad || r.i != len(data) {
 		return nil, ErrCorrupt
 	}
-	return s, nil
+	return &shard{data: data, docs: docs, keys: keys, offs: offs}, nil
 }
 
 // lists adds entry i's headline and body ids to h and b.
