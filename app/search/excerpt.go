@@ -18,7 +18,7 @@ type matcher struct {
 	alt    string // and so does this one (query.alt)
 }
 
-func (m matcher) matches(w []byte) bool {
+func (m *matcher) matches(w []byte) bool {
 	for i, t := range m.terms {
 		if i == len(m.terms)-1 && m.prefix {
 			if hasPrefix(w, t) || m.alt != "" && hasPrefix(w, m.alt) {
@@ -33,30 +33,35 @@ func (m matcher) matches(w []byte) bool {
 
 func hasPrefix(w []byte, p string) bool { return len(w) >= len(p) && string(w[:len(p)]) == p }
 
-// first returns where the first word of text that the query marks starts,
-// or -1.
-func (m matcher) first(text string) int {
-	for t := (tokenizer{s: text}); ; {
-		start, _, w, ok := t.next()
-		if !ok {
-			return -1
-		}
-		if m.matches(w) {
-			return start
+// next returns the byte range of the next word of t that the query
+// marks; ok is false at the end. (first and marks share it, so that
+// app.wasm holds matches inlined once.)
+func (m *matcher) next(t *tokenizer) (start, end int, ok bool) {
+	for {
+		start, end, w, ok := t.next()
+		if !ok || m.matches(w) {
+			return start, end, ok
 		}
 	}
 }
 
+// first returns where the first word of text that the query marks starts,
+// or -1.
+func (m *matcher) first(text string) int {
+	t := tokenizer{s: text}
+	if start, _, ok := m.next(&t); ok {
+		return start
+	}
+	return -1
+}
+
 // marks returns text cut into spans, the words the query marks in marked
 // ones, between head and tail, unmarked, each unless it is "".
-func (m matcher) marks(head, text, tail string) []Span {
+func (m *matcher) marks(head, text, tail string) []Span {
 	var spans []Span
 	done := 0
 	for t := (tokenizer{s: text}); ; {
-		start, end, w, ok := t.next()
-		if ok && !m.matches(w) {
-			continue
-		}
+		start, end, ok := m.next(&t)
 		word := Span{Text: text[start:end], Mark: true}
 		if !ok {
 			start, word = len(text), Span{Text: tail} // the rest of the text, then the tail
@@ -83,7 +88,7 @@ func (m matcher) marks(head, text, tail string) []Span {
 // end inside one); more tells that the text goes on after body. (One
 // function rather than helpers, as each function costs app.wasm a few
 // hundred bytes.)
-func (m matcher) excerpt(body string, from int, more bool) []Span {
+func (m *matcher) excerpt(body string, from int, more bool) []Span {
 	for from > 0 && body[from-1] != ' ' && body[from-1] != '\n' {
 		from--
 	}
