@@ -351,7 +351,8 @@ func stripArticle(word []byte) []byte {
 	for _, a := range articles {
 		// Two letters or more after it: more than 2 bytes, as every
 		// letter of the Arabic block is 2 (a digit, 1, is folded ASCII).
-		if len(word) > len(a)+2 && string(word[:len(a)]) == a {
+		// (Written so, the compiler sees word[:len(a)] in bounds.)
+		if len(word)-2 > len(a) && string(word[:len(a)]) == a {
 			rest := word[len(a):]
 			if string(rest) == "لە" {
 				// الله (and والله, بالله...) stays whole as اللە: "له"
