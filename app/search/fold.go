@@ -375,10 +375,10 @@ func stripArticle(word []byte) []byte {
 // as that letter, as it starts a word stripArticle leaves (match).
 func articleRest(word string) string {
 	for _, a := range articles {
-		if len(word) != len(a)+2 || word[:len(a)] != a {
+		if len(word)-2 != len(a) || word[:len(a)] != a {
 			continue
 		}
-		rest := word[len(a):]
+		rest := word[len(word)-2:]
 		if rest[0]-0xd8 > 3 || rest[1]&0xc0 != 0x80 {
 			// Not one rune of the Arabic block, U+0600–U+06FF (a digit
 			// and a Latin letter are 1 byte: no Arabic letter).
@@ -406,10 +406,14 @@ func prefixAlt(word, query string) string {
 	if r := articleRest(word); r != "" {
 		return r
 	}
-	r, size := utf8.DecodeLastRuneInString(query)
-	for size > 0 && (r == ' ' || r == 'ـ' || r >= 0x64b && r <= 0x65f || r == 0x670) {
-		query = query[:len(query)-size]
+	var r rune // the query's last rune but those folding removes
+	for {
+		var size int
 		r, size = utf8.DecodeLastRuneInString(query)
+		if size == 0 || !(r == ' ' || r == 'ـ' || r >= 0x64b && r <= 0x65f || r == 0x670) {
+			break
+		}
+		query = query[:len(query)-size]
 	}
 	if n := len(word) - len(string(ae)); n >= 0 && word[n:] == string(ae) && (r == heh || r == 'ھ') {
 		return word[:n] + string(heh)
