@@ -20,15 +20,15 @@ type matcher struct {
 
 func (m *matcher) matches(w []byte) bool {
 	for i, t := range m.terms {
+		n := len(w)
 		if i == len(m.terms)-1 && m.prefix {
-			if hasPrefix(w, t) || m.alt != "" && hasPrefix(w, m.alt) {
-				return true
-			}
-		} else if string(w) == t {
+			n = min(n, len(t)) // the start of w
+		}
+		if string(w[:n]) == t {
 			return true
 		}
 	}
-	return false
+	return len(m.terms) > 0 && m.prefix && m.alt != "" && hasPrefix(w, m.alt)
 }
 
 func hasPrefix(w []byte, p string) bool { return len(w) >= len(p) && string(w[:len(p)]) == p }
