@@ -147,7 +147,7 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 		word := t.word[:0]
 		start = -1
 	word:
-		for i < len(s) {
+		for uint(i) < uint(len(s)) { // uint: no bounds check on s[i]
 			c := s[i]
 			var r rune
 			n, isWord, kept := 1, false, true // kept: copied as it is, ASCII lower-cased
@@ -184,13 +184,14 @@ func (t *tokenizer) next() (start, end int, folded []byte, ok bool) {
 			}
 			j := i + n
 			if c < utf8.RuneSelf {
-				// The run of ASCII letters and digits, copied at once.
+				// The run of ASCII letters and digits, copied at once
+				// (j compared as uint: no bounds check on s[j]).
 				lower := c >= 'a' || c <= '9'
-				for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]] != 0 {
+				for uint(j) < uint(len(s)) && s[j] < utf8.RuneSelf && asciiClass[s[j]] != 0 {
 					lower = lower && (s[j] >= 'a' || s[j] <= '9')
 					j++
 				}
-				if lower && len(word) == 0 && (j == len(s) || s[j] < utf8.RuneSelf) && j-i <= MaxTokenBytes {
+				if lower && len(word) == 0 && (uint(j) >= uint(len(s)) || s[j] < utf8.RuneSelf) && j-i <= MaxTokenBytes {
 					// A whole word that folding leaves as it is: no copy.
 					t.i = afterPossessive(s, j)
 					return i, j, unsafe.Slice(unsafe.StringData(s[i:]), j-i), true
