@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/binary"
 	"errors"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -102,7 +101,19 @@ func parseManifest(data []byte) (*manifest, error) {
 
 // shardOf returns the shard whose range holds key.
 func (m *manifest) shardOf(key string) int {
-	return sort.Search(len(m.seps), func(i int) bool { return m.seps[i] > key }) - 1
+	// The first sep after key, by sort.Search's loop written out (the
+	// closure cost app.wasm more at each of its inlined copies).
+	seps := m.seps
+	lo, hi := 0, len(seps)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if seps[h] > key {
+			hi = h
+		} else {
+			lo = h + 1
+		}
+	}
+	return lo - 1
 }
 
 // prefixSpan returns the first and last shards that hold terms starting
@@ -112,7 +123,7 @@ func (m *manifest) prefixSpan(w string) (first, last int) {
 	// all of which the query then fetches.
 	first = m.shardOf(w)
 	last = first
-	for last+1 < len(m.seps) && strings.HasPrefix(m.seps[last+1], w) {
+	for uint(last+1) < uint(len(m.seps)) && strings.HasPrefix(m.seps[last+1], w) { // uint: no bounds check
 		last++
 	}
 	return first, last
