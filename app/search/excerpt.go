@@ -20,11 +20,11 @@ type matcher struct {
 
 func (m *matcher) matches(w []byte) bool {
 	for i, t := range m.terms {
-		n := len(w)
-		if i == len(m.terms)-1 && m.prefix {
-			n = min(n, len(t)) // the start of w
+		v := w
+		if i == len(m.terms)-1 && m.prefix && len(t) < len(v) {
+			v = v[:len(t)] // the start of w
 		}
-		if string(w[:n]) == t {
+		if string(v) == t {
 			return true
 		}
 	}
