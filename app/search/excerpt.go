@@ -62,16 +62,16 @@ func (m *matcher) marks(head, text, tail string) []Span {
 	done := 0
 	for t := (tokenizer{s: text}); ; {
 		start, end, ok := m.next(&t)
-		word := Span{Text: text[start:end], Mark: true}
+		word := text[start:end]
 		if !ok {
-			start, word = len(text), Span{Text: tail} // the rest of the text, then the tail
+			start, word = len(text), tail // the rest of the text, then the tail
 		}
 		// The head (first time only), the text before the word, and the
-		// word: each unless empty, by one append (each append costs
-		// app.wasm a few hundred bytes).
-		for _, sp := range [...]Span{{Text: head}, {Text: text[done:start]}, word} {
-			if sp.Text != "" {
-				spans = append(spans, sp)
+		// word, marked: each unless empty, by one append (each append
+		// costs app.wasm a few hundred bytes).
+		for k, s := range [...]string{head, text[done:start], word} {
+			if s != "" {
+				spans = append(spans, Span{Text: s, Mark: k == 2 && ok})
 			}
 		}
 		if !ok {
