@@ -28,7 +28,12 @@ func docName(ver string, id int, rest bool) string {
 	if rest {
 		part = "r.bin"
 	}
-	return ver + "/d" + strconv.Itoa(id/1000) + "/" + strconv.Itoa(id) + part
+	n := strconv.Itoa(id)
+	group := "0" // id/1000: id's digits but the last three (id is never negative)
+	if len(n) > 3 {
+		group = n[:len(n)-3]
+	}
+	return ver + "/d" + group + "/" + n + part
 }
 
 // parseDocName returns the document and part a name of version ver
