@@ -32,25 +32,30 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 		words = append(terms[:len(terms):len(terms)], alt)
 	}
 	n := int(m.docs)
-	keys := make([]string, len(words))
-	// Two words in one shard name it twice: the second lookup finds it
-	// under way or kept (on a host, a cache that starts afresh in between
-	// can have it fetched again, which costs a copy, not a wrong result).
-	want := make([]int, len(keys))
-	for i := range keys {
-		t := words[i]
+	// Each word is looked up in its shard, the last (and alt) where its
+	// prefix entry would be when it is a prefix. Two words in one shard
+	// name it twice: the second lookup finds it under way or kept (on a
+	// host, a cache that starts afresh in between can have it fetched
+	// again, which costs a copy, not a wrong result).
+	want := make([]int, len(words))
+	for i, key := range words {
 		if i >= last && prefix {
-			t = unionKey(t) // where the prefix entry would be
+			key = unionKey(key)
 		}
-		keys[i], want[i] = t, m.shardOf(t)
+		want[i] = m.shardOf(key)
 	}
 	shards, err := s.get(m, want, kindShard)
 	if err != nil {
 		return nil, err
 	}
-	shards = shards[:len(keys)]
+	shards = shards[:len(want)]
 	var h, b bitset
-	for i, key := range keys {
+	for i, at := range want {
+		word, union := words[i], i >= last && prefix
+		key := word
+		if union {
+			key = unionKey(word) // made again: a slice of keys cost app.wasm more
+		}
 		if i > last {
 			// The last word's letter (alt): its lists join the word's
 			// (h and b, still the last word's), and the word as itself
@@ -71,10 +76,10 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 		}
 		sh, _ := shards[i].(*shard) // there: err is nil
 		switch k := searchKeys(sh.keys, key); {
-		case k < len(sh.keys) && sh.keys[k] == key:
+		case uint(k) < uint(len(sh.keys)) && sh.keys[k] == key: // uint: no bounds check
 			sh.lists(k, h, b)
-		case key != words[i]: // no prefix entry: every term of the prefix's range
-			if err := s.expand(m, want[i], sh, words[i], h, b); err != nil {
+		case union: // no prefix entry: every term of the prefix's range
+			if err := s.expand(m, at, sh, word, h, b); err != nil {
 				return nil, err
 			}
 		}
