@@ -46,8 +46,8 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 // inBody tells whether document id has one of the query's words in its
 // body.
 func (q *query) inBody(id uint32) bool {
-	for _, b := range q.bodies {
-		if b.has(id) {
+	for _, ws := range q.words {
+		if ws.b.has(id) {
 			return true
 		}
 	}

@@ -9,15 +9,18 @@ import (
 // query is the documents a query matches: all of them, and for each word
 // those that have it in the headline and those that have it in the body.
 type query struct {
-	all      bitset
-	heads    []bitset
-	bodies   []bitset
-	maxScore int
+	all   bitset
+	words []wordSets // one a term
 	// alt is the letter the last word also matches as (articleRest), and
 	// exact the documents that have the word as itself: they come first.
 	alt   string
 	exact bitset
 }
+
+// wordSets are the documents that have a word in the headline (h) and in
+// the body (b): one slice of both, as one append cost app.wasm less than
+// two.
+type wordSets struct{ h, b bitset }
 
 // match finds the documents that have every word, the last as a prefix
 // when prefix is set, and then also as alt when that is not "" (see
@@ -26,7 +29,7 @@ type query struct {
 func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (*query, error) {
 	last := len(terms) - 1
 	words := terms
-	q := &query{maxScore: len(terms)}
+	q := &query{}
 	if prefix && alt != "" {
 		q.alt = alt
 		words = append(terms[:len(terms):len(terms)], alt)
@@ -72,7 +75,7 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 			q.exact = exact
 		} else {
 			h, b = newBitset(n), newBitset(n)
-			q.heads, q.bodies = append(q.heads, h), append(q.bodies, b)
+			q.words = append(q.words, wordSets{h, b})
 		}
 		sh, _ := shards[i].(*shard) // there: err is nil
 		switch k := searchKeys(sh.keys, key); {
@@ -89,8 +92,8 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 	for w := range all {
 		all[w] = ^uint64(0)
 	}
-	for i, h := range q.heads {
-		h, b := h[:len(all)], q.bodies[i][:len(all)]
+	for _, ws := range q.words {
+		h, b := ws.h[:len(all)], ws.b[:len(all)]
 		for w := range all {
 			all[w] &= h[w] | b[w]
 		}
@@ -132,7 +135,7 @@ func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset
 // first.
 func (q *query) rank(page int) []uint32 {
 	need := page * PerPage
-	tier := q.maxScore + 1 // a bucket for each score, twice with exact
+	tier := len(q.words) + 1 // a bucket for each score (0 to a term each), twice with exact
 	n := tier
 	if q.exact != nil {
 		n *= 2
@@ -145,8 +148,8 @@ scan:
 			j := uint32(w*64) + uint32(bits.TrailingZeros64(word))
 			word &= word - 1
 			score := 0
-			for _, h := range q.heads {
-				if h.has(j) {
+			for _, ws := range q.words {
+				if ws.h.has(j) {
 					score++
 				}
 			}
