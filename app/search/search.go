@@ -153,8 +153,13 @@ func (s *Searcher) Search(query string, page int) (res Results, err error) {
 // leaves out h.) One pass over the query for all three: a second, for
 // the words left out, cost app.wasm 1.1 kB.
 func parseQuery(query string) (terms []string, prefix bool, dropped []string) {
-	var words, as []string // the query's words, folded, once each; as the query writes them
-	k := -1                // the last word's index in words
+	// The query's words, folded, once each, and as the query writes them:
+	// at most one every two bytes (each a byte or more, with a separator
+	// between two), room made at once, which spares appends (a few
+	// hundred bytes of app.wasm each).
+	most := (len(query) + 1) / 2
+	words, as := make([]string, 0, most), make([]string, 0, most)
+	k := -1 // the last word's index in words
 	for t := (tokenizer{s: query}); ; {
 		start, end, w, ok := t.next()
 		if !ok {
@@ -165,7 +170,8 @@ func parseQuery(query string) (terms []string, prefix bool, dropped []string) {
 		prefix = k < 0
 		if prefix {
 			k = len(words)
-			words, as = append(words, f), append(as, query[start:end])
+			words, as = words[:k+1], as[:k+1]
+			words[k], as[k] = f, query[start:end]
 		}
 	}
 	n := min(len(words), MaxTerms-1)
@@ -181,10 +187,13 @@ func parseQuery(query string) (terms []string, prefix bool, dropped []string) {
 		words[n], as[n] = w, a
 		n++
 	}
+	if n > 0 { // else nil
+		terms = words[:n:n]
+	}
 	if len(as) > n {
 		dropped = as[n:]
 	}
-	return words[:n:n], prefix, dropped
+	return terms, prefix, dropped
 }
 
 // queryTerms is parseQuery without the words left out.
