@@ -18,7 +18,7 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	// match from the rest on: the head part's body has been read.
 	for k, id := range ids {
 		mt.alt = q.letterOf(id)
-		if h, ok := parts[k].(*docHead); ok && h.restLen > 0 && q.inBody(id) && mt.first(h.body) < 0 {
+		if h, ok := parts[k].val.(*docHead); ok && h.restLen > 0 && q.inBody(id) && mt.first(h.body) < 0 {
 			rests[k] = int(id)
 		}
 	}
@@ -27,8 +27,8 @@ func (s *Searcher) hits(m *manifest, q *query, ids []uint32, terms []string, pre
 	got = got[:len(ids)]
 	var hits []Hit
 	for k, id := range ids {
-		if h, ok := parts[k].(*docHead); ok {
-			rest, kept := got[k].(string)
+		if h, ok := parts[k].val.(*docHead); ok {
+			rest, kept := got[k].val.(string)
 			from := 0
 			if rests[k] >= 0 {
 				from = len(h.body)

@@ -1,15 +1,16 @@
 package search
 
-// get returns the parsed files of one kind for ids (shards, or documents'
-// head or rest parts), fetching at once those not kept; an id -1 is no
-// file, and its value is nil. A file that failed leaves its value nil,
-// and the first such error is returned. For an AtHand view of the
-// Searcher it only looks. The values come in ids' order, each a *shard,
-// a *docHead or a string (rest parts): not made a []*shard for shards,
-// whose loop cost app.wasm more than its callers' type assertions. The
-// files' names are made here, in the loop that starts the fetches:
-// each caller's loop of names cost app.wasm 1.7 kB more in all.
-func (s *Searcher) get(m *manifest, ids []int, kind fileKind) ([]any, error) {
+// get returns the items of the files of one kind for ids (shards, or
+// documents' head or rest parts), done, fetching at once those not kept;
+// an id -1 is no file, and its item is noFile. A file that failed has a
+// nil value, and the first such error is returned. For an AtHand view of
+// the Searcher it only looks. The values are each a *shard, a *docHead
+// or a string (rest parts): not copied out into a slice of values, nor
+// made a []*shard for shards, whose loops cost app.wasm more than their
+// callers' reading of items. The files' names are made here, in the loop
+// that starts the fetches: each caller's loop of names cost app.wasm
+// 1.7 kB more in all.
+func (s *Searcher) get(m *manifest, ids []int, kind fileKind) ([]*item, error) {
 	items := make([]*item, len(ids))
 	// A channel rather than a sync.WaitGroup, which app.wasm would link
 	// for this alone (1.6 kB of code).
@@ -17,6 +18,7 @@ func (s *Searcher) get(m *manifest, ids []int, kind fileKind) ([]any, error) {
 	n := 0
 	for k, id := range ids {
 		if id < 0 {
+			items[k] = noFile
 			continue
 		}
 		name := shardName(m.version, id)
@@ -32,15 +34,14 @@ func (s *Searcher) get(m *manifest, ids []int, kind fileKind) ([]any, error) {
 	for range n {
 		<-done
 	}
-	vals := make([]any, len(ids))
 	var err error
-	for k, it := range items {
-		if it != nil {
-			vals[k] = it.val
-			if err == nil {
-				err = it.err
-			}
+	for _, it := range items {
+		if err == nil {
+			err = it.err
 		}
 	}
-	return vals, err
+	return items, err
 }
+
+// noFile is the item of an id -1 (get): no value, no error.
+var noFile = &item{}

@@ -77,7 +77,7 @@ func (s *Searcher) match(m *manifest, terms []string, prefix bool, alt string) (
 			h, b = newBitset(n), newBitset(n)
 			q.words = append(q.words, wordSets{h, b})
 		}
-		sh, _ := shards[i].(*shard) // there: err is nil
+		sh, _ := shards[i].val.(*shard) // there: err is nil
 		switch k := searchKeys(sh.keys, key); {
 		case uint(k) < uint(len(sh.keys)) && sh.keys[k] == key: // uint: no bounds check
 			sh.lists(k, h, b)
@@ -117,9 +117,11 @@ func (s *Searcher) expand(m *manifest, at int, own *shard, w string, h, b bitset
 	if err != nil {
 		return err
 	}
-	shards[at-first] = own
-	for _, v := range shards {
-		sh, _ := v.(*shard) // there: err is nil, and own is at
+	for _, it := range shards {
+		sh, ok := it.val.(*shard) // there: err is nil
+		if !ok {
+			sh = own // at's, not fetched
+		}
 		for k := searchKeys(sh.keys, w); k < len(sh.keys) && strings.HasPrefix(sh.keys[k], w); k++ {
 			if !isUnionKey(sh.keys[k]) {
 				sh.lists(k, h, b)
