@@ -23,8 +23,8 @@ type cache struct {
 	// it cost get a check and a make, 190 bytes of app.wasm.
 	items map[string]*item
 	bytes int
-	// lastKey and lastQuery: the query last matched (Searcher.Search);
-	// a query only reads it.
+	// lastKey and lastQuery: the query last matched, as written, and its
+	// match (Searcher.Search); a query only reads it.
 	lastKey   string
 	lastQuery *query
 }

@@ -3,7 +3,6 @@ package search
 import (
 	"errors"
 	"slices"
-	"strings"
 )
 
 // PerPage is the number of hits in a page of results.
@@ -115,17 +114,17 @@ func (s *Searcher) Search(query string, page int) (res Results, err error) {
 	m, _ := it.val.(*manifest) // there: err is nil
 	// The query last matched is kept: an AtHand search that lacked a
 	// result's file leaves its match for the Search that follows, and
-	// the pages of one query's results share theirs.
-	mark, alt := "", ""
+	// the pages of one query's results share theirs. It is known by the
+	// query as written (one manifest a Searcher: its version is the
+	// same), which spares app.wasm making a key of its terms.
+	alt := ""
 	if prefix {
 		alt = prefixAlt(terms[len(terms)-1], query)
-		mark = "\x00*" + alt
 	}
-	key := strings.Join(terms, "\x00") + mark // one manifest a Searcher: its version is the same
 	c := s.cache
 	c.mu.Lock()
 	q := c.lastQuery
-	if c.lastKey != key {
+	if c.lastKey != query {
 		q = nil
 	}
 	c.mu.Unlock()
@@ -134,7 +133,7 @@ func (s *Searcher) Search(query string, page int) (res Results, err error) {
 			return
 		}
 		c.mu.Lock()
-		c.lastKey, c.lastQuery = key, q
+		c.lastKey, c.lastQuery = query, q
 		c.mu.Unlock()
 	}
 	res.Total = q.all.count()
