@@ -26,8 +26,9 @@ func (s *Searcher) get(m *manifest, ids []int, kind fileKind) ([]*item, error) {
 			name = docName(m.version, id, kind == kindRest)
 		}
 		n++
+		it := &items[k] // the goroutine takes its slot: fewer words kept, no bounds check
 		go func() {
-			items[k] = s.cache.get(s, name, kind, m.docs)
+			*it = s.cache.get(s, name, kind, m.docs)
 			done <- struct{}{}
 		}()
 	}
