@@ -149,11 +149,12 @@ func (r *listReader) id(x uint64) uint32 {
 // list reads a list coded as code, adding its ids to into, or, with into
 // nil, skipping it.
 func (r *listReader) list(code byte, into bitset) {
+	n := uint64(r.n) // read once: r checked for nil once, not in each case
 	switch code {
 	case listEmpty:
 	case listDelta:
 		count := r.uvarint()
-		if count > uint64(r.n) {
+		if count > n {
 			r.bad = true
 			return
 		}
@@ -168,7 +169,7 @@ func (r *listReader) list(code byte, into bitset) {
 		}
 	case listRuns:
 		runs := r.uvarint()
-		if runs > uint64(r.n) {
+		if runs > n {
 			r.bad = true
 			return
 		}
@@ -176,7 +177,7 @@ func (r *listReader) list(code byte, into bitset) {
 		for k := uint64(0); k < runs && !r.bad; k++ {
 			start := end + r.uvarint()
 			end = start + r.uvarint() + 1
-			if end > uint64(r.n) {
+			if end > n {
 				r.bad = true
 				return
 			}
@@ -187,7 +188,7 @@ func (r *listReader) list(code byte, into bitset) {
 	case listBitmap:
 		first, nbytes := r.uvarint(), r.uvarint()
 		bitmap := r.data[r.i:] // one bounds check, which spares the next
-		if r.bad || first > uint64(r.n) || nbytes > uint64(len(bitmap)) || (first+nbytes)*8 > uint64(r.n)+7 {
+		if r.bad || first > n || nbytes > uint64(len(bitmap)) || (first+nbytes)*8 > n+7 {
 			r.bad = true
 			return
 		}
