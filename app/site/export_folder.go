@@ -479,7 +479,7 @@ func (w *exportWriter) checkWritable(moved, removed []string) error {
 	all := slices.Concat(moved, removed)
 	tried := make(map[string]bool)
 	proven := make(map[any]bool)
-	for _, f := range all {
+	for i, f := range all {
 		for dir := path.Dir(f); !tried[dir]; dir = path.Dir(dir) {
 			tried[dir] = true
 			name := filepath.Join(w.root, filepath.FromSlash(dir))
@@ -491,6 +491,12 @@ func (w *exportWriter) checkWritable(moved, removed []string) error {
 				return notWritable(name, err)
 			}
 			if !info.IsDir() {
+				if i >= len(moved) {
+					// A file removed, under a file now: gone with its
+					// folder (removeFiles passes it by). A file moved
+					// under it came first, and was refused.
+					break
+				}
 				return fmt.Errorf("%s is a file, where the site has a folder: move it away, then export again", name)
 			}
 			kind, known := folderKind(info)

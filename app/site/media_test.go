@@ -328,3 +328,34 @@ func TestExportRefusesWhatStandsInTheWay(t *testing.T) {
 		})
 	}
 }
+
+// TestExportStaleFileUnderAFile updates an export whose publisher put a
+// file where a folder of the last export's was, a folder the update no
+// longer has: its stale files are gone with it, and the update goes
+// through, the publisher's file kept. checkWritable once refused it as
+// "a file, where the site has a folder", which the site no longer had,
+// and every later export the same.
+func TestExportStaleFileUnderAFile(t *testing.T) {
+	pic := testfiles.PNG(t)
+	media, out := filepath.Join(t.TempDir(), "media"), filepath.Join(t.TempDir(), "site")
+	testfiles.Write(t, media, map[string][]byte{"x/y.png": pic})
+	if _, err := mediaSite(t, exportData("one", "alpha"), media).Export(t.Context(), out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(out, "media", "x")); err != nil {
+		t.Fatal(err)
+	}
+	testfiles.Write(t, out, map[string][]byte{"media/x": []byte("synthetic")})
+	if err := os.RemoveAll(media); err != nil {
+		t.Fatal(err)
+	}
+	testfiles.Write(t, media, map[string][]byte{"c.png": pic})
+	if _, err := mediaSite(t, exportData("two", "alpha"), media).Export(t.Context(), out); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	got := files(t, out)
+	if got["media/c.png"] != string(pic) || got["media/x"] != "synthetic" {
+		t.Errorf("media/c.png %d bytes, media/x %q; want the photo and the publisher's file", len(got["media/c.png"]), got["media/x"])
+	}
+	noLeftovers(t, out)
+}
