@@ -475,7 +475,12 @@ const probeName = ".dateline-probe-*"
 //     one is made (a photo whose name was a folder's in the last export).
 //   - no file replaced or removed is kept by its folder's sticky bit
 //     (stickyKeeps), which the file made by the try does not meet.
+//
+// Each list is taken in the order of its names, so that of several
+// files in the way the same is named at every try (the files are
+// staged, and the last export's listed, in no set order).
 func (w *exportWriter) checkWritable(moved, removed []string) error {
+	moved, removed = slices.Sorted(slices.Values(moved)), slices.Sorted(slices.Values(removed))
 	all := slices.Concat(moved, removed)
 	tried := make(map[string]bool)
 	proven := make(map[any]bool)
