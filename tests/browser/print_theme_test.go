@@ -320,15 +320,7 @@ func TestPrintSaved(t *testing.T) {
 	t.Parallel()
 	h := printHost(t)
 	tb := newTab(t, 800, 900)
-	for _, slug := range []string{"print-first", "print-second"} {
-		tb.mustLoad(h.URL+dlpage.ArticlePath(slug), http.StatusOK)
-		tb.waitLive()
-		tb.waitReader()
-		tb.keys("saving "+slug, "s")
-		tb.waitFor(slug+" saved", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "true"`, 5*time.Second)
-	}
-	tb.mustLoad(h.URL+dlpage.SavedPath, http.StatusOK)
-	tb.waitLive()
+	tb.openSaved(h.URL, "print-first", "print-second")
 	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list a").length === 2`, 10*time.Second)
 	tb.emulateMedia("print")
 	eval[chromedp.Void](tb, `window.dispatchEvent(new Event("beforeprint"))`)

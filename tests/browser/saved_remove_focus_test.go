@@ -25,15 +25,7 @@ func TestSavedRemoveKeepsPlace(t *testing.T) {
 	t.Parallel()
 	h := syntheticHost(t)
 	tb := newTab(t, 1280, 900)
-	for _, slug := range []string{slugAlpha, slugBravo, slugCharlie} {
-		tb.mustLoad(h.URL+dlpage.ArticlePath(slug), http.StatusOK)
-		tb.waitLive()
-		tb.waitReader()
-		tb.keys("saving "+slug, "s")
-		tb.waitFor(slug+" saved", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "true"`, 5*time.Second)
-	}
-	tb.mustLoad(h.URL+dlpage.SavedPath, http.StatusOK)
-	tb.waitLive()
+	tb.openSaved(h.URL, slugAlpha, slugBravo, slugCharlie)
 	tb.waitFor("the saved list", `document.querySelectorAll(".saved-list .saved-remove").length === 3`, 10*time.Second)
 	focused := `(() => { const e = document.activeElement; return !e ? "" : e.id === "page-title" ? "heading" : e.getAttribute("data-slug") || e.tagName; })()`
 	for _, step := range []struct{ remove, want string }{
@@ -50,4 +42,19 @@ func TestSavedRemoveKeepsPlace(t *testing.T) {
 		}
 	}
 	tb.checkConsole(nil)
+}
+
+// openSaved saves the articles of slugs on the site at base, each from
+// its page with the Save key, and opens the saved articles' page, live.
+func (tb *tab) openSaved(base string, slugs ...string) {
+	tb.t.Helper()
+	for _, slug := range slugs {
+		tb.mustLoad(base+dlpage.ArticlePath(slug), http.StatusOK)
+		tb.waitLive()
+		tb.waitReader()
+		tb.keys("saving "+slug, "s")
+		tb.waitFor(slug+" saved", `document.querySelector(".tool-save").getAttribute("aria-pressed") === "true"`, 5*time.Second)
+	}
+	tb.mustLoad(base+dlpage.SavedPath, http.StatusOK)
+	tb.waitLive()
 }
