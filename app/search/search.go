@@ -194,9 +194,3 @@ func parseQuery(query string) (terms []string, prefix bool, dropped []string) {
 	}
 	return terms, prefix, dropped
 }
-
-// queryTerms is parseQuery without the words left out.
-func queryTerms(query string) ([]string, bool) {
-	terms, prefix, _ := parseQuery(query)
-	return terms, prefix
-}

@@ -520,7 +520,7 @@ func TestTotalsMatchBruteForce(t *testing.T) {
 	}
 	for _, q := range []string{"lorem", "lorem ipsum", "ka", "kalo dolor", "dolor ka", "zzz", "سی", rareWord, "lorem " + rareWord, "ex", "e", "synthetic 7"} {
 		t.Run(q, func(t *testing.T) {
-			terms, prefix := queryTerms(q)
+			terms, prefix, _ := parseQuery(q)
 			if alt := prefixAlt(terms[len(terms)-1], q); prefix && alt != "" {
 				t.Fatalf("%q's last word also matches as %q, which this model does not know", q, alt)
 			}
@@ -606,7 +606,7 @@ func TestShardSelection(t *testing.T) {
 			if _, err := s.Search(tt.query, 1); err != nil {
 				t.Fatal(err)
 			}
-			terms, prefix := queryTerms(tt.query)
+			terms, prefix, _ := parseQuery(tt.query)
 			allowed := map[int]bool{}
 			for k, term := range terms {
 				if k < len(terms)-1 || !prefix {
@@ -646,7 +646,7 @@ func TestShardSelection(t *testing.T) {
 	// one match read first must not be fetched again.
 	t.Run("ExpandWithTinyCache", func(t *testing.T) {
 		for _, q := range []string{"kalo", "dolor sit kalomi"} {
-			terms, prefix := queryTerms(q)
+			terms, prefix, _ := parseQuery(q)
 			if last := terms[len(terms)-1]; !prefix || hasUnion(last) {
 				t.Fatalf("%q: the test needs a last word without a prefix entry", q)
 			}
