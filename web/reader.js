@@ -262,6 +262,17 @@
     return t;
   }
 
+  // stillHere returns a test of whether the reader is still on the page
+  // they are on now. The message that answers a tool (Save's, Share's) is
+  // its page's: an answer that comes once they have left it says nothing
+  // on the next page.
+  function stillHere() {
+    var at = location.pathname + location.search;
+    return function () {
+      return location.pathname + location.search === at;
+    };
+  }
+
   // dropToast takes a message away. Focus in it goes back to the control
   // that led to it, without scrolling, rather than fall to the page's
   // body (the start of the page for the next Tab).
@@ -944,8 +955,11 @@
           return false;
         }
       );
+      // The note is the article's page's (stillHere): a first install
+      // that ends once the reader has moved on says nothing there.
+      var here = stillHere();
       var note = function (key) {
-        if (isSaved(slug)) {
+        if (isSaved(slug) && here()) {
           toast(text(key), { id: "saved" });
         }
       };
@@ -1246,10 +1260,7 @@
     var url = pageURL();
     // The message is this page's: an answer that comes once the reader
     // has left it (the clipboard's, late) says nothing.
-    var at = location.pathname + location.search;
-    var onPage = function () {
-      return location.pathname + location.search === at;
-    };
+    var onPage = stillHere();
     var title = $("#page-title") ? $("#page-title").textContent : doc.title;
     // A tap kept from before this script ran (app/site/loader.js) can come
     // too late for the activation navigator.share needs, which would then
@@ -2194,15 +2205,16 @@
     toast(text("offline.older"), { id: "older", ms: 10000 });
   }
   // The note is its page's, as Share's message is (the link it copied or
-  // gives to copy): leaving the page (a link followed, a search, a move
-  // in the history) takes them away, before the next page's data, which
-  // may bring a note of its own (the worker's word comes as it is read).
+  // gives to copy) and Save's (kept for offline reading, or not): leaving
+  // the page (a link followed, a search, a move in the history) takes
+  // them away, before the next page's data, which may bring a note of its
+  // own (the worker's word comes as it is read).
   ["click", "submit", "popstate"].forEach(function (type) {
     window.addEventListener(
       type,
       function (e) {
         if (type !== "click" || (e.target.closest && e.target.closest("a[href]"))) {
-          $$(".toast-older, .toast-share", toasts).forEach(dropToast);
+          $$(".toast-older, .toast-share, .toast-saved", toasts).forEach(dropToast);
         }
       },
       true
