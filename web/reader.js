@@ -441,8 +441,13 @@
       });
   }
 
-  // startApp runs the app's scripts when data saver is turned off.
+  // startApp runs the app's scripts when data saver is turned off, but on
+  // a page whose loader is marked data-no-app (the offline page), which
+  // loader.js never starts it on either.
   function startApp() {
+    if (loader.hasAttribute("data-no-app")) {
+      return;
+    }
     var lite = loader.getAttribute("data-lite");
     var scripts = loader
       .getAttribute("data-scripts")
@@ -2976,10 +2981,17 @@
     };
     var before = look();
     var place = placeNow();
+    var wasSaver = root.hasAttribute("data-saver");
     apply(s);
     showSettings(s);
     if (place && !place.before && look() !== before) {
       goTo(place);
+    }
+    // Data saver turned off on a page since: this one, opened with it on,
+    // starts the app as a page opened now would (as change does), rather
+    // than stay the prerendered page with nothing to say why.
+    if (wasSaver && !root.hasAttribute("data-saver")) {
+      startApp();
     }
     markSaved();
     if (kept() !== leftWith) {
