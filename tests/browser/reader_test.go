@@ -569,13 +569,7 @@ func TestShareMessageStaysOnItsPage(t *testing.T) {
 			if c.shown != "" {
 				tb.waitFor("Share's message", `document.querySelector(".toasts").innerText.includes(`+jsString(c.shown)+`)`, 5*time.Second)
 			}
-			if c.back {
-				tb.goBack("going back")
-			} else {
-				tb.click("following Read More", `.story-body .read-more a[href="`+to+`"]`)
-			}
-			slug := strings.TrimPrefix(to, "/articles/")
-			tb.waitFor("the next page", `location.pathname === "`+to+`" && !!document.querySelector('.story[data-slug="`+slug+`"]')`, 10*time.Second)
+			tb.leaveFor(to, c.back)
 			for _, wait := range []time.Duration{0, 2 * time.Second} {
 				time.Sleep(wait)
 				if got := eval[string](tb, `[...document.querySelectorAll(".toast")].map((t) => t.innerText + " " + [...t.querySelectorAll("input")].map((i) => i.value).join(" ")).join(" | ")`); got != "" {
@@ -1679,4 +1673,18 @@ func TestHeaderRow(t *testing.T) {
 		t.Errorf("at 360 px the site name's link is %vpx wide around %vpx of name", w, text)
 	}
 	tb.checkConsole(func(m chromedp.ConsoleMessage) bool { return strings.HasSuffix(m.URL, "/favicon.ico") })
+}
+
+// leaveFor leaves an article's page for the article at path to, by Back
+// when back is set, else by its Read More link to it, and waits for that
+// article to be drawn.
+func (tb *tab) leaveFor(to string, back bool) {
+	tb.t.Helper()
+	if back {
+		tb.goBack("going back")
+	} else {
+		tb.click("following Read More", `.story-body .read-more a[href="`+to+`"]`)
+	}
+	slug := strings.TrimPrefix(to, "/articles/")
+	tb.waitFor("the next page", `location.pathname === "`+to+`" && !!document.querySelector('.story[data-slug="`+slug+`"]')`, 10*time.Second)
 }

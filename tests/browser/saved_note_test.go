@@ -4,7 +4,6 @@ package browser
 
 import (
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -53,13 +52,7 @@ func TestSavedNoteStaysOnItsPage(t *testing.T) {
 			if got := eval[string](tb, savedNoteJS); got != "Saved. Keeping it for offline reading…" {
 				t.Fatalf("while the worker installs, the note says %q", got)
 			}
-			if c.back {
-				tb.goBack("going back")
-			} else {
-				tb.click("following Read More", `.story-body .read-more a[href="`+to+`"]`)
-			}
-			slug := strings.TrimPrefix(to, "/articles/")
-			tb.waitFor("the next page", `location.pathname === "`+to+`" && !!document.querySelector('.story[data-slug="`+slug+`"]')`, 10*time.Second)
+			tb.leaveFor(to, c.back)
 			if got := eval[string](tb, messagesJS); got != "" {
 				t.Errorf("after leaving %s for %s: messages %q, want none", from, to, got)
 			}
