@@ -793,8 +793,12 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // hasDotSegment tells whether a request's path, unescaped, has a segment
-// "." or "..".
+// "." or "..". Every request asks: a path without "/." (almost all) is
+// answered without splitting it.
 func hasDotSegment(p string) bool {
+	if !strings.Contains(p, "/.") {
+		return false
+	}
 	for seg := range strings.SplitSeq(p, "/") {
 		if seg == "." || seg == ".." {
 			return true
