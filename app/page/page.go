@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind tells which page a path shows.
@@ -95,7 +96,12 @@ const (
 // rather than application/octet-stream, which hosts and CDNs send as it is.
 const SearchFileType = "application/x-dateline-search"
 
-// MaxQuery bounds a search query, in bytes: a longer one is cut.
+// MaxQuery bounds a search query, in characters (code points): a longer
+// one is cut. The search box's maxlength is the same figure, which the
+// browser counts in UTF-16 units, never fewer than code points: whatever
+// the box lets a reader type is searched whole, in any script (a bound in
+// bytes cut an Arabic query of more than 100 letters, whose tail the
+// reader never knew was gone).
 const MaxQuery = 200
 
 // SearchRef is the Ref of page n (from 1) of the results for query.
@@ -104,8 +110,17 @@ const MaxQuery = 200
 // noncharacter ("%EF%BF%BF", U+FFFF) is a space, as the page could not
 // show either: HTML forbids both.
 func SearchRef(query string, n int) Ref {
-	if len(query) > MaxQuery {
-		query = query[:MaxQuery]
+	// Characters are counted by their first bytes; bytes that are not
+	// UTF-8 are dropped below.
+	chars := 0
+	for i := 0; i < len(query); i++ {
+		if utf8.RuneStart(query[i]) {
+			if chars == MaxQuery {
+				query = query[:i]
+				break
+			}
+			chars++
+		}
 	}
 	query = strings.Map(func(r rune) rune {
 		if r < ' ' || r >= 0x7f && r < 0xa0 || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe {

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParse(t *testing.T) {
@@ -99,11 +100,23 @@ func TestParseURL(t *testing.T) {
 			}
 		})
 	}
-	if r := SearchRef(long+"é", 1); len(r.Slug) > MaxQuery {
-		t.Errorf("a query of %d bytes was kept whole", len(r.Slug))
-	}
-	if r := SearchRef(strings.Repeat("a", MaxQuery-1)+"é", 1); !utf8Valid(r.Slug) || len(r.Slug) != MaxQuery-1 {
-		t.Errorf("cutting a long query split a character")
+	// The bound counts characters, as the search box's maxlength does:
+	// what a reader can type is kept whole in any script.
+	arabic := strings.Repeat("سين ", MaxQuery/4) // synthetic: 200 letters and spaces
+	for _, tt := range []struct {
+		scenario, query, want string
+	}{
+		{"Latin past the bound", long + "é", strings.TrimSpace(long[:MaxQuery])},
+		{"Arabic at the bound, 2 bytes a letter", arabic + "x", strings.TrimSpace(arabic)},
+		{"Arabic one letter past the bound", arabic[:len(arabic)-1] + "نx", arabic[:len(arabic)-1] + "ن"},
+		{"4 bytes a character", strings.Repeat("𝑥", MaxQuery+1), strings.Repeat("𝑥", MaxQuery)},
+		{"stray continuation bytes count for nothing and are dropped", strings.Repeat("\x80", 3*MaxQuery) + "abc", "abc"},
+		{"the cut after a multibyte character", strings.Repeat("a", MaxQuery-1) + "éz", strings.Repeat("a", MaxQuery-1) + "é"},
+	} {
+		if got := SearchRef(tt.query, 1).Slug; got != tt.want || !utf8Valid(got) {
+			t.Errorf("%s: SearchRef kept %d characters (%d bytes), want %d (%d bytes)", tt.scenario,
+				utf8.RuneCountInString(got), len(got), utf8.RuneCountInString(tt.want), len(tt.want))
+		}
 	}
 }
 
