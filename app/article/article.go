@@ -88,7 +88,9 @@ func (s *Site) WithDefaults() Site {
 type Article struct {
 	// Slug names the article in its URL: /articles/<slug>.
 	Slug string `json:"slug"`
-	// Lang is a BCP 47 language tag; empty means DefaultLang.
+	// Lang is a BCP 47 language tag; empty means the edition's (the
+	// site's Lang), which the host's reading of a dataset gives it, and
+	// DefaultLang where there is no edition to say.
 	Lang     string    `json:"lang,omitempty"`
 	Headline string    `json:"headline"`
 	Dateline *Dateline `json:"dateline,omitempty"`

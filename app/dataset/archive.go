@@ -90,6 +90,9 @@ type Archive struct {
 	// such as labels its edition leaves in English; placed like problems.
 	Warnings []Problem
 
+	// lang is the edition's language (the site's "lang"), which an
+	// article without a "lang" of its own is in; "" for DefaultLang.
+	lang     string
 	files    []*file
 	links    []Link // the links to folders that the listing followed
 	seed     maphash.Seed
@@ -289,7 +292,7 @@ func (a *Archive) Article(slug string) (art *article.Article, ok bool, err error
 	f := a.files[e.file]
 	raw, err := f.readAt(e.off, int(e.size))
 	if err == nil && maphash.Bytes(a.seed, raw) == e.sum {
-		art, err := decode(raw, slug, f)
+		art, err := a.decode(raw, slug, f)
 		return art, true, err
 	}
 	if f.path == "" {
@@ -313,7 +316,7 @@ func (a *Archive) Article(slug string) (art *article.Article, ok bool, err error
 			break
 		}
 		if raw, err = f.readAt(off, int(e.size)); err == nil && maphash.Bytes(a.seed, raw) == e.sum {
-			art, err := decode(raw, slug, f)
+			art, err := a.decode(raw, slug, f)
 			return art, true, err
 		}
 	}
@@ -388,6 +391,15 @@ func (l *loader) finish() (a *Archive, err error) {
 	}
 	if !l.checkOnly {
 		a.Version = hex.EncodeToString(h.Sum(nil)[:8])
+	}
+	// An article without a "lang" is in the edition's language: known
+	// once every file is read, as any of a folder's may give the site.
+	if a.lang = a.Site.Lang; a.lang != "" {
+		for _, e := range a.entries {
+			if e.lang == "" {
+				e.lang = a.lang
+			}
+		}
 	}
 	if len(a.entries) == 0 && len(problems) == 0 {
 		problems = append(problems, Problem{File: l.name, Article: -1, Message: "the dataset has no articles", Hint: "add at least one article", empty: true})

@@ -685,3 +685,64 @@ func TestHTTPImageWarns(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleLangIsTheEditions checks that an article without a "lang" is
+// in the edition's language (the site's), in its summary, its neighbours'
+// and the article read again from its file, so that its page, its data
+// file, its feed entry and the news sitemap say one language: its page
+// said "en" in an Arabic edition, drawn left to right with English
+// labels, while its feed entry said "ar". The site may come in a later
+// file of a folder than the article; an article with a "lang" keeps it,
+// and without a site's "lang" an article has none (DefaultLang).
+func TestArticleLangIsTheEditions(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		files    map[string]string
+		want     map[string]string // slug → Lang
+	}{
+		{
+			scenario: "one file",
+			files: map[string]string{"news.json": `{"site": {"lang": "ar"}, "articles": [` +
+				story("plain", `"published": "2024-03-02"`) + `, ` + story("english", `"lang": "en", "published": "2024-03-01"`) + `]}`},
+			want: map[string]string{"plain": "ar", "english": "en"},
+		},
+		{
+			scenario: "site after the articles",
+			files: map[string]string{
+				"a.json": `{"articles": [` + story("plain", `"published": "2024-03-02"`) + `]}`,
+				"b.json": `{"articles": [` + story("sorani", `"lang": "ckb", "published": "2024-03-01"`) + `]}`,
+				"z.json": `{"site": {"lang": "ckb-IQ"}}`,
+			},
+			want: map[string]string{"plain": "ckb-IQ", "sorani": "ckb"},
+		},
+		{
+			scenario: "no site lang",
+			files: map[string]string{"news.json": `{"site": {"name": "Synthetic Times"}, "articles": [` +
+				story("plain", `"published": "2024-03-02"`) + `, ` + story("arabic", `"lang": "ar", "published": "2024-03-01"`) + `]}`},
+			want: map[string]string{"plain": "", "arabic": "ar"},
+		},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			a, err := Load(writeFiles(t, tt.files), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer a.Close()
+			for _, s := range a.Summaries(a.Home(), 0, a.Len()) {
+				if got, want := s.Lang, tt.want[s.Slug]; got != want {
+					t.Errorf("summary of %s: lang %q, want %q", s.Slug, got, want)
+				}
+				if newer, older := a.Neighbours(s.Slug); newer != nil && newer.Lang != tt.want[newer.Slug] || older != nil && older.Lang != tt.want[older.Slug] {
+					t.Errorf("neighbours of %s: %+v, %+v", s.Slug, newer, older)
+				}
+				art, ok, err := a.Article(s.Slug)
+				if err != nil || !ok {
+					t.Fatalf("Article(%s): %v, %v", s.Slug, ok, err)
+				}
+				if got, want := art.Lang, tt.want[s.Slug]; got != want {
+					t.Errorf("article %s: lang %q, want %q", s.Slug, got, want)
+				}
+			}
+		})
+	}
+}

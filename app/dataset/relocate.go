@@ -244,13 +244,17 @@ func (r *relocation) changedError(e *entry, f *file) *ChangedError {
 		Listed: r.listed, Stopped: r.stopped, Change: r.change}
 }
 
-// decode reads an article's checked bytes.
-func decode(raw []byte, slug string, f *file) (*article.Article, error) {
+// decode reads an article's checked bytes; one without a "lang" is in the
+// edition's language.
+func (a *Archive) decode(raw []byte, slug string, f *file) (*article.Article, error) {
 	art := new(article.Article)
 	rd := jsonread.NewReader(raw)
 	art.ReadJSON(rd)
 	if err := rd.End(); err != nil {
 		return nil, fmt.Errorf("article %q of %s: %w", slug, f.name, err)
+	}
+	if art.Lang == "" {
+		art.Lang = a.lang // the edition's, as its summary has it
 	}
 	return art, nil
 }

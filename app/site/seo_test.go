@@ -493,3 +493,45 @@ func TestNewsSitemapAgainIsCheap(t *testing.T) {
 		t.Errorf("%d bytes allocated a request for the same news sitemap, want under 4 MB", per)
 	}
 }
+
+// TestArticleInEditionLanguage: an article without a "lang" is in the
+// edition's language wherever it is said: its page (drawn right to left
+// in an Arabic edition, with the edition's labels), its JSON-LD, its data
+// file (what app.wasm draws it from), its feed entry and the news
+// sitemap. Its page and JSON-LD said "en" while the feed and the news
+// sitemap said "ar". An article with its own "lang" keeps it.
+func TestArticleInEditionLanguage(t *testing.T) {
+	recent := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
+	data := `{"site": {"name": "Synthetic Herald", "lang": "ar", "url": "https://news.example.org"}, "articles": [
+  {"slug": "plain", "headline": "مقال اصطناعي", "published": "` + recent + `",
+   "body": [{"type": "paragraph", "text": "نص اصطناعي للاختبار."}]},
+  {"slug": "english", "lang": "en", "headline": "Synthetic English story", "published": "2024-03-05",
+   "body": [{"type": "paragraph", "text": "Synthetic English text."}]}
+]}`
+	ts := newTestServer(t, []byte(data), testWeb(t, nil))
+	for slug, lang := range map[string]string{"plain": "ar", "english": "en"} {
+		root := htmltest.Parse(t, string(ts.get(t, "/articles/"+slug, "").raw))
+		story := root.WithClass("story")
+		if len(story) != 1 || story[0].Attrs["lang"] != lang || story[0].Attrs["dir"] != map[string]string{"ar": "rtl", "en": "ltr"}[lang] {
+			var attrs []map[string]string
+			for _, s := range story {
+				attrs = append(attrs, s.Attrs)
+			}
+			t.Errorf("/articles/%s: the story's element %v, want lang %q in its direction", slug, attrs, lang)
+		}
+		h := readHead(t, ts, "/articles/"+slug)
+		if len(h.jsonld) != 1 || !strings.Contains(h.jsonld[0], `"inLanguage":"`+lang+`"`) {
+			t.Errorf("/articles/%s: JSON-LD %q, want inLanguage %q", slug, h.jsonld, lang)
+		}
+		if file := string(ts.get(t, ts.DataBase+"/articles/"+slug+".json", "").raw); !strings.Contains(file, `"lang":"`+lang+`"`) {
+			t.Errorf("the data file of %s does not say lang %q:\n%s", slug, lang, file)
+		}
+	}
+	feedXML := string(ts.get(t, "/feed.xml", "").raw)
+	if strings.Count(feedXML, `<entry xml:lang="ar">`) != 1 || strings.Count(feedXML, `<entry xml:lang="en">`) != 1 {
+		t.Errorf("the feed's entries are not one in ar and one in en:\n%s", feedXML)
+	}
+	if news := string(ts.get(t, feed.NewsSitemapPath, "").raw); !strings.Contains(news, "<news:language>ar</news:language>") {
+		t.Errorf("the news sitemap does not say the story is in ar:\n%s", news)
+	}
+}

@@ -118,7 +118,7 @@ const notFoundPath = "/_not-found"
 // mix files of two forms (an index folded one way, a query another, a
 // manifest naming shards that are gone). TestDataFormat fails when the
 // files change and DataFormat does not.
-const DataFormat = 9
+const DataFormat = 10
 
 // dataPrefix is where every version's data path is.
 const dataPrefix = "/data/"
