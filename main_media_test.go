@@ -227,3 +227,46 @@ func TestValidateImageNearName(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateImageThroughLink names the symbolic link on the way to an
+// image that the media folder does not follow: one out of the folder (a
+// folder of photos linked in from another disk, or a photo), whose
+// photo the editor sees at its path, and one to nothing. validate said
+// "path escapes from parent" with the system call's name, or that the
+// image was not in the folder, with the name there to see.
+func TestValidateImageThroughLink(t *testing.T) {
+	data, media := mediaDataset(t, "/media/2024/photo.png", "/media/outside.png", "/media/gone.png", "/media/in/photo.png")
+	top := filepath.Dir(media)
+	testfiles.Write(t, top, map[string][]byte{"elsewhere/2024/photo.png": testfiles.PNG(t), "elsewhere/photo.png": testfiles.PNG(t)})
+	for link, target := range map[string]string{
+		"2024":        filepath.Join(top, "elsewhere", "2024"),
+		"outside.png": filepath.Join("..", "elsewhere", "photo.png"),
+		"gone.png":    "photo-removed.png",
+		"in":          ".", // a link inside the folder, followed
+	} {
+		if err := os.Symlink(target, filepath.Join(media, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout bytes.Buffer
+	err := dispatch([]string{"validate", "-media", media, data}, &stdout, io.Discard)
+	if err == nil {
+		t.Fatalf("accepted: %s", stdout.String())
+	}
+	for _, want := range []string{
+		": 3 problems\n",
+		"image /media/2024/photo.png cannot be served from the media folder " + media + ": 2024 is a link to " + filepath.Join(top, "elsewhere", "2024") +
+			", outside the folder, and the site serves nothing outside it (put the photo itself in the folder",
+		"image /media/outside.png cannot be served from the media folder " + media + ": outside.png is a link to " + filepath.Join("..", "elsewhere", "photo.png") + ", outside the folder",
+		"image /media/gone.png cannot be served from the media folder " + media + ": gone.png is a link to photo-removed.png, which does not exist (make gone.png lead to a file or folder that exists",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the problems lack %q:\n%v", want, err)
+		}
+	}
+	for _, wrong := range []string{"escapes", "statat", "is not in the media folder", "/media/in/photo.png"} {
+		if strings.Contains(err.Error(), wrong) {
+			t.Errorf("the problems say %q:\n%v", wrong, err)
+		}
+	}
+}

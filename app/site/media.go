@@ -135,6 +135,39 @@ func (m *Media) alike(name string) string {
 	return ""
 }
 
+// linkAlong says which symbolic link on the way to name, a path in slash
+// form relative to the folder, the folder does not follow, and what to
+// do: one that leads out of it (a photo there is the editor's to see at
+// name, and never the site's to serve), or one that leads to nothing;
+// "" when there is none.
+func (m *Media) linkAlong(name string) (link, hint string) {
+	parts := strings.Split(name, "/")
+	for i := range parts {
+		rel := filepath.FromSlash(path.Join(parts[:i+1]...))
+		full := filepath.Join(m.dir, rel)
+		info, err := os.Lstat(full)
+		if err != nil {
+			return "", "" // no such file: no link to blame
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		target, err := os.Readlink(full)
+		if err != nil {
+			return "", ""
+		}
+		if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Sprintf("%s is a link to %s, which does not exist", rel, target),
+				fmt.Sprintf("make %s lead to a file or folder that exists, or correct the path", rel)
+		}
+		if _, err := m.root.Stat(rel); err != nil {
+			return fmt.Sprintf("%s is a link to %s, outside the folder, and the site serves nothing outside it", rel, target),
+				"put the photo itself in the folder (a copy, or a folder mounted there), or correct the path"
+		}
+	}
+	return "", ""
+}
+
 // notRegular is a path of the media folder that is there, but not a
 // regular file: a folder, or a named pipe, a socket or a device, which
 // the site never serves (a pipe's reader waits for a writer, for ever
@@ -285,6 +318,12 @@ func ImageCheck(web fs.FS, media *Media) func(src string) (msg, hint string) {
 				var odd *notRegular
 				if errors.As(err, &odd) {
 					return fmt.Sprintf("image %s cannot be served: in the media folder %s, %s", src, media.dir, odd), fmt.Sprintf("replace %s with the photo's file", filepath.FromSlash(name))
+				}
+				if link, hint := media.linkAlong(name); link != "" {
+					// The editor sees the name in the folder: "not in the
+					// folder" would read as untrue, and "path escapes
+					// from parent" names no link.
+					return fmt.Sprintf("image %s cannot be served from the media folder %s: %s", src, media.dir, link), hint
 				}
 				if errors.Is(err, fs.ErrNotExist) {
 					if near := media.alike(name); near != "" {
