@@ -732,7 +732,19 @@ func makeDir(dir string) ([]string, error) {
 	}
 	var made []string
 	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		if _, err := os.Lstat(d); err == nil {
+		if info, err := os.Lstat(d); err == nil {
+			if info.Mode()&fs.ModeSymlink != 0 {
+				if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+					// A link to nothing (its folder removed, a disk
+					// not mounted), which MkdirAll refuses as "file
+					// exists".
+					target, err := os.Readlink(d)
+					if err != nil {
+						return nil, err
+					}
+					return nil, fmt.Errorf("%s is a link to %s, which does not exist: make the folder it leads to, or choose another directory", d, target)
+				}
+			}
 			break
 		}
 		made = append(made, d)

@@ -580,6 +580,40 @@ func TestExportKeepsItsFolder(t *testing.T) {
 	}
 }
 
+// TestExportIntoLinkToNothing exports into a symbolic link whose folder
+// is gone (removed, or on a disk not mounted), or into a folder under
+// one: refused, naming the link and where it leads, with nothing made.
+// The export said only "mkdir site: file exists" of a name that ls
+// shows, as a link.
+func TestExportIntoLinkToNothing(t *testing.T) {
+	s := exportSite(t, "one", "alpha")
+	for _, tt := range []struct{ scenario, under string }{
+		{"the link", ""},
+		{"a folder under it", filepath.Join("2024", "site")},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			parent := t.TempDir()
+			link := filepath.Join(parent, "site")
+			if err := os.Symlink(filepath.Join("mnt", "gone"), link); err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join(link, tt.under)
+			_, err := s.Export(t.Context(), dir)
+			want := link + " is a link to " + filepath.Join("mnt", "gone") + ", which does not exist: make the folder it leads to, or choose another directory"
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Fatalf("export into %s: %v; want %q", dir, err, want)
+			}
+			entries, err := os.ReadDir(parent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != 1 || entries[0].Name() != "site" || entries[0].Type()&fs.ModeSymlink == 0 {
+				t.Errorf("the refused export left %v beside the link (the link's folder made?)", entries)
+			}
+		})
+	}
+}
+
 // stopAfter is a context that ends after n calls to Err: an export
 // interrupted partway through writing its files.
 type stopAfter struct {
