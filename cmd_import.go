@@ -395,6 +395,15 @@ const (
 // than a name). The folder it goes in must exist.
 func toCreate(path string) (creation, error) {
 	folder := strings.HasSuffix(path, string(filepath.Separator)) || strings.HasSuffix(path, "/")
+	if info, err := os.Lstat(filepath.Clean(path)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A link to nothing, which a new dataset cannot take the place
+		// of: its file would be linked in "over" it ("file exists").
+		target, err := os.Readlink(filepath.Clean(path))
+		if err != nil {
+			return notCreated, fmt.Errorf("import: reading the link %s: %w; nothing was changed", path, err)
+		}
+		return notCreated, fmt.Errorf("import: %s is a link to %s, which does not exist: fix the link, or remove it, then import again; nothing was changed", path, target)
+	}
 	if !folder && !strings.EqualFold(filepath.Ext(path), ".json") {
 		return notCreated, fmt.Errorf("import: %s does not exist: to create a dataset there, give -data a file name ending in .json, or a folder's name ending in %c; nothing was changed", path, filepath.Separator)
 	}

@@ -648,30 +648,44 @@ func TestImportEmptyDatasetToStdout(t *testing.T) {
 
 // TestImportRefusesToCreate refuses to make a dataset where its folder
 // does not exist, or under a name the dataset's reader would not take
-// for a file of a folder; nothing is made.
+// for a file of a folder, or at a symbolic link to nothing (its file or
+// folder removed, a disk not mounted), which import said as "link
+// ./.news.json.123.tmp news.json: file exists"; nothing is made.
 func TestImportRefusesToCreate(t *testing.T) {
 	for _, tt := range []struct {
 		scenario string
 		data     string // in a new folder
+		link     string // where data leads, if it is a link
 		words    string // with DIR for the folder
 	}{
-		{"a file in a folder that does not exist", "no/such/new.json", "import: DIR/no/such/new.json does not exist, nor does the folder DIR/no/such to create it in: create the folder first, or check the path; nothing was changed"},
-		{"a folder in a folder that does not exist", "no/such/news/", "nor does the folder DIR/no/such to create it in"},
-		{"a name without .json", "news", "import: DIR/news does not exist: to create a dataset there, give -data a file name ending in .json, or a folder's name ending in /; nothing was changed"},
+		{"a file in a folder that does not exist", "no/such/new.json", "", "import: DIR/no/such/new.json does not exist, nor does the folder DIR/no/such to create it in: create the folder first, or check the path; nothing was changed"},
+		{"a folder in a folder that does not exist", "no/such/news/", "", "nor does the folder DIR/no/such to create it in"},
+		{"a name without .json", "news", "", "import: DIR/news does not exist: to create a dataset there, give -data a file name ending in .json, or a folder's name ending in /; nothing was changed"},
+		{"a file that is a link to nothing", "news.json", "gone/news.json", "import: DIR/news.json is a link to gone/news.json, which does not exist: fix the link, or remove it, then import again; nothing was changed"},
+		{"a folder that is a link to nothing", "news/", "gone", "import: DIR/news/ is a link to gone, which does not exist"},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			dir := t.TempDir()
 			data := filepath.Join(dir, filepath.FromSlash(tt.data))
+			made := 0
+			if tt.link != "" {
+				if err := os.Symlink(filepath.FromSlash(tt.link), data); err != nil {
+					t.Fatal(err)
+				}
+				made = 1
+			}
 			if strings.HasSuffix(tt.data, "/") {
 				data += string(filepath.Separator)
 			}
 			var stdout bytes.Buffer
 			err := dispatch([]string{"import", "-data", data, storyFile(t, syntheticStory)}, &stdout, &bytes.Buffer{})
-			if want := strings.ReplaceAll(tt.words, "DIR/", dir+string(filepath.Separator)); err == nil || !strings.Contains(err.Error(), want) {
+			want := strings.ReplaceAll(tt.words, "DIR/", dir+string(filepath.Separator))
+			want = strings.ReplaceAll(want, "a link to gone/", "a link to gone"+string(filepath.Separator))
+			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("error %v, want one holding %q", err, want)
 			}
-			if entries, err := os.ReadDir(dir); err != nil || len(entries) != 0 {
-				t.Errorf("made %d files (%v)", len(entries), err)
+			if entries, err := os.ReadDir(dir); err != nil || len(entries) != made {
+				t.Errorf("made %d files (%v)", len(entries)-made, err)
 			}
 			if stdout.Len() > 0 {
 				t.Errorf("printed %q", stdout.String())
