@@ -14,6 +14,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"log"
 	"math/rand/v2"
 	"os"
@@ -28,32 +30,67 @@ import (
 const perDay = 80
 
 func main() {
-	n := flag.Int("n", 1000, "number of articles")
-	seed := flag.Uint64("seed", 1, "random seed")
-	dir := flag.String("dir", "", "write a folder dataset into `DIR` (a file per article, 1,000 to a subfolder) instead of one file on standard output")
-	tag := flag.String("lang", "en", "the edition's `language`: "+languageTags()+" (Arabic and Sorani Kurdish write the placeholder words in Arabic script)")
-	flag.Parse()
+	var printed printedError
+	switch err := run(os.Args[1:], os.Stdout); {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &printed):
+		os.Exit(2) // the flag package has said what is wrong
+	default:
+		log.Fatalf("gendata: %v", err)
+	}
+}
+
+// printedError is a problem with the flags, which the flag package has
+// printed with their usage.
+type printedError struct{ error }
+
+func (e printedError) Unwrap() error { return e.error }
+
+// run generates the dataset the flags in args ask for, into the folder
+// -dir or onto stdout.
+func run(args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("gendata", flag.ContinueOnError)
+	n := flags.Int("n", 1000, "number of articles")
+	seed := flags.Uint64("seed", 1, "random seed")
+	dir := flags.String("dir", "", "write a folder dataset into `DIR` (a new or empty folder: a file per article, 1,000 to a subfolder) instead of one file on standard output")
+	tag := flags.String("lang", "en", "the edition's `language`: "+languageTags()+" (Arabic and Sorani Kurdish write the placeholder words in Arabic script)")
+	if err := flags.Parse(args); err != nil {
+		return printedError{err}
+	}
+	if flags.NArg() > 0 {
+		// gendata -n 10 out.json would write the dataset to the
+		// terminal, and out.json not at all.
+		return fmt.Errorf("unexpected argument %q: the dataset goes to standard output (gendata -n N > FILE), or into a folder with -dir DIR", flags.Arg(0))
+	}
 	if *n < 1 {
-		log.Fatal("gendata: -n must be at least 1")
+		return errors.New("-n must be at least 1")
 	}
 	lang, ok := languages[*tag]
 	if !ok {
-		log.Fatalf("gendata: -lang %q: not a language gendata writes (%s)", *tag, languageTags())
+		return fmt.Errorf("-lang %q: not a language gendata writes (%s)", *tag, languageTags())
+	}
+	if *dir != "" {
+		// Every .json file of a folder is the dataset's: a folder
+		// written before, for more articles, would keep those past N.
+		switch entries, err := os.ReadDir(*dir); {
+		case err == nil && len(entries) > 0:
+			return fmt.Errorf("-dir %s is not empty: give a new or empty folder (a folder dataset is every .json file in it, so what it holds would stay in the dataset)", *dir)
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("-dir %s: %w", *dir, err)
+		}
 	}
 	ds := Generate(*n, *seed, lang)
 	if *dir == "" {
-		w := bufio.NewWriterSize(os.Stdout, 1<<20)
+		w := bufio.NewWriterSize(stdout, 1<<20)
 		if err := write(w, ds); err != nil {
-			log.Fatalf("gendata: writing: %v", err)
+			return fmt.Errorf("writing: %w", err)
 		}
 		if err := w.Flush(); err != nil {
-			log.Fatalf("gendata: writing: %v", err)
+			return fmt.Errorf("writing: %w", err)
 		}
-		return
+		return nil
 	}
-	if err := writeFolder(*dir, ds); err != nil {
-		log.Fatalf("gendata: %v", err)
-	}
+	return writeFolder(*dir, ds)
 }
 
 func write(w *bufio.Writer, v any) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,5 +103,51 @@ func TestLanguages(t *testing.T) {
 				t.Error("numbers in ASCII digits only")
 			}
 		})
+	}
+}
+
+// TestRunRefuses: a file named as an argument (gendata -n 10 out.json)
+// is refused, not passed over with the dataset written to standard
+// output; so is a -dir that holds files, whose .json files would have
+// stayed in the dataset (a folder written for more articles kept those
+// past N); nothing is written. A new or empty folder takes the dataset.
+func TestRunRefuses(t *testing.T) {
+	used := t.TempDir()
+	if err := writeFolder(used, Generate(3, 1, languages["en"])); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadDir(filepath.Join(used, "000"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		scenario string
+		args     []string
+		want     string
+	}{
+		{"a file as an argument", []string{"-n", "2", "out.json"}, `unexpected argument "out.json": the dataset goes to standard output (gendata -n N > FILE), or into a folder with -dir DIR`},
+		{"a folder that holds files", []string{"-n", "1", "-dir", used}, "-dir " + used + " is not empty: give a new or empty folder"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(tt.args, &out)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("run(%q): %v, want %q", tt.args, err, tt.want)
+			}
+			if out.Len() > 0 {
+				t.Errorf("wrote %d bytes to standard output", out.Len())
+			}
+		})
+	}
+	if after, err := os.ReadDir(filepath.Join(used, "000")); err != nil || len(after) != len(before) {
+		t.Errorf("the used folder holds %d files, had %d (%v)", len(after), len(before), err)
+	}
+	for _, dir := range []string{filepath.Join(t.TempDir(), "new"), t.TempDir()} {
+		if err := run([]string{"-n", "2", "-dir", dir}, io.Discard); err != nil {
+			t.Fatalf("-dir %s: %v", dir, err)
+		}
+		if a, err := dataset.Load(dir, dataset.Options{}); err != nil || a.Len() != 2 {
+			t.Errorf("-dir %s: %v", dir, err)
+		}
 	}
 }
