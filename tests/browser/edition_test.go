@@ -273,3 +273,42 @@ func TestEditionFallbackIsolated(t *testing.T) {
 		saveShot(t, tb, shots, "edition-ar-fallback-320-dark.png")
 	}
 }
+
+// TestArticleWithoutLang opens, in a Sorani and an Arabic edition, an
+// article that gives no "lang": it is in the edition's language, on the
+// host's page and on the page the app draws from its data file (followed
+// from the home list), right to left with the edition's labels, where it
+// was lang="en", left to right with English labels (while its feed entry
+// said the edition's language). The English article keeps its own.
+func TestArticleWithoutLang(t *testing.T) {
+	t.Parallel()
+	for _, ed := range editions {
+		t.Run(ed.lang, func(t *testing.T) {
+			ds := editionDataset(ed.lang, ed.mark, ed.word)
+			ds.Articles[0].Lang = "" // edition-local
+			h := privateHost(t, "-data", writeDataset(t, ed.lang+"-no-lang.json", ds))
+			tb := newTab(t, 412, 900)
+			tb.do("setting the viewport", viewport(412, 900))
+			const storyJS = `(() => {
+  const a = document.querySelector("article.story");
+  return a ? [a.lang, a.dir, (document.querySelector(".related-title") || {}).textContent || ""] : [];
+})()`
+			check := func(how, slug, lang, dir, label string) {
+				t.Helper()
+				got := eval[[]string](tb, storyJS)
+				if len(got) != 3 || got[0] != lang || got[1] != dir || !strings.HasPrefix(got[2], label) {
+					t.Errorf("%s %s: <article lang dir> and related heading %q, want %q, %q, and %q first", how, slug, got, lang, dir, label)
+				}
+			}
+			tb.mustLoad(h.URL+"/articles/edition-local?wasm=false", http.StatusOK)
+			check("host's page", "edition-local", ed.lang, "rtl", ed.mark)
+			tb.mustLoad(h.URL+"/", http.StatusOK)
+			tb.waitLive()
+			tb.follow("the article without a lang", `.summary-headline a[href="/articles/edition-local"]`, "")
+			check("app's page", "edition-local", ed.lang, "rtl", ed.mark)
+			tb.follow("the English article", `.related a[href="/articles/edition-english"]`, "")
+			check("app's page", "edition-english", "en", "ltr", "")
+			tb.checkConsole(nil)
+		})
+	}
+}
