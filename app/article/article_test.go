@@ -532,7 +532,10 @@ func TestDirScripts(t *testing.T) {
 }
 
 // TestDateFault checks the words for a date that is not one: the two
-// slips editors' tools make most are named, with the date written right.
+// slips editors' tools make most are named, with the date written right;
+// a day, month or hour out of its range in a date of the right form is
+// named, with its range, not answered with the form to use (which
+// "2024-02-30" has).
 func TestDateFault(t *testing.T) {
 	for _, tt := range []struct {
 		scenario, date, msg, hint string
@@ -541,7 +544,13 @@ func TestDateFault(t *testing.T) {
 		{"with a fraction", "2021-12-07T09:30:00.5", "its time has no time zone", `"2021-12-07T09:30:00.5+03:00"`},
 		{"a space and no zone", "2021-12-07 09:30:00", "its time has no time zone", `"2021-12-07T09:30:00+03:00"`},
 		{"a space for the T", "2021-12-07 09:30:00Z", "a space stands between its date and its time", `"2021-12-07T09:30:00Z"`},
-		{"a day that is not", "2024-02-30", `"2024-02-30" is not a date`, `use "2006-01-02"`},
+		{"a day that is not", "2024-02-30", `"2024-02-30" is not a date: February 2024 has 29 days`, `check the day: 01 to 29`},
+		{"a day of a year that is not a leap year", "2023-02-29T10:00:00Z", `"2023-02-29T10:00:00Z" is not a date: February 2023 has 28 days`, `check the day: 01 to 28`},
+		{"day 0", "2024-04-00", "April 2024 has 30 days", `01 to 30`},
+		{"month 13", "2021-13-01", "its month is not 01 to 12", "check the month"},
+		{"hour 25", "2021-01-01T25:00:00Z", "its hour is not 00 to 23", "check the hour"},
+		{"hour 25 after a space", "2021-01-01 25:00:00Z", "its hour is not 00 to 23", "check the hour"},
+		{"a zone too far", "2021-01-01T10:00:00+25:00", "its time zone offset hour is out of range", `"+14:00"`},
 		{"a day first", "07/12/2021", `"07/12/2021" is not a date`, `use "2006-01-02"`},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {

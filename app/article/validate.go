@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -219,7 +220,40 @@ func dateFault(s string) (msg, hint string) {
 	if _, err := time.Parse("2006-01-02T15:04:05", t); err == nil {
 		return msg + ": its time has no time zone", fmt.Sprintf(`add "Z" for UTC or the zone's offset, such as %q`, t+"+03:00")
 	}
+	if what, ok := outOfRange(t); ok {
+		// Written in the right form, with a day or an hour that is not
+		// (30 February): the form is not what to change.
+		if what == "day" {
+			y, _ := strconv.Atoi(t[:4])
+			m, _ := strconv.Atoi(t[5:7])
+			days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			return msg + fmt.Sprintf(": %s %04d has %d days", time.Month(m), y, days), fmt.Sprintf("check the day: 01 to %02d", days)
+		}
+		ranges := map[string]string{"month": "01 to 12", "hour": "00 to 23", "minute": "00 to 59", "second": "00 to 59"}
+		if r, ok := ranges[what]; ok {
+			return msg + fmt.Sprintf(": its %s is not %s", what, r), fmt.Sprintf("check the %s", what)
+		}
+		return msg + fmt.Sprintf(": its %s is out of range", what), `check it: a zone's offset is at most "+14:00" or "-12:00"`
+	}
 	return msg, `use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z"`
+}
+
+// outOfRange says which part of s, a date or an RFC 3339 time in the
+// right form, is out of its range ("day", "month", "hour", "minute",
+// "second", "time zone offset hour"...); ok is false when the form
+// itself is wrong.
+func outOfRange(s string) (what string, ok bool) {
+	layout := time.RFC3339
+	if len(s) == len(time.DateOnly) {
+		layout = time.DateOnly
+	}
+	_, err := time.Parse(layout, s)
+	var pe *time.ParseError
+	if !errors.As(err, &pe) {
+		return "", false
+	}
+	what, ok = strings.CutSuffix(strings.TrimPrefix(pe.Message, ": "), " out of range")
+	return what, ok && len(s) >= len(time.DateOnly)
 }
 
 func (d *Dateline) validate(f *faults, p string) {
