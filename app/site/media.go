@@ -51,6 +51,12 @@ type Media struct {
 // OpenMedia opens the media folder dir.
 func OpenMedia(dir string) (*Media, error) {
 	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(dir); lerr == nil {
+			return nil, fmt.Errorf("opening the media folder: %s is a link to %s, which does not exist (a disk not mounted?): make the folder it leads to, or give -media another", dir, target)
+		}
+		return nil, fmt.Errorf("opening the media folder: %s does not exist: check the path given with -media", dir)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("opening the media folder: %w", err)
 	}

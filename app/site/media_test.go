@@ -359,3 +359,27 @@ func TestExportStaleFileUnderAFile(t *testing.T) {
 	}
 	noLeftovers(t, out)
 }
+
+// TestOpenMediaMissing: a -media folder that is not there says so, and one
+// that is a link to nothing (a disk of photos not mounted) names the link
+// and where it leads; both said "stat DIR: no such file or directory",
+// of a name that ls shows when it is a link.
+func TestOpenMediaMissing(t *testing.T) {
+	parent := t.TempDir()
+	link := filepath.Join(parent, "photos")
+	if err := os.Symlink(filepath.Join(parent, "mnt", "photos"), link); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dir, want string }{
+		{filepath.Join(parent, "nowhere"), "opening the media folder: " + filepath.Join(parent, "nowhere") + " does not exist: check the path given with -media"},
+		{link, "opening the media folder: " + link + " is a link to " + filepath.Join(parent, "mnt", "photos") + ", which does not exist (a disk not mounted?): make the folder it leads to, or give -media another"},
+	} {
+		m, err := site.OpenMedia(tt.dir)
+		if err == nil {
+			m.Close()
+		}
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("OpenMedia(%s): %v, want %q", tt.dir, err, tt.want)
+		}
+	}
+}
