@@ -1289,8 +1289,8 @@ func TestParseWithRefusesDescriptions(t *testing.T) {
 		opts     Options
 		words    string
 	}{
-		{"a month that is not", Options{Published: "2021-13-07"}, `the date given (-published): "2021-13-07" is not a date: use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z", or "now" for the current time`},
-		{"a day first", Options{Published: "07/12/2021"}, `the date given (-published): "07/12/2021" is not a date`},
+		{"a month that is not", Options{Published: "2021-13-07"}, `the date given (-published): "2021-13-07" is not a date: its month is not 01 to 12: check the month, or "now" for the current time`},
+		{"a day first", Options{Published: "07/12/2021"}, `the date given (-published): "07/12/2021" is not a date: use "2006-01-02" or an RFC 3339 time such as "2006-01-02T15:04:05Z", or "now" for the current time`},
 		{"a time without a zone", Options{Published: "2021-12-07T09:30:00"}, `"2021-12-07T09:30:00" is not a date`},
 		{"now in capitals", Options{Published: "NOW"}, `"NOW" is not a date`},
 		{"a blank section", Options{Section: " "}, "the section given (-section): section is empty"},
