@@ -48,6 +48,51 @@ func checkOrigin(u string) string {
 	return ""
 }
 
+// urlFault says why a browser does not open u, an http or https URL
+// that IsWebURL takes: a host or a port that it has none of (a link there
+// leads nowhere, an image there is never loaded); empty strings when it
+// opens it. A host of ASCII letters, digits, hyphens, dots and
+// underscores that does not end in a number, as most are, is taken
+// without the browser's IDNA mapping.
+func urlFault(u string) (msg, hint string) {
+	p, err := url.Parse(u)
+	if err != nil {
+		return "", "" // IsWebURL has parsed it
+	}
+	const fix = "correct the address: a browser does not open it"
+	if host := p.Hostname(); !plainHost(host) || strings.HasPrefix(p.Host, "[") || endsInNumber(host) {
+		if _, err := browserHost(p); err != nil {
+			return fmt.Sprintf("%q: host %q is not a valid host name: %v", u, host, err), fix
+		}
+	}
+	if port := p.Port(); port != "" {
+		if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+			return fmt.Sprintf("%q: port %s is not a valid port: a port is a number from 0 to 65535", u, port), fix
+		}
+	}
+	return "", ""
+}
+
+// plainHost reports whether host is made of ASCII letters, digits,
+// hyphens, dots and underscores only, with a letter or digit in it, and
+// no label in punycode ("xn--"), which the browser decodes.
+func plainHost(host string) bool {
+	if strings.Contains(strings.ToLower(host), "xn--") {
+		return false
+	}
+	alnum := false
+	for i := 0; i < len(host); i++ {
+		switch c := host[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			alnum = true
+		case c == '-', c == '.', c == '_':
+		default:
+			return false
+		}
+	}
+	return alnum
+}
+
 // unreachableHost says what the host of u, a valid origin (checkOrigin),
 // is when no one outside the machine or its network can reach it: "a
 // loopback address" (localhost, 127.0.0.1, [::1]), "a private network

@@ -297,6 +297,12 @@ func (fig *Figure) validate(f *faults, p string) {
 			case !IsWebURL(img.Src) && !IsSitePath(img.Src):
 				msg, hint := srcFault(img.Src)
 				f.add(ip+"/src", msg, hint)
+			case IsWebURL(img.Src):
+				if msg, hint := urlFault(img.Src); msg != "" {
+					// A warning, as an http one's.
+					f.add(ip+"/src", "image src "+msg, hint)
+					f.list[len(f.list)-1].Warn = true
+				}
 			}
 		}
 		f.text(ip+"/alt", img.Alt, MaxTextLength, false)
@@ -326,7 +332,7 @@ func (l Link) validate(f *faults, list string, i int) {
 	if l.Slug != "" && l.URL != "" {
 		f.add(at(""), "link has both slug and url", "keep slug for an article in this dataset, url for a page elsewhere")
 	}
-	if l.URL != "" && !IsWebURL(l.URL) {
+	if l.URL != "" {
 		f.webURL(at("/url"), l.URL)
 	}
 }
@@ -607,6 +613,12 @@ func scanText(s string, multiline bool) (n int, bad rune) {
 
 func (f *faults) webURL(p, s string) bool {
 	if IsWebURL(s) {
+		if msg, hint := urlFault(s); msg != "" {
+			// A warning: a site that showed the dead link before this
+			// check stays up, and can take new stories.
+			f.add(p, msg, hint)
+			f.list[len(f.list)-1].Warn = true
+		}
 		return true
 	}
 	if hasWebScheme(s) {
@@ -614,9 +626,34 @@ func (f *faults) webURL(p, s string) bool {
 			f.add(p, msg, hint)
 			return false
 		}
+		if msg, hint := hostFault(s); msg != "" {
+			f.add(p, msg, hint)
+			return false
+		}
 	}
 	f.add(p, fmt.Sprintf("%q is not an http or https URL", s), `only addresses starting with "https://" or "http://" can be links`)
 	return false
+}
+
+// hostFault says what is wrong with the host of u, an address that
+// starts as an http or https URL does but that IsWebURL refuses, when
+// the host is what is wrong: none ("https:///x"), or one that Go's
+// parser refuses, as a browser does (an escape such as "%20" in it);
+// empty strings otherwise. "not an http URL" would read as untrue.
+func hostFault(u string) (msg, hint string) {
+	_, rest, _ := strings.Cut(u, "//")
+	host := rest
+	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+		host = rest[:end]
+	}
+	const fix = "correct the address: a browser does not open it"
+	if host == "" {
+		return fmt.Sprintf("%q has no host name", u), fix
+	}
+	if _, err := url.Parse(u[:len(u)-len(rest)] + host); err != nil {
+		return fmt.Sprintf("%q: host %q is not a valid host name", u, host), fix
+	}
+	return "", ""
 }
 
 // homeKey is what two addresses of one home page share: the host (in any
@@ -644,6 +681,11 @@ func srcFault(src string) (msg, hint string) {
 	case strings.HasPrefix(src, "/") || hasWebScheme(src):
 		if msg, hint := escapeFault(src); msg != "" {
 			return "image src " + msg, hint
+		}
+		if hasWebScheme(src) {
+			if msg, hint := hostFault(src); msg != "" {
+				return "image src " + msg, hint
+			}
 		}
 	}
 	return fmt.Sprintf("image src %q is neither an https URL nor a path on this site", src), `use "https://..." or a path starting with "/"`
@@ -682,6 +724,10 @@ func escapeFault(u string) (msg, hint string) {
 		name = `"` + string(c) + `"`
 	default:
 		name = fmt.Sprintf("the control character %U", c)
+	}
+	if _, rest, ok := strings.Cut(u, "//"); ok && hasWebScheme(u) && !strings.ContainsAny(u[len(u)-len(rest):i], "/?#") {
+		// In the host: escaped, it is no host name either.
+		return fmt.Sprintf("%q has %s in its host name, which no host name has", u, name), "correct the address: a browser does not open it"
 	}
 	msg = fmt.Sprintf("%q has %s, which an address must escape", u, name)
 	if c == '\\' {

@@ -686,6 +686,36 @@ func TestHTTPImageWarns(t *testing.T) {
 	}
 }
 
+// TestBrowserRefusedAddressWarns: a link, an edition's address or an
+// image whose host or port a browser refuses (a port past 65535, an IPv4
+// address past 255) is a warning, placed at its field, as validate took
+// it and the page showed a link that leads nowhere or an image never
+// loaded; a warning, not a problem, so that a site that showed it before
+// this check stays up. Such an address that is otherwise plain (a
+// trailing dot, an underscore, a name in punycode) is not warned of.
+func TestBrowserRefusedAddressWarns(t *testing.T) {
+	fig := `"figures": [{"caption": "Synthetic.", "image": {"src": "https://300.1.2.3/x.jpg", "alt": "", "width": 640, "height": 480}}]`
+	rel := `"related": [{"title": "Synthetic", "url": "https://example.com:99999/synthetic"}, {"title": "Fine", "url": "https://a_b.example./x"}, {"title": "Fine too", "url": "https://xn--mgbh0fb.example/x"}]`
+	site := `"site": {"url": "https://news.example.org", "editions": [{"lang": "ar", "name": "Synthetic", "url": "https://ar.example.org:70000/"}]}`
+	data := []byte("{" + site + ", \"articles\": [\n  " + story("a", fig+", "+rel) + "\n]}")
+	arc, err := LoadBytesOptions("hosts.json", data, Options{CheckOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range arc.Warnings {
+		got = append(got, w.Pointer+": "+w.Message)
+	}
+	want := []string{
+		`/site/editions/0/url: "https://ar.example.org:70000/": port 70000 is not a valid port: a port is a number from 0 to 65535`,
+		`/articles/0/figures/0/image/src: image src "https://300.1.2.3/x.jpg": host "300.1.2.3" is not a valid host name: it ends in a number, which makes it an IPv4 address to a browser, and is not one: 300 is too large`,
+		`/articles/0/related/0/url: "https://example.com:99999/synthetic": port 99999 is not a valid port: a port is a number from 0 to 65535`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestArticleLangIsTheEditions checks that an article without a "lang" is
 // in the edition's language (the site's), in its summary, its neighbours'
 // and the article read again from its file, so that its page, its data
