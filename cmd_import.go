@@ -62,7 +62,7 @@ func importStory(args []string, stdout, stderr io.Writer) (err error) {
 	}
 	// -section "" would be no section, where -tag "" and -author "" are
 	// refused as slips: refused too.
-	if err := refuseEmpty("import", flags, "story file", "data", "o", "section"); err != nil {
+	if err := refuseEmpty("import", flags, "story file", "data", "o", "section", "published", "updated", "slug", "lang"); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {

@@ -223,7 +223,11 @@ func TestImportUpdated(t *testing.T) {
 }
 
 // TestImportRefusesDescriptions refuses a date, section or tag that the
-// model or the dataset refuses, naming the flag; nothing is written.
+// model or the dataset refuses, naming the flag; nothing is written. A
+// -published, -updated, -slug or -lang given as "" (an unset variable in
+// a script) is refused as -section "" is: each was taken for the flag
+// left out, the story imported undated, or with a slug, a permanent
+// address, made from its headline.
 func TestImportRefusesDescriptions(t *testing.T) {
 	for _, tt := range []struct {
 		scenario string
@@ -232,7 +236,11 @@ func TestImportRefusesDescriptions(t *testing.T) {
 	}{
 		{"not a date", []string{"-published", "07/12/2021"}, `the date given (-published): "07/12/2021" is not a date: use "2006-01-02" or an RFC 3339 time`},
 		{"no such day", []string{"-published", "2021-02-30"}, `"2021-02-30" is not a date`},
-		{"an empty date", []string{"-published", "", "-section", "!"}, `the section given (-section): section "!" has no letters or digits`},
+		{"an empty date", []string{"-published", ""}, `-published is empty (is a variable unset?): give it a value, or leave -published out`},
+		{"an empty update", []string{"-published", "2021-12-07", "-updated", ""}, `-updated is empty (is a variable unset?): give it a value, or leave -updated out`},
+		{"an empty slug", []string{"-slug", ""}, `-slug is empty (is a variable unset?): give it a value, or leave -slug out`},
+		{"an empty language", []string{"-lang", ""}, `-lang is empty (is a variable unset?): give it a value, or leave -lang out`},
+		{"a section without letters", []string{"-section", "!"}, `the section given (-section): section "!" has no letters or digits`},
 		{"a section spelt otherwise", []string{"-section", "politics"}, `the section given (-section), "politics", is spelt "Politics" in the dataset (both would be the page /sections/politics); give -section "Politics"`},
 		{"a tag spelt otherwise", []string{"-tag", "test"}, `the tag given (-tag "test") is spelt "Test" in the dataset`},
 		{"a section with an accent", []string{"-section", "Pólitics"}, `the section given (-section), "Pólitics", is spelt "Politics" in the dataset (search reads the two as one word, but each would have a page of its own); give -section "Politics"`},
