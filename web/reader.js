@@ -994,6 +994,11 @@
   // it, this registers it now rather than once the app has started
   // (workerstart.js, which then finds it there). A page a worker controls
   // costs nothing more: no registration is looked up.
+  //
+  // A registration without a worker, installing or other, is one whose
+  // script is still on its way (the app registered it a moment ago, as it
+  // went live): registering the same script again waits for it, where
+  // taking it as it was counted it failed.
   function workerReady() {
     var sw = navigator.serviceWorker;
     if (!sw || !("caches" in window)) {
@@ -1005,7 +1010,7 @@
     return sw
       .getRegistration()
       .then(function (reg) {
-        if (reg) {
+        if (reg && (reg.installing || reg.waiting || reg.active)) {
           return reg;
         }
         return keepSaver(root.hasAttribute("data-saver")).then(function () {

@@ -1,0 +1,89 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	dlpage "dateline/app/page"
+)
+
+// TestSaveWhileWorkerRegisters: on a first visit (data saver off), the
+// app goes live and registers the service worker (workerstart.js), and
+// the reader saves the article while the worker's script is still on its
+// way (its request held here; on a loopback it takes some 40 ms, on a
+// slow network a round trip or more). The registration is there, with no
+// worker yet, installing or other: the save took it for a failed one and
+// said "Saved to your list, but this device could not keep it for
+// offline reading.", though it had kept its copy and the worker installed
+// a moment later. The save now waits for that worker's install, as for
+// one it registers itself, and says the article opens offline once it
+// does; offline, it opens. The same on the page back from the
+// back/forward cache, left while the script was on its way.
+func TestSaveWhileWorkerRegisters(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	alpha, bravo := dlpage.ArticlePath(slugAlpha), dlpage.ArticlePath(slugBravo)
+	for _, c := range []struct {
+		name string
+		back bool
+	}{
+		{"at once", false},
+		{"back from the back/forward cache", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWatchedNet(t, h.URL)
+			w.hold("/app-worker.js")
+			tb := newTab(t, 1280, 800)
+			tb.extend(time.Minute)
+			tb.mustLoad(w.URL+alpha, http.StatusOK)
+			tb.waitLive()
+			tb.waitReader()
+			w.waitHolding(t, "/app-worker.js", 30*time.Second)
+			if c.back {
+				eval[chromedp.Void](tb, `window.__fromCache = false, addEventListener("pageshow", (e) => { if (e.persisted) window.__fromCache = true })`)
+				tb.mustLoad(w.URL+bravo, http.StatusOK)
+				eval[chromedp.Void](tb, `history.back()`)
+				waitAcrossContexts(t, tb, "alpha back from the back/forward cache (this test needs the browser's cache)",
+					`location.pathname === "`+alpha+`" && window.__fromCache === true`, 10*time.Second)
+			}
+			if got := evalAwait[string](tb, `navigator.serviceWorker.getRegistration().then((r) => r ? "installing " + !!r.installing + ", waiting " + !!r.waiting + ", active " + !!r.active : "none")`); got != "installing false, waiting false, active false" {
+				t.Fatalf("the worker's script held: registration %s, want one without a worker yet", got)
+			}
+			// Clicked and polled by script, as a page from the back/forward
+			// cache needs: chromedp's Poll keeps to the script context the
+			// page had before.
+			eval[chromedp.Void](tb, `document.querySelector(".tool-save").click()`)
+			waitAcrossContexts(t, tb, "the note", savedNoteJS+` !== ""`, 10*time.Second)
+			time.Sleep(500 * time.Millisecond) // a note the save had to change its mind about
+			if got := eval[string](tb, savedNoteJS); got != "Saved. Keeping it for offline reading…" {
+				t.Fatalf("the worker's script still on its way, the note says %q", got)
+			}
+			w.release("/app-worker.js")
+			waitAcrossContexts(t, tb, "the note once the worker installed", savedNoteJS+` !== "Saved. Keeping it for offline reading…"`, 45*time.Second)
+			if got := eval[string](tb, savedNoteJS); got != "Saved. It opens offline from Saved articles." {
+				t.Fatalf("once the worker installed, the note says %q", got)
+			}
+			if !evalAwait[bool](tb, `caches.open("dateline-saved").then((c) => c.match("`+alpha+`")).then((r) => !!r)`) {
+				t.Errorf("the saved articles' cache has no copy of %s", alpha)
+			}
+			waitAcrossContexts(t, tb, "a worker in charge of the page", `!!navigator.serviceWorker.controller`, 30*time.Second)
+			// From a page of its own: chromedp's waits keep to the script
+			// context the back/forward cache's page had before.
+			tb.mustLoad(w.URL+bravo, http.StatusOK)
+			tb.waitReader()
+			tb.goOffline()
+			tb.mustLoad(w.URL+alpha, http.StatusOK)
+			tb.waitReader()
+			if got := eval[string](tb, `document.querySelector("h1").innerText`); got != headAlpha {
+				t.Errorf("offline, the saved article shows %q, want %q", got, headAlpha)
+			}
+			tb.checkConsole(allowOffline)
+		})
+	}
+}
