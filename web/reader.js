@@ -39,6 +39,7 @@
   // app are told as they are drawn: shown).
   var FIRST_PAGE = location.pathname;
   var SAVED_CACHE = "dateline-saved";
+  var VERSION_CACHE = "dateline-" + VERSION; // the service worker's of this version (worker.js, CACHE)
   var META_CACHE = "dateline-meta"; // the service worker's small entries
   // The service worker's script, as go-app's app.js registers it
   // (app/site's workerPath).
@@ -899,14 +900,16 @@
 
   // keepOffline puts the article's page and data file in the saved
   // cache; the service worker answers from it when the network cannot.
-  function keepOffline(slug, pagePath) {
+  // With from, a cache's name, it takes them from that cache rather than
+  // the network.
+  function keepOffline(slug, pagePath, from) {
     if (!("caches" in window)) {
       return Promise.resolve();
     }
     var keep = function (cache, url, key) {
-      return fetch(url).then(function (r) {
-        if (!r.ok) {
-          throw new Error(url + " answered " + r.status);
+      return (from ? caches.match(url, { cacheName: from }) : fetch(url)).then(function (r) {
+        if (!r || !r.ok) {
+          throw new Error(url + (r ? " answered " + r.status : " is not in " + from));
         }
         return cache.put(key, r);
       });
@@ -953,11 +956,10 @@
       store.set(SAVED, list);
       var kept = keepOffline(slug, path).then(
         function () {
-          return true;
+          return null;
         },
         function (err) {
-          console.warn("dateline: keeping " + path + " offline:", err);
-          return false;
+          return err;
         }
       );
       // The note is the article's page's (stillHere): a first install
@@ -970,12 +972,32 @@
       };
       // Said only if the answer takes time (a first install).
       var waiting = setTimeout(note, 300, "article.saved_saving");
-      Promise.all([workerReady(), kept]).then(function (r) {
-        clearTimeout(waiting);
-        // The note says what is true: open offline, or not.
-        var ready = r[0] === "ready" && r[1];
-        note(ready ? "article.saved_note" : r[0] === "none" ? "article.saved_no_offline" : "article.saved_not_offline");
-      });
+      Promise.all([workerReady(), kept])
+        .then(function (r) {
+          // The copy failed (the network went, or the host did not
+          // answer) while the worker's first install went on: its cache,
+          // this version's, holds the article once it has ended, as it
+          // saves the whole site (up to 2,500 articles).
+          if (r[0] !== "ready" || !r[1]) {
+            return r;
+          }
+          return keepOffline(slug, path, VERSION_CACHE).then(
+            function () {
+              return [r[0], null];
+            },
+            function () {
+              return r;
+            }
+          );
+        })
+        .then(function (r) {
+          clearTimeout(waiting);
+          if (r[1]) {
+            console.warn("dateline: keeping " + path + " offline:", r[1]);
+          }
+          // The note says what is true: open offline, or not.
+          note(r[0] === "ready" && !r[1] ? "article.saved_note" : r[0] === "none" ? "article.saved_no_offline" : "article.saved_not_offline");
+        });
     }
     markSaved();
     goneNote();

@@ -87,3 +87,50 @@ func TestSaveWhileWorkerRegisters(t *testing.T) {
 		})
 	}
 }
+
+// TestSaveOfflineWhileInstalling: on a first visit (data saver off), the
+// worker's first install is under way (its last file, the offline page,
+// on its way) when the network goes, and the reader saves the article.
+// The save's own copy fails, offline; the install ends, its last file
+// already sent, with the article in the worker's cache. The save said
+// "Saved to your list, but this device could not keep it for offline
+// reading." and the saved articles' cache had no copy, to keep through
+// updates; it now takes the worker's copy once the install has ended, and
+// says the article opens offline; offline, it opens.
+func TestSaveOfflineWhileInstalling(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	alpha := dlpage.ArticlePath(slugAlpha)
+	w := newWatchedNet(t, h.URL)
+	w.hold("/_offline")
+	tb := newTab(t, 1280, 800)
+	tb.extend(time.Minute)
+	tb.mustLoad(w.URL+alpha, http.StatusOK)
+	tb.waitLive()
+	tb.waitReader()
+	w.waitHolding(t, "/_offline", 30*time.Second)
+	tb.goOffline()
+	tb.click("Save for later", ".tool-save")
+	tb.waitFor("the note", savedNoteJS+` !== ""`, 10*time.Second)
+	time.Sleep(500 * time.Millisecond) // a note the save had to change its mind about
+	if got := eval[string](tb, savedNoteJS); got != "Saved. Keeping it for offline reading…" {
+		t.Fatalf("the install still under way, the note says %q", got)
+	}
+	w.release("/_offline")
+	tb.waitFor("the note once the install ended", savedNoteJS+` !== "Saved. Keeping it for offline reading…"`, 45*time.Second)
+	if got := eval[string](tb, savedNoteJS); got != "Saved. It opens offline from Saved articles." {
+		t.Fatalf("once the install ended, the note says %q", got)
+	}
+	for _, key := range []string{alpha, "/_saved/articles/" + slugAlpha + ".json"} {
+		if !evalAwait[bool](tb, `caches.open("dateline-saved").then((c) => c.match("`+key+`")).then((r) => !!r && r.ok)`) {
+			t.Errorf("the saved articles' cache has no copy under %s", key)
+		}
+	}
+	tb.waitFor("a worker in charge of the page", `!!navigator.serviceWorker.controller`, 30*time.Second)
+	tb.mustLoad(w.URL+alpha, http.StatusOK)
+	tb.waitReader()
+	if got := eval[string](tb, `document.querySelector("h1").innerText`); got != headAlpha {
+		t.Errorf("offline, the saved article shows %q, want %q", got, headAlpha)
+	}
+	tb.checkConsole(allowOffline)
+}
