@@ -821,7 +821,8 @@ async function restOfSite() {
 
 // A version's cache holds the whole site once an install or saveRest has
 // saved every file of siteFiles: a mark in META says so, one per version
-// (activate removes the others).
+// (activate removes the others but the previous version's, whose cache
+// stays: carryRead reads it).
 const COMPLETE = "/_complete/";
 
 async function markComplete() {
@@ -907,7 +908,7 @@ async function activate() {
       .map((r) => new URL(r.url).pathname)
       .filter(
         (p) =>
-          (p.startsWith(COMPLETE) && p !== COMPLETE + VERSION) ||
+          (p.startsWith(COMPLETE) && p !== COMPLETE + VERSION && p !== COMPLETE + kept) ||
           (p.startsWith(FULL) && p !== FULL + VERSION) ||
           ((p.startsWith(HASHES_OF) || p.startsWith(BASE_OF)) && !p.endsWith("/" + VERSION) && !p.endsWith("/" + kept))
       )
@@ -1149,16 +1150,25 @@ async function carryBeforeDeleting(previous, gone) {
 // caches of names, the oldest version first, each cache's in the order it
 // kept them, with the app's first pages and their data files left out
 // (every install saves them); of those, and what READ held, it keeps the
-// latest READ_KEPT of each. In "all" mode this version's cache holds every
-// page, and nothing is carried.
+// latest READ_KEPT of each. A complete cache (this version's, or an older
+// one's: its mark is kept while it is) holds every page, not the pages
+// read: nothing is carried into or out of one. In "all" mode a cache that
+// is not (data saver's install, or storage that could not hold the whole
+// site) keeps pages as they are read, as past 2,500 articles, and they
+// are carried as there: they were lost at the second update with data
+// saver on.
 async function carryRead(names) {
-  if (ARTICLES === "all" || names.length === 0) {
+  if (names.length === 0 || (await isComplete())) {
     return;
   }
   const light = new Set(lightFiles());
   const pages = [];
   const files = [];
+  const meta = await caches.open(META);
   for (const name of names) {
+    if (await meta.match(COMPLETE + name.slice(CACHE_PREFIX.length))) {
+      continue;
+    }
     const from = await caches.open(name);
     for (const req of await from.keys()) {
       const url = new URL(req.url);
