@@ -662,6 +662,17 @@ func Caddyfile(d Deploy) ([]byte, error) {
 
 `)
 	caddyHeaderBlock(&b, "", headers, nil)
+	fmt.Fprintf(&b, `
+# Compressed as they go out (encode) or from the export's .br and .gz
+# files, any answer but a picture's or a font's may be: it says so to
+# shared caches (a CDN) whether or not it is, as nginx does. Caddy says it
+# only when it compresses, and a CDN that kept a copy sent whole, asked
+# for by a client that takes no compression, gave it to every reader
+# (app.wasm by its hashed name, 7.6 MB for 1.5, for a year). "?" sets it
+# where encode has not.
+@dateline_vary not path %s
+header @dateline_vary %s
+`, uncompressedExts(), caddyVary)
 	b.WriteString(`
 # The export's MIME types, as NginxConf gives them. The file server keeps
 # a Content-Type set before it.
@@ -787,6 +798,10 @@ request_header -If-Modified-Since
 @dateline_notfound expression ` + "`{err.status_code} == 404`" + `
 handle @dateline_notfound {
 	rewrite * ` + NotFoundPage + `
+	# Compressed as the pages are: the routes above, encode among them,
+	# do not run for an error.
+	header ` + caddyVary + `
+	encode zstd gzip
 	file_server
 }
 `)
@@ -797,6 +812,25 @@ handle @dateline_notfound {
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
+}
+
+// caddyVary is the header directive's arguments that add "Vary:
+// Accept-Encoding" to an answer that has none (encode adds it to those it
+// compresses).
+const caddyVary = `?Vary "Accept-Encoding"`
+
+// uncompressedExts are the path patterns of the export's files that no
+// host compresses: pictures and fonts ("*.png").
+func uncompressedExts() string {
+	var pats []string
+	for _, t := range exportTypes {
+		if !t.compress && t.typ != "application/wasm" {
+			for _, e := range t.exts {
+				pats = append(pats, "*."+e)
+			}
+		}
+	}
+	return strings.Join(pats, " ")
 }
 
 // caddyTextTypes matches the export's compressed types in encode's match
