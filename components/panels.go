@@ -152,7 +152,7 @@ func ReaderLabels(site *page.Site) (string, error) {
 		i18n.OfflineFailed, i18n.Offline, i18n.UpdateAvailable, i18n.UpdateReload,
 		i18n.SavedNote, i18n.SavedSaving, i18n.SavedNoOffline, i18n.SavedNotOffline, i18n.UnsavedNote, i18n.LinkCopied, i18n.CopyLink,
 		i18n.ListenPause, i18n.ListenResume, i18n.ListenNoVoice, i18n.PrintedFrom,
-		i18n.ContinueRead, i18n.SavedRemove, i18n.SavedGone, i18n.ArticleGone, i18n.DataSaverOn, i18n.Close,
+		i18n.ContinueRead, i18n.SavedRemove, i18n.SavedGone, i18n.SavedNotKept, i18n.ArticleGone, i18n.DataSaverOn, i18n.Close,
 		i18n.DatePattern, i18n.ErrorRetry, i18n.SettingsResetDone,
 	} {
 		texts[string(k)] = t.Text(k) // placeholders kept: reader.js fills them

@@ -901,18 +901,22 @@
   // keepOffline puts the article's page and data file in the saved
   // cache; the service worker answers from it when the network cannot.
   // With from, a cache's name, it takes them from that cache rather than
-  // the network.
-  function keepOffline(slug, pagePath, from) {
+  // the network; with orFetch too, what that cache lacks from the network.
+  function keepOffline(slug, pagePath, from, orFetch) {
     if (!("caches" in window)) {
       return Promise.resolve();
     }
     var keep = function (cache, url, key) {
-      return (from ? caches.match(url, { cacheName: from }) : fetch(url)).then(function (r) {
-        if (!r || !r.ok) {
-          throw new Error(url + (r ? " answered " + r.status : " is not in " + from));
-        }
-        return cache.put(key, r);
-      });
+      return (from ? caches.match(url, { cacheName: from }) : fetch(url))
+        .then(function (r) {
+          return r || !orFetch ? r : fetch(url);
+        })
+        .then(function (r) {
+          if (!r || !r.ok) {
+            throw new Error(url + (r ? " answered " + r.status : " is not in " + from));
+          }
+          return cache.put(key, r);
+        });
     };
     return caches.open(SAVED_CACHE).then(function (cache) {
       return Promise.all([keep(cache, pagePath, pagePath), keep(cache, DATA_BASE + "/articles/" + encodeURIComponent(slug) + ".json", savedDataKey(slug))]);
@@ -995,6 +999,9 @@
           if (r[1]) {
             console.warn("dateline: keeping " + path + " offline:", r[1]);
           }
+          // An article without its copy gets it once a worker is in place
+          // and the connection allows (keepMissing); the list says so.
+          setKept({ slug: slug, path: path }, !r[1]);
           // The note says what is true: open offline, or not.
           note(r[0] === "ready" && !r[1] ? "article.saved_note" : r[0] === "none" ? "article.saved_no_offline" : "article.saved_not_offline");
         });
@@ -1049,6 +1056,125 @@
           return "failed";
         }
       );
+  }
+
+  // keepMissing gives the saved articles that lack their saved copy theirs:
+  // one saved while no copy could be made (offline, or the host gone)
+  // before a worker was in place, or while its install failed. Nothing
+  // else would make it (the worker refreshes the copies there are): the
+  // article opened offline from a version's cache at most, and not once
+  // an update had replaced that cache. It runs once a worker is in place:
+  // as the page starts, when an install this page follows ends or a worker
+  // takes the page, and when the connection comes back. Each copy comes
+  // from this version's cache, which the install filled (the whole site
+  // up to 2,500 articles), and what that lacks from the network when
+  // online: nothing the worker holds is downloaded again. The saved list
+  // marks the entries still without one (drawSaved).
+  var missing = { run: null, again: false };
+  function keepMissing() {
+    var sw = navigator.serviceWorker;
+    if (!sw || !("caches" in window) || !savedList().length) {
+      return;
+    }
+    if (missing.run) {
+      missing.again = true;
+      return;
+    }
+    missing.run = sw
+      .getRegistration()
+      .then(function (reg) {
+        if (!reg || !(reg.active || reg.waiting)) {
+          return;
+        }
+        return caches
+          .open(SAVED_CACHE)
+          .then(function (cache) {
+            return cache.keys();
+          })
+          .then(function (reqs) {
+            var have = {};
+            reqs.forEach(function (r) {
+              have[new URL(r.url).pathname] = true;
+            });
+            // One article at a time: a cheap phone's reader is reading.
+            return savedList()
+              .filter(function (a) {
+                var has = have[a.path] && have[savedDataKey(a.slug)];
+                if (has && a.off) {
+                  setKept(a, true); // kept by a save that said it was not
+                }
+                return !has;
+              })
+              .reduce(function (done, a) {
+                return done.then(function () {
+                  var online = navigator.onLine;
+                  return keepOffline(a.slug, a.path, VERSION_CACHE, online).then(
+                    function () {
+                      setKept(a, true);
+                      // The save's note, still up on the article's page,
+                      // said it was not kept: it is now, and opens
+                      // offline (a worker is in place).
+                      var s = story();
+                      if (s && s.getAttribute("data-slug") === a.slug && $(".toast-saved", toasts)) {
+                        toast(text("article.saved_note"), { id: "saved" });
+                      }
+                    },
+                    function (err) {
+                      if (online) {
+                        console.warn("dateline: keeping " + a.path + " offline:", err);
+                      }
+                      setKept(a, false);
+                    }
+                  );
+                });
+              }, Promise.resolve());
+          });
+      })
+      .catch(function (err) {
+        console.warn("dateline: keeping saved articles offline:", err);
+      })
+      .then(function () {
+        missing.run = null;
+        if (missing.again) {
+          missing.again = false;
+          keepMissing();
+        }
+      });
+  }
+
+  // setKept records whether the saved article a ({slug, path}) has its
+  // saved copy (an entry without one is marked off), for the list to say
+  // so from its first paint. An article removed meanwhile has its copy
+  // removed too. A copy kept while the list is on screen has its mark
+  // hidden where it is, keeping its room until the list is drawn again:
+  // the entries below do not move under the reader.
+  function setKept(a, kept) {
+    if (!isSaved(a.slug)) {
+      forget(a);
+      return;
+    }
+    var list = savedList();
+    var changed = false;
+    list.forEach(function (x) {
+      if (x.slug === a.slug && !x.off !== kept) {
+        if (kept) {
+          delete x.off;
+        } else {
+          x.off = true;
+        }
+        changed = true;
+      }
+    });
+    if (!changed) {
+      return;
+    }
+    store.set(SAVED, list);
+    $$(".saved-list .saved-remove").forEach(function (b) {
+      var off = b.getAttribute("data-slug") === a.slug && $(".saved-off", b.parentNode);
+      if (off && kept) {
+        off.classList.add("saved-off-gone");
+      }
+    });
   }
 
   // installEnded resolves, once reg's install has ended, to whether a worker
@@ -1191,9 +1317,12 @@
         label(text("saved.remove")),
         el("span", { class: "visually-hidden", text: ": " + a.title }),
       ]);
-      list.appendChild(
-        el("li", { class: "saved-item" }, [el("a", { href: a.path, lang: a.lang, dir: a.dir, text: a.title }), doc.createTextNode(" "), remove])
-      );
+      var item = el("li", { class: "saved-item" }, [el("a", { href: a.path, lang: a.lang, dir: a.dir, text: a.title }), doc.createTextNode(" "), remove]);
+      if (a.off) {
+        // Not kept for offline reading (setKept): it opens online only.
+        item.insertBefore(el("span", { class: "saved-off", text: " — " + text("saved.not_kept") }), remove.previousSibling);
+      }
+      list.appendChild(item);
     });
     $(".saved-empty").hidden = saved.length > 0;
     doc.documentElement.toggleAttribute("data-saved", saved.length > 0);
@@ -2139,6 +2268,7 @@
     status.update = status.update || updateOnline;
     paintStatus();
     saveAgain(false);
+    keepMissing();
   });
   // openWhenReachable reloads the offline page once the site answers for
   // its address (with the page, or that there is none): a HEAD, which the
@@ -2374,6 +2504,7 @@
       if (ok) {
         retry.failures = 0;
         clearTimeout(retry.timer);
+        keepMissing();
         if (status.state === "failed" || (status.state === "saving" && !status.total)) {
           // A worker is in place, but no install reported to this page (a
           // try that found one already there): the worker says what it
@@ -2479,7 +2610,9 @@
     });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       askStatus();
+      keepMissing();
     });
+    keepMissing();
     onWorker(window.datelineWorkerReport); // kept by boot.js, if it ran first
     // Asked whether or not the worker controls this page: a page opened
     // while the worker was installing is not controlled, and may have

@@ -108,8 +108,9 @@ const (
 	SavedTitle            Key = "saved.title"
 	SavedEmpty            Key = "saved.empty"
 	SavedRemove           Key = "saved.remove"
-	SavedGone             Key = "saved.gone"   // a saved article's entry, when the site no longer has it
-	ArticleGone           Key = "article.gone" // the note atop such an article's saved copy
+	SavedGone             Key = "saved.gone"     // a saved article's entry, when the site no longer has it
+	SavedNotKept          Key = "saved.not_kept" // a saved article's entry, when this device has no copy of it yet
+	ArticleGone           Key = "article.gone"   // the note atop such an article's saved copy
 	ContinueReading       Key = "continue.title"
 	ContinueRead          Key = "continue.read"
 	Settings              Key = "settings.button"
@@ -260,6 +261,7 @@ var labels = [...]label{
 	{SavedEmpty, "Nothing saved yet. Choose “Save for later” on an article to keep it here, readable offline."},
 	{SavedRemove, "Remove"},
 	{SavedGone, "no longer on the site"},
+	{SavedNotKept, "not kept for offline reading yet"},
 	{ArticleGone, "This article is no longer on the site. This is your saved copy."},
 	{ContinueReading, "Continue reading"},
 	{ContinueRead, "{percent}% read"},

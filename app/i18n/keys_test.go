@@ -113,6 +113,7 @@ func TestEnglish(t *testing.T) {
 		{"saved.empty", "Nothing saved yet. Choose “Save for later” on an article to keep it here, readable offline."},
 		{"saved.remove", "Remove"},
 		{"saved.gone", "no longer on the site"},
+		{"saved.not_kept", "not kept for offline reading yet"},
 		{"article.gone", "This article is no longer on the site. This is your saved copy."},
 		{"continue.title", "Continue reading"},
 		{"continue.read", "{percent}% read"},

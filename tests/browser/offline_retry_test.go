@@ -179,8 +179,14 @@ const (
 // not saved.
 func failFirstInstall(t *testing.T, tb *tab, d *droppingNet) {
 	t.Helper()
+	failFirstInstallAt(t, tb, d, "/")
+}
+
+// failFirstInstallAt is failFirstInstall on the page at path.
+func failFirstInstallAt(t *testing.T, tb *tab, d *droppingNet, path string) {
+	t.Helper()
 	tb.addScript(statusRecorder)
-	tb.mustLoad(d.URL+"/", http.StatusOK)
+	tb.mustLoad(d.URL+path, http.StatusOK)
 	tb.waitLive()
 	tb.waitFor(`the status line to say "Not saved for offline"`, statusText+` === "Not saved for offline"`, 30*time.Second)
 	type state struct {

@@ -4,6 +4,7 @@ package browser
 
 import (
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -133,4 +134,72 @@ func TestSaveOfflineWhileInstalling(t *testing.T) {
 		t.Errorf("offline, the saved article shows %q, want %q", got, headAlpha)
 	}
 	tb.checkConsole(allowOffline)
+}
+
+// TestSaveKeptOnceWorkerInstalls: on a first visit (data saver off), the
+// worker's first install fails (the connection drops, the host goes for a
+// while) and the reader saves the article with the host still gone: no
+// copy, no worker, and the note says "Saved to your list, but this device
+// could not keep it for offline reading." The host back, the reader opens
+// Saved articles, which says from its first paint that the article is
+// not kept for offline reading yet; that page's app installs the worker,
+// whose cache holds the article. Nothing then copied it into the saved
+// articles' cache: it opened offline from that version's cache only, not
+// once an update had replaced it, as saved articles do. It is now copied
+// from the worker's cache (not downloaded again), the mark goes without
+// moving the list, and a reload of the list shows no mark.
+func TestSaveKeptOnceWorkerInstalls(t *testing.T) {
+	t.Parallel()
+	h := privateHost(t, "-data", writeDataset(t, "kept-later.json", synthetic()))
+	alpha := dlpage.ArticlePath(slugAlpha)
+	data := dataBase(t, h.URL+alpha) + "/articles/" + slugAlpha + ".json"
+	d := newDroppingNet(t, h.URL)
+	tb := newTab(t, 412, 900)
+	tb.extend(time.Minute)
+	failFirstInstallAt(t, tb, d, alpha)
+	tb.waitReader()
+	tb.click("Save for later", ".tool-save")
+	tb.waitFor("the note", savedNoteJS+` !== "" && `+savedNoteJS+` !== "Saved. Keeping it for offline reading…"`, 20*time.Second)
+	if got := eval[string](tb, savedNoteJS); got != "Saved to your list, but this device could not keep it for offline reading." {
+		t.Fatalf("saved with the host gone and no worker, the note says %q", got)
+	}
+
+	d.mu.Lock()
+	d.recording = true
+	d.mu.Unlock()
+	d.up()
+	tb.mustLoad(d.URL+"/saved", http.StatusOK)
+	tb.waitReader()
+	const markJS = `(() => { const m = document.querySelector(".saved-list .saved-off");
+	  return m ? getComputedStyle(m).visibility + ": " + m.innerText : ""; })()`
+	if got := eval[string](tb, markJS); got != "visible: — not kept for offline reading yet" {
+		t.Errorf("Saved articles, before a worker is in place, marks the article %q, want it said not kept for offline reading yet", got)
+	}
+	tb.waitLive()
+	tb.waitSaved(40 * time.Second)
+	copiesJS := `Promise.all(["` + alpha + `", "/_saved/articles/` + slugAlpha + `.json"].map((k) =>
+	  caches.open("dateline-saved").then((c) => c.match(k)).then((r) => !!r && r.ok))).then((l) => l.every(Boolean))`
+	for deadline := time.Now().Add(20 * time.Second); !evalAwait[bool](tb, copiesJS); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("20 s after the site was saved, the saved articles' cache has no copy of %s and its data file", alpha)
+		}
+	}
+	tb.waitFor("the mark to go", markJS+` === "" || `+markJS+`.startsWith("hidden")`, 5*time.Second)
+	if s := eval[float64](tb, `window.__shifts`); s != 0 {
+		t.Errorf("the list's mark going shifted the layout: CLS %v: %q", s, eval[[]string](tb, `window.__shiftsOf`))
+	}
+	d.mu.Lock()
+	served := slices.Clone(d.served)
+	d.mu.Unlock()
+	for _, p := range []string{alpha, data} {
+		if n := len(slices.DeleteFunc(slices.Clone(served), func(s string) bool { return s != p })); n > 1 {
+			t.Errorf("%s was downloaded %d times once the host was back, want once at most (the install's): %q", p, n, served)
+		}
+	}
+	tb.reload("Saved articles")
+	tb.waitReader()
+	if got := eval[string](tb, markJS); got != "" {
+		t.Errorf("reloaded, Saved articles marks the kept article %q", got)
+	}
+	tb.checkConsole(allowDropped)
 }
