@@ -1313,9 +1313,12 @@
     var saved = savedList();
     list.textContent = "";
     saved.forEach(function (a) {
+      // The button's name ends with the headline, in its language and
+      // direction as the link has it: a screen reader reads an English
+      // headline in an Arabic edition with the English voice.
       var remove = el("button", { type: "button", class: "button button-quiet saved-remove", "data-slug": a.slug }, [
         label(text("saved.remove")),
-        el("span", { class: "visually-hidden", text: ": " + a.title }),
+        el("span", { class: "visually-hidden" }, [doc.createTextNode(": "), el("span", { lang: a.lang, dir: a.dir, text: a.title })]),
       ]);
       var item = el("li", { class: "saved-item" }, [el("a", { href: a.path, lang: a.lang, dir: a.dir, text: a.title }), doc.createTextNode(" "), remove]);
       if (a.off) {
@@ -1398,7 +1401,7 @@
       var a = b.parentNode.querySelector("a");
       if (title !== undefined && a) {
         a.textContent = title;
-        $(".visually-hidden", b).textContent = ": " + title;
+        $(".visually-hidden [lang]", b).textContent = title;
       }
     });
   }

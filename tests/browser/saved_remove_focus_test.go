@@ -58,3 +58,54 @@ func (tb *tab) openSaved(base string, slugs ...string) {
 	tb.mustLoad(base+dlpage.SavedPath, http.StatusOK)
 	tb.waitLive()
 }
+
+// TestSavedRemoveNamesInItsLanguage saves an English story and one in the
+// edition's language in a Sorani and an Arabic edition: each Remove
+// button's name ends with its entry's headline, for a screen reader only
+// ("Remove: headline"). That headline was in no element of its own, so
+// it took the edition's language and direction: a screen reader read the
+// English headline with the Arabic or Sorani voice, where the entry's
+// link beside it has the headline's language. It now carries the
+// headline's language and direction, as the link does, before and after
+// a redraw of the list in place (the saved copies' headlines read again).
+// The page passes axe with entries in it.
+func TestSavedRemoveNamesInItsLanguage(t *testing.T) {
+	t.Parallel()
+	src := axeSource(t)
+	for _, ed := range editions {
+		t.Run(ed.lang, func(t *testing.T) {
+			t.Parallel()
+			h := privateHost(t, "-data", writeDataset(t, ed.lang+"-saved.json", editionDataset(ed.lang, ed.mark, ed.word)))
+			tb := newTab(t, 320, 800)
+			tb.openSaved(h.URL, "edition-local", "edition-english")
+			tb.waitFor("the saved list", `document.querySelectorAll(".saved-list .saved-remove").length === 2`, 10*time.Second)
+			type named struct{ Slug, Link, Name string }
+			const namesJS = `[...document.querySelectorAll(".saved-list .saved-remove")].map((b) => {
+			  const a = b.parentNode.querySelector("a"), h = b.querySelector(".visually-hidden");
+			  const title = [...h.querySelectorAll("[lang]")].find((e) => e.textContent === a.textContent);
+			  const of = (e) => e ? e.closest("[lang]").lang + " " + getComputedStyle(e).direction : "none";
+			  return {slug: b.dataset.slug, link: of(a), name: title ? of(title) : "none: " + h.outerHTML};
+			})`
+			check := func(when string) {
+				t.Helper()
+				for _, n := range eval[[]named](tb, namesJS) {
+					if n.Name != n.Link {
+						t.Errorf("%s, %s: the Remove button's headline is %q, its link %q", when, n.Slug, n.Name, n.Link)
+					}
+				}
+			}
+			check("drawn")
+			// The list's headlines read again from the saved copies, in
+			// place (savedPage, relabelSaved), as after an update.
+			eval[chromedp.Void](tb, `(() => { const k = "dateline:saved", v = localStorage.getItem(k);
+			  const l = JSON.parse(v.slice(1)); l.forEach((a) => { a.title += " (old)"; });
+			  localStorage.setItem(k, v.charAt(0) + JSON.stringify(l)); localStorage.removeItem("dateline:saved-titled"); })()`)
+			tb.reload("Saved articles")
+			tb.waitLive()
+			tb.waitFor("the headlines read again", `![...document.querySelectorAll(".saved-list a")].some((a) => a.textContent.endsWith(" (old)"))`, 10*time.Second)
+			check("read again")
+			runAxe(t, tb, src, ed.lang+" saved articles with entries at 320 px")
+			tb.checkConsole(nil)
+		})
+	}
+}
