@@ -2615,7 +2615,17 @@
       askStatus();
       keepMissing();
     });
-    keepMissing();
+    // At the start, only for an article saved without its copy, and once
+    // the browser is idle: looking through the saved articles' cache on
+    // every page of a reader who saved some would be a trip to the
+    // browser's storage on each warm start, for nothing.
+    if (
+      savedList().some(function (a) {
+        return a.off;
+      })
+    ) {
+      later(keepMissing);
+    }
     onWorker(window.datelineWorkerReport); // kept by boot.js, if it ran first
     // Asked whether or not the worker controls this page: a page opened
     // while the worker was installing is not controlled, and may have

@@ -203,3 +203,46 @@ func TestSaveKeptOnceWorkerInstalls(t *testing.T) {
 	}
 	tb.checkConsole(allowDropped)
 }
+
+// TestSaveKeptOnNextVisit: an article saved without its copy (marked
+// "not kept" in the saved list: offline with data saver's light install,
+// say) gets it on the reader's next visit online with data saver on, as
+// the page starts: with data saver, app.wasm does not run, so no install
+// ends there to look for missing copies, and no connection comes back.
+// The state is made from a real save whose copy is then taken out and its
+// entry marked, as a save whose copy failed leaves them.
+func TestSaveKeptOnNextVisit(t *testing.T) {
+	t.Parallel()
+	h := syntheticHost(t)
+	alpha := dlpage.ArticlePath(slugAlpha)
+	tb := newTab(t, 412, 900)
+	tb.extend(time.Minute)
+	tb.mustLoad(h.URL+alpha, http.StatusOK)
+	tb.waitLive()
+	tb.waitReader()
+	tb.waitSaved(40 * time.Second)
+	tb.waitFor("a worker in charge of the page", `!!navigator.serviceWorker.controller`, 30*time.Second)
+	tb.click("Save for later", ".tool-save")
+	tb.waitFor("the note", savedNoteJS+` === "Saved. It opens offline from Saved articles."`, 20*time.Second)
+	keys := `["` + alpha + `", "/_saved/articles/` + slugAlpha + `.json"]`
+	evalAwait[bool](tb, `caches.open("dateline-saved").then((c) => Promise.all(`+keys+`.map((k) => c.delete(k)))).then(() => true)`)
+	eval[chromedp.Void](tb, `(() => {
+	  const v = localStorage.getItem("dateline:saved");
+	  const mark = v.charAt(0) === "`+storedMark+`" ? v.charAt(0) : "";
+	  const list = JSON.parse(mark ? v.slice(1) : v);
+	  list.forEach((a) => { a.off = true; });
+	  localStorage.setItem("dateline:saved", mark + JSON.stringify(list));
+	})()`)
+
+	setSaver(tb, true)
+	tb.mustLoad(h.URL+"/saved", http.StatusOK)
+	tb.waitReader()
+	copiesJS := `caches.open("dateline-saved").then((c) => Promise.all(` + keys + `.map((k) => c.match(k)))).then((l) => l.every((r) => !!r && r.ok))`
+	for deadline := time.Now().Add(20 * time.Second); !evalAwait[bool](tb, copiesJS); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("20 s into the next visit, the saved articles' cache has no copy of %s and its data file", alpha)
+		}
+	}
+	tb.waitFor("the entry no longer marked not kept", storedJS("dateline:saved")+`.every((a) => !a.off)`, 5*time.Second)
+	tb.checkConsole(nil)
+}
