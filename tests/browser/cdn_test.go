@@ -4,7 +4,6 @@ package browser
 
 import (
 	"bytes"
-	"io"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
@@ -142,21 +141,7 @@ func TestCDNKeepsCompressedFiles(t *testing.T) {
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	get := func(u, enc string) (status int, encoding, vary string) {
 		t.Helper()
-		req, err := http.NewRequest(http.MethodGet, u, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if enc != "" {
-			req.Header.Set("Accept-Encoding", enc)
-		}
-		resp, err := client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-			t.Fatalf("GET %s: reading the body: %v", u, err)
-		}
+		resp, _ := getAs(t, client, u, enc)
 		return resp.StatusCode, resp.Header.Get("Content-Encoding"), resp.Header.Get("Vary")
 	}
 	for _, origin := range []struct {

@@ -538,6 +538,17 @@ type encoded struct {
 // the test on any status but 200.
 func getBody(t *testing.T, client *http.Client, url, enc string) encoded {
 	t.Helper()
+	resp, b := getAs(t, client, url, enc)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s (%s): status %d", url, enc, resp.StatusCode)
+	}
+	return encoded{body: b, encoding: resp.Header.Get("Content-Encoding")}
+}
+
+// getAs gets url asking for the encoding enc ("" for none), and returns
+// the answer with its body read whole, as it came.
+func getAs(t *testing.T, client *http.Client, url, enc string) (*http.Response, []byte) {
+	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -551,10 +562,10 @@ func getBody(t *testing.T, client *http.Client, url, enc string) encoded {
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s (%s): status %d, %v", url, enc, resp.StatusCode, err)
+	if err != nil {
+		t.Fatalf("GET %s (%s): reading the body: %v", url, enc, err)
 	}
-	return encoded{body: b, encoding: resp.Header.Get("Content-Encoding")}
+	return resp, b
 }
 
 // decode undoes a gzip or brotli encoding.

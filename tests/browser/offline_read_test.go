@@ -209,7 +209,7 @@ func takeUpdate(t *testing.T, tb *tab, w *watchedNet, h *host) string {
 	tb.waitInstalled("the update's install", version, time.Minute)
 	tb.waitFor("the update in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
 	tb.mustLoad(w.URL+"/", http.StatusOK)
-	tb.waitLive()
+	tb.waitReader() // whose status request has the worker carry what was read
 	if got := eval[string](tb, versionJS); got != version {
 		t.Fatalf("after the update the home page is of version %s, want %s", got, version)
 	}

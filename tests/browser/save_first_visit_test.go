@@ -38,13 +38,7 @@ func TestSaveWhileWorkerRegisters(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			w := newWatchedNet(t, h.URL)
-			w.hold("/app-worker.js")
-			tb := newTab(t, 1280, 800)
-			tb.extend(time.Minute)
-			tb.mustLoad(w.URL+alpha, http.StatusOK)
-			tb.waitLive()
-			tb.waitReader()
+			w, tb := liveHolding(t, h.URL, alpha, "/app-worker.js")
 			w.waitHolding(t, "/app-worker.js", 30*time.Second)
 			if c.back {
 				eval[chromedp.Void](tb, `window.__fromCache = false, addEventListener("pageshow", (e) => { if (e.persisted) window.__fromCache = true })`)
@@ -102,13 +96,7 @@ func TestSaveOfflineWhileInstalling(t *testing.T) {
 	t.Parallel()
 	h := syntheticHost(t)
 	alpha := dlpage.ArticlePath(slugAlpha)
-	w := newWatchedNet(t, h.URL)
-	w.hold("/_offline")
-	tb := newTab(t, 1280, 800)
-	tb.extend(time.Minute)
-	tb.mustLoad(w.URL+alpha, http.StatusOK)
-	tb.waitLive()
-	tb.waitReader()
+	w, tb := liveHolding(t, h.URL, alpha, "/_offline")
 	w.waitHolding(t, "/_offline", 30*time.Second)
 	tb.goOffline()
 	tb.click("Save for later", ".tool-save")
@@ -245,4 +233,20 @@ func TestSaveKeptOnNextVisit(t *testing.T) {
 	}
 	tb.waitFor("the entry no longer marked not kept", storedJS("dateline:saved")+`.every((a) => !a.off)`, 5*time.Second)
 	tb.checkConsole(nil)
+}
+
+// liveHolding opens path on a first visit (a new profile, 1280 px wide)
+// through a network that holds the request for held, and waits until the
+// app is live and reader.js has run: a save made while held's answer is
+// on its way.
+func liveHolding(t *testing.T, hostURL, path, held string) (*watchedNet, *tab) {
+	t.Helper()
+	w := newWatchedNet(t, hostURL)
+	w.hold(held)
+	tb := newTab(t, 1280, 800)
+	tb.extend(time.Minute)
+	tb.mustLoad(w.URL+path, http.StatusOK)
+	tb.waitLive()
+	tb.waitReader()
+	return w, tb
 }

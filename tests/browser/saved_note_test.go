@@ -3,7 +3,6 @@
 package browser
 
 import (
-	"net/http"
 	"testing"
 	"time"
 
@@ -31,13 +30,7 @@ func TestSavedNoteStaysOnItsPage(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			w := newWatchedNet(t, h.URL)
-			w.hold("/_offline")
-			tb := newTab(t, 1280, 800)
-			tb.extend(time.Minute)
-			tb.mustLoad(w.URL+alpha, http.StatusOK)
-			tb.waitLive()
-			tb.waitReader()
+			w, tb := liveHolding(t, h.URL, alpha, "/_offline")
 			from, to := alpha, bravo
 			if c.back {
 				tb.click("following Read More", `.story-body .read-more a[href="`+bravo+`"]`)

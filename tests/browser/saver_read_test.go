@@ -39,19 +39,7 @@ func TestSaverReadPagesAfterUpdates(t *testing.T) {
 	tb.waitFor("the page read kept in A's cache", `caches.open("dateline-`+versionA+`").then((c) => c.match(`+jsString(read)+`)).then((r) => window.__kept = !!r) && window.__kept === true`, 10*time.Second)
 
 	for _, h := range []*host{hostB, hostC} {
-		version := versionOf(t, h.URL+"/")
-		w.deploy(t, h.URL)
-		tb.mustLoad(w.URL+"/", http.StatusOK)
-		tb.waitReader()
-		tb.waitInstalled("the update's install", version, time.Minute)
-		tb.waitFor("the update in charge (the page offers it)", toastJS+`.includes("A new version")`, 20*time.Second)
-		tb.mustLoad(w.URL+"/", http.StatusOK)
-		tb.waitReader()
-		if got := eval[string](tb, versionJS); got != version {
-			t.Fatalf("after the update the home page is of version %s, want %s", got, version)
-		}
-		carried := `caches.match("/_read_done", {cacheName: "dateline-meta"}).then((r) => (r ? r.text() : "")).then((v) => window.__carried = v) && window.__carried === ` + jsString(version)
-		tb.waitFor("the update's worker to carry what was read", carried, 10*time.Second)
+		takeUpdate(t, tb, w, h)
 	}
 	if evalAwait[bool](tb, `caches.has("dateline-`+versionA+`")`) {
 		t.Fatal("A's cache is still there after two updates")
