@@ -212,11 +212,7 @@ func TestValidateImageNearName(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(media, "cafe\u0301.png"), testfiles.PNG(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var stdout bytes.Buffer
-	err := dispatch([]string{"validate", "-media", media, data}, &stdout, io.Discard)
-	if err == nil {
-		t.Fatalf("accepted: %s", stdout.String())
-	}
+	err := validateRefuses(t, media, data)
 	for _, want := range []string{
 		"image /media/Photo.PNG is not in the media folder " + media + ", which has photo.png, a name that differs in its letters' case (write the path as the file is named, or rename the file to Photo.PNG)",
 		"which has cafe\u0301.png, a name that differs in how its accents are written (\"cafe\\u0301.png\" against \"caf\\u00e9.png\"",
@@ -248,11 +244,7 @@ func TestValidateImageThroughLink(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var stdout bytes.Buffer
-	err := dispatch([]string{"validate", "-media", media, data}, &stdout, io.Discard)
-	if err == nil {
-		t.Fatalf("accepted: %s", stdout.String())
-	}
+	err := validateRefuses(t, media, data)
 	for _, want := range []string{
 		": 3 problems\n",
 		"image /media/2024/photo.png cannot be served from the media folder " + media + ": 2024 is a link to " + filepath.Join(top, "elsewhere", "2024") +
@@ -269,4 +261,17 @@ func TestValidateImageThroughLink(t *testing.T) {
 			t.Errorf("the problems say %q:\n%v", wrong, err)
 		}
 	}
+}
+
+// validateRefuses runs validate on data with the media folder media, and
+// returns the problems it refused the dataset for: the test fails if it
+// accepts it.
+func validateRefuses(t *testing.T, media, data string) error {
+	t.Helper()
+	var stdout bytes.Buffer
+	err := dispatch([]string{"validate", "-media", media, data}, &stdout, io.Discard)
+	if err == nil {
+		t.Fatalf("validate -media %s %s accepted the dataset: %s", media, data, stdout.String())
+	}
+	return err
 }
