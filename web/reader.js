@@ -3029,8 +3029,8 @@
   // of the boxes: none where Go's url.ParseQuery refuses the address's
   // query (a "%" without two hex digits, a ";") or a byte is not UTF-8
   // (which the app drops, where URLSearchParams gives U+FFFD: left empty,
-  // as before); its first page.MaxQuery bytes (the box's maxlength), a
-  // character cut there dropped; a control character or a noncharacter a
+  // as before); its first page.MaxQuery characters (the box's maxlength);
+  // a control character or a noncharacter a
   // space; trimmed of what Go's strings.TrimSpace trims (not U+FEFF, as
   // String.trim does).
   function addressQuery() {
@@ -3039,14 +3039,10 @@
     if (q.indexOf("\ufffd") >= 0) {
       return "";
     }
-    var b = new TextEncoder().encode(q);
+    var chars = Array.from(q); // code points, as page.MaxQuery counts
     var max = hostBox.maxLength;
-    if (max > 0 && b.length > max) {
-      var n = max;
-      while (n > 0 && (b[n] & 0xc0) === 0x80) {
-        n--;
-      }
-      q = new TextDecoder().decode(b.subarray(0, n));
+    if (max > 0 && chars.length > max) {
+      q = chars.slice(0, max).join("");
     }
     return q
       .replace(/[\u0000-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g, " ")

@@ -5,7 +5,6 @@ package browser
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -172,15 +171,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 			for i := 0; i+1 < len(header); i += 2 {
 				req.Header.Set(header[i], header[i+1])
 			}
-			resp, err := client.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			body, err := io.ReadAll(resp.Body)
-			if err != nil {
-				t.Fatal(err)
-			}
+			resp, body := send(t, client, req)
 			return resp, string(body)
 		}
 		resp, _ := get("/web/app.wasm", "Accept-Encoding", "gzip")
@@ -229,14 +220,14 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	// and what the reader types in it meanwhile stays when the results
 	// come. Before, the box stood empty, and the query the app put in it
 	// wiped the reader's words. A query longer than the app keeps
-	// (page.MaxQuery bytes) shows cut as the app cuts it: shown whole, the
+	// (page.MaxQuery characters) shows cut as the app cuts it: shown whole, the
 	// app's box, given the cut one, did not take it for the same, and the
 	// reader's words were wiped again.
-	for _, c := range []struct{ scenario, query string }{
-		{"search box before the app", "alpha"},
-		// 240 bytes, 200 characters: cut, it leaves the reader room under
-		// the box's maxlength (page.MaxQuery characters).
-		{"search box before the app, a long query", strings.Repeat("café ", 40)},
+	for _, c := range []struct{ scenario, query, typed string }{
+		{"search box before the app", "alpha", " edited"},
+		// 225 characters, 270 bytes: cut at page.MaxQuery characters, the
+		// box's maxlength, and trimmed, it leaves the reader room for one.
+		{"search box before the app, a long query", strings.Repeat("café ", 45), "s"},
 	} {
 		t.Run(c.scenario, func(t *testing.T) {
 			cut := dlpage.SearchRef(c.query, 1).Slug // the query the app searches
@@ -256,7 +247,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 				t.Errorf("the export's search page before the app: box %q, want the query the app searches, %q", got, cut)
 			}
 			eval[any](tb, `(() => { const b = document.getElementById("search-input"); b.focus(); b.setSelectionRange(b.value.length, b.value.length); })()`)
-			tb.keys("typing in the box", " edited")
+			tb.keys("typing in the box", c.typed)
 			if eval[bool](tb, `window.__dt && __dt.live()`) {
 				t.Fatal("the app was live while app.wasm was held")
 			}
@@ -267,7 +258,7 @@ func TestStaticExportBehindNginx(t *testing.T) {
 				tb.waitFor("results from the exported index", `(document.querySelector("h1") || {}).textContent.includes(" for alpha") &&
 			!!document.querySelector(".search-results a[href='/articles/`+slugAlpha+`']")`, 10*time.Second)
 			}
-			if got, want := eval[string](tb, box), cut+" edited"; got != want {
+			if got, want := eval[string](tb, box), cut+c.typed; got != want {
 				t.Errorf("the box once the app has searched: %q, want the reader's words %q", got, want)
 			}
 			tb.checkConsole(nil)
