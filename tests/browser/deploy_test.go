@@ -422,15 +422,7 @@ func checkDotSegments(t *testing.T, dataFile string, hosts ...string) {
 		if req.URL.RawPath != "" {
 			req.URL.Opaque = req.URL.RawPath
 		}
-		resp, err := client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatalf("%s: reading the body: %v", url, err)
-		}
+		resp, body := send(t, client, req)
 		return resp.StatusCode, body
 	}
 	article := dlpage.ArticlePath(slugAlpha)
@@ -556,6 +548,13 @@ func getAs(t *testing.T, client *http.Client, url, enc string) (*http.Response, 
 	if enc != "" {
 		req.Header.Set("Accept-Encoding", enc)
 	}
+	return send(t, client, req)
+}
+
+// send sends req with client and returns the answer with its body read
+// whole, as it came.
+func send(t *testing.T, client *http.Client, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
 	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -563,7 +562,7 @@ func getAs(t *testing.T, client *http.Client, url, enc string) (*http.Response, 
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		t.Fatalf("GET %s (%s): reading the body: %v", url, enc, err)
+		t.Fatalf("%s %s: reading the body: %v", req.Method, req.URL, err)
 	}
 	return resp, b
 }
