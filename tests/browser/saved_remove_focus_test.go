@@ -96,7 +96,14 @@ func TestSavedRemoveNamesInItsLanguage(t *testing.T) {
 			}
 			check("drawn")
 			// The list's headlines read again from the saved copies, in
-			// place (savedPage, relabelSaved), as after an update.
+			// place (savedPage, relabelSaved), as after an update: once
+			// the copies are kept and the worker has said which version
+			// they are (/_saved_version, at its activation), which a
+			// loaded machine can take past the reload.
+			tb.waitFor("the saved copies, and the worker's word on them", `Promise.all([
+			  caches.match("/_saved_version", {cacheName: "dateline-meta"}),
+			  caches.open("dateline-saved").then((c) => Promise.all(["edition-local", "edition-english"].map((s) => c.match("/_saved/articles/" + s + ".json")))),
+			]).then(([v, l]) => window.__copies = !!v && l.every(Boolean)) && window.__copies === true`, 40*time.Second)
 			eval[chromedp.Void](tb, `(() => { const k = "dateline:saved", v = localStorage.getItem(k);
 			  const l = JSON.parse(v.slice(1)); l.forEach((a) => { a.title += " (old)"; });
 			  localStorage.setItem(k, v.charAt(0) + JSON.stringify(l)); localStorage.removeItem("dateline:saved-titled"); })()`)
