@@ -407,10 +407,8 @@ func TestOfflineHostGone(t *testing.T) {
 
 // TestOfflineAtScale caches a synthetic dataset of 2,000 articles (the
 // tools/gendata generator), which the worker saves completely at install,
-// then reads a sample of its articles offline. It runs beside the other
-// tests: most of its minute is the install's downloads.
+// then reads a sample of its articles offline.
 func TestOfflineAtScale(t *testing.T) {
-	t.Parallel()
 	const n = 2000
 	goTool, err := exec.LookPath("go")
 	if err != nil {

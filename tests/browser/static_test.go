@@ -158,7 +158,6 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	startNginx(t, []*staticSite{seedSite, syntheticSite})
 
 	t.Run("http", func(t *testing.T) {
-		t.Parallel()
 		client := &http.Client{
 			Transport:     &http.Transport{DisableCompression: true},
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -231,7 +230,6 @@ func TestStaticExportBehindNginx(t *testing.T) {
 		{"search box before the app, a long query", strings.Repeat("café ", 45), "s"},
 	} {
 		t.Run(c.scenario, func(t *testing.T) {
-			t.Parallel()
 			cut := dlpage.SearchRef(c.query, 1).Slug // the query the app searches
 			tb := newTab(t, 1280, 900)
 			tb.addScript(`(() => {
@@ -268,7 +266,6 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	}
 
 	t.Run("seed", func(t *testing.T) {
-		t.Parallel()
 		s := readSeed(t)
 		tb := newTab(t, 1280, 900)
 		tb.mustLoad(seedSite.URL+"/articles/"+seedSlug, http.StatusOK)
@@ -310,7 +307,6 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	// whole download: the worker's install takes the page's from the
 	// browser's cache rather than download app.wasm a second time.
 	t.Run("app.wasm once", func(t *testing.T) {
-		t.Parallel()
 		w := newWatchedNet(t, syntheticSite.URL)
 		tb := newTab(t, 412, 900)
 		tb.mustLoad(w.URL+dlpage.ArticlePath(slugAlpha), http.StatusOK)
@@ -332,7 +328,6 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	// waits for the page's download, then takes it from the browser's
 	// cache, rather than download the file a second time alongside.
 	t.Run("app.wasm once on a slow link", func(t *testing.T) {
-		t.Parallel()
 		w := newWatchedNet(t, syntheticSite.URL)
 		// About 2 MB in pieces of 12 kB, 350 ms apart: some 60 s. The
 		// worker is registered at about 31 s; Chromium's HTTP cache holds
@@ -357,7 +352,6 @@ func TestStaticExportBehindNginx(t *testing.T) {
 	})
 
 	t.Run("synthetic", func(t *testing.T) {
-		t.Parallel()
 		ds := bySlug(synthetic())
 		tb := newTab(t, 412, 900)
 		tb.do("setting the viewport", viewport(412, 900))
