@@ -894,6 +894,11 @@
     });
   }
 
+  // isOff: a saved article not kept for offline reading yet (setKept).
+  function isOff(a) {
+    return !!a.off;
+  }
+
   function savedDataKey(slug) {
     return "/_saved/articles/" + encodeURIComponent(slug) + ".json";
   }
@@ -999,9 +1004,10 @@
           if (r[1]) {
             console.warn("dateline: keeping " + path + " offline:", r[1]);
           }
-          // An article without its copy gets it once a worker is in place
-          // and the connection allows (keepMissing); the list says so.
-          setKept({ slug: slug, path: path }, !r[1]);
+          // An article without its copy, or without a worker to open it
+          // offline, gets them once the connection allows (keepMissing);
+          // the list says so.
+          setKept({ slug: slug, path: path }, !r[1] && r[0] !== "failed");
           // The note says what is true: open offline, or not.
           note(r[0] === "ready" && !r[1] ? "article.saved_note" : r[0] === "none" ? "article.saved_no_offline" : "article.saved_not_offline");
         });
@@ -1069,7 +1075,15 @@
   // from this version's cache, which the install filled (the whole site
   // up to 2,500 articles), and what that lacks from the network when
   // online: nothing the worker holds is downloaded again. The saved list
-  // marks the entries still without one (drawSaved).
+  // marks the entries still without one (drawSaved), and those saved
+  // while no worker could be registered (the save's own copy made or
+  // not: without a worker it opens offline nowhere).
+  //
+  // With data saver on, only a save registers the worker (workerReady):
+  // one whose registration failed (offline, the host gone, the browser
+  // refusing it) registers it here, once online, as the page starts or
+  // the connection comes back. Without data saver the app's start
+  // registers it, and retries a failure (saveAgain).
   var missing = { run: null, again: false };
   function keepMissing() {
     var sw = navigator.serviceWorker;
@@ -1084,6 +1098,11 @@
       .getRegistration()
       .then(function (reg) {
         if (!reg || !(reg.active || reg.waiting)) {
+          if (root.hasAttribute("data-saver") && navigator.onLine && savedList().some(isOff)) {
+            return workerReady().then(function (r) {
+              missing.again = r === "ready";
+            });
+          }
           return;
         }
         return caches
@@ -2619,11 +2638,7 @@
     // the browser is idle: looking through the saved articles' cache on
     // every page of a reader who saved some would be a trip to the
     // browser's storage on each warm start, for nothing.
-    if (
-      savedList().some(function (a) {
-        return a.off;
-      })
-    ) {
+    if (savedList().some(isOff)) {
       later(keepMissing);
     }
     onWorker(window.datelineWorkerReport); // kept by boot.js, if it ran first

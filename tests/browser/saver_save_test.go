@@ -15,9 +15,11 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	dlpage "dateline/app/page"
+	"dateline/internal/chromium"
 )
 
 // savedNoteJS is the text of the toast about the saved article.
@@ -155,5 +157,87 @@ func TestSaveWithoutWorker(t *testing.T) {
 				return strings.Contains(m.Text, "refused by the test")
 			})
 		})
+	}
+}
+
+// TestSaverSaveKeptLater: with data saver on, only a save registers the
+// service worker. A save whose registration failed (the browser refusing
+// it, the host or the network gone) left the article unable to open
+// offline for good: nothing registered the worker again. The saved list
+// marks it not kept yet; once the connection comes back, or on the next
+// page, the worker is registered, the mark goes, and the article opens
+// offline.
+func TestSaverSaveKeptLater(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	article := "/articles/" + slugLong
+	offJS := storedJS("dateline:saved") + `.map((a) => !!a.off).join()`
+	activeJS := `navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))`
+	// The first registration refused, as a browser may; those after it
+	// (the tab's session) go through.
+	refuseOnce := `(() => {
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    if (sessionStorage.getItem("refused")) {
+      return register.apply(this, args);
+    }
+    sessionStorage.setItem("refused", "1");
+    return Promise.reject(new DOMException("refused by the test", "SecurityError"));
+  };
+})();`
+	for _, scenario := range []string{"back online", "next page"} {
+		t.Run(strings.ReplaceAll(scenario, " ", "-"), func(t *testing.T) {
+			tb := newTab(t, 412, 900)
+			tb.extend(time.Minute)
+			saverOn(t, tb, "browser", h.URL)
+			tb.addScript(refuseOnce)
+			tb.mustLoad(h.URL+article, http.StatusOK)
+			tb.waitReader()
+			tb.click("Save for later", ".tool-save")
+			tb.waitFor("the note", savedNoteJS+` !== "" && `+savedNoteJS+` !== "Saved. Keeping it for offline reading…"`, 20*time.Second)
+			if got, want := eval[string](tb, savedNoteJS), "Saved to your list, but this device could not keep it for offline reading."; got != want {
+				t.Errorf("after saving, the note says %q, want %q", got, want)
+			}
+			if got := eval[string](tb, offJS); got != "true" {
+				t.Fatalf("after a save no worker could keep, the saved list's marks are %q, want the entry not kept (true)", got)
+			}
+			if evalAwait[bool](tb, activeJS) {
+				t.Fatal("a worker is active after a save that said none could be had")
+			}
+			if scenario == "back online" {
+				// No worker to cut off: the page's connection alone.
+				pageOffline(tb, true)
+				tb.waitFor("navigator.onLine to be false", `!navigator.onLine`, 5*time.Second)
+				pageOffline(tb, false)
+			} else {
+				tb.mustLoad(h.URL+"/", http.StatusOK)
+				tb.waitReader()
+			}
+			tb.waitFor("a worker registered and active", activeJS+`.then((a) => window.__active = a) && window.__active`, 30*time.Second)
+			tb.waitFor("the entry kept", offJS+` === "false"`, 20*time.Second)
+			tb.goOffline()
+			tb.mustLoad(h.URL+article, http.StatusOK)
+			tb.waitReader()
+			if got := eval[string](tb, `document.querySelector("article.story").getAttribute("data-slug")`); got != slugLong {
+				t.Errorf("offline, the saved article's page shows the article %q", got)
+			}
+			tb.checkConsole(func(m chromedp.ConsoleMessage) bool {
+				return allowOffline(m) || strings.Contains(m.Text, "refused by the test")
+			})
+		})
+	}
+}
+
+// pageOffline cuts the page's own connection, or gives it back: for a
+// page no service worker serves (goOffline cuts the workers too).
+func pageOffline(tb *tab, offline bool) {
+	tb.t.Helper()
+	if err := chromium.EmulateNetwork(tb.ctx, network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}, offline); err != nil {
+		tb.t.Fatalf("emulating offline %v on the page: %v", offline, err)
+	}
+	if _, err := chromedp.Call(tb.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+		Offline: offline, DownloadThroughput: -1, UploadThroughput: -1,
+	}); err != nil {
+		tb.t.Fatalf("overriding the page's network state: %v", err)
 	}
 }
