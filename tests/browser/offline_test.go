@@ -11,8 +11,6 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -410,25 +408,14 @@ func TestOfflineHostGone(t *testing.T) {
 // then reads a sample of its articles offline.
 func TestOfflineAtScale(t *testing.T) {
 	const n = 2000
-	goTool, err := exec.LookPath("go")
+	file := gendata(t, "synthetic-2000.json", "-n", fmt.Sprint(n))
+	raw, err := os.ReadFile(file)
 	if err != nil {
-		t.Fatalf("the go command is needed to run tools/gendata: %v", err)
-	}
-	cmd := exec.Command(goTool, "run", "./tools/gendata", "-n", fmt.Sprint(n))
-	cmd.Dir = filepath.Join("..", "..")
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run ./tools/gendata: %v\n%s", err, stderr.String())
+		t.Fatal(err)
 	}
 	var ds article.Dataset
-	if err := json.Unmarshal(out, &ds); err != nil || len(ds.Articles) != n {
+	if err := json.Unmarshal(raw, &ds); err != nil || len(ds.Articles) != n {
 		t.Fatalf("tools/gendata wrote %d articles (%v), want %d", len(ds.Articles), err, n)
-	}
-	file := filepath.Join(t.TempDir(), "synthetic-2000.json")
-	if err := os.WriteFile(file, out, 0o644); err != nil {
-		t.Fatal(err)
 	}
 	h := privateHost(t, "-data", file)
 	tb := newTab(t, 1280, 900)
