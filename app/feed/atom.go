@@ -96,7 +96,10 @@ type Feed struct {
 // not depend on the host name, the deploy or the clock, and need no date or
 // domain: a "tag:" URI (RFC 4151) needs a domain the publisher owned on a
 // given date, which a site without a URL has not, and one built from the
-// URL would change with the host. Renaming the site changes the ids.
+// URL would change with the host. Renaming the site changes the ids. An
+// edition in another language than English has its language in its ids
+// too (see idEdition): a newsroom's editions often share one name, and
+// their feeds and entries would otherwise share ids.
 //
 // Dates are RFC 3339 times; a date alone is midnight UTC. An entry is
 // updated when the article was (else published, else undated); the feed is
@@ -142,7 +145,7 @@ func Atom(site article.Site, f Feed) ([]byte, error) {
 
 	doc := atomFeed{
 		Lang:     site.Lang,
-		ID:       feedID(site.Name, f.Path),
+		ID:       feedID(site, f.Path),
 		Title:    atomText{Type: "text", Body: title},
 		Subtitle: &atomText{Type: "text", Body: site.Description},
 		Authors:  []atomPerson{{Name: siteAuthor}},
@@ -186,7 +189,7 @@ func atomEntryOf(site article.Site, org string, e *Entry) (atomEntry, time.Time,
 	}
 	out := atomEntry{
 		Lang:  lang,
-		ID:    articleID(site.Name, e.Slug),
+		ID:    articleID(site, e.Slug),
 		Title: atomText{Type: "text", Body: e.Headline},
 		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: absURL(org, page.ArticlePath(e.Slug))}},
 	}

@@ -363,18 +363,29 @@ func TestAtomIDs(t *testing.T) {
 	}{
 		{"another host", article.Site{Name: "Placeholder News", URL: "https://staging.example.org"}, "/feed.xml", true},
 		{"no URL", siteWithoutURL(), "/feed.xml", true},
-		{"another publisher and language", article.Site{Name: "Placeholder News", Lang: "ckb", Publisher: "Other"}, "/feed.xml", true},
+		{"another publisher", article.Site{Name: "Placeholder News", Publisher: "Other"}, "/feed.xml", true},
+		{"English written in capitals", article.Site{Name: "Placeholder News", Lang: "EN"}, "/feed.xml", true},
 		{"another site", article.Site{Name: "Other Placeholder", URL: testOrigin}, "/feed.xml", false},
+		// A newsroom's editions most often share its name, and a
+		// translation may keep the original's slug.
+		{"the Sorani edition of the same name", article.Site{Name: "Placeholder News", Lang: "ckb", URL: "https://ckb.example.org"}, "/feed.xml", false},
+		{"the Arabic edition of the same name", article.Site{Name: "Placeholder News", Lang: "ar"}, "/feed.xml", false},
+		{"the British edition of the same name", article.Site{Name: "Placeholder News", Lang: "en-GB"}, "/feed.xml", false},
 	} {
 		t.Run(tt.scenario, func(t *testing.T) {
 			f, e := ids(tt.site, tt.path)
-			if (f == feed && e == first) != tt.same {
-				t.Errorf("ids %s, %s against %s, %s: same = %v, want %v", f, e, feed, first, !tt.same, tt.same)
+			if tt.same && (f != feed || e != first) || !tt.same && (f == feed || e == first) {
+				t.Errorf("ids %s, %s against %s, %s: want the same: %v", f, e, feed, first, tt.same)
 			}
 		})
 	}
 	if f, _ := ids(siteWithURL(), "/sections/lorem/feed.xml"); f == feed {
 		t.Errorf("two feeds share the id %s", f)
+	}
+	arFeed, arEntry := ids(article.Site{Name: "Placeholder News", Lang: "ar"}, "/feed.xml")
+	ckbFeed, ckbEntry := ids(article.Site{Name: "Placeholder News", Lang: "ckb"}, "/feed.xml")
+	if arFeed == ckbFeed || arEntry == ckbEntry {
+		t.Errorf("the Arabic and Sorani editions of one name share ids: %s, %s and %s, %s", arFeed, arEntry, ckbFeed, ckbEntry)
 	}
 	// The ids readers already hold: a change in how they are made makes
 	// every entry of every feed new to them.

@@ -159,12 +159,28 @@ func nameUUID(ns [16]byte, name string) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
-// articleID is an article's Atom id. See Atom for why it is made this way.
-func articleID(siteName, slug string) string {
-	return nameUUID(idNamespace, "article\x00"+siteName+"\x00"+slug)
+// articleID is an article's Atom id in the site (with its defaults). See
+// Atom for why it is made this way.
+func articleID(site article.Site, slug string) string {
+	return nameUUID(idNamespace, "article\x00"+site.Name+"\x00"+slug+idEdition(site))
 }
 
-// feedID is a feed's Atom id.
-func feedID(siteName, feedPath string) string {
-	return nameUUID(idNamespace, "feed\x00"+siteName+"\x00"+feedPath)
+// feedID is a feed's Atom id in the site (with its defaults).
+func feedID(site article.Site, feedPath string) string {
+	return nameUUID(idNamespace, "feed\x00"+site.Name+"\x00"+feedPath+idEdition(site))
+}
+
+// idEdition is what sets an edition's ids apart from those of the
+// newsroom's other editions, which most often share its name (and may
+// give a translation the original's slug): its language, in lower case as
+// tags are compared. An English edition, the default, adds nothing, so
+// that its ids are the ones every Dateline feed had before editions were
+// told apart; editions differ in language (validate refuses two in one),
+// so at most one of them is English.
+func idEdition(site article.Site) string {
+	lang := strings.ToLower(site.Lang)
+	if lang == "" || lang == article.DefaultLang {
+		return ""
+	}
+	return "\x00" + lang
 }
