@@ -635,6 +635,10 @@ func checkRedirects(t *testing.T, s *server) {
 		if r.status != http.StatusMovedPermanently && r.status != http.StatusPermanentRedirect || loc != to {
 			t.Errorf("%s: status %d to %q, want a permanent redirect to %q", from, r.status, r.header.Get("Location"), to)
 		}
+		// As the Go host says it of its redirects (site.redirect).
+		if got := r.header.Values("Cache-Control"); len(got) != 1 || got[0] != CacheRevalidate {
+			t.Errorf("%s: Cache-Control %q, want %q", from, got, CacheRevalidate)
+		}
 		for name, values := range testHeaders() {
 			if got := r.header.Values(name); len(got) != 1 || got[0] != values[0] {
 				t.Errorf("%s: %s %q, want %q", from, name, got, values[0])

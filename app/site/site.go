@@ -718,8 +718,7 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if cc, ok := page.Canonical(c); ok {
 			c = cc
 		}
-		to := url.URL{Path: c, RawQuery: r.URL.RawQuery}
-		http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
+		redirect(w, r, url.URL{Path: c, RawQuery: r.URL.RawQuery})
 		return
 	}
 	if res, ok := s.fixed[p]; ok {
@@ -771,8 +770,7 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else if c, ok := page.Canonical(p); ok {
 		// "/page/1", "/articles/x/", "/articles/x.html": the page's own
 		// address, for good, as the export's nginx and Caddy give it.
-		to := url.URL{Path: c, RawQuery: r.URL.RawQuery}
-		http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
+		redirect(w, r, url.URL{Path: c, RawQuery: r.URL.RawQuery})
 		return
 	} else {
 		res, err = s.page(p)
@@ -790,6 +788,17 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res.serve(w, r)
+}
+
+// redirect sends the request to another form of its address for good
+// (301), revalidated like the pages: as the export's nginx and Caddy
+// configurations send their redirects, so that a browser or a CDN keeps
+// the same answer wherever the site is served. Without a Cache-Control,
+// browsers keep a 301 for as long as they like (Chromium for ever) and a
+// CDN for its own default.
+func redirect(w http.ResponseWriter, r *http.Request, to url.URL) {
+	w.Header().Set("Cache-Control", revalidate)
+	http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
 }
 
 // hasDotSegment tells whether a request's path, unescaped, has a segment

@@ -399,6 +399,11 @@ func checkOneAddress(t *testing.T, dataFile string, host, nginx, caddy string) {
 			if loc := resp.Header.Get("Location"); resp.StatusCode != c.status || loc != c.location {
 				t.Errorf("%s %s: %d to %q; want %d to %q, as on every host", srv.name, c.path, resp.StatusCode, loc, c.status, c.location)
 			}
+			// A redirect kept by a browser or a CDN for as long as on any
+			// other host: revalidated, as a page.
+			if cc := resp.Header.Get("Cache-Control"); c.status == http.StatusMovedPermanently && cc != "no-cache" {
+				t.Errorf("%s %s: a redirect with Cache-Control %q; want \"no-cache\", as on every host", srv.name, c.path, cc)
+			}
 		}
 	}
 }
