@@ -146,8 +146,9 @@ func (s *Searcher) Search(query string, page int) (res Results, err error) {
 
 // parseQuery returns the folded words of a query that count, terms: the
 // first MaxTerms-1 distinct ones, and the query's last word when it is not
-// one of them; whether that last word is a prefix (it is not when it
-// repeats an earlier one); and the words left out, as the query writes
+// one of them (nor, after other words, an article alone); whether that
+// last word is a prefix (it is not when it repeats an earlier one); and
+// the words left out, as the query writes
 // them, once each, or nil. ("a b c d e f g h a" searches a to g, and
 // leaves out h.) One pass over the query for all three: a second, for
 // the words left out, cost app.wasm 1.1 kB.
@@ -186,11 +187,20 @@ func parseQuery(query string) (terms []string, prefix bool, dropped []string) {
 		words[n], as[n] = w, a
 		n++
 	}
-	if n > 0 { // else nil
-		terms = words[:n:n]
-	}
 	if len(as) > n {
 		dropped = as[n:]
+	}
+	for _, a := range articles {
+		if prefix && n > 1 && words[n-1] == a {
+			// The last word is an article alone (ال, بال, لل...), typed
+			// on the way to a word: it starts nearly every word of Arabic
+			// text, which the index holds without it (stripArticle), so
+			// it narrows nothing; the words before it are whole.
+			n, prefix = n-1, false
+		}
+	}
+	if n > 0 { // else nil
+		terms = words[:n:n]
 	}
 	return terms, prefix, dropped
 }
