@@ -3039,6 +3039,15 @@
     hostBox.defaultValue = fromAddress;
     boxDir();
   }
+  // A search page whose results the app finds itself, the page drawn
+  // with another query than the address's (the worker's page without a
+  // query, offline) or none (an export's, a page drawn while the index
+  // was being built), shows them once the app is live, after screen
+  // readers have read the page as it loaded: focus goes to their count,
+  // as after a search in the app (headerWatch), where the reader has not
+  // put it in the box (boxBack), and the page stays where it is.
+  var hostSearch = $("main .search-page");
+  var announce = !!hostSearch && addressQuery() !== "" && hostSearch.getAttribute("data-query") !== addressQuery();
   // addressQuery is the address's query as the app reads it (page.ParseURL,
   // page.SearchRef), so that it is the same query, which headerWatch asks
   // of the boxes: none where Go's url.ParseQuery refuses the address's
@@ -3121,6 +3130,11 @@
       box.datelineQuery = given(old); // the same query again: the edit stays
     }
     boxBack();
+    var count = announce && gone && doc.getElementById("page-title");
+    announce = false;
+    if (count && (!doc.activeElement || doc.activeElement === doc.body)) {
+      count.focus({ preventScroll: true });
+    }
     boxDir();
     if ($(".status-text") !== painted) {
       paintStatus();

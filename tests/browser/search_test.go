@@ -378,7 +378,10 @@ func TestSearchBeforeTheApp(t *testing.T) {
 }
 
 // TestSearchOffline searches an archive saved whole offline, after the
-// host is gone: every query answers.
+// host is gone: every query answers. A search page opened offline is the
+// worker's page without a query ("Type one or more words"), which screen
+// readers read as the page loads; the app's results replace it, and focus
+// moves to their count, so that it is heard, as after a search in the app.
 func TestSearchOffline(t *testing.T) {
 	t.Parallel()
 	h := privateHost(t, "-data", writeDataset(t, "search-offline.json", archiveDataset(30)))
@@ -389,6 +392,11 @@ func TestSearchOffline(t *testing.T) {
 	tb.mustLoad(h.URL+"/search?q=story+2", http.StatusOK)
 	tb.waitLive()
 	tb.waitFor("results offline", `(document.querySelector("h1") || {}).textContent === "11 results for story 2"`, 10*time.Second)
+	_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](`document.activeElement && document.activeElement.id === "page-title"`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		t.Errorf("the results offline are not announced: focus is on %s, not on their count", eval[string](tb, `document.activeElement ? document.activeElement.tagName + "#" + document.activeElement.id : "nothing"`))
+	}
 	if note := eval[searchState](tb, searchStateJS).Note; note != "" {
 		t.Errorf("a site saved whole says %q offline", note)
 	}
