@@ -127,8 +127,18 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		attr(&b, page.DrawnQuery, ref.Slug)
 		attr(&b, page.DrawnPage, strconv.Itoa(max(ref.N, 1)))
 	}
-	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1">`)
 	counted := searchCounted(ref, f)
+	cut := len(f.Dropped) > 0 && counted
+	// What the heading, which a search focuses, does not say is its
+	// description, read with it (searchDescribed).
+	described := 0
+	if key != "" {
+		described = 1
+	}
+	if cut {
+		described += 2
+	}
+	put(&b, `><h1 id="page-title" class="list-title search-title" tabindex="-1"`, searchDescribed[described], `>`)
 	pageOf := []string{"n", t.Number(f.Page), "pages", t.Number(f.Pages)} // the page's numbers, for the labels that give them
 	if counted {
 		before, after := t.PluralAround(i18n.SearchResults, f.Total, "query")
@@ -147,7 +157,7 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	put(&b, `</h1>`)
 	if key != "" || none {
-		put(&b, `<p class="search-note">`)
+		put(&b, `<p class="search-note" id="search-note">`)
 		switch {
 		case none:
 			before, after := t.Around(i18n.SearchNone, "query")
@@ -159,12 +169,12 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 		}
 		put(&b, `</p>`)
 	}
-	if len(f.Dropped) > 0 && counted {
+	if cut {
 		// The words of a long query that the search left out: the
 		// results did not have to match them, which the reader would
 		// otherwise take them to.
 		before, after := t.Around(i18n.SearchWordsCut, "words", "first", t.Number(search.MaxTerms-1))
-		put(&b, `<p class="search-note">`)
+		put(&b, `<p class="search-note" id="search-cut">`)
 		writeWithQuery(&b, t, f.Dropped, before, after)
 		put(&b, `</p>`)
 	}
@@ -176,6 +186,17 @@ func searchContent(site *page.Site, ref page.Ref, f *page.Found) []app.UI {
 	}
 	put(&b, `</div>`)
 	return []app.UI{app.Raw(b.String())}
+}
+
+// searchDescribed describes a search page's heading by what it does not
+// say: why the search did not run or may miss results (the note, 1), and
+// the words a long query left out (2). A table rather than code: each
+// call that writes a piece costs app.wasm more than the strings.
+var searchDescribed = [4]string{
+	"",
+	` aria-describedby="search-note"`,
+	` aria-describedby="search-cut"`,
+	` aria-describedby="search-note search-cut"`,
 }
 
 // writeWithQuery writes a label with words of the query in it: the query,

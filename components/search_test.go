@@ -8,6 +8,7 @@ import (
 	"dateline/app/article"
 	"dateline/app/page"
 	"dateline/app/search"
+	"dateline/internal/htmltest"
 )
 
 // TestSearchContentMarks checks which search pages are marked as drawn
@@ -108,6 +109,27 @@ func TestSearchFormMaxLength(t *testing.T) {
 	}
 }
 
+// describedBy is the text of what describes the page's heading
+// (aria-describedby), each element's joined by " | ": "" where nothing
+// does, "missing" for an id no element has.
+func describedBy(t *testing.T, root *htmltest.Node) string {
+	t.Helper()
+	h1 := root.All("h1")
+	if len(h1) != 1 {
+		t.Fatalf("%d headings", len(h1))
+	}
+	var texts []string
+	for _, id := range strings.Fields(h1[0].Attrs["aria-describedby"]) {
+		el := root.Find("p", "id", id)
+		if len(el) != 1 {
+			texts = append(texts, "missing")
+			continue
+		}
+		texts = append(texts, el[0].TextContent())
+	}
+	return strings.Join(texts, " | ")
+}
+
 // TestSearchPastTheEnd checks a page of results past the last (an edited
 // address, or a link from before the archive changed): it says where the
 // results end and links back to that page, with no "Page n of m" and no
@@ -122,6 +144,9 @@ func TestSearchPastTheEnd(t *testing.T) {
 	}
 	if h1 := root.All("h1"); len(h1) != 1 || h1[0].TextContent() != "41 results for synthetic" {
 		t.Errorf("the heading is not the count of results")
+	}
+	if got := describedBy(t, root); got != notes[0].TextContent() {
+		t.Errorf("the heading is described by %q, want its note", got)
 	}
 	back := root.WithClass("pager-prev")
 	if len(back) != 1 || back[0].Attrs["href"] != "/search?q=synthetic&page=3" || back[0].Attrs["rel"] != "prev" {
@@ -163,6 +188,16 @@ func TestSearchWordsLeftOut(t *testing.T) {
 			}
 			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
 				t.Errorf("notes on the words left out %q, want %q", got, tt.want)
+			}
+			// The heading, focused by the search, is described by what it
+			// does not say: the words left out, or why nothing was
+			// searched.
+			want := tt.want
+			if tt.found.Incomplete {
+				want = root.WithClass("search-note")[0].TextContent()
+			}
+			if got := describedBy(t, root); got != want {
+				t.Errorf("the heading is described by %q, want %q", got, want)
 			}
 		})
 	}
@@ -206,6 +241,9 @@ func TestSearchOffline(t *testing.T) {
 			}
 			if len(notes) != 1 || notes[0].TextContent() != tt.off+tt.on {
 				t.Fatalf("%d notes, want %q", len(notes), tt.off+tt.on)
+			}
+			if got := describedBy(t, root); got != tt.off+tt.on {
+				t.Errorf("the heading, which a search focuses, is described by %q, want its note", got)
 			}
 			if off, on := notes[0].WithClass("net-off"), notes[0].WithClass("net-on"); tt.on != "" && (len(off) != 1 || off[0].TextContent() != tt.off || len(on) != 1 || on[0].TextContent() != tt.on) {
 				t.Errorf("the note's words offline and online are not apart")
@@ -266,6 +304,9 @@ func TestSearchNoResults(t *testing.T) {
 			notes := root.WithClass("search-note")
 			if len(notes) != 1 || tt.note != "" && notes[0].TextContent() != tt.note {
 				t.Errorf("%d notes, want one saying %q", len(notes), tt.note)
+			}
+			if got := describedBy(t, root); got != "" {
+				t.Errorf("the heading, the count of none, is described by %q, which says it again", got)
 			}
 			if got := MetaOf(tt.site, ref, d).Title; got != tt.title {
 				t.Errorf("the title is %q, want %q", got, tt.title)

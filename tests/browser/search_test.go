@@ -934,6 +934,23 @@ func TestSearchBackOnline(t *testing.T) {
 	if got := eval[searchState](tb, searchStateJS); len(got.Hits) != 0 || got.Path != "/search?q=story%207" {
 		t.Fatalf("offline, the search: %+v; want no results at /search?q=story%%207", got)
 	}
+	// The heading the search focuses says no outcome: screen readers read
+	// why with it, as its description (the note's words as shown).
+	note := eval[string](tb, `document.querySelector(".search-note").innerText`)
+	var heading axNode
+	if !poll(func() bool {
+		for _, n := range axTree(tb) {
+			if n.Role == "heading" && n.Name == "Search the archive" {
+				heading = n
+			}
+		}
+		return heading.Description == note
+	}) {
+		t.Errorf("offline, the search's heading %q is described as %q, want the note %q", heading.Name, heading.Description, note)
+	}
+	if got := eval[string](tb, `document.activeElement.id`); got != "page-title" {
+		t.Errorf("offline, the search left focus on #%s, want the heading", got)
+	}
 	online()
 	waitAcrossLoad(tb, "the results, back online", `(document.querySelector("h1") || {}).textContent === "111 results for story 7" &&
 		!document.querySelector(".search-note") && document.querySelectorAll(".search-results > li").length === 20`)

@@ -19,7 +19,7 @@ import (
 // region it is in ("" outside one) and, for a control that has it, its
 // expanded state ("true" or "false").
 type axNode struct {
-	Role, Name, Live, Expanded string
+	Role, Name, Description, Live, Expanded string
 }
 
 // axTree returns the nodes of the page's accessibility tree that are
@@ -58,7 +58,7 @@ func axTree(tb *tab) []axNode {
 		if n.Ignored {
 			continue
 		}
-		a := axNode{Role: value(n.Role), Name: value(n.Name), Expanded: property(n, accessibility.PropertyNameExpanded)}
+		a := axNode{Role: value(n.Role), Name: value(n.Name), Description: value(n.Description), Expanded: property(n, accessibility.PropertyNameExpanded)}
 		// A live region's root carries its politeness, not the texts in it.
 		for m := n; m != nil && a.Live == ""; m = byID[m.ParentID] {
 			a.Live = property(m, accessibility.PropertyNameLive)
