@@ -81,8 +81,8 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 # browser tests' time is spent waiting (the worker's install, a page's
 # timers, a host's start), and on 2 cores the browser suite took 824 s
 # at two (1,267 s of test time) and 641 s at three. Go's timeout for a
-# package is 30 minutes: the browser tests took 781 to 823 s on the same
-# 2 cores another day, and a slower machine must not fail them for time.
+# package is 30 minutes: the browser tests took 714 to 863 s on the same
+# 2 cores on other days, and a slower machine must not fail them for time.
 TEST_PARALLEL ?= 3
 test: fmt-check vet build browser-deps node-deps
 	DATELINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -parallel $(TEST_PARALLEL) -timeout 30m ./...
