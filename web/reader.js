@@ -1495,6 +1495,11 @@
   // holds the utterance paused (it said so); from, where in the paragraph
   // its reading has got to (pauseOrResume).
   var listening = null;
+  // asking: a Listen waiting for the platform's voices (voices), which
+  // can take a second and a half to come. A second tap meanwhile starts
+  // no second reading, and a page left meanwhile (stopListening) is not
+  // the one read once they come.
+  var asking = null;
 
   function voiceFor(lang) {
     var primary = (lang || "en").toLowerCase().split("-")[0];
@@ -1527,11 +1532,16 @@
       return;
     }
     var s = story();
-    if (!s || !speech) {
+    if (!s || !speech || asking) {
       return;
     }
     var lang = s.getAttribute("lang") || root.lang;
+    var ask = (asking = {});
     voices().then(function () {
+      if (asking !== ask) {
+        return;
+      }
+      asking = null;
       var voice = voiceFor(lang);
       if (!voice) {
         toast(text("listen.no_voice"), { id: "listen" });
@@ -1646,8 +1656,10 @@
   // the page followed the reading down, and the reader who stops means to
   // read on from that paragraph, not to be taken back up to the tools
   // under the headline. Focus elsewhere (a navigation has put it on the
-  // new page's heading) is left where it is.
+  // new page's heading) is left where it is. A Listen still waiting for
+  // the voices is dropped.
   function stopListening() {
+    asking = null;
     if (!listening) {
       return;
     }

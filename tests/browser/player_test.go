@@ -257,3 +257,51 @@ func TestListenStopFocus(t *testing.T) {
 	})
 	tb.checkConsole(nil)
 }
+
+// slowVoices makes the stubbed speechSynthesis list no voice until
+// window.__voicesReady is set, as Chrome's first getVoices() does: Listen
+// then waits for them (up to 1.5 s).
+const slowVoices = `(() => { const s = window.speechSynthesis, all = s.getVoices; s.getVoices = () => window.__voicesReady ? all() : []; })()`
+
+// TestListenWhileVoicesCome taps Listen while the platform's voices have
+// not come yet: a second tap meanwhile starts no second reading, and a
+// page left meanwhile is not read. Each tap started a reading once the
+// voices came, so the headline was read twice; and the page the reader
+// had gone to in the meantime was read instead (the home page's heading,
+// "Latest articles", under a player on a page with no Listen).
+func TestListenWhileVoicesCome(t *testing.T) {
+	t.Parallel()
+	h := readerHost(t)
+	tb := newTab(t, 412, 800)
+	tb.addScript(speechStub("en-GB"))
+	tb.addScript(slowVoices)
+
+	tb.mustLoad(h.URL+dlpage.ArticlePath(slugLong), http.StatusOK)
+	tb.waitLive()
+	tb.waitReader()
+	eval[chromedp.Void](tb, `window.__speechMs = 50, setTimeout(() => window.__voicesReady = true, 300)`)
+	tb.click("listening", ".tool-listen")
+	tb.click("listening again, nothing heard yet", ".tool-listen")
+	tb.waitFor("four utterances", `__speech.spoken.length >= 4`, 10*time.Second)
+	spoken := eval[[]map[string]string](tb, `__speech.spoken.slice(0, 4)`)
+	for i, want := range []string{headLong, "TESTVILLE", "Paragraph 2 ", "Paragraph 3 "} {
+		if got := spoken[i]["text"]; len(got) < len(want) || got[:len(want)] != want {
+			t.Errorf("utterance %d is %q, want %q…: the headline once, then the paragraphs", i, got, want)
+		}
+	}
+	tb.click("stopping", ".player-stop")
+
+	eval[chromedp.Void](tb, `window.__voicesReady = false, __speech.spoken = [], setTimeout(() => window.__voicesReady = true, 300)`)
+	tb.click("listening", ".tool-listen")
+	tb.expectPage()
+	eval[chromedp.Void](tb, `document.querySelector('.site-header a[href="/"]').click()`)
+	tb.waitPage("the home page")
+	time.Sleep(2 * time.Second) // the voices have come, and the longest wait (1.5 s) is over
+	if got := eval[[]map[string]string](tb, `__speech.spoken`); len(got) > 0 {
+		t.Errorf("on the home page, after Listen tapped on the article: spoken %q, want nothing", got)
+	}
+	if eval[bool](tb, `!document.querySelector(".player").hidden`) {
+		t.Errorf("the player is shown on the home page")
+	}
+	tb.checkConsole(nil)
+}
