@@ -1816,8 +1816,15 @@
     if (!settings().keys) {
       return;
     }
+    var key = shortcutOf(e);
+    // A key held a little long repeats its keydown: s and l, which
+    // toggle, would save and remove, pause and resume, in turn. j and k
+    // step on, as an arrow key held does.
+    if (e.repeat && key !== "j" && key !== "k") {
+      return;
+    }
     var handled = true;
-    switch (shortcutOf(e)) {
+    switch (key) {
       case "?":
         openDialog(doc.getElementById("reader-keys"));
         break;
