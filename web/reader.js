@@ -2963,7 +2963,11 @@
     var back = !!here && returning === here && !first;
     returning = null;
     pathSlug = story() ? story().getAttribute("data-slug") : null;
-    if (back && !story() && entries[here] && entries[here].y) {
+    // Back to a list, or to a story: restore below moves a story read
+    // halfway to its place; one read to its end keeps none, and the
+    // browser's own restoring came while the page left was on screen,
+    // which a short one cuts short.
+    if (back && entries[here] && entries[here].y) {
       window.scrollTo(0, entries[here].y);
     }
     if (back) {
