@@ -2858,14 +2858,16 @@
   });
   // The link the reader followed from each entry: back there, focus
   // returns to it (the app puts it on the page's heading), so that a
-  // keyboard's next Tab goes on from where the reader was.
+  // keyboard's next Tab goes on from where the reader was. A link outside
+  // <main> (the header's) forgets the one followed before, which may be
+  // far from where the reader left the page.
   doc.addEventListener(
     "click",
     function (e) {
-      var a = e.target && e.target.closest ? e.target.closest("main a[href]") : null;
+      var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
       if (a && onEntry()) {
         keepScroll();
-        record(here).f = a.getAttribute("href");
+        record(here).f = a.closest("main") ? a.getAttribute("href") : null;
       }
     },
     true
