@@ -609,6 +609,44 @@ func TestLabelWarnings(t *testing.T) {
 	}
 }
 
+// TestDescriptionWarning checks that an edition in another language
+// without a description of its own is read with a warning, placed at its
+// site object: its pages and feeds would describe it in English.
+func TestDescriptionWarning(t *testing.T) {
+	described := func(a *Archive) []Problem {
+		var ws []Problem
+		for _, w := range a.Warnings {
+			if strings.Contains(w.Message, `no "description"`) {
+				ws = append(ws, w)
+			}
+		}
+		return ws
+	}
+	for _, tt := range []struct {
+		site string
+		want int
+	}{
+		{`{"lang": "ckb"}`, 1},
+		{`{"lang": "AR-iq", "name": "Synthetic"}`, 1},
+		{`{"lang": "ckb", "description": "[ckb] A synthetic edition."}`, 0},
+		{`{"lang": "en-GB"}`, 0},
+		{`{"name": "Synthetic"}`, 0},
+	} {
+		a, err := LoadBytes("site.json", []byte("{\"site\": "+tt.site+",\n\"articles\": ["+story("a", "")+"]}"))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.site, err)
+		}
+		ws := described(a)
+		if len(ws) != tt.want {
+			t.Errorf("%s: %d warnings of the description, want %d: %v", tt.site, len(ws), tt.want, ws)
+			continue
+		}
+		if tt.want == 1 && (ws[0].Pointer != "/site" || ws[0].Line != 1 || !strings.Contains(ws[0].Message, article.DefaultSiteDescription) || ws[0].Hint == "") {
+			t.Errorf("%s: the warning %s, want it at /site, line 1, naming the English default, with a hint", tt.site, ws[0])
+		}
+	}
+}
+
 // TestSiteURLWarning reads a site whose url no one outside the machine
 // reaches (a test site's): a warning in its place, and the site read with
 // it, as its pages and feeds will carry it.

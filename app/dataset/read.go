@@ -858,6 +858,16 @@ func (l *loader) readSite(fs *fileState, off int64, raw []byte) {
 			fs.warnings = append(fs.warnings, place(f))
 		}
 	}
+	// An edition in another language without a description of its own
+	// has the English default in every page's description meta, its
+	// og:description, JSON-LD and feed subtitle, all said to be in the
+	// edition's language: a crawler's snippet in English.
+	if primary, _, _ := strings.Cut(strings.ToLower(s.Lang), "-"); ok && s.Description == "" && primary != "" && primary != "en" {
+		w := place(article.Fault{Pointer: ""})
+		w.Message = fmt.Sprintf("the %q edition has no \"description\": its pages' description (for search engines and link previews) and its feeds' subtitle are the English %q", s.Lang, article.DefaultSiteDescription)
+		w.Hint = "give the site a \"description\" in the edition's language"
+		fs.warnings = append(fs.warnings, w)
+	}
 	fs.problems = append(fs.problems, probs...)
 	if ok {
 		fs.site, fs.siteOff = &s, off
