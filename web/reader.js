@@ -3058,8 +3058,10 @@
   // not as typed: where the reader has typed already, their words stay,
   // and what they type until the results come is carried into the app's
   // box as an edit (headerWatch, given), not wiped by the query.
-  // The query is read as the app reads it (addressQuery).
-  var fromAddress = hostBox && !hostBox.defaultValue && location.search && $("main .search-page") ? addressQuery() : "";
+  // The query is read as the app reads it (addressQuery), once.
+  var hostSearch = $("main .search-page");
+  var pageQuery = hostSearch && location.search ? addressQuery() : "";
+  var fromAddress = hostBox && !hostBox.defaultValue ? pageQuery : "";
   if (fromAddress) {
     hostBox.defaultValue = fromAddress;
     boxDir();
@@ -3071,8 +3073,7 @@
   // readers have read the page as it loaded: focus goes to their count,
   // as after a search in the app (headerWatch), where the reader has not
   // put it in the box (boxBack), and the page stays where it is.
-  var hostSearch = $("main .search-page");
-  var announce = !!hostSearch && addressQuery() !== "" && hostSearch.getAttribute("data-query") !== addressQuery();
+  var announce = pageQuery !== "" && hostSearch.getAttribute("data-query") !== pageQuery;
   // addressQuery is the address's query as the app reads it (page.ParseURL,
   // page.SearchRef), so that it is the same query, which headerWatch asks
   // of the boxes: none where Go's url.ParseQuery refuses the address's
