@@ -908,7 +908,7 @@ async function activate() {
       .map((r) => new URL(r.url).pathname)
       .filter(
         (p) =>
-          (p.startsWith(COMPLETE) && p !== COMPLETE + VERSION && p !== COMPLETE + kept) ||
+          ((p.startsWith(COMPLETE) || p.startsWith(READ_LOG)) && !p.endsWith("/" + VERSION) && !p.endsWith("/" + kept)) ||
           (p.startsWith(FULL) && p !== FULL + VERSION) ||
           ((p.startsWith(HASHES_OF) || p.startsWith(BASE_OF)) && !p.endsWith("/" + VERSION) && !p.endsWith("/" + kept))
       )
@@ -1064,6 +1064,33 @@ const READ_FILE = /^\/data\/[^/]+(\/(?:articles|lists)\/[^/].*)$/;
 // the versions before it read.
 const READ_DONE = "/_read_done";
 
+// READ_LOG, in META, under a version: the pages read while that version's
+// cache was complete (a JSON list of paths, the latest last, at most
+// READ_KEPT), which the cache cannot tell from the pages never read. An
+// update installed with data saver on saves the light files only, and
+// carries these as it carries the pages of a cache that is not complete
+// (carryRead): a reader who turned data saver on lost every page read at
+// the second update, when the complete cache went.
+const READ_LOG = "/_read_log/";
+
+// logRead adds path to this version's READ_LOG, one at a time.
+let logging = Promise.resolve();
+
+function logRead(path) {
+  logging = logging.then(async () => {
+    try {
+      const meta = await caches.open(META);
+      const was = await meta.match(READ_LOG + VERSION);
+      const list = was ? (await was.json()).filter((p) => p !== path) : [];
+      list.push(path);
+      await meta.put(READ_LOG + VERSION, new Response(JSON.stringify(list.slice(-READ_KEPT))));
+    } catch (err) {
+      // Storage full: the page is not carried by an update with data saver on.
+    }
+  });
+  return logging;
+}
+
 // readData is the read copy of a data file asked under this version's data
 // path, if an update carried one.
 async function readData(url) {
@@ -1150,13 +1177,14 @@ async function carryBeforeDeleting(previous, gone) {
 // caches of names, the oldest version first, each cache's in the order it
 // kept them, with the app's first pages and their data files left out
 // (every install saves them); of those, and what READ held, it keeps the
-// latest READ_KEPT of each. A complete cache (this version's, or an older
-// one's: its mark is kept while it is) holds every page, not the pages
-// read: nothing is carried into or out of one. In "all" mode a cache that
-// is not (data saver's install, or storage that could not hold the whole
-// site) keeps pages as they are read, as past 2,500 articles, and they
-// are carried as there: they were lost at the second update with data
-// saver on.
+// latest READ_KEPT of each. Nothing is carried into a complete cache
+// (this version's): it holds every page. An older complete cache (its mark
+// is kept while it is) holds every page too, not the pages read: of it,
+// the pages its READ_LOG lists are carried, with the data files they name.
+// In "all" mode a cache that is not complete (data saver's install, or
+// storage that could not hold the whole site) keeps pages as they are read,
+// as past 2,500 articles, and they are carried as there: they were lost at
+// the second update with data saver on.
 async function carryRead(names) {
   if (names.length === 0 || (await isComplete())) {
     return;
@@ -1166,10 +1194,12 @@ async function carryRead(names) {
   const files = [];
   const meta = await caches.open(META);
   for (const name of names) {
-    if (await meta.match(COMPLETE + name.slice(CACHE_PREFIX.length))) {
+    const from = await caches.open(name);
+    const version = name.slice(CACHE_PREFIX.length);
+    if (await meta.match(COMPLETE + version)) {
+      await carryLogged(from, await meta.match(READ_LOG + version), light, pages, files);
       continue;
     }
-    const from = await caches.open(name);
     for (const req of await from.keys()) {
       const url = new URL(req.url);
       const m = READ_FILE.exec(url.pathname);
@@ -1198,6 +1228,28 @@ async function carryRead(names) {
     await read.delete(p);
   }
 }
+
+// carryLogged adds to pages and files, as carryRead takes them, the pages
+// a complete cache (from) kept that its read log (log, a response of
+// READ_LOG) lists, and the data file each names (its loader's data-file,
+// site/document.go), so that an in-app link to it opens offline too.
+async function carryLogged(from, log, light, pages, files) {
+  for (const path of log ? await log.json() : []) {
+    const page = typeof path === "string" && !light.has(path) ? await from.match(path) : undefined;
+    if (!page) {
+      continue;
+    }
+    pages.push({ from, req: path, key: path });
+    const m = DATA_FILE_ATTR.exec(await page.text());
+    const file = m && READ_FILE.exec(m[1]);
+    if (file && !light.has(m[1])) {
+      files.push({ from, req: m[1], key: READ_DATA + file[1] });
+    }
+  }
+}
+
+// The loader's data-file attribute in a page as the host drew it.
+const DATA_FILE_ATTR = / data-file="([^"&<>]+)"/;
 
 // dataSaver tells whether the reader asked to save data: in the browser,
 // or in Dateline's settings (a page tells the worker, which keeps it).
@@ -1380,8 +1432,12 @@ function keepPage(path) {
 }
 
 async function keepOne(key) {
+  if (await isComplete()) {
+    await logRead(key);
+    return;
+  }
   const cache = await caches.open(CACHE);
-  if ((await cache.match(key)) || (await fromSaving(cache, key)) || (await isComplete())) {
+  if ((await cache.match(key)) || (await fromSaving(cache, key))) {
     return;
   }
   await refreshing;
