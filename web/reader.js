@@ -1228,7 +1228,9 @@
 
   // markSaved says on the Save button whether the article is saved; a
   // saved article shown under another headline than the one the list
-  // keeps (corrected since it was saved) gives the list its headline.
+  // keeps (corrected since it was saved) gives the list its headline. The
+  // loader's mark of the first page's saved story (data-saved-story),
+  // which drew Save pressed until now, goes.
   function markSaved() {
     var s = story();
     var b = $(".tool-save");
@@ -1237,6 +1239,7 @@
       b.setAttribute("aria-pressed", String(isSaved(slug)));
       retitle([{ slug: slug, title: $("#page-title").textContent, dir: headDir(s) }]);
     }
+    root.removeAttribute("data-saved-story");
   }
 
   // retitle gives saved articles new headlines ({slug, title} each, and

@@ -68,8 +68,11 @@ func (s *Site) documentOf(ref page.Ref, d page.Data, noApp bool) ([]byte, error)
 		b.WriteString(" data-file=\"" + attr(s.DataBase+"/"+f) + "\"")
 	}
 	if ref.Kind == page.Saved {
-		// The loader looks at the saved articles on this page only.
+		// The loader looks at the saved articles on this page, and for the
+		// story's own slug on an article's.
 		b.WriteString(" data-saved-page")
+	} else if ref.Kind == page.Article && d.Story != nil {
+		b.WriteString(" data-slug=\"" + attr(ref.Slug) + "\"")
 	}
 	if noApp {
 		// The service worker shows the offline page at the address of a

@@ -16,7 +16,7 @@
 // It also applies the reader's settings (web/reader.js keeps them) to the
 // root element before anything is painted, so that the first frame has
 // the reader's theme (the browser's toolbar too) and text size (and, on the saved page, data-saved
-// when articles are saved); and with data saver on (the reader's
+// when articles are saved; on a saved article's, data-saved-story); and with data saver on (the reader's
 // setting, or the browser's Save-Data) it runs only the scripts of
 // data-lite: the page stays the prerendered page and app.wasm is not
 // downloaded. So does a page whose loader is marked data-no-app.
@@ -60,10 +60,20 @@
       });
     }
     saver = settings.saver === true;
-    if (me.hasAttribute("data-saved-page")) {
+    var slug = me.getAttribute("data-slug");
+    if (me.hasAttribute("data-saved-page") || slug) {
       var saved = stored("dateline:saved", []);
-      if (Array.isArray(saved) && saved.length > 0) {
+      if (Array.isArray(saved) && saved.length > 0 && !slug) {
         root.setAttribute("data-saved", "");
+      }
+      // A saved story's Save wears its tick from the first frame (until
+      // reader.js presses it): put on later, it made the label longer, and
+      // moved the buttons after it, or the story below a label that then
+      // took another line.
+      if (slug && Array.isArray(saved) && saved.some(function (a) {
+        return a && a.slug === slug;
+      })) {
+        root.setAttribute("data-saved-story", "");
       }
     }
   } catch (e) {
