@@ -93,7 +93,9 @@ func arrivingHost(t *testing.T, h *host, cuts func(doc string) []int) string {
 			}
 			at = cut
 			select {
-			case <-time.After(100 * time.Millisecond):
+			// Time for a frame at each cut on a loaded machine too (at
+			// 100 ms, four tests at a time on 2 cores drew two).
+			case <-time.After(200 * time.Millisecond):
 			case <-r.Context().Done():
 				return
 			}
