@@ -54,10 +54,11 @@ func cutAfterSpaces(doc string) []int {
 
 // arrivingHost serves the host's pages to the browser, each document
 // that the browser navigates to sent in pieces cut at cuts(doc), with a
-// pause after each in which a frame is drawn (a tenth of a second: at 40
-// ms, one cut in three went by without a frame): a page coming over a
-// slow link, its parse stopping at every such place in turn. All else,
-// and the service worker's own requests, pass as they are.
+// pause after each in which a frame is drawn (a fifth of a second: at 40
+// ms, one cut in three went by without a frame, and at 100 ms some did on
+// a loaded machine): a page coming over a slow link, its parse stopping at
+// every such place in turn. All else, and the service worker's own
+// requests, pass as they are.
 func arrivingHost(t *testing.T, h *host, cuts func(doc string) []int) string {
 	t.Helper()
 	proxy := proxyTo(t, h.URL)
