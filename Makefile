@@ -80,8 +80,10 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 # Three tests at a time, not Go's default of one a core: most of the
 # browser tests' time is spent waiting (the worker's install, a page's
 # timers, a host's start), and on 2 cores the browser suite took 824 s
-# at two (1,267 s of test time) and 641 s at three. Go's timeout for a
-# package is 30 minutes: the browser tests took 714 to 863 s on the same
+# at two (1,267 s of test time) and 641 s at three. Not four: 1,042 s
+# (2,038 s of CPU) against 935 s at three, the 2 cores already busy (each
+# test starts its own Chromium, about 1 s of CPU, some 200 s in all). Go's
+# timeout for a package is 30 minutes: the browser tests took 714 to 863 s on the same
 # 2 cores on other days, and a slower machine must not fail them for time.
 TEST_PARALLEL ?= 3
 test: fmt-check vet build browser-deps node-deps
